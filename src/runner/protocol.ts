@@ -1,0 +1,75 @@
+/**
+ * The operation channel between the Python harness (src/runner/harness) and Node.
+ *
+ * The harness writes one JSON object per line to file descriptor 3. The connector's own stdout and
+ * stderr are separate pipes, read as logs, so nothing a connector prints can corrupt this stream.
+ *
+ * Values inside `data` are plain JSON, except where JSON would lose what the SDK keeps. Those are
+ * tagged as `{"$ft": kind, "v": text}`:
+ *   float           an integral float (1.0), NaN or +/-Infinity; JSON.parse would turn 1.0 into an int
+ *   int             an integer outside +/-2^53, as decimal text
+ *   decimal         decimal.Decimal as text
+ *   datetime        timezone-aware datetime, ISO 8601 with offset
+ *   naive_datetime  naive datetime, ISO 8601 without offset
+ *   date            datetime.date, ISO 8601
+ *   bytes           bytes/bytearray, base64
+ * dict and list values are plain JSON objects and arrays (the SDK's JSON type).
+ */
+
+export type TaggedKind = "float" | "int" | "decimal" | "datetime" | "naive_datetime" | "date" | "bytes";
+export interface TaggedValue {
+  $ft: TaggedKind;
+  v: string | number;
+}
+export type WireValue = null | boolean | number | string | TaggedValue | WireValue[] | { [k: string]: WireValue };
+export type Row = Record<string, WireValue>;
+
+/** A column as schema() declared it, validated. */
+export interface DeclaredColumn {
+  /** Upper-case SDK type name: BOOLEAN, SHORT, INT, LONG, DECIMAL, FLOAT, DOUBLE, NAIVE_DATE, NAIVE_DATETIME, UTC_DATETIME, BINARY, XML, STRING, JSON, NAIVE_TIME. */
+  type: string;
+  precision?: number;
+  scale?: number;
+}
+
+export interface DeclaredTable {
+  table: string;
+  primary_key?: string[];
+  columns?: Record<string, DeclaredColumn>;
+}
+
+export type ErrorKind =
+  | "configuration"
+  | "state"
+  | "schema"
+  | "import"
+  | "syntax"
+  | "no_connector"
+  | "connector_exception"
+  | "operation"
+  | "serialization"
+  | "exit"
+  | "timeout"
+  | "cancelled"
+  | "memory"
+  | "output_limit"
+  | "internal";
+
+export type ChannelRecord =
+  | { t: "start"; sdk_version: string; python: string }
+  | { t: "schema"; tables: DeclaredTable[] }
+  | { t: "upsert" | "update" | "delete"; table: string; data: Row }
+  | { t: "truncate"; table: string }
+  | { t: "checkpoint"; state: Record<string, unknown> }
+  | { t: "log"; level: "FINE" | "INFO" | "WARNING" | "SEVERE"; message: string }
+  | { t: "warning"; message: string }
+  | { t: "end" }
+  | {
+      t: "error";
+      kind: ErrorKind;
+      message: string;
+      /** connector.py path and line of the innermost frame in the connector's own code. */
+      file?: string;
+      line?: number;
+      traceback?: string;
+    };

@@ -1,0 +1,39 @@
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { RootsListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { allTools } from "../tools/index.js";
+import { registerTool } from "./mcp/register.js";
+import { registerResources } from "./mcp/resources.js";
+import { PACKAGE_ROOT, RESOURCES_DIR } from "./paths.js";
+import { Workspace, type WorkspaceOptions } from "./workspace/workspace.js";
+
+const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; version: string };
+export const SERVER_VERSION = pkg.version;
+
+export interface ServerOptions extends WorkspaceOptions {}
+
+/** Builds the MCP server with every tool, resource and prompt; the caller connects a transport. */
+export function createServer(opts: ServerOptions = {}): { server: McpServer; workspace: Workspace } {
+  const workspace = new Workspace({ ...opts, enforce: opts.enforce ?? true });
+  const server = new McpServer(
+    { name: pkg.name, version: pkg.version },
+    {
+      capabilities: { logging: {}, tools: {}, resources: {}, prompts: {}, completions: {} },
+      instructions: readFileSync(join(RESOURCES_DIR, "instructions.md"), "utf8"),
+    },
+  );
+
+  workspace.rootsProvider = async () => {
+    if (!server.server.getClientCapabilities()?.roots) return [];
+    const { roots } = await server.server.listRoots(undefined, { timeout: 5_000 });
+    return roots.filter((r) => r.uri.startsWith("file://")).map((r) => decodeURIComponent(new URL(r.uri).pathname));
+  };
+  server.server.setNotificationHandler(RootsListChangedNotificationSchema, async () => {
+    workspace.invalidateClientRoots();
+  });
+
+  for (const tool of allTools) registerTool(server, tool, workspace);
+  registerResources(server);
+  return { server, workspace };
+}
