@@ -60,4 +60,6 @@ export interface RunResult {
   logTail: string[];
   warehousePath: string;
   statePath: string;
+  /** Peak resident memory of the connector process, in MiB, when the platform reports it. */
+  peakRssMb?: number;
 }
