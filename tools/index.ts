@@ -1,7 +1,17 @@
 import type { AnyToolDefinition } from "../src/mcp/tool.js";
+import { diffState } from "./diff_state.js";
+import { getState } from "./get_state.js";
+import { resetStateTool } from "./reset_state.js";
+import { setState } from "./set_state.js";
 
 /**
  * Every MCP tool the server offers, one file each. Order is the order clients list them in:
  * the core loop first (scaffold, lint, run, query), then the rest.
  */
-export const allTools: AnyToolDefinition[] = [];
+export const allTools: AnyToolDefinition[] = [
+  // beyond a single run (issue 6)
+  getState,
+  setState,
+  resetStateTool,
+  diffState,
+];

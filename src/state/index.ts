@@ -1,0 +1,243 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { ToolError } from "../errors.js";
+
+/**
+ * The connector's state file, `files/state.json`, as `fivetran debug` and our runner keep it: the
+ * state committed by the last checkpoint, read as the default state of the next run.
+ */
+export type State = Record<string, unknown>;
+
+/** Where the state lives in a connector folder (the same place the SDK and the runner use). */
+export function stateFilePath(projectDir: string): string {
+  return join(projectDir, "files", "state.json");
+}
+
+export function warehouseFilePath(projectDir: string): string {
+  return join(projectDir, "files", "warehouse.db");
+}
+
+const BACKUP_PREFIX = "state.json.bak-";
+
+/** Parses state JSON text; the SDK accepts only a JSON object at the top level. */
+export function parseState(text: string, source: string): State {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new ToolError(
+      "state",
+      `${source} is not valid JSON: ${(e as Error).message}`,
+      "Give the state as a JSON object, for example {\"cursor\": \"2024-01-01T00:00:00Z\"}.",
+    );
+  }
+  return assertStateObject(value, source);
+}
+
+export function assertStateObject(value: unknown, source: string): State {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    throw new ToolError(
+      "state",
+      `${source} must be a JSON object, but it is ${kind}.`,
+      "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.",
+    );
+  }
+  return value as State;
+}
+
+export interface StateSnapshot {
+  path: string;
+  exists: boolean;
+  state: State;
+  bytes: number;
+  modified?: string;
+}
+
+export async function readStateFile(projectDir: string): Promise<StateSnapshot> {
+  const path = stateFilePath(projectDir);
+  if (!existsSync(path)) return { path, exists: false, state: {}, bytes: 0 };
+  const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
+  // An empty file is what an interrupted writer leaves; the SDK treats a missing state as {}.
+  const state = text.trim() === "" ? {} : parseState(text, "files/state.json");
+  return { path, exists: true, state, bytes: info.size, modified: info.mtime.toISOString() };
+}
+
+/**
+ * Writes the state atomically: a temporary file in the same folder, then a rename, so a run that
+ * reads it at the same moment sees the old state or the new one, never half of each.
+ */
+export async function writeStateFile(projectDir: string, state: State): Promise<{ path: string; bytes: number }> {
+  assertStateObject(state, "state");
+  const path = stateFilePath(projectDir);
+  await mkdir(dirname(path), { recursive: true });
+  const text = `${JSON.stringify(state, null, 2)}\n`;
+  const tmp = join(dirname(path), `.state.json.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // Security: `wx` so the temporary name can never follow a planted file or link.
+  await writeFile(tmp, text, { flag: "wx" });
+  try {
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  return { path, bytes: Buffer.byteLength(text) };
+}
+
+/** A timestamp usable in a file name on every platform (no colons), sortable as text. */
+export function backupStamp(now = new Date()): string {
+  return now.toISOString().replace(/:/g, "-").replace(/\./, "-");
+}
+
+export interface BackupInfo {
+  name: string;
+  path: string;
+  created: string;
+  bytes: number;
+}
+
+/** Backups of the state kept by reset and set, newest first. */
+export async function listStateBackups(projectDir: string): Promise<BackupInfo[]> {
+  const dir = join(projectDir, "files");
+  if (!existsSync(dir)) return [];
+  const names = (await readdir(dir)).filter((n) => n.startsWith(BACKUP_PREFIX));
+  const out: BackupInfo[] = [];
+  for (const name of names) {
+    const info = await stat(join(dir, name));
+    out.push({ name, path: join(dir, name), created: info.mtime.toISOString(), bytes: info.size });
+  }
+  // The stamp in the name sorts as text; it is the order the backups were taken in.
+  return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+}
+
+/** Copies the current state aside under a timestamped name; returns its name, or null when there is no state. */
+export async function backupState(projectDir: string, now = new Date()): Promise<string | null> {
+  const path = stateFilePath(projectDir);
+  if (!existsSync(path)) return null;
+  const text = await readFile(path);
+  let name = `${BACKUP_PREFIX}${backupStamp(now)}`;
+  for (let i = 1; ; i++) {
+    try {
+      // Security: `wx` never overwrites an earlier backup, even two taken in the same millisecond.
+      await writeFile(join(dirname(path), name), text, { flag: "wx" });
+      return name;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || i > 50) throw e;
+      name = `${BACKUP_PREFIX}${backupStamp(now)}-${i}`;
+    }
+  }
+}
+
+export interface ResetResult {
+  backup: string | null;
+  previousState: State;
+  warehouseRemoved: boolean;
+}
+
+/**
+ * Clears the state (the next run starts from {} like a first sync). The old state is kept as a
+ * backup; the warehouse is removed only when asked, because its rows are the evidence of past runs.
+ */
+export async function resetState(projectDir: string, opts: { warehouse?: boolean } = {}): Promise<ResetResult> {
+  const current = await readStateFile(projectDir);
+  const backup = await backupState(projectDir);
+  await rm(stateFilePath(projectDir), { force: true });
+  let warehouseRemoved = false;
+  if (opts.warehouse) {
+    const db = warehouseFilePath(projectDir);
+    warehouseRemoved = existsSync(db);
+    // DuckDB keeps uncommitted pages in a write-ahead log beside the file; it goes with it.
+    await rm(db, { force: true });
+    await rm(`${db}.wal`, { force: true });
+  }
+  return { backup, previousState: current.state, warehouseRemoved };
+}
+
+/** Reads a backup by name; only names that reset or set produced are accepted. */
+export async function readStateBackup(projectDir: string, name: string): Promise<State> {
+  // Security: a backup name is a bare file name, never a path.
+  if (basename(name) !== name || !name.startsWith(BACKUP_PREFIX)) {
+    throw new ToolError("invalid_argument", `${name} is not a state backup name.`, `Use a name from list of backups (they start with ${BACKUP_PREFIX}).`, name);
+  }
+  const path = join(projectDir, "files", name);
+  if (!existsSync(path)) {
+    throw new ToolError("not_found", `The backup ${name} does not exist.`, "Call get_state to list the backups that exist.", name);
+  }
+  return parseState(await readFile(path, "utf8"), name);
+}
+
+export interface StateChange {
+  /** Dotted path with [i] for array items, e.g. `cursors.orders[0].updated_at`. */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface StateDiff {
+  added: StateChange[];
+  removed: StateChange[];
+  changed: StateChange[];
+  unchanged: boolean;
+}
+
+function joinPath(parent: string, key: string | number): string {
+  if (typeof key === "number") return `${parent}[${key}]`;
+  const safe = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
+  return parent === "" ? safe : `${parent}.${safe}`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/**
+ * The difference between two states, down to nested keys, so "the cursor moved" reads as one
+ * changed path rather than two whole objects to compare by eye.
+ */
+export function diffStates(before: unknown, after: unknown): StateDiff {
+  const diff: StateDiff = { added: [], removed: [], changed: [], unchanged: true };
+  walk(before, after, "", diff);
+  diff.unchanged = diff.added.length + diff.removed.length + diff.changed.length === 0;
+  return diff;
+}
+
+function walk(a: unknown, b: unknown, path: string, diff: StateDiff): void {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    for (const k of Object.keys(a)) {
+      if (!(k in b)) diff.removed.push({ path: joinPath(path, k), before: a[k] });
+      else walk(a[k], b[k], joinPath(path, k), diff);
+    }
+    for (const k of Object.keys(b)) if (!(k in a)) diff.added.push({ path: joinPath(path, k), after: b[k] });
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = Math.max(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      if (i >= b.length) diff.removed.push({ path: joinPath(path, i), before: a[i] });
+      else if (i >= a.length) diff.added.push({ path: joinPath(path, i), after: b[i] });
+      else walk(a[i], b[i], joinPath(path, i), diff);
+    }
+    return;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) diff.changed.push({ path: path || "(root)", before: a, after: b });
+}
+
+/**
+ * Resolves a state reference used by diff: "current", "latest_backup", a backup name, or an
+ * inline JSON object.
+ */
+export async function resolveStateRef(projectDir: string, ref: string): Promise<{ label: string; state: State }> {
+  const r = ref.trim();
+  if (r.startsWith("{") || r.startsWith("[")) return { label: "given JSON", state: parseState(r, "the given state") };
+  if (r === "current") return { label: "files/state.json", state: (await readStateFile(projectDir)).state };
+  if (r === "latest_backup") {
+    const [latest] = await listStateBackups(projectDir);
+    if (!latest) {
+      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; or compare against a JSON object given inline.");
+    }
+    return { label: latest.name, state: await readStateBackup(projectDir, latest.name) };
+  }
+  return { label: r, state: await readStateBackup(projectDir, r) };
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { defineTool } from "../src/mcp/tool.js";
+import { listStateBackups, readStateFile } from "../src/state/index.js";
+import { projectRedactor } from "../src/state/redaction.js";
+
+export const getState = defineTool({
+  name: "get_state",
+  title: "Read connector state",
+  description:
+    "Reads files/state.json, the cursor the last checkpoint committed and the state the next run_debug starts from. " +
+    "Also lists the backups made by reset_state and set_state (newest first) so you can compare with diff_state. " +
+    "Values equal to configuration secrets are masked.",
+  input: {
+    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+  },
+  output: {
+    path: z.string().describe("Absolute path of files/state.json."),
+    exists: z.boolean().describe("False before the first checkpoint or after reset_state; the state is then {}."),
+    state: z.record(z.string(), z.unknown()).describe("The state object (secrets masked)."),
+    bytes: z.number().describe("Size of the file in bytes (production keeps state well under 10 MB)."),
+    modified: z.string().optional().describe("When the file was last written, ISO 8601."),
+    backups: z.array(z.object({ name: z.string().describe("Backup file name in files/."), created: z.string().describe("ISO 8601 time.") })).describe("State backups, newest first."),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async handle(args, ctx) {
+    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const snap = await readStateFile(dir);
+    const backups = (await listStateBackups(dir)).map((b) => ({ name: b.name, created: b.created }));
+    const state = projectRedactor(dir).redactValue(snap.state);
+    const keys = Object.keys(state);
+    const summary = snap.exists
+      ? `State has ${keys.length} top-level key(s)${keys.length ? `: ${keys.slice(0, 10).join(", ")}` : ""}; ${backups.length} backup(s).`
+      : `No state yet (files/state.json does not exist); the next run starts from {}. ${backups.length} backup(s).`;
+    return { summary, data: { path: snap.path, exists: snap.exists, state, bytes: snap.bytes, ...(snap.modified ? { modified: snap.modified } : {}), backups } };
+  },
+});
