@@ -21,6 +21,8 @@ export type ErrorCode =
   | "sdk_not_installed"
   | "query_rejected"
   | "query_failed"
+  | "dependency"
+  | "deploy"
   | "internal";
 
 export class ToolError extends Error {

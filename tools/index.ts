@@ -1,6 +1,7 @@
 import type { AnyToolDefinition } from "../src/mcp/tool.js";
 import { diffState } from "./diff_state.js";
 import { getState } from "./get_state.js";
+import { installRequirementsTool } from "./install_requirements.js";
 import { resetStateTool } from "./reset_state.js";
 import { setState } from "./set_state.js";
 
@@ -14,4 +15,5 @@ export const allTools: AnyToolDefinition[] = [
   setState,
   resetStateTool,
   diffState,
+  installRequirementsTool,
 ];

@@ -1,0 +1,164 @@
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { ToolError } from "../errors.js";
+import { runProgram } from "./exec.js";
+import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
+import { checkRequirements, parseRequirements, type RequirementIssue } from "./requirements.js";
+
+export interface InstallOptions {
+  projectDir: string;
+  /** Interpreter that creates the venv; default FIVETRAN_CONNECTOR_PYTHON, else python3. */
+  python?: string;
+  /** Pass --upgrade to pip: newest versions the specifiers allow. */
+  upgrade?: boolean;
+  /** Delete an existing .venv and create it again. */
+  recreate?: boolean;
+  /** Also install fivetran-connector-sdk into .venv (never into requirements.txt). */
+  includeSdk?: boolean;
+  timeoutSeconds?: number;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+  onProgress?: (step: number, message: string) => void;
+}
+
+export interface InstallResult {
+  venv: string;
+  python: string;
+  pythonVersion: string;
+  created: boolean;
+  requirements: number;
+  installed: { name: string; version: string }[];
+  issues: RequirementIssue[];
+  durationMs: number;
+  logTail: string[];
+}
+
+/** Runtime Pythons Fivetran offers (sdk-behaviour §6.4); a venv outside them tests a different runtime. */
+const SUPPORTED_MINORS = ["3.10", "3.11", "3.12", "3.13", "3.14"];
+
+export function venvPython(projectDir: string): string {
+  return process.platform === "win32" ? join(projectDir, ".venv", "Scripts", "python.exe") : join(projectDir, ".venv", "bin", "python");
+}
+
+export function basePython(python: string | undefined, env: NodeJS.ProcessEnv): string {
+  return python?.trim() || env.FIVETRAN_CONNECTOR_PYTHON?.trim() || "python3";
+}
+
+export async function pythonVersion(python: string, opts: { env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<string> {
+  const r = await runProgram(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
+  if (r.spawnError || r.exitCode !== 0) {
+    throw new ToolError(
+      "python_not_found",
+      `Cannot run the Python interpreter ${python}${r.spawnError ? ` (${r.spawnError})` : ""}.`,
+      "Install Python 3.10–3.14, or pass `python` (or set FIVETRAN_CONNECTOR_PYTHON) to the path of one.",
+      python,
+    );
+  }
+  return r.all.trim().split(/\s+/).pop() ?? "";
+}
+
+/**
+ * Creates `<project>/.venv` and installs requirements.txt into it with the real pip against the
+ * real index. The runner picks up `.venv/bin/python` on its own afterwards.
+ */
+export async function installRequirements(opts: InstallOptions): Promise<InstallResult> {
+  const started = Date.now();
+  const env = opts.env ?? process.env;
+  const timeoutMs = (opts.timeoutSeconds ?? 600) * 1000;
+  const report = opts.onProgress ?? (() => {});
+  const reqPath = join(opts.projectDir, "requirements.txt");
+  const reqText = existsSync(reqPath) ? await readFile(reqPath, "utf8") : "";
+  const parsed = parseRequirements(reqText);
+  const issues = checkRequirements(parsed);
+  const blocking = issues.filter((i) => i.severity === "error");
+  if (blocking.length) {
+    throw new ToolError("dependency", blocking.map((i) => `line ${i.line}: ${i.message}`).join(" "), blocking.map((i) => i.fix).join(" "), blocking.map((i) => i.package));
+  }
+
+  const venv = join(opts.projectDir, ".venv");
+  const py = venvPython(opts.projectDir);
+  if (opts.recreate && existsSync(venv)) {
+    report(0, "removing the old .venv");
+    await rm(venv, { recursive: true, force: true });
+  }
+  let created = false;
+  if (!existsSync(py)) {
+    const base = basePython(opts.python, env);
+    const version = await pythonVersion(base, { env, signal: opts.signal });
+    if (!SUPPORTED_MINORS.includes(version.split(".").slice(0, 2).join("."))) {
+      throw new ToolError(
+        "python_not_found",
+        `${base} is Python ${version}; Fivetran runs connectors on Python ${SUPPORTED_MINORS[0]}–${SUPPORTED_MINORS[SUPPORTED_MINORS.length - 1]}.`,
+        "Pass `python` (or set FIVETRAN_CONNECTOR_PYTHON) to a Python 3.10–3.14 interpreter.",
+        version,
+      );
+    }
+    report(1, `creating .venv with ${base} (Python ${version})`);
+    const r = await runProgram(base, ["-m", "venv", venv], { env, timeoutMs: 120_000, signal: opts.signal });
+    checkAborted(r, "creating .venv");
+    if (r.exitCode !== 0 || !existsSync(py)) {
+      await rm(venv, { recursive: true, force: true });
+      const noEnsurepip = /ensurepip is not available|No module named ensurepip|No module named venv/.test(r.all);
+      throw new ToolError(
+        "python_not_found",
+        `Could not create .venv with ${base}: ${lastLines(r.all, 3).join(" ") || `exit code ${r.exitCode}`}`,
+        noEnsurepip ? "Install the venv module for this Python (Debian/Ubuntu: apt-get install python3-venv), or pass another `python`." : "Pass `python` with a working Python 3.10–3.14.",
+      );
+    }
+    created = true;
+  }
+  const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
+
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off"];
+  if (opts.upgrade) args.push("--upgrade");
+  const hasReqs = parsed.requirements.length > 0;
+  if (hasReqs) args.push("-r", reqPath);
+  if (opts.includeSdk) args.push("fivetran-connector-sdk");
+  let installed: { name: string; version: string }[] = [];
+  let tail: string[] = [];
+  if (hasReqs || opts.includeSdk) {
+    report(2, `pip install (${parsed.requirements.length} requirement(s)${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`);
+    let step = 2;
+    const r = await runProgram(py, args, {
+      cwd: opts.projectDir,
+      // pip must not read a user's PIP_REQUIRE_VIRTUALENV or target; the venv is the target.
+      env: { ...env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONUNBUFFERED: "1" },
+      timeoutMs,
+      signal: opts.signal,
+      onLine: (line) => {
+        const m = pipProgressMessage(line);
+        if (m) report(++step, m);
+      },
+    });
+    checkAborted(r, "pip install", timeoutMs);
+    tail = lastLines(r.all, 30);
+    if (r.exitCode !== 0) throw pipError(parsePipFailure(r.all), r.exitCode, tail);
+    installed = parseInstalled(r.all);
+  }
+  return {
+    venv,
+    python: py,
+    pythonVersion: venvVersion,
+    created,
+    requirements: parsed.requirements.length,
+    installed,
+    issues,
+    durationMs: Date.now() - started,
+    logTail: tail,
+  };
+}
+
+function checkAborted(r: { cancelled: boolean; timedOut: boolean }, what: string, timeoutMs?: number): void {
+  if (r.cancelled) throw new ToolError("cancelled", `${what} was cancelled.`);
+  if (r.timedOut) throw new ToolError("timeout", `${what} did not finish${timeoutMs ? ` in ${timeoutMs / 1000} s` : ""}.`, "Retry with a longer timeout_seconds, or check the network.");
+}
+
+function pipError(f: PipFailure | null, exitCode: number | null, tail: string[]): ToolError {
+  if (!f) return new ToolError("dependency", `pip install failed with exit code ${exitCode}: ${tail.slice(-3).join(" ")}`, "Read the pip output and fix requirements.txt.");
+  return new ToolError("dependency", `pip install failed (${f.kind}): ${f.message}`, f.hint, f.packages.length ? f.packages : undefined);
+}
+
+function lastLines(text: string, n: number): string[] {
+  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l)).slice(-n);
+}
