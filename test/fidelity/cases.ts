@@ -1,0 +1,25 @@
+// What each fidelity connector is expected to do under the real SDK, and the differences the embedded engine is
+// known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
+// runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
+
+export interface FidelityCase {
+  /** How many times the connector runs in the same folder (the second continues from files/state.json). */
+  runs: number;
+  /** The real SDK's outcome of each run: a check that the connector still tests what it was written for. */
+  expect: ("succeeded" | "failed")[];
+  /** The exact difference the embedded engine still has, if any. */
+  knownDifference?: string;
+}
+
+const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
+
+const CASES: Record<string, Partial<FidelityCase>> = {
+  "03-naive-time-rejected": { expect: ["failed"] },
+  "11-failure-after-checkpoint": { expect: ["failed"] },
+  "14-second-run-from-state": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "17-failure-before-checkpoint": { expect: ["failed"] },
+};
+
+export function caseFor(name: string): FidelityCase {
+  return { ...DEFAULT, ...CASES[name] };
+}

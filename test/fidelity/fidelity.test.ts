@@ -1,0 +1,66 @@
+// The fidelity suite: every connector in connectors/ runs under the real SDK's `fivetran debug` and under the
+// embedded engine, each in its own copy; the outcome, the operation counts and everything left in files/ must match.
+// See docs/fidelity.md.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realSdkPython } from "../helpers/env.js";
+import { caseFor } from "./cases.js";
+import {
+  copyConnector,
+  listConnectors,
+  makeRoot,
+  pool,
+  removeRoot,
+  render,
+  runEmbedded,
+  runRealSdk,
+  type Engine,
+  type RunRecord,
+} from "./lib/engines.js";
+
+// Throws under CI=true when the venv is missing: in CI this suite fails, it never skips.
+const python = realSdkPython();
+const connectors = listConnectors();
+const results = new Map<string, Record<Engine, RunRecord[]>>();
+let root = "";
+
+describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.0", () => {
+  beforeAll(async () => {
+    root = makeRoot();
+    const jobs = connectors.flatMap((name) =>
+      (["sdk", "embedded"] as const).map((engine) => async () => {
+        const dir = copyConnector(name, root, engine);
+        const runs: RunRecord[] = [];
+        for (let i = 0; i < caseFor(name).runs; i++) {
+          runs.push(engine === "sdk" ? await runRealSdk(dir, python!) : await runEmbedded(dir));
+        }
+        return { name, engine, runs };
+      }),
+    );
+    for (const r of await pool(jobs, 2)) {
+      const entry = results.get(r.name) ?? ({} as Record<Engine, RunRecord[]>);
+      entry[r.engine] = r.runs;
+      results.set(r.name, entry);
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    if (root && !process.env.FIDELITY_KEEP) removeRoot(root);
+  });
+
+  it("has at least 15 connectors", () => {
+    expect(connectors.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const name of connectors) {
+    const c = caseFor(name);
+    const test = c.knownDifference ? it.fails : it;
+    test(`${name}${c.knownDifference ? ` (known difference: ${c.knownDifference})` : ""}`, () => {
+      const { sdk, embedded } = results.get(name)!;
+      // The connector itself must still do what it was written for, or the comparison proves nothing.
+      expect(sdk.map((r) => r.status), `real SDK outcome of ${name}\n${sdk.map((r) => r.log).join("\n")}`).toEqual(c.expect);
+      // Counts are compared only where the real SDK printed them.
+      const comparable = embedded.map((r, i) => ({ ...r, counts: sdk[i]?.counts ? r.counts : null }));
+      expect(render(comparable), `embedded engine log of ${name}:\n${embedded.map((r) => r.log).join("\n")}`).toBe(render(sdk));
+    });
+  }
+});
