@@ -1,5 +1,6 @@
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { ToolError } from "../errors.js";
 
 /**
@@ -31,6 +32,8 @@ export class Workspace {
   /** Set by the MCP glue: fetches the client's roots when the client supports them. */
   rootsProvider?: () => Promise<string[]>;
   private rootsFetched = false;
+  /** One roots/list request at a time, shared by concurrent tool calls. */
+  private rootsInFlight?: Promise<void>;
 
   constructor(opts: WorkspaceOptions = {}) {
     this.flagRoots = (opts.roots ?? []).map((r) => safeRealpath(resolve(r)));
@@ -40,7 +43,9 @@ export class Workspace {
   }
 
   setClientRoots(roots: string[]): void {
-    this.clientRoots = roots.map((r) => safeRealpath(resolve(r)));
+    // Security: a root that is not an absolute path, or holds a NUL byte, is ignored rather than
+    // resolved against our working directory.
+    this.clientRoots = roots.filter((r) => isAbsolute(r) && !r.includes("\0")).map((r) => safeRealpath(resolve(r)));
     this.rootsFetched = true;
   }
 
@@ -51,12 +56,20 @@ export class Workspace {
 
   private async refreshRoots(): Promise<void> {
     if (this.rootsFetched || !this.rootsProvider) return;
-    try {
-      this.setClientRoots(await this.rootsProvider());
-    } catch {
-      // A client that advertises roots but fails to answer is treated as having none.
-      this.rootsFetched = true;
-    }
+    const provider = this.rootsProvider;
+    this.rootsInFlight ??= (async () => {
+      try {
+        this.setClientRoots(await provider());
+      } catch {
+        // A client that advertises roots but fails to answer (Cursor answered -32601) is treated as
+        // having none until it says its roots changed.
+        this.clientRoots = [];
+        this.rootsFetched = true;
+      } finally {
+        this.rootsInFlight = undefined;
+      }
+    })();
+    await this.rootsInFlight;
   }
 
   /** All roots that bound the sandbox, most specific source first. */
@@ -69,35 +82,70 @@ export class Workspace {
   }
 
   /**
-   * Resolves the connector folder for a tool call. Relative arguments resolve against the first root.
+   * The working directory, when it can stand in for a workspace: it holds a connector and is not
+   * the filesystem root, the home folder or a system folder (where GUI clients start servers).
+   */
+  cwdWorkspace(): string | undefined {
+    const cwd = safeRealpath(resolve(this.cwd));
+    if (isSystemFolder(cwd)) return undefined;
+    if (existsSync(join(cwd, "connector.py")) || existsSync(join(cwd, "configuration.json"))) return cwd;
+    return undefined;
+  }
+
+  /**
+   * Resolves the connector folder for a tool call, in order: the argument, the first --workspace
+   * folder, the first client root, CLAUDE_PROJECT_DIR, the working directory when it holds a
+   * connector. Relative arguments resolve against the first of those that exists.
    * @param mustExist false for scaffold, which may create the folder.
    */
   async projectDir(arg: string | undefined, mustExist = true): Promise<string> {
-    const roots = await this.roots();
+    if (arg !== undefined) checkPathArgument(arg, "project_dir");
+    let roots = await this.roots();
+    if (roots.length === 0) {
+      const cwd = this.cwdWorkspace();
+      if (cwd) roots = [cwd];
+    }
+    const given = arg !== undefined && arg.trim() !== "";
     let candidate: string;
-    if (arg && arg.trim() !== "") {
-      if (arg.includes("\0")) throw new ToolError("invalid_argument", "project_dir contains a NUL byte.", "Pass a plain folder path.");
-      const base = roots[0] ?? this.cwd;
-      candidate = isAbsolute(arg) ? arg : resolve(base, arg);
-    } else if (roots.length > 0) {
-      candidate = roots[0];
-    } else if (existsSync(join(this.cwd, "connector.py"))) {
-      candidate = this.cwd;
-    } else {
+    if (given && isAbsolute(arg)) {
+      candidate = arg;
+    } else if (given && roots.length > 0) {
+      candidate = resolve(roots[0], arg);
+    } else if (given && !this.enforce) {
+      // The CLI runs with the user's own rights in the user's own folder.
+      candidate = resolve(this.cwd, arg);
+    } else if (given) {
       throw new ToolError(
         "invalid_argument",
-        "No connector folder was given and none could be found.",
-        "Pass project_dir as an absolute path to the folder holding connector.py, or start the server with --workspace <folder>.",
+        `project_dir "${arg}" is relative, and there is no workspace to resolve it against (the server was started in ${this.cwd}).`,
+        NO_FOLDER_HINT,
+        arg,
       );
+    } else if (roots.length > 0) {
+      candidate = roots[0];
+    } else {
+      throw new ToolError("invalid_argument", "No connector folder was given and none could be found.", NO_FOLDER_HINT);
     }
     const real = realpathAllowingMissing(candidate);
-    if (this.enforce && roots.length > 0 && !roots.some((r) => isInside(r, real))) {
-      throw new ToolError(
-        "outside_workspace",
-        `The folder ${candidate} is outside the workspace (${roots.join(", ")}).`,
-        "Use a folder inside the workspace, or add it as a root in the client or with --workspace.",
-        candidate,
-      );
+    if (this.enforce) {
+      if (roots.length > 0 && !roots.some((r) => isInside(r, real))) {
+        throw new ToolError(
+          "outside_workspace",
+          `The folder ${candidate} is outside the workspace (${roots.join(", ")}).`,
+          "Use a folder inside the workspace, or add it as a root in the client or with --workspace.",
+          candidate,
+        );
+      }
+      // Security: with no workspace known, an absolute folder is accepted as its own workspace, but
+      // never the filesystem root, the home folder or a system folder.
+      if (roots.length === 0 && isSystemFolder(real)) {
+        throw new ToolError(
+          "outside_workspace",
+          `${candidate} is a system or home folder, not a connector folder.`,
+          "Pass the folder that holds connector.py, or start the server with --workspace <folder>.",
+          candidate,
+        );
+      }
     }
     if (mustExist) {
       if (!existsSync(real)) {
@@ -111,26 +159,71 @@ export class Workspace {
   }
 
   /**
-   * Resolves a path inside a project folder and refuses anything that escapes it, through `..` or
-   * through a symlink.
+   * Resolves a path inside a project folder and refuses anything that escapes it, through `..`, an
+   * absolute path or a symlink (dangling ones included).
    */
   inside(projectDir: string, rel: string): string {
-    // Security: resolve, then re-check the real path of what exists, so a symlink cannot point out.
-    const target = resolve(projectDir, rel);
-    if (!isInside(projectDir, target)) {
-      throw new ToolError("outside_workspace", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
-    }
-    const real = realpathAllowingMissing(target);
-    if (!isInside(projectDir, real)) {
-      throw new ToolError("outside_workspace", `The path ${rel} resolves through a link to outside the connector folder.`, "Remove the link or use a path inside the connector folder.", rel);
-    }
-    return real;
+    return resolveInside(projectDir, rel);
   }
+}
+
+const NO_FOLDER_HINT =
+  "Pass project_dir as an absolute path to the folder holding connector.py, or start the server with --workspace <folder> " +
+  '(in the client configuration: "args": ["-y", "fivetran-connector-mcp", "--workspace", "/abs/path"]).';
+
+/** Longest path argument accepted; Linux PATH_MAX is 4096 bytes. */
+export const MAX_PATH_CHARS = 4096;
+/** Longest single path component on common filesystems, in bytes. */
+const MAX_COMPONENT_BYTES = 255;
+
+/** Rejects path arguments no filesystem call should ever see. */
+export function checkPathArgument(p: unknown, what = "path"): asserts p is string {
+  if (typeof p !== "string") throw new ToolError("invalid_argument", `${what} must be a string.`, "Pass a folder path as text.");
+  // Security: a NUL byte truncates the path in C APIs, so what is checked would differ from what is opened.
+  if (p.includes("\0")) throw new ToolError("invalid_argument", `${what} contains a NUL byte.`, "Pass a plain path.");
+  if (p.length > MAX_PATH_CHARS) {
+    throw new ToolError("invalid_argument", `${what} is ${p.length} characters long; the limit is ${MAX_PATH_CHARS}.`, "Pass a shorter path.");
+  }
+  if (p.split(/[\\/]/).some((c) => Buffer.byteLength(c) > MAX_COMPONENT_BYTES)) {
+    throw new ToolError("invalid_argument", `${what} has a component longer than ${MAX_COMPONENT_BYTES} bytes.`, "Pass a path with shorter names.");
+  }
+}
+
+/** See Workspace.inside; a plain function so writers need no Workspace. */
+export function resolveInside(projectDir: string, rel: string): string {
+  checkPathArgument(rel);
+  // Security: resolve, then re-check the real path of what exists, so a symlink cannot point out.
+  const target = resolve(projectDir, rel);
+  if (!isInside(projectDir, target)) {
+    throw new ToolError("outside_workspace", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
+  }
+  const real = realpathAllowingMissing(target);
+  if (!isInside(realpathAllowingMissing(projectDir), real)) {
+    throw new ToolError("outside_workspace", `The path ${rel} resolves through a link to outside the connector folder.`, "Remove the link or use a path inside the connector folder.", rel);
+  }
+  return real;
+}
+
+const SYSTEM_FOLDERS = new Set(
+  ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/opt", "/private", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/usr", "/var", "/System", "/Library", "/Applications", "/Users", "/home", "/Volumes", "/tmp", "/private/tmp", "/private/var"].map((p) =>
+    resolve(p),
+  ),
+);
+
+/** The filesystem root, the home folder, a top-level system folder, or a folder inside /etc, /usr, /proc, /sys, /dev. */
+export function isSystemFolder(p: string): boolean {
+  const abs = resolve(p);
+  if (abs === parse(abs).root) return true;
+  if (abs === safeRealpath(homedir())) return true;
+  if (SYSTEM_FOLDERS.has(abs)) return true;
+  if (process.platform === "win32" && /^[a-z]:\\windows(\\|$)/i.test(abs)) return true;
+  return ["/etc", "/usr", "/proc", "/sys", "/dev", "/bin", "/sbin", "/boot"].some((d) => isInside(d, abs));
 }
 
 export function isInside(root: string, p: string): boolean {
   const rel = relative(root, p);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel) && !rel.startsWith(`..${sep}`));
+  // "..foo" is a name inside the root; only ".." itself or "../" leaves it.
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function safeRealpath(p: string): string {
@@ -141,8 +234,11 @@ function safeRealpath(p: string): string {
   }
 }
 
-/** The real path of the longest existing prefix, joined with the part that does not exist yet. */
-export function realpathAllowingMissing(p: string): string {
+/**
+ * The real path of the longest existing prefix, joined with the part that does not exist yet.
+ * A dangling symlink counts as existing: its target is where a write would land.
+ */
+export function realpathAllowingMissing(p: string, depth = 0): string {
   const abs = resolve(p);
   const missing: string[] = [];
   let cur = abs;
@@ -151,9 +247,24 @@ export function realpathAllowingMissing(p: string): string {
       const real = realpathSync(cur);
       return missing.length ? join(real, ...missing.reverse()) : real;
     }
+    // Security: existsSync follows links, so a dangling link looks absent; follow it by hand.
+    const link = danglingLinkTarget(cur);
+    if (link !== undefined) {
+      if (depth > 40) throw new ToolError("invalid_argument", `Too many levels of symbolic links at ${cur}.`, "Remove the link loop.", cur);
+      const followed = realpathAllowingMissing(resolve(dirname(cur), link), depth + 1);
+      return missing.length ? join(followed, ...missing.reverse()) : followed;
+    }
     const parent = dirname(cur);
     if (parent === cur) return abs;
     missing.push(cur.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
     cur = parent;
+  }
+}
+
+function danglingLinkTarget(p: string): string | undefined {
+  try {
+    return lstatSync(p).isSymbolicLink() ? readlinkSync(p) : undefined;
+  } catch {
+    return undefined;
   }
 }
