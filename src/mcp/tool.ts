@@ -13,6 +13,11 @@ export interface ToolContext {
   /** Sends a logging notification (filtered by the client's logging/setLevel). */
   log(level: LogLevel, message: string): void;
   workspace: Workspace;
+  /**
+   * Asks the user a yes/no question through the client (MCP elicitation). Absent when the client
+   * does not support it; the tool then falls back to an explicit `confirm: true` argument.
+   */
+  confirm?(message: string): Promise<boolean>;
 }
 
 export type LogLevel = "debug" | "info" | "notice" | "warning" | "error" | "critical";

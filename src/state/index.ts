@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
+import { statePath, warehousePath } from "../warehouse/files.js";
 
 /**
  * The connector's state file, `files/state.json`, as `fivetran debug` and our runner keep it: the
@@ -10,14 +11,9 @@ import { ToolError } from "../errors.js";
  */
 export type State = Record<string, unknown>;
 
-/** Where the state lives in a connector folder (the same place the SDK and the runner use). */
-export function stateFilePath(projectDir: string): string {
-  return join(projectDir, "files", "state.json");
-}
-
-export function warehouseFilePath(projectDir: string): string {
-  return join(projectDir, "files", "warehouse.db");
-}
+/** Where the state lives in a connector folder: the warehouse engine's own definition, so both agree. */
+export const stateFilePath = statePath;
+export const warehouseFilePath = warehousePath;
 
 const BACKUP_PREFIX = "state.json.bak-";
 

@@ -1,0 +1,133 @@
+import { existsSync } from "node:fs";
+import { delimiter, dirname, isAbsolute, join } from "node:path";
+import { ToolError } from "../errors.js";
+import { runProgram } from "../deps/exec.js";
+import { resolvePython } from "../runner/python.js";
+import { projectRedactor } from "../state/redaction.js";
+import { checkConnectionName, fileChecks, PYTHON_VERSIONS, type DeployCheck } from "./checks.js";
+import { parseDeployOutput, type DeployReport } from "./output.js";
+
+export { PYTHON_VERSIONS, type DeployCheck } from "./checks.js";
+
+/** Environment variables the real CLI reads the API key from; never an argument of ours. */
+export const API_KEY_VARS = ["FIVETRAN_API_KEY"] as const;
+
+export interface DeployOptions {
+  projectDir: string;
+  destination?: string;
+  connection?: string;
+  /** Runtime Python of the deployed connection (`--python-version`). */
+  pythonVersion?: (typeof PYTHON_VERSIONS)[number];
+  /** Local Python whose `fivetran` executable is used; see findFivetran. */
+  python?: string;
+  /** Overwrite the code of an existing connection (`--yes`); otherwise an existing one is left alone. */
+  allowUpdate?: boolean;
+  /** Extra blocking findings from the caller (lint errors). */
+  extraChecks?: DeployCheck[];
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  timeoutSeconds?: number;
+  onLine?: (line: string) => void;
+}
+
+export interface DeployPlan {
+  fivetran: string;
+  destination: string;
+  connection: string;
+  args: string[];
+  checks: DeployCheck[];
+  blocking: DeployCheck[];
+}
+
+export interface DeployResult extends DeployReport {
+  exitCode: number | null;
+  /** The CLI's output, redacted, last lines. */
+  logTail: string[];
+  command: string[];
+}
+
+/**
+ * The `fivetran` executable to run: the one installed beside the chosen Python (a venv's bin/),
+ * else the first on PATH. Order of the Python as for runs: argument, FIVETRAN_CONNECTOR_PYTHON,
+ * the project's .venv, python3.
+ */
+export function findFivetran(projectDir: string, python: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const candidates: string[] = [];
+  const chosen = resolvePython(projectDir, python, env);
+  if (isAbsolute(chosen)) candidates.push(join(dirname(chosen), process.platform === "win32" ? "fivetran.exe" : "fivetran"));
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) candidates.push(join(dir, process.platform === "win32" ? "fivetran.exe" : "fivetran"));
+  return candidates.find((c) => existsSync(c)) ?? null;
+}
+
+export function apiKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  for (const v of API_KEY_VARS) {
+    const k = env[v]?.trim();
+    if (k) return k;
+  }
+  return undefined;
+}
+
+/**
+ * Everything that can be known before calling Fivetran: the executable, the arguments and the
+ * pre-deploy findings. Throws only when deploying is impossible (no SDK, no API key).
+ */
+export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
+  const env = opts.env ?? process.env;
+  const destination = opts.destination?.trim() || env.FIVETRAN_DESTINATION_NAME?.trim() || "";
+  const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
+  const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...checkConnectionName(connection || undefined), ...(opts.extraChecks ?? [])];
+  if (!destination) {
+    checks.push({ check: "destination", severity: "error", message: "No destination was given.", fix: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
+  }
+  if (!apiKeyFrom(env)) {
+    checks.push({
+      check: "api_key",
+      severity: "error",
+      message: "FIVETRAN_API_KEY is not set in the server's environment.",
+      fix: "Set FIVETRAN_API_KEY (base64 key:secret from Fivetran → Settings → API key) in the MCP client's env for this server; it is never taken as an argument.",
+    });
+  }
+  const fivetran = findFivetran(opts.projectDir, opts.python, env);
+  if (!fivetran) {
+    throw new ToolError(
+      "sdk_not_installed",
+      "The fivetran command of fivetran-connector-sdk is not installed (not beside the chosen Python, not on PATH).",
+      "Run install_requirements with include_sdk=true (installs it into .venv), or pip install fivetran-connector-sdk.",
+    );
+  }
+  const args = ["deploy", opts.projectDir, "--destination", destination, "--connection", connection];
+  if (existsSync(join(opts.projectDir, "configuration.json"))) args.push("--configuration", join(opts.projectDir, "configuration.json"));
+  if (opts.pythonVersion) args.push("--python-version", opts.pythonVersion);
+  // Never an interactive prompt (stdin is closed): either the default answers, or yes to all.
+  args.push(opts.allowUpdate ? "--yes" : "--non-interactive");
+  return { fivetran, destination, connection, args, checks, blocking: checks.filter((c) => c.severity === "error") };
+}
+
+/** Runs the real `fivetran deploy`. The caller has obtained consent and cleared the blocking checks. */
+export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<DeployResult> {
+  if (plan.blocking.length) {
+    throw new ToolError(
+      "deploy",
+      `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`,
+      plan.blocking.map((c) => c.fix).join(" "),
+    );
+  }
+  const env = opts.env ?? process.env;
+  const key = apiKeyFrom(env) ?? "";
+  // Security: the CLI echoes the first 8 characters of the key; mask the key, that prefix and the configuration.
+  const redactor = projectRedactor(opts.projectDir, [key, key.slice(0, 8)].filter((s) => s.length >= 4));
+  const r = await runProgram(plan.fivetran, plan.args, {
+    cwd: opts.projectDir,
+    // Security: the key travels in the environment only, never on the command line (visible in ps).
+    env: { ...env, PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" },
+    timeoutMs: (opts.timeoutSeconds ?? 600) * 1000,
+    signal: opts.signal,
+    onLine: (l) => opts.onLine?.(redactor.redact(l)),
+  });
+  if (r.spawnError) throw new ToolError("sdk_not_installed", `Could not start ${plan.fivetran}: ${r.spawnError}`, "Reinstall fivetran-connector-sdk.");
+  if (r.cancelled) throw new ToolError("cancelled", "The deploy was cancelled; the connection may or may not have been created.", "Check the Fivetran dashboard before deploying again.");
+  if (r.timedOut) throw new ToolError("timeout", "fivetran deploy did not finish in time; the connection may or may not have been created.", "Check the Fivetran dashboard, then retry with a longer timeout_seconds.");
+  const output = redactor.redact(r.all);
+  const report = parseDeployOutput(output, r.exitCode);
+  return { ...report, exitCode: r.exitCode, logTail: output.split(/\r?\n/).filter((l) => l.trim()).slice(-40), command: [plan.fivetran, ...plan.args] };
+}

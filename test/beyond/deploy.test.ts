@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkConfigurationText, checkConnectionName } from "../../src/deploy/checks.js";
+import { planDeploy, runDeploy } from "../../src/deploy/index.js";
+import { parseDeployOutput } from "../../src/deploy/output.js";
+import { makeProject } from "./helpers.js";
+
+// The Fivetran API is out of reach in tests (network, a real account): a recorded fake of the
+// `fivetran` executable stands in for it, first on PATH. Everything on our side is real.
+const FAKE_BIN = join(import.meta.dirname, "fixtures", "fake-fivetran");
+const KEY = "ZmFrZWtleTpmYWtlc2VjcmV0MTIzNDU2Nzg5"; // base64 of a made-up key:secret
+
+function env(mode: string, record: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PATH: `${FAKE_BIN}${delimiter}${process.env.PATH}`, HOME: process.env.HOME, FIVETRAN_API_KEY: KEY, FAKE_FIVETRAN_MODE: mode, FAKE_FIVETRAN_RECORD: record, ...extra };
+}
+
+const goodProject = () =>
+  makeProject({
+    "configuration.json": JSON.stringify({ api_token: "tok-very-secret-123" }),
+    "requirements.txt": "six==1.16.0\n",
+  });
+
+describe("pre-deploy checks", () => {
+  it("applies the connection name rule of the SDK", () => {
+    expect(checkConnectionName("my_conn_2")).toEqual([]);
+    const [c] = checkConnectionName("My-Conn");
+    expect(c.severity).toBe("error");
+    expect(c.fix).toContain("my_conn");
+    expect(checkConnectionName("2abc")[0].fix).toContain("_2abc");
+  });
+  it("wants configuration.json to be an object of strings", () => {
+    expect(checkConfigurationText('{"a": "1"}')).toEqual([]);
+    expect(checkConfigurationText('{"a": 1, "b": true}')[0].message).toContain("a, b");
+    expect(checkConfigurationText("[1]")[0].severity).toBe("error");
+    expect(checkConfigurationText("{oops")[0].message).toContain("not valid JSON");
+  });
+  it("blocks on requirements that pin the SDK, a bad name, and a missing key, before running anything", async () => {
+    const dir = makeProject({ "requirements.txt": "fivetran-connector-sdk==3.0.0\n" });
+    const record = join(dir, "record.json");
+    const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "Bad Name", env: env("created", record, { FIVETRAN_API_KEY: "" }) });
+    expect(plan.blocking.map((c) => c.check).sort()).toEqual(["api_key", "connection_name", "requirements:preinstalled"]);
+    await expect(runDeploy(plan, { projectDir: dir })).rejects.toMatchObject({ code: "deploy" });
+    expect(() => readFileSync(record)).toThrow();
+  });
+  it("says how to get the SDK when no fivetran command exists", async () => {
+    const dir = goodProject();
+    await expect(planDeploy({ projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: { PATH: "/nonexistent", FIVETRAN_API_KEY: KEY } })).rejects.toMatchObject({
+      code: "sdk_not_installed",
+    });
+  });
+});
+
+describe("fivetran deploy (recorded fake on PATH)", () => {
+  it("creates a connection, passes the key only through the environment, never echoes it", async () => {
+    const dir = goodProject();
+    const record = join(dir, "record.json");
+    const lines: string[] = [];
+    const opts = { projectDir: dir, destination: "warehouse_1", connection: "my_conn", pythonVersion: "3.12" as const, python: "/usr/bin/python3", env: env("created", record), onLine: (l: string) => lines.push(l) };
+    const plan = await planDeploy(opts);
+    expect(plan.fivetran).toBe(join(FAKE_BIN, "fivetran"));
+    expect(plan.blocking).toEqual([]);
+    const r = await runDeploy(plan, opts);
+    expect(r.outcome).toBe("created");
+    expect(r.connectionId).toBe("conn_new_7");
+    expect(r.runtimePythonVersion).toBe("3.12");
+    expect(r.dashboardUrl).toBe("https://fivetran.com/dashboard/connections/conn_new_7/status");
+
+    const rec = JSON.parse(readFileSync(record, "utf8")) as { argv: string[]; api_key: string };
+    expect(rec.api_key).toBe(KEY);
+    expect(rec.argv).toEqual(["deploy", dir, "--destination", "warehouse_1", "--connection", "my_conn", "--configuration", join(dir, "configuration.json"), "--python-version", "3.12", "--non-interactive"]);
+    expect(rec.argv.join(" ")).not.toContain(KEY);
+    // Security: neither the key nor the 8-character prefix the CLI prints reaches our output.
+    const everything = JSON.stringify(r) + lines.join("\n");
+    expect(everything).not.toContain(KEY.slice(0, 8));
+    expect(everything).toContain("--api-key ****");
+  });
+
+  it("leaves an existing connection alone unless allow_update, then updates it", async () => {
+    const dir = goodProject();
+    const record = join(dir, "record.json");
+    const base = { projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: env("exists", record) };
+    const declined = await runDeploy(await planDeploy(base), base);
+    expect(declined.outcome).toBe("update_declined");
+    const yes = { ...base, allowUpdate: true };
+    const updated = await runDeploy(await planDeploy(yes), yes);
+    expect(updated.outcome).toBe("updated");
+    expect(updated.connectionId).toBe("conn_existing_42");
+    expect((JSON.parse(readFileSync(record, "utf8")) as { argv: string[] }).argv).toContain("--yes");
+  });
+
+  it("reports failed setup tests and API errors with secrets masked", async () => {
+    const dir = goodProject();
+    const record = join(dir, "record.json");
+    const o1 = { projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: env("setup_failed", record) };
+    const failed = await runDeploy(await planDeploy(o1), o1);
+    expect(failed.outcome).toBe("setup_tests_failed");
+    expect(failed.connectionId).toBe("conn_new_7");
+    expect(failed.failedTests).toEqual([{ title: "Connecting to the source", status: "FAILED", message: "401 Unauthorized for key ****" }]);
+    const o2 = { ...o1, env: env("bad_destination", record) };
+    const bad = await runDeploy(await planDeploy(o2), o2);
+    expect(bad.outcome).toBe("failed");
+    expect(bad.errors).toEqual(["failed to deploy; destination 'd' not found in account"]);
+  });
+});
+
+describe("deploy output parser", () => {
+  it("reads the real CLI's success block with colour codes and icons", () => {
+    const out = "\x1b[0m✓ connection created\n  connection id: abc_def\n  runtime python version: 3.13\n  naming strategy: SOURCE_NAMING\nvisit the Fivetran dashboard to start the initial sync:\nhttps://fivetran.com/dashboard/connections/abc_def/status\n";
+    expect(parseDeployOutput(out, 0)).toMatchObject({ outcome: "created", connectionId: "abc_def", naming: "SOURCE_NAMING" });
+    expect(parseDeployOutput(out, 1).outcome).toBe("failed");
+  });
+});
+
