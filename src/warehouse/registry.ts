@@ -1,0 +1,117 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { resolve } from "node:path";
+import { ToolError } from "../errors.js";
+
+/**
+ * Who holds which warehouse file in this process.
+ *
+ * DuckDB locks a file against other processes only: a second read-write instance in the same process opens
+ * without complaint and the two would corrupt the file. So every instance goes through here: one writer per
+ * file, and readers either borrow the writer's instance (they then see only committed data, DuckDB's MVCC) or,
+ * when nobody writes, open their own read-only instance for the length of one request.
+ */
+const writers = new Map<string, DuckDBInstance>();
+const readers = new Map<string, number>();
+
+/** Settings every instance starts with; none of them can change afterwards (lock_configuration). */
+export const LOCKDOWN: Record<string, string> = {
+  // Security: no file or network access from SQL, no extension downloads or loads.
+  enable_external_access: "false",
+  autoload_known_extensions: "false",
+  autoinstall_known_extensions: "false",
+  allow_community_extensions: "false",
+};
+
+function key(dbPath: string): string {
+  return resolve(dbPath);
+}
+
+export function isLockError(e: unknown): boolean {
+  const text = String((e as Error)?.message ?? e).toLowerCase();
+  return text.includes("could not set lock") || text.includes("conflicting lock");
+}
+
+function lockedError(dbPath: string, why: string): ToolError {
+  return new ToolError(
+    "locked",
+    `files/warehouse.db is in use: ${why}.`,
+    "Wait for the running sync to finish (run_status), cancel it (cancel_run), or close the other program that has the file open (a duckdb shell, a notebook), then try again.",
+    dbPath,
+  );
+}
+
+export function hasWriter(dbPath: string): boolean {
+  return writers.has(key(dbPath));
+}
+
+/** Opens the one read-write instance of a file; throws `locked` when this or another process already has it. */
+export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance> {
+  const k = key(dbPath);
+  if (writers.has(k)) throw lockedError(dbPath, "another sync in this server is writing to it");
+  // Readers of this process finish within their time limit; a writer waits for them rather than failing.
+  for (let waited = 0; (readers.get(k) ?? 0) > 0; waited += 25) {
+    if (waited > 15_000) throw lockedError(dbPath, "a query is still reading it");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (writers.has(k)) throw lockedError(dbPath, "another sync in this server is writing to it");
+  // Reserve the slot before the await, so two syncs started together cannot both open.
+  const placeholder = {} as DuckDBInstance;
+  writers.set(k, placeholder);
+  try {
+    const instance = await DuckDBInstance.create(dbPath, { ...LOCKDOWN });
+    writers.set(k, instance);
+    return instance;
+  } catch (e) {
+    writers.delete(k);
+    if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
+    throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
+  }
+}
+
+export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance): void {
+  const k = key(dbPath);
+  if (writers.get(k) === instance) writers.delete(k);
+}
+
+/**
+ * Runs `fn` with a read-only view of the file: a connection on the writer's instance while a sync holds it
+ * (committed data only), else a read-only instance of its own with external access off and the configuration
+ * locked. The connection's search path puts the connector's schema first.
+ */
+export async function withReader<T>(dbPath: string, schema: string, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const k = key(dbPath);
+  const shared = writers.get(k);
+  if (shared && !(shared instanceof DuckDBInstance)) {
+    throw lockedError(dbPath, "a sync in this server is opening it (sync in progress)");
+  }
+  let own: DuckDBInstance | undefined;
+  let conn: DuckDBConnection;
+  if (shared) {
+    conn = await shared.connect();
+  } else {
+    readers.set(k, (readers.get(k) ?? 0) + 1);
+    try {
+      own = await DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY" });
+      conn = await own.connect();
+      // Security: times read in UTC, then nothing about the instance can change any more.
+      await conn.run("SET GLOBAL TimeZone = 'UTC'");
+      await conn.run("SET GLOBAL lock_configuration = true");
+    } catch (e) {
+      readers.set(k, (readers.get(k) ?? 1) - 1);
+      if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
+      throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
+    }
+  }
+  try {
+    // Only the search path changes, which lock_configuration allows: unqualified names find the connector's tables.
+    await conn.run(`SET search_path = '${schema},main'`);
+    return await fn(conn);
+  } finally {
+    conn.closeSync();
+    if (own) {
+      own.closeSync();
+      readers.set(k, (readers.get(k) ?? 1) - 1);
+      if (!readers.get(k)) readers.delete(k);
+    }
+  }
+}

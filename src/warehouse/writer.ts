@@ -1,0 +1,565 @@
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ToolError } from "../errors.js";
+import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
+import {
+  cellType, declaredDuckType, encodeValue, mergeTypes, pyJsonDumps, rowHash, stageText, widerType, type Cell,
+} from "./cells.js";
+import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
+import { quote, renameColumn, renameTable } from "./names.js";
+import { openWriterInstance, releaseWriterInstance } from "./registry.js";
+
+const FIVETRAN_ID = "_fivetran_id";
+const FIVETRAN_DELETED = "_fivetran_deleted";
+const FIVETRAN_SYNCED = "_fivetran_synced";
+const TSTZ = "TIMESTAMP WITH TIME ZONE";
+
+type Columns = Map<string, string>;
+
+interface Pending {
+  upsert: boolean;
+  row: Map<string, Cell>;
+}
+
+/** A table of this sync: what schema() declared, its key, and the rows waiting for the next checkpoint. */
+class SyncTable {
+  pending = new Map<string, Pending>();
+  truncateBefore: string | null = null;
+  /** The type of each column's values since the last write of this table. */
+  seen = new Map<string, string>();
+  /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
+  upserted = new Set<string>();
+  constructor(
+    readonly name: string,
+    readonly declared: Columns,
+    /** SDK types by source column name, as the SDK encodes values before renaming. */
+    readonly sourceTypes: Map<string, string>,
+    readonly key: string[],
+    readonly hashedKey: boolean,
+    readonly isDeclared: boolean,
+  ) {}
+  pendingUpserts(): boolean {
+    for (const p of this.pending.values()) if (p.upsert) return true;
+    return false;
+  }
+  clear(seen = true): void {
+    this.pending = new Map();
+    this.truncateBefore = null;
+    if (seen) this.seen = new Map();
+  }
+}
+
+export interface WriterOptions {
+  /** Drop the warehouse and the state first (like `fivetran reset`). */
+  reset?: boolean;
+  /** Warnings the SDK would log (renaming collisions, clamped decimals). */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * files/warehouse.db with the semantics of SDK 3.0's `fivetran debug` (docs/warehouse.md): rows wait in memory,
+ * keyed by primary key, until a checkpoint writes them in one transaction through a staging table and then saves
+ * the state. A failure drops what came after the last checkpoint.
+ */
+export class WarehouseWriter {
+  private tables = new Map<string, SyncTable>();
+  private renamedSeen = new Map<string, string>();
+  private columnNames = new Map<string, string>();
+  private declaredCreated = false;
+  private clockUs = 0n;
+  private stageSeq = 0;
+  private closed = false;
+
+  private constructor(
+    readonly projectDir: string,
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    private readonly onWarning: (m: string) => void,
+  ) {}
+
+  static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
+    mkdirSync(filesDir(projectDir), { recursive: true });
+    const dbPath = warehousePath(projectDir);
+    const instance = await openWriterInstance(dbPath);
+    let conn: DuckDBConnection | undefined;
+    try {
+      conn = await instance.connect();
+      // The SDK writes in UTC; then the configuration is frozen for every connection of this instance, readers too.
+      await conn.run("SET GLOBAL TimeZone = 'UTC'");
+      await conn.run("SET GLOBAL lock_configuration = true");
+      if (opts.reset) {
+        await conn.run(`DROP SCHEMA IF EXISTS ${quote(SCHEMA)} CASCADE`);
+        await conn.run(`DROP TABLE IF EXISTS main.${quote(METADATA_TABLE)}`);
+        rmSync(statePath(projectDir), { force: true });
+      }
+      await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(SCHEMA)}`);
+      await conn.run(`CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
+      await conn.run(`INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', 'FIVETRAN_NAMING') ON CONFLICT DO NOTHING`);
+      if (opts.reset) await conn.run("CHECKPOINT");
+    } catch (e) {
+      conn?.closeSync();
+      instance.closeSync();
+      releaseWriterInstance(dbPath, instance);
+      throw e;
+    }
+    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}));
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  /** Applies one channel record; returns the number of schema changes it made (the SDK counts declared tables). */
+  async apply(rec: ChannelRecord): Promise<number> {
+    this.assertOpen();
+    switch (rec.t) {
+      case "schema":
+        return this.declare(rec.tables);
+      case "upsert":
+      case "update":
+      case "delete":
+        this.record(rec.t, rec.table, rec.data);
+        return 0;
+      case "truncate": {
+        const table = this.table(rec.table);
+        table.truncateBefore = this.now();
+        return 0;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  private declare(tables: DeclaredTable[]): number {
+    for (const t of tables) {
+      const name = renameTable(t.table);
+      const declared: Columns = new Map();
+      const sourceTypes = new Map<string, string>();
+      // The SDK lists primary-key columns first, then the declared columns in their order.
+      const order = [...(t.primary_key ?? [])];
+      for (const c of Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
+      for (const col of order) {
+        const def = t.columns?.[col];
+        if (!def) continue;
+        const kind = declaredDuckType(def.type, def.precision, def.scale);
+        sourceTypes.set(col, def.type.toUpperCase());
+        if (def.type.toUpperCase() === "DECIMAL" && kind !== `DECIMAL(${def.precision},${def.scale})`) {
+          this.onWarning(`column ${col} of table ${t.table} is declared DECIMAL(${def.precision},${def.scale}), which is not a decimal: it is made ${kind}, and a value that does not fit becomes NULL`);
+        }
+        if (kind && !declared.has(this.column(col))) declared.set(this.column(col), kind);
+      }
+      const key = (t.primary_key ?? []).map((c) => this.column(c));
+      this.tables.set(t.table, new SyncTable(name, declared, sourceTypes, key.length ? key : [FIVETRAN_ID], key.length === 0, true));
+    }
+    return tables.length;
+  }
+
+  private column(name: string): string {
+    let r = this.columnNames.get(name);
+    if (r === undefined) {
+      r = renameColumn(name);
+      this.columnNames.set(name, r);
+    }
+    return r;
+  }
+
+  private table(source: string): SyncTable {
+    let t = this.tables.get(source);
+    if (!t) {
+      const name = renameTable(source);
+      this.noteRename("table", "", name, source);
+      t = new SyncTable(name, new Map(), new Map(), [FIVETRAN_ID], true, false);
+      this.tables.set(source, t);
+    }
+    return t;
+  }
+
+  private noteRename(kind: "table" | "column", scope: string, renamed: string, source: string): void {
+    const k = `${kind}\0${scope}\0${renamed}`;
+    const known = this.renamedSeen.get(k);
+    if (known === undefined) this.renamedSeen.set(k, source);
+    else if (known !== source && !this.renamedSeen.has(`${k}\0${source}`)) {
+      this.renamedSeen.set(`${k}\0${source}`, source);
+      const effect = kind === "table" ? "their rows are written to one table" : "a row keeps only the value of the first";
+      this.onWarning(`${kind}s '${known}' and '${source}' both become '${renamed}' in ${scope || SCHEMA}: ${effect}`);
+    }
+  }
+
+  /** Operation times: microseconds, strictly increasing, so a truncate never meets a row of the same moment. */
+  private now(): string {
+    let us = BigInt(Date.now()) * 1000n;
+    if (us <= this.clockUs) us = this.clockUs + 1n;
+    this.clockUs = us;
+    const ms = Number(us / 1000n);
+    const micros = String(us % 1_000_000n).padStart(6, "0");
+    return `${new Date(ms).toISOString().slice(0, 19)}.${micros}+00:00`;
+  }
+
+  private record(op: "upsert" | "update" | "delete", source: string, data: Row): void {
+    const table = this.table(source);
+    const row = new Map<string, Cell>();
+    for (const name of Object.keys(data)) {
+      const col = this.column(name);
+      this.noteRename("column", table.name, col, name);
+      if (row.has(col)) continue;
+      row.set(col, encodeValue(data[name], table.sourceTypes.get(name)));
+    }
+    if (table.hashedKey) row.set(FIVETRAN_ID, rowHash(row));
+    for (const k of table.key) {
+      if (row.get(k) === undefined || row.get(k) === null) {
+        throw new ToolError(
+          "invalid_argument",
+          `Null primary key found while syncing table ${SCHEMA}.${table.name}. Primary Key ${k} is null in object.`,
+          "Every upsert, update and delete must carry a value for each primary-key column.",
+        );
+      }
+    }
+    for (const [col, cell] of row) {
+      if (cell === null) continue;
+      const prev = table.seen.get(col);
+      // JSON holds anything, and text holds anything but JSON: no need to look at the value.
+      if (prev === "JSON" || (prev === "VARCHAR" && typeof cell === "string")) continue;
+      const kind = cellType(cell);
+      if (kind) table.seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
+    }
+    row.set(FIVETRAN_DELETED, op === "delete" ? "true" : "false");
+    row.set(FIVETRAN_SYNCED, this.now());
+    const key = keyOf(table.key, row);
+    if (op === "upsert") {
+      table.pending.set(key, { upsert: true, row });
+      table.upserted.add(key);
+    } else {
+      const earlier = table.pending.get(key);
+      if (earlier) for (const [c, v] of row) earlier.row.set(c, v);
+      else table.pending.set(key, { upsert: false, row });
+    }
+  }
+
+  // ------------------------------------------------------------------ checkpoint, rollback
+
+  /** Commits everything since the last checkpoint in one transaction, then writes files/state.json atomically. */
+  async checkpoint(state: Record<string, unknown>): Promise<void> {
+    this.assertOpen();
+    await this.flush();
+    writeAtomically(statePath(this.projectDir), pyJsonDumps(state, true));
+  }
+
+  /** Forgets everything since the last checkpoint. */
+  async rollback(): Promise<void> {
+    for (const t of this.tables.values()) t.clear();
+  }
+
+  private async flush(): Promise<void> {
+    const waiting = [...this.tables.values()].filter((t) => t.pending.size > 0 || t.truncateBefore);
+    if (!waiting.length && this.declaredCreated) return;
+    const wrote = new Map<SyncTable, boolean>();
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      for (const t of waiting) if (t.pendingUpserts()) wrote.set(t, await this.write(t));
+      if (waiting.some((t) => t.isDeclared && t.pendingUpserts())) await this.createMissingDeclared();
+      for (const t of waiting) if (!t.pendingUpserts()) wrote.set(t, await this.write(t));
+      if (!this.declaredCreated) await this.createMissingDeclared();
+      await this.conn.run("COMMIT");
+    } catch (e) {
+      await this.conn.run("ROLLBACK").catch(() => {});
+      for (const t of this.tables.values()) t.clear();
+      throw e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
+    }
+    this.declaredCreated = true;
+    for (const t of waiting) t.clear(wrote.get(t) ?? false);
+  }
+
+  private async createMissingDeclared(): Promise<void> {
+    for (const t of this.tables.values()) if (t.isDeclared) await this.createFromDeclaration(t);
+  }
+
+  private async createFromDeclaration(t: SyncTable): Promise<void> {
+    if (!t.hashedKey && t.key.some((k) => !t.declared.has(k)) && (await this.columns(t.name)).size === 0) return;
+    const types: Columns = new Map([...t.declared, [FIVETRAN_SYNCED, TSTZ]]);
+    await this.ensureTable(t.name, types, t.hashedKey ? [] : t.key, !t.hashedKey);
+  }
+
+  private async write(t: SyncTable): Promise<boolean> {
+    let existing = await this.columns(t.name);
+    let actual: Columns;
+    if (t.pendingUpserts()) {
+      const types: Columns = new Map(t.declared);
+      if (t.hashedKey) types.set(FIVETRAN_ID, "VARCHAR");
+      for (const [c, k] of t.seen) if (!types.has(c)) types.set(c, k);
+      types.set(FIVETRAN_DELETED, "BOOLEAN");
+      types.set(FIVETRAN_SYNCED, TSTZ);
+      actual = await this.ensureTable(t.name, types, t.key, t.isDeclared && !t.hashedKey);
+    } else if (existing.size) {
+      if (t.isDeclared) {
+        await this.createFromDeclaration(t);
+        existing = await this.columns(t.name);
+      }
+      const grows = existing.has(FIVETRAN_DELETED);
+      const wanted: Columns = new Map();
+      for (const [c, k] of t.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      actual = wanted.size ? await this.ensureTable(t.name, wanted, t.key) : existing;
+    } else {
+      return false;
+    }
+    const upserts: Map<string, Cell>[] = [];
+    const updates: Map<string, Cell>[] = [];
+    for (const [k, p] of t.pending) {
+      if (p.upsert) upserts.push(p.row);
+      else updates.push(t.upserted.has(k) ? p.row : blankToNull(p.row, t.key));
+    }
+    await this.upsertRows(t.name, actual, t.key, upserts);
+    await this.updateRows(t.name, actual, t.key, updates);
+    if (t.truncateBefore) {
+      if (!(await this.columns(t.name)).has(FIVETRAN_DELETED)) {
+        await this.conn.run(`ALTER TABLE ${this.qualified(t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
+      }
+      await this.conn.run(
+        `UPDATE ${this.qualified(t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${t.truncateBefore}'::TIMESTAMPTZ`,
+      );
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------------ DuckDB
+
+  private qualified(table: string): string {
+    return `${quote(SCHEMA)}.${quote(table)}`;
+  }
+
+  private async columns(table: string): Promise<Columns> {
+    const r = await this.conn.runAndReadAll(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
+      [SCHEMA, table],
+    );
+    return new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
+  }
+
+  private async primaryKey(table: string): Promise<string[]> {
+    const r = await this.conn.runAndReadAll(
+      "SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'",
+      [SCHEMA, table],
+    );
+    const rows = r.getRowsJS();
+    return rows.length ? (rows[0][0] as string[]).map(String) : [];
+  }
+
+  /** Creates the table, or adds what it lacks and widens columns; rebuilds it when its key must change. */
+  private async ensureTable(table: string, columns: Columns, key: string[], declaredKey = false): Promise<Columns> {
+    const existing = await this.columns(table);
+    const target = this.qualified(table);
+    if (!existing.size) {
+      if (!columns.size) return existing;
+      const def = [...columns].map(([n, k]) => `${quote(n)} ${k}`).join(", ");
+      const pk = key.length ? `, PRIMARY KEY (${key.map(quote).join(", ")})` : "";
+      await this.conn.run(`CREATE TABLE ${target} (${def}${pk})`);
+      return this.columns(table);
+    }
+    const current = await this.primaryKey(table);
+    const widenedKeys = new Map<string, string>();
+    for (const [name, kind] of columns) {
+      const old = existing.get(name);
+      if (old === undefined) {
+        await this.conn.run(`ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+        continue;
+      }
+      const wider = widerType(old, kind);
+      if (!wider || wider === old) continue;
+      if (current.includes(name)) {
+        if (declaredKey) widenedKeys.set(name, wider);
+        continue;
+      }
+      await this.conn.run(`ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
+    }
+    const now = await this.columns(table);
+    const changed = !sameSet(current, key);
+    if (key.length && key.every((k) => now.has(k)) && ((declaredKey && (changed || widenedKeys.size)) || (current.length && changed))) {
+      await this.rebuild(table, widenedKeys, key);
+    } else if (key.length && !current.length && key.every((k) => now.has(k))) {
+      const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${target}`);
+      if (Number(r.getRows()[0][0]) === 0) await this.conn.run(`ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
+    }
+    return this.columns(table);
+  }
+
+  private async rebuild(table: string, widened: Map<string, string>, key: string[]): Promise<void> {
+    const existing = await this.columns(table);
+    const target = this.qualified(table);
+    const cols = key.map(quote).join(", ");
+    const nulls = key.map((k) => `${quote(k)} IS NULL`).join(" OR ");
+    let reason = "";
+    if ((await this.conn.runAndReadAll(`SELECT 1 FROM ${target} WHERE ${nulls} LIMIT 1`)).getRows().length) reason = "contains a null value";
+    else if ((await this.conn.runAndReadAll(`SELECT 1 FROM ${target} GROUP BY ${cols} HAVING count(*) > 1 LIMIT 1`)).getRows().length) reason = "would create duplicate rows";
+    if (reason) {
+      throw new ToolError(
+        "schema",
+        `Primary key change for table ${SCHEMA}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}]. The existing rows cannot be fitted to a new primary key automatically.`,
+        "Fix the values at the source, or run run_debug with reset=true.",
+      );
+    }
+    const rebuilt = this.qualified(`${table}__rebuilt`);
+    const types = new Map([...existing].map(([n, k]) => [n, widened.get(n) ?? k]));
+    await this.conn.run(`DROP TABLE IF EXISTS ${rebuilt}`);
+    await this.conn.run(`CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
+    const select = [...existing].map(([n, k]) => (types.get(n) !== k ? converted(k, types.get(n)!, n) : quote(n))).join(", ");
+    await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select} FROM ${target}`);
+    await this.conn.run(`DROP TABLE ${target}`);
+    await this.conn.run(`ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
+  }
+
+  /** Loads rows into a temporary table typed like the target (the DuckDB Appender, then one CAST per column). */
+  private async stage(columns: string[], types: Columns, rows: Map<string, Cell>[]): Promise<string> {
+    const name = `stage_${++this.stageSeq}`;
+    await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c) => `${quote(c)} VARCHAR`).join(", ")})`);
+    const appender = await this.conn.createAppender(name, "main", "temp");
+    try {
+      const kinds = columns.map((c) => types.get(c)!);
+      for (const row of rows) {
+        for (let i = 0; i < columns.length; i++) {
+          const cell = row.get(columns[i]);
+          const text = cell === undefined ? null : stageText(cell, kinds[i]);
+          if (text === null) appender.appendNull();
+          else appender.appendVarchar(text);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+    const typed = columns.map((c) => `${castExpr(c, types.get(c)!)} AS ${quote(c)}`).join(", ");
+    await this.conn.run(`CREATE TEMP TABLE ${name}_typed AS SELECT ${typed} FROM ${name}`);
+    await this.conn.run(`DROP TABLE ${name}`);
+    return `${name}_typed`;
+  }
+
+  private async upsertRows(table: string, types: Columns, key: string[], rows: Map<string, Cell>[]): Promise<void> {
+    if (!rows.length) return;
+    const columns = [...types.keys()];
+    const staged = await this.stage(columns, types, rows);
+    const names = columns.map(quote).join(", ");
+    const target = this.qualified(table);
+    const keys = key.map(quote).join(", ");
+    if (sameSet(await this.primaryKey(table), key)) {
+      const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(", ");
+      await this.conn.run(
+        `INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`,
+      );
+    } else {
+      // A table created without a key (its first rows came later) has nothing to conflict on.
+      await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
+      await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged}`);
+    }
+    await this.conn.run(`DROP TABLE ${staged}`);
+  }
+
+  private async updateRows(table: string, types: Columns, key: string[], rows: Map<string, Cell>[]): Promise<void> {
+    if (!rows.length || key.some((k) => !types.has(k))) return;
+    const groups = new Map<string, { columns: string[]; rows: Map<string, Cell>[] }>();
+    for (const row of rows) {
+      const columns = [...types.keys()].filter((c) => row.has(c));
+      const id = columns.join("\0");
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { columns, rows: [] }));
+      g.rows.push(row);
+    }
+    const target = this.qualified(table);
+    for (const { columns, rows: group } of groups.values()) {
+      if (columns.every((c) => key.includes(c))) continue;
+      const staged = await this.stage(columns, types, group);
+      const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = s.${quote(c)}`).join(", ");
+      const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
+      await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
+      await this.conn.run(`DROP TABLE ${staged}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ reading, closing
+
+  /** Rows per destination table, committed data only. */
+  async rowsPerTable(): Promise<Record<string, number>> {
+    this.assertOpen();
+    const tables = await this.conn.runAndReadAll(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
+      [SCHEMA],
+    );
+    const out: Record<string, number> = {};
+    for (const [name] of tables.getRows()) {
+      const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${this.qualified(String(name))}`);
+      out[String(name)] = Number(r.getRows()[0][0]);
+    }
+    return out;
+  }
+
+  /** Closes the file; what was not checkpointed is dropped. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.rollback();
+    try {
+      await this.conn.run("CHECKPOINT").catch(() => {});
+      this.conn.closeSync();
+    } finally {
+      this.instance.closeSync();
+      releaseWriterInstance(warehousePath(this.projectDir), this.instance);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ToolError("internal", "The warehouse writer is closed.", "Open a new WarehouseWriter.");
+  }
+}
+
+function keyOf(key: string[], row: Map<string, Cell>): string {
+  if (key.length === 1) return cellKey(row.get(key[0])!);
+  return key.map((k) => cellKey(row.get(k)!)).join("\u0000\u0001");
+}
+
+function cellKey(cell: Cell): string {
+  if (typeof cell === "string") return `s${cell}`;
+  if (cell === null) return "n";
+  if (Buffer.isBuffer(cell)) return `b${cell.toString("base64")}`;
+  if ("single" in cell) return `f${cell.value}`;
+  return `s${cell.text}`;
+}
+
+/** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */
+function blankToNull(row: Map<string, Cell>, key: string[]): Map<string, Cell> {
+  let out: Map<string, Cell> | undefined;
+  for (const [c, v] of row) {
+    if (v === "" && !key.includes(c)) {
+      out ??= new Map(row);
+      out.set(c, null);
+    }
+  }
+  return out ?? row;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function castExpr(column: string, kind: string): string {
+  if (kind === "BLOB") return `from_base64(${quote(column)})`;
+  if (kind.startsWith("TIMESTAMP")) return `CAST(replace(${quote(column)}, 't', 'T') AS ${kind})`;
+  return `CAST(${quote(column)} AS ${kind})`;
+}
+
+/** How the values of a column become its wider type. */
+function converted(old: string, wider: string, column: string): string {
+  const name = quote(column);
+  if (wider === "VARCHAR") return old === "BLOB" ? `to_base64(${name})` : `CAST(${name} AS VARCHAR)`;
+  if (wider === "JSON") return old === "BLOB" ? `to_json(to_base64(${name}))` : `to_json(${name})`;
+  return `CAST(${name} AS ${wider})`;
+}
+
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.state.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
