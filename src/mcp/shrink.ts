@@ -1,0 +1,160 @@
+/**
+ * Shortens a JSON value until its pretty-printed form fits a character budget, keeping it valid
+ * JSON of the same shape: arrays lose items from the end, long strings lose their end (with a
+ * marker saying how much), objects keep every key. Cutting the serialised text instead would hand
+ * the client half a JSON document, and dropping keys would break the tool's output schema.
+ */
+export interface Cut {
+  /** Where, as a JS-like path: `rows`, `rows[3].log`; empty for the top-level value. */
+  path: string;
+  kind: "items" | "chars";
+  kept: number;
+  total: number;
+}
+
+type Seg = string | number;
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+interface Candidate {
+  segs: Seg[];
+  size: number;
+  node: Json;
+}
+
+const MIN_STRING = 200;
+const MAX_ROUNDS = 400;
+
+export function shrinkJson(data: unknown, budget: number): { value: Json; cuts: Cut[] } {
+  // A JSON round trip drops undefined and functions, as the text copy does.
+  const text = JSON.stringify(data);
+  if (text === undefined) return { value: null, cuts: [] };
+  let value = JSON.parse(text) as Json;
+  const cuts = new Map<string, Cut>();
+
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const size = JSON.stringify(value, null, 2).length;
+    if (size <= budget) break;
+    const target = pick(value, []);
+    if (!target) break;
+    // Node sizes are measured compact; scale the pretty-printed excess down to that measure.
+    const excess = Math.ceil(((size - budget) * JSON.stringify(value).length) / size);
+    const key = pathOf(target.segs);
+    const previous = cuts.get(key);
+    if (Array.isArray(target.node)) {
+      const arr = target.node;
+      const total = previous?.total ?? arr.length;
+      const keep = itemsToKeep(arr, target.size - excess - 32);
+      value = setAt(value, target.segs, arr.slice(0, keep));
+      cuts.set(key, { path: key, kind: "items", kept: keep, total });
+    } else if (typeof target.node === "string") {
+      const original = target.node;
+      const total = previous?.total ?? original.length;
+      const body = previous ? original.slice(0, previous.kept) : original;
+      // Escaped characters take more room than they count for; scale the cut by that ratio.
+      const ratio = JSON.stringify(body).length / Math.max(1, body.length);
+      let keep = Math.max(0, Math.floor(body.length - (excess + 96) / ratio));
+      if (keep >= body.length) keep = Math.floor(body.length / 2);
+      if (/[\uD800-\uDBFF]/.test(body[keep - 1] ?? "")) keep--;
+      value = setAt(value, target.segs, `${body.slice(0, keep)}… [cut: ${total - keep} of ${total} characters]`);
+      cuts.set(key, { path: key, kind: "chars", kept: keep, total });
+    }
+  }
+  return { value, cuts: [...cuts.values()].filter((c) => stillThere(value, c)) };
+}
+
+/**
+ * The node to cut next: the largest array or long string, descending into a child that holds most
+ * of it, so one huge string inside a list of rows is cut before the rows are dropped.
+ */
+function pick(root: Json, segs: Seg[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  const visit = (node: Json, at: Seg[]): number => {
+    const size = JSON.stringify(node).length;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => visit(child, [...at, i]));
+      if (node.length > 0 && (!best || size > best.size)) best = { segs: at, size, node };
+    } else if (node && typeof node === "object") {
+      for (const [k, child] of Object.entries(node)) visit(child, [...at, k]);
+    } else if (typeof node === "string" && node.length > MIN_STRING && (!best || size > best.size)) {
+      best = { segs: at, size, node };
+    }
+    return size;
+  };
+  visit(root, segs);
+  if (!best) return undefined;
+  // Prefer a dominant child of the chosen array: cutting it loses less.
+  let chosen: Candidate = best;
+  for (;;) {
+    const inner = dominantChild(chosen);
+    if (!inner) break;
+    chosen = inner;
+  }
+  return chosen;
+}
+
+function dominantChild(c: Candidate): Candidate | undefined {
+  if (!Array.isArray(c.node) && !(c.node && typeof c.node === "object")) return undefined;
+  let found: Candidate | undefined;
+  const scan = (node: Json, at: Seg[]) => {
+    if (found) return;
+    const size = JSON.stringify(node).length;
+    if (size * 2 < c.size) return;
+    if ((Array.isArray(node) && node.length > 0) || (typeof node === "string" && node.length > MIN_STRING)) {
+      found = { segs: at, size, node };
+      return;
+    }
+    if (node && typeof node === "object") for (const [k, child] of Object.entries(node)) scan(child, [...at, k]);
+  };
+  const entries: [Seg, Json][] = Array.isArray(c.node) ? c.node.map((v, i) => [i, v]) : Object.entries(c.node as Record<string, Json>);
+  for (const [k, child] of entries) scan(child, [...c.segs, k]);
+  return found;
+}
+
+/** How many leading items fit in `room` characters; at least one, so a single huge item is cut inside next. */
+function itemsToKeep(arr: Json[], room: number): number {
+  let used = 2;
+  let keep = 0;
+  for (const item of arr) {
+    const next = used + JSON.stringify(item).length + 1;
+    if (next > room) break;
+    used = next;
+    keep++;
+  }
+  if (keep === 0 && arr.length > 0) keep = arr.length > 1 ? 1 : 0;
+  if (keep >= arr.length) keep = Math.max(0, arr.length - 1);
+  return keep;
+}
+
+function setAt(root: Json, segs: Seg[], v: Json): Json {
+  if (segs.length === 0) return v;
+  let cur = root as Record<string | number, Json>;
+  for (const s of segs.slice(0, -1)) cur = cur[s] as Record<string | number, Json>;
+  cur[segs[segs.length - 1]] = v;
+  return root;
+}
+
+function getAt(root: Json, segs: Seg[]): Json | undefined {
+  let cur: Json | undefined = root;
+  for (const s of segs) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string | number, Json>)[s];
+  }
+  return cur;
+}
+
+function pathOf(segs: Seg[]): string {
+  return segs.map((s, i) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i ? "." : ""}${s}` : `[${JSON.stringify(s)}]`)).join("");
+}
+
+function parsePath(path: string): Seg[] {
+  const segs: Seg[] = [];
+  const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_$][\w$]*)/g;
+  for (const m of path.matchAll(re)) segs.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]);
+  return segs;
+}
+
+/** A cut inside an item that a later cut dropped is not worth reporting. */
+function stillThere(root: Json, c: Cut): boolean {
+  const node = getAt(root, parsePath(c.path));
+  return c.kind === "items" ? Array.isArray(node) : typeof node === "string";
+}
