@@ -6,7 +6,8 @@
  *
  * Values inside `data` are plain JSON, except where JSON would lose what the SDK keeps. Those are
  * tagged as `{"$ft": kind, "v": text}`:
- *   float           an integral float (1.0), NaN or +/-Infinity; JSON.parse would turn 1.0 into an int
+ *   float           an integral float (1.0), NaN or +/-Infinity; JSON.parse would turn 1.0 into an int.
+ *                   v is the number for an integral float, else the text "NaN", "Infinity" or "-Infinity"
  *   int             an integer outside +/-2^53, as decimal text
  *   decimal         decimal.Decimal as text
  *   datetime        timezone-aware datetime, ISO 8601 with offset
@@ -61,8 +62,10 @@ export type ChannelRecord =
   | { t: "upsert" | "update" | "delete"; table: string; data: Row }
   | { t: "truncate"; table: string }
   | { t: "checkpoint"; state: Record<string, unknown> }
-  | { t: "log"; level: "FINE" | "INFO" | "WARNING" | "SEVERE"; message: string }
+  | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }
   | { t: "warning"; message: string }
+  /** Sent just before `end` or `error`: peak resident memory of the connector process, in KiB. */
+  | { t: "stats"; peak_rss_kb: number | null }
   | { t: "end" }
   | {
       t: "error";
@@ -72,4 +75,6 @@ export type ChannelRecord =
       file?: string;
       line?: number;
       traceback?: string;
+      /** For kind "import": the module that could not be imported. */
+      module?: string;
     };

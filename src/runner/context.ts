@@ -1,0 +1,69 @@
+import type { Redactor } from "../workspace/redact.js";
+import type { OperationCounts, RunOptions, RunError } from "./types.js";
+import type { ErrorKind } from "./protocol.js";
+import { zeroCounts } from "./report.js";
+
+export const LOG_TAIL_LINES = 100;
+const MAX_LINE_CHARS = 2_000;
+const PROGRESS_EVERY_MS = 250;
+
+/** What one run collects while it goes: counts, bounded logs, warnings; shared by both engines. */
+export class RunTracker {
+  readonly counts: OperationCounts = zeroCounts();
+  readonly warnings: string[] = [];
+  private readonly tail: string[] = [];
+  private lastProgress = 0;
+
+  constructor(
+    readonly redactor: Redactor,
+    private readonly opts: Pick<RunOptions, "onLog" | "onProgress">,
+  ) {}
+
+  /** Keeps a redacted log line (bounded) and passes it on. */
+  log(level: string, origin: string, message: string): void {
+    const clean = this.redactor.redact(message);
+    const text = clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (${clean.length} chars)` : clean;
+    this.tail.push(`${level.padEnd(8)} ${origin} ${text}`);
+    if (this.tail.length > LOG_TAIL_LINES) this.tail.splice(0, this.tail.length - LOG_TAIL_LINES);
+    try {
+      this.opts.onLog?.(level, `${origin}: ${text}`);
+    } catch {
+      // a listener's failure is not the sync's
+    }
+  }
+
+  warn(message: string): void {
+    if (this.warnings.length < 50) this.warnings.push(this.redactor.redact(message));
+  }
+
+  logTail(): string[] {
+    return [...this.tail];
+  }
+
+  /** Throttled progress callback. */
+  progress(force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
+    this.lastProgress = now;
+    try {
+      this.opts.onProgress?.({ ...this.counts });
+    } catch {
+      // ignore
+    }
+  }
+
+  error(kind: ErrorKind, message: string, extra: Partial<RunError> = {}): RunError {
+    const e: RunError = { kind, message: this.redactor.redact(message) };
+    if (extra.file) e.file = extra.file;
+    if (extra.line) e.line = extra.line;
+    if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(tracebackTail(extra.tracebackTail));
+    if (extra.hint) e.hint = extra.hint;
+    return e;
+  }
+}
+
+/** The last lines of a traceback: the frames nearest the error say the most. */
+export function tracebackTail(tb: string, maxLines = 30): string {
+  const lines = tb.replace(/\s+$/, "").split("\n");
+  return lines.length <= maxLines ? lines.join("\n") : ["…", ...lines.slice(-maxLines)].join("\n");
+}

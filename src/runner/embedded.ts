@@ -1,0 +1,191 @@
+import { join } from "node:path";
+import { HARNESS_DIR } from "../paths.js";
+import { hintFor } from "./classify.js";
+import { RunTracker } from "./context.js";
+import { readLines, watchLines } from "./lines.js";
+import { spawnSupervised } from "./process.js";
+import type { ChannelRecord, ErrorKind } from "./protocol.js";
+import type { WarehouseSink } from "./sink.js";
+import type { RunError, RunResult } from "./types.js";
+
+export interface EngineInput {
+  projectDir: string;
+  python: string;
+  pythonVersion: string;
+  env: Record<string, string>;
+  configuration: Record<string, unknown> | undefined;
+  startState: Record<string, unknown>;
+  sink: WarehouseSink;
+  tracker: RunTracker;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  warehousePath: string;
+  statePath: string;
+}
+
+/**
+ * The embedded engine: our harness runs connector.py and streams operations over fd 3; each is applied to the
+ * warehouse as it arrives, a checkpoint commits, and any failure rolls back to the last checkpoint.
+ */
+export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
+  const started = Date.now();
+  const { tracker, sink } = inp;
+  const runner = join(HARNESS_DIR, "ftmcp_run.py");
+  const proc = spawnSupervised({
+    file: inp.python,
+    args: ["-u", "-X", "utf8", runner],
+    cwd: inp.projectDir,
+    env: inp.env,
+    channel: true,
+    timeoutMs: inp.timeoutMs,
+    signal: inp.signal,
+  });
+  const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
+  // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
+  stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState })}\n`);
+
+  const logsDone = Promise.all([
+    watchLines(proc.child.stdout, (l) => tracker.log("INFO", "stdout", l)),
+    watchLines(proc.child.stderr, (l) => tracker.log("WARNING", "stderr", l)),
+  ]);
+
+  let committedState = inp.startState;
+  let lastState: Record<string, unknown> | undefined;
+  let ended = false;
+  let reported: (ChannelRecord & { t: "error" }) | undefined;
+  let sdkVersion: string | undefined;
+  let peakKb: number | undefined;
+  let applyError: RunError | undefined;
+
+  try {
+    for await (const line of readLines(stdio[3] as never)) {
+      if (!line) continue;
+      let rec: ChannelRecord;
+      try {
+        rec = JSON.parse(line) as ChannelRecord;
+      } catch {
+        throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
+      }
+      switch (rec.t) {
+        case "upsert":
+          tracker.counts.upserts++;
+          await sink.apply(rec);
+          break;
+        case "update":
+          tracker.counts.updates++;
+          await sink.apply(rec);
+          break;
+        case "delete":
+          tracker.counts.deletes++;
+          await sink.apply(rec);
+          break;
+        case "truncate":
+          tracker.counts.truncates++;
+          await sink.apply(rec);
+          break;
+        case "schema":
+          tracker.counts.schemaChanges += (await sink.apply(rec)) || 0;
+          break;
+        case "checkpoint":
+          await sink.checkpoint(rec.state);
+          tracker.counts.checkpoints++;
+          committedState = rec.state;
+          lastState = rec.state;
+          tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(rec.state)}`);
+          break;
+        case "log":
+          tracker.log(rec.level, "connector", rec.message);
+          break;
+        case "warning":
+          tracker.warn(rec.message);
+          tracker.log("WARNING", "sdk", rec.message);
+          break;
+        case "start":
+          sdkVersion = rec.sdk_version;
+          break;
+        case "stats":
+          if (typeof rec.peak_rss_kb === "number") peakKb = rec.peak_rss_kb;
+          break;
+        case "error":
+          reported = rec;
+          break;
+        case "end":
+          ended = true;
+          break;
+      }
+      tracker.progress();
+    }
+  } catch (e) {
+    // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
+    const err = e as Error & { kind?: ErrorKind; code?: string };
+    const kind: ErrorKind = err.kind ?? "operation";
+    applyError = tracker.error(kind, err.message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    proc.stop("failed");
+  }
+
+  const exit = await proc.exited;
+  await logsDone;
+  tracker.progress(true);
+
+  let status: RunResult["status"] = "succeeded";
+  let error: RunError | undefined;
+  const stop = proc.stopReason;
+  if (stop === "timeout") {
+    status = "timeout";
+    error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
+      hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
+    });
+  } else if (stop === "cancelled" || stop === "shutdown") {
+    status = "cancelled";
+    error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
+  } else if (applyError) {
+    status = "failed";
+    error = applyError;
+  } else if (reported) {
+    status = "failed";
+    error = tracker.error(reported.kind, reported.message, {
+      file: reported.file,
+      line: reported.line,
+      tracebackTail: reported.traceback,
+      hint: hintFor(reported.kind, { module: reported.module, python: inp.python }),
+    });
+  } else if (!ended || exit.exitCode !== 0) {
+    status = "failed";
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+    const kind: ErrorKind = exit.signal === "SIGKILL" ? "memory" : "exit";
+    error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
+      hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
+    });
+  }
+
+  if (status === "succeeded") {
+    // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
+    // (or the starting state when the connector never checkpointed).
+    const finalState = lastState ?? inp.startState;
+    await sink.checkpoint(finalState);
+    committedState = finalState;
+    if (tracker.counts.checkpoints === 0) {
+      tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+    }
+  } else {
+    await sink.rollback();
+  }
+  const rowsPerTable = await sink.rowsPerTable();
+  const peakRss = peakKb ?? proc.peakRssKb();
+  return {
+    status,
+    engine: "embedded",
+    sdkVersion,
+    python: inp.pythonVersion,
+    durationMs: Date.now() - started,
+    counts: { ...tracker.counts },
+    rowsPerTable,
+    state: tracker.redactor.redactValue(committedState),
+    warnings: tracker.warnings,
+    ...(error ? { error } : {}),
+    logTail: tracker.logTail(),
+    warehousePath: inp.warehousePath,
+    statePath: inp.statePath,
+    ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
+  };
+}

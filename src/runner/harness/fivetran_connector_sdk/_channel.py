@@ -1,0 +1,157 @@
+"""The operation channel: one JSON object per line, written to a file descriptor the runner opened.
+
+Encoding is on the hot path (a benchmark sync writes 200,000 rows), so a row costs one pass over its top-level
+values plus one C-accelerated json encode. Values JSON would lose are tagged as {"$ft": kind, "v": text}; the
+Node side (src/runner/protocol.ts) documents the tags. Nested values in dict/list columns are encoded as the
+SDK encodes them (json.dumps with no fallback), so an unserialisable nested value fails the same way.
+"""
+import base64
+import datetime
+import decimal
+import json
+import threading
+import time
+
+_out = None
+_lock = threading.Lock()
+_last_flush = 0.0
+
+# Plain C encoder. ensure_ascii keeps lone surrogates from breaking the UTF-8 pipe; allow_nan=False because
+# JavaScript's JSON.parse rejects NaN tokens (top-level NaN is tagged before it gets here).
+_encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False, check_circular=False).encode
+
+_PLAIN = frozenset((str, bool, type(None), dict, list))
+_MAX_SAFE = 2 ** 53
+
+
+class NotSerializable(TypeError):
+    """A value the channel cannot carry. Subclasses TypeError so connector code that catches TypeError still does."""
+
+
+def open_channel(fd):
+    global _out
+    import io
+
+    _out = io.open(fd, "w", encoding="utf-8", buffering=1 << 16, newline="\n", closefd=False)
+
+
+def _write(line):
+    with _lock:
+        _out.write(line)
+
+
+def flush():
+    global _last_flush
+    with _lock:
+        if _out is not None:
+            _out.flush()
+    _last_flush = time.monotonic()
+
+
+def _tag(v, t):
+    if t is float:
+        if v != v:
+            return {"$ft": "float", "v": "NaN"}
+        if v in (float("inf"), float("-inf")):
+            return {"$ft": "float", "v": "Infinity" if v > 0 else "-Infinity"}
+        return {"$ft": "float", "v": v}
+    if t is int or isinstance(v, int):
+        if isinstance(v, bool):
+            return v
+        return {"$ft": "int", "v": str(v)} if (v >= _MAX_SAFE or v <= -_MAX_SAFE) else int(v)
+    if isinstance(v, datetime.datetime):
+        if v.tzinfo is not None and v.tzinfo.utcoffset(v) is not None:
+            return {"$ft": "datetime", "v": v.isoformat()}
+        return {"$ft": "naive_datetime", "v": v.isoformat()}
+    if isinstance(v, datetime.date):
+        return {"$ft": "date", "v": v.isoformat()}
+    if isinstance(v, decimal.Decimal):
+        return {"$ft": "decimal", "v": str(v)}
+    if isinstance(v, (bytes, bytearray, memoryview)):
+        return {"$ft": "bytes", "v": base64.b64encode(bytes(v)).decode("ascii")}
+    if isinstance(v, float):
+        return _tag(float(v), float)
+    if isinstance(v, (dict, list, str)):
+        return v
+    if isinstance(v, tuple):
+        return list(v)
+    # The SDK stores any other value of an undeclared column as its str() (UUID, enums, custom objects).
+    return str(v)
+
+
+def _encode_row(data):
+    if not isinstance(data, dict):
+        raise NotSerializable("row data must be a dict, got " + type(data).__name__)
+    out = None
+    for k, v in data.items():
+        t = type(v)
+        if t in _PLAIN:
+            continue
+        if t is int and -_MAX_SAFE < v < _MAX_SAFE:
+            continue
+        if t is float and v == v and not v.is_integer() and v - v == 0:
+            continue
+        if out is None:
+            out = dict(data)
+        out[k] = _tag(v, t)
+    row = data if out is None else out
+    for k in row:
+        if type(k) is not str:
+            raise NotSerializable("column names must be strings, got " + type(k).__name__ + " " + repr(k))
+    try:
+        return _encode(row)
+    except TypeError as e:
+        raise NotSerializable(str(e)) from None
+    except ValueError:
+        # A NaN or infinity nested in a dict/list column: Core stores such a value as NULL.
+        return json.dumps(_nan_to_none(row), separators=(",", ":"), allow_nan=False)
+
+
+def _nan_to_none(v):
+    if isinstance(v, float) and (v != v or v - v != 0):
+        return None
+    if isinstance(v, dict):
+        return {k: _nan_to_none(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_nan_to_none(x) for x in v]
+    return v
+
+
+_ROW_PREFIX = {t: '{"t":"%s","table":' % t for t in ("upsert", "update", "delete")}
+
+
+def row(kind, table, data):
+    _write(_ROW_PREFIX[kind] + _encode(table) + ',"data":' + _encode_row(data) + "}\n")
+
+
+def truncate(table):
+    _write('{"t":"truncate","table":' + _encode(table) + "}\n")
+
+
+def checkpoint(state):
+    if not isinstance(state, dict):
+        raise NotSerializable("checkpoint state must be a dict, got " + type(state).__name__)
+    try:
+        text = json.dumps(state, separators=(",", ":"))
+    except TypeError as e:
+        raise NotSerializable(str(e)) from None
+    _write('{"t":"checkpoint","state":' + text + "}\n")
+    flush()
+
+
+def record(obj):
+    """Any other record (start, schema, warning, error, end); rare, so flushed at once."""
+    _write(json.dumps(obj, separators=(",", ":"), default=str) + "\n")
+    flush()
+
+
+def warning(message):
+    record({"t": "warning", "message": message})
+
+
+def log(level, message):
+    _write(json.dumps({"t": "log", "level": level, "message": message}, separators=(",", ":"), default=str) + "\n")
+    # Logs should reach the user while the connector waits on an API, but a connector that logs every row
+    # must not pay a system call per line.
+    if time.monotonic() - _last_flush > 0.05:
+        flush()

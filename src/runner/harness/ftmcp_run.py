@@ -1,0 +1,310 @@
+"""Runs one sync of a connector for fivetran-connector-mcp's embedded engine.
+
+Started by src/runner/embedded.ts as `python -u ftmcp_run.py` with:
+  stdin   the job as one JSON line ({"project_dir", "configuration", "state"}), then held open: EOF means the
+          Node side is gone, and this process ends itself
+  fd 3    the operation channel (JSON lines, see src/runner/protocol.ts)
+  stdout, stderr  the connector's own output, read by Node as logs
+
+It loads connector.py the way `fivetran debug` does (module name connector_connector_code, the project folder on
+sys.path), checks configuration, state and schema() with the SDK's wording, and calls update(). Standard library
+only, Python 3.9 to 3.13. This file's folder is sys.path[0], so `import fivetran_connector_sdk` finds the shim
+next to it before any installed SDK.
+"""
+import ast
+import importlib.util
+import json
+import os
+import sys
+import threading
+import traceback
+import types
+
+HARNESS_DIR = os.path.dirname(os.path.abspath(__file__))
+CONFIG_REFERENCE = "reference: https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json#workingwithconfigurationjson"
+CONNECTOR_REFERENCE = "reference: https://fivetran.com/docs/connector-sdk/technical-reference/connector-sdk-required-declarations#requiredobjectconnector"
+EXIT_REFERENCE = "reference: https://fivetran.com/docs/connector-sdk/technical-reference/connector-sdk-logs#exceptionhandling"
+
+_SIMPLE_TYPES = ("BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "NAIVE_DATE", "NAIVE_DATETIME",
+                 "UTC_DATETIME", "BINARY", "XML", "STRING", "JSON")
+
+
+class Failure(Exception):
+    def __init__(self, kind, message, exc=None, connector_file=None, project_dir=None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.exc = exc
+        self.connector_file = connector_file
+        self.project_dir = project_dir
+
+
+def _watch_parent(fd):
+    """Security: if the Node side dies without killing us, its end of stdin closes; never outlive it."""
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
+    os._exit(137)
+
+
+def _peak_rss_kb():
+    try:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak // 1024 if sys.platform == "darwin" else peak
+    except Exception:
+        return None
+
+
+def exit_check(connector_file):
+    """The SDK's exit_check: warn about exit(), sys.exit() and os._exit() in connector.py."""
+    warnings = []
+    try:
+        with open(connector_file, "rb") as f:
+            tree = ast.parse(f.read(), filename=connector_file)
+    except SyntaxError:
+        return warnings  # the import reports it, with its line
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        fn = node.func
+        name = None
+        if isinstance(fn, ast.Name) and fn.id == "exit":
+            name = "exit()"
+        elif isinstance(fn, ast.Attribute) and isinstance(fn.value, ast.Name):
+            if fn.value.id == "sys" and fn.attr == "exit":
+                name = "sys.exit()"
+            elif fn.value.id == "os" and fn.attr == "_exit":
+                name = "os._exit()"
+        if name:
+            warnings.append("avoid using %s to exit from python code\nthis may cause the connector to hang\n"
+                            "raise an error instead at: connector.py:%d\n%s" % (name, node.lineno, EXIT_REFERENCE))
+    return warnings
+
+
+def check_dict(incoming, string_only):
+    """The SDK's check_dict, with its messages."""
+    if not incoming:
+        return {}
+    if not isinstance(incoming, dict):
+        raise Failure("configuration" if string_only else "state",
+                      "invalid configuration file; must be a valid JSON object\n" + CONFIG_REFERENCE)
+    if string_only:
+        for key, value in incoming.items():
+            if not isinstance(value, str):
+                raise Failure("configuration", "invalid configuration file; all values must be strings\n" + CONFIG_REFERENCE
+                              + "\n(the value of '%s' is %s)" % (key, "null" if value is None else type(value).__name__))
+    return incoming
+
+
+def load_connector(project_dir, connector_file):
+    sys.path.append(project_dir)
+    module_name = "connector_connector_code"
+    try:
+        spec = importlib.util.spec_from_file_location(module_name, connector_file)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    except SyntaxError as e:
+        raise Failure("syntax", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
+    except ImportError as e:
+        raise Failure("import", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
+    except SystemExit as e:
+        raise Failure("exit", "connector.py called sys.exit(%s) while being imported" % (e.code,), e, connector_file, project_dir)
+    except Exception as e:
+        raise Failure("connector_exception", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
+
+    from fivetran_connector_sdk import Connector
+
+    found = {}
+    for name, value in vars(module).items():
+        if not name.startswith("__") and isinstance(value, Connector):
+            found[name] = value
+    if "connector" in found:
+        return found["connector"], []
+    if found:
+        # SDK 1.x and 2.x take any module-level Connector; 3.x insists on the name. Run it, and say so.
+        first = sorted(found)[0]
+        return found[first], ["Connector object must be named 'connector', but found: %s\nrename it to 'connector' in connector.py "
+                              "(fivetran-connector-sdk 3.x refuses to run it)\nexample: connector = Connector(update=update, schema=schema)"
+                              % ", ".join("'%s'" % n for n in sorted(found))]
+    raise Failure("no_connector", "connector object not found\ndefine a Connector object in connector.py\n" + CONNECTOR_REFERENCE)
+
+
+def process_tables(response):
+    """The SDK's process_tables: checks schema() output and returns the declared tables."""
+    tables = []
+    seen = set()
+    for entry in response:
+        if "table" not in entry:
+            raise ValueError("Entry missing table name: %s" % (entry,))
+        name = entry["table"]
+        if not isinstance(name, str):
+            raise TypeError("Table name must be a string, got " + type(name).__name__)
+        if not name.strip():
+            raise ValueError("Table name must be a non-empty string")
+        source_schema = entry.get("schema")
+        key = (source_schema, name)
+        if key in seen:
+            raise ValueError("Table %s already exists in %s" % (name, source_schema) if source_schema else "Table already defined: " + name)
+        seen.add(key)
+        table = {"table": name}
+        columns = {}
+        if "primary_key" in entry:
+            pk = list(entry["primary_key"])
+            table["primary_key"] = pk
+        if "columns" in entry:
+            for column_name, kind in entry["columns"].items():
+                if isinstance(kind, str):
+                    upper = kind.upper()
+                    if upper in _SIMPLE_TYPES:
+                        columns[column_name] = {"type": upper}
+                    elif upper == "DECIMAL":
+                        raise ValueError(
+                            "DECIMAL data type missing precision and scale. Use a dictionary for DECIMAL column type like: "
+                            '"col_name": {  # Decimal data type with precision and scale.\n    "type": "DECIMAL",\n'
+                            '    "precision": 15,\n    "scale": 2\n}')
+                    else:
+                        raise ValueError("Unrecognized column type encountered:: ", str(kind))
+                elif isinstance(kind, dict):
+                    if str(kind.get("type", "")).upper() != "DECIMAL":
+                        raise ValueError(
+                            "Expecting DECIMAL data type for dictionary column entry, but got: %s in entry: %s for column: %s. "
+                            "Dictionary type is only allowed for DECIMAL columns with 'precision' and 'scale' fields, "
+                            "as in: {'type': 'DECIMAL', 'precision': <int>, 'scale': <int>}. "
+                            "For all other data types, use a string as the column type." % (kind.get("type"), entry, column_name))
+                    missing = [k for k in ("precision", "scale") if k not in kind]
+                    if missing:
+                        raise ValueError(
+                            "DECIMAL column '%s' is missing %s. Give both its precision and its scale, as in: "
+                            "{'type': 'DECIMAL', 'precision': 15, 'scale': 2}" % (column_name, " and ".join(repr(k) for k in missing)))
+                    for k in ("precision", "scale"):
+                        if not isinstance(kind[k], int) or isinstance(kind[k], bool) or kind[k] < 0:
+                            raise ValueError("DECIMAL column '%s' needs a non-negative integer %s, got %r" % (column_name, k, kind[k]))
+                    columns[column_name] = {"type": "DECIMAL", "precision": kind["precision"], "scale": kind["scale"]}
+                else:
+                    raise ValueError("Unrecognized column type for column: %s in entry: %s. Got: %s" % (column_name, entry, kind))
+            table["columns"] = columns
+        tables.append(table)
+    return tables
+
+
+def _is_ours(filename):
+    # The harness's own frames and the import machinery say nothing about the connector.
+    return filename.startswith("<frozen ") or os.path.abspath(filename).startswith(HARNESS_DIR + os.sep)
+
+
+def describe(exc, connector_file, project_dir):
+    """file, line and a traceback without the harness's own frames."""
+    out = {}
+    if exc is None:
+        return out
+    if isinstance(exc, SyntaxError) and exc.filename and exc.lineno:
+        out["file"] = exc.filename
+        out["line"] = exc.lineno
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if not _is_ours(f.filename)]
+    if "file" not in out:
+        mine = [f for f in frames if os.path.abspath(f.filename) == connector_file]
+        if not mine and project_dir:
+            mine = [f for f in frames if os.path.abspath(f.filename).startswith(project_dir + os.sep)]
+        if mine:
+            out["file"] = mine[-1].filename
+            out["line"] = mine[-1].lineno
+    lines = ["Traceback (most recent call last):\n"] if frames else []
+    lines += traceback.format_list(frames)
+    # NotSerializable is our TypeError; name it as the SDK would.
+    shown = TypeError if type(exc).__name__ == "NotSerializable" else type(exc)
+    lines += traceback.format_exception_only(shown, exc)
+    out["traceback"] = "".join(lines)
+    return out
+
+
+def main():
+    from fivetran_connector_sdk import _channel
+
+    _channel.open_channel(3)
+    job_fd = os.dup(0)
+    job_file = os.fdopen(job_fd, "rb", buffering=0)
+    job_line = b""
+    while not job_line.endswith(b"\n"):
+        chunk = job_file.read(1)
+        if not chunk:
+            os._exit(137)
+        job_line += chunk
+    job = json.loads(job_line.decode("utf-8"))
+    threading.Thread(target=_watch_parent, args=(job_fd,), daemon=True).start()
+    # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(0, "r", closefd=False)
+
+    project_dir = os.path.realpath(job["project_dir"])
+    connector_file = os.path.join(project_dir, "connector.py")
+    import fivetran_connector_sdk as sdk
+
+    _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
+    os.chdir(project_dir)
+    code = 0
+    try:
+        for w in exit_check(connector_file):
+            _channel.warning(w)
+        connector, warnings = load_connector(project_dir, connector_file)
+        for w in warnings:
+            _channel.warning(w)
+        configuration = check_dict(job.get("configuration"), True)
+        state = check_dict(job.get("state"), False)
+
+        if connector.schema_method is not None:
+            try:
+                tables = process_tables(connector.schema_method(configuration))
+            except SystemExit as e:
+                raise Failure("exit", "schema() called sys.exit(%s)" % (e.code,), e, connector_file, project_dir)
+            except Exception as e:
+                raise Failure("schema", "failed while executing schema() error: " + str(e), e, connector_file, project_dir)
+            _channel.record({"t": "schema", "tables": tables})
+
+        try:
+            result = connector.update_method(configuration=configuration, state=state)
+            if isinstance(result, types.GeneratorType):
+                for _ in result:
+                    pass
+        except SystemExit as e:
+            raise Failure("exit", "update() called sys.exit(%s); the sync stopped there. Raise an exception instead to fail a sync."
+                          % (e.code,), e, connector_file, project_dir)
+        except _channel.NotSerializable as e:
+            raise Failure("serialization", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
+        except MemoryError as e:
+            raise Failure("memory", "failed while executing update() error: out of memory", e, connector_file, project_dir)
+        except Exception as e:
+            raise Failure("connector_exception", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
+        _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
+        _channel.record({"t": "end"})
+    except Failure as f:
+        record = {"t": "error", "kind": f.kind, "message": f.message}
+        record.update(describe(f.exc, connector_file, project_dir))
+        if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):
+            record["module"] = f.exc.name
+        _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
+        _channel.record(record)
+        code = 1
+    except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
+        record = {"t": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)}
+        record.update(describe(e, connector_file, project_dir))
+        _channel.record(record)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        _channel.flush()
+    except Exception:
+        pass
+    # Skips interpreter teardown: connector threads left running must not keep a finished sync alive.
+    os._exit(code)
+
+
+if __name__ == "__main__":
+    main()

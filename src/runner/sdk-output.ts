@@ -1,0 +1,168 @@
+import type { ErrorKind } from "./protocol.js";
+import type { OperationCounts } from "./types.js";
+
+/**
+ * Reads what the real SDK's `fivetran debug` (3.x) prints, one line at a time. Pure: no I/O, fed with lines,
+ * tested on recorded output (test/runner/fixtures/sdk-output/).
+ *
+ * A log line is `HH:MM:SS.mmm LEVEL(8) ⚡ origin(padded) message`; continuation lines of a multi-line message
+ * are indented to the message column. Anything else (a connector's print()) is raw output.
+ */
+const ENTRY = /^(\d{2}:\d{2}:\d{2}\.\d{3}) (DEBUG|FINE|INFO|WARNING|ERROR|SEVERE|CRITICAL)\s+⚡ (sdk|connector|debugger)\s+(.*)$/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+const CONTINUATION_INDENT = 35;
+
+export interface SdkLogEntry {
+  time?: string;
+  level: string;
+  origin: string;
+  message: string;
+}
+
+export interface SdkOutcome {
+  status?: "succeeded" | "failed";
+  counts?: OperationCounts;
+  elapsed?: string;
+  error?: { kind: ErrorKind; message: string; file?: string; line?: number; traceback?: string; module?: string };
+  warnings: string[];
+  peakMb?: number;
+  checkpoints: number;
+  lastCheckpoint?: string;
+}
+
+const COUNT_KEYS: Record<string, keyof OperationCounts> = {
+  Upserts: "upserts",
+  Updates: "updates",
+  Deletes: "deletes",
+  Truncates: "truncates",
+  "Schema changes": "schemaChanges",
+  SchemaChanges: "schemaChanges",
+  Checkpoints: "checkpoints",
+};
+
+export class SdkOutputParser {
+  private current: SdkLogEntry | undefined;
+  private readonly done: SdkLogEntry[] = [];
+  private readonly outcome: SdkOutcome = { warnings: [], checkpoints: 0 };
+  private firstSevere: SdkLogEntry | undefined;
+
+  constructor(private readonly onEntry?: (e: SdkLogEntry) => void) {}
+
+  push(rawLine: string): void {
+    const line = rawLine.replace(ANSI, "").replace(/\r$/, "");
+    const m = ENTRY.exec(line);
+    if (m) {
+      this.finish();
+      this.current = { time: m[1], level: m[2], origin: m[3], message: m[4].replace(/\s+$/, "") };
+      return;
+    }
+    if (this.current && (line.trim() === "" || line.startsWith(" ".repeat(CONTINUATION_INDENT)))) {
+      this.current.message += `\n${line.slice(CONTINUATION_INDENT).replace(/\s+$/, "")}`;
+      return;
+    }
+    this.finish();
+    if (line.trim() !== "") this.emit({ level: "INFO", origin: "stdout", message: line });
+  }
+
+  /** Call once the output has ended. */
+  end(): SdkOutcome {
+    this.finish();
+    if (!this.outcome.error && this.firstSevere && this.outcome.status !== "succeeded") {
+      this.outcome.error = classifySdkError(this.firstSevere.message);
+    }
+    return this.outcome;
+  }
+
+  entries(): SdkLogEntry[] {
+    return this.done;
+  }
+
+  private finish(): void {
+    if (!this.current) return;
+    const e = this.current;
+    this.current = undefined;
+    e.message = e.message.replace(/\n+$/, "");
+    this.emit(e);
+  }
+
+  private emit(e: SdkLogEntry): void {
+    this.done.push(e);
+    if (this.done.length > 500) this.done.shift();
+    this.interpret(e);
+    this.onEntry?.(e);
+  }
+
+  private interpret(e: SdkLogEntry): void {
+    const msg = e.message;
+    const sync = /^SYNC (SUCCEEDED|FAILED) — (?:total )?elapsed (\S+)/.exec(msg);
+    if (sync) {
+      this.outcome.status = sync[1] === "SUCCEEDED" ? "succeeded" : "failed";
+      this.outcome.elapsed = sync[2];
+      this.outcome.counts = parseCountsTable(msg);
+      if (this.outcome.status === "failed") {
+        const err = /\nError: ([\s\S]*?)(?:\n+See logs above for details\.)?\s*$/.exec(msg);
+        if (err) this.outcome.error = classifySdkError(err[1]);
+      }
+      return;
+    }
+    const mem = /connector process memory usage: average [\d.]+ MB, peak ([\d.]+) MB/.exec(msg);
+    if (mem) this.outcome.peakMb = Number(mem[1]);
+    const cp = /^checkpoint recorded: (.*)$/s.exec(msg);
+    if (cp) {
+      this.outcome.checkpoints++;
+      this.outcome.lastCheckpoint = cp[1];
+    }
+    if (e.level === "WARNING" && e.origin !== "connector") this.outcome.warnings.push(msg);
+    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere) this.firstSevere = e;
+  }
+}
+
+/** The Operation | Counts table inside a SYNC SUCCEEDED/FAILED message. */
+export function parseCountsTable(text: string): OperationCounts {
+  const counts: OperationCounts = { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0 };
+  for (const line of text.split("\n")) {
+    const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
+    if (m && COUNT_KEYS[m[1]]) counts[COUNT_KEYS[m[1]]] = Number(m[2]);
+  }
+  return counts;
+}
+
+/** The kind, location and traceback of a failure the SDK reported. */
+export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]> {
+  const tbAt = text.indexOf("Traceback (most recent call last):");
+  const message = (tbAt >= 0 ? text.slice(0, tbAt) : text).replace(/\s+$/, "");
+  const traceback = tbAt >= 0 ? text.slice(tbAt).replace(/\s+$/, "") : undefined;
+  let kind: ErrorKind = "connector_exception";
+  let module: string | undefined;
+  if (/^failed while executing schema\(\)/.test(message)) kind = "schema";
+  else if (/not JSON serializable/.test(message) || /Object of type .* is not/.test(message)) kind = "serialization";
+  else if (/^failed while executing update\(\)/.test(message)) kind = "connector_exception";
+  else if (/(ModuleNotFoundError|ImportError): /.test(message)) {
+    kind = "import";
+    module = /No module named '([^']+)'/.exec(message)?.[1];
+  } else if (/(SyntaxError|IndentationError|TabError): /.test(message)) kind = "syntax";
+  else if (/^connector object not found|^Connector object must be named/.test(message)) kind = "no_connector";
+  else if (/^invalid configuration|^Configuration must be provided|configuration error/i.test(message)) kind = "configuration";
+  else if (/^invalid state/.test(message)) kind = "state";
+  let file: string | undefined;
+  let line: number | undefined;
+  const frames = [...(traceback ?? "").matchAll(/File "([^"]*connector\.py)", line (\d+)/g)];
+  const projectFrames = frames.filter((f) => !/site-packages|dist-packages/.test(f[1]));
+  const last = projectFrames[projectFrames.length - 1];
+  if (last) {
+    file = last[1];
+    line = Number(last[2]);
+  } else {
+    const at = /error in connector\.py at ([^\n,]+), line (\d+)/.exec(message);
+    if (at && !at[1].startsWith("<")) {
+      file = at[1];
+      line = Number(at[2]);
+    }
+    const syn = /\((connector\.py), line (\d+)\)/.exec(message);
+    if (syn) {
+      file = file ?? syn[1];
+      line = Number(syn[2]);
+    }
+  }
+  return { kind, message, ...(file ? { file } : {}), ...(line ? { line } : {}), ...(traceback ? { traceback } : {}), ...(module ? { module } : {}) };
+}

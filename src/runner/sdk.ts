@@ -1,0 +1,161 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { ToolError } from "../errors.js";
+import { hintFor } from "./classify.js";
+import type { RunTracker } from "./context.js";
+import { watchLines } from "./lines.js";
+import { spawnSupervised } from "./process.js";
+import type { PythonInfo } from "./python.js";
+import { SdkOutputParser } from "./sdk-output.js";
+import { stateFile, warehouseFile } from "./sink.js";
+import type { RunError, RunResult } from "./types.js";
+
+export interface SdkInput {
+  projectDir: string;
+  python: string;
+  info: PythonInfo;
+  env: Record<string, string>;
+  configuration?: Record<string, unknown>;
+  state?: Record<string, unknown>;
+  reset: boolean;
+  tracker: RunTracker;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The real-SDK engine: runs the installed `fivetran debug` and builds the same result from its output and from
+ * the files it leaves. The SDK keeps its own transaction rules (rows after the last checkpoint are dropped on
+ * failure), so nothing here touches the warehouse except to read it.
+ */
+export async function runSdk(inp: SdkInput): Promise<RunResult> {
+  const started = Date.now();
+  const { tracker, projectDir } = inp;
+  const files = join(projectDir, "files");
+  if (inp.reset) {
+    // Like `fivetran reset`: the warehouse and the state go (only the files the SDK itself writes).
+    for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) rmSync(join(files, f), { force: true });
+  }
+  if (inp.state !== undefined) {
+    // `--state FILE` would make the SDK write checkpoints to that file instead of files/state.json, so a
+    // starting state is put where the SDK reads it by default.
+    mkdirSync(files, { recursive: true });
+    const tmp = join(files, `.state.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(inp.state), { mode: 0o600 });
+    renameSync(tmp, stateFile(projectDir));
+  }
+  const args = ["debug", projectDir];
+  let tempDir: string | undefined;
+  if (inp.configuration !== undefined) {
+    // Security: a configuration override holds secrets; it lives in a private temp folder for this run only.
+    tempDir = mkdtempSync(join(tmpdir(), "ftmcp-cfg-"));
+    chmodSync(tempDir, 0o700);
+    const p = join(tempDir, "configuration.json");
+    writeFileSync(p, JSON.stringify(inp.configuration), { mode: 0o600 });
+    args.push("--configuration", p);
+  }
+  const env = {
+    ...inp.env,
+    PATH: [inp.info.binDir, inp.env.PATH].filter(Boolean).join(delimiter),
+    DO_NOT_TRACK: "1",
+  };
+  const parser = new SdkOutputParser((e) => {
+    tracker.log(e.level, e.origin, e.message);
+    if (/^checkpoint recorded:/.test(e.message)) {
+      tracker.counts.checkpoints++;
+      tracker.progress();
+    }
+  });
+  let result: RunResult;
+  try {
+    const proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal });
+    proc.child.stdin?.end();
+    await Promise.all([
+      watchLines(proc.child.stdout, (l) => parser.push(l)),
+      watchLines(proc.child.stderr, (l) => tracker.log("WARNING", "stderr", l)),
+    ]);
+    const exit = await proc.exited;
+    const outcome = parser.end();
+    for (const w of outcome.warnings) tracker.warn(w);
+
+    let status: RunResult["status"];
+    let error: RunError | undefined;
+    if (proc.stopReason === "timeout") {
+      status = "timeout";
+      error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, { hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }) });
+    } else if (proc.stopReason) {
+      status = "cancelled";
+      error = tracker.error("cancelled", "The sync was cancelled.", { hint: hintFor("cancelled") });
+    } else if (outcome.status === "succeeded" && exit.exitCode === 0) {
+      status = "succeeded";
+    } else {
+      status = "failed";
+      const e = outcome.error;
+      if (e) {
+        error = tracker.error(e.kind, e.message, { file: e.file, line: e.line, tracebackTail: e.traceback, hint: hintFor(e.kind, { module: e.module, python: inp.python }) });
+      } else {
+        const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+        error = tracker.error("exit", `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`, { hint: hintFor("exit") });
+      }
+    }
+    const counts = outcome.counts ?? { ...tracker.counts };
+    const state = readStateLoose(stateFile(projectDir));
+    const peak = outcome.peakMb !== undefined ? undefined : proc.peakRssKb();
+    result = {
+      status,
+      engine: "sdk",
+      sdkVersion: inp.info.sdkVersion,
+      python: inp.info.version,
+      durationMs: Date.now() - started,
+      counts,
+      rowsPerTable: await rowsPerTableReadOnly(warehouseFile(projectDir)),
+      state: tracker.redactor.redactValue(state),
+      warnings: tracker.warnings,
+      ...(error ? { error } : {}),
+      logTail: tracker.logTail(),
+      warehousePath: warehouseFile(projectDir),
+      statePath: stateFile(projectDir),
+      // The SDK's own figure is the connector's share; the /proc peak is the whole `fivetran` process.
+      ...(peak !== undefined ? { peakRssMb: Math.round((peak / 1024) * 10) / 10 } : {}),
+    };
+  } finally {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function readStateLoose(p: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(readFileSync(p, "utf8")) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Rows in each table of the `tester` schema, read without locking the file for writing. */
+export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<string, number>> {
+  if (!existsSync(dbPath)) return {};
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  let instance;
+  try {
+    instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+  } catch (e) {
+    throw new ToolError("locked", `Cannot read ${dbPath}: ${(e as Error).message}`, "Close other programs that hold files/warehouse.db open, then run again.", dbPath);
+  }
+  const conn = await instance.connect();
+  try {
+    const tables = await conn.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' AND table_name NOT LIKE '\\_fivetran%' ESCAPE '\\' ORDER BY table_name");
+    const out: Record<string, number> = {};
+    for (const [name] of tables.getRows()) {
+      const t = String(name);
+      const r = await conn.runAndReadAll(`SELECT count(*) FROM tester."${t.replace(/"/g, '""')}"`);
+      out[t] = Number(r.getRows()[0][0]);
+    }
+    return out;
+  } finally {
+    conn.closeSync?.();
+    instance.closeSync?.();
+  }
+}

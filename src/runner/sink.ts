@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ToolError } from "../errors.js";
+import type { ChannelRecord } from "./protocol.js";
+
+/**
+ * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply
+ * operations, commit at checkpoints, roll back on failure. Kept as an interface so the runner depends on the
+ * contract, not on DuckDB.
+ */
+export interface WarehouseSink {
+  /** Applies schema/upsert/update/delete/truncate; returns the number of schema changes it made. */
+  apply(rec: ChannelRecord): Promise<number>;
+  /** Commits everything since the last checkpoint and writes files/state.json atomically. */
+  checkpoint(state: Record<string, unknown>): Promise<void>;
+  /** Discards everything since the last checkpoint. */
+  rollback(): Promise<void>;
+  rowsPerTable(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export type SinkOpener = (projectDir: string, opts: { reset?: boolean }) => Promise<WarehouseSink>;
+
+/** The warehouse writer, loaded on first use so that `serve` does not load DuckDB before a run. */
+export const openWarehouse: SinkOpener = async (projectDir, opts) => {
+  // @ts-ignore -- writer.ts lands from the warehouse work; until then this import fails at run time only.
+  const mod = (await import("../warehouse/writer.js")) as { WarehouseWriter: { open(dir: string, o?: { reset?: boolean }): Promise<WarehouseSink> } };
+  return mod.WarehouseWriter.open(projectDir, opts);
+};
+
+export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
+
+/** configuration.json as `fivetran debug` reads it (the override wins); undefined when there is none. */
+export function readConfiguration(projectDir: string, override?: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (override !== undefined) return override;
+  const p = join(projectDir, "configuration.json");
+  if (!existsSync(p)) return undefined;
+  const text = readFileSync(p, "utf8");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new ToolError(
+      "configuration",
+      `Configuration must be provided as a JSON file. Please check your input. (configuration.json: ${(e as Error).message})`,
+      "Make configuration.json one JSON object of string values, e.g. {\"api_key\": \"...\"}.",
+      "configuration.json",
+    );
+  }
+}
