@@ -84,7 +84,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   }
 
   // Open (and lock) the warehouse before the connector runs: a locked warehouse must not cost a sync.
-  const sink = await opener(projectDir, { reset: opts.reset ?? false });
+  const sink = await opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   try {
     const startState = opts.state ?? (opts.reset ? {} : readStartState(projectDir));
     return await runEmbedded({

@@ -19,13 +19,12 @@ export interface WarehouseSink {
   close(): Promise<void>;
 }
 
-export type SinkOpener = (projectDir: string, opts: { reset?: boolean }) => Promise<WarehouseSink>;
+export type SinkOpener = (projectDir: string, opts: { reset?: boolean; onWarning?: (m: string) => void }) => Promise<WarehouseSink>;
 
 /** The warehouse writer, loaded on first use so that `serve` does not load DuckDB before a run. */
 export const openWarehouse: SinkOpener = async (projectDir, opts) => {
-  // @ts-ignore -- writer.ts lands from the warehouse work; until then this import fails at run time only.
-  const mod = (await import("../warehouse/writer.js")) as { WarehouseWriter: { open(dir: string, o?: { reset?: boolean }): Promise<WarehouseSink> } };
-  return mod.WarehouseWriter.open(projectDir, opts);
+  const { WarehouseWriter } = await import("../warehouse/writer.js");
+  return WarehouseWriter.open(projectDir, opts);
 };
 
 export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";

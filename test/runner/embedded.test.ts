@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runSync } from "../../src/runner/index.js";
+import { FAIL_AFTER_CHECKPOINT, HEADER, makeConnector } from "./helpers.js";
+
+// Real python3, the real harness, the real WarehouseWriter on real DuckDB files.
+describe("embedded engine", () => {
+  it("runs both yield styles, counts operations and commits to the warehouse", async () => {
+    const dir = makeConnector(
+      `${HEADER}
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"], "columns": {"id": "INT"}}]
+
+def update(configuration, state):
+    log.info("hello " + configuration["region"])
+    for i in range(5):
+        op.upsert("items", {"id": i, "price": i * 1.5})
+    yield op.update("items", {"id": 0, "price": 9.0})
+    yield op.delete("items", {"id": 1})
+    print("printed to stdout")
+    op.checkpoint({"cursor": 5})
+    op.upsert("userData", {"a": 1})
+
+connector = Connector(update=update, schema=schema)
+`,
+      { region: "eu-west" },
+    );
+    const logs: string[] = [];
+    const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe("succeeded");
+    expect(r.engine).toBe("embedded");
+    expect(r.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 1 });
+    expect(r.rowsPerTable).toEqual({ items: 5, user_data: 1 });
+    expect(r.state).toEqual({ cursor: 5 });
+    expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ cursor: 5 });
+    expect(logs.some((l) => l.includes("printed to stdout"))).toBe(true);
+    // Configuration values never reach logs.
+    expect(logs.join("\n")).toContain("hello ****");
+    expect(r.logTail.join("\n")).not.toContain("eu-west");
+    expect(r.peakRssMb).toBeGreaterThan(1);
+  });
+
+  it("rolls back to the last checkpoint on failure, redacts the secret, and continues on the next run", async () => {
+    const dir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
+    const r1 = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r1.status).toBe("failed");
+    expect(r1.error?.kind).toBe("connector_exception");
+    expect(r1.error?.message).toBe("failed while executing update() error: boom ****");
+    expect(r1.error?.file).toBe(join(dir, "connector.py"));
+    expect(r1.error?.line).toBe(10);
+    expect(r1.error?.tracebackTail).toContain("RuntimeError");
+    expect(JSON.stringify(r1)).not.toContain("sk-very-secret-1");
+    expect(r1.rowsPerTable).toEqual({ items: 3 });
+    expect(r1.state).toEqual({ n: 3 });
+    const r2 = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r2.status).toBe("succeeded");
+    expect(r2.state).toEqual({ n: 6 });
+    expect(r2.rowsPerTable).toEqual({ items: 7 });
+    const r3 = await runSync({ projectDir: dir, engine: "embedded", reset: true, state: { n: 50 } });
+    expect(r3.state).toEqual({ n: 53 });
+    expect(r3.rowsPerTable).toEqual({ items: 4 });
+  });
+});

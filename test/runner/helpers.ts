@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A connector folder in a fresh temp dir: connector.py plus optional configuration.json. */
+export function makeConnector(code: string, configuration?: Record<string, unknown> | string, root?: string): string {
+  const base = root ?? realpathSync(mkdtempSync(join(tmpdir(), "runner-")));
+  const dir = join(base, `c${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "connector.py"), code);
+  if (configuration !== undefined) {
+    writeFileSync(join(dir, "configuration.json"), typeof configuration === "string" ? configuration : JSON.stringify(configuration));
+  }
+  return dir;
+}
+
+export const HEADER = "from fivetran_connector_sdk import Connector, Operations as op, Logging as log\n";
+
+/** A connector that checkpoints, then upserts more, then fails: the classic rollback case. */
+export const FAIL_AFTER_CHECKPOINT = `${HEADER}
+def update(configuration, state):
+    start = state.get("n", 0)
+    for i in range(start, start + 3):
+        op.upsert("items", {"id": i, "v": "x"})
+    op.checkpoint({"n": start + 3})
+    op.upsert("items", {"id": 100, "v": "lost"})
+    if not state:
+        raise RuntimeError("boom " + configuration["api_key"])
+connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
+`;
