@@ -1,0 +1,303 @@
+import { ToolError } from "../errors.js";
+
+/**
+ * The choices scaffold offers and the rules for combining them. Everything here is data, so the
+ * tool schema, the CLI's --list, the choices resource and the test matrix all read one source.
+ */
+export const SOURCE_TYPES = ["sample", "rest_api", "graphql", "database", "file"] as const;
+export const AUTH_TYPES = [
+  "none",
+  "api_key_header",
+  "api_key_query",
+  "bearer",
+  "basic",
+  "oauth2_client_credentials",
+  "oauth2_refresh_token",
+] as const;
+export const PAGINATION_TYPES = ["none", "page_number", "offset", "cursor", "link_header", "next_url", "keyset_timestamp"] as const;
+export const SYNC_MODES = ["full", "incremental_cursor"] as const;
+export const OPERATION_STYLES = ["direct", "yield"] as const;
+
+export type SourceType = (typeof SOURCE_TYPES)[number];
+export type AuthType = (typeof AUTH_TYPES)[number];
+export type PaginationType = (typeof PAGINATION_TYPES)[number];
+export type SyncMode = (typeof SYNC_MODES)[number];
+export type OperationStyle = (typeof OPERATION_STYLES)[number];
+
+export interface TableSpec {
+  name: string;
+  primary_key?: string[];
+  /** Name of the parent table: rows of this table are fetched once per parent row. */
+  parent?: string;
+  /** REST path (relative to base_url); a child's path may use {parent_id}. */
+  path?: string;
+}
+
+export interface ScaffoldOptions {
+  name?: string;
+  source_type?: SourceType;
+  auth?: AuthType;
+  pagination?: PaginationType;
+  sync?: SyncMode;
+  tables?: TableSpec[];
+  base_url?: string;
+  operation_style?: OperationStyle;
+}
+
+/** A table after defaults are applied. */
+export interface ResolvedTable {
+  name: string;
+  primaryKey: string[];
+  parent?: string;
+  /** For a child: the column holding the parent's id. */
+  parentKey?: string;
+  path: string;
+}
+
+export interface ResolvedOptions {
+  name: string;
+  source: SourceType;
+  auth: AuthType;
+  pagination: PaginationType;
+  sync: SyncMode;
+  tables: ResolvedTable[];
+  baseUrl?: string;
+  operationStyle: OperationStyle;
+}
+
+/** What each source supports; everything offered here is proven by test/scaffold/matrix.test.ts. */
+export const SUPPORT: Record<SourceType, { auth: readonly AuthType[]; pagination: readonly PaginationType[]; childTables: boolean; summary: string }> = {
+  sample: {
+    auth: ["none"],
+    pagination: ["none"],
+    childTables: true,
+    summary: "Generates its own rows (no network); the quickest way to see a sync end to end.",
+  },
+  rest_api: {
+    auth: AUTH_TYPES,
+    pagination: PAGINATION_TYPES,
+    childTables: true,
+    summary: "A JSON REST API through requests, with retries, back-off and the chosen auth and pagination.",
+  },
+  graphql: {
+    auth: AUTH_TYPES,
+    pagination: ["none", "cursor", "offset"],
+    childTables: false,
+    summary: "A GraphQL endpoint (POST query + variables); cursor means Relay-style pageInfo { hasNextPage endCursor }.",
+  },
+  database: {
+    auth: ["none"],
+    pagination: ["none", "offset", "keyset_timestamp"],
+    childTables: false,
+    summary: "A SQL database through a DB-API driver (sqlite3 from the standard library; swap the connect() call for another driver).",
+  },
+  file: {
+    auth: ["none"],
+    pagination: ["none"],
+    childTables: false,
+    summary: "CSV, JSON Lines or JSON files in a local folder; incremental syncs re-read only files modified since the last sync.",
+  },
+};
+
+export const DESCRIPTIONS = {
+  auth: {
+    none: "No authentication.",
+    api_key_header: "An API key sent in a request header (X-API-Key).",
+    api_key_query: "An API key sent as a query parameter (api_key); kept out of logs.",
+    bearer: "A static bearer token in the Authorization header.",
+    basic: "HTTP Basic authentication with a username and password.",
+    oauth2_client_credentials: "OAuth 2.0 client credentials: a token from token_url, refreshed before expiry and on 401.",
+    oauth2_refresh_token: "OAuth 2.0 refresh token: access tokens minted from a long-lived refresh token, refreshed on expiry and on 401.",
+  } satisfies Record<AuthType, string>,
+  pagination: {
+    none: "One response (REST/GraphQL) or server-side cursor batches with fetchmany (database).",
+    page_number: "page and per_page parameters until total_pages is reached.",
+    offset: "offset and limit parameters until total is reached (LIMIT/OFFSET for databases).",
+    cursor: "An opaque next_cursor token passed back until it is empty (GraphQL: pageInfo.endCursor).",
+    link_header: "Follow the RFC 8288 Link header's rel=\"next\" URL.",
+    next_url: "Follow the next_url field of the response body.",
+    keyset_timestamp: "Keyset pages ordered by (updated_at, id): each page starts after the last row of the previous one.",
+  } satisfies Record<PaginationType, string>,
+  sync: {
+    full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
+    incremental_cursor: "Read rows updated after the cursor saved in state; the cursor advances with each checkpointed page.",
+  } satisfies Record<SyncMode, string>,
+  operation_style: {
+    direct: "Call op.upsert()/op.checkpoint() directly (SDK 2.0 and later; what Fivetran's examples use).",
+    yield: "yield each operation (the pre-2.0 style the seed guidelines show; still accepted by current SDKs).",
+  } satisfies Record<OperationStyle, string>,
+};
+
+// Names DuckDB reserves: a table or column with one of these silently fails in local debug.
+const RESERVED = new Set([
+  "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check", "collate",
+  "column", "constraint", "create", "default", "deferrable", "desc", "describe", "distinct", "do", "else", "end", "except",
+  "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral",
+  "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "pivot", "placing", "primary", "qualify",
+  "references", "returning", "select", "show", "some", "summarize", "symmetric", "table", "then", "to", "trailing", "true",
+  "union", "unique", "unpivot", "using", "variadic", "when", "where", "window", "with",
+]);
+const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
+const MAX_TABLES = 20;
+
+function checkIdentifier(kind: string, value: string): void {
+  if (!IDENT.test(value)) {
+    throw new ToolError(
+      "invalid_argument",
+      `The ${kind} name "${value}" is not a lowercase snake_case identifier.`,
+      `Use letters a-z, digits and underscores, starting with a letter or underscore (e.g. "${toSnake(value) || "items"}").`,
+      value,
+    );
+  }
+  if (RESERVED.has(value)) {
+    throw new ToolError(
+      "invalid_argument",
+      `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`,
+      `Pick another name, e.g. "${value}s" or "${value}_".`,
+      value,
+    );
+  }
+}
+
+function toSnake(s: string): string {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^([0-9])/, "_$1")
+    .replace(/_+$/g, "");
+}
+
+export function defaultTables(source: SourceType): TableSpec[] {
+  switch (source) {
+    case "sample":
+    case "rest_api":
+      return [{ name: "users", primary_key: ["id"] }, { name: "orders", parent: "users" }];
+    default:
+      return [{ name: "users", primary_key: ["id"] }];
+  }
+}
+
+/** Applies defaults and rejects combinations that are not offered, with a hint that names the offered ones. */
+export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
+  const source = opts.source_type ?? "sample";
+  if (!SOURCE_TYPES.includes(source)) {
+    throw new ToolError("invalid_argument", `Unknown source_type "${source}".`, `Use one of: ${SOURCE_TYPES.join(", ")}.`, source);
+  }
+  const support = SUPPORT[source];
+  const auth = opts.auth ?? "none";
+  const pagination = opts.pagination ?? "none";
+  const sync = opts.sync ?? "incremental_cursor";
+  const operationStyle = opts.operation_style ?? "direct";
+  if (!AUTH_TYPES.includes(auth)) throw new ToolError("invalid_argument", `Unknown auth "${auth}".`, `Use one of: ${AUTH_TYPES.join(", ")}.`, auth);
+  if (!support.auth.includes(auth)) {
+    const why = source === "database" ? " Database credentials depend on the driver; add them to connect() after scaffolding." : "";
+    throw new ToolError(
+      "invalid_argument",
+      `auth "${auth}" is not offered for source_type "${source}".${why}`,
+      `For ${source} use auth: ${support.auth.join(", ")}.`,
+      auth,
+    );
+  }
+  if (!PAGINATION_TYPES.includes(pagination)) {
+    throw new ToolError("invalid_argument", `Unknown pagination "${pagination}".`, `Use one of: ${PAGINATION_TYPES.join(", ")}.`, pagination);
+  }
+  if (!support.pagination.includes(pagination)) {
+    throw new ToolError(
+      "invalid_argument",
+      `pagination "${pagination}" is not offered for source_type "${source}".`,
+      `For ${source} use pagination: ${support.pagination.join(", ")}.`,
+      pagination,
+    );
+  }
+  if (!SYNC_MODES.includes(sync)) throw new ToolError("invalid_argument", `Unknown sync "${sync}".`, `Use one of: ${SYNC_MODES.join(", ")}.`, sync);
+  if (!OPERATION_STYLES.includes(operationStyle)) {
+    throw new ToolError("invalid_argument", `Unknown operation_style "${operationStyle}".`, `Use one of: ${OPERATION_STYLES.join(", ")}.`, operationStyle);
+  }
+
+  const specs = opts.tables && opts.tables.length > 0 ? opts.tables : defaultTables(source);
+  if (specs.length > MAX_TABLES) {
+    throw new ToolError("invalid_argument", `${specs.length} tables were requested; scaffold makes at most ${MAX_TABLES}.`, "Scaffold the first tables, then add the rest by hand following the same pattern.");
+  }
+  const names = new Set<string>();
+  for (const t of specs) {
+    checkIdentifier("table", t.name);
+    if (names.has(t.name)) throw new ToolError("invalid_argument", `The table "${t.name}" is listed twice.`, "Give each table a unique name.", t.name);
+    names.add(t.name);
+  }
+  const tables: ResolvedTable[] = specs.map((t) => {
+    if (t.parent !== undefined) {
+      if (!support.childTables) {
+        throw new ToolError(
+          "invalid_argument",
+          `Child tables (parent) are offered for rest_api and sample, not for ${source}.`,
+          source === "database" ? "Sync each table on its own; join them in the destination." : "Remove parent from the table, or use source_type rest_api.",
+          t.name,
+        );
+      }
+      const parent = specs.find((p) => p.name === t.parent);
+      if (!parent) throw new ToolError("invalid_argument", `Table "${t.name}" names parent "${t.parent}", which is not in tables.`, "Add the parent table, or fix the name.", t.parent);
+      if (parent.parent !== undefined) {
+        throw new ToolError("invalid_argument", `Table "${t.name}" has a parent that is itself a child; one level of nesting is supported.`, "Make the parent a top-level table.", t.name);
+      }
+    }
+    const parentKey = t.parent ? `${t.parent}_id` : undefined;
+    const primaryKey = t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
+    for (const c of primaryKey) checkIdentifier("primary key column", c);
+    if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);
+    if (t.path !== undefined && (/^[a-z]+:/i.test(t.path) || t.path.includes(".."))) {
+      throw new ToolError("invalid_argument", `The path "${t.path}" of table "${t.name}" must be relative to base_url.`, "Give a path such as \"v1/users\"; put the host in base_url.", t.path);
+    }
+    const path = t.path ?? (t.parent ? `${t.parent}/{parent_id}/${t.name}` : t.name);
+    if (t.parent && !path.includes("{parent_id}")) {
+      throw new ToolError("invalid_argument", `The path of child table "${t.name}" must contain {parent_id}.`, `For example "${t.parent}/{parent_id}/${t.name}".`, path);
+    }
+    return { name: t.name, primaryKey, parent: t.parent, parentKey, path };
+  });
+
+  let baseUrl = opts.base_url;
+  if (baseUrl !== undefined) {
+    if (source !== "rest_api" && source !== "graphql") {
+      throw new ToolError("invalid_argument", `base_url applies to rest_api and graphql, not to ${source}.`, "Leave base_url out.", baseUrl);
+    }
+    if (!/^https?:\/\/[^\s"'\\]+$/.test(baseUrl)) {
+      throw new ToolError("invalid_argument", `base_url "${baseUrl}" is not an http(s) URL.`, "Pass e.g. https://api.example.com/v1.", baseUrl);
+    }
+  }
+  const name = (opts.name ?? "").trim() || `${source} connector`;
+  if (name.length > 80 || /[\r\n"\\`]/.test(name)) {
+    throw new ToolError("invalid_argument", "name must be one line of at most 80 characters without quotes or backslashes.", "Pass a short title such as \"Acme CRM\".", name);
+  }
+  return { name, source, auth, pagination, sync, tables, baseUrl, operationStyle };
+}
+
+/** Every (source, auth, pagination, sync) combination scaffold offers. */
+export function allCombinations(): { source: SourceType; auth: AuthType; pagination: PaginationType; sync: SyncMode }[] {
+  const out: { source: SourceType; auth: AuthType; pagination: PaginationType; sync: SyncMode }[] = [];
+  for (const source of SOURCE_TYPES) {
+    for (const auth of SUPPORT[source].auth) {
+      for (const pagination of SUPPORT[source].pagination) {
+        for (const sync of SYNC_MODES) out.push({ source, auth, pagination, sync });
+      }
+    }
+  }
+  return out;
+}
+
+/** The choices as data, for --list and the connector-sdk://scaffold/choices resource. */
+export function listChoices() {
+  return {
+    source_type: SOURCE_TYPES.map((s) => ({
+      value: s,
+      description: SUPPORT[s].summary,
+      auth: [...SUPPORT[s].auth],
+      pagination: [...SUPPORT[s].pagination],
+      child_tables: SUPPORT[s].childTables,
+    })),
+    auth: AUTH_TYPES.map((a) => ({ value: a, description: DESCRIPTIONS.auth[a] })),
+    pagination: PAGINATION_TYPES.map((p) => ({ value: p, description: DESCRIPTIONS.pagination[p] })),
+    sync: SYNC_MODES.map((s) => ({ value: s, description: DESCRIPTIONS.sync[s] })),
+    operation_style: OPERATION_STYLES.map((s) => ({ value: s, description: DESCRIPTIONS.operation_style[s] })),
+    combinations: allCombinations().length,
+  };
+}

@@ -1,0 +1,372 @@
+import type { AuthType, ResolvedOptions, ResolvedTable, SourceType } from "./options.js";
+import { DESCRIPTIONS, SUPPORT } from "./options.js";
+import { loadFragment, renderTemplate } from "./template.js";
+
+/** One configuration key as README.md documents it. */
+export interface ConfigKey {
+  key: string;
+  placeholder: string;
+  example: string;
+  description: string;
+  rule: string;
+  secret: boolean;
+}
+
+const KEYS: Record<string, Omit<ConfigKey, "key">> = {
+  base_url: {
+    placeholder: "<YOUR_API_BASE_URL>",
+    example: "https://api.example.com/v1",
+    description: "Base URL of the API; table paths are appended to it.",
+    rule: "Starts with https:// (http:// only for a local test server).",
+    secret: false,
+  },
+  graphql_url: {
+    placeholder: "<YOUR_GRAPHQL_ENDPOINT_URL>",
+    example: "https://api.example.com/graphql",
+    description: "The GraphQL endpoint every query is posted to.",
+    rule: "Starts with https:// (http:// only for a local test server).",
+    secret: false,
+  },
+  api_key: { placeholder: "<YOUR_API_KEY>", example: "sk_live_…", description: "API key issued by the source.", rule: "Non-empty; never commit the real value.", secret: true },
+  api_token: { placeholder: "<YOUR_API_TOKEN>", example: "ghp_…", description: "Bearer token (personal access or API token).", rule: "Non-empty; never commit the real value.", secret: true },
+  username: { placeholder: "<YOUR_USERNAME>", example: "sync-user", description: "Username for HTTP Basic authentication.", rule: "Non-empty.", secret: false },
+  password: { placeholder: "<YOUR_PASSWORD>", example: "…", description: "Password for HTTP Basic authentication.", rule: "Non-empty; never commit the real value.", secret: true },
+  token_url: {
+    placeholder: "<YOUR_OAUTH_TOKEN_URL>",
+    example: "https://auth.example.com/oauth/token",
+    description: "OAuth 2.0 token endpoint.",
+    rule: "Starts with https:// (http:// only for a local test server).",
+    secret: false,
+  },
+  client_id: { placeholder: "<YOUR_CLIENT_ID>", example: "3f2a…", description: "OAuth 2.0 client id of your app.", rule: "Non-empty.", secret: false },
+  client_secret: { placeholder: "<YOUR_CLIENT_SECRET>", example: "…", description: "OAuth 2.0 client secret of your app.", rule: "Non-empty; never commit the real value.", secret: true },
+  refresh_token: {
+    placeholder: "<YOUR_REFRESH_TOKEN>",
+    example: "…",
+    description: "Long-lived OAuth 2.0 refresh token obtained once through the provider's consent flow.",
+    rule: "Non-empty; never commit the real value.",
+    secret: true,
+  },
+  database_path: {
+    placeholder: "<PATH_TO_SQLITE_DATABASE_FILE>",
+    example: "/data/source.sqlite",
+    description: "Path of the SQLite database file to read (opened read-only).",
+    rule: "An existing file.",
+    secret: false,
+  },
+  folder_path: {
+    placeholder: "<PATH_TO_DATA_FOLDER>",
+    example: "/data/exports",
+    description: "Folder holding the CSV, JSON Lines or JSON files to load.",
+    rule: "An existing folder.",
+    secret: false,
+  },
+};
+
+const AUTH_KEYS: Record<AuthType, string[]> = {
+  none: [],
+  api_key_header: ["api_key"],
+  api_key_query: ["api_key"],
+  bearer: ["api_token"],
+  basic: ["username", "password"],
+  oauth2_client_credentials: ["token_url", "client_id", "client_secret"],
+  oauth2_refresh_token: ["token_url", "client_id", "client_secret", "refresh_token"],
+};
+
+/** The configuration keys of a resolved scaffold, in configuration.json order. */
+export function configKeys(o: ResolvedOptions): ConfigKey[] {
+  const names: string[] = [];
+  if (o.source === "rest_api" || o.source === "graphql") names.push("base_url", ...AUTH_KEYS[o.auth]);
+  if (o.source === "database") names.push("database_path");
+  if (o.source === "file") names.push("folder_path");
+  return names.map((key) => {
+    const meta = key === "base_url" && o.source === "graphql" ? KEYS.graphql_url : KEYS[key];
+    const placeholder = key === "base_url" && o.baseUrl ? o.baseUrl : meta.placeholder;
+    return { key, ...meta, placeholder };
+  });
+}
+
+function py(value: unknown): string {
+  // JSON string and list literals are valid Python for the plain values used here.
+  return JSON.stringify(value);
+}
+
+function tablesLiteral(o: ResolvedOptions): string {
+  const entries = o.tables.map((t) => {
+    const d: Record<string, unknown> = { name: t.name };
+    switch (o.source) {
+      case "rest_api":
+        d.path = t.path;
+        break;
+      case "graphql":
+        d.field = t.name;
+        d.fields = "id name updated_at";
+        break;
+      case "database":
+        d.source_table = t.name;
+        break;
+      case "file":
+        d.pattern = `${t.name}*`;
+        break;
+      default:
+        break;
+    }
+    if (t.parent) {
+      d.parent = t.parent;
+      d.parent_key = t.parentKey;
+    }
+    const body = Object.entries(d)
+      .map(([k, v]) => `${py(k)}: ${py(v)}`)
+      .join(", ");
+    return `    {${body}},`;
+  });
+  return `[\n${entries.join("\n")}\n]`;
+}
+
+function schemaLiteral(tables: ResolvedTable[]): string {
+  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey)}},`).join("\n");
+}
+
+/** Imports are derived from what the rendered body uses, so no combination has an unused or missing one. */
+function importsFor(body: string): string {
+  const std: string[] = [];
+  const from: string[] = [];
+  const need = (re: RegExp) => re.test(body);
+  if (need(/\bbase64\./)) std.push("import base64  # HTTP Basic credentials");
+  if (need(/\bcsv\./)) std.push("import csv  # reading CSV files row by row");
+  if (need(/\bglob\./)) std.push("import glob  # finding each table's files");
+  if (need(/\bjson\./)) std.push("import json  # reading configuration.json in the __main__ block");
+  if (need(/\bos\./)) std.push("import os  # resolving configuration.json next to this file");
+  if (need(/\bsqlite3\./)) std.push("import sqlite3  # the DB-API driver; swap it for your database's driver");
+  if (need(/\btime\.(sleep|monotonic)/)) std.push("import time  # back-off waits and token expiry");
+  if (need(/\bclosing\(/)) from.push("from contextlib import closing  # close connections and cursors on exit");
+  const dt = ["datetime", "timedelta", "timezone"].filter((n) =>
+    n === "datetime" ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/) : need(new RegExp(`\\b${n}[.(]`)),
+  );
+  if (dt.length) from.push(`from datetime import ${dt.join(", ")}  # timezone-aware timestamps`);
+  if (need(/\bparsedate_to_datetime\(/)) from.push("from email.utils import parsedate_to_datetime  # Retry-After given as an HTTP date");
+  if (need(/\bPath\(/)) from.push("from pathlib import Path  # the database file as a read-only URI");
+  const third = need(/\brequests\./) ? ["# requests is pre-installed in the Fivetran runtime, so requirements.txt does not list it", "import requests"] : [];
+  const sdk = [
+    "# Connector holds update() and schema(); Operations sends rows and checkpoints; Logging writes to the Fivetran log",
+    "from fivetran_connector_sdk import Connector, Logging as log, Operations as op",
+  ];
+  return [[...std, ...from].join("\n"), third.join("\n"), sdk.join("\n")].filter(Boolean).join("\n\n");
+}
+
+function flagsFor(o: ResolvedOptions): Set<string> {
+  return new Set([o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`]);
+}
+
+function fragmentsFor(o: ResolvedOptions): string[] {
+  const incremental = o.sync === "incremental_cursor";
+  const f = ["common/constants", "common/validate"];
+  if (incremental || o.source === "sample") f.push("common/timestamps");
+  switch (o.source) {
+    case "sample":
+      f.push("sample/source", "common/sync");
+      break;
+    case "rest_api":
+      f.push("http/client", `auth/${o.auth}`, "rest/_common", `rest/${o.pagination}`, "common/sync");
+      break;
+    case "graphql":
+      f.push("http/client", `auth/${o.auth}`, "graphql/_common", `graphql/${o.pagination}`, "common/sync");
+      break;
+    case "database":
+      f.push("database/_common", `database/${o.pagination}`, "common/sync");
+      break;
+    case "file":
+      f.push("file/source");
+      break;
+  }
+  f.push("common/main");
+  return f;
+}
+
+function patternLabel(o: ResolvedOptions): string {
+  return `source=${o.source}, auth=${o.auth}, pagination=${o.pagination}, sync=${o.sync}, operations=${o.operationStyle}`;
+}
+
+/** Renders connector.py for resolved options. */
+export function renderConnector(o: ResolvedOptions): string {
+  const keys = configKeys(o);
+  const vars: Record<string, string> = {
+    NAME: o.name,
+    PATTERN: patternLabel(o),
+    TABLES: tablesLiteral(o),
+    SCHEMA: schemaLiteral(o.tables),
+    REQUIRED_KEYS: keys.map((k) => `${py(k.key)}, `).join("").replace(/, $/, keys.length === 1 ? "," : ""),
+    URL_KEYS: keys
+      .filter((k) => k.key === "base_url" || k.key === "token_url")
+      .map((k) => py(k.key))
+      .join(", ")
+      .concat(keys.filter((k) => k.key === "base_url" || k.key === "token_url").length === 1 ? "," : ""),
+    OP: o.operationStyle === "yield" ? "yield " : "",
+    CALL: o.operationStyle === "yield" ? "yield from " : "",
+  };
+  const flags = flagsFor(o);
+  const header = renderTemplate(loadFragment("common/header"), vars, flags).trimEnd();
+  const body = fragmentsFor(o)
+    .map((name) => renderTemplate(loadFragment(name), vars, flags).trim())
+    .filter(Boolean)
+    .join("\n\n\n");
+  const text = `${header}\n\n${importsFor(body)}\n\n${body}\n`;
+  // Dropped conditional blocks can leave runs of blank lines; PEP 8 allows two at most.
+  return text.replace(/\n{4,}/g, "\n\n\n").replace(/[ \t]+$/gm, "");
+}
+
+export function renderConfiguration(o: ResolvedOptions): string {
+  const obj: Record<string, string> = {};
+  for (const k of configKeys(o)) obj[k.key] = k.placeholder;
+  return `${JSON.stringify(obj, null, 2)}\n`;
+}
+
+export function renderRequirements(): string {
+  return [
+    "# Third-party packages connector.py imports, one per line, pinned with == (e.g. pandas==2.2.3).",
+    "# Do not list fivetran-connector-sdk or requests: the Fivetran runtime provides both.",
+    "# This connector needs nothing beyond the standard library and requests.",
+    "",
+  ].join("\n");
+}
+
+export function renderGitignore(): string {
+  return [
+    "# Holds credentials: pass it with `fivetran deploy --configuration` instead of committing it.",
+    "configuration.json",
+    "# Local sync output (warehouse.db, state.json) written by `fivetran debug` and run_debug.",
+    "files/",
+    "__pycache__/",
+    "*.pyc",
+    ".venv/",
+    "",
+  ].join("\n");
+}
+
+const REFERENCES: Partial<Record<string, string>> = {
+  "source:sample": "examples/quickstart/hello, examples/common_patterns/unspecified_types",
+  "source:rest_api": "template_connector, examples/common_patterns/pagination",
+  "source:graphql": "community_connectors/dgraph",
+  "source:database": "examples/common_patterns/pagination/database_keyset, examples/common_patterns/server_side_cursors",
+  "source:file": "examples/common_patterns/export/csv, examples/common_patterns/high_volume_csv",
+  "auth:api_key_header": "examples/common_patterns/authentication/api_key",
+  "auth:api_key_query": "examples/common_patterns/cursors/marketstack",
+  "auth:bearer": "examples/common_patterns/authentication/http_bearer",
+  "auth:basic": "examples/common_patterns/authentication/http_basic",
+  "auth:oauth2_refresh_token": "examples/common_patterns/authentication/oauth2_with_token_refresh",
+  "auth:oauth2_client_credentials": "community_connectors/microsoft_intune",
+  "pagination:page_number": "examples/common_patterns/pagination/page_number",
+  "pagination:offset": "examples/common_patterns/pagination/offset_based",
+  "pagination:cursor": "examples/common_patterns/pagination/scroll_token",
+  "pagination:next_url": "examples/common_patterns/pagination/next_page_url",
+  "pagination:keyset_timestamp": "examples/common_patterns/pagination/keyset",
+  "pagination:link_header": "community_connectors/github",
+  "sync:incremental_cursor": "examples/common_patterns/incremental_sync_strategies/timestamp_sync",
+};
+
+function referenceLinks(o: ResolvedOptions): string[] {
+  const out: string[] = [];
+  for (const key of [`source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`, `sync:${o.sync}`]) {
+    const v = REFERENCES[key];
+    if (!v) continue;
+    for (const p of v.split(", ")) {
+      const url = p.startsWith("community_connectors/")
+        ? `https://github.com/fivetran/community_connectors/tree/main/${p.slice("community_connectors/".length)}`
+        : `https://github.com/fivetran/connector_sdk/tree/main/${p}`;
+      out.push(`- ${key.replace(":", " ")}: [${p}](${url})`);
+    }
+  }
+  return out;
+}
+
+function sourceNotes(source: SourceType): string {
+  switch (source) {
+    case "sample":
+      return "The `SampleSource` class stands in for a real API: replace it (and `fetch_pages`) with calls to your source.";
+    case "rest_api":
+      return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's `path` in `TABLES` to your API. Records must carry `id` and `updated_at`; for incremental syncs the API must return them oldest change first.";
+    case "graphql":
+      return "Set each table's `field` (the root query field) and `fields` (the selection) in `TABLES`. The queries use the variables `updatedSince`, and `first`/`after` or `limit`/`offset`; rename them to your schema's arguments.";
+    case "database":
+      return "Tables are read from SQLite with the standard library's `sqlite3`. For another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
+    case "file":
+      return "Each table reads the files matching its `pattern` in `TABLES` (default `<table>*`), e.g. `users.csv`, `users_2024.jsonl`. CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. Object storage (S3, GCS) needs its client library: list and download the objects where `matching_files` and `read_rows` read the disk.";
+  }
+}
+
+export function renderReadme(o: ResolvedOptions): string {
+  const keys = configKeys(o);
+  const incremental = o.sync === "incremental_cursor";
+  const lines: string[] = [];
+  lines.push(`# ${o.name}`, "");
+  lines.push(
+    `A Fivetran Connector SDK connector scaffolded by fivetran-connector-mcp: ${SUPPORT[o.source].summary}`,
+    "",
+    `Pattern: ${patternLabel(o)}.`,
+    "",
+  );
+  lines.push("## Files", "");
+  lines.push("| File | Purpose |", "|---|---|");
+  lines.push("| `connector.py` | `schema()`, `update()` and the helpers they call |");
+  lines.push("| `configuration.json` | Configuration values (all strings); holds secrets, so it is git-ignored |");
+  lines.push("| `requirements.txt` | Pinned third-party packages (none yet; never the SDK or `requests`) |");
+  lines.push("| `.gitignore` | Keeps `configuration.json` and local sync output out of version control |", "");
+  lines.push("## Configuration", "");
+  if (keys.length === 0) {
+    lines.push("This connector needs no configuration: `configuration.json` is an empty object.", "");
+  } else {
+    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run; `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
+    lines.push("| Key | Required | Example | Description | Validation |", "|---|---|---|---|---|");
+    for (const k of keys) lines.push(`| \`${k.key}\` | yes | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
+    lines.push("");
+  }
+  lines.push("## Tables", "");
+  lines.push("| Table | Primary key | Notes |", "|---|---|---|");
+  for (const t of o.tables) {
+    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's id.` : "";
+    lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} | ${notes} |`);
+  }
+  lines.push("", "`schema()` declares only table names and primary keys; Fivetran infers column types from the data.", "");
+  lines.push("## How it syncs", "");
+  lines.push(`- Sync mode: ${DESCRIPTIONS.sync[o.sync]}`);
+  if (o.source === "rest_api" || o.source === "graphql") {
+    lines.push(`- Authentication: ${DESCRIPTIONS.auth[o.auth]}`);
+    lines.push(`- Pagination: ${DESCRIPTIONS.pagination[o.pagination]}`);
+    lines.push("- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.");
+  } else if (o.source === "database") {
+    lines.push(`- Batches: ${DESCRIPTIONS.pagination[o.pagination]}`);
+  }
+  if (incremental) {
+    lines.push(
+      o.source === "file"
+        ? "- State: `<table>_cursor` is the modification time of the newest file read; changed files are read again in full and upserted by primary key."
+        : "- State: `<table>_cursor` holds the newest `updated_at` written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
+    );
+  } else {
+    lines.push("- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.");
+  }
+  lines.push("- Logging goes through the SDK's `log.info` / `log.warning`; credentials, tokens and query strings are never logged or stored in state.", "");
+  lines.push("## Adapting it", "", sourceNotes(o.source), "");
+  lines.push("## Run it locally", "");
+  lines.push("With the MCP server: `lint_connector`, then `run_debug`, then `query_warehouse`. From a shell:", "");
+  lines.push("```sh", "npx fivetran-connector-mcp lint .", "npx fivetran-connector-mcp debug .", "# or, with the SDK installed: fivetran debug --configuration configuration.json", "```", "");
+  lines.push("A local sync writes `files/warehouse.db` (DuckDB) and `files/state.json`. Run it twice to see the incremental cursor at work.", "");
+  const refs = referenceLinks(o);
+  if (refs.length) lines.push("## Reference examples", "", "Fivetran's public examples closest to this pattern:", "", ...refs, "");
+  return lines.join("\n");
+}
+
+export interface RenderedFile {
+  path: string;
+  content: string;
+}
+
+export function renderProject(o: ResolvedOptions): RenderedFile[] {
+  return [
+    { path: "connector.py", content: renderConnector(o) },
+    { path: "configuration.json", content: renderConfiguration(o) },
+    { path: "requirements.txt", content: renderRequirements() },
+    { path: "README.md", content: renderReadme(o) },
+    { path: ".gitignore", content: renderGitignore() },
+  ];
+}
