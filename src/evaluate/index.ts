@@ -1,0 +1,330 @@
+import { existsSync } from "node:fs";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { checkRequirements, parseRequirements } from "../deps/requirements.js";
+import { runSync } from "../runner/index.js";
+import type { RunResult } from "../runner/types.js";
+import { backupState, diffStates, stateFilePath, warehouseFilePath, type StateDiff } from "../state/index.js";
+import { dataFindings, rowsWrittenAfter, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { renderMarkdown } from "./markdown.js";
+import type { Finding, TableSnapshot } from "./types.js";
+
+export type { Finding, TableSnapshot } from "./types.js";
+
+/** Fivetran gives a connector process 1 GB (sdk-behaviour §6.5). */
+export const PRODUCTION_MEMORY_MB = 1024;
+/** Roughly what an idle Python with the SDK takes; growth above it is what the connector holds. */
+const PYTHON_BASELINE_MB = 40;
+export const REPORT_FILE = "EVALUATION.md";
+
+export interface EvaluateOptions {
+  projectDir: string;
+  /** Stop each run after this many written rows (upserts + updates + deletes). */
+  maxRows?: number;
+  timeoutSeconds?: number;
+  python?: string;
+  signal?: AbortSignal;
+  writeMarkdown?: boolean;
+  onProgress?: (step: number, total: number, message: string) => void;
+}
+
+export interface RunSummary {
+  status: RunResult["status"];
+  /** True when the run was stopped by the row cap or the time cap, not by a failure. */
+  capped: boolean;
+  engine: string;
+  durationMs: number;
+  counts: RunResult["counts"];
+  rowsPerTable: Record<string, number>;
+  error?: { kind: string; message: string; file?: string; line?: number; hint?: string };
+  peakRssMb?: number;
+}
+
+export interface EvaluationReport {
+  project: string;
+  generatedAt: string;
+  verdict: "ready" | "not_ready" | "incomplete";
+  /** 100 minus 20 per blocking item and 5 per warning; a summary only, read the items. */
+  score: number;
+  blocking: Finding[];
+  warnings: Finding[];
+  info: Finding[];
+  lint: { available: boolean; errors: number; warnings: number; infos: number; note?: string };
+  runs: RunSummary[];
+  resume?: { stateBefore: Record<string, unknown>; stateAfter: Record<string, unknown>; stateDiff: StateDiff; rowsRewritten: Record<string, number>; writesAfterLastCheckpoint: Record<string, number> };
+  tables: TableSnapshot[];
+  memory: { peakRssMb?: number; limitMb: number; projectedFullSyncMb?: number; rowsToLimit?: number; note: string };
+  stateBackup: string | null;
+  markdownPath?: string;
+}
+
+const TOTAL_STEPS = 6;
+
+/**
+ * The readiness report: lint, a capped run, a resume check (a second run from the saved state),
+ * data checks on the warehouse, dependency rules and memory, combined with blocking items first.
+ * It resets the local warehouse and state to start the first run clean (the state is backed up).
+ */
+export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
+  const dir = opts.projectDir;
+  const progress = opts.onProgress ?? (() => {});
+  const findings: Finding[] = [];
+
+  progress(1, TOTAL_STEPS, "lint");
+  const lint = await lintSection(dir, opts.signal, findings);
+
+  progress(2, TOTAL_STEPS, "dependencies");
+  await dependencySection(dir, lint.available, findings);
+
+  progress(3, TOTAL_STEPS, "first run (from a clean state)");
+  const stateBackup = await backupState(dir);
+  const run1 = await cappedRun(dir, opts, true);
+  const runs = [summarizeRun(run1.result, run1.capped)];
+  const db = warehouseFilePath(dir);
+  let tables: TableSnapshot[] = [];
+  let resume: EvaluationReport["resume"];
+  const memory = memorySection(run1.result, run1.capped, findings);
+
+  if (run1.result.status === "succeeded" || run1.capped) {
+    if (!run1.capped) findings.push({ severity: "info", check: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, fix: "—" });
+    const snap1 = await snapshotWarehouse(db);
+    const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
+    for (const [table, n] of Object.entries(writesAfter)) {
+      findings.push({
+        severity: "blocking",
+        check: "resume:no_writes_after_last_checkpoint",
+        table,
+        message: `${n} row(s) of ${table} were written after the last checkpoint; the saved state does not cover them, so the next sync fetches them again (and a failure loses them).`,
+        fix: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
+      });
+    }
+    if (run1.result.counts.checkpoints === 0) {
+      findings.push({
+        severity: "blocking",
+        check: "resume:checkpoints",
+        message: run1.capped ? "The run was capped before its first checkpoint, so resuming could not be checked." : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
+        fix: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
+      });
+    } else {
+      progress(4, TOTAL_STEPS, "second run (resume from the saved state)");
+      const run2 = await cappedRun(dir, opts, false);
+      runs.push(summarizeRun(run2.result, run2.capped));
+      if (run2.result.status !== "succeeded" && !run2.capped) {
+        findings.push({
+          severity: "blocking",
+          check: "resume:second_run_succeeds",
+          message: `The second run, started from the saved state, ${run2.result.status}: ${run2.result.error?.message ?? "no error message"}.`,
+          fix: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
+          ...(run2.result.error?.file ? { file: run2.result.error.file, line: run2.result.error.line } : {}),
+        });
+      }
+      const snap2 = await snapshotWarehouse(db);
+      const since = Object.fromEntries(snap1.map((t) => [t.table, t.lastSynced]));
+      const rewritten = await rowsWrittenSince(db, since);
+      for (const t of snap2) if (!snap1.some((s) => s.table === t.table)) rewritten[t.table] = t.rows;
+      const diff = diffStates(run1.result.state, run2.result.state);
+      resume = { stateBefore: run1.result.state, stateAfter: run2.result.state, stateDiff: diff, rowsRewritten: rewritten, writesAfterLastCheckpoint: writesAfter };
+      resumeFindings(run1.result, run2.result, diff, snap1, snap2, findings);
+      findings.push(...dataFindings(snap2, snap1));
+      tables = snap2;
+    }
+    if (!tables.length) {
+      tables = snap1;
+      findings.push(...dataFindings(snap1));
+    }
+  } else {
+    const e = run1.result.error;
+    findings.push({
+      severity: "blocking",
+      check: "run:succeeds",
+      message: `The sync ${run1.result.status}${e ? ` (${e.kind}): ${e.message}` : "."}`,
+      fix: e?.hint ?? "Run run_debug and fix the error it shows.",
+      ...(e?.file ? { file: e.file, line: e.line } : {}),
+    });
+  }
+
+  progress(5, TOTAL_STEPS, "report");
+  const order = { blocking: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => order[a.severity] - order[b.severity]);
+  const blocking = findings.filter((f) => f.severity === "blocking");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const info = findings.filter((f) => f.severity === "info");
+  const incomplete = !lint.available || runs.length < 2;
+  const report: EvaluationReport = {
+    project: dir,
+    generatedAt: new Date().toISOString(),
+    verdict: blocking.length ? "not_ready" : incomplete ? "incomplete" : "ready",
+    score: Math.max(0, 100 - 20 * blocking.length - 5 * warnings.length),
+    blocking,
+    warnings,
+    info,
+    lint,
+    runs,
+    ...(resume ? { resume } : {}),
+    tables,
+    memory,
+    stateBackup,
+  };
+  if (opts.writeMarkdown !== false) {
+    report.markdownPath = join(dir, REPORT_FILE);
+    await writeFile(report.markdownPath, renderMarkdown(report));
+  }
+  progress(6, TOTAL_STEPS, "done");
+  return report;
+}
+
+function opsOf(r: RunResult): number {
+  return r.counts.upserts + r.counts.updates + r.counts.deletes;
+}
+
+async function cappedRun(dir: string, opts: EvaluateOptions, reset: boolean): Promise<{ result: RunResult; capped: boolean }> {
+  const ctrl = new AbortController();
+  let rowCapped = false;
+  const onAbort = () => ctrl.abort();
+  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const result = await runSync({
+      projectDir: dir,
+      reset,
+      python: opts.python,
+      timeoutSeconds: opts.timeoutSeconds ?? 300,
+      signal: ctrl.signal,
+      onProgress: (c) => {
+        if (opts.maxRows && !rowCapped && c.upserts + c.updates + c.deletes >= opts.maxRows) {
+          rowCapped = true;
+          ctrl.abort();
+        }
+      },
+    });
+    // A cancel from the caller is a cancel; one from our own row cap is a capped run.
+    if (opts.signal?.aborted) return { result, capped: false };
+    const capped = (rowCapped && result.status === "cancelled") || result.status === "timeout";
+    return { result, capped };
+  } finally {
+    opts.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+function summarizeRun(r: RunResult, capped: boolean): RunSummary {
+  return {
+    status: r.status,
+    capped,
+    engine: r.engine,
+    durationMs: r.durationMs,
+    counts: r.counts,
+    rowsPerTable: r.rowsPerTable,
+    ...(r.error ? { error: { kind: r.error.kind, message: r.error.message, file: r.error.file, line: r.error.line, hint: r.error.hint } } : {}),
+    ...(r.peakRssMb !== undefined ? { peakRssMb: r.peakRssMb } : {}),
+  };
+}
+
+/**
+ * Rows written after the last checkpoint. The checkpoint writes files/state.json right after it
+ * commits, so rows whose _fivetran_synced is later than that file were written after it.
+ */
+async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: boolean): Promise<Record<string, number>> {
+  const path = stateFilePath(dir);
+  if (capped || r.counts.checkpoints === 0 || !existsSync(path)) return {};
+  return rowsWrittenAfter(warehouseFilePath(dir), (await stat(path)).mtime);
+}
+
+function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], out: Finding[]): void {
+  const ops2 = opsOf(r2);
+  const up1 = r1.counts.upserts;
+  const up2 = r2.counts.upserts;
+  if (diff.unchanged && ops2 > 0 && up2 >= up1 && up1 > 0) {
+    out.push({
+      severity: "blocking",
+      check: "resume:state_advances",
+      message: `The second sync re-wrote ${up2} row(s) (the first wrote ${up1}) and left the state unchanged: the cursor never moves, so every sync is a full re-sync.`,
+      fix: "Checkpoint the newest cursor value seen (e.g. the max updated_at of the page), and read it from state at the start of update().",
+    });
+  } else if (up1 >= 10 && up2 >= 0.9 * up1) {
+    out.push({
+      severity: "warning",
+      check: "resume:no_full_resync",
+      message: `The second sync re-wrote ${up2} of ${up1} row(s) although it started from the saved state; it re-reads (almost) everything each time.`,
+      fix: "Use the saved cursor to ask the source only for rows changed since it (incremental sync); full re-syncs are acceptable only for small tables.",
+    });
+  } else if (up2 > 0) {
+    out.push({ severity: "info", check: "resume:overlap", message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`, fix: "Fine for a look-back window; otherwise start strictly after the cursor." });
+  } else {
+    out.push({ severity: "info", check: "resume:state_advances", message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.", fix: "—" });
+  }
+  for (const t of s2) {
+    const before = s1.find((x) => x.table === t.table);
+    const unkeyed = t.primaryKey.length === 0 || (t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id");
+    if (before && unkeyed && t.rows > before.rows && up2 > 0) {
+      out.push({
+        severity: "warning",
+        check: "resume:no_duplicates",
+        table: t.table,
+        message: `Table ${t.table} (no primary key) grew from ${before.rows} to ${t.rows} rows on the second sync: re-sent rows that changed at all are stored as new rows.`,
+        fix: `Declare a primary key for ${t.table}.`,
+      });
+    }
+  }
+}
+
+function memorySection(r: RunResult, capped: boolean, out: Finding[]): EvaluationReport["memory"] {
+  const peak = r.peakRssMb;
+  if (peak === undefined) {
+    return { limitMb: PRODUCTION_MEMORY_MB, note: "The platform did not report the connector's peak memory." };
+  }
+  const rows = opsOf(r);
+  const growth = Math.max(0, peak - PYTHON_BASELINE_MB);
+  const perRow = rows > 0 ? growth / rows : 0;
+  const rowsToLimit = perRow > 0 ? Math.floor((PRODUCTION_MEMORY_MB - PYTHON_BASELINE_MB) / perRow) : undefined;
+  const mem: EvaluationReport["memory"] = {
+    peakRssMb: peak,
+    limitMb: PRODUCTION_MEMORY_MB,
+    ...(capped ? {} : { projectedFullSyncMb: peak }),
+    ...(rowsToLimit !== undefined ? { rowsToLimit } : {}),
+    note: capped
+      ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit ?? "?"} rows.`
+      : "The run was complete, so its peak is the full sync's peak on this data.",
+  };
+  if (peak > PRODUCTION_MEMORY_MB) {
+    out.push({ severity: "blocking", check: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, fix: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });
+  } else if (peak > PRODUCTION_MEMORY_MB / 2) {
+    out.push({ severity: "warning", check: "memory:under_1gb", message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`, fix: "Process the source page by page and do not keep rows after upserting them." });
+  } else if (capped && rowsToLimit !== undefined && rowsToLimit < 10 * Math.max(rows, 1)) {
+    out.push({ severity: "warning", check: "memory:projection", message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`, fix: "Check the full source size; avoid collecting rows in lists before upserting." });
+  }
+  return mem;
+}
+
+async function lintSection(dir: string, signal: AbortSignal | undefined, out: Finding[]): Promise<EvaluationReport["lint"]> {
+  let lintFn: typeof import("../lint/engine.js").lint;
+  try {
+    // Loaded on demand: a linter that cannot start is reported as a missing section, not a crash.
+    lintFn = (await import("../lint/engine.js")).lint;
+  } catch (e) {
+    return { available: false, errors: 0, warnings: 0, infos: 0, note: `The linter could not be loaded: ${(e as Error).message}` };
+  }
+  const res = await lintFn(dir, { signal });
+  for (const f of res.findings) {
+    out.push({
+      severity: f.severity === "error" ? "blocking" : f.severity === "warning" ? "warning" : "info",
+      check: `lint:${f.rule}`,
+      file: f.file,
+      line: f.line,
+      message: `${f.title}: ${f.message}`,
+      fix: f.fix ? f.fix.description : `See ${f.docUri}.`,
+    });
+  }
+  return { available: true, errors: res.summary.errors, warnings: res.summary.warnings, infos: res.summary.infos };
+}
+
+/**
+ * Dependency rules. When the linter ran, its cross-file rules (imports vs requirements.txt, pins,
+ * pre-installed packages) already reported them; otherwise the requirements rules run here.
+ */
+async function dependencySection(dir: string, lintRan: boolean, out: Finding[]): Promise<void> {
+  if (lintRan) return;
+  const path = join(dir, "requirements.txt");
+  if (!existsSync(path)) return;
+  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) {
+    out.push({ severity: i.severity === "error" ? "blocking" : "warning", check: `requirements:${i.rule}`, file: "requirements.txt", line: i.line, message: i.message, fix: i.fix });
+  }
+}
