@@ -1,6 +1,4 @@
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { parseArgs } from "node:util";
-import { createServer } from "../server.js";
 import { shutdownAll } from "../lifecycle.js";
 import type { CliIO } from "./io.js";
 
@@ -9,8 +7,23 @@ export const usage = `fivetran-connector-mcp serve [--workspace DIR]...
 Serves MCP on stdio. stdout carries protocol messages only; diagnostics go to stderr.
   --workspace DIR   a folder connector paths must stay inside (repeatable); client roots add to it`;
 
+const MIN_NODE_MAJOR = 20;
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
+  // Clients start whatever node is first on their minimal PATH; say so plainly instead of failing later.
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < MIN_NODE_MAJOR) {
+    io.err(`fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`);
+    return 1;
+  }
   const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true } }, allowPositionals: false });
+
+  // stdout is the protocol channel: anything a dependency prints with console.* goes to stderr.
+  // This runs before the server modules load, so their import-time output is caught too.
+  for (const m of ["log", "info", "debug", "warn"] as const) console[m] = console.error;
+
+  const { createServer } = await import("../server.js");
+  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
   const { server } = createServer({ roots: values.workspace ?? [] });
   const transport = new StdioServerTransport();
 
@@ -19,15 +32,20 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (closing) return;
     closing = true;
     io.err(`fivetran-connector-mcp: shutting down (${why})`);
-    await shutdownAll();
-    await server.close().catch(() => {});
+    // Children first (connector process groups, DuckDB), within a budget shorter than the
+    // client's 2 s grace before SIGTERM; then the transport.
+    const left = await shutdownAll();
+    if (left > 0) io.err(`fivetran-connector-mcp: ${left} shutdown hook(s) did not finish in time`);
+    await Promise.race([server.close().catch(() => {}), new Promise((r) => setTimeout(r, 200).unref())]);
     process.exit(0);
   };
-  // Clients end a stdio server by closing its stdin; some send a signal instead.
+  // The SDK's stdio transport does not watch for stdin closing; clients end a stdio server that
+  // way (on Windows it is the only signal), and some send a signal instead.
   process.stdin.on("end", () => void close("stdin closed"));
   process.stdin.on("close", () => void close("stdin closed"));
-  process.on("SIGINT", () => void close("SIGINT"));
-  process.on("SIGTERM", () => void close("SIGTERM"));
+  // A client that went away makes our writes fail with EPIPE; that is a shutdown too.
+  process.stdout.on("error", () => void close("stdout closed"));
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => void close(sig));
 
   await server.connect(transport);
   io.err("fivetran-connector-mcp: serving MCP on stdio");
