@@ -1,7 +1,9 @@
 import type { AnyToolDefinition } from "../src/mcp/tool.js";
+import { describeWarehouseTool } from "./describe_warehouse.js";
 import { diffState } from "./diff_state.js";
 import { getState } from "./get_state.js";
 import { installRequirementsTool } from "./install_requirements.js";
+import { queryWarehouseTool } from "./query_warehouse.js";
 import { resetStateTool } from "./reset_state.js";
 import { setState } from "./set_state.js";
 
@@ -10,6 +12,8 @@ import { setState } from "./set_state.js";
  * the core loop first (scaffold, lint, run, query), then the rest.
  */
 export const allTools: AnyToolDefinition[] = [
+  queryWarehouseTool,
+  describeWarehouseTool,
   // beyond a single run (issue 6)
   getState,
   setState,

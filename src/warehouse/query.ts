@@ -1,0 +1,154 @@
+import { DuckDBTypeId, JsonDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
+import { existsSync } from "node:fs";
+import { ToolError } from "../errors.js";
+import { SCHEMA, warehousePath } from "./files.js";
+import { withReader } from "./registry.js";
+
+export interface QueryOptions {
+  maxRows?: number;
+  /** Upper bound of the rows' JSON size. */
+  maxBytes?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface QueryResult {
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+  rowCount: number;
+  truncated: boolean;
+  /** Why the rows were cut: the row cap or the size cap. */
+  truncatedBy?: "max_rows" | "max_bytes";
+}
+
+export const DEFAULT_MAX_ROWS = 100;
+export const MAX_ROWS_LIMIT = 10_000;
+export const DEFAULT_MAX_BYTES = 1_000_000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+// Statements that start with anything else are refused before DuckDB sees them.
+const READ_KEYWORDS = new Set(["select", "with", "from", "values", "table", "explain", "describe", "show", "summarize", "("]);
+
+// Security: table functions that read files or reach out. External access is off as well; this gives a clear
+// answer instead of DuckDB's permission error, and covers functions a future DuckDB might allow.
+const FILE_FUNCTIONS = [
+  "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_json_objects",
+  "read_json_objects_auto", "read_ndjson", "read_ndjson_auto", "read_ndjson_objects", "read_text", "read_blob", "glob",
+  "sniff_csv", "parquet_metadata", "parquet_schema", "parquet_file_metadata", "parquet_kv_metadata", "parquet_bloom_probe",
+  "iceberg_scan", "iceberg_metadata", "iceberg_snapshots", "delta_scan", "read_xlsx", "st_read", "sqlite_scan",
+  "sqlite_attach", "postgres_scan", "postgres_attach", "mysql_scan", "httpfs", "http_get", "read_avro", "getenv",
+  "duckdb_secrets", "load_aws_credentials",
+];
+const FILE_FUNCTION_RE = new RegExp(`\\b(${FILE_FUNCTIONS.join("|")})\\s*\\(`, "i");
+
+/** The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). */
+function skeleton(sql: string): string {
+  return sql
+    .replace(/--[^\n]*/g, " ")
+    .replace(/\/\*[\s\S]*?\*\//g, " ")
+    .replace(/'(?:[^']|'')*'/g, "''");
+}
+
+function reject(message: string, sql: string): never {
+  throw new ToolError(
+    "query_rejected",
+    message,
+    "Send one read-only SELECT over the connector's tables, e.g. SELECT * FROM my_table LIMIT 10 (describe_warehouse lists them).",
+    sql.length > 200 ? `${sql.slice(0, 200)}…` : sql,
+  );
+}
+
+/** Checks the text of a query before it reaches DuckDB; the statement type is checked again after parsing. */
+export function checkQueryText(sql: string): void {
+  const body = skeleton(sql).trim().replace(/;\s*$/, "");
+  if (!body) reject("The query is empty.", sql);
+  if (body.includes(";")) reject("Only one statement is allowed per query.", sql);
+  const first = /^\(|^[a-z_]+/i.exec(body)?.[0].toLowerCase() ?? "";
+  if (!READ_KEYWORDS.has(first)) reject(`Only read-only queries are allowed; '${first || body.slice(0, 20)}' statements are refused.`, sql);
+  const fn = FILE_FUNCTION_RE.exec(body);
+  if (fn) reject(`The function ${fn[1]}() reads files or the network, which query_warehouse does not allow.`, sql);
+  // Quoted file paths used as tables (FROM 'x.csv') are refused by DuckDB itself (external access is off), and
+  // statements hidden inside a SELECT cannot exist: DuckDB's parse confirms the statement type before it runs.
+}
+
+function missingWarehouse(projectDir: string): ToolError {
+  return new ToolError("not_found", `There is no warehouse yet: ${warehousePath(projectDir)} does not exist.`, "Run run_debug first; it creates files/warehouse.db.", projectDir);
+}
+
+/** Runs one read-only statement against files/warehouse.db with the caps of QueryOptions. */
+export async function queryWarehouse(projectDir: string, sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
+  checkQueryText(sql);
+  const dbPath = warehousePath(projectDir);
+  if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
+  const maxRows = Math.min(Math.max(1, Math.floor(opts.maxRows ?? DEFAULT_MAX_ROWS)), MAX_ROWS_LIMIT);
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  return withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
+}
+
+async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
+  let prepared;
+  try {
+    const extracted = await conn.extractStatements(sql);
+    if (extracted.count !== 1) reject("Only one statement is allowed per query.", sql);
+    prepared = await extracted.prepare(0);
+  } catch (e) {
+    if (e instanceof ToolError) throw e;
+    throw queryFailed(e, sql);
+  }
+  // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
+  if (prepared.statementType !== 1 && prepared.statementType !== 4) reject("Only read-only SELECT statements are allowed.", sql);
+
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    conn.interrupt();
+  }, timeoutMs);
+  const onAbort = () => conn.interrupt();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    const result = await prepared.stream();
+    const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
+    const bigints = result.columnTypes().map((t) => t.typeId === DuckDBTypeId.BIGINT || t.typeId === DuckDBTypeId.HUGEINT || t.typeId === DuckDBTypeId.UBIGINT);
+    const rows: unknown[][] = [];
+    let bytes = 0;
+    let truncatedBy: QueryResult["truncatedBy"];
+    outer: for await (const chunk of result.yieldConvertedRows(JsonDuckDBValueConverter)) {
+      for (const raw of chunk) {
+        if (rows.length >= maxRows) {
+          truncatedBy = "max_rows";
+          break outer;
+        }
+        const row = raw.map((v, i) => (bigints[i] && typeof v === "string" && Number.isSafeInteger(Number(v)) ? Number(v) : v));
+        bytes += JSON.stringify(row).length + 1;
+        if (bytes > maxBytes) {
+          truncatedBy = "max_bytes";
+          break outer;
+        }
+        rows.push(row);
+      }
+    }
+    return { columns, rows, rowCount: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncatedBy } : {}) };
+  } catch (e) {
+    if (timedOut) {
+      throw new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
+    }
+    if (signal?.aborted) throw new ToolError("cancelled", "The query was cancelled.");
+    if (e instanceof ToolError) throw e;
+    throw queryFailed(e, sql);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+function queryFailed(e: unknown, sql: string): ToolError {
+  const message = (e as Error)?.message ?? String(e);
+  const hint = /permission|external access|file system operations are disabled/i.test(message)
+    ? "query_warehouse cannot read files or the network; query the connector's tables instead."
+    : /does not exist/i.test(message)
+      ? "Call describe_warehouse to see the tables and columns (names are renamed: camelCase → snake_case)."
+      : "Fix the SQL (DuckDB dialect) and try again.";
+  return new ToolError("query_failed", `DuckDB: ${message}`, hint, sql.length > 200 ? `${sql.slice(0, 200)}…` : sql);
+}
+
+export { missingWarehouse };

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { defineTool } from "../src/mcp/tool.js";
+import { describeWarehouse } from "../src/warehouse/inspect.js";
+
+export const describeWarehouseTool = defineTool({
+  name: "describe_warehouse",
+  title: "Describe the local warehouse",
+  description:
+    "Lists what run_debug left in files/warehouse.db: each table of the connector's schema (tester) with its columns, DuckDB " +
+    "types and primary key, its row count and how many rows are soft-deleted (_fivetran_deleted), plus the state saved in " +
+    "files/state.json. Use it after run_debug to check names, types and keys, then query_warehouse for the rows.",
+  input: {
+    project_dir: z.string().optional().describe("The connector folder (holds connector.py and files/warehouse.db); defaults to the workspace's connector."),
+  },
+  output: {
+    schema: z.string().describe("The destination schema the tables are in"),
+    warehousePath: z.string().describe("Path of files/warehouse.db"),
+    statePath: z.string().describe("Path of files/state.json"),
+    tables: z
+      .array(
+        z.object({
+          name: z.string().describe("Table name (after Fivetran renaming)"),
+          columns: z
+            .array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type"), primaryKey: z.boolean().describe("Part of the primary key") }))
+            .describe("Columns in order"),
+          primaryKey: z.array(z.string()).describe("Primary-key columns (_fivetran_id for tables without a declared key)"),
+          rows: z.number().describe("Rows in the table, deleted ones included"),
+          deletedRows: z.number().describe("Rows with _fivetran_deleted = true"),
+        }),
+      )
+      .describe("The connector's tables"),
+    state: z.record(z.string(), z.unknown()).describe("The state the last checkpoint saved (files/state.json); {} when none"),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async handle(args, ctx) {
+    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const d = await describeWarehouse(dir);
+    const lines = d.tables.map((t) => `${d.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted, key (${t.primaryKey.join(", ")}), ${t.columns.length} column(s)`);
+    return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { defineTool } from "../src/mcp/tool.js";
+import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryWarehouse } from "../src/warehouse/query.js";
+
+export const queryWarehouseTool = defineTool({
+  name: "query_warehouse",
+  title: "Query the local warehouse",
+  description:
+    "Runs one read-only DuckDB SELECT against files/warehouse.db, the local warehouse run_debug wrote. Unqualified table " +
+    "names resolve to the connector's schema (tester); names are renamed as Fivetran does (camelCase → snake_case). " +
+    "Every table has _fivetran_synced and _fivetran_deleted (soft deletes and truncates set it to true). Files, the network, " +
+    "settings and writes are refused. Returns columns with types, rows (JSON-safe: big integers and decimals as strings), " +
+    "and truncated=true when max_rows or the size cap cut the result. Call describe_warehouse first to see the tables.",
+  input: {
+    project_dir: z.string().optional().describe("The connector folder (holds connector.py and files/warehouse.db); defaults to the workspace's connector."),
+    sql: z.string().min(1).max(20_000).describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),
+    max_rows: z.coerce.number().int().min(1).max(MAX_ROWS_LIMIT).default(DEFAULT_MAX_ROWS).describe(`Most rows to return (1-${MAX_ROWS_LIMIT}).`),
+  },
+  output: {
+    columns: z.array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type") })).describe("Result columns in order"),
+    rows: z.array(z.array(z.unknown())).describe("Result rows, one array per row, values in column order"),
+    rowCount: z.number().describe("Number of rows returned"),
+    truncated: z.boolean().describe("True when more rows existed than were returned"),
+    truncatedBy: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async handle(args, ctx) {
+    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const result = await queryWarehouse(dir, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
+    const more = result.truncated ? ` (truncated by ${result.truncatedBy}; narrow the query or raise max_rows)` : "";
+    return { summary: `${result.rowCount} row(s), ${result.columns.length} column(s)${more}.`, data: { ...result } };
+  },
+});
