@@ -5,6 +5,9 @@ import { getState } from "./get_state.js";
 import { installRequirementsTool } from "./install_requirements.js";
 import { queryWarehouseTool } from "./query_warehouse.js";
 import { resetStateTool } from "./reset_state.js";
+import { cancelRunTool } from "./cancel_run.js";
+import { runDebug } from "./run_debug.js";
+import { runStatus } from "./run_status.js";
 import { setState } from "./set_state.js";
 
 /**
@@ -12,6 +15,9 @@ import { setState } from "./set_state.js";
  * the core loop first (scaffold, lint, run, query), then the rest.
  */
 export const allTools: AnyToolDefinition[] = [
+  runDebug,
+  runStatus,
+  cancelRunTool,
   queryWarehouseTool,
   describeWarehouseTool,
   // beyond a single run (issue 6)

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { ToolError } from "../src/errors.js";
+import { defineTool, type ToolContext } from "../src/mcp/tool.js";
+import { startRun, summarize, type RunResult } from "../src/runner/index.js";
+import type { OperationCounts } from "../src/runner/types.js";
+
+const counts = z
+  .object({
+    upserts: z.number().describe("op.upsert calls."),
+    updates: z.number().describe("op.update calls."),
+    deletes: z.number().describe("op.delete calls."),
+    truncates: z.number().describe("op.truncate calls."),
+    schemaChanges: z.number().describe("Tables declared by schema() (what the SDK counts as schema changes)."),
+    checkpoints: z.number().describe("op.checkpoint calls that were committed."),
+  })
+  .describe("Operation counts, as in the SDK's SYNC PROGRESS table.");
+
+/** The result fields shared by run_debug, run_status and cancel_run. */
+export const runResultShape = {
+  status: z.enum(["running", "succeeded", "failed", "cancelled", "timeout"]).describe("running: poll run_status with run_id. failed/timeout: read error."),
+  run_id: z.string().describe("Id of this run, for run_status and cancel_run."),
+  engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
+  sdkVersion: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
+  python: z.string().optional().describe("Python version that ran the connector."),
+  durationMs: z.number().optional().describe("Wall time of the sync in milliseconds."),
+  elapsedMs: z.number().optional().describe("While running: milliseconds since the run started."),
+  counts: counts.optional(),
+  rowsPerTable: z.record(z.string(), z.number()).optional().describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
+  state: z.record(z.string(), z.unknown()).optional().describe("The state the last checkpoint committed (files/state.json); secrets masked."),
+  warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
+  error: z
+    .object({
+      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory, operation, internal."),
+      message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
+      file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
+      line: z.number().optional().describe("Line in that file."),
+      tracebackTail: z.string().optional().describe("The last lines of the traceback."),
+      hint: z.string().optional().describe("What to do next."),
+    })
+    .optional()
+    .describe("Set when the sync did not succeed. Rows after the last checkpoint were rolled back."),
+  logTail: z.array(z.string()).optional().describe("The last connector log lines (log.*, print, stderr), secrets masked."),
+  warehousePath: z.string().optional().describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
+  statePath: z.string().optional().describe("files/state.json."),
+  peakRssMb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
+};
+
+export type RunToolData = { status: "running" | RunResult["status"]; run_id: string } & Partial<RunResult> & { elapsedMs?: number };
+
+export function resultData(runId: string, r: RunResult): RunToolData {
+  return { ...r, run_id: runId };
+}
+
+export function runningSummary(runId: string, c: OperationCounts, elapsedMs: number): string {
+  return `Sync still running after ${Math.round(elapsedMs / 1000)} s (run_id ${runId}; ${c.upserts} upserts, ${c.checkpoints} checkpoints so far). Call run_status with this run_id to wait for the result, or cancel_run to stop it.`;
+}
+
+/** Waits up to `ms` for a run, reporting progress; the run goes on when the wait ends. */
+export async function waitFor<T>(done: Promise<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([
+      done,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+      new Promise<undefined>((resolve) => {
+        onAbort = () => resolve(undefined);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+
+export function progressOf(ctx: ToolContext) {
+  return (c: OperationCounts) => {
+    const ops = c.upserts + c.updates + c.deletes + c.truncates;
+    ctx.progress(ops, undefined, `${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.truncates} truncates, ${c.checkpoints} checkpoints`);
+  };
+}
+
+export const runDebug = defineTool({
+  name: "run_debug",
+  title: "Run connector (fivetran debug)",
+  description:
+    "Runs the connector once, like `fivetran debug`: loads connector.py, calls schema() and update(), and writes what it emits to " +
+    "files/warehouse.db (DuckDB) and the last checkpointed state to files/state.json. A second run continues from that state; " +
+    "reset=true starts clean. Returns counts, rows per table, the committed state, warnings and, on failure, the error kind, message, " +
+    "file:line and traceback tail (rows after the last checkpoint are rolled back). Uses the real SDK when the chosen Python has " +
+    "fivetran-connector-sdk 3.x installed (engine auto), else the embedded engine. If the sync takes longer than wait_seconds, " +
+    "returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: query_warehouse / describe_warehouse to check the data.",
+  input: {
+    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to use instead of configuration.json (values must be strings)."),
+    state: z.record(z.string(), z.unknown()).optional().describe("State to start from instead of files/state.json."),
+    reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
+    engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: real SDK 3.x if installed for the Python, else embedded. sdk: require the real `fivetran debug`."),
+    python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout); checkpoints already committed are kept."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
+  },
+  output: runResultShape,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  async handle(args, ctx) {
+    const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    const handle = startRun({
+      projectDir,
+      configuration: args.configuration,
+      state: args.state,
+      reset: args.reset,
+      engine: args.engine,
+      python: args.python,
+      timeoutSeconds: args.timeout_seconds,
+      onProgress: progressOf(ctx),
+      onLog: (level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message),
+    });
+    // A client that cancels this call cancels the sync it started (only while it waits for it).
+    const cancel = () => void import("../src/runner/index.js").then((m) => m.cancelRun(handle.runId)).catch(() => {});
+    ctx.signal.addEventListener("abort", cancel, { once: true });
+    try {
+      const r = await waitFor(handle.done, args.wait_seconds * 1000, ctx.signal);
+      if (ctx.signal.aborted) {
+        const final = await handle.done;
+        return { summary: summarize(final), data: resultData(handle.runId, final) };
+      }
+      if (!r) {
+        const s = handle.status();
+        return { summary: runningSummary(handle.runId, s.counts, s.elapsedMs), data: { status: "running" as const, run_id: handle.runId, counts: s.counts, elapsedMs: s.elapsedMs } };
+      }
+      return { summary: summarize(r), data: resultData(handle.runId, r) };
+    } catch (e) {
+      throw e instanceof ToolError ? e : new ToolError("internal", (e as Error).message);
+    } finally {
+      ctx.signal.removeEventListener("abort", cancel);
+    }
+  },
+});
