@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ToolError } from "../errors.js";
+import { runSync, summarize, syncProgressBlock } from "../runner/index.js";
+import type { EngineChoice } from "../runner/types.js";
+import { Workspace } from "../workspace/workspace.js";
+import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+
+export const usage = `fivetran-connector-mcp debug <DIR> [options]
+
+Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.db and files/state.json.
+  --configuration FILE   configuration JSON to use instead of DIR/configuration.json
+  --state FILE           state JSON to start from instead of DIR/files/state.json
+  --reset                delete the warehouse and the state first
+  --engine MODE          auto (default: the real SDK 3.x if installed for the Python), embedded or sdk
+  --python P             Python interpreter (default: FIVETRAN_CONNECTOR_PYTHON, DIR/.venv, python3)
+  --timeout S            stop the sync after S seconds (default 600)
+  --json                 print one JSON object (the run_debug result) on stdout
+Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
+
+async function readJsonObject(path: string, what: "configuration" | "state"): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(resolve(path), "utf8");
+  } catch (e) {
+    throw new ToolError("not_found", `Cannot read the ${what} file ${path}: ${(e as Error).message}`, `Pass an existing JSON file to --${what}.`, path);
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new ToolError(what, `The ${what} file ${path} must hold one JSON object.`, `Fix ${path}.`, path);
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let json = false;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          configuration: { type: "string" },
+          state: { type: "string" },
+          reset: { type: "boolean", default: false },
+          engine: { type: "string", default: "auto" },
+          python: { type: "string" },
+          timeout: { type: "string" },
+          json: { type: "boolean", default: false },
+        },
+      });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message}\n\n${usage}`);
+    }
+    const { values, positionals } = parsed;
+    json = values.json ?? false;
+    if (positionals.length > 1) throw new UsageError(`debug takes one folder, got ${positionals.length}\n\n${usage}`);
+    const engine = values.engine as EngineChoice;
+    if (!["auto", "embedded", "sdk"].includes(engine)) throw new UsageError(`--engine must be auto, embedded or sdk, not '${values.engine}'`);
+    const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+    const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
+    const configuration = values.configuration ? await readJsonObject(values.configuration, "configuration") : undefined;
+    const state = values.state ? await readJsonObject(values.state, "state") : undefined;
+
+    // Ctrl-C stops the connector's whole process group and keeps the last checkpoint.
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once("SIGINT", onSigint);
+    let lastProgress = "";
+    try {
+      const r = await runSync({
+        projectDir,
+        configuration,
+        state,
+        reset: values.reset,
+        engine,
+        python: values.python,
+        timeoutSeconds: timeout,
+        signal: abort.signal,
+        onLog: json ? undefined : (level, message) => io.err(`${level.padEnd(8)} ${message}`),
+        onProgress: json
+          ? undefined
+          : (c) => {
+              const line = `progress: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints`;
+              if (line !== lastProgress) io.err(line);
+              lastProgress = line;
+            },
+      });
+      if (json) io.out(JSON.stringify(r));
+      else {
+        const head = summarize(r);
+        io.err(head.slice(0, head.length - syncProgressBlock(r).length).trimEnd());
+        io.out(syncProgressBlock(r));
+      }
+      return r.status === "succeeded" ? EXIT_OK : EXIT_FAILED;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  } catch (e) {
+    return reportError(e, io, json);
+  }
+}
