@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { ToolError } from "../../src/errors.js";
+import { runSync } from "../../src/runner/index.js";
+import { WarehouseWriter } from "../../src/warehouse/writer.js";
+import { FAIL_AFTER_CHECKPOINT, HEADER, makeConnector } from "./helpers.js";
+
+// Issue 2 §7: each bad input gives a clear, actionable answer and loses nothing committed. Real python3.
+const embedded = (dir: string, extra: Record<string, unknown> = {}) => runSync({ projectDir: dir, engine: "embedded", ...extra });
+
+async function toolError(p: Promise<unknown>): Promise<ToolError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ToolError);
+    return e as ToolError;
+  }
+  throw new Error("expected a ToolError");
+}
+
+describe("bad input", () => {
+  it("missing folder and missing connector.py are usage errors", async () => {
+    const e1 = await toolError(embedded("/nonexistent/folder/x"));
+    expect(e1.code).toBe("not_found");
+    const dir = makeConnector("x = 1\n");
+    const { rmSync } = await import("node:fs");
+    rmSync(`${dir}/connector.py`);
+    const e2 = await toolError(embedded(dir));
+    expect(e2.message).toContain("connector.py not found");
+    expect(e2.hint).toBeTruthy();
+  });
+
+  it("syntax error: kind, file and line", async () => {
+    const r = await embedded(makeConnector(`${HEADER}def update(configuration, state)\n    pass\n`));
+    expect(r.status).toBe("failed");
+    expect(r.error).toMatchObject({ kind: "syntax", line: 2 });
+    expect(r.error?.file).toMatch(/connector\.py$/);
+    expect(r.error?.message).toContain("SyntaxError");
+  });
+
+  it("missing package: names it and says requirements.txt", async () => {
+    const r = await embedded(makeConnector(`import yaml_not_installed_pkg\n${HEADER}`));
+    expect(r.error?.kind).toBe("import");
+    expect(r.error?.message).toContain("No module named 'yaml_not_installed_pkg'");
+    expect(r.error?.hint).toContain("yaml-not-installed-pkg");
+    expect(r.error?.hint).toContain("requirements.txt");
+    expect(r.error?.line).toBe(1);
+  });
+
+  it("no Connector object", async () => {
+    const r = await embedded(makeConnector(`${HEADER}def update(configuration, state):\n    pass\n`));
+    expect(r.error?.kind).toBe("no_connector");
+    expect(r.error?.message).toContain("connector object not found");
+  });
+
+  it("invalid configuration.json: bad JSON is a usage error, a non-string value fails with the SDK's words", async () => {
+    const ok = `${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`;
+    const e = await toolError(embedded(makeConnector(ok, "{not json")));
+    expect(e.code).toBe("configuration");
+    const r = await embedded(makeConnector(ok, { port: 5432 }));
+    expect(r.error?.kind).toBe("configuration");
+    expect(r.error?.message).toContain("invalid configuration file; all values must be strings");
+  });
+
+  it("unserialisable value: kind serialization, committed data kept", async () => {
+    const r = await embedded(
+      makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2, "o": {"x": object()}})\nconnector = Connector(update=update)\n`),
+    );
+    expect(r.error?.kind).toBe("serialization");
+    expect(r.error?.message).toContain("not JSON serializable");
+    expect(r.error?.line).toBe(5);
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+    expect(r.state).toEqual({ a: 1 });
+  });
+
+  it("sys.exit() in update: kind exit, checkpoint kept, AST warning", async () => {
+    const r = await embedded(
+      makeConnector(`import sys\n${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2})\n    sys.exit(3)\nconnector = Connector(update=update)\n`),
+    );
+    expect(r.error?.kind).toBe("exit");
+    expect(r.error?.line).toBe(7);
+    expect(r.warnings.some((w) => w.includes("avoid using sys.exit()"))).toBe(true);
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+  });
+
+  it("os._exit() kills the process: kind exit", async () => {
+    const r = await embedded(makeConnector(`import os\n${HEADER}def update(configuration, state):\n    os._exit(4)\nconnector = Connector(update=update)\n`));
+    expect(r.error?.kind).toBe("exit");
+    expect(r.error?.message).toContain("exited with code 4");
+  });
+
+  it("endless loop: timeout, earlier checkpoint kept", async () => {
+    const t0 = Date.now();
+    const r = await embedded(
+      makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    while True:\n        op.upsert("t", {"id": 2})\nconnector = Connector(update=update)\n`),
+      { timeoutSeconds: 2 },
+    );
+    expect(Date.now() - t0).toBeLessThan(8000);
+    expect(r.status).toBe("timeout");
+    expect(r.error?.kind).toBe("timeout");
+    expect(r.state).toEqual({ a: 1 });
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+  });
+
+  it("invalid schema(): kind schema with the SDK's message", async () => {
+    const r = await embedded(
+      makeConnector(`${HEADER}def schema(c):\n    return [{"table": "t", "columns": {"x": "DECIMAL"}}]\ndef update(configuration, state):\n    pass\nconnector = Connector(update=update, schema=schema)\n`),
+    );
+    expect(r.error?.kind).toBe("schema");
+    expect(r.error?.message).toContain("failed while executing schema() error: DECIMAL data type missing precision and scale");
+  });
+
+  it("warehouse locked by another writer: a clear error and the connector never runs", async () => {
+    const dir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "k-123456" });
+    const holder = await WarehouseWriter.open(dir);
+    try {
+      const e = await toolError(embedded(dir));
+      expect(e.code).toBe("locked");
+    } finally {
+      await holder.close();
+    }
+  });
+});
