@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { countsTable, syncProgressBlock } from "../../src/runner/report.js";
+import { SdkOutputParser } from "../../src/runner/sdk-output.js";
+
+// Output recorded from the real `fivetran debug` of fivetran-connector-sdk 3.0.0 (test venv), one file per case.
+function parse(name: string) {
+  const text = readFileSync(new URL(`./fixtures/sdk-output/${name}.txt`, import.meta.url), "utf8");
+  const p = new SdkOutputParser();
+  for (const line of text.split("\n")) p.push(line);
+  return { outcome: p.end(), entries: p.entries(), text };
+}
+
+describe("fivetran debug output parser", () => {
+  it("reads a successful sync: counts, checkpoints, memory, connector logs", () => {
+    const { outcome, entries } = parse("success");
+    expect(outcome.status).toBe("succeeded");
+    expect(outcome.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2 });
+    expect(outcome.checkpoints).toBe(2);
+    expect(outcome.lastCheckpoint).toBe('{"n": 5, "done": true}');
+    expect(outcome.peakMb).toBe(0.02);
+    expect(outcome.error).toBeUndefined();
+    expect(entries.find((e) => e.origin === "connector" && e.level === "WARNING")?.message).toBe("halfway");
+    expect(entries.find((e) => e.message.startsWith("previous state:"))?.message).toBe("previous state:\n{}");
+  });
+
+  it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
+    const { text } = parse("success");
+    const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2 } });
+    const sdkLines = text.split("\n").filter((l) => /\| /.test(l) || /^-+\+/.test(l.trim()) || l.includes("SYNC SUCCEEDED")).map((l) => l.replace(/^.*?(SYNC SUCCEEDED.*)$/, "$1").replace(/^ {35}/, ""));
+    expect(block.split("\n")).toEqual(sdkLines);
+    expect(countsTable({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0 }).split("\n")).toHaveLength(9);
+  });
+
+  it.each([
+    ["raise", "connector_exception", "failed while executing update() error: boom from api", 6],
+    ["unser", "serialization", "not JSON serializable", 3],
+    ["badschema", "schema", "DECIMAL data type missing precision and scale", undefined],
+  ])("reads a failed sync (%s)", (name, kind, message, line) => {
+    const { outcome } = parse(name);
+    expect(outcome.status).toBe("failed");
+    expect(outcome.error?.kind).toBe(kind);
+    expect(outcome.error?.message).toContain(message);
+    expect(outcome.error?.line).toBe(line);
+    if (line) expect(outcome.error?.file).toMatch(/\/connector\.py$/);
+    expect(outcome.error?.traceback).toMatch(/^Traceback/);
+    expect(outcome.counts).toBeDefined();
+  });
+
+  it.each([
+    ["syntax", "syntax", 2],
+    ["missing", "import", 1],
+    ["noconn", "no_connector", undefined],
+    ["badcfg", "configuration", undefined],
+  ])("reads a failure before the sync (%s)", (name, kind, line) => {
+    const { outcome } = parse(name);
+    expect(outcome.status).toBeUndefined();
+    expect(outcome.error?.kind).toBe(kind);
+    expect(outcome.error?.line).toBe(line);
+  });
+
+  it("names the missing module", () => {
+    expect(parse("missing").outcome.error?.module).toBe("not_a_real_pkg_xyz");
+  });
+
+  it("sys.exit() leaves no result and no error line", () => {
+    const { outcome } = parse("exit");
+    expect(outcome.status).toBeUndefined();
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.warnings.some((w) => w.startsWith("avoid using sys.exit()"))).toBe(true);
+  });
+});
