@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { runSync } from "../../src/runner/index.js";
+import { realSdkPython } from "../helpers/env.js";
+import { FAIL_AFTER_CHECKPOINT, HEADER, makeConnector } from "./helpers.js";
+
+// The real `fivetran debug` of the SDK installed in the test venv (no mocks). Skipped only when the venv is
+// missing outside CI; realSdkPython() throws under CI=true.
+const python = realSdkPython();
+process.env.DO_NOT_TRACK = "1";
+
+describe.skipIf(!python)("real-SDK engine", () => {
+  it("auto picks the real SDK 3.x and reports the same result shape", async () => {
+    const dir = makeConnector(
+      `${HEADER}def schema(c):\n    return [{"table": "items", "primary_key": ["id"]}]\ndef update(configuration, state):\n    log.info("token " + configuration["token"])\n    for i in range(4):\n        op.upsert("items", {"id": i})\n    op.checkpoint({"n": 4})\nconnector = Connector(update=update, schema=schema)\n`,
+      { token: "tok-abcdef-123" },
+    );
+    const logs: string[] = [];
+    const r = await runSync({ projectDir: dir, python: python!, onLog: (_l, m) => logs.push(m) });
+    expect(r.engine).toBe("sdk");
+    expect(r.sdkVersion).toMatch(/^3\./);
+    expect(r.status).toBe("succeeded");
+    expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1 });
+    expect(r.rowsPerTable).toEqual({ items: 4 });
+    expect(r.state).toEqual({ n: 4 });
+    expect(logs.join("\n")).toContain("token ****");
+    expect(JSON.stringify(r)).not.toContain("tok-abcdef-123");
+  });
+
+  it("a failure after a checkpoint: same kind, line and committed rows as the embedded engine", async () => {
+    const sdkDir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
+    const embDir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
+    const [s, e] = await Promise.all([runSync({ projectDir: sdkDir, python: python!, engine: "sdk" }), runSync({ projectDir: embDir, python: python!, engine: "embedded" })]);
+    expect(s.engine).toBe("sdk");
+    expect(e.engine).toBe("embedded");
+    for (const r of [s, e]) {
+      expect(r.status).toBe("failed");
+      expect(r.error?.kind).toBe("connector_exception");
+      expect(r.error?.message.split("\n")[0]).toBe("failed while executing update() error: boom ****");
+      expect(r.error?.line).toBe(10);
+      expect(r.state).toEqual({ n: 3 });
+      expect(r.rowsPerTable).toEqual({ items: 3 });
+      expect(JSON.stringify(r)).not.toContain("sk-very-secret-1");
+    }
+    expect(s.counts.upserts).toBe(e.counts.upserts);
+  });
+});
