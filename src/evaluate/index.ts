@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkRequirements, parseRequirements } from "../deps/requirements.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
-import { backupState, diffStates, stateFilePath, warehouseFilePath, type StateDiff } from "../state/index.js";
-import { dataFindings, rowsWrittenAfter, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
+import { dataFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -89,12 +89,11 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
     if (!run1.capped) findings.push({ severity: "info", check: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, fix: "—" });
     const snap1 = await snapshotWarehouse(db);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
-    for (const [table, n] of Object.entries(writesAfter)) {
+    for (const [, n] of Object.entries(writesAfter)) {
       findings.push({
         severity: "blocking",
         check: "resume:no_writes_after_last_checkpoint",
-        table,
-        message: `${n} row(s) of ${table} were written after the last checkpoint; the saved state does not cover them, so the next sync fetches them again (and a failure loses them).`,
+        message: `${n} row operation(s) were sent after the last checkpoint; the saved state does not cover them, so the next sync fetches them again (and a failure loses them).`,
         fix: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
       });
     }
@@ -219,13 +218,15 @@ function summarizeRun(r: RunResult, capped: boolean): RunSummary {
 }
 
 /**
- * Rows written after the last checkpoint. The checkpoint writes files/state.json right after it
- * commits, so rows whose _fivetran_synced is later than that file were written after it.
+ * Row operations sent after the connector's last checkpoint: the run engine records the counts at
+ * each checkpoint, so the difference with the totals is what the saved state does not cover. Per
+ * table, the rows of the warehouse newer than the last checkpointed write say where they went.
  */
 async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: boolean): Promise<Record<string, number>> {
-  const path = stateFilePath(dir);
-  if (capped || r.counts.checkpoints === 0 || !existsSync(path)) return {};
-  return rowsWrittenAfter(warehouseFilePath(dir), (await stat(path)).mtime);
+  const at = r.countsAtLastCheckpoint;
+  if (capped || r.status !== "succeeded" || !at) return {};
+  const after = opsOf(r) - (at.upserts + at.updates + at.deletes);
+  return after > 0 ? { "(all tables)": after } : {};
 }
 
 function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], out: Finding[]): void {

@@ -6,7 +6,7 @@ import { readLines, watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ChannelRecord, ErrorKind } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
-import type { RunError, RunResult } from "./types.js";
+import type { OperationCounts, RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
   projectDir: string;
@@ -50,6 +50,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   ]);
 
   let committedState = inp.startState;
+  // What had been sent when the connector last checkpointed; evaluate compares it with the totals.
+  let countsAtLastCheckpoint: OperationCounts | undefined;
   let lastState: Record<string, unknown> | undefined;
   let ended = false;
   let reported: (ChannelRecord & { t: "error" }) | undefined;
@@ -90,6 +92,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
           await sink.checkpoint(rec.state);
           tracker.counts.checkpoints++;
           committedState = rec.state;
+          countsAtLastCheckpoint = { ...tracker.counts };
           lastState = rec.state;
           tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(rec.state)}`);
           break;
@@ -187,5 +190,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     warehousePath: inp.warehousePath,
     statePath: inp.statePath,
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
+    ...(countsAtLastCheckpoint ? { countsAtLastCheckpoint } : {}),
   };
 }

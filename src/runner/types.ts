@@ -62,4 +62,6 @@ export interface RunResult {
   statePath: string;
   /** Peak resident memory of the connector process, in MiB, when the platform reports it. */
   peakRssMb?: number;
+  /** Operation counts when the connector last called checkpoint (embedded engine); the rest came after it. */
+  countsAtLastCheckpoint?: OperationCounts;
 }

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { evaluateConnector } from "../src/evaluate/index.js";
+import { defineTool } from "../src/mcp/tool.js";
+import { projectRedactor } from "../src/state/redaction.js";
+
+const finding = z.object({
+  severity: z.enum(["blocking", "warning", "info"]).describe("blocking: fix before deploying."),
+  check: z.string().describe("The check or lint rule that found it (lint:FT070, resume:state_advances, data:pk_unique, memory:under_1gb, …)."),
+  message: z.string().describe("What was found."),
+  fix: z.string().describe("How to fix it."),
+  table: z.string().optional().describe("Destination table concerned."),
+  file: z.string().optional().describe("File concerned."),
+  line: z.number().optional().describe("Line in the file."),
+});
+
+export const evaluateConnectorTool = defineTool({
+  name: "evaluate_connector",
+  title: "Evaluate connector readiness",
+  description:
+    "Production-readiness report for a connector: lint findings, a clean run (optionally capped), a resume check " +
+    "(a second run from the saved state must not re-write everything, must keep or advance the state, and no rows may " +
+    "be written after the last checkpoint), data checks on the warehouse (primary keys, always-null columns, type drift " +
+    "between runs, soft deletes), dependency rules and peak memory against Fivetran's 1 GB. Blocking items come first, " +
+    "each with the check that found it and the fix. Resets the local warehouse and state first (the state is backed up). " +
+    "Writes EVALUATION.md beside connector.py. Takes as long as two syncs.",
+  input: {
+    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
+    timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
+    python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
+  },
+  output: {
+    verdict: z.enum(["ready", "not_ready", "incomplete"]).describe("not_ready when anything blocks; incomplete when a check could not run."),
+    score: z.number().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
+    blocking: z.array(finding).describe("What must be fixed before deploying."),
+    warnings: z.array(finding).describe("Likely problems."),
+    info: z.array(finding).describe("Observations."),
+    runs: z
+      .array(
+        z.object({
+          status: z.string().describe("succeeded, failed, cancelled or timeout."),
+          capped: z.boolean().describe("Stopped by max_rows or the timeout."),
+          upserts: z.number().describe("Upserts."),
+          updates: z.number().describe("Updates."),
+          deletes: z.number().describe("Deletes."),
+          checkpoints: z.number().describe("Checkpoints."),
+          duration_ms: z.number().describe("Wall time."),
+          peak_rss_mb: z.number().optional().describe("Peak memory of the connector process."),
+        }),
+      )
+      .describe("Run 1 (clean) and run 2 (resumed from the saved state)."),
+    tables: z
+      .array(z.object({ table: z.string().describe("Table."), rows: z.number().describe("Rows."), deleted: z.number().describe("Soft-deleted rows."), primary_key: z.array(z.string()).describe("Key columns."), always_null: z.array(z.string()).describe("Columns null in every row.") }))
+      .describe("The warehouse after the last run."),
+    memory: z.object({ peak_rss_mb: z.number().optional().describe("Peak of run 1."), limit_mb: z.number().describe("Production limit."), rows_to_limit: z.number().optional().describe("Rows at which the observed growth reaches the limit."), note: z.string().describe("How to read it.") }).describe("Memory against production."),
+    markdown_path: z.string().optional().describe("Where EVALUATION.md was written."),
+  },
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  async handle(args, ctx) {
+    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const r = await evaluateConnector({
+      projectDir: dir,
+      maxRows: args.max_rows,
+      timeoutSeconds: args.timeout_seconds,
+      python: args.python,
+      signal: ctx.signal,
+      writeMarkdown: args.write_markdown,
+      onProgress: (step, total, message) => ctx.progress(step, total, message),
+    });
+    const redactor = projectRedactor(dir);
+    const data = redactor.redactValue({
+      verdict: r.verdict,
+      score: r.score,
+      blocking: r.blocking,
+      warnings: r.warnings,
+      info: r.info,
+      runs: r.runs.map((x) => ({
+        status: x.status,
+        capped: x.capped,
+        upserts: x.counts.upserts,
+        updates: x.counts.updates,
+        deletes: x.counts.deletes,
+        checkpoints: x.counts.checkpoints,
+        duration_ms: x.durationMs,
+        ...(x.peakRssMb !== undefined ? { peak_rss_mb: x.peakRssMb } : {}),
+      })),
+      tables: r.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, primary_key: t.primaryKey, always_null: t.alwaysNull })),
+      memory: { ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}), limit_mb: r.memory.limitMb, ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}), note: r.memory.note },
+      ...(r.markdownPath ? { markdown_path: r.markdownPath } : {}),
+    });
+    const top = r.blocking.slice(0, 3).map((f) => `[${f.check}] ${f.message}`);
+    const summary =
+      `${r.verdict === "ready" ? "Ready" : r.verdict === "not_ready" ? "Not ready" : "Incomplete"}: ${r.blocking.length} blocking, ${r.warnings.length} warning(s), score ${r.score}/100.` +
+      (top.length ? ` Fix first: ${top.join(" ")}` : "") +
+      (r.markdownPath ? ` Report: ${r.markdownPath}.` : "");
+    return { summary: redactor.redact(summary), data };
+  },
+});
