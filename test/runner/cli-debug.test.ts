@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/debug.js";
+import type { CliIO } from "../../src/cli/io.js";
+import { HEADER, makeConnector } from "./helpers.js";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (t) => void out.push(t), err: (t) => void err.push(t) };
+  return { io, out, err };
+}
+
+const OK = `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"x": 1})\nconnector = Connector(update=update)\n`;
+
+describe("CLI debug", () => {
+  it("--json prints exactly one JSON object; exit 0", async () => {
+    const c = capture();
+    const code = await run([makeConnector(OK), "--engine", "embedded", "--json"], c.io);
+    expect(code).toBe(0);
+    expect(c.out).toHaveLength(1);
+    expect(JSON.parse(c.out[0])).toMatchObject({ status: "succeeded", rowsPerTable: { t: 1 } });
+  });
+
+  it("text mode prints the SYNC PROGRESS block on stdout; a failed sync exits 1; bad usage exits 2", async () => {
+    const c = capture();
+    expect(await run([makeConnector(OK), "--engine", "embedded"], c.io)).toBe(0);
+    expect(c.out.join("\n")).toMatch(/^SYNC SUCCEEDED — total elapsed .*\nOperation {7}\| Counts/);
+    const f = capture();
+    expect(await run([makeConnector(`${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`), "--engine", "embedded"], f.io)).toBe(1);
+    expect(f.out.join("\n")).toContain("SYNC FAILED");
+    expect(f.err.join("\n")).toContain("connector_exception");
+    expect(await run(["--engine", "bogus"], capture().io)).toBe(2);
+    expect(await run(["/no/such/dir"], capture().io)).toBe(2);
+  });
+});
