@@ -1,6 +1,8 @@
 import type { AnyToolDefinition } from "../src/mcp/tool.js";
+import { deploy } from "./deploy.js";
 import { describeWarehouseTool } from "./describe_warehouse.js";
 import { diffState } from "./diff_state.js";
+import { evaluateConnectorTool } from "./evaluate_connector.js";
 import { getState } from "./get_state.js";
 import { installRequirementsTool } from "./install_requirements.js";
 import { queryWarehouseTool } from "./query_warehouse.js";
@@ -26,4 +28,6 @@ export const allTools: AnyToolDefinition[] = [
   resetStateTool,
   diffState,
   installRequirementsTool,
+  evaluateConnectorTool,
+  deploy,
 ];
