@@ -96,6 +96,12 @@ const PY_TYPE_NAMES: Record<PyValue["t"], string> = {
 
 /** Python's repr() of a float. */
 export function pyFloatRepr(x: number): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Both print the shortest round-trip digits in fixed notation here; Python adds ".0" to whole numbers.
+    const s = String(x);
+    return s.includes(".") ? s : `${s}.0`;
+  }
   if (Number.isNaN(x)) return "nan";
   if (x === Infinity) return "inf";
   if (x === -Infinity) return "-inf";
@@ -340,6 +346,12 @@ function momentOf(p: PyValue, requireOffset: boolean | "forbid"): Moment {
 
 /** The cell of a value for a column declared with an SDK type (or undefined: inferred). */
 export function encodeValue(w: WireValue, declared?: string): Cell {
+  if (declared === undefined) {
+    // Fast paths for the values most rows are made of; the same text as the general path below.
+    if (typeof w === "string") return w.includes("\0") ? w.replace(/\0/g, "") : w;
+    if (typeof w === "boolean") return w ? "true" : "false";
+    if (typeof w === "number" && Number.isSafeInteger(w)) return String(w);
+  }
   const p = pyValue(w);
   if (p.t === "none") return null;
   switch (declared) {

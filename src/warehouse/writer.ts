@@ -28,6 +28,8 @@ class SyncTable {
   truncateBefore: string | null = null;
   /** The type of each column's values since the last write of this table. */
   seen = new Map<string, string>();
+  /** Source column names already checked for renaming collisions. */
+  knownColumns = new Set<string>();
   /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
   upserted = new Set<string>();
   constructor(
@@ -67,7 +69,9 @@ export class WarehouseWriter {
   private renamedSeen = new Map<string, string>();
   private columnNames = new Map<string, string>();
   private declaredCreated = false;
-  private clockUs = 0n;
+  private clockUs = 0;
+  private clockSecond = -1;
+  private clockPrefix = "";
   private stageSeq = 0;
   private closed = false;
 
@@ -186,22 +190,37 @@ export class WarehouseWriter {
 
   /** Operation times: microseconds, strictly increasing, so a truncate never meets a row of the same moment. */
   private now(): string {
-    let us = BigInt(Date.now()) * 1000n;
-    if (us <= this.clockUs) us = this.clockUs + 1n;
+    // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact.
+    let us = Date.now() * 1000;
+    if (us <= this.clockUs) us = this.clockUs + 1;
     this.clockUs = us;
-    const ms = Number(us / 1000n);
-    const micros = String(us % 1_000_000n).padStart(6, "0");
-    return `${new Date(ms).toISOString().slice(0, 19)}.${micros}+00:00`;
+    const second = Math.floor(us / 1_000_000);
+    if (second !== this.clockSecond) {
+      this.clockSecond = second;
+      this.clockPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+    }
+    return `${this.clockPrefix}.${String(us % 1_000_000).padStart(6, "0")}+00:00`;
   }
 
   private record(op: "upsert" | "update" | "delete", source: string, data: Row): void {
     const table = this.table(source);
     const row = new Map<string, Cell>();
+    const typed = new Map<string, string>();
     for (const name of Object.keys(data)) {
       const col = this.column(name);
-      this.noteRename("column", table.name, col, name);
+      if (!table.knownColumns.has(name)) {
+        table.knownColumns.add(name);
+        this.noteRename("column", table.name, col, name);
+      }
       if (row.has(col)) continue;
-      row.set(col, encodeValue(data[name], table.sourceTypes.get(name)));
+      const wire = data[name];
+      const declared = table.sourceTypes.get(name);
+      row.set(col, encodeValue(wire, declared));
+      // The type of plain JSON numbers and booleans is known without sniffing their text.
+      if (declared === undefined && wire !== null && typeof wire !== "object" && typeof wire !== "string") {
+        const kind = typeof wire === "boolean" ? "BOOLEAN" : Number.isSafeInteger(wire) ? "BIGINT" : null;
+        if (kind) typed.set(col, kind);
+      }
     }
     if (table.hashedKey) row.set(FIVETRAN_ID, rowHash(row));
     for (const k of table.key) {
@@ -216,6 +235,12 @@ export class WarehouseWriter {
     for (const [col, cell] of row) {
       if (cell === null) continue;
       const prev = table.seen.get(col);
+      const known = typed.get(col);
+      if (known !== undefined) {
+        // Columns enter `seen` in row order: it decides the order of new columns.
+        if (prev !== known) table.seen.set(col, prev === undefined ? known : mergeTypes(prev, known));
+        continue;
+      }
       // JSON holds anything, and text holds anything but JSON: no need to look at the value.
       if (prev === "JSON" || (prev === "VARCHAR" && typeof cell === "string")) continue;
       const kind = cellType(cell);
