@@ -46,6 +46,10 @@ def _watch_parent(fd):
             pass
     except OSError:
         pass
+    # Security: take the connector's own subprocesses along; we lead the run's process group.
+    if hasattr(os, "killpg") and os.getpgrp() == os.getpid():
+        import signal
+        os.killpg(os.getpgrp(), signal.SIGKILL)
     os._exit(137)
 
 
