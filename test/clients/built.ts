@@ -22,7 +22,12 @@ function newestSource(dir: string): number {
  * engineers) building at the same time do not interleave. tsc still emits when another part of the
  * tree has type errors; those are the typecheck's business, not the e2e suites'.
  */
+let checked = false;
+
 export function ensureBuilt(): string {
+  // Once per test process: a rebuild in the middle of a suite would race the servers it started.
+  if (checked && existsSync(BUILT_CLI)) return BUILT_CLI;
+  checked = true;
   const stale = () => !existsSync(BUILT_CLI) || statSync(BUILT_CLI).mtimeMs < Math.max(newestSource(join(REPO_ROOT, "src")), newestSource(join(REPO_ROOT, "tools")));
   if (stale()) {
     try {

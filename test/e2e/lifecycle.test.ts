@@ -157,10 +157,17 @@ describe.skipIf(!hasRunDebug)("no process left when the server dies mid-sync", (
     return readFileSync(file, "utf8").trim().split(/\s+/).map(Number);
   }
 
-  async function goneWithin(pids: number[], ms: number): Promise<number[]> {
+  /** The pids still alive after `ms`, each with its command line so a failure says which one. */
+  async function goneWithin(pids: number[], ms: number): Promise<string[]> {
     const until = Date.now() + ms;
     while (Date.now() < until && pids.some(alive)) await new Promise((r) => setTimeout(r, 100));
-    return pids.filter(alive);
+    return pids.filter(alive).map((p) => {
+      try {
+        return `${p} ${readFileSync(`/proc/${p}/cmdline`, "utf8").replace(/\0/g, " ").trim()}`;
+      } catch {
+        return String(p);
+      }
+    });
   }
 
   for (const how of ["stdin closed", "SIGTERM", "SIGKILL"] as const) {
