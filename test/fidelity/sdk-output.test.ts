@@ -47,3 +47,10 @@ describe("parseSdkOutput", () => {
     });
   });
 });
+
+describe("parseSdkOutput with connector output mixed in", () => {
+  it("takes the SDK's last verdict, not a phrase the connector printed earlier", () => {
+    const text = `SYNC FAILED\n${fixture("sdk-3.0.0-sync-succeeded.txt")}`;
+    expect(parseSdkOutput(text).status).toBe("succeeded");
+  });
+});

@@ -34,7 +34,10 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function parseSdkOutput(text: string): SdkOutcome {
   const clean = text.replace(ANSI, "");
-  const status = /\bSYNC SUCCEEDED\b/i.test(clean) ? "succeeded" : /\bSYNC FAILED\b/i.test(clean) ? "failed" : "unknown";
+  // The last verdict counts: a connector may itself print either phrase earlier (connector 24 does).
+  const verdicts = [...clean.matchAll(/\bSYNC (SUCCEEDED|FAILED)\b/gi)];
+  const last = verdicts.at(-1)?.[1]?.toUpperCase();
+  const status = last === "SUCCEEDED" ? "succeeded" : last === "FAILED" ? "failed" : "unknown";
   const counts: Partial<SdkCounts> = {};
   let seen = 0;
   for (const line of clean.split(/\r?\n/)) {
