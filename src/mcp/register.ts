@@ -122,7 +122,17 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
       if (server.server.getClientCapabilities()?.elicitation) ctx.confirm = (message) => elicitConfirm(server, message, extra.signal);
       try {
         const { summary, data } = await def.handle(args, ctx);
-        return successResult(summary, data, { validate: (d) => outputSchema.safeParse(d).success });
+        // The schema clients receive forbids keys it does not list (additionalProperties: false), and
+        // the SDK client rejects a result carrying one as a protocol error. The parsed form is exactly
+        // what the schema promises: unknown keys dropped, defaults filled.
+        const parsed = outputSchema.safeParse(data);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(result)"}: ${i.message}`);
+          return errorResult(
+            new ToolError("internal", `${def.name} produced a result that does not match its output schema (${issues.join("; ")}).`, "This is a bug in fivetran-connector-mcp; please report it with the input that caused it."),
+          );
+        }
+        return successResult(summary, parsed.data, { validate: (d) => outputSchema.safeParse(d).success });
       } catch (e) {
         // Domain failures become results the model can act on, never protocol errors.
         return errorResult(toToolError(e));

@@ -235,3 +235,47 @@ describe("result size guard", () => {
     await client.close();
   });
 });
+
+describe("result shape", () => {
+  async function clientFor(data: unknown) {
+    const tool = defineTool({
+      name: "shape",
+      title: "Shape",
+      description: "Returns whatever the test hands it, to check the output contract.",
+      input: {},
+      output: {
+        status: z.string().describe("status"),
+        nested: z.object({ n: z.number().describe("n") }).optional().describe("nested"),
+      },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+      async handle() {
+        return { summary: "", data: data as { status: string } };
+      },
+    });
+    const server = new McpServer({ name: "t", version: "0" }, { capabilities: {} });
+    registerTool(server, tool, new Workspace({ env: {} }));
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await server.connect(a);
+    const client = new Client({ name: "c", version: "0" });
+    await client.connect(b);
+    await client.listTools();
+    return client;
+  }
+
+  it("keys a handler adds beyond its output schema are dropped, so the SDK client (additionalProperties: false) accepts the result", async () => {
+    const client = await clientFor({ status: "ok", extra: 1, nested: { n: 2, stray: "x" } });
+    const res = await client.callTool({ name: "shape", arguments: {} });
+    expect(res.isError).toBeFalsy();
+    expect(res.structuredContent).toEqual({ status: "ok", nested: { n: 2 } });
+    expect(JSON.parse((res.content as { text: string }[])[0].text)).toEqual(res.structuredContent);
+    await client.close();
+  });
+
+  it("a result of the wrong shape is an isError result naming the field, not a protocol error", async () => {
+    const client = await clientFor({ status: 5 });
+    const res = await client.callTool({ name: "shape", arguments: {} });
+    expect(res.isError).toBe(true);
+    expect((res.content as { text: string }[])[0].text).toMatch(/Error \(internal\): shape produced a result that does not match its output schema \(status:/);
+    await client.close();
+  });
+});
