@@ -16,7 +16,8 @@ export const AUTH_TYPES = [
 ] as const;
 export const PAGINATION_TYPES = ["none", "page_number", "offset", "cursor", "link_header", "next_url", "keyset_timestamp"] as const;
 export const SYNC_MODES = ["full", "incremental_cursor"] as const;
-export const OPERATION_STYLES = ["direct", "yield"] as const;
+// yield first: the seed guidelines ask for it and every SDK accepts it; direct is the 2.0+ style.
+export const OPERATION_STYLES = ["yield", "direct"] as const;
 
 export type SourceType = (typeof SOURCE_TYPES)[number];
 export type AuthType = (typeof AUTH_TYPES)[number];
@@ -188,7 +189,7 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
   const auth = opts.auth ?? "none";
   const pagination = opts.pagination ?? "none";
   const sync = opts.sync ?? "incremental_cursor";
-  const operationStyle = opts.operation_style ?? "direct";
+  const operationStyle = opts.operation_style ?? "yield";
   if (!AUTH_TYPES.includes(auth)) throw new ToolError("invalid_argument", `Unknown auth "${auth}".`, `Use one of: ${AUTH_TYPES.join(", ")}.`, auth);
   if (!support.auth.includes(auth)) {
     const why = source === "database" ? " Database credentials depend on the driver; add them to connect() after scaffolding." : "";
