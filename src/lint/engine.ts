@@ -1,0 +1,256 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as pep440 from "@renovatebot/pep440";
+import { ToolError } from "../errors.js";
+import { pythonCompile, ruffFindings } from "./external.js";
+import { LineIndex } from "./lines.js";
+import { loadProject, type Project } from "./project.js";
+import type { Report, Rule, RuleContext } from "./rule.js";
+import { ALL_RULES } from "./rules/index.js";
+import type { Finding, LintResult, Profile, TextEdit } from "./types.js";
+
+export const LATEST_SDK = "3.0.0";
+export const DOC_URI_PREFIX = "connector-sdk://lint-rules/";
+
+export interface LintOptions {
+  profile?: Profile;
+  /** A PEP 440 version, e.g. "2.8.1". */
+  targetSdk?: string;
+  /** Only these rule ids (FT… or Ruff codes); all when empty. */
+  rules?: string[];
+  fix?: boolean;
+  /** Skip Ruff and python3 (used by tests of single rules to stay fast). */
+  generic?: boolean;
+  signal?: AbortSignal;
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.meta.id === id.toUpperCase());
+}
+
+function resolveTarget(opt: string | undefined, project: Project): string {
+  if (opt) {
+    const v = pep440.clean(opt) ?? (pep440.valid(opt) ? opt : null);
+    if (!v) throw new ToolError("invalid_argument", `target_sdk '${opt}' is not a PEP 440 version.`, "Pass a version such as 2.8.2 or 3.0.0.", opt);
+    return v;
+  }
+  const pin = project.sdkPin ? /^===?([^,*]+)$/.exec(project.sdkPin)?.[1] : undefined;
+  if (pin && pep440.valid(pin)) return pin;
+  // A range pin (<2): the newest version it allows decides which rules apply.
+  if (project.sdkPin && pep440.validRange(project.sdkPin)) {
+    const known = ["1.0.0", "1.8.0", "2.0.0", "2.8.1", "2.8.2", "2.12.0", LATEST_SDK];
+    return pep440.maxSatisfying(known, project.sdkPin) ?? LATEST_SDK;
+  }
+  return LATEST_SDK;
+}
+
+function suppressed(project: Project, f: Finding): boolean {
+  const t = project.texts.get(f.file);
+  if (!t) return false;
+  const matches = (line: string) => {
+    const m = /#\s*ftlint:\s*disable=([A-Za-z0-9_, ]+)/.exec(line);
+    return !!m && m[1]!.split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
+  };
+  if (matches(t.lines.lineText(f.line))) return true;
+  const mod = project.modules.find((m) => m.file === f.file);
+  if (!mod) return false;
+  const off = t.lines.offset(f.line, f.column);
+  return mod.functions.some((fn) => fn.node.start <= off && off < fn.node.end && matches(t.lines.lineText(t.lines.position(fn.node.start).line)));
+}
+
+async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number }> {
+  const project = await loadProject(dir);
+  const profile = opts.profile ?? "guidelines";
+  const targetSdk = resolveTarget(opts.targetSdk, project);
+  const wanted = opts.rules?.length ? new Set(opts.rules.map((r) => r.toUpperCase())) : undefined;
+  const findings: Finding[] = [];
+  let rulesRun = 0;
+  for (const rule of ALL_RULES) {
+    const m = rule.meta;
+    if (wanted && !wanted.has(m.id)) continue;
+    if (!m.profiles.includes(profile)) continue;
+    if (m.minSdk && pep440.lt(targetSdk, m.minSdk)) continue;
+    if (m.maxSdk && pep440.gte(targetSdk, m.maxSdk)) continue;
+    rulesRun++;
+    const ctx: RuleContext = {
+      project,
+      profile,
+      targetSdk,
+      sdkAtLeast: (v) => pep440.gte(targetSdk, v),
+      report: (r: Report) => findings.push(toFinding(project, rule, r)),
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A rule bug must not hide the other findings; it becomes a visible info finding.
+      findings.push({
+        rule: m.id,
+        severity: "info",
+        title: m.title,
+        message: `internal error in rule ${m.id}: ${e instanceof Error ? e.message : String(e)}`,
+        file: "connector.py",
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        docUri: DOC_URI_PREFIX + m.id,
+        source: "ftlint",
+      });
+    }
+  }
+  if (opts.generic !== false) {
+    const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
+    for (const mod of project.modules) {
+      if (syntaxBroken.has(mod.file)) continue;
+      for (const f of await ruffFindings(mod.file, mod.source)) if (!wanted || wanted.has(f.rule)) findings.push(f);
+    }
+  }
+  const kept = findings.filter((f) => !suppressed(project, f));
+  kept.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return { project, findings: dedupe(kept), rulesRun };
+}
+
+function dedupe(fs: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return fs.filter((f) => {
+    const k = `${f.rule}|${f.file}|${f.line}|${f.column}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function toFinding(project: Project, rule: Rule, r: Report): Finding {
+  const lines = project.texts.get(r.file)?.lines ?? new LineIndex("");
+  const s = lines.position(r.start);
+  const e = lines.position(Math.max(r.end, r.start));
+  const f: Finding = {
+    rule: rule.meta.id,
+    severity: r.severity ?? rule.meta.severity,
+    title: rule.meta.title,
+    message: r.message,
+    file: r.file,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    docUri: DOC_URI_PREFIX + rule.meta.id,
+    source: "ftlint",
+  };
+  if (r.fix) {
+    const safe = (r.fix.safe ?? rule.meta.fixable === "safe") && rule.meta.fixable !== "none";
+    f.fix = {
+      description: r.fix.description,
+      safe,
+      edits: r.fix.edits.map((ed): TextEdit => {
+        const file = ed.file ?? r.file;
+        const li = project.texts.get(file)?.lines ?? new LineIndex("");
+        const a = li.position(ed.start);
+        const b = li.position(ed.end);
+        return { file, start: ed.start, end: ed.end, newText: ed.newText, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+      }),
+    };
+  }
+  return f;
+}
+
+/** Applies non-overlapping edits of the given fixes; returns the new texts of changed files. */
+export function applyEdits(texts: Map<string, string>, fixes: { rule: string; edits: TextEdit[] }[]): { texts: Map<string, string>; applied: Map<string, Set<string>>; count: Map<string, number> } {
+  const byFile = new Map<string, { rule: string; edit: TextEdit }[]>();
+  const taken = new Map<string, [number, number][]>();
+  const applied = new Map<string, Set<string>>();
+  for (const fx of fixes) {
+    // A fix is all-or-nothing: if any of its edits overlaps an accepted one, it waits for the next pass.
+    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => e.start < en && s < e.end || (e.start === e.end && e.start === s && s === en)));
+    if (overlaps) continue;
+    for (const e of fx.edits) {
+      (taken.get(e.file) ?? taken.set(e.file, []).get(e.file)!).push([e.start, e.end]);
+      (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file)!).push({ rule: fx.rule, edit: e });
+      (applied.get(e.file) ?? applied.set(e.file, new Set()).get(e.file)!).add(fx.rule);
+    }
+  }
+  const out = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const [file, edits] of byFile) {
+    let text = texts.get(file) ?? "";
+    // Stable order for inserts at the same point: keep the order fixes were accepted in.
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.i - a.i);
+    for (const { edit } of ordered) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    out.set(file, text);
+    count.set(file, edits.length);
+  }
+  return { texts: out, applied, count };
+}
+
+export async function lint(dir: string, opts: LintOptions = {}): Promise<LintResult> {
+  let run = await runOnce(dir, opts);
+  const fixedRules = new Map<string, Set<string>>();
+  const fixedEdits = new Map<string, number>();
+  if (opts.fix) {
+    // Fixes can unlock others (FT040 adds an import FT002 would otherwise want): a few passes.
+    for (let pass = 0; pass < 6; pass++) {
+      const safe = run.findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0).map((f) => ({ rule: f.rule, edits: f.fix!.edits }));
+      if (safe.length === 0) break;
+      const texts = new Map([...run.project.texts].map(([k, v]) => [k, v.text]));
+      const { texts: changed, applied, count } = applyEdits(texts, safe);
+      if (changed.size === 0) break;
+      for (const [file, text] of changed) {
+        // Security: only files the linter itself read from the project folder are rewritten.
+        if (!run.project.texts.has(file) && file !== ".gitignore") continue;
+        writeFileSync(join(dir, file), text);
+      }
+      for (const [file, rules] of applied) {
+        const s = fixedRules.get(file) ?? new Set<string>();
+        rules.forEach((r) => s.add(r));
+        fixedRules.set(file, s);
+        fixedEdits.set(file, (fixedEdits.get(file) ?? 0) + (count.get(file) ?? 0));
+      }
+      run = await runOnce(dir, opts);
+    }
+  }
+  if (opts.generic !== false) {
+    const compile = await pythonCompile(run.project.modules.map((m) => ({ file: m.file, source: m.source })), opts.signal);
+    mergeCompileErrors(run, compile);
+  }
+  const findings = run.findings;
+  return {
+    findings,
+    summary: {
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      infos: findings.filter((f) => f.severity === "info").length,
+      total: findings.length,
+      fixable: findings.filter((f) => f.fix?.safe).length,
+      files: run.project.texts.size,
+      rulesRun: run.rulesRun,
+    },
+    fixed: [...fixedRules].map(([file, rules]) => ({ file, rules: [...rules].sort(), edits: fixedEdits.get(file) ?? 0 })),
+  };
+}
+
+/**
+ * python3's compile() decides syntax: its errors replace the tree-sitter guess for that file,
+ * and a file tree-sitter flagged but Python accepts loses its FT001 (the tree is tolerant, not exact).
+ */
+function mergeCompileErrors(run: { findings: Finding[]; project: Project }, compile: Awaited<ReturnType<typeof pythonCompile>>): void {
+  if (!compile) return;
+  const rule = ruleById("FT001")!;
+  const fromTree = (f: Finding) => f.rule === "FT001" && f.file.endsWith(".py") && f.message.startsWith("syntax error");
+  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i]!)) run.findings.splice(i, 1);
+  for (const e of compile) {
+    run.findings.push({
+      rule: "FT001",
+      severity: "error",
+      title: rule.meta.title,
+      message: `syntax error (python3 compile): ${e.message}`,
+      file: e.file,
+      line: e.line,
+      column: e.column,
+      endLine: e.endLine ?? e.line,
+      endColumn: e.endColumn ?? e.column + 1,
+      docUri: DOC_URI_PREFIX + "FT001",
+      source: "python",
+    });
+  }
+  run.findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}

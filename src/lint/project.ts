@@ -1,0 +1,273 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { parseJson, JsonSyntaxError, type JsonNode } from "./json.js";
+import { LineIndex } from "./lines.js";
+import { Module, type FuncInfo } from "./model.js";
+import { field, named, walk, type PyNode } from "./python.js";
+import { parsePython } from "./python.js";
+import { normalizeName, parseRequirementLine, parseRequirements, type Requirement, type RequirementsFile } from "./requirements.js";
+
+/** Everything the rules look at, read once per lint run. */
+export interface TextFile {
+  file: string;
+  text: string;
+  lines: LineIndex;
+}
+
+export interface Project {
+  dir: string;
+  modules: Module[];
+  main?: Module;
+  texts: Map<string, TextFile>;
+  config?: TextFile & { json?: JsonNode; error?: JsonSyntaxError };
+  requirements?: TextFile & RequirementsFile;
+  pyproject?: TextFile & { dependencies?: Requirement[] };
+  gitignore?: TextFile;
+  hasGit: boolean;
+  hasDriversScript: boolean;
+  readme?: TextFile;
+  funcsByName: Map<string, FuncInfo[]>;
+  connectorCall?: { mod: Module; call: PyNode };
+  update?: FuncInfo;
+  schema?: FuncInfo;
+  writes: Set<FuncInfo>;
+  ckpt: Set<FuncInfo>;
+  /** Names (identifiers or `self.x` texts) that hold the Fivetran configuration, per function. */
+  configNames: Map<FuncInfo, Set<string>>;
+  /** The requirement pin of fivetran-connector-sdk, used as target_sdk when none is given. */
+  sdkPin?: string;
+}
+
+const SKIP_DIRS = new Set(["tests", "test", "files", ".venv", "venv", "__pycache__", ".git", "node_modules", "drivers", ".tox", "build", "dist"]);
+const MAX_FILES = 200;
+
+function listPython(dir: string, root: string, out: string[]): void {
+  for (const name of readdirSync(dir)) {
+    if (out.length >= MAX_FILES) return;
+    const full = join(dir, name);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) {
+      if (!SKIP_DIRS.has(name) && !name.startsWith(".")) listPython(full, root, out);
+    } else if (name.endsWith(".py") && !name.startsWith("test_") && !name.endsWith("_test.py")) {
+      out.push(relative(root, full).split(sep).join("/"));
+    }
+  }
+}
+
+function readText(dir: string, file: string): TextFile | undefined {
+  const full = join(dir, file);
+  if (!existsSync(full)) return undefined;
+  const text = readFileSync(full, "utf8");
+  return { file, text, lines: new LineIndex(text) };
+}
+
+export async function loadProject(dir: string): Promise<Project> {
+  const files: string[] = [];
+  listPython(dir, dir, files);
+  files.sort((a, b) => (a === "connector.py" ? -1 : b === "connector.py" ? 1 : a.localeCompare(b)));
+  const texts = new Map<string, TextFile>();
+  const modules: Module[] = [];
+  for (const f of files) {
+    const t = readText(dir, f)!;
+    texts.set(f, t);
+    modules.push(new Module(f, await parsePython(t.text)));
+  }
+  const project: Project = {
+    dir,
+    modules,
+    main: modules.find((m) => m.file === "connector.py"),
+    texts,
+    hasGit: existsSync(join(dir, ".git")),
+    hasDriversScript: existsSync(join(dir, "drivers", "installation.sh")),
+    funcsByName: new Map(),
+    writes: new Set(),
+    ckpt: new Set(),
+    configNames: new Map(),
+  };
+  const cfg = readText(dir, "configuration.json");
+  if (cfg) {
+    texts.set(cfg.file, cfg);
+    try {
+      project.config = { ...cfg, json: parseJson(cfg.text) };
+    } catch (e) {
+      project.config = { ...cfg, error: e instanceof JsonSyntaxError ? e : new JsonSyntaxError(String(e), 0) };
+    }
+  }
+  const req = readText(dir, "requirements.txt");
+  if (req) {
+    texts.set(req.file, req);
+    project.requirements = { ...req, ...parseRequirements(req.text) };
+  }
+  const py = readText(dir, "pyproject.toml");
+  if (py) {
+    texts.set(py.file, py);
+    project.pyproject = { ...py, dependencies: pyprojectDependencies(py.text) };
+  }
+  for (const extra of [".gitignore", "README.md"]) {
+    const t = readText(dir, extra);
+    if (t) texts.set(t.file, t);
+  }
+  project.gitignore = texts.get(".gitignore");
+  project.readme = texts.get("README.md");
+  analyse(project);
+  const sdkReq = [...(project.requirements?.requirements ?? []), ...(project.pyproject?.dependencies ?? [])].find((r) => r.normalized === "fivetran-connector-sdk");
+  if (sdkReq?.specifier) project.sdkPin = sdkReq.specifier;
+  return project;
+}
+
+/** `[project].dependencies` of a pyproject.toml: the array of PEP 508 strings. */
+export function pyprojectDependencies(text: string): Requirement[] | undefined {
+  const section = /^\[project\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
+  if (!section) return undefined;
+  const m = /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(section[1]!);
+  if (!m) return undefined;
+  const base = section.index + section[0].indexOf(m[0]) + m[0].indexOf("[") + 1;
+  const out: Requirement[] = [];
+  const re = /(["'])((?:(?!\1).)*)\1/g;
+  let s: RegExpExecArray | null;
+  while ((s = re.exec(m[1]!))) {
+    const parsed = parseRequirementLine(s[2]!);
+    if (!parsed || "problem" in parsed) continue;
+    const start = base + s.index;
+    out.push({ ...parsed, line: text.slice(0, start).split("\n").length, start, end: start + s[0].length });
+  }
+  return out;
+}
+
+function analyse(p: Project): void {
+  for (const m of p.modules) {
+    // A helper module may use `op`/`log` bound in connector.py only by import; aliases are per module.
+    m.classifyOps();
+    for (const f of m.functions) {
+      const list = p.funcsByName.get(f.name) ?? [];
+      list.push(f);
+      p.funcsByName.set(f.name, list);
+    }
+  }
+  // Entry points: the first Connector(...) call, preferring module scope in connector.py.
+  const candidates: { mod: Module; call: PyNode }[] = [];
+  for (const m of p.modules) {
+    for (const c of m.calls) {
+      const fn = field(c, "function");
+      if (fn?.type === "identifier" && (m.connector.has(m.t(fn)) || (m.t(fn) === "Connector" && m.connector.size === 0))) candidates.push({ mod: m, call: c });
+      else if (fn?.type === "attribute" && m.t(field(fn, "attribute")) === "Connector" && m.sdkModule.has(m.t(field(fn, "object")))) candidates.push({ mod: m, call: c });
+    }
+  }
+  p.connectorCall = candidates.find((c) => c.mod === p.main && c.mod.atImportTime(c.call)) ?? candidates[0];
+  if (p.connectorCall) {
+    const { mod, call } = p.connectorCall;
+    const resolve = (n: PyNode | undefined) => (n?.type === "identifier" ? p.funcsByName.get(mod.t(n))?.find((f) => !f.className) : undefined);
+    p.update = resolve(mod.arg(call, 0, "update"));
+    p.schema = resolve(mod.arg(call, 1, "schema"));
+  }
+  // Transitive closure of writes and checkpoints over the simple-name call graph.
+  const all = p.modules.flatMap((m) => m.functions);
+  const closure = (seed: (f: FuncInfo) => boolean): Set<FuncInfo> => {
+    const set = new Set(all.filter(seed));
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const f of all) {
+        if (set.has(f)) continue;
+        for (const c of f.calls) {
+          if ((p.funcsByName.get(c) ?? []).some((g) => set.has(g))) {
+            set.add(f);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    return set;
+  };
+  p.writes = closure((f) => f.writes.length > 0);
+  p.ckpt = closure((f) => f.checkpoints.length > 0);
+  configurationFlow(p);
+}
+
+/**
+ * The configuration object: the first parameter of update/schema, one call level deeper, and
+ * `self.x = configuration` attributes. Arbitrary *_config dicts are deliberately not included.
+ */
+function configurationFlow(p: Project): void {
+  const add = (f: FuncInfo, name: string) => {
+    const s = p.configNames.get(f) ?? new Set<string>();
+    s.add(name);
+    p.configNames.set(f, s);
+  };
+  const roots: FuncInfo[] = [];
+  for (const f of [p.update, p.schema]) {
+    const first = f?.params.find((x) => x.kind === "positional");
+    if (f && first) {
+      add(f, first.name);
+      roots.push(f);
+    }
+  }
+  for (const f of p.funcsByName.get("validate_configuration") ?? []) {
+    const first = f.params.find((x) => x.kind === "positional" && x.name !== "self");
+    if (first) add(f, first.name);
+  }
+  // Two rounds: update → helper → helper's helper covers the usual shapes.
+  for (let round = 0; round < 2; round++) {
+    for (const [f, names] of [...p.configNames]) {
+      const mod = f.mod;
+      for (const call of f.callNodes) {
+        const a = mod.args(call);
+        const targets = p.funcsByName.get(mod.callee(call) ?? "") ?? [];
+        a.positional.forEach((arg, i) => {
+          if (!names.has(mod.t(arg))) return;
+          for (const g of targets) {
+            const params = g.params.filter((x) => x.kind === "positional" && x.name !== "self" && x.name !== "cls");
+            if (params[i]) add(g, params[i]!.name);
+          }
+        });
+        for (const [k, v] of a.keywords) if (names.has(mod.t(v))) for (const g of targets) if (g.params.some((x) => x.name === k)) add(g, k);
+      }
+      walk(f.node, (n) => {
+        if (n.type !== "assignment") return;
+        const right = field(n, "right");
+        const left = field(n, "left");
+        if (!right || !left || !names.has(mod.t(right))) return;
+        const lt = mod.t(left);
+        if (left.type === "attribute" && lt.startsWith("self.")) {
+          // Methods of the same class see the attribute.
+          for (const g of mod.functions) if (g.className && g.className === f.className) add(g, lt);
+          for (const g of mod.functions) if (g.className && f.name === "__init__" && g.className === f.className) add(g, lt);
+        } else if (left.type === "identifier") add(f, lt);
+      });
+    }
+  }
+  // Constructors: Client(configuration) binds __init__'s parameter.
+  for (const [f, names] of [...p.configNames]) {
+    for (const call of f.callNodes) {
+      const a = f.mod.args(call);
+      const cls = f.mod.callee(call);
+      a.positional.forEach((arg, i) => {
+        if (!names.has(f.mod.t(arg))) return;
+        for (const init of p.funcsByName.get("__init__") ?? []) {
+          if (init.className !== cls) continue;
+          const params = init.params.filter((x) => x.kind === "positional" && x.name !== "self");
+          if (!params[i]) continue;
+          add(init, params[i]!.name);
+          walk(init.node, (n) => {
+            if (n.type === "assignment" && init.mod.t(field(n, "right")) === params[i]!.name && init.mod.t(field(n, "left")).startsWith("self.")) {
+              for (const g of init.mod.functions) if (g.className === cls) add(g, init.mod.t(field(n, "left")));
+            }
+          });
+        }
+      });
+    }
+  }
+}
+
+export function configNamesAt(p: Project, n: PyNode, mod: Module): Set<string> {
+  const f = mod.functionOf(n);
+  return (f && p.configNames.get(f)) ?? new Set();
+}
+
+export { named, normalizeName };

@@ -1,0 +1,151 @@
+import { createRequire } from "node:module";
+import type { Language as TSLanguage, Parser as TSParser, Tree } from "web-tree-sitter";
+import { LineIndex } from "./lines.js";
+
+/**
+ * Python syntax trees from tree-sitter. The WASM loads on the first parse (not at import), so
+ * the server starts as fast without it. Trees are copied once into plain objects: rules walk
+ * them many times, and crossing into WASM per node would dominate the lint time.
+ */
+export interface PyNode {
+  type: string;
+  named: boolean;
+  start: number;
+  end: number;
+  field: string | null;
+  parent: PyNode | null;
+  children: PyNode[];
+  hasError: boolean;
+}
+
+export interface ParsedPython {
+  root: PyNode;
+  source: string;
+  lines: LineIndex;
+  /** Offsets of ERROR / MISSING nodes, when the file is half-written. */
+  errors: { start: number; end: number; missing: boolean; type: string }[];
+}
+
+let parserPromise: Promise<TSParser> | undefined;
+
+async function loadParser(): Promise<TSParser> {
+  const { Parser, Language } = await import("web-tree-sitter");
+  await Parser.init();
+  const require = createRequire(import.meta.url);
+  const lang: TSLanguage = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
+  const p = new Parser();
+  p.setLanguage(lang);
+  return p;
+}
+
+export function getParser(): Promise<TSParser> {
+  parserPromise ??= loadParser();
+  return parserPromise;
+}
+
+export async function parsePython(source: string): Promise<ParsedPython> {
+  const parser = await getParser();
+  const tree = parser.parse(source);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  try {
+    return convert(tree, source);
+  } finally {
+    tree.delete();
+  }
+}
+
+function convert(tree: Tree, source: string): ParsedPython {
+  const errors: ParsedPython["errors"] = [];
+  const cursor = tree.walk();
+  const make = (parent: PyNode | null): PyNode => {
+    const node: PyNode = {
+      type: cursor.nodeType,
+      named: cursor.nodeIsNamed,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      field: cursor.currentFieldName,
+      parent,
+      children: [],
+      hasError: false,
+    };
+    if (cursor.nodeType === "ERROR" || cursor.nodeIsMissing) {
+      errors.push({ start: node.start, end: node.end, missing: cursor.nodeIsMissing, type: cursor.nodeType });
+    }
+    return node;
+  };
+  const root = make(null);
+  // Iterative walk: deep expressions would overflow a recursive one.
+  let current = root;
+  if (cursor.gotoFirstChild()) {
+    for (;;) {
+      const node = make(current);
+      current.children.push(node);
+      if (cursor.gotoFirstChild()) {
+        current = node;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent() || current === root) {
+          cursor.delete();
+          root.hasError = errors.length > 0;
+          return { root, source, lines: new LineIndex(source), errors };
+        }
+        current = current.parent!;
+      }
+    }
+  }
+  cursor.delete();
+  return { root, source, lines: new LineIndex(source), errors };
+}
+
+// ---- small helpers used by every rule ----
+
+export function field(n: PyNode | null | undefined, name: string): PyNode | undefined {
+  return n?.children.find((c) => c.field === name);
+}
+export function fields(n: PyNode | null | undefined, name: string): PyNode[] {
+  return n ? n.children.filter((c) => c.field === name) : [];
+}
+export function named(n: PyNode): PyNode[] {
+  return n.children.filter((c) => c.named && c.type !== "comment");
+}
+export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (visit(x) === false) continue;
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]!);
+  }
+}
+/** Walks without entering nested function, lambda or class bodies. */
+export function walkScope(n: PyNode, visit: (n: PyNode) => boolean | void): void {
+  walk(n, (x) => {
+    if (x !== n && (x.type === "function_definition" || x.type === "lambda" || x.type === "class_definition")) return false;
+    return visit(x);
+  });
+}
+export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyNode[] {
+  const out: PyNode[] = [];
+  const test = typeof type === "string" ? (x: PyNode) => x.type === type : type;
+  walk(n, (x) => {
+    if (test(x)) out.push(x);
+  });
+  return out;
+}
+export function ancestors(n: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  for (let p = n.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+export function enclosing(n: PyNode, types: string[]): PyNode | undefined {
+  for (let p = n.parent; p; p = p.parent) if (types.includes(p.type)) return p;
+  return undefined;
+}
+export function isWithin(n: PyNode, outer: PyNode): boolean {
+  return n.start >= outer.start && n.end <= outer.end;
+}
+/** Unwraps parentheses. */
+export function unparen(n: PyNode | undefined): PyNode | undefined {
+  while (n && n.type === "parenthesized_expression") n = named(n)[0];
+  return n;
+}
