@@ -5,6 +5,7 @@ import { diffState } from "./diff_state.js";
 import { evaluateConnectorTool } from "./evaluate_connector.js";
 import { getState } from "./get_state.js";
 import { installRequirementsTool } from "./install_requirements.js";
+import { lintConnector } from "./lint_connector.js";
 import { queryWarehouseTool } from "./query_warehouse.js";
 import { resetStateTool } from "./reset_state.js";
 import { cancelRunTool } from "./cancel_run.js";
@@ -17,6 +18,7 @@ import { setState } from "./set_state.js";
  * the core loop first (scaffold, lint, run, query), then the rest.
  */
 export const allTools: AnyToolDefinition[] = [
+  lintConnector,
   runDebug,
   runStatus,
   cancelRunTool,
