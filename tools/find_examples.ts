@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { defineTool } from "../src/mcp/tool.js";
+import { searchExamples } from "../src/scaffold/content.js";
+
+export const findExamplesTool = defineTool({
+  name: "find_examples",
+  title: "Find Fivetran example connectors",
+  description:
+    "Searches an index of Fivetran's public example connectors by pattern and returns each match with a summary and a GitHub " +
+    "link, to read a proven implementation before adapting one. Filters combine (all must match). Facet values follow the " +
+    "scaffold's names where they overlap: auth api_key_header, bearer, basic, oauth2_refresh_token, oauth2_client_credentials, " +
+    "session_token, certificate, db_credentials ...; pagination page_number, offset, cursor, link_header, next_url, keyset, " +
+    "db_keyset, server_side_cursor ...; source rest_api, graphql, database, file, object_storage, synthetic; operation upsert, " +
+    "update, delete, truncate. An unknown value returns the list of known ones. The index is the connector-sdk://examples resource.",
+  input: {
+    auth: z.string().optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
+    pagination: z.string().optional().describe("Pagination pattern, e.g. next_url."),
+    source: z.string().optional().describe("Source kind, e.g. database."),
+    operation: z.string().optional().describe("An operation the example uses besides upsert/checkpoint, e.g. delete or truncate."),
+    sync: z.enum(["full", "incremental_cursor"]).optional().describe("Sync mode."),
+    text: z.string().optional().describe("Words that must all appear in the path or summary, e.g. 'retry'."),
+    runs_offline: z.boolean().optional().describe("true: only examples that run with no network or external service."),
+    limit: z.coerce.number().int().min(1).max(50).default(10).describe("Most matches to return."),
+  },
+  output: {
+    total: z.number().describe("How many examples matched before the limit."),
+    examples: z
+      .array(
+        z.object({
+          path: z.string().describe("Path in its repository"),
+          summary: z.string().describe("What it shows"),
+          source: z.string().describe("Source kind"),
+          auth: z.string().describe("Authentication"),
+          pagination: z.string().describe("Pagination"),
+          sync: z.string().describe("Sync mode"),
+          operations: z.array(z.string()).describe("Operations used"),
+          runs_offline: z.boolean().describe("Runs without network or external services"),
+          url: z.string().describe("GitHub link"),
+        }),
+      )
+      .describe("Matching examples."),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async handle(args) {
+    const r = searchExamples(args);
+    const shown = r.matches.length < r.total ? ` (showing ${r.matches.length}; raise limit or add filters)` : "";
+    return {
+      summary: r.total ? `${r.total} example(s) match${shown}: ${r.matches.map((e) => e.path).join(", ")}.` : "No example matches; drop a filter.",
+      data: { total: r.total, examples: r.matches },
+    };
+  },
+});

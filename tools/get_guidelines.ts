@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { defineTool } from "../src/mcp/tool.js";
+import { guidelineTopics, readGuideline } from "../src/scaffold/content.js";
+
+export const getGuidelinesTool = defineTool({
+  name: "get_guidelines",
+  title: "Read the connector guidelines",
+  description:
+    "Returns the rules for writing Fivetran Connector SDK connectors, one topic at a time (the same text as the " +
+    "connector-sdk://guidelines/{topic} resources, for clients that do not show resources to the model). Without a topic it " +
+    "returns the list of topics with a one-line summary each. Read connector-shape, state-and-checkpoints and " +
+    "errors-and-retries before writing or changing a connector.",
+  input: {
+    topic: z.string().optional().describe("Topic id, e.g. 'pagination' or 'state-and-checkpoints'; omit to list the topics."),
+  },
+  output: {
+    topics: z.array(z.object({ topic: z.string().describe("Topic id"), title: z.string().describe("Title"), summary: z.string().describe("What it covers") })).describe("All topics."),
+    topic: z.string().optional().describe("The topic returned."),
+    sdk_version: z.string().optional().describe("The SDK version the text was checked against."),
+    markdown: z.string().optional().describe("The guideline text in Markdown."),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  async handle(args) {
+    const topics = guidelineTopics();
+    if (!args.topic) {
+      return { summary: `${topics.length} topics: ${topics.map((t) => t.topic).join(", ")}. Call again with topic to read one.`, data: { topics } };
+    }
+    const g = readGuideline(args.topic.trim());
+    return { summary: `Guideline "${g.title}" (SDK ${g.sdkVersion}).`, data: { topics, topic: g.topic, sdk_version: g.sdkVersion, markdown: g.markdown } };
+  },
+});
