@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { allTools } from "../tools/index.js";
 import { registerTool } from "./mcp/register.js";
 import { registerResources } from "./mcp/resources.js";
+import { registerPrompts } from "./mcp/prompts.js";
 import { registerLintResources } from "./mcp/lint-resources.js";
 import { PACKAGE_ROOT, RESOURCES_DIR } from "./paths.js";
 import { Workspace, type WorkspaceOptions } from "./workspace/workspace.js";
@@ -36,6 +37,7 @@ export function createServer(opts: ServerOptions = {}): { server: McpServer; wor
 
   for (const tool of allTools) registerTool(server, tool, workspace);
   registerResources(server);
+  registerPrompts(server);
   registerLintResources(server);
   return { server, workspace };
 }

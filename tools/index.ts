@@ -12,12 +12,16 @@ import { cancelRunTool } from "./cancel_run.js";
 import { runDebug } from "./run_debug.js";
 import { runStatus } from "./run_status.js";
 import { setState } from "./set_state.js";
+import { scaffoldTool } from "./scaffold.js";
+import { getGuidelinesTool } from "./get_guidelines.js";
+import { findExamplesTool } from "./find_examples.js";
 
 /**
  * Every MCP tool the server offers, one file each. Order is the order clients list them in:
  * the core loop first (scaffold, lint, run, query), then the rest.
  */
 export const allTools: AnyToolDefinition[] = [
+  scaffoldTool,
   lintConnector,
   runDebug,
   runStatus,
@@ -32,4 +36,7 @@ export const allTools: AnyToolDefinition[] = [
   installRequirementsTool,
   evaluateConnectorTool,
   deploy,
+  // guidance (issue 4)
+  getGuidelinesTool,
+  findExamplesTool,
 ];
