@@ -11,7 +11,7 @@ export default defineRule({
         const name = mod.t(field(call.parent, "left"));
         const body = mod.source.slice(call.end, f.node.end);
         const re = (s: string) => new RegExp(`\\b${name}\\s*\\.\\s*${s}`);
-        if (re("raise_for_status").test(body) || re("(status_code|ok|status)\\b").test(body) || new RegExp(`\\b(return|yield)\\s+${name}\\b`).test(body)) continue;
+        if (re("raise_for_status").test(body) || re("(status_code|ok|status)\\b").test(body) || new RegExp(`\\b(return|yield)\\s+${name}\\s*(\\n|$|,|\\))`).test(body)) continue;
         // Passing the response to a helper hands the check over to it.
         if (new RegExp(`\\w\\(\\s*${name}\\s*[,)]`).test(body)) continue;
         let use: import("../python.js").PyNode | undefined;

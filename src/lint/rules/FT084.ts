@@ -15,7 +15,7 @@ export default defineRule({
         if (left?.type !== "identifier") continue;
         const name = mod.t(left);
         const rest = mod.source.slice(call.end, f.node.end);
-        const closed = new RegExp(`\\b${name}\\s*\\.\\s*(close|stop|shutdown|quit|disconnect|__exit__)\\s*\\(|with\\s+(closing\\()?${name}\\b|return\\s+[^\\n]*\\b${name}\\b|yield\\s+${name}\\b|self\\.\\w+\\s*=\\s*${name}\\b|contextlib\\.closing\\(${name}`).test(rest);
+        const closed = new RegExp(`\\b${name}\\s*\\.\\s*(close|stop|shutdown|quit|disconnect|__exit__)\\s*\\(|with\\s+(closing\\()?${name}\\b|return\\s+(\\w+\\s*,\\s*)*${name}\\s*(,|\\n|$)|yield\\s+${name}\\b|self\\.\\w+\\s*=\\s*${name}\\b|contextlib\\.closing\\(${name}`).test(rest);
         if (closed) continue;
         ctx.report({ file: mod.file, start: call.parent.start, end: call.parent.end, message: `'${name}' from ${path}() is never closed; use a with block or close it in finally, or long syncs leak connections and files` });
       }
