@@ -109,7 +109,8 @@ describe("MCP Inspector CLI against the built server", () => {
     covered.push("run_debug");
     wellFormed(r);
     expect(r.isError).toBeFalsy();
-    expect(JSON.stringify(r.structuredContent)).toMatch(/succeeded|completed|success/i);
+    const sc = r.structuredContent as { status?: string; error?: unknown };
+    expect(sc.status, `run failed: ${JSON.stringify(sc.error)}`).toMatch(/succeeded|completed|success|ok/i);
 
     if (registered.has("query_warehouse")) {
       const q = await call("query_warehouse", { project_dir: fixture, sql: "SELECT count(*) AS n FROM tester.items" });
