@@ -346,11 +346,19 @@ function momentOf(p: PyValue, requireOffset: boolean | "forbid"): Moment {
 
 /** The cell of a value for a column declared with an SDK type (or undefined: inferred). */
 export function encodeValue(w: WireValue, declared?: string): Cell {
+  // Fast paths for the values most rows are made of; each gives the same cell as the general path below, which
+  // would first build a PyValue (and a BigInt for every integer).
   if (declared === undefined) {
-    // Fast paths for the values most rows are made of; the same text as the general path below.
     if (typeof w === "string") return w.includes("\0") ? w.replace(/\0/g, "") : w;
     if (typeof w === "boolean") return w ? "true" : "false";
-    if (typeof w === "number" && Number.isSafeInteger(w)) return String(w);
+    if (typeof w === "number") return Number.isSafeInteger(w) ? String(w) : Number.isInteger(w) ? encodeInferred(pyValue(w), w) : floatCell(w, true);
+  } else if (typeof w === "number") {
+    if (Number.isSafeInteger(w)) {
+      if (declared === "LONG" || ((declared === "INT" || declared === "SHORT") && w >= -2147483648 && w <= 2147483647)) return String(w);
+    } else if (!Number.isInteger(w) && (declared === "DOUBLE" || declared === "FLOAT")) return floatCell(w, declared === "FLOAT");
+  } else if (typeof w === "string" && declared === "UTC_DATETIME" && isPlainUtc(w)) {
+    // "YYYY-MM-DDTHH:MM:SSZ" is already the text the general path would rebuild from its parts.
+    return w;
   }
   const p = pyValue(w);
   if (p.t === "none") return null;
@@ -414,6 +422,17 @@ export function encodeValue(w: WireValue, declared?: string): Cell {
       return encodeInferred(p, w);
   }
 }
+
+/** Exactly `YYYY-MM-DDTHH:MM:SSZ` (two-digit fields, no fraction): text that UTC_DATETIME encoding leaves as it is. */
+function isPlainUtc(s: string): boolean {
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
+  for (const i of UTC_DIGITS) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+const UTC_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 function encodeInferred(p: PyValue, w: WireValue): Cell {
   switch (p.t) {
@@ -671,9 +690,12 @@ function codePointCompare(a: string, b: string): number {
   return ai.length - bi.length;
 }
 
-/** The `_fivetran_id` of a row of a table without a primary key: base64(SHA-1) of its columns in name order. */
-export function rowHash(row: Map<string, Cell>): string {
-  const names = [...row.keys()].sort(codePointCompare);
-  const text = names.map((n) => `${n}=${cellRepr(row.get(n)!)}`).join("\x1f");
+/** The `_fivetran_id` of a row of a table without a primary key: base64(SHA-1) of its present columns (cells by
+ * index of `columns`) in name order. */
+export function rowHash(columns: readonly string[], cells: readonly (Cell | undefined)[]): string {
+  const present: [string, Cell][] = [];
+  for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) present.push([columns[i], cells[i]!]);
+  present.sort((a, b) => codePointCompare(a[0], b[0]));
+  const text = present.map(([n, c]) => `${n}=${cellRepr(c)}`).join("\x1f");
   return createHash("sha1").update(text, "utf8").digest("base64");
 }

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
 import {
-  cellType, declaredDuckType, encodeValue, mergeTypes, pyJsonDumps, rowHash, stageText, widerType, type Cell,
+  cellType, declaredDuckType, encodeValue, mergeTypes, pyJsonDumps, rowHash, stageText, textType, widerType, type Cell,
 } from "./cells.js";
 import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote, renameColumn, renameTable } from "./names.js";
@@ -17,21 +17,52 @@ const TSTZ = "TIMESTAMP WITH TIME ZONE";
 
 type Columns = Map<string, string>;
 
+/**
+ * A row waiting for a checkpoint: its cells by column index of its table (undefined: the operation did not bring
+ * the column). Arrays rather than maps, because a batch holds tens of thousands of rows.
+ */
+type Cells = (Cell | undefined)[];
+
 interface Pending {
   upsert: boolean;
-  row: Map<string, Cell>;
+  cells: Cells;
+  /** An update of a key this sync had not upserted when its batch was closed: its "" become NULL. */
+  blank?: boolean;
+}
+
+/** What a table got between two checkpoints. */
+class Batch {
+  pending = new Map<string, Pending>();
+  truncateBefore: string | null = null;
+  /** The type of each column's values since the last write of this table (insertion order: first seen). */
+  seen = new Map<string, string>();
+  /** The batch that follows, once this one is closed: where `seen` goes when this batch is not written. */
+  next: Batch | undefined;
+  hasUpserts = false;
+}
+
+/** What a source column name means in one table; looked up once per name, not once per value. */
+interface SourceColumn {
+  index: number;
+  /** The SDK type schema() declared for this source name, used to encode its values. */
+  declared: string | undefined;
+  /** The renamed column has a declared type, which wins over sniffing: its values need no type guess. */
+  typed: boolean;
 }
 
 /** A table of this sync: what schema() declared, its key, and the rows waiting for the next checkpoint. */
 class SyncTable {
-  pending = new Map<string, Pending>();
-  truncateBefore: string | null = null;
-  /** The type of each column's values since the last write of this table. */
-  seen = new Map<string, string>();
-  /** Source column names already checked for renaming collisions. */
-  knownColumns = new Set<string>();
+  batch = new Batch();
+  /** Renamed column names by index, and back; system columns get an index like any other. */
+  readonly columns: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly sources = new Map<string, SourceColumn>();
   /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
   upserted = new Set<string>();
+  readonly keyIndex: number[];
+  readonly idIndex: number;
+  readonly deletedIndex: number;
+  readonly syncedIndex: number;
   constructor(
     readonly name: string,
     readonly declared: Columns,
@@ -40,15 +71,30 @@ class SyncTable {
     readonly key: string[],
     readonly hashedKey: boolean,
     readonly isDeclared: boolean,
-  ) {}
-  pendingUpserts(): boolean {
-    for (const p of this.pending.values()) if (p.upsert) return true;
-    return false;
+  ) {
+    this.keyIndex = key.map((k) => this.columnIndex(k));
+    this.idIndex = this.columnIndex(FIVETRAN_ID);
+    this.deletedIndex = this.columnIndex(FIVETRAN_DELETED);
+    this.syncedIndex = this.columnIndex(FIVETRAN_SYNCED);
   }
-  clear(seen = true): void {
-    this.pending = new Map();
-    this.truncateBefore = null;
-    if (seen) this.seen = new Map();
+  columnIndex(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.columns.length;
+      this.columns.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+  /** Closes the current batch (a checkpoint) and starts the next; decides now which updates blank their "". */
+  close(): Batch {
+    const b = this.batch;
+    b.next = this.batch = new Batch();
+    for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
+    return b;
+  }
+  clear(): void {
+    this.batch = new Batch();
   }
 }
 
@@ -74,6 +120,10 @@ export class WarehouseWriter {
   private clockPrefix = "";
   private stageSeq = 0;
   private closed = false;
+  /** The checkpoint being written, if any; later checkpoints, rollback and close wait for it. */
+  private inflight: Promise<void> = Promise.resolve();
+  /** A flush that failed: the sync cannot go on, and every later checkpoint reports this error. */
+  private failure: ToolError | undefined;
 
   private constructor(
     readonly projectDir: string,
@@ -125,7 +175,7 @@ export class WarehouseWriter {
         return 0;
       case "truncate": {
         const table = this.table(rec.table);
-        table.truncateBefore = this.now();
+        table.batch.truncateBefore = this.now();
         return 0;
       }
       default:
@@ -204,93 +254,127 @@ export class WarehouseWriter {
 
   private record(op: "upsert" | "update" | "delete", source: string, data: Row): void {
     const table = this.table(source);
-    const row = new Map<string, Cell>();
-    const typed = new Map<string, string>();
-    for (const name of Object.keys(data)) {
-      const col = this.column(name);
-      if (!table.knownColumns.has(name)) {
-        table.knownColumns.add(name);
-        this.noteRename("column", table.name, col, name);
-      }
-      if (row.has(col)) continue;
+    const batch = table.batch;
+    const seen = batch.seen;
+    const cells: Cells = [];
+    for (const name in data) {
+      let src = table.sources.get(name);
+      if (src === undefined) src = this.sourceColumn(table, name);
+      const i = src.index;
+      if (cells[i] !== undefined) continue;
       const wire = data[name];
-      const declared = table.sourceTypes.get(name);
-      row.set(col, encodeValue(wire, declared));
+      const declared = src.declared;
+      const cell = declared === undefined && typeof wire === "string" && !wire.includes("\0") ? wire : encodeValue(wire, declared);
+      cells[i] = cell;
+      // A declared column's type is its declaration; only the others are typed from their values.
+      if (cell === null || src.typed) continue;
+      const col = table.columns[i];
+      const prev = seen.get(col);
+      // JSON holds anything, and text holds anything but JSON: no need to look at the value.
+      if (prev === "JSON" || (prev === "VARCHAR" && typeof cell === "string")) continue;
       // The type of plain JSON numbers and booleans is known without sniffing their text.
-      if (declared === undefined && wire !== null && typeof wire !== "object" && typeof wire !== "string") {
-        const kind = typeof wire === "boolean" ? "BOOLEAN" : Number.isSafeInteger(wire) ? "BIGINT" : null;
-        if (kind) typed.set(col, kind);
+      let kind: string | null;
+      if (declared === undefined && typeof wire === "boolean") kind = "BOOLEAN";
+      else if (declared === undefined && typeof wire === "number" && Number.isSafeInteger(wire)) kind = "BIGINT";
+      else kind = cellType(cell);
+      // Columns enter `seen` in row order: it decides the order of new columns.
+      if (kind !== null && prev !== kind) seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
+    }
+    if (table.hashedKey) {
+      const id = rowHash(table.columns, cells);
+      cells[table.idIndex] = id;
+      const prev = seen.get(FIVETRAN_ID);
+      if (prev !== "VARCHAR" && prev !== "JSON") {
+        const kind = textType(id);
+        if (kind) seen.set(FIVETRAN_ID, prev === undefined ? kind : mergeTypes(prev, kind));
       }
     }
-    if (table.hashedKey) row.set(FIVETRAN_ID, rowHash(row));
-    for (const k of table.key) {
-      if (row.get(k) === undefined || row.get(k) === null) {
+    const keyIndex = table.keyIndex;
+    for (let k = 0; k < keyIndex.length; k++) {
+      if (cells[keyIndex[k]] == null) {
         throw new ToolError(
           "invalid_argument",
-          `Null primary key found while syncing table ${SCHEMA}.${table.name}. Primary Key ${k} is null in object.`,
+          `Null primary key found while syncing table ${SCHEMA}.${table.name}. Primary Key ${table.key[k]} is null in object.`,
           "Every upsert, update and delete must carry a value for each primary-key column.",
         );
       }
     }
-    for (const [col, cell] of row) {
-      if (cell === null) continue;
-      const prev = table.seen.get(col);
-      const known = typed.get(col);
-      if (known !== undefined) {
-        // Columns enter `seen` in row order: it decides the order of new columns.
-        if (prev !== known) table.seen.set(col, prev === undefined ? known : mergeTypes(prev, known));
-        continue;
-      }
-      // JSON holds anything, and text holds anything but JSON: no need to look at the value.
-      if (prev === "JSON" || (prev === "VARCHAR" && typeof cell === "string")) continue;
-      const kind = cellType(cell);
-      if (kind) table.seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
-    }
-    row.set(FIVETRAN_DELETED, op === "delete" ? "true" : "false");
-    row.set(FIVETRAN_SYNCED, this.now());
-    const key = keyOf(table.key, row);
+    cells[table.deletedIndex] = op === "delete" ? "true" : "false";
+    cells[table.syncedIndex] = this.now();
+    const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]]!) : keyIndex.map((i) => cellKey(cells[i]!)).join("\u0000\u0001");
     if (op === "upsert") {
-      table.pending.set(key, { upsert: true, row });
+      batch.pending.set(key, { upsert: true, cells });
+      batch.hasUpserts = true;
       table.upserted.add(key);
     } else {
-      const earlier = table.pending.get(key);
-      if (earlier) for (const [c, v] of row) earlier.row.set(c, v);
-      else table.pending.set(key, { upsert: false, row });
+      const earlier = batch.pending.get(key);
+      if (earlier) {
+        const into = earlier.cells;
+        for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) into[i] = cells[i];
+      } else batch.pending.set(key, { upsert: false, cells });
     }
+  }
+
+  /** The first time a table meets a source column name: rename it, warn about a collision, index it. */
+  private sourceColumn(table: SyncTable, name: string): SourceColumn {
+    const col = this.column(name);
+    this.noteRename("column", table.name, col, name);
+    const src: SourceColumn = { index: table.columnIndex(col), declared: table.sourceTypes.get(name), typed: table.declared.has(col) };
+    table.sources.set(name, src);
+    return src;
   }
 
   // ------------------------------------------------------------------ checkpoint, rollback
 
-  /** Commits everything since the last checkpoint in one transaction, then writes files/state.json atomically. */
-  async checkpoint(state: Record<string, unknown>): Promise<void> {
+  /**
+   * Commits everything since the last checkpoint in one transaction, then writes files/state.json atomically.
+   * The batch closes when this is called, so records applied while the returned promise is pending belong to the
+   * next checkpoint: a caller may keep reading its input while DuckDB writes. Flushes run one after another.
+   */
+  checkpoint(state: Record<string, unknown>): Promise<void> {
     this.assertOpen();
-    await this.flush();
-    writeAtomically(statePath(this.projectDir), pyJsonDumps(state, true));
+    if (this.failure) return Promise.reject(this.failure);
+    const batches = new Map<SyncTable, Batch>();
+    for (const t of this.tables.values()) batches.set(t, t.close());
+    const text = pyJsonDumps(state, true);
+    const run = this.inflight.then(async () => {
+      if (this.failure) throw this.failure;
+      await this.flush(batches);
+      writeAtomically(statePath(this.projectDir), text);
+    });
+    this.inflight = run.catch(() => {});
+    return run;
   }
 
-  /** Forgets everything since the last checkpoint. */
+  /** Forgets everything since the last checkpoint (after a checkpoint still being written has finished). */
   async rollback(): Promise<void> {
+    await this.inflight;
     for (const t of this.tables.values()) t.clear();
   }
 
-  private async flush(): Promise<void> {
-    const waiting = [...this.tables.values()].filter((t) => t.pending.size > 0 || t.truncateBefore);
-    if (!waiting.length && this.declaredCreated) return;
-    const wrote = new Map<SyncTable, boolean>();
+  private async flush(batches: Map<SyncTable, Batch>): Promise<void> {
+    const waiting = [...batches].filter(([, b]) => b.pending.size > 0 || b.truncateBefore);
+    if (!waiting.length && this.declaredCreated) {
+      for (const b of batches.values()) carrySeen(b);
+      return;
+    }
+    const wrote = new Set<Batch>();
     await this.conn.run("BEGIN TRANSACTION");
     try {
-      for (const t of waiting) if (t.pendingUpserts()) wrote.set(t, await this.write(t));
-      if (waiting.some((t) => t.isDeclared && t.pendingUpserts())) await this.createMissingDeclared();
-      for (const t of waiting) if (!t.pendingUpserts()) wrote.set(t, await this.write(t));
+      for (const [t, b] of waiting) if (b.hasUpserts && (await this.write(t, b))) wrote.add(b);
+      if (waiting.some(([t, b]) => t.isDeclared && b.hasUpserts)) await this.createMissingDeclared();
+      for (const [t, b] of waiting) if (!b.hasUpserts && (await this.write(t, b))) wrote.add(b);
       if (!this.declaredCreated) await this.createMissingDeclared();
       await this.conn.run("COMMIT");
     } catch (e) {
       await this.conn.run("ROLLBACK").catch(() => {});
       for (const t of this.tables.values()) t.clear();
-      throw e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
+      this.failure = e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
+      throw this.failure;
     }
     this.declaredCreated = true;
-    for (const t of waiting) t.clear(wrote.get(t) ?? false);
+    // A table that could not be written yet (only updates, no table) keeps the types its values showed.
+    for (const b of batches.values()) if (!wrote.has(b)) carrySeen(b);
   }
 
   private async createMissingDeclared(): Promise<void> {
@@ -303,13 +387,13 @@ export class WarehouseWriter {
     await this.ensureTable(t.name, types, t.hashedKey ? [] : t.key, !t.hashedKey);
   }
 
-  private async write(t: SyncTable): Promise<boolean> {
+  private async write(t: SyncTable, b: Batch): Promise<boolean> {
     let existing = await this.columns(t.name);
     let actual: Columns;
-    if (t.pendingUpserts()) {
+    if (b.hasUpserts) {
       const types: Columns = new Map(t.declared);
       if (t.hashedKey) types.set(FIVETRAN_ID, "VARCHAR");
-      for (const [c, k] of t.seen) if (!types.has(c)) types.set(c, k);
+      for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
       actual = await this.ensureTable(t.name, types, t.key, t.isDeclared && !t.hashedKey);
@@ -320,25 +404,27 @@ export class WarehouseWriter {
       }
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
-      for (const [c, k] of t.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
       actual = wanted.size ? await this.ensureTable(t.name, wanted, t.key) : existing;
     } else {
       return false;
     }
-    const upserts: Map<string, Cell>[] = [];
-    const updates: Map<string, Cell>[] = [];
-    for (const [k, p] of t.pending) {
-      if (p.upsert) upserts.push(p.row);
-      else updates.push(t.upserted.has(k) ? p.row : blankToNull(p.row, t.key));
+    const upserts: Cells[] = [];
+    const updates: Cells[] = [];
+    for (const p of b.pending.values()) {
+      if (p.upsert) upserts.push(p.cells);
+      else updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
     }
-    await this.upsertRows(t.name, actual, t.key, upserts);
-    await this.updateRows(t.name, actual, t.key, updates);
-    if (t.truncateBefore) {
+    // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
+    b.pending = new Map();
+    await this.upsertRows(t, actual, upserts);
+    await this.updateRows(t, actual, updates);
+    if (b.truncateBefore) {
       if (!(await this.columns(t.name)).has(FIVETRAN_DELETED)) {
         await this.conn.run(`ALTER TABLE ${this.qualified(t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
       }
       await this.conn.run(
-        `UPDATE ${this.qualified(t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${t.truncateBefore}'::TIMESTAMPTZ`,
+        `UPDATE ${this.qualified(t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
       );
     }
     return true;
@@ -431,15 +517,16 @@ export class WarehouseWriter {
   }
 
   /** Loads rows into a temporary table typed like the target (the DuckDB Appender, then one CAST per column). */
-  private async stage(columns: string[], types: Columns, rows: Map<string, Cell>[]): Promise<string> {
+  private async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[]): Promise<string> {
     const name = `stage_${++this.stageSeq}`;
     await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c) => `${quote(c)} VARCHAR`).join(", ")})`);
     const appender = await this.conn.createAppender(name, "main", "temp");
     try {
       const kinds = columns.map((c) => types.get(c)!);
+      const at = columns.map((c) => t.index.get(c) ?? -1);
       for (const row of rows) {
         for (let i = 0; i < columns.length; i++) {
-          const cell = row.get(columns[i]);
+          const cell = at[i] < 0 ? undefined : row[at[i]];
           const text = cell === undefined ? null : stageText(cell, kinds[i]);
           if (text === null) appender.appendNull();
           else appender.appendVarchar(text);
@@ -456,10 +543,11 @@ export class WarehouseWriter {
     return `${name}_typed`;
   }
 
-  private async upsertRows(table: string, types: Columns, key: string[], rows: Map<string, Cell>[]): Promise<void> {
+  private async upsertRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
     if (!rows.length) return;
+    const { name: table, key } = t;
     const columns = [...types.keys()];
-    const staged = await this.stage(columns, types, rows);
+    const staged = await this.stage(t, columns, types, rows);
     const names = columns.map(quote).join(", ");
     const target = this.qualified(table);
     const keys = key.map(quote).join(", ");
@@ -476,11 +564,13 @@ export class WarehouseWriter {
     await this.conn.run(`DROP TABLE ${staged}`);
   }
 
-  private async updateRows(table: string, types: Columns, key: string[], rows: Map<string, Cell>[]): Promise<void> {
+  private async updateRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
+    const { name: table, key } = t;
     if (!rows.length || key.some((k) => !types.has(k))) return;
-    const groups = new Map<string, { columns: string[]; rows: Map<string, Cell>[] }>();
+    const groups = new Map<string, { columns: string[]; rows: Cells[] }>();
+    const at = [...types.keys()].map((c) => [c, t.index.get(c) ?? -1] as const);
     for (const row of rows) {
-      const columns = [...types.keys()].filter((c) => row.has(c));
+      const columns = at.filter(([, i]) => i >= 0 && row[i] !== undefined).map(([c]) => c);
       const id = columns.join("\0");
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { columns, rows: [] }));
@@ -489,7 +579,7 @@ export class WarehouseWriter {
     const target = this.qualified(table);
     for (const { columns, rows: group } of groups.values()) {
       if (columns.every((c) => key.includes(c))) continue;
-      const staged = await this.stage(columns, types, group);
+      const staged = await this.stage(t, columns, types, group);
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = s.${quote(c)}`).join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
       await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
@@ -502,6 +592,7 @@ export class WarehouseWriter {
   /** Rows per destination table, committed data only. */
   async rowsPerTable(): Promise<Record<string, number>> {
     this.assertOpen();
+    await this.inflight;
     const tables = await this.conn.runAndReadAll(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
       [SCHEMA],
@@ -533,11 +624,6 @@ export class WarehouseWriter {
   }
 }
 
-function keyOf(key: string[], row: Map<string, Cell>): string {
-  if (key.length === 1) return cellKey(row.get(key[0])!);
-  return key.map((k) => cellKey(row.get(k)!)).join("\u0000\u0001");
-}
-
 function cellKey(cell: Cell): string {
   if (typeof cell === "string") return `s${cell}`;
   if (cell === null) return "n";
@@ -547,15 +633,26 @@ function cellKey(cell: Cell): string {
 }
 
 /** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */
-function blankToNull(row: Map<string, Cell>, key: string[]): Map<string, Cell> {
-  let out: Map<string, Cell> | undefined;
-  for (const [c, v] of row) {
-    if (v === "" && !key.includes(c)) {
-      out ??= new Map(row);
-      out.set(c, null);
+function blankToNull(row: Cells, key: number[]): Cells {
+  let out: Cells | undefined;
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] === "" && !key.includes(i)) {
+      out ??= row.slice();
+      out[i] = null;
     }
   }
   return out ?? row;
+}
+
+/** Hands the column types of a batch that was not written on to the batch after it, before its own. */
+function carrySeen(b: Batch): void {
+  if (!b.seen.size || !b.next) return;
+  const merged = new Map(b.seen);
+  for (const [c, k] of b.next.seen) {
+    const prev = merged.get(c);
+    merged.set(c, prev === undefined ? k : mergeTypes(prev, k));
+  }
+  b.next.seen = merged;
 }
 
 function sameSet(a: string[], b: string[]): boolean {
