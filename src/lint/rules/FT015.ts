@@ -3,7 +3,7 @@ import { dictKeys, stateNames, stateSubscript } from "../helpers.js";
 import { field, walk } from "../python.js";
 
 const SECRET_KEY = /(token|secret|password|passwd|api_?key|credential|session)/i;
-const NOT_SECRET = /(_ttl|_expires?\w*|_expiry|_at|_time|_count|_url)$/i;
+const NOT_SECRET = /(_ttl|_expires?\w*|_expiry|_at|_time|_count|_url)$|(page|next|continuation|pagination|sync|cursor|delta|resume|start|end)_?token/i;
 
 export default defineRule({
   meta: { id: "FT015", severity: "error", title: "Credentials stored in state", fixable: "none", profiles: ALL_PROFILES, guideline: "evaluation checklist (security: no secrets in state)" },
