@@ -42,6 +42,7 @@ try {
   let apply = 0;
   let checkpoint = 0;
   let peakRss = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for (const line of text.split("\n")) {
     if (!line) continue;
@@ -59,12 +60,15 @@ try {
     }
   }
   const total = performance.now() - t0;
+  // CPU time of the whole process (DuckDB's threads too): steadier than wall time on a busy machine.
+  const cpu = process.cpuUsage(cpu0);
   const counts = await w.rowsPerTable();
   await w.close();
   if (counts.bench_rows !== ROWS) throw new Error(`wrote ${counts.bench_rows} rows, expected ${ROWS}`);
   const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
   process.stdout.write(
     `writer: ${ROWS.toLocaleString("en-US")} rows in ${f(total)} = ${Math.round(ROWS / (total / 1000)).toLocaleString("en-US")} rows/s` +
+      `, CPU ${f((cpu.user + cpu.system) / 1000)}` +
       ` (JSON.parse ${f(parse)}, apply ${f(apply)}, checkpoints ${f(checkpoint)}); peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB\n`,
   );
 } finally {

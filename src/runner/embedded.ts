@@ -1,8 +1,9 @@
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
-import { readLines, watchLines } from "./lines.js";
+import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ChannelRecord, ErrorKind } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
@@ -59,65 +60,117 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   let peakKb: number | undefined;
   let applyError: RunError | undefined;
 
-  try {
-    for await (const line of readLines(stdio[3] as never)) {
-      if (!line) continue;
-      let rec: ChannelRecord;
-      try {
-        rec = JSON.parse(line) as ChannelRecord;
-      } catch {
-        throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
-      }
-      switch (rec.t) {
-        case "upsert":
-          tracker.counts.upserts++;
-          await sink.apply(rec);
-          break;
-        case "update":
-          tracker.counts.updates++;
-          await sink.apply(rec);
-          break;
-        case "delete":
-          tracker.counts.deletes++;
-          await sink.apply(rec);
-          break;
-        case "truncate":
-          tracker.counts.truncates++;
-          await sink.apply(rec);
-          break;
-        case "schema":
-          tracker.counts.schemaChanges += (await sink.apply(rec)) || 0;
-          break;
-        case "checkpoint":
-          await sink.checkpoint(rec.state);
-          tracker.counts.checkpoints++;
-          committedState = rec.state;
-          countsAtLastCheckpoint = { ...tracker.counts };
-          lastState = rec.state;
-          tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(rec.state)}`);
-          break;
-        case "log":
-          tracker.log(rec.level, "connector", rec.message);
-          break;
-        case "warning":
-          tracker.warn(rec.message);
-          tracker.log("WARNING", "sdk", rec.message);
-          break;
-        case "start":
-          sdkVersion = rec.sdk_version;
-          break;
-        case "stats":
-          if (typeof rec.peak_rss_kb === "number") peakKb = rec.peak_rss_kb;
-          break;
-        case "error":
-          reported = rec;
-          break;
-        case "end":
-          ended = true;
-          break;
-      }
-      tracker.progress();
+  // A checkpoint is written while the following records are read and applied (the writer closes the batch when
+  // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
+  let writing: Promise<void> | undefined;
+  let writeError: unknown;
+  const checkpointed = async (): Promise<void> => {
+    if (writing) await writing;
+    writing = undefined;
+    if (writeError !== undefined) throw writeError;
+  };
+  const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
+
+  /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
+  const handle = (line: string): Promise<void> | undefined => {
+    let rec: ChannelRecord;
+    try {
+      rec = JSON.parse(line) as ChannelRecord;
+    } catch {
+      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
     }
+    let wait: Promise<unknown> | undefined;
+    switch (rec.t) {
+      case "upsert":
+        tracker.counts.upserts++;
+        if (apply) apply(rec);
+        else wait = sink.apply(rec);
+        break;
+      case "update":
+        tracker.counts.updates++;
+        if (apply) apply(rec);
+        else wait = sink.apply(rec);
+        break;
+      case "delete":
+        tracker.counts.deletes++;
+        if (apply) apply(rec);
+        else wait = sink.apply(rec);
+        break;
+      case "truncate":
+        tracker.counts.truncates++;
+        wait = sink.apply(rec);
+        break;
+      case "schema":
+        wait = sink.apply(rec).then((n) => {
+          tracker.counts.schemaChanges += n || 0;
+        });
+        break;
+      case "checkpoint": {
+        const state = rec.state;
+        wait = checkpointed().then(() => {
+          const at = { ...tracker.counts };
+          writing = sink.checkpoint(state).then(
+            () => {
+              tracker.counts.checkpoints++;
+              committedState = state;
+              countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
+              lastState = state;
+              tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(state)}`);
+            },
+            (e: unknown) => {
+              writeError = e;
+            },
+          );
+        });
+        break;
+      }
+      case "log":
+        tracker.log(rec.level, "connector", rec.message);
+        break;
+      case "warning":
+        tracker.warn(rec.message);
+        tracker.log("WARNING", "sdk", rec.message);
+        break;
+      case "start":
+        sdkVersion = rec.sdk_version;
+        break;
+      case "stats":
+        if (typeof rec.peak_rss_kb === "number") peakKb = rec.peak_rss_kb;
+        break;
+      case "error":
+        reported = rec;
+        break;
+      case "end":
+        ended = true;
+        break;
+    }
+    if (wait) return wait.then(() => tracker.progress());
+    tracker.progress();
+    return undefined;
+  };
+
+  try {
+    const channel = stdio[3] as unknown as Readable;
+    channel.setEncoding("utf8");
+    let rest = "";
+    // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
+    // is done, so a slow warehouse still blocks the harness's writes (backpressure).
+    for await (const chunk of channel as AsyncIterable<string>) {
+      if (writeError !== undefined) await checkpointed();
+      const text = rest + chunk;
+      let start = 0;
+      let nl: number;
+      while ((nl = text.indexOf("\n", start)) !== -1) {
+        const line = text.slice(start, nl);
+        start = nl + 1;
+        if (!line) continue;
+        const wait = handle(line);
+        if (wait) await wait;
+      }
+      rest = text.slice(start);
+    }
+    if (rest) await handle(rest);
+    await checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     const err = e as Error & { kind?: ErrorKind; code?: string };

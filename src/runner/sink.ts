@@ -11,7 +11,16 @@ import type { ChannelRecord } from "./protocol.js";
 export interface WarehouseSink {
   /** Applies schema/upsert/update/delete/truncate; returns the number of schema changes it made. */
   apply(rec: ChannelRecord): Promise<number>;
-  /** Commits everything since the last checkpoint and writes files/state.json atomically. */
+  /**
+   * Optional: applies an upsert, update or delete at once, without a promise (the hot path of a sync). Throws
+   * what `apply` would reject with.
+   */
+  applyNow?(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void;
+  /**
+   * Commits everything since the last checkpoint and writes files/state.json atomically. Records applied while
+   * the promise is pending belong to the next checkpoint (the caller may go on applying; it awaits this promise
+   * before the next checkpoint, rollback or rowsPerTable).
+   */
   checkpoint(state: Record<string, unknown>): Promise<void>;
   /** Discards everything since the last checkpoint. */
   rollback(): Promise<void>;

@@ -183,6 +183,12 @@ export class WarehouseWriter {
     }
   }
 
+  /** An upsert, update or delete, applied at once: the per-row path of a sync, without a promise per row. */
+  applyNow(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void {
+    this.assertOpen();
+    this.record(rec.t, rec.table, rec.data);
+  }
+
   private declare(tables: DeclaredTable[]): number {
     for (const t of tables) {
       const name = renameTable(t.table);
