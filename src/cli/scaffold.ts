@@ -1,0 +1,93 @@
+import { parseArgs } from "node:util";
+import { listChoices, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
+import { Workspace } from "../workspace/workspace.js";
+import { EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+
+export const usage = `fivetran-connector-mcp scaffold <DIR> [options]
+fivetran-connector-mcp scaffold --list [--json]
+
+Creates a connector in DIR from tested patterns: connector.py, configuration.json, requirements.txt,
+README.md and .gitignore. With no options it makes a runnable offline sample connector.
+  --source TYPE        sample (default), rest_api, graphql, database, file
+  --auth TYPE          none (default), api_key_header, api_key_query, bearer, basic,
+                       oauth2_client_credentials, oauth2_refresh_token (rest_api, graphql)
+  --pagination TYPE    none (default), page_number, offset, cursor, link_header, next_url, keyset_timestamp
+  --sync MODE          incremental_cursor (default) or full
+  --table SPEC         a table, repeatable: name[:pk1+pk2][@parent], e.g. --table users --table orders@users
+  --name TITLE         the connector's title
+  --base-url URL       API base URL for configuration.json (rest_api, graphql)
+  --operation-style S  yield (default, as the seed guidelines ask) or direct
+  --overwrite          replace existing files
+  --list               print the choices and which combine, then exit
+  --json               machine-readable output`;
+
+/** name[:pk1+pk2][@parent] */
+function parseTable(spec: string): TableSpec {
+  const m = /^([^:@]+)(?::([^@]+))?(?:@(.+))?$/.exec(spec.trim());
+  if (!m) throw new UsageError(`--table '${spec}' is not name[:pk1+pk2][@parent]`);
+  return { name: m[1], ...(m[2] ? { primary_key: m[2].split("+") } : {}), ...(m[3] ? { parent: m[3] } : {}) };
+}
+
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let json = false;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        source: { type: "string" },
+        auth: { type: "string" },
+        pagination: { type: "string" },
+        sync: { type: "string" },
+        table: { type: "string", multiple: true },
+        name: { type: "string" },
+        "base-url": { type: "string" },
+        "operation-style": { type: "string" },
+        overwrite: { type: "boolean", default: false },
+        list: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+      },
+    });
+    json = values.json!;
+    if (values.list) {
+      const c = listChoices();
+      if (json) io.out(JSON.stringify(c, null, 2));
+      else {
+        io.out(`Scaffold offers ${c.combinations} source × auth × pagination × sync combinations:\n`);
+        for (const s of c.source_type) io.out(`  ${s.value.padEnd(9)} ${s.description}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+        io.out("\nAuth:");
+        for (const a of c.auth) io.out(`  ${a.value.padEnd(26)} ${a.description}`);
+        io.out("\nPagination:");
+        for (const p of c.pagination) io.out(`  ${p.value.padEnd(17)} ${p.description}`);
+        io.out("\nSync:");
+        for (const s of c.sync) io.out(`  ${s.value.padEnd(19)} ${s.description}`);
+      }
+      return EXIT_OK;
+    }
+    if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder\n\n${usage}`);
+    const dir = await new Workspace().projectDir(positionals[0], false);
+    const opts: ScaffoldOptions = {
+      name: values.name,
+      source_type: values.source as ScaffoldOptions["source_type"],
+      auth: values.auth as ScaffoldOptions["auth"],
+      pagination: values.pagination as ScaffoldOptions["pagination"],
+      sync: values.sync as ScaffoldOptions["sync"],
+      tables: values.table?.map(parseTable),
+      base_url: values["base-url"],
+      operation_style: values["operation-style"] as ScaffoldOptions["operation_style"],
+    };
+    const r = scaffoldProject(dir, opts, values.overwrite);
+    if (json) {
+      io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
+    } else {
+      const o = r.options;
+      io.out(`Scaffolded a ${o.source} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
+      for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
+      if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
+      io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);
+    }
+    return EXIT_OK;
+  } catch (e) {
+    return reportError(e, io, json);
+  }
+}

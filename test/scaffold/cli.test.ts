@@ -1,0 +1,53 @@
+import { existsSync, mkdtempSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run as demo } from "../../src/cli/demo.js";
+import { run as scaffold } from "../../src/cli/scaffold.js";
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
+}
+
+describe("scaffold and demo commands", () => {
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "scaffold-cli-")));
+
+  it("--list prints the choices, as text and JSON", async () => {
+    const t = capture();
+    expect(await scaffold(["--list"], t.io)).toBe(0);
+    expect(t.out.join("\n")).toContain("keyset_timestamp");
+    const j = capture();
+    expect(await scaffold(["--list", "--json"], j.io)).toBe(0);
+    expect(JSON.parse(j.out.join("")).combinations).toBeGreaterThan(100);
+  });
+
+  it("scaffolds with tables given as name:pk@parent and reports JSON", async () => {
+    const dir = join(root, "api");
+    const c = capture();
+    const code = await scaffold([dir, "--source", "rest_api", "--auth", "bearer", "--pagination", "next_url", "--table", "accounts", "--table", "notes:account_id+note_id@accounts", "--json"], c.io);
+    expect(code, c.err.join("\n")).toBe(0);
+    const r = JSON.parse(c.out.join(""));
+    expect(r.configuration_keys).toEqual(["base_url", "api_token"]);
+    expect(r.options.tables[1]).toMatchObject({ name: "notes", primaryKey: ["account_id", "note_id"], parent: "accounts" });
+  });
+
+  it("exits 2 with a hint on a combination that is not offered", async () => {
+    const c = capture();
+    expect(await scaffold([join(root, "bad"), "--source", "file", "--auth", "bearer"], c.io)).toBe(2);
+    expect(c.err.join("\n")).toContain("For file use auth: none");
+    expect(existsSync(join(root, "bad", "connector.py"))).toBe(false);
+  });
+
+  it("demo runs the offline loop end to end", async () => {
+    const c = capture();
+    const code = await demo([join(root, "demo")], c.io);
+    const text = c.out.join("\n");
+    expect(code, `${text}\n${c.err.join("\n")}`).toBe(0);
+    expect(text).toContain("0 error(s), 0 warning(s)");
+    expect(text).toMatch(/Upserts\s+\|\s+78/);
+    expect(text).toMatch(/Upserts\s+\|\s+3\b/);
+    expect(text).toContain("users created at sync time");
+  }, 60_000);
+});
