@@ -77,7 +77,9 @@ export function parseRequirementLine(raw: string): Omit<Requirement, "line" | "s
   let specifier = rest.trim();
   if (specifier.startsWith("(") && specifier.endsWith(")")) specifier = specifier.slice(1, -1).trim();
   specifier = specifier.replace(/\s+/g, "");
-  const specifierValid = specifier === "" || pep440.validRange(specifier) !== null;
+  // Each clause must start with a PEP 440 operator; the range parser alone accepts some typos such as "=>".
+  const clausesOk = specifier.split(",").every((c) => /^(~=|===?|!=|<=|>=|<|>)[^=<>!~]/.test(c));
+  const specifierValid = specifier === "" || (clausesOk && pep440.validRange(specifier) !== null);
   const exact = /^===?([^,*]+)$/.exec(specifier);
   return {
     name,
