@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { lint } from "../src/lint/engine.js";
 import { PROFILES } from "../src/lint/types.js";
 import { defineTool } from "../src/mcp/tool.js";
 
@@ -71,6 +70,8 @@ export const lintConnector = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const dir = await ctx.workspace.projectDir(args.project_dir);
+    // Loaded on the first call: the engine pulls in the rules and, on first lint, the WASM parsers.
+    const { lint } = await import("../src/lint/engine.js");
     const r = await lint(dir, { profile: args.profile as never, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });
     const data = {
       ...r,

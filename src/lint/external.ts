@@ -56,56 +56,107 @@ export interface CompileError {
   message: string;
 }
 
+// A small stdlib-only worker: one JSON request per line in, one JSON answer per line out. It lives
+// as long as this process (it exits on EOF when we go), so each lint pays no interpreter start-up.
 const COMPILE_SCRIPT = `
 import json, sys
-out = []
-for name, src in json.load(sys.stdin):
-    try:
-        compile(src, name, "exec", dont_inherit=True)
-    except SyntaxError as e:
-        out.append({"file": name, "line": e.lineno or 1, "column": e.offset or 1,
-                    "endLine": getattr(e, "end_lineno", None), "endColumn": getattr(e, "end_offset", None),
-                    "message": f"{type(e).__name__}: {e.msg}"})
-    except Exception as e:
-        out.append({"file": name, "line": 1, "column": 1, "message": f"{type(e).__name__}: {e}"})
-print(json.dumps(out))
+for line in sys.stdin:
+    out = []
+    for name, src in json.loads(line):
+        try:
+            compile(src, name, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            out.append({"file": name, "line": e.lineno or 1, "column": e.offset or 1,
+                        "endLine": getattr(e, "end_lineno", None), "endColumn": getattr(e, "end_offset", None),
+                        "message": f"{type(e).__name__}: {e.msg}"})
+        except Exception as e:
+            out.append({"file": name, "line": 1, "column": 1, "message": f"{type(e).__name__}: {e}"})
+    sys.stdout.write(json.dumps(out) + "\\n")
+    sys.stdout.flush()
 `;
 
 const compileCache = new Map<string, CompileError[]>();
 let pythonMissing = false;
 
+interface Worker {
+  child: import("node:child_process").ChildProcessWithoutNullStreams;
+  queue: ((line: string | undefined) => void)[];
+  buffer: string;
+}
+let worker: Worker | undefined;
+
+async function getWorker(): Promise<Worker | undefined> {
+  if (worker && worker.child.exitCode === null && !worker.child.killed) return worker;
+  const { spawn } = await import("node:child_process");
+  // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
+  const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-u", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  const w: Worker = { child, queue: [], buffer: "" };
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    w.buffer += d;
+    let nl;
+    while ((nl = w.buffer.indexOf("\n")) >= 0) {
+      const line = w.buffer.slice(0, nl);
+      w.buffer = w.buffer.slice(nl + 1);
+      w.queue.shift()?.(line);
+      idle(w);
+    }
+  });
+  child.stderr.resume();
+  child.stdin.on("error", () => {});
+  const fail = () => {
+    for (const r of w.queue.splice(0)) r(undefined);
+    if (worker === w) worker = undefined;
+  };
+  child.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") pythonMissing = true;
+    fail();
+  });
+  child.on("exit", fail);
+  worker = w;
+  idle(w);
+  return w;
+}
+
+/** An idle worker must not keep the process alive; a busy one must. */
+function idle(w: Worker): void {
+  const refs = [w.child, w.child.stdout, w.child.stderr, w.child.stdin] as unknown as { ref(): void; unref(): void }[];
+  for (const h of refs) {
+    if (w.queue.length) h.ref();
+    else h.unref();
+  }
+}
+
 /** Returns undefined when no python3 can be run (the tree-sitter parse then decides). */
 export async function pythonCompile(files: { file: string; source: string }[], signal?: AbortSignal): Promise<CompileError[] | undefined> {
-  if (pythonMissing || files.length === 0) return pythonMissing ? undefined : [];
+  if (pythonMissing) return undefined;
+  if (files.length === 0) return [];
   const key = createHash("sha256").update(JSON.stringify(files.map((f) => [f.file, f.source]))).digest("hex");
   const cached = compileCache.get(key);
   if (cached) return cached;
-  const { spawn } = await import("node:child_process");
-  const payload = JSON.stringify(files.map((f) => [f.file, f.source]));
-  return new Promise<CompileError[] | undefined>((resolve) => {
-    // Security: argument array, no shell; stdin carries the sources; the child never sees our stdio.
-    const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"], signal, timeout: 15_000 });
-    child.unref();
-    let out = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stderr.resume();
-    child.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "ENOENT") pythonMissing = true;
+  const w = await getWorker();
+  if (!w) return undefined;
+  const line = await new Promise<string | undefined>((resolve) => {
+    const timer = setTimeout(() => {
+      // A stuck worker is replaced; this lint goes on without the compile check.
+      w.child.kill("SIGKILL");
       resolve(undefined);
-    });
-    child.on("close", (code) => {
-      if (code !== 0 || !out) return resolve(undefined);
-      try {
-        const errs = JSON.parse(out) as CompileError[];
-        if (compileCache.size > 256) compileCache.clear();
-        compileCache.set(key, errs);
-        resolve(errs);
-      } catch {
-        resolve(undefined);
-      }
-    });
-    child.stdin.on("error", () => {});
-    child.stdin.end(payload);
+    }, 15_000);
+    const done = (l: string | undefined) => {
+      clearTimeout(timer);
+      resolve(l);
+    };
+    signal?.addEventListener("abort", () => done(undefined), { once: true });
+    w.queue.push(done);
+    idle(w);
+    w.child.stdin.write(JSON.stringify(files.map((f) => [f.file, f.source])) + "\n");
   });
-
+  if (!line) return undefined;
+  try {
+    const errs = JSON.parse(line) as CompileError[];
+    if (compileCache.size > 256) compileCache.clear();
+    compileCache.set(key, errs);
+    return errs;
+  } catch {
+    return undefined;
+  }
 }

@@ -24,6 +24,8 @@ export interface ParsedPython {
   lines: LineIndex;
   /** Offsets of ERROR / MISSING nodes, when the file is half-written. */
   errors: { start: number; end: number; missing: boolean; type: string }[];
+  /** Every node by type, in document order: rules look up node kinds without walking the tree. */
+  byType: Map<string, PyNode[]>;
 }
 
 let parserPromise: Promise<TSParser> | undefined;
@@ -48,7 +50,9 @@ export async function parsePython(source: string): Promise<ParsedPython> {
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
-    return convert(tree, source);
+    const parsed = convert(tree, source);
+    typeIndex.set(parsed.root, parsed.byType);
+    return parsed;
   } finally {
     tree.delete();
   }
@@ -56,6 +60,9 @@ export async function parsePython(source: string): Promise<ParsedPython> {
 
 function convert(tree: Tree, source: string): ParsedPython {
   const errors: ParsedPython["errors"] = [];
+  const byType = new Map<string, PyNode[]>();
+  // Each cursor property is a call into WASM; MISSING nodes exist only in trees with errors.
+  const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const make = (parent: PyNode | null): PyNode => {
     const node: PyNode = {
@@ -68,8 +75,13 @@ function convert(tree: Tree, source: string): ParsedPython {
       children: [],
       hasError: false,
     };
-    if (cursor.nodeType === "ERROR" || cursor.nodeIsMissing) {
-      errors.push({ start: node.start, end: node.end, missing: cursor.nodeIsMissing, type: cursor.nodeType });
+    if (mayHaveErrors && (node.type === "ERROR" || cursor.nodeIsMissing)) {
+      errors.push({ start: node.start, end: node.end, missing: cursor.nodeIsMissing, type: node.type });
+    }
+    if (node.named) {
+      const list = byType.get(node.type);
+      if (list) list.push(node);
+      else byType.set(node.type, [node]);
     }
     return node;
   };
@@ -88,14 +100,14 @@ function convert(tree: Tree, source: string): ParsedPython {
         if (!cursor.gotoParent() || current === root) {
           cursor.delete();
           root.hasError = errors.length > 0;
-          return { root, source, lines: new LineIndex(source), errors };
+          return { root, source, lines: new LineIndex(source), errors, byType };
         }
         current = current.parent!;
       }
     }
   }
   cursor.delete();
-  return { root, source, lines: new LineIndex(source), errors };
+  return { root, source, lines: new LineIndex(source), errors, byType };
 }
 
 // ---- small helpers used by every rule ----
@@ -124,7 +136,17 @@ export function walkScope(n: PyNode, visit: (n: PyNode) => boolean | void): void
     return visit(x);
   });
 }
+/** Set by the module model: the type index of each parsed root, for findAll's fast path. */
+export const typeIndex = new WeakMap<PyNode, Map<string, PyNode[]>>();
+
 export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyNode[] {
+  if (typeof type === "string") {
+    // Any node's index lives on its root; slice the part inside n (document order = start order).
+    let root = n;
+    while (root.parent) root = root.parent;
+    const idx = typeIndex.get(root);
+    if (idx) return (idx.get(type) ?? []).filter((x) => x.start >= n.start && x.end <= n.end);
+  }
   const out: PyNode[] = [];
   const test = typeof type === "string" ? (x: PyNode) => x.type === type : type;
   walk(n, (x) => {

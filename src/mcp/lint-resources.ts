@@ -1,16 +1,41 @@
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RESOURCES_DIR } from "../paths.js";
-import { ALL_RULES } from "../lint/rules/index.js";
 
 const DIR = join(RESOURCES_DIR, "lint-rules");
 
+interface DocEntry {
+  id: string;
+  title: string;
+  severity: string;
+  fix: string;
+  profiles: string;
+}
+
+let index: DocEntry[] | undefined;
+
+/**
+ * The docs are the index: reading them (once, on first use) instead of importing the rule
+ * modules keeps server start-up free of the lint engine.
+ */
+function docs(): DocEntry[] {
+  index ??= readdirSync(DIR)
+    .filter((f) => /^FT[0-9A-F]{3}\.md$/.test(f))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(DIR, f), "utf8");
+      const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, "m").exec(text)?.[1] ?? "";
+      return { id: f.slice(0, -3), title: /^# FT[0-9A-F]{3}: (.*)$/m.exec(text)?.[1] ?? "", severity: cell("Severity"), fix: cell("Fix").split(":")[0]!, profiles: cell("Profiles") };
+    });
+  return index;
+}
+
 function ruleDoc(id: string): string | undefined {
-  const rule = ALL_RULES.find((r) => r.meta.id === id.toUpperCase());
-  const file = join(DIR, `${id.toUpperCase()}.md`);
-  if (!rule || !existsSync(file)) return undefined;
-  return readFileSync(file, "utf8");
+  const key = id.toUpperCase();
+  if (!/^FT[0-9A-F]{3}$/.test(key) || !docs().some((d) => d.id === key)) return undefined;
+  const file = join(DIR, `${key}.md`);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 }
 
 /** One resource per lint rule doc (a template with id completion) and an index of all rules. */
@@ -24,7 +49,7 @@ export function registerLintResources(server: McpServer): void {
         {
           uri: uri.href,
           mimeType: "text/markdown",
-          text: ["# lint_connector rules", "", "| id | severity | title | fix | profiles |", "|---|---|---|---|---|", ...ALL_RULES.map((r) => `| [${r.meta.id}](connector-sdk://lint-rules/${r.meta.id}) | ${r.meta.severity} | ${r.meta.title} | ${r.meta.fixable} | ${r.meta.profiles.join(", ")} |`)].join("\n"),
+          text: ["# lint_connector rules", "", "| id | severity | title | fix | profiles |", "|---|---|---|---|---|", ...docs().map((d) => `| [${d.id}](connector-sdk://lint-rules/${d.id}) | ${d.severity} | ${d.title} | ${d.fix} | ${d.profiles} |`)].join("\n"),
         },
       ],
     }),
@@ -32,8 +57,8 @@ export function registerLintResources(server: McpServer): void {
   server.registerResource(
     "lint-rule",
     new ResourceTemplate("connector-sdk://lint-rules/{id}", {
-      list: async () => ({ resources: ALL_RULES.map((r) => ({ uri: `connector-sdk://lint-rules/${r.meta.id}`, name: r.meta.id, title: `${r.meta.id}: ${r.meta.title}`, mimeType: "text/markdown" })) }),
-      complete: { id: (value) => ALL_RULES.map((r) => r.meta.id).filter((id) => id.startsWith(value.toUpperCase())) },
+      list: async () => ({ resources: docs().map((d) => ({ uri: `connector-sdk://lint-rules/${d.id}`, name: d.id, title: `${d.id}: ${d.title}`, mimeType: "text/markdown" })) }),
+      complete: { id: (value) => docs().map((d) => d.id).filter((id) => id.startsWith(value.toUpperCase())) },
     }),
     { title: "Lint rule", description: "Why a lint_connector rule exists, a bad example and the fix.", mimeType: "text/markdown" },
     async (uri, { id }) => {
