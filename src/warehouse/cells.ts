@@ -14,15 +14,19 @@ export class JsonCell {
   constructor(readonly text: string) {}
 }
 export class FloatCell {
+  private repr: string | undefined;
   constructor(
-    readonly text: string,
+    /** The float the SDK sent (its text round-trips to exactly this number). */
+    readonly value: number,
     readonly single: boolean,
   ) {}
-  get value(): number {
-    if (this.text === "NaN") return NaN;
-    if (this.text === "Infinity") return Infinity;
-    if (this.text === "-Infinity") return -Infinity;
-    return Number(this.text);
+  /** The literal text the SDK sends; made on first use, since a column typed DOUBLE is loaded from the number. */
+  get text(): string {
+    if (this.repr === undefined) {
+      const x = this.value;
+      this.repr = Number.isNaN(x) ? "NaN" : !Number.isFinite(x) ? (x > 0 ? "Infinity" : "-Infinity") : pyFloatRepr(x);
+    }
+    return this.repr;
   }
 }
 export type Cell = null | string | JsonCell | Buffer | FloatCell;
@@ -327,9 +331,7 @@ function toFloat(p: PyValue): number {
 }
 
 function floatCell(x: number, single: boolean): FloatCell {
-  if (Number.isNaN(x)) return new FloatCell("NaN", single);
-  if (!Number.isFinite(x)) return new FloatCell(x > 0 ? "Infinity" : "-Infinity", single);
-  return new FloatCell(pyFloatRepr(x), single);
+  return new FloatCell(x, single);
 }
 
 function momentOf(p: PyValue, requireOffset: boolean | "forbid"): Moment {
@@ -665,6 +667,65 @@ export function stageText(cell: Cell, kind: string): string | null {
   if (kind === "FLOAT" || kind === "DOUBLE") return limitFloat(text, kind);
   if (kind.startsWith("DECIMAL")) return limitDecimal(text, kind);
   return text;
+}
+
+/** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
+export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "TIMESTAMP WITH TIME ZONE";
+export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "TIMESTAMP WITH TIME ZONE"]);
+/** A cell the native path does not take on: the column is loaded as text and CAST, as the general path does. */
+export const MISFIT = Symbol("misfit");
+
+const PLAIN_INT = /^-?\d{1,18}$/;
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The value `CAST(stageText(cell, kind) AS kind)` gives, for the cells whose conversion is exact in JavaScript
+ * (plain integers, JS-rounded decimals, true/false, `YYYY-MM-DDTHH:MM:SSZ`); MISFIT for any other. A number is
+ * the `_fivetran_synced` time in microseconds. TIMESTAMP WITH TIME ZONE values are microseconds since the epoch.
+ */
+export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bigint | number | null | typeof MISFIT {
+  if (cell === null) return null;
+  if (typeof cell === "number") return kind === "TIMESTAMP WITH TIME ZONE" ? BigInt(cell) : MISFIT;
+  if (typeof cell === "string") {
+    if (cell === "") return null;
+    switch (kind) {
+      case "BOOLEAN":
+        return cell === "true" ? true : cell === "false" ? false : MISFIT;
+      case "BIGINT":
+        if (cell === "true" || cell === "false") return cell === "true" ? 1n : 0n;
+        return PLAIN_INT.test(cell) ? BigInt(cell) : MISFIT;
+      case "DOUBLE": {
+        if (cell === "true" || cell === "false") return cell === "true" ? 1 : 0;
+        if (cell === "NaN") return null;
+        if (!PLAIN_DECIMAL.test(cell)) return MISFIT;
+        // Both round a decimal to the nearest double; limitFloat makes subnormals (and -0) a plain 0.
+        const n = Number(cell);
+        if (!Number.isFinite(n)) return MISFIT;
+        return Math.abs(n) < SMALLEST_NORMAL.DOUBLE ? 0 : n;
+      }
+      case "TIMESTAMP WITH TIME ZONE":
+        return plainUtcMicros(cell);
+    }
+  }
+  if (cell instanceof FloatCell && kind === "DOUBLE") {
+    const v = cell.value;
+    if (Number.isNaN(v)) return null;
+    return Math.abs(v) < SMALLEST_NORMAL.DOUBLE ? 0 : v;
+  }
+  return MISFIT;
+}
+
+/** Microseconds of `YYYY-MM-DDTHH:MM:SSZ` (a valid time, year 1000 on), or MISFIT. */
+function plainUtcMicros(s: string): bigint | typeof MISFIT {
+  if (!isPlainUtc(s)) return MISFIT;
+  const y = +s.slice(0, 4);
+  const mo = +s.slice(5, 7);
+  const d = +s.slice(8, 10);
+  const h = +s.slice(11, 13);
+  const mi = +s.slice(14, 16);
+  const sec = +s.slice(17, 19);
+  if (y < 1000 || !validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return MISFIT;
+  return BigInt(Date.UTC(y, mo - 1, d, h, mi, sec)) * 1000n;
 }
 
 // ---------------------------------------------------------------- _fivetran_id

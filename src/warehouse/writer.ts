@@ -1,10 +1,11 @@
-import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
 import {
-  cellType, declaredDuckType, encodeValue, mergeTypes, pyJsonDumps, rowHash, stageText, textType, widerType, type Cell,
+  cellType, declaredDuckType, encodeValue, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
+  widerType, type Cell, type NativeKind,
 } from "./cells.js";
 import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote, renameColumn, renameTable } from "./names.js";
@@ -14,14 +15,16 @@ const FIVETRAN_ID = "_fivetran_id";
 const FIVETRAN_DELETED = "_fivetran_deleted";
 const FIVETRAN_SYNCED = "_fivetran_synced";
 const TSTZ = "TIMESTAMP WITH TIME ZONE";
+const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, [TSTZ]: TIMESTAMPTZ };
 
 type Columns = Map<string, string>;
 
 /**
  * A row waiting for a checkpoint: its cells by column index of its table (undefined: the operation did not bring
- * the column). Arrays rather than maps, because a batch holds tens of thousands of rows.
+ * the column; a number: the `_fivetran_synced` time in microseconds). Arrays rather than maps, because a batch
+ * holds tens of thousands of rows.
  */
-type Cells = (Cell | undefined)[];
+type Cells = (Cell | number | undefined)[];
 
 interface Pending {
   upsert: boolean;
@@ -245,11 +248,20 @@ export class WarehouseWriter {
   }
 
   /** Operation times: microseconds, strictly increasing, so a truncate never meets a row of the same moment. */
-  private now(): string {
+  private nowUs(): number {
     // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact.
     let us = Date.now() * 1000;
     if (us <= this.clockUs) us = this.clockUs + 1;
     this.clockUs = us;
+    return us;
+  }
+
+  private now(): string {
+    return this.timeText(this.nowUs());
+  }
+
+  /** The text of an operation time, as a TIMESTAMP WITH TIME ZONE literal. */
+  private timeText(us: number): string {
     const second = Math.floor(us / 1_000_000);
     if (second !== this.clockSecond) {
       this.clockSecond = second;
@@ -287,7 +299,8 @@ export class WarehouseWriter {
       if (kind !== null && prev !== kind) seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
     }
     if (table.hashedKey) {
-      const id = rowHash(table.columns, cells);
+      // No operation time is in the row yet: its cells are all Cells.
+      const id = rowHash(table.columns, cells as (Cell | undefined)[]);
       cells[table.idIndex] = id;
       const prev = seen.get(FIVETRAN_ID);
       if (prev !== "VARCHAR" && prev !== "JSON") {
@@ -306,8 +319,8 @@ export class WarehouseWriter {
       }
     }
     cells[table.deletedIndex] = op === "delete" ? "true" : "false";
-    cells[table.syncedIndex] = this.now();
-    const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]]!) : keyIndex.map((i) => cellKey(cells[i]!)).join("\u0000\u0001");
+    cells[table.syncedIndex] = this.nowUs();
+    const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell) : keyIndex.map((i) => cellKey(cells[i] as Cell)).join("\u0000\u0001");
     if (op === "upsert") {
       batch.pending.set(key, { upsert: true, cells });
       batch.hasUpserts = true;
@@ -522,38 +535,71 @@ export class WarehouseWriter {
     await this.conn.run(`ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
   }
 
-  /** Loads rows into a temporary table typed like the target (the DuckDB Appender, then one CAST per column). */
-  private async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[]): Promise<string> {
-    const name = `stage_${++this.stageSeq}`;
-    await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c) => `${quote(c)} VARCHAR`).join(", ")})`);
+  /**
+   * Loads rows into a temporary table and returns a FROM item that reads them typed like the target. Columns of
+   * the common types (NATIVE_KINDS) are appended as native values in data chunks; the others, and a native column
+   * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does.
+   */
+  private async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[]): Promise<{ from: string; drop: string }> {
+    const kinds = columns.map((c) => types.get(c)!);
+    const at = columns.map((c) => t.index.get(c) ?? -1);
+    const native = kinds.map((k) => NATIVE_KINDS.has(k));
+    for (;;) {
+      const name = `stage_${++this.stageSeq}`;
+      await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
+      const misfit = await this.fill(name, kinds, at, native, rows);
+      if (misfit < 0) {
+        const select = columns.map((c, i) => (native[i] ? quote(c) : `${castExpr(c, kinds[i])} AS ${quote(c)}`)).join(", ");
+        return { from: `(SELECT ${select} FROM ${name})`, drop: name };
+      }
+      await this.conn.run(`DROP TABLE ${name}`);
+      native[misfit] = false;
+    }
+  }
+
+  /** Appends the rows in chunks; returns -1, or the index of a native column that met a value it cannot take. */
+  private async fill(name: string, kinds: string[], at: number[], native: boolean[], rows: Cells[]): Promise<number> {
     const appender = await this.conn.createAppender(name, "main", "temp");
     try {
-      const kinds = columns.map((c) => types.get(c)!);
-      const at = columns.map((c) => t.index.get(c) ?? -1);
-      for (const row of rows) {
-        for (let i = 0; i < columns.length; i++) {
-          const cell = at[i] < 0 ? undefined : row[at[i]];
-          const text = cell === undefined ? null : stageText(cell, kinds[i]);
-          if (text === null) appender.appendNull();
-          else appender.appendVarchar(text);
+      const chunkTypes = kinds.map((k, i) => (native[i] ? DUCK_TYPES[k] : VARCHAR));
+      const size = 2048;
+      for (let from = 0; from < rows.length; from += size) {
+        const n = Math.min(size, rows.length - from);
+        const chunk = DuckDBDataChunk.create(chunkTypes, n);
+        for (let i = 0; i < kinds.length; i++) {
+          const vector = chunk.getColumnVector(i);
+          const col = at[i];
+          const kind = kinds[i];
+          if (native[i]) {
+            const tz = kind === TSTZ;
+            for (let r = 0; r < n; r++) {
+              const cell = col < 0 ? undefined : rows[from + r][col];
+              const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
+              if (v === MISFIT) return i;
+              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : (v as boolean | bigint | number | null));
+            }
+          } else {
+            for (let r = 0; r < n; r++) {
+              const cell = col < 0 ? undefined : rows[from + r][col];
+              vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
+            }
+          }
+          vector.flush();
         }
-        appender.endRow();
+        appender.appendDataChunk(chunk);
       }
       appender.flushSync();
     } finally {
       appender.closeSync();
     }
-    const typed = columns.map((c) => `${castExpr(c, types.get(c)!)} AS ${quote(c)}`).join(", ");
-    await this.conn.run(`CREATE TEMP TABLE ${name}_typed AS SELECT ${typed} FROM ${name}`);
-    await this.conn.run(`DROP TABLE ${name}`);
-    return `${name}_typed`;
+    return -1;
   }
 
   private async upsertRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
     if (!rows.length) return;
     const { name: table, key } = t;
     const columns = [...types.keys()];
-    const staged = await this.stage(t, columns, types, rows);
+    const { from: staged, drop } = await this.stage(t, columns, types, rows);
     const names = columns.map(quote).join(", ");
     const target = this.qualified(table);
     const keys = key.map(quote).join(", ");
@@ -567,7 +613,7 @@ export class WarehouseWriter {
       await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
       await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged}`);
     }
-    await this.conn.run(`DROP TABLE ${staged}`);
+    await this.conn.run(`DROP TABLE ${drop}`);
   }
 
   private async updateRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
@@ -585,11 +631,11 @@ export class WarehouseWriter {
     const target = this.qualified(table);
     for (const { columns, rows: group } of groups.values()) {
       if (columns.every((c) => key.includes(c))) continue;
-      const staged = await this.stage(t, columns, types, group);
+      const { from: staged, drop } = await this.stage(t, columns, types, group);
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = s.${quote(c)}`).join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
       await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
-      await this.conn.run(`DROP TABLE ${staged}`);
+      await this.conn.run(`DROP TABLE ${drop}`);
     }
   }
 
