@@ -124,13 +124,24 @@ try {
     return xs[2];
   };
   const withLint = measure();
+  // Lint's own share: in a fresh process load what the server needs anyway (MCP SDK, zod), then time
+  // importing and registering the lint tool and resources on a server.
+  const share = `
+    const { McpServer } = await import("@modelcontextprotocol/sdk/server/mcp.js");
+    await import("zod");
+    const { registerTool } = await import(${JSON.stringify(join(dist, "src/mcp/register.js"))});
+    const { Workspace } = await import(${JSON.stringify(join(dist, "src/workspace/workspace.js"))});
+    const server = new McpServer({ name: "b", version: "0" }, { capabilities: { resources: {}, tools: {}, completions: {} } });
+    const t = performance.now();
+    const { registerLintResources } = await import(${JSON.stringify(join(dist, "src/mcp/lint-resources.js"))});
+    const { lintConnector } = await import(${JSON.stringify(join(dist, "tools/lint_connector.js"))});
+    registerLintResources(server);
+    registerTool(server, lintConnector, new Workspace({}));
+    process.stdout.write(String(performance.now() - t));`;
   const lintImport = [];
-  for (let k = 0; k < 5; k++) {
-    lintImport.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", `const t = performance.now(); await import(${JSON.stringify(join(dist, "src/mcp/lint-resources.js"))}); await import(${JSON.stringify(join(dist, "tools/lint_connector.js"))}); process.stdout.write(String(performance.now() - t));`], { encoding: "utf8" })));
-  }
-  lintImport.sort((a, b) => a - b);
+  for (let k = 0; k < 5; k++) lintImport.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", share], { encoding: "utf8", cwd: root })));
   const wasmCheck = execFileSync(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(join(dist, "src/server.js"))}).then((m) => m.createServer({})); const { getParser } = await import(${JSON.stringify(join(dist, "src/lint/python.js"))}); process.stdout.write("ok");`], { encoding: "utf8" });
-  console.log(`server import + createServer: ${withLint.toFixed(0)} ms median; lint's share (its modules imported alone, cold): ${lintImport[2].toFixed(0)} ms  [target <= 100 ms] ${lintImport[2] <= 100 ? "OK" : "OVER"}`);
+  console.log(`server import + createServer: ${withLint.toFixed(0)} ms median; lint's share (importing + registering its tool and resources): ${lintImport[2].toFixed(0)} ms  [target <= 100 ms] ${lintImport[2] <= 100 ? "OK" : "OVER"}`);
   console.log(`tree-sitter and Ruff WASM are loaded on the first lint only (dynamic import): ${wasmCheck}`);
   if (warm > 300 || lintImport[2] > 100) process.exitCode = 1;
 } finally {

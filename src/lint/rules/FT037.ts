@@ -4,7 +4,7 @@ import type { PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
 /** DuckDB's reserved keywords (keyword_category = 'reserved' in duckdb_keywords()), checked by a test against DuckDB. */
-export const DUCKDB_RESERVED = new Set("all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default deferrable desc describe distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral leading limit not null offset on only or order pivot pivot_longer pivot_wider placing primary qualify references returning select show some summarize symmetric table then to trailing true union unique unpivot using variadic when where window with".split(" "));
+export const DUCKDB_RESERVED = new Set("all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create default deferrable desc describe distinct do else end except false fetch for foreign from group having in initially intersect into lambda lateral leading limit not null offset on only or order pivot pivot_longer pivot_wider placing primary qualify references returning select show some summarize symmetric table then to trailing true union unique unpivot using variadic when where window with".split(" "));
 
 export default defineRule({
   meta: { id: "FT037", severity: "info", title: "Names the destination normalises, reserved words, or collisions", fixable: "none", profiles: ALL_PROFILES, guideline: "docs: supported operations (renaming rules); docs troubleshooting (reserved words in local debug)" },
