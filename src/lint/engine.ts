@@ -7,7 +7,7 @@ import { LineIndex } from "./lines.js";
 import { loadProject, type Project } from "./project.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
-import type { Finding, LintResult, Profile, TextEdit } from "./types.js";
+import { PROFILES, type Finding, type LintResult, type Profile, type TextEdit } from "./types.js";
 
 export const LATEST_SDK = "3.0.0";
 export const DOC_URI_PREFIX = "connector-sdk://lint-rules/";
@@ -58,16 +58,39 @@ function suppressed(project: Project, f: Finding): boolean {
   return mod.functions.some((fn) => fn.node.start <= off && off < fn.node.end && matches(t.lines.lineText(t.lines.position(fn.node.start).line)));
 }
 
+/**
+ * Project settings: `.ftlint.toml` or `[tool.ftlint]` in pyproject.toml, with `profile`, `target_sdk`
+ * and `disable = ["FT071", ...]`. Explicit options win over them.
+ */
+export function projectSettings(project: Project): { profile?: Profile; targetSdk?: string; disable: string[] } {
+  const own = project.texts.get(".ftlint.toml")?.text;
+  const py = project.pyproject?.text;
+  const section = own ?? (py ? /^\[tool\.ftlint\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(py)?.[1] : undefined);
+  if (!section) return { disable: [] };
+  const str = (key: string) => new RegExp(`^${key}\\s*=\\s*["']([^"']*)["']`, "m").exec(section)?.[1];
+  const list = /^disable\s*=\s*\[([^\]]*)\]/m.exec(section)?.[1] ?? "";
+  const profile = str("profile");
+  const target = str("target_sdk")?.replace(/^[=<>~!]+/, "");
+  return {
+    profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
+    targetSdk: target || undefined,
+    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!.toUpperCase()),
+  };
+}
+
 async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number }> {
   const project = await loadProject(dir);
-  const profile = opts.profile ?? "guidelines";
-  const targetSdk = resolveTarget(opts.targetSdk, project);
+  const settings = projectSettings(project);
+  const profile = opts.profile ?? settings.profile ?? "guidelines";
+  const targetSdk = resolveTarget(opts.targetSdk ?? settings.targetSdk, project);
   const wanted = opts.rules?.length ? new Set(opts.rules.map((r) => r.toUpperCase())) : undefined;
+  const disabled = new Set(settings.disable);
   const findings: Finding[] = [];
   let rulesRun = 0;
   for (const rule of ALL_RULES) {
     const m = rule.meta;
     if (wanted && !wanted.has(m.id)) continue;
+    if (disabled.has(m.id)) continue;
     if (!m.profiles.includes(profile)) continue;
     if (m.minSdk && pep440.lt(targetSdk, m.minSdk)) continue;
     if (m.maxSdk && pep440.gte(targetSdk, m.maxSdk)) continue;
@@ -102,7 +125,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
     const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
     for (const mod of project.modules) {
       if (syntaxBroken.has(mod.file)) continue;
-      for (const f of await ruffFindings(mod.file, mod.source)) if (!wanted || wanted.has(f.rule)) findings.push(f);
+      for (const f of await ruffFindings(mod.file, mod.source)) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));

@@ -108,7 +108,7 @@ export async function loadProject(dir: string): Promise<Project> {
     texts.set(py.file, py);
     project.pyproject = { ...py, dependencies: pyprojectDependencies(py.text) };
   }
-  for (const extra of [".gitignore", "README.md"]) {
+  for (const extra of [".gitignore", "README.md", ".ftlint.toml"]) {
     const t = readText(dir, extra);
     if (t) texts.set(t.file, t);
   }

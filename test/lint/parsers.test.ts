@@ -84,6 +84,17 @@ describe("engine details", () => {
     expect(r2.findings.find((f) => f.rule === "F821")).toMatchObject({ severity: "error", source: "ruff", line: 5 });
     expect(r2.findings.find((f) => f.rule === "F401")).toMatchObject({ severity: "warning", line: 1 });
   });
+  it("reads .ftlint.toml and [tool.ftlint] settings (explicit options win)", async () => {
+    const dir = writeOverlay({ py: { update: '    log.error("x")\n    print("y")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' }, files: { ".ftlint.toml": 'profile = "sdk"\ntarget_sdk = ">=2.8.1"\ndisable = ["FT040"]\n' } });
+    const r = await lint(dir, { generic: false });
+    expect(r.findings.some((f) => f.rule === "FT043")).toBe(true);
+    expect(r.findings.some((f) => f.rule === "FT040")).toBe(false);
+    const r2 = await lint(dir, { generic: false, targetSdk: "3.0.0" });
+    expect(r2.findings.some((f) => f.rule === "FT043")).toBe(false);
+    const py = writeOverlay({ files: { "pyproject.toml": '[project]\nname = "c"\n\n[tool.ftlint]\ndisable = ["FT05D"]\n' }, py: { main: "" } });
+    const r3 = await lint(py, { generic: false, rules: ["FT05C", "FT05D"] });
+    expect(r3.findings.map((f) => f.rule)).toEqual(["FT05C"]);
+  });
   it("refuses a target_sdk that is not a version", async () => {
     await expect(lint(writeOverlay({}), { targetSdk: "banana" })).rejects.toThrow(/PEP 440/);
   });
