@@ -1,6 +1,6 @@
 import type { FuncInfo } from "./model.js";
 import type { Project } from "./project.js";
-import { field, named, unparen, walkScope, type PyNode } from "./python.js";
+import { named, unparen, walkScope, type PyNode } from "./python.js";
 import type { ReportEdit } from "./rule.js";
 
 /**
@@ -69,4 +69,3 @@ export function isYielded(call: PyNode): boolean {
   while (n?.type === "parenthesized_expression") n = n.parent;
   return n?.type === "yield";
 }
-void field;

@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, named, walk } from "../python.js";
+import { field, walk } from "../python.js";
 
 const GENERIC = /^(typing\.)?(Dict|List|Generator|Iterator|Iterable|Optional|Any|Mapping|Tuple|Union)\b/;
 
@@ -37,7 +37,6 @@ export default defineRule({
         ctx.report({ file: mod.file, start: ret.start, end: ret.end, severity: "info", message: `typing generic return annotation '${mod.t(ret)}' on ${f.name}(); drop it`, fix: { description: "remove the return annotation", edits: [{ start: field(f.node, "parameters")!.end, end: ret.end, newText: "" }] } });
       }
     }
-    void named;
   },
 });
 

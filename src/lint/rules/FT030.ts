@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { dictKeys, schemaTables } from "../helpers.js";
-import { field, named, unparen, walk } from "../python.js";
+import { named, unparen, walk } from "../python.js";
 
 const PK_TYPOS = new Set(["primary_keys", "pk", "pks", "primarykey", "primaryKey", "primary_key_columns", "key", "keys", "primary"]);
 const VALID = new Set(["table", "primary_key", "columns"]);
@@ -41,6 +41,5 @@ export default defineRule({
         }
       }
     }
-    void field;
   },
 });

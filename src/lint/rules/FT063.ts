@@ -4,7 +4,7 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { declared } from "../deps.js";
 import { distsFor, PREINSTALLED, REQUESTS_DEPS, STDLIB } from "../stdlib.js";
 import { normalizeName } from "../requirements.js";
-import { ancestors, field } from "../python.js";
+import { ancestors } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT063", severity: "error", title: "Import not resolvable", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: managing project dependencies (list every library you use)" },
@@ -31,6 +31,5 @@ export default defineRule({
         });
       }
     }
-    void field;
   },
 });

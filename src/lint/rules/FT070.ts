@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, named, unparen, walk } from "../python.js";
+import { named, unparen, walk } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT070", severity: "error", title: "exit() / quit() / sys.exit() / os._exit()", fixable: "safe", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (never exit; raise); evaluation checklist" },
@@ -23,6 +23,5 @@ export default defineRule({
         if (n.type === "raise_statement" && /^SystemExit\b/.test(mod.t(named(n)[0])) && !mod.inMain(n)) ctx.report({ file: mod.file, start: n.start, end: n.end, message: "raise SystemExit bypasses the SDK's error reporting; raise RuntimeError(...) instead" });
       });
     }
-    void field;
   },
 });

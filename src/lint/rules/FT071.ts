@@ -4,7 +4,6 @@ import { field, named, walkScope } from "../python.js";
 export default defineRule({
   meta: { id: "FT071", severity: "error", title: "Broad except that swallows the error", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules; evaluation checklist; seed guidelines (error handling)" },
   check(ctx) {
-    for (const mod of ctx.project.modules) for (const fn of [mod.root]) walkScope(fn, () => undefined);
     for (const mod of ctx.project.modules) {
       const clauses: import("../python.js").PyNode[] = [];
       const stack = [mod.root];

@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { statements } from "../helpers.js";
-import { field, findAll, named } from "../python.js";
+import { field, findAll } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT081", severity: "warning", title: "Pagination end-of-data handled wrongly", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules (exit conditions, empty pages)" },
@@ -18,7 +18,6 @@ export default defineRule({
         const uses = later.some((l) => new RegExp(`\\b${x.replace(".", "\\.")}\\s*\\[\\s*-?\\d+\\s*\\]`).test(mod.t(l)));
         if (uses) ctx.report({ file: mod.file, start: s.start, end: s.end, message: `on an empty page the stop flag is set but the loop body continues and indexes ${x}[...], raising IndexError; add break` });
       });
-      void named;
     }
   },
 });

@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { statements, writesIn } from "../helpers.js";
-import { field, findAll, named, unparen } from "../python.js";
+import { field, named, unparen } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT082", severity: "warning", title: "Whole dataset loaded into memory", fixable: "none", profiles: ALL_PROFILES, guideline: "Fivetran coding principles (stream, paginate); docs troubleshooting (memory); runtime has 1 GB" },
@@ -37,7 +37,6 @@ export default defineRule({
           if (after) ctx.report({ file: mod.file, start: a.start, end: a.end, message: `'${name}' collects every page before anything is written; write and checkpoint each page inside the loop instead` });
         });
       }
-      void findAll;
     }
   },
 });

@@ -1,6 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { isSecretName } from "../helpers.js";
-import { field } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT091", severity: "info", title: "Secrets read from environment variables or .env", fixable: "none", profiles: ALL_PROFILES, guideline: "docs: configuration.json (the configuration is the encrypted secret channel)" },
@@ -14,13 +13,11 @@ export default defineRule({
           if (k && isSecretName(k.toLowerCase())) ctx.report({ file: mod.file, start: call.start, end: call.end, message: `the secret ${k} is read from the environment; in Fivetran it is not set. Read it from the configuration` });
         }
       }
-      for (const mod2 of [mod]) for (const call of mod2.calls) void call;
       const re = /os\.environ\[\s*["']([^"']+)["']\s*\]/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(mod.source))) {
         if (isSecretName(m[1]!.toLowerCase())) ctx.report({ file: mod.file, start: m.index, end: m.index + m[0].length, message: `the secret ${m[1]} is read from the environment; in Fivetran it is not set. Read it from the configuration` });
       }
     }
-    void field;
   },
 });
