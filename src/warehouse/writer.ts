@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
 import {
-  cellType, declaredDuckType, encodeValue, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
+  cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
   widerType, type Cell, type NativeKind,
 } from "./cells.js";
 import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
@@ -676,12 +676,16 @@ export class WarehouseWriter {
   }
 }
 
+/**
+ * A key cell as a map key. Text is used as it is (no copy per row): cells never hold a NUL, so the other kinds,
+ * which start with one, cannot meet text; JSON text counts as text.
+ */
 function cellKey(cell: Cell): string {
-  if (typeof cell === "string") return `s${cell}`;
-  if (cell === null) return "n";
-  if (Buffer.isBuffer(cell)) return `b${cell.toString("base64")}`;
-  if ("single" in cell) return `f${cell.value}`;
-  return `s${cell.text}`;
+  if (typeof cell === "string") return cell;
+  if (cell === null) return "\0n";
+  if (Buffer.isBuffer(cell)) return `\0b${cell.toString("base64")}`;
+  if (cell instanceof FloatCell) return `\0f${cell.value}`;
+  return cell.text;
 }
 
 /** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */

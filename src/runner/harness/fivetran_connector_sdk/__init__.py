@@ -35,12 +35,20 @@ class Connector:
         )
 
 
+_valid_tables = set()
+
+
 def _table_name(table):
+    # A name that passed once passes again; only a str is remembered, so the set lookup cannot raise.
+    if type(table) is str and table in _valid_tables:
+        return
     # The same checks and wording as the SDK's _validate_table_name.
     if not isinstance(table, str):
         raise TypeError("Table name must be a string, got " + type(table).__name__)
     if not table.strip():
         raise ValueError("Table name must be a non-empty string")
+    if type(table) is str:
+        _valid_tables.add(table)
 
 
 def _message(message):

@@ -18,7 +18,17 @@ _last_flush = 0.0
 
 # Plain C encoder. ensure_ascii keeps lone surrogates from breaking the UTF-8 pipe; allow_nan=False because
 # JavaScript's JSON.parse rejects NaN tokens (top-level NaN is tagged before it gets here).
-_encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False, check_circular=False).encode
+_encoder = json.JSONEncoder(separators=(",", ":"), allow_nan=False, check_circular=False)
+_encode = _encoder.encode
+try:
+    # JSONEncoder.encode builds this same C encoder again on every call; a row is encoded by one made once.
+    _c_encode = json.encoder.c_make_encoder(None, _encoder.default, json.encoder.encode_basestring_ascii, None,
+                                            ":", ",", False, False, False)
+
+    def _encode_obj(obj):
+        return "".join(_c_encode(obj, 0))
+except (AttributeError, TypeError):  # an interpreter without the C accelerator
+    _encode_obj = _encode
 
 _PLAIN = frozenset((str, bool, type(None), dict, list))
 _MAX_SAFE = 2 ** 53
@@ -89,7 +99,8 @@ def _encode_row(data):
             continue
         if t is int and -_MAX_SAFE < v < _MAX_SAFE:
             continue
-        if t is float and v == v and not v.is_integer() and v - v == 0:
+        # A finite float (v - v is 0) with a fraction (v % 1.0 is not 0) is sent as it is; no method call.
+        if t is float and v - v == 0 and v % 1.0:
             continue
         if out is None:
             out = dict(data)
@@ -99,7 +110,7 @@ def _encode_row(data):
         if type(k) is not str:
             raise NotSerializable("column names must be strings, got " + type(k).__name__ + " " + repr(k))
     try:
-        return _encode(row)
+        return _encode_obj(row)
     except TypeError as e:
         raise NotSerializable(str(e)) from None
     except ValueError:
@@ -118,10 +129,15 @@ def _nan_to_none(v):
 
 
 _ROW_PREFIX = {t: '{"t":"%s","table":' % t for t in ("upsert", "update", "delete")}
+# The start of a row record per (operation, table name): a sync writes few tables many times.
+_prefixes = {}
 
 
 def row(kind, table, data):
-    _write(_ROW_PREFIX[kind] + _encode(table) + ',"data":' + _encode_row(data) + "}\n")
+    prefix = _prefixes.get((kind, table))
+    if prefix is None:
+        prefix = _prefixes[(kind, table)] = _ROW_PREFIX[kind] + _encode(table) + ',"data":'
+    _write(prefix + _encode_row(data) + "}\n")
 
 
 def truncate(table):
