@@ -241,6 +241,9 @@ export class Module {
     };
     walkScope(n, (x) => {
       if (x.type === "yield") info.isGenerator = true;
+      // A function named anywhere may run: pool.submit(worker), Thread(target=f), [sync_a, sync_b] looped over.
+      if (x.type === "identifier" && x.parent?.type !== "keyword_argument") info.calls.add(this.t(x));
+      else if (x.type === "identifier" && x.field === "value") info.calls.add(this.t(x));
       if (x.type === "call") {
         info.callNodes.push(x);
         const c = this.callee(x);

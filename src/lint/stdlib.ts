@@ -64,3 +64,26 @@ export function distsFor(topLevel: string, fullModule: string): string[] {
   const mapped = IMPORT_TO_DIST[topLevel];
   return [...(mapped ?? []), topLevel.toLowerCase().replace(/_/g, "-")];
 }
+
+function squash(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/^(python|py)(?=.{3})/, "")
+    .replace(/(python|client|sdk|binary|api)$/, "");
+}
+
+/**
+ * Loose match between an import name and a declared distribution for the names the map does
+ * not know (pulsar / pulsar-client, arango / python-arango): a missed ImportError is cheaper
+ * than an error on a correct connector.
+ */
+export function looselyProvides(dist: string, importName: string): boolean {
+  const a = squash(dist);
+  const b = squash(importName);
+  if (a.length < 3 || b.length < 3) return a === b;
+  if (a === b || a.startsWith(b) || b.startsWith(a)) return true;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i >= 6;
+}

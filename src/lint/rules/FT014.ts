@@ -3,7 +3,7 @@ import { dictKeys, lastAssignment, stateNames, stateSubscript } from "../helpers
 import { field, unparen, walk, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
-const NON_JSON_CALL = /(^|\.)(datetime\.(now|utcnow|fromtimestamp|utcfromtimestamp|strptime|fromisoformat|combine)|datetime|date|time|date\.today|today|parser\.parse|isoparse|Timestamp|to_datetime|Decimal|set|frozenset|bytes|bytearray|UUID|uuid4|uuid1)$/;
+const NON_JSON_CALL = /(^|\.)(datetime\.(now|utcnow|fromtimestamp|utcfromtimestamp|strptime|fromisoformat|combine)|datetime|datetime\.date|datetime\.time|date\.today|parser\.parse|isoparse|Timestamp|to_datetime|Decimal|set|frozenset|bytes|bytearray|UUID|uuid4|uuid1)$|^(date|time|today)$/;
 
 function nonJson(mod: Module, v: PyNode | undefined, scope: PyNode | undefined, before: number, depth = 0): string | undefined {
   v = unparen(v);
@@ -13,7 +13,12 @@ function nonJson(mod: Module, v: PyNode | undefined, scope: PyNode | undefined, 
   if (v.type === "call") {
     const path = mod.calleePath(v);
     const fnText = mod.t(field(v, "function"));
-    if (NON_JSON_CALL.test(path) || /\)\.replace$/.test(fnText) && NON_JSON_CALL.test(mod.t(field(v, "function")).replace(/\(.*$/s, ""))) return `a ${path.split(".").pop()} object`;
+    // Bare date()/time()/today() only when they come from the datetime module (time.time() is a float).
+    const fromDatetime = (n: string) => mod.imports.some((i) => i.module === "datetime" && i.names.some((x) => (x.alias ?? x.name) === n));
+    if (/^(date|time|today)$/.test(path) && !fromDatetime(path)) return undefined;
+    if (NON_JSON_CALL.test(path)) return `a ${path.split(".").pop()} object`;
+    // dt.replace(...) keeps a datetime; a string's .replace (after isoformat/strftime/str) does not.
+    if (/\)\.replace$/.test(fnText) && !/\.(isoformat|strftime|format)\(|^str\(|json\.dumps\(/.test(fnText) && NON_JSON_CALL.test(fnText.replace(/\(.*$/s, ""))) return "a datetime object";
   }
   if (v.type === "identifier" && scope && depth < 2) {
     const a = lastAssignment(mod, scope, mod.t(v), before);

@@ -29,7 +29,7 @@ export default defineRule({
         } else if (v.type === "dictionary") {
           const d = dictKeys(mod, v);
           const get = (k: string) => d?.find((e) => e.key === k)?.value;
-          const ok = d && mod.str(get("type"))?.toUpperCase() === "DECIMAL" && get("precision")?.type === "integer" && get("scale")?.type === "integer" && d.length === 3;
+          const ok = d && mod.str(get("type"))?.toUpperCase() === "DECIMAL" && ["integer", "identifier"].includes(get("precision")?.type ?? "") && ["integer", "identifier"].includes(get("scale")?.type ?? "") && d.length === 3;
           if (!ok) ctx.report({ file: mod.file, start: v.start, end: v.end, message: `column "${c.key}": a dict type must be exactly {"type": "DECIMAL", "precision": <int>, "scale": <int>}` });
         } else if (["integer", "float", "list", "none", "true", "false"].includes(v.type)) {
           ctx.report({ file: mod.file, start: v.start, end: v.end, message: `column "${c.key}": a column type is a string such as "STRING" or a DECIMAL dict` });

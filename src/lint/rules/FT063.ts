@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { declared } from "../deps.js";
-import { distsFor, PREINSTALLED, REQUESTS_DEPS, STDLIB } from "../stdlib.js";
+import { distsFor, looselyProvides, PREINSTALLED, REQUESTS_DEPS, STDLIB } from "../stdlib.js";
 import { normalizeName } from "../requirements.js";
 import { ancestors } from "../python.js";
 
@@ -20,7 +20,7 @@ export default defineRule({
         if (!top || STDLIB.has(top) || PREINSTALLED.has(top)) continue;
         if (existsSync(join(p.dir, `${top}.py`)) || existsSync(join(p.dir, top))) continue;
         const dists = distsFor(top, full).map(normalizeName);
-        if (dists.some((x) => names.has(x)) || (top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`))) continue;
+        if (dists.some((x) => names.has(x)) || [...names].some((n) => looselyProvides(n, top)) || (top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`))) continue;
         // An import guarded by `except ImportError` is optional by design.
         if (ancestors(imp.node).some((a) => a.type === "try_statement" && /ImportError|ModuleNotFoundError/.test(mod.t(a)))) continue;
         const transitive = REQUESTS_DEPS.has(top);

@@ -17,7 +17,8 @@ export default defineRule({
       };
       const literalSecret = (v: import("../python.js").PyNode | undefined) => {
         const s = mod.str(v);
-        return s !== undefined && s.length >= 8 && !PLACEHOLDER.test(s.trim()) && !/^(Bearer|Basic|Token)\s*$/i.test(s) && !/\s/.test(s.trim()) || (s !== undefined && /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{12,}$/.test(s));
+        // Real keys mix letters and digits; words such as "NextToken" or "scroll_token" are names, not secrets.
+        return (s !== undefined && s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s) && !PLACEHOLDER.test(s.trim()) && !/\s/.test(s.trim()) && !/^https?:\/\//.test(s)) || (s !== undefined && /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{12,}$/.test(s));
       };
       walk(mod.root, (n) => {
         if (n.type === "assignment" || n.type === "default_parameter" || n.type === "typed_default_parameter" || n.type === "keyword_argument") {

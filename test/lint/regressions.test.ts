@@ -1,0 +1,29 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { lint } from "../../src/lint/engine.js";
+import { cleanup, writeOverlay } from "./helpers.js";
+
+afterAll(cleanup);
+
+// Each case is a shape found in Fivetran's public connectors that an earlier version flagged wrongly.
+const quiet: [string, string, Parameters<typeof writeOverlay>[0]][] = [
+  ["FT014", "time.time() is a float", { py: { imports: "import time", update: '    state["started"] = time.time()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } }],
+  ["FT014", "a string's replace after isoformat", { py: { imports: "from datetime import datetime, timezone", update: '    state["at"] = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } }],
+  ["FT090", "a constant naming a response field", { py: { helpers: 'NEXT_TOKEN = "NextToken"\n__STATE_KEY_SCROLL_TOKEN = "scroll_token"\n' } }],
+  ["FT008", "writes in a worker handed to a thread pool", { py: { imports: "from concurrent.futures import ThreadPoolExecutor", helpers: 'def worker(table):\n    op.upsert(table="items", data={"id": table})\n', update: "    with ThreadPoolExecutor(max_workers=2) as pool:\n        pool.submit(worker, 1)\n    op.checkpoint(state=state)" } }],
+  ["FT009", "syncs listed and looped over", { py: { helpers: 'def sync_a(state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n', update: "    for step in [sync_a]:\n        step(state)" } }],
+  ["FT063", "distribution names that differ from the import", { requirements: "python-arango==8.2.2\npulsar-client==3.4.0\ngremlinpython==3.8.0\n", py: { imports: "import arango\nimport pulsar\nfrom gremlin_python import statics" } }],
+  ["FT031", "DECIMAL precision held in constants", { py: { helpers: "__P = 18\n__S = 2\n", schema: '[{"table": "items", "primary_key": ["id"], "columns": {"amount": {"type": "DECIMAL", "precision": __P, "scale": __S}}}]' } }],
+];
+
+describe("false positives found on Fivetran's public connectors stay fixed", () => {
+  for (const [rule, name, overlay] of quiet) {
+    it(`${rule}: ${name}`, async () => {
+      const r = await lint(writeOverlay(overlay), { rules: [rule], generic: false });
+      expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    });
+  }
+  it("Ruff's PLE codes are warnings (a bare raise in a helper called from except is valid)", async () => {
+    const r = await lint(writeOverlay({ py: { helpers: "def reraise():\n    raise\n" } }), { rules: ["PLE0704"] });
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([["PLE0704", "warning"]]);
+  });
+});
