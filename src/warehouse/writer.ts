@@ -274,7 +274,8 @@ export class WarehouseWriter {
     const table = this.table(source);
     const batch = table.batch;
     const seen = batch.seen;
-    const cells: Cells = [];
+    // Sized for the columns known so far: the array is not grown cell by cell.
+    const cells: Cells = new Array(table.columns.length);
     for (const name in data) {
       let src = table.sources.get(name);
       if (src === undefined) src = this.sourceColumn(table, name);
@@ -538,7 +539,8 @@ export class WarehouseWriter {
   /**
    * Loads rows into a temporary table and returns a FROM item that reads them typed like the target. Columns of
    * the common types (NATIVE_KINDS) are appended as native values in data chunks; the others, and a native column
-   * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does.
+   * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does. Empties
+   * `rows` once they are loaded.
    */
   private async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[]): Promise<{ from: string; drop: string }> {
     const kinds = columns.map((c) => types.get(c)!);
@@ -549,6 +551,8 @@ export class WarehouseWriter {
       await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
       const misfit = await this.fill(name, kinds, at, native, rows);
       if (misfit < 0) {
+        // The rows are in DuckDB now: let go of them (the caller's array) before the statements that read them.
+        rows.length = 0;
         const select = columns.map((c, i) => (native[i] ? quote(c) : `${castExpr(c, kinds[i])} AS ${quote(c)}`)).join(", ");
         return { from: `(SELECT ${select} FROM ${name})`, drop: name };
       }
