@@ -27,6 +27,8 @@ export default defineRule({
         }
         // Assigned earlier in the function: then it exists.
         if (new RegExp(`${s}\\[\\s*["']${key}["']\\s*\\]\\s*=[^=]|${s}\\.setdefault\\(\\s*["']${key}`).test(mod.source.slice(f.node.start, n.start))) return;
+        // The state handed to a helper earlier may have been filled there.
+        if (f.callNodes.some((c) => c.end <= n.start && !mod.opMethod(c) && mod.args(c).positional.concat([...mod.args(c).keywords.values()]).some((a) => mod.t(a) === s))) return;
         ctx.report({
           file: mod.file, start: n.start, end: n.end,
           message: `state["${key}"] raises KeyError on the first sync, when the state is {}; use ${s}.get("${key}", <default>)`,
