@@ -32,7 +32,7 @@ export const SECRET_EXCLUDE = /(_ttl|_expires?(_at|_in)?|_expiry|_at|_url|_uri|_
 
 export function isSecretName(name: string): boolean {
   const n = name.replace(/^self\./, "").replace(/^_+/, "");
-  return SECRET_NAME.test(n) && !SECRET_EXCLUDE.test(n);
+  return SECRET_NAME.test(n) && !SECRET_EXCLUDE.test(n) && !/^(masked|redacted|hashed|obfuscated|truncated|safe|has|is|num|len)_/i.test(n);
 }
 
 export const PLACEHOLDER = /^<.*>$|^YOUR_|YOUR[_-]|^x{3,}$|example\.(com|org)|^\$\{.*\}$|^ENCRYPTED:v1:|^\*+$|^(changeme|placeholder|dummy|test|sample)$|^$/i;
