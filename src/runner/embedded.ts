@@ -64,10 +64,17 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
   let writing: Promise<void> | undefined;
   let writeError: unknown;
+  let countsAtFailedCheckpoint: OperationCounts | undefined;
   const checkpointed = async (): Promise<void> => {
     if (writing) await writing;
     writing = undefined;
-    if (writeError !== undefined) throw writeError;
+    if (writeError !== undefined) {
+      // The sync stops at the checkpoint that failed, as it did when each checkpoint was awaited: what was read
+      // after it is not counted.
+      if (countsAtFailedCheckpoint) Object.assign(tracker.counts, countsAtFailedCheckpoint);
+      countsAtFailedCheckpoint = undefined;
+      throw writeError;
+    }
   };
   const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
 
@@ -119,6 +126,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
             },
             (e: unknown) => {
               writeError = e;
+              countsAtFailedCheckpoint = at;
             },
           );
         });
