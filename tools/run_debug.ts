@@ -87,12 +87,11 @@ export const runDebug = defineTool({
   name: "run_debug",
   title: "Run connector (fivetran debug)",
   description:
-    "Runs the connector once, like `fivetran debug`: loads connector.py, calls schema() and update(), and writes what it emits to " +
-    "files/warehouse.db (DuckDB) and the last checkpointed state to files/state.json. A second run continues from that state; " +
-    "reset=true starts clean. Returns counts, rows per table, the committed state, warnings and, on failure, the error kind, message, " +
-    "file:line and traceback tail (rows after the last checkpoint are rolled back). Uses the real SDK when the chosen Python has " +
-    "fivetran-connector-sdk 3.x installed (engine auto), else the embedded engine. If the sync takes longer than wait_seconds, " +
-    "returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: query_warehouse / describe_warehouse to check the data.",
+    "Runs the connector once like `fivetran debug`: schema() and update() write files/warehouse.db (DuckDB) and the last " +
+    "checkpointed state to files/state.json; the next run continues from it, reset=true starts clean. Returns counts, rows per " +
+    "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail (rows after the last " +
+    "checkpoint are rolled back). Uses the real SDK 3.x when installed for the Python (engine auto), else the embedded engine. " +
+    "Past wait_seconds it returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: describe_warehouse.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
     configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to use instead of configuration.json (values must be strings)."),

@@ -2,40 +2,41 @@ import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { AUTH_TYPES, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject } from "../src/scaffold/index.js";
 
-const offered = SOURCE_TYPES.map((s) => `${s} (auth: ${SUPPORT[s].auth.join("|")}; pagination: ${SUPPORT[s].pagination.join("|")})`).join("; ");
+// Compact on purpose: clients show about 2 KB of a tool to the model, and the enums already list every value.
+const listOf = (vals: readonly string[], all: readonly string[]) => (vals.length === all.length ? "any" : vals.join("|"));
+const offered = SOURCE_TYPES.filter((s) => SUPPORT[s].auth.length > 1 || SUPPORT[s].pagination.length > 1)
+  .map((s) => `${s}: auth ${listOf(SUPPORT[s].auth, AUTH_TYPES)}, pagination ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
+  .join("; ");
 
 export const scaffoldTool = defineTool({
   name: "scaffold",
   title: "Scaffold a connector",
   description:
-    "Creates a new Fivetran Connector SDK project from tested patterns: connector.py, configuration.json (string placeholders), " +
-    "requirements.txt, README.md (documents every configuration key) and .gitignore. Call it first when asked to build a connector " +
-    "instead of writing one from scratch. With no options it makes a runnable offline 'sample' connector. Offered combinations: " +
-    `${offered}; sync full or incremental_cursor. Every combination is lint-clean and runs as generated. ` +
-    "Existing files are never replaced unless overwrite is true. Next: fill configuration.json, adapt TABLES and the record " +
-    "fields to the real source, then lint_connector and run_debug. The choices are also in the connector-sdk://scaffold/choices resource.",
+    "Creates a connector project from tested patterns: connector.py, configuration.json, requirements.txt, README.md. " +
+    "Call it first when asked to build a connector; no options gives a runnable offline sample. " +
+    `Offered: ${offered}; others none. All lint clean and run. ` +
+    "Keeps existing files unless overwrite. Next: fill configuration.json, adapt tables, lint_connector, run_debug.",
   input: {
-    project_dir: z.string().describe("Folder to create the connector in (absolute path recommended); created if missing."),
-    name: z.string().max(80).optional().describe("Human title for the connector, used in the docstring and README, e.g. 'Acme CRM'."),
-    source_type: z.enum(SOURCE_TYPES).default("sample").describe("Kind of source: sample (offline demo data), rest_api, graphql, database (DB-API, sqlite3), file (CSV/JSON files in a folder)."),
-    auth: z.enum(AUTH_TYPES).default("none").describe("Authentication for rest_api and graphql; other sources take none."),
-    pagination: z.enum(PAGINATION_TYPES).default("none").describe("Pagination style; see the offered list in the description for what each source supports."),
-    sync: z.enum(SYNC_MODES).default("incremental_cursor").describe("full re-reads everything each sync; incremental_cursor reads rows updated after the cursor kept in state."),
+    project_dir: z.string().describe("Target folder (absolute)."),
+    name: z.string().optional().describe("Title, e.g. 'Acme CRM'."),
+    source_type: z.enum(SOURCE_TYPES).default("sample").describe("Kind of source."),
+    auth: z.enum(AUTH_TYPES).default("none").describe("Auth (APIs only)."),
+    pagination: z.enum(PAGINATION_TYPES).default("none").describe("Pagination style."),
+    sync: z.enum(SYNC_MODES).default("incremental_cursor").describe("Sync mode."),
     tables: z
       .array(
         z.object({
-          name: z.string().describe("Table name, lowercase snake_case, not an SQL reserved word."),
-          primary_key: z.array(z.string()).optional().describe("Primary-key columns; default ['id'], or [<parent>_id, 'id'] for a child table."),
-          parent: z.string().optional().describe("Parent table name: rows are fetched once per parent row (rest_api and sample only)."),
-          path: z.string().optional().describe("REST path relative to base_url; a child's path must contain {parent_id}. Default: the table name."),
+          name: z.string().describe("snake_case name."),
+          primary_key: z.array(z.string()).optional().describe("Default ['id']."),
+          parent: z.string().optional().describe("Parent table."),
+          path: z.string().optional().describe("REST path."),
         }),
       )
-      .max(20)
       .optional()
-      .describe("Tables to sync. Default: users plus an orders child table for sample and rest_api, users otherwise."),
-    base_url: z.string().optional().describe("API base URL to put in configuration.json instead of the placeholder (rest_api, graphql)."),
-    operation_style: z.enum(OPERATION_STYLES).default("yield").describe("yield (as the seed guidelines ask; works on every SDK) or direct calls (SDK 2.0+ style)."),
-    overwrite: z.boolean().default(false).describe("Replace existing files of the same names. Without it nothing is written if any exists."),
+      .describe("Tables to sync."),
+    base_url: z.string().optional().describe("API base URL."),
+    operation_style: z.enum(OPERATION_STYLES).default("yield").describe("yield or direct."),
+    overwrite: z.boolean().default(false).describe("Replace existing files."),
   },
   output: {
     project_dir: z.string().describe("The folder the files were written to."),
