@@ -1,6 +1,6 @@
 import { getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { ensureBuilt } from "./built.js";
+import { ensureBuilt } from "../helpers/built.js";
 
 export interface RawServer {
   proc: ChildProcessWithoutNullStreams;

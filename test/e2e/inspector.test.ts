@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allTools } from "../../tools/index.js";
-import { ensureBuilt } from "../clients/built.js";
+import { ensureBuilt } from "../helpers/built.js";
 import { REPO_ROOT } from "../helpers/env.js";
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { allTools } from "../../tools/index.js";
-import { ensureBuilt } from "../clients/built.js";
+import { ensureBuilt } from "../helpers/built.js";
 import { alive, startRaw, type RawServer } from "../clients/raw.js";
 
 /**

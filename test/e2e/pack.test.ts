@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, normalize, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allTools } from "../../tools/index.js";
-import { ensureBuilt } from "../clients/built.js";
+import { ensureBuilt } from "../helpers/built.js";
 import { REPO_ROOT } from "../helpers/env.js";
 
 /**

@@ -1,10 +1,10 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../helpers/built.js";
 import { REPO_ROOT } from "../helpers/env.js";
 import { HEADER, makeConnector } from "../runner/helpers.js";
 
@@ -13,12 +13,7 @@ const root = realpathSync(mkdtempSync(join(tmpdir(), "e2e-")));
 let client: Client;
 
 beforeAll(() => {
-  // tsc emits even when another file has a type error; the lock keeps parallel builds from interleaving.
-  try {
-    execFileSync("flock", ["/tmp/ftmcp-build.lock", "npx", "tsc", "-p", "tsconfig.json"], { cwd: REPO_ROOT, stdio: "ignore" });
-  } catch {
-    // type errors elsewhere do not stop the emit; a missing dist is caught by the connect below
-  }
+  ensureBuilt();
 }, 180_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { REPO_ROOT } from "../helpers/env.js";
+import { REPO_ROOT } from "./env.js";
 
 /** The built bin that clients start. */
 export const BUILT_CLI = join(REPO_ROOT, "dist", "src", "cli.js");
