@@ -78,8 +78,13 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
   };
 }
 
-async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number }> {
+type CompileResult = Awaited<ReturnType<typeof pythonCompile>>;
+
+async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number; compile?: Promise<CompileResult> }> {
   const project = await loadProject(dir);
+  // python3 compiles in its own process while the rules and Ruff run here.
+  const compile = opts.generic !== false ? pythonCompile(project.modules.map((m) => ({ file: m.file, source: m.source })), opts.signal) : undefined;
+  compile?.catch(() => undefined);
   const settings = projectSettings(project);
   const profile = opts.profile ?? settings.profile ?? "guidelines";
   const targetSdk = resolveTarget(opts.targetSdk ?? settings.targetSdk, project);
@@ -130,7 +135,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
   }
   const kept = findings.filter((f) => !suppressed(project, f));
   kept.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { project, findings: dedupe(kept), rulesRun };
+  return { project, findings: dedupe(kept), rulesRun, compile };
 }
 
 function dedupe(fs: Finding[]): Finding[] {
@@ -231,10 +236,7 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
       run = await runOnce(dir, opts);
     }
   }
-  if (opts.generic !== false) {
-    const compile = await pythonCompile(run.project.modules.map((m) => ({ file: m.file, source: m.source })), opts.signal);
-    mergeCompileErrors(run, compile);
-  }
+  if (run.compile) mergeCompileErrors(run, await run.compile);
   const findings = run.findings;
   return {
     findings,
@@ -255,7 +257,7 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
  * python3's compile() decides syntax: its errors replace the tree-sitter guess for that file,
  * and a file tree-sitter flagged but Python accepts loses its FT001 (the tree is tolerant, not exact).
  */
-function mergeCompileErrors(run: { findings: Finding[]; project: Project }, compile: Awaited<ReturnType<typeof pythonCompile>>): void {
+function mergeCompileErrors(run: { findings: Finding[]; project: Project }, compile: CompileResult): void {
   if (!compile) return;
   const rule = ruleById("FT001")!;
   const fromTree = (f: Finding) => f.rule === "FT001" && f.file.endsWith(".py") && f.message.startsWith("syntax error");

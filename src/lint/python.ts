@@ -45,7 +45,25 @@ export function getParser(): Promise<TSParser> {
   return parserPromise;
 }
 
+// Parsed trees are immutable, so an unchanged file (a helper module, a re-lint after a fix pass)
+// is not parsed again. Keyed by the full text; small and bounded.
+const cache = new Map<string, ParsedPython>();
+const CACHE_MAX = 32;
+
 export async function parsePython(source: string): Promise<ParsedPython> {
+  const hit = cache.get(source);
+  if (hit) {
+    cache.delete(source);
+    cache.set(source, hit);
+    return hit;
+  }
+  const parsed = await parseUncached(source);
+  cache.set(source, parsed);
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  return parsed;
+}
+
+async function parseUncached(source: string): Promise<ParsedPython> {
   const parser = await getParser();
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");

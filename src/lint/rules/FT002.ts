@@ -1,6 +1,6 @@
 import type { Module } from "../model.js";
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, walk } from "../python.js";
+import { field, findAll, walk } from "../python.js";
 import { insertLine } from "../helpers.js";
 
 const CANONICAL: Record<string, string> = { op: "Operations as op", log: "Logging as log", Connector: "Connector" };
@@ -27,16 +27,14 @@ export default defineRule({
     for (const mod of ctx.project.modules) {
       const bound = boundNames(mod);
       const used = new Map<string, import("../python.js").PyNode>();
-      walk(mod.root, (n) => {
-        if (n.type === "attribute") {
-          const o = field(n, "object");
-          if (o?.type === "identifier" && (mod.t(o) === "op" || mod.t(o) === "log") && !used.has(mod.t(o))) used.set(mod.t(o), o);
-        }
-        if (n.type === "call") {
-          const f = field(n, "function");
-          if (f?.type === "identifier" && mod.t(f) === "Connector" && !used.has("Connector")) used.set("Connector", f);
-        }
-      });
+      for (const n of findAll(mod.root, "attribute")) {
+        const o = field(n, "object");
+        if (o?.type === "identifier" && (mod.t(o) === "op" || mod.t(o) === "log") && !used.has(mod.t(o))) used.set(mod.t(o), o);
+      }
+      for (const n of mod.calls) {
+        const f = field(n, "function");
+        if (f?.type === "identifier" && mod.t(f) === "Connector" && !used.has("Connector")) used.set("Connector", f);
+      }
       const missing = [...used].filter(([name]) => !bound.has(name));
       if (missing.length === 0) continue;
       const line = `from fivetran_connector_sdk import ${missing.map(([n]) => CANONICAL[n]).join(", ")}`;

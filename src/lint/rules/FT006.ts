@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, walk } from "../python.js";
+import { field, findAll } from "../python.js";
 
 const GENERIC = /^(typing\.)?(Dict|List|Generator|Iterator|Iterable|Optional|Any|Mapping|Tuple|Union)\b/;
 
@@ -9,15 +9,15 @@ export default defineRule({
     const p = ctx.project;
     for (const mod of p.modules) {
       const future = mod.imports.some((i) => i.module === "__future__" && i.names.some((n) => n.name === "annotations"));
-      walk(mod.root, (n) => {
-        if (n.type !== "attribute" || mod.t(field(n, "attribute")) !== "Operation") return;
+      for (const n of findAll(mod.root, "attribute")) {
+        if (mod.t(field(n, "attribute")) !== "Operation") continue;
         const obj = field(n, "object");
-        if (!(obj && (mod.op.has(mod.t(obj)) || /(^|\.)Operations$/.test(mod.t(obj))))) return;
+        if (!(obj && (mod.op.has(mod.t(obj)) || /(^|\.)Operations$/.test(mod.t(obj))))) continue;
         // In a return annotation the whole annotation can go: the SDK ignores it.
         const fn = n.parent && findFunctionWithReturn(n);
         const fix = fn ? { description: "remove the return annotation", edits: [{ start: field(fn, "parameters")!.end, end: field(fn, "return_type")!.end, newText: "" }] } : undefined;
         ctx.report({ file: mod.file, start: n.start, end: n.end, message: `${mod.t(n)} does not exist${future ? "" : "; annotations are evaluated when the def runs, so the module fails to import"}. Drop the annotation`, fix });
-      });
+      }
     }
     for (const f of [p.update, p.schema]) {
       if (!f) continue;

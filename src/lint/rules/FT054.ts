@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { configMembers, configReads } from "../config.js";
-import { walk } from "../python.js";
+import { findAll } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT054", severity: "warning", title: "Key in configuration.json never read", fixable: "suggest", profiles: ALL_PROFILES, guideline: "configuration review rules (no unused fields)" },
@@ -13,14 +13,10 @@ export default defineRule({
     if (dynamic) return;
     // Any string literal equal to the key counts as a read: keys are often held in constants or lists.
     const literals = new Set<string>();
-    for (const mod of p.modules) walk(mod.root, (n) => {
-      if (n.type === "string") {
-        const s = mod.str(n);
-        if (s !== undefined) literals.add(s);
-        return false;
-      }
-      return undefined;
-    });
+    for (const mod of p.modules) for (const n of findAll(mod.root, "string")) {
+      const s = mod.str(n);
+      if (s !== undefined) literals.add(s);
+    }
     members.forEach((m, i) => {
       if (literals.has(m.key)) return;
       const prevEnd = i > 0 ? members[i - 1]!.end : undefined;

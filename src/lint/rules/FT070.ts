@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { named, unparen, walk } from "../python.js";
+import { findAll, named, unparen } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT070", severity: "error", title: "exit() / quit() / sys.exit() / os._exit()", fixable: "safe", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (never exit; raise); evaluation checklist" },
@@ -19,9 +19,9 @@ export default defineRule({
         }
         ctx.report({ file: mod.file, start: call.start, end: call.end, message: `${path}() bypasses the SDK's error reporting${path === "os._exit" ? " and kills the runtime without flushing" : ""}; raise RuntimeError(...) to fail the sync, or return from update() to stop early`, fix });
       }
-      walk(mod.root, (n) => {
-        if (n.type === "raise_statement" && /^SystemExit\b/.test(mod.t(named(n)[0])) && !mod.inMain(n)) ctx.report({ file: mod.file, start: n.start, end: n.end, message: "raise SystemExit bypasses the SDK's error reporting; raise RuntimeError(...) instead" });
-      });
+      for (const n of findAll(mod.root, "raise_statement")) {
+        if (/^SystemExit\b/.test(mod.t(named(n)[0])) && !mod.inMain(n)) ctx.report({ file: mod.file, start: n.start, end: n.end, message: "raise SystemExit bypasses the SDK's error reporting; raise RuntimeError(...) instead" });
+      }
     }
   },
 });

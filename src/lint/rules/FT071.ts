@@ -1,17 +1,11 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, named, walkScope } from "../python.js";
+import { field, findAll, named, walkScope } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT071", severity: "error", title: "Broad except that swallows the error", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules; evaluation checklist; seed guidelines (error handling)" },
   check(ctx) {
     for (const mod of ctx.project.modules) {
-      const clauses: import("../python.js").PyNode[] = [];
-      const stack = [mod.root];
-      while (stack.length) {
-        const x = stack.pop()!;
-        if (x.type === "except_clause") clauses.push(x);
-        stack.push(...x.children);
-      }
+      const clauses = findAll(mod.root, "except_clause");
       for (const c of clauses) {
         const value = field(c, "value");
         const typeText = value ? mod.t(value.type === "as_pattern" ? named(value)[0] : value) : "";
