@@ -36,7 +36,7 @@ export const lintConnector = defineTool({
   name: "lint_connector",
   title: "Lint a connector",
   description:
-    "Checks a Connector SDK project (connector.py and helper modules, requirements.txt, configuration.json) against ~95 deterministic rules " +
+    "Checks a Connector SDK project (connector.py and helper modules, requirements.txt, configuration.json) against 97 deterministic rules " +
     "(FT001-FT127: SDK contract, checkpoints and state, schema(), logging, configuration, dependencies, error handling, HTTP robustness, pagination, security) " +
     "plus Ruff's generic Python checks and python3's syntax check. Returns findings with rule id, exact range, message, optional fix and a doc resource " +
     "(connector-sdk://lint-rules/{id}). Call it after every edit and before run_debug; fix errors first. " +
