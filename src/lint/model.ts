@@ -113,6 +113,23 @@ export class Module {
     if (fn?.type === "attribute") return this.t(field(fn, "attribute"));
     return undefined;
   }
+  /**
+   * Which of the named functions a call can reach, judged by its shape: `f()` reaches module-level
+   * functions, `self.f()` / `cls.f()` methods, `mod.f()` module-level functions only when `mod` is an
+   * imported name. Anything else (`headers.update()`, `session.get()`) is a method of some other
+   * object and reaches none of the project's functions, however the names coincide.
+   */
+  callTargets(call: PyNode, candidates: readonly FuncInfo[]): FuncInfo[] {
+    const fn = field(call, "function");
+    if (fn?.type === "identifier") return candidates.filter((g) => !g.className);
+    if (fn?.type !== "attribute") return [];
+    const obj = field(fn, "object");
+    if (obj?.type !== "identifier") return [];
+    const base = this.t(obj);
+    if (base === "self" || base === "cls") return candidates.filter((g) => g.className);
+    const imported = this.imports.some((i) => (i.isFrom ? i.names.some((n) => (n.alias ?? n.name) === base) : i.names.some((n) => (n.alias ?? n.name.split(".")[0]) === base)));
+    return imported ? candidates.filter((g) => !g.className) : [];
+  }
   /** Dotted text of the callee when it is a name chain: requests.get, self.session.get. */
   calleePath(call: PyNode): string {
     const fn = field(call, "function");

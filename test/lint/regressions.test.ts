@@ -15,6 +15,7 @@ const quiet: [string, string, Parameters<typeof writeOverlay>[0]][] = [
   ["FT031", "DECIMAL precision held in constants", { py: { helpers: "__P = 18\n__S = 2\n", schema: '[{"table": "items", "primary_key": ["id"], "columns": {"amount": {"type": "DECIMAL", "precision": __P, "scale": __S}}}]' } }],
   ["FT058", "truthiness of a value that is not a flag", { config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "account": "<YOUR_ACCOUNT>"\n}\n', py: { update: '    account = configuration.get("account", "")\n    if not account:\n        raise ValueError("account is required")\n    op.upsert(table="items", data={"id": 1, "account": account})\n    op.checkpoint(state=state)' } }],
   ["FT018", "a key filled by a helper the state was passed to", { py: { helpers: 'def advance(state):\n    state["cursor"] = "x"\n', update: '    advance(state)\n    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "c": cursor})\n    op.checkpoint(state=state)' } }],
+  ["FT022", "a dict's update() in a yield-style update()", { py: { update: '    headers = {"Accept": "application/json"}\n    headers.update({"X-Client": "demo"})\n    yield op.upsert(table="items", data={"id": 1, "n": len(headers)})\n    yield op.checkpoint(state=state)' } }],
   ["FT046", "a masked secret", { py: { update: '    api_key = configuration["api_key"]\n    masked_api_key = api_key[:4] + "..."\n    log.info(f"key {masked_api_key}")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } }],
 ];
 

@@ -7,8 +7,9 @@ export default defineRule({
     for (const mod of p.modules) for (const call of mod.calls) {
       if (call.parent?.type !== "expression_statement" || mod.opMethod(call)) continue;
       const name = mod.callee(call);
-      const targets = (p.funcsByName.get(name ?? "") ?? []).filter((g) => g.isGenerator && (p.writes.has(g) || p.ckpt.has(g)));
-      if (targets.length === 0 || targets.length !== (p.funcsByName.get(name!) ?? []).length) continue;
+      const reachable = mod.callTargets(call, p.funcsByName.get(name ?? "") ?? []);
+      const targets = reachable.filter((g) => g.isGenerator && (p.writes.has(g) || p.ckpt.has(g)));
+      if (targets.length === 0 || targets.length !== reachable.length) continue;
       const indent = indentAt(mod.source, call.start);
       ctx.report({
         file: mod.file, start: call.start, end: call.end,
