@@ -276,6 +276,8 @@ export class WarehouseWriter {
     const seen = batch.seen;
     // Sized for the columns known so far: the array is not grown cell by cell.
     const cells: Cells = new Array(table.columns.length);
+    // What this row changed in `seen`, undone if the row is refused (rare: types settle after a few rows).
+    let undo: [string, string | undefined][] | undefined;
     for (const name in data) {
       let src = table.sources.get(name);
       if (src === undefined) src = this.sourceColumn(table, name);
@@ -283,7 +285,17 @@ export class WarehouseWriter {
       if (cells[i] !== undefined) continue;
       const wire = data[name];
       const declared = src.declared;
-      const cell = declared === undefined && typeof wire === "string" && !wire.includes("\0") ? wire : encodeValue(wire, declared);
+      let cell: Cell;
+      if (declared === undefined && typeof wire === "string" && !wire.includes("\0")) cell = wire;
+      else {
+        try {
+          cell = encodeValue(wire, declared);
+        } catch (e) {
+          // A refused value refuses the row: the types of its earlier columns do not count.
+          if (undo) restoreSeen(seen, undo);
+          throw e;
+        }
+      }
       cells[i] = cell;
       // A declared column's type is its declaration; only the others are typed from their values.
       if (cell === null || src.typed) continue;
@@ -297,7 +309,10 @@ export class WarehouseWriter {
       else if (declared === undefined && typeof wire === "number" && Number.isSafeInteger(wire)) kind = "BIGINT";
       else kind = cellType(cell);
       // Columns enter `seen` in row order: it decides the order of new columns.
-      if (kind !== null && prev !== kind) seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
+      if (kind !== null && prev !== kind) {
+        (undo ??= []).push([col, prev]);
+        seen.set(col, prev === undefined ? kind : mergeTypes(prev, kind));
+      }
     }
     if (table.hashedKey) {
       // No operation time is in the row yet: its cells are all Cells.
@@ -306,12 +321,16 @@ export class WarehouseWriter {
       const prev = seen.get(FIVETRAN_ID);
       if (prev !== "VARCHAR" && prev !== "JSON") {
         const kind = textType(id);
-        if (kind) seen.set(FIVETRAN_ID, prev === undefined ? kind : mergeTypes(prev, kind));
+        if (kind && kind !== prev) {
+          (undo ??= []).push([FIVETRAN_ID, prev]);
+          seen.set(FIVETRAN_ID, prev === undefined ? kind : mergeTypes(prev, kind));
+        }
       }
     }
     const keyIndex = table.keyIndex;
     for (let k = 0; k < keyIndex.length; k++) {
       if (cells[keyIndex[k]] == null) {
+        if (undo) restoreSeen(seen, undo);
         throw new ToolError(
           "invalid_argument",
           `Null primary key found while syncing table ${SCHEMA}.${table.name}. Primary Key ${table.key[k]} is null in object.`,
@@ -702,6 +721,14 @@ function blankToNull(row: Cells, key: number[]): Cells {
     }
   }
   return out ?? row;
+}
+
+function restoreSeen(seen: Map<string, string>, undo: [string, string | undefined][]): void {
+  for (let u = undo.length - 1; u >= 0; u--) {
+    const [col, prev] = undo[u];
+    if (prev === undefined) seen.delete(col);
+    else seen.set(col, prev);
+  }
 }
 
 /** Hands the column types of a batch that was not written on to the batch after it, before its own. */
