@@ -39,7 +39,35 @@ async function connect(dir: string, answer?: boolean) {
   return { client, questions };
 }
 
-const project = () => makeProject({ "connector.py": "from fivetran_connector_sdk import Connector\n", "configuration.json": '{"token": "abcd-secret-1234"}' });
+// Lint-clean on purpose: deploy refuses a connector with lint errors before it asks for consent.
+const CONNECTOR = `"""A minimal connector for the deploy tests."""
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+
+
+def validate_configuration(configuration: dict):
+    if not configuration.get("token"):
+        raise ValueError("configuration needs 'token'")
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+
+def update(configuration: dict, state: dict):
+    validate_configuration(configuration)
+    log.info("syncing items")
+    yield op.upsert(table="items", data={"id": 1})
+    yield op.checkpoint(state={"synced": True})
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()
+`;
+const project = () => makeProject({ "connector.py": CONNECTOR, "configuration.json": '{"token": "abcd-secret-1234"}' });
 
 describe("deploy consent over MCP", () => {
   it("without elicitation, asks the model to get consent and deploys nothing until confirm=true", async () => {

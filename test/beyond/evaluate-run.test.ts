@@ -70,7 +70,7 @@ describe("evaluate_connector end to end", () => {
   }, 120_000);
 
   it("reports a failing connector as blocking with its error and stops after the first run", async () => {
-    const failing = makeProject({ "connector.py": incremental.replace('    cursor = state.get("cursor", "")', '    raise RuntimeError("source is down")') });
+    const failing = makeProject({ "connector.py": incremental.replace("    newest = cursor\n", '    newest = cursor\n    raise RuntimeError("source is down")\n') });
     const r = await evaluateConnector({ projectDir: failing, timeoutSeconds: 60, writeMarkdown: false });
     expect(r.blocking[0].check).toBe("run:succeeds");
     expect(r.blocking[0].message).toContain("source is down");
