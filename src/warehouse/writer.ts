@@ -122,6 +122,9 @@ export class WarehouseWriter {
   private clockSecond = -1;
   private clockPrefix = "";
   private stageSeq = 0;
+  /** Columns and primary key of the tables of tester, as last read (see ddl()). */
+  private columnCache = new Map<string, Columns>();
+  private keyCache = new Map<string, string[]>();
   private closed = false;
   /** The checkpoint being written, if any; later checkpoints, rollback and close wait for it. */
   private inflight: Promise<void> = Promise.resolve();
@@ -407,6 +410,9 @@ export class WarehouseWriter {
       await this.conn.run("COMMIT");
     } catch (e) {
       await this.conn.run("ROLLBACK").catch(() => {});
+      // The rollback undid this transaction's CREATE and ALTER statements too.
+      this.columnCache.clear();
+      this.keyCache.clear();
       for (const t of this.tables.values()) t.clear();
       this.failure = e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
       throw this.failure;
@@ -460,7 +466,7 @@ export class WarehouseWriter {
     await this.updateRows(t, actual, updates);
     if (b.truncateBefore) {
       if (!(await this.columns(t.name)).has(FIVETRAN_DELETED)) {
-        await this.conn.run(`ALTER TABLE ${this.qualified(t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
+        await this.ddl(t.name, `ALTER TABLE ${this.qualified(t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
       }
       await this.conn.run(
         `UPDATE ${this.qualified(t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
@@ -475,21 +481,42 @@ export class WarehouseWriter {
     return `${quote(SCHEMA)}.${quote(table)}`;
   }
 
+  /** The columns of a table (empty when it does not exist); cached, since only this writer changes the file. */
   private async columns(table: string): Promise<Columns> {
+    const known = this.columnCache.get(table);
+    if (known) return known;
     const r = await this.conn.runAndReadAll(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
       [SCHEMA, table],
     );
-    return new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
+    const columns: Columns = new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
+    this.columnCache.set(table, columns);
+    return columns;
   }
 
   private async primaryKey(table: string): Promise<string[]> {
+    const known = this.keyCache.get(table);
+    if (known) return known;
     const r = await this.conn.runAndReadAll(
       "SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'",
       [SCHEMA, table],
     );
     const rows = r.getRowsJS();
-    return rows.length ? (rows[0][0] as string[]).map(String) : [];
+    const key = rows.length ? (rows[0][0] as string[]).map(String) : [];
+    this.keyCache.set(table, key);
+    return key;
+  }
+
+  /** A statement that changes a table's definition: what is cached about the table is forgotten. */
+  private async ddl(table: string, sql: string): Promise<void> {
+    this.columnCache.delete(table);
+    this.keyCache.delete(table);
+    try {
+      await this.conn.run(sql);
+    } finally {
+      this.columnCache.delete(table);
+      this.keyCache.delete(table);
+    }
   }
 
   /** Creates the table, or adds what it lacks and widens columns; rebuilds it when its key must change. */
@@ -500,7 +527,7 @@ export class WarehouseWriter {
       if (!columns.size) return existing;
       const def = [...columns].map(([n, k]) => `${quote(n)} ${k}`).join(", ");
       const pk = key.length ? `, PRIMARY KEY (${key.map(quote).join(", ")})` : "";
-      await this.conn.run(`CREATE TABLE ${target} (${def}${pk})`);
+      await this.ddl(table, `CREATE TABLE ${target} (${def}${pk})`);
       return this.columns(table);
     }
     const current = await this.primaryKey(table);
@@ -508,7 +535,7 @@ export class WarehouseWriter {
     for (const [name, kind] of columns) {
       const old = existing.get(name);
       if (old === undefined) {
-        await this.conn.run(`ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+        await this.ddl(table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
         continue;
       }
       const wider = widerType(old, kind);
@@ -517,7 +544,7 @@ export class WarehouseWriter {
         if (declaredKey) widenedKeys.set(name, wider);
         continue;
       }
-      await this.conn.run(`ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
+      await this.ddl(table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
     }
     const now = await this.columns(table);
     const changed = !sameSet(current, key);
@@ -525,7 +552,7 @@ export class WarehouseWriter {
       await this.rebuild(table, widenedKeys, key);
     } else if (key.length && !current.length && key.every((k) => now.has(k))) {
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${target}`);
-      if (Number(r.getRows()[0][0]) === 0) await this.conn.run(`ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
+      if (Number(r.getRows()[0][0]) === 0) await this.ddl(table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
     }
     return this.columns(table);
   }
@@ -547,12 +574,14 @@ export class WarehouseWriter {
     }
     const rebuilt = this.qualified(`${table}__rebuilt`);
     const types = new Map([...existing].map(([n, k]) => [n, widened.get(n) ?? k]));
-    await this.conn.run(`DROP TABLE IF EXISTS ${rebuilt}`);
-    await this.conn.run(`CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
+    await this.ddl(`${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
+    await this.ddl(`${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
     const select = [...existing].map(([n, k]) => (types.get(n) !== k ? converted(k, types.get(n)!, n) : quote(n))).join(", ");
     await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select} FROM ${target}`);
-    await this.conn.run(`DROP TABLE ${target}`);
-    await this.conn.run(`ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
+    await this.ddl(table, `DROP TABLE ${target}`);
+    await this.ddl(table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
+    this.columnCache.delete(`${table}__rebuilt`);
+    this.keyCache.delete(`${table}__rebuilt`);
   }
 
   /**
