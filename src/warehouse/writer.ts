@@ -147,6 +147,9 @@ export class WarehouseWriter {
       conn = await instance.connect();
       // The SDK writes in UTC; then the configuration is frozen for every connection of this instance, readers too.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
+      // One DuckDB thread: during a sync the connector's Python and our main thread already use the cores, and a
+      // second DuckDB thread measured more CPU for the same work and no shorter sync (scripts/bench/sync.mjs).
+      await conn.run("SET GLOBAL threads = 1");
       await conn.run("SET GLOBAL lock_configuration = true");
       if (opts.reset) {
         await conn.run(`DROP SCHEMA IF EXISTS ${quote(SCHEMA)} CASCADE`);
