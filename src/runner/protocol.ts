@@ -35,6 +35,11 @@ export interface DeclaredColumn {
 
 export interface DeclaredTable {
   table: string;
+  /**
+   * The source schema schema() named for the table (SDK 3.0), absent for the default one. Its tables go to the
+   * destination schema `tester_<schema>` (renamed), apart from same-named tables of `tester`.
+   */
+  schema?: string;
   primary_key?: string[];
   columns?: Record<string, DeclaredColumn>;
 }
@@ -59,8 +64,9 @@ export type ErrorKind =
 export type ChannelRecord =
   | { t: "start"; sdk_version: string; python: string }
   | { t: "schema"; tables: DeclaredTable[] }
-  | { t: "upsert" | "update" | "delete"; table: string; data: Row }
-  | { t: "truncate"; table: string }
+  /** `schema`: the operation's `schema=` argument (SDK 3.0), absent when it was not given; see DeclaredTable. */
+  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row }
+  | { t: "truncate"; table: string; schema?: string }
   | { t: "checkpoint"; state: Record<string, unknown> }
   | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }
   | { t: "warning"; message: string }

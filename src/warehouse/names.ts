@@ -47,6 +47,15 @@ export function renameTable(name: string): string {
   return m ? m[1] : safe;
 }
 
+/**
+ * The destination schema of a table whose schema() entry or operation names the source schema `declared`: after the
+ * default one (`tester_<declared>`), lower-cased, with every non-word character as `_`. A schema is not split into
+ * words as a table is: `after.Sales` → `tester_after_sales`, `SalesEU` → `tester_saleseu`.
+ */
+export function renameSchema(declared: string, defaultSchema: string): string {
+  return `${defaultSchema}_${declared}`.replace(NON_WORD, "_").toLowerCase();
+}
+
 /** A SQL identifier, quoted the one way every statement here writes it. */
 export function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -8,7 +8,7 @@ import {
   widerType, type Cell, type NativeKind,
 } from "./cells.js";
 import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
-import { quote, renameColumn, renameTable } from "./names.js";
+import { quote, renameColumn, renameSchema, renameTable } from "./names.js";
 import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 
 const FIVETRAN_ID = "_fivetran_id";
@@ -67,6 +67,8 @@ class SyncTable {
   readonly deletedIndex: number;
   readonly syncedIndex: number;
   constructor(
+    /** The destination schema: tester, or tester_<source schema> for a table named with schema= (SDK 3.0). */
+    readonly schema: string,
     readonly name: string,
     readonly declared: Columns,
     /** SDK types by source column name, as the SDK encodes values before renaming. */
@@ -114,7 +116,11 @@ export interface WriterOptions {
  * the state. A failure drops what came after the last checkpoint.
  */
 export class WarehouseWriter {
+  /** The tables of this sync without a source schema, by source name; the others by source schema, then name. */
   private tables = new Map<string, SyncTable>();
+  private schemaTables = new Map<string, Map<string, SyncTable>>();
+  /** Every table of this sync, in the order they came (the order the SDK writes them in). */
+  private all: SyncTable[] = [];
   private renamedSeen = new Map<string, string>();
   private columnNames = new Map<string, string>();
   private declaredCreated = false;
@@ -122,7 +128,7 @@ export class WarehouseWriter {
   private clockSecond = -1;
   private clockPrefix = "";
   private stageSeq = 0;
-  /** Columns and primary key of the tables of tester, as last read (see ddl()). */
+  /** Columns and primary key of each table, by cacheKey(schema, table), as last read (see ddl()). */
   private columnCache = new Map<string, Columns>();
   private keyCache = new Map<string, string[]>();
   private closed = false;
@@ -152,7 +158,7 @@ export class WarehouseWriter {
       await conn.run("SET GLOBAL threads = 1");
       await conn.run("SET GLOBAL lock_configuration = true");
       if (opts.reset) {
-        await conn.run(`DROP SCHEMA IF EXISTS ${quote(SCHEMA)} CASCADE`);
+        for (const schema of await syncSchemas(conn)) await conn.run(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
         await conn.run(`DROP TABLE IF EXISTS main.${quote(METADATA_TABLE)}`);
         rmSync(statePath(projectDir), { force: true });
       }
@@ -180,10 +186,10 @@ export class WarehouseWriter {
       case "upsert":
       case "update":
       case "delete":
-        this.record(rec.t, rec.table, rec.data);
+        this.record(rec.t, rec.table, rec.data, rec.schema);
         return 0;
       case "truncate": {
-        const table = this.table(rec.table);
+        const table = this.table(rec.table, rec.schema);
         table.batch.truncateBefore = this.now();
         return 0;
       }
@@ -195,11 +201,12 @@ export class WarehouseWriter {
   /** An upsert, update or delete, applied at once: the per-row path of a sync, without a promise per row. */
   applyNow(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void {
     this.assertOpen();
-    this.record(rec.t, rec.table, rec.data);
+    this.record(rec.t, rec.table, rec.data, rec.schema);
   }
 
   private declare(tables: DeclaredTable[]): number {
     for (const t of tables) {
+      const schema = t.schema === undefined ? SCHEMA : renameSchema(t.schema, SCHEMA);
       const name = renameTable(t.table);
       const declared: Columns = new Map();
       const sourceTypes = new Map<string, string>();
@@ -217,7 +224,7 @@ export class WarehouseWriter {
         if (kind && !declared.has(this.column(col))) declared.set(this.column(col), kind);
       }
       const key = (t.primary_key ?? []).map((c) => this.column(c));
-      this.tables.set(t.table, new SyncTable(name, declared, sourceTypes, key.length ? key : [FIVETRAN_ID], key.length === 0, true));
+      this.register(t.table, t.schema, new SyncTable(schema, name, declared, sourceTypes, key.length ? key : [FIVETRAN_ID], key.length === 0, true));
     }
     return tables.length;
   }
@@ -231,25 +238,37 @@ export class WarehouseWriter {
     return r;
   }
 
-  private table(source: string): SyncTable {
-    let t = this.tables.get(source);
+  private table(source: string, sourceSchema?: string): SyncTable {
+    let t = sourceSchema === undefined ? this.tables.get(source) : this.schemaTables.get(sourceSchema)?.get(source);
     if (!t) {
+      const schema = sourceSchema === undefined ? SCHEMA : renameSchema(sourceSchema, SCHEMA);
       const name = renameTable(source);
-      this.noteRename("table", "", name, source);
-      t = new SyncTable(name, new Map(), new Map(), [FIVETRAN_ID], true, false);
-      this.tables.set(source, t);
+      this.noteRename("table", schema, schema, name, source);
+      t = new SyncTable(schema, name, new Map(), new Map(), [FIVETRAN_ID], true, false);
+      this.register(source, sourceSchema, t);
     }
     return t;
   }
 
-  private noteRename(kind: "table" | "column", scope: string, renamed: string, source: string): void {
+  private register(source: string, sourceSchema: string | undefined, t: SyncTable): void {
+    if (sourceSchema === undefined) this.tables.set(source, t);
+    else {
+      let m = this.schemaTables.get(sourceSchema);
+      if (!m) this.schemaTables.set(sourceSchema, (m = new Map()));
+      m.set(source, t);
+    }
+    this.all.push(t);
+  }
+
+  /** `scope`: where two names that rename alike are one (a schema for tables, a table for columns); `where` names it. */
+  private noteRename(kind: "table" | "column", scope: string, where: string, renamed: string, source: string): void {
     const k = `${kind}\0${scope}\0${renamed}`;
     const known = this.renamedSeen.get(k);
     if (known === undefined) this.renamedSeen.set(k, source);
     else if (known !== source && !this.renamedSeen.has(`${k}\0${source}`)) {
       this.renamedSeen.set(`${k}\0${source}`, source);
       const effect = kind === "table" ? "their rows are written to one table" : "a row keeps only the value of the first";
-      this.onWarning(`${kind}s '${known}' and '${source}' both become '${renamed}' in ${scope || SCHEMA}: ${effect}`);
+      this.onWarning(`${kind}s '${known}' and '${source}' both become '${renamed}' in ${where}: ${effect}`);
     }
   }
 
@@ -276,8 +295,8 @@ export class WarehouseWriter {
     return `${this.clockPrefix}.${String(us % 1_000_000).padStart(6, "0")}+00:00`;
   }
 
-  private record(op: "upsert" | "update" | "delete", source: string, data: Row): void {
-    const table = this.table(source);
+  private record(op: "upsert" | "update" | "delete", source: string, data: Row, sourceSchema?: string): void {
+    const table = this.table(source, sourceSchema);
     const batch = table.batch;
     const seen = batch.seen;
     // Sized for the columns known so far: the array is not grown cell by cell.
@@ -339,7 +358,7 @@ export class WarehouseWriter {
         if (undo) restoreSeen(seen, undo);
         throw new ToolError(
           "invalid_argument",
-          `Null primary key found while syncing table ${SCHEMA}.${table.name}. Primary Key ${table.key[k]} is null in object.`,
+          `Null primary key found while syncing table ${table.schema}.${table.name}. Primary Key ${table.key[k]} is null in object.`,
           "Every upsert, update and delete must carry a value for each primary-key column.",
         );
       }
@@ -363,7 +382,7 @@ export class WarehouseWriter {
   /** The first time a table meets a source column name: rename it, warn about a collision, index it. */
   private sourceColumn(table: SyncTable, name: string): SourceColumn {
     const col = this.column(name);
-    this.noteRename("column", table.name, col, name);
+    this.noteRename("column", cacheKey(table.schema, table.name), table.name, col, name);
     const src: SourceColumn = { index: table.columnIndex(col), declared: table.sourceTypes.get(name), typed: table.declared.has(col) };
     table.sources.set(name, src);
     return src;
@@ -380,7 +399,7 @@ export class WarehouseWriter {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
     const batches = new Map<SyncTable, Batch>();
-    for (const t of this.tables.values()) batches.set(t, t.close());
+    for (const t of this.all) batches.set(t, t.close());
     const text = pyJsonDumps(state, true);
     const run = this.inflight.then(async () => {
       if (this.failure) throw this.failure;
@@ -394,7 +413,7 @@ export class WarehouseWriter {
   /** Forgets everything since the last checkpoint (after a checkpoint still being written has finished). */
   async rollback(): Promise<void> {
     await this.inflight;
-    for (const t of this.tables.values()) t.clear();
+    for (const t of this.all) t.clear();
   }
 
   private async flush(batches: Map<SyncTable, Batch>): Promise<void> {
@@ -416,7 +435,7 @@ export class WarehouseWriter {
       // The rollback undid this transaction's CREATE and ALTER statements too.
       this.columnCache.clear();
       this.keyCache.clear();
-      for (const t of this.tables.values()) t.clear();
+      for (const t of this.all) t.clear();
       this.failure = e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
       throw this.failure;
     }
@@ -426,17 +445,17 @@ export class WarehouseWriter {
   }
 
   private async createMissingDeclared(): Promise<void> {
-    for (const t of this.tables.values()) if (t.isDeclared) await this.createFromDeclaration(t);
+    for (const t of this.all) if (t.isDeclared) await this.createFromDeclaration(t);
   }
 
   private async createFromDeclaration(t: SyncTable): Promise<void> {
-    if (!t.hashedKey && t.key.some((k) => !t.declared.has(k)) && (await this.columns(t.name)).size === 0) return;
+    if (!t.hashedKey && t.key.some((k) => !t.declared.has(k)) && (await this.columns(t.schema, t.name)).size === 0) return;
     const types: Columns = new Map([...t.declared, [FIVETRAN_SYNCED, TSTZ]]);
-    await this.ensureTable(t.name, types, t.hashedKey ? [] : t.key, !t.hashedKey);
+    await this.ensureTable(t.schema, t.name, types, t.hashedKey ? [] : t.key, !t.hashedKey);
   }
 
   private async write(t: SyncTable, b: Batch): Promise<boolean> {
-    let existing = await this.columns(t.name);
+    let existing = await this.columns(t.schema, t.name);
     let actual: Columns;
     if (b.hasUpserts) {
       const types: Columns = new Map(t.declared);
@@ -444,16 +463,16 @@ export class WarehouseWriter {
       for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
-      actual = await this.ensureTable(t.name, types, t.key, t.isDeclared && !t.hashedKey);
+      actual = await this.ensureTable(t.schema, t.name, types, t.key, t.isDeclared && !t.hashedKey);
     } else if (existing.size) {
       if (t.isDeclared) {
         await this.createFromDeclaration(t);
-        existing = await this.columns(t.name);
+        existing = await this.columns(t.schema, t.name);
       }
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
-      actual = wanted.size ? await this.ensureTable(t.name, wanted, t.key) : existing;
+      actual = wanted.size ? await this.ensureTable(t.schema, t.name, wanted, t.key) : existing;
     } else {
       return false;
     }
@@ -468,11 +487,11 @@ export class WarehouseWriter {
     await this.upsertRows(t, actual, upserts);
     await this.updateRows(t, actual, updates);
     if (b.truncateBefore) {
-      if (!(await this.columns(t.name)).has(FIVETRAN_DELETED)) {
-        await this.ddl(t.name, `ALTER TABLE ${this.qualified(t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
+      if (!(await this.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) {
+        await this.ddl(t.schema, t.name, `ALTER TABLE ${this.qualified(t.schema, t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
       }
       await this.conn.run(
-        `UPDATE ${this.qualified(t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
+        `UPDATE ${this.qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
       );
     }
     return true;
@@ -480,65 +499,68 @@ export class WarehouseWriter {
 
   // ------------------------------------------------------------------ DuckDB
 
-  private qualified(table: string): string {
-    return `${quote(SCHEMA)}.${quote(table)}`;
+  private qualified(schema: string, table: string): string {
+    return `${quote(schema)}.${quote(table)}`;
   }
 
   /** The columns of a table (empty when it does not exist); cached, since only this writer changes the file. */
-  private async columns(table: string): Promise<Columns> {
-    const known = this.columnCache.get(table);
+  private async columns(schema: string, table: string): Promise<Columns> {
+    const known = this.columnCache.get(cacheKey(schema, table));
     if (known) return known;
     const r = await this.conn.runAndReadAll(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
-      [SCHEMA, table],
+      [schema, table],
     );
     const columns: Columns = new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
-    this.columnCache.set(table, columns);
+    this.columnCache.set(cacheKey(schema, table), columns);
     return columns;
   }
 
-  private async primaryKey(table: string): Promise<string[]> {
-    const known = this.keyCache.get(table);
+  private async primaryKey(schema: string, table: string): Promise<string[]> {
+    const known = this.keyCache.get(cacheKey(schema, table));
     if (known) return known;
     const r = await this.conn.runAndReadAll(
       "SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'",
-      [SCHEMA, table],
+      [schema, table],
     );
     const rows = r.getRowsJS();
     const key = rows.length ? (rows[0][0] as string[]).map(String) : [];
-    this.keyCache.set(table, key);
+    this.keyCache.set(cacheKey(schema, table), key);
     return key;
   }
 
   /** A statement that changes a table's definition: what is cached about the table is forgotten. */
-  private async ddl(table: string, sql: string): Promise<void> {
-    this.columnCache.delete(table);
-    this.keyCache.delete(table);
+  private async ddl(schema: string, table: string, sql: string): Promise<void> {
+    const k = cacheKey(schema, table);
+    this.columnCache.delete(k);
+    this.keyCache.delete(k);
     try {
       await this.conn.run(sql);
     } finally {
-      this.columnCache.delete(table);
-      this.keyCache.delete(table);
+      this.columnCache.delete(k);
+      this.keyCache.delete(k);
     }
   }
 
   /** Creates the table, or adds what it lacks and widens columns; rebuilds it when its key must change. */
-  private async ensureTable(table: string, columns: Columns, key: string[], declaredKey = false): Promise<Columns> {
-    const existing = await this.columns(table);
-    const target = this.qualified(table);
+  private async ensureTable(schema: string, table: string, columns: Columns, key: string[], declaredKey = false): Promise<Columns> {
+    const existing = await this.columns(schema, table);
+    const target = this.qualified(schema, table);
     if (!existing.size) {
       if (!columns.size) return existing;
       const def = [...columns].map(([n, k]) => `${quote(n)} ${k}`).join(", ");
       const pk = key.length ? `, PRIMARY KEY (${key.map(quote).join(", ")})` : "";
-      await this.ddl(table, `CREATE TABLE ${target} (${def}${pk})`);
-      return this.columns(table);
+      // tester exists from open(); a source schema's is made with its first table, inside this transaction.
+      if (schema !== SCHEMA) await this.conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
+      await this.ddl(schema, table, `CREATE TABLE ${target} (${def}${pk})`);
+      return this.columns(schema, table);
     }
-    const current = await this.primaryKey(table);
+    const current = await this.primaryKey(schema, table);
     const widenedKeys = new Map<string, string>();
     for (const [name, kind] of columns) {
       const old = existing.get(name);
       if (old === undefined) {
-        await this.ddl(table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+        await this.ddl(schema, table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
         continue;
       }
       const wider = widerType(old, kind);
@@ -547,22 +569,22 @@ export class WarehouseWriter {
         if (declaredKey) widenedKeys.set(name, wider);
         continue;
       }
-      await this.ddl(table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
+      await this.ddl(schema, table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
     }
-    const now = await this.columns(table);
+    const now = await this.columns(schema, table);
     const changed = !sameSet(current, key);
     if (key.length && key.every((k) => now.has(k)) && ((declaredKey && (changed || widenedKeys.size)) || (current.length && changed))) {
-      await this.rebuild(table, widenedKeys, key);
+      await this.rebuild(schema, table, widenedKeys, key);
     } else if (key.length && !current.length && key.every((k) => now.has(k))) {
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${target}`);
-      if (Number(r.getRows()[0][0]) === 0) await this.ddl(table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
+      if (Number(r.getRows()[0][0]) === 0) await this.ddl(schema, table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
     }
-    return this.columns(table);
+    return this.columns(schema, table);
   }
 
-  private async rebuild(table: string, widened: Map<string, string>, key: string[]): Promise<void> {
-    const existing = await this.columns(table);
-    const target = this.qualified(table);
+  private async rebuild(schema: string, table: string, widened: Map<string, string>, key: string[]): Promise<void> {
+    const existing = await this.columns(schema, table);
+    const target = this.qualified(schema, table);
     const cols = key.map(quote).join(", ");
     const nulls = key.map((k) => `${quote(k)} IS NULL`).join(" OR ");
     let reason = "";
@@ -571,20 +593,20 @@ export class WarehouseWriter {
     if (reason) {
       throw new ToolError(
         "schema",
-        `Primary key change for table ${SCHEMA}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}]. The existing rows cannot be fitted to a new primary key automatically.`,
+        `Primary key change for table ${schema}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}]. The existing rows cannot be fitted to a new primary key automatically.`,
         "Fix the values at the source, or run run_debug with reset=true.",
       );
     }
-    const rebuilt = this.qualified(`${table}__rebuilt`);
+    const rebuilt = this.qualified(schema, `${table}__rebuilt`);
     const types = new Map([...existing].map(([n, k]) => [n, widened.get(n) ?? k]));
-    await this.ddl(`${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
-    await this.ddl(`${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
+    await this.ddl(schema, `${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
+    await this.ddl(schema, `${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
     const select = [...existing].map(([n, k]) => (types.get(n) !== k ? converted(k, types.get(n)!, n) : quote(n))).join(", ");
     await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select} FROM ${target}`);
-    await this.ddl(table, `DROP TABLE ${target}`);
-    await this.ddl(table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
-    this.columnCache.delete(`${table}__rebuilt`);
-    this.keyCache.delete(`${table}__rebuilt`);
+    await this.ddl(schema, table, `DROP TABLE ${target}`);
+    await this.ddl(schema, table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
+    this.columnCache.delete(cacheKey(schema, `${table}__rebuilt`));
+    this.keyCache.delete(cacheKey(schema, `${table}__rebuilt`));
   }
 
   /**
@@ -652,13 +674,13 @@ export class WarehouseWriter {
 
   private async upsertRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
     if (!rows.length) return;
-    const { name: table, key } = t;
+    const { schema, name: table, key } = t;
     const columns = [...types.keys()];
     const { from: staged, drop } = await this.stage(t, columns, types, rows);
     const names = columns.map(quote).join(", ");
-    const target = this.qualified(table);
+    const target = this.qualified(schema, table);
     const keys = key.map(quote).join(", ");
-    if (sameSet(await this.primaryKey(table), key)) {
+    if (sameSet(await this.primaryKey(schema, table), key)) {
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(", ");
       await this.conn.run(
         `INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`,
@@ -672,7 +694,7 @@ export class WarehouseWriter {
   }
 
   private async updateRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
-    const { name: table, key } = t;
+    const { schema, name: table, key } = t;
     if (!rows.length || key.some((k) => !types.has(k))) return;
     const groups = new Map<string, { columns: string[]; rows: Cells[] }>();
     const at = [...types.keys()].map((c) => [c, t.index.get(c) ?? -1] as const);
@@ -683,7 +705,7 @@ export class WarehouseWriter {
       if (!g) groups.set(id, (g = { columns, rows: [] }));
       g.rows.push(row);
     }
-    const target = this.qualified(table);
+    const target = this.qualified(schema, table);
     for (const { columns, rows: group } of groups.values()) {
       if (columns.every((c) => key.includes(c))) continue;
       const { from: staged, drop } = await this.stage(t, columns, types, group);
@@ -696,20 +718,14 @@ export class WarehouseWriter {
 
   // ------------------------------------------------------------------ reading, closing
 
-  /** Rows per destination table, committed data only. */
+  /**
+   * Rows per destination table, committed data only. Tables of tester by name; those of a source schema as
+   * `tester_<schema>.<table>`, the name query_warehouse reads them by (renamed names hold no dot, so no clash).
+   */
   async rowsPerTable(): Promise<Record<string, number>> {
     this.assertOpen();
     await this.inflight;
-    const tables = await this.conn.runAndReadAll(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name",
-      [SCHEMA],
-    );
-    const out: Record<string, number> = {};
-    for (const [name] of tables.getRows()) {
-      const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${this.qualified(String(name))}`);
-      out[String(name)] = Number(r.getRows()[0][0]);
-    }
-    return out;
+    return countRows(this.conn);
   }
 
   /** Closes the file; what was not checkpointed is dropped. */
@@ -729,6 +745,33 @@ export class WarehouseWriter {
   private assertOpen(): void {
     if (this.closed) throw new ToolError("internal", "The warehouse writer is closed.", "Open a new WarehouseWriter.");
   }
+}
+
+/** The schemas a sync writes: tester and the tester_<source schema> ones. */
+async function syncSchemas(conn: DuckDBConnection): Promise<string[]> {
+  const r = await conn.runAndReadAll(
+    "SELECT schema_name FROM information_schema.schemata WHERE catalog_name = current_database() AND (schema_name = $1 OR starts_with(schema_name, $2)) ORDER BY schema_name",
+    [SCHEMA, `${SCHEMA}_`],
+  );
+  return r.getRows().map((row) => String(row[0]));
+}
+
+/** Committed rows per table of the sync's schemas, keyed as rowsPerTable() documents. */
+export async function countRows(conn: DuckDBConnection): Promise<Record<string, number>> {
+  const tables = await conn.runAndReadAll(
+    "SELECT table_schema, table_name FROM information_schema.tables WHERE table_catalog = current_database() AND (table_schema = $1 OR starts_with(table_schema, $2)) ORDER BY table_schema <> $1, table_schema, table_name",
+    [SCHEMA, `${SCHEMA}_`],
+  );
+  const out: Record<string, number> = {};
+  for (const [schema, name] of tables.getRows()) {
+    const r = await conn.runAndReadAll(`SELECT count(*) FROM ${quote(String(schema))}.${quote(String(name))}`);
+    out[schema === SCHEMA ? String(name) : `${String(schema)}.${String(name)}`] = Number(r.getRows()[0][0]);
+  }
+  return out;
+}
+
+function cacheKey(schema: string, table: string): string {
+  return `${schema}\0${table}`;
 }
 
 /**

@@ -19,18 +19,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "14-second-run-from-state": { runs: 2, expect: ["succeeded", "succeeded"] },
   "17-failure-before-checkpoint": { expect: ["failed"] },
   "21-update-after-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
-  "22-source-schemas": {
-    knownDifference:
-      "the schema= argument of schema() entries and operations is ignored: the SDK writes to tester_sales and " +
-      "tester_after_sales, the engine writes all three tables to tester, so Sales.orders and orders merge and the " +
-      "Sales delete of id 0 soft-deletes the default orders row",
-  },
-  "23-operation-errors": {
-    expect: ["failed"],
-    knownDifference:
-      "Upserts counts 5, the SDK 4: the SDK does not count an upsert that raised (the null key) nor one made after " +
-      "the sync has failed",
-  },
+  "23-operation-errors": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -151,11 +151,19 @@ def process_tables(response):
         if not name.strip():
             raise ValueError("Table name must be a non-empty string")
         source_schema = entry.get("schema")
+        if source_schema is not None:
+            # The SDK's _validate_schema, with its wording.
+            if not isinstance(source_schema, str):
+                raise TypeError("'schema' must be a string, got " + type(source_schema).__name__)
+            if not source_schema.strip():
+                raise ValueError("'schema' must be a non-empty string")
         key = (source_schema, name)
         if key in seen:
             raise ValueError("Table %s already exists in %s" % (name, source_schema) if source_schema else "Table already defined: " + name)
         seen.add(key)
         table = {"table": name}
+        if source_schema is not None:
+            table["schema"] = source_schema
         columns = {}
         if "primary_key" in entry:
             pk = list(entry["primary_key"])
@@ -270,6 +278,7 @@ def main():
             except Exception as e:
                 raise Failure("schema", "failed while executing schema() error: " + str(e), e, connector_file, project_dir)
             _channel.record({"t": "schema", "tables": tables})
+            sdk._declare(tables)
 
         try:
             result = connector.update_method(configuration=configuration, state=state)
@@ -283,8 +292,14 @@ def main():
             raise Failure("serialization", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except MemoryError as e:
             raise Failure("memory", "failed while executing update() error: out of memory", e, connector_file, project_dir)
+        except sdk.SdkException as e:
+            raise Failure("operation", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except Exception as e:
             raise Failure("connector_exception", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
+        if sdk._failure is not None:
+            # update() caught the refused operation (or a thread got it): the SDK fails the sync anyway, and
+            # reports the error as it was raised, without the "failed while executing update()" prefix.
+            raise Failure("operation", str(sdk._failure), sdk._failure, connector_file, project_dir)
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record({"t": "end"})
     except Failure as f:

@@ -51,6 +51,14 @@ def _table_name(table):
         _valid_tables.add(table)
 
 
+def _schema_name(schema):
+    # The SDK's _validate_schema; None (no schema=) is checked by the caller, so the common call pays nothing.
+    if not isinstance(schema, str):
+        raise TypeError("'schema' must be a string, got " + type(schema).__name__)
+    if not schema.strip():
+        raise ValueError("'schema' must be a non-empty string")
+
+
 def _message(message):
     if not isinstance(message, str):
         raise TypeError("Message must be a string, got " + type(message).__name__)
@@ -62,32 +70,127 @@ class ConnectorTask(Exception):
     """Raised by Operations.error(): the connector asked for the sync to fail."""
 
 
+class SdkException(Exception):
+    """An operation the SDK's core refuses (a null primary key). As in the SDK, an Exception: a connector may
+    catch it, but the sync has failed anyway (see _fail)."""
+
+
+# The first operation the core refused. As in the SDK's _Sync, every later operation raises it again and the
+# runner raises it when update() returns, so catching it cannot turn the sync into a success.
+_failure = None
+
+# Declared primary keys, for the null-key check at the call (the SDK's core checks every record as it arrives;
+# the Node writer would only notice at the next checkpoint, after the operation had been counted). Keyed by
+# table name for tables without schema=, by (schema, table) for the others, so the common call looks up a str.
+_keys = {}
+_schema_keys = {}
+
+
+def _declare(tables):
+    """Called by the runner with the tables schema() declared (as process_tables returns them)."""
+    for t in tables:
+        pk = t.get("primary_key")
+        if not pk:
+            continue  # a key-less table is keyed by _fivetran_id, a hash that is never null
+        entry = (tuple(pk), t.get("schema"), t["table"])
+        if t.get("schema") is None:
+            _keys[t["table"]] = entry
+        else:
+            _schema_keys[(t["schema"], t["table"])] = entry
+
+
+def _check_key(entry, data):
+    # Fast path: every key column is present under its declared name and not None. (The SDK renames the row's
+    # columns first and keeps the first of two that rename alike; a row that also has another spelling of a key
+    # column before it is left to the writer, which checks the renamed row at the checkpoint.)
+    if type(data) is dict:
+        for column in entry[0]:
+            if data.get(column) is None:
+                break
+        else:
+            return
+    elif not isinstance(data, dict):
+        return  # the channel refuses it with the SDK's wording
+    _check_key_renamed(entry, data)
+
+
+def _check_key_renamed(entry, data):
+    """The SDK's check on the renamed row: a key column that is absent, or whose first source column is None."""
+    from . import _names
+
+    renamed = {}
+    for name, value in data.items():
+        if isinstance(name, str):
+            renamed.setdefault(_names.column(name), value)
+    for column in entry[0]:
+        key = _names.column(column)
+        if renamed.get(key) is None:
+            _fail(SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
+                               % (_names.schema(entry[1]), _names.table(entry[2]), key)))
+
+
+def _fail(error):
+    global _failure
+    _failure = error
+    raise error
+
+
+def _row(kind, table, data, schema):
+    if schema is None:
+        _table_name(table)
+        if _failure is not None:
+            raise _failure
+        entry = _keys.get(table) if _keys else None
+    else:
+        _table_name(table)
+        _schema_name(schema)
+        if _failure is not None:
+            raise _failure
+        entry = _schema_keys.get((schema, table))
+    if entry is not None:
+        _check_key(entry, data)
+    _channel.row(kind, table, data, schema)
+
+
 class Operations:
     """The operations a connector emits. Each returns None, so `yield op.upsert(...)` (1.x style) and a plain
     `op.upsert(...)` (2.x/3.x style) both work: the runner drains a generator and discards what it yields."""
 
     @staticmethod
     def upsert(table, data, *, schema=None, file=None):
+        # _row inlined for the common case: upsert is the hot path of a sync.
+        if schema is not None:
+            return _row("upsert", table, data, schema)
         _table_name(table)
-        _channel.row("upsert", table, data)
+        if _failure is not None:
+            raise _failure
+        if _keys:
+            entry = _keys.get(table)
+            if entry is not None:
+                _check_key(entry, data)
+        _channel.row("upsert", table, data, None)
 
     @staticmethod
     def update(table, modified, *, schema=None, file=None):
-        _table_name(table)
-        _channel.row("update", table, modified)
+        _row("update", table, modified, schema)
 
     @staticmethod
     def delete(table, keys, *, schema=None):
-        _table_name(table)
-        _channel.row("delete", table, keys)
+        _row("delete", table, keys, schema)
 
     @staticmethod
     def truncate(table, *, schema=None):
         _table_name(table)
-        _channel.truncate(table)
+        if schema is not None:
+            _schema_name(schema)
+        if _failure is not None:
+            raise _failure
+        _channel.truncate(table, schema)
 
     @staticmethod
     def checkpoint(state):
+        if _failure is not None:
+            raise _failure
         _channel.checkpoint(state)
 
     @staticmethod
@@ -100,6 +203,8 @@ class Operations:
         _message(message)
         if trace is not None and not isinstance(trace, str):
             raise TypeError("Trace must be a string, got " + type(trace).__name__)
+        if _failure is not None:
+            raise _failure
         raise ConnectorTask(message + ("\n" + trace if trace and trace.strip() else ""))
 
 

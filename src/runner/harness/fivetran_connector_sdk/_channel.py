@@ -129,19 +129,20 @@ def _nan_to_none(v):
 
 
 _ROW_PREFIX = {t: '{"t":"%s","table":' % t for t in ("upsert", "update", "delete")}
-# The start of a row record per (operation, table name): a sync writes few tables many times.
+# The start of a row record per (operation, table name, schema): a sync writes few tables many times.
 _prefixes = {}
 
 
-def row(kind, table, data):
-    prefix = _prefixes.get((kind, table))
+def row(kind, table, data, schema=None):
+    prefix = _prefixes.get((kind, table, schema))
     if prefix is None:
-        prefix = _prefixes[(kind, table)] = _ROW_PREFIX[kind] + _encode(table) + ',"data":'
+        prefix = _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"data":'
+        _prefixes[(kind, table, schema)] = prefix
     _write(prefix + _encode_row(data) + "}\n")
 
 
-def truncate(table):
-    _write('{"t":"truncate","table":' + _encode(table) + "}\n")
+def truncate(table, schema=None):
+    _write('{"t":"truncate","table":' + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + "}\n")
 
 
 def checkpoint(state):

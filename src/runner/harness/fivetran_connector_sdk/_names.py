@@ -1,0 +1,52 @@
+"""Fivetran's renaming of schema, table and column names, as src/warehouse/names.ts applies it (docs/warehouse.md,
+"Names"). The harness needs the renamed names only for the SDK's error messages, which name the destination table
+and column; the Node writer does the renaming of the data.
+"""
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^A-Za-z0-9_]")
+_WORD_DASH_DOT = re.compile(r"[A-Za-z0-9_.\-]*")
+_DROP_LEADING_UNDERSCORES = re.compile(r"_+([a-zA-Z][A-Za-z0-9_]*)")
+_UNDERSCORES = re.compile(r"_+")
+
+DEFAULT_SCHEMA = "tester"
+
+
+def _transliterate(name):
+    if _WORD_DASH_DOT.fullmatch(name):
+        return name
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def _single_underscore_case(name):
+    out = []
+    # The walk starts from a NUL, which is not a digit: a leading digit starts a new word ("1st" -> "_1_st").
+    # Only ASCII word characters are left by now, so str.islower/isupper/isdigit agree with names.ts.
+    previous = "\0"
+    for c in name:
+        if (previous.islower() and c.isupper()) or (previous.isdigit() != c.isdigit()):
+            out.append("_")
+        out.append(c.lower())
+        previous = c
+    return _UNDERSCORES.sub("_", "".join(out))
+
+
+def column(name):
+    cased = _single_underscore_case(_NON_WORD.sub("_", _transliterate(name)))
+    return "_" + cased if cased and not re.match(r"[A-Za-z0-9_]", cased[0]) else cased
+
+
+def table(name):
+    safe = column(name)
+    m = _DROP_LEADING_UNDERSCORES.fullmatch(safe)
+    return m.group(1) if m else safe
+
+
+def schema(declared):
+    """The destination schema: tester, or tester_<declared> lower-cased with non-word characters as `_` (a schema
+    is not split into words as a table is)."""
+    if declared is None:
+        return DEFAULT_SCHEMA
+    return _NON_WORD.sub("_", DEFAULT_SCHEMA + "_" + declared).lower()
