@@ -13,12 +13,13 @@ export const describeWarehouseTool = defineTool({
     project_dir: z.string().optional().describe("The connector folder (holds connector.py and files/warehouse.db); defaults to the workspace's connector."),
   },
   output: {
-    schema: z.string().describe("The destination schema the tables are in"),
+    schema: z.string().describe("The default destination schema (tester); unqualified names in query_warehouse resolve to it"),
     warehousePath: z.string().describe("Path of files/warehouse.db"),
     statePath: z.string().describe("Path of files/state.json"),
     tables: z
       .array(
         z.object({
+          schema: z.string().describe("The table's destination schema: tester, or tester_<source schema> for tables a connector wrote with schema="),
           name: z.string().describe("Table name (after Fivetran renaming)"),
           columns: z
             .array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type"), primaryKey: z.boolean().describe("Part of the primary key") }))
@@ -35,7 +36,7 @@ export const describeWarehouseTool = defineTool({
   async handle(args, ctx) {
     const dir = await ctx.workspace.projectDir(args.project_dir);
     const d = await describeWarehouse(dir);
-    const lines = d.tables.map((t) => `${d.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted, key (${t.primaryKey.join(", ")}), ${t.columns.length} column(s)`);
+    const lines = d.tables.map((t) => `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted, key (${t.primaryKey.join(", ")}), ${t.columns.length} column(s)`);
     return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };
   },
 });

@@ -24,7 +24,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const lines = [`${d.warehousePath} (schema ${d.schema})`];
     if (!d.tables.length) lines.push("  no tables yet");
     for (const t of d.tables) {
-      lines.push("", `${d.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted`);
+      lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted`);
       for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primaryKey ? "  PRIMARY KEY" : ""}`);
     }
     lines.push("", `state (${d.statePath}): ${JSON.stringify(d.state)}`);

@@ -134,7 +134,7 @@ function readStateLoose(p: string): Record<string, unknown> {
   }
 }
 
-/** Rows in each table of the `tester` schema, read without locking the file for writing. */
+/** Rows in each table of the `tester` and `tester_<source schema>` schemas, read without locking the file for writing. */
 export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<string, number>> {
   if (!existsSync(dbPath)) return {};
   const { DuckDBInstance } = await import("@duckdb/node-api");
@@ -146,12 +146,17 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
   }
   const conn = await instance.connect();
   try {
-    const tables = await conn.runAndReadAll("SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' AND table_name NOT LIKE '\\_fivetran%' ESCAPE '\\' ORDER BY table_name");
+    // Keyed as the embedded engine keys them: tester's tables by name, a source schema's (schema= in SDK 3.0) as
+    // tester_<schema>.<table>, the name query_warehouse reads them by.
+    const tables = await conn.runAndReadAll(
+      "SELECT table_schema, table_name FROM information_schema.tables WHERE (table_schema = 'tester' OR starts_with(table_schema, 'tester_')) AND table_name NOT LIKE '\\_fivetran%' ESCAPE '\\' ORDER BY table_schema <> 'tester', table_schema, table_name",
+    );
     const out: Record<string, number> = {};
-    for (const [name] of tables.getRows()) {
+    for (const [schema, name] of tables.getRows()) {
+      const s = String(schema);
       const t = String(name);
-      const r = await conn.runAndReadAll(`SELECT count(*) FROM tester."${t.replace(/"/g, '""')}"`);
-      out[t] = Number(r.getRows()[0][0]);
+      const r = await conn.runAndReadAll(`SELECT count(*) FROM "${s.replace(/"/g, '""')}"."${t.replace(/"/g, '""')}"`);
+      out[s === "tester" ? t : `${s}.${t}`] = Number(r.getRows()[0][0]);
     }
     return out;
   } finally {

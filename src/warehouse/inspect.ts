@@ -5,6 +5,8 @@ import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
 
 export interface TableDescription {
+  /** tester, or tester_<source schema> for a table a connector named with schema= (SDK 3.0). */
+  schema: string;
   name: string;
   columns: { name: string; type: string; primaryKey: boolean }[];
   primaryKey: string[];
@@ -27,26 +29,31 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   const state = readState(projectDir);
   const tables = await withReader(dbPath, SCHEMA, async (conn) => {
+    // tester first, then the tester_<source schema> ones; the reader's catalog only (not attached or temp ones).
     const cols = (await conn.runAndReadAll(
-      "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position",
-      [SCHEMA],
+      `SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_catalog = current_database() AND (table_schema = $1 OR starts_with(table_schema, $2))
+       ORDER BY table_schema <> $1, table_schema, table_name, ordinal_position`,
+      [SCHEMA, `${SCHEMA}_`],
     )).getRows();
     const keys = (await conn.runAndReadAll(
-      "SELECT table_name, constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND constraint_type = 'PRIMARY KEY'",
-      [SCHEMA],
+      "SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'",
     )).getRowsJS();
-    const keyOf = new Map(keys.map((r) => [String(r[0]), (r[1] as unknown[]).map(String)]));
+    const keyOf = new Map(keys.map((r) => [`${String(r[0])}.${String(r[1])}`, (r[2] as unknown[]).map(String)]));
     const byTable = new Map<string, TableDescription>();
-    for (const [t, c, type] of cols) {
+    for (const [s, t, c, type] of cols) {
+      const schema = String(s);
       const name = String(t);
-      let d = byTable.get(name);
-      if (!d) byTable.set(name, (d = { name, columns: [], primaryKey: keyOf.get(name) ?? [], rows: 0, deletedRows: 0 }));
+      // Renamed schema and table names hold no dot: the pair is one key.
+      const id = `${schema}.${name}`;
+      let d = byTable.get(id);
+      if (!d) byTable.set(id, (d = { schema, name, columns: [], primaryKey: keyOf.get(id) ?? [], rows: 0, deletedRows: 0 }));
       d.columns.push({ name: String(c), type: String(type), primaryKey: d.primaryKey.includes(String(c)) });
     }
     for (const d of byTable.values()) {
       const hasDeleted = d.columns.some((c) => c.name === "_fivetran_deleted");
       const r = (await conn.runAndReadAll(
-        `SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(SCHEMA)}.${quote(d.name)}`,
+        `SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`,
       )).getRows()[0];
       d.rows = Number(r[0]);
       d.deletedRows = Number(r[1]);
