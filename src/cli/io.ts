@@ -25,9 +25,15 @@ export interface CliCommand {
 export class UsageError extends Error {}
 
 /** Prints a ToolError the way a compiler would, and maps it to an exit code. */
+/** node:util parseArgs rejects unknown or malformed options with these codes: that is bad usage, not a bug. */
+function isParseArgsError(e: unknown): e is Error {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
 export function reportError(e: unknown, io: CliIO, json: boolean): number {
-  if (e instanceof UsageError) {
-    io.err(`error: ${e.message}`);
+  if (e instanceof UsageError || isParseArgsError(e)) {
+    io.err(`error: ${e.message}\nRun with --help for the options.`);
     return EXIT_USAGE;
   }
   const err = toToolError(e);

@@ -52,7 +52,6 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
     return result.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
   } catch (e) {
-    if (e instanceof TypeError && /Unknown option|ERR_PARSE_ARGS/.test(String((e as { code?: string }).code ?? e.message))) return reportError(new UsageError(`${e.message}\n\n${usage}`), io, false);
     return reportError(e, io, json);
   }
 }
