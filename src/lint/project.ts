@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import fg from "fast-glob";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseJson, JsonSyntaxError, type JsonNode } from "./json.js";
 import { LineIndex } from "./lines.js";
@@ -41,22 +42,21 @@ export interface Project {
 const SKIP_DIRS = new Set(["tests", "test", "files", ".venv", "venv", "__pycache__", ".git", "node_modules", "drivers", ".tox", "build", "dist"]);
 const MAX_FILES = 200;
 
-function listPython(dir: string, root: string, out: string[]): void {
-  for (const name of readdirSync(dir)) {
-    if (out.length >= MAX_FILES) return;
-    const full = join(dir, name);
-    let st;
-    try {
-      st = statSync(full);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) {
-      if (!SKIP_DIRS.has(name) && !name.startsWith(".")) listPython(full, root, out);
-    } else if (name.endsWith(".py") && !name.startsWith("test_") && !name.endsWith("_test.py")) {
-      out.push(relative(root, full).split(sep).join("/"));
-    }
-  }
+function listPython(dir: string): string[] {
+  // Security: links are not followed, so a link back up the tree cannot make the walk loop or leave the folder.
+  const found = fg.sync("**/*.py", {
+    cwd: dir,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    dot: false,
+    deep: 10,
+    suppressErrors: true,
+    ignore: [...SKIP_DIRS].map((d) => `**/${d}/**`),
+  });
+  return found.filter((f) => {
+    const base = f.slice(f.lastIndexOf("/") + 1);
+    return !base.startsWith("test_") && !base.endsWith("_test.py");
+  }).slice(0, MAX_FILES);
 }
 
 function readText(dir: string, file: string): TextFile | undefined {
@@ -67,8 +67,7 @@ function readText(dir: string, file: string): TextFile | undefined {
 }
 
 export async function loadProject(dir: string): Promise<Project> {
-  const files: string[] = [];
-  listPython(dir, dir, files);
+  const files = listPython(dir);
   files.sort((a, b) => (a === "connector.py" ? -1 : b === "connector.py" ? 1 : a.localeCompare(b)));
   const texts = new Map<string, TextFile>();
   const modules: Module[] = [];
