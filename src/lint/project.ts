@@ -1,6 +1,6 @@
 import fg from "fast-glob";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { parseJson, JsonSyntaxError, type JsonNode } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { Module, type FuncInfo } from "./model.js";

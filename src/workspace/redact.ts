@@ -17,10 +17,6 @@ const SECRET_PATTERNS: RegExp[] = [
 
 const SECRET_KEY = /(key|token|secret|pass|auth|credential|private|cert|session|cookie|signature)/i;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 export class Redactor {
   private readonly literals: string[];
 

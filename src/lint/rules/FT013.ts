@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { lastAssignment } from "../helpers.js";
-import { field, unparen } from "../python.js";
+import { unparen } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT013", severity: "error", title: "op.checkpoint() payload is not a dict", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: supported methods (state is a dict); seed guidelines" },
