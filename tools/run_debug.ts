@@ -30,7 +30,7 @@ export const runResultShape = {
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
     .object({
-      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory, operation, internal."),
+      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory (memory_limit_mb or out of memory), output_limit (printed past output_limit_mb), operation, internal."),
       message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
       file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
       line: z.number().optional().describe("Line in that file."),
@@ -100,6 +100,8 @@ export const runDebug = defineTool({
     engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: real SDK 3.x if installed for the Python, else embedded. sdk: require the real `fivetran debug`."),
     python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout); checkpoints already committed are kept."),
+    memory_limit_mb: z.coerce.number().int().min(16).max(1_048_576).optional().describe("Cap the connector's memory at this many MB (kind memory past it; earlier checkpoints are kept). Fivetran's production limit is 1 GB: 1024 reproduces it. Default: no cap."),
+    output_limit_mb: z.coerce.number().min(1).max(10_240).default(100).describe("Stop the sync (kind output_limit) once the connector has printed this many MB to stdout/stderr; earlier checkpoints are kept."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
   },
   output: runResultShape,
@@ -114,6 +116,8 @@ export const runDebug = defineTool({
       engine: args.engine,
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
+      memoryLimitMb: args.memory_limit_mb,
+      outputLimitMb: args.output_limit_mb,
       onProgress: progressOf(ctx),
       onLog: (level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message),
     });

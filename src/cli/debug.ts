@@ -16,6 +16,8 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --engine MODE          auto (default: the real SDK 3.x if installed for the Python), embedded or sdk
   --python P             Python interpreter (default: FIVETRAN_CONNECTOR_PYTHON, DIR/.venv, python3)
   --timeout S            stop the sync after S seconds (default 600)
+  --memory-limit MB      cap the connector's memory (Fivetran's production limit is 1024); default: none
+  --output-limit MB      stop the sync once the connector printed MB to stdout/stderr (default 100)
   --json                 print one JSON object (the run_debug result) on stdout
 Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
 
@@ -50,6 +52,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           engine: { type: "string", default: "auto" },
           python: { type: "string" },
           timeout: { type: "string" },
+          "memory-limit": { type: "string" },
+          "output-limit": { type: "string" },
           json: { type: "boolean", default: false },
         },
       });
@@ -63,6 +67,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (!["auto", "embedded", "sdk"].includes(engine)) throw new UsageError(`--engine must be auto, embedded or sdk, not '${values.engine}'`);
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
+    const memoryLimit = values["memory-limit"] === undefined ? undefined : Number(values["memory-limit"]);
+    if (memoryLimit !== undefined && !(memoryLimit >= 16)) throw new UsageError(`--memory-limit must be a number of MB, at least 16, not '${values["memory-limit"]}'`);
+    const outputLimit = values["output-limit"] === undefined ? undefined : Number(values["output-limit"]);
+    if (outputLimit !== undefined && !(outputLimit > 0)) throw new UsageError(`--output-limit must be a positive number of MB, not '${values["output-limit"]}'`);
     const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
     const configuration = values.configuration ? await readJsonObject(values.configuration, "configuration") : undefined;
     const state = values.state ? await readJsonObject(values.state, "state") : undefined;
@@ -81,6 +89,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         engine,
         python: values.python,
         timeoutSeconds: timeout,
+        memoryLimitMb: memoryLimit,
+        outputLimitMb: outputLimit,
         signal: abort.signal,
         onLog: json ? undefined : (level, message) => io.err(`${level.padEnd(8)} ${message}`),
         onProgress: json

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
+import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ChannelRecord, ErrorKind } from "./protocol.js";
@@ -22,6 +23,8 @@ export interface EngineInput {
   signal?: AbortSignal;
   warehousePath: string;
   statePath: string;
+  outputLimitBytes?: number;
+  memoryLimitMb?: number;
 }
 
 /**
@@ -40,14 +43,16 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     channel: true,
     timeoutMs: inp.timeoutMs,
     signal: inp.signal,
+    outputLimitBytes: inp.outputLimitBytes,
+    memoryLimitMb: inp.memoryLimitMb,
   });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-  stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState })}\n`);
+  stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
 
   const logsDone = Promise.all([
-    watchLines(proc.child.stdout, (l) => tracker.log("INFO", "stdout", l)),
-    watchLines(proc.child.stderr, (l) => tracker.log("WARNING", "stderr", l)),
+    watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)),
+    watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
   ]);
 
   let committedState = inp.startState;
@@ -202,6 +207,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   } else if (stop === "cancelled" || stop === "shutdown") {
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
+  } else if ((error = limitError(stop, tracker, inp))) {
+    status = "failed";
   } else if (applyError) {
     status = "failed";
     error = applyError;
@@ -211,7 +218,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
-      hint: hintFor(reported.kind, { module: reported.module, python: inp.python }),
+      hint: hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
     });
   } else if (!ended || exit.exitCode !== 0) {
     status = "failed";

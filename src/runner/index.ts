@@ -6,6 +6,7 @@ import { Redactor } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
+import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
@@ -67,6 +68,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   const redactor = new Redactor(configuration && typeof configuration === "object" && !Array.isArray(configuration) ? configuration : null);
   const tracker = new RunTracker(redactor, opts);
   const timeoutMs = Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const outputLimitBytes = opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES;
+  const memoryLimitMb = opts.memoryLimitMb && opts.memoryLimitMb > 0 ? opts.memoryLimitMb : undefined;
 
   if (engine === "sdk") {
     return runSdk({
@@ -80,6 +83,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
       tracker,
       timeoutMs,
       signal: opts.signal,
+      outputLimitBytes,
+      memoryLimitMb,
     });
   }
 
@@ -100,6 +105,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
       signal: opts.signal,
       warehousePath: warehouseFile(projectDir),
       statePath: stateFile(projectDir),
+      outputLimitBytes,
+      memoryLimitMb,
     });
   } finally {
     await sink.close().catch(() => {});

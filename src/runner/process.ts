@@ -1,8 +1,14 @@
 import { execa, type ResultPromise } from "execa";
 import { readFileSync } from "node:fs";
+import { Transform, type Readable } from "node:stream";
 import { onShutdown } from "../lifecycle.js";
 
-export type StopReason = "timeout" | "cancelled" | "shutdown" | "failed";
+export type StopReason = "timeout" | "cancelled" | "shutdown" | "failed" | "output_limit" | "memory";
+
+/** Default cap on what a connector may write to stdout and stderr together in one run. */
+export const DEFAULT_OUTPUT_LIMIT_BYTES = 100 * 1024 * 1024;
+/** A log line longer than this is cut into pieces, so a connector printing without newlines cannot grow a buffer. */
+const MAX_UNBROKEN_BYTES = 64 * 1024;
 
 export interface SpawnOptions {
   file: string;
@@ -13,10 +19,19 @@ export interface SpawnOptions {
   channel?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Stop the run (reason output_limit) once stdout and stderr together pass this many bytes; 0 = no cap. */
+  outputLimitBytes?: number;
+  /** Stop the run (reason memory) when the process's resident memory passes this many MiB. */
+  memoryLimitMb?: number;
 }
 
 export interface Supervised {
   child: ResultPromise;
+  /** The child's stdout and stderr as the caller should read them: counted against outputLimitBytes, lines bounded. */
+  stdout: Readable | null;
+  stderr: Readable | null;
+  /** Bytes the child wrote to stdout and stderr so far. */
+  outputBytes(): number;
   /** Why we stopped it, if we did. */
   readonly stopReason: StopReason | undefined;
   stop(reason: StopReason): void;
@@ -88,7 +103,19 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
       // exited between polls
     }
   };
-  const poll = setInterval(readPeak, 250);
+  const memLimitKb = o.memoryLimitMb && o.memoryLimitMb > 0 ? o.memoryLimitMb * 1024 : undefined;
+  const watchRss = () => {
+    readPeak();
+    if (memLimitKb === undefined || process.platform !== "linux" || child.pid === undefined) return;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      // Security: a backstop for what RLIMIT_AS in the harness does not catch (the SDK engine, native allocators).
+      if (m && Number(m[1]) > memLimitKb) stop("memory");
+    } catch {
+      // exited between polls
+    }
+  };
+  const poll = setInterval(watchRss, 250);
   poll.unref();
 
   const exited = child.then((r) => {
@@ -102,11 +129,48 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     if (killTimer) clearTimeout(killTimer);
     return { exitCode: r.exitCode, signal: r.signal };
   });
+  let outputBytes = 0;
+  const limit = o.outputLimitBytes ?? DEFAULT_OUTPUT_LIMIT_BYTES;
+  // Security: everything the connector prints is counted and, past the cap, dropped while the run is stopped:
+  // a connector printing in a loop must not fill the server's memory or keep a sync alive forever.
+  const capped = (src: Readable | null | undefined): Readable | null => {
+    if (!src) return null;
+    let sinceNewline = 0;
+    const t = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        outputBytes += chunk.length;
+        if (limit > 0 && outputBytes > limit) {
+          stop("output_limit");
+          cb();
+          return;
+        }
+        const nl = chunk.lastIndexOf(0x0a);
+        sinceNewline = nl === -1 ? sinceNewline + chunk.length : chunk.length - nl - 1;
+        this.push(chunk);
+        if (sinceNewline > MAX_UNBROKEN_BYTES) {
+          this.push("\n");
+          sinceNewline = 0;
+        }
+        cb();
+      },
+    });
+    src.on("error", () => t.end());
+    src.pipe(t);
+    return t;
+  };
+  const stdout = capped(child.stdout as Readable | null);
+  const stderr = capped(child.stderr as Readable | null);
+  // The result promise waits for stdout and stderr to close, and a connector's subprocess holds them open: kill
+  // the group as soon as the leader exits, or a sync that forked would wait for its children until the timeout.
+  (child as unknown as NodeJS.EventEmitter).once("exit", () => killGroup("SIGKILL"));
   // stdin errors (EPIPE after the child died) are expected, not crashes of the server.
   child.stdin?.on("error", () => {});
   readPeak();
   return {
     child,
+    stdout,
+    stderr,
+    outputBytes: () => outputBytes,
     get stopReason() {
       return stopReason;
     },

@@ -4,6 +4,7 @@ import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { hintFor } from "./classify.js";
 import type { RunTracker } from "./context.js";
+import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
@@ -22,6 +23,8 @@ export interface SdkInput {
   tracker: RunTracker;
   timeoutMs: number;
   signal?: AbortSignal;
+  outputLimitBytes?: number;
+  memoryLimitMb?: number;
 }
 
 /**
@@ -69,11 +72,11 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
   });
   let result: RunResult;
   try {
-    const proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal });
+    const proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb });
     proc.child.stdin?.end();
     await Promise.all([
-      watchLines(proc.child.stdout, (l) => parser.push(l)),
-      watchLines(proc.child.stderr, (l) => tracker.log("WARNING", "stderr", l)),
+      watchLines(proc.stdout, (l) => parser.push(l)),
+      watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
     ]);
     const exit = await proc.exited;
     const outcome = parser.end();
@@ -81,7 +84,11 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
 
     let status: RunResult["status"];
     let error: RunError | undefined;
-    if (proc.stopReason === "timeout") {
+    const limited = limitError(proc.stopReason, tracker, inp);
+    if (limited) {
+      status = "failed";
+      error = limited;
+    } else if (proc.stopReason === "timeout") {
       status = "timeout";
       error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, { hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }) });
     } else if (proc.stopReason) {

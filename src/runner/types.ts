@@ -16,8 +16,10 @@ export interface RunOptions {
   /** Python interpreter; see resolvePython() for the default order. */
   python?: string;
   timeoutSeconds?: number;
-  /** Upper bound of the connector process's memory, in MiB. */
+  /** Upper bound of the connector process's memory, in MiB (kind "memory" past it); unset: no limit. */
   memoryLimitMb?: number;
+  /** Stop the run (kind "output_limit") once the connector's stdout and stderr pass this many MiB; default 100. */
+  outputLimitMb?: number;
   signal?: AbortSignal;
   /** Called with operation counts as they change (throttled). */
   onProgress?: (counts: OperationCounts) => void;

@@ -63,6 +63,31 @@ def _peak_rss_kb():
         return None
 
 
+def limit_memory(limit_mb):
+    """Caps the address space at what the interpreter holds now plus limit_mb, before the connector is imported:
+    an allocation past it raises MemoryError in the connector (kind memory) instead of taking the machine's memory."""
+    try:
+        import resource
+    except ImportError:
+        return
+    base = 0
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    base = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    want = base + int(limit_mb) * 1024 * 1024
+    try:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            want = min(want, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+    except (ValueError, OSError):
+        pass  # not enforceable here (macOS); the Node side watches resident memory instead
+
+
 def exit_check(connector_file):
     """The SDK's exit_check: warn about exit(), sys.exit() and os._exit() in connector.py."""
     warnings = []
@@ -118,6 +143,9 @@ def load_connector(project_dir, connector_file):
         raise Failure("import", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
     except SystemExit as e:
         raise Failure("exit", "connector.py called sys.exit(%s) while being imported" % (e.code,), e, connector_file, project_dir)
+    except MemoryError as e:
+        traceback.clear_frames(e.__traceback__)
+        raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e, connector_file, project_dir)
     except Exception as e:
         raise Failure("connector_exception", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
 
@@ -260,6 +288,8 @@ def main():
 
     _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
     os.chdir(project_dir)
+    if job.get("memory_limit_mb"):
+        limit_memory(job["memory_limit_mb"])
     code = 0
     try:
         for w in exit_check(connector_file):
@@ -291,7 +321,11 @@ def main():
         except _channel.NotSerializable as e:
             raise Failure("serialization", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except MemoryError as e:
-            raise Failure("memory", "failed while executing update() error: out of memory", e, connector_file, project_dir)
+            # The frames' locals hold what filled the memory; free them so the report can be written.
+            traceback.clear_frames(e.__traceback__)
+            raise Failure("memory", "failed while executing update() error: out of memory%s"
+                          % (" (memory_limit_mb %s)" % job["memory_limit_mb"] if job.get("memory_limit_mb") else ""),
+                          e, connector_file, project_dir)
         except sdk.SdkException as e:
             raise Failure("operation", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except Exception as e:

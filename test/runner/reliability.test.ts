@@ -1,0 +1,143 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { existsSync, mkdtempSync, readFileSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runSync, startRun } from "../../src/runner/index.js";
+import { createServer } from "../../src/server.js";
+import { HEADER, makeConnector } from "./helpers.js";
+
+/** Writes a few committed rows first, so every test can check that earlier checkpoints survive the failure. */
+const COMMITTED = `
+    for i in range(5):
+        op.upsert("items", {"id": i})
+    op.checkpoint({"n": 5})
+`;
+const SCHEMA = `connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])\n`;
+
+/** Alive and not a zombie: a killed child reparented to a reaper-less init stays a zombie, which holds nothing. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
+async function until(cond: () => boolean, ms: number): Promise<boolean> {
+  for (let waited = 0; waited < ms; waited += 50) {
+    if (cond()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return cond();
+}
+
+describe("reliability under load", () => {
+  it("1. a connector printing ~1 GB to stdout is stopped at the output limit; the log tail stays bounded, checkpoints kept", async () => {
+    const dir = makeConnector(`${HEADER}
+def update(configuration, state):${COMMITTED}
+    line = "x" * 1023
+    for _ in range(1024 * 1024):  # ~1 GB
+        print(line)
+${SCHEMA}`);
+    const before = process.memoryUsage().rss;
+    const r = await runSync({ projectDir: dir, engine: "embedded", outputLimitMb: 8, timeoutSeconds: 60 });
+    expect(r.status).toBe("failed");
+    expect(r.error?.kind).toBe("output_limit");
+    expect(r.error?.message).toContain("more than 8 MB");
+    expect(r.error?.hint).toContain("output_limit_mb");
+    expect(r.rowsPerTable.items).toBe(5);
+    expect(r.state).toEqual({ n: 5 });
+    expect(r.logTail.length).toBeLessThanOrEqual(100);
+    // Stopped early: far less than the 1 GB it tried to write went through in the time taken.
+    expect(r.durationMs).toBeLessThan(30_000);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  }, 40_000);
+
+  it("1b. stderr without any newline cannot grow a line buffer: the run stops at the limit", async () => {
+    const dir = makeConnector(`${HEADER}import sys
+def update(configuration, state):${COMMITTED}
+    chunk = "y" * 65536
+    for _ in range(16 * 1024):  # ~1 GB, no newline
+        sys.stderr.write(chunk)
+${SCHEMA}`);
+    const r = await runSync({ projectDir: dir, engine: "embedded", outputLimitMb: 8, timeoutSeconds: 60 });
+    expect(r.error?.kind).toBe("output_limit");
+    expect(r.rowsPerTable.items).toBe(5);
+    // Lines are cut at 64 KiB, then each kept line at 2,000 characters.
+    expect(r.logTail.length).toBeLessThanOrEqual(100);
+    for (const l of r.logTail) expect(l.length).toBeLessThan(2_200);
+  }, 40_000);
+
+  it("2. a connector that never yields is ended by timeout_seconds with kind timeout, checkpoints kept", async () => {
+    const dir = makeConnector(`${HEADER}
+def update(configuration, state):${COMMITTED}
+    while True:
+        pass
+${SCHEMA}`);
+    const r = await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 2 });
+    expect(r.status).toBe("timeout");
+    expect(r.error?.kind).toBe("timeout");
+    expect(r.error?.hint).toContain("timeout_seconds");
+    expect(r.rowsPerTable.items).toBe(5);
+    expect(r.state).toEqual({ n: 5 });
+  }, 20_000);
+
+  it("3. a connector that forks leaves no process behind, whether the run succeeds, fails, times out or is cancelled", async () => {
+    const code = `${HEADER}import os, subprocess, time
+def update(configuration, state):${COMMITTED}
+    child = subprocess.Popen(["sleep", "1000"])
+    pid = os.fork()
+    if pid == 0:
+        time.sleep(1000)
+        os._exit(0)
+    with open("pids", "w") as f:
+        f.write("%d %d" % (child.pid, pid))
+    mode = configuration["mode"]
+    if mode == "fail":
+        raise RuntimeError("failed on purpose")
+    if mode == "hang":
+        time.sleep(1000)
+${SCHEMA}`;
+    for (const mode of ["succeed", "fail", "timeout", "cancel"] as const) {
+      const dir = makeConnector(code, { mode: mode === "timeout" || mode === "cancel" ? "hang" : mode });
+      const h = startRun({ projectDir: dir, engine: "embedded", timeoutSeconds: mode === "timeout" ? 3 : 30 });
+      const pidFile = join(dir, "pids");
+      expect(await until(() => existsSync(pidFile) && readFileSync(pidFile, "utf8").includes(" "), 10_000)).toBe(true);
+      const pids = readFileSync(pidFile, "utf8").split(" ").map(Number);
+      if (mode === "cancel") {
+        const { cancelRun } = await import("../../src/runner/index.js");
+        await cancelRun(h.runId);
+      }
+      const r = await h.done;
+      expect(r.status, mode).toBe({ succeed: "succeeded", fail: "failed", timeout: "timeout", cancel: "cancelled" }[mode]);
+      expect(r.rowsPerTable.items).toBe(5);
+      // The group is killed as the leader exits; give the kernel a moment to deliver it.
+      expect(await until(() => pids.every((p) => !alive(p)), 3_000), `${mode}: ${pids.filter(alive).join(",")} still alive`).toBe(true);
+    }
+  }, 45_000);
+
+  it("4. a connector allocating without bound stops at memory_limit_mb with kind memory and a hint naming the 1 GB limit", async () => {
+    const dir = makeConnector(`${HEADER}
+def update(configuration, state):${COMMITTED}
+    hoard = []
+    for _ in range(10000):  # up to ~100 GB
+        hoard.append(bytearray(10 * 1024 * 1024))
+${SCHEMA}`);
+    const r = await runSync({ projectDir: dir, engine: "embedded", memoryLimitMb: 150, timeoutSeconds: 30 });
+    expect(r.status).toBe("failed");
+    expect(r.error?.kind).toBe("memory");
+    expect(r.error?.message).toContain("memory_limit_mb 150");
+    expect(r.error?.hint).toContain("1 GB");
+    expect(r.error?.line).toBe(10);
+    expect(r.rowsPerTable.items).toBe(5);
+    expect(r.state).toEqual({ n: 5 });
+    expect(r.peakRssMb ?? 0).toBeLessThan(300);
+  }, 40_000);
+});
