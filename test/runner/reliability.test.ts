@@ -141,3 +141,95 @@ ${SCHEMA}`);
     expect(r.peakRssMb ?? 0).toBeLessThan(300);
   }, 40_000);
 });
+
+describe("reliability: four syncs through one server", () => {
+  type Res = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "reliability-")));
+  const writer = (rows: number, every: number, pause: number) => `${HEADER}import time
+def update(configuration, state):
+    for i in range(${rows}):
+        op.upsert("items", {"id": i, "v": "r%d" % i})
+        if (i + 1) % ${every} == 0:
+            op.checkpoint({"n": i + 1})
+        time.sleep(${pause})
+${SCHEMA}`;
+
+  it("5. run_debug on four connectors at once, reads during a sync, cancel mid-write: every call answered, nothing lost", async () => {
+    const { server } = createServer({ roots: [root] });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await server.connect(a);
+    const client = new Client({ name: "reliability", version: "0" });
+    await client.connect(b);
+    const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }, undefined, { timeout: 60_000 }) as Promise<Res>;
+    try {
+      const slow = makeConnector(writer(200, 20, 0.02), undefined, root);
+      const small = makeConnector(writer(30, 10, 0), undefined, root);
+      const medium = makeConnector(writer(70, 7, 0), undefined, root);
+      // Commits 40 rows, then writes on without a checkpoint until it is cancelled.
+      const cancelled = makeConnector(`${HEADER}import time
+def update(configuration, state):
+    for i in range(40):
+        op.upsert("items", {"id": i})
+    op.checkpoint({"n": 40})
+    for i in range(40, 100000):
+        op.upsert("items", {"id": i})
+        time.sleep(0.002)
+${SCHEMA}`, undefined, root);
+
+      const [rSlow, rSmall, rMedium, rCancel] = await Promise.all([
+        call("run_debug", { project_dir: slow, engine: "embedded", wait_seconds: 0 }),
+        call("run_debug", { project_dir: small, engine: "embedded", wait_seconds: 50 }),
+        call("run_debug", { project_dir: medium, engine: "embedded", wait_seconds: 50 }),
+        call("run_debug", { project_dir: cancelled, engine: "embedded", wait_seconds: 0 }),
+      ]);
+      expect(rSmall.isError, rSmall.content[0].text).toBeFalsy();
+      expect(rSmall.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 30 } });
+      expect(rMedium.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 70 } });
+      const slowId = rSlow.structuredContent!.run_id as string;
+      const cancelId = rCancel.structuredContent!.run_id as string;
+      const statusOf = async (id: string) => (await call("run_status", { run_id: id, wait_seconds: 0 })).structuredContent as { status: string; counts: { upserts: number; checkpoints: number } };
+
+      // Reads while the slow one syncs: committed rows only (a multiple of its checkpoint interval) or a clear error.
+      let s = await statusOf(slowId);
+      for (let i = 0; i < 100 && s.status === "running" && s.counts.checkpoints < 1; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        s = await statusOf(slowId);
+      }
+      expect(s.status).toBe("running");
+      const q = await call("query_warehouse", { project_dir: slow, sql: "SELECT count(*) AS n FROM items" });
+      if (q.isError) expect(q.content[0].text).toMatch(/sync in progress|in use/);
+      else {
+        const n = Number((q.structuredContent!.rows as unknown[][])[0][0]);
+        expect(n % 20).toBe(0);
+        expect(n).toBeGreaterThanOrEqual(20);
+        expect(n).toBeLessThan(200);
+      }
+      const d = await call("describe_warehouse", { project_dir: slow });
+      if (d.isError) expect(d.content[0].text).toMatch(/sync in progress|in use/);
+      else expect(JSON.stringify(d.structuredContent)).toContain('"items"');
+
+      // Cancel mid-write: after its checkpoint, while uncommitted rows are streaming in.
+      let c = await statusOf(cancelId);
+      for (let i = 0; i < 200 && c.status === "running" && c.counts.upserts < 60; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        c = await statusOf(cancelId);
+      }
+      expect(c.status).toBe("running");
+      expect(c.counts.checkpoints).toBe(1);
+      const cr = await call("cancel_run", { run_id: cancelId });
+      expect(cr.structuredContent).toMatchObject({ status: "cancelled", rowsPerTable: { items: 40 }, state: { n: 40 }, error: { kind: "cancelled" } });
+      const after = await call("query_warehouse", { project_dir: cancelled, sql: "SELECT count(*), max(id) FROM items" });
+      expect(after.isError, after.content[0].text).toBeFalsy();
+      expect((after.structuredContent!.rows as unknown[][])[0].map(Number)).toEqual([40, 39]);
+
+      // The slow one finishes with every row.
+      let done = await call("run_status", { run_id: slowId, wait_seconds: 30 });
+      expect(done.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 200 }, state: { n: 200 } });
+      done = await call("query_warehouse", { project_dir: slow, sql: "SELECT count(DISTINCT id) FROM items" });
+      expect(Number((done.structuredContent!.rows as unknown[][])[0][0])).toBe(200);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  }, 60_000);
+});
