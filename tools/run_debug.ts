@@ -83,6 +83,31 @@ export function progressOf(ctx: ToolContext) {
   };
 }
 
+/**
+ * Passes connector log lines on to the client at a bounded rate (a burst, then so many a second): a connector that
+ * prints in a loop would otherwise send the client one notification per line, hundreds of thousands of them.
+ */
+export function rateLimitedLog(send: (level: string, message: string) => void, burst = 500, perSecond = 100): (level: string, message: string) => void {
+  let tokens = burst;
+  let last = Date.now();
+  let dropped = 0;
+  return (level, message) => {
+    const now = Date.now();
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
+    last = now;
+    if (tokens < 1) {
+      if (dropped++ === 0) send("WARNING", `The connector logs more than ${perSecond} lines a second; further lines are not forwarded until it slows down (the result's logTail keeps the last ones).`);
+      return;
+    }
+    tokens -= 1;
+    if (dropped > 0) {
+      send("WARNING", `${dropped} connector log line(s) were not forwarded.`);
+      dropped = 0;
+    }
+    send(level, message);
+  };
+}
+
 export const runDebug = defineTool({
   name: "run_debug",
   title: "Run connector (fivetran debug)",
@@ -119,7 +144,7 @@ export const runDebug = defineTool({
       memoryLimitMb: args.memory_limit_mb,
       outputLimitMb: args.output_limit_mb,
       onProgress: progressOf(ctx),
-      onLog: (level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message),
+      onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });
     // A client that cancels this call cancels the sync it started (only while it waits for it).
     const cancel = () => void import("../src/runner/index.js").then((m) => m.cancelRun(handle.runId)).catch(() => {});

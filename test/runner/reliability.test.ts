@@ -1,5 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { existsSync, mkdtempSync, readFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -232,4 +233,35 @@ ${SCHEMA}`, undefined, root);
       await server.close();
     }
   }, 60_000);
+
+  it("1c. through the server, a connector printing ~1 GB ends with output_limit and the client is not flooded with log notifications", async () => {
+    const { server } = createServer({ roots: [root] });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await server.connect(a);
+    const client = new Client({ name: "reliability", version: "0" });
+    const logs: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
+      logs.push(String(n.params.data));
+    });
+    await client.connect(b);
+    try {
+      const dir = makeConnector(`${HEADER}
+def update(configuration, state):${COMMITTED}
+    line = "x" * 1023
+    for _ in range(1024 * 1024):  # ~1 GB
+        print(line)
+${SCHEMA}`, undefined, root);
+      const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded", output_limit_mb: 8 } }, undefined, { timeout: 60_000 })) as Res;
+      expect(r.isError).toBeFalsy();
+      expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rowsPerTable: { items: 5 }, state: { n: 5 } });
+      await new Promise((res) => setTimeout(res, 200));
+      // ~8,000 lines went through before the cap; the client gets a bounded share of them and a note saying so.
+      expect(logs.length).toBeGreaterThan(10);
+      expect(logs.length).toBeLessThan(1_500);
+      expect(logs.some((l) => /not forwarded/.test(l))).toBe(true);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  }, 40_000);
 });
