@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { run as cliDebug } from "../../src/cli/debug.js";
 import { runSync, startRun } from "../../src/runner/index.js";
+import { spawnSupervised } from "../../src/runner/process.js";
 import { createServer } from "../../src/server.js";
 import { HEADER, makeConnector } from "./helpers.js";
 
@@ -75,6 +77,35 @@ ${SCHEMA}`);
     expect(r.logTail.length).toBeLessThanOrEqual(100);
     for (const l of r.logTail) expect(l.length).toBeLessThan(2_200);
   }, 40_000);
+
+  it("4b. CLI: debug --memory-limit MB and --output-limit MB reach the run; bad values are usage errors (exit 2)", async () => {
+    const dir = makeConnector(`${HEADER}
+def update(configuration, state):${COMMITTED}
+    hoard = []
+    for _ in range(10000):
+        hoard.append(bytearray(10 * 1024 * 1024))
+${SCHEMA}`);
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: () => {} };
+    expect(await cliDebug([dir, "--engine", "embedded", "--memory-limit", "120", "--json"], io)).toBe(1);
+    expect(JSON.parse(out[0])).toMatchObject({ status: "failed", error: { kind: "memory" }, rowsPerTable: { items: 5 } });
+    expect(await cliDebug([dir, "--memory-limit", "lots"], io)).toBe(2);
+    expect(await cliDebug([dir, "--output-limit", "0"], io)).toBe(2);
+  }, 30_000);
+
+  it("4c. the resident-memory watchdog (the SDK engine's only guard) stops a process past memoryLimitMb", async () => {
+    const p = spawnSupervised({
+      file: "python3",
+      args: ["-c", "import time\nb = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(30)"],
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+      memoryLimitMb: 100,
+      timeoutMs: 20_000,
+    });
+    const exit = await p.exited;
+    expect(p.stopReason).toBe("memory");
+    expect(exit.signal).toBe("SIGTERM");
+  }, 25_000);
 
   it("2. a connector that never yields is ended by timeout_seconds with kind timeout, checkpoints kept", async () => {
     const dir = makeConnector(`${HEADER}
