@@ -30,7 +30,7 @@ export const runResultShape = {
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
     .object({
-      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory (memory_limit_mb or out of memory), output_limit (printed past output_limit_mb), operation, internal."),
+      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), operation, internal."),
       message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
       file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
       line: z.number().optional().describe("Line in that file."),
@@ -114,8 +114,7 @@ export const runDebug = defineTool({
   description:
     "Runs the connector once like `fivetran debug`: schema() and update() write files/warehouse.db (DuckDB) and the last " +
     "checkpointed state to files/state.json; the next run continues from it, reset=true starts clean. Returns counts, rows per " +
-    "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail (rows after the last " +
-    "checkpoint are rolled back). Uses the real SDK 3.x when installed for the Python (engine auto), else the embedded engine. " +
+    "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail. " +
     "Past wait_seconds it returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: describe_warehouse.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
@@ -124,9 +123,8 @@ export const runDebug = defineTool({
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
     engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: real SDK 3.x if installed for the Python, else embedded. sdk: require the real `fivetran debug`."),
     python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
-    timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout); checkpoints already committed are kept."),
-    memory_limit_mb: z.coerce.number().int().min(16).max(1_048_576).optional().describe("Cap the connector's memory at this many MB (kind memory past it; earlier checkpoints are kept). Fivetran's production limit is 1 GB: 1024 reproduces it. Default: no cap."),
-    output_limit_mb: z.coerce.number().min(1).max(10_240).default(100).describe("Stop the sync (kind output_limit) once the connector has printed this many MB to stdout/stderr; earlier checkpoints are kept."),
+    timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout)."),
+    memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB (kind memory); Fivetran's is 1024."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
   },
   output: runResultShape,
@@ -142,7 +140,6 @@ export const runDebug = defineTool({
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
-      outputLimitMb: args.output_limit_mb,
       onProgress: progressOf(ctx),
       onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });

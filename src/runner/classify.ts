@@ -47,7 +47,7 @@ export function hintFor(kind: ErrorKind, opts: { module?: string; python?: strin
     case "memory":
       return `The connector ran out of memory${opts.memoryLimitMb ? ` (memory limit ${opts.memoryLimitMb} MB)` : ""}: Fivetran runs connectors with a 1 GB memory limit in production, so stream pages and checkpoint instead of holding all rows at once. What earlier checkpoints committed is kept.`;
     case "output_limit":
-      return `Print less: log rows or API responses only in part (log.fine for details) and never in an endless loop. If this much output is intended, raise output_limit_mb${opts.outputLimitMb ? ` (now ${opts.outputLimitMb})` : ""}. What earlier checkpoints committed is kept.`;
+      return `Print less: log rows or API responses only in part (log.fine for details) and never in an endless loop. If this much output is intended, raise the output limit (RunOptions.outputLimitMb, CLI --output-limit)${opts.outputLimitMb ? ` (now ${opts.outputLimitMb})` : ""}. What earlier checkpoints committed is kept.`;
     case "operation":
       return "An operation could not be applied to the warehouse; check the table, the primary key values and the types it sends.";
     default:

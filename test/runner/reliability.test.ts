@@ -54,7 +54,7 @@ ${SCHEMA}`);
     expect(r.status).toBe("failed");
     expect(r.error?.kind).toBe("output_limit");
     expect(r.error?.message).toContain("more than 8 MB");
-    expect(r.error?.hint).toContain("output_limit_mb");
+    expect(r.error?.hint).toContain("--output-limit");
     expect(r.rowsPerTable.items).toBe(5);
     expect(r.state).toEqual({ n: 5 });
     expect(r.logTail.length).toBeLessThanOrEqual(100);
@@ -265,7 +265,7 @@ ${SCHEMA}`, undefined, root);
     }
   }, 60_000);
 
-  it("1c. through the server, a connector printing ~1 GB ends with output_limit and the client is not flooded with log notifications", async () => {
+  it("1c. through the server, a connector printing ~1 GB ends with output_limit at the default 100 MB and the client is not flooded with log notifications", async () => {
     const { server } = createServer({ roots: [root] });
     const [a, b] = InMemoryTransport.createLinkedPair();
     await server.connect(a);
@@ -282,11 +282,12 @@ def update(configuration, state):${COMMITTED}
     for _ in range(1024 * 1024):  # ~1 GB
         print(line)
 ${SCHEMA}`, undefined, root);
-      const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded", output_limit_mb: 8 } }, undefined, { timeout: 60_000 })) as Res;
+      const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { timeout: 60_000 })) as Res;
       expect(r.isError).toBeFalsy();
       expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rowsPerTable: { items: 5 }, state: { n: 5 } });
+      expect((r.structuredContent!.error as { message: string }).message).toContain("more than 100 MB");
       await new Promise((res) => setTimeout(res, 200));
-      // ~8,000 lines went through before the cap; the client gets a bounded share of them and a note saying so.
+      // ~100,000 lines went through before the cap; the client gets a bounded share of them and a note saying so.
       expect(logs.length).toBeGreaterThan(10);
       expect(logs.length).toBeLessThan(1_500);
       expect(logs.some((l) => /not forwarded/.test(l))).toBe(true);
