@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
+import type { DeclaredTable } from "../runner/protocol.js";
 import { SCHEMA } from "../warehouse/files.js";
+import { renameColumn, renameTable } from "../warehouse/names.js";
 import { withReader } from "../warehouse/registry.js";
 import { SYSTEM_COLUMNS, type Finding, type TableSnapshot } from "./types.js";
 
@@ -138,6 +140,62 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
             fix: `Declare the column's type in schema() and convert values consistently (e.g. always str or always int).`,
           });
         }
+      }
+    }
+  }
+  return out;
+}
+
+/** The DuckDB type `fivetran debug` gives a declared SDK type (docs/warehouse.md, "Types"). */
+function declaredDuckType(type: string, precision?: number, scale?: number): string | undefined {
+  switch (type.toUpperCase()) {
+    case "BOOLEAN": return "BOOLEAN";
+    case "SHORT": return "SMALLINT";
+    case "INT": return "INTEGER";
+    case "LONG": return "BIGINT";
+    case "FLOAT": return "FLOAT";
+    case "DOUBLE": return "DOUBLE";
+    case "NAIVE_DATE": return "DATE";
+    case "NAIVE_DATETIME": return "TIMESTAMP";
+    case "UTC_DATETIME": return "TIMESTAMP WITH TIME ZONE";
+    case "BINARY": return "BLOB";
+    case "XML":
+    case "STRING": return "VARCHAR";
+    case "JSON": return "JSON";
+    case "DECIMAL": return precision !== undefined ? `DECIMAL(${precision},${scale ?? 0})` : undefined;
+    default: return undefined;
+  }
+}
+
+/**
+ * What schema() declared against what the warehouse holds. A declared column that never arrived is
+ * almost always a spelling difference between schema() and the rows (the rows' column is then a
+ * second, inferred column); a declared type that changed means later values did not fit it.
+ * Tables with a source schema (`schema=`) live outside `tester` and are not compared here.
+ */
+export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot: TableSnapshot[]): Finding[] {
+  const out: Finding[] = [];
+  for (const d of declared ?? []) {
+    if ((d as { schema?: string }).schema) continue;
+    const name = renameTable(d.table);
+    const t = snapshot.find((x) => x.table === name);
+    if (!t) {
+      out.push({ severity: "warning", check: "data:declared_table_present", table: name, message: `schema() declares ${d.table}, but the warehouse has no table ${name}.`, fix: `Upsert rows into "${d.table}" (the same name as in schema()), or drop it from schema().` });
+      continue;
+    }
+    const key = (d.primary_key ?? []).map(renameColumn);
+    if (key.length && key.join(",") !== t.primaryKey.join(",")) {
+      out.push({ severity: "warning", check: "data:declared_primary_key", table: name, message: `${name}'s primary key is (${t.primaryKey.join(", ")}) in the warehouse but (${key.join(", ")}) in schema().`, fix: "Keep schema()'s primary_key and the rows' key columns the same." });
+    }
+    for (const [col, spec] of Object.entries(d.columns ?? {})) {
+      const c = renameColumn(col);
+      const observed = t.columns.find((x) => x.name === c);
+      const type = typeof spec === "string" ? spec : spec.type;
+      const want = declaredDuckType(type, typeof spec === "string" ? undefined : spec.precision, typeof spec === "string" ? undefined : spec.scale);
+      if (!observed) {
+        out.push({ severity: "warning", check: "data:declared_column_present", table: name, message: `schema() declares ${name}.${col} (${type}), but no row carried it.`, fix: `Check the spelling: rows must use the key "${col}", or remove the column from schema().` });
+      } else if (want && observed.type.replace(/\s+/g, " ").toUpperCase() !== want) {
+        out.push({ severity: "warning", check: "data:declared_type_kept", table: name, message: `${name}.${c} is declared ${type} (${want}) but the warehouse column is ${observed.type}: values did not fit the declaration.`, fix: `Send values of the declared type for ${col}, or declare the type the data has.` });
       }
     }
   }

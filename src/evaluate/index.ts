@@ -5,7 +5,7 @@ import { checkRequirements, parseRequirements } from "../deps/requirements.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
-import { dataFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -131,6 +131,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       tables = snap1;
       findings.push(...dataFindings(snap1));
     }
+    findings.push(...declaredFindings(run1.result.declaredTables, tables));
   } else {
     const e = run1.result.error;
     findings.push({

@@ -1,6 +1,6 @@
 import type { Redactor } from "../workspace/redact.js";
 import type { OperationCounts, RunOptions, RunError } from "./types.js";
-import type { ErrorKind } from "./protocol.js";
+import type { DeclaredTable, ErrorKind } from "./protocol.js";
 import { zeroCounts } from "./report.js";
 
 export const LOG_TAIL_LINES = 100;
@@ -11,6 +11,8 @@ const PROGRESS_EVERY_MS = 250;
 export class RunTracker {
   readonly counts: OperationCounts = zeroCounts();
   readonly warnings: string[] = [];
+  /** The tables schema() declared, once the harness has validated them. */
+  declared?: DeclaredTable[];
   private readonly tail: string[] = [];
   private lastProgress = 0;
 

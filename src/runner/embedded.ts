@@ -113,6 +113,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         wait = sink.apply(rec);
         break;
       case "schema":
+        tracker.declared = rec.tables;
         wait = sink.apply(rec).then((n) => {
           tracker.counts.schemaChanges += n || 0;
         });
@@ -255,6 +256,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     warnings: tracker.warnings,
     ...(error ? { error } : {}),
     logTail: tracker.logTail(),
+    ...(tracker.declared ? { declaredTables: tracker.declared } : {}),
     warehousePath: inp.warehousePath,
     statePath: inp.statePath,
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),

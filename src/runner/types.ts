@@ -1,4 +1,4 @@
-import type { ErrorKind } from "./protocol.js";
+import type { DeclaredTable, ErrorKind } from "./protocol.js";
 
 /** Which engine ran a sync: the embedded harness, or the real SDK's `fivetran debug`. */
 export type EngineName = "embedded" | "sdk";
@@ -62,6 +62,8 @@ export interface RunResult {
   logTail: string[];
   warehousePath: string;
   statePath: string;
+  /** What schema() declared, validated (embedded engine); evaluate compares it with the warehouse. */
+  declaredTables?: DeclaredTable[];
   /** Peak resident memory of the connector process, in MiB, when the platform reports it. */
   peakRssMb?: number;
   /** Operation counts when the connector last called checkpoint (embedded engine); the rest came after it. */
