@@ -19,6 +19,8 @@ export function configMembers(p: Project): JsonMember[] {
 export function configReads(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
   const reads: ConfigRead[] = [];
   let dynamic = false;
+  // One guard pattern per key, not one per subscript read.
+  const guards = new Map<string, RegExp>();
   for (const [f, names] of p.configNames) {
     const mod = f.mod;
     walk(f.node, (n) => {
@@ -26,7 +28,8 @@ export function configReads(p: Project): { reads: ConfigRead[]; dynamic: boolean
         const key = mod.str(field(n, "subscript"));
         if (key === undefined) dynamic = true;
         else {
-          const guardRe = new RegExp(`["']${key}["']\\s+in\\s+|\\.get\\(\\s*["']${key}["']`);
+          let guardRe = guards.get(key);
+          if (!guardRe) guards.set(key, (guardRe = new RegExp(`["']${key}["']\\s+in\\s+|\\.get\\(\\s*["']${key}["']`)));
           const guarded = ancestors(n).some((a) => (a.type === "if_statement" || a.type === "elif_clause" || a.type === "conditional_expression" || a.type === "boolean_operator") && guardRe.test(mod.t(a.type === "if_statement" || a.type === "elif_clause" ? field(a, "condition") : a)));
           reads.push({ mod, node: n, key, kind: "subscript", guarded });
         }

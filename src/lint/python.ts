@@ -16,6 +16,9 @@ export interface PyNode {
   parent: PyNode | null;
   children: PyNode[];
   hasError: boolean;
+  /** Position in the tree's document-order (preorder) list, and that of its last descendant. */
+  index: number;
+  last: number;
 }
 
 export interface ParsedPython {
@@ -82,17 +85,26 @@ function convert(tree: Tree, source: string): ParsedPython {
   // Each cursor property is a call into WASM; MISSING nodes exist only in trees with errors.
   const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
+  const lang = tree.language;
+  const order: PyNode[] = [];
+  // Type name and named-ness depend on the type id only: one WASM call per node instead of three.
   const make = (parent: PyNode | null): PyNode => {
+    const typeId = cursor.nodeTypeId;
+    let isNamed = namedByType[typeId];
+    if (isNamed === undefined) isNamed = namedByType[typeId] = lang.nodeTypeIsNamed(typeId);
     const node: PyNode = {
-      type: cursor.nodeType,
-      named: cursor.nodeIsNamed,
+      type: lang.types[typeId] || "ERROR",
+      named: isNamed,
       start: cursor.startIndex,
       end: cursor.endIndex,
       field: cursor.currentFieldName,
       parent,
       children: [],
       hasError: false,
+      index: order.length,
+      last: order.length,
     };
+    order.push(node);
     if (mayHaveErrors && (node.type === "ERROR" || cursor.nodeIsMissing)) {
       errors.push({ start: node.start, end: node.end, missing: cursor.nodeIsMissing, type: node.type });
     }
@@ -118,15 +130,30 @@ function convert(tree: Tree, source: string): ParsedPython {
         if (!cursor.gotoParent() || current === root) {
           cursor.delete();
           root.hasError = errors.length > 0;
-          return { root, source, lines: new LineIndex(source), errors, byType };
+          return finish();
         }
         current = current.parent!;
       }
     }
   }
   cursor.delete();
-  return { root, source, lines: new LineIndex(source), errors, byType };
+  return finish();
+
+  function finish(): ParsedPython {
+    // Children come after their parent in preorder, so a reverse pass sees them first.
+    for (let i = order.length - 1; i >= 0; i--) {
+      const n = order[i]!;
+      if (n.children.length) n.last = n.children[n.children.length - 1]!.last;
+    }
+    preorder.set(root, order);
+    return { root, source, lines: new LineIndex(source), errors, byType };
+  }
 }
+
+// Per type id, whether that node type is named (shared by every tree of the one Python grammar).
+const namedByType: (boolean | undefined)[] = [];
+/** Each parsed root's nodes in document order; walk iterates it instead of keeping a stack. */
+const preorder = new WeakMap<PyNode, PyNode[]>();
 
 // ---- small helpers used by every rule ----
 
@@ -140,6 +167,17 @@ export function named(n: PyNode): PyNode[] {
   return n.children.filter((c) => c.named && c.type !== "comment");
 }
 export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
+  let root = n;
+  while (root.parent) root = root.parent;
+  const order = preorder.get(root);
+  if (order) {
+    // Same visiting order as the stack walk; `false` skips the node's descendants.
+    for (let i = n.index; i <= n.last; ) {
+      const x = order[i]!;
+      i = visit(x) === false ? x.last + 1 : i + 1;
+    }
+    return;
+  }
   const stack = [n];
   while (stack.length) {
     const x = stack.pop()!;
@@ -163,7 +201,21 @@ export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyN
     let root = n;
     while (root.parent) root = root.parent;
     const idx = typeIndex.get(root);
-    if (idx) return (idx.get(type) ?? []).filter((x) => x.start >= n.start && x.end <= n.end);
+    if (idx) {
+      const list = idx.get(type) ?? [];
+      // The list is sorted by start: binary-search the first node at or after n.start, then scan
+      // only while nodes can still lie inside n (a zero-width node at n.end counts, as before).
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]!.start < n.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: PyNode[] = [];
+      for (let i = lo; i < list.length && list[i]!.start <= n.end; i++) if (list[i]!.end <= n.end) out.push(list[i]!);
+      return out;
+    }
   }
   const out: PyNode[] = [];
   const test = typeof type === "string" ? (x: PyNode) => x.type === type : type;
