@@ -1,6 +1,6 @@
 import type { FuncInfo, Module } from "./model.js";
 import type { Project } from "./project.js";
-import { ancestors, field, named, unparen, walk, type PyNode } from "./python.js";
+import { ancestors, field, findAll, named, unparen, walk, type PyNode } from "./python.js";
 
 /** Queries several rules share. */
 export interface CallSite {
@@ -210,18 +210,26 @@ export function opTable(mod: Module, call: PyNode): { name?: string; node?: PyNo
 }
 
 /** Names that hold the connector state inside a function: update's 2nd parameter, `state` params, and copies. */
+// Five rules ask for the same function's state names in one lint; the answer depends only on the
+// project (which function is update) and the function, so it is computed once per pair.
+const stateNamesCache = new WeakMap<Project, WeakMap<FuncInfo, Set<string>>>();
 export function stateNames(p: Project, f: FuncInfo): Set<string> {
+  let perProject = stateNamesCache.get(p);
+  if (!perProject) stateNamesCache.set(p, (perProject = new WeakMap()));
+  const hit = perProject.get(f);
+  if (hit) return hit;
   const out = new Set<string>();
   if (f === p.update && f.params[1]) out.add(f.params[1].name);
   for (const prm of f.params) if (/^(state|.*_state)$/.test(prm.name) && prm.name !== "new_state_value") out.add(prm.name);
-  walk(f.node, (n) => {
-    if (n.type !== "assignment") return;
+  // Assignments in document order, as the full walk visited them.
+  for (const n of findAll(f.node, "assignment")) {
     const l = field(n, "left");
     const r = field(n, "right");
-    if (l?.type !== "identifier" || !r) return;
+    if (l?.type !== "identifier" || !r) continue;
     const rt = f.mod.t(r).replace(/\s+/g, "");
     for (const s of [...out]) if (rt === s || rt === `dict(${s})` || rt === `${s}.copy()` || rt === `copy.deepcopy(${s})`) out.add(f.mod.t(l));
-  });
+  }
+  perProject.set(f, out);
   return out;
 }
 
