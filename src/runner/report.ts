@@ -38,6 +38,18 @@ export function syncProgressBlock(r: Pick<RunResult, "status" | "durationMs" | "
   return `${head}\n${countsTable(r.counts)}`;
 }
 
+const FENCE_OPEN = "<<<connector-output";
+const FENCE_CLOSE = "connector-output>>>";
+
+/**
+ * Text the connector produced (exception messages) is data, not instructions for the model reading the
+ * result. Security: it goes between markers, and a marker inside it is defused so it cannot end the fence early.
+ */
+export function fenceConnectorText(text: string): string {
+  const safe = text.split(FENCE_CLOSE).join("connector-output>\u200b>>").split(FENCE_OPEN).join("<<\u200b<connector-output");
+  return `${FENCE_OPEN}\n${safe}\n${FENCE_CLOSE}`;
+}
+
 /** A short human summary of a run, ending with the SYNC PROGRESS block. */
 export function summarize(r: RunResult): string {
   const out: string[] = [];
@@ -47,7 +59,8 @@ export function summarize(r: RunResult): string {
   out.push(`State: ${JSON.stringify(r.state)}`);
   for (const w of r.warnings.slice(0, 5)) out.push(`Warning: ${w.split("\n")[0]}`);
   if (r.error) {
-    out.push(`Error (${r.error.kind}): ${r.error.message}`);
+    out.push(`Error (${r.error.kind}), in the connector's own words:`);
+    out.push(fenceConnectorText(r.error.message));
     if (r.error.file) out.push(`At: ${r.error.file}${r.error.line ? `:${r.error.line}` : ""}`);
     if (r.error.hint) out.push(`Next: ${r.error.hint}`);
   }
