@@ -10,6 +10,9 @@ import type { ChannelRecord, ErrorKind } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
+/** The SYNC PROGRESS counter each row operation adds to. */
+const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
+
 export interface EngineInput {
   projectDir: string;
   python: string;
@@ -94,17 +97,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     let wait: Promise<unknown> | undefined;
     switch (rec.t) {
       case "upsert":
-        tracker.counts.upserts++;
-        if (apply) apply(rec);
-        else wait = sink.apply(rec);
-        break;
       case "update":
-        tracker.counts.updates++;
-        if (apply) apply(rec);
-        else wait = sink.apply(rec);
-        break;
       case "delete":
-        tracker.counts.deletes++;
+        tracker.counts[ROW_COUNT[rec.t]]++;
         if (apply) apply(rec);
         else wait = sink.apply(rec);
         break;
