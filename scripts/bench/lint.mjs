@@ -4,12 +4,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dist = join(root, "dist");
 
-function generate(lines) {
+/** The benchmark connector (also linted by test/lint/findings-snapshot.test.ts). */
+export function generate(lines) {
   const out = [
     '"""Generated connector for the lint benchmark."""',
     "import json",
@@ -77,6 +78,7 @@ function generate(lines) {
   return out.join("\n") + "\n";
 }
 
+async function main() {
 const dir = mkdtempSync(join(tmpdir(), "ftlint-bench-"));
 try {
   const source = generate(3000);
@@ -150,3 +152,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
