@@ -67,6 +67,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   let sdkVersion: string | undefined;
   let peakKb: number | undefined;
   let applyError: RunError | undefined;
+  let fileUploads = 0;
 
   // A checkpoint is written while the following records are read and applied (the writer closes the batch when
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
@@ -85,6 +86,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     }
   };
   const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
+  const backlog = sink.backlog ? sink.backlog.bind(sink) : undefined;
 
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
@@ -100,12 +102,21 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       case "update":
       case "delete":
         tracker.counts[ROW_COUNT[rec.t]]++;
-        if (apply) apply(rec);
-        else wait = sink.apply(rec);
+        if (apply) {
+          apply(rec);
+          // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
+          wait = backlog?.();
+        } else wait = sink.apply(rec);
         break;
       case "truncate":
         tracker.counts.truncates++;
         wait = sink.apply(rec);
+        break;
+      case "file":
+        // Logged with the SDK's wording. The SDK's "File uploads" count has no field in OperationCounts yet
+        // (src/runner/types.ts), so its total is logged at the end of the sync.
+        fileUploads++;
+        tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
         break;
       case "schema":
         tracker.declared = rec.tables;
@@ -237,6 +248,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   } else {
     await sink.rollback();
   }
+  if (fileUploads > 0) tracker.log("INFO", "sdk", `File uploads: ${fileUploads}`);
   const rowsPerTable = await sink.rowsPerTable();
   const peakRss = peakKb ?? proc.peakRssKb();
   return {

@@ -67,6 +67,12 @@ export type ChannelRecord =
   /** `schema`: the operation's `schema=` argument (SDK 3.0), absent when it was not given; see DeclaredTable. */
   | { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row }
   | { t: "truncate"; table: string; schema?: string }
+  /**
+   * A file a connector uploaded (`op.upsert/update(..., file=FileUpload(...))`), already stored by the harness at
+   * `target` (files/storage/<destination schema>/<table as given>/<path>); the row naming it in
+   * `_fivetran_file_path` follows. Sent only once the whole stream was stored. See docs/sdk-3.1.md.
+   */
+  | { t: "file"; table: string; schema?: string; path: string; target: string }
   | { t: "checkpoint"; state: Record<string, unknown> }
   | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }
   | { t: "warning"; message: string }

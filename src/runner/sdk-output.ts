@@ -22,6 +22,8 @@ export interface SdkLogEntry {
 export interface SdkOutcome {
   status?: "succeeded" | "failed";
   counts?: OperationCounts;
+  /** The `File uploads` row of the counts table (SDK 3.0+), which OperationCounts has no field for. */
+  fileUploads?: number;
   elapsed?: string;
   error?: { kind: ErrorKind; message: string; file?: string; line?: number; traceback?: string; module?: string };
   warnings: string[];
@@ -99,6 +101,8 @@ export class SdkOutputParser {
       this.outcome.status = sync[1] === "SUCCEEDED" ? "succeeded" : "failed";
       this.outcome.elapsed = sync[2];
       this.outcome.counts = parseCountsTable(msg);
+      const uploads = /^\s*File uploads\s*\|\s*(\d+)\s*$/m.exec(msg);
+      if (uploads) this.outcome.fileUploads = Number(uploads[1]);
       if (this.outcome.status === "failed") {
         const err = /\nError: ([\s\S]*?)(?:\n+See logs above for details\.)?\s*$/.exec(msg);
         if (err) this.outcome.error = classifySdkError(err[1]);

@@ -287,6 +287,7 @@ def main():
     import fivetran_connector_sdk as sdk
 
     _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
+    sdk._set_project(project_dir)
     os.chdir(project_dir)
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
@@ -349,6 +350,10 @@ def main():
         record.update(describe(e, connector_file, project_dir))
         _channel.record(record)
         code = 1
+    try:
+        sdk._end_uploads()
+    except Exception:
+        pass
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -9,11 +9,12 @@ Standard library only; runs on Python 3.9 to 3.13.
 import sys as _sys
 from enum import IntEnum as _IntEnum
 
-from . import _channel
+from . import _channel, _files
+from ._files import ByteStream, FileUpload
 
 __version__ = "3.0.0+embedded"
 
-__all__ = ["Connector", "Operations", "Logging"]
+__all__ = ["Connector", "Operations", "Logging", "ByteStream", "FileUpload"]
 
 
 class Connector:
@@ -152,6 +153,59 @@ def _row(kind, table, data, schema):
     _channel.row(kind, table, data, schema)
 
 
+# Where uploaded files go (set by the runner), and whether the SDK's one-time warning about a row's own
+# _fivetran_file_path was given.
+_file_store = None
+_file_path_warned = False
+
+
+def _set_project(project_dir):
+    global _file_store
+    _file_store = _files.FileStore(project_dir)
+
+
+def _end_uploads():
+    """The sync is over: an upload left open by a stream that failed midway is dropped, with its temporary file."""
+    if _file_store is not None:
+        _file_store.abort()
+
+
+def _row_with_file(kind, table, data, schema, upload):
+    """upsert/update with file=: the order of the SDK's steps, so that each failure leaves what it leaves there.
+    Names, then the upload's fields (ValueError, the sync goes on), then the row's encoding (nothing stored yet),
+    then the file, then the row with _fivetran_file_path, whose null-key check comes after the file is stored."""
+    global _file_path_warned
+    _table_name(table)
+    if schema is not None:
+        _schema_name(schema)
+    _files.validate(upload)  # a file= that is not a FileUpload fails on `.path`, as in the SDK
+    row = data
+    if isinstance(data, dict):
+        if _files.FILE_PATH_COLUMN in data and not _file_path_warned:
+            _file_path_warned = True
+            _channel.warning(_files.FILE_PATH_COLUMN + " was provided in the row data and will be overwritten by FileUpload.path.")
+        row = dict(data)
+        row[_files.FILE_PATH_COLUMN] = upload.path
+    line = _channel.row_line(kind, table, row, schema)
+    if _failure is not None:
+        raise _failure
+    from . import _names
+
+    if _file_store is None:  # imported outside the runner: the SDK's folder is the working directory
+        import os
+
+        _set_project(os.getcwd())
+    try:
+        target = _file_store.store(_names.schema(schema), table, upload, _files.read_chunk)
+    except _files.UploadError as e:
+        _fail(SdkException(str(e)))
+    _channel.file_uploaded(table, schema, upload.path, target)
+    entry = (_keys.get(table) if schema is None else _schema_keys.get((schema, table)))
+    if entry is not None:
+        _check_key(entry, row)
+    _channel.write_line(line)
+
+
 class Operations:
     """The operations a connector emits. Each returns None, so `yield op.upsert(...)` (1.x style) and a plain
     `op.upsert(...)` (2.x/3.x style) both work: the runner drains a generator and discards what it yields."""
@@ -159,6 +213,8 @@ class Operations:
     @staticmethod
     def upsert(table, data, *, schema=None, file=None):
         # _row inlined for the common case: upsert is the hot path of a sync.
+        if file is not None:
+            return _row_with_file("upsert", table, data, schema, file)
         if schema is not None:
             return _row("upsert", table, data, schema)
         _table_name(table)
@@ -172,6 +228,8 @@ class Operations:
 
     @staticmethod
     def update(table, modified, *, schema=None, file=None):
+        if file is not None:
+            return _row_with_file("update", table, modified, schema, file)
         _row("update", table, modified, schema)
 
     @staticmethod
@@ -264,9 +322,12 @@ class Logging:
 
 
 # `from fivetran_connector_sdk.operations import Operations` and similar deep imports used by some examples.
-for _name, _obj in (("operations", Operations), ("logger", Logging), ("connector", Connector)):
+for _name, _objs in (("operations", {"Operations": Operations}), ("logger", {"Logging": Logging}),
+                     ("connector", {"Connector": Connector}),
+                     ("file_upload", {"FileUpload": FileUpload, "ByteStream": ByteStream})):
     import types as _types
 
     _mod = _types.ModuleType(__name__ + "." + _name)
-    setattr(_mod, {"operations": "Operations", "logger": "Logging", "connector": "Connector"}[_name], _obj)
+    for _attr, _obj in _objs.items():
+        setattr(_mod, _attr, _obj)
     _sys.modules[_mod.__name__] = _mod

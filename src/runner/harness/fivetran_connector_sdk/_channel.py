@@ -141,6 +141,23 @@ def row(kind, table, data, schema=None):
     _write(prefix + _encode_row(data) + "}\n")
 
 
+def row_line(kind, table, data, schema=None):
+    """The record of a row, not yet written: an upsert with a file encodes its row before the file is read."""
+    return _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"data":' + _encode_row(data) + "}\n"
+
+
+def write_line(line):
+    _write(line)
+
+
+def file_uploaded(table, schema, path, target):
+    """A file stored under files/storage; the row that names it follows."""
+    rec = {"t": "file", "table": table, "path": path, "target": target}
+    if schema is not None:
+        rec["schema"] = schema
+    record(rec)
+
+
 def truncate(table, schema=None):
     _write('{"t":"truncate","table":' + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + "}\n")
 

@@ -1,0 +1,191 @@
+"""File uploads (`op.upsert(table, row, file=FileUpload(...))`), as SDK 3.0.0 and its core 0.1.0 do them under
+`fivetran debug` (docs/sdk-3.1.md, "File uploads"): the stream is read in 2 MB chunks into a temporary file next to
+its target, which is moved to `files/storage/<destination schema>/<table as given>/<path>` when the stream ends;
+then the row goes out with `_fivetran_file_path` set to the path, and Node logs and counts the upload.
+
+The file is written here, in the connector's process, rather than sent over the operation channel: it never has to
+be encoded, and a 2 MB chunk never sits in a pipe. Standard library only.
+"""
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import Optional
+
+try:
+    from typing import Protocol, runtime_checkable
+except ImportError:  # Python < 3.8 is not supported by the SDK either; keep the module importable
+    Protocol = object
+
+    def runtime_checkable(cls):
+        return cls
+
+FILE_PATH_COLUMN = "_fivetran_file_path"
+CHUNK_SIZE = 2 * 1024 * 1024
+JAVA_LONG_MAX_VALUE = 2 ** 63 - 1
+STORAGE_DIR = "storage"
+
+
+@runtime_checkable
+class ByteStream(Protocol):
+    """A binary read-only stream."""
+
+    def read(self, size: int = -1) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class FileUpload:
+    path: str
+    stream: ByteStream
+    expected_bytes: Optional[int] = None
+
+    def __post_init__(self):
+        # As in the SDK: the path is trimmed when the object is made, so the row and the folder see the trimmed path.
+        if isinstance(self.path, str):
+            object.__setattr__(self, "path", self.path.strip())
+
+
+def validate(upload):
+    """The SDK's validate_file_upload_if_present, with its messages (ValueError, which does not fail the sync)."""
+    path = upload.path
+    if not isinstance(path, str):
+        raise ValueError("Invalid file path: expected a string, but received %s." % type(path).__name__)
+    if not path:
+        raise ValueError("Invalid file path: path cannot be empty or contain only whitespace.")
+    if "\x00" in path:
+        raise ValueError("Invalid file path: path contains null bytes (\\x00), which are not allowed. "
+                         "Remove any null characters from the file path.")
+    if path.endswith("/"):
+        raise ValueError("Invalid file path '%s': path cannot end with a slash. Did you mean '%s'? "
+                         "File paths must point to a file, not a directory." % (path, path.rstrip("/")))
+    if "//" in path:
+        raise ValueError("Invalid file path '%s': path contains double slashes (//). "
+                         "Use single slashes to separate path segments." % path)
+    if not isinstance(upload.stream, ByteStream):
+        raise ValueError("Invalid stream: object of type '%s' does not have a read() method. The stream must be a "
+                         "file-like object with a read(size) method, such as an open file handle or io.BytesIO."
+                         % type(upload.stream).__name__)
+    expected = upload.expected_bytes
+    if expected is None:
+        return
+    if type(expected) is not int:
+        raise ValueError("Invalid expected_bytes: expected an integer, but received %s. "
+                         "If you know the file size, provide it as an integer (in bytes)." % type(expected).__name__)
+    if expected < 0:
+        raise ValueError("Invalid expected_bytes: %d is negative. File size must be zero or a positive integer. "
+                         "If the file size is unknown, omit the expected_bytes parameter." % expected)
+    if expected > JAVA_LONG_MAX_VALUE:
+        raise ValueError("Invalid expected_bytes: %d exceeds maximum allowed size of %s bytes (%.2f GB). "
+                         "If your file is larger than this limit, please contact Fivetran support."
+                         % (expected, format(JAVA_LONG_MAX_VALUE, ","), JAVA_LONG_MAX_VALUE / (1024 ** 3)))
+
+
+class UploadError(Exception):
+    """What the SDK's core raises for an upload it refuses (an SdkException there): it fails the sync."""
+
+
+def resolve(directory, schema, table, file_path):
+    """The core's resolve_path: each component of schema, table and path is a folder level ("\\" splits too), `..`
+    and `.` are escaped, and the result must stay inside `directory`."""
+    path = directory
+    for raw in (schema, table, file_path):
+        for component in raw.replace("\\", "/").split("/"):
+            if component:
+                path = os.path.join(path, "__dotdot__" if component == ".." else "__dot__" if component == "." else component)
+    root = os.path.normpath(directory)
+    if os.path.commonpath([root, os.path.normpath(path)]) != root:
+        raise ValueError("Resolved upload path %s escapes configured directory %s" % (os.path.normpath(path), root))
+    return path
+
+
+class _Upload:
+    def __init__(self, key, target, expected):
+        self.key = key
+        self.target = target
+        self.expected = expected
+        self.received = 0
+        fd, self.temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=os.path.basename(target), suffix=".tmp")
+        self.out = os.fdopen(fd, "wb")
+
+    def abort(self):
+        try:
+            self.out.close()
+        finally:
+            if os.path.exists(self.temp):
+                os.unlink(self.temp)
+
+
+class FileStore:
+    """The core's FileStore. At most one upload is open: one whose stream failed after its first 2 MB chunk stays
+    open, as in the SDK, and the next upload of another file fails the sync."""
+
+    def __init__(self, project_dir):
+        self.directory = os.path.join(project_dir, "files", STORAGE_DIR)
+        self.active = None
+
+    def _open(self, key, expected):
+        schema, table, file_path = key
+        try:
+            target = resolve(self.directory, schema, table, file_path)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            # Security: a folder under files/storage that is a symlink (left by the connector or by hand) must not
+            # take the file outside the project's storage.
+            real_root = os.path.realpath(self.directory)
+            real_dir = os.path.realpath(os.path.dirname(target))
+            if os.path.commonpath([real_root, real_dir]) != real_root:
+                raise ValueError("upload folder %s is outside %s" % (real_dir, real_root))
+            return _Upload(key, target, expected)
+        except (OSError, ValueError) as e:
+            raise UploadError("File upload failed for file: %s" % file_path) from e
+
+    def store(self, schema, table, upload, read_chunk):
+        """Reads `upload.stream` into place; returns the target path. `read_chunk(stream, size)` reads one chunk."""
+        key = (schema, table, upload.path)
+        if self.active is not None and self.active.key != key:
+            self.abort()
+            raise UploadError("Multiple file uploads detected. Only one file upload can be active at a time.")
+        while True:
+            # A read error before the first chunk leaves nothing open; after it, the upload stays open (and keeps the
+            # expected size of the call that opened it), as the SDK's core does.
+            data = read_chunk(upload.stream, CHUNK_SIZE)
+            if self.active is None:
+                self.active = self._open(key, upload.expected_bytes)
+            if data:
+                self.active.out.write(data)
+                self.active.received += len(data)
+                continue
+            active, self.active = self.active, None
+            if active.expected is not None and active.received != active.expected:
+                active.abort()
+                raise UploadError("File upload received %d bytes for file: %s, expected %d bytes."
+                                  % (active.received, file_path_of(active), active.expected))
+            try:
+                active.out.close()
+                os.replace(active.temp, active.target)
+            except OSError as e:
+                active.abort()
+                raise UploadError("File upload failed for file: %s" % file_path_of(active)) from e
+            return active.target
+
+    def abort(self):
+        active, self.active = self.active, None
+        if active is not None:
+            active.abort()
+
+
+def file_path_of(upload):
+    return upload.key[2]
+
+
+def read_chunk(stream, size):
+    """The SDK's _read_next_chunk: up to `size` bytes, looping over short reads; b"" at the end."""
+    buffer = bytearray()
+    while len(buffer) < size:
+        piece = stream.read(size - len(buffer))
+        if not isinstance(piece, bytes):
+            raise TypeError("Invalid stream.read() return type: expected bytes, but received %s. The stream's read() "
+                            "method must return bytes, not strings or other types. If reading from a file, ensure "
+                            "it's opened in binary mode with 'rb'." % type(piece).__name__)
+        if not piece:
+            break
+        buffer.extend(piece)
+    return bytes(buffer)
