@@ -223,9 +223,9 @@ export const CASES: Record<string, RuleCase> = {
     good: up('    api_key = configuration["api_key"]\n    log.info(f"using a key of {len(api_key)} characters")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
   },
   FT047: {
-    why: "The SDK sets the log level only when a sync starts. A log call at import time compares against None and raises TypeError, so the module fails to import.",
-    bad: { py: { tail: '\nlog.info("module loaded")' } },
-    good: {},
+    why: "The SDK sets the log level only when a sync starts. A log call at import time compares against None and raises TypeError, so the module fails to import. That includes log calls in functions that run during the import: called by module-level code (directly or through other functions), a class instantiated there, a decorator, a default argument or a class body. A module-level log line is moved into update() by the fix; for a function, call it from update() instead.",
+    bad: { py: { helpers: 'def announce():\n    log.info("helpers ready")\n', tail: '\nlog.info("module loaded")\nannounce()' } },
+    good: { py: { helpers: 'def announce():\n    log.info("helpers ready")\n', update: '    log.info("module loaded")\n    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } },
   },
   FT048: {
     why: "Logging methods take one message string (error, severe and critical also take an exception). Extra arguments raise TypeError, and a dict message breaks local debug.",
@@ -323,7 +323,7 @@ export const CASES: Record<string, RuleCase> = {
     good: req("pandas==2.2.2\n", "import pandas"),
   },
   FT063: {
-    why: "Every library the connector imports must be listed (except the standard library, requests and the SDK), or the sync fails with ImportError.",
+    why: "Every library the connector imports must be listed (except the standard library, requests and the SDK), or the sync fails with ImportError. The suggestion pins the version installed in the environment the connector runs with locally (FIVETRAN_CONNECTOR_PYTHON's venv, else the project's .venv or venv) and takes the distribution's name from it; without one it asks for the version you tested.",
     bad: req("", "import yaml"),
     good: req("PyYAML==6.0.1\n", "import yaml"),
   },
@@ -398,7 +398,7 @@ export const CASES: Record<string, RuleCase> = {
     good: up('    more = True\n    while more:\n        op.upsert(table="items", data={"id": 1})\n        op.checkpoint(state=state)\n        more = False'),
   },
   FT081: {
-    why: "Setting the stop flag on an empty page without break lets the rest of the body run on no data, for example items[-1] raising IndexError.",
+    why: "Setting the stop flag on an empty page without break lets the rest of the body run on no data, for example items[-1] raising IndexError. As info it also reports a token or next-URL loop that takes the next cursor from the response without ever comparing it with the previous one: if the API returns the same cursor again, the loop fetches the same page forever. Compare it with the last one (or keep the seen ones in a set) and stop or raise when it repeats.",
     bad: helper('def get_page(n):\n    return []\n', '    more = True\n    page = 0\n    while more:\n        items = get_page(page)\n        if not items:\n            more = False\n        last = items[-1]\n        op.upsert(table="items", data=last)\n        op.checkpoint(state=state)\n        page += 1'),
     good: {},
   },
@@ -479,16 +479,16 @@ export const CASES: Record<string, RuleCase> = {
     good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    log.warning("Example: Source Examples : Items")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
   },
   FT121: {
-    why: "Fivetran's examples document every function so readers can follow the pattern.",
+    why: "Fivetran's examples document every function so readers can follow the pattern. The fix inserts a docstring after the def line: a complete one for update() and schema(), whose roles are fixed, and elsewhere a template with Args, Returns or Yields and <...> placeholders, which the rule keeps reporting until they are replaced by real text. A body written on the def line gets no fix.",
     profile: "fivetran-examples",
     bad: helper('def helper_without_doc():\n    return 1\n'),
     good: { files: { "connector.py": '"""Doc."""\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Sync items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
   },
   FT122: {
-    why: "Fivetran's examples explain every upsert, checkpoint and the main block with a standard comment.",
+    why: "Fivetran's examples explain every upsert, checkpoint and the main block with a standard comment. The fix inserts this project's comment block above each one, at its indentation (a statement that shares its line with an if or another statement is left to you).",
     profile: "fivetran-examples",
     bad: {},
-    good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    # Upsert: insert or update one row.\n    op.upsert(table="items", data={"id": 1})\n    # Checkpoint: save progress.\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    # Upsert writes one row to the destination table: the row whose primary key matches is replaced,\n    # and a row with a new key is added. Pass the table name and the row as a dict of column to value.\n    op.upsert(table="items", data={"id": 1})\n    # Checkpoint saves the state, so the next sync (or a retry after a failure) resumes from here\n    # instead of starting over. Checkpoint after each page or batch of rows, not after every row.\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
   },
   FT123: {
     why: "Fivetran's examples keep constants private (__UPPER_SNAKE) at the top of the module instead of magic numbers in the code.",
