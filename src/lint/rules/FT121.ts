@@ -48,28 +48,43 @@ function docstring(p: Project, f: FuncInfo, indent: string): string {
   return `${indent}"""\n${lines.map((l) => (l ? `${indent}${l}` : "")).join("\n")}\n${indent}"""\n`;
 }
 
-/** update() and schema() have fixed roles the text can state; other functions get placeholders to fill. */
+/**
+ * update() and schema() have roles the SDK fixes, and validate_configuration() one the examples
+ * fix, so their text can be stated; other functions get placeholders to fill.
+ */
 function templateFor(p: Project, f: FuncInfo): string[] {
   const params = f.params.filter((x) => !(x.kind === "positional" && (x.name === "self" || x.name === "cls")) && x.name);
   if (f === p.update) {
     const [cfg, state] = params;
     return [
-      "Runs on every sync: reads what changed in the source since the saved state and writes it",
-      "with op.upsert / op.update / op.delete, checkpointing progress as it goes.",
+      "Runs on every sync: reads what changed in the source since the saved",
+      "state, writes it with op.upsert / op.update / op.delete, and checkpoints",
+      "progress as it goes.",
       "Args:",
-      `    ${cfg?.name ?? "configuration"}: the connector's settings from configuration.json (every value is a string).`,
-      `    ${state?.name ?? "state"}: what the last op.checkpoint() saved; empty on the first sync and after a full re-sync.`,
+      `    ${cfg?.name ?? "configuration"}: the connector's settings from configuration.json;`,
+      "        every value is a string.",
+      `    ${state?.name ?? "state"}: what the last op.checkpoint() saved; empty on the`,
+      "        first sync and after a full re-sync.",
     ];
   }
   if (f === p.schema) {
     const [cfg] = params;
     return [
-      "Declares the tables this connector writes and their primary keys; column types are",
-      "only needed where Fivetran's type inference would get them wrong.",
+      "Declares the tables this connector writes and their primary keys. Column",
+      "types are needed only where Fivetran's type inference would get them wrong.",
       "Args:",
       `    ${cfg?.name ?? "configuration"}: the connector's settings from configuration.json.`,
       "Returns:",
       "    A list of table definitions (table, primary_key and optional columns).",
+    ];
+  }
+  if (f.name === "validate_configuration" && !f.className && params.length === 1) {
+    return [
+      "Checks that the configuration holds every value the connector needs, and",
+      "raises ValueError naming the missing or malformed one, so a bad setting",
+      "fails the sync at once with a clear message.",
+      "Args:",
+      `    ${params[0]!.name}: the connector's settings from configuration.json.`,
     ];
   }
   const out = [`<describe what ${f.name}() does and why>`];

@@ -9,17 +9,20 @@ import type { PyNode } from "../python.js";
  */
 const BLOCKS: Record<"upsert" | "checkpoint" | "main", string[]> = {
   upsert: [
-    "Upsert writes one row to the destination table: the row whose primary key matches is replaced,",
-    "and a row with a new key is added. Pass the table name and the row as a dict of column to value.",
+    "Upsert writes one row to the destination table: the row with the same",
+    "primary key is replaced, and a row with a new key is added. It takes the",
+    "table name and the row as a dict of column name to value.",
   ],
   checkpoint: [
-    "Checkpoint saves the state, so the next sync (or a retry after a failure) resumes from here",
-    "instead of starting over. Checkpoint after each page or batch of rows, not after every row.",
+    "Checkpoint saves the state, so the next sync (or a retry after a failure)",
+    "resumes from here instead of starting over. Checkpoint after each page or",
+    "batch of rows, not after every row.",
   ],
   main: [
-    "Runs the connector locally when this file is executed directly (python connector.py or an IDE's",
-    "run button), which makes debugging easy. Fivetran never runs this block in production;",
-    "try the connector with `fivetran debug` before deploying it.",
+    "Runs the connector locally when this file is executed directly (python",
+    "connector.py, or an IDE's run button), which makes debugging easy.",
+    "Fivetran never runs this block in production; try the connector with",
+    "`fivetran debug` before deploying it.",
   ],
 };
 
