@@ -18,8 +18,18 @@ export class RunTracker {
 
   constructor(
     readonly redactor: Redactor,
-    private readonly opts: Pick<RunOptions, "onLog" | "onProgress">,
+    private readonly opts: Pick<RunOptions, "onLog" | "onProgress" | "onSpawn">,
   ) {}
+
+  /** The engine started the connector's process (the group leader). */
+  spawned(pid: number | undefined): void {
+    if (pid === undefined) return;
+    try {
+      this.opts.onSpawn?.(pid);
+    } catch {
+      // a listener's failure is not the sync's
+    }
+  }
 
   /** Keeps a redacted log line (bounded) and passes it on. */
   log(level: string, origin: string, message: string): void {

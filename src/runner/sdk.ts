@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
@@ -6,10 +6,11 @@ import { hintFor } from "./classify.js";
 import type { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnSupervised } from "./process.js";
+import { spawnSupervised, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
 import { SdkOutputParser } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
+import { putStateOverride, settleStateOverride } from "./state-aside.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface SdkInput {
@@ -40,16 +41,10 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     // Like `fivetran reset`: the warehouse and the state go (only the files the SDK itself writes).
     for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) rmSync(join(files, f), { force: true });
   }
-  if (inp.state !== undefined) {
-    // `--state FILE` would make the SDK write checkpoints to that file instead of files/state.json, so a
-    // starting state is put where the SDK reads it by default.
-    mkdirSync(files, { recursive: true });
-    const tmp = join(files, `.state.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(inp.state), { mode: 0o600 });
-    renameSync(tmp, stateFile(projectDir));
-  }
   const args = ["debug", projectDir];
   let tempDir: string | undefined;
+  let proc: Supervised | undefined;
+  let overridden = false;
   if (inp.configuration !== undefined) {
     // Security: a configuration override holds secrets; it lives in a private temp folder for this run only.
     tempDir = mkdtempSync(join(tmpdir(), "ftmcp-cfg-"));
@@ -72,13 +67,27 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
   });
   let result: RunResult;
   try {
-    const proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb });
+    if (inp.state !== undefined) {
+      // `--state FILE` would make the SDK write checkpoints to that file instead of files/state.json, so a
+      // starting state is put where the SDK reads it by default, the previous one kept aside until the run ends
+      // (settling is safe after a partial put: it only acts on an aside file that names the override).
+      overridden = true;
+      putStateOverride(projectDir, inp.state);
+    }
+    proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb });
+    tracker.spawned(proc.child.pid);
     proc.child.stdin?.end();
     await Promise.all([
       watchLines(proc.stdout, (l) => parser.push(l)),
       watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
     ]);
     const exit = await proc.exited;
+    if (overridden) {
+      // Before state.json is read for the result: a run that committed nothing under the override ends with the
+      // previous state, as with the embedded engine.
+      overridden = false;
+      settleStateOverride(projectDir);
+    }
     const outcome = parser.end();
     for (const w of outcome.warnings) tracker.warn(w);
 
@@ -128,6 +137,11 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     };
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    if (overridden) {
+      // Only once `fivetran debug` is gone: it may still write a checkpoint until then.
+      await proc?.exited.catch(() => {});
+      settleStateOverride(projectDir);
+    }
   }
   return result;
 }

@@ -25,6 +25,8 @@ export interface RunOptions {
   onProgress?: (counts: OperationCounts) => void;
   /** Called with each connector log line, already redacted. */
   onLog?: (level: string, message: string) => void;
+  /** Called with the connector process's pid once it started (the run history records it). */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface OperationCounts {

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import type { EngineName } from "../../src/runner/types.js";
+import { putStateOverride, recoverStateAside, settleStateOverride } from "../../src/runner/state-aside.js";
 import { realSdkPython } from "../helpers/env.js";
 import { HEADER, makeConnector } from "./helpers.js";
 
@@ -56,7 +58,6 @@ async function both(code: string, previous: Record<string, unknown> | undefined,
       const dir = withPreviousState(code, previous);
       const r = await runSync({ projectDir: dir, python: python!, engine, state: opts.state, reset: opts.reset });
       expect(r.engine).toBe(engine);
-      const { readdirSync } = await import("node:fs");
       out[engine] = { status: r.status, onDisk: stateOnDisk(dir), reported: r.state, files: readdirSync(join(dir, "files")).filter((f) => f.startsWith(".")) };
     }),
   );
@@ -102,5 +103,50 @@ describe.skipIf(!python)("state override with the real-SDK engine ends like the 
     expect(r.embedded.onDisk).toEqual({ cursor: "after" });
     expect(r.sdk.onDisk).toEqual({ cursor: "after" });
     expect(r.sdk.files).toEqual([]);
+  });
+
+  it("a run stopped before its first checkpoint (timeout) keeps the previous files/state.json", async () => {
+    const dir = withPreviousState(`${HEADER}
+import time
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    time.sleep(60)
+connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
+`, { cursor: "previous" });
+    const r = await runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "override" }, timeoutSeconds: 3 });
+    expect(r.status).toBe("timeout");
+    expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
+    expect(r.state).toEqual({ cursor: "previous" });
+  });
+
+  it("after a process that put an override died mid-run, the next run (either engine) starts from the previous state", async () => {
+    const dir = withPreviousState(`${HEADER}
+def update(configuration, state):
+    log.info("started from " + str(state.get("cursor")))
+    op.upsert("items", {"id": 1})
+connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
+`, { cursor: "previous" });
+    putStateOverride(dir, { cursor: "override" });
+    // The owner dies before it could settle: a real process that has exited stands in for a server killed with
+    // SIGKILL (the stdio end-to-end test kills a real server; test/e2e/run-history.test.ts).
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const aside = join(dir, "files", ".state.before-override.json");
+    writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
+    expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
+    const logs: string[] = [];
+    const r = await runSync({ projectDir: dir, python: python!, engine: "embedded", onLog: (_l, m) => logs.push(m) });
+    expect(r.status).toBe("succeeded");
+    expect(logs.join("\n")).toContain("started from previous");
+    expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
+    expect(readdirSync(join(dir, "files")).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+
+  it("an aside file of a live owner (a run in flight) is left alone", () => {
+    const dir = withPreviousState(NEVER_CHECKPOINTS, { cursor: "previous" });
+    putStateOverride(dir, { cursor: "override" });
+    expect(recoverStateAside(dir)).toBe(false);
+    expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
+    settleStateOverride(dir);
+    expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
   });
 });
