@@ -85,6 +85,38 @@ connector = Connector(update=update, schema=schema)
     expect(r.warnings.filter((w) => w === overwritten)).toHaveLength(1);
   });
 
+  it("stores every file when several threads upload at once, each with its own row", async () => {
+    const dir = makeConnector(
+      `${HEADER}
+import threading
+
+def update(configuration, state):
+    def work(t):
+        for i in range(25):
+            op.upsert("t", {"id": t * 100 + i}, file=FileUpload(path="%d/%d.bin" % (t, i), stream=io.BytesIO(bytes([t, i]) * 70000)))
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    op.checkpoint({"done": True})
+
+connector = Connector(update=update)
+`,
+      {},
+    );
+    const r = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r.error).toBeUndefined();
+    expect(r.counts.upserts).toBe(100);
+    const stored = await rows(dir, "SELECT count(*)::INTEGER, count(DISTINCT _fivetran_file_path)::INTEGER FROM tester.t");
+    expect(stored).toEqual([[100, 100]]);
+    for (const [t, i] of [[0, 0], [3, 24], [2, 13]] as const) {
+      const bytes = readFileSync(join(dir, "files", "storage", "tester", "t", String(t), `${i}.bin`));
+      expect(bytes.length).toBe(140000);
+      expect(bytes.equals(Buffer.from(new Uint8Array(140000).map((_v, k) => (k % 2 === 0 ? t : i))))).toBe(true);
+    }
+  });
+
   it("fails the sync when a folder under files/storage leads outside it, and writes nothing there", async () => {
     const dir = makeConnector(
       `${HEADER}

@@ -7,6 +7,7 @@ the runner (`ftmcp_run.py`) opened, and the Node side applies it to files/wareho
 Standard library only; runs on Python 3.9 to 3.13.
 """
 import sys as _sys
+import threading as _threading
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files
@@ -157,6 +158,7 @@ def _row(kind, table, data, schema):
 # _fivetran_file_path was given.
 _file_store = None
 _file_path_warned = False
+_upload_lock = _threading.Lock()
 
 
 def _set_project(project_dir):
@@ -195,15 +197,18 @@ def _row_with_file(kind, table, data, schema, upload):
         import os
 
         _set_project(os.getcwd())
-    try:
-        target = _file_store.store(_names.schema(schema), table, upload, _files.read_chunk)
-    except _files.UploadError as e:
-        _fail(SdkException(str(e)))
-    _channel.file_uploaded(table, schema, upload.path, target)
-    entry = (_keys.get(table) if schema is None else _schema_keys.get((schema, table)))
-    if entry is not None:
-        _check_key(entry, row)
-    _channel.write_line(line)
+    # As the SDK's producer lock does: a file and its row go out together, one upload at a time, whatever the
+    # number of threads uploading.
+    with _upload_lock:
+        try:
+            target = _file_store.store(_names.schema(schema), table, upload, _files.read_chunk)
+        except _files.UploadError as e:
+            _fail(SdkException(str(e)))
+        _channel.file_uploaded(table, schema, upload.path, target)
+        entry = (_keys.get(table) if schema is None else _schema_keys.get((schema, table)))
+        if entry is not None:
+            _check_key(entry, row)
+        _channel.write_line(line)
 
 
 class Operations:
