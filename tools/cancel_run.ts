@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { ToolError } from "../src/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { cancelRun, getRun, summarize } from "../src/runner/index.js";
+import { cancelRun, findRun, getRun, summarize } from "../src/runner/index.js";
 import { resultData, runResultShape } from "./run_debug.js";
+import { checkStoredInWorkspace, storedAnswer, unknownRun } from "./run_status.js";
 
 export const cancelRunTool = defineTool({
   name: "cancel_run",
@@ -12,7 +14,26 @@ export const cancelRunTool = defineTool({
   input: { run_id: z.string().min(1).describe("The run_id run_debug returned.") },
   output: runResultShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  async handle(args) {
+  async handle(args, ctx) {
+    const found = findRun(args.run_id);
+    if (!found) throw unknownRun(args.run_id);
+    if (found.kind === "stored") {
+      // A run of an earlier server: it ended (with a result, or interrupted when that server stopped), so there
+      // is nothing to stop; the answer says how it ended.
+      const rec = found.record;
+      await checkStoredInWorkspace(rec, ctx);
+      if (rec.status === "running") {
+        throw new ToolError(
+          "locked",
+          `Run ${args.run_id} belongs to another server process (pid ${rec.server.pid}) that is still running it; this server cannot stop it.`,
+          "Cancel it from the client that started it, or wait for it with run_status.",
+          args.run_id,
+        );
+      }
+      if (rec.startError) return { summary: `Run ${args.run_id} could not start: ${rec.startError.message}`, data: { status: "failed" as const, run_id: args.run_id } };
+      const a = storedAnswer(args.run_id, rec);
+      return { summary: `Nothing to cancel: run ${args.run_id} had already ended (${rec.status}). ${a.summary}`, data: a.data };
+    }
     const r = await cancelRun(args.run_id);
     if (!r) {
       const s = getRun(args.run_id)?.status();

@@ -17,7 +17,9 @@ const counts = z
 
 /** The result fields shared by run_debug, run_status and cancel_run. */
 export const runResultShape = {
-  status: z.enum(["running", "succeeded", "failed", "cancelled", "timeout"]).describe("running: poll run_status with run_id. failed/timeout: read error."),
+  status: z
+    .enum(["running", "succeeded", "failed", "cancelled", "timeout", "interrupted"])
+    .describe("running: poll run_status with run_id. failed/timeout: read error. interrupted: the server stopped during the run; run_debug again continues from the last checkpoint."),
   run_id: z.string().describe("Id of this run, for run_status and cancel_run."),
   engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
   sdkVersion: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
@@ -30,7 +32,7 @@ export const runResultShape = {
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
     .object({
-      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), operation, internal."),
+      kind: z.string().describe("configuration, state, schema, import, syntax, no_connector, connector_exception, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), operation, internal."),
       message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
       file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
       line: z.number().optional().describe("Line in that file."),
@@ -45,7 +47,10 @@ export const runResultShape = {
   peakRssMb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
 };
 
-export type RunToolData = { status: "running" | RunResult["status"]; run_id: string } & Partial<RunResult> & { elapsedMs?: number };
+export type RunToolData = { status: "running" | "interrupted" | RunResult["status"]; run_id: string } & Omit<Partial<RunResult>, "status" | "error"> & {
+  elapsedMs?: number;
+  error?: Omit<NonNullable<RunResult["error"]>, "kind"> & { kind: string };
+};
 
 export function resultData(runId: string, r: RunResult): RunToolData {
   return { ...r, run_id: runId };

@@ -10,10 +10,16 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
+import { recoverStateAside } from "./state-aside.js";
+import { INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
+import { processStart } from "./owner.js";
+import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
+export type { RunRecord, StoredStatus } from "./history.js";
+export { INTERRUPTED, waitForRecord } from "./history.js";
 export { summarize, syncProgressBlock, countsTable } from "./report.js";
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
@@ -43,6 +49,9 @@ function checkProject(projectDir: string): void {
 export async function runSync(opts: RunOptions): Promise<RunResult> {
   const projectDir = opts.projectDir;
   checkProject(projectDir);
+  // A real-SDK run with a state override whose process died (a server killed mid-run) left the override in
+  // files/state.json and the previous state aside; whichever engine runs next starts from the previous one.
+  recoverStateAside(projectDir);
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const info = await probePython(python, env);
@@ -142,11 +151,16 @@ interface Entry {
   result?: RunResult;
   startError?: ToolError;
   finished?: number;
+  /** What the run history keeps on disk for this run (history.ts). */
+  record: RunRecord;
+  savedAt: number;
 }
 
 const runs = new Map<string, Entry>();
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 const MAX_FINISHED = 50;
+/** Counts in a running record are refreshed at most this often: a record is a file write. */
+const SAVE_COUNTS_EVERY_MS = 2_000;
 
 function prune(): void {
   const finished = [...runs.values()].filter((e) => e.finished !== undefined).sort((a, b) => a.finished! - b.finished!);
@@ -154,6 +168,40 @@ function prune(): void {
   for (const [i, e] of finished.entries()) {
     if (now - e.finished! > KEEP_FINISHED_MS || finished.length - i > MAX_FINISHED) runs.delete(e.handle.runId);
   }
+}
+
+function save(e: Entry, patch: Partial<RunRecord> = {}): void {
+  e.record = { ...e.record, counts: { ...e.counts }, ...patch };
+  e.savedAt = Date.now();
+  saveRecord(e.record);
+}
+
+/** The record of a run that ended: its result, or why it could not start. */
+function saveFinal(e: Entry): void {
+  const endedAt = new Date(e.finished ?? Date.now()).toISOString();
+  if (e.result) {
+    // A sync stopped because this server is shutting down ends "cancelled" in its own result; for whoever asks
+    // the next server about it, it was interrupted, and the result says what had been committed.
+    const interrupted = e.result.status === "cancelled" && isShuttingDown();
+    save(e, { status: interrupted ? "interrupted" : e.result.status, result: e.result, endedAt, ...(interrupted ? { interruption: INTERRUPTED } : {}) });
+  } else if (e.startError) {
+    save(e, { status: "failed", startError: { code: e.startError.code, message: e.startError.message, ...(e.startError.hint ? { hint: e.startError.hint } : {}) }, endedAt });
+  }
+}
+
+let shutdownHooked = false;
+/**
+ * On shutdown the runs still going are recorded as interrupted at once (synchronously): their connectors are
+ * being killed, and the process may exit before a result arrives. One that does arrive in time replaces it.
+ */
+function hookShutdown(): void {
+  if (shutdownHooked) return;
+  shutdownHooked = true;
+  onShutdown(() => {
+    for (const e of runs.values()) {
+      if (e.finished === undefined) save(e, { status: "interrupted", endedAt: new Date().toISOString(), interruption: INTERRUPTED });
+    }
+  });
 }
 
 /** Starts a sync in the background. Only one run per connector folder at a time. */
@@ -164,30 +212,45 @@ export function startRun(opts: RunOptions): RunHandle {
       throw new ToolError("locked", `A sync of ${opts.projectDir} is already running (run_id ${e.handle.runId}).`, "Wait for it with run_status, or stop it with cancel_run, then run again.", e.handle.runId);
     }
   }
+  // Settles runs an earlier server left "running" (its connector is stopped, a state override put back) before
+  // this run touches the same folder, and keeps the history small.
+  pruneRecords();
+  hookShutdown();
   const runId = randomUUID();
   const abort = new AbortController();
   if (opts.signal) {
     if (opts.signal.aborted) abort.abort();
     else opts.signal.addEventListener("abort", () => abort.abort(), { once: true });
   }
-  const entry: Entry = { abort, projectDir: opts.projectDir, started: Date.now(), counts: zeroCounts() } as Entry;
+  const started = Date.now();
+  const entry = { abort, projectDir: opts.projectDir, started, counts: zeroCounts(), savedAt: 0 } as Entry;
+  entry.record = newRecord(runId, opts.projectDir, opts.engine ?? "auto", started, entry.counts);
+  save(entry);
   const done = runSync({
     ...opts,
     signal: abort.signal,
     onProgress: (c) => {
       entry.counts = c;
+      if (entry.finished === undefined && Date.now() - entry.savedAt >= SAVE_COUNTS_EVERY_MS) save(entry);
       opts.onProgress?.(c);
+    },
+    onSpawn: (pid) => {
+      const start = processStart(pid);
+      save(entry, { child: start ? { pid, start } : { pid } });
+      opts.onSpawn?.(pid);
     },
   }).then(
     (r) => {
       entry.result = r;
       entry.counts = r.counts;
       entry.finished = Date.now();
+      saveFinal(entry);
       return r;
     },
     (e: unknown) => {
       entry.startError = e instanceof ToolError ? e : new ToolError("internal", e instanceof Error ? e.message : String(e));
       entry.finished = Date.now();
+      saveFinal(entry);
       throw entry.startError;
     },
   );
@@ -211,15 +274,29 @@ export function startRun(opts: RunOptions): RunHandle {
   return entry.handle;
 }
 
+/** A run of this server process (finished ones for an hour). */
 export function getRun(runId: string): RunHandle | undefined {
   return runs.get(runId)?.handle;
+}
+
+export type RunLookup = { kind: "live"; handle: RunHandle } | { kind: "stored"; record: RunRecord };
+
+/**
+ * A run by id: one of this server ("live"), else one kept in the run history ("stored": started by an earlier
+ * server, or by another one still running). A stored run whose server is gone is reported as interrupted.
+ */
+export function findRun(runId: string): RunLookup | undefined {
+  const handle = getRun(runId);
+  if (handle) return { kind: "live", handle };
+  const record = loadRecord(runId);
+  return record ? { kind: "stored", record } : undefined;
 }
 
 /** Cancels a running sync; resolves with its final result (status "cancelled" unless it had already ended). */
 export async function cancelRun(runId: string): Promise<RunResult | undefined> {
   const e = runs.get(runId);
   if (!e) {
-    throw new ToolError("not_found", `No run with id ${runId}.`, "Use the run_id that run_debug returned; finished runs are kept for an hour.", runId);
+    throw new ToolError("not_found", `No run with id ${runId} in this server.`, "Use the run_id that run_debug returned; run_status reports runs of earlier servers.", runId);
   }
   e.abort.abort();
   try {
