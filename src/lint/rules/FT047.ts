@@ -89,8 +89,7 @@ function importTimeFunctions(p: Project): Map<FuncInfo, Via> {
 
 /** Module level, a class body, or a default argument / decorator of a def that itself runs at import. */
 function runsAtImport(mod: Module, n: PyNode): boolean {
-  if (mod.inMain(n)) return false;
-  for (const a of ancestors(n)) {
+  for (let a = n.parent; a; a = a.parent) {
     if (a.type === "lambda") return false;
     if (a.type === "function_definition") {
       // Defaults and decorators are evaluated when the def runs; the body is not.
@@ -99,13 +98,15 @@ function runsAtImport(mod: Module, n: PyNode): boolean {
       return mod.atImportTime(a);
     }
   }
-  return true;
+  // The main guard is checked last: most calls are inside a function and never get here.
+  return !mod.inMain(n);
 }
 
 /** Project functions a call runs: plain functions by the call's shape, and a class's constructor. */
 function targets(p: Project, mod: Module, call: PyNode, classes: Set<string>): { f: FuncInfo; ctor: boolean }[] {
   const name = mod.callee(call);
-  if (!name) return [];
+  // Most calls are to library code: no project function of that name, nothing to resolve.
+  if (!name || (!p.funcsByName.has(name) && !classes.has(name))) return [];
   const fn = field(call, "function");
   if (fn?.type === "identifier" && classes.has(name)) {
     return (p.funcsByName.get("__init__") ?? []).concat(p.funcsByName.get("__post_init__") ?? []).filter((g) => g.className === name).map((f) => ({ f, ctor: true }));

@@ -6,7 +6,7 @@ import { ancestors, field, findAll, named, unparen, walk, type PyNode } from "..
 export default defineRule({
   meta: { id: "FT081", severity: "warning", title: "Pagination end-of-data handled wrongly", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules (exit conditions, empty pages)" },
   check(ctx) {
-    for (const mod of ctx.project.modules) for (const loop of findAll(mod.root, (n) => n.type === "while_statement" || n.type === "for_statement")) {
+    for (const mod of ctx.project.modules) for (const loop of [...findAll(mod.root, "while_statement"), ...findAll(mod.root, "for_statement")]) {
       const stmts = statements(field(loop, "body"));
       stmts.forEach((s, i) => {
         if (s.type !== "if_statement" || field(s, "alternative")) return;
