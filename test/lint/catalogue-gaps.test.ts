@@ -266,6 +266,12 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     expect(lacking.findings[0]!.message).toMatch(/Add pyyaml==<version>$/);
   });
 
+  it("when pyproject.toml declares the dependencies, the suggestion edits it, not the ignored requirements.txt", async () => {
+    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport tqdm" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
+    const r = await lint(dir, { rules: ["FT063"], generic: false });
+    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "tqdm"']]]);
+  });
+
   it("a venv folder is never linted as project code", async () => {
     if (!realSdkPython()) return;
     const r = await lint(withVenv(""), { rules: ["FT063"], generic: false });

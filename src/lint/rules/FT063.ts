@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { ALL_PROFILES, defineRule } from "../rule.js";
+import { ALL_PROFILES, defineRule, type Report } from "../rule.js";
+import type { Project } from "../project.js";
 import { declared } from "../deps.js";
 import { distsFor, looselyProvides, PREINSTALLED, REQUESTS_DEPS, STDLIB } from "../stdlib.js";
 import { normalizeName } from "../requirements.js";
@@ -34,12 +35,28 @@ export default defineRule({
         ctx.report({
           file: mod.file, start: imp.node.start, end: imp.node.end, severity: transitive ? "info" : "error",
           message: transitive ? `${top} comes with requests today; declare it if you rely on a specific version` : `'${top}' is neither standard library, pre-installed, a project module nor declared in ${d?.file ?? "requirements.txt"}; the connector fails with ImportError. Add ${line}${where}`,
-          fix: transitive || !p.requirements ? undefined : { description: found ? `declare ${line}, the version installed in ${installed()!.label}` : `declare ${line} (pin the version you tested)`, safe: false, edits: [{ file: p.requirements.file, start: p.requirements.text.length, end: p.requirements.text.length, newText: `${p.requirements.text.endsWith("\n") || !p.requirements.text ? "" : "\n"}${line}\n` }] },
+          fix: transitive ? undefined : declare(p, line, found ? `declare ${line}, the version installed in ${installed()!.label}` : `declare ${line} (pin the version you tested)`),
         });
       }
     }
   },
 });
+
+/**
+ * The edit that declares a requirement where pip will read it: pyproject.toml's dependency array
+ * when that file declares dependencies (requirements.txt is then ignored), else requirements.txt.
+ */
+function declare(p: Project, line: string, description: string): Report["fix"] {
+  const d = declared(p);
+  if (d && p.pyproject && d.file === p.pyproject.file) {
+    const last = d.reqs[d.reqs.length - 1];
+    // An empty array has no element to anchor the edit on; the message still names the line.
+    return last ? { description, safe: false, edits: [{ file: d.file, start: last.end, end: last.end, newText: `, "${line}"` }] } : undefined;
+  }
+  if (!p.requirements) return undefined;
+  const text = p.requirements.text;
+  return { description, safe: false, edits: [{ file: p.requirements.file, start: text.length, end: text.length, newText: `${text.endsWith("\n") || !text ? "" : "\n"}${line}\n` }] };
+}
 
 interface Dist {
   name: string;
