@@ -33,9 +33,35 @@ export interface ParsedPython {
 
 let parserPromise: Promise<TSParser> | undefined;
 
+/**
+ * The tree-sitter cursor functions of the WASM module itself. web-tree-sitter's TreeCursor copies
+ * the cursor into the module's transfer buffer and back around every property read (six of them
+ * per node), which made the tree copy cost more than the parse. These take the cursor from the
+ * buffer, leave it there, and are called with the tree pointer only.
+ */
+interface RawCursorApi {
+  HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+}
+let raw: { api: RawCursorApi; buffer: number } | undefined;
+
 async function loadParser(): Promise<TSParser> {
   const { Parser, Language } = await import("web-tree-sitter");
-  await Parser.init();
+  // Emscripten fills in the options object it is given and uses it as the module.
+  const mod = {} as Partial<RawCursorApi>;
+  await Parser.init(mod);
+  if (typeof mod._ts_tree_cursor_goto_first_child_wasm === "function" && typeof mod._ts_init === "function" && mod.HEAP32) {
+    const api = mod as RawCursorApi;
+    raw = { api, buffer: api._ts_init() };
+  }
   const require = createRequire(import.meta.url);
   const lang: TSLanguage = await Language.load(require.resolve("tree-sitter-python/tree-sitter-python.wasm"));
   const p = new Parser();
@@ -82,22 +108,35 @@ async function parseUncached(source: string): Promise<ParsedPython> {
 function convert(tree: Tree, source: string): ParsedPython {
   const errors: ParsedPython["errors"] = [];
   const byType = new Map<string, PyNode[]>();
-  // Each cursor property is a call into WASM; MISSING nodes exist only in trees with errors.
+  // MISSING nodes exist only in trees with errors.
   const mayHaveErrors = tree.rootNode.hasError;
   const cursor = tree.walk();
   const lang = tree.language;
   const order: PyNode[] = [];
-  // Type name and named-ness depend on the type id only: one WASM call per node instead of three.
+  const r = raw;
+  // The tree's WASM handle, and the cursor copied into the transfer buffer once (a property read does it).
+  const T = (tree as unknown as { 0: number })[0];
+  const api = r?.api;
+  const typeIdOf = api ? () => api._ts_tree_cursor_current_node_type_id_wasm(T) : () => cursor.nodeTypeId;
+  const startOf = api ? () => api._ts_tree_cursor_start_index_wasm(T) : () => cursor.startIndex;
+  const endOf = api ? () => api._ts_tree_cursor_end_index_wasm(T) : () => cursor.endIndex;
+  const fieldOf = api ? () => lang.fields[api._ts_tree_cursor_current_field_id_wasm(T)] : () => cursor.currentFieldName;
+  const missing = api ? () => api._ts_tree_cursor_current_node_is_missing_wasm(T) === 1 : () => cursor.nodeIsMissing;
+  const firstChild = api ? () => api._ts_tree_cursor_goto_first_child_wasm(T) === 1 : () => cursor.gotoFirstChild();
+  const nextSibling = api ? () => api._ts_tree_cursor_goto_next_sibling_wasm(T) === 1 : () => cursor.gotoNextSibling();
+  const parentOf = api ? () => api._ts_tree_cursor_goto_parent_wasm(T) === 1 : () => cursor.gotoParent();
+  if (api) void cursor.startIndex;
+  // Type name and named-ness depend on the type id only.
   const make = (parent: PyNode | null): PyNode => {
-    const typeId = cursor.nodeTypeId;
+    const typeId = typeIdOf();
     let isNamed = namedByType[typeId];
     if (isNamed === undefined) isNamed = namedByType[typeId] = lang.nodeTypeIsNamed(typeId);
     const node: PyNode = {
       type: lang.types[typeId] || "ERROR",
       named: isNamed,
-      start: cursor.startIndex,
-      end: cursor.endIndex,
-      field: cursor.currentFieldName,
+      start: startOf(),
+      end: endOf(),
+      field: fieldOf() as string | null,
       parent,
       children: [],
       hasError: false,
@@ -105,10 +144,11 @@ function convert(tree: Tree, source: string): ParsedPython {
       last: order.length,
     };
     order.push(node);
-    if (mayHaveErrors && (node.type === "ERROR" || cursor.nodeIsMissing)) {
-      errors.push({ start: node.start, end: node.end, missing: cursor.nodeIsMissing, type: node.type });
+    if (mayHaveErrors) {
+      const isMissing = missing();
+      if (node.type === "ERROR" || isMissing) errors.push({ start: node.start, end: node.end, missing: isMissing, type: node.type });
     }
-    if (node.named) {
+    if (isNamed) {
       const list = byType.get(node.type);
       if (list) list.push(node);
       else byType.set(node.type, [node]);
@@ -118,36 +158,36 @@ function convert(tree: Tree, source: string): ParsedPython {
   const root = make(null);
   // Iterative walk: deep expressions would overflow a recursive one.
   let current = root;
-  if (cursor.gotoFirstChild()) {
+  walk: if (firstChild()) {
     for (;;) {
       const node = make(current);
       current.children.push(node);
-      if (cursor.gotoFirstChild()) {
+      if (firstChild()) {
         current = node;
         continue;
       }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent() || current === root) {
-          cursor.delete();
-          root.hasError = errors.length > 0;
-          return finish();
-        }
+      while (!nextSibling()) {
+        if (!parentOf() || current === root) break walk;
         current = current.parent!;
       }
     }
   }
-  cursor.delete();
-  return finish();
-
-  function finish(): ParsedPython {
-    // Children come after their parent in preorder, so a reverse pass sees them first.
-    for (let i = order.length - 1; i >= 0; i--) {
-      const n = order[i]!;
-      if (n.children.length) n.last = n.children[n.children.length - 1]!.last;
-    }
-    preorder.set(root, order);
-    return { root, source, lines: new LineIndex(source), errors, byType };
+  if (r) {
+    // The walk moved the cursor inside the buffer only: copy it back so delete() frees what it now holds.
+    const h = r.api.HEAP32;
+    const b = r.buffer >> 2;
+    const c = cursor as unknown as Record<number, number>;
+    for (let k = 0; k < 4; k++) c[k] = h[b + k]!;
   }
+  cursor.delete();
+  root.hasError = errors.length > 0;
+  // Children come after their parent in preorder, so a reverse pass sees them first.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    if (n.children.length) n.last = n.children[n.children.length - 1]!.last;
+  }
+  preorder.set(root, order);
+  return { root, source, lines: new LineIndex(source), errors, byType };
 }
 
 // Per type id, whether that node type is named (shared by every tree of the one Python grammar).
