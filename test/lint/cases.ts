@@ -479,7 +479,7 @@ export const CASES: Record<string, RuleCase> = {
     good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    log.warning("Example: Source Examples : Items")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
   },
   FT121: {
-    why: "Fivetran's examples document every function so readers can follow the pattern. The fix inserts a docstring after the def line: a complete one for update() and schema(), whose roles are fixed, and elsewhere a template with Args, Returns or Yields and <...> placeholders, which the rule keeps reporting until they are replaced by real text. A body written on the def line gets no fix.",
+    why: "Fivetran's examples document every function so readers can follow the pattern. The fix inserts a docstring after the def line: a complete one for update(), schema() and validate_configuration(), whose roles are fixed, and elsewhere a template with Args, Returns or Yields and <...> placeholders, which the rule keeps reporting until they are replaced by real text. A body written on the def line gets no fix.",
     profile: "fivetran-examples",
     bad: helper('def helper_without_doc():\n    return 1\n'),
     good: { files: { "connector.py": '"""Doc."""\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Sync items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
