@@ -18,12 +18,18 @@ export const PAGINATION_TYPES = ["none", "page_number", "offset", "cursor", "lin
 export const SYNC_MODES = ["full", "incremental_cursor"] as const;
 // yield first: the seed guidelines ask for it and every SDK accepts it; direct is the 2.0+ style.
 export const OPERATION_STYLES = ["yield", "direct"] as const;
+/** Where a file source reads: a local folder, or an S3-compatible bucket (Amazon S3, MinIO, R2, GCS interoperability). */
+export const STORAGE_TYPES = ["local", "s3"] as const;
+/** The database a database source reads, each through its DB-API driver. */
+export const DATABASE_DRIVERS = ["sqlite", "postgresql", "mysql"] as const;
 
 export type SourceType = (typeof SOURCE_TYPES)[number];
 export type AuthType = (typeof AUTH_TYPES)[number];
 export type PaginationType = (typeof PAGINATION_TYPES)[number];
 export type SyncMode = (typeof SYNC_MODES)[number];
 export type OperationStyle = (typeof OPERATION_STYLES)[number];
+export type StorageType = (typeof STORAGE_TYPES)[number];
+export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];
 
 export interface TableSpec {
   name: string;
@@ -43,6 +49,10 @@ export interface ScaffoldOptions {
   tables?: TableSpec[];
   base_url?: string;
   operation_style?: OperationStyle;
+  /** file only: local folder (default) or an S3-compatible bucket. */
+  storage?: StorageType;
+  /** database only: sqlite (default), postgresql or mysql. */
+  driver?: DatabaseDriver;
 }
 
 /** A table after defaults are applied. */
@@ -64,6 +74,10 @@ export interface ResolvedOptions {
   tables: ResolvedTable[];
   baseUrl?: string;
   operationStyle: OperationStyle;
+  /** Set for source file only. */
+  storage?: StorageType;
+  /** Set for source database only. */
+  driver?: DatabaseDriver;
 }
 
 /** What each source supports; everything offered here is proven by test/scaffold/matrix.test.ts. */
@@ -83,20 +97,20 @@ export const SUPPORT: Record<SourceType, { auth: readonly AuthType[]; pagination
   graphql: {
     auth: AUTH_TYPES,
     pagination: ["none", "cursor", "offset"],
-    childTables: false,
-    summary: "A GraphQL endpoint (POST query + variables); cursor means Relay-style pageInfo { hasNextPage endCursor }.",
+    childTables: true,
+    summary: "A GraphQL endpoint (POST query + variables); cursor means Relay-style pageInfo { hasNextPage endCursor }; a child table is a connection nested under its parent, fetched by the parent's id.",
   },
   database: {
     auth: ["none"],
     pagination: ["none", "offset", "keyset_timestamp"],
     childTables: false,
-    summary: "A SQL database through a DB-API driver (sqlite3 from the standard library; swap the connect() call for another driver).",
+    summary: "A SQL database through its DB-API driver: SQLite (sqlite3, standard library), PostgreSQL (psycopg2) or MySQL (PyMySQL); choose with driver.",
   },
   file: {
     auth: ["none"],
     pagination: ["none"],
     childTables: false,
-    summary: "CSV, JSON Lines or JSON files in a local folder; incremental syncs re-read only files modified since the last sync.",
+    summary: "CSV, JSON Lines or JSON files in a local folder or an S3-compatible bucket (choose with storage); incremental syncs re-read only files modified since the last sync.",
   },
 };
 
@@ -123,6 +137,15 @@ export const DESCRIPTIONS = {
     full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
     incremental_cursor: "Read rows updated after the cursor saved in state; the cursor advances with each checkpointed page.",
   } satisfies Record<SyncMode, string>,
+  storage: {
+    local: "Files in a folder on the machine that runs the connector.",
+    s3: "Objects in an S3-compatible bucket through boto3: Amazon S3, or MinIO, Cloudflare R2, GCS (interoperability) via endpoint_url.",
+  } satisfies Record<StorageType, string>,
+  driver: {
+    sqlite: "SQLite through the standard library's sqlite3 (a database file, opened read-only).",
+    postgresql: "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database, read-only session.",
+    mysql: "MySQL or MariaDB through PyMySQL, host/port/user/password/database.",
+  } satisfies Record<DatabaseDriver, string>,
   operation_style: {
     direct: "Call op.upsert()/op.checkpoint() directly (SDK 2.0 and later; what Fivetran's examples use).",
     yield: "yield each operation (the pre-2.0 style the seed guidelines show; still accepted by current SDKs).",
@@ -173,6 +196,7 @@ export function defaultTables(source: SourceType): TableSpec[] {
   switch (source) {
     case "sample":
     case "rest_api":
+    case "graphql":
       return [{ name: "users", primary_key: ["id"] }, { name: "orders", parent: "users" }];
     default:
       return [{ name: "users", primary_key: ["id"] }];
@@ -192,7 +216,12 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
   const operationStyle = opts.operation_style ?? "yield";
   if (!AUTH_TYPES.includes(auth)) throw new ToolError("invalid_argument", `Unknown auth "${auth}".`, `Use one of: ${AUTH_TYPES.join(", ")}.`, auth);
   if (!support.auth.includes(auth)) {
-    const why = source === "database" ? " Database credentials depend on the driver; add them to connect() after scaffolding." : "";
+    const why =
+      source === "database"
+        ? " Database credentials are configuration keys of the driver (driver postgresql or mysql: host, port, user, password, database)."
+        : source === "file"
+          ? " Object storage credentials come with storage s3 (aws_access_key_id, aws_secret_access_key)."
+          : "";
     throw new ToolError(
       "invalid_argument",
       `auth "${auth}" is not offered for source_type "${source}".${why}`,
@@ -231,8 +260,8 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
       if (!support.childTables) {
         throw new ToolError(
           "invalid_argument",
-          `Child tables (parent) are offered for rest_api and sample, not for ${source}.`,
-          source === "database" ? "Sync each table on its own; join them in the destination." : "Remove parent from the table, or use source_type rest_api.",
+          `Child tables (parent) are offered for rest_api, graphql and sample, not for ${source}.`,
+          source === "database" ? "Sync each table on its own; join them in the destination." : "Remove parent from the table, or use source_type rest_api or graphql.",
           t.name,
         );
       }
@@ -265,24 +294,63 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
       throw new ToolError("invalid_argument", `base_url "${baseUrl}" is not an http(s) URL.`, "Pass e.g. https://api.example.com/v1.", baseUrl);
     }
   }
+  if (opts.storage !== undefined) {
+    if (!STORAGE_TYPES.includes(opts.storage)) throw new ToolError("invalid_argument", `Unknown storage "${opts.storage}".`, `Use one of: ${STORAGE_TYPES.join(", ")}.`, opts.storage);
+    if (source !== "file") throw new ToolError("invalid_argument", `storage applies to source_type file, not to ${source}.`, "Leave storage out.", opts.storage);
+  }
+  if (opts.driver !== undefined) {
+    if (!DATABASE_DRIVERS.includes(opts.driver)) throw new ToolError("invalid_argument", `Unknown driver "${opts.driver}".`, `Use one of: ${DATABASE_DRIVERS.join(", ")}.`, opts.driver);
+    if (source !== "database") throw new ToolError("invalid_argument", `driver applies to source_type database, not to ${source}.`, "Leave driver out.", opts.driver);
+  }
+  const storage = source === "file" ? (opts.storage ?? "local") : undefined;
+  const driver = source === "database" ? (opts.driver ?? "sqlite") : undefined;
   const name = (opts.name ?? "").trim() || `${source} connector`;
   if (name.length > 80 || /[\r\n"\\`]/.test(name)) {
     throw new ToolError("invalid_argument", "name must be one line of at most 80 characters without quotes or backslashes.", "Pass a short title such as \"Acme CRM\".", name);
   }
-  return { name, source, auth, pagination, sync, tables, baseUrl, operationStyle };
+  return { name, source, auth, pagination, sync, tables, baseUrl, operationStyle, storage, driver };
 }
 
-/** Every (source, auth, pagination, sync) combination scaffold offers. */
-export function allCombinations(): { source: SourceType; auth: AuthType; pagination: PaginationType; sync: SyncMode }[] {
-  const out: { source: SourceType; auth: AuthType; pagination: PaginationType; sync: SyncMode }[] = [];
+export interface Combination {
+  source: SourceType;
+  auth: AuthType;
+  pagination: PaginationType;
+  sync: SyncMode;
+  storage?: StorageType;
+  driver?: DatabaseDriver;
+}
+
+/** The storage or driver choices of a source (one undefined entry for sources without either). */
+function variantsOf(source: SourceType): { storage?: StorageType; driver?: DatabaseDriver }[] {
+  if (source === "file") return STORAGE_TYPES.map((storage) => ({ storage }));
+  if (source === "database") return DATABASE_DRIVERS.map((driver) => ({ driver }));
+  return [{}];
+}
+
+/** Every (source [storage|driver], auth, pagination, sync) combination scaffold offers. */
+export function allCombinations(): Combination[] {
+  const out: Combination[] = [];
   for (const source of SOURCE_TYPES) {
-    for (const auth of SUPPORT[source].auth) {
-      for (const pagination of SUPPORT[source].pagination) {
-        for (const sync of SYNC_MODES) out.push({ source, auth, pagination, sync });
+    for (const variant of variantsOf(source)) {
+      for (const auth of SUPPORT[source].auth) {
+        for (const pagination of SUPPORT[source].pagination) {
+          for (const sync of SYNC_MODES) out.push({ source, ...variant, auth, pagination, sync });
+        }
       }
     }
   }
   return out;
+}
+
+/** A combination as scaffold options. */
+export function comboOptions(c: Combination): ScaffoldOptions {
+  return { source_type: c.source, auth: c.auth, pagination: c.pagination, sync: c.sync, ...(c.storage ? { storage: c.storage } : {}), ...(c.driver ? { driver: c.driver } : {}) };
+}
+
+/** A short label such as "file[s3]/none/none/full". */
+export function comboLabel(c: Combination): string {
+  const variant = c.storage ?? c.driver;
+  return `${c.source}${variant ? `[${variant}]` : ""}/${c.auth}/${c.pagination}/${c.sync}`;
 }
 
 /** The choices as data, for --list and the connector-sdk://scaffold/choices resource. */
@@ -294,10 +362,14 @@ export function listChoices() {
       auth: [...SUPPORT[s].auth],
       pagination: [...SUPPORT[s].pagination],
       child_tables: SUPPORT[s].childTables,
+      ...(s === "file" ? { storage: [...STORAGE_TYPES] } : {}),
+      ...(s === "database" ? { driver: [...DATABASE_DRIVERS] } : {}),
     })),
     auth: AUTH_TYPES.map((a) => ({ value: a, description: DESCRIPTIONS.auth[a] })),
     pagination: PAGINATION_TYPES.map((p) => ({ value: p, description: DESCRIPTIONS.pagination[p] })),
     sync: SYNC_MODES.map((s) => ({ value: s, description: DESCRIPTIONS.sync[s] })),
+    storage: STORAGE_TYPES.map((s) => ({ value: s, description: DESCRIPTIONS.storage[s], source_type: "file" })),
+    driver: DATABASE_DRIVERS.map((d) => ({ value: d, description: DESCRIPTIONS.driver[d], source_type: "database" })),
     operation_style: OPERATION_STYLES.map((s) => ({ value: s, description: DESCRIPTIONS.operation_style[s] })),
     combinations: allCombinations().length,
   };

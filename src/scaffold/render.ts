@@ -1,4 +1,4 @@
-import type { AuthType, ResolvedOptions, ResolvedTable, SourceType } from "./options.js";
+import type { AuthType, ResolvedOptions, ResolvedTable } from "./options.js";
 import { DESCRIPTIONS, SUPPORT } from "./options.js";
 import { loadFragment, renderTemplate } from "./template.js";
 
@@ -10,9 +10,11 @@ export interface ConfigKey {
   description: string;
   rule: string;
   secret: boolean;
+  /** Optional keys may be empty strings in configuration.json (never left as placeholders). */
+  required: boolean;
 }
 
-const KEYS: Record<string, Omit<ConfigKey, "key">> = {
+const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: false }> = {
   base_url: {
     placeholder: "<YOUR_API_BASE_URL>",
     example: "https://api.example.com/v1",
@@ -61,7 +63,40 @@ const KEYS: Record<string, Omit<ConfigKey, "key">> = {
     rule: "An existing folder.",
     secret: false,
   },
+  bucket: { placeholder: "<YOUR_BUCKET_NAME>", example: "acme-exports", description: "Name of the bucket holding the files.", rule: "Non-empty.", secret: false },
+  prefix: {
+    placeholder: "<KEY_PREFIX_OR_EMPTY>",
+    example: "exports/daily/",
+    description: "Key prefix (folder) under which each table's files are found; a table's pattern is matched below it.",
+    rule: "A string; \"\" for the bucket root; no leading /.",
+    secret: false,
+    required: false,
+  },
+  region: { placeholder: "<YOUR_BUCKET_REGION>", example: "eu-west-1", description: "Region of the bucket (S3-compatible services often accept us-east-1 or auto).", rule: "Non-empty.", secret: false },
+  endpoint_url: {
+    placeholder: "<ENDPOINT_URL_OR_EMPTY_FOR_AMAZON>",
+    example: "https://<account>.r2.cloudflarestorage.com",
+    description: "Endpoint of an S3-compatible service (MinIO, Cloudflare R2, https://storage.googleapis.com for GCS with HMAC keys); \"\" for Amazon S3.",
+    rule: "\"\" or a URL starting with https:// (http:// only for a local test server).",
+    secret: false,
+    required: false,
+  },
+  aws_access_key_id: { placeholder: "<YOUR_ACCESS_KEY_ID>", example: "AKIA…", description: "Access key id with s3:ListBucket and s3:GetObject on the bucket (read-only).", rule: "Non-empty.", secret: false },
+  aws_secret_access_key: {
+    placeholder: "<YOUR_SECRET_ACCESS_KEY>",
+    example: "…",
+    description: "Secret of the access key.",
+    rule: "Non-empty; never commit the real value.",
+    secret: true,
+  },
+  host: { placeholder: "<YOUR_DATABASE_HOST>", example: "db.example.com", description: "Host name or IP address of the database server.", rule: "Non-empty.", secret: false },
+  port: { placeholder: "<YOUR_DATABASE_PORT>", example: "5432", description: "TCP port of the database server.", rule: "A number from 1 to 65535, as a string.", secret: false },
+  user: { placeholder: "<YOUR_DATABASE_USER>", example: "fivetran_reader", description: "Database user; grant it SELECT on the synced tables only.", rule: "Non-empty.", secret: false },
+  db_password: { placeholder: "<YOUR_DATABASE_PASSWORD>", example: "…", description: "Password of the database user.", rule: "Non-empty; never commit the real value.", secret: true },
+  database: { placeholder: "<YOUR_DATABASE_NAME>", example: "shop", description: "Name of the database (schema, in MySQL terms) holding the tables.", rule: "Non-empty.", secret: false },
 };
+
+const DEFAULT_PORTS = { postgresql: "5432", mysql: "3306" } as const;
 
 const AUTH_KEYS: Record<AuthType, string[]> = {
   none: [],
@@ -77,12 +112,15 @@ const AUTH_KEYS: Record<AuthType, string[]> = {
 export function configKeys(o: ResolvedOptions): ConfigKey[] {
   const names: string[] = [];
   if (o.source === "rest_api" || o.source === "graphql") names.push("base_url", ...AUTH_KEYS[o.auth]);
-  if (o.source === "database") names.push("database_path");
-  if (o.source === "file") names.push("folder_path");
+  if (o.driver === "sqlite") names.push("database_path");
+  if (o.driver === "postgresql" || o.driver === "mysql") names.push("host", "port", "database", "user", "password");
+  if (o.storage === "local") names.push("folder_path");
+  if (o.storage === "s3") names.push("bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key");
   return names.map((key) => {
-    const meta = key === "base_url" && o.source === "graphql" ? KEYS.graphql_url : KEYS[key];
+    const meta = key === "base_url" && o.source === "graphql" ? KEYS.graphql_url : key === "password" && o.source === "database" ? KEYS.db_password : KEYS[key];
     const placeholder = key === "base_url" && o.baseUrl ? o.baseUrl : meta.placeholder;
-    return { key, ...meta, placeholder };
+    const example = key === "port" && (o.driver === "postgresql" || o.driver === "mysql") ? DEFAULT_PORTS[o.driver] : meta.example;
+    return { key, ...meta, placeholder, example, required: meta.required ?? true };
   });
 }
 
@@ -101,6 +139,7 @@ function tablesLiteral(o: ResolvedOptions): string {
       case "graphql":
         d.field = t.name;
         d.fields = "id name updated_at";
+        if (t.parent) d.parent_field = singular(t.parent);
         break;
       case "database":
         d.source_table = t.name;
@@ -123,6 +162,11 @@ function tablesLiteral(o: ResolvedOptions): string {
   return `[\n${entries.join("\n")}\n]`;
 }
 
+/** The GraphQL field that fetches one parent row by id: users -> user (rename it to your schema's field). */
+function singular(table: string): string {
+  return /[^s]s$/.test(table) ? table.slice(0, -1) : `${table}_by_id`;
+}
+
 function schemaLiteral(tables: ResolvedTable[]): string {
   return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey)}},`).join("\n");
 }
@@ -134,19 +178,27 @@ function importsFor(body: string): string {
   const need = (re: RegExp) => re.test(body);
   if (need(/\bbase64\./)) std.push("import base64  # HTTP Basic credentials");
   if (need(/\bcsv\./)) std.push("import csv  # reading CSV files row by row");
+  if (need(/\bfnmatch\./)) std.push("import fnmatch  # matching object keys against each table's pattern");
   if (need(/\bglob\./)) std.push("import glob  # finding each table's files");
   if (need(/\bjson\./)) std.push("import json  # reading configuration.json in the __main__ block");
   if (need(/\bos\./)) std.push("import os  # resolving configuration.json next to this file");
   if (need(/\bsqlite3\./)) std.push("import sqlite3  # the DB-API driver; swap it for your database's driver");
   if (need(/\btime\.(sleep|monotonic)/)) std.push("import time  # back-off waits and token expiry");
-  if (need(/\bclosing\(/)) from.push("from contextlib import closing  # close connections and cursors on exit");
+  const ctx = ["closing", "nullcontext"].filter((n) => need(new RegExp(`\\b${n}\\(`)));
+  if (ctx.length) from.push(`from contextlib import ${ctx.join(", ")}  # close connections and cursors on exit`);
   const dt = ["datetime", "timedelta", "timezone"].filter((n) =>
     n === "datetime" ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/) : need(new RegExp(`\\b${n}[.(]`)),
   );
   if (dt.length) from.push(`from datetime import ${dt.join(", ")}  # timezone-aware timestamps`);
   if (need(/\bparsedate_to_datetime\(/)) from.push("from email.utils import parsedate_to_datetime  # Retry-After given as an HTTP date");
   if (need(/\bPath\(/)) from.push("from pathlib import Path  # the database file as a read-only URI");
-  const third = need(/\brequests\./) ? ["# requests is pre-installed in the Fivetran runtime, so requirements.txt does not list it", "import requests"] : [];
+  const third: string[] = [];
+  if (need(/\bboto3\./)) {
+    third.push("# boto3 reads S3 and S3-compatible storage; requirements.txt pins it", "import boto3", "from botocore.config import Config");
+  }
+  if (need(/\bpsycopg2\./)) third.push("# psycopg2 is the PostgreSQL driver (psycopg2-binary in requirements.txt)", "import psycopg2");
+  if (need(/\bpymysql\./)) third.push("# PyMySQL is the MySQL driver; requirements.txt pins it", "import pymysql.cursors");
+  if (need(/\brequests\./)) third.push("# requests is pre-installed in the Fivetran runtime, so requirements.txt does not list it", "import requests");
   const sdk = [
     "# Connector holds update() and schema(); Operations sends rows and checkpoints; Logging writes to the Fivetran log",
     "from fivetran_connector_sdk import Connector, Logging as log, Operations as op",
@@ -155,7 +207,10 @@ function importsFor(body: string): string {
 }
 
 function flagsFor(o: ResolvedOptions): Set<string> {
-  return new Set([o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`]);
+  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`];
+  if (o.storage) flags.push(`storage:${o.storage}`);
+  if (o.driver) flags.push(`driver:${o.driver}`);
+  return new Set(flags);
 }
 
 function fragmentsFor(o: ResolvedOptions): string[] {
@@ -176,7 +231,7 @@ function fragmentsFor(o: ResolvedOptions): string[] {
       f.push("database/_common", `database/${o.pagination}`, "common/sync");
       break;
     case "file":
-      f.push("file/source");
+      f.push("file/_common", `file/${o.storage ?? "local"}`, "file/sync");
       break;
   }
   f.push("common/main");
@@ -184,18 +239,20 @@ function fragmentsFor(o: ResolvedOptions): string[] {
 }
 
 function patternLabel(o: ResolvedOptions): string {
-  return `source=${o.source}, auth=${o.auth}, pagination=${o.pagination}, sync=${o.sync}, operations=${o.operationStyle}`;
+  const variant = o.storage ? `, storage=${o.storage}` : o.driver ? `, driver=${o.driver}` : "";
+  return `source=${o.source}${variant}, auth=${o.auth}, pagination=${o.pagination}, sync=${o.sync}, operations=${o.operationStyle}`;
 }
 
 /** Renders connector.py for resolved options. */
 export function renderConnector(o: ResolvedOptions): string {
   const keys = configKeys(o);
+  const required = keys.filter((k) => k.required);
   const vars: Record<string, string> = {
     NAME: o.name,
     PATTERN: patternLabel(o),
     TABLES: tablesLiteral(o),
     SCHEMA: schemaLiteral(o.tables),
-    REQUIRED_KEYS: keys.map((k) => `${py(k.key)}, `).join("").replace(/, $/, keys.length === 1 ? "," : ""),
+    REQUIRED_KEYS: required.map((k) => `${py(k.key)}, `).join("").replace(/, $/, required.length === 1 ? "," : ""),
     URL_KEYS: keys
       .filter((k) => k.key === "base_url" || k.key === "token_url")
       .map((k) => py(k.key))
@@ -203,6 +260,10 @@ export function renderConnector(o: ResolvedOptions): string {
       .concat(keys.filter((k) => k.key === "base_url" || k.key === "token_url").length === 1 ? "," : ""),
     OP: o.operationStyle === "yield" ? "yield " : "",
     CALL: o.operationStyle === "yield" ? "yield from " : "",
+    // SQL dialect of the driver: its DB-API parameter style and identifier quote (MySQL reads "x" as a string).
+    PARAM: o.driver === "postgresql" || o.driver === "mysql" ? "%s" : "?",
+    Q: o.driver === "mysql" ? "`" : '"',
+    DEFAULT_PORT: o.driver === "postgresql" || o.driver === "mysql" ? DEFAULT_PORTS[o.driver] : "",
   };
   const flags = flagsFor(o);
   const header = renderTemplate(loadFragment("common/header"), vars, flags).trimEnd();
@@ -221,11 +282,26 @@ export function renderConfiguration(o: ResolvedOptions): string {
   return `${JSON.stringify(obj, null, 2)}\n`;
 }
 
-export function renderRequirements(): string {
+/**
+ * Third-party packages each choice imports, pinned. boto3's pin is the version the scaffold tests run
+ * (test/requirements.txt); the database drivers are mocked in the tests (no server here) and pinned to
+ * releases that still install on Python 3.9 (psycopg2-binary 2.9.11 and later need 3.10).
+ */
+export const PINNED = { boto3: "boto3==1.43.11", postgresql: "psycopg2-binary==2.9.10", mysql: "PyMySQL==1.2.4" } as const;
+
+function requirementsOf(o: ResolvedOptions): string[] {
+  if (o.storage === "s3") return [PINNED.boto3];
+  if (o.driver === "postgresql") return [PINNED.postgresql];
+  if (o.driver === "mysql") return [PINNED.mysql];
+  return [];
+}
+
+export function renderRequirements(o?: ResolvedOptions): string {
+  const pins = o ? requirementsOf(o) : [];
   return [
     "# Third-party packages connector.py imports, one per line, pinned with == (e.g. pandas==2.2.3).",
     "# Do not list fivetran-connector-sdk or requests: the Fivetran runtime provides both.",
-    "# This connector needs nothing beyond the standard library and requests.",
+    ...(pins.length ? pins : ["# This connector needs nothing beyond the standard library and requests."]),
     "",
   ].join("\n");
 }
@@ -247,6 +323,8 @@ const REFERENCES: Partial<Record<string, string>> = {
   "source:sample": "examples/quickstart/hello, examples/common_patterns/unspecified_types",
   "source:rest_api": "template_connector, examples/common_patterns/pagination",
   "source:graphql": "community_connectors/dgraph",
+  "storage:s3": "examples/common_patterns/parallel_fetching_from_source, examples/common_patterns/extracting_data_from_pdf",
+  "driver:postgresql": "examples/common_patterns/pagination/database_limit_offset",
   "source:database": "examples/common_patterns/pagination/database_keyset, examples/common_patterns/server_side_cursors",
   "source:file": "examples/common_patterns/export/csv, examples/common_patterns/high_volume_csv",
   "auth:api_key_header": "examples/common_patterns/authentication/api_key",
@@ -266,7 +344,8 @@ const REFERENCES: Partial<Record<string, string>> = {
 
 function referenceLinks(o: ResolvedOptions): string[] {
   const out: string[] = [];
-  for (const key of [`source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`, `sync:${o.sync}`]) {
+  const variant = o.storage ? [`storage:${o.storage}`] : o.driver ? [`driver:${o.driver}`] : [];
+  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, `pagination:${o.pagination}`, `sync:${o.sync}`]) {
     const v = REFERENCES[key];
     if (!v) continue;
     for (const p of v.split(", ")) {
@@ -279,18 +358,27 @@ function referenceLinks(o: ResolvedOptions): string[] {
   return out;
 }
 
-function sourceNotes(source: SourceType): string {
-  switch (source) {
+function sourceNotes(o: ResolvedOptions): string {
+  switch (o.source) {
     case "sample":
       return "The `SampleSource` class stands in for a real API: replace it (and `fetch_pages`) with calls to your source.";
     case "rest_api":
       return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's `path` in `TABLES` to your API. Records must carry `id` and `updated_at`; for incremental syncs the API must return them oldest change first.";
     case "graphql":
-      return "Set each table's `field` (the root query field) and `fields` (the selection) in `TABLES`. The queries use the variables `updatedSince`, and `first`/`after` or `limit`/`offset`; rename them to your schema's arguments.";
+      return "Set each table's `field` (the connection field) and `fields` (the selection) in `TABLES`. The queries use the variables `updatedSince`, and `first`/`after` or `limit`/`offset`; rename them to your schema's arguments. A child table's connection is read once per parent row, nested under the field that fetches one parent by id: `parent_field` in `TABLES` (e.g. `user(id: $parentId) { orders(...) { ... } }`); rename it to your schema's field.";
     case "database":
-      return "Tables are read from SQLite with the standard library's `sqlite3`. For another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
+      switch (o.driver) {
+        case "postgresql":
+          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The session is read-only; give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
+        case "mysql":
+          return "Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table's `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={\"ca\": ...}` in `open_source()` for a server reached over the internet.";
+        default:
+          return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
+      }
     case "file":
-      return "Each table reads the files matching its `pattern` in `TABLES` (default `<table>*`), e.g. `users.csv`, `users_2024.jsonl`. CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. Object storage (S3, GCS) needs its client library: list and download the objects where `matching_files` and `read_rows` read the disk.";
+      return o.storage === "s3"
+        ? "Each table reads the objects under `prefix` whose key matches its `pattern` in `TABLES` (default `<table>*`), e.g. `exports/users.csv`, `exports/users_2024.jsonl`; objects are streamed, never downloaded whole (except JSON arrays). CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. The access key needs only `s3:ListBucket` and `s3:GetObject`. Incremental syncs compare each object's `LastModified` (and key) with the cursor: an object whose upload started before the last sync but finished after it keeps an older `LastModified` and is missed until a full re-sync."
+        : "Each table reads the files matching its `pattern` in `TABLES` (default `<table>*`), e.g. `users.csv`, `users_2024.jsonl`. CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. For files in S3 or S3-compatible storage, scaffold again with storage `s3`.";
   }
 }
 
@@ -309,15 +397,18 @@ export function renderReadme(o: ResolvedOptions): string {
   lines.push("| File | Purpose |", "|---|---|");
   lines.push("| `connector.py` | `schema()`, `update()` and the helpers they call |");
   lines.push("| `configuration.json` | Configuration values (all strings); holds secrets, so it is git-ignored |");
-  lines.push("| `requirements.txt` | Pinned third-party packages (none yet; never the SDK or `requests`) |");
+  const pins = requirementsOf(o);
+  lines.push(`| \`requirements.txt\` | Pinned third-party packages (${pins.length ? pins.map((p) => `\`${p}\``).join(", ") : "none yet"}; never the SDK or \`requests\`) |`);
   lines.push("| `.gitignore` | Keeps `configuration.json` and local sync output out of version control |", "");
   lines.push("## Configuration", "");
   if (keys.length === 0) {
     lines.push("This connector needs no configuration: `configuration.json` is an empty object.", "");
   } else {
-    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run; `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
+    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run (an optional key with an empty string `\"\"`); `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
     lines.push("| Key | Required | Example | Description | Validation |", "|---|---|---|---|---|");
-    for (const k of keys) lines.push(`| \`${k.key}\` | yes | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
+    for (const k of keys) {
+      lines.push(`| \`${k.key}\` | ${k.required ? "yes" : "no"} | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
+    }
     lines.push("");
   }
   lines.push("## Tables", "");
@@ -334,19 +425,23 @@ export function renderReadme(o: ResolvedOptions): string {
     lines.push(`- Pagination: ${DESCRIPTIONS.pagination[o.pagination]}`);
     lines.push("- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.");
   } else if (o.source === "database") {
+    lines.push(`- Driver: ${DESCRIPTIONS.driver[o.driver ?? "sqlite"]}`);
     lines.push(`- Batches: ${DESCRIPTIONS.pagination[o.pagination]}`);
+  } else if (o.source === "file") {
+    lines.push(`- Storage: ${DESCRIPTIONS.storage[o.storage ?? "local"]}`);
+    if (o.storage === "s3") lines.push("- Every S3 request has a 30 s connect and read timeout; throttling and 5xx answers are retried by boto3 (standard mode, up to 5 attempts with back-off).");
   }
   if (incremental) {
     lines.push(
       o.source === "file"
-        ? "- State: `<table>_cursor` is the modification time of the newest file read; changed files are read again in full and upserted by primary key."
+        ? `- State: \`<table>_cursor\` is the modification time (${o.storage === "s3" ? "`LastModified`" : "mtime"}) of the newest file read and \`<table>_last_file\` its name; files are read in (time, name) order, so files sharing one time are not skipped. Changed files are read again in full and upserted by primary key.`
         : "- State: `<table>_cursor` holds the newest `updated_at` written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
     );
   } else {
     lines.push("- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.");
   }
   lines.push("- Logging goes through the SDK's `log.info` / `log.warning`; credentials, tokens and query strings are never logged or stored in state.", "");
-  lines.push("## Adapting it", "", sourceNotes(o.source), "");
+  lines.push("## Adapting it", "", sourceNotes(o), "");
   lines.push("## Run it locally", "");
   lines.push("With the MCP server: `lint_connector`, then `run_debug`, then `query_warehouse`. From a shell:", "");
   lines.push("```sh", "npx fivetran-connector-mcp lint .", "npx fivetran-connector-mcp debug .", "# or, with the SDK installed: fivetran debug --configuration configuration.json", "```", "");
@@ -365,7 +460,7 @@ export function renderProject(o: ResolvedOptions): RenderedFile[] {
   return [
     { path: "connector.py", content: renderConnector(o) },
     { path: "configuration.json", content: renderConfiguration(o) },
-    { path: "requirements.txt", content: renderRequirements() },
+    { path: "requirements.txt", content: renderRequirements(o) },
     { path: "README.md", content: renderReadme(o) },
     { path: ".gitignore", content: renderGitignore() },
   ];

@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
  *
  *   /{auth}/{pagination}/v{version}/{table}                    rows of a table
  *   /{auth}/{pagination}/v{version}/{parent}/{id}/{child}      rows of a child table for one parent
- *   /{auth}/{pagination}/v{version}/graphql                    POST {query, variables}
+ *   /{auth}/{pagination}/v{version}/graphql                    POST {query, variables}; a child table's
+ *                                                              connection nests under {parent}(id: $parentId)
  *   /{auth}/oauth/token                                        OAuth 2.0 token endpoint
  *
  * Version 0 is the initial data; each later version changes two rows and adds three per table
@@ -226,23 +227,35 @@ export async function startMockApi(): Promise<MockApi> {
     } catch {
       return json(400, { errors: [{ message: "body is not JSON" }] });
     }
-    const field = /\{\s*([A-Za-z_]\w*)\s*\(/.exec(req.query ?? "")?.[1];
-    if (!field) return json(200, { errors: [{ message: "no root field in query" }] });
+    const query = req.query ?? "";
     const v = req.variables ?? {};
-    let rows = tableRows(field, version);
+    // A child table's connection is nested under its parent, fetched by id: { user(id: $parentId) { orders(...) { ... } } }.
+    const nested = /\{\s*([A-Za-z_]\w*)\s*\(\s*id:\s*\$parentId\s*\)\s*\{\s*([A-Za-z_]\w*)\s*\(/.exec(query);
+    const field = nested ? nested[2] : /\{\s*([A-Za-z_]\w*)\s*\(/.exec(query)?.[1];
+    if (!field) return json(200, { errors: [{ message: "no root field in query" }] });
+    let rows: Row[];
+    if (nested) {
+      const parentId = Number(v.parentId);
+      if (!/\(\s*\$parentId:\s*ID!/.test(query)) return json(200, { errors: [{ message: "variable $parentId must be declared as ID!" }] });
+      if (!Number.isInteger(parentId) || parentId < 1) return json(200, { errors: [{ message: `parentId ${String(v.parentId)} is not an id` }] });
+      // Like a real API, an unknown parent is null rather than an error.
+      if (!tableRows(`${nested[1]}s`, version).some((r) => r.id === parentId)) return json(200, { data: { [nested[1]]: null } });
+      rows = childRows(field, parentId, version);
+    } else {
+      rows = tableRows(field, version);
+    }
     if (typeof v.updatedSince === "string") rows = rows.filter((r) => r.updated_at > (v.updatedSince as string));
-    if (pagination === "none") return json(200, { data: { [field]: { nodes: rows } } });
+    const wrap = (connection: unknown) => json(200, { data: nested ? { [nested[1]]: { [field]: connection } } : { [field]: connection } });
+    if (pagination === "none") return wrap({ nodes: rows });
     if (pagination === "offset") {
       const limit = Math.min(Number(v.limit ?? PAGE_CAP), PAGE_CAP);
       const offset = Number(v.offset ?? 0);
-      return json(200, { data: { [field]: { nodes: rows.slice(offset, offset + limit), totalCount: rows.length } } });
+      return wrap({ nodes: rows.slice(offset, offset + limit), totalCount: rows.length });
     }
     const first = Math.min(Number(v.first ?? PAGE_CAP), PAGE_CAP);
     const start = typeof v.after === "string" ? Number(Buffer.from(v.after, "base64url").toString()) : 0;
     const end = start + first;
-    return json(200, {
-      data: { [field]: { nodes: rows.slice(start, end), pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") } } },
-    });
+    return wrap({ nodes: rows.slice(start, end), pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") } });
   }
 
   const route: Handler = (req, url, body) => {

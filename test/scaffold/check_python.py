@@ -1,5 +1,5 @@
-"""Checks generated connector.py files: syntax for Python 3.9 (ast feature_version) and the running
-interpreter (compile), no unused imports, and no names used that are never defined or imported.
+"""Checks generated connector.py files: syntax for Python 3.9 to 3.13 (ast feature_version) and the
+running interpreter (compile), no unused imports, and no names used that are never defined or imported.
 
 Usage: python3 check_python.py DIR...  Prints one JSON object per file; exits 1 if any failed."""
 import ast
@@ -13,7 +13,8 @@ def check(path):
         source = handle.read()
     problems = []
     try:
-        tree = ast.parse(source, feature_version=(3, 9))
+        for minor in range(9, 14):
+            tree = ast.parse(source, feature_version=(3, minor))
         compile(source, path, "exec")
     except SyntaxError as error:
         return [f"syntax: line {error.lineno}: {error.msg}"]
