@@ -72,6 +72,10 @@ class Client:
 
 
 def one_liner(): return 1
+
+
+async def fetch_async(url):
+    return url
 `;
 
 describe("FT121: the safe fix inserts a docstring template", () => {
@@ -93,6 +97,7 @@ describe("FT121: the safe fix inserts a docstring template", () => {
     // Methods: self is not an argument to document; a decorator does not get in the way.
     expect(after).toContain('    def __init__(self, key):\n        """\n        <describe what __init__() does and why>\n        Args:\n            key: <describe key>\n        """\n');
     expect(after).toContain('    def name():\n        """\n        <describe what name() does and why>\n        Returns:\n');
+    expect(after).toContain('async def fetch_async(url):\n    """\n    <describe what fetch_async() does and why>\n');
     // A body on the header line would need reflowing: no fix, the finding stays.
     expect(after).toContain("def one_liner(): return 1\n");
     const left = await lint(dir, { ...EXAMPLES, rules: ["FT121"] });
@@ -173,6 +178,7 @@ const importTimeBad: [string, Overlay, string][] = [
   ["a class instantiated at module level", { py: { helpers: 'class Client:\n    def __init__(self):\n        log.info("client created")\n', tail: "\nCLIENT = Client()" } }, "__init__"],
   ["a decorator applied at import", { py: { helpers: 'def timed(fn):\n    log.info(f"wrapping {fn.__name__}")\n    return fn\n\n\n@timed\ndef helper():\n    return 1\n' } }, "timed"],
   ["a default argument", { py: { helpers: 'def default_size():\n    log.info("default")\n    return 100\n\n\ndef page(size=default_size()):\n    return size\n' } }, "default_size"],
+  ["mutually recursive functions (the walk ends)", { py: { helpers: 'def ping(n):\n    log.info("ping")\n    return pong(n - 1) if n else 0\n\n\ndef pong(n):\n    return ping(n - 1) if n else 0\n', tail: "\nPINGS = pong(2)" } }, "ping"],
   ["a class body", { py: { helpers: 'def limit():\n    log.warning("limit")\n    return 5\n\n\nclass Settings:\n    LIMIT = limit()\n' } }, "limit"],
 ];
 const importTimeGood: [string, Overlay][] = [
