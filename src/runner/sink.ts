@@ -17,6 +17,11 @@ export interface WarehouseSink {
    */
   applyNow?(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void;
   /**
+   * Optional: a promise to await before applying more when the warehouse has fallen behind, else undefined. The
+   * runner awaits it, which stops reading the operation channel, which stops the connector (backpressure).
+   */
+  backlog?(): Promise<void> | undefined;
+  /**
    * Commits everything since the last checkpoint and writes files/state.json atomically. Records applied while
    * the promise is pending belong to the next checkpoint (the caller may go on applying; it awaits this promise
    * before the next checkpoint, rollback or rowsPerTable).

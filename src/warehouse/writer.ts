@@ -16,6 +16,13 @@ const FIVETRAN_DELETED = "_fivetran_deleted";
 const FIVETRAN_SYNCED = "_fivetran_synced";
 const TSTZ = "TIMESTAMP WITH TIME ZONE";
 const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, [TSTZ]: TIMESTAMPTZ };
+/**
+ * Operations held in memory before they are written to DuckDB inside the transaction that the next checkpoint
+ * commits. A connector that checkpoints once, at the end of millions of rows, then costs this many rows of memory
+ * instead of all of them. Measured with scripts/bench/sync.mjs: smaller batches cost more statements, larger ones
+ * more memory.
+ */
+export const SPILL_ROWS = 16_384;
 
 type Columns = Map<string, string>;
 
@@ -62,6 +69,11 @@ class SyncTable {
   readonly sources = new Map<string, SourceColumn>();
   /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
   upserted = new Set<string>();
+  /**
+   * Set when this table was created inside the open transaction: its data columns in the order they first came
+   * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
+   */
+  txOrder: string[] | undefined;
   readonly keyIndex: number[];
   readonly idIndex: number;
   readonly deletedIndex: number;
@@ -108,12 +120,16 @@ export interface WriterOptions {
   reset?: boolean;
   /** Warnings the SDK would log (renaming collisions, clamped decimals). */
   onWarning?: (message: string) => void;
+  /** Operations held in memory before they are written early (default SPILL_ROWS; tests use small numbers). */
+  spillRows?: number;
 }
 
 /**
  * files/warehouse.db with the semantics of SDK 3.0's `fivetran debug` (docs/warehouse.md): rows wait in memory,
- * keyed by primary key, until a checkpoint writes them in one transaction through a staging table and then saves
- * the state. A failure drops what came after the last checkpoint.
+ * keyed by primary key, until a checkpoint writes them through a staging table, commits, and then saves the
+ * state. Past SPILL_ROWS operations the rows are written early, into a transaction that stays open until the next
+ * checkpoint commits it, so memory does not grow with the rows of a checkpoint. A failure rolls back to the last
+ * checkpoint.
  */
 export class WarehouseWriter {
   /** The tables of this sync without a source schema, by source name; the others by source schema, then name. */
@@ -136,12 +152,21 @@ export class WarehouseWriter {
   private inflight: Promise<void> = Promise.resolve();
   /** A flush that failed: the sync cannot go on, and every later checkpoint reports this error. */
   private failure: ToolError | undefined;
+  /** Operations recorded since rows were last handed to DuckDB. */
+  private pendingRows = 0;
+  /** A transaction holds rows written before their checkpoint (a spill); the next checkpoint commits it. */
+  private txOpen = false;
+  /** Spills and checkpoints handed to DuckDB and not finished yet. */
+  private queued = 0;
+  /** Tables whose existing rows the open transaction changed (by cacheKey): see alter(). */
+  private touched = new Set<string>();
 
   private constructor(
     readonly projectDir: string,
     private readonly instance: DuckDBInstance,
     private readonly conn: DuckDBConnection,
     private readonly onWarning: (m: string) => void,
+    private readonly spillRows: number,
   ) {}
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
@@ -177,7 +202,7 @@ export class WarehouseWriter {
       releaseWriterInstance(dbPath, instance);
       throw e;
     }
-    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}));
+    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS));
   }
 
   // ------------------------------------------------------------------ operations
@@ -191,6 +216,7 @@ export class WarehouseWriter {
       case "upsert":
       case "update":
       case "delete":
+        if (this.failure) throw this.failure;
         this.record(rec.t, rec.table, rec.data, rec.schema);
         return 0;
       case "truncate": {
@@ -206,7 +232,17 @@ export class WarehouseWriter {
   /** An upsert, update or delete, applied at once: the per-row path of a sync, without a promise per row. */
   applyNow(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void {
     this.assertOpen();
+    // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
+    if (this.failure) throw this.failure;
     this.record(rec.t, rec.table, rec.data, rec.schema);
+  }
+
+  /**
+   * A promise to wait for before applying more, when DuckDB has fallen behind (more than one spill or checkpoint
+   * waiting); undefined otherwise. Without it, a connector faster than DuckDB would queue its rows in memory.
+   */
+  backlog(): Promise<void> | undefined {
+    return this.queued > 1 ? this.inflight : undefined;
   }
 
   private declare(tables: DeclaredTable[]): number {
@@ -382,6 +418,7 @@ export class WarehouseWriter {
         for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) into[i] = cells[i];
       } else batch.pending.set(key, { upsert: false, cells });
     }
+    if (++this.pendingRows >= this.spillRows) this.spill();
   }
 
   /** The first time a table meets a source column name: rename it, warn about a collision, index it. */
@@ -403,50 +440,103 @@ export class WarehouseWriter {
   checkpoint(state: Record<string, unknown>): Promise<void> {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
-    const batches = new Map<SyncTable, Batch>();
-    for (const t of this.all) batches.set(t, t.close());
+    const batches = this.closeBatches();
     const text = pyJsonDumps(state, true);
-    const run = this.inflight.then(async () => {
-      if (this.failure) throw this.failure;
-      await this.flush(batches);
+    return this.enqueue(async () => {
+      await this.flush(batches, true);
       writeAtomically(statePath(this.projectDir), text);
     });
-    this.inflight = run.catch(() => {});
-    return run;
   }
 
   /** Forgets everything since the last checkpoint (after a checkpoint still being written has finished). */
   async rollback(): Promise<void> {
     await this.inflight;
     for (const t of this.all) t.clear();
+    this.pendingRows = 0;
+    if (this.txOpen) await this.abort();
   }
 
-  private async flush(batches: Map<SyncTable, Batch>): Promise<void> {
+  /** Hands the rows recorded so far to DuckDB without committing them (see SPILL_ROWS). */
+  private spill(): void {
+    if (this.failure) return;
+    const batches = this.closeBatches();
+    // A failure is kept in this.failure: the next operation or checkpoint reports it.
+    this.enqueue(() => this.flush(batches, false)).catch(() => {});
+  }
+
+  private closeBatches(): Map<SyncTable, Batch> {
+    this.pendingRows = 0;
+    const batches = new Map<SyncTable, Batch>();
+    for (const t of this.all) batches.set(t, t.close());
+    return batches;
+  }
+
+  /** Runs DuckDB work after the work queued before it, one at a time, counting what waits (see backlog()). */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queued++;
+    const run = this.inflight.then(async () => {
+      try {
+        if (this.failure) throw this.failure;
+        await work();
+      } finally {
+        this.queued--;
+      }
+    });
+    this.inflight = run.catch(() => {});
+    return run;
+  }
+
+  /** Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. */
+  private async abort(): Promise<void> {
+    this.txOpen = false;
+    await this.conn.run("ROLLBACK").catch(() => {});
+    // The rollback undid this transaction's CREATE and ALTER statements too.
+    this.columnCache.clear();
+    this.keyCache.clear();
+    this.declaredCreated = false;
+    this.touched.clear();
+    for (const t of this.all) t.txOrder = undefined;
+  }
+
+  /** Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint). */
+  private async flush(batches: Map<SyncTable, Batch>, commit: boolean): Promise<void> {
     const waiting = [...batches].filter(([, b]) => b.pending.size > 0 || b.truncateBefore);
     if (!waiting.length && this.declaredCreated) {
       for (const b of batches.values()) carrySeen(b);
+      if (commit && this.txOpen) await this.commit();
       return;
     }
     const wrote = new Set<Batch>();
-    await this.conn.run("BEGIN TRANSACTION");
+    if (!this.txOpen) {
+      await this.conn.run("BEGIN TRANSACTION");
+      this.txOpen = true;
+    }
     try {
       for (const [t, b] of waiting) if (b.hasUpserts && (await this.write(t, b))) wrote.add(b);
-      if (waiting.some(([t, b]) => t.isDeclared && b.hasUpserts)) await this.createMissingDeclared();
+      // The SDK creates the declared tables at its first flush, which is a checkpoint: a spill does not, or a
+      // declared table would get its columns before the rows that bring them.
+      if (commit && waiting.some(([t, b]) => t.isDeclared && b.hasUpserts)) await this.createMissingDeclared();
       for (const [t, b] of waiting) if (!b.hasUpserts && (await this.write(t, b))) wrote.add(b);
-      if (!this.declaredCreated) await this.createMissingDeclared();
-      await this.conn.run("COMMIT");
+      if (commit) {
+        if (!this.declaredCreated) await this.createMissingDeclared();
+        this.declaredCreated = true;
+        await this.commit();
+      }
     } catch (e) {
-      await this.conn.run("ROLLBACK").catch(() => {});
-      // The rollback undid this transaction's CREATE and ALTER statements too.
-      this.columnCache.clear();
-      this.keyCache.clear();
+      await this.abort();
       for (const t of this.all) t.clear();
       this.failure = e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
       throw this.failure;
     }
-    this.declaredCreated = true;
     // A table that could not be written yet (only updates, no table) keeps the types its values showed.
     for (const b of batches.values()) if (!wrote.has(b)) carrySeen(b);
+  }
+
+  private async commit(): Promise<void> {
+    await this.conn.run("COMMIT");
+    this.txOpen = false;
+    this.touched.clear();
+    for (const t of this.all) t.txOrder = undefined;
   }
 
   private async createMissingDeclared(): Promise<void> {
@@ -461,6 +551,8 @@ export class WarehouseWriter {
 
   private async write(t: SyncTable, b: Batch): Promise<boolean> {
     let existing = await this.columns(t.schema, t.name);
+    if (this.txOpen && existing.size === 0 && b.hasUpserts) t.txOrder = [];
+    if (t.txOrder) for (const c of b.seen.keys()) if (!t.txOrder.includes(c)) t.txOrder.push(c);
     let actual: Columns;
     if (b.hasUpserts) {
       const types: Columns = new Map(t.declared);
@@ -481,6 +573,7 @@ export class WarehouseWriter {
     } else {
       return false;
     }
+    if (t.txOrder) actual = await this.order(t, actual);
     const upserts: Cells[] = [];
     const updates: Cells[] = [];
     for (const p of b.pending.values()) {
@@ -492,9 +585,8 @@ export class WarehouseWriter {
     await this.upsertRows(t, actual, upserts);
     await this.updateRows(t, actual, updates);
     if (b.truncateBefore) {
-      if (!(await this.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) {
-        await this.ddl(t.schema, t.name, `ALTER TABLE ${this.qualified(t.schema, t.name)} ADD COLUMN ${quote(FIVETRAN_DELETED)} BOOLEAN`);
-      }
+      if (!(await this.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) await this.alter(t.schema, t.name, new Map(), [[FIVETRAN_DELETED, "BOOLEAN"]]);
+      this.touched.add(cacheKey(t.schema, t.name));
       await this.conn.run(
         `UPDATE ${this.qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
       );
@@ -562,10 +654,12 @@ export class WarehouseWriter {
     }
     const current = await this.primaryKey(schema, table);
     const widenedKeys = new Map<string, string>();
+    const adds: [string, string][] = [];
+    const widened = new Map<string, string>();
     for (const [name, kind] of columns) {
       const old = existing.get(name);
       if (old === undefined) {
-        await this.ddl(schema, table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+        adds.push([name, kind]);
         continue;
       }
       const wider = widerType(old, kind);
@@ -574,8 +668,9 @@ export class WarehouseWriter {
         if (declaredKey) widenedKeys.set(name, wider);
         continue;
       }
-      await this.ddl(schema, table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(old, wider, name)}`);
+      widened.set(name, wider);
     }
+    await this.alter(schema, table, widened, adds);
     const now = await this.columns(schema, table);
     const changed = !sameSet(current, key);
     if (key.length && key.every((k) => now.has(k)) && ((declaredKey && (changed || widenedKeys.size)) || (current.length && changed))) {
@@ -585,6 +680,59 @@ export class WarehouseWriter {
       if (Number(r.getRows()[0][0]) === 0) await this.ddl(schema, table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
     }
     return this.columns(schema, table);
+  }
+
+  /**
+   * Adds columns (at the end) and widens others. DuckDB refuses to commit a transaction that changed existing rows
+   * of a table and then altered it ("another transaction has altered this table"), which a spill makes possible:
+   * such a table is rebuilt instead, under a new table, which DuckDB allows.
+   */
+  private async alter(schema: string, table: string, widened: Map<string, string>, adds: [string, string][]): Promise<void> {
+    if (!widened.size && !adds.length) return;
+    const target = this.qualified(schema, table);
+    const existing = await this.columns(schema, table);
+    if (!this.touched.has(cacheKey(schema, table))) {
+      for (const [name, kind] of adds) await this.ddl(schema, table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+      for (const [name, wider] of widened) {
+        await this.ddl(schema, table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(existing.get(name)!, wider, name)}`);
+      }
+      return;
+    }
+    const key = await this.primaryKey(schema, table);
+    const types: [string, string][] = [...[...existing].map(([n, k]): [string, string] => [n, widened.get(n) ?? k]), ...adds];
+    const select = [...[...existing].map(([n, k]) => (widened.has(n) ? `${converted(k, widened.get(n)!, n)}` : quote(n))), ...adds.map(([, k]) => `NULL::${k}`)];
+    await this.replace(schema, table, types, select, key);
+  }
+
+  /** Replaces a table with a new one of these columns (types, in order) filled by `select` from the old one. */
+  private async replace(schema: string, table: string, types: [string, string][], select: string[], key: string[]): Promise<void> {
+    const target = this.qualified(schema, table);
+    const rebuilt = this.qualified(schema, `${table}__rebuilt`);
+    const pk = key.length ? `, PRIMARY KEY (${key.map(quote).join(", ")})` : "";
+    await this.ddl(schema, `${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
+    await this.ddl(schema, `${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${types.map(([n, k]) => `${quote(n)} ${k}`).join(", ")}${pk})`);
+    await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select.join(", ")} FROM ${target}`);
+    await this.ddl(schema, table, `DROP TABLE ${target}`);
+    await this.ddl(schema, table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
+    this.columnCache.delete(cacheKey(schema, `${table}__rebuilt`));
+    this.keyCache.delete(cacheKey(schema, `${table}__rebuilt`));
+  }
+
+  /**
+   * A table created since the last checkpoint gets the column order that one write at the checkpoint would have
+   * given it (declared columns, the key hash, the others as they came, then the system columns): a spill added
+   * later columns at the end, so the table is rebuilt in that order. Its rows are only those of this transaction.
+   */
+  private async order(t: SyncTable, actual: Columns): Promise<Columns> {
+    const system = [FIVETRAN_DELETED, FIVETRAN_SYNCED];
+    const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
+    const wanted = [...head, ...t.txOrder!.filter((c) => !head.includes(c) && !system.includes(c)), ...system].filter((c) => actual.has(c));
+    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - system.filter((s) => actual.has(s)).length, 0, c);
+    const current = [...actual.keys()];
+    if (wanted.every((c, i) => current[i] === c)) return actual;
+    const key = await this.primaryKey(t.schema, t.name);
+    await this.replace(t.schema, t.name, wanted.map((c) => [c, actual.get(c)!]), wanted.map(quote), key);
+    return this.columns(t.schema, t.name);
   }
 
   private async rebuild(schema: string, table: string, widened: Map<string, string>, key: string[]): Promise<void> {
@@ -602,16 +750,9 @@ export class WarehouseWriter {
         "Fix the values at the source, or run run_debug with reset=true.",
       );
     }
-    const rebuilt = this.qualified(schema, `${table}__rebuilt`);
-    const types = new Map([...existing].map(([n, k]) => [n, widened.get(n) ?? k]));
-    await this.ddl(schema, `${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
-    await this.ddl(schema, `${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${[...types].map(([n, k]) => `${quote(n)} ${k}`).join(", ")}, PRIMARY KEY (${cols}))`);
-    const select = [...existing].map(([n, k]) => (types.get(n) !== k ? converted(k, types.get(n)!, n) : quote(n))).join(", ");
-    await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select} FROM ${target}`);
-    await this.ddl(schema, table, `DROP TABLE ${target}`);
-    await this.ddl(schema, table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
-    this.columnCache.delete(cacheKey(schema, `${table}__rebuilt`));
-    this.keyCache.delete(cacheKey(schema, `${table}__rebuilt`));
+    const types = [...existing].map(([n, k]): [string, string] => [n, widened.get(n) ?? k]);
+    const select = [...existing].map(([n, k]) => (widened.has(n) && widened.get(n) !== k ? converted(k, widened.get(n)!, n) : quote(n)));
+    await this.replace(schema, table, types, select, key);
   }
 
   /**
@@ -689,6 +830,7 @@ export class WarehouseWriter {
     const names = columns.map(quote).join(", ");
     const target = this.qualified(schema, table);
     const keys = key.map(quote).join(", ");
+    this.touched.add(cacheKey(schema, table));
     if (sameSet(await this.primaryKey(schema, table), key)) {
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(", ");
       await this.conn.run(
@@ -715,6 +857,7 @@ export class WarehouseWriter {
       g.rows.push(row);
     }
     const target = this.qualified(schema, table);
+    this.touched.add(cacheKey(schema, table));
     for (const { columns, rows: group } of groups.values()) {
       if (columns.every((c) => key.includes(c))) continue;
       const { from: staged, drop } = await this.stage(t, columns, types, group);
@@ -734,7 +877,14 @@ export class WarehouseWriter {
   async rowsPerTable(): Promise<Record<string, number>> {
     this.assertOpen();
     await this.inflight;
-    return countRows(this.conn);
+    if (!this.txOpen) return countRows(this.conn);
+    // This connection would see the rows spilled since the last checkpoint; a new one sees committed data only.
+    const conn = await this.instance.connect();
+    try {
+      return await countRows(conn);
+    } finally {
+      conn.closeSync();
+    }
   }
 
   /** Closes the file; what was not checkpointed is dropped. */

@@ -1,7 +1,10 @@
 // The fidelity suite: every connector in connectors/ runs under the real SDK's `fivetran debug` and under the
 // embedded engine, each in its own copy; the outcome, the operation counts and everything left in files/ must match.
 // See docs/fidelity.md.
+import { sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setWarehouseOpener } from "../../src/runner/index.js";
+import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { realSdkPython } from "../helpers/env.js";
 import { caseFor } from "./cases.js";
 import {
@@ -26,8 +29,11 @@ let root = "";
 describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.0", () => {
   beforeAll(async () => {
     root = makeRoot();
+    // The "spill" copies run with rows written early every two operations, inside the transaction the next
+    // checkpoint commits: where those writes fall must not show in the warehouse.
+    setWarehouseOpener((dir, opts) => WarehouseWriter.open(dir, { ...opts, ...(dir.includes(`${sep}spill-`) ? { spillRows: 2 } : {}) }));
     const jobs = connectors.flatMap((name) =>
-      (["sdk", "embedded"] as const).map((engine) => async () => {
+      (["sdk", "embedded", "spill"] as const).map((engine) => async () => {
         const dir = copyConnector(name, root, engine);
         const runs: RunRecord[] = [];
         for (let i = 0; i < caseFor(name).runs; i++) {
@@ -44,6 +50,7 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
   }, 300_000);
 
   afterAll(() => {
+    setWarehouseOpener(undefined);
     if (root && !process.env.FIDELITY_KEEP) removeRoot(root);
   });
 
@@ -61,6 +68,8 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
       // Counts are compared only where the real SDK printed them.
       const comparable = embedded.map((r, i) => ({ ...r, counts: sdk[i]?.counts ? r.counts : null }));
       expect(render(comparable), `embedded engine log of ${name}:\n${embedded.map((r) => r.log).join("\n")}`).toBe(render(sdk));
+      const spilled = results.get(name)!.spill.map((r, i) => ({ ...r, counts: sdk[i]?.counts ? r.counts : null }));
+      expect(render(spilled), `embedded engine (spilling) log of ${name}:\n${results.get(name)!.spill.map((r) => r.log).join("\n")}`).toBe(render(sdk));
     });
   }
 });

@@ -10,7 +10,8 @@ import { parseSdkOutput, type SdkCounts } from "./sdk-output.js";
 
 export const CONNECTORS_DIR = fileURLToPath(new URL("../connectors/", import.meta.url));
 
-export type Engine = "sdk" | "embedded";
+/** "spill": the embedded engine writing every two operations early (WriterOptions.spillRows), see fidelity.test.ts. */
+export type Engine = "sdk" | "embedded" | "spill";
 
 export interface RunRecord {
   status: string;

@@ -1,0 +1,131 @@
+// Spilling: past `spillRows` operations the writer writes rows early, inside a transaction the next checkpoint
+// commits. The warehouse a sync leaves must not depend on where those early writes fall.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ChannelRecord } from "../../src/runner/protocol.js";
+import { WarehouseWriter } from "../../src/warehouse/writer.js";
+import { dump, tempProject } from "./helpers.js";
+
+/** A small deterministic generator (mulberry32), so a failure names a sequence that can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Step = ChannelRecord | { t: "checkpoint"; state: Record<string, unknown> };
+
+/**
+ * Upserts (keys repeat), partial updates (some of keys never upserted, some with ""), deletes, truncates and
+ * checkpoints over a declared table, an undeclared one and a key-less one. Within a checkpoint a column keeps
+ * one kind of value, except `amount`, which goes from integers to floats (a widening a CAST does exactly).
+ */
+function operations(seed: number, count: number): Step[] {
+  const r = random(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const steps: Step[] = [
+    { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } }] },
+  ];
+  let checkpoint = 0;
+  for (let i = 0; i < count; i++) {
+    const x = r();
+    const id = Math.floor(r() * 40);
+    const amount = checkpoint % 2 === 0 && i % 50 < 25 ? id * 3 : id * 1.5;
+    if (x < 0.45) {
+      steps.push({ t: "upsert", table: "orders", data: { id, status: pick(["new", "paid", "shipped", ""]), amount, placed: `2024-03-${String((id % 28) + 1).padStart(2, "0")}T10:00:00Z`, note: checkpoint > 2 ? { tags: [id, "x"] } : null } });
+    } else if (x < 0.6) {
+      steps.push({ t: "update", table: "orders", data: pick([{ id, status: "" }, { id, amount }, { id: id + 100, status: "ghost" }]) });
+    } else if (x < 0.68) {
+      steps.push({ t: "delete", table: "orders", data: { id } });
+    } else if (x < 0.85) {
+      steps.push({ t: "upsert", table: "customer_events", data: { customerId: `c${id % 7}`, eventName: pick(["open", "click"]), seen: i } });
+    } else if (x < 0.95) {
+      steps.push({ t: "upsert", table: "logs", data: { line: `line ${id % 9}`, level: pick(["info", "warn"]) } });
+    } else if (x < 0.965) {
+      steps.push({ t: "truncate", table: pick(["orders", "logs"]) });
+    } else {
+      steps.push({ t: "checkpoint", state: { cursor: i, checkpoint: ++checkpoint } });
+    }
+  }
+  steps.push({ t: "checkpoint", state: { cursor: count, done: true } });
+  return steps;
+}
+
+async function play(steps: Step[], spillRows: number | undefined): Promise<string> {
+  const dir = tempProject("spill-");
+  const w = await WarehouseWriter.open(dir, spillRows === undefined ? {} : { spillRows });
+  for (const s of steps) {
+    if (s.t === "checkpoint") await w.checkpoint(s.state);
+    else if (s.t === "upsert" || s.t === "update" || s.t === "delete") {
+      w.applyNow(s);
+      await w.backlog();
+    } else await w.apply(s);
+  }
+  await w.close();
+  return dir;
+}
+
+/** Every table's columns and rows, without `_fivetran_synced` (a clock reading), in key order. */
+async function contents(dir: string): Promise<string> {
+  const tables = await dump(dir, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' ORDER BY table_name");
+  const out: Record<string, unknown> = {};
+  for (const { table_name } of tables) {
+    const name = String(table_name);
+    const columns = await dump(dir, `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'tester' AND table_name = '${name}' ORDER BY ordinal_position`);
+    const kept = columns.map((c) => String(c.column_name)).filter((c) => c !== "_fivetran_synced");
+    const list = kept.map((c) => `"${c}"`).join(", ");
+    out[name] = { columns, rows: await dump(dir, `SELECT ${list} FROM tester."${name}" ORDER BY ${list}`) };
+  }
+  out.state = readFileSync(join(dir, "files", "state.json"), "utf8");
+  return JSON.stringify(out, null, 1);
+}
+
+describe("WarehouseWriter spilling", () => {
+  for (const seed of [1, 2, 3]) {
+    it(`leaves the same warehouse whatever the spill size (seed ${seed})`, async () => {
+      const steps = operations(seed, 240);
+      const whole = await contents(await play(steps, 1_000_000));
+      expect(whole).toContain('"orders"');
+      for (const spillRows of [3, 23]) expect(await contents(await play(steps, spillRows)), `spillRows ${spillRows}`).toBe(whole);
+    });
+  }
+
+  it("rolls spilled rows back with the rest when the sync fails, and counts committed rows only", async () => {
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 2 });
+    await w.apply({ t: "schema", tables: [{ table: "items", primary_key: ["id"] }] });
+    for (let id = 0; id < 5; id++) w.applyNow({ t: "upsert", table: "items", data: { id, v: "kept" } });
+    await w.checkpoint({ page: 1 });
+    for (let id = 5; id < 50; id++) w.applyNow({ t: "upsert", table: "items", data: { id, v: "spilled", extra: id } });
+    w.applyNow({ t: "update", table: "items", data: { id: 1, v: "changed" } });
+    await w.backlog();
+    // Rows went to DuckDB (the transaction is open), but the sync has not checkpointed them.
+    expect(await w.rowsPerTable()).toEqual({ items: 5 });
+    expect(() => w.applyNow({ t: "upsert", table: "items", data: { id: null } })).toThrow(/Null primary key/);
+    await w.rollback();
+    await w.close();
+    expect(await dump(dir, "SELECT * EXCLUDE (_fivetran_synced) FROM tester.items ORDER BY ALL")).toEqual(
+      [0, 1, 2, 3, 4].map(() => expect.objectContaining({ v: "kept", _fivetran_deleted: false })),
+    );
+    expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ page: 1 });
+  });
+
+  it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 10 });
+    expect(w.backlog()).toBeUndefined();
+    for (let id = 0; id < 200; id++) w.applyNow({ t: "upsert", table: "items", data: { id } });
+    const wait = w.backlog();
+    expect(wait).toBeInstanceOf(Promise);
+    await wait;
+    expect(w.backlog()).toBeUndefined();
+    await w.checkpoint({});
+    expect(await w.rowsPerTable()).toEqual({ items: 200 });
+    await w.close();
+  });
+});
