@@ -123,6 +123,8 @@ export function saveRecord(rec: RunRecord): boolean {
     return true;
   } catch {
     rmSync(tmp, { force: true });
+    // The folder may have gone (a temp cleaner); the next record tries to create it again.
+    resolved = undefined;
     return false;
   }
 }
@@ -151,7 +153,7 @@ export function loadRecord(runId: string): RunRecord | undefined {
 
 /** Marks a "running" record whose server is gone as interrupted; returns the record as it now stands. */
 export function settleIfOrphaned(rec: RunRecord): RunRecord {
-  if (rec.status !== "running" || isThisProcess(rec.server) || isAlive(rec.server)) return rec;
+  if (rec.status !== "running" || isThisProcess(rec.server) || serverAlive(rec)) return rec;
   stopOrphan(rec.child);
   // Security: the folder comes from our own record file, in our own 0700 folder.
   if (existsSync(rec.projectDir)) {
@@ -167,12 +169,24 @@ export function settleIfOrphaned(rec: RunRecord): RunRecord {
   return settled;
 }
 
+/** A live server re-saves its running records at least this often (index.ts), so a stale one has no server. */
+export const HEARTBEAT_MS = 30_000;
+const STALE_MS = 4 * HEARTBEAT_MS;
+
+function serverAlive(rec: RunRecord): boolean {
+  if (!isAlive(rec.server)) return false;
+  // Without a start time (no /proc) a reused pid looks alive: a record its server stopped refreshing is not.
+  if (rec.server.start === undefined) return Date.now() - (Date.parse(rec.updatedAt) || 0) < STALE_MS;
+  return true;
+}
+
 /**
  * A server killed outright (SIGKILL, a crash) cannot take its connector with it: the connector runs in its own
  * process group and may go on writing the warehouse that the next run needs. It is nobody's run now.
  */
 function stopOrphan(child: ProcessId | undefined): void {
-  if (!child || !isAlive(child)) return;
+  // Safety: only a process known by its start time too; a bare pid may belong to someone else by now.
+  if (!child || child.start === undefined || !isAlive(child)) return;
   try {
     process.kill(-child.pid, "SIGKILL");
   } catch {

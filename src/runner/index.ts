@@ -11,7 +11,7 @@ import { probePython, resolvePython, sdkMajor } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { recoverStateAside } from "./state-aside.js";
-import { INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
+import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "./owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
@@ -226,6 +226,11 @@ export function startRun(opts: RunOptions): RunHandle {
   const entry = { abort, projectDir: opts.projectDir, started, counts: zeroCounts(), savedAt: 0 } as Entry;
   entry.record = newRecord(runId, opts.projectDir, opts.engine ?? "auto", started, entry.counts);
   save(entry);
+  // Keeps the record fresh while the connector is quiet (see HEARTBEAT_MS): a record nobody refreshes has no server.
+  const heartbeat = setInterval(() => {
+    if (entry.finished === undefined && Date.now() - entry.savedAt >= HEARTBEAT_MS) save(entry);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   const done = runSync({
     ...opts,
     signal: abort.signal,
@@ -241,6 +246,7 @@ export function startRun(opts: RunOptions): RunHandle {
     },
   }).then(
     (r) => {
+      clearInterval(heartbeat);
       entry.result = r;
       entry.counts = r.counts;
       entry.finished = Date.now();
@@ -248,6 +254,7 @@ export function startRun(opts: RunOptions): RunHandle {
       return r;
     },
     (e: unknown) => {
+      clearInterval(heartbeat);
       entry.startError = e instanceof ToolError ? e : new ToolError("internal", e instanceof Error ? e.message : String(e));
       entry.finished = Date.now();
       saveFinal(entry);

@@ -136,6 +136,8 @@ describe("run ids across a server restart", () => {
     expect(started.data.status).toBe("running");
     const runId = started.data.run_id;
     const pid = Number(await until("the connector to checkpoint", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined)));
+    // The server commits a checkpoint while the connector goes on: wait until it is on disk.
+    await until("the checkpoint to be committed", () => JSON.stringify(stateOnDisk(dir)) === '{"n":3}');
     // The server goes away the way clients end it: stdin closes (a config reload, an update).
     await a.client.close();
     expect(alive(a.transport.pid ?? 0)).toBe(false);

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { isRunId, loadRecord, MAX_AGE_MS, MAX_RECORDS, newRecord, pruneRecords, RUNS_DIR_ENV, runsDir, saveRecord, type RunRecord } from "../../src/runner/history.js";
+import { HEARTBEAT_MS, isRunId, loadRecord, MAX_AGE_MS, MAX_RECORDS, newRecord, pruneRecords, RUNS_DIR_ENV, runsDir, saveRecord, type RunRecord } from "../../src/runner/history.js";
 import { zeroCounts } from "../../src/runner/report.js";
 
 // The run history on disk (src/runner/history.ts), pointed at a fresh temp dir through its environment variable.
@@ -65,6 +65,16 @@ describe("run history", () => {
     const rec: RunRecord = { ...newRecord(uuid(9), "/nowhere", "auto", Date.now(), zeroCounts()), server: { pid: process.pid, start: "1" } };
     saveRecord(rec);
     expect(loadRecord(uuid(9))?.status).toBe(process.platform === "linux" ? "interrupted" : "running");
+  });
+
+  it("where a server is known by its pid alone, a record it stopped refreshing is interrupted", () => {
+    const base = { ...newRecord(uuid(10), "/nowhere", "auto", Date.now(), zeroCounts()), server: { pid: process.pid } };
+    expect(runsDir()).toBe(dir);
+    // Written by hand: saveRecord stamps updatedAt with the current time, which is what a live server's heartbeat does.
+    writeFileSync(join(dir, `${uuid(10)}.json`), JSON.stringify({ ...base, updatedAt: new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString() }));
+    expect(loadRecord(uuid(10))?.status).toBe("interrupted");
+    saveRecord({ ...base, runId: uuid(11) });
+    expect(loadRecord(uuid(11))?.status).toBe("running");
   });
 
   it("accepts only the UUIDs it hands out as run ids", () => {
