@@ -18,7 +18,11 @@ export default defineRule({
         const first = statements(field(u.node, "body"))[0];
         if (first) {
           const indent = /[ \t]*$/.exec(mod.source.slice(0, first.start))![0];
-          fix = { description: "move the log call to the start of update()", edits: [{ start: lineStartOf(mod.source, stmt.start), end: lineEndOf(mod.source, stmt.end), newText: "" }, { start: lineStartOf(mod.source, first.start), end: lineStartOf(mod.source, first.start), newText: `${indent}${mod.t(stmt)}\n` }] };
+          // Below a docstring, which must stay the first statement to remain the docstring.
+          const isDoc = first.type === "expression_statement" && named(first)[0]?.type === "string";
+          const at = isDoc ? lineEndOf(mod.source, first.end) : lineStartOf(mod.source, first.start);
+          const nl = at === mod.source.length && !mod.source.endsWith("\n") ? "\n" : "";
+          fix = { description: "move the log call to the start of update()", edits: [{ start: lineStartOf(mod.source, stmt.start), end: lineEndOf(mod.source, stmt.end), newText: "" }, { start: at, end: at, newText: `${nl}${indent}${mod.t(stmt)}\n` }] };
         }
       }
       ctx.report({ file: mod.file, start: call.start, end: call.end, message: `log.${method}() at import time raises TypeError: the SDK sets the log level only when the sync starts. Log inside update()`, fix });

@@ -5,7 +5,7 @@ import { field, named, walkScope, type PyNode } from "../python.js";
 
 // Placeholders of the inserted template look like configuration placeholders (<...>), so a reader
 // sees at once what is left to write; the rule keeps pointing at them until they are replaced.
-const PLACEHOLDER = /<(describe|say)\b[^>\n]*>/;
+const PLACEHOLDER = /<describe\b[^>\n]*>/;
 
 export default defineRule({
   meta: { id: "FT121", severity: "info", title: "Every function has a docstring", fixable: "safe", profiles: EXAMPLES_ONLY, guideline: "Fivetran PR review rules (docstrings)" },
