@@ -10,7 +10,7 @@ import { spawnSupervised, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
 import { SdkOutputParser } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
-import { putStateOverride, settleStateOverride } from "./state-aside.js";
+import { assertNoOverrideInFlight, putStateOverride, settleStateOverride } from "./state-aside.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface SdkInput {
@@ -37,6 +37,9 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
   const started = Date.now();
   const { tracker, projectDir } = inp;
   const files = join(projectDir, "files");
+  // Before the reset or an override touches files/state.json: a sync with an override that is still in flight
+  // (another process) must get back the state it keeps aside; one whose process died gets it back now.
+  assertNoOverrideInFlight(projectDir);
   if (inp.reset) {
     // Like `fivetran reset`: the warehouse and the state go (only the files the SDK itself writes).
     for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) rmSync(join(files, f), { force: true });
@@ -140,7 +143,11 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     if (overridden) {
       // Only once `fivetran debug` is gone: it may still write a checkpoint until then.
       await proc?.exited.catch(() => {});
-      settleStateOverride(projectDir);
+      try {
+        settleStateOverride(projectDir);
+      } catch {
+        // The error on its way out says more; the aside file stays for the next run of the folder to settle.
+      }
     }
   }
   return result;

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { ToolError } from "../errors.js";
 import { stateFile } from "./sink.js";
 import { isAlive, isThisProcess, thisProcess, type ProcessId } from "./owner.js";
 
@@ -47,11 +48,30 @@ function readAside(projectDir: string): Aside | undefined {
   }
 }
 
+/**
+ * Throws "locked" while another sync of the folder with an override is in flight (its owner is alive); settles an
+ * aside file of a dead one first. Call before anything that would settle on failure.
+ */
+export function assertNoOverrideInFlight(projectDir: string): void {
+  recoverStateAside(projectDir);
+  const held = readAside(projectDir);
+  if (held) {
+    // Another sync of this folder with an override is in flight (its owner is alive): replacing its state.json, or
+    // its aside file, would lose the state it must put back.
+    throw new ToolError(
+      "locked",
+      `A sync of ${projectDir} with a state override is running (process ${held.owner.pid}).`,
+      "Wait for it to end (run_status), or stop it (cancel_run), then run again.",
+      projectDir,
+    );
+  }
+}
+
 /** Puts `state` at files/state.json for `fivetran debug` to start from, keeping the previous file aside. */
 export function putStateOverride(projectDir: string, state: Record<string, unknown>): void {
   const files = join(projectDir, "files");
   mkdirSync(files, { recursive: true });
-  recoverStateAside(projectDir);
+  assertNoOverrideInFlight(projectDir);
   const target = stateFile(projectDir);
   let previous: string | null = null;
   let previousMode: number | undefined;

@@ -141,10 +141,11 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     expect(readdirSync(join(dir, "files")).filter((f) => f.startsWith("."))).toEqual([]);
   });
 
-  it("an aside file of a live owner (a run in flight) is left alone", () => {
+  it("an aside file of a live owner (a run in flight) is left alone, and a second sdk run of the folder is refused", async () => {
     const dir = withPreviousState(NEVER_CHECKPOINTS, { cursor: "previous" });
     putStateOverride(dir, { cursor: "override" });
     expect(recoverStateAside(dir)).toBe(false);
+    await expect(runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "second" }, reset: true })).rejects.toMatchObject({ code: "locked" });
     expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
     settleStateOverride(dir);
     expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
