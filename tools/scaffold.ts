@@ -1,21 +1,20 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { AUTH_TYPES, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject } from "../src/scaffold/index.js";
+import { AUTH_TYPES, DATABASE_DRIVERS, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, STORAGE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject } from "../src/scaffold/index.js";
 
 // Compact on purpose: clients show about 2 KB of a tool to the model, and the enums already list every value.
 const listOf = (vals: readonly string[], all: readonly string[]) => (vals.length === all.length ? "any" : vals.join("|"));
 const offered = SOURCE_TYPES.filter((s) => SUPPORT[s].auth.length > 1 || SUPPORT[s].pagination.length > 1)
-  .map((s) => `${s}: auth ${listOf(SUPPORT[s].auth, AUTH_TYPES)}, pagination ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
+  .map((s) => `${s}: ${SUPPORT[s].auth.length > 1 ? `auth ${listOf(SUPPORT[s].auth, AUTH_TYPES)}, ` : ""}pagination ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
   .join("; ");
 
 export const scaffoldTool = defineTool({
   name: "scaffold",
   title: "Scaffold a connector",
   description:
-    "Creates a connector project from tested patterns: connector.py, configuration.json, requirements.txt, README.md. " +
-    "Call it first when asked to build a connector; no options gives a runnable offline sample. " +
-    `Offered: ${offered}; others none. All lint clean and run. ` +
-    "Keeps existing files unless overwrite. Next: fill configuration.json, adapt tables, lint_connector, run_debug.",
+    "Creates a connector project from tested patterns; call it first when asked to build a connector. " +
+    "No options gives a runnable offline sample. " +
+    `Offered: ${offered}; others none. All lint clean and run.`,
   input: {
     project_dir: z.string().describe("Target folder (absolute)."),
     name: z.string().optional().describe("Title, e.g. 'Acme CRM'."),
@@ -35,6 +34,8 @@ export const scaffoldTool = defineTool({
       .optional()
       .describe("Tables to sync."),
     base_url: z.string().optional().describe("API base URL."),
+    storage: z.enum(STORAGE_TYPES).optional().describe("file only."),
+    driver: z.enum(DATABASE_DRIVERS).optional().describe("database only."),
     operation_style: z.enum(OPERATION_STYLES).default("yield").describe("yield or direct."),
     overwrite: z.boolean().default(false).describe("Replace existing files."),
   },
@@ -49,6 +50,8 @@ export const scaffoldTool = defineTool({
         pagination: z.string().describe("Pagination used."),
         sync: z.string().describe("Sync mode used."),
         operation_style: z.string().describe("Operation style used."),
+        storage: z.string().optional().describe("File storage used."),
+        driver: z.string().optional().describe("Database driver used."),
         tables: z.array(z.object({ name: z.string().describe("Table"), primary_key: z.array(z.string()).describe("Primary key"), parent: z.string().optional().describe("Parent table") })).describe("Tables with their keys."),
       })
       .describe("The resolved choices, defaults applied."),
@@ -71,6 +74,8 @@ export const scaffoldTool = defineTool({
         tables: args.tables,
         base_url: args.base_url,
         operation_style: args.operation_style,
+        storage: args.storage,
+        driver: args.driver,
       },
       args.overwrite,
     );
@@ -83,7 +88,7 @@ export const scaffoldTool = defineTool({
       ...(o.sync === "incremental_cursor" ? ["Run run_debug again: the second run should write only new or changed rows."] : []),
     ];
     return {
-      summary: `Scaffolded a ${o.source} connector (${o.auth}, ${o.pagination}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
+      summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${o.pagination}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
       data: {
         project_dir: dir,
         files: r.written,
@@ -94,6 +99,8 @@ export const scaffoldTool = defineTool({
           pagination: o.pagination,
           sync: o.sync,
           operation_style: o.operationStyle,
+          ...(o.storage ? { storage: o.storage } : {}),
+          ...(o.driver ? { driver: o.driver } : {}),
           tables: o.tables.map((t) => ({ name: t.name, primary_key: t.primaryKey, ...(t.parent ? { parent: t.parent } : {}) })),
         },
         configuration_keys: r.configurationKeys,

@@ -13,6 +13,8 @@ README.md and .gitignore. With no options it makes a runnable offline sample con
                        oauth2_client_credentials, oauth2_refresh_token (rest_api, graphql)
   --pagination TYPE    none (default), page_number, offset, cursor, link_header, next_url, keyset_timestamp
   --sync MODE          incremental_cursor (default) or full
+  --storage TYPE       file source: local (default) or s3 (Amazon S3 or S3-compatible, via boto3)
+  --driver TYPE        database source: sqlite (default), postgresql (psycopg2) or mysql (PyMySQL)
   --table SPEC         a table, repeatable: name[:pk1+pk2][@parent], e.g. --table users --table orders@users
   --name TITLE         the connector's title
   --base-url URL       API base URL for configuration.json (rest_api, graphql)
@@ -39,6 +41,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         auth: { type: "string" },
         pagination: { type: "string" },
         sync: { type: "string" },
+        storage: { type: "string" },
+        driver: { type: "string" },
         table: { type: "string", multiple: true },
         name: { type: "string" },
         "base-url": { type: "string" },
@@ -53,14 +57,21 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const c = listChoices();
       if (json) io.out(JSON.stringify(c, null, 2));
       else {
-        io.out(`Scaffold offers ${c.combinations} source × auth × pagination × sync combinations:\n`);
-        for (const s of c.source_type) io.out(`  ${s.value.padEnd(9)} ${s.description}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+        io.out(`Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`);
+        for (const s of c.source_type) {
+          const variant = s.storage ? `\n            storage: ${s.storage.join(", ")} (--storage)` : s.driver ? `\n            driver: ${s.driver.join(", ")} (--driver)` : "";
+          io.out(`  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+        }
         io.out("\nAuth:");
         for (const a of c.auth) io.out(`  ${a.value.padEnd(26)} ${a.description}`);
         io.out("\nPagination:");
         for (const p of c.pagination) io.out(`  ${p.value.padEnd(17)} ${p.description}`);
         io.out("\nSync:");
         for (const s of c.sync) io.out(`  ${s.value.padEnd(19)} ${s.description}`);
+        io.out("\nStorage (--source file):");
+        for (const s of c.storage) io.out(`  ${s.value.padEnd(6)} ${s.description}`);
+        io.out("\nDriver (--source database):");
+        for (const d of c.driver) io.out(`  ${d.value.padEnd(11)} ${d.description}`);
       }
       return EXIT_OK;
     }
@@ -75,13 +86,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       tables: values.table?.map(parseTable),
       base_url: values["base-url"],
       operation_style: values["operation-style"] as ScaffoldOptions["operation_style"],
+      storage: values.storage as ScaffoldOptions["storage"],
+      driver: values.driver as ScaffoldOptions["driver"],
     };
     const r = scaffoldProject(dir, opts, values.overwrite);
     if (json) {
       io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
     } else {
       const o = r.options;
-      io.out(`Scaffolded a ${o.source} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
+      io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
       for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
       if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
       io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);

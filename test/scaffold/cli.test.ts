@@ -20,7 +20,23 @@ describe("scaffold and demo commands", () => {
     expect(t.out.join("\n")).toContain("keyset_timestamp");
     const j = capture();
     expect(await scaffold(["--list", "--json"], j.io)).toBe(0);
-    expect(JSON.parse(j.out.join("")).combinations).toBeGreaterThan(100);
+    const choices = JSON.parse(j.out.join(""));
+    expect(choices.combinations).toBeGreaterThan(100);
+    expect(choices.storage.map((s: { value: string }) => s.value)).toEqual(["local", "s3"]);
+    expect(choices.driver.map((d: { value: string }) => d.value)).toEqual(["sqlite", "postgresql", "mysql"]);
+    expect(t.out.join("\n")).toContain("driver: sqlite, postgresql, mysql (--driver)");
+  });
+
+  it("--storage and --driver pick the file storage and the database driver", async () => {
+    const s3 = capture();
+    expect(await scaffold([join(root, "bucket"), "--source", "file", "--storage", "s3", "--json"], s3.io), s3.err.join("\n")).toBe(0);
+    expect(JSON.parse(s3.out.join("")).configuration_keys).toContain("aws_secret_access_key");
+    const pg = capture();
+    expect(await scaffold([join(root, "pg"), "--source", "database", "--driver", "postgresql"], pg.io), pg.err.join("\n")).toBe(0);
+    expect(pg.out.join("\n")).toContain("Scaffolded a database (postgresql) connector");
+    const bad = capture();
+    expect(await scaffold([join(root, "bad-driver"), "--source", "rest_api", "--driver", "mysql"], bad.io)).toBe(2);
+    expect(bad.err.join("\n")).toContain("driver applies to source_type database");
   });
 
   it("scaffolds with tables given as name:pk@parent and reports JSON", async () => {
