@@ -377,7 +377,7 @@ function sourceNotes(o: ResolvedOptions): string {
       }
     case "file":
       return o.storage === "s3"
-        ? "Each table reads the objects under `prefix` whose key matches its `pattern` in `TABLES` (default `<table>*`), e.g. `exports/users.csv`, `exports/users_2024.jsonl`; objects are streamed, never downloaded whole (except JSON arrays). CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. The access key needs only `s3:ListBucket` and `s3:GetObject`. Incremental syncs compare each object's `LastModified` (and key) with the cursor: an object whose upload started before the last sync but finished after it keeps an older `LastModified` and is missed until a full re-sync."
+        ? "Each table reads the objects under `prefix` whose key matches its `pattern` in `TABLES` (default `<table>*`), e.g. `exports/users.csv`, `exports/users_2024.jsonl`; objects are streamed, never downloaded whole (except JSON arrays). CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. The access key needs only `s3:ListBucket` and `s3:GetObject`. Incremental syncs compare each object's `LastModified` (and key) with the cursor: an object whose multipart upload began before the last sync but completed after it carries the older start time as `LastModified` and is missed until a full re-sync."
         : "Each table reads the files matching its `pattern` in `TABLES` (default `<table>*`), e.g. `users.csv`, `users_2024.jsonl`. CSV values arrive as text: convert numbers and dates before upserting if the destination needs typed columns. For files in S3 or S3-compatible storage, scaffold again with storage `s3`.";
   }
 }
@@ -404,7 +404,7 @@ export function renderReadme(o: ResolvedOptions): string {
   if (keys.length === 0) {
     lines.push("This connector needs no configuration: `configuration.json` is an empty object.", "");
   } else {
-    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run (an optional key with an empty string `\"\"`); `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
+    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run (set an optional key to an empty string `\"\"` to leave it unset); `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
     lines.push("| Key | Required | Example | Description | Validation |", "|---|---|---|---|---|");
     for (const k of keys) {
       lines.push(`| \`${k.key}\` | ${k.required ? "yes" : "no"} | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
