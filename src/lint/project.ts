@@ -74,7 +74,7 @@ export async function loadProject(dir: string): Promise<Project> {
   for (const f of files) {
     const t = readText(dir, f)!;
     texts.set(f, t);
-    modules.push(new Module(f, await parsePython(t.text)));
+    modules.push(new Module(f, await parsePython(t.text, join(dir, f))));
   }
   const project: Project = {
     dir,

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Language as TSLanguage, Parser as TSParser, Tree } from "web-tree-sitter";
+import type { Edit, Language as TSLanguage, Parser as TSParser, Tree } from "web-tree-sitter";
 import { LineIndex } from "./lines.js";
 
 /**
@@ -78,31 +78,98 @@ export function getParser(): Promise<TSParser> {
 // is not parsed again. Keyed by the full text; small and bounded.
 const cache = new Map<string, ParsedPython>();
 const CACHE_MAX = 32;
+// The last tree-sitter tree of each file (by the caller's key, e.g. folder and path), kept so that
+// the file's next version is parsed incrementally: after an edit tree-sitter re-parses only what
+// the change touched instead of the whole file. Only error-free trees are reused in either
+// direction, so error recovery (the one place an incremental parse could pick another tree) never
+// depends on history.
+const previous = new Map<string, { source: string; tree: Tree }>();
+const PREVIOUS_MAX = 16;
 
-export async function parsePython(source: string): Promise<ParsedPython> {
+/** `key` names the file across lint runs (folder and path) so that its next version parses incrementally. */
+export async function parsePython(source: string, key?: string): Promise<ParsedPython> {
   const hit = cache.get(source);
   if (hit) {
     cache.delete(source);
     cache.set(source, hit);
     return hit;
   }
-  const parsed = await parseUncached(source);
+  const parsed = await parseUncached(source, key);
   cache.set(source, parsed);
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return parsed;
 }
 
-async function parseUncached(source: string): Promise<ParsedPython> {
+/** Forgets parsed files and kept trees (tests compare incremental and fresh parses with it). */
+export function clearParseCaches(): void {
+  cache.clear();
+  for (const p of previous.values()) p.tree.delete();
+  previous.clear();
+}
+
+async function parseUncached(source: string, key?: string): Promise<ParsedPython> {
   const parser = await getParser();
-  const tree = parser.parse(source);
+  let tree: Tree | null = null;
+  const prev = key === undefined ? undefined : previous.get(key);
+  if (prev) {
+    previous.delete(key!);
+    if (!prev.tree.rootNode.hasError) {
+      prev.tree.edit(editBetween(prev.source, source));
+      tree = parser.parse(source, prev.tree);
+      if (tree?.rootNode.hasError) {
+        tree.delete();
+        tree = null;
+      }
+    }
+    prev.tree.delete();
+  }
+  tree ??= parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
+  let keep = false;
   try {
     const parsed = convert(tree, source);
     typeIndex.set(parsed.root, parsed.byType);
+    if (key !== undefined && !tree.rootNode.hasError) {
+      previous.set(key, { source, tree });
+      keep = true;
+      if (previous.size > PREVIOUS_MAX) {
+        const [oldest, entry] = previous.entries().next().value!;
+        previous.delete(oldest);
+        entry.tree.delete();
+      }
+    }
     return parsed;
   } finally {
-    tree.delete();
+    if (!keep) tree.delete();
   }
+}
+
+/** The single edit that turns `a` into `b`: their common prefix and suffix stay, the middle changes. */
+function editBetween(a: string, b: string): Edit {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return {
+    startIndex: p,
+    oldEndIndex: a.length - s,
+    newEndIndex: b.length - s,
+    startPosition: pointAt(a, p),
+    oldEndPosition: pointAt(a, a.length - s),
+    newEndPosition: pointAt(b, b.length - s),
+  };
+}
+
+/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of an offset. */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
 }
 
 function convert(tree: Tree, source: string): ParsedPython {
