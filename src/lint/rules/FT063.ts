@@ -102,6 +102,7 @@ function installedEnv(projectDir: string): InstalledEnv | null {
       const m = /^([^-]+)-([^-]+)\.dist-info$/.exec(entry);
       if (!m) continue;
       const dir = join(sp, entry);
+      // Security: only the Name and Version fields reach a finding; nothing is executed or imported.
       const meta = safeRead(join(dir, "METADATA"));
       const name = /^Name:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[1]!;
       const version = /^Version:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[2]!;
