@@ -54,6 +54,12 @@ try {
       await w.checkpoint(rec.state);
       checkpoint += performance.now() - b;
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    } else if (rec.t === "upsert" || rec.t === "update" || rec.t === "delete") {
+      // As the embedded runner does: applied at once, waiting only when DuckDB has fallen behind.
+      w.applyNow(rec);
+      const behind = w.backlog();
+      if (behind) await behind;
+      apply += performance.now() - b;
     } else {
       await w.apply(rec);
       apply += performance.now() - b;

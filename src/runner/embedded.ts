@@ -86,6 +86,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     }
   };
   const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
+  const backlog = sink.backlog ? sink.backlog.bind(sink) : undefined;
 
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
@@ -101,8 +102,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       case "update":
       case "delete":
         tracker.counts[ROW_COUNT[rec.t]]++;
-        if (apply) apply(rec);
-        else wait = sink.apply(rec);
+        if (apply) {
+          apply(rec);
+          // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
+          wait = backlog?.();
+        } else wait = sink.apply(rec);
         break;
       case "truncate":
         tracker.counts.truncates++;

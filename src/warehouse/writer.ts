@@ -68,7 +68,7 @@ class SyncTable {
   readonly index = new Map<string, number>();
   readonly sources = new Map<string, SourceColumn>();
   /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
-  upserted = new Set<string>();
+  upserted = new KeySet();
   /**
    * Set when this table was created inside the open transaction: its data columns in the order they first came
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
@@ -943,6 +943,40 @@ function cellKey(cell: Cell): string {
   if (Buffer.isBuffer(cell)) return `\0b${cell.toString("base64")}`;
   if (cell instanceof FloatCell) return `\0f${cell.value}`;
   return cell.text;
+}
+
+/**
+ * The keys a sync has upserted: it grows with the rows of the whole sync, so integer keys, the most common, are
+ * kept as numbers (about a third of the memory of their text in a Set); the text of any other key as it is.
+ */
+export class KeySet {
+  private readonly numbers = new Set<number>();
+  private readonly texts = new Set<string>();
+  add(key: string): void {
+    const n = asInteger(key);
+    if (n === undefined) this.texts.add(key);
+    else this.numbers.add(n);
+  }
+  has(key: string): boolean {
+    const n = asInteger(key);
+    return n === undefined ? this.texts.has(key) : this.numbers.has(n);
+  }
+}
+
+/** The number a key's text is the canonical decimal form of (so no two texts share one), if it is a safe integer. */
+function asInteger(key: string): number | undefined {
+  const len = key.length;
+  if (len === 0 || len > 15) return undefined;
+  const first = key.charCodeAt(0);
+  // "-0", leading zeros and "+" are not canonical: String(Number(x)) would not give them back.
+  if (first === 48) return len === 1 ? 0 : undefined;
+  let i = first === 45 ? 1 : 0;
+  if (i === 1 && (len === 1 || key.charCodeAt(1) === 48)) return undefined;
+  for (; i < len; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return Number(key);
 }
 
 /** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { KeySet } from "../../src/warehouse/writer.js";
+
+describe("KeySet (the keys a sync has upserted)", () => {
+  it("keeps texts that read as the same number apart", () => {
+    const s = new KeySet();
+    for (const k of ["7", "0", "-12", "123456789012345"]) s.add(k);
+    for (const k of ["7", "0", "-12", "123456789012345"]) expect(s.has(k), k).toBe(true);
+    // Not the canonical text of a number: each is its own key, as it is to the SDK.
+    for (const k of ["07", "+7", "-0", "00", "7.0", "1234567890123456", "", "7 "]) expect(s.has(k), JSON.stringify(k)).toBe(false);
+    for (const k of ["07", "-0", "1234567890123456", "", "a\u0000\u0001b"]) s.add(k);
+    for (const k of ["07", "-0", "1234567890123456", "", "a\u0000\u0001b"]) expect(s.has(k), JSON.stringify(k)).toBe(true);
+    expect(s.has("-")).toBe(false);
+  });
+});
