@@ -85,6 +85,10 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
   // python3 compiles in its own process while the rules and Ruff run here.
   const compile = opts.generic !== false ? pythonCompile(project.modules.map((m) => ({ file: m.file, source: m.source })), opts.signal) : undefined;
   compile?.catch(() => undefined);
+  // Ruff checks every module in its worker thread while the rules run here; a module the rules find
+  // broken (FT001) has its Ruff findings dropped below.
+  const ruff = opts.generic !== false ? project.modules.map((mod) => ruffFindings(mod.file, mod.source)) : [];
+  for (const r of ruff) r.catch(() => undefined);
   const settings = projectSettings(project);
   const profile = opts.profile ?? settings.profile ?? "guidelines";
   const targetSdk = resolveTarget(opts.targetSdk ?? settings.targetSdk, project);
@@ -128,9 +132,9 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
   }
   if (opts.generic !== false) {
     const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
-    for (const mod of project.modules) {
+    for (const [i, mod] of project.modules.entries()) {
       if (syntaxBroken.has(mod.file)) continue;
-      for (const f of await ruffFindings(mod.file, mod.source)) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
+      for (const f of await ruff[i]!) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));

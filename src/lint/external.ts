@@ -25,10 +25,87 @@ export function getRuff(): Promise<RuffWorkspace> {
   return ruffPromise;
 }
 
+// Ruff runs in a worker thread so that it checks a file while this thread runs the FT rules (the
+// two are independent). The worker is CommonJS code given as text, so it runs the same from dist/
+// and from the TypeScript sources under test; it loads Ruff's WASM itself.
+const RUFF_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const m = require(workerData.module);
+const ws = new m.Workspace(workerData.settings, m.PositionEncoding.Utf16);
+parentPort.on("message", ({ id, source }) => {
+  try {
+    parentPort.postMessage({ id, diagnostics: ws.check(source).map((d) => ({ code: d.code, message: d.message, start_location: { row: d.start_location.row, column: d.start_location.column }, end_location: { row: d.end_location.row, column: d.end_location.column } })) });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e && e.message || e) });
+  }
+});
+`;
+
+interface RuffThread {
+  worker: import("node:worker_threads").Worker;
+  pending: Map<number, (d: RuffDiagnostic[] | undefined) => void>;
+  next: number;
+}
+let ruffThread: Promise<RuffThread | undefined> | undefined;
+
+function getRuffThread(): Promise<RuffThread | undefined> {
+  ruffThread ??= (async () => {
+    try {
+      const { Worker } = await import("node:worker_threads");
+      const { createRequire } = await import("node:module");
+      const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
+      const worker = new Worker(RUFF_WORKER, { eval: true, workerData: { module, settings: RUFF_SETTINGS } });
+      const t: RuffThread = { worker, pending: new Map(), next: 0 };
+      worker.on("message", (m: { id: number; diagnostics?: RuffDiagnostic[] }) => {
+        t.pending.get(m.id)?.(m.diagnostics);
+        t.pending.delete(m.id);
+        if (t.pending.size === 0) worker.unref();
+      });
+      const fail = () => {
+        // A dead worker answers nothing: its requests fall back to Ruff in this thread.
+        for (const r of t.pending.values()) r(undefined);
+        t.pending.clear();
+        ruffThread = undefined;
+      };
+      worker.on("error", fail);
+      worker.on("exit", fail);
+      worker.unref();
+      return t;
+    } catch {
+      return undefined;
+    }
+  })();
+  return ruffThread;
+}
+
+// Ruff's answer depends on the text only: an unchanged module is not checked again.
+const ruffCache = new Map<string, RuffDiagnostic[]>();
+const RUFF_CACHE_MAX = 32;
+
+async function ruffDiagnostics(source: string): Promise<RuffDiagnostic[]> {
+  const hit = ruffCache.get(source);
+  if (hit) return hit;
+  const t = await getRuffThread();
+  let diagnostics: RuffDiagnostic[] | undefined;
+  if (t) {
+    diagnostics = await new Promise<RuffDiagnostic[] | undefined>((resolve) => {
+      const id = t.next++;
+      t.pending.set(id, resolve);
+      // An idle worker must not keep the process alive; a busy one must.
+      t.worker.ref();
+      t.worker.postMessage({ id, source });
+    });
+  }
+  diagnostics ??= (await getRuff()).check(source);
+  ruffCache.set(source, diagnostics);
+  if (ruffCache.size > RUFF_CACHE_MAX) ruffCache.delete(ruffCache.keys().next().value!);
+  return diagnostics;
+}
+
+/** Starts Ruff on a module at once (in its worker); the findings are read when the promise settles. */
 export async function ruffFindings(file: string, source: string): Promise<Finding[]> {
-  const ruff = await getRuff();
   const out: Finding[] = [];
-  for (const d of ruff.check(source)) {
+  for (const d of await ruffDiagnostics(source)) {
     // Syntax errors are FT001's (from compile() or the tree); Ruff's copy would duplicate them.
     if (!d.code || d.code === "invalid-syntax") continue;
     out.push({
