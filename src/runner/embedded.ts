@@ -16,11 +16,14 @@ const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as
 export interface EngineInput {
   projectDir: string;
   python: string;
-  pythonVersion: string;
   env: Record<string, string>;
   configuration: Record<string, unknown> | undefined;
   startState: Record<string, unknown>;
-  sink: WarehouseSink;
+  /**
+   * What must be ready before the connector may start: the open (locked) warehouse and the version of the Python
+   * that runs it. The harness's Python starts meanwhile and waits for its job; if this fails, it never gets one.
+   */
+  start: Promise<{ sink: WarehouseSink; pythonVersion: string }>;
   tracker: RunTracker;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -36,7 +39,7 @@ export interface EngineInput {
  */
 export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const started = Date.now();
-  const { tracker, sink } = inp;
+  const { tracker } = inp;
   const runner = join(HARNESS_DIR, "ftmcp_run.py");
   const proc = spawnSupervised({
     file: inp.python,
@@ -50,6 +53,16 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     memoryLimitMb: inp.memoryLimitMb,
   });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
+  let sink: WarehouseSink;
+  let pythonVersion: string;
+  try {
+    ({ sink, pythonVersion } = await inp.start);
+  } catch (e) {
+    // A locked warehouse or an unusable Python: the connector never ran, so this is a usage error, not a sync.
+    proc.stop("failed");
+    await proc.exited;
+    throw e;
+  }
   // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
   stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
 
@@ -255,7 +268,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     status,
     engine: "embedded",
     sdkVersion,
-    python: inp.pythonVersion,
+    python: pythonVersion,
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
