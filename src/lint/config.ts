@@ -1,6 +1,7 @@
 import type { JsonMember } from "./json.js";
 import type { Module } from "./model.js";
 import type { Project } from "./project.js";
+import { perProject } from "./helpers.js";
 import { ancestors, field, named, walk, type PyNode } from "./python.js";
 
 /** Reads of configuration keys through the configuration flow. */
@@ -17,6 +18,12 @@ export function configMembers(p: Project): JsonMember[] {
 }
 
 export function configReads(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
+  // Three rules ask; FT053 sorts the list it gets, so each caller has its own copy.
+  const r = configReadsOnce(p);
+  return { reads: r.reads.slice(), dynamic: r.dynamic };
+}
+const configReadsOnce = perProject(configReadsOf);
+function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
   const reads: ConfigRead[] = [];
   let dynamic = false;
   // One guard pattern per key, not one per subscript read.
@@ -65,6 +72,10 @@ export function configReads(p: Project): { reads: ConfigRead[]; dynamic: boolean
 
 /** Names of ConfigurationForm fields (form_field.*(name="...")), which count as declared keys. */
 export function formFieldNames(p: Project): Set<string> {
+  return new Set(formFieldNamesOnce(p));
+}
+const formFieldNamesOnce = perProject(formFieldNamesOf);
+function formFieldNamesOf(p: Project): Set<string> {
   const out = new Set<string>();
   for (const mod of p.modules) for (const c of mod.calls) {
     if (!/(^|\.)(form_field\.\w+|\w*Field)$/.test(mod.calleePath(c))) continue;

@@ -9,22 +9,43 @@ export interface CallSite {
   method: string;
 }
 
-export function opCalls(p: Project): CallSite[] {
+/**
+ * Many rules ask the same project-wide questions in one lint (twelve rules want the op calls, ten the
+ * schema tables). A project is built afresh for each lint run, so its answers are computed once per
+ * project; callers get their own copy of the list, since some sort or filter it in place.
+ */
+export function perProject<T>(compute: (p: Project) => T): (p: Project) => T {
+  const memo = new WeakMap<Project, T>();
+  return (p) => {
+    if (memo.has(p)) return memo.get(p)!;
+    const v = compute(p);
+    memo.set(p, v);
+    return v;
+  };
+}
+
+const opCallsOnce = perProject((p) => {
   const out: CallSite[] = [];
   for (const mod of p.modules) for (const call of mod.calls) {
     const method = mod.opMethod(call);
     if (method) out.push({ mod, call, method });
   }
   return out;
+});
+export function opCalls(p: Project): CallSite[] {
+  return opCallsOnce(p).slice();
 }
 
-export function logCalls(p: Project): CallSite[] {
+const logCallsOnce = perProject((p) => {
   const out: CallSite[] = [];
   for (const mod of p.modules) for (const call of mod.calls) {
     const method = mod.logMethod(call);
     if (method) out.push({ mod, call, method });
   }
   return out;
+});
+export function logCalls(p: Project): CallSite[] {
+  return logCallsOnce(p).slice();
 }
 
 export const SECRET_NAME = /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
@@ -182,6 +203,11 @@ export interface SchemaTable {
 
 /** The dict literals returned (or built) by schema(). */
 export function schemaTables(p: Project): { tables: SchemaTable[]; returns: PyNode[]; dynamic: boolean } {
+  const r = schemaTablesOnce(p);
+  return { tables: r.tables.slice(), returns: r.returns.slice(), dynamic: r.dynamic };
+}
+const schemaTablesOnce = perProject(schemaTablesOf);
+function schemaTablesOf(p: Project): { tables: SchemaTable[]; returns: PyNode[]; dynamic: boolean } {
   const f = p.schema;
   if (!f) return { tables: [], returns: [], dynamic: false };
   const mod = f.mod;

@@ -85,12 +85,24 @@ export class Module {
     return !!n && n.type === "string" && /^[a-zA-Z]*[fF]/.test(this.t(n.children[0]));
   }
 
+  // Rules ask the same call the same question many times (a dozen rules scan every call for op.*):
+  // the answers depend on the module's text and aliases only, so each is worked out once per call.
+  private readonly opMemo = new Map<PyNode, string | undefined>();
+  private readonly logMemo = new Map<PyNode, string | undefined>();
+  private readonly pathMemo = new Map<PyNode, string>();
+
   /** The Operations method name when `call` is `op.<m>(...)` (any alias form). */
   opMethod(call: PyNode): string | undefined {
-    return this.sdkMethod(call, this.op, "Operations");
+    if (this.opMemo.has(call)) return this.opMemo.get(call);
+    const m = this.sdkMethod(call, this.op, "Operations");
+    this.opMemo.set(call, m);
+    return m;
   }
   logMethod(call: PyNode): string | undefined {
-    return this.sdkMethod(call, this.log, "Logging");
+    if (this.logMemo.has(call)) return this.logMemo.get(call);
+    const m = this.sdkMethod(call, this.log, "Logging");
+    this.logMemo.set(call, m);
+    return m;
   }
   private sdkMethod(call: PyNode, aliases: Set<string>, cls: string): string | undefined {
     const fn = field(call, "function");
@@ -132,8 +144,13 @@ export class Module {
   }
   /** Dotted text of the callee when it is a name chain: requests.get, self.session.get. */
   calleePath(call: PyNode): string {
-    const fn = field(call, "function");
-    return fn && (fn.type === "identifier" || fn.type === "attribute") ? this.t(fn).replace(/\s+/g, "") : "";
+    let path = this.pathMemo.get(call);
+    if (path === undefined) {
+      const fn = field(call, "function");
+      path = fn && (fn.type === "identifier" || fn.type === "attribute") ? this.t(fn).replace(/\s+/g, "") : "";
+      this.pathMemo.set(call, path);
+    }
+    return path;
   }
 
   args(call: PyNode): { positional: PyNode[]; keywords: Map<string, PyNode>; hasSplat: boolean } {

@@ -265,7 +265,11 @@ const preorder = new WeakMap<PyNode, PyNode[]>();
 // ---- small helpers used by every rule ----
 
 export function field(n: PyNode | null | undefined, name: string): PyNode | undefined {
-  return n?.children.find((c) => c.field === name);
+  // The most called helper of all: a plain loop, no closure per call.
+  if (!n) return undefined;
+  const cs = n.children;
+  for (let i = 0; i < cs.length; i++) if (cs[i]!.field === name) return cs[i];
+  return undefined;
 }
 export function fields(n: PyNode | null | undefined, name: string): PyNode[] {
   return n ? n.children.filter((c) => c.field === name) : [];
