@@ -143,8 +143,8 @@ export const DESCRIPTIONS = {
   } satisfies Record<StorageType, string>,
   driver: {
     sqlite: "SQLite through the standard library's sqlite3 (a database file, opened read-only).",
-    postgresql: "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database, read-only session.",
-    mysql: "MySQL or MariaDB through PyMySQL, host/port/user/password/database.",
+    postgresql: "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database; a server-side cursor for unpaged reads.",
+    mysql: "MySQL or MariaDB through PyMySQL, host/port/user/password/database; a streaming cursor for unpaged reads.",
   } satisfies Record<DatabaseDriver, string>,
   operation_style: {
     direct: "Call op.upsert()/op.checkpoint() directly (SDK 2.0 and later; what Fivetran's examples use).",

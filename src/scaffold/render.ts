@@ -369,7 +369,7 @@ function sourceNotes(o: ResolvedOptions): string {
     case "database":
       switch (o.driver) {
         case "postgresql":
-          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The session is read-only; give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
+          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
         case "mysql":
           return "Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table's `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={\"ca\": ...}` in `open_source()` for a server reached over the internet.";
         default:
