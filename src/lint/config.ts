@@ -2,7 +2,7 @@ import type { JsonMember } from "./json.js";
 import type { Module } from "./model.js";
 import type { Project } from "./project.js";
 import { perProject } from "./helpers.js";
-import { ancestors, field, named, walk, type PyNode } from "./python.js";
+import { ancestors, field, named, walkTypes, type PyNode } from "./python.js";
 
 /** Reads of configuration keys through the configuration flow. */
 export interface ConfigRead {
@@ -30,7 +30,7 @@ function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
   const guards = new Map<string, RegExp>();
   for (const [f, names] of p.configNames) {
     const mod = f.mod;
-    walk(f.node, (n) => {
+    walkTypes(f.node, ["subscript", "call", "comparison_operator", "for_statement", "assignment"], (n) => {
       if (n.type === "subscript" && names.has(mod.t(field(n, "value")))) {
         const key = mod.str(field(n, "subscript"));
         if (key === undefined) dynamic = true;

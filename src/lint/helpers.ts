@@ -1,6 +1,6 @@
 import type { FuncInfo, Module } from "./model.js";
 import type { Project } from "./project.js";
-import { ancestors, field, findAll, named, unparen, walk, type PyNode } from "./python.js";
+import { ancestors, field, findAll, named, unparen, walk, walkTypes, type PyNode } from "./python.js";
 
 /** Queries several rules share. */
 export interface CallSite {
@@ -130,7 +130,7 @@ export function dictKeys(mod: Module, n: PyNode | undefined): { key: string; key
 /** Where `name` was last bound by a simple assignment before `before`, in the same function. */
 export function lastAssignment(mod: Module, scope: PyNode, name: string, before: number): PyNode | undefined {
   let best: PyNode | undefined;
-  walk(scope, (x) => {
+  walkTypes(scope, ["function_definition", "class_definition", "assignment"], (x) => {
     if (x !== scope && (x.type === "function_definition" || x.type === "class_definition")) return false;
     if (x.type === "assignment" && x.end <= before && field(x, "left")?.type === "identifier" && mod.t(field(x, "left")) === name) best = x;
     return undefined;
@@ -213,7 +213,7 @@ function schemaTablesOf(p: Project): { tables: SchemaTable[]; returns: PyNode[];
   const mod = f.mod;
   const tables: SchemaTable[] = [];
   const returns: PyNode[] = [];
-  walk(f.node, (x) => {
+  walkTypes(f.node, ["function_definition", "return_statement", "dictionary"], (x) => {
     if (x !== f.node && x.type === "function_definition") return false;
     if (x.type === "return_statement") returns.push(x);
     if (x.type === "dictionary") {

@@ -1,4 +1,4 @@
-import { ancestors, field, fields, findAll, named, unparen, walk, walkScope, type ParsedPython, type PyNode } from "./python.js";
+import { ancestors, field, fields, findAll, named, unparen, walkScope, walkTypes, type ParsedPython, type PyNode } from "./python.js";
 
 /** What the rules know about one Python module: aliases, functions, calls, main blocks. */
 export const WRITE_METHODS = new Set(["upsert", "update", "delete", "truncate"]);
@@ -192,7 +192,7 @@ export class Module {
     for (const stmt of findAll(root, (n) => n.type === "import_statement" || n.type === "import_from_statement" || n.type === "future_import_statement")) {
       this.addImport(stmt);
     }
-    walk(root, (n) => {
+    walkTypes(root, ["call", "if_statement", "function_definition"], (n) => {
       if (n.type === "call") this.calls.push(n);
       if (n.type === "if_statement") {
         const cond = this.t(field(n, "condition")).replace(/\s+/g, " ");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseJson, JsonSyntaxError, type JsonNode } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { Module, type FuncInfo } from "./model.js";
-import { field, named, walk, type PyNode } from "./python.js";
+import { field, named, walkTypes, type PyNode } from "./python.js";
 import { parsePython } from "./python.js";
 import { normalizeName, parseRequirementLine, parseRequirements, type Requirement, type RequirementsFile } from "./requirements.js";
 
@@ -227,7 +227,7 @@ function configurationFlow(p: Project): void {
         });
         for (const [k, v] of a.keywords) if (names.has(mod.t(v))) for (const g of targets) if (g.params.some((x) => x.name === k)) add(g, k);
       }
-      walk(f.node, (n) => {
+      walkTypes(f.node, ["assignment"], (n) => {
         if (n.type !== "assignment") return;
         const right = field(n, "right");
         const left = field(n, "left");
@@ -253,7 +253,7 @@ function configurationFlow(p: Project): void {
           const params = init.params.filter((x) => x.kind === "positional" && x.name !== "self");
           if (!params[i]) continue;
           add(init, params[i]!.name);
-          walk(init.node, (n) => {
+          walkTypes(init.node, ["assignment"], (n) => {
             if (n.type === "assignment" && init.mod.t(field(n, "right")) === params[i]!.name && init.mod.t(field(n, "left")).startsWith("self.")) {
               for (const g of init.mod.functions) if (g.className === cls) add(g, init.mod.t(field(n, "left")));
             }

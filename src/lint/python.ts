@@ -296,6 +296,40 @@ export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
     for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]!);
   }
 }
+/**
+ * What `walk(n, visit)` does when `visit` acts on the given named node types only: visits those
+ * nodes inside n (n included) in the same document order, and `false` skips the node's descendants
+ * just the same, but reads the per-type index instead of calling the visitor on every node.
+ */
+export function walkTypes(n: PyNode, types: readonly string[], visit: (n: PyNode) => boolean | void): void {
+  let root = n;
+  while (root.parent) root = root.parent;
+  const idx = typeIndex.get(root);
+  if (!idx || !preorder.has(root)) {
+    walk(n, (x) => (types.includes(x.type) ? visit(x) : undefined));
+    return;
+  }
+  // Each type's list is in preorder; n's descendants are the index range [n.index, n.last].
+  const picked: PyNode[] = [];
+  for (const t of types) {
+    const list = idx.get(t);
+    if (!list) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.index < n.index) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.index <= n.last; i++) picked.push(list[i]!);
+  }
+  if (types.length > 1) picked.sort((a, b) => a.index - b.index);
+  let skipTo = -1;
+  for (const x of picked) {
+    if (x.index <= skipTo) continue;
+    if (visit(x) === false) skipTo = x.last;
+  }
+}
 /** Walks without entering nested function, lambda or class bodies. */
 export function walkScope(n: PyNode, visit: (n: PyNode) => boolean | void): void {
   walk(n, (x) => {

@@ -1,6 +1,6 @@
 import type { Module } from "../model.js";
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { field, findAll, walk } from "../python.js";
+import { field, findAll, walk, walkTypes } from "../python.js";
 import { insertLine } from "../helpers.js";
 
 const CANONICAL: Record<string, string> = { op: "Operations as op", log: "Logging as log", Connector: "Connector" };
@@ -9,7 +9,7 @@ const CANONICAL: Record<string, string> = { op: "Operations as op", log: "Loggin
 export function boundNames(mod: Module): Set<string> {
   const out = new Set<string>();
   for (const imp of mod.imports) for (const n of imp.names) out.add((n.alias ?? n.name).split(".")[0]!);
-  walk(mod.root, (n) => {
+  walkTypes(mod.root, ["assignment", "augmented_assignment", "for_statement", "for_in_clause", "function_definition", "class_definition", "parameters", "lambda_parameters", "as_pattern_target", "named_expression", "global_statement", "nonlocal_statement"], (n) => {
     const add = (x: import("../python.js").PyNode | undefined) => x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
     if (n.type === "assignment" || n.type === "augmented_assignment") add(field(n, "left"));
     if (n.type === "for_statement" || n.type === "for_in_clause") add(field(n, "left"));

@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { dictKeys, lastAssignment, stateNames, stateSubscript } from "../helpers.js";
-import { field, unparen, walk, type PyNode } from "../python.js";
+import { field, unparen, walkTypes, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
 const NON_JSON_CALL = /(^|\.)(datetime\.(now|utcnow|fromtimestamp|utcfromtimestamp|strptime|fromisoformat|combine)|datetime|datetime\.date|datetime\.time|date\.today|parser\.parse|isoparse|Timestamp|to_datetime|Decimal|set|frozenset|bytes|bytearray|UUID|uuid4|uuid1)$|^(date|time|today)$/;
@@ -43,7 +43,7 @@ export default defineRule({
           fix: isDate && unparen(v)?.type === "call" ? { description: "store .isoformat()", safe: false, edits: [{ start: v.end, end: v.end, newText: ".isoformat()" }] } : undefined,
         });
       };
-      walk(f.node, (n) => {
+      walkTypes(f.node, ["assignment", "call"], (n) => {
         if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) check(field(n, "right"), n.start);
         if (n.type === "call" && mod.opMethod(n) === "checkpoint") for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) check(k.value, n.start);
       });

@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { stateNames } from "../helpers.js";
-import { ancestors, field, walk } from "../python.js";
+import { ancestors, field, walkTypes } from "../python.js";
 
 export default defineRule({
   meta: { id: "FT018", severity: "warning", title: "state[key] read without a guard", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: supported methods (first sync has an empty state); template connector" },
@@ -9,7 +9,7 @@ export default defineRule({
     for (const mod of p.modules) for (const f of mod.functions) {
       const names = stateNames(p, f);
       if (names.size === 0) continue;
-      walk(f.node, (n) => {
+      walkTypes(f.node, ["subscript"], (n) => {
         if (n.type !== "subscript" || !names.has(mod.t(field(n, "value")))) return;
         const keyNode = field(n, "subscript");
         const key = mod.str(keyNode);

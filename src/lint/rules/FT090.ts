@@ -1,6 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { isSecretName, PLACEHOLDER } from "../helpers.js";
-import { field, named, walk } from "../python.js";
+import { field, named, walkTypes } from "../python.js";
 import { SECRET_PATTERNS } from "./FT056.js";
 
 const HEADER_KEYS = /^(authorization|x-api-key|api[-_]?key|apikey|password|x-auth-token|private[-_]?token|client_secret|access_token)$/i;
@@ -20,7 +20,7 @@ export default defineRule({
         // Real keys mix letters and digits; words such as "NextToken" or "scroll_token" are names, not secrets.
         return (s !== undefined && s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s) && !PLACEHOLDER.test(s.trim()) && !/\s/.test(s.trim()) && !/^https?:\/\//.test(s)) || (s !== undefined && /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{12,}$/.test(s));
       };
-      walk(mod.root, (n) => {
+      walkTypes(mod.root, ["assignment", "default_parameter", "typed_default_parameter", "keyword_argument", "pair", "call", "string"], (n) => {
         if (n.type === "assignment" || n.type === "default_parameter" || n.type === "typed_default_parameter" || n.type === "keyword_argument") {
           const target = mod.t(field(n, n.type === "assignment" ? "left" : "name"));
           const v = field(n, n.type === "assignment" ? "right" : "value");
