@@ -75,9 +75,13 @@ export function getParser(): Promise<TSParser> {
 }
 
 // Parsed trees are immutable, so an unchanged file (a helper module, a re-lint after a fix pass)
-// is not parsed again. Keyed by the full text; small and bounded.
+// is not parsed again. Keyed by the full text, bounded in entries and in total text: a copied tree
+// takes ~70 bytes of heap per source character, and every version of a file being edited is a new
+// entry, so a count alone let a 3,000-line file's old versions grow the heap by ~11 MB per edit.
 const cache = new Map<string, ParsedPython>();
 const CACHE_MAX = 32;
+const CACHE_CHARS_MAX = 400_000;
+let cacheChars = 0;
 // The last tree-sitter tree of each file (by the caller's key, e.g. folder and path), kept so that
 // the file's next version is parsed incrementally: after an edit tree-sitter re-parses only what
 // the change touched instead of the whole file. Only error-free trees are reused in either
@@ -95,14 +99,20 @@ export async function parsePython(source: string, key?: string): Promise<ParsedP
     return hit;
   }
   const parsed = await parseUncached(source, key);
+  if (!cache.has(source)) cacheChars += source.length;
   cache.set(source, parsed);
-  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
+  while (cache.size > 1 && (cache.size > CACHE_MAX || cacheChars > CACHE_CHARS_MAX)) {
+    const oldest = cache.keys().next().value!;
+    cache.delete(oldest);
+    cacheChars -= oldest.length;
+  }
   return parsed;
 }
 
 /** Forgets parsed files and kept trees (tests compare incremental and fresh parses with it). */
 export function clearParseCaches(): void {
   cache.clear();
+  cacheChars = 0;
   for (const p of previous.values()) p.tree.delete();
   previous.clear();
 }
