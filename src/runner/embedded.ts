@@ -19,6 +19,8 @@ export interface EngineInput {
   env: Record<string, string>;
   configuration: Record<string, unknown> | undefined;
   startState: Record<string, unknown>;
+  /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
+  diskState: Record<string, unknown>;
   /**
    * What must be ready before the connector may start: the open (locked) warehouse and the version of the Python
    * that runs it. The harness's Python starts meanwhile and waits for its job; if this fails, it never gets one.
@@ -52,6 +54,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     outputLimitBytes: inp.outputLimitBytes,
     memoryLimitMb: inp.memoryLimitMb,
   });
+  // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
+  tracker.spawned(proc.child.pid);
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   let sink: WarehouseSink;
   let pythonVersion: string;
@@ -71,7 +75,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
   ]);
 
-  let committedState = inp.startState;
+  // A state override is where the connector starts, not what is committed: a run that fails before its first
+  // checkpoint leaves files/state.json as it was, and reports that.
+  let committedState = inp.diskState;
   // What had been sent when the connector last checkpointed; evaluate compares it with the totals.
   let countsAtLastCheckpoint: OperationCounts | undefined;
   let lastState: Record<string, unknown> | undefined;

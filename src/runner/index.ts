@@ -97,6 +97,14 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   });
 }
 
+function readStateOrEmpty(projectDir: string): Record<string, unknown> {
+  try {
+    return readStartState(projectDir);
+  } catch {
+    return {};
+  }
+}
+
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
   const configuration = readConfiguration(opts.projectDir, opts.configuration);
@@ -113,7 +121,9 @@ function runSettings(opts: RunOptions) {
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
   const { configuration, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  const startState = opts.state ?? (opts.reset ? {} : readStartState(projectDir));
+  // With an override, a broken state.json is what the override is for: it does not stop the run.
+  const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
+  const startState = opts.state ?? diskState;
   // Open (and lock) the warehouse before the connector runs: a locked warehouse must not cost a sync.
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   const start = Promise.all([opening, probing]).then(([sink, info]) => ({ sink, pythonVersion: info.version }));
@@ -125,6 +135,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       env,
       configuration,
       startState,
+      diskState,
       start,
       tracker,
       timeoutMs,

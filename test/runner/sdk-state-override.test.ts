@@ -73,6 +73,7 @@ describe.skipIf(!python)("state override with the real-SDK engine ends like the 
     expect(r.sdk.onDisk).toEqual({ cursor: "previous" });
     // The SDK engine reports what the file holds; nothing of ours is left behind in files/.
     expect(r.sdk.reported).toEqual({ cursor: "previous" });
+    expect(r.embedded.reported).toEqual({ cursor: "previous" });
     expect(r.sdk.files).toEqual([]);
   });
 
@@ -81,6 +82,7 @@ describe.skipIf(!python)("state override with the real-SDK engine ends like the 
     expect(r.embedded.onDisk).toBe("absent");
     expect(r.sdk.onDisk).toBe("absent");
     expect(r.sdk.files).toEqual([]);
+    expect(r.embedded.reported).toEqual(r.sdk.reported);
   });
 
   it("reset plus an override, failing before a checkpoint: no state.json, as after the reset", async () => {
