@@ -37,6 +37,18 @@ describe("scaffold, guidelines, examples and prompts over MCP", () => {
     expect(readFileSync(join(dir, "connector.py"), "utf8")).toBe("# mine\n");
   });
 
+  it("scaffold takes storage and driver, and reports them in the pattern", async () => {
+    const s3 = await client.callTool({ name: "scaffold", arguments: { project_dir: join(root, "bucket"), source_type: "file", storage: "s3" } });
+    expect(s3.isError, text(s3)).toBeFalsy();
+    const data = s3.structuredContent as { configuration_keys: string[]; pattern: { storage?: string; driver?: string } };
+    expect(data.pattern.storage).toBe("s3");
+    expect(data.configuration_keys).toEqual(["bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key"]);
+    const my = await client.callTool({ name: "scaffold", arguments: { project_dir: join(root, "shop"), source_type: "database", driver: "mysql", pagination: "keyset_timestamp" } });
+    expect(my.isError, text(my)).toBeFalsy();
+    expect((my.structuredContent as { pattern: { driver?: string } }).pattern.driver).toBe("mysql");
+    expect(readFileSync(join(root, "shop", "requirements.txt"), "utf8")).toContain("PyMySQL==");
+  });
+
   it("rejects a combination that is not offered, naming what is", async () => {
     const r = await client.callTool({ name: "scaffold", arguments: { project_dir: join(root, "db"), source_type: "database", pagination: "cursor" } });
     expect(r.isError).toBe(true);
