@@ -12,6 +12,7 @@ const counts = z
     truncates: z.number().describe("op.truncate calls."),
     schemaChanges: z.number().describe("Tables declared by schema() (what the SDK counts as schema changes)."),
     checkpoints: z.number().describe("op.checkpoint calls that were committed."),
+    fileUploads: z.number().optional().describe("Files stored by upsert/update with file=."),
   })
   .describe("Operation counts, as in the SDK's SYNC PROGRESS table.");
 

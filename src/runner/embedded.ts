@@ -86,7 +86,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   let sdkVersion: string | undefined;
   let peakKb: number | undefined;
   let applyError: RunError | undefined;
-  let fileUploads = 0;
 
   // A checkpoint is written while the following records are read and applied (the writer closes the batch when
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
@@ -132,9 +131,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         wait = sink.apply(rec);
         break;
       case "file":
-        // Logged with the SDK's wording. The SDK's "File uploads" count has no field in OperationCounts yet
-        // (src/runner/types.ts), so its total is logged at the end of the sync.
-        fileUploads++;
+        // Logged with the SDK's wording; counted in the SYNC PROGRESS table's "File uploads" row.
+        tracker.counts.fileUploads++;
         tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
         break;
       case "schema":
@@ -267,7 +265,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   } else {
     await sink.rollback();
   }
-  if (fileUploads > 0) tracker.log("INFO", "sdk", `File uploads: ${fileUploads}`);
   const rowsPerTable = await sink.rowsPerTable();
   const peakRss = peakKb ?? proc.peakRssKb();
   return {

@@ -1,18 +1,18 @@
 import type { OperationCounts, RunResult } from "./types.js";
 
 /** Labels in the order SDK 3.0's core prints them (fivetran_connector_sdk_core COUNT_LABELS). */
-const LABELS: [string, keyof OperationCounts | null][] = [
+const LABELS: [string, keyof OperationCounts][] = [
   ["Upserts", "upserts"],
   ["Updates", "updates"],
   ["Deletes", "deletes"],
   ["Truncates", "truncates"],
   ["Schema changes", "schemaChanges"],
   ["Checkpoints", "checkpoints"],
-  ["File uploads", null],
+  ["File uploads", "fileUploads"],
 ];
 
 export function zeroCounts(): OperationCounts {
-  return { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0 };
+  return { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 };
 }
 
 /** HH:MM:SS.mmm, as the SDK prints elapsed time. */
@@ -25,7 +25,7 @@ export function formatElapsed(ms: number): string {
 /** The operation table laid out as `fivetran debug` (SDK 3.0) prints it: 15-wide label, `| `, 10-wide value. */
 export function countsTable(counts: OperationCounts): string {
   const lines = [`${"Operation".padEnd(15)} | ${"Counts".padEnd(10)}`, `${"-".repeat(16)}+${"-".repeat(12)}`];
-  for (const [label, key] of LABELS) lines.push(`${label.padEnd(15)} | ${String(key ? counts[key] : 0).padEnd(10)}`);
+  for (const [label, key] of LABELS) lines.push(`${label.padEnd(15)} | ${String(counts[key] ?? 0).padEnd(10)}`);
   return lines.join("\n");
 }
 

@@ -40,6 +40,7 @@ const COUNT_KEYS: Record<string, keyof OperationCounts> = {
   "Schema changes": "schemaChanges",
   SchemaChanges: "schemaChanges",
   Checkpoints: "checkpoints",
+  "File uploads": "fileUploads",
 };
 
 export class SdkOutputParser {
@@ -123,7 +124,7 @@ export class SdkOutputParser {
 
 /** The Operation | Counts table inside a SYNC SUCCEEDED/FAILED message. */
 export function parseCountsTable(text: string): OperationCounts {
-  const counts: OperationCounts = { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0 };
+  const counts: OperationCounts = { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 };
   for (const line of text.split("\n")) {
     const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
     if (m && COUNT_KEYS[m[1]]) counts[COUNT_KEYS[m[1]]] = Number(m[2]);

@@ -36,6 +36,8 @@ export interface OperationCounts {
   truncates: number;
   schemaChanges: number;
   checkpoints: number;
+  /** Files stored by upsert/update with file= (FileUpload), the SDK's "File uploads" row. */
+  fileUploads: number;
 }
 
 export interface RunError {

@@ -31,7 +31,7 @@ connector = Connector(update=update, schema=schema)
     expect(r.error).toBeUndefined();
     expect(r.status).toBe("succeeded");
     expect(r.engine).toBe("embedded");
-    expect(r.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 1 });
+    expect(r.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     expect(r.rowsPerTable).toEqual({ items: 5, user_data: 1 });
     expect(r.state).toEqual({ cursor: 5 });
     expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ cursor: 5 });

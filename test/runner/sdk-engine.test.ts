@@ -19,7 +19,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(r.engine).toBe("sdk");
     expect(r.sdkVersion).toMatch(/^3\./);
     expect(r.status).toBe("succeeded");
-    expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1 });
+    expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     expect(r.rowsPerTable).toEqual({ items: 4 });
     expect(r.state).toEqual({ n: 4 });
     expect(logs.join("\n")).toContain("token ****");

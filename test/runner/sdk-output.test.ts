@@ -15,7 +15,7 @@ describe("fivetran debug output parser", () => {
   it("reads a successful sync: counts, checkpoints, memory, connector logs", () => {
     const { outcome, entries } = parse("success");
     expect(outcome.status).toBe("succeeded");
-    expect(outcome.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2 });
+    expect(outcome.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 });
     expect(outcome.checkpoints).toBe(2);
     expect(outcome.lastCheckpoint).toBe('{"n": 5, "done": true}');
     expect(outcome.peakMb).toBe(0.02);
@@ -26,10 +26,10 @@ describe("fivetran debug output parser", () => {
 
   it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
     const { text } = parse("success");
-    const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2 } });
+    const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 } });
     const sdkLines = text.split("\n").filter((l) => /\| /.test(l) || /^-+\+/.test(l.trim()) || l.includes("SYNC SUCCEEDED")).map((l) => l.replace(/^.*?(SYNC SUCCEEDED.*)$/, "$1").replace(/^ {35}/, ""));
     expect(block.split("\n")).toEqual(sdkLines);
-    expect(countsTable({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0 }).split("\n")).toHaveLength(9);
+    expect(countsTable({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 }).split("\n")).toHaveLength(9);
   });
 
   it.each([
