@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RESOURCES_DIR } from "../paths.js";
 import { allGuidelinesMarkdown, exampleIndex, guidelineTopics, readGuideline } from "../scaffold/content.js";
-import { AUTH_TYPES, listChoices, PAGINATION_TYPES, resolveOptions, SOURCE_TYPES, SUPPORT, SYNC_MODES, type ScaffoldOptions } from "../scaffold/options.js";
+import { AUTH_TYPES, DATABASE_DRIVERS, listChoices, PAGINATION_TYPES, resolveOptions, SOURCE_TYPES, STORAGE_TYPES, SUPPORT, SYNC_MODES, type ScaffoldOptions } from "../scaffold/options.js";
 import { renderConnector } from "../scaffold/render.js";
 
 const startsWith = (values: readonly string[], prefix: string | undefined) => values.filter((v) => v.startsWith(prefix ?? ""));
@@ -65,6 +65,39 @@ export function registerResources(server: McpServer): void {
         auth: String(vars.auth) as ScaffoldOptions["auth"],
         pagination: String(vars.pagination) as ScaffoldOptions["pagination"],
         sync: String(vars.sync) as ScaffoldOptions["sync"],
+      };
+      return { contents: [{ uri: uri.href, mimeType: "text/x-python", text: renderConnector(resolveOptions(opts)) }] };
+    },
+  );
+
+  // Where a source has variants (files: local or s3 storage; databases: their driver), a fifth segment picks one.
+  // A second template rather than {?storage,driver}: the SDK's matcher needs every query parameter present.
+  server.registerResource(
+    "pattern-variant",
+    new ResourceTemplate("connector-sdk://patterns/{source_type}/{auth}/{pagination}/{sync}/{variant}", {
+      list: undefined,
+      complete: {
+        source_type: (value) => startsWith(["file", "database"], value),
+        auth: (value, ctx) => startsWith(SUPPORT[(ctx?.arguments?.source_type as keyof typeof SUPPORT) ?? "file"]?.auth ?? AUTH_TYPES, value),
+        pagination: (value, ctx) => startsWith(SUPPORT[(ctx?.arguments?.source_type as keyof typeof SUPPORT) ?? "file"]?.pagination ?? PAGINATION_TYPES, value),
+        sync: (value) => startsWith(SYNC_MODES, value),
+        variant: (value, ctx) => startsWith(ctx?.arguments?.source_type === "database" ? DATABASE_DRIVERS : ctx?.arguments?.source_type === "file" ? STORAGE_TYPES : [...STORAGE_TYPES, ...DATABASE_DRIVERS], value),
+      },
+    }),
+    {
+      title: "Connector pattern (storage or driver)",
+      description: "The connector.py scaffold renders for a file source on one storage or a database source with one driver, e.g. connector-sdk://patterns/file/none/none/incremental_cursor/s3 or .../database/none/offset/full/postgresql.",
+      mimeType: "text/x-python",
+    },
+    async (uri, vars) => {
+      const source = String(vars.source_type) as ScaffoldOptions["source_type"];
+      const variant = String(vars.variant);
+      const opts: ScaffoldOptions = {
+        source_type: source,
+        auth: String(vars.auth) as ScaffoldOptions["auth"],
+        pagination: String(vars.pagination) as ScaffoldOptions["pagination"],
+        sync: String(vars.sync) as ScaffoldOptions["sync"],
+        ...(source === "file" ? { storage: variant as ScaffoldOptions["storage"] } : { driver: variant as ScaffoldOptions["driver"] }),
       };
       return { contents: [{ uri: uri.href, mimeType: "text/x-python", text: renderConnector(resolveOptions(opts)) }] };
     },

@@ -95,7 +95,22 @@ describe("scaffold, guidelines, examples and prompts over MCP", () => {
     expect(py).toContain("connector = Connector(update=update, schema=schema)");
   });
 
-  it("find_examples filters by auth, pagination, source and operation", async () => {
+  it("renders a storage or driver variant through the fifth segment, and refuses one that does not apply", async () => {
+    const s3 = (await client.readResource({ uri: "connector-sdk://patterns/file/none/none/incremental_cursor/s3" })).contents[0] as { text: string };
+    expect(s3.text).toContain("boto3");
+    const pg = (await client.readResource({ uri: "connector-sdk://patterns/database/none/offset/full/postgresql" })).contents[0] as { text: string };
+    expect(pg.text).toContain("psycopg2");
+    expect(pg.text).not.toContain("import sqlite3");
+    const variants = await client.complete({
+      ref: { type: "ref/resource", uri: "connector-sdk://patterns/{source_type}/{auth}/{pagination}/{sync}/{variant}" },
+      argument: { name: "variant", value: "" },
+      context: { arguments: { source_type: "database" } },
+    });
+    expect(variants.completion.values).toEqual(["sqlite", "postgresql", "mysql"]);
+    await expect(client.readResource({ uri: "connector-sdk://patterns/rest_api/none/none/full/s3" })).rejects.toThrow(/driver|storage/);
+  });
+
+    it("find_examples filters by auth, pagination, source and operation", async () => {
     const r = await client.callTool({ name: "find_examples", arguments: { auth: "oauth2_refresh_token" } });
     const ex = (r.structuredContent as { examples: { path: string; url: string }[] }).examples;
     expect(ex.map((e) => e.path)).toContain("examples/common_patterns/authentication/oauth2_with_token_refresh");
