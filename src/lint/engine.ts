@@ -81,14 +81,18 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
 type CompileResult = Awaited<ReturnType<typeof pythonCompile>>;
 
 async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number; compile?: Promise<CompileResult> }> {
-  const project = await loadProject(dir);
-  // python3 compiles in its own process while the rules and Ruff run here.
-  const compile = opts.generic !== false ? pythonCompile(project.modules.map((m) => ({ file: m.file, source: m.source })), opts.signal) : undefined;
-  compile?.catch(() => undefined);
-  // Ruff checks every module in its worker thread while the rules run here; a module the rules find
-  // broken (FT001) has its Ruff findings dropped below.
-  const ruff = opts.generic !== false ? project.modules.map((mod) => ruffFindings(mod.file, mod.source)) : [];
-  for (const r of ruff) r.catch(() => undefined);
+  // python3 compiles in its own process, and Ruff checks every module in its worker thread, while
+  // the files are parsed and the rules run here: both start as soon as the sources are read. A module
+  // the rules find broken (FT001) has its Ruff findings dropped below.
+  let compile: Promise<CompileResult> | undefined;
+  let ruff: Promise<Finding[]>[] = [];
+  const project = await loadProject(dir, (sources) => {
+    if (opts.generic === false) return;
+    compile = pythonCompile(sources, opts.signal);
+    compile.catch(() => undefined);
+    ruff = sources.map((s) => ruffFindings(s.file, s.source));
+    for (const r of ruff) r.catch(() => undefined);
+  });
   const settings = projectSettings(project);
   const profile = opts.profile ?? settings.profile ?? "guidelines";
   const targetSdk = resolveTarget(opts.targetSdk ?? settings.targetSdk, project);

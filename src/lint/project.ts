@@ -66,16 +66,16 @@ function readText(dir: string, file: string): TextFile | undefined {
   return { file, text, lines: new LineIndex(text) };
 }
 
-export async function loadProject(dir: string): Promise<Project> {
+/** `onSources` gets the Python files' texts (in module order) as soon as they are read, before parsing. */
+export async function loadProject(dir: string, onSources?: (files: { file: string; source: string }[]) => void): Promise<Project> {
   const files = listPython(dir);
   files.sort((a, b) => (a === "connector.py" ? -1 : b === "connector.py" ? 1 : a.localeCompare(b)));
   const texts = new Map<string, TextFile>();
   const modules: Module[] = [];
-  for (const f of files) {
-    const t = readText(dir, f)!;
-    texts.set(f, t);
-    modules.push(new Module(f, await parsePython(t.text, join(dir, f))));
-  }
+  for (const f of files) texts.set(f, readText(dir, f)!);
+  // The Python sources are known before they are parsed: checks that need only the text start now.
+  onSources?.(files.map((f) => ({ file: f, source: texts.get(f)!.text })));
+  for (const f of files) modules.push(new Module(f, await parsePython(texts.get(f)!.text, join(dir, f))));
   const project: Project = {
     dir,
     modules,
