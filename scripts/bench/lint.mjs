@@ -89,17 +89,27 @@ try {
   const t0 = performance.now();
   const first = await lint(dir, {});
   const cold = performance.now() - t0;
-  const runs = [];
-  for (let k = 0; k < 5; k++) {
-    // A new line each run: no parse or compile cache helps, as after a real edit.
+  const series = [];
+  const edits = Math.max(5, Number(process.env.LINT_BENCH_EDITS ?? 15));
+  for (let k = 0; k < edits; k++) {
+    // A new line each run: no parse, Ruff or compile cache holds this text, as after a real edit.
     writeFileSync(join(dir, "connector.py"), `${source}# edit ${k}\n`);
     const t = performance.now();
     await lint(dir, {});
-    runs.push(performance.now() - t);
+    series.push(performance.now() - t);
   }
-
-  runs.sort((a, b) => a - b);
-  const warm = runs[Math.floor(runs.length / 2)];
+  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+  const p90 = (xs) => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.9) - 1)];
+  // The target figure: the first five edits after the cold lint (JIT warm-up included).
+  const warm = median(series.slice(0, 5));
+  // The same project linted again with nothing changed (per-file caches answer).
+  const unchanged = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    await lint(dir, {});
+    unchanged.push(performance.now() - t);
+  }
   const rulesOnly = [];
   for (let k = 0; k < 3; k++) {
     writeFileSync(join(dir, "connector.py"), `${source}# rules ${k}\n`);
@@ -111,6 +121,8 @@ try {
   console.log(`lines: ${source.split("\n").length}, findings: ${first.summary.total} (errors ${first.summary.errors})`);
   console.log(`cold first lint (loads WASM, Ruff, python3): ${cold.toFixed(0)} ms`);
   console.log(`warm lint, median of 5 (FT rules + Ruff + python3 compile): ${warm.toFixed(0)} ms  [target <= 300 ms] ${warm <= 300 ? "OK" : "OVER"}`);
+  console.log(`  all ${series.length} edited lints: median ${median(series).toFixed(0)} ms, p90 ${p90(series).toFixed(0)} ms; after the first five: median ${median(series.slice(5)).toFixed(0)} ms`);
+  console.log(`  unchanged project linted again: median of 5 ${median(unchanged).toFixed(0)} ms`);
   console.log(`  (machine load average now: ${(await import("node:os")).loadavg()[0].toFixed(1)} on ${(await import("node:os")).cpus().length} cores; wall times grow with it)`);
   console.log(`warm lint, FT rules only (tree-sitter + rules, no Ruff/python3): ${rulesOnly[1].toFixed(0)} ms`);
 
