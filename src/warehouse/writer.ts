@@ -950,18 +950,39 @@ function cellKey(cell: Cell): string {
  * kept as numbers (about a third of the memory of their text in a Set); the text of any other key as it is.
  */
 export class KeySet {
+  /** Non-negative integer keys below MAX_BIT, one bit each: ids are mostly dense, and a bit costs no GC. */
+  private bits = new Uint8Array(1024);
   private readonly numbers = new Set<number>();
   private readonly texts = new Set<string>();
   add(key: string): void {
     const n = asInteger(key);
     if (n === undefined) this.texts.add(key);
-    else this.numbers.add(n);
+    else if (n >= 0 && n < MAX_BIT) {
+      const byte = n >>> 3;
+      if (byte >= this.bits.length) this.grow(byte);
+      this.bits[byte] |= 1 << (n & 7);
+    } else this.numbers.add(n);
   }
   has(key: string): boolean {
     const n = asInteger(key);
-    return n === undefined ? this.texts.has(key) : this.numbers.has(n);
+    if (n === undefined) return this.texts.has(key);
+    if (n >= 0 && n < MAX_BIT) {
+      const byte = n >>> 3;
+      return byte < this.bits.length && (this.bits[byte] & (1 << (n & 7))) !== 0;
+    }
+    return this.numbers.has(n);
+  }
+  private grow(byte: number): void {
+    let size = this.bits.length;
+    while (size <= byte) size *= 2;
+    const bigger = new Uint8Array(size);
+    bigger.set(this.bits);
+    this.bits = bigger;
   }
 }
+
+/** Keys from 0 to 2^27 - 1 go to the bitmap (16 MB at most); others, sparse or negative, to a Set. */
+const MAX_BIT = 2 ** 27;
 
 /** The number a key's text is the canonical decimal form of (so no two texts share one), if it is a safe integer. */
 function asInteger(key: string): number | undefined {

@@ -12,4 +12,12 @@ describe("KeySet (the keys a sync has upserted)", () => {
     for (const k of ["07", "-0", "1234567890123456", "", "a\u0000\u0001b"]) expect(s.has(k), JSON.stringify(k)).toBe(true);
     expect(s.has("-")).toBe(false);
   });
+
+  it("holds dense, sparse and negative integer keys alike", () => {
+    const s = new KeySet();
+    const keys = [0, 1, 7, 8, 9, 8191, 8192, 100_000, 2 ** 27 - 1, 2 ** 27, 2 ** 40, -1, -(2 ** 40)];
+    for (const k of keys) s.add(String(k));
+    for (const k of keys) expect(s.has(String(k)), String(k)).toBe(true);
+    for (const k of [2, 6, 10, 8190, 8193, 99_999, 2 ** 27 - 2, 2 ** 27 + 1, -2, 2 ** 40 + 1]) expect(s.has(String(k)), String(k)).toBe(false);
+  });
 });
