@@ -156,8 +156,8 @@ export class WarehouseWriter {
   private pendingRows = 0;
   /** A transaction holds rows written before their checkpoint (a spill); the next checkpoint commits it. */
   private txOpen = false;
-  /** Spills and checkpoints handed to DuckDB and not finished yet. */
-  private queued = 0;
+  /** Spills and checkpoints handed to DuckDB and not finished yet, oldest first. */
+  private readonly queue: Promise<void>[] = [];
   /** Tables whose existing rows the open transaction changed (by cacheKey): see alter(). */
   private touched = new Set<string>();
 
@@ -242,7 +242,9 @@ export class WarehouseWriter {
    * waiting); undefined otherwise. Without it, a connector faster than DuckDB would queue its rows in memory.
    */
   backlog(): Promise<void> | undefined {
-    return this.queued > 1 ? this.inflight : undefined;
+    // Waiting for the oldest only: the rows read meanwhile become the next spill while DuckDB writes the one
+    // after it, so neither side sits idle for long.
+    return this.queue.length > 2 ? this.queue[0] : undefined;
   }
 
   private declare(tables: DeclaredTable[]): number {
@@ -473,18 +475,21 @@ export class WarehouseWriter {
 
   /** Runs DuckDB work after the work queued before it, one at a time, counting what waits (see backlog()). */
   private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queued++;
     const run = this.inflight.then(async () => {
-      try {
-        if (this.failure) throw this.failure;
-        await work();
-      } finally {
-        this.queued--;
-      }
+      if (this.failure) throw this.failure;
+      await work();
     });
-    this.inflight = run.catch(() => {});
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    this.queue.push(settled);
+    // Settled promises leave the queue in order: each waits for the one before it.
+    void settled.then(() => this.queue.shift());
+    this.inflight = settled;
     return run;
   }
+
 
   /** Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. */
   private async abort(): Promise<void> {
