@@ -81,7 +81,7 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
 type CompileResult = Awaited<ReturnType<typeof pythonCompile>>;
 
 async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number; compile?: Promise<CompileResult> }> {
-  // python3 compiles in its own process, and Ruff checks every module in its worker thread, while
+  // python3 compiles in its own process, and Ruff checks every module in its own process, while
   // the files are parsed and the rules run here: both start as soon as the sources are read. A module
   // the rules find broken (FT001) has its Ruff findings dropped below.
   let compile: Promise<CompileResult> | undefined;

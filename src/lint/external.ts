@@ -25,57 +25,91 @@ export function getRuff(): Promise<RuffWorkspace> {
   return ruffPromise;
 }
 
-// Ruff runs in a worker thread so that it checks a file while this thread runs the FT rules (the
-// two are independent). The worker is CommonJS code given as text, so it runs the same from dist/
-// and from the TypeScript sources under test; it loads Ruff's WASM itself.
-const RUFF_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const m = require(workerData.module);
-const ws = new m.Workspace(workerData.settings, m.PositionEncoding.Utf16);
-parentPort.on("message", ({ id, source }) => {
-  try {
-    parentPort.postMessage({ id, diagnostics: ws.check(source).map((d) => ({ code: d.code, message: d.message, start_location: { row: d.start_location.row, column: d.start_location.column }, end_location: { row: d.end_location.row, column: d.end_location.column } })) });
-  } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message || e) });
+// Ruff runs in its own Node process so that it checks a file while this process parses and runs
+// the FT rules (the two are independent). That process runs WebAssembly with V8's baseline compiler
+// only (--liftoff-only): with the default tiering V8 spends seconds of CPU optimising Ruff's large
+// WASM over the first lints (each check of the 3,000-line bench file took 100-400 ms meanwhile,
+// competing for the cores), while baseline code checks it in ~17 ms from the start.
+const RUFF_CHILD = `
+const m = require(process.argv[1]);
+const ws = new m.Workspace(JSON.parse(process.argv[2]), m.PositionEncoding.Utf16);
+let buf = "";
+process.stdin.setEncoding("utf8").on("data", (d) => {
+  buf += d;
+  let nl;
+  while ((nl = buf.indexOf("\\n")) >= 0) {
+    const { id, source } = JSON.parse(buf.slice(0, nl));
+    buf = buf.slice(nl + 1);
+    let out;
+    try {
+      out = { id, diagnostics: ws.check(source).map((d) => ({ code: d.code, message: d.message, start_location: { row: d.start_location.row, column: d.start_location.column }, end_location: { row: d.end_location.row, column: d.end_location.column } })) };
+    } catch (e) {
+      out = { id, error: String((e && e.message) || e) };
+    }
+    process.stdout.write(JSON.stringify(out) + "\\n");
   }
 });
 `;
 
-interface RuffThread {
-  worker: import("node:worker_threads").Worker;
+interface RuffChild {
+  child: import("node:child_process").ChildProcessWithoutNullStreams;
   pending: Map<number, (d: RuffDiagnostic[] | undefined) => void>;
   next: number;
 }
-let ruffThread: Promise<RuffThread | undefined> | undefined;
+let ruffChild: Promise<RuffChild | undefined> | undefined;
 
-function getRuffThread(): Promise<RuffThread | undefined> {
-  ruffThread ??= (async () => {
+/** An idle child must not keep this process alive; a busy one must. */
+function ruffIdle(c: RuffChild): void {
+  for (const h of [c.child, c.child.stdout, c.child.stderr, c.child.stdin] as unknown as { ref(): void; unref(): void }[]) {
+    if (c.pending.size) h.ref();
+    else h.unref();
+  }
+}
+
+function getRuffChild(): Promise<RuffChild | undefined> {
+  ruffChild ??= (async () => {
     try {
-      const { Worker } = await import("node:worker_threads");
+      const { spawn } = await import("node:child_process");
       const { createRequire } = await import("node:module");
       const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
-      const worker = new Worker(RUFF_WORKER, { eval: true, workerData: { module, settings: RUFF_SETTINGS } });
-      const t: RuffThread = { worker, pending: new Map(), next: 0 };
-      worker.on("message", (m: { id: number; diagnostics?: RuffDiagnostic[] }) => {
-        t.pending.get(m.id)?.(m.diagnostics);
-        t.pending.delete(m.id);
-        if (t.pending.size === 0) worker.unref();
+      // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
+      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], { stdio: ["pipe", "pipe", "pipe"] });
+      const c: RuffChild = { child, pending: new Map(), next: 0 };
+      let buffer = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        buffer += d;
+        let nl;
+        while ((nl = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, nl);
+          buffer = buffer.slice(nl + 1);
+          try {
+            const m = JSON.parse(line) as { id: number; diagnostics?: RuffDiagnostic[] };
+            c.pending.get(m.id)?.(m.diagnostics);
+            c.pending.delete(m.id);
+          } catch {
+            // Not an answer; ignored.
+          }
+        }
+        ruffIdle(c);
       });
+      child.stderr.resume();
+      child.stdin.on("error", () => {});
       const fail = () => {
-        // A dead worker answers nothing: its requests fall back to Ruff in this thread.
-        for (const r of t.pending.values()) r(undefined);
-        t.pending.clear();
-        ruffThread = undefined;
+        // A dead child answers nothing: its requests fall back to Ruff in this process.
+        for (const r of c.pending.values()) r(undefined);
+        c.pending.clear();
+        if (ruffChild === current) ruffChild = undefined;
       };
-      worker.on("error", fail);
-      worker.on("exit", fail);
-      worker.unref();
-      return t;
+      const current = ruffChild;
+      child.on("error", fail);
+      child.on("exit", fail);
+      ruffIdle(c);
+      return c;
     } catch {
       return undefined;
     }
   })();
-  return ruffThread;
+  return ruffChild;
 }
 
 // Ruff's answer depends on the text only: an unchanged module is not checked again.
@@ -85,15 +119,22 @@ const RUFF_CACHE_MAX = 32;
 async function ruffDiagnostics(source: string): Promise<RuffDiagnostic[]> {
   const hit = ruffCache.get(source);
   if (hit) return hit;
-  const t = await getRuffThread();
+  const c = await getRuffChild();
   let diagnostics: RuffDiagnostic[] | undefined;
-  if (t) {
+  if (c && c.child.exitCode === null && !c.child.killed) {
     diagnostics = await new Promise<RuffDiagnostic[] | undefined>((resolve) => {
-      const id = t.next++;
-      t.pending.set(id, resolve);
-      // An idle worker must not keep the process alive; a busy one must.
-      t.worker.ref();
-      t.worker.postMessage({ id, source });
+      const id = c.next++;
+      const timer = setTimeout(() => {
+        // A stuck child is replaced; this check falls back to Ruff in this process.
+        c.child.kill("SIGKILL");
+        resolve(undefined);
+      }, 15_000);
+      c.pending.set(id, (d) => {
+        clearTimeout(timer);
+        resolve(d);
+      });
+      ruffIdle(c);
+      c.child.stdin.write(JSON.stringify({ id, source }) + "\n");
     });
   }
   diagnostics ??= (await getRuff()).check(source);
@@ -102,7 +143,7 @@ async function ruffDiagnostics(source: string): Promise<RuffDiagnostic[]> {
   return diagnostics;
 }
 
-/** Starts Ruff on a module at once (in its worker); the findings are read when the promise settles. */
+/** Starts Ruff on a module at once (in its own process); the findings are read when the promise settles. */
 export async function ruffFindings(file: string, source: string): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const d of await ruffDiagnostics(source)) {
