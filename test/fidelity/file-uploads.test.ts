@@ -69,10 +69,9 @@ function dumpStorage(projectDir: string): string {
   return out.join("\n");
 }
 
-/** The `File uploads` count: the SDK prints it in its counts table, the embedded engine logs it at the end. */
+/** The `File uploads` count of a run (see RunRecord.fileUploads). */
 function fileUploads(r: RunRecord): string {
-  const m = /File uploads\s*(?:\||:)\s*(\d+)/.exec(r.log);
-  return m ? m[1]! : "0";
+  return String(r.fileUploads ?? 0);
 }
 
 async function sdkPython(): Promise<string | null> {

@@ -18,6 +18,8 @@ export interface RunRecord {
   /** Null when the engine printed or returned none. */
   counts: SdkCounts | null;
   dump: string;
+  /** The "File uploads" count: the last row of the SDK's table, a field of the embedded engine's counts. */
+  fileUploads?: number;
   /** The engine's own words, for the failure message of a test; never compared. */
   log: string;
 }
@@ -56,7 +58,8 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
   // The exit code is the SDK's verdict; the printed line is a cross-check, so disagreement is visible in the status.
   const byExit = result.exitCode === 0 ? "succeeded" : "failed";
   const status = parsed.status === "unknown" || parsed.status === byExit ? byExit : `${byExit} (printed ${parsed.status})`;
-  return { status, counts: parsed.counts, dump: await dumpProject(projectDir), log: output };
+  const uploads = /^\s*File uploads\s*\|\s*(\d+)\s*$/m.exec(output);
+  return { status, counts: parsed.counts, dump: await dumpProject(projectDir), log: output, ...(uploads ? { fileUploads: Number(uploads[1]) } : {}) };
 }
 
 /** The embedded engine through the runner's public entry point. */
@@ -70,6 +73,7 @@ export async function runEmbedded(projectDir: string): Promise<RunRecord> {
       status: r.engine === "embedded" ? r.status : `ran engine ${r.engine}, not embedded`,
       counts: { upserts: c.upserts, updates: c.updates, deletes: c.deletes, truncates: c.truncates, schemaChanges: c.schemaChanges, checkpoints: c.checkpoints },
       dump: await dumpProject(projectDir),
+      fileUploads: c.fileUploads,
       log: [r.error ? `${r.error.kind}: ${r.error.message}` : "", ...r.logTail].join("\n"),
     };
   } catch (e) {
