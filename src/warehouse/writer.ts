@@ -1,6 +1,6 @@
 import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
 import {
@@ -14,6 +14,8 @@ import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 const FIVETRAN_ID = "_fivetran_id";
 const FIVETRAN_DELETED = "_fivetran_deleted";
 const FIVETRAN_SYNCED = "_fivetran_synced";
+/** The column FileUpload sets to the uploaded file's path. */
+const FILE_PATH = "_fivetran_file_path";
 const TSTZ = "TIMESTAMP WITH TIME ZONE";
 const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, [TSTZ]: TIMESTAMPTZ };
 /**
@@ -74,6 +76,8 @@ class SyncTable {
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
    */
   txOrder: string[] | undefined;
+  /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
+  source = "";
   readonly keyIndex: number[];
   readonly idIndex: number;
   readonly deletedIndex: number;
@@ -160,6 +164,8 @@ export class WarehouseWriter {
   private readonly queue: Promise<void>[] = [];
   /** Tables whose existing rows the open transaction changed (by cacheKey): see alter(). */
   private touched = new Set<string>();
+  /** Stored-file paths that rows of the open transaction stopped naming: deleted after the commit if none does. */
+  private staleFiles = new Map<SyncTable, Set<string>>();
 
   private constructor(
     readonly projectDir: string,
@@ -294,6 +300,7 @@ export class WarehouseWriter {
   }
 
   private register(source: string, sourceSchema: string | undefined, t: SyncTable): void {
+    t.source = source;
     if (sourceSchema === undefined) this.tables.set(source, t);
     else {
       let m = this.schemaTables.get(sourceSchema);
@@ -500,6 +507,7 @@ export class WarehouseWriter {
     this.keyCache.clear();
     this.declaredCreated = false;
     this.touched.clear();
+    this.staleFiles.clear();
     for (const t of this.all) t.txOrder = undefined;
   }
 
@@ -541,6 +549,7 @@ export class WarehouseWriter {
     await this.conn.run("COMMIT");
     this.txOpen = false;
     this.touched.clear();
+    await this.removeStaleFiles();
     for (const t of this.all) t.txOrder = undefined;
   }
 
@@ -836,6 +845,7 @@ export class WarehouseWriter {
     const target = this.qualified(schema, table);
     const keys = key.map(quote).join(", ");
     this.touched.add(cacheKey(schema, table));
+    if (columns.includes(FILE_PATH)) await this.noteReplacedFiles(t, staged);
     if (sameSet(await this.primaryKey(schema, table), key)) {
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(", ");
       await this.conn.run(
@@ -866,10 +876,52 @@ export class WarehouseWriter {
     for (const { columns, rows: group } of groups.values()) {
       if (columns.every((c) => key.includes(c))) continue;
       const { from: staged, drop } = await this.stage(t, columns, types, group);
+      if (columns.includes(FILE_PATH)) await this.noteReplacedFiles(t, staged);
       const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = s.${quote(c)}`).join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
       await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
       await this.conn.run(`DROP TABLE ${drop}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ stored files
+
+  /**
+   * Before rows are written: the stored-file paths that the rows about to be written stop naming (another path,
+   * or none). After the commit, a path no row names any more is deleted, as the SDK's core does; a delete of a
+   * row keeps its file (it does not write the column).
+   */
+  private async noteReplacedFiles(t: SyncTable, staged: string): Promise<void> {
+    const target = this.qualified(t.schema, t.name);
+    const on = t.key.map((k) => `t.${quote(k)} = s.${quote(k)}`).join(" AND ");
+    const r = await this.conn.runAndReadAll(
+      `SELECT DISTINCT t.${quote(FILE_PATH)} FROM ${target} t JOIN ${staged} s ON ${on} WHERE t.${quote(FILE_PATH)} IS NOT NULL AND t.${quote(FILE_PATH)} IS DISTINCT FROM s.${quote(FILE_PATH)}`,
+    );
+    const rows = r.getRows();
+    if (!rows.length) return;
+    let paths = this.staleFiles.get(t);
+    if (!paths) this.staleFiles.set(t, (paths = new Set()));
+    for (const [p] of rows) paths.add(String(p));
+  }
+
+  private async removeStaleFiles(): Promise<void> {
+    if (!this.staleFiles.size) return;
+    const stale = [...this.staleFiles];
+    this.staleFiles.clear();
+    const storage = join(filesDir(this.projectDir), "storage");
+    for (const [t, paths] of stale) {
+      for (const path of paths) {
+        const r = await this.conn.runAndReadAll(`SELECT 1 FROM ${this.qualified(t.schema, t.name)} WHERE ${quote(FILE_PATH)} = $1 LIMIT 1`, [path]);
+        if (r.getRows().length) continue;
+        const file = storedFile(storage, t.schema, t.source, path);
+        if (!file) continue;
+        try {
+          rmSync(file, { force: true });
+          removeEmptyFolders(dirname(file), filesDir(this.projectDir));
+        } catch {
+          // A file that cannot be removed stays: the sync's data is committed either way.
+        }
+      }
     }
   }
 
@@ -932,6 +984,29 @@ export async function countRows(conn: DuckDBConnection): Promise<Record<string, 
     out[schema === SCHEMA ? String(name) : `${String(schema)}.${String(name)}`] = Number(r.getRows()[0][0]);
   }
   return out;
+}
+
+/**
+ * Where the harness stored an upload (src/runner/harness/fivetran_connector_sdk/_files.py resolve()): each
+ * component of schema, table and path is a folder, `..` and `.` escaped; undefined if it would leave `storage`.
+ */
+function storedFile(storage: string, schema: string, table: string, path: string): string | undefined {
+  let out = storage;
+  for (const raw of [schema, table, path]) {
+    for (const part of raw.replaceAll("\\", "/").split("/")) {
+      if (part) out = join(out, part === ".." ? "__dotdot__" : part === "." ? "__dot__" : part);
+    }
+  }
+  const rel = relative(storage, out);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? out : undefined;
+}
+
+/** Removes `dir` and its parents while they are empty, up to (not including) `stop`. */
+function removeEmptyFolders(dir: string, stop: string): void {
+  for (let d = dir; d.startsWith(stop + sep) && d !== stop; d = dirname(d)) {
+    if (readdirSync(d).length) return;
+    rmdirSync(d);
+  }
 }
 
 function cacheKey(schema: string, table: string): string {

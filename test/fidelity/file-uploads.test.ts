@@ -33,10 +33,7 @@ const CASES: Record<string, Case> = {
   "03-size-mismatch": { expect: "failed", error: "File upload received 2 bytes for file: short.bin, expected 5 bytes." },
   "04-stream-fails-midway": { expect: "failed", error: "Multiple file uploads detected. Only one file upload can be active at a time." },
   "05-failure-after-upload": { expect: "failed", error: "Null primary key found while syncing table tester.t. Primary Key id is null in object." },
-  "06-replaced-file": {
-    expect: "succeeded",
-    knownDifference: "a file no row names any more is not deleted (needs the writer: docs/sdk-3.1.md)",
-  },
+  "06-replaced-file": { expect: "succeeded" },
 };
 
 /** A fresh copy of a connector of file-uploads/ (lib/engines.ts copies those of connectors/). */
