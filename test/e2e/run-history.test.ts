@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../helpers/built.js";
 import { realSdkPython } from "../helpers/env.js";
 import { HEADER, makeConnector } from "../runner/helpers.js";
+import { alive } from "../helpers/process.js";
 
 /**
  * Run ids survive a server restart: the built server over stdio (as clients start it), a run started in one
@@ -42,21 +43,6 @@ async function startServer(): Promise<{ client: Client; transport: StdioClientTr
   const s = { client, transport };
   open.push(s);
   return s;
-}
-
-/** Running, not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(")") + 2));
-  } catch {
-    return process.platform !== "linux";
-  }
 }
 
 async function until<T>(what: string, f: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {

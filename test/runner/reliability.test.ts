@@ -10,6 +10,7 @@ import { runSync, startRun } from "../../src/runner/index.js";
 import { spawnSupervised } from "../../src/runner/process.js";
 import { createServer } from "../../src/server.js";
 import { HEADER, makeConnector } from "./helpers.js";
+import { alive } from "../helpers/process.js";
 
 /** Writes a few committed rows first, so every test can check that earlier checkpoints survive the failure. */
 const COMMITTED = `
@@ -18,20 +19,6 @@ const COMMITTED = `
     op.checkpoint({"n": 5})
 `;
 const SCHEMA = `connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])\n`;
-
-/** Alive and not a zombie: a killed child reparented to a reaper-less init stays a zombie, which holds nothing. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return false;
-  }
-}
 
 async function until(cond: () => boolean, ms: number): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += 50) {
