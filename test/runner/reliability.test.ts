@@ -269,14 +269,18 @@ def update(configuration, state):${COMMITTED}
     for _ in range(1024 * 1024):  # ~1 GB
         print(line)
 ${SCHEMA}`, undefined, root);
+      const started = Date.now();
       const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { timeout: 60_000 })) as Res;
+      const seconds = (Date.now() - started) / 1000;
       expect(r.isError).toBeFalsy();
       expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rowsPerTable: { items: 5 }, state: { n: 5 } });
       expect((r.structuredContent!.error as { message: string }).message).toContain("more than 100 MB");
       await new Promise((res) => setTimeout(res, 200));
-      // ~100,000 lines went through before the cap; the client gets a bounded share of them and a note saying so.
+      // ~100,000 lines went through before the cap; the client gets a bounded share of them and a note saying so:
+      // the rate limit allows a burst of 500, then 100 a second (rateLimitedLog), so a slower machine gets more.
       expect(logs.length).toBeGreaterThan(10);
-      expect(logs.length).toBeLessThan(1_500);
+      expect(logs.length).toBeLessThanOrEqual(500 + 100 * seconds + 50);
+      expect(logs.length).toBeLessThan(10_000);
       expect(logs.some((l) => /not forwarded/.test(l))).toBe(true);
     } finally {
       await client.close();
