@@ -97,18 +97,28 @@ export function rateLimitedLog(send: (level: string, message: string) => void, b
   let tokens = burst;
   let last = Date.now();
   let dropped = 0;
+  let warned = false;
+  let lastNotice = 0;
   return (level, message) => {
     const now = Date.now();
     tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
     last = now;
     if (tokens < 1) {
-      if (dropped++ === 0) send("WARNING", `The connector logs more than ${perSecond} lines a second; further lines are not forwarded until it slows down (the result's logTail keeps the last ones).`);
+      dropped++;
+      if (!warned) {
+        warned = true;
+        send("WARNING", `The connector logs more than ${perSecond} lines a second; further lines are not forwarded until it slows down (the result's logTail keeps the last ones).`);
+      }
       return;
     }
     tokens -= 1;
-    if (dropped > 0) {
+    // The count of lines left out goes with a forwarded line at most once a second, and costs a token too: with
+    // a notice per line the client got two notifications per token.
+    if (dropped > 0 && now - lastNotice >= 1000) {
       send("WARNING", `${dropped} connector log line(s) were not forwarded.`);
       dropped = 0;
+      lastNotice = now;
+      tokens -= 1;
     }
     send(level, message);
   };
