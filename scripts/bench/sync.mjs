@@ -54,11 +54,11 @@ def update(configuration, state):
 connector = Connector(update=update, schema=schema)
 `;
 
-function makeConnector(parent, rows) {
+function makeConnector(parent, rows, every = CHECKPOINT_EVERY) {
   const dir = join(mkdtempSync(join(parent, "c-")), "bench_connector");
   mkdirSync(dir);
   writeFileSync(join(dir, "connector.py"), CONNECTOR);
-  writeFileSync(join(dir, "configuration.json"), JSON.stringify({ rows: String(rows), checkpoint_every: String(CHECKPOINT_EVERY) }));
+  writeFileSync(join(dir, "configuration.json"), JSON.stringify({ rows: String(rows), checkpoint_every: String(every) }));
   return dir;
 }
 
@@ -89,10 +89,10 @@ function watchPythonChildren() {
 }
 
 // ---- child: one embedded run, reported as JSON on stdout
-async function childEmbedded(rows) {
+async function childEmbedded(rows, every) {
   const parent = mkdtempSync(join(tmpdir(), "bench-sync-"));
   try {
-    const dir = makeConnector(parent, rows);
+    const dir = makeConnector(parent, rows, every);
     const { runSync } = await import(pathToFileURL(RUNNER).href);
     const stop = watchPythonChildren();
     const started = performance.now();
@@ -172,6 +172,9 @@ async function main() {
     process.stdout.write(`sync benchmark: ${ROWS.toLocaleString("en-US")} rows x 10 columns, primary key, checkpoint every ${CHECKPOINT_EVERY.toLocaleString("en-US")}\n`);
     const embedded = runChild(["--child-embedded", String(ROWS)]);
     const embeddedSmall = runChild(["--child-embedded", String(SMALL_ROWS)]);
+    // The same rows with one checkpoint, at the end: what a connector that never checkpoints on the way costs.
+    const once = runChild(["--child-embedded", String(ROWS), String(ROWS)]);
+    const onceSmall = runChild(["--child-embedded", String(SMALL_ROWS), String(SMALL_ROWS)]);
     const fl = await floor(makeConnector(parent, ROWS));
     const sdk = await realSdk(makeConnector(parent, ROWS));
     const sdkSmall = sdk ? await realSdk(makeConnector(parent, SMALL_ROWS)) : null;
@@ -191,6 +194,7 @@ async function main() {
     process.stdout.write(`\nmemory flatness (peak RSS MB at ${SMALL_ROWS.toLocaleString("en-US")} -> ${ROWS.toLocaleString("en-US")} rows)\n`);
     process.stdout.write(`  embedded Node:   ${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)}\n`);
     process.stdout.write(`  embedded Python: ${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)}\n`);
+    process.stdout.write(`  embedded Node, one checkpoint at the end: ${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} (${fmt(once.wallSeconds)} s)\n`);
     if (sdk) process.stdout.write(`  real SDK Python: ${fmt(sdkSmall?.peakRssMb, 1)} -> ${fmt(sdk.peakRssMb, 1)}  (for reference)\n`);
 
     // Flat means four times the rows costs at most a quarter more memory: a runner that held the whole sync would
@@ -201,11 +205,12 @@ async function main() {
       ["ratio to floor <= 2.0", `${fmt(ratioFloor)}x`, ratioFloor <= 2.0],
       ["faster than the real SDK", sdk ? `${fmt(sdk.wallSeconds / embedded.wallSeconds)}x faster` : "real SDK not installed", sdk ? embedded.wallSeconds < sdk.wallSeconds : undefined],
       ["Node memory flat", `${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)} MB`, flat(embeddedSmall.nodePeakRssMb, embedded.nodePeakRssMb)],
+      ["Node memory flat, 1 checkpoint", `${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} MB`, flat(onceSmall.nodePeakRssMb, once.nodePeakRssMb)],
       ["Python memory flat", `${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)} MB`, flat(embeddedSmall.pythonPeakRssMb, embedded.pythonPeakRssMb)],
     ];
     process.stdout.write("\ntargets\n");
     for (const [name, value, ok] of targets) {
-      process.stdout.write(`  ${ok === undefined ? "N/A " : ok ? "PASS" : "FAIL"}  ${pad(name, 28)}${value}\n`);
+      process.stdout.write(`  ${ok === undefined ? "N/A " : ok ? "PASS" : "FAIL"}  ${pad(name, 32)}${value}\n`);
     }
   } finally {
     rmSync(parent, { recursive: true, force: true });
@@ -213,7 +218,7 @@ async function main() {
 }
 
 if (process.argv[2] === "--child-embedded") {
-  await childEmbedded(Number(process.argv[3]));
+  await childEmbedded(Number(process.argv[3]), Number(process.argv[4] ?? CHECKPOINT_EVERY));
 } else {
   await main().catch((e) => {
     process.stderr.write(`sync benchmark failed: ${e instanceof Error ? e.stack : e}\n`);

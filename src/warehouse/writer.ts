@@ -25,6 +25,8 @@ const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, [TSTZ]
  * more memory.
  */
 export const SPILL_ROWS = 16_384;
+/** DuckDB's memory limit for a sync (see open()). */
+const DUCKDB_MEMORY_LIMIT = "256MB";
 
 type Columns = Map<string, string>;
 
@@ -192,6 +194,11 @@ export class WarehouseWriter {
       // RSS grew with the rows synced (about 30 MB less at 200,000 rows with these, scripts/bench/sync.mjs).
       await conn.run("SET GLOBAL allocator_flush_threshold = '4MB'");
       await conn.run("SET GLOBAL allocator_background_threads = true");
+      // Rows written early but not yet committed (see SPILL_ROWS) live in DuckDB's memory; past this limit DuckDB
+      // moves them to files/warehouse.db.tmp, so a connector that checkpoints once, at the end, no longer holds
+      // its whole sync in memory (800,000 such rows: 514 MB peak without the limit, 425 MB with it). A table too
+      // large for it (some 12 million keys in one transaction) fails with DuckDB's Out of Memory error.
+      await conn.run(`SET GLOBAL memory_limit = '${DUCKDB_MEMORY_LIMIT}'`);
       await conn.run("SET GLOBAL lock_configuration = true");
       if (opts.reset) {
         for (const schema of await syncSchemas(conn)) await conn.run(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
@@ -538,7 +545,17 @@ export class WarehouseWriter {
     } catch (e) {
       await this.abort();
       for (const t of this.all) t.clear();
-      this.failure = e instanceof ToolError ? e : new ToolError("internal", `Writing to files/warehouse.db failed: ${(e as Error).message}`, "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.");
+      const message = (e as Error).message;
+      this.failure =
+        e instanceof ToolError
+          ? e
+          : new ToolError(
+              "internal",
+              `Writing to files/warehouse.db failed: ${message}`,
+              /Out of Memory/i.test(message)
+                ? `The rows since the last checkpoint did not fit in DuckDB's ${DUCKDB_MEMORY_LIMIT} for a sync: call op.checkpoint(state) more often (every page or batch).`
+                : "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
+            );
       throw this.failure;
     }
     // A table that could not be written yet (only updates, no table) keeps the types its values showed.
