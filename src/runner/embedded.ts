@@ -22,10 +22,16 @@ export interface EngineInput {
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
   /**
-   * What must be ready before the connector may start: the open (locked) warehouse and the version of the Python
-   * that runs it. The harness's Python starts meanwhile and waits for its job; if this fails, it never gets one.
+   * The version of the Python that runs the connector, once it is known to be usable: the harness's Python starts
+   * meanwhile and gets its job (the connector starts) only then.
    */
-  start: Promise<{ sink: WarehouseSink; pythonVersion: string }>;
+  pythonVersion: Promise<string>;
+  /**
+   * The warehouse, opening (and locking) meanwhile: loading DuckDB takes longer than starting Python, so the
+   * connector's first operations wait in the 1 MB operation pipe. If it cannot open (another sync holds it), the
+   * connector is stopped and nothing is written.
+   */
+  sink: Promise<WarehouseSink>;
   tracker: RunTracker;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -57,18 +63,31 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
+  const channel = stdio[3] as unknown as Readable;
+  channel.setEncoding("utf8");
+  // The connector starts before the warehouse is open, and may even end first: what it sends meanwhile is kept
+  // here (DuckDB opens in well under a second, so a few MB at most), since the pipe goes once the process exits.
+  const early: string[] = [];
+  const keep = (chunk: string) => early.push(chunk);
+  channel.on("data", keep);
+  // Until the loop below reads it, a broken channel must not be an unhandled 'error' event (the run then ends
+  // without its last record, and says so).
+  channel.on("error", () => {});
   let sink: WarehouseSink;
   let pythonVersion: string;
   try {
-    ({ sink, pythonVersion } = await inp.start);
+    pythonVersion = await inp.pythonVersion;
+    // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    sink = await inp.sink;
+    channel.off("data", keep);
+    channel.pause();
   } catch (e) {
-    // A locked warehouse or an unusable Python: the connector never ran, so this is a usage error, not a sync.
+    // An unusable Python or a locked warehouse: a usage error, not a failed sync; nothing was written.
     proc.stop("failed");
     await proc.exited;
     throw e;
   }
-  // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-  stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
 
   const logsDone = Promise.all([
     watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)),
@@ -187,12 +206,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   };
 
   try {
-    const channel = stdio[3] as unknown as Readable;
-    channel.setEncoding("utf8");
     let rest = "";
     // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
     // is done, so a slow warehouse still blocks the harness's writes (backpressure).
-    for await (const chunk of channel as AsyncIterable<string>) {
+    for await (const chunk of chunksOf(early, channel)) {
       if (writeError !== undefined) await checkpointed();
       const text = rest + chunk;
       let start = 0;
@@ -285,4 +302,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
     ...(countsAtLastCheckpoint ? { countsAtLastCheckpoint } : {}),
   };
+}
+
+/** The chunks kept while the warehouse opened, then the rest of the channel as it comes. */
+async function* chunksOf(early: string[], channel: Readable): AsyncGenerator<string> {
+  while (early.length) yield early.shift()!;
+  for await (const chunk of channel as AsyncIterable<string>) yield chunk;
 }

@@ -124,10 +124,12 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // Open (and lock) the warehouse before the connector runs: a locked warehouse must not cost a sync.
+  // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
+  // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
-  const start = Promise.all([opening, probing]).then(([sink, info]) => ({ sink, pythonVersion: info.version }));
-  start.catch(() => {});
+  opening.catch(() => {});
+  const pythonVersion = probing.then((info) => info.version);
+  pythonVersion.catch(() => {});
   try {
     return await runEmbedded({
       projectDir,
@@ -136,7 +138,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       configuration,
       startState,
       diskState,
-      start,
+      pythonVersion,
+      sink: opening,
       tracker,
       timeoutMs,
       signal: opts.signal,

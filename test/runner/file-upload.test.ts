@@ -66,13 +66,15 @@ connector = Connector(update=update, schema=schema)
     expect(r.status).toBe("succeeded");
     expect(r.counts).toEqual({ upserts: 3, updates: 1, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 3 });
     const storage = join(dir, "files", "storage", "tester", "docs");
-    expect(readFileSync(join(storage, "a", "one.txt"), "utf8")).toBe("one");
+    // Row 1 named a/one.txt until the update gave it a/one-b.txt; no row names it after the final commit, so it
+    // is deleted, as the SDK does (test/fidelity/file-uploads 06).
+    expect(existsSync(join(storage, "a", "one.txt"))).toBe(false);
     expect(readFileSync(join(storage, "a", "one-b.txt"), "utf8")).toBe("1b");
     const two = readFileSync(join(storage, "two.bin"));
     expect(two.length).toBe(2304000); // two 2 MB chunks' worth of reads, one file
     expect(two.subarray(256, 260)).toEqual(Buffer.from([0, 1, 2, 3]));
     // No temporary file is left next to the stored ones.
-    expect(readdirSync(join(storage, "a")).sort()).toEqual(["one-b.txt", "one.txt"]);
+    expect(readdirSync(join(storage, "a")).sort()).toEqual(["one-b.txt"]);
     expect(await rows(dir, "SELECT id, _fivetran_file_path FROM tester.docs ORDER BY id")).toEqual([
       [1, "a/one-b.txt"],
       [2, "two.bin"],
