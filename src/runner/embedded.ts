@@ -6,7 +6,7 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
@@ -124,6 +124,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   };
   const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
   const backlog = sink.backlog ? sink.backlog.bind(sink) : undefined;
+  const applyRow = sink.applyRow ? sink.applyRow.bind(sink) : undefined;
+  /** Column names of each row shape the harness declared, by id. */
+  const shapes: string[][] = [];
 
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
@@ -137,13 +140,28 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     switch (rec.t) {
       case "upsert":
       case "update":
-      case "delete":
+      case "delete": {
         tracker.counts[ROW_COUNT[rec.t]]++;
-        if (apply) {
-          apply(rec);
-          // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
-          wait = backlog?.();
-        } else wait = sink.apply(rec);
+        let row: RowRecord | undefined;
+        if ("values" in rec) {
+          const names = shapes[rec.shape];
+          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
+          if (applyRow) applyRow(rec.t, rec.table, names, rec.values, rec.schema);
+          else row = { t: rec.t, table: rec.table, ...(rec.schema === undefined ? {} : { schema: rec.schema }), data: Object.fromEntries(names.map((n, i) => [n, rec.values[i]!])) };
+        } else row = rec;
+        if (row) {
+          if (apply) apply(row);
+          else {
+            wait = sink.apply(row);
+            break;
+          }
+        }
+        // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
+        wait = backlog?.();
+        break;
+      }
+      case "shape":
+        shapes[rec.id] = rec.cols;
         break;
       case "truncate":
         tracker.counts.truncates++;

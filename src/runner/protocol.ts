@@ -61,11 +61,21 @@ export type ErrorKind =
   | "output_limit"
   | "internal";
 
+/** An upsert, update or delete with its row as an object. */
+export type RowRecord = { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row };
+
 export type ChannelRecord =
   | { t: "start"; sdk_version: string; python: string }
   | { t: "schema"; tables: DeclaredTable[] }
   /** `schema`: the operation's `schema=` argument (SDK 3.0), absent when it was not given; see DeclaredTable. */
-  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row }
+  | RowRecord
+  /**
+   * The same operation as its values, in the order of the columns of an earlier `shape` record (the harness sends
+   * rows this way; `data` rows come with file uploads). The runner turns these into `data` rows for a sink that
+   * takes only those.
+   */
+  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; shape: number; values: WireValue[] }
+  | { t: "shape"; id: number; cols: string[] }
   | { t: "truncate"; table: string; schema?: string }
   /**
    * A file a connector uploaded (`op.upsert/update(..., file=FileUpload(...))`), already stored by the harness at

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord } from "./protocol.js";
+import type { ChannelRecord, RowRecord, WireValue } from "./protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply
@@ -15,7 +15,9 @@ export interface WarehouseSink {
    * Optional: applies an upsert, update or delete at once, without a promise (the hot path of a sync). Throws
    * what `apply` would reject with.
    */
-  applyNow?(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void;
+  applyNow?(rec: RowRecord): void;
+  /** Optional: the same for a row given as column names and their values (the harness's `shape` rows). */
+  applyRow?(op: RowRecord["t"], table: string, names: readonly string[], values: readonly WireValue[], schema?: string): void;
   /**
    * Optional: a promise to await before applying more when the warehouse has fallen behind, else undefined. The
    * runner awaits it, which stops reading the operation channel, which stops the connector (backpressure).

@@ -2,7 +2,7 @@ import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, TIMES
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, DeclaredTable, Row } from "../runner/protocol.js";
+import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../runner/protocol.js";
 import {
   cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
   widerType, type Cell, type NativeKind,
@@ -230,7 +230,8 @@ export class WarehouseWriter {
       case "update":
       case "delete":
         if (this.failure) throw this.failure;
-        this.record(rec.t, rec.table, rec.data, rec.schema);
+        if (!("data" in rec)) throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to applyRow().");
+        this.record(rec.t, rec.table, Object.keys(rec.data), Object.values(rec.data), rec.schema);
         return 0;
       case "truncate": {
         const table = this.table(rec.table, rec.schema);
@@ -243,11 +244,16 @@ export class WarehouseWriter {
   }
 
   /** An upsert, update or delete, applied at once: the per-row path of a sync, without a promise per row. */
-  applyNow(rec: ChannelRecord & { t: "upsert" | "update" | "delete" }): void {
+  applyNow(rec: RowRecord): void {
+    this.applyRow(rec.t, rec.table, Object.keys(rec.data), Object.values(rec.data), rec.schema);
+  }
+
+  /** The same, for a row given as its column names and their values, in order (how the harness sends rows). */
+  applyRow(op: RowRecord["t"], table: string, names: readonly string[], values: readonly WireValue[], schema?: string): void {
     this.assertOpen();
     // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
     if (this.failure) throw this.failure;
-    this.record(rec.t, rec.table, rec.data, rec.schema);
+    this.record(op, table, names, values, schema);
   }
 
   /**
@@ -352,7 +358,7 @@ export class WarehouseWriter {
     return `${this.clockPrefix}.${String(us % 1_000_000).padStart(6, "0")}+00:00`;
   }
 
-  private record(op: "upsert" | "update" | "delete", source: string, data: Row, sourceSchema?: string): void {
+  private record(op: RowRecord["t"], source: string, names: readonly string[], values: readonly WireValue[], sourceSchema?: string): void {
     const table = this.table(source, sourceSchema);
     const batch = table.batch;
     const seen = batch.seen;
@@ -360,12 +366,13 @@ export class WarehouseWriter {
     const cells: Cells = new Array(table.columns.length);
     // What this row changed in `seen`, undone if the row is refused (rare: types settle after a few rows).
     let undo: [string, string | undefined][] | undefined;
-    for (const name in data) {
+    for (let n = 0; n < names.length; n++) {
+      const name = names[n];
       let src = table.sources.get(name);
       if (src === undefined) src = this.sourceColumn(table, name);
       const i = src.index;
       if (cells[i] !== undefined) continue;
-      const wire = data[name];
+      const wire = values[n];
       const declared = src.declared;
       let cell: Cell;
       if (declared === undefined && typeof wire === "string" && !wire.includes("\0")) cell = wire;
