@@ -257,7 +257,7 @@ export class WarehouseWriter {
   }
 
   /**
-   * A promise to wait for before applying more, when DuckDB has fallen behind (more than one spill or checkpoint
+   * A promise to wait for before applying more, when DuckDB has fallen behind (a write running and two more
    * waiting); undefined otherwise. Without it, a connector faster than DuckDB would queue its rows in memory.
    */
   backlog(): Promise<void> | undefined {
@@ -573,7 +573,8 @@ export class WarehouseWriter {
     await this.conn.run("COMMIT");
     this.txOpen = false;
     this.touched.clear();
-    await this.removeStaleFiles();
+    // The rows are committed: a file that could not be looked up or removed stays, and the sync goes on.
+    await this.removeStaleFiles().catch(() => {});
     for (const t of this.all) t.txOrder = undefined;
   }
 
