@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { statePath, warehousePath } from "../warehouse/files.js";
+import { recoverStateAside } from "../runner/state-aside.js";
 
 /**
  * The connector's state file, `files/state.json`, as `fivetran debug` and our runner keep it: the
@@ -53,6 +54,9 @@ export interface StateSnapshot {
 }
 
 export async function readStateFile(projectDir: string): Promise<StateSnapshot> {
+  // A real-SDK run whose server died left its state override in state.json and the state it replaced aside: the
+  // state of the folder is the one put aside (the next run would start from it too).
+  recoverStateAside(projectDir);
   const path = stateFilePath(projectDir);
   if (!existsSync(path)) return { path, exists: false, state: {}, bytes: 0 };
   const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);

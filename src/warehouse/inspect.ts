@@ -3,6 +3,7 @@ import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
+import { recoverStateAside } from "../runner/state-aside.js";
 
 export interface TableDescription {
   /** tester, or tester_<source schema> for a table a connector named with schema= (SDK 3.0). */
@@ -27,6 +28,8 @@ export interface WarehouseDescription {
 export async function describeWarehouse(projectDir: string): Promise<WarehouseDescription> {
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
+  // As get_state: the state a dead real-SDK run put aside is the folder's state, not that run's override.
+  recoverStateAside(projectDir);
   const state = readState(projectDir);
   const tables = await withReader(dbPath, SCHEMA, async (conn) => {
     // tester first, then the tester_<source schema> ones; the reader's catalog only (not attached or temp ones).
