@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { describeWarehouse } from "../warehouse/inspect.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp describe <DIR> [--json]
 
@@ -9,28 +8,28 @@ Lists the tables debug wrote to DIR/files/warehouse.db: columns, types, primary 
 soft-deleted rows (_fivetran_deleted), and the state in files/state.json.
   --json   print exactly one JSON object`;
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
-    json = values.json ?? false;
-    if (positionals.length > 1) throw new UsageError(`describe takes one folder\n\n${usage}`);
-    const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-    const d = await describeWarehouse(dir);
-    if (json) {
-      io.out(JSON.stringify(d));
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(
+    argv,
+    io,
+    { json: { type: "boolean", default: false } },
+    async (values, positionals, json) => {
+      if (positionals.length > 1) throw new UsageError(`describe takes one folder\n\n${usage}`);
+      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const d = await describeWarehouse(dir);
+      if (json) {
+        io.out(JSON.stringify(d));
+        return EXIT_OK;
+      }
+      const lines = [`${d.warehousePath} (schema ${d.schema})`];
+      if (!d.tables.length) lines.push("  no tables yet");
+      for (const t of d.tables) {
+        lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted`);
+        for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primaryKey ? "  PRIMARY KEY" : ""}`);
+      }
+      lines.push("", `state (${d.statePath}): ${JSON.stringify(d.state)}`);
+      io.out(lines.join("\n"));
       return EXIT_OK;
-    }
-    const lines = [`${d.warehousePath} (schema ${d.schema})`];
-    if (!d.tables.length) lines.push("  no tables yet");
-    for (const t of d.tables) {
-      lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted`);
-      for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primaryKey ? "  PRIMARY KEY" : ""}`);
-    }
-    lines.push("", `state (${d.statePath}): ${JSON.stringify(d.state)}`);
-    io.out(lines.join("\n"));
-    return EXIT_OK;
-  } catch (e) {
-    return reportError(e, io, json);
-  }
+    },
+  );
 }

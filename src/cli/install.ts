@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { installRequirements } from "../deps/install.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, reportError, type CliIO } from "./io.js";
+import { EXIT_OK, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp install [DIR] [options]
 
@@ -13,42 +12,38 @@ Creates DIR/.venv (default DIR: the current folder) and installs requirements.tx
   --timeout S          give up on pip after S seconds (default 600)
   --json               print the result as JSON`;
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        python: { type: "string" },
-        upgrade: { type: "boolean", default: false },
-        recreate: { type: "boolean", default: false },
-        "with-sdk": { type: "boolean", default: false },
-        timeout: { type: "string", default: "600" },
-        json: { type: "boolean", default: false },
-      },
-    });
-    json = values.json ?? false;
-    const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-    const r = await installRequirements({
-      projectDir: dir,
-      python: values.python,
-      upgrade: values.upgrade,
-      recreate: values.recreate,
-      includeSdk: values["with-sdk"],
-      timeoutSeconds: Number(values.timeout) || 600,
-      onProgress: (_s, m) => {
-        if (!json) io.err(`  ${m}`);
-      },
-    });
-    if (json) io.out(JSON.stringify(r, null, 2));
-    else {
-      io.out(`${r.created ? "created" : "reused"} ${r.venv} (Python ${r.pythonVersion})`);
-      io.out(r.installed.length ? `installed: ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}` : "nothing new to install");
-      for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.fix}`);
-    }
-    return EXIT_OK;
-  } catch (e) {
-    return reportError(e, io, json);
-  }
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(
+    argv,
+    io,
+    {
+      python: { type: "string" },
+      upgrade: { type: "boolean", default: false },
+      recreate: { type: "boolean", default: false },
+      "with-sdk": { type: "boolean", default: false },
+      timeout: { type: "string", default: "600" },
+      json: { type: "boolean", default: false },
+    },
+    async (values, positionals, json) => {
+      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const r = await installRequirements({
+        projectDir: dir,
+        python: values.python,
+        upgrade: values.upgrade,
+        recreate: values.recreate,
+        includeSdk: values["with-sdk"],
+        timeoutSeconds: Number(values.timeout) || 600,
+        onProgress: (_s, m) => {
+          if (!json) io.err(`  ${m}`);
+        },
+      });
+      if (json) io.out(JSON.stringify(r, null, 2));
+      else {
+        io.out(`${r.created ? "created" : "reused"} ${r.venv} (Python ${r.pythonVersion})`);
+        io.out(r.installed.length ? `installed: ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}` : "nothing new to install");
+        for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.fix}`);
+      }
+      return EXIT_OK;
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ToolError, toToolError } from "../errors.js";
 import { patternRedactor } from "../workspace/redact.js";
 
@@ -44,6 +45,31 @@ export function reportError(e: unknown, io: CliIO, json: boolean): number {
     if (err.hint) io.err(`hint: ${err.hint}`);
   }
   return err.code === "invalid_argument" || err.code === "not_found" ? EXIT_USAGE : EXIT_FAILED;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>["values"];
+
+/**
+ * The frame every command shares: parse argv with `options` (positionals allowed), run `body`, and report what it
+ * throws the one way (reportError): JSON on stdout when the command was asked for JSON (`--json`, unless
+ * `asJson` says how this command is), else a message on stderr.
+ */
+export async function runCommand<O extends Options>(
+  argv: string[],
+  io: CliIO,
+  options: O,
+  body: (values: Values<O>, positionals: string[], json: boolean) => Promise<number>,
+  asJson: (values: Values<O>) => boolean = (values) => (values as { json?: unknown }).json === true,
+): Promise<number> {
+  let json = false;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options });
+    json = asJson(values);
+    return await body(values, positionals, json);
+  } catch (e) {
+    return reportError(e, io, json);
+  }
 }
 
 export { ToolError };

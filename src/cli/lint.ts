@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { lint } from "../lint/engine.js";
 import { formatText, toSarif } from "../lint/format.js";
 import { PROFILES, type Profile } from "../lint/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 import { pathToFileURL } from "node:url";
 
 export const usage = `fivetran-connector-mcp lint [DIR] [options]
@@ -16,42 +15,39 @@ requirements.txt and configuration.json. Exit 1 when there are errors, 2 on bad 
   --target-sdk V             SDK version to lint for (e.g. 2.8.1); default: a pin in requirements, else the latest
   --rules ID,ID              only these rules`;
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        fix: { type: "boolean", default: false },
-        profile: { type: "string", default: "guidelines" },
-        "target-sdk": { type: "string" },
-        rules: { type: "string" },
-      },
-    });
-    const format = values.format!;
-    if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
-    json = format !== "text";
-    if (!PROFILES.includes(values.profile as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(", ")} (got '${values.profile}')`);
-    if (positionals.length > 1) throw new UsageError(`lint takes one folder, got ${positionals.length}\n\n${usage}`);
-    const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-    const result = await lint(dir, {
-      profile: values.profile as Profile,
-      targetSdk: values["target-sdk"],
-      rules: values.rules ? values.rules.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
-      fix: values.fix,
-    });
-    if (format === "json") {
-      io.out(JSON.stringify({ findings: result.findings.map((f) => ({ ...f, fix: f.fix && { ...f.fix, edits: f.fix.edits.map(({ start: _s, end: _e, ...e }) => e) } })), summary: result.summary, fixed: result.fixed }, null, 2));
-    } else if (format === "sarif") {
-      const { SERVER_VERSION } = await import("../server.js").catch(() => ({ SERVER_VERSION: "0.0.0" }));
-      io.out(JSON.stringify(toSarif(result, SERVER_VERSION, pathToFileURL(dir).href), null, 2));
-    } else {
-      io.out(formatText(result, positionals[0] && positionals[0] !== "." ? positionals[0] : ""));
-    }
-    return result.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
-  } catch (e) {
-    return reportError(e, io, json);
-  }
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(
+    argv,
+    io,
+    {
+      format: { type: "string", default: "text" },
+      fix: { type: "boolean", default: false },
+      profile: { type: "string", default: "guidelines" },
+      "target-sdk": { type: "string" },
+      rules: { type: "string" },
+    },
+    async (values, positionals) => {
+      const format = values.format!;
+      if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
+      if (!PROFILES.includes(values.profile as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(", ")} (got '${values.profile}')`);
+      if (positionals.length > 1) throw new UsageError(`lint takes one folder, got ${positionals.length}\n\n${usage}`);
+      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const result = await lint(dir, {
+        profile: values.profile as Profile,
+        targetSdk: values["target-sdk"],
+        rules: values.rules ? values.rules.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
+        fix: values.fix,
+      });
+      if (format === "json") {
+        io.out(JSON.stringify({ findings: result.findings.map((f) => ({ ...f, fix: f.fix && { ...f.fix, edits: f.fix.edits.map(({ start: _s, end: _e, ...e }) => e) } })), summary: result.summary, fixed: result.fixed }, null, 2));
+      } else if (format === "sarif") {
+        const { SERVER_VERSION } = await import("../server.js").catch(() => ({ SERVER_VERSION: "0.0.0" }));
+        io.out(JSON.stringify(toSarif(result, SERVER_VERSION, pathToFileURL(dir).href), null, 2));
+      } else {
+        io.out(formatText(result, positionals[0] && positionals[0] !== "." ? positionals[0] : ""));
+      }
+      return result.summary.errors > 0 ? EXIT_FAILED : EXIT_OK;
+    },
+    (values) => values.format !== "text",
+  );
 }

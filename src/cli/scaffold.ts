@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { listChoices, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp scaffold <DIR> [options]
 fivetran-connector-mcp scaffold --list [--json]
@@ -30,77 +29,73 @@ function parseTable(spec: string): TableSpec {
   return { name: m[1], ...(m[2] ? { primary_key: m[2].split("+") } : {}), ...(m[3] ? { parent: m[3] } : {}) };
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        source: { type: "string" },
-        auth: { type: "string" },
-        pagination: { type: "string" },
-        sync: { type: "string" },
-        storage: { type: "string" },
-        driver: { type: "string" },
-        table: { type: "string", multiple: true },
-        name: { type: "string" },
-        "base-url": { type: "string" },
-        "operation-style": { type: "string" },
-        overwrite: { type: "boolean", default: false },
-        list: { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-      },
-    });
-    json = values.json!;
-    if (values.list) {
-      const c = listChoices();
-      if (json) io.out(JSON.stringify(c, null, 2));
-      else {
-        io.out(`Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`);
-        for (const s of c.source_type) {
-          const variant = s.storage ? `\n            storage: ${s.storage.join(", ")} (--storage)` : s.driver ? `\n            driver: ${s.driver.join(", ")} (--driver)` : "";
-          io.out(`  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(
+    argv,
+    io,
+    {
+      source: { type: "string" },
+      auth: { type: "string" },
+      pagination: { type: "string" },
+      sync: { type: "string" },
+      storage: { type: "string" },
+      driver: { type: "string" },
+      table: { type: "string", multiple: true },
+      name: { type: "string" },
+      "base-url": { type: "string" },
+      "operation-style": { type: "string" },
+      overwrite: { type: "boolean", default: false },
+      list: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+    },
+    async (values, positionals, json) => {
+      if (values.list) {
+        const c = listChoices();
+        if (json) io.out(JSON.stringify(c, null, 2));
+        else {
+          io.out(`Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`);
+          for (const s of c.source_type) {
+            const variant = s.storage ? `\n            storage: ${s.storage.join(", ")} (--storage)` : s.driver ? `\n            driver: ${s.driver.join(", ")} (--driver)` : "";
+            io.out(`  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+          }
+          io.out("\nAuth:");
+          for (const a of c.auth) io.out(`  ${a.value.padEnd(26)} ${a.description}`);
+          io.out("\nPagination:");
+          for (const p of c.pagination) io.out(`  ${p.value.padEnd(17)} ${p.description}`);
+          io.out("\nSync:");
+          for (const s of c.sync) io.out(`  ${s.value.padEnd(19)} ${s.description}`);
+          io.out("\nStorage (--source file):");
+          for (const s of c.storage) io.out(`  ${s.value.padEnd(6)} ${s.description}`);
+          io.out("\nDriver (--source database):");
+          for (const d of c.driver) io.out(`  ${d.value.padEnd(11)} ${d.description}`);
         }
-        io.out("\nAuth:");
-        for (const a of c.auth) io.out(`  ${a.value.padEnd(26)} ${a.description}`);
-        io.out("\nPagination:");
-        for (const p of c.pagination) io.out(`  ${p.value.padEnd(17)} ${p.description}`);
-        io.out("\nSync:");
-        for (const s of c.sync) io.out(`  ${s.value.padEnd(19)} ${s.description}`);
-        io.out("\nStorage (--source file):");
-        for (const s of c.storage) io.out(`  ${s.value.padEnd(6)} ${s.description}`);
-        io.out("\nDriver (--source database):");
-        for (const d of c.driver) io.out(`  ${d.value.padEnd(11)} ${d.description}`);
+        return EXIT_OK;
+      }
+      if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder\n\n${usage}`);
+      const dir = await new Workspace().projectDir(positionals[0], false);
+      const opts: ScaffoldOptions = {
+        name: values.name,
+        source_type: values.source as ScaffoldOptions["source_type"],
+        auth: values.auth as ScaffoldOptions["auth"],
+        pagination: values.pagination as ScaffoldOptions["pagination"],
+        sync: values.sync as ScaffoldOptions["sync"],
+        tables: values.table?.map(parseTable),
+        base_url: values["base-url"],
+        operation_style: values["operation-style"] as ScaffoldOptions["operation_style"],
+        storage: values.storage as ScaffoldOptions["storage"],
+        driver: values.driver as ScaffoldOptions["driver"],
+      };
+      const r = scaffoldProject(dir, opts, values.overwrite);
+      if (json) {
+        io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
+      } else {
+        const o = r.options;
+        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
+        for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
+        if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
+        io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);
       }
       return EXIT_OK;
-    }
-    if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder\n\n${usage}`);
-    const dir = await new Workspace().projectDir(positionals[0], false);
-    const opts: ScaffoldOptions = {
-      name: values.name,
-      source_type: values.source as ScaffoldOptions["source_type"],
-      auth: values.auth as ScaffoldOptions["auth"],
-      pagination: values.pagination as ScaffoldOptions["pagination"],
-      sync: values.sync as ScaffoldOptions["sync"],
-      tables: values.table?.map(parseTable),
-      base_url: values["base-url"],
-      operation_style: values["operation-style"] as ScaffoldOptions["operation_style"],
-      storage: values.storage as ScaffoldOptions["storage"],
-      driver: values.driver as ScaffoldOptions["driver"],
-    };
-    const r = scaffoldProject(dir, opts, values.overwrite);
-    if (json) {
-      io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
-    } else {
-      const o = r.options;
-      io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
-      for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
-      if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
-      io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);
-    }
-    return EXIT_OK;
-  } catch (e) {
-    return reportError(e, io, json);
-  }
+    },
+  );
 }
