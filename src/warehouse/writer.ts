@@ -229,9 +229,8 @@ export class WarehouseWriter {
       case "upsert":
       case "update":
       case "delete":
-        if (this.failure) throw this.failure;
         if (!("data" in rec)) throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to applyRow().");
-        this.record(rec.t, rec.table, Object.keys(rec.data), Object.values(rec.data), rec.schema);
+        this.applyNow(rec);
         return 0;
       case "truncate": {
         const table = this.table(rec.table, rec.schema);
