@@ -670,8 +670,8 @@ export function stageText(cell: Cell, kind: string): string | null {
 }
 
 /** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
-export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "TIMESTAMP WITH TIME ZONE";
-export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "TIMESTAMP WITH TIME ZONE"]);
+export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE";
+export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE"]);
 /** A cell the native path does not take on: the column is loaded as text and CAST, as the general path does. */
 export const MISFIT = Symbol("misfit");
 
@@ -703,16 +703,46 @@ export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bi
         if (!Number.isFinite(n)) return MISFIT;
         return Math.abs(n) < SMALLEST_NORMAL.DOUBLE ? 0 : n;
       }
+      case "FLOAT": {
+        if (cell === "true" || cell === "false") return cell === "true" ? 1 : 0;
+        if (cell === "NaN") return null;
+        return PLAIN_DECIMAL.test(cell) ? single(Number(cell)) : MISFIT;
+      }
       case "TIMESTAMP WITH TIME ZONE":
         return plainUtcMicros(cell);
     }
   }
-  if (cell instanceof FloatCell && kind === "DOUBLE") {
+  if (cell instanceof FloatCell && (kind === "DOUBLE" || kind === "FLOAT")) {
     const v = cell.value;
     if (Number.isNaN(v)) return null;
+    // The cell's text reads back as exactly this double, so rounding it to a float is rounding the text.
+    if (kind === "FLOAT") return single(v);
     return Math.abs(v) < SMALLEST_NORMAL.DOUBLE ? 0 : v;
   }
   return MISFIT;
+}
+
+const F32 = new Float32Array(1);
+const F32_BITS = new Uint32Array(F32.buffer);
+
+/**
+ * What DuckDB's CAST of a decimal text to FLOAT gives, from the double `x` nearest that text; MISFIT where it
+ * cannot be told. Rounding the text to a float directly and rounding it first to a double, then to a float, agree
+ * unless the double lands exactly halfway between two floats (1 + 2^-24, the double of "1.0000000596046448", is
+ * such a tie: Math.fround rounds it to even, 1, while the text lies just above it and DuckDB gives the float
+ * above). Ties, values out of a float's range, and those that limitFloat makes 0 go the text way.
+ */
+function single(x: number): number | typeof MISFIT {
+  if (x === 0) return 0;
+  const f = Math.fround(x);
+  if (!Number.isFinite(f) || Math.abs(f) < SMALLEST_NORMAL.FLOAT) return MISFIT;
+  if (f === x) return f;
+  // The float on the other side of x: one step of the bit pattern away from f, towards x.
+  F32[0] = f;
+  F32_BITS[0] += x > f === f > 0 ? 1 : -1;
+  const other = F32[0];
+  // Both differences are exact (Sterbenz): x lies between two neighbouring floats.
+  return x - f === other - x ? MISFIT : f;
 }
 
 function digits2(s: string, at: number): number {

@@ -20,4 +20,12 @@ describe("KeySet (the keys a sync has upserted)", () => {
     for (const k of keys) expect(s.has(String(k)), String(k)).toBe(true);
     for (const k of [2, 6, 10, 8190, 8193, 99_999, 2 ** 27 - 2, 2 ** 27 + 1, -2, 2 ** 40 + 1]) expect(s.has(String(k)), String(k)).toBe(false);
   });
+
+  it("says whether a key was new", () => {
+    const s = new KeySet();
+    for (const k of ["5", "07", "-3", "x", String(2 ** 40)]) {
+      expect(s.add(k), k).toBe(true);
+      expect(s.add(k), `${k} again`).toBe(false);
+    }
+  });
 });

@@ -56,9 +56,9 @@ function operations(seed: number, count: number): Step[] {
   return steps;
 }
 
-async function play(steps: Step[], spillRows: number | undefined): Promise<string> {
-  const dir = tempProject("spill-");
-  const w = await WarehouseWriter.open(dir, spillRows === undefined ? {} : { spillRows });
+async function play(steps: Step[], spillRows: number | undefined, opts: { directAppend?: boolean; dir?: string } = {}): Promise<string> {
+  const dir = opts.dir ?? tempProject("spill-");
+  const w = await WarehouseWriter.open(dir, { ...(spillRows === undefined ? {} : { spillRows }), directAppend: opts.directAppend ?? true });
   for (const s of steps) {
     if (s.t === "checkpoint") await w.checkpoint(s.state);
     else if (s.t === "upsert" || s.t === "update" || s.t === "delete") {
@@ -92,8 +92,46 @@ describe("WarehouseWriter spilling", () => {
       const whole = await contents(await play(steps, 1_000_000));
       expect(whole).toContain('"orders"');
       for (const spillRows of [3, 23]) expect(await contents(await play(steps, spillRows)), `spillRows ${spillRows}`).toBe(whole);
+      // Rows of new keys are appended straight into their table; through a staging table they end the same.
+      for (const spillRows of [1_000_000, 3]) {
+        expect(await contents(await play(steps, spillRows, { directAppend: false })), `staged only, spillRows ${spillRows}`).toBe(whole);
+      }
     });
   }
+
+  it("appends new keys straight in, and falls back to staging for a value the native path does not take", async () => {
+    const row = (id: number, at: string) => ({ t: "upsert" as const, table: "events", data: { id, name: `e${id}`, score: id / 4, at } });
+    const steps: Step[] = [
+      { t: "schema", tables: [{ table: "events", primary_key: ["id"] }] },
+      // More than one chunk of 2,048 rows before the value that sends the batch through staging.
+      ...Array.from({ length: 2100 }, (_, id) => row(id, "2024-05-01T10:00:00Z")),
+      // A fraction of a second: not a plain UTC time, so the column is loaded as text and CAST.
+      row(2100, "2024-05-01T10:00:00.250Z"),
+      { t: "checkpoint", state: { page: 1 } },
+      ...[2101, 2102].map((id) => row(id, "2024-05-02T10:00:00Z")),
+      // Keys of the first checkpoint again: rows of the table to update, not to append.
+      row(1, "2024-05-03T10:00:00Z"),
+      { t: "checkpoint", state: { page: 2 } },
+    ];
+    for (const spillRows of [1_000_000, 500]) {
+      const direct = await contents(await play(steps, spillRows));
+      expect(direct, `spillRows ${spillRows}`).toBe(await contents(await play(steps, spillRows, { directAppend: false })));
+      expect(direct).toContain("2024-05-01 10:00:00.25+00");
+      expect(direct).toContain("2024-05-03 10:00:00+00");
+    }
+  });
+
+  it("updates the rows of an earlier sync instead of appending their keys again", async () => {
+    const dir = tempProject("spill-");
+    const sync = (label: string): Step[] => [
+      { t: "schema", tables: [{ table: "items", primary_key: ["id"] }] },
+      ...[0, 1, 2].map((id) => ({ t: "upsert" as const, table: "items", data: { id, label } })),
+      { t: "checkpoint", state: { label } },
+    ];
+    await play(sync("first"), undefined, { dir });
+    await play(sync("second"), undefined, { dir });
+    expect(await dump(dir, "SELECT id, label FROM tester.items ORDER BY id")).toEqual([0, 1, 2].map((id) => ({ id: String(id), label: "second" })));
+  });
 
   it("rolls spilled rows back with the rest when the sync fails, and counts committed rows only", async () => {
     const dir = tempProject("spill-");

@@ -1,0 +1,72 @@
+// The native path (nativeValue) loads common column types without text and a CAST. Whatever it gives must be what
+// DuckDB's CAST of the staged text gives, since the writer picks one path or the other by what is cheaper.
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, it } from "vitest";
+import { FloatCell, MISFIT, nativeValue, stageText, type Cell } from "../../src/warehouse/cells.js";
+
+/** DuckDB's value of CAST(text AS FLOAT) for each text (null for NULL), read back as a double. */
+async function castToFloat(texts: (string | null)[]): Promise<(number | null)[]> {
+  const inst = await DuckDBInstance.create(":memory:");
+  try {
+    const conn = await inst.connect();
+    const out: (number | null)[] = [];
+    for (const t of texts) {
+      const r = await conn.runAndReadAll("SELECT CAST($1::VARCHAR AS FLOAT)::DOUBLE", [t]);
+      const v = r.getRows()[0][0];
+      out.push(v === null ? null : Number(v));
+    }
+    conn.closeSync();
+    return out;
+  } finally {
+    inst.closeSync();
+  }
+}
+
+describe("nativeValue for FLOAT columns", () => {
+  // Plain decimals, floats the SDK sent, ties between two floats, the edges of a float's range.
+  const tie = 1 + 2 ** -24;
+  const cells: Cell[] = [
+    "0", "1", "-7", "0.1", "3.14159", "123456789", "16777217", "0.3333333333333333", "true", "false", "NaN", "",
+    "1.0000000596046448", "1e5", "3.4028235e38", "1e-40",
+    new FloatCell(0.1, true), new FloatCell(-2.5, true), new FloatCell(1 / 3, true), new FloatCell(tie, true),
+    new FloatCell(1 + 2 ** -23 + 2 ** -24, true), new FloatCell(-tie, true), new FloatCell(3.4028235677973366e38, true),
+    new FloatCell(1.1754943508222875e-38, true), new FloatCell(1e-45, true), new FloatCell(0, true), new FloatCell(Number.NaN, true),
+  ];
+
+  it("gives what DuckDB's CAST of the staged text gives, or leaves the value to that CAST", async () => {
+    const texts = cells.map((c) => stageText(c, "FLOAT"));
+    const cast = await castToFloat(texts);
+    let native = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const v = nativeValue(cells[i], "FLOAT");
+      if (v === MISFIT) continue;
+      native++;
+      expect(v, `cell ${String(texts[i])}`).toBe(cast[i]);
+    }
+    // Ten go the text way: four ties (16777217 is one, between 2^24 and 2^24 + 2) and the tie's text, three texts
+    // with an exponent, a float past the largest one, and one below the smallest normal one.
+    expect(native).toBe(cells.length - 10);
+    expect(nativeValue(new FloatCell(tie, true), "FLOAT")).toBe(MISFIT);
+    expect(nativeValue("1.0000000596046448", "FLOAT")).toBe(MISFIT);
+    expect(nativeValue(new FloatCell(0.1, true), "FLOAT")).toBe(Math.fround(0.1));
+  });
+
+  it("agrees with DuckDB on many random floats and on the doubles next to float ties", async () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const values: number[] = [];
+    for (let i = 0; i < 300; i++) values.push((next() - 0.5) * 10 ** Math.floor(next() * 20 - 10));
+    // Just beside a tie, each double rounds to the float on its side; on the tie, the text decides.
+    for (const base of [1, 1.5, 1000.25, 3e10]) {
+      const f = Math.fround(base);
+      const step = 2 ** (Math.floor(Math.log2(f)) - 24);
+      values.push(f + step, f + step * (1 + 2 ** -20), f + step * (1 - 2 ** -20));
+    }
+    const cellsOf = values.map((v) => new FloatCell(v, true));
+    const cast = await castToFloat(cellsOf.map((c) => stageText(c, "FLOAT")));
+    for (let i = 0; i < values.length; i++) {
+      const v = nativeValue(cellsOf[i], "FLOAT");
+      if (v !== MISFIT) expect(v, `value ${values[i]}`).toBe(cast[i]);
+    }
+  });
+});
