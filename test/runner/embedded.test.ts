@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
@@ -40,6 +40,27 @@ connector = Connector(update=update, schema=schema)
     expect(logs.join("\n")).toContain("hello ****");
     expect(r.logTail.join("\n")).not.toContain("eu-west");
     expect(r.peakRssMb).toBeGreaterThan(1);
+  });
+
+  it.runIf(existsSync("/proc/sys/net/core/wmem_max"))("widens the operation channel's buffer as far as the kernel allows", async () => {
+    // Node hands the channel (fd 3) over as a Unix socket; its send buffer is what the connector can write ahead
+    // while the runner is busy with DuckDB. Linux caps a request at net.core.wmem_max and doubles it.
+    const dir = makeConnector(`${HEADER}
+import os, socket
+
+def update(configuration, state):
+    s = socket.socket(fileno=os.dup(3))
+    log.info("sndbuf %d" % s.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF))
+    s.close()
+
+connector = Connector(update=update)
+`);
+    const logs: string[] = [];
+    const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
+    expect(r.status).toBe("succeeded");
+    const sndbuf = Number(/sndbuf (\d+)/.exec(logs.join("\n"))?.[1]);
+    const wmemMax = Number(readFileSync("/proc/sys/net/core/wmem_max", "utf8"));
+    expect(sndbuf).toBe(Math.min(4 << 20, wmemMax) * 2);
   });
 
   it("rolls back to the last checkpoint on failure, redacts the secret, and continues on the next run", async () => {

@@ -9,6 +9,7 @@ import base64
 import datetime
 import decimal
 import json
+import os
 import threading
 import time
 
@@ -42,15 +43,38 @@ def open_channel(fd):
     global _out
     import io
 
+    _widen(fd)
+    _out = io.open(fd, "w", encoding="utf-8", buffering=1 << 16, newline="\n", closefd=False)
+
+
+def _widen(fd):
+    """A larger buffer on the channel lets the connector run ahead while the runner writes to DuckDB, instead of
+    stopping at each pause. Node hands fd 3 over as a Unix socket: its send buffer (SO_SNDBUF, 208 KB by default,
+    about a thousand rows) grows up to the kernel's net.core.wmem_max. A pipe grows with F_SETPIPE_SZ (Linux,
+    1 MB). Where neither works, the default stays."""
+    import socket
+
+    dup = os.dup(fd)
     try:
-        # Linux: a 1 MB pipe (F_SETPIPE_SZ; the default is 64 KB, about 300 rows) lets the connector run ahead
-        # while the runner writes to DuckDB, instead of stopping at each pause. Elsewhere the default stays.
+        sock = socket.socket(fileno=dup)
+    except OSError:
+        os.close(dup)
+        sock = None
+    if sock is not None:
+        try:
+            # The kernel caps the request at wmem_max (and doubles it for its own bookkeeping).
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4 << 20)
+        except OSError:
+            pass
+        finally:
+            sock.close()
+        return
+    try:
         import fcntl
 
         fcntl.fcntl(fd, 1031, 1 << 20)
     except Exception:
         pass
-    _out = io.open(fd, "w", encoding="utf-8", buffering=1 << 16, newline="\n", closefd=False)
 
 
 def _write(line):
