@@ -1,4 +1,5 @@
-import { DuckDBTypeId, JsonDuckDBValueConverter, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
 import { ToolError } from "../errors.js";
 import { SCHEMA, warehousePath } from "./files.js";
@@ -108,11 +109,11 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
   try {
     const result = await prepared.stream();
     const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
-    const bigints = result.columnTypes().map((t) => t.typeId === DuckDBTypeId.BIGINT || t.typeId === DuckDBTypeId.HUGEINT || t.typeId === DuckDBTypeId.UBIGINT);
+    const bigints = result.columnTypes().map((t) => t.typeId === duckdb.DuckDBTypeId.BIGINT || t.typeId === duckdb.DuckDBTypeId.HUGEINT || t.typeId === duckdb.DuckDBTypeId.UBIGINT);
     const rows: unknown[][] = [];
     let bytes = 0;
     let truncatedBy: QueryResult["truncatedBy"];
-    outer: for await (const chunk of result.yieldConvertedRows(JsonDuckDBValueConverter)) {
+    outer: for await (const chunk of result.yieldConvertedRows(duckdb.JsonDuckDBValueConverter)) {
       for (const raw of chunk) {
         if (rows.length >= maxRows) {
           truncatedBy = "max_rows";

@@ -1,6 +1,7 @@
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { resolve } from "node:path";
 import { ToolError } from "../errors.js";
+import { duckdb } from "./duckdb.js";
 
 /**
  * Who holds which warehouse file in this process.
@@ -58,7 +59,7 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   const placeholder = {} as DuckDBInstance;
   writers.set(k, placeholder);
   try {
-    const instance = await DuckDBInstance.create(dbPath, { ...LOCKDOWN });
+    const instance = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN });
     writers.set(k, instance);
     return instance;
   } catch (e) {
@@ -81,7 +82,7 @@ export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance):
 export async function withReader<T>(dbPath: string, schema: string, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
   const k = key(dbPath);
   const shared = writers.get(k);
-  if (shared && !(shared instanceof DuckDBInstance)) {
+  if (shared && !(shared instanceof duckdb.DuckDBInstance)) {
     throw lockedError(dbPath, "a sync in this server is opening it (sync in progress)");
   }
   let own: DuckDBInstance | undefined;
@@ -91,7 +92,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
   } else {
     readers.set(k, (readers.get(k) ?? 0) + 1);
     try {
-      own = await DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY" });
+      own = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY" });
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");

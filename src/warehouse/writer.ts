@@ -1,4 +1,4 @@
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, FLOAT, DuckDBTimestampTZValue, TIMESTAMPTZ, VARCHAR, type DuckDBConnection, type DuckDBInstance, type DuckDBType } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBType } from "@duckdb/node-api";
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
@@ -7,9 +7,12 @@ import {
   cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
   widerType, type Cell, type NativeKind,
 } from "./cells.js";
+import { duckdb } from "./duckdb.js";
 import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote, renameColumn, renameSchema, renameTable } from "./names.js";
 import { openWriterInstance, releaseWriterInstance } from "./registry.js";
+
+const { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, FLOAT, TIMESTAMPTZ, VARCHAR } = duckdb;
 
 const FIVETRAN_ID = "_fivetran_id";
 const FIVETRAN_DELETED = "_fivetran_deleted";
