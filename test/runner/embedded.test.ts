@@ -63,6 +63,39 @@ connector = Connector(update=update)
     expect(sndbuf).toBe(Math.min(4 << 20, wmemMax) * 2);
   });
 
+  it("reads rows of many tables and shapes, interleaved, whatever their names hold", async () => {
+    // Rows travel as value lists of shapes (src/runner/protocol.ts); shapes change from row to row here, and a
+    // table name and values hold quotes and the channel's own key text.
+    const dir = makeConnector(`${HEADER}
+ODD = 'odd,"values":[0]}'
+
+def schema(configuration):
+    return [{"table": "plain", "primary_key": ["id"]}, {"table": ODD, "primary_key": ["k"]}]
+
+def update(configuration, state):
+    for i in range(40):
+        op.upsert("plain", {"id": i, "v": i})
+        op.upsert("plain", {"id": i, "v": i, "extra": "x%d" % i} if i % 3 == 0 else {"id": i, "v": i + 1})
+        op.upsert(ODD, {"k": i, "note": 'say ,"values":[1] to "%d"' % i})
+        if i % 5 == 0:
+            op.update("plain", {"id": i, "v": -i})
+            op.delete(ODD, {"k": i})
+    op.checkpoint({"done": True})
+
+connector = Connector(update=update, schema=schema)
+`);
+    const r = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r.error).toBeUndefined();
+    expect(r.counts).toMatchObject({ upserts: 120, updates: 8, deletes: 8 });
+    const { queryWarehouse } = await import("../../src/warehouse/query.js");
+    const plain = await queryWarehouse(dir, "SELECT count(*) AS n, sum(v) AS v, count(extra) AS extra FROM plain");
+    // Every id ends with v = i + 1 (i % 3 != 0) or i, except every fifth, updated to -i.
+    const expected = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? -i : i % 3 === 0 ? i : i + 1)).reduce((a, b) => a + b, 0);
+    expect(plain.rows[0]).toEqual([40, expected, 14]);
+    const odd = await queryWarehouse(dir, "SELECT count(*) AS n, count(*) FILTER (WHERE _fivetran_deleted) AS deleted, min(note) AS note FROM odd_values_0_");
+    expect(odd.rows[0]).toEqual([40, 8, 'say ,"values":[1] to "0"']);
+  });
+
   it("rolls back to the last checkpoint on failure, redacts the secret, and continues on the next run", async () => {
     const dir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
     const r1 = await runSync({ projectDir: dir, engine: "embedded" });
