@@ -13,6 +13,7 @@ import { basename, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SdkOutputParser } from "../../src/runner/sdk-output.js";
 import { realSdkPython } from "../helpers/env.js";
 import { makeRoot, pool, removeRoot, render, runEmbedded, runRealSdk, type RunRecord } from "./lib/engines.js";
 
@@ -25,6 +26,11 @@ interface Case {
   error?: string;
   /** A difference the embedded engine still has: the test runs as `it.fails` until it is fixed. */
   knownDifference?: string;
+  /**
+   * The run result's error must be the same under both engines: kind and whole message, the real SDK's as the sdk
+   * engine reads them from `fivetran debug` (SdkOutputParser).
+   */
+  sameError?: boolean;
 }
 
 const CASES: Record<string, Case> = {
@@ -34,6 +40,15 @@ const CASES: Record<string, Case> = {
   "04-stream-fails-midway": { expect: "failed", error: "Multiple file uploads detected. Only one file upload can be active at a time." },
   "05-failure-after-upload": { expect: "failed", error: "Null primary key found while syncing table tester.t. Primary Key id is null in object." },
   "06-replaced-file": { expect: "succeeded" },
+  // The SDK's per-read timeout (300 s, lowered to 1 s by the connector under either engine).
+  "07-read-timeout": {
+    expect: "failed",
+    error: "failed while executing update() error: File upload timed out: stream.read() did not return within 1 seconds.",
+    sameError: true,
+  },
+  // The core sees an upload at its first chunk: a stream that fails at once, while another upload is open, fails
+  // with its own error.
+  "08-fails-while-open": { expect: "failed", error: "failed while executing update() error: the source refused the download", sameError: true },
 };
 
 /** A fresh copy of a connector of file-uploads/ (lib/engines.ts copies those of connectors/). */
@@ -64,6 +79,14 @@ function dumpStorage(projectDir: string): string {
   };
   walk(root);
   return out.join("\n");
+}
+
+/** The error of the real SDK's run as the sdk engine reports it: `<kind>: <message>`. */
+function sdkError(r: RunRecord): string {
+  const parser = new SdkOutputParser();
+  for (const line of r.log.split("\n")) parser.push(line);
+  const e = parser.end().error;
+  return e ? `${e.kind}: ${e.message}` : "(no error)";
 }
 
 /** The `File uploads` count of a run (see RunRecord.fileUploads). */
@@ -113,6 +136,11 @@ describe.skipIf(python === null)(`file uploads: embedded engine vs the real SDK 
       if (c.error) {
         expect(sdk.log).toContain(c.error);
         expect(embedded.log).toContain(c.error);
+      }
+      // runEmbedded puts `<kind>: <message>` of the run result first in its log.
+      if (c.sameError) {
+        const want = `${sdkError(sdk)}\n`;
+        expect(embedded.log.slice(0, want.length), `embedded engine log of ${name}:\n${embedded.log}`).toBe(want);
       }
       const text = (r: RunRecord, files: string) => `${render([r])}\nfile uploads: ${fileUploads(r)}\n${files}`;
       expect(text(embedded, storage.embedded), `embedded engine log of ${name}:\n${embedded.log}`).toBe(text(sdk, storage.sdk));

@@ -201,7 +201,7 @@ def _row_with_file(kind, table, data, schema, upload):
     # number of threads uploading.
     with _upload_lock:
         try:
-            target = _file_store.store(_names.schema(schema), table, upload, _files.read_chunk)
+            target = _file_store.store(_names.schema(schema), table, upload)
         except _files.UploadError as e:
             _fail(SdkException(str(e)))
         _channel.file_uploaded(table, schema, upload.path, target)

@@ -7,7 +7,9 @@ The file is written here, in the connector's process, rather than sent over the 
 be encoded, and a 2 MB chunk never sits in a pipe. Standard library only.
 """
 import os
+import queue
 import tempfile
+import threading
 from dataclasses import dataclass
 from typing import Optional
 
@@ -23,6 +25,12 @@ FILE_PATH_COLUMN = "_fivetran_file_path"
 CHUNK_SIZE = 2 * 1024 * 1024
 JAVA_LONG_MAX_VALUE = 2 ** 63 - 1
 STORAGE_DIR = "storage"
+
+# Seconds one stream.read() may take, as the SDK's FILE_UPLOAD_READ_TIMEOUT_SEC (300). Looked up at each upload, so
+# that a connector can lower it by assignment, as it can the SDK's.
+READ_TIMEOUT_SEC = 300
+# What the end of an upload gives its reading thread to finish: after a timeout it may never return from read().
+_READER_JOIN_SEC = 0.1
 
 
 @runtime_checkable
@@ -137,34 +145,40 @@ class FileStore:
         except (OSError, ValueError) as e:
             raise UploadError("File upload failed for file: %s" % file_path) from e
 
-    def store(self, schema, table, upload, read_chunk):
-        """Reads `upload.stream` into place; returns the target path. `read_chunk(stream, size)` reads one chunk."""
+    def store(self, schema, table, upload):
+        """Reads `upload.stream` into place; returns the target path."""
         key = (schema, table, upload.path)
-        if self.active is not None and self.active.key != key:
-            self.abort()
-            raise UploadError("Multiple file uploads detected. Only one file upload can be active at a time.")
-        while True:
-            # A read error before the first chunk leaves nothing open; after it, the upload stays open (and keeps the
-            # expected size of the call that opened it), as the SDK's core does.
-            data = read_chunk(upload.stream, CHUNK_SIZE)
-            if self.active is None:
-                self.active = self._open(key, upload.expected_bytes)
-            if data:
-                self.active.out.write(data)
-                self.active.received += len(data)
-                continue
-            active, self.active = self.active, None
-            if active.expected is not None and active.received != active.expected:
-                active.abort()
-                raise UploadError("File upload received %d bytes for file: %s, expected %d bytes."
-                                  % (active.received, file_path_of(active), active.expected))
-            try:
-                active.out.close()
-                os.replace(active.temp, active.target)
-            except OSError as e:
-                active.abort()
-                raise UploadError("File upload failed for file: %s" % file_path_of(active)) from e
-            return active.target
+        reader = _TimedReader(upload.stream, READ_TIMEOUT_SEC)
+        try:
+            while True:
+                # A read error (or timeout) before the first chunk leaves nothing open; after it, the upload stays open
+                # (and keeps the expected size of the call that opened it), as the SDK's core does. The core sees an
+                # upload only once its first chunk is read, so a stream that fails at once reports its own error even
+                # while another upload is open.
+                data = read_chunk(reader.read, CHUNK_SIZE)
+                if self.active is not None and self.active.key != key:
+                    self.abort()
+                    raise UploadError("Multiple file uploads detected. Only one file upload can be active at a time.")
+                if self.active is None:
+                    self.active = self._open(key, upload.expected_bytes)
+                if data:
+                    self.active.out.write(data)
+                    self.active.received += len(data)
+                    continue
+                active, self.active = self.active, None
+                if active.expected is not None and active.received != active.expected:
+                    active.abort()
+                    raise UploadError("File upload received %d bytes for file: %s, expected %d bytes."
+                                      % (active.received, file_path_of(active), active.expected))
+                try:
+                    active.out.close()
+                    os.replace(active.temp, active.target)
+                except OSError as e:
+                    active.abort()
+                    raise UploadError("File upload failed for file: %s" % file_path_of(active)) from e
+                return active.target
+        finally:
+            reader.close()
 
     def abort(self):
         active, self.active = self.active, None
@@ -176,11 +190,11 @@ def file_path_of(upload):
     return upload.key[2]
 
 
-def read_chunk(stream, size):
-    """The SDK's _read_next_chunk: up to `size` bytes, looping over short reads; b"" at the end."""
+def read_chunk(read, size):
+    """The SDK's _read_next_chunk: up to `size` bytes from `read(n)`, looping over short reads; b"" at the end."""
     buffer = bytearray()
     while len(buffer) < size:
-        piece = stream.read(size - len(buffer))
+        piece = read(size - len(buffer))
         if not isinstance(piece, bytes):
             raise TypeError("Invalid stream.read() return type: expected bytes, but received %s. The stream's read() "
                             "method must return bytes, not strings or other types. If reading from a file, ensure "
@@ -189,3 +203,48 @@ def read_chunk(stream, size):
             break
         buffer.extend(piece)
     return bytes(buffer)
+
+
+class _TimedReader:
+    """The stream's read() calls, made on a thread of their own so that the connector's thread can stop waiting:
+    Python cannot interrupt a read() that hangs (a stalled socket, a pipe nobody writes to), and without a limit it
+    would hold the sync, and the upload lock, until the run's own timeout. As in the SDK, the thread is a daemon
+    and is left behind when a read times out; the stream is not closed, since it belongs to the connector."""
+
+    _DONE = object()
+
+    def __init__(self, stream, timeout):
+        self._timeout = timeout
+        self._sizes = queue.SimpleQueue()
+        self._replies = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, args=(stream,), name="connector-sdk-file-read",
+                                        daemon=True)
+        self._thread.start()
+
+    def _serve(self, stream):
+        sizes, replies = self._sizes, self._replies
+        while True:
+            size = sizes.get()
+            if size is self._DONE:
+                return
+            # Exception, not BaseException, as in the SDK: a SystemExit or KeyboardInterrupt from read() ends this
+            # thread, and the connector's thread sees a timeout.
+            try:
+                replies.put((stream.read(size), None))
+            except Exception as e:
+                replies.put((None, e))
+
+    def read(self, size):
+        self._sizes.put(size)
+        try:
+            data, error = self._replies.get(timeout=self._timeout)
+        except queue.Empty:
+            raise TimeoutError("File upload timed out: stream.read() did not return within %s seconds." % (self._timeout,))
+        if error is not None:
+            raise error
+        return data
+
+    def close(self):
+        # A thread still inside read() gets the stop request once (if ever) read() returns; it is not waited for.
+        self._sizes.put(self._DONE)
+        self._thread.join(_READER_JOIN_SEC)
