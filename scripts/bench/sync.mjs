@@ -6,7 +6,7 @@
 // Each measurement runs in its own child process, so one run's memory peak never hides in another's.
 //   node scripts/bench/sync.mjs                      all measurements (what `npm run bench` runs)
 //   BENCH_ROWS=20000 node scripts/bench/sync.mjs     a quick, smaller run (the flatness check uses a quarter of it)
-//   BENCH_REPEAT=1 node scripts/bench/sync.mjs       one run of the embedded engine and of the floor instead of three
+//   BENCH_REPEAT=1 node scripts/bench/sync.mjs       one run of the embedded engine and of the floor instead of five
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +20,7 @@ const VENV_BIN = join(ROOT, ".cache", "test-venv", "bin");
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const SMALL_ROWS = Math.max(1, Math.floor(ROWS / 4));
 const CHECKPOINT_EVERY = 50_000;
-const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 5));
 
 function median(xs) {
   const v = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
@@ -185,7 +185,8 @@ async function main() {
   try {
     process.stdout.write(`sync benchmark: ${ROWS.toLocaleString("en-US")} rows x 10 columns, primary key, checkpoint every ${CHECKPOINT_EVERY.toLocaleString("en-US")}; embedded and floor: median of ${REPEAT} (BENCH_REPEAT)\n`);
     // The embedded engine and the floor run REPEAT times each, taking turns, and each figure is the median: on a
-    // shared two-core machine one run of the floor took anything from 1.5 to 2.4 s.
+    // shared two-core machine one run of the floor took anything from 1.4 to 2.4 s, and a plain CPU-bound loop
+    // varied by a third from one minute to the next.
     const embeddedRuns = [];
     const floorRuns = [];
     const smallRuns = [];
@@ -214,6 +215,8 @@ async function main() {
       process.stdout.write(`${pad(name, 32)}${pad(fmt(wall), 10)}${pad(rate(ROWS, wall), 12)}${pad(fmt(node, 1), 13)}${fmt(py, 1)}\n`);
     }
     process.stdout.write(`(embedded Python peak from ${embedded.pythonPeakSource}; engine-reported duration ${fmt(embedded.durationMs / 1000)} s)\n`);
+    const walls = (runs) => runs.map((r) => fmt(r.wallSeconds)).join(", ");
+    process.stdout.write(`each run, in turn: embedded ${walls(embeddedRuns)}; floor ${walls(floorRuns)} s\n`);
 
     process.stdout.write(`\nmemory flatness (peak RSS MB at ${SMALL_ROWS.toLocaleString("en-US")} -> ${ROWS.toLocaleString("en-US")} rows)\n`);
     process.stdout.write(`  embedded Node:   ${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)}\n`);
