@@ -132,6 +132,14 @@ export function parseCountsTable(text: string): OperationCounts {
   return counts;
 }
 
+/**
+ * Operations the SDK itself refuses (its core raises an SdkException): a null primary key and the file-upload
+ * failures. The embedded engine's harness raises the same messages with kind "operation"; so the sdk engine reports
+ * the same kind, with or without the prefix update() adds (a refusal that update() caught has none).
+ */
+const SDK_REFUSALS =
+  /^(?:failed while executing update\(\) error: )?(?:Null primary key found while syncing table |File upload received \d+ bytes for file: |Multiple file uploads detected\. |File upload failed for file: )/;
+
 /** The kind, location and traceback of a failure the SDK reported. */
 export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]> {
   const tbAt = text.indexOf("Traceback (most recent call last):");
@@ -140,6 +148,7 @@ export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]>
   let kind: ErrorKind = "connector_exception";
   let module: string | undefined;
   if (/^failed while executing schema\(\)/.test(message)) kind = "schema";
+  else if (SDK_REFUSALS.test(message)) kind = "operation";
   else if (/not JSON serializable/.test(message) || /Object of type .* is not/.test(message)) kind = "serialization";
   else if (/^failed while executing update\(\)/.test(message)) kind = "connector_exception";
   else if (/(ModuleNotFoundError|ImportError): /.test(message)) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countsTable, syncProgressBlock } from "../../src/runner/report.js";
-import { SdkOutputParser } from "../../src/runner/sdk-output.js";
+import { classifySdkError, SdkOutputParser } from "../../src/runner/sdk-output.js";
 
 // Output recorded from the real `fivetran debug` of fivetran-connector-sdk 3.0.0 (test venv), one file per case.
 function parse(name: string) {
@@ -61,6 +61,16 @@ describe("fivetran debug output parser", () => {
 
   it("names the missing module", () => {
     expect(parse("missing").outcome.error?.module).toBe("not_a_real_pkg_xyz");
+  });
+
+  it("gives an operation the SDK refused the embedded engine's kind, operation, with or without update()'s prefix", () => {
+    const refused = "Null primary key found while syncing table tester.t. Primary Key id is null in object.";
+    expect(classifySdkError(`failed while executing update() error: ${refused}`).kind).toBe("operation");
+    // update() caught the refusal: the SDK fails the sync with the bare message.
+    expect(classifySdkError(refused).kind).toBe("operation");
+    expect(classifySdkError("failed while executing update() error: Multiple file uploads detected. Only one file upload can be active at a time.").kind).toBe("operation");
+    // The connector's own exception, even one that quotes such a message, stays the connector's.
+    expect(classifySdkError("failed while executing update() error: upstream said: Null primary key found while syncing table x").kind).toBe("connector_exception");
   });
 
   it("sys.exit() leaves no result and no error line", () => {
