@@ -3,27 +3,35 @@
  * result with `isError: true` and the CLI into a message and exit code. A domain failure is never
  * a JSON-RPC error, because clients show those to the user instead of to the model that can act on them.
  */
-export type ErrorCode =
-  | "invalid_argument"
-  | "not_found"
-  | "outside_workspace"
-  | "already_exists"
-  | "configuration"
-  | "state"
-  | "schema"
-  | "import"
-  | "syntax"
-  | "connector_exception"
-  | "timeout"
-  | "cancelled"
-  | "locked"
-  | "python_not_found"
-  | "sdk_not_installed"
-  | "query_rejected"
-  | "query_failed"
-  | "dependency"
-  | "deploy"
-  | "internal";
+export const ERROR_CODES = [
+  "invalid_argument",
+  "not_found",
+  "outside_workspace",
+  "already_exists",
+  "configuration",
+  "state",
+  "schema",
+  "import",
+  "syntax",
+  "connector_exception",
+  "timeout",
+  "cancelled",
+  "locked",
+  "python_not_found",
+  "sdk_not_installed",
+  "query_rejected",
+  "query_failed",
+  "dependency",
+  "deploy",
+  "internal",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A code read back from disk (a run record) or another process; anything unknown is internal. */
+export function errorCodeOf(s: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(s) ? (s as ErrorCode) : "internal";
+}
 
 export class ToolError extends Error {
   readonly code: ErrorCode;
