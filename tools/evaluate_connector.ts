@@ -39,7 +39,7 @@ export const evaluateConnectorTool = defineTool({
     runs: z
       .array(
         z.object({
-          status: z.string().describe("succeeded, failed, cancelled or timeout."),
+          status: z.enum(["succeeded", "failed", "cancelled", "timeout"]).describe("How the run ended."),
           capped: z.boolean().describe("Stopped by max_rows or the timeout."),
           upserts: z.number().describe("Upserts."),
           updates: z.number().describe("Updates."),

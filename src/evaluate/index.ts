@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { checkRequirements, parseRequirements } from "../deps/requirements.js";
+import type { SyncErrorKind } from "../errors.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
@@ -36,7 +37,7 @@ export interface RunSummary {
   durationMs: number;
   counts: RunResult["counts"];
   rowsPerTable: Record<string, number>;
-  error?: { kind: string; message: string; file?: string; line?: number; hint?: string };
+  error?: { kind: SyncErrorKind; message: string; file?: string; line?: number; hint?: string };
   peakRssMb?: number;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ToolError, errorCodeOf } from "../errors.js";
+import { SYNC_ERROR_KINDS, ToolError, errorCodeOf } from "../errors.js";
 import type { Workspace } from "../workspace/workspace.js";
 import type { RunRecord } from "./history.js";
 import { summarize } from "./report.js";
@@ -41,7 +41,7 @@ export const syncResultShape = {
   error: z
     .object({
       kind: z
-        .string()
+        .enum(SYNC_ERROR_KINDS)
         .describe(
           "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), internal.",
         ),
