@@ -52,3 +52,12 @@ export function lintResultData(r: LintResult): LintResultData {
     fixed: r.fixed.map((f) => ({ file: f.file, rules: f.rules, edits: f.edits })),
   };
 }
+
+/**
+ * A lint finding as another report quotes it (evaluate, deploy's pre-deploy checks): the rule, where, and what to do,
+ * without the fix's text edits (lint_connector applies those).
+ */
+export function lintFindingBrief(f: Finding): FindingData {
+  const how = f.fix ? `${f.fix.description}${f.fix.safe ? " (lint_connector with fix=true applies it)" : ""}` : `See ${f.docUri}.`;
+  return { rule: f.rule, severity: f.severity, title: f.title, message: f.message, hint: how, file: f.file, line: f.line, column: f.column, doc_uri: f.docUri };
+}
