@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
-import type { DeclaredTable } from "../runner/protocol.js";
+import type { DeclaredTable } from "../protocol.js";
 import { SCHEMA } from "../warehouse/files.js";
 import { renameColumn, renameTable } from "../warehouse/names.js";
 import { withReader } from "../warehouse/registry.js";

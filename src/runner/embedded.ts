@@ -6,7 +6,7 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, RowRecord } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 

@@ -1,4 +1,4 @@
-import type { ErrorKind } from "./protocol.js";
+import type { ErrorKind } from "../protocol.js";
 import type { OperationCounts } from "./types.js";
 
 /**

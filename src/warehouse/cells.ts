@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ToolError } from "../errors.js";
-import type { TaggedValue, WireValue } from "../runner/protocol.js";
+import type { TaggedValue, WireValue } from "../protocol.js";
 
 /**
  * Values on their way into the warehouse, reproducing the real SDK 3.0 step by step (docs/warehouse.md, "Types"):

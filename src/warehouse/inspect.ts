@@ -4,7 +4,7 @@ import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
-import { recoverStateAside } from "../runner/state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 
 /** What describe_warehouse and `describe --json` return. */
 export const warehouseDescriptionShape = {

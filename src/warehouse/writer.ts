@@ -2,7 +2,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBType } from "@duckdb/node-
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../runner/protocol.js";
+import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../protocol.js";
 import {
   cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
   widerType, type Cell, type NativeKind,

@@ -95,7 +95,7 @@ describe("state tools", () => {
 
 describe("state left by a real-SDK run whose server died", () => {
   it("get_state shows the state that run put aside, not its override", async () => {
-    const { putStateOverride } = await import("../../src/runner/state-aside.js");
+    const { putStateOverride } = await import("../../src/state/aside.js");
     const { spawnSync } = await import("node:child_process");
     const dir = makeProject();
     mkdirSync(join(dir, "files"), { recursive: true });
@@ -110,7 +110,7 @@ describe("state left by a real-SDK run whose server died", () => {
   });
 
   it("describe_warehouse does too", async () => {
-    const { putStateOverride } = await import("../../src/runner/state-aside.js");
+    const { putStateOverride } = await import("../../src/state/aside.js");
     const { spawnSync } = await import("node:child_process");
     const { WarehouseWriter } = await import("../../src/warehouse/writer.js");
     const { describeWarehouse } = await import("../../src/warehouse/inspect.js");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import type { EngineName } from "../../src/runner/types.js";
-import { putStateOverride, recoverStateAside, settleStateOverride } from "../../src/runner/state-aside.js";
+import { putStateOverride, recoverStateAside, settleStateOverride } from "../../src/state/aside.js";
 import { realSdkPython } from "../helpers/env.js";
 import { HEADER, makeConnector } from "./helpers.js";
 
