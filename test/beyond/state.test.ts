@@ -102,7 +102,7 @@ describe("state left by a real-SDK run whose server died", () => {
     writeFileSync(join(dir, "files", "state.json"), JSON.stringify({ cursor: "previous" }));
     putStateOverride(dir, { cursor: "override" });
     // A process that has exited stands in for the server killed mid-run (test/e2e/run-history.test.ts kills one).
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const aside = join(dir, "files", ".state.before-override.json");
     writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
     expect((await readStateFile(dir)).state).toEqual({ cursor: "previous" });
@@ -120,7 +120,7 @@ describe("state left by a real-SDK run whose server died", () => {
     await w.checkpoint({ cursor: "previous" });
     await w.close();
     putStateOverride(dir, { cursor: "override" });
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const aside = join(dir, "files", ".state.before-override.json");
     writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
     expect((await describeWarehouse(dir)).state).toEqual({ cursor: "previous" });

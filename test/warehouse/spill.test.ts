@@ -27,7 +27,7 @@ type Step = ChannelRecord | { t: "checkpoint"; state: Record<string, unknown> };
  */
 function operations(seed: number, count: number): Step[] {
   const r = random(seed);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
   const steps: Step[] = [
     { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } }] },
   ];
