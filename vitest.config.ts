@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fg from "fast-glob";
 import { defineConfig } from "vitest/config";
 
@@ -30,9 +27,6 @@ const UNIT = [
 const SLOW = ["test/warehouse/spill.test.ts", "test/warehouse/lock.test.ts"];
 const unitFiles = fg.sync(UNIT, { ignore: SLOW });
 
-// Run records (src/runner/history.ts) of test runs go to a folder of this test run, not the user's cache.
-const env = { FIVETRAN_CONNECTOR_MCP_RUNS_DIR: mkdtempSync(join(tmpdir(), "ftmcp-test-runs-")) };
-
 // Two cores on CI: fork pool, at most two workers. Slow suites (fidelity, e2e) carry their own longer timeouts.
 export default defineConfig({
   test: {
@@ -41,7 +35,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ["default"],
-    env,
+    // Each test file's temporary folders (and run records) live in one folder removed after the file.
+    setupFiles: ["test/helpers/temp-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: unitFiles } },
       { extends: true, test: { name: "integration", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...unitFiles] } },
