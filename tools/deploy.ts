@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../src/deploy/index.js";
-import { lintChecksForDeploy } from "../src/deploy/lint-checks.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
@@ -43,7 +42,6 @@ export const deploy = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const dir = await ctx.workspace.projectDir(args.project_dir);
-    const lint = await lintChecksForDeploy(dir, ctx.signal);
     const opts = {
       projectDir: dir,
       destination: args.destination,
@@ -51,7 +49,6 @@ export const deploy = defineTool({
       pythonVersion: args.python_version,
       python: args.python,
       allowUpdate: args.allow_update,
-      extraChecks: lint,
       signal: ctx.signal,
       timeoutSeconds: args.timeout_seconds,
       onLine: (l: string) => ctx.log("info", l),
