@@ -7,6 +7,7 @@ export type ErrorCode =
   | "invalid_argument"
   | "not_found"
   | "outside_workspace"
+  | "outside_project"
   | "already_exists"
   | "configuration"
   | "state"

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROFILES } from "../src/lint/types.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 const edit = z.object({
@@ -42,7 +43,7 @@ export const lintConnector = defineTool({
     "(connector-sdk://lint-rules/{id}). Call it after every edit and before run_debug; fix errors first. " +
     "With fix: true it rewrites files in place, applying only the fixes marked safe, and reports what changed; findings are those left afterwards.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     profile: z
       .enum(PROFILES as [string, ...string[]])
       .default("guidelines")
@@ -69,7 +70,8 @@ export const lintConnector = defineTool({
   // Not read-only: fix: true rewrites files. Not destructive: only behaviour-preserving edits, and without fix nothing is written.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     // Loaded on the first call: the engine pulls in the rules and, on first lint, the WASM parsers.
     const { lint } = await import("../src/lint/engine.js");
     const r = await lint(dir, { profile: args.profile as never, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });

@@ -1,11 +1,9 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { checkRequirements, parseRequirements } from "../deps/requirements.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -67,6 +65,10 @@ const TOTAL_STEPS = 6;
  */
 export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
   const dir = opts.projectDir;
+  const project = ConnectorProject.of(dir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
 
@@ -166,8 +168,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
     stateBackup,
   };
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = join(dir, REPORT_FILE);
-    await writeFile(report.markdownPath, renderMarkdown(report));
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
   }
   progress(6, TOTAL_STEPS, "done");
   return report;
@@ -324,9 +325,9 @@ async function lintSection(dir: string, signal: AbortSignal | undefined, out: Fi
  */
 async function dependencySection(dir: string, lintRan: boolean, out: Finding[]): Promise<void> {
   if (lintRan) return;
-  const path = join(dir, "requirements.txt");
-  if (!existsSync(path)) return;
-  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) {
+  const text = ConnectorProject.of(dir).readText("requirements.txt");
+  if (text === undefined) return;
+  for (const i of checkRequirements(parseRequirements(text))) {
     out.push({ severity: i.severity === "error" ? "blocking" : "warning", check: `requirements:${i.rule}`, file: "requirements.txt", line: i.line, message: i.message, fix: i.fix });
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
+import { readState, SCHEMA, statePath, warehousePath, type ProjectRef } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
@@ -25,7 +25,9 @@ export interface WarehouseDescription {
 }
 
 /** Tables, columns, keys and counts of files/warehouse.db (committed data only), and files/state.json. */
-export async function describeWarehouse(projectDir: string): Promise<WarehouseDescription> {
+export async function describeWarehouse(projectDir: ProjectRef): Promise<WarehouseDescription> {
+  // Security: both paths pass the project layer before anything is opened or reported missing.
+  const stateFile = statePath(projectDir);
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   // As get_state: the state a dead real-SDK run put aside is the folder's state, not that run's override.
@@ -63,5 +65,5 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
     }
     return [...byTable.values()];
   });
-  return { schema: SCHEMA, warehousePath: dbPath, statePath: statePath(projectDir), tables, state };
+  return { schema: SCHEMA, warehousePath: dbPath, statePath: stateFile, tables, state };
 }

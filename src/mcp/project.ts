@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { ConnectorProject } from "../workspace/project.js";
+import type { ToolContext } from "./tool.js";
+
+/**
+ * The project-folder argument, written once for every tool that works on a connector folder: its schema and
+ * description here, its resolution (the workspace check, then the one file-access layer) in openProject().
+ */
+export const PROJECT_DIR_DESCRIPTION =
+  "The connector folder (holds connector.py), absolute or relative to the workspace root. Omit it when the workspace " +
+  "root is the connector; otherwise the error lists the connector folders in the workspace.";
+
+export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRIPTION);
+
+/** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
+export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
+  return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
+}
