@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync } from "node:fs";
 import { z } from "zod";
+import { ToolError } from "../errors.js";
 import { ConnectorProject } from "../workspace/project.js";
 import type { ToolContext } from "./tool.js";
 
@@ -15,4 +17,14 @@ export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRI
 /** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
 export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
+}
+
+/** Creates a folder that passed the workspace check (scaffold's target); the caller re-checks it with openProject. */
+export function createFolder(dir: string): void {
+  if (existsSync(dir)) return;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ToolError("invalid_argument", `Cannot create the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, "Pass a folder path you can write to.", dir);
+  }
 }

@@ -4,6 +4,7 @@ import {
   constants,
   existsSync,
   fstatSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -139,11 +140,13 @@ export class ConnectorProject {
   /**
    * Writes a file atomically: a temporary file created exclusively (O_EXCL|O_NOFOLLOW) in the target's real folder,
    * checked, then renamed over the target. A link or hard link at the target name is replaced, never written through.
+   * With `exclusive`, the temporary file is hard-linked to the target name instead, which fails if anything is there.
    */
-  writeFile(rel: string, content: string | Uint8Array, opts: { mode?: number } = {}): string {
+  writeFile(rel: string, content: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): string {
     const target = this.resolve(rel);
     if (target === this.root) throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
     const existing = lstatOrUndefined(target);
+    if (existing && opts.exclusive) throw new ToolError("already_exists", `${rel} already exists.`, "Choose another name, or replace the file.", rel);
     if (existing?.isDirectory()) throw new ToolError("already_exists", `${rel} is a folder; a file cannot replace it.`, "Remove the folder or choose another name.", rel);
     const dir = dirname(target);
     this.mkdirAbs(dir, rel);
@@ -165,7 +168,13 @@ export class ConnectorProject {
       } finally {
         closeSync(fd);
       }
-      renameSync(tmp, target);
+      if (opts.exclusive) {
+        // link() fails when anything (a file, a link, a dangling link) is at the target name, and never follows it.
+        linkSync(tmp, target);
+        unlinkSync(tmp);
+      } else {
+        renameSync(tmp, target);
+      }
     } catch (e) {
       rmSync(tmp, { force: true });
       throw e instanceof ToolError ? e : fsError(e, rel, "write");
