@@ -237,6 +237,12 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded", reset: true }), b);
   });
 
+  it("files/warehouse.db.tmp (DuckDB's spill folder) is a link to an outside folder → run_debug isError outside_project", async () => {
+    link(f, "files/warehouse.db.tmp", f.outside);
+    const b = before(f);
+    expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b);
+  });
+
   it("files/state.json is a dangling link to a new outside file → run_debug isError outside_project, nothing created", async () => {
     link(f, "files/state.json", join(f.outside, "new-state.json"));
     const b = before(f);
