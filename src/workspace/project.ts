@@ -13,6 +13,7 @@ import {
   readSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -160,8 +161,15 @@ export class ConnectorProject {
     }
     try {
       try {
-        // Security: the folder may have been swapped for a link between the check and the open; check the new file.
-        this.checkOpened(fd, tmp, rel);
+        // Security: the folder may have been swapped for a link between the check and the open; check the new file,
+        // and if it landed outside, remove it where it really is (it is ours: created exclusively, a random name).
+        try {
+          this.checkOpened(fd, tmp, rel);
+        } catch (e) {
+          const where = fdPath(fd);
+          if (where !== undefined && basename(where) === basename(tmp)) rmSync(where, { force: true });
+          throw e;
+        }
         const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
         let off = 0;
         while (off < buf.byteLength) off += writeSync(fd, buf, off, buf.byteLength - off);
@@ -287,12 +295,20 @@ export class ConnectorProject {
         continue;
       }
       if (st) throw new ToolError("invalid_argument", `A part of ${rel} (${this.relative(cur)}) is a file, not a folder.`, `Remove or rename ${this.relative(cur)}.`, rel);
+      let created = false;
       try {
         // Security: not recursive, so each component is created here and checked, never created through a link.
         mkdirSync(cur);
+        created = true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw fsError(e, rel, "write");
         if (!lstatSync(cur).isDirectory()) throw leaves(rel);
+      }
+      // Security: a parent swapped for a link just before mkdir puts the new (empty) folder outside; take it back.
+      const made = realpathAllowingMissing(cur);
+      if (!isInside(this.root, made)) {
+        if (created) rmdirSafe(made);
+        throw leaves(rel);
       }
     }
   }
@@ -312,6 +328,14 @@ function fdPath(fd: number): string | undefined {
     return readlinkSync(`/proc/self/fd/${fd}`);
   } catch {
     return undefined;
+  }
+}
+
+function rmdirSafe(p: string): void {
+  try {
+    rmdirSync(p);
+  } catch {
+    // Not empty or gone: then it was not the folder just made.
   }
 }
 

@@ -42,12 +42,13 @@ describe("Project folders and paths", () => {
     mkdirSync(target);
     mkdirSync(bait);
     const stop = join(f.base, "stop");
-    // A real process flips the folder and a link to the outside as fast as it can while scaffold runs.
+    // A real process keeps flipping the folder and a link to the outside (the link most of the time) while scaffold
+    // runs: whatever the interleaving, no write may follow the link.
     const flipper = spawn(
       "python3",
       [
         "-c",
-        "import os,sys\nd,away,t,stop=sys.argv[1:]\nwhile not os.path.exists(stop):\n    try:\n        os.rename(d,away); os.symlink(t,d); os.unlink(d); os.rename(away,d)\n    except OSError: pass\n",
+        "import os,sys,time\nd,away,t,stop=sys.argv[1:]\nwhile not os.path.exists(stop):\n    try:\n        os.rename(d,away); os.symlink(t,d); time.sleep(0.004); os.unlink(d); os.rename(away,d); time.sleep(0.001)\n    except OSError: pass\n",
         target,
         `${target}.away`,
         bait,
@@ -56,7 +57,7 @@ describe("Project folders and paths", () => {
       { stdio: "ignore" },
     );
     try {
-      for (let i = 0; i < 25; i++) {
+      for (let i = 0; i < 40; i++) {
         const a = await call(f, "scaffold", { ...SCAFFOLD, project_dir: target, overwrite: true });
         expect(a.text).not.toContain(f.marker);
         expect(readdirSync(bait)).toEqual([]);
