@@ -9,8 +9,7 @@ import type { ToolContext } from "./tool.js";
  * description here, its resolution (the workspace check, then the one file-access layer) in openProject().
  */
 export const PROJECT_DIR_DESCRIPTION =
-  "The connector folder (holds connector.py), absolute or relative to the workspace root. Omit it when the workspace " +
-  "root is the connector; otherwise the error lists the connector folders in the workspace.";
+  "Connector folder (holds connector.py). Omit it when the workspace root is one; else the error lists the connector folders.";
 
 export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRIPTION);
 
