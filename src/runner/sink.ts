@@ -1,7 +1,7 @@
 import { ToolError } from "../errors.js";
 import type { ProjectRef } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import type { ChannelRecord, RowRecord, WireValue } from "./protocol.js";
+import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply

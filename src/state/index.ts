@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { FILES_DIR, STATE_FILE, statePath, WAREHOUSE_FILE, warehousePath, type ProjectRef } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { recoverStateAside } from "../runner/state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 
 /**
  * The connector's state file, `files/state.json`, as `fivetran debug` and our runner keep it: the

@@ -1,10 +1,9 @@
 import { renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import { FILES_DIR, STATE_FILE, type ProjectRef } from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE, statePath as stateFile, type ProjectRef } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { stateFile } from "./sink.js";
-import { isAlive, isThisProcess, thisProcess, type ProcessId } from "./owner.js";
+import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-owner.js";
 
 /**
  * A `state` override for the real-SDK engine. `fivetran debug --state FILE` would write its checkpoints to FILE
