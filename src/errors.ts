@@ -13,7 +13,8 @@ type KindUse = "tool" | "sync" | "both";
 export const ERROR_KINDS = {
   invalid_argument: { as: "tool", doc: "An argument is malformed or out of range; the message names it." },
   not_found: { as: "tool", doc: "A folder, file, run or resource that the call names does not exist." },
-  outside_workspace: { as: "tool", doc: "A path leaves the workspace roots (or a link inside the connector folder points out of it)." },
+  outside_workspace: { as: "tool", doc: "A path leaves the workspace roots (a project_dir outside them, or a link to outside them)." },
+  outside_project: { as: "tool", doc: "A file or folder inside the connector folder is a link (or hard link) leading out of it; it is neither read, written nor deleted." },
   already_exists: { as: "tool", doc: "The call would overwrite something that exists (scaffold into a non-empty folder)." },
   locked: { as: "tool", doc: "Another process holds the warehouse or the run (a sync still running)." },
   python_not_found: { as: "tool", doc: "The Python interpreter to use cannot be run." },

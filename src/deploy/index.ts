@@ -74,7 +74,7 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   const env = opts.env ?? process.env;
   const destination = opts.destination?.trim() || env.FIVETRAN_DESTINATION_NAME?.trim() || "";
   const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
-  const checks: DeployCheck[] = [...fileChecks(opts.projectDir), ...(await lintChecksForDeploy(opts.projectDir, opts.signal)), ...checkConnectionName(connection || undefined)];
+  const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...(await lintChecksForDeploy(opts.projectDir, opts.signal)), ...checkConnectionName(connection || undefined)];
   if (!destination) {
     checks.push({ rule: "destination", severity: "error", message: "No destination was given.", hint: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
   }
