@@ -39,7 +39,7 @@ export async function fileChecks(projectDir: string): Promise<DeployCheck[]> {
   // Security: `fivetran deploy` zips the folder and follows links as it goes; a link leaving the folder would upload
   // the file it points at. Refuse the deploy before any of it is read.
   const escaping = linksLeaving(project);
-  if (escaping.length) throw leaves(escaping[0]!);
+  if (escaping.length) throw leaves(escaping[0]);
   if (!project.exists("configuration.json")) {
     out.push({ rule: "configuration", severity: "warning", file: "configuration.json", message: "There is no configuration.json; a new connection needs one.", hint: "Create configuration.json (use {} when the connector needs no settings)." });
   }
