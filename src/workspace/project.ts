@@ -240,7 +240,11 @@ export class ConnectorProject {
    */
   database(rel: string): string {
     const real = this.resolve(rel);
-    for (const [suffix, kind] of [["", "file"], [".wal", "file"], [".tmp", "folder"]] as const) {
+    for (const [suffix, kind] of [
+      ["", "file"],
+      [".wal", "file"],
+      [".tmp", "folder"],
+    ] as const) {
       // Security: each of DuckDB's files passes resolve() too: a .wal link leaving the folder would be written through.
       const st = lstatOrUndefined(suffix === "" ? real : this.resolve(`${rel}${suffix}`));
       if (!st) continue;
