@@ -359,6 +359,21 @@ describe("Links inside the connector folder", () => {
     expect(existsSync(join(f.conn, ".venv"))).toBe(false);
   });
 
+  it("requirements.txt includes -r ../../outside/requirements.txt → install_requirements isError outside_project before pip runs", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "-r ../../outside/requirements.txt\n");
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
+  it("requirements.txt includes a file inside that is a link to an outside file → install_requirements isError outside_project", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "--constraint=constraints.txt\n");
+    symlinkSync(join(f.outside, "requirements.txt"), join(f.conn, "constraints.txt"));
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
   it("configuration.json is a link to an outside file → deploy isError outside_project before fivetran runs", async () => {
     execFileSync("rm", [join(f.conn, "configuration.json")]);
     link(f, "configuration.json", join(f.outside, "configuration.json"));
