@@ -318,11 +318,6 @@ export class ConnectorProject {
   }
 }
 
-/** Path access as before, for engines that still take a folder path: a path inside the project, checked. */
-export function projectPath(p: ConnectorProject | string, rel: string): string {
-  return ConnectorProject.of(p).resolve(rel);
-}
-
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
