@@ -5,6 +5,8 @@ import { zeroCounts } from "./report.js";
 
 export const LOG_TAIL_LINES = 100;
 const MAX_LINE_CHARS = 2_000;
+/** The most of an error message a run result keeps. */
+export const MAX_ERROR_CHARS = 16_000;
 const PROGRESS_EVERY_MS = 250;
 
 /** What one run collects while it goes: counts, bounded logs, warnings; shared by both engines. */
@@ -65,7 +67,10 @@ export class RunTracker {
   }
 
   error(kind: ErrorKind, message: string, extra: Partial<RunError> = {}): RunError {
-    const e: RunError = { kind, message: this.redactor.redact(message) };
+    // Security: a connector's exception message can be any size (50 MB was tried); what reaches a terminal or a
+    // client is bounded, cut before redaction so masking never scans more than it keeps.
+    const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
+    const e: RunError = { kind, message: this.redactor.redact(bounded) };
     if (extra.file) e.file = extra.file;
     if (extra.line) e.line = extra.line;
     if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(tracebackTail(extra.tracebackTail));
