@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertStateObject } from "../src/state/index.js";
 import { ToolError } from "../src/errors.js";
 import { defineTool, type ToolContext } from "../src/mcp/tool.js";
 import { startRun, summarize, type RunResult } from "../src/runner/index.js";
@@ -147,6 +148,8 @@ export const runDebug = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    // The same bound as set_state: a starting state over Fivetran's 10 MB is refused before anything runs.
+    if (args.state !== undefined) assertStateObject(args.state, "state");
     const handle = startRun({
       projectDir,
       configuration: args.configuration,

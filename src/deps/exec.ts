@@ -1,4 +1,5 @@
 import { startChild } from "../exec/child.js";
+import { stripControls } from "../workspace/hygiene.js";
 
 export interface ExecOptions {
   cwd?: string;
@@ -41,7 +42,7 @@ export async function runProgram(file: string, args: string[], opts: ExecOptions
   try {
     if (opts.onLine) {
       try {
-        for await (const line of sub.iterable({ from: "all" })) opts.onLine(String(line));
+        for await (const line of sub.iterable({ from: "all" })) opts.onLine(stripControls(String(line)));
       } catch {
         // The iteration ends with the process; its outcome is read below.
       }
@@ -52,7 +53,8 @@ export async function runProgram(file: string, args: string[], opts: ExecOptions
     const failedToStart = r.exitCode === undefined && !timedOut && !cancelled;
     return {
       exitCode: r.exitCode ?? null,
-      all: typeof r.all === "string" ? r.all : "",
+      // Security: pip's and the fivetran CLI's colours and escapes never reach a terminal or a client.
+      all: typeof r.all === "string" ? stripControls(r.all) : "",
       timedOut,
       cancelled,
       ...(failedToStart ? { spawnError: r.shortMessage ?? r.message ?? "could not start" } : {}),
