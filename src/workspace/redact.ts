@@ -64,9 +64,12 @@ export function isSecretKey(key: string): boolean {
 
 /** Has the value the shape of a generated credential (a token, a key), whatever its key is called? */
 export function looksLikeCredential(value: string): boolean {
-  if (value.length < 16 || /\s/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes("/") && !/^[A-Za-z0-9+/=]+$/.test(value)) return false;
-  if (!/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
-  return new Set(value).size >= 10;
+  // Token characters only (base64, hex, dashes): no spaces, commas, colons, no URL, no host name or version.
+  if (value.length < 16 || !/^[A-Za-z0-9_\-+/=.~]+$/.test(value)) return false;
+  if (/^[\d.]+$/.test(value) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) || /^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
+  const hexOrB64Long = value.length >= 32 && /\d/.test(value) && /[A-Za-z]/.test(value);
+  return (classes === 3 || hexOrB64Long) && new Set(value).size >= 10;
 }
 
 /** The secret parts of a value: the whole value, or for a URL its password and secret-named query parameters. */
@@ -116,7 +119,7 @@ export function configurationSecrets(configuration?: Record<string, unknown> | n
 }
 
 const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
-const PROXY_ENV = /^(https?|all|ftp|no)_proxy$/i;
+const PROXY_ENV = /^(https?|all|ftp)_proxy$/i;
 
 /**
  * The secrets in the server's own environment: variables named like credentials (FIVETRAN_API_KEY, GITHUB_TOKEN,
@@ -153,10 +156,13 @@ export function derivedForms(secret: string): string[] {
   forms.add(bs);
   forms.add(bs.replace(/'/g, "\\'"));
   forms.add(bs.replace(/"/g, '\\"'));
-  forms.add(encodeURIComponent(secret));
-  forms.add(encodeURIComponent(secret).replace(/%20/g, "+"));
-  // Python's urllib.parse.quote keeps "/" and encodes what encodeURIComponent keeps (!'()*).
-  forms.add(encodeURIComponent(secret).replace(/%2F/g, "/").replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
+  const uri = encodeURIComponent(secret);
+  const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  for (const f of [uri, strict, strict.replace(/%2F/g, "/")]) {
+    forms.add(f);
+    forms.add(f.replace(/%20/g, "+"));
+  }
   if (secret.length >= 6) {
     const b64 = Buffer.from(secret, "utf8").toString("base64");
     forms.add(b64);
