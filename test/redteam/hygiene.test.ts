@@ -108,7 +108,7 @@ describe("Terminal and agent hygiene", () => {
     expect(line("warn ")).toContain("warn yellow after");
   });
 
-  it("no ESC byte anywhere in the result or the log notifications", () => {
+  it("all the escape sequences above, in the run result and the log notifications → no ESC byte left anywhere", () => {
     expect(all).not.toContain(ESC);
   });
 
