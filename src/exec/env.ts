@@ -10,15 +10,32 @@ export type ChildKind = "connector" | "pip" | "fivetran_cli" | "tool";
 // Security: every name here is allowed for a reason, none carries a credential by design.
 const BASE = [
   // Finding programs and the user's files: PATH, HOME (pip's cache, ~/.netrc is pip's own business), the user name.
-  "PATH", "HOME", "USER", "LOGNAME", "SHELL",
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
   // Text and time: locale and timezone change how Python prints and parses, as they would in the user's shell.
-  "LANG", "LANGUAGE", "TZ", "TERM",
+  "LANG",
+  "LANGUAGE",
+  "TZ",
+  "TERM",
   // Temporary files: where the user's system wants them.
-  "TMPDIR", "TEMP", "TMP",
+  "TMPDIR",
+  "TEMP",
+  "TMP",
   // TLS trust: corporate CA bundles; paths to public certificates, not secrets.
-  "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "REQUESTS_CA_BUNDLE",
+  "CURL_CA_BUNDLE",
   // Windows essentials: Python does not start without SYSTEMROOT; the rest locate per-user folders.
-  "SYSTEMROOT", "COMSPEC", "PATHEXT", "APPDATA", "LOCALAPPDATA", "USERPROFILE",
+  "SYSTEMROOT",
+  "COMSPEC",
+  "PATHEXT",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "USERPROFILE",
   // A privacy opt-out some tools honour.
   "DO_NOT_TRACK",
 ];

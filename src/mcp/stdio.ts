@@ -100,7 +100,7 @@ export class BoundedStdioServerTransport implements Transport {
         code: -32600,
         message: `Request too large: ${bytes} bytes; this server reads messages of at most ${this.maxBytes} bytes (${Math.round(this.maxBytes / 1024 / 1024)} MB). The request was not processed. Send smaller arguments (tool arguments are bounded far below this).`,
       },
-    } as JSONRPCMessage).catch(() => {});
+    }).catch(() => {});
   }
 
   start(): Promise<void> {

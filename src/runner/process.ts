@@ -60,7 +60,8 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     containWith: o.containWith,
   });
   const child = c.sub;
-  const { stop, killGroup } = c;
+  const stop = (reason: StopReason) => c.stop(reason);
+  const killGroup = (sig: NodeJS.Signals) => c.killGroup(sig);
   let peak: number | undefined;
 
   const readPeak = () => {

@@ -19,6 +19,7 @@ const ESCAPES = new RegExp(
 );
 // Security: other C0 and C1 controls (tab and newline stay), DEL, and the invisible format characters that can
 // reorder or hide text (bidi overrides and isolates, zero-width characters, the BOM).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** The text without escape sequences and control or invisible format characters; a carriage return becomes a newline. */

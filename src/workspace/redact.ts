@@ -31,14 +31,39 @@ const SECRET_PATTERNS: RegExp[] = [
 ];
 
 const SECRET_WORDS = new Set([
-  "key", "apikey", "token", "secret", "password", "passwd", "pwd", "pass", "passphrase", "auth", "authorization",
-  "cookie", "signature", "credential", "credentials", "session", "cert", "pat", "jwt", "bearer",
+  "key",
+  "apikey",
+  "token",
+  "secret",
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "auth",
+  "authorization",
+  "cookie",
+  "signature",
+  "credential",
+  "credentials",
+  "session",
+  "cert",
+  "pat",
+  "jwt",
+  "bearer",
 ]);
 const SECRET_ANYWHERE = /(password|passwd|secret|private)/i;
 
 /** Values that stand for a secret someone still has to fill in; they are instructions, not secrets. */
 const PLACEHOLDER = [
-  /^<[^<>]*>$/, /^\{\{.*\}\}$/, /^\$\{.*\}$/, /^\{[A-Za-z_ -]*\}$/, /^(your|my|enter|insert|replace)[\s_-]/i, /^x{3,}$/i, /^\*+$/, /^\.{3,}$/,
+  /^<[^<>]*>$/,
+  /^\{\{.*\}\}$/,
+  /^\$\{.*\}$/,
+  /^\{[A-Za-z_ -]*\}$/,
+  /^(your|my|enter|insert|replace)[\s_-]/i,
+  /^x{3,}$/i,
+  /^\*+$/,
+  /^\.{3,}$/,
   /^(changeme|change_me|placeholder|todo|tbd|example|none|null|true|false|test|demo|sample)$/i,
 ];
 
@@ -66,7 +91,7 @@ export function isSecretKey(key: string): boolean {
 export function looksLikeCredential(value: string): boolean {
   // Token characters only (base64, hex, dashes): no spaces, commas, colons, no URL, no host name or version.
   if (value.length < 16 || !/^[A-Za-z0-9_\-+/=.~]+$/.test(value)) return false;
-  if (/^[\d.]+$/.test(value) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) || /^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value)) return false;
+  if (/^[\d.]+$/.test(value) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) || (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
   const hexOrB64Long = value.length >= 32 && /\d/.test(value) && /[A-Za-z]/.test(value);
   return (classes === 3 || hexOrB64Long) && new Set(value).size >= 10;

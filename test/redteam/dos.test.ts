@@ -9,7 +9,10 @@ describe("Denial of service", () => {
   let dir: string;
   beforeAll(async () => {
     h = await harness("rt12b-dos");
-    dir = h.connector("base", `from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    op.upsert("items", {"id": 1})\n\nconnector = Connector(update=update)\n`);
+    dir = h.connector(
+      "base",
+      `from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    op.upsert("items", {"id": 1})\n\nconnector = Connector(update=update)\n`,
+    );
   });
   afterAll(async () => {
     await h.close();
@@ -25,7 +28,10 @@ describe("Denial of service", () => {
   }
 
   it("a connector raising an exception with a 50 MB message → the run ends well within a minute (linear framing), the message cut to 16,000 characters", async () => {
-    const d = h.connector("huge-exception", `from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    op.upsert("items", {"id": 1})\n    raise RuntimeError("x" * 50_000_000)\n\nconnector = Connector(update=update)\n`);
+    const d = h.connector(
+      "huge-exception",
+      `from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    op.upsert("items", {"id": 1})\n    raise RuntimeError("x" * 50_000_000)\n\nconnector = Connector(update=update)\n`,
+    );
     const started = Date.now();
     const a = await h.call("run_debug", { project_dir: d, engine: "embedded", wait_seconds: 55 });
     // Quadratic framing took 243 s for this; linear takes seconds even on a loaded machine.
@@ -36,7 +42,10 @@ describe("Denial of service", () => {
   }, 90_000);
 
   it("a connector printing one 20 MB line without a newline → the line is cut into bounded pieces, the log tail stays small", async () => {
-    const d = h.connector("long-line", `import sys\nfrom fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    sys.stdout.write("y" * 20_000_000)\n    sys.stdout.flush()\n    op.upsert("items", {"id": 1})\n\nconnector = Connector(update=update)\n`);
+    const d = h.connector(
+      "long-line",
+      `import sys\nfrom fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    sys.stdout.write("y" * 20_000_000)\n    sys.stdout.flush()\n    op.upsert("items", {"id": 1})\n\nconnector = Connector(update=update)\n`,
+    );
     const a = await h.call("run_debug", { project_dir: d, engine: "embedded", wait_seconds: 55 });
     expect(a.text).toContain('"status": "succeeded"');
     expect(JSON.stringify(a.data).length).toBeLessThan(50_000);

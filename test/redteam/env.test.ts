@@ -108,7 +108,10 @@ describe("Child process environments", () => {
 
   it("an arbitrary server variable (MY_SERVER_SETTING) → absent: only allow-listed names pass", () => {
     expect(seen.MY_SERVER_SETTING).toBeUndefined();
-    for (const k of Object.keys(seen)) expect(k).toMatch(/^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TERM|TMPDIR|TEMP|TMP|SSL_CERT_FILE|SSL_CERT_DIR|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PIP_CERT|(HTTP|HTTPS|NO|ALL)_PROXY|(http|https|no|all)_proxy|VIRTUAL_ENV|CONDA_PREFIX|_?PYENV_\w+|PYTHON\w+|LC_\w+|FIVETRAN_(CONNECTION_ID|DEPLOYMENT_MODEL|GROUP_ID|CONNECTION_NAME)|DO_NOT_TRACK|PWD|SHLVL|_)$/);
+    for (const k of Object.keys(seen))
+      expect(k).toMatch(
+        /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TERM|TMPDIR|TEMP|TMP|SSL_CERT_FILE|SSL_CERT_DIR|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PIP_CERT|(HTTP|HTTPS|NO|ALL)_PROXY|(http|https|no|all)_proxy|VIRTUAL_ENV|CONDA_PREFIX|_?PYENV_\w+|PYTHON\w+|LC_\w+|FIVETRAN_(CONNECTION_ID|DEPLOYMENT_MODEL|GROUP_ID|CONNECTION_NAME)|DO_NOT_TRACK|PWD|SHLVL|_)$/,
+      );
   });
 
   it("a connector that needs PATH and HOME → it gets them, and the variables `fivetran debug` sets", () => {
@@ -147,16 +150,21 @@ describe("Child process environments", () => {
       // A proxy would stand between pip and the loopback index; this probe is about what pip can expand.
       delete process.env.HTTPS_PROXY;
       try {
-        const dir = h.connector("pipper", DUMPS_ENV, {}, {
-          "requirements.txt": [
-            `--index-url http://127.0.0.1:${port}/k/\${FIVETRAN_API_KEY}/simple`,
-            `--extra-index-url http://127.0.0.1:${port}/g/\${GITHUB_TOKEN}/simple`,
-            `--extra-index-url http://127.0.0.1:${port}/a/\${AWS_SECRET_ACCESS_KEY}/simple`,
-            `--extra-index-url http://127.0.0.1:${port}/s/\${MY_SERVER_SETTING}/simple`,
-            "redteam-nonexistent-package==1.0",
-            "",
-          ].join("\n"),
-        });
+        const dir = h.connector(
+          "pipper",
+          DUMPS_ENV,
+          {},
+          {
+            "requirements.txt": [
+              `--index-url http://127.0.0.1:${port}/k/\${FIVETRAN_API_KEY}/simple`,
+              `--extra-index-url http://127.0.0.1:${port}/g/\${GITHUB_TOKEN}/simple`,
+              `--extra-index-url http://127.0.0.1:${port}/a/\${AWS_SECRET_ACCESS_KEY}/simple`,
+              `--extra-index-url http://127.0.0.1:${port}/s/\${MY_SERVER_SETTING}/simple`,
+              "redteam-nonexistent-package==1.0",
+              "",
+            ].join("\n"),
+          },
+        );
         const a = await h.call("install_requirements", { project_dir: dir });
         expect(a.isError).toBe(true);
         expect(paths.length).toBeGreaterThan(0);

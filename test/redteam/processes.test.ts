@@ -116,10 +116,7 @@ describe("Processes a connector leaves behind", () => {
   });
 
   it("subprocess.Popen(['sleep', '300'], start_new_session=True) → gone when the run ends", async () => {
-    const { left } = await probe(
-      "popen-session",
-      escaping("p = subprocess.Popen(['sleep', '300'], start_new_session=True)\nwith open(PIDS, 'a') as f:\n    f.write('%d\\n' % p.pid)", "return"),
-    );
+    const { left } = await probe("popen-session", escaping("p = subprocess.Popen(['sleep', '300'], start_new_session=True)\nwith open(PIDS, 'a') as f:\n    f.write('%d\\n' % p.pid)", "return"));
     expect(left).toEqual([]);
   });
 
@@ -163,5 +160,5 @@ describe("Processes a connector leaves behind", () => {
     process.kill(transport.pid!, "SIGKILL");
     expect(await survivors(pids, 5_000)).toEqual([]);
     await client.close().catch(() => {});
-  });
+  }, 120_000);
 });

@@ -8,7 +8,9 @@ type Msg = { id?: unknown; result?: unknown; error?: { code: number; message: st
 function bigCall(id: unknown, bytes: number, order: "id_last" | "id_first" = "id_last"): string {
   const pad = "x".repeat(bytes);
   const params = JSON.stringify({ name: "find_examples", arguments: { text: pad, note: { id: 999 } } });
-  return order === "id_last" ? `{"method":"tools/call","params":${params},"jsonrpc":"2.0","id":${JSON.stringify(id)}}` : `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"method":"tools/call","params":${params}}`;
+  return order === "id_last"
+    ? `{"method":"tools/call","params":${params},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`
+    : `{"jsonrpc":"2.0","id":${JSON.stringify(id)},"method":"tools/call","params":${params}}`;
 }
 
 describe("The stdio transport", () => {
@@ -79,7 +81,7 @@ describe("The stdio transport", () => {
     await stillServing();
   });
 
-  it("an 11 MB request whose params hold an inner \"id\" → the error answers the top-level id, not the inner one", async () => {
+  it('an 11 MB request whose params hold an inner "id" → the error answers the top-level id, not the inner one', async () => {
     from = s.lines.length;
     await write(`${bigCall(7003, 11 * MB)}\n`);
     const m = await next((x) => x.id === 7003 || x.id === 999);

@@ -13,12 +13,12 @@ describe("docs/hostile-inputs.md", () => {
   });
 
   it("every red-team file has one top-level describe, and every probe title reads `<input> → <answer>`", async () => {
-    const { probesOf } = (await import(SCRIPT)) as { probesOf(s: string): { area?: string; probes: string[] } };
+    const gen = (await import(SCRIPT)) as { probesOf: (s: string) => { area?: string; probes: string[] } };
     const files = readdirSync(SUITE).filter((f) => f.endsWith(".test.ts"));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const source = readFileSync(join(SUITE, f), "utf8");
-      const { area, probes } = probesOf(source);
+      const { area, probes } = gen.probesOf(source);
       expect(area, f).toBeTruthy();
       // Every it( in the file has a fixed title the generator can read (no computed titles).
       expect(probes.length, f).toBe((source.match(/^\s*it(\.\w+(\([^)]*\))?)?\(/gm) ?? []).length);

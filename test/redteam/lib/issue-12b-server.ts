@@ -135,10 +135,7 @@ connector = Connector(update=update, schema=schema)
 /** The pids a connector wrote, one a line, to a file (its children report themselves this way). */
 export function pidsIn(file: string): number[] {
   try {
-    return readFileSync(file, "utf8")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
+    return readFileSync(file, "utf8").split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
