@@ -122,6 +122,10 @@ def main():
             continue
         if pid == child:
             status = st
+    # With the subreaper set, every process left of the tree is a child of ours (orphans are re-parented here) or
+    # below one; no child at all means nothing is left, and the /proc scans are skipped.
+    if contained and _reap_all():
+        return _exit_status(status)
     # Security: nothing the child started outlives it, in the group or not.
     for _ in range(200):
         _kill_tree(signal.SIGKILL)
@@ -129,6 +133,10 @@ def main():
             break
         import time
         time.sleep(0.01)
+    return _exit_status(status)
+
+
+def _exit_status(status):
     if status is None:
         return 1
     if os.WIFSIGNALED(status):
