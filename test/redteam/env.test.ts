@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -150,6 +151,10 @@ describe("Child process environments", () => {
       // A proxy would stand between pip and the loopback index; this probe is about what pip can expand.
       delete process.env.HTTPS_PROXY;
       try {
+        // A .venv made in milliseconds (no pip of its own; the base interpreter's pip through system site packages)
+        // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see.
+        mkdirSync(join(h.ws, "pipper"), { recursive: true });
+        execFileSync("python3", ["-m", "venv", "--without-pip", "--system-site-packages", join(h.ws, "pipper", ".venv")], { stdio: "ignore" });
         const dir = h.connector(
           "pipper",
           DUMPS_ENV,
