@@ -272,7 +272,11 @@ export function serverSecrets(): string[] {
 
 /** Remembers the secrets of a `configuration` override for the life of this process. */
 export function rememberSecrets(configuration: Record<string, unknown> | null | undefined): void {
-  for (const s of configurationSecrets(configuration)) remembered.add(s);
+  for (const s of configurationSecrets(configuration)) {
+    // Bounded: the oldest go first once a long-lived server has seen very many overrides.
+    if (remembered.size >= 1_000) remembered.delete(remembered.values().next().value as string);
+    remembered.add(s);
+  }
 }
 
 /** Redaction with the server's own secrets and the credential patterns, for text whose folder is unknown. */
