@@ -4,6 +4,7 @@ import { isAbsolute, join, posix } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
+import { pipEnv } from "../exec/env.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
 import { checkRequirements, parseRequirements, type RequirementIssue } from "./requirements.js";
 
@@ -46,7 +47,7 @@ export function basePython(python: string | undefined, env: NodeJS.ProcessEnv): 
   return python?.trim() || env.FIVETRAN_CONNECTOR_PYTHON?.trim() || "python3";
 }
 
-export async function pythonVersion(python: string, opts: { env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<string> {
+export async function pythonVersion(python: string, opts: { env: Record<string, string>; signal?: AbortSignal }): Promise<string> {
   const r = await runProgram(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
   if (r.spawnError || r.exitCode !== 0) {
     throw new ToolError(
@@ -65,7 +66,11 @@ export async function pythonVersion(python: string, opts: { env: NodeJS.ProcessE
  */
 export async function installRequirements(opts: InstallOptions): Promise<InstallResult> {
   const started = Date.now();
-  const env = opts.env ?? process.env;
+  const serverEnv = opts.env ?? process.env;
+  // Security: pip, venv and the version probes see no secret of the server: pip expands ${VAR} in requirements.txt,
+  // so whatever it can see, a requirements file can send to any index (see pipEnv).
+  const pip = pipEnv(serverEnv);
+  const env = pip.env;
   const timeoutMs = (opts.timeoutSeconds ?? 600) * 1000;
   const report = opts.onProgress ?? (() => {});
   // Security: requirements.txt is read, and .venv (which pip fills) resolved, through the project layer: a link leaving
@@ -90,7 +95,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   }
   let created = false;
   if (!existsSync(py)) {
-    const base = basePython(opts.python, env);
+    const base = basePython(opts.python, serverEnv);
     const version = await pythonVersion(base, { env, signal: opts.signal });
     if (!SUPPORTED_MINORS.includes(version.split(".").slice(0, 2).join("."))) {
       throw new ToolError(
@@ -116,7 +121,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   }
   const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
 
-  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off"];
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...pip.args];
   if (opts.upgrade) args.push("--upgrade");
   const hasReqs = parsed.requirements.length > 0;
   if (hasReqs) args.push("-r", reqPath);
@@ -130,6 +135,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
       cwd: opts.projectDir,
       // pip must not read a user's PIP_REQUIRE_VIRTUALENV or target; the venv is the target.
       env: { ...env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONUNBUFFERED: "1" },
+      containWith: py,
       timeoutMs,
       signal: opts.signal,
       onLine: (line) => {
