@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
@@ -79,6 +79,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   project.resolve(".venv");
   const reqPath = project.resolve("requirements.txt");
   const reqText = project.readText("requirements.txt") ?? "";
+  checkIncludedFiles(project, "requirements.txt", reqText);
   const parsed = parseRequirements(reqText);
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");
@@ -172,4 +173,24 @@ function pipError(f: PipFailure | null, exitCode: number | null, tail: string[])
 
 function lastLines(text: string, n: number): string[] {
   return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l)).slice(-n);
+}
+
+/** `-r FILE`, `--requirement=FILE`, `-c FILE`, `--constraint FILE`: the files pip reads besides requirements.txt. */
+const INCLUDE = /^\s*(?:-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?<=^\s*-[rc]))(\S+)/;
+
+/**
+ * pip follows `-r` and `-c` lines to other files, relative to the file that names them, and quotes their lines in its
+ * errors. Each such file (and the ones it names, a few levels deep) must be a file inside the connector folder.
+ */
+function checkIncludedFiles(project: ConnectorProject, file: string, text: string, depth = 0): void {
+  if (depth > 5) return;
+  for (const line of text.split(/\r?\n/)) {
+    const target = INCLUDE.exec(line)?.[1];
+    // A URL is fetched, not read from the disk.
+    if (!target || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) continue;
+    const rel = posix.join(posix.dirname(file), target);
+    // Security: resolved and read through the project layer, so an include leaving the folder stops the install.
+    const included = project.readText(isAbsolute(target) ? target : rel);
+    if (included !== undefined) checkIncludedFiles(project, rel, included, depth + 1);
+  }
 }
