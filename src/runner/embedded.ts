@@ -39,6 +39,8 @@ export interface EngineInput {
   statePath: string;
   outputLimitBytes?: number;
   memoryLimitMb?: number;
+  /** Called when the connector failed before its sync began, where `fivetran debug` leaves no files/. */
+  onFailedBeforeSync?: () => void;
 }
 
 /**
@@ -257,28 +259,35 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
+  let exitCode: number | undefined = 0;
   const stop = proc.stopReason;
   if (stop === "timeout") {
     status = "timeout";
     error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
       hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
     });
+    exitCode = undefined;
   } else if (stop === "cancelled" || stop === "shutdown") {
+    exitCode = undefined;
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
   } else if ((error = limitError(stop, tracker, inp))) {
     status = "failed";
+    exitCode = undefined;
   } else if (applyError) {
     status = "failed";
     error = applyError;
+    exitCode = 1;
   } else if (reported) {
     status = "failed";
     error = tracker.error(reported.kind, reported.message, {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
-      hint: hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
+      hint: reported.hint ?? hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
     });
+    exitCode = reported.exit_code ?? 1;
+    if (reported.before_sync) inp.onFailedBeforeSync?.();
   } else if (!ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
@@ -286,6 +295,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
       hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
     });
+    // os._exit(n) ends `fivetran debug` with n too.
+    exitCode = !exit.signal && exit.exitCode !== undefined ? exit.exitCode : undefined;
   }
 
   if (status === "succeeded") {
@@ -304,6 +315,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const peakRss = peakKb ?? proc.peakRssKb();
   return {
     status,
+    ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
     sdkVersion,
     python: pythonVersion,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { Redactor } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
@@ -126,6 +126,10 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   const startState = opts.state ?? diskState;
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
+  // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
+  const filesDir = dirname(warehouseFile(projectDir));
+  const hadFiles = existsSync(filesDir);
+  let failedBeforeSync = false;
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   opening.catch(() => {});
   const pythonVersion = probing.then((info) => info.version);
@@ -147,9 +151,15 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       statePath: stateFile(projectDir),
       outputLimitBytes,
       memoryLimitMb,
+      onFailedBeforeSync: () => {
+        failedBeforeSync = true;
+      },
     });
   } finally {
     await opening.then((sink) => sink.close()).catch(() => {});
+    // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
+    // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
+    if (failedBeforeSync && !hadFiles) rmSync(filesDir, { recursive: true, force: true });
   }
 }
 

@@ -20,6 +20,31 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "17-failure-before-checkpoint": { expect: ["failed"] },
   "21-update-after-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "23-operation-errors": { expect: ["failed"] },
+  // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
+  "76-update-signature": { expect: ["failed"] },
+  "77-connector-without-update": { expect: ["failed"] },
+  "78-op-warning-not-string": { expect: ["failed"] },
+  "79-schema-column-name-not-string": { expect: ["failed"] },
+  "80-op-error-uncaught": { expect: ["failed"] },
+  "81-op-error-caught": { expect: ["failed"] },
+  "82-op-error-except-exception": { expect: ["failed"] },
+  "83-op-in-schema": { expect: ["failed"] },
+  "84-op-at-import": { expect: ["failed"] },
+  "85-log-at-import": { expect: ["failed"] },
+  "86-connector-other-name": { expect: ["failed"] },
+  "87-connector-subclass": { expect: ["failed"] },
+  "88-sys-exit-code": { expect: ["failed"] },
+  // sys.exit(0) ends `fivetran debug` with 0, but the sync stopped there: no SYNC SUCCEEDED, no final flush.
+  "89-sys-exit-zero": { expect: ["failed"] },
+  "90-os-exit-code": { expect: ["failed"] },
+  "91-sys-exit-message": { expect: ["failed"] },
+  "92-base-exception": { expect: ["failed"] },
+  "93-log-not-string": { expect: ["failed"] },
+  "94-log-levels": { expect: ["failed"] },
+  "95-sys-exit-in-schema": { expect: ["failed"] },
+  "96-schema-key-not-string": { expect: ["failed"] },
+  "97-schema-decimal-range": { expect: ["failed"] },
+  "98-configuration-not-string": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -77,6 +77,7 @@ describe("bad input", () => {
       makeConnector(`import sys\n${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2})\n    sys.exit(3)\nconnector = Connector(update=update)\n`),
     );
     expect(r.error?.kind).toBe("exit");
+    expect(r.exitCode).toBe(3);
     expect(r.error?.line).toBe(7);
     expect(r.warnings.some((w) => w.includes("avoid using sys.exit()"))).toBe(true);
     expect(r.rowsPerTable).toEqual({ t: 1 });
@@ -86,6 +87,7 @@ describe("bad input", () => {
     const r = await embedded(makeConnector(`import os\n${HEADER}def update(configuration, state):\n    os._exit(4)\nconnector = Connector(update=update)\n`));
     expect(r.error?.kind).toBe("exit");
     expect(r.error?.message).toContain("exited with code 4");
+    expect(r.exitCode).toBe(4);
   });
 
   it("endless loop: timeout, earlier checkpoint kept", async () => {
