@@ -66,8 +66,9 @@ def stopped(exc, where, connector_file, project_dir):
     process ends with Python's traceback (no SYNC FAILED report) and, for sys.exit(n), with exit code n."""
     if isinstance(exc, SystemExit):
         code = exit_code_of(exc)
-        return Failure("exit", "%s called sys.exit(%s); the sync stopped there (exit code %d). Raise an exception instead to fail a sync."
-                       % (where, "" if exc.code is None else repr(exc.code), code),
+        what = "the setup tests" if where.startswith(("test ", "configuration_form")) else "the sync"
+        return Failure("exit", "%s called sys.exit(%s); %s stopped there (exit code %d). Raise an exception instead to fail %s."
+                       % (where, "" if exc.code is None else repr(exc.code), what, code, "a setup test" if what == "the setup tests" else "a sync"),
                        exc, connector_file, project_dir, exit_code=code)
     return Failure("connector_exception", "%s raised %s, a BaseException that is not an Exception: `fivetran debug` "
                    "stops with its traceback and exit code 1\n%s" % (where, type(exc).__name__, traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")),
