@@ -249,7 +249,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     const err = e as Error & { kind?: ErrorKind; code?: string };
     const kind: ErrorKind = err.kind ?? "operation";
-    applyError = tracker.error(kind, err.message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
+    // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
+    const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
+    applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
     proc.stop("failed");
   }
 
@@ -303,10 +306,20 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalState = lastState ?? inp.startState;
-    await sink.checkpoint(finalState);
-    committedState = finalState;
-    if (tracker.counts.checkpoints === 0) {
-      tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+    try {
+      await sink.checkpoint(finalState);
+      committedState = finalState;
+      if (tracker.counts.checkpoints === 0) {
+        tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+      }
+    } catch (e) {
+      // The final write failed after update() returned: a failed sync, reported as the SDK reports it (its
+      // message, without update()'s prefix), never a thrown error.
+      const err = e as Error & { hint?: string };
+      status = "failed";
+      exitCode = 1;
+      error = tracker.error("operation", err.message, { hint: err.hint ?? hintFor("operation") });
+      await sink.rollback();
     }
   } else {
     await sink.rollback();
