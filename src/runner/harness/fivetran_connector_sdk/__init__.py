@@ -18,7 +18,8 @@ from .test import Test
 
 __version__ = "3.0.0+embedded"
 
-__all__ = ["Connector", "Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
+# As in SDK 3.0.0, Connector is importable by name but not part of `import *`.
+__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
 
 
 class Connector:
