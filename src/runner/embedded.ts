@@ -17,7 +17,10 @@ export interface EngineInput {
   projectDir: string;
   python: string;
   env: Record<string, string>;
+  /** The configuration argument, which replaces configuration.json. */
   configuration: Record<string, unknown> | undefined;
+  /** configuration.json's text when there is no configuration argument (undefined: no file). */
+  configurationText?: string;
   startState: Record<string, unknown>;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
@@ -80,7 +83,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   try {
     pythonVersion = await inp.pythonVersion;
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();

@@ -14,7 +14,8 @@ import { recoverStateAside } from "./state-aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "./owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { configurationForMasking, configurationText } from "./configuration-file.js";
+import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -107,10 +108,14 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
-  const configuration = readConfiguration(opts.projectDir, opts.configuration);
+  // configuration.json goes to the harness as text, which Python reads with the SDK's checks; the real SDK reads
+  // its own. Node parses it only to mask its values.
+  const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
+  const configuration = opts.configuration ?? configurationForMasking(text);
   const redactor = new Redactor(configuration && typeof configuration === "object" && !Array.isArray(configuration) ? configuration : null);
   return {
     configuration,
+    configurationText: text,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
@@ -120,7 +125,7 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configuration, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  const { configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
@@ -139,7 +144,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       projectDir,
       python,
       env,
-      configuration,
+      configuration: opts.configuration,
+      configurationText: text,
       startState,
       diskState,
       pythonVersion,

@@ -1,6 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { ToolError } from "../errors.js";
 import type { ChannelRecord, RowRecord, WireValue } from "./protocol.js";
 
 /**
@@ -45,21 +42,3 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
 
 export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
 
-/** configuration.json as `fivetran debug` reads it (the override wins); undefined when there is none. */
-export function readConfiguration(projectDir: string, override?: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (override !== undefined) return override;
-  const p = join(projectDir, "configuration.json");
-  if (!existsSync(p)) return undefined;
-  const text = readFileSync(p, "utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (e) {
-    throw new ToolError(
-      "configuration",
-      `Configuration must be provided as a JSON file. Please check your input. (configuration.json: ${(e as Error).message})`,
-      "Make configuration.json one JSON object of string values, e.g. {\"api_key\": \"...\"}.",
-      "configuration.json",
-    );
-  }
-}

@@ -21,6 +21,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "21-update-after-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "23-operation-errors": { expect: ["failed"] },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
+  "70-configuration-empty": { expect: ["failed"] },
+  "71-configuration-not-json": { expect: ["failed"] },
+  "72-configuration-not-object": { expect: ["failed"] },
+  "73-keyboard-interrupt": { expect: ["failed"] },
   "74-write-error-at-checkpoint": { expect: ["failed"] },
   "75-write-error-at-end": { expect: ["failed"] },
   "76-update-signature": { expect: ["failed"] },

@@ -52,10 +52,15 @@ describe("bad input", () => {
     expect(r.error?.message).toContain("connector object not found");
   });
 
-  it("invalid configuration.json: bad JSON is a usage error, a non-string value fails with the SDK's words", async () => {
+  it("invalid configuration.json: bad JSON, an empty file, a non-string value fail the run with the SDK's words", async () => {
     const ok = `${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`;
-    const e = await toolError(embedded(makeConnector(ok, "{not json")));
-    expect(e.code).toBe("configuration");
+    for (const text of ["{not json", "", "[1]"]) {
+      const bad = await embedded(makeConnector(ok, text));
+      expect(bad.status).toBe("failed");
+      expect(bad.exitCode).toBe(1);
+      expect(bad.error?.kind).toBe("configuration");
+      expect(bad.error?.message).toMatch(/^invalid configuration error: Configuration must be (provided as a JSON file|a JSON object of key-value pairs)/);
+    }
     const r = await embedded(makeConnector(ok, { port: 5432 }));
     expect(r.error?.kind).toBe("configuration");
     expect(r.error?.message).toContain("invalid configuration file; all values must be strings");

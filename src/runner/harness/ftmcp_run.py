@@ -70,6 +70,10 @@ def stopped(exc, where, connector_file, project_dir):
         return Failure("exit", "%s called sys.exit(%s); %s stopped there (exit code %d). Raise an exception instead to fail %s."
                        % (where, "" if exc.code is None else repr(exc.code), what, code, "a setup test" if what == "the setup tests" else "a sync"),
                        exc, connector_file, project_dir, exit_code=code)
+    if isinstance(exc, KeyboardInterrupt):
+        # Python ends an uncaught KeyboardInterrupt by SIGINT, which a shell reports as 128 + 2.
+        return Failure("connector_exception", "%s raised KeyboardInterrupt: `fivetran debug` stops there, killed by SIGINT "
+                       "(exit code 130)" % where, exc, connector_file, project_dir, exit_code=130)
     return Failure("connector_exception", "%s raised %s, a BaseException that is not an Exception: `fivetran debug` "
                    "stops with its traceback and exit code 1\n%s" % (where, type(exc).__name__, traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")),
                    exc, connector_file, project_dir)
@@ -177,6 +181,28 @@ def exit_check(connector_file):
             warnings.append("avoid using %s to exit from python code\nthis may cause the connector to hang\n"
                             "raise an error instead at: connector.py:%d\n%s" % (name, node.lineno, EXIT_REFERENCE))
     return warnings
+
+
+MAX_CONFIG_FIELDS = 100
+
+
+def read_configuration(text):
+    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
+    if text is None:
+        return None
+    try:
+        configuration = json.loads(text)
+    except json.JSONDecodeError:
+        raise Failure("configuration", "invalid configuration error: Configuration must be provided as a JSON file. Please check "
+                      "your input. Reference: " + CONFIG_REFERENCE.split(" ", 1)[1],
+                      hint="configuration.json is not valid JSON: make it one JSON object of string values, e.g. {\"api_key\": \"...\"}.")
+    if not isinstance(configuration, dict):
+        raise Failure("configuration", "invalid configuration error: Configuration must be a JSON object of key-value pairs. "
+                      "Reference: " + CONFIG_REFERENCE.split(" ", 1)[1])
+    if len(configuration) > MAX_CONFIG_FIELDS:
+        raise Failure("configuration", "invalid configuration error: Configuration field count exceeds maximum of %d. "
+                      "Reduce the field count." % MAX_CONFIG_FIELDS)
+    return configuration
 
 
 def check_dict(incoming, string_only):
@@ -377,7 +403,11 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
-        configuration = check_dict(job.get("configuration"), True)
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded.
+        if "configuration_text" in job:
+            configuration = check_dict(read_configuration(job["configuration_text"]), True)
+        else:
+            configuration = check_dict(job.get("configuration"), True)
         state = check_dict(job.get("state"), False)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG

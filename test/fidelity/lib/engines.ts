@@ -1,7 +1,7 @@
 // Runs one fidelity connector by one engine in its own temporary copy, and records after each run the outcome,
 // the operation counts and the canonical dump of files/.
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
@@ -17,7 +17,7 @@ export type Engine = "sdk" | "embedded" | "spill";
 
 export interface RunRecord {
   status: string;
-  /** The process's exit code (`signal X` when a signal ended it); for the embedded engine RunResult.exitCode. */
+  /** The process's exit code (128 + n when signal n ended it); for the embedded engine RunResult.exitCode. */
   exit: string;
   /** The error's message, normalised (errorText); null when the engine gave none (then it is not compared). */
   error: string | null;
@@ -72,7 +72,8 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
   const said = reader.end().error?.message;
   return {
     status,
-    exit: result.signal ? `signal ${result.signal}` : String(result.exitCode),
+    // A process a signal ended is reported as a shell reports it, 128 + the signal's number (RunResult.exitCode).
+    exit: result.signal ? String(128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0)) : String(result.exitCode),
     error: said === undefined ? null : errorText(said, projectDir, sitePackages(python)),
     counts: parsed.counts,
     dump: await dumpProject(projectDir),
