@@ -10,7 +10,7 @@ import { connectorEnv } from "./env.js";
 import { readLines, watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ErrorKind } from "./protocol.js";
-import { resolvePython } from "./python.js";
+import { probePython, resolvePython } from "./python.js";
 import type { RunError } from "./types.js";
 
 /**
@@ -104,12 +104,15 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   }
   const tracker = new RunTracker(new Redactor(values), {});
   const python = resolvePython(projectDir, opts.python);
+  const env = connectorEnv();
+  // A Python that cannot run is a usage error (python_not_found), as for run_debug.
+  await probePython(python, env);
   const timeoutMs = Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   const proc = spawnSupervised({
     file: python,
     args: ["-u", "-X", "utf8", join(HARNESS_DIR, "ftmcp_setup_tests.py")],
     cwd: projectDir,
-    env: connectorEnv(),
+    env,
     channel: true,
     timeoutMs,
     signal: opts.signal,
@@ -125,14 +128,21 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   const result: SetupTestResult = { status: "failed", fields: [], tests: [], results: [], warnings: tracker.warnings, logTail: [], python, durationMs: 0 };
   let ended = false;
   const channel = (proc.child.stdio as unknown as unknown[])[3] as Readable;
-  for await (const line of readLines(channel)) {
-    if (!line) continue;
-    let rec: Rec;
+  const records = async function* (): AsyncGenerator<Rec> {
     try {
-      rec = JSON.parse(line) as Rec;
+      for await (const line of readLines(channel)) {
+        if (!line) continue;
+        try {
+          yield JSON.parse(line) as Rec;
+        } catch {
+          // Not a record of ours: the harness writes only whole JSON lines, so this is noise to skip.
+        }
+      }
     } catch {
-      continue;
+      // A channel that breaks (the process was killed) ends the records; the exit says what happened.
     }
+  };
+  for await (const rec of records()) {
     const r = tracker.redactor;
     switch (rec.t) {
       case "start":
