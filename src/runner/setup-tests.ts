@@ -9,7 +9,7 @@ import { RunTracker } from "./context.js";
 import { connectorEnv } from "./env.js";
 import { readLines, watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ErrorKind } from "./protocol.js";
+import type { ErrorKind } from "../protocol.js";
 import { probePython, resolvePython } from "./python.js";
 import type { RunError } from "./types.js";
 

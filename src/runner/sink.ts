@@ -1,4 +1,4 @@
-import type { ChannelRecord, RowRecord, WireValue } from "./protocol.js";
+import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply
