@@ -21,6 +21,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "21-update-after-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "23-operation-errors": { expect: ["failed"] },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
+  "64-column-name-surrogate": { expect: ["failed"] },
+  "65-table-name-surrogate": { expect: ["failed"] },
+  "66-column-name-not-string": { expect: ["failed"] },
   "67-op-error-in-thread": { expect: ["failed"] },
   "68-log-level-changed": { expect: ["failed"] },
   "69-base-exception-at-import": { expect: ["failed"] },

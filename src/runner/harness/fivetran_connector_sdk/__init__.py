@@ -53,6 +53,8 @@ def _table_name(table):
         raise TypeError("Table name must be a string, got " + type(table).__name__)
     if not table.strip():
         raise ValueError("Table name must be a non-empty string")
+    # As the SDK, which sends names as UTF-8: a lone surrogate raises UnicodeEncodeError here.
+    table.encode("utf-8")
     if type(table) is str:
         _valid_tables.add(table)
 
@@ -63,6 +65,7 @@ def _schema_name(schema):
         raise TypeError("'schema' must be a string, got " + type(schema).__name__)
     if not schema.strip():
         raise ValueError("'schema' must be a non-empty string")
+    schema.encode("utf-8")
 
 
 def _message(message):
