@@ -21,6 +21,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "21-update-after-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "23-operation-errors": { expect: ["failed"] },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
+  "63-log-deprecated": { expect: ["failed"] },
   "64-column-name-surrogate": { expect: ["failed"] },
   "65-table-name-surrogate": { expect: ["failed"] },
   "66-column-name-not-string": { expect: ["failed"] },

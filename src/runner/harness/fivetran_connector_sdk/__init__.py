@@ -8,6 +8,7 @@ Standard library only; runs on Python 3.9 to 3.13.
 """
 import sys as _sys
 import threading as _threading
+import warnings as _warnings
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files, _tasks
@@ -341,6 +342,8 @@ class Logging:
 
     @staticmethod
     def fine(message):
+        # Deprecated in SDK 3.0.0, which warns at each call (silent unless the connector shows or raises warnings).
+        _warnings.warn("fine() is deprecated, use debug() instead for Python-style logging", DeprecationWarning, stacklevel=2)
         if Logging.LOG_LEVEL <= Logging.Level.FINE:
             Logging._emit(Logging.Level.FINE, message)
 
@@ -361,6 +364,7 @@ class Logging:
 
     @staticmethod
     def severe(message, exception=None):
+        _warnings.warn("severe() is deprecated, use error() or critical() instead for Python-style logging", DeprecationWarning, stacklevel=2)
         if Logging.LOG_LEVEL <= Logging.Level.SEVERE:
             Logging._emit(Logging.Level.SEVERE, Logging._with_exception(message, exception))
 
