@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, rmSync, statSync } from "node:fs";
+import { existsSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { Redactor } from "../workspace/redact.js";
@@ -165,7 +165,18 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
     await opening.then((sink) => sink.close()).catch(() => {});
     // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
     // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
-    if (failedBeforeSync && !hadFiles) rmSync(filesDir, { recursive: true, force: true });
+    if (failedBeforeSync && !hadFiles) {
+      // Security: only the warehouse's own files go, then the folder if nothing else is left in it (the connector
+      // may have written there itself while it was imported).
+      const warehouse = warehouseFile(projectDir);
+      for (const f of [warehouse, `${warehouse}.wal`]) rmSync(f, { force: true });
+      rmSync(`${warehouse}.tmp`, { recursive: true, force: true });
+      try {
+        rmdirSync(filesDir);
+      } catch {
+        // not empty: what the connector wrote stays
+      }
+    }
   }
 }
 

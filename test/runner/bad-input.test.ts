@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { runSync } from "../../src/runner/index.js";
@@ -44,6 +46,18 @@ describe("bad input", () => {
     expect(r.error?.hint).toContain("yaml-not-installed-pkg");
     expect(r.error?.hint).toContain("requirements.txt");
     expect(r.error?.line).toBe(1);
+  });
+
+  it("a Connector not named connector is refused before the sync: no files/ of ours, the connector's own kept", async () => {
+    const dir = makeConnector(
+      `import os\nos.makedirs("files", exist_ok=True)\nopen("files/cache.txt", "w").write("mine")\n${HEADER}def update(configuration, state):\n    pass\nmy_connector = Connector(update=update)\n`,
+    );
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.kind).toBe("no_connector");
+    expect(r.error?.message.split("\n")[0]).toBe("Connector object must be named 'connector', but found: 'my_connector'");
+    expect(readdirSync(join(dir, "files"))).toEqual(["cache.txt"]);
   });
 
   it("no Connector object", async () => {
