@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -16,7 +17,7 @@ export const evaluateConnectorTool = defineTool({
     "each with the check that found it and the fix. Resets the local warehouse and state first (the state is backed up). " +
     "Writes EVALUATION.md beside connector.py. Takes as long as two syncs.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
@@ -50,7 +51,8 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const r = await evaluateConnector({
       projectDir: dir,
       maxRows: args.max_rows,

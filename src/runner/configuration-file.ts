@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolveInside } from "../workspace/workspace.js";
+import { ConnectorProject } from "../workspace/project.js";
 
 /**
  * configuration.json as text, for the harness to read with Python's json and the SDK's checks and messages (an
@@ -7,9 +6,8 @@ import { resolveInside } from "../workspace/workspace.js";
  * there is no file.
  */
 export function configurationText(projectDir: string): string | undefined {
-  // Security: the file is untrusted input; it must not lead outside the connector folder.
-  const p = resolveInside(projectDir, "configuration.json");
-  return existsSync(p) ? readFileSync(p, "utf8") : undefined;
+  // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
+  return ConnectorProject.of(projectDir).readText("configuration.json");
 }
 
 /** Only to know which values to mask: what Python refuses is reported by the harness, not here. */

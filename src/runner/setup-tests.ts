@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { ToolError } from "../errors.js";
 import { HARNESS_DIR } from "../paths.js";
 import { Redactor } from "../workspace/redact.js";
-import { resolveInside } from "../workspace/workspace.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { RunTracker } from "./context.js";
 import { connectorEnv } from "./env.js";
 import { readLines, watchLines } from "./lines.js";
@@ -82,10 +82,8 @@ type Rec =
 /** configuration.json's text, read through the folder's checks (a link out of the folder is refused), or null. */
 function configurationText(projectDir: string, override?: Record<string, unknown>): string | null {
   if (override !== undefined) return JSON.stringify(override);
-  // Security: the file is untrusted input; it must not lead outside the connector folder.
-  const p = resolveInside(projectDir, "configuration.json");
-  if (!existsSync(p)) return null;
-  return readFileSync(p, "utf8");
+  // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
+  return ConnectorProject.of(projectDir).readText("configuration.json") ?? null;
 }
 
 export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestResult> {

@@ -41,4 +41,3 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
 };
 
 export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
-

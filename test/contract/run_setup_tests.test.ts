@@ -114,7 +114,7 @@ describe("run_setup_tests over MCP", () => {
     symlinkSync(outside, join(dir, "configuration.json"));
     const res = await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } });
     expect(res.isError).toBe(true);
-    expect(JSON.stringify(res.content)).toContain("outside_workspace");
+    expect(JSON.stringify(res.content)).toContain("outside_project");
   });
 });
 
