@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { ToolError } from "../errors.js";
 import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { Redactor } from "../workspace/redact.js";
+import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
@@ -98,7 +98,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (engine === "embedded") return runEmbeddedEngine(opts, python, env, probing);
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  return runSdk({
+  // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+  return tracker.redactor.redactValue(await runSdk({
     projectDir,
     python,
     info,
@@ -111,7 +112,15 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
     signal: opts.signal,
     outputLimitBytes,
     memoryLimitMb,
-  });
+  }));
+}
+
+function readConfigurationOrNull(projectDir: string): unknown {
+  try {
+    return configurationForMasking(configurationText(projectDir)) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function readStateOrEmpty(projectDir: string): Record<string, unknown> {
@@ -128,7 +137,12 @@ function runSettings(opts: RunOptions) {
   // its own. Node parses it only to mask its values.
   const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
   const configuration = opts.configuration ?? configurationForMasking(text);
-  const redactor = new Redactor(configuration && typeof configuration === "object" && !Array.isArray(configuration) ? configuration : null);
+  const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
+  // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
+  // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
+  if (opts.configuration !== undefined) rememberSecrets(asObject(configuration));
+  const fileSecrets = opts.configuration !== undefined ? configurationSecrets(asObject(readConfigurationOrNull(opts.projectDir))) : [];
+  const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
     configurationText: text,
@@ -156,7 +170,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   const pythonVersion = probing.then((info) => info.version);
   pythonVersion.catch(() => {});
   try {
-    return await runEmbedded({
+    // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+    return tracker.redactor.redactValue(await runEmbedded({
       projectDir,
       python,
       env,
@@ -176,7 +191,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       onFailedBeforeSync: () => {
         failedBeforeSync = true;
       },
-    });
+    }));
   } finally {
     await opening.then((sink) => sink.close()).catch(() => {});
     // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that

@@ -75,14 +75,14 @@ describe("run_setup_tests over MCP", () => {
     expect(data.results.map((r) => [r.name, r.passed])).toEqual([["token_set", true], ["region_known", true]]);
   });
 
-  it("stops at the first failure and masks the configuration's secrets in it", async () => {
+  it("stops at the first failure and masks the configuration's secret (the token) in it", async () => {
     const dir = makeConnector(FORM, { token: "tok-123456", region: "mars" }, root);
     const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } })).structuredContent as Data;
     expect(data.status).toBe("failed");
     expect(data.exit_code).toBe(1);
     expect(data.results).toEqual([
       { name: "token_set", label: "Token is set", passed: true },
-      { name: "region_known", label: "Region is known", passed: false, failure: "unknown region **** for token ****" },
+      { name: "region_known", label: "Region is known", passed: false, failure: "unknown region mars for token ****" },
     ]);
   });
 
