@@ -75,6 +75,11 @@ describe("bad input", () => {
       expect(bad.error?.kind).toBe("configuration");
       expect(bad.error?.message).toMatch(/^invalid configuration error: Configuration must be (provided as a JSON file|a JSON object of key-value pairs)/);
     }
+    // Values `fivetran configuration` encrypted: the embedded engine has no key, and says so instead of passing the ciphertext.
+    const enc = await embedded(makeConnector(ok, { password: "fivetran_encrypted:AAAA", host: "h" }));
+    expect(enc.error?.kind).toBe("configuration");
+    expect(enc.error?.message).toBe("configuration.json holds values the SDK's configuration command sealed with its key ('password'); only the real SDK can decrypt them");
+    expect(enc.error?.hint).toContain("engine sdk");
     const r = await embedded(makeConnector(ok, { port: 5432 }));
     expect(r.error?.kind).toBe("configuration");
     expect(r.error?.message).toContain("invalid configuration file; all values must be strings");

@@ -184,6 +184,7 @@ def exit_check(connector_file):
 
 
 MAX_CONFIG_FIELDS = 100
+ENCRYPTED_PREFIX = "fivetran_encrypted:"
 
 
 def read_configuration(text):
@@ -202,6 +203,16 @@ def read_configuration(text):
     if len(configuration) > MAX_CONFIG_FIELDS:
         raise Failure("configuration", "invalid configuration error: Configuration field count exceeds maximum of %d. "
                       "Reduce the field count." % MAX_CONFIG_FIELDS)
+    # The SDK's `fivetran configuration` encrypts password fields with a key in the user's home folder, and
+    # `fivetran debug` decrypts them; the embedded engine (standard library only, no key) cannot, and a connector
+    # must not get the ciphertext as its credential.
+    encrypted = sorted(k for k, v in configuration.items() if isinstance(v, str) and v.startswith(ENCRYPTED_PREFIX))
+    if encrypted:
+        # Worded without the marker's own words: the runner masks any long part of a secret value it finds.
+        raise Failure("configuration", "configuration.json holds values the SDK's configuration command sealed with its key "
+                      "(%s); only the real SDK can decrypt them" % ", ".join("'%s'" % k for k in encrypted),
+                      hint="Run with engine sdk (the real SDK installed for that Python), or pass the configuration argument "
+                           "with plain values.")
     return configuration
 
 
