@@ -87,4 +87,10 @@ export type ChannelRecord =
       traceback?: string;
       /** For kind "import": the module that could not be imported. */
       module?: string;
+      /** The code `fivetran debug` would end with: 1, or n for sys.exit(n). */
+      exit_code?: number;
+      /** What the SDK's message (kept word for word) does not say, e.g. which configuration value is wrong. */
+      hint?: string;
+      /** The run failed before the sync began (loading connector.py, checking the configuration): no files/. */
+      before_sync?: boolean;
     };

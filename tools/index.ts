@@ -11,6 +11,7 @@ import { resetStateTool } from "./reset_state.js";
 import { cancelRunTool } from "./cancel_run.js";
 import { runDebug } from "./run_debug.js";
 import { runStatus } from "./run_status.js";
+import { runSetupTestsTool } from "./run_setup_tests.js";
 import { setState } from "./set_state.js";
 import { scaffoldTool } from "./scaffold.js";
 import { getGuidelinesTool } from "./get_guidelines.js";
@@ -35,6 +36,7 @@ export const allTools: AnyToolDefinition[] = [
   diffState,
   installRequirementsTool,
   evaluateConnectorTool,
+  runSetupTestsTool,
   deploy,
   // guidance (issue 4)
   getGuidelinesTool,

@@ -17,7 +17,10 @@ export interface EngineInput {
   projectDir: string;
   python: string;
   env: Record<string, string>;
+  /** The configuration argument, which replaces configuration.json. */
   configuration: Record<string, unknown> | undefined;
+  /** configuration.json's text when there is no configuration argument (undefined: no file). */
+  configurationText?: string;
   startState: Record<string, unknown>;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
@@ -39,6 +42,8 @@ export interface EngineInput {
   statePath: string;
   outputLimitBytes?: number;
   memoryLimitMb?: number;
+  /** Called when the connector failed before its sync began, where `fivetran debug` leaves no files/. */
+  onFailedBeforeSync?: () => void;
 }
 
 /**
@@ -79,7 +84,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   try {
     pythonVersion = await inp.pythonVersion;
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
@@ -255,7 +261,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     const err = e as Error & { kind?: ErrorKind; code?: string };
     const kind: ErrorKind = err.kind ?? "operation";
-    applyError = tracker.error(kind, err.message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
+    // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
+    const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
+    applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
     proc.stop("failed");
   }
 
@@ -265,28 +274,35 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
+  let exitCode: number | undefined = 0;
   const stop = proc.stopReason;
   if (stop === "timeout") {
     status = "timeout";
     error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
       hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
     });
+    exitCode = undefined;
   } else if (stop === "cancelled" || stop === "shutdown") {
+    exitCode = undefined;
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
   } else if ((error = limitError(stop, tracker, inp))) {
     status = "failed";
+    exitCode = undefined;
   } else if (applyError) {
     status = "failed";
     error = applyError;
+    exitCode = 1;
   } else if (reported) {
     status = "failed";
     error = tracker.error(reported.kind, reported.message, {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
-      hint: hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
+      hint: reported.hint ?? hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
     });
+    exitCode = reported.exit_code ?? 1;
+    if (reported.before_sync) inp.onFailedBeforeSync?.();
   } else if (!ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
@@ -294,16 +310,28 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
       hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
     });
+    // os._exit(n) ends `fivetran debug` with n too.
+    exitCode = !exit.signal && exit.exitCode !== undefined ? exit.exitCode : undefined;
   }
 
   if (status === "succeeded") {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalState = lastState ?? inp.startState;
-    await sink.checkpoint(finalState);
-    committedState = finalState;
-    if (tracker.counts.checkpoints === 0) {
-      tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+    try {
+      await sink.checkpoint(finalState);
+      committedState = finalState;
+      if (tracker.counts.checkpoints === 0) {
+        tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+      }
+    } catch (e) {
+      // The final write failed after update() returned: a failed sync, reported as the SDK reports it (its
+      // message, without update()'s prefix), never a thrown error.
+      const err = e as Error & { hint?: string };
+      status = "failed";
+      exitCode = 1;
+      error = tracker.error("operation", err.message, { hint: err.hint ?? hintFor("operation") });
+      await sink.rollback();
     }
   } else {
     await sink.rollback();
@@ -312,6 +340,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const peakRss = peakKb ?? proc.peakRssKb();
   return {
     status,
+    ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
     sdkVersion,
     python: pythonVersion,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { ToolError } from "../errors.js";
 import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
@@ -15,7 +16,8 @@ import { recoverStateAside } from "../state/aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { configurationForMasking, configurationText } from "./configuration-file.js";
+import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -115,7 +117,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
 
 function readConfigurationOrNull(projectDir: string): unknown {
   try {
-    return readConfiguration(projectDir, undefined);
+    return configurationForMasking(configurationText(projectDir)) ?? null;
   } catch {
     return null;
   }
@@ -131,7 +133,10 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
-  const configuration = readConfiguration(opts.projectDir, opts.configuration);
+  // configuration.json goes to the harness as text, which Python reads with the SDK's checks; the real SDK reads
+  // its own. Node parses it only to mask its values.
+  const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
+  const configuration = opts.configuration ?? configurationForMasking(text);
   const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
   // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
   // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
@@ -140,6 +145,7 @@ function runSettings(opts: RunOptions) {
   const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
+    configurationText: text,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
@@ -149,12 +155,16 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configuration, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  const { configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
+  // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
+  const filesDir = dirname(warehouseFile(projectDir));
+  const hadFiles = existsSync(filesDir);
+  let failedBeforeSync = false;
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   opening.catch(() => {});
   const pythonVersion = probing.then((info) => info.version);
@@ -165,7 +175,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       projectDir,
       python,
       env,
-      configuration,
+      configuration: opts.configuration,
+      configurationText: text,
       startState,
       diskState,
       pythonVersion,
@@ -177,9 +188,26 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       statePath: stateFile(projectDir),
       outputLimitBytes,
       memoryLimitMb,
+      onFailedBeforeSync: () => {
+        failedBeforeSync = true;
+      },
     }));
   } finally {
     await opening.then((sink) => sink.close()).catch(() => {});
+    // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
+    // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
+    if (failedBeforeSync && !hadFiles) {
+      // Security: only the warehouse's own files go, then the folder if nothing else is left in it (the connector
+      // may have written there itself while it was imported).
+      const warehouse = warehouseFile(projectDir);
+      for (const f of [warehouse, `${warehouse}.wal`]) rmSync(f, { force: true });
+      rmSync(`${warehouse}.tmp`, { recursive: true, force: true });
+      try {
+        rmdirSync(filesDir);
+      } catch {
+        // not empty: what the connector wrote stays
+      }
+    }
   }
 }
 

@@ -29,6 +29,10 @@ export const syncResultShape = {
   status: z
     .enum(RUN_STATUSES)
     .describe("running: poll run_status with run_id. failed/timeout: read error. interrupted: the server stopped during the run; run_debug again continues from the last checkpoint."),
+  exit_code: z
+    .number()
+    .optional()
+    .describe("The exit code `fivetran debug` ends with: 0 succeeded, 1 failed, n when the connector called sys.exit(n) or os._exit(n) (the sync stopped there, so status is failed even for 0). Absent for a run stopped from outside."),
   engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
   sdk_version: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
   python: z.string().optional().describe("Python version that ran the connector."),
@@ -85,6 +89,7 @@ export function countsData(c: OperationCounts): CountsData {
 export function syncData(r: RunResult): SyncData {
   return {
     status: r.status,
+    exit_code: r.exitCode,
     engine: r.engine,
     sdk_version: r.sdkVersion,
     python: r.python,

@@ -1,6 +1,6 @@
 import { ConnectorProject } from "../workspace/project.js";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { hintFor } from "./classify.js";
@@ -123,8 +123,12 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     const counts = outcome.counts ?? { ...tracker.counts };
     const state = readStateLoose(projectDir);
     const peak = outcome.peakMb !== undefined ? undefined : proc.peakRssKb();
+    // fivetran debug's own exit code, as a shell reports it (128 + n for signal n); none when we stopped it.
+    const signo = exit.signal ? constants.signals[exit.signal as keyof typeof constants.signals] : undefined;
+    const exitCode = proc.stopReason ? undefined : signo !== undefined ? 128 + signo : exit.exitCode;
     result = {
       status,
+      ...(exitCode === undefined ? {} : { exitCode }),
       engine: "sdk",
       sdkVersion: inp.info.sdkVersion,
       python: inp.info.version,

@@ -1,6 +1,3 @@
-import { ToolError } from "../errors.js";
-import type { ProjectRef } from "../warehouse/files.js";
-import { ConnectorProject } from "../workspace/project.js";
 import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
 
 /**
@@ -44,21 +41,3 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
 };
 
 export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
-
-/** configuration.json as `fivetran debug` reads it (the override wins); undefined when there is none. */
-export function readConfiguration(projectDir: ProjectRef, override?: Record<string, unknown>): Record<string, unknown> | undefined {
-  if (override !== undefined) return override;
-  // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  const text = ConnectorProject.of(projectDir).readText("configuration.json");
-  if (text === undefined || text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch (e) {
-    throw new ToolError(
-      "configuration",
-      `Configuration must be provided as a JSON file. Please check your input. (configuration.json: ${(e as Error).message})`,
-      "Make configuration.json one JSON object of string values, e.g. {\"api_key\": \"...\"}.",
-      "configuration.json",
-    );
-  }
-}

@@ -51,6 +51,13 @@ export interface RunError {
 
 export interface RunResult {
   status: "succeeded" | "failed" | "cancelled" | "timeout";
+  /**
+   * The exit code `fivetran debug` ends with for this run: 0 when the sync succeeded, 1 when it failed, n when the
+   * connector called sys.exit(n) or os._exit(n) (0 too: the sync still stopped early, so status is "failed"), 130 for
+   * an uncaught KeyboardInterrupt (Python ends by SIGINT).
+   * Absent when the run was stopped from outside (timeout, cancel, a limit).
+   */
+  exitCode?: number;
   engine: EngineName;
   sdkVersion?: string;
   python: string;

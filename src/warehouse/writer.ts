@@ -585,10 +585,11 @@ export class WarehouseWriter {
           ? e
           : new ToolError(
               "internal",
-              `Writing to files/warehouse.db failed: ${message}`,
+              // The database's own message, as the SDK reports it; the hint says it is the warehouse write.
+              message,
               /Out of Memory/i.test(message)
                 ? `The rows since the last checkpoint did not fit in DuckDB's ${DUCKDB_MEMORY_LIMIT} for a sync: call op.checkpoint(state) more often (every page or batch).`
-                : "The data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
+                : "Writing to files/warehouse.db failed, so the data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
             );
       throw this.failure;
     }

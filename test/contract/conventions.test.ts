@@ -24,6 +24,7 @@ const TOOLS = [
   "diff_state",
   "install_requirements",
   "evaluate_connector",
+  "run_setup_tests",
   "deploy",
   "get_guidelines",
   "find_examples",

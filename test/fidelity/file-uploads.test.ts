@@ -142,7 +142,8 @@ describe.skipIf(python === null)(`file uploads: embedded engine vs the real SDK 
         const want = `${sdkError(sdk)}\n`;
         expect(embedded.log.slice(0, want.length), `embedded engine log of ${name}:\n${embedded.log}`).toBe(want);
       }
-      const text = (r: RunRecord, files: string) => `${render([r])}\nfile uploads: ${fileUploads(r)}\n${files}`;
+      // The error's text is compared where the real SDK printed one, as in fidelity.test.ts.
+      const text = (r: RunRecord, files: string) => `${render([{ ...r, error: sdk.error === null ? null : r.error }])}\nfile uploads: ${fileUploads(r)}\n${files}`;
       expect(text(embedded, storage.embedded), `embedded engine log of ${name}:\n${embedded.log}`).toBe(text(sdk, storage.sdk));
     });
   }

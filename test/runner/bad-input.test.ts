@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { runSync } from "../../src/runner/index.js";
@@ -46,16 +48,38 @@ describe("bad input", () => {
     expect(r.error?.line).toBe(1);
   });
 
+  it("a Connector not named connector is refused before the sync: no files/ of ours, the connector's own kept", async () => {
+    const dir = makeConnector(
+      `import os\nos.makedirs("files", exist_ok=True)\nopen("files/cache.txt", "w").write("mine")\n${HEADER}def update(configuration, state):\n    pass\nmy_connector = Connector(update=update)\n`,
+    );
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.kind).toBe("no_connector");
+    expect(r.error?.message.split("\n")[0]).toBe("Connector object must be named 'connector', but found: 'my_connector'");
+    expect(readdirSync(join(dir, "files"))).toEqual(["cache.txt"]);
+  });
+
   it("no Connector object", async () => {
     const r = await embedded(makeConnector(`${HEADER}def update(configuration, state):\n    pass\n`));
     expect(r.error?.kind).toBe("no_connector");
     expect(r.error?.message).toContain("connector object not found");
   });
 
-  it("invalid configuration.json: bad JSON is a usage error, a non-string value fails with the SDK's words", async () => {
+  it("invalid configuration.json: bad JSON, an empty file, a non-string value fail the run with the SDK's words", async () => {
     const ok = `${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`;
-    const e = await toolError(embedded(makeConnector(ok, "{not json")));
-    expect(e.code).toBe("configuration");
+    for (const text of ["{not json", "", "[1]"]) {
+      const bad = await embedded(makeConnector(ok, text));
+      expect(bad.status).toBe("failed");
+      expect(bad.exitCode).toBe(1);
+      expect(bad.error?.kind).toBe("configuration");
+      expect(bad.error?.message).toMatch(/^invalid configuration error: Configuration must be (provided as a JSON file|a JSON object of key-value pairs)/);
+    }
+    // Values `fivetran configuration` encrypted: the embedded engine has no key, and says so instead of passing the ciphertext.
+    const enc = await embedded(makeConnector(ok, { password: "fivetran_encrypted:AAAA", host: "h" }));
+    expect(enc.error?.kind).toBe("configuration");
+    expect(enc.error?.message).toBe("configuration.json holds values the SDK's configuration command sealed with its key ('password'); only the real SDK can decrypt them");
+    expect(enc.error?.hint).toContain("engine sdk");
     const r = await embedded(makeConnector(ok, { port: 5432 }));
     expect(r.error?.kind).toBe("configuration");
     expect(r.error?.message).toContain("invalid configuration file; all values must be strings");
@@ -77,6 +101,7 @@ describe("bad input", () => {
       makeConnector(`import sys\n${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2})\n    sys.exit(3)\nconnector = Connector(update=update)\n`),
     );
     expect(r.error?.kind).toBe("exit");
+    expect(r.exitCode).toBe(3);
     expect(r.error?.line).toBe(7);
     expect(r.warnings.some((w) => w.includes("avoid using sys.exit()"))).toBe(true);
     expect(r.rowsPerTable).toEqual({ t: 1 });
@@ -86,6 +111,7 @@ describe("bad input", () => {
     const r = await embedded(makeConnector(`import os\n${HEADER}def update(configuration, state):\n    os._exit(4)\nconnector = Connector(update=update)\n`));
     expect(r.error?.kind).toBe("exit");
     expect(r.error?.message).toContain("exited with code 4");
+    expect(r.exitCode).toBe(4);
   });
 
   it("endless loop: timeout, earlier checkpoint kept", async () => {

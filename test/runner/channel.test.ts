@@ -72,7 +72,9 @@ ${SCHEMA}`),
     );
     expect(r.status).toBe("failed");
     expect(r.error?.kind).toBe("exit");
-    expect(r.error?.message).toBe("update() called sys.exit(0); the sync stopped there. Raise an exception instead to fail a sync.");
+    expect(r.error?.message).toBe("update() called sys.exit(0); the sync stopped there (exit code 0). Raise an exception instead to fail a sync.");
+    // `fivetran debug` ends with the code the connector gave sys.exit().
+    expect(r.exitCode).toBe(0);
     expect(r.state).toEqual({ n: 25000 });
     expect(r.rowsPerTable).toEqual({ items: 25000 });
     expect(r.counts).toMatchObject({ upserts: 50000, checkpoints: 1 });

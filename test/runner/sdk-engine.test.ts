@@ -19,6 +19,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(r.engine).toBe("sdk");
     expect(r.sdkVersion).toMatch(/^3\./);
     expect(r.status).toBe("succeeded");
+    expect(r.exitCode).toBe(0);
     expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     expect(r.rowsPerTable).toEqual({ items: 4 });
     expect(r.state).toEqual({ n: 4 });
@@ -34,6 +35,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(e.engine).toBe("embedded");
     for (const r of [s, e]) {
       expect(r.status).toBe("failed");
+      expect(r.exitCode).toBe(1);
       expect(r.error?.kind).toBe("connector_exception");
       expect(r.error?.message.split("\n")[0]).toBe("failed while executing update() error: boom ****");
       expect(r.error?.line).toBe(10);

@@ -33,13 +33,64 @@ _SIMPLE_TYPES = ("BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "NAIVE_DA
 
 
 class Failure(Exception):
-    def __init__(self, kind, message, exc=None, connector_file=None, project_dir=None):
+    def __init__(self, kind, message, exc=None, connector_file=None, project_dir=None, exit_code=1, hint=None):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.exc = exc
         self.connector_file = connector_file
         self.project_dir = project_dir
+        # The code `fivetran debug` ends with: 1 for a failed sync, n for sys.exit(n).
+        self.exit_code = exit_code
+        # What the SDK's message does not say (it is kept word for word), for the runner's hint.
+        self.hint = hint
+
+
+def exit_code_of(exc):
+    """The exit status Python gives sys.exit(code) when nothing catches it: None is 0, an int is itself (the
+    system keeps its low 8 bits), anything else is printed to stderr and is 1."""
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        sys.stderr.write("%s\n" % (code,))
+    except Exception:
+        pass
+    return 1
+
+
+def stopped(exc, where, connector_file, project_dir):
+    """What a BaseException that is not an Exception does under `fivetran debug`: nothing the SDK catches, so the
+    process ends with Python's traceback (no SYNC FAILED report) and, for sys.exit(n), with exit code n."""
+    if isinstance(exc, SystemExit):
+        code = exit_code_of(exc)
+        what = "the setup tests" if where.startswith(("test ", "configuration_form")) else "the sync"
+        return Failure("exit", "%s called sys.exit(%s); %s stopped there (exit code %d). Raise an exception instead to fail %s."
+                       % (where, "" if exc.code is None else repr(exc.code), what, code, "a setup test" if what == "the setup tests" else "a sync"),
+                       exc, connector_file, project_dir, exit_code=code)
+    if isinstance(exc, KeyboardInterrupt):
+        # Python ends an uncaught KeyboardInterrupt by SIGINT, which a shell reports as 128 + 2.
+        return Failure("connector_exception", "%s raised KeyboardInterrupt: `fivetran debug` stops there, killed by SIGINT "
+                       "(exit code 130)" % where, exc, connector_file, project_dir, exit_code=130)
+    return Failure("connector_exception", "%s raised %s, a BaseException that is not an Exception: `fivetran debug` "
+                   "stops with its traceback and exit code 1\n%s" % (where, type(exc).__name__, traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")),
+                   exc, connector_file, project_dir)
+
+
+def load_error(exc, connector_file, project_dir):
+    """The SDK's message for a connector.py that fails to load: where the innermost frame is, then the error (a
+    TypeError, which comes from how Connector(...) is called, without its type name and with the reference)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    # The frames of this file are the runner's, which the SDK's traceback would not have.
+    frames = [f for f in frames if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+    location = "at %s, line %s\n" % (frames[-1].filename, frames[-1].lineno) if frames else ""
+    if isinstance(exc, TypeError):
+        text = "%s\n%s" % (exc, CONNECTOR_REFERENCE)
+    else:
+        text = "%s: %s" % (type(exc).__name__, exc)
+    return "error in connector.py %s%s" % (location, text)
 
 
 def _watch_parent(fd):
@@ -132,6 +183,39 @@ def exit_check(connector_file):
     return warnings
 
 
+MAX_CONFIG_FIELDS = 100
+ENCRYPTED_PREFIX = "fivetran_encrypted:"
+
+
+def read_configuration(text):
+    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
+    if text is None:
+        return None
+    try:
+        configuration = json.loads(text)
+    except json.JSONDecodeError:
+        raise Failure("configuration", "invalid configuration error: Configuration must be provided as a JSON file. Please check "
+                      "your input. Reference: " + CONFIG_REFERENCE.split(" ", 1)[1],
+                      hint="configuration.json is not valid JSON: make it one JSON object of string values, e.g. {\"api_key\": \"...\"}.")
+    if not isinstance(configuration, dict):
+        raise Failure("configuration", "invalid configuration error: Configuration must be a JSON object of key-value pairs. "
+                      "Reference: " + CONFIG_REFERENCE.split(" ", 1)[1])
+    if len(configuration) > MAX_CONFIG_FIELDS:
+        raise Failure("configuration", "invalid configuration error: Configuration field count exceeds maximum of %d. "
+                      "Reduce the field count." % MAX_CONFIG_FIELDS)
+    # The SDK's `fivetran configuration` encrypts password fields with a key in the user's home folder, and
+    # `fivetran debug` decrypts them; the embedded engine (standard library only, no key) cannot, and a connector
+    # must not get the ciphertext as its credential.
+    encrypted = sorted(k for k, v in configuration.items() if isinstance(v, str) and v.startswith(ENCRYPTED_PREFIX))
+    if encrypted:
+        # Worded without the marker's own words: the runner masks any long part of a secret value it finds.
+        raise Failure("configuration", "configuration.json holds values the SDK's configuration command sealed with its key "
+                      "(%s); only the real SDK can decrypt them" % ", ".join("'%s'" % k for k in encrypted),
+                      hint="Run with engine sdk (the real SDK installed for that Python), or pass the configuration argument "
+                           "with plain values.")
+    return configuration
+
+
 def check_dict(incoming, string_only):
     """The SDK's check_dict, with its messages."""
     if not incoming:
@@ -142,8 +226,9 @@ def check_dict(incoming, string_only):
     if string_only:
         for key, value in incoming.items():
             if not isinstance(value, str):
-                raise Failure("configuration", "invalid configuration file; all values must be strings\n" + CONFIG_REFERENCE
-                              + "\n(the value of '%s' is %s)" % (key, "null" if value is None else type(value).__name__))
+                raise Failure("configuration", "invalid configuration file; all values must be strings\n" + CONFIG_REFERENCE,
+                              hint="The value of '%s' is %s: configuration.json values must all be strings; quote numbers "
+                                   "and booleans, flatten nested objects." % (key, "null" if value is None else type(value).__name__))
     return incoming
 
 
@@ -156,47 +241,50 @@ def load_connector(project_dir, connector_file):
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
     except SyntaxError as e:
-        raise Failure("syntax", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
+        raise Failure("syntax", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
     except ImportError as e:
-        raise Failure("import", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
-    except SystemExit as e:
-        raise Failure("exit", "connector.py called sys.exit(%s) while being imported" % (e.code,), e, connector_file, project_dir)
+        raise Failure("import", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
     except MemoryError as e:
         traceback.clear_frames(e.__traceback__)
         raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e, connector_file, project_dir)
     except Exception as e:
-        raise Failure("connector_exception", "error in connector.py\n%s: %s" % (type(e).__name__, e), e, connector_file, project_dir)
+        raise Failure("connector_exception", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
+    except BaseException as e:  # noqa: B902 - sys.exit() and the like end `fivetran debug` with them
+        raise stopped(e, "connector.py", connector_file, project_dir)
 
     from fivetran_connector_sdk import Connector
 
     found = {}
     for name, value in vars(module).items():
-        if not name.startswith("__") and isinstance(value, Connector):
+        # As the SDK: a Connector itself, not an instance of a subclass.
+        if not name.startswith("__") and type(value) is Connector:
             found[name] = value
     if "connector" in found:
-        return found["connector"], []
+        return found["connector"]
     if found:
-        # SDK 1.x and 2.x take any module-level Connector; 3.x insists on the name. Run it, and say so.
-        first = sorted(found)[0]
-        return found[first], ["Connector object must be named 'connector', but found: %s\nrename it to 'connector' in connector.py "
-                              "(fivetran-connector-sdk 3.x refuses to run it)\nexample: connector = Connector(update=update, schema=schema)"
-                              % ", ".join("'%s'" % n for n in sorted(found))]
+        # SDK 3.x runs only `connector` (Fivetran imports it by that name) and refuses the rest.
+        raise Failure("no_connector", "Connector object must be named 'connector', but found: %s\nrename it to 'connector' in connector.py\n"
+                      "example: connector = Connector(update=update, schema=schema)\n%s"
+                      % (", ".join("'%s'" % n for n in sorted(found)), CONNECTOR_REFERENCE))
     raise Failure("no_connector", "connector object not found\ndefine a Connector object in connector.py\n" + CONNECTOR_REFERENCE)
 
 
 def process_tables(response):
-    """The SDK's process_tables: checks schema() output and returns the declared tables."""
+    """The SDK's process_tables: checks schema() output, in the SDK's order and with its errors, and returns the
+    declared tables with their names as the SDK reads them (str, or UTF-8 bytes decoded)."""
+    from fivetran_connector_sdk import _wire
+
     tables = []
     seen = set()
     for entry in response:
         if "table" not in entry:
             raise ValueError("Entry missing table name: %s" % (entry,))
         name = entry["table"]
+        source_schema = entry.get("schema")
         if not isinstance(name, str):
             raise TypeError("Table name must be a string, got " + type(name).__name__)
         if not name.strip():
             raise ValueError("Table name must be a non-empty string")
-        source_schema = entry.get("schema")
         if source_schema is not None:
             # The SDK's _validate_schema, with its wording.
             if not isinstance(source_schema, str):
@@ -206,20 +294,23 @@ def process_tables(response):
         key = (source_schema, name)
         if key in seen:
             raise ValueError("Table %s already exists in %s" % (name, source_schema) if source_schema else "Table already defined: " + name)
-        seen.add(key)
-        table = {"table": name}
+        table = {"table": _wire.text(name)}
         if source_schema is not None:
-            table["schema"] = source_schema
+            table["schema"] = _wire.text(source_schema)
+        # Column name (as given) -> [name as read, is key, declared type]; a dict keeps the SDK's column order.
         columns = {}
         if "primary_key" in entry:
-            pk = list(entry["primary_key"])
-            table["primary_key"] = pk
+            for column_name in entry["primary_key"]:
+                column = columns[column_name] if column_name in columns else [_wire.text(column_name), False, None]
+                column[1] = True
+                columns[column_name] = column
         if "columns" in entry:
             for column_name, kind in entry["columns"].items():
+                column = columns[column_name] if column_name in columns else [_wire.text(column_name), False, None]
                 if isinstance(kind, str):
                     upper = kind.upper()
                     if upper in _SIMPLE_TYPES:
-                        columns[column_name] = {"type": upper}
+                        column[2] = {"type": upper}
                     elif upper == "DECIMAL":
                         raise ValueError(
                             "DECIMAL data type missing precision and scale. Use a dictionary for DECIMAL column type like: "
@@ -228,24 +319,30 @@ def process_tables(response):
                     else:
                         raise ValueError("Unrecognized column type encountered:: ", str(kind))
                 elif isinstance(kind, dict):
-                    if str(kind.get("type", "")).upper() != "DECIMAL":
+                    if kind["type"].upper() != "DECIMAL":
                         raise ValueError(
                             "Expecting DECIMAL data type for dictionary column entry, but got: %s in entry: %s for column: %s. "
                             "Dictionary type is only allowed for DECIMAL columns with 'precision' and 'scale' fields, "
                             "as in: {'type': 'DECIMAL', 'precision': <int>, 'scale': <int>}. "
-                            "For all other data types, use a string as the column type." % (kind.get("type"), entry, column_name))
+                            "For all other data types, use a string as the column type." % (kind["type"], entry, column_name))
                     missing = [k for k in ("precision", "scale") if k not in kind]
                     if missing:
                         raise ValueError(
                             "DECIMAL column '%s' is missing %s. Give both its precision and its scale, as in: "
                             "{'type': 'DECIMAL', 'precision': 15, 'scale': 2}" % (column_name, " and ".join(repr(k) for k in missing)))
-                    for k in ("precision", "scale"):
-                        if not isinstance(kind[k], int) or isinstance(kind[k], bool) or kind[k] < 0:
-                            raise ValueError("DECIMAL column '%s' needs a non-negative integer %s, got %r" % (column_name, k, kind[k]))
-                    columns[column_name] = {"type": "DECIMAL", "precision": kind["precision"], "scale": kind["scale"]}
+                    column[2] = {"type": "DECIMAL",
+                                 "precision": _wire.integer(kind["precision"], 32, False, unset_if_none=False),
+                                 "scale": _wire.integer(kind["scale"], 32, False, unset_if_none=False)}
                 else:
                     raise ValueError("Unrecognized column type for column: %s in entry: %s. Got: %s" % (column_name, entry, kind))
-            table["columns"] = columns
+                if "primary_key" in entry and column_name in entry["primary_key"]:
+                    column[1] = True
+                columns[column_name] = column
+        seen.add(key)
+        if "primary_key" in entry:
+            table["primary_key"] = [c[0] for c in columns.values() if c[1]]
+        if "columns" in entry:
+            table["columns"] = {c[0]: c[2] for c in columns.values() if c[2] is not None}
         tables.append(table)
     return tables
 
@@ -311,33 +408,40 @@ def main():
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
+    # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
+    syncing = False
     try:
         for w in exit_check(connector_file):
             _channel.warning(w)
-        connector, warnings = load_connector(project_dir, connector_file)
-        for w in warnings:
-            _channel.warning(w)
-        configuration = check_dict(job.get("configuration"), True)
+        connector = load_connector(project_dir, connector_file)
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded.
+        if "configuration_text" in job:
+            configuration = check_dict(read_configuration(job["configuration_text"]), True)
+        else:
+            configuration = check_dict(job.get("configuration"), True)
         state = check_dict(job.get("state"), False)
+        # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
+        sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
+        syncing = True
 
         if connector.schema_method is not None:
             try:
                 tables = process_tables(connector.schema_method(configuration))
-            except SystemExit as e:
-                raise Failure("exit", "schema() called sys.exit(%s)" % (e.code,), e, connector_file, project_dir)
             except Exception as e:
                 raise Failure("schema", "failed while executing schema() error: " + str(e), e, connector_file, project_dir)
+            except sdk.ConnectorTask as e:
+                raise Failure("connector_exception", str(e), e, connector_file, project_dir)
+            except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
+                raise stopped(e, "schema()", connector_file, project_dir)
             _channel.record({"t": "schema", "tables": tables})
             sdk._declare(tables)
 
+        sdk._install()
         try:
             result = connector.update_method(configuration=configuration, state=state)
             if isinstance(result, types.GeneratorType):
                 for _ in result:
                     pass
-        except SystemExit as e:
-            raise Failure("exit", "update() called sys.exit(%s); the sync stopped there. Raise an exception instead to fail a sync."
-                          % (e.code,), e, connector_file, project_dir)
         except _channel.NotSerializable as e:
             raise Failure("serialization", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except MemoryError as e:
@@ -350,14 +454,24 @@ def main():
             raise Failure("operation", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except Exception as e:
             raise Failure("connector_exception", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
+        except sdk.ConnectorTask as e:
+            # op.error(): a BaseException, so update() does not wrap it; the SDK reports it as it is.
+            raise Failure("connector_exception", str(e), e, connector_file, project_dir)
+        except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
+            raise stopped(e, "update()", connector_file, project_dir)
         if sdk._failure is not None:
-            # update() caught the refused operation (or a thread got it): the SDK fails the sync anyway, and
-            # reports the error as it was raised, without the "failed while executing update()" prefix.
-            raise Failure("operation", str(sdk._failure), sdk._failure, connector_file, project_dir)
+            # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
+            # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
+            kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
+            raise Failure(kind, str(sdk._failure), sdk._failure, connector_file, project_dir)
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record({"t": "end"})
     except Failure as f:
-        record = {"t": "error", "kind": f.kind, "message": f.message}
+        record = {"t": "error", "kind": f.kind, "message": f.message, "exit_code": f.exit_code}
+        if not syncing:
+            record["before_sync"] = True
+        if f.hint:
+            record["hint"] = f.hint
         record.update(describe(f.exc, connector_file, project_dir))
         if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):
             record["module"] = f.exc.name

@@ -1,10 +1,12 @@
 // Runs one fidelity connector by one engine in its own temporary copy, and records after each run the outcome,
 // the operation counts and the canonical dump of files/.
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
+import { HARNESS_DIR } from "../../../src/paths.js";
+import { SdkOutputParser } from "../../../src/runner/sdk-output.js";
 import { dumpProject } from "./dump.js";
 import { parseSdkOutput, type SdkCounts } from "./sdk-output.js";
 
@@ -15,6 +17,10 @@ export type Engine = "sdk" | "embedded" | "spill";
 
 export interface RunRecord {
   status: string;
+  /** The process's exit code (128 + n when signal n ended it); for the embedded engine RunResult.exitCode. */
+  exit: string;
+  /** The error's message, normalised (errorText); null when the engine gave none (then it is not compared). */
+  error: string | null;
   /** Null when the engine printed or returned none. */
   counts: SdkCounts | null;
   dump: string;
@@ -55,11 +61,25 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
   });
   const output = result.all ?? "";
   const parsed = parseSdkOutput(output);
-  // The exit code is the SDK's verdict; the printed line is a cross-check, so disagreement is visible in the status.
-  const byExit = result.exitCode === 0 ? "succeeded" : "failed";
+  // A sync succeeded when the process ended with 0 and said SYNC SUCCEEDED: sys.exit(0) in update() ends it with 0
+  // too, but the sync stopped there (no final flush). Otherwise the exit code is the verdict, and a printed line
+  // that disagrees is shown in the status.
+  const byExit = result.exitCode === 0 && parsed.status !== "unknown" ? "succeeded" : "failed";
   const status = parsed.status === "unknown" || parsed.status === byExit ? byExit : `${byExit} (printed ${parsed.status})`;
   const uploads = /^\s*File uploads\s*\|\s*(\d+)\s*$/m.exec(output);
-  return { status, counts: parsed.counts, dump: await dumpProject(projectDir), log: output, ...(uploads ? { fileUploads: Number(uploads[1]) } : {}) };
+  const reader = new SdkOutputParser();
+  for (const line of output.split("\n")) reader.push(line);
+  const said = reader.end().error?.message;
+  return {
+    status,
+    // A process a signal ended is reported as a shell reports it, 128 + the signal's number (RunResult.exitCode).
+    exit: result.signal ? String(128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0)) : String(result.exitCode),
+    error: said === undefined ? null : errorText(said, projectDir, sitePackages(python)),
+    counts: parsed.counts,
+    dump: await dumpProject(projectDir),
+    log: output,
+    ...(uploads ? { fileUploads: Number(uploads[1]) } : {}),
+  };
 }
 
 /** The embedded engine through the runner's public entry point. */
@@ -71,6 +91,8 @@ export async function runEmbedded(projectDir: string): Promise<RunRecord> {
     return {
       // A run that silently fell back to another engine would compare the real SDK with itself.
       status: r.engine === "embedded" ? r.status : `ran engine ${r.engine}, not embedded`,
+      exit: r.exitCode === undefined ? "(none)" : String(r.exitCode),
+      error: r.error ? errorText(r.error.message, projectDir, HARNESS_DIR) : null,
       counts: { upserts: c.upserts, updates: c.updates, deletes: c.deletes, truncates: c.truncates, schemaChanges: c.schemaChanges, checkpoints: c.checkpoints },
       dump: await dumpProject(projectDir),
       fileUploads: c.fileUploads,
@@ -78,7 +100,7 @@ export async function runEmbedded(projectDir: string): Promise<RunRecord> {
     };
   } catch (e) {
     // A throw is an engine bug, not a sync outcome: it is recorded so the comparison shows it instead of stopping the suite.
-    return { status: `threw: ${e instanceof Error ? e.message : String(e)}`, counts: null, dump: await dumpProject(projectDir), log: String(e) };
+    return { status: `threw: ${e instanceof Error ? e.message : String(e)}`, exit: "(none)", error: null, counts: null, dump: await dumpProject(projectDir), log: String(e) };
   }
 }
 
@@ -104,6 +126,26 @@ export function removeRoot(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
+/** The SDK's own files: where a message names one of them (a frame inside the SDK), the embedded engine names its shim. */
+function sitePackages(python: string): string {
+  return join(dirname(dirname(python)), "lib");
+}
+
+/**
+ * An error message as compared: the run's own folder is `<project>`, and a location inside the engine's own code
+ * (the SDK's package, the harness's shim, Python's frozen modules) is `<engine code>`, since the two engines are
+ * different code; a location in the connector is compared as it is. A leading log icon is dropped.
+ */
+export function errorText(message: string, projectDir: string, engineCode: string): string {
+  return message
+    .replace(/^(?:✗|ℹ️|›|✓|⚡) /u, "")
+    .split(projectDir)
+    .join("<project>")
+    .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
+      file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
+    );
+}
+
 /** One text per engine, so a single equality shows every difference as a line diff. */
 export function render(runs: RunRecord[]): string {
   return runs
@@ -113,7 +155,7 @@ export function render(runs: RunRecord[]): string {
             .map(([k, v]) => `${k}=${v}`)
             .join(" ")
         : "(none)";
-      return [`=== run ${i + 1}`, `outcome: ${r.status}`, `counts: ${counts}`, r.dump].join("\n");
+      return [`=== run ${i + 1}`, `outcome: ${r.status}`, `exit: ${r.exit}`, `counts: ${counts}`, ...(r.error === null ? [] : [`error: ${r.error}`]), r.dump].join("\n");
     })
     .join("\n");
 }

@@ -8,14 +8,19 @@ Standard library only; runs on Python 3.9 to 3.13.
 """
 import sys as _sys
 import threading as _threading
+import warnings as _warnings
 from enum import IntEnum as _IntEnum
 
-from . import _channel, _files
+from . import _channel, _files, _tasks
 from ._files import ByteStream, FileUpload
+from . import configuration_form, form_field, test
+from .configuration_form import ConfigurationForm
+from .test import Test
 
 __version__ = "3.0.0+embedded"
 
-__all__ = ["Connector", "Operations", "Logging", "ByteStream", "FileUpload"]
+# As in SDK 3.0.0, Connector is importable by name but not part of `import *`.
+__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
 
 
 class Connector:
@@ -49,6 +54,8 @@ def _table_name(table):
         raise TypeError("Table name must be a string, got " + type(table).__name__)
     if not table.strip():
         raise ValueError("Table name must be a non-empty string")
+    # As the SDK, which sends names as UTF-8: a lone surrogate raises UnicodeEncodeError here.
+    table.encode("utf-8")
     if type(table) is str:
         _valid_tables.add(table)
 
@@ -59,6 +66,7 @@ def _schema_name(schema):
         raise TypeError("'schema' must be a string, got " + type(schema).__name__)
     if not schema.strip():
         raise ValueError("'schema' must be a non-empty string")
+    schema.encode("utf-8")
 
 
 def _message(message):
@@ -68,8 +76,22 @@ def _message(message):
         raise ValueError("Message must be a non-empty string")
 
 
-class ConnectorTask(Exception):
-    """Raised by Operations.error(): the connector asked for the sync to fail."""
+class ConnectorTask(BaseException):
+    """Raised by Operations.error(): the connector asked for the sync to fail. As in the SDK, a BaseException, so
+    that a connector's own `except Exception` does not swallow it; and like a refused operation, catching it does
+    not save the sync (see _fail)."""
+
+    def __init__(self, message, trace):
+        super().__init__("Connector Sdk Task. Message: " + message + ("\n" + trace if trace else ""))
+
+
+# What an operation raises outside update() (at import time, in schema()): the SDK's runner is installed only
+# while update() runs. A class, so that each raise is a new exception, named RuntimeError as the SDK's is.
+_NotInstalled = type("RuntimeError", (RuntimeError,), {
+    "__init__": lambda self: RuntimeError.__init__(
+        self, "no runner is installed: operations can only be called while the runner executes the connector"),
+    "__module__": "builtins",
+})
 
 
 class SdkException(Exception):
@@ -78,8 +100,16 @@ class SdkException(Exception):
 
 
 # The first operation the core refused. As in the SDK's _Sync, every later operation raises it again and the
-# runner raises it when update() returns, so catching it cannot turn the sync into a success.
-_failure = None
+# runner raises it when update() returns, so catching it cannot turn the sync into a success. Until the runner
+# calls update() it is _NotInstalled, so that the check every operation makes anyway costs nothing more.
+_failure = _NotInstalled
+
+
+def _install():
+    """Called by the runner just before update(): operations work from now on."""
+    global _failure
+    if _failure is _NotInstalled:
+        _failure = None
 
 # Declared primary keys, for the null-key check at the call (the SDK's core checks every record as it arrives;
 # the Node writer would only notice at the next checkpoint, after the operation had been counted). Keyed by
@@ -259,6 +289,9 @@ class Operations:
     @staticmethod
     def warning(message):
         _message(message)
+        # A warning is not refused after a failure (the SDK's sink takes it whatever happened), only before update().
+        if _failure is _NotInstalled:
+            raise _NotInstalled
         _channel.warning(message)
 
     @staticmethod
@@ -268,11 +301,14 @@ class Operations:
             raise TypeError("Trace must be a string, got " + type(trace).__name__)
         if _failure is not None:
             raise _failure
-        raise ConnectorTask(message + ("\n" + trace if trace and trace.strip() else ""))
+        # The message may hold a little HTML, rendered as the SDK renders it in a terminal.
+        _fail(ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
 
 
 class Logging:
-    """Connector logging. Lines go to the channel with their level; the runner shows them as logs."""
+    """Connector logging. Lines go to the channel with their level; the runner shows them as logs. The checks are
+    the SDK's, with its failures: before update() or schema() runs (at import time) LOG_LEVEL is None and every
+    call raises TypeError; a message that is not a str fails where the SDK splits it into lines."""
 
     class Level(_IntEnum):
         DEBUG = 1
@@ -283,47 +319,59 @@ class Logging:
         SEVERE = 6
         CRITICAL = 7
 
-    # `fivetran debug` runs at DEBUG, so every level is shown.
-    LOG_LEVEL = Level.DEBUG
+    # Set to DEBUG by the runner once connector.py is loaded, as `fivetran debug` sets it.
+    LOG_LEVEL = None
 
     @staticmethod
-    def _emit(level, message, exception=None):
-        if Logging.LOG_LEVEL is not None and Logging.LOG_LEVEL > level:
-            return
-        text = message if isinstance(message, str) else str(message)
-        if exception is not None:
+    def _emit(level, message):
+        # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
+        _channel.log(level.name, "\n".join(message.split("\n")))
+
+    @staticmethod
+    def _with_exception(message, exception):
+        if exception:
             import traceback
 
-            text += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
-        _channel.log(level.name, text)
+            message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
+        return message
 
     @staticmethod
     def debug(message):
-        Logging._emit(Logging.Level.DEBUG, message)
+        if Logging.LOG_LEVEL <= Logging.Level.DEBUG:
+            Logging._emit(Logging.Level.DEBUG, message)
 
     @staticmethod
     def fine(message):
-        Logging._emit(Logging.Level.FINE, message)
+        # Deprecated in SDK 3.0.0, which warns at each call (silent unless the connector shows or raises warnings).
+        _warnings.warn("fine() is deprecated, use debug() instead for Python-style logging", DeprecationWarning, stacklevel=2)
+        if Logging.LOG_LEVEL <= Logging.Level.FINE:
+            Logging._emit(Logging.Level.FINE, message)
 
     @staticmethod
     def info(message):
-        Logging._emit(Logging.Level.INFO, message)
+        if Logging.LOG_LEVEL <= Logging.Level.INFO:
+            Logging._emit(Logging.Level.INFO, message)
 
     @staticmethod
     def warning(message):
-        Logging._emit(Logging.Level.WARNING, message)
+        if Logging.LOG_LEVEL <= Logging.Level.WARNING:
+            Logging._emit(Logging.Level.WARNING, message)
 
     @staticmethod
     def error(message, exception=None):
-        Logging._emit(Logging.Level.ERROR, message, exception)
+        if Logging.LOG_LEVEL <= Logging.Level.ERROR:
+            Logging._emit(Logging.Level.ERROR, Logging._with_exception(message, exception))
 
     @staticmethod
     def severe(message, exception=None):
-        Logging._emit(Logging.Level.SEVERE, message, exception)
+        _warnings.warn("severe() is deprecated, use error() or critical() instead for Python-style logging", DeprecationWarning, stacklevel=2)
+        if Logging.LOG_LEVEL <= Logging.Level.SEVERE:
+            Logging._emit(Logging.Level.SEVERE, Logging._with_exception(message, exception))
 
     @staticmethod
     def critical(message, exception=None):
-        Logging._emit(Logging.Level.CRITICAL, message, exception)
+        if Logging.LOG_LEVEL <= Logging.Level.CRITICAL:
+            Logging._emit(Logging.Level.CRITICAL, Logging._with_exception(message, exception))
 
 
 # `from fivetran_connector_sdk.operations import Operations` and similar deep imports used by some examples.

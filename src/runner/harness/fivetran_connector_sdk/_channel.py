@@ -376,7 +376,11 @@ def _tagged(data):
 def _check_names(row):
     for k in row:
         if type(k) is not str:
+            if not isinstance(k, (str, bytes)):
+                raise NotSerializable("bad argument type for built-in operation")  # the SDK's words
             raise NotSerializable("column names must be strings, got " + type(k).__name__ + " " + repr(k))
+        # As the SDK, which sends names as UTF-8: a lone surrogate raises UnicodeEncodeError here.
+        k.encode("utf-8")
 
 
 def _encode_json(value):

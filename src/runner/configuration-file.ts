@@ -1,0 +1,22 @@
+import { ConnectorProject } from "../workspace/project.js";
+
+/**
+ * configuration.json as text, for the harness to read with Python's json and the SDK's checks and messages (an
+ * empty file, one that is not JSON or not an object fails the run as `fivetran debug` fails it). Undefined when
+ * there is no file.
+ */
+export function configurationText(projectDir: string): string | undefined {
+  // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
+  return ConnectorProject.of(projectDir).readText("configuration.json");
+}
+
+/** Only to know which values to mask: what Python refuses is reported by the harness, not here. */
+export function configurationForMasking(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

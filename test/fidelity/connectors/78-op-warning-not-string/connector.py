@@ -1,0 +1,8 @@
+from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"c": 1})
+    op.warning(404)
+
+connector = Connector(update=update)

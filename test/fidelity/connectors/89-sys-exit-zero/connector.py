@@ -1,0 +1,10 @@
+import sys
+from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"cursor": 1})
+    op.upsert("items", {"id": 2})
+    sys.exit(0)
+
+connector = Connector(update=update)

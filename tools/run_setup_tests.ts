@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { SYNC_ERROR_KINDS } from "../src/errors.js";
+import { defineTool } from "../src/mcp/tool.js";
+import { runSetupTests, setupTestsData, summarizeSetupTests } from "../src/runner/setup-tests.js";
+
+export const runSetupTestsTool = defineTool({
+  name: "run_setup_tests",
+  title: "Run setup-form tests (fivetran configuration --test)",
+  description:
+    "Runs the setup tests of the connector's configuration_form() (ConfigurationForm.add_test) against configuration.json, like " +
+    "`fivetran configuration --test` of SDK 3.0: each test function gets the configuration and returns Test.success() or " +
+    "Test.failure(message); the run stops at the first failure. Returns the form's fields, each test's result and, if a test " +
+    "raised or the form is invalid, the error with file:line. Secrets from the configuration are masked. Next: run_debug.",
+  input: {
+    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to test instead of configuration.json (values must be strings)."),
+    python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
+  },
+  output: {
+    status: z
+      .enum(["passed", "failed", "no_form", "no_tests", "timeout", "cancelled"])
+      .describe("passed: every test passed. failed: a test failed or raised (later tests did not run). no_form: no configuration_form() in Connector(...). no_tests: the form registers no test."),
+    exit_code: z.number().optional().describe("What `fivetran configuration --test` ends with: 0 all passed, 1 otherwise (n for sys.exit(n))."),
+    message: z.string().optional().describe("The SDK's words for no_form and no_tests."),
+    fields: z
+      .array(
+        z.object({
+          name: z.string().describe("Configuration key."),
+          label: z.string().describe("Label shown in the setup form."),
+          kind: z.enum(["text", "password", "hidden", "dropdown", "toggle", "unknown"]).describe("Field kind."),
+          required: z.boolean().describe("Whether the form requires a value."),
+          description: z.string().optional().describe("Help text of the field."),
+          options: z.array(z.string()).optional().describe("A dropdown's values."),
+        }),
+      )
+      .describe("The form's fields, in order."),
+    tests: z.array(z.object({ name: z.string().describe("Test function name."), label: z.string().describe("Label of the test.") })).describe("Every test of the form, in order."),
+    results: z
+      .array(
+        z.object({
+          name: z.string().describe("Test function name."),
+          label: z.string().describe("Label of the test."),
+          passed: z.boolean().describe("True for Test.success()."),
+          failure: z.string().optional().describe("The message of Test.failure(message); secrets masked."),
+        }),
+      )
+      .describe("The tests that ran, in order; the first failure is the last."),
+    error: z
+      .object({
+        kind: z.enum(SYNC_ERROR_KINDS).describe("connector_exception (a test or configuration_form() raised), configuration, import, syntax, no_connector, exit, timeout."),
+        message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
+        file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
+        line: z.number().optional().describe("Line in that file."),
+        traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+        hint: z.string().optional().describe("What to do next."),
+      })
+      .optional()
+      .describe("Set when something went wrong beyond a test that returned Test.failure()."),
+    warnings: z.array(z.string()).describe("Warnings, e.g. plain-text password values in configuration.json."),
+    log_tail: z.array(z.string()).describe("The last log lines (log.*, print, stderr), secrets masked."),
+    duration_ms: z.number().describe("Wall time in milliseconds."),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  async handle(args, ctx) {
+    const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    const r = await runSetupTests({ projectDir, configuration: args.configuration, python: args.python, timeoutSeconds: args.timeout_seconds, signal: ctx.signal });
+    return { summary: summarizeSetupTests(r), data: setupTestsData(r) };
+  },
+});
