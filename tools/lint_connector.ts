@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleDocs, rulesRunForLatest } from "../src/lint/docs.js";
 import { PROFILES } from "../src/lint/types.js";
 import { defineTool } from "../src/mcp/tool.js";
 
@@ -29,17 +30,18 @@ const finding = z.object({
     })
     .optional()
     .describe("A mechanical fix, when there is one."),
-  docUri: z.string().describe("Resource explaining the rule (read it with resources/read), or Ruff's documentation page."),
+  docUri: z.string().describe("Resource explaining the rule (read it with resources/read, or get_guidelines with topic set to the rule id), or Ruff's documentation page."),
 });
 
 export const lintConnector = defineTool({
   name: "lint_connector",
   title: "Lint a connector",
   description:
-    "Checks a Connector SDK project (connector.py and helper modules, requirements.txt, configuration.json) against 97 deterministic rules " +
+    `Checks a Connector SDK project (connector.py and helper modules, requirements.txt, configuration.json) against ${rulesRunForLatest("guidelines")} deterministic rules ` +
+    `in the default profile (${ruleDocs().length} in all profiles; summary.rulesRun says how many ran) ` +
     "(FT001-FT127: SDK contract, checkpoints and state, schema(), logging, configuration, dependencies, error handling, HTTP robustness, pagination, security) " +
     "plus Ruff's generic Python checks and python3's syntax check. Returns findings with rule id, exact range, message, optional fix and a doc resource " +
-    "(connector-sdk://lint-rules/{id}). Call it after every edit and before run_debug; fix errors first. " +
+    "(connector-sdk://lint-rules/{id}; get_guidelines with topic set to the rule id returns the same text). Call it after every edit and before run_debug; fix errors first. " +
     "With fix: true it rewrites files in place, applying only the fixes marked safe, and reports what changed; findings are those left afterwards.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),

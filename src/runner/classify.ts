@@ -8,6 +8,9 @@ const PIP_NAMES: Record<string, string> = {
   OpenSSL: "pyOpenSSL", attr: "attrs", magic: "python-magic", docx: "python-docx", ldap: "python-ldap",
 };
 
+/** Modules Fivetran's runtime pre-installs (besides the SDK, which every engine provides). */
+const RUNTIME_MODULES = new Set(["requests"]);
+
 /** The package a missing top-level module most likely comes from. */
 export function pipNameFor(module: string): string {
   const top = module.split(".")[0];
@@ -19,10 +22,15 @@ export function hintFor(kind: ErrorKind, opts: { module?: string; python?: strin
   switch (kind) {
     case "import": {
       if (opts.module) {
+        const top = opts.module.split(".")[0];
+        // lint, deploy and install_requirements refuse requests in requirements.txt: this hint must never ask for it there.
+        if (RUNTIME_MODULES.has(top)) {
+          return `${top} is pre-installed in Fivetran's runtime: do not add it to requirements.txt (lint FT061, deploy and install_requirements refuse it). Install it into the local Python instead: call install_requirements (its .venv includes ${pipNameFor(top)}, and run_debug uses .venv), or run ${opts.python ?? "python3"} -m pip install ${pipNameFor(top)}; then run again.`;
+        }
         const pkg = pipNameFor(opts.module);
-        return `Add ${pkg} to requirements.txt (it belongs there so Fivetran installs it too) and install it into the Python that runs the connector (${opts.python ?? "python3"} -m pip install -r requirements.txt), then run again.`;
+        return `Add ${pkg} to requirements.txt (pinned with ==, so Fivetran installs it too), then call install_requirements to install it into the folder's .venv, which run_debug uses; then run again.`;
       }
-      return "Fix the import in connector.py; third-party packages belong in requirements.txt and must be installed in the Python that runs the connector.";
+      return "Fix the import in connector.py; third-party packages belong in requirements.txt (then call install_requirements so the local run has them).";
     }
     case "syntax":
       return "Fix the syntax error at the file and line shown (lint_connector finds these without running), then run again.";
