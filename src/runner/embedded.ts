@@ -18,6 +18,8 @@ export interface EngineInput {
   python: string;
   env: Record<string, string>;
   configuration: Record<string, unknown> | undefined;
+  /** True when the configuration came as an argument rather than from configuration.json (hints name the right one). */
+  configurationInline?: boolean;
   startState: Record<string, unknown>;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
@@ -273,11 +275,25 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = applyError;
   } else if (reported) {
     status = "failed";
-    error = tracker.error(reported.kind, reported.message, {
+    // A sync that crashed while configuration values were still placeholders failed on its configuration.
+    const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
+    error = tracker.error(kind, reported.message, {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
-      hint: hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
+      exceptionType: reported.exception_type,
+      hint: hintFor(kind, {
+        module: reported.module,
+        python: inp.python,
+        memoryLimitMb: inp.memoryLimitMb,
+        configurationInline: inp.configurationInline,
+        exceptionType: reported.exception_type,
+        http: reported.http,
+        missingKey: reported.missing_key,
+        recordKeys: reported.record_keys,
+        placeholderKeys: reported.placeholder_keys,
+        inState: reported.in_state,
+      }),
     });
   } else if (!ended || exit.exitCode !== 0) {
     status = "failed";

@@ -136,6 +136,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       python,
       env,
       configuration,
+      configurationInline: opts.configuration !== undefined,
       startState,
       diskState,
       pythonVersion,

@@ -59,7 +59,7 @@ export function summarize(r: RunResult): string {
   out.push(`State: ${JSON.stringify(r.state)}`);
   for (const w of r.warnings.slice(0, 5)) out.push(`Warning: ${w.split("\n")[0]}`);
   if (r.error) {
-    out.push(`Error (${r.error.kind}), in the connector's own words:`);
+    out.push(`Error (${r.error.kind}${r.error.exceptionType ? `, ${r.error.exceptionType}` : ""}), in the connector's own words:`);
     out.push(fenceConnectorText(r.error.message));
     if (r.error.file) out.push(`At: ${r.error.file}${r.error.line ? `:${r.error.line}` : ""}`);
     if (r.error.hint) out.push(`Next: ${r.error.hint}`);

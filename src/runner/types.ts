@@ -46,6 +46,8 @@ export interface RunError {
   file?: string;
   line?: number;
   tracebackTail?: string;
+  /** The Python exception's class name, when the connector raised one (KeyError, HTTPError, ...). */
+  exceptionType?: string;
   hint?: string;
 }
 

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, realpathSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,5 +61,73 @@ describe("the requests loop", () => {
     expect(tools.find((t) => t.name === "install_requirements")!.description).toMatch(/requests/);
     const g = await call(client, "get_guidelines", { topic: "dependencies" });
     expect(String(g.data.markdown)).toMatch(/install_requirements.*\n?.*requests/);
+  });
+});
+
+describe("misleading answers: a hint per cause", () => {
+  type Err = { kind: string; message: string; hint: string; exceptionType?: string };
+  const run = async (code: string, configuration: Record<string, unknown> | string = {}, args: Record<string, unknown> = {}) => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(`${HEADER}${code}\nconnector = Connector(update=update)\n`, configuration, root);
+    const r = await call(client, "run_debug", { project_dir: dir, engine: "embedded", ...args });
+    return { error: r.data.error as Err, text: r.text };
+  };
+
+  it("a KeyError names the missing key, the record's keys and the snake_case difference; the summary has the type", async () => {
+    const { error, text } = await run(`def update(configuration, state):\n    item = {"id": 1, "updatedAt": "2024-01-01"}\n    op.upsert("t", {"id": item["id"], "ts": item["updated_at"]})`);
+    expect(error.kind).toBe("connector_exception");
+    expect(error.hint).toContain('no key "updated_at" (its keys: id, updatedAt)');
+    expect(error.hint).toContain('The source calls it "updatedAt"');
+    expect(error.hint).toContain("snake_case");
+    expect(text).toContain("Error (connector_exception, KeyError)");
+  });
+
+  it("HTTP 401 points at the authentication guideline; a 400 names the query parameters and quotes the answer", async () => {
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      if (url.pathname === "/private") {
+        res.writeHead(401, { "content-type": "application/json" }).end('{"error": "invalid api key"}');
+      } else {
+        res.writeHead(400, { "content-type": "application/json" }).end('{"error": "page_size must be at most 100"}');
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const code = (path: string) => `import requests\ndef update(configuration, state):\n    r = requests.get("${base}${path}", headers={"X-Key": configuration["api_key"]}, timeout=5)\n    r.raise_for_status()`;
+      const auth = await run(code("/private"), { api_key: "s3cr3t-value-xyz" });
+      expect(auth.error.kind).toBe("connector_exception");
+      expect(auth.error.hint).toContain("HTTP 401");
+      expect(auth.error.hint).toContain("get_guidelines topic authentication");
+      expect(auth.text).toContain("HTTPError");
+      const bad = await run(code("/items?page_size=500&cursor=abc"), { api_key: "s3cr3t-value-xyz" });
+      expect(bad.error.hint).toContain("HTTP 400");
+      expect(bad.error.hint).toContain("query parameters sent: page_size, cursor");
+      expect(bad.error.hint).toContain("page_size must be at most 100");
+      expect(JSON.stringify(bad)).not.toContain("s3cr3t-value-xyz");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("placeholder configuration values make the failure kind configuration, naming the keys only", async () => {
+    const { error } = await run(`def update(configuration, state):\n    raise RuntimeError("login failed")`, { api_key: "<YOUR_API_KEY>", region: "eu" });
+    expect(error.kind).toBe("configuration");
+    expect(error.hint).toContain("placeholder values for api_key");
+    expect(error.hint).toContain("configuration.json");
+  });
+
+  it("a bad value in the checkpoint state gets a hint about the state, not rows", async () => {
+    const { error } = await run(`import datetime\ndef update(configuration, state):\n    op.checkpoint({"cursor": datetime.datetime(2024, 1, 1)})`);
+    expect(error.kind).toBe("serialization");
+    expect(error.hint).toContain("op.checkpoint()");
+    expect(error.hint).not.toContain("row");
+  });
+
+  it("an error about the inline configuration argument does not name configuration.json", async () => {
+    const { error } = await run(`def update(configuration, state):\n    pass`, {}, { configuration: { page_size: 100 } });
+    expect(error.kind).toBe("configuration");
+    expect(error.hint).toContain("configuration argument");
+    expect(error.hint).not.toContain("configuration.json must");
   });
 });
