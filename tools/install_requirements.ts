@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
+import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -8,7 +9,8 @@ export const installRequirementsTool = defineTool({
   description:
     "Creates .venv in the connector folder (if missing) and installs requirements.txt into it with pip from the real " +
     "package index. run_debug then uses .venv/bin/python automatically. Refuses a requirements.txt that lists " +
-    "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). On failure the error names " +
+    "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). Past wait_seconds it returns status 'running' and a " +
+    "run_id: poll run_status, stop with cancel_run. On failure the error names " +
     "the package that does not exist, has no such version, conflicts or does not build. Can take minutes; reports progress.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
@@ -20,44 +22,55 @@ export const installRequirementsTool = defineTool({
       .default(false)
       .describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for pip before returning a run_id (clients time out near 60 s)."),
   },
   output: {
-    venv: z.string().describe("Absolute path of .venv."),
-    python: z.string().describe("The venv's interpreter, which run_debug will use."),
-    python_version: z.string().describe("Its version."),
-    created: z.boolean().describe("True when .venv was created by this call."),
-    requirements: z.number().describe("Number of requirement lines in requirements.txt."),
-    installed: z.array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") })).describe("Packages pip installed or upgraded (empty when all were already present)."),
+    status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),
+    run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
+    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
+    progress: z.string().optional().describe("While running: what pip is doing."),
+    venv: z.string().optional().describe("Absolute path of .venv."),
+    python: z.string().optional().describe("The venv's interpreter, which run_debug will use."),
+    python_version: z.string().optional().describe("Its version."),
+    created: z.boolean().optional().describe("True when .venv was created by this call."),
+    requirements: z.number().optional().describe("Number of requirement lines in requirements.txt."),
+    installed: z
+      .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
+      .optional()
+      .describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
       .array(z.object({ line: z.number().describe("Line in requirements.txt."), message: z.string().describe("What is wrong."), fix: z.string().describe("How to fix it.") }))
+      .optional()
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
-    duration_ms: z.number().describe("Wall time."),
+    duration_ms: z.number().optional().describe("Wall time."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
     const dir = await ctx.workspace.projectDir(args.project_dir);
-    const r = await installRequirements({
-      projectDir: dir,
-      python: args.python,
-      upgrade: args.upgrade,
-      recreate: args.recreate,
-      includeSdk: args.include_sdk,
-      timeoutSeconds: args.timeout_seconds,
-      signal: ctx.signal,
-      onProgress: (step, message) => {
-        ctx.progress(step, undefined, message);
-        ctx.log("info", message);
-      },
+    return answerAsJob("install", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+      const r = await installRequirements({
+        projectDir: dir,
+        python: args.python,
+        upgrade: args.upgrade,
+        recreate: args.recreate,
+        includeSdk: args.include_sdk,
+        timeoutSeconds: args.timeout_seconds,
+        signal,
+        onProgress: (step, message) => {
+          report({ step, message });
+          ctx.log("info", message);
+        },
+      });
+      const warnings = r.issues.filter((i) => i.severity === "warning").map((i) => ({ line: i.line, message: i.message, fix: i.fix }));
+      const summary =
+        `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
+        (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
+        (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
+        " run_debug now uses this venv.";
+      return {
+        summary,
+        data: { status: "done" as const, venv: r.venv, python: r.python, python_version: r.pythonVersion, created: r.created, requirements: r.requirements, installed: r.installed, warnings, duration_ms: r.durationMs },
+      };
     });
-    const warnings = r.issues.filter((i) => i.severity === "warning").map((i) => ({ line: i.line, message: i.message, fix: i.fix }));
-    const summary =
-      `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
-      (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
-      (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
-      " run_debug now uses this venv.";
-    return {
-      summary,
-      data: { venv: r.venv, python: r.python, python_version: r.pythonVersion, created: r.created, requirements: r.requirements, installed: r.installed, warnings, duration_ms: r.durationMs },
-    };
   },
 });

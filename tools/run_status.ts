@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { defineTool, type ToolContext } from "../src/mcp/tool.js";
+import { findJob, jobResultShape, pollJob } from "../src/jobs.js";
 import { findRun, summarize, waitForRecord, type RunRecord } from "../src/runner/index.js";
 import { stateFile, warehouseFile } from "../src/runner/sink.js";
 import { progressOf, resultData, runResultShape, runningSummary, waitFor, type RunToolData } from "./run_debug.js";
@@ -9,16 +10,22 @@ export const runStatus = defineTool({
   name: "run_status",
   title: "Status of a connector run",
   description:
-    "Reports a sync that run_debug started and returned as 'running': waits up to wait_seconds for it to end, then returns the full " +
+    "Reports a sync that run_debug started and returned as 'running' (or an evaluate_connector or install_requirements job: " +
+    "then `job` names it and `result` holds that tool's result once it ends): waits up to wait_seconds for it to end, then returns the full " +
     "result (same fields as run_debug) or status 'running' with the counts so far. Call again until it is not running. Runs are kept " +
     "across server restarts; one the server stopped during ends 'interrupted'.",
   input: {
-    run_id: z.string().min(1).describe("The run_id run_debug returned."),
+    run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),
   },
-  output: runResultShape,
+  output: { ...runResultShape, ...jobResultShape },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
+    const job = findJob(args.run_id);
+    if (job) {
+      await ctx.workspace.projectDir(job.projectDir, false);
+      return pollJob(job, args.wait_seconds * 1000, ctx);
+    }
     const found = findRun(args.run_id);
     if (!found) throw unknownRun(args.run_id);
     if (found.kind === "stored") {

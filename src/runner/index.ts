@@ -11,6 +11,7 @@ import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { recoverStateAside } from "./state-aside.js";
+import { recoverFilesAside } from "./files-aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "./owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
@@ -52,6 +53,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // A real-SDK run with a state override whose process died (a server killed mid-run) left the override in
   // files/state.json and the previous state aside; whichever engine runs next starts from the previous one.
   recoverStateAside(projectDir);
+  // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
+  if (!opts.keepFilesAside) recoverFilesAside(projectDir);
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const choice = opts.engine ?? "auto";

@@ -27,6 +27,8 @@ export interface RunOptions {
   onLog?: (level: string, message: string) => void;
   /** Called with the connector process's pid once it started (the run history records it). */
   onSpawn?: (pid: number) => void;
+  /** An evaluation's own runs: the folder's files/ is aside on purpose and must stay there until it ends. */
+  keepFilesAside?: boolean;
 }
 
 export interface OperationCounts {

@@ -84,7 +84,7 @@ describe("install_requirements (real venv, real pip, real index)", () => {
   it("installs a small package, reuses the venv, and names a package that does not exist", async () => {
     const dir = makeProject({ "requirements.txt": "six==1.16.0\n" });
     const { ctx, progress } = makeCtx(dir);
-    const r = await installRequirementsTool.handle({ project_dir: dir, upgrade: false, recreate: false, include_sdk: false, timeout_seconds: 300 }, ctx);
+    const r = await installRequirementsTool.handle({ project_dir: dir, upgrade: false, recreate: false, include_sdk: false, timeout_seconds: 300, wait_seconds: 55 }, ctx);
     expect(r.data.created).toBe(true);
     expect(r.data.installed).toEqual(expect.arrayContaining([{ name: "six", version: "1.16.0" }, expect.objectContaining({ name: "requests" })]));
     expect(progress.map((p) => p.message)).toContainEqual(expect.stringMatching(/^installed .*six-1\.16\.0/));

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, realpathSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -130,4 +130,71 @@ describe("misleading answers: a hint per cause", () => {
     expect(error.hint).toContain("configuration argument");
     expect(error.hint).not.toContain("configuration.json must");
   });
+});
+
+describe("client time limits and a non-destructive evaluation", () => {
+  // Counts rows per run: each sync upserts `n` more rows past the saved cursor, slowly when configured to.
+  const CODE = `${HEADER}import time
+def update(configuration, state):
+    start = state.get("n", 0)
+    for i in range(start, start + 5):
+        op.upsert("items", {"id": i})
+        time.sleep(float(configuration.get("sleep", "0")))
+    op.checkpoint({"n": start + 5})
+connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
+`;
+
+  it("evaluate_connector returns a run_id past wait_seconds; cancel_run puts the folder's warehouse and state back and gives no verdict", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(CODE, { sleep: "0" }, root);
+    // The user's own two runs: 10 rows and state n=10, which the evaluation must not lose.
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    writeFileSync(join(dir, "configuration.json"), JSON.stringify({ sleep: "2" }));
+    const started = await call(client, "evaluate_connector", { project_dir: dir, wait_seconds: 1 });
+    expect(started.isError).toBe(false);
+    expect(started.data.status).toBe("running");
+    const runId = String(started.data.run_id);
+    const polled = await call(client, "run_status", { run_id: runId, wait_seconds: 1 });
+    expect(polled.data).toMatchObject({ status: "running", job: "evaluation", run_id: runId });
+    const cancelled = await call(client, "cancel_run", { run_id: runId });
+    expect(cancelled.data).toMatchObject({ status: "cancelled", job: "evaluation" });
+    expect(cancelled.text).toContain("no verdict");
+    expect(existsSync(join(dir, "EVALUATION.md"))).toBe(false);
+    expect(existsSync(join(dir, ".ftmcp-evaluation-aside"))).toBe(false);
+    const rows = await call(client, "query_warehouse", { project_dir: dir, sql: "SELECT count(*) AS n FROM items" });
+    expect(rows.text).toContain("10");
+    expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ n: 10 });
+  }, 60_000);
+
+  it("a finished evaluation leaves the folder's warehouse and state as they were", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(CODE, {}, root);
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    const r = await call(client, "evaluate_connector", { project_dir: dir, wait_seconds: 50 });
+    expect(r.data.status).toBe("done");
+    expect((r.data.runs as unknown[]).length).toBe(2);
+    expect(readFileSync(join(dir, "EVALUATION.md"), "utf8")).toContain("scratch files/");
+    expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ n: 10 });
+    const rows = await call(client, "query_warehouse", { project_dir: dir, sql: "SELECT max(id) AS top FROM items" });
+    expect(rows.text).toContain("9");
+  }, 90_000);
+
+  it("install_requirements returns a run_id past wait_seconds, and run_status returns its result", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(`${HEADER}import requests\ndef update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`, {}, root);
+    writeFileSync(join(dir, "requirements.txt"), "");
+    const started = await call(client, "install_requirements", { project_dir: dir, wait_seconds: 0 });
+    expect(started.data.status).toBe("running");
+    let answer = started;
+    for (let i = 0; i < 20 && answer.data.status === "running"; i++) {
+      answer = await call(client, "run_status", { run_id: String(started.data.run_id), wait_seconds: 10 });
+    }
+    expect(answer.data).toMatchObject({ status: "succeeded", job: "install" });
+    expect((answer.data.result as { installed: { name: string }[] }).installed.map((p) => p.name)).toContain("requests");
+    // The connector that imports requests now runs in that .venv.
+    const run = await call(client, "run_debug", { project_dir: dir });
+    expect(run.data.status).toBe("succeeded");
+  }, 240_000);
 });
