@@ -29,7 +29,7 @@ describe("docs behind resources are served by a tool too", () => {
     const said = Number(/against (\d+) deterministic rules in the default profile/.exec(tools.find((t) => t.name === "lint_connector")!.description!)![1]);
     const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({})\nconnector = Connector(update=update)\n`, {}, root);
     const r = await call(client, "lint_connector", { project_dir: dir });
-    expect((r.data.summary as { rulesRun: number }).rulesRun).toBe(said);
+    expect((r.data.summary as { rules_run: number }).rules_run).toBe(said);
   });
 
   it("the prompts and the instructions send the agent to evaluate_connector", async () => {
@@ -65,7 +65,7 @@ describe("the requests loop", () => {
 });
 
 describe("misleading answers: a hint per cause", () => {
-  type Err = { kind: string; message: string; hint: string; exceptionType?: string };
+  type Err = { kind: string; message: string; hint: string; exception_type?: string };
   const run = async (code: string, configuration: Record<string, unknown> | string = {}, args: Record<string, unknown> = {}) => {
     const client = await connectClient([root]);
     const dir = makeConnector(`${HEADER}${code}\nconnector = Connector(update=update)\n`, configuration, root);
@@ -80,6 +80,7 @@ describe("misleading answers: a hint per cause", () => {
     expect(error.hint).toContain('The source calls it "updatedAt"');
     expect(error.hint).toContain("snake_case");
     expect(text).toContain("Error (connector_exception, KeyError)");
+    expect(error.exception_type).toBe("KeyError");
   });
 
   it("HTTP 401 points at the authentication guideline; a 400 names the query parameters and quotes the answer", async () => {
