@@ -14,6 +14,7 @@ export const cancelRunTool = defineTool({
     "Also stops an evaluate_connector job (the folder's files/ is put back; no verdict) or an install_requirements job.",
   input: { run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned.") },
   output: { ...runResultShape, ...jobResultShape },
+  advertisedFields: ["status", "run_id", "error", "job", "result"],
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const job = findJob(args.run_id);

@@ -28,6 +28,7 @@ export const runStatus = defineTool({
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),
   },
   output: { ...runResultShape, ...jobResultShape },
+  advertisedFields: ["status", "run_id", "error", "job", "result", "progress"],
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const job = findJob(args.run_id);

@@ -199,3 +199,27 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     expect(run.data.status).toBe("succeeded");
   }, 240_000);
 });
+
+describe("size budgets an agent's context can afford", () => {
+  it("tools/list stays within 30,000 characters", async () => {
+    const client = await connectClient([root]);
+    const { tools } = await client.listTools();
+    expect(JSON.stringify({ tools }).length).toBeLessThanOrEqual(30_000);
+  });
+
+  it("a default SELECT * of 100 rows comes back as one line per row", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(
+      `${HEADER}def update(configuration, state):\n    for i in range(150):\n        op.upsert("orders", {"id": i, "customer_name": "Customer %d" % i, "email": "c%d@example.com" % i, "status": "shipped", "amount": i * 1.5, "currency": "USD", "created_at": "2024-01-01T00:00:00Z", "updated_at": "2024-02-01T00:00:00Z", "notes": None, "is_gift": False})\n    op.checkpoint({"done": True})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
+    expect((await call(client, "run_debug", { project_dir: dir, engine: "embedded" })).data.status).toBe("succeeded");
+    const r = await call(client, "query_warehouse", { project_dir: dir, sql: "SELECT * FROM orders" });
+    expect(r.data.row_count).toBe(100);
+    const json = r.text.split("\n").filter((l) => l.includes("Customer "));
+    expect(json.length).toBe(100);
+    // 12 columns x 100 rows: about 190 characters a row, where one cell per line took over 34,000 for the lot.
+    expect(r.text.length).toBeLessThanOrEqual(22_000);
+  });
+});
