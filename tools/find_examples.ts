@@ -9,7 +9,7 @@ export const findExamplesTool = defineTool({
     "Searches an index of Fivetran's public example connectors by pattern and returns each match with a summary and a GitHub " +
     "link, to read a proven implementation before adapting one. Filters combine (all must match). Facet values follow the " +
     "scaffold's names where they overlap: auth api_key_header, bearer, basic, oauth2_refresh_token, oauth2_client_credentials, " +
-    "session_token, certificate, db_credentials ...; pagination page_number, offset, cursor, link_header, next_url, keyset, " +
+    "session_token, certificate, db_credentials ...; pagination page_number, offset, cursor, link_header, next_url, keyset_timestamp, " +
     "db_keyset, server_side_cursor ...; source rest_api, graphql, database, file, object_storage, synthetic; operation upsert, " +
     "update, delete, truncate. An unknown value returns the list of known ones. The index is the connector-sdk://examples resource.",
   input: {

@@ -223,3 +223,26 @@ describe("size budgets an agent's context can afford", () => {
     expect(r.text.length).toBeLessThanOrEqual(22_000);
   });
 });
+
+describe("consistent vocabulary between tools", () => {
+  it("find_examples knows every pagination value scaffold offers, with the same names", async () => {
+    const client = await connectClient([root]);
+    const choices = await client.readResource({ uri: "connector-sdk://scaffold/choices" });
+    const text = JSON.stringify(choices.contents);
+    for (const p of ["page_number", "offset", "cursor", "link_header", "next_url", "keyset_timestamp"]) {
+      expect(text).toContain(p);
+      const r = await call(client, "find_examples", { pagination: p });
+      expect(r.isError, `find_examples pagination=${p}: ${r.text}`).toBe(false);
+      expect(Number(r.data.total)).toBeGreaterThan(0);
+    }
+  });
+
+  it("the fivetran-examples profile raises no warning on the scaffold's default output", async () => {
+    const client = await connectClient([root]);
+    const dir = join(root, `scaffold-default-${Date.now()}`);
+    expect((await call(client, "scaffold", { project_dir: dir })).isError).toBe(false);
+    const r = await call(client, "lint_connector", { project_dir: dir, profile: "fivetran-examples" });
+    const summary = r.data.summary as { errors: number; warnings: number };
+    expect(summary).toMatchObject({ errors: 0, warnings: 0 });
+  });
+});
