@@ -130,6 +130,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   /** Column names of each row shape the harness declared, by id. */
   const shapes: string[][] = [];
 
+  const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
+
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
     let rec: ChannelRecord;
@@ -231,10 +233,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // is done, so a slow warehouse still blocks the harness's writes (backpressure).
     for await (const chunk of chunksOf(early, channel)) {
       if (writeError !== undefined) await checkpointed();
+      // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after
+      // the last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
+      // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
+      if (halted()) break;
       const text = rest + chunk;
       let start = 0;
       let nl: number;
-      while ((nl = text.indexOf("\n", start)) !== -1) {
+      while (!halted() && (nl = text.indexOf("\n", start)) !== -1) {
         const line = text.slice(start, nl);
         start = nl + 1;
         if (!line) continue;
@@ -243,7 +249,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       }
       rest = text.slice(start);
     }
-    if (rest) await handle(rest);
+    if (rest && !halted()) await handle(rest);
     await checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.

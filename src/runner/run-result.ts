@@ -186,6 +186,32 @@ export function rateLimitedLog(send: (level: string, message: string) => void, b
   };
 }
 
+const CHECKPOINT_LINE = "sdk: checkpoint recorded: ";
+
+/**
+ * Coalesces the runner's own "checkpoint recorded" lines into at most one notification every `everyMs`: a connector
+ * that checkpoints per row sent one per checkpoint (366 in 20 s), crowding out its own log lines. The skipped ones
+ * are counted in the next one sent; every line still reaches the result's log_tail.
+ */
+export function coalescedCheckpointLog(send: (level: string, message: string) => void, everyMs = 2_000): (level: string, message: string) => void {
+  let lastSent = 0;
+  let skipped = 0;
+  return (level, message) => {
+    if (!message.startsWith(CHECKPOINT_LINE)) {
+      send(level, message);
+      return;
+    }
+    const now = Date.now();
+    if (now - lastSent < everyMs) {
+      skipped++;
+      return;
+    }
+    lastSent = now;
+    send(level, skipped ? `${message} (and ${skipped} earlier checkpoint(s) since the last notice)` : message);
+    skipped = 0;
+  };
+}
+
 export function unknownRun(runId: string): ToolError {
   return new ToolError(
     "not_found",

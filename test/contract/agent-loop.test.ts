@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LoggingMessageNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { call, connectClient } from "../helpers/mcp-client.js";
 import { HEADER, makeConnector } from "../runner/helpers.js";
@@ -245,4 +246,24 @@ describe("consistent vocabulary between tools", () => {
     const summary = r.data.summary as { errors: number; warnings: number };
     expect(summary).toMatchObject({ errors: 0, warnings: 0 });
   });
+});
+
+describe("a connector that checkpoints in a tight loop", () => {
+  it("cancel_run does not wait for the backlog, and checkpoint lines are coalesced in notifications", async () => {
+    const client = await connectClient([root]);
+    const notices: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void notices.push(String(n.params.data)));
+    await client.setLoggingLevel("debug");
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    i = 0\n    while True:\n        i += 1\n        op.upsert("t", {"id": i, "pad": "x" * 200})\n        op.checkpoint({"i": i})\nconnector = Connector(update=update)\n`, {}, root);
+    const started = await call(client, "run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 3 });
+    expect(started.data.status).toBe("running");
+    // Before the fix this call applied the whole queued backlog first: 114 s measured, here it would hit the 45 s
+    // client timeout; it now returns in well under a second on an idle machine.
+    const cancelled = await call(client, "cancel_run", { run_id: String(started.data.run_id) }, 45_000);
+    expect(cancelled.data.status).toBe("cancelled");
+    const checkpointNotices = notices.filter((m) => m.includes("checkpoint recorded"));
+    // One every 2 s at most (plus the first), where there was one per checkpoint.
+    expect(checkpointNotices.length).toBeLessThanOrEqual(4);
+    expect((cancelled.data.counts as { checkpoints: number } | undefined)?.checkpoints ?? 1).toBeGreaterThan(checkpointNotices.length);
+  }, 90_000);
 });
