@@ -8,7 +8,9 @@ import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
-import type { OperationCounts, RunError, RunResult } from "./types.js";
+import type { OperationCounts, RunError, RunResult, TableWrites } from "./types.js";
+import { SCHEMA } from "../warehouse/files.js";
+import { renameSchema, renameTable } from "../warehouse/names.js";
 
 /** The SYNC PROGRESS counter each row operation adds to. */
 const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
@@ -130,6 +132,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   /** Column names of each row shape the harness declared, by id. */
   const shapes: string[][] = [];
 
+  /** Row operations this run sent, per table as the connector named it (renamed as the warehouse does at the end). */
+  const written = new Map<string, TableWrites>();
   const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
 
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
@@ -146,6 +150,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       case "update":
       case "delete": {
         tracker.counts[ROW_COUNT[rec.t]]++;
+        const key = rec.schema === undefined ? rec.table : `${rec.schema}\u0000${rec.table}`;
+        let w = written.get(key);
+        if (!w) written.set(key, (w = { upserts: 0, updates: 0, deletes: 0 }));
+        w[ROW_COUNT[rec.t]]++;
         let row: RowRecord | undefined;
         if ("values" in rec) {
           const names = shapes[rec.shape];
@@ -332,6 +340,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
+    writtenPerTable: writtenByWarehouseName(written),
     state: tracker.redactor.redactValue(committedState),
     warnings: tracker.warnings,
     ...(error ? { error } : {}),
@@ -348,4 +357,18 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 async function* chunksOf(early: string[], channel: Readable): AsyncGenerator<string> {
   while (early.length) yield early.shift()!;
   for await (const chunk of channel as AsyncIterable<string>) yield chunk;
+}
+
+/** Per-table write counts keyed as rowsPerTable is: the warehouse's table name, `schema.table` outside the default schema. */
+function writtenByWarehouseName(written: Map<string, TableWrites>): Record<string, TableWrites> {
+  const out: Record<string, TableWrites> = {};
+  for (const [key, w] of written) {
+    const sep = key.indexOf("\u0000");
+    const name = sep === -1 ? renameTable(key) : `${renameSchema(key.slice(0, sep), SCHEMA)}.${renameTable(key.slice(sep + 1))}`;
+    const t = (out[name] ??= { upserts: 0, updates: 0, deletes: 0 });
+    t.upserts += w.upserts;
+    t.updates += w.updates;
+    t.deletes += w.deletes;
+  }
+  return out;
 }

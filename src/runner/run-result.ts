@@ -36,6 +36,10 @@ export const syncResultShape = {
   elapsed_ms: z.number().optional().describe("While running: milliseconds since the run started."),
   counts: countsSchema.optional(),
   rows_per_table: z.record(z.string(), z.number()).optional().describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
+  written_per_table: z
+    .record(z.string(), z.object({ upserts: z.number().describe("op.upsert calls."), updates: z.number().describe("op.update calls."), deletes: z.number().describe("op.delete calls.") }))
+    .optional()
+    .describe("What this run sent to each table (embedded engine); rows_per_table is the warehouse total. After a failure, rows past the last checkpoint were rolled back."),
   state: z.record(z.string(), z.unknown()).optional().describe("The state the last checkpoint committed (files/state.json); secrets masked."),
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
@@ -92,6 +96,7 @@ export function syncData(r: RunResult): SyncData {
     duration_ms: r.durationMs,
     counts: countsData(r.counts),
     rows_per_table: r.rowsPerTable,
+    written_per_table: r.writtenPerTable,
     state: r.state,
     warnings: r.warnings,
     error: r.error && {

@@ -42,6 +42,12 @@ export interface OperationCounts {
   fileUploads: number;
 }
 
+export interface TableWrites {
+  upserts: number;
+  updates: number;
+  deletes: number;
+}
+
 export interface RunError {
   kind: ErrorKind;
   message: string;
@@ -62,6 +68,8 @@ export interface RunResult {
   counts: OperationCounts;
   /** Rows in each destination table after the run (committed data only). */
   rowsPerTable: Record<string, number>;
+  /** Row operations this run sent to each table (embedded engine; the SDK's output has totals only). */
+  writtenPerTable?: Record<string, TableWrites>;
   /** The state as committed by the last checkpoint (what files/state.json holds). */
   state: Record<string, unknown>;
   warnings: string[];

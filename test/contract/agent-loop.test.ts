@@ -267,3 +267,19 @@ describe("a connector that checkpoints in a tight loop", () => {
     expect((cancelled.data.counts as { checkpoints: number } | undefined)?.checkpoints ?? 1).toBeGreaterThan(checkpointNotices.length);
   }, 90_000);
 });
+
+describe("missing views", () => {
+  it("run_debug shows what this run wrote per table next to the warehouse totals", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(
+      `${HEADER}def update(configuration, state):\n    n = state.get("n", 0)\n    for i in range(n, n + 3):\n        op.upsert("orderItems", {"id": i})\n    if n:\n        op.update("orderItems", {"id": 0, "v": 1})\n        op.delete("orderItems", {"id": 1})\n    op.checkpoint({"n": n + 3})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    const second = await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    expect(second.data.written_per_table).toEqual({ order_items: { upserts: 3, updates: 1, deletes: 1 } });
+    expect(second.data.rows_per_table).toEqual({ order_items: 6 });
+    expect(second.text).toContain("Written this run: order_items 3 upserts, 1 updates, 1 deletes");
+  });
+});
