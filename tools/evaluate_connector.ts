@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -33,9 +33,9 @@ export const evaluateConnectorTool = defineTool({
     progress: z.string().optional().describe("While running: the step it is at."),
     verdict: z.enum(["ready", "not_ready", "incomplete"]).optional().describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().optional().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
-    blocking: z.array(findingSchema).optional().describe("What must be fixed before deploying."),
-    warnings: z.array(findingSchema).optional().describe("Likely problems."),
-    info: z.array(findingSchema).optional().describe("Observations."),
+    blocking: z.array(reportFindingSchema).optional().describe("What must be fixed before deploying."),
+    warnings: z.array(reportFindingSchema).optional().describe("Likely problems."),
+    info: z.array(reportFindingSchema).optional().describe("Observations."),
     runs: z
       .array(
         z.object({

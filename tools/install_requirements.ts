@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
 import { requirementFinding } from "../src/deps/requirements.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 
@@ -41,7 +41,7 @@ export const installRequirementsTool = defineTool({
       .optional()
       .describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
-      .array(findingSchema)
+      .array(reportFindingSchema)
       .optional()
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().optional().describe("Wall time."),

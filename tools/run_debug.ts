@@ -36,7 +36,7 @@ export const runDebug = defineTool({
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
-      onProgress: progressOf(ctx.progress),
+      onProgress: progressOf(ctx),
       onLog: coalescedCheckpointLog(rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message))),
     });
     // A client that cancels this call cancels the sync it started (only while it waits for it).
