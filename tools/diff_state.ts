@@ -14,13 +14,14 @@ export const diffState = defineTool({
   title: "Compare two states",
   description:
     "Compares two connector states key by key (nested paths) and lists what was added, removed and changed. Use it to " +
-    "see whether a sync moved its cursor: reset_state or set_state leave a backup, run_debug writes the new state, then " +
-    "diff_state from='latest_backup' to='current'. Each side is 'current' (files/state.json), 'latest_backup', a backup " +
-    "name from get_state, or an inline JSON object such as '{\"cursor\": \"2024-01-01\"}'.",
+    "see whether a sync moved its cursor: every run_debug keeps the state it started from, so after a run the defaults " +
+    "compare that with what the run committed. Each side is 'current' (files/state.json), 'run_start' (what the last run " +
+    "started from: after set_state, the state set), 'latest_backup', a backup name from get_state, or inline JSON such as " +
+    "'{\"cursor\": \"2024-01-01\"}'.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
-    from: z.string().default("latest_backup").describe("The older state: 'current', 'latest_backup', a backup name, or inline JSON."),
-    to: z.string().default("current").describe("The newer state: 'current', 'latest_backup', a backup name, or inline JSON."),
+    from: z.string().default("auto").describe("The older state: 'auto' (run_start when a run has started, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),
+    to: z.string().default("current").describe("The newer state: 'current', 'run_start', 'latest_backup', a backup name, or inline JSON."),
   },
   output: {
     from: z.string().describe("Which state was used as the older side."),

@@ -12,6 +12,7 @@ import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { recoverStateAside } from "../state/aside.js";
 import { recoverFilesAside } from "./files-aside.js";
+import { saveRunStartState } from "../state/index.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
@@ -55,6 +56,9 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   recoverStateAside(projectDir);
   // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
   if (!opts.keepFilesAside) recoverFilesAside(projectDir);
+  // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
+  // must not stop the sync.
+  await saveRunStartState(projectDir, { override: opts.state, reset: opts.reset }).catch(() => undefined);
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const choice = opts.engine ?? "auto";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { statePath, warehousePath } from "../warehouse/files.js";
@@ -232,12 +232,58 @@ export async function resolveStateRef(projectDir: string, ref: string): Promise<
   const r = ref.trim();
   if (r.startsWith("{") || r.startsWith("[")) return { label: "given JSON", state: parseState(r, "the given state") };
   if (r === "current") return { label: "files/state.json", state: (await readStateFile(projectDir)).state };
+  if (r === "run_start") {
+    const state = await readRunStartState(projectDir);
+    if (!state) throw new ToolError("not_found", "No run has started in this folder yet.", "Run run_debug first; each run keeps the state it started from.");
+    return { label: "the state the last run started from", state };
+  }
+  if (r === "auto") {
+    // What an agent means by "what did the last run change": the last run's start if there was one, else the last backup.
+    const state = await readRunStartState(projectDir);
+    if (state) return { label: "the state the last run started from", state };
+    return resolveStateRef(projectDir, "latest_backup");
+  }
   if (r === "latest_backup") {
     const [latest] = await listStateBackups(projectDir);
     if (!latest) {
-      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; or compare against a JSON object given inline.");
+      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; use from='run_start' for the state the last run started from, or compare against a JSON object given inline.");
     }
     return { label: latest.name, state: await readStateBackup(projectDir, latest.name) };
   }
   return { label: r, state: await readStateBackup(projectDir, r) };
+}
+
+/** The state the last run started from, kept so diff_state can show what that run changed. */
+export const RUN_START_FILE = "state.run-start.json";
+
+/**
+ * Keeps what a run starts from: the bytes of files/state.json as they are (never re-serialised through JavaScript
+ * numbers), the state a caller passed instead, or {} after a reset. Written atomically like the state itself.
+ */
+export async function saveRunStartState(projectDir: string, start: { override?: State; reset?: boolean }): Promise<void> {
+  const current = stateFilePath(projectDir);
+  const target = join(dirname(current), RUN_START_FILE);
+  let text: string;
+  if (start.override !== undefined) text = `${JSON.stringify(start.override, null, 2)}\n`;
+  else if (start.reset || !existsSync(current)) text = "{}\n";
+  else text = await readFile(current, "utf8");
+  // Security: a files/ that is a link may lead out of the folder; the copy is a convenience, so it is skipped there.
+  if (existsSync(dirname(target)) && (await lstat(dirname(target))).isSymbolicLink()) return;
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${RUN_START_FILE}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // Security: `wx` so the temporary name can never follow a planted file or link; the rename replaces a link itself.
+  await writeFile(tmp, text, { flag: "wx" });
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function readRunStartState(projectDir: string): Promise<State | undefined> {
+  const p = join(dirname(stateFilePath(projectDir)), RUN_START_FILE);
+  if (!existsSync(p)) return undefined;
+  const text = await readFile(p, "utf8");
+  return text.trim() === "" ? {} : parseState(text, `files/${RUN_START_FILE}`);
 }

@@ -283,3 +283,25 @@ describe("missing views", () => {
     expect(second.text).toContain("Written this run: order_items 3 upserts, 1 updates, 1 deletes");
   });
 });
+
+describe("diff_state after plain runs and after set_state", () => {
+  it("compares what the last run started from with what it committed", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    n = state.get("n", 0)\n    op.upsert("t", {"id": n})\n    op.checkpoint({"n": n + 3, "since": "2024"})\nconnector = Connector(update=update)\n`, {}, root);
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    const first = await call(client, "diff_state", { project_dir: dir });
+    expect(first.isError).toBe(false);
+    expect(first.data.added).toEqual([
+      { path: "n", after: 3 },
+      { path: "since", after: "2024" },
+    ]);
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    const second = await call(client, "diff_state", { project_dir: dir });
+    expect(second.data.changed).toEqual([{ path: "n", before: 3, after: 6 }]);
+    expect((await call(client, "set_state", { project_dir: dir, state: { n: 100, since: "2024" } })).isError).toBe(false);
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    const afterSet = await call(client, "diff_state", { project_dir: dir });
+    expect(afterSet.data.from).toBe("the state the last run started from");
+    expect(afterSet.data.changed).toEqual([{ path: "n", before: 100, after: 103 }]);
+  });
+});
