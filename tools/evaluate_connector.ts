@@ -10,14 +10,12 @@ export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
   title: "Evaluate connector readiness",
   description:
-    "Production-readiness report for a connector: lint findings, a clean run (optionally capped), a resume check " +
-    "(a second run from the saved state must not re-write everything, must keep or advance the state, and no rows may " +
-    "be written after the last checkpoint), data checks on the warehouse (primary keys, always-null columns, type drift " +
-    "between runs, soft deletes), dependency rules and peak memory against Fivetran's 1 GB. Blocking items come first, " +
-    "each with the check that found it and the fix. " +
-    "The runs use a scratch files/ (the folder's warehouse and state are moved aside and put back on every exit, " +
-    "cancellation included). Writes EVALUATION.md beside connector.py. Takes as long as two syncs: past wait_seconds it " +
-    "returns status 'running' and a run_id; poll run_status, stop with cancel_run (a cancelled evaluation has no verdict).",
+    "Production-readiness report: lint findings, a clean run (optionally capped), a resume check (a second run from the " +
+    "saved state must not re-write everything, must keep or advance the state, and write nothing after the last " +
+    "checkpoint), data checks (primary keys, always-null columns, type drift, soft deletes), dependency rules and peak " +
+    "memory against Fivetran's 1 GB; blocking items first, each with its check and fix. Runs in a scratch files/ (the " +
+    "folder's warehouse and state are put back on every exit). Writes EVALUATION.md. Past wait_seconds it returns " +
+    "status 'running' and a run_id for run_status and cancel_run (a cancelled evaluation has no verdict).",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),

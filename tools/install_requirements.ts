@@ -9,11 +9,10 @@ export const installRequirementsTool = defineTool({
   name: "install_requirements",
   title: "Install connector dependencies",
   description:
-    "Creates .venv in the connector folder (if missing) and installs requirements.txt into it with pip from the real " +
-    "package index. run_debug then uses .venv/bin/python automatically. Refuses a requirements.txt that lists " +
-    "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). Past wait_seconds it returns status 'running' and a " +
-    "run_id: poll run_status, stop with cancel_run. On failure the error names " +
-    "the package that does not exist, has no such version, conflicts or does not build. Can take minutes; reports progress.",
+    "Creates .venv in the connector folder (if missing) and installs requirements.txt plus requests (pre-installed in " +
+    "production) with pip; run_debug then uses .venv/bin/python. Refuses a requirements.txt listing fivetran-connector-sdk " +
+    "or requests (deploy rejects them). Past wait_seconds it returns status 'running' and a run_id for run_status and " +
+    "cancel_run. A failure names the package that does not exist, has no such version, conflicts or does not build.",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),

@@ -76,8 +76,28 @@ export function compactToolList(server: McpServer): void {
     for (const t of res.tools ?? []) {
       delete t.inputSchema?.$schema;
       delete t.outputSchema?.$schema;
+      if (t.outputSchema) shortenObjects(t.outputSchema);
       if (t.execution && Object.keys(t.execution).length === 1 && t.execution.taskSupport === "forbidden") delete t.execution;
     }
     return res;
   });
+}
+
+/** `{"type":"object","properties":{},"additionalProperties":{}}` (what an advertised nested object is) says no more than `{"type":"object"}`. */
+function shortenObjects(schema: Record<string, unknown>): void {
+  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  for (const p of Object.values(props ?? {})) {
+    shorten(p);
+    const items = p.items as Record<string, unknown> | undefined;
+    if (items && typeof items === "object") shorten(items);
+  }
+}
+
+function shorten(s: Record<string, unknown>): void {
+  const props = s.properties as Record<string, unknown> | undefined;
+  const extra = s.additionalProperties as Record<string, unknown> | undefined;
+  if (s.type === "object" && props && Object.keys(props).length === 0 && extra && typeof extra === "object" && Object.keys(extra).length === 0) {
+    delete s.properties;
+    delete s.additionalProperties;
+  }
 }

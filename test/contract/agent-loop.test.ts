@@ -305,3 +305,44 @@ describe("diff_state after plain runs and after set_state", () => {
     expect(afterSet.data.changed).toEqual([{ path: "n", before: 100, after: 103 }]);
   });
 });
+
+describe("sample_source: the source made visible", () => {
+  it("GETs an endpoint with the configuration, shows the record keys, masks the secrets, and stays bounded", async () => {
+    const seen: { path?: string; key?: string; method?: string }[] = [];
+    const server = createServer((req, res) => {
+      seen.push({ path: req.url, key: String(req.headers["x-api-key"] ?? ""), method: req.method });
+      if (req.url?.startsWith("/redirect")) {
+        res.writeHead(302, { location: "http://127.0.0.1:9/elsewhere" }).end();
+      } else if (req.url?.startsWith("/big")) {
+        res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(100_000));
+      } else {
+        res.writeHead(200, { "content-type": "application/json", link: '<http://127.0.0.1/items?cursor=abc>; rel="next"' });
+        res.end(JSON.stringify({ data: [{ itemId: 1, updatedAt: "2024-01-01", echo: "key-s3cr3t-42" }], next_cursor: "abc" }));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const client = await connectClient([root]);
+      const dir = makeConnector(`${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`, { base_url: base, api_key: "key-s3cr3t-42" }, root);
+      const r = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/items?page_size=2", headers: { "X-Api-Key": "{api_key}" } });
+      expect(r.isError, r.text).toBe(false);
+      expect(seen[0]).toEqual({ path: "/items?page_size=2", key: "key-s3cr3t-42", method: "GET" });
+      expect(r.data).toMatchObject({ status: 200, json: { top_level_keys: ["data", "next_cursor"], records_at: "data", record_count: 1, record_keys: ["itemId", "updatedAt", "echo"] } });
+      expect((r.data.headers as Record<string, string>).link).toContain('rel="next"');
+      expect(r.text).not.toContain("key-s3cr3t-42");
+      // Redirects are answered, not followed; bodies stop at max_bytes; only http(s).
+      const redirect = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/redirect" });
+      expect(redirect.data.status).toBe(302);
+      expect(seen.map((s) => s.path)).not.toContain("/elsewhere");
+      const big = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/big", max_bytes: 1000 });
+      expect(big.data).toMatchObject({ truncated: true, body_bytes: 1000 });
+      const file = await call(client, "sample_source", { project_dir: dir, url: "file:///etc/passwd" });
+      expect(file.isError).toBe(true);
+      const missing = await call(client, "sample_source", { project_dir: dir, url: "{token}/x" });
+      expect(missing.text).toContain("{token}");
+    } finally {
+      server.close();
+    }
+  });
+});
