@@ -52,6 +52,8 @@ export const sampleSourceTool = defineTool({
       signal: ctx.signal,
     });
     const shape = r.json?.record_keys ? ` ${r.json.record_count} record(s) under ${r.json.records_at}, keys: ${r.json.record_keys.join(", ")}.` : "";
-    return { summary: `GET ${r.url} → HTTP ${r.status} (${r.body_bytes} bytes${r.truncated ? ", truncated" : ""}).${shape}`, data: r };
+    // A cut JSON body cannot be parsed for its keys: say how to get them rather than leave the agent reading text.
+    const more = r.truncated && /json/i.test(r.content_type) ? ` The JSON was cut at max_bytes, so its keys are not listed: ask the API for fewer rows (a page-size parameter) or raise max_bytes (up to 200000).` : "";
+    return { summary: `GET ${r.url} → HTTP ${r.status} (${r.body_bytes} bytes${r.truncated ? ", truncated" : ""}).${shape}${more}`, data: r };
   },
 });

@@ -107,6 +107,10 @@ describe("misleading answers: a hint per cause", () => {
       expect(bad.error.hint).toContain("query parameters sent: page_size, cursor");
       expect(bad.error.hint).toContain("page_size must be at most 100");
       expect(JSON.stringify(bad)).not.toContain("s3cr3t-value-xyz");
+      // The connector's own error naming the request and status (as the scaffold's client raises it) reads the same way.
+      const own = await run(`def update(configuration, state):\n    raise RuntimeError("GET ${base}/items failed with HTTP 403: forbidden for this key")`);
+      expect(own.error.hint).toContain("HTTP 403");
+      expect(own.error.hint).toContain("get_guidelines topic authentication");
     } finally {
       server.close();
     }

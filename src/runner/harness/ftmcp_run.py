@@ -351,6 +351,19 @@ def explain(exc, configuration):
         except Exception:
             pass
         out["http"] = http
+    elif not isinstance(exc, KeyError):
+        # Connectors (the scaffold's among them) often raise their own error naming the request and the status.
+        import re
+
+        text = str(exc)
+        m = re.search(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD) (\S+).*?\bHTTP (\d{3})\b:?\s*(.*)", text, re.S) or re.search(
+            r"\b(?:HTTP|status(?: code)?)[ :]+([45]\d\d)\b", text, re.I)
+        if m and m.re.groups == 4:
+            out["http"] = {"status": int(m.group(3)), "method": m.group(1), "url": m.group(2)}
+            if m.group(4).strip():
+                out["http"]["body"] = m.group(4).strip()[:300]
+        elif m:
+            out["http"] = {"status": int(m.group(1))}
     if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
         out["missing_key"] = exc.args[0]
         keys = _missing_key_owner(exc)
