@@ -39,7 +39,7 @@ export function createServer(opts: ServerOptions = {}): { server: McpServer; wor
   for (const tool of allTools) registerTool(server, tool, workspace);
   compactToolList(server);
   registerResources(server);
-  registerPrompts(server);
+  registerPrompts(server, workspace);
   registerLintResources(server);
   return { server, workspace };
 }

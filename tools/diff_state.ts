@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { diffStates, resolveStateRef } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -13,15 +14,14 @@ export const diffState = defineTool({
   name: "diff_state",
   title: "Compare two states",
   description:
-    "Compares two connector states key by key (nested paths) and lists what was added, removed and changed. Use it to " +
-    "see whether a sync moved its cursor: every run_debug keeps the state it started from, so after a run the defaults " +
-    "compare that with what the run committed. Each side is 'current' (files/state.json), 'run_start' (what the last run " +
-    "started from: after set_state, the state set), 'latest_backup', a backup name from get_state, or inline JSON such as " +
-    "'{\"cursor\": \"2024-01-01\"}'.",
+    "Compares two connector states key by key (nested paths): what was added, removed and changed. Every run_debug keeps " +
+    "the state it started from, so the defaults show whether the last run moved its cursor. Each side is 'current' " +
+    "(files/state.json), 'run_start' (what the last run started from; after set_state, the state set), 'latest_backup', " +
+    "a backup name from get_state, or inline JSON.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
-    from: z.string().default("auto").describe("The older state: 'auto' (run_start when a run has started, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),
-    to: z.string().default("current").describe("The newer state: 'current', 'run_start', 'latest_backup', a backup name, or inline JSON."),
+    project_dir: projectDirInput,
+    from: z.string().default("auto").describe("The older state: 'auto' (run_start, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),
+    to: z.string().default("current").describe("The newer state, named as `from` is."),
   },
   output: {
     from: z.string().describe("Which state was used as the older side."),
@@ -33,10 +33,10 @@ export const diffState = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const a = await resolveStateRef(dir, args.from);
-    const b = await resolveStateRef(dir, args.to);
-    const d = projectRedactor(dir).redactValue(diffStates(a.state, b.state));
+    const project = await openProject(ctx, args.project_dir);
+    const a = await resolveStateRef(project, args.from);
+    const b = await resolveStateRef(project, args.to);
+    const d = projectRedactor(project).redactValue(diffStates(a.state, b.state));
     const summary = d.unchanged
       ? `The states are equal (${a.label} → ${b.label}).`
       : `${a.label} → ${b.label}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed` +

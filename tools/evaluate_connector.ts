@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
@@ -10,19 +11,19 @@ export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
   title: "Evaluate connector readiness",
   description:
-    "Production-readiness report: lint findings, a clean run (optionally capped), a resume check (a second run from the " +
-    "saved state must not re-write everything, must keep or advance the state, and write nothing after the last " +
-    "checkpoint), data checks (primary keys, always-null columns, type drift, soft deletes), dependency rules and peak " +
-    "memory against Fivetran's 1 GB; blocking items first, each with its check and fix. Runs in a scratch files/ (the " +
-    "folder's warehouse and state are put back on every exit). Writes EVALUATION.md. Past wait_seconds it returns " +
-    "status 'running' and a run_id for run_status and cancel_run (a cancelled evaluation has no verdict).",
+    "Production-readiness report: lint, a clean run (optionally capped), a resume check (a second run from the saved " +
+    "state must not re-write everything, must keep or advance the state, and write nothing after the last checkpoint), " +
+    "data checks (keys, always-null columns, type drift, soft deletes), dependencies and peak memory against 1 GB; " +
+    "blocking items first, each with its check and fix. Runs in a scratch files/ (the folder's warehouse and state are " +
+    "put back on every exit). Writes EVALUATION.md. Past wait_seconds: status 'running' and a run_id for run_status " +
+    "and cancel_run (a cancelled evaluation has no verdict).",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the report before returning a run_id (clients time out near 60 s)."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the report fields are set."),
@@ -58,7 +59,8 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     return answerAsJob("evaluation", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
       let step = 0;
       const r = await evaluateConnector({

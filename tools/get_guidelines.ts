@@ -10,8 +10,8 @@ export const getGuidelinesTool = defineTool({
   description:
     "Returns the rules for writing Fivetran Connector SDK connectors, one topic at a time (the same text as the " +
     "connector-sdk://guidelines/{topic} resources, for clients that do not show resources to the model). Without a topic it " +
-    "returns the list of topics with a one-line summary each. A lint rule id (e.g. FT010) as the topic returns that rule's doc (the " +
-    "connector-sdk://lint-rules/{id} resource): why it exists, a bad example and the fix. Read connector-shape, state-and-checkpoints and " +
+    "returns the list of topics with a one-line summary each. A lint rule id (e.g. FT010) as topic returns that rule's doc " +
+    "(why, a bad example, the fix). Read connector-shape, state-and-checkpoints and " +
     "errors-and-retries before writing or changing a connector.",
   input: {
     topic: z.string().optional().describe("Topic id, e.g. 'pagination' or 'state-and-checkpoints', or a lint rule id such as 'FT010'; omit to list the topics."),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { answerAsJob } from "../src/jobs.js";
@@ -14,7 +15,7 @@ export const installRequirementsTool = defineTool({
     "or requests (deploy rejects them). Past wait_seconds it returns status 'running' and a run_id for run_status and " +
     "cancel_run. A failure names the package that does not exist, has no such version, conflicts or does not build.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade already installed packages to the newest versions requirements.txt allows."),
     recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
@@ -23,7 +24,7 @@ export const installRequirementsTool = defineTool({
       .default(false)
       .describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for pip before returning a run_id (clients time out near 60 s)."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),
@@ -47,7 +48,8 @@ export const installRequirementsTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     return answerAsJob("install", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
       const r = await installRequirements({
         projectDir: dir,

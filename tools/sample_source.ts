@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { readConfiguration } from "../src/runner/sink.js";
 import { sampleSource } from "../src/source/sample.js";
@@ -8,15 +9,15 @@ export const sampleSourceTool = defineTool({
   name: "sample_source",
   title: "Sample a source endpoint",
   description:
-    "One read-only GET to the source with the connector's configuration, to see the API's shape before writing or fixing " +
-    "parsing code: status, paging headers, the body (capped) and, for JSON, the record keys. {key} in the url or a " +
-    "header value is filled from configuration.json; configuration values are masked in the result. No redirects.",
+    "One read-only GET to the source with the connector's configuration, to see the API's shape: status, paging " +
+    "headers, the body (capped) and, for JSON, the record keys. {key} in the url or a header is filled from " +
+    "configuration.json; its values are masked in the result. No redirects.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds configuration.json). Defaults to the workspace root."),
-    url: z.string().min(1).max(4000).describe("Absolute http(s) URL, e.g. '{base_url}/items?page_size=2'."),
-    headers: z.record(z.string(), z.string()).default({}).describe("Request headers, e.g. {\"Authorization\": \"Bearer {api_key}\"}."),
-    max_bytes: z.coerce.number().int().min(256).max(200_000).default(20_000).describe("Most body bytes read."),
-    timeout_seconds: z.coerce.number().min(1).max(30).default(10).describe("Give up after this many seconds."),
+    project_dir: projectDirInput,
+    url: z.string().min(1).max(4000).describe("http(s) URL, e.g. '{base_url}/items?limit=2'."),
+    headers: z.record(z.string(), z.string()).default({}).describe("Headers, e.g. {\"Authorization\": \"Bearer {api_key}\"}."),
+    max_bytes: z.coerce.number().int().min(256).max(200_000).default(20_000).describe("Body bytes read at most."),
+    timeout_seconds: z.coerce.number().min(1).max(30).default(10).describe("Time limit."),
   },
   output: {
     method: z.literal("GET").describe("Always GET."),
@@ -40,7 +41,7 @@ export const sampleSourceTool = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const dir = (await openProject(ctx, args.project_dir)).root;
     const configuration = readConfiguration(dir) ?? {};
     const r = await sampleSource({
       url: args.url,

@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
@@ -9,6 +6,7 @@ import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -72,6 +70,10 @@ const TOTAL_STEPS = 6;
  * on every exit, cancellation and failure included. A cancelled evaluation has no verdict and writes no report.
  */
 export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
+  const project = ConnectorProject.of(opts.projectDir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const putBack = setFilesAside(opts.projectDir);
   let report: EvaluationReport;
   try {
@@ -81,8 +83,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   }
   if (opts.signal?.aborted) throw cancelledEvaluation();
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = join(opts.projectDir, REPORT_FILE);
-    await writeFile(report.markdownPath, renderMarkdown(report));
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
   }
   return report;
 }
@@ -97,6 +98,10 @@ function cancelledEvaluation(): ToolError {
 
 async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationReport> {
   const dir = opts.projectDir;
+  const project = ConnectorProject.of(dir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
 
@@ -197,8 +202,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
     stateBackup,
   };
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = join(dir, REPORT_FILE);
-    await writeFile(report.markdownPath, renderMarkdown(report));
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
   }
   progress(6, TOTAL_STEPS, "done");
   return report;
@@ -350,7 +354,7 @@ async function lintSection(dir: string, signal: AbortSignal | undefined, out: Fi
  */
 async function dependencySection(dir: string, lintRan: boolean, out: Finding[]): Promise<void> {
   if (lintRan) return;
-  const path = join(dir, "requirements.txt");
-  if (!existsSync(path)) return;
-  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) out.push(requirementFinding(i));
+  const text = ConnectorProject.of(dir).readText("requirements.txt");
+  if (text === undefined) return;
+  for (const i of checkRequirements(parseRequirements(text))) out.push(requirementFinding(i));
 }
