@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { ToolError } from "../src/errors.js";
+import { readRunStartState } from "../src/runner/run-start.js";
 import { diffStates, resolveStateRef } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -34,8 +36,19 @@ export const diffState = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
-    const a = await resolveStateRef(project, args.from);
-    const b = await resolveStateRef(project, args.to);
+    // 'run_start' (and 'auto', which prefers it) is what the runner kept when the last run started.
+    const resolve = async (ref: string) => {
+      const r = ref.trim();
+      if (r === "run_start" || r === "auto") {
+        const state = readRunStartState(project.root);
+        if (state) return { label: "the state the last run started from", state };
+        if (r === "run_start") throw new ToolError("not_found", "No run has started in this folder yet.", "Run run_debug first; each run keeps the state it started from.");
+        return resolveStateRef(project, "latest_backup");
+      }
+      return resolveStateRef(project, r);
+    };
+    const a = await resolve(args.from);
+    const b = await resolve(args.to);
     const d = projectRedactor(project).redactValue(diffStates(a.state, b.state));
     const summary = d.unchanged
       ? `The states are equal (${a.label} → ${b.label}).`

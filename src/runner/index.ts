@@ -13,7 +13,7 @@ import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { recoverStateAside } from "../state/aside.js";
 import { recoverFilesAside } from "./files-aside.js";
-import { saveRunStartState } from "../state/index.js";
+import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
@@ -73,11 +73,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (!opts.keepFilesAside) recoverFilesAside(projectDir);
   // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
   // must not stop the sync.
-  try {
-    saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });
-  } catch {
-    // A folder the project layer refuses to write into fails the run below with its own error.
-  }
+  saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const choice = opts.engine ?? "auto";

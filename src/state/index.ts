@@ -41,8 +41,21 @@ export function assertStateObject(value: unknown, source: string): State {
       "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.",
     );
   }
+  // Security: a state of any size would be written, read back into every run and echoed by get_state; Fivetran's
+  // guidance is a state under 10 MB (checkpoint cursors, not data).
+  const bytes = Buffer.byteLength(JSON.stringify(value));
+  if (bytes > MAX_STATE_BYTES) {
+    throw new ToolError(
+      "state",
+      `${source} is ${bytes} bytes as JSON; the limit is ${MAX_STATE_BYTES} bytes (Fivetran keeps state under 10 MB).`,
+      "Keep only cursors in state (a timestamp or an id per table, a page token), not records or lists of ids.",
+    );
+  }
   return value as State;
 }
+
+/** The largest state set_state and run_debug's `state` accept: Fivetran's "under 10 MB". */
+export const MAX_STATE_BYTES = 10_000_000;
 
 export interface StateSnapshot {
   path: string;
@@ -228,21 +241,10 @@ export async function resolveStateRef(projectDir: ProjectRef, ref: string): Prom
   const r = ref.trim();
   if (r.startsWith("{") || r.startsWith("[")) return { label: "given JSON", state: parseState(r, "the given state") };
   if (r === "current") return { label: "files/state.json", state: (await readStateFile(projectDir)).state };
-  if (r === "run_start") {
-    const state = readRunStartState(projectDir);
-    if (!state) throw new ToolError("not_found", "No run has started in this folder yet.", "Run run_debug first; each run keeps the state it started from.");
-    return { label: "the state the last run started from", state };
-  }
-  if (r === "auto") {
-    // What an agent means by "what did the last run change": the last run's start if there was one, else the last backup.
-    const state = readRunStartState(projectDir);
-    if (state) return { label: "the state the last run started from", state };
-    return resolveStateRef(projectDir, "latest_backup");
-  }
   if (r === "latest_backup") {
     const [latest] = await listStateBackups(projectDir);
     if (!latest) {
-      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; use from='run_start' for the state the last run started from, or compare against a JSON object given inline.");
+      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; or compare against a JSON object given inline.");
     }
     return { label: latest.name, state: await readStateBackup(projectDir, latest.name) };
   }
@@ -255,26 +257,4 @@ function lstatOrUndefined(p: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The state the last run started from, kept so diff_state can show what that run changed. */
-export const RUN_START_FILE = `${FILES_DIR}/state.run-start.json`;
-
-/**
- * Keeps what a run starts from: the bytes of files/state.json as they are (never re-serialised through JavaScript
- * numbers), the state a caller passed instead, or {} after a reset.
- */
-export function saveRunStartState(projectDir: ProjectRef, start: { override?: State; reset?: boolean }): void {
-  const project = ConnectorProject.of(projectDir);
-  let content: string | Buffer;
-  if (start.override !== undefined) content = `${JSON.stringify(start.override, null, 2)}\n`;
-  else content = (start.reset ? undefined : project.readBytes(STATE_FILE)) ?? "{}\n";
-  // Security: the project layer writes through an exclusive temporary file and refuses links leaving the folder.
-  project.writeFile(RUN_START_FILE, content);
-}
-
-function readRunStartState(projectDir: ProjectRef): State | undefined {
-  const text = ConnectorProject.of(projectDir).readText(RUN_START_FILE);
-  if (text === undefined) return undefined;
-  return text.trim() === "" ? {} : parseState(text, RUN_START_FILE);
 }
