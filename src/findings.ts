@@ -43,7 +43,7 @@ export const findingSchema = z.object({
     })
     .optional()
     .describe("A mechanical fix, when there is one."),
-  doc_uri: z.string().optional().describe("Resource explaining the rule (read it with resources/read), or Ruff's documentation page."),
+  doc_uri: z.string().optional().describe("Resource explaining the rule (read it with resources/read, or get_guidelines with topic set to the rule id), or Ruff's documentation page."),
 });
 
 export type Finding = z.infer<typeof findingSchema>;

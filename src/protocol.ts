@@ -93,4 +93,15 @@ export type ChannelRecord =
       hint?: string;
       /** The run failed before the sync began (loading connector.py, checking the configuration): no files/. */
       before_sync?: boolean;
+      /** The Python exception's class name (KeyError, HTTPError, ...). */
+      exception_type?: string;
+      /** An HTTP error of the requests kind: status, method, URL and the start of the response body. */
+      http?: { status: number; method?: string; url?: string; body?: string };
+      /** A KeyError's key, and the keys of the dict that lacked it (when the harness found it). */
+      missing_key?: string;
+      record_keys?: string[];
+      /** Configuration keys whose values are still template placeholders (keys only, never values). */
+      placeholder_keys?: string[];
+      /** A serialization error in op.checkpoint's state rather than in a row. */
+      in_state?: boolean;
     };

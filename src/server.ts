@@ -3,6 +3,7 @@ import { RootsListChangedNotificationSchema } from "@modelcontextprotocol/sdk/ty
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { allTools } from "../tools/index.js";
+import { compactToolList } from "./mcp/compact-schema.js";
 import { registerTool } from "./mcp/register.js";
 import { registerResources } from "./mcp/resources.js";
 import { registerPrompts } from "./mcp/prompts.js";
@@ -36,6 +37,7 @@ export function createServer(opts: ServerOptions = {}): { server: McpServer; wor
   });
 
   for (const tool of allTools) registerTool(server, tool, workspace);
+  compactToolList(server);
   registerResources(server);
   registerPrompts(server, workspace);
   registerLintResources(server);

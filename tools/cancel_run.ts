@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { cancelJob, findJob, jobResultShape, jobStatusAnswer } from "../src/jobs.js";
 import { cancelRun, findRun, getRun, summarize } from "../src/runner/index.js";
 import { checkStoredInWorkspace, resultData, runResultShape, storedAnswer, unknownRun } from "../src/runner/run-result.js";
 
@@ -8,12 +9,20 @@ export const cancelRunTool = defineTool({
   name: "cancel_run",
   title: "Cancel a connector run",
   description:
-    "Stops a sync started by run_debug (the connector's whole process group is killed). Rows after the last checkpoint are rolled back; " +
-    "what earlier checkpoints committed stays, and the next run_debug continues from files/state.json. Returns the final result.",
-  input: { run_id: z.string().min(1).describe("The run_id run_debug returned.") },
-  output: runResultShape,
+    "Stops a run_debug sync (its whole process group is killed): rows after the last checkpoint are rolled back, earlier " +
+    "checkpoints stay and the next run continues from files/state.json. Also stops an evaluate_connector job (files/ put " +
+    "back, no verdict) or an install_requirements job. Returns the final result.",
+  input: { run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned.") },
+  output: { ...runResultShape, ...jobResultShape },
+  advertisedFields: ["status", "run_id", "error", "job", "result"],
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
+    const job = findJob(args.run_id);
+    if (job) {
+      await ctx.workspace.projectDir(job.projectDir, false);
+      await cancelJob(job.id);
+      return jobStatusAnswer(job);
+    }
     const found = findRun(args.run_id);
     if (!found) throw unknownRun(args.run_id);
     if (found.kind === "stored") {

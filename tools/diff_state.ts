@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { ToolError } from "../src/errors.js";
+import { readRunStartState } from "../src/runner/run-start.js";
 import { diffStates, resolveStateRef } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -14,14 +16,14 @@ export const diffState = defineTool({
   name: "diff_state",
   title: "Compare two states",
   description:
-    "Compares two connector states key by key (nested paths) and lists what was added, removed and changed. Use it to " +
-    "see whether a sync moved its cursor: reset_state or set_state leave a backup, run_debug writes the new state, then " +
-    "diff_state from='latest_backup' to='current'. Each side is 'current' (files/state.json), 'latest_backup', a backup " +
-    "name from get_state, or an inline JSON object such as '{\"cursor\": \"2024-01-01\"}'.",
+    "Compares two connector states key by key (nested paths): what was added, removed and changed. Every run_debug keeps " +
+    "the state it started from, so the defaults show whether the last run moved its cursor. Each side is 'current' " +
+    "(files/state.json), 'run_start' (what the last run started from; after set_state, the state set), 'latest_backup', " +
+    "a backup name from get_state, or inline JSON.",
   input: {
     project_dir: projectDirInput,
-    from: z.string().default("latest_backup").describe("The older state: 'current', 'latest_backup', a backup name, or inline JSON."),
-    to: z.string().default("current").describe("The newer state: 'current', 'latest_backup', a backup name, or inline JSON."),
+    from: z.string().default("auto").describe("The older state: 'auto' (run_start, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),
+    to: z.string().default("current").describe("The newer state, named as `from` is."),
   },
   output: {
     from: z.string().describe("Which state was used as the older side."),
@@ -34,8 +36,19 @@ export const diffState = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
-    const a = await resolveStateRef(project, args.from);
-    const b = await resolveStateRef(project, args.to);
+    // 'run_start' (and 'auto', which prefers it) is what the runner kept when the last run started.
+    const resolve = async (ref: string) => {
+      const r = ref.trim();
+      if (r === "run_start" || r === "auto") {
+        const state = readRunStartState(project.root);
+        if (state) return { label: "the state the last run started from", state };
+        if (r === "run_start") throw new ToolError("not_found", "No run has started in this folder yet.", "Run run_debug first; each run keeps the state it started from.");
+        return resolveStateRef(project, "latest_backup");
+      }
+      return resolveStateRef(project, r);
+    };
+    const a = await resolve(args.from);
+    const b = await resolve(args.to);
     const d = projectRedactor(project).redactValue(diffStates(a.state, b.state));
     const summary = d.unchanged
       ? `The states are equal (${a.label} → ${b.label}).`

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
+import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -10,25 +11,30 @@ export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
   title: "Evaluate connector readiness",
   description:
-    "Production-readiness report for a connector: lint findings, a clean run (optionally capped), a resume check " +
-    "(a second run from the saved state must not re-write everything, must keep or advance the state, and no rows may " +
-    "be written after the last checkpoint), data checks on the warehouse (primary keys, always-null columns, type drift " +
-    "between runs, soft deletes), dependency rules and peak memory against Fivetran's 1 GB. Blocking items come first, " +
-    "each with the check that found it and the fix. Resets the local warehouse and state first (the state is backed up). " +
-    "Writes EVALUATION.md beside connector.py. Takes as long as two syncs.",
+    "Production-readiness report: lint, a clean run (optionally capped), a resume check (a second run from the saved " +
+    "state must not re-write everything, must keep or advance the state, and write nothing after the last checkpoint), " +
+    "data checks (keys, always-null columns, type drift, soft deletes), dependencies and peak memory against 1 GB; " +
+    "blocking items first, each with its check and fix. Runs in a scratch files/ (the folder's warehouse and state are " +
+    "put back on every exit). Writes EVALUATION.md. Past wait_seconds: status 'running' and a run_id for run_status " +
+    "and cancel_run (a cancelled evaluation has no verdict).",
   input: {
     project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
   output: {
-    verdict: z.enum(["ready", "not_ready", "incomplete"]).describe("not_ready when anything blocks; incomplete when a check could not run."),
-    score: z.number().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
-    blocking: z.array(reportFindingSchema).describe("What must be fixed before deploying."),
-    warnings: z.array(reportFindingSchema).describe("Likely problems."),
-    info: z.array(reportFindingSchema).describe("Observations."),
+    status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the report fields are set."),
+    run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
+    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
+    progress: z.string().optional().describe("While running: the step it is at."),
+    verdict: z.enum(["ready", "not_ready", "incomplete"]).optional().describe("not_ready when anything blocks; incomplete when a check could not run."),
+    score: z.number().optional().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
+    blocking: z.array(reportFindingSchema).optional().describe("What must be fixed before deploying."),
+    warnings: z.array(reportFindingSchema).optional().describe("Likely problems."),
+    info: z.array(reportFindingSchema).optional().describe("Observations."),
     runs: z
       .array(
         z.object({
@@ -42,52 +48,62 @@ export const evaluateConnectorTool = defineTool({
           peak_rss_mb: z.number().optional().describe("Peak memory of the connector process."),
         }),
       )
+      .optional()
       .describe("Run 1 (clean) and run 2 (resumed from the saved state)."),
     tables: z
       .array(z.object({ table: z.string().describe("Table."), rows: z.number().describe("Rows."), deleted: z.number().describe("Soft-deleted rows."), primary_key: z.array(z.string()).describe("Key columns."), always_null: z.array(z.string()).describe("Columns null in every row.") }))
+      .optional()
       .describe("The warehouse after the last run."),
-    memory: z.object({ peak_rss_mb: z.number().optional().describe("Peak of run 1."), limit_mb: z.number().describe("Production limit."), rows_to_limit: z.number().optional().describe("Rows at which the observed growth reaches the limit."), note: z.string().describe("How to read it.") }).describe("Memory against production."),
+    memory: z.object({ peak_rss_mb: z.number().optional().describe("Peak of run 1."), limit_mb: z.number().describe("Production limit."), rows_to_limit: z.number().optional().describe("Rows at which the observed growth reaches the limit."), note: z.string().describe("How to read it.") }).optional().describe("Memory against production."),
     markdown_path: z.string().optional().describe("Where EVALUATION.md was written."),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
     const dir = project.root;
-    const r = await evaluateConnector({
-      projectDir: dir,
-      maxRows: args.max_rows,
-      timeoutSeconds: args.timeout_seconds,
-      python: args.python,
-      signal: ctx.signal,
-      writeMarkdown: args.write_markdown,
-      onProgress: (step, total, message) => ctx.progress(step, total, message),
+    return answerAsJob("evaluation", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+      let step = 0;
+      const r = await evaluateConnector({
+        projectDir: dir,
+        maxRows: args.max_rows,
+        timeoutSeconds: args.timeout_seconds,
+        python: args.python,
+        signal,
+        writeMarkdown: args.write_markdown,
+        onProgress: (s, total, message) => {
+          step = s;
+          report({ step: s, total, message });
+        },
+        onRunProgress: (run, c) => report({ step, total: 6, message: `run ${run}: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints` }),
+      });
+      const redactor = projectRedactor(dir);
+      const data = redactor.redactValue({
+        status: "done" as const,
+        verdict: r.verdict,
+        score: r.score,
+        blocking: r.blocking,
+        warnings: r.warnings,
+        info: r.info,
+        runs: r.runs.map((x) => ({
+          status: x.status,
+          capped: x.capped,
+          upserts: x.counts.upserts,
+          updates: x.counts.updates,
+          deletes: x.counts.deletes,
+          checkpoints: x.counts.checkpoints,
+          duration_ms: x.durationMs,
+          ...(x.peakRssMb !== undefined ? { peak_rss_mb: x.peakRssMb } : {}),
+        })),
+        tables: r.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, primary_key: t.primaryKey, always_null: t.alwaysNull })),
+        memory: { ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}), limit_mb: r.memory.limitMb, ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}), note: r.memory.note },
+        ...(r.markdownPath ? { markdown_path: r.markdownPath } : {}),
+      });
+      const top = r.blocking.slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
+      const summary =
+        `${r.verdict === "ready" ? "Ready" : r.verdict === "not_ready" ? "Not ready" : "Incomplete"}: ${r.blocking.length} blocking, ${r.warnings.length} warning(s), score ${r.score}/100.` +
+        (top.length ? ` Fix first: ${top.join(" ")}` : "") +
+        (r.markdownPath ? ` Report: ${r.markdownPath}.` : "");
+      return { summary: redactor.redact(summary), data };
     });
-    const redactor = projectRedactor(dir);
-    const data = redactor.redactValue({
-      verdict: r.verdict,
-      score: r.score,
-      blocking: r.blocking,
-      warnings: r.warnings,
-      info: r.info,
-      runs: r.runs.map((x) => ({
-        status: x.status,
-        capped: x.capped,
-        upserts: x.counts.upserts,
-        updates: x.counts.updates,
-        deletes: x.counts.deletes,
-        checkpoints: x.counts.checkpoints,
-        duration_ms: x.durationMs,
-        ...(x.peakRssMb !== undefined ? { peak_rss_mb: x.peakRssMb } : {}),
-      })),
-      tables: r.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, primary_key: t.primaryKey, always_null: t.alwaysNull })),
-      memory: { ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}), limit_mb: r.memory.limitMb, ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}), note: r.memory.note },
-      ...(r.markdownPath ? { markdown_path: r.markdownPath } : {}),
-    });
-    const top = r.blocking.slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
-    const summary =
-      `${r.verdict === "ready" ? "Ready" : r.verdict === "not_ready" ? "Not ready" : "Incomplete"}: ${r.blocking.length} blocking, ${r.warnings.length} warning(s), score ${r.score}/100.` +
-      (top.length ? ` Fix first: ${top.join(" ")}` : "") +
-      (r.markdownPath ? ` Report: ${r.markdownPath}.` : "");
-    return { summary: redactor.redact(summary), data };
   },
 });

@@ -7,11 +7,9 @@ export const findExamplesTool = defineTool({
   title: "Find Fivetran example connectors",
   description:
     "Searches an index of Fivetran's public example connectors by pattern and returns each match with a summary and a GitHub " +
-    "link, to read a proven implementation before adapting one. Filters combine (all must match). Facet values follow the " +
-    "scaffold's names where they overlap: auth api_key_header, bearer, basic, oauth2_refresh_token, oauth2_client_credentials, " +
-    "session_token, certificate, db_credentials ...; pagination page_number, offset, cursor, link_header, next_url, keyset, " +
-    "db_keyset, server_side_cursor ...; source rest_api, graphql, database, file, object_storage, synthetic; operation upsert, " +
-    "update, delete, truncate. An unknown value returns the list of known ones. The index is the connector-sdk://examples resource.",
+    "link, to read a proven implementation before adapting one. Filters combine (all must match); facet values are the " +
+    "scaffold's names where they overlap (pagination next_url, keyset_timestamp, ...; auth bearer, oauth2_refresh_token, ...), " +
+    "and an unknown value returns the known ones. The index is the connector-sdk://examples resource.",
   input: {
     auth: z.string().max(100).optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
     pagination: z.string().max(100).optional().describe("Pagination pattern, e.g. next_url."),

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { ToolError } from "../src/errors.js";
+import { looksLikeRuleId, ruleDoc } from "../src/lint/docs.js";
 import { guidelineTopics, readGuideline } from "../src/scaffold/content.js";
 
 export const getGuidelinesTool = defineTool({
@@ -8,10 +10,11 @@ export const getGuidelinesTool = defineTool({
   description:
     "Returns the rules for writing Fivetran Connector SDK connectors, one topic at a time (the same text as the " +
     "connector-sdk://guidelines/{topic} resources, for clients that do not show resources to the model). Without a topic it " +
-    "returns the list of topics with a one-line summary each. Read connector-shape, state-and-checkpoints and " +
+    "returns the list of topics with a one-line summary each. A lint rule id (e.g. FT010) as topic returns that rule's doc " +
+    "(why, a bad example, the fix). Read connector-shape, state-and-checkpoints and " +
     "errors-and-retries before writing or changing a connector.",
   input: {
-    topic: z.string().optional().describe("Topic id, e.g. 'pagination' or 'state-and-checkpoints'; omit to list the topics."),
+    topic: z.string().optional().describe("Topic id, e.g. 'pagination' or 'state-and-checkpoints', or a lint rule id such as 'FT010'; omit to list the topics."),
   },
   output: {
     topics: z.array(z.object({ topic: z.string().describe("Topic id"), title: z.string().describe("Title"), summary: z.string().describe("What it covers") })).describe("All topics."),
@@ -24,6 +27,12 @@ export const getGuidelinesTool = defineTool({
     const topics = guidelineTopics();
     if (!args.topic) {
       return { summary: `${topics.length} topics: ${topics.map((t) => t.topic).join(", ")}. Call again with topic to read one.`, data: { topics } };
+    }
+    if (looksLikeRuleId(args.topic)) {
+      const id = args.topic.trim().toUpperCase();
+      const markdown = ruleDoc(id);
+      if (!markdown) throw new ToolError("not_found", `There is no lint rule ${id}.`, "Use a rule id from a lint_connector finding (FT001…), or omit topic to list the guideline topics.", id);
+      return { summary: `Lint rule ${id}.`, data: { topics, topic: id, markdown } };
     }
     const g = readGuideline(args.topic.trim());
     return { summary: `Guideline "${g.title}" (SDK ${g.sdkVersion}).`, data: { topics, topic: g.topic, sdk_version: g.sdkVersion, markdown: g.markdown } };

@@ -16,6 +16,7 @@ import { setState } from "./set_state.js";
 import { scaffoldTool } from "./scaffold.js";
 import { getGuidelinesTool } from "./get_guidelines.js";
 import { findExamplesTool } from "./find_examples.js";
+import { sampleSourceTool } from "./sample_source.js";
 
 /**
  * Every MCP tool the server offers, one file each. Order is the order clients list them in:
@@ -41,4 +42,6 @@ export const allTools: AnyToolDefinition[] = [
   // guidance (issue 4)
   getGuidelinesTool,
   findExamplesTool,
+  // the source itself (issue 13)
+  sampleSourceTool,
 ];

@@ -3,16 +3,17 @@ import { installRequirements } from "../src/deps/install.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
 import { reportFindingSchema } from "../src/findings.js";
+import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
   name: "install_requirements",
   title: "Install connector dependencies",
   description:
-    "Creates .venv in the connector folder (if missing) and installs requirements.txt into it with pip from the real " +
-    "package index. run_debug then uses .venv/bin/python automatically. Refuses a requirements.txt that lists " +
-    "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). On failure the error names " +
-    "the package that does not exist, has no such version, conflicts or does not build. Can take minutes; reports progress.",
+    "Creates .venv in the connector folder (if missing) and installs requirements.txt plus requests (pre-installed in " +
+    "production) with pip; run_debug then uses .venv/bin/python. Refuses a requirements.txt listing fivetran-connector-sdk " +
+    "or requests (deploy rejects them). Past wait_seconds it returns status 'running' and a run_id for run_status and " +
+    "cancel_run. A failure names the package that does not exist, has no such version, conflicts or does not build.",
   input: {
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
@@ -23,45 +24,56 @@ export const installRequirementsTool = defineTool({
       .default(false)
       .describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
   output: {
-    venv: z.string().describe("Absolute path of .venv."),
-    python: z.string().describe("The venv's interpreter, which run_debug will use."),
-    python_version: z.string().describe("Its version."),
-    created: z.boolean().describe("True when .venv was created by this call."),
-    requirements: z.number().describe("Number of requirement lines in requirements.txt."),
-    installed: z.array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") })).describe("Packages pip installed or upgraded (empty when all were already present)."),
+    status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),
+    run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
+    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
+    progress: z.string().optional().describe("While running: what pip is doing."),
+    venv: z.string().optional().describe("Absolute path of .venv."),
+    python: z.string().optional().describe("The venv's interpreter, which run_debug will use."),
+    python_version: z.string().optional().describe("Its version."),
+    created: z.boolean().optional().describe("True when .venv was created by this call."),
+    requirements: z.number().optional().describe("Number of requirement lines in requirements.txt."),
+    installed: z
+      .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
+      .optional()
+      .describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
       .array(reportFindingSchema)
+      .optional()
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
-    duration_ms: z.number().describe("Wall time."),
+    duration_ms: z.number().optional().describe("Wall time."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
     const dir = project.root;
-    const r = await installRequirements({
-      projectDir: dir,
-      python: args.python,
-      upgrade: args.upgrade,
-      recreate: args.recreate,
-      includeSdk: args.include_sdk,
-      timeoutSeconds: args.timeout_seconds,
-      signal: ctx.signal,
-      onProgress: (step, message) => {
-        ctx.progress(step, undefined, message);
-        ctx.log("info", message);
-      },
+    return answerAsJob("install", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+      const r = await installRequirements({
+        projectDir: dir,
+        python: args.python,
+        upgrade: args.upgrade,
+        recreate: args.recreate,
+        includeSdk: args.include_sdk,
+        timeoutSeconds: args.timeout_seconds,
+        signal,
+        onProgress: (step, message) => {
+          report({ step, message });
+          ctx.log("info", message);
+        },
+      });
+      const warnings = r.issues.filter((i) => i.severity === "warning").map(requirementFinding);
+      const summary =
+        `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
+        (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
+        (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
+        " run_debug now uses this venv.";
+      return {
+        summary,
+        data: { status: "done" as const, venv: r.venv, python: r.python, python_version: r.pythonVersion, created: r.created, requirements: r.requirements, installed: r.installed, warnings, duration_ms: r.durationMs },
+      };
     });
-    const warnings = r.issues.filter((i) => i.severity === "warning").map(requirementFinding);
-    const summary =
-      `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
-      (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
-      (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
-      " run_debug now uses this venv.";
-    return {
-      summary,
-      data: { venv: r.venv, python: r.python, python_version: r.pythonVersion, created: r.created, requirements: r.requirements, installed: r.installed, warnings, duration_ms: r.durationMs },
-    };
   },
 });

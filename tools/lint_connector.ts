@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleDocs, rulesRunForLatest } from "../src/lint/docs.js";
 import { lintResultShape, lintResultData } from "../src/lint/result-shape.js";
 import { PROFILES } from "../src/lint/types.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
@@ -8,11 +9,11 @@ export const lintConnector = defineTool({
   name: "lint_connector",
   title: "Lint a connector",
   description:
-    "Checks a Connector SDK project (connector.py and helper modules, requirements.txt, configuration.json) against 97 deterministic rules " +
-    "(FT001-FT127: SDK contract, checkpoints and state, schema(), logging, configuration, dependencies, error handling, HTTP robustness, pagination, security) " +
-    "plus Ruff's generic Python checks and python3's syntax check. Returns findings with rule id, exact range, message, optional fix and a doc resource " +
-    "(connector-sdk://lint-rules/{id}). Call it after every edit and before run_debug; fix errors first. " +
-    "With fix: true it rewrites files in place, applying only the fixes marked safe, and reports what changed; findings are those left afterwards.",
+    `Checks a connector folder (connector.py and helper modules, requirements.txt, configuration.json) against ${rulesRunForLatest("guidelines")} ` +
+    `deterministic rules in the default profile (${ruleDocs().length} in all; summary.rules_run says how many ran), Ruff's ` +
+    "generic Python checks and python3's syntax check. Findings have rule id, range, message, optional fix and a doc " +
+    "(connector-sdk://lint-rules/{id}, or get_guidelines with the rule id as topic). Call it after every edit and before " +
+    "run_debug; fix errors first. fix: true applies the safe fixes in place and reports what changed.",
   input: {
     project_dir: projectDirInput,
     profile: z

@@ -4,7 +4,7 @@ import { ToolError } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, startRun, summarize } from "../src/runner/index.js";
-import { progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
+import { coalescedCheckpointLog, progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
 
 export const runDebug = defineTool({
   name: "run_debug",
@@ -42,7 +42,7 @@ export const runDebug = defineTool({
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
       onProgress: progressOf(ctx),
-      onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
+      onLog: coalescedCheckpointLog(rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message))),
     });
     // A client that cancels this call cancels the sync it started (only while it waits for it).
     const cancel = () => void cancelRun(handle.runId).catch(() => {});

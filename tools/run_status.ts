@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findJob, jobResultShape, pollJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { findRun, summarize, waitForRecord } from "../src/runner/index.js";
 import {
@@ -18,16 +19,23 @@ export const runStatus = defineTool({
   name: "run_status",
   title: "Status of a connector run",
   description:
-    "Reports a sync that run_debug started and returned as 'running': waits up to wait_seconds for it to end, then returns the full " +
-    "result (same fields as run_debug) or status 'running' with the counts so far. Call again until it is not running. Runs are kept " +
-    "across server restarts; one the server stopped during ends 'interrupted'.",
+    "Waits up to wait_seconds for a run that run_debug returned as 'running', then returns the full result (run_debug's " +
+    "fields) or status 'running' with the counts so far; call again until it is not running. For an evaluate_connector " +
+    "or install_requirements run_id, `job` names it and `result` holds that tool's result. Runs are kept across server " +
+    "restarts; one the server stopped during ends 'interrupted'.",
   input: {
-    run_id: z.string().min(1).describe("The run_id run_debug returned."),
+    run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),
   },
-  output: runResultShape,
+  output: { ...runResultShape, ...jobResultShape },
+  advertisedFields: ["status", "run_id", "error", "job", "result", "progress"],
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
+    const job = findJob(args.run_id);
+    if (job) {
+      await ctx.workspace.projectDir(job.projectDir, false);
+      return pollJob(job, args.wait_seconds * 1000, ctx);
+    }
     const found = findRun(args.run_id);
     if (!found) throw unknownRun(args.run_id);
     if (found.kind === "stored") {

@@ -6,7 +6,7 @@ import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
 import { pipEnv } from "../exec/env.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
-import { checkRequirements, parseRequirements, type RequirementIssue } from "./requirements.js";
+import { checkRequirements, parseRequirements, RUNTIME_PREINSTALLED, type RequirementIssue } from "./requirements.js";
 
 export interface InstallOptions {
   projectDir: string;
@@ -125,11 +125,14 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   if (opts.upgrade) args.push("--upgrade");
   const hasReqs = parsed.requirements.length > 0;
   if (hasReqs) args.push("-r", reqPath);
+  // The venv stands in for Fivetran's runtime, which pre-installs these: without them a connector that imports
+  // requests fails locally, and the only "fix" would be listing requests, which lint, deploy and this tool refuse.
+  args.push(...RUNTIME_PREINSTALLED);
   if (opts.includeSdk) args.push("fivetran-connector-sdk");
   let installed: { name: string; version: string }[] = [];
   let tail: string[] = [];
-  if (hasReqs || opts.includeSdk) {
-    report(2, `pip install (${parsed.requirements.length} requirement(s)${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`);
+  {
+    report(2, `pip install (${parsed.requirements.length} requirement(s) + ${RUNTIME_PREINSTALLED.join(", ")}, pre-installed in production${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`);
     let step = 2;
     const r = await runProgram(py, args, {
       cwd: opts.projectDir,

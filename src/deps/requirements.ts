@@ -62,6 +62,12 @@ export function parseRequirements(text: string): RequirementsFile {
 /** Pre-installed in the Fivetran runtime; listing them causes version conflicts at deploy. */
 export const PREINSTALLED = new Set(["fivetran-connector-sdk", "requests"]);
 
+/**
+ * What install_requirements puts into .venv besides requirements.txt, so the local run has what production
+ * pre-installs. The SDK itself is left out: the embedded engine brings its own, and include_sdk adds the real one.
+ */
+export const RUNTIME_PREINSTALLED = ["requests"];
+
 /** A requirements.txt finding (the shared shape) with the package it names, for error values. */
 export type RequirementIssue = Finding & { rule: `requirements:${"preinstalled" | "unpinned" | "option"}`; severity: "error" | "warning"; line: number; package?: string };
 

@@ -1,6 +1,7 @@
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
-import type { SyncErrorKind } from "../errors.js";
+import { ToolError, type SyncErrorKind } from "../errors.js";
+import { setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
@@ -26,6 +27,8 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   writeMarkdown?: boolean;
   onProgress?: (step: number, total: number, message: string) => void;
+  /** Operation counts of run 1 (clean) or 2 (resumed) as they change. */
+  onRunProgress?: (run: 1 | 2, counts: RunResult["counts"]) => void;
 }
 
 export interface RunSummary {
@@ -63,9 +66,37 @@ const TOTAL_STEPS = 6;
 /**
  * The readiness report: lint, a capped run, a resume check (a second run from the saved state),
  * data checks on the warehouse, dependency rules and memory, combined with blocking items first.
- * It resets the local warehouse and state to start the first run clean (the state is backed up).
+ * The runs start clean in a scratch files/: the folder's own warehouse and state are moved aside and put back
+ * on every exit, cancellation and failure included. A cancelled evaluation has no verdict and writes no report.
  */
 export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
+  const project = ConnectorProject.of(opts.projectDir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
+  const putBack = setFilesAside(opts.projectDir);
+  let report: EvaluationReport;
+  try {
+    report = await evaluateInScratch({ ...opts, writeMarkdown: false });
+  } finally {
+    putBack();
+  }
+  if (opts.signal?.aborted) throw cancelledEvaluation();
+  if (opts.writeMarkdown !== false) {
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
+  }
+  return report;
+}
+
+function cancelledEvaluation(): ToolError {
+  return new ToolError(
+    "cancelled",
+    "The evaluation was cancelled before it finished: there is no verdict, and EVALUATION.md was not written.",
+    "The folder's warehouse and state are as they were before. Run evaluate_connector again (max_rows keeps it short).",
+  );
+}
+
+async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationReport> {
   const dir = opts.projectDir;
   const project = ConnectorProject.of(dir);
   // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
@@ -80,6 +111,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   progress(2, TOTAL_STEPS, "dependencies");
   await dependencySection(dir, lint.available, findings);
 
+  if (opts.signal?.aborted) throw cancelledEvaluation();
   progress(3, TOTAL_STEPS, "first run (from a clean state)");
   const stateBackup = await backupState(dir);
   const run1 = await cappedRun(dir, opts, true);
@@ -188,19 +220,21 @@ async function cappedRun(dir: string, opts: EvaluateOptions, reset: boolean): Pr
   try {
     const result = await runSync({
       projectDir: dir,
+      keepFilesAside: true,
       reset,
       python: opts.python,
       timeoutSeconds: opts.timeoutSeconds ?? 300,
       signal: ctrl.signal,
       onProgress: (c) => {
+        opts.onRunProgress?.(reset ? 1 : 2, c);
         if (opts.maxRows && !rowCapped && c.upserts + c.updates + c.deletes >= opts.maxRows) {
           rowCapped = true;
           ctrl.abort();
         }
       },
     });
-    // A cancel from the caller is a cancel; one from our own row cap is a capped run.
-    if (opts.signal?.aborted) return { result, capped: false };
+    // A cancel from the caller is a cancel, never a verdict; one from our own row cap is a capped run.
+    if (opts.signal?.aborted) throw cancelledEvaluation();
     const capped = (rowCapped && result.status === "cancelled") || result.status === "timeout";
     return { result, capped };
   } finally {
@@ -283,11 +317,13 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
   const mem: EvaluationReport["memory"] = {
     peakRssMb: peak,
     limitMb: PRODUCTION_MEMORY_MB,
-    ...(capped ? {} : { projectedFullSyncMb: peak }),
+    ...(capped || r.status !== "succeeded" ? {} : { projectedFullSyncMb: peak }),
     ...(rowsToLimit !== undefined ? { rowsToLimit } : {}),
     note: capped
       ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit ?? "?"} rows.`
-      : "The run was complete, so its peak is the full sync's peak on this data.",
+      : r.status === "succeeded"
+        ? "The run was complete, so its peak is the full sync's peak on this data."
+        : `The run ${r.status} before the end of the data, so its peak is a lower bound of a full sync's.`,
   };
   if (peak > PRODUCTION_MEMORY_MB) {
     out.push({ severity: "error", rule: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });

@@ -12,7 +12,7 @@ function item(f: Finding): string {
 export function renderMarkdown(r: EvaluationReport): string {
   const out: string[] = [];
   out.push(`# Connector evaluation`, "");
-  out.push(`Generated ${r.generatedAt} by fivetran-connector-mcp evaluate for \`${r.project}\`.`, "");
+  out.push(`Generated ${r.generatedAt} by fivetran-connector-mcp evaluate for \`${r.project}\`. The runs used a scratch files/ folder; the connector's own warehouse and state were left as they were.`, "");
   const verdict = { ready: "Ready to deploy", not_ready: "Not ready: fix the blocking items", incomplete: "Incomplete: some checks could not run" }[r.verdict];
   out.push(`**${verdict}** — ${r.blocking.length} blocking, ${r.warnings.length} warning(s). Score ${r.score}/100 (a summary only).`, "");
   out.push(`## Blocking`, "", r.blocking.length ? r.blocking.map(item).join("\n") : "None.", "");

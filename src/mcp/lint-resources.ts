@@ -1,42 +1,5 @@
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { RESOURCES_DIR } from "../paths.js";
-
-const DIR = join(RESOURCES_DIR, "lint-rules");
-
-interface DocEntry {
-  id: string;
-  title: string;
-  severity: string;
-  fix: string;
-  profiles: string;
-}
-
-let index: DocEntry[] | undefined;
-
-/**
- * The docs are the index: reading them (once, on first use) instead of importing the rule
- * modules keeps server start-up free of the lint engine.
- */
-function docs(): DocEntry[] {
-  index ??= readdirSync(DIR)
-    .filter((f) => /^FT[0-9A-F]{3}\.md$/.test(f))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(join(DIR, f), "utf8");
-      const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, "m").exec(text)?.[1] ?? "";
-      return { id: f.slice(0, -3), title: /^# FT[0-9A-F]{3}: (.*)$/m.exec(text)?.[1] ?? "", severity: cell("Severity"), fix: cell("Fix").split(":")[0], profiles: cell("Profiles") };
-    });
-  return index;
-}
-
-function ruleDoc(id: string): string | undefined {
-  const key = id.toUpperCase();
-  if (!/^FT[0-9A-F]{3}$/.test(key) || !docs().some((d) => d.id === key)) return undefined;
-  const file = join(DIR, `${key}.md`);
-  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
-}
+import { ruleDoc, ruleDocs as docs } from "../lint/docs.js";
 
 /** One resource per lint rule doc (a template with id completion) and an index of all rules. */
 export function registerLintResources(server: McpServer): void {

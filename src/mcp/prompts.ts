@@ -39,6 +39,7 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
           "4. Adapt TABLES, paths and record fields to the real source. Keep schema() to table names and primary keys; keep retries, timeouts and per-page checkpoints.",
           "5. Fill configuration.json with placeholders only; tell me which real values to put there. Never write secrets into code.",
           "6. Run lint_connector until it reports no errors or warnings, then run_debug, then describe_warehouse and query_warehouse to check row counts. For incremental syncs run twice and confirm the second run writes only new or changed rows.",
+          "7. Finish with evaluate_connector: it runs a clean and a resumed sync and lists what blocks a deploy; fix the blocking items.",
         ].join("\n"),
       ),
   );
@@ -59,7 +60,7 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
           `The connector in ${a.project_dir} fails when it runs.${a.error ? ` The error was:\n\n${a.error}\n` : ""}`,
           "1. Run run_debug (reset: false) to reproduce it, and read the error kind, file, line and log tail.",
           "2. Run lint_connector: many run failures have a static finding with a fix.",
-          "3. Read the guideline topic the failure points to (get_guidelines): configuration for missing keys, authentication for 401/403, errors-and-retries for timeouts and 429, state-and-checkpoints for state errors, schema and data-types for warehouse errors.",
+          "3. Read the guideline topic the failure points to (get_guidelines; a lint rule id such as FT010 works as the topic too): configuration for missing keys, authentication for 401/403, errors-and-retries for timeouts and 429, state-and-checkpoints for state errors, schema and data-types for warehouse errors.",
           "4. Make the smallest change that fixes the cause, not the symptom: never silence it with a broad except.",
           "5. Run lint_connector and run_debug again, then query_warehouse to confirm the data. Report the cause and the fix.",
         ].join("\n"),
@@ -106,7 +107,8 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
           "3. configuration.json: strings only, placeholders in the committed copy, every key documented in README.md; .gitignore lists configuration.json and files/.",
           "4. requirements.txt: pinned, no fivetran-connector-sdk, no requests.",
           "5. run_debug with reset, then again without: the second run must write only new or changed rows. Check counts with query_warehouse.",
-          "6. List blocking issues first, then improvements, with file and line for each.",
+          "6. evaluate_connector: its blocking items (resume, data and memory checks) come first in the review.",
+          "7. List blocking issues first, then improvements, with file and line for each.",
         ].join("\n"),
       ),
   );

@@ -6,7 +6,8 @@ import { ToolError, toToolError } from "../errors.js";
 import { shutdownSignal } from "../lifecycle.js";
 import { knownSecretsRedactor, patternRedactor } from "../workspace/redact.js";
 import type { Workspace } from "../workspace/workspace.js";
-import { shrinkJson, type Cut } from "./shrink.js";
+import { advertisedOutput } from "./compact-schema.js";
+import { formatJson, shrinkJson, type Cut } from "./shrink.js";
 import type { AnyToolDefinition, LogLevel, ToolContext } from "./tool.js";
 
 /**
@@ -41,14 +42,14 @@ export interface SuccessOptions {
 export function successResult(summary: string, data: unknown, opts: SuccessOptions = {}): CallToolResult {
   const max = opts.maxChars ?? MAX_RESULT_CHARS;
   const text = capText(summary, MAX_SUMMARY_CHARS);
-  let json = JSON.stringify(data, null, 2) ?? "null";
+  let json = formatJson(data);
   let structured = data;
   let cuts: Cut[] = [];
   const budget = max - text.length;
   if (json.length > budget) {
     const fullLength = json.length;
     const shrunk = shrinkJson(data, budget - 600);
-    json = JSON.stringify(shrunk.value, null, 2);
+    json = formatJson(shrunk.value);
     if (json.length > budget || !shrunk.value || (opts.validate && !opts.validate(shrunk.value))) {
       return errorResult(
         new ToolError(
@@ -94,7 +95,7 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
       title: def.title,
       description: def.description,
       inputSchema: def.input,
-      outputSchema: def.output,
+      outputSchema: advertisedOutput(def.output, def.advertisedFields),
       annotations: { title: def.title, ...def.annotations },
     },
     async (args: Record<string, unknown>, extra: RequestHandlerExtra<ServerRequest, ServerNotification>) => {

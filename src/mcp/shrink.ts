@@ -32,7 +32,7 @@ export function shrinkJson(data: unknown, budget: number): { value: Json; cuts: 
   const cuts = new Map<string, Cut>();
 
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const size = JSON.stringify(value, null, 2).length;
+    const size = formatJson(value).length;
     if (size <= budget) break;
     const target = pick(value, []);
     if (!target) break;
@@ -157,4 +157,28 @@ function parsePath(path: string): Seg[] {
 function stillThere(root: Json, c: Cut): boolean {
   const node = getAt(root, parsePath(c.path));
   return c.kind === "items" ? Array.isArray(node) : typeof node === "string";
+}
+
+/**
+ * JSON as results print it: indented objects, but an array of plain values on one line. Rows of query_warehouse
+ * (arrays of cells) then read as one line per row, a table, where JSON.stringify(v, null, 2) put every cell on a
+ * line of its own (34 K characters for 100 rows of a small table). Same values as JSON.parse reads back.
+ */
+export function formatJson(data: unknown): string {
+  const text = JSON.stringify(data);
+  if (text === undefined) return "null";
+  return format(JSON.parse(text) as Json, "");
+}
+
+function format(value: Json, indent: string): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((v) => v === null || typeof v !== "object")) return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+    return `[\n${value.map((v) => inner + format(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`).join(",\n")}\n${indent}}`;
 }

@@ -44,6 +44,11 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
   input: I;
   output: O;
   annotations: ToolAnnotations;
+  /**
+   * Only these output fields are listed in the advertised schema (the rest pass through): for tools whose result
+   * repeats another tool's fields, which that tool's schema documents.
+   */
+  advertisedFields?: readonly string[];
   handle(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolResult<z.infer<z.ZodObject<O>>>>;
 }
 

@@ -76,7 +76,9 @@ export class RunTracker {
     if (extra.file) e.file = extra.file;
     if (extra.line) e.line = extra.line;
     if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(stripControls(tracebackTail(extra.tracebackTail)));
-    if (extra.hint) e.hint = extra.hint;
+    if (extra.exceptionType) e.exceptionType = extra.exceptionType;
+    // Security: hints now quote URLs and response bodies, which can carry credentials.
+    if (extra.hint) e.hint = this.redactor.redact(extra.hint);
     return e;
   }
 }

@@ -8,7 +8,9 @@ import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import type { ChannelRecord, ErrorKind, RowRecord } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
-import type { OperationCounts, RunError, RunResult } from "./types.js";
+import type { OperationCounts, RunError, RunResult, TableWrites } from "./types.js";
+import { SCHEMA } from "../warehouse/files.js";
+import { renameSchema, renameTable } from "../warehouse/names.js";
 
 /** The SYNC PROGRESS counter each row operation adds to. */
 const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
@@ -21,6 +23,8 @@ export interface EngineInput {
   configuration: Record<string, unknown> | undefined;
   /** configuration.json's text when there is no configuration argument (undefined: no file). */
   configurationText?: string;
+  /** True when the configuration came as an argument rather than from configuration.json (hints name the right one). */
+  configurationInline?: boolean;
   startState: Record<string, unknown>;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
@@ -135,6 +139,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   /** Column names of each row shape the harness declared, by id. */
   const shapes: string[][] = [];
 
+  /** Row operations this run sent, per table as the connector named it (renamed as the warehouse does at the end). */
+  const written = new Map<string, TableWrites>();
+  const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
+
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
     let rec: ChannelRecord;
@@ -149,6 +157,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       case "update":
       case "delete": {
         tracker.counts[ROW_COUNT[rec.t]]++;
+        const key = rec.schema === undefined ? rec.table : `${rec.schema}\u0000${rec.table}`;
+        let w = written.get(key);
+        if (!w) written.set(key, (w = { upserts: 0, updates: 0, deletes: 0 }));
+        w[ROW_COUNT[rec.t]]++;
         let row: RowRecord | undefined;
         if ("values" in rec) {
           const names = shapes[rec.shape];
@@ -238,9 +250,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // is done, so a slow warehouse still blocks the harness's writes (backpressure).
     for await (const chunk of chunksOf(early, channel)) {
       if (writeError !== undefined) await checkpointed();
+      // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after
+      // the last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
+      // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
+      if (halted()) break;
       let start = 0;
       let nl: number;
-      while ((nl = chunk.indexOf("\n", start)) !== -1) {
+      while (!halted() && (nl = chunk.indexOf("\n", start)) !== -1) {
         let line = chunk.slice(start, nl);
         start = nl + 1;
         if (pending.length > 0) {
@@ -255,7 +271,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       if (start < chunk.length) pending.push(start === 0 ? chunk : chunk.slice(start));
     }
     const rest = pending.join("");
-    if (rest) await handle(rest);
+    if (rest && !halted()) await handle(rest);
     await checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
@@ -295,11 +311,25 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     exitCode = 1;
   } else if (reported) {
     status = "failed";
-    error = tracker.error(reported.kind, reported.message, {
+    // A sync that crashed while configuration values were still placeholders failed on its configuration.
+    const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
+    error = tracker.error(kind, reported.message, {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
-      hint: reported.hint ?? hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
+      exceptionType: reported.exception_type,
+      hint: reported.hint ?? hintFor(kind, {
+        module: reported.module,
+        python: inp.python,
+        memoryLimitMb: inp.memoryLimitMb,
+        configurationInline: inp.configurationInline,
+        exceptionType: reported.exception_type,
+        http: reported.http,
+        missingKey: reported.missing_key,
+        recordKeys: reported.record_keys,
+        placeholderKeys: reported.placeholder_keys,
+        inState: reported.in_state,
+      }),
     });
     exitCode = reported.exit_code ?? 1;
     if (reported.before_sync) inp.onFailedBeforeSync?.();
@@ -347,6 +377,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
+    writtenPerTable: writtenByWarehouseName(written),
     state: tracker.redactor.redactValue(committedState),
     warnings: tracker.warnings,
     ...(error ? { error } : {}),
@@ -363,4 +394,18 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 async function* chunksOf(early: string[], channel: Readable): AsyncGenerator<string> {
   while (early.length) yield early.shift()!;
   for await (const chunk of channel as AsyncIterable<string>) yield chunk;
+}
+
+/** Per-table write counts keyed as rowsPerTable is: the warehouse's table name, `schema.table` outside the default schema. */
+function writtenByWarehouseName(written: Map<string, TableWrites>): Record<string, TableWrites> {
+  const out: Record<string, TableWrites> = {};
+  for (const [key, w] of written) {
+    const sep = key.indexOf("\u0000");
+    const name = sep === -1 ? renameTable(key) : `${renameSchema(key.slice(0, sep), SCHEMA)}.${renameTable(key.slice(sep + 1))}`;
+    const t = (out[name] ??= { upserts: 0, updates: 0, deletes: 0 });
+    t.upserts += w.upserts;
+    t.updates += w.updates;
+    t.deletes += w.deletes;
+  }
+  return out;
 }

@@ -13,6 +13,8 @@ import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { recoverStateAside } from "../state/aside.js";
+import { recoverFilesAside } from "./files-aside.js";
+import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
@@ -69,6 +71,11 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // A real-SDK run with a state override whose process died (a server killed mid-run) left the override in
   // files/state.json and the previous state aside; whichever engine runs next starts from the previous one.
   recoverStateAside(projectDir);
+  // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
+  if (!opts.keepFilesAside) recoverFilesAside(projectDir);
+  // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
+  // must not stop the sync.
+  saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const choice = opts.engine ?? "auto";
@@ -177,6 +184,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       env,
       configuration: opts.configuration,
       configurationText: text,
+      configurationInline: opts.configuration !== undefined,
       startState,
       diskState,
       pythonVersion,

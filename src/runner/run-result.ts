@@ -40,6 +40,10 @@ export const syncResultShape = {
   elapsed_ms: z.number().optional().describe("While running: milliseconds since the run started."),
   counts: countsSchema.optional(),
   rows_per_table: z.record(z.string(), z.number()).optional().describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
+  written_per_table: z
+    .record(z.string(), z.object({ upserts: z.number().describe("op.upsert calls."), updates: z.number().describe("op.update calls."), deletes: z.number().describe("op.delete calls.") }))
+    .optional()
+    .describe("What this run sent to each table (embedded engine); rows_per_table is the warehouse total. After a failure, rows past the last checkpoint were rolled back."),
   state: z.record(z.string(), z.unknown()).optional().describe("The state the last checkpoint committed (files/state.json); secrets masked."),
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
@@ -53,6 +57,7 @@ export const syncResultShape = {
       file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
       line: z.number().optional().describe("Line in that file."),
       traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+      exception_type: z.string().optional().describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),
       hint: z.string().optional().describe("What to do next."),
     })
     .optional()
@@ -96,6 +101,7 @@ export function syncData(r: RunResult): SyncData {
     duration_ms: r.durationMs,
     counts: countsData(r.counts),
     rows_per_table: r.rowsPerTable,
+    written_per_table: r.writtenPerTable,
     state: r.state,
     warnings: r.warnings,
     error: r.error && {
@@ -104,6 +110,7 @@ export function syncData(r: RunResult): SyncData {
       file: r.error.file,
       line: r.error.line,
       traceback_tail: r.error.tracebackTail,
+      exception_type: r.error.exceptionType,
       hint: r.error.hint,
     },
     log_tail: r.logTail,
@@ -186,6 +193,32 @@ export function rateLimitedLog(send: (level: string, message: string) => void, b
       tokens -= 1;
     }
     send(level, message);
+  };
+}
+
+const CHECKPOINT_LINE = "sdk: checkpoint recorded: ";
+
+/**
+ * Coalesces the runner's own "checkpoint recorded" lines into at most one notification every `everyMs`: a connector
+ * that checkpoints per row sent one per checkpoint (366 in 20 s), crowding out its own log lines. The skipped ones
+ * are counted in the next one sent; every line still reaches the result's log_tail.
+ */
+export function coalescedCheckpointLog(send: (level: string, message: string) => void, everyMs = 2_000): (level: string, message: string) => void {
+  let lastSent = 0;
+  let skipped = 0;
+  return (level, message) => {
+    if (!message.startsWith(CHECKPOINT_LINE)) {
+      send(level, message);
+      return;
+    }
+    const now = Date.now();
+    if (now - lastSent < everyMs) {
+      skipped++;
+      return;
+    }
+    lastSent = now;
+    send(level, skipped ? `${message} (and ${skipped} earlier checkpoint(s) since the last notice)` : message);
+    skipped = 0;
   };
 }
 

@@ -114,7 +114,14 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       status = "failed";
       const e = outcome.error;
       if (e) {
-        error = tracker.error(e.kind, e.message, { file: e.file, line: e.line, tracebackTail: e.traceback, hint: hintFor(e.kind, { module: e.module, python: inp.python }) });
+        const exceptionType = e.traceback ? /^([A-Za-z_][\w.]*)(?::|$)/m.exec(e.traceback.trimEnd().split("\n").pop() ?? "")?.[1] : undefined;
+        error = tracker.error(e.kind, e.message, {
+          file: e.file,
+          line: e.line,
+          tracebackTail: e.traceback,
+          exceptionType,
+          hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined }),
+        });
       } else {
         const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
         error = tracker.error("exit", `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`, { hint: hintFor("exit") });

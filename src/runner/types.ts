@@ -27,6 +27,8 @@ export interface RunOptions {
   onLog?: (level: string, message: string) => void;
   /** Called with the connector process's pid once it started (the run history records it). */
   onSpawn?: (pid: number) => void;
+  /** An evaluation's own runs: the folder's files/ is aside on purpose and must stay there until it ends. */
+  keepFilesAside?: boolean;
 }
 
 export interface OperationCounts {
@@ -40,12 +42,20 @@ export interface OperationCounts {
   fileUploads: number;
 }
 
+export interface TableWrites {
+  upserts: number;
+  updates: number;
+  deletes: number;
+}
+
 export interface RunError {
   kind: ErrorKind;
   message: string;
   file?: string;
   line?: number;
   tracebackTail?: string;
+  /** The Python exception's class name, when the connector raised one (KeyError, HTTPError, ...). */
+  exceptionType?: string;
   hint?: string;
 }
 
@@ -65,6 +75,8 @@ export interface RunResult {
   counts: OperationCounts;
   /** Rows in each destination table after the run (committed data only). */
   rowsPerTable: Record<string, number>;
+  /** Row operations this run sent to each table (embedded engine; the SDK's output has totals only). */
+  writtenPerTable?: Record<string, TableWrites>;
   /** The state as committed by the last checkpoint (what files/state.json holds). */
   state: Record<string, unknown>;
   warnings: string[];

@@ -97,7 +97,9 @@ export function exampleFacets(): Record<"auth" | "pagination" | "source" | "oper
 }
 
 /** Filters the index; facets match exactly (the scaffold's names are used where they exist), text matches path and summary. */
-export function searchExamples(q: ExampleQuery): { matches: ExampleEntry[]; total: number } {
+export function searchExamples(query: ExampleQuery): { matches: ExampleEntry[]; total: number } {
+  // The index says keyset_timestamp, as scaffold does; "keyset" was its old name and still finds them.
+  const q = query.pagination === "keyset" ? { ...query, pagination: "keyset_timestamp" } : query;
   const facets = exampleFacets();
   for (const key of ["auth", "pagination", "source", "operation", "sync"] as const) {
     const v = q[key];

@@ -46,14 +46,15 @@ describe("evaluate_connector end to end", () => {
   it("passes the resume check of a proper incremental connector and writes EVALUATION.md", async () => {
     const dir = makeProject({ "connector.py": incremental });
     const { ctx } = makeCtx(dir);
-    const r = await evaluateConnectorTool.handle({ project_dir: dir, timeout_seconds: 60, write_markdown: true }, ctx);
-    expect(r.data.runs.map((x) => [x.status, x.upserts])).toEqual([
+    const r = await evaluateConnectorTool.handle({ project_dir: dir, timeout_seconds: 60, write_markdown: true, wait_seconds: 55 }, ctx);
+    expect(r.data.status).toBe("done");
+    expect(r.data.runs!.map((x) => [x.status, x.upserts])).toEqual([
       ["succeeded", 12],
       ["succeeded", 0],
     ]);
-    const resumeChecks = [...r.data.blocking, ...r.data.warnings].filter((f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"));
+    const resumeChecks = [...r.data.blocking!, ...r.data.warnings!].filter((f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"));
     expect(resumeChecks).toEqual([]);
-    expect(r.data.info.some((f) => f.rule === "resume:state_advances")).toBe(true);
+    expect(r.data.info!.some((f) => f.rule === "resume:state_advances")).toBe(true);
     expect(r.data.tables).toEqual([{ table: "items", rows: 12, deleted: 0, primary_key: ["id"], always_null: [] }]);
     expect(existsSync(join(dir, "EVALUATION.md"))).toBe(true);
     expect(readFileSync(join(dir, "EVALUATION.md"), "utf8")).toContain("## Blocking");

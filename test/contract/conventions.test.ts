@@ -28,6 +28,7 @@ const TOOLS = [
   "deploy",
   "get_guidelines",
   "find_examples",
+  "sample_source",
 ];
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

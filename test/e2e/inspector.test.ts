@@ -151,7 +151,7 @@ describe("MCP Inspector against the built server", () => {
   it("every other tool that stays on this machine answers as expected on a copy of the fixture", async () => {
     // Tools that reach the network (pip, the Fivetran API) are only called by their own suites.
     const openWorld = new Set(allTools.filter((t) => t.annotations.openWorldHint).map((t) => t.name));
-    expect([...openWorld].sort()).toEqual(["deploy", "evaluate_connector", "install_requirements", "run_debug"]);
+    expect([...openWorld].sort()).toEqual(["deploy", "evaluate_connector", "install_requirements", "run_debug", "sample_source"]);
     // A copy, so destructive tools (reset_state) leave the fixture alone; run_debug above left a state in it.
     const copy = join(work, "generic");
     cpSync(fixture, copy, { recursive: true });

@@ -4,7 +4,7 @@ import { isYielded, removeYieldEdits } from "../yieldfix.js";
 
 export default defineRule({
   // The seed guidelines still ask for `yield`, so the default profile does not report it.
-  meta: { id: "FT020", severity: "warning", title: "yield used with SDK operations (pre-2.0 style)", fixable: "safe", profiles: ["sdk", "fivetran-examples"], minSdk: "2.0.0", guideline: "SDK 2.0 changelog and migration guide (yield no longer needed)" },
+  meta: { id: "FT020", severity: "warning", title: "yield used with SDK operations (pre-2.0 style)", fixable: "safe", profiles: ["sdk"], minSdk: "2.0.0", guideline: "SDK 2.0 changelog and migration guide (yield no longer needed)" },
   check(ctx) {
     const edits = removeYieldEdits(ctx.project);
     const all = edits ? [...edits.values()].flat() : [];

@@ -377,6 +377,101 @@ def describe(exc, connector_file, project_dir):
     return out
 
 
+_PLACEHOLDER = None
+
+
+def placeholder_keys(configuration):
+    """Configuration keys whose values are still template placeholders (<YOUR_API_KEY>, YOUR_TOKEN, changeme).
+    Only the keys leave this function: the values may be secrets."""
+    global _PLACEHOLDER
+    if _PLACEHOLDER is None:
+        import re
+
+        _PLACEHOLDER = re.compile(r"^\s*(<[^<>]*>|\{\{[^{}]*\}\}|your[_\- ].*|.*_here|changeme|change[_\- ]me|xxx+|todo|replace[_\- ]?me)\s*$", re.I)
+    if not isinstance(configuration, dict):
+        return []
+    return [k for k, v in configuration.items() if isinstance(v, str) and _PLACEHOLDER.match(v)]
+
+
+def _missing_key_owner(exc):
+    """For a KeyError raised by `d[key]` in the connector: the keys `d` has. Looks at the innermost frame whose
+    source line subscripts a local dict with the missing key, so the agent sees the fields the record does have."""
+    if not exc.args:
+        return None
+    key = exc.args[0]
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        if _is_ours(frame.f_code.co_filename):
+            continue
+        for name, value in list(frame.f_locals.items()):
+            if isinstance(value, dict) and key not in value and value and all(isinstance(k, str) for k in value):
+                try:
+                    import linecache
+
+                    line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
+                except Exception:
+                    line = ""
+                if name in line:
+                    return sorted(value.keys())[:50]
+        break
+    return None
+
+
+def explain(exc, configuration):
+    """What the runner needs for a precise hint: the exception type, and for the common failures the detail
+    (HTTP status and URL, the missing key and the record's keys, placeholder configuration values)."""
+    out = {}
+    if exc is None:
+        return out
+    out["exception_type"] = "TypeError" if type(exc).__name__ == "NotSerializable" else type(exc).__name__
+    if getattr(exc, "in_state", False):
+        out["in_state"] = True
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None)
+    if isinstance(status, int) and not isinstance(status, bool):
+        http = {"status": status}
+        request = getattr(response, "request", None) or getattr(exc, "request", None)
+        for field, attr in (("method", "method"), ("url", "url")):
+            value = getattr(request, attr, None) if request is not None else None
+            if value is None and attr == "url":
+                value = getattr(response, "url", None)
+            if isinstance(value, str):
+                http[field] = value
+        try:
+            body = response.text
+            if isinstance(body, str) and body.strip():
+                http["body"] = body.strip()[:300]
+        except Exception:
+            pass
+        out["http"] = http
+    elif not isinstance(exc, KeyError):
+        # Connectors (the scaffold's among them) often raise their own error naming the request and the status.
+        import re
+
+        text = str(exc)
+        m = re.search(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD) (\S+).*?\bHTTP (\d{3})\b:?\s*(.*)", text, re.S) or re.search(
+            r"\b(?:HTTP|status(?: code)?)[ :]+([45]\d\d)\b", text, re.I)
+        if m and m.re.groups == 4:
+            out["http"] = {"status": int(m.group(3)), "method": m.group(1), "url": m.group(2)}
+            if m.group(4).strip():
+                out["http"]["body"] = m.group(4).strip()[:300]
+        elif m:
+            out["http"] = {"status": int(m.group(1))}
+    if isinstance(exc, KeyError) and exc.args and isinstance(exc.args[0], str):
+        out["missing_key"] = exc.args[0]
+        keys = _missing_key_owner(exc)
+        if keys is not None:
+            out["record_keys"] = keys
+    placeholders = placeholder_keys(configuration)
+    if placeholders:
+        out["placeholder_keys"] = placeholders
+    return out
+
+
 def main():
     from fivetran_connector_sdk import _channel
 
@@ -473,6 +568,11 @@ def main():
         if f.hint:
             record["hint"] = f.hint
         record.update(describe(f.exc, connector_file, project_dir))
+        if f.kind in ("connector_exception", "serialization", "schema"):
+            try:
+                record.update(explain(f.exc, job.get("configuration")))
+            except Exception:
+                pass
         if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):
             record["module"] = f.exc.name
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})

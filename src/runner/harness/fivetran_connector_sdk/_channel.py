@@ -43,6 +43,12 @@ class NotSerializable(TypeError):
     """A value the channel cannot carry. Subclasses TypeError so connector code that catches TypeError still does."""
 
 
+def _in_state(e):
+    # The runner's hint then speaks of the checkpoint state, not of rows.
+    e.in_state = True
+    return e
+
+
 def open_channel(fd):
     global _out, _queue
     _widen(fd)
@@ -466,11 +472,11 @@ def truncate(table, schema=None):
 
 def checkpoint(state):
     if not isinstance(state, dict):
-        raise NotSerializable("checkpoint state must be a dict, got " + type(state).__name__)
+        raise _in_state(NotSerializable("checkpoint state must be a dict, got " + type(state).__name__))
     try:
         text = json.dumps(state, separators=(",", ":"))
     except TypeError as e:
-        raise NotSerializable(str(e)) from None
+        raise _in_state(NotSerializable(str(e))) from None
     _write('{"t":"checkpoint","state":' + text + "}\n")
     flush()
 
