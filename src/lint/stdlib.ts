@@ -46,6 +46,12 @@ export const PLUGIN_DISTS = new Set(["thrift-sasl", "sasl", "pyarrow", "python-c
 
 export const REQUESTS_DEPS = new Set(["urllib3", "certifi", "idna", "charset_normalizer"]);
 export const PREINSTALLED = new Set(["requests", "fivetran_connector_sdk"]);
+/**
+ * Import names the SDK's own dependencies provide wherever it is installed (Requires-Dist of
+ * fivetran-connector-sdk 3.0.0 and fivetran-connector-sdk-core 0.1.0: cryptography, tqdm,
+ * prompt-toolkit, pathspec, typing-extensions, duckdb, requests), so the import resolves.
+ */
+export const SDK_DEPS = new Set(["cryptography", "tqdm", "prompt_toolkit", "pathspec", "typing_extensions", "duckdb", "cffi"]);
 export const DRIVER_DISTS = new Set(["pyodbc", "mysqlclient", "cx-oracle", "jaydebeapi", "jpype1", "ibm-db", "psycopg2", "python-ldap"]);
 
 /** The distributions an import's top-level name can come from. */

@@ -69,8 +69,8 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT010: {
     why: "A pagination or streaming loop that writes but never checkpoints loses all progress when the sync fails halfway, and long syncs commit nothing until the end.",
-    bad: helper('def pages():\n    yield [{"id": 1}]\n', '    for page in pages():\n        for row in page:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)'),
-    good: helper('def pages():\n    yield [{"id": 1}]\n', '    for page in pages():\n        for row in page:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)'),
+    bad: helper('def pages(since):\n    yield [{"id": 1}]\n', '    for page in pages(state.get("since")):\n        for row in page:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)'),
+    good: helper('def pages(since):\n    yield [{"id": 1}]\n', '    for page in pages(state.get("since")):\n        for row in page:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)'),
   },
   FT011: {
     why: "Rows written after the last checkpoint are not covered by the saved state, and truncates take effect only at a checkpoint. End update() with a checkpoint.",
@@ -153,7 +153,7 @@ export const CASES: Record<string, RuleCase> = {
     why: "The seed guidelines ask schema() to declare only tables and primary keys and let Fivetran infer the rest. Declare a type only where inference gets it wrong (JSON, DECIMAL, datetime flavour).",
     bad: schemaOf('[{"table": "items", "primary_key": ["id"], "columns": {"id": "INT", "name": "STRING"}}]'),
     good: {},
-    severity: "warning",
+    severity: "info",
   },
   FT034: {
     why: "Without a primary key Fivetran hashes every value into _fivetran_id. Updates then create new rows, and deletes cannot find the old ones.",

@@ -251,12 +251,21 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     return dir;
   };
 
-  it("tqdm and pathspec: the versions fivetran-connector-sdk 3.0.0 pins", async () => {
+  it("jinja2 and jmespath: the versions installed in the venv", async () => {
     if (!realSdkPython()) return;
-    const dir = withVenv("import pathspec\nfrom tqdm import tqdm");
+    const dir = withVenv("import jinja2\nfrom jmespath import search");
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual(["Add pathspec==1.1.1 (the version installed in .venv)", "Add tqdm==4.70.0 (the version installed in .venv)"]);
-    expect(r.findings.map((f) => [f.fix?.safe, f.fix?.edits.map((e) => e.newText).join("")])).toEqual([[false, "pathspec==1.1.1\n"], [false, "tqdm==4.70.0\n"]]);
+    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual(["Add Jinja2==3.1.6 (the version installed in .venv)", "Add jmespath==1.1.0 (the version installed in .venv)"]);
+    expect(r.findings.map((f) => [f.fix?.safe, f.fix?.edits.map((e) => e.newText).join("")])).toEqual([[false, "Jinja2==3.1.6\n"], [false, "jmespath==1.1.0\n"]]);
+  });
+
+  it("cryptography, tqdm and pathspec come with fivetran-connector-sdk 3.0.0 (its Requires-Dist): a note, not an error", async () => {
+    const r = await lint(writeOverlay({ py: { imports: "import pathspec\nfrom tqdm import tqdm\nfrom cryptography.fernet import Fernet" } }), { rules: ["FT063"], generic: false });
+    expect(r.findings.map((f) => [f.severity, f.line, f.column, f.message])).toEqual([
+      ["info", 8, 1, "pathspec comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 9, 1, "tqdm comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 10, 1, "cryptography comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+    ]);
   });
 
   it("an import name the map does not know is resolved from the installed distribution's files", async () => {
@@ -272,8 +281,8 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     const python = realSdkPython();
     if (!python) return;
     process.env.FIVETRAN_CONNECTOR_PYTHON = python;
-    const r = await lint(writeOverlay({ py: { imports: "import tqdm" } }), { rules: ["FT063"], generic: false });
-    expect(r.findings[0]!.message).toContain(`Add tqdm==4.70.0 (the version installed in ${python})`);
+    const r = await lint(writeOverlay({ py: { imports: "import jinja2" } }), { rules: ["FT063"], generic: false });
+    expect(r.findings[0]!.message).toContain(`Add Jinja2==3.1.6 (the version installed in ${python})`);
   });
 
   it("without a venv, or for a package it lacks, the suggestion asks for a pin", async () => {
@@ -285,9 +294,9 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
   });
 
   it("when pyproject.toml declares the dependencies, the suggestion edits it, not the ignored requirements.txt", async () => {
-    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport tqdm" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
+    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport xmltodict" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "tqdm"']]]);
+    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "xmltodict"']]]);
   });
 
   it("a venv folder is never linted as project code", async () => {
