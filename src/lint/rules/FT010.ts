@@ -12,7 +12,10 @@ export function isStreamingLoop(mod: Module, loop: PyNode): boolean {
   const right = unparen(field(loop, "right"));
   if (right?.type !== "call") return false;
   const name = mod.callee(right);
-  return !!name && !NON_STREAMING.has(name);
+  if (!name || NON_STREAMING.has(name)) return false;
+  // A project function that returns a list (no yield) has read everything before the loop starts.
+  const targets = mod.callTargets(right, mod.functions.filter((f) => f.name === name));
+  return !(targets.length > 0 && targets.every((f) => !f.isGenerator));
 }
 
 /**

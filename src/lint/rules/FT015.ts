@@ -7,7 +7,12 @@ import type { Module } from "../model.js";
 /** The expression a stored value comes from: the value itself, or what a plain name was last assigned. */
 function valueOf(mod: Module, scope: PyNode, v: PyNode | undefined, before: number): PyNode | undefined {
   const x = unparen(v);
-  if (x?.type !== "identifier") return x;
+  if (!x) return x;
+  if (x.type !== "identifier") {
+    // sealed.decode(): what the receiver was assigned says whether it was encrypted.
+    const base = x.type === "call" ? field(field(x, "function"), "object") : undefined;
+    return base?.type === "identifier" ? (lastAssignment(mod, scope, mod.t(base), before) ?? x) : x;
+  }
   return lastAssignment(mod, scope, mod.t(x), before) ?? x;
 }
 
