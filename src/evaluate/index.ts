@@ -123,7 +123,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       for (const t of snap2) if (!snap1.some((s) => s.table === t.table)) rewritten[t.table] = t.rows;
       const diff = diffStates(run1.result.state, run2.result.state);
       resume = { stateBefore: run1.result.state, stateAfter: run2.result.state, stateDiff: diff, rowsRewritten: rewritten, writesAfterLastCheckpoint: writesAfter };
-      resumeFindings(run1.result, run2.result, diff, snap1, snap2, findings);
+      resumeFindings(run1.result, run2.result, diff, snap1, snap2, rewritten, findings);
       findings.push(...dataFindings(snap2, snap1));
       tables = snap2;
     }
@@ -230,17 +230,44 @@ async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: bool
   return after > 0 ? { "(all tables)": after } : {};
 }
 
-function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], out: Finding[]): void {
+/** Top-level state keys whose value is the same after the second run (null counts as not moving). */
+function stuckKeys(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+  const a = before ?? {};
+  const b = after ?? {};
+  return Object.keys(b).filter((k) => k in a && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], rewritten: Record<string, number>, out: Finding[]): void {
   const ops2 = opsOf(r2);
   const up1 = r1.counts.upserts;
   const up2 = r2.counts.upserts;
-  if (diff.unchanged && ops2 > 0 && up2 >= up1 && up1 > 0) {
+  const noStateKeys = Object.keys(r1.state ?? {}).length === 0 && Object.keys(r2.state ?? {}).length === 0;
+  // Per table: the second run re-wrote (nearly) every row the first wrote, from a state that did not move.
+  const stuck = stuckKeys(r1.state, r2.state);
+  const resyncedTables = Object.entries(r1.rowsPerTable ?? {}).filter(([t, n]) => n > 0 && (rewritten[t] ?? 0) >= 0.9 * n).map(([t]) => t);
+  if (noStateKeys && up1 > 0 && up2 >= 0.9 * up1) {
+    // No state at all: a full re-sync by design (an API without a cursor), not a broken cursor.
     out.push({
-      severity: "blocking",
-      check: "resume:state_advances",
-      message: `The second sync re-wrote ${up2} row(s) (the first wrote ${up1}) and left the state unchanged: the cursor never moves, so every sync is a full re-sync.`,
-      fix: "Checkpoint the newest cursor value seen (e.g. the max updated_at of the page), and read it from state at the start of update().",
+      severity: "warning",
+      check: "resume:full_resync_by_design",
+      message: `The connector keeps no state keys, so every sync re-reads everything: the second sync re-wrote ${up2} of ${up1} row(s)${resyncedTables.length ? ` (${resyncedTables.join(", ")})` : ""}.`,
+      fix: "Fine for a small source without a change cursor (say so in README.md); otherwise checkpoint a cursor (e.g. the max updated_at) and read it from state at the start of update().",
     });
+  } else if (resyncedTables.length > 0 && (stuck.length > 0 || diff.unchanged) && ops2 > 0) {
+    // Tables re-synced whole from a state that did not move: their cursor is the key that stayed
+    // (the one named after the table when there is one).
+    for (const t of resyncedTables) {
+      const own = stuck.filter((k) => k.toLowerCase().includes(t.toLowerCase()));
+      const keys = own.length ? own : stuck;
+      const shown = keys.length ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})` : "the state did not change";
+      out.push({
+        severity: "blocking",
+        check: "resume:state_advances",
+        table: t,
+        message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable[t]}) and ${shown}: its cursor never advances, so every sync re-reads the table.`,
+        fix: `Checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page) under its state key, and read it at the start of update().`,
+      });
+    }
   } else if (up1 >= 10 && up2 >= 0.9 * up1) {
     out.push({
       severity: "warning",
@@ -283,7 +310,7 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
     ...(capped ? {} : { projectedFullSyncMb: peak }),
     ...(rowsToLimit !== undefined ? { rowsToLimit } : {}),
     note: capped
-      ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit ?? "?"} rows.`
+      ? rowsToLimit !== undefined ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit} rows.` : "The run was capped; memory did not grow with rows, so no projection is made."
       : "The run was complete, so its peak is the full sync's peak on this data.",
   };
   if (peak > PRODUCTION_MEMORY_MB) {
