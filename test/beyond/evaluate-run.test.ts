@@ -51,9 +51,9 @@ describe("evaluate_connector end to end", () => {
       ["succeeded", 12],
       ["succeeded", 0],
     ]);
-    const resumeChecks = [...r.data.blocking, ...r.data.warnings].filter((f) => f.check.startsWith("resume:") || f.check.startsWith("data:pk"));
+    const resumeChecks = [...r.data.blocking, ...r.data.warnings].filter((f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"));
     expect(resumeChecks).toEqual([]);
-    expect(r.data.info.some((f) => f.check === "resume:state_advances")).toBe(true);
+    expect(r.data.info.some((f) => f.rule === "resume:state_advances")).toBe(true);
     expect(r.data.tables).toEqual([{ table: "items", rows: 12, deleted: 0, primary_key: ["id"], always_null: [] }]);
     expect(existsSync(join(dir, "EVALUATION.md"))).toBe(true);
     expect(readFileSync(join(dir, "EVALUATION.md"), "utf8")).toContain("## Blocking");
@@ -62,17 +62,17 @@ describe("evaluate_connector end to end", () => {
   it("blocks a connector whose cursor never moves and that writes after its last checkpoint", async () => {
     const dir = makeProject({ "connector.py": stuckCursor });
     const r = await evaluateConnector({ projectDir: dir, timeoutSeconds: 60, writeMarkdown: false });
-    const checks = r.blocking.map((f) => f.check);
+    const checks = r.blocking.map((f) => f.rule);
     expect(checks).toContain("resume:no_writes_after_last_checkpoint");
     expect(checks).toContain("resume:state_advances");
     expect(r.verdict).toBe("not_ready");
-    expect(r.blocking[0].fix.length).toBeGreaterThan(10);
+    expect((r.blocking[0].hint ?? "").length).toBeGreaterThan(10);
   }, 120_000);
 
   it("reports a failing connector as blocking with its error and stops after the first run", async () => {
     const failing = makeProject({ "connector.py": incremental.replace("    newest = cursor\n", '    newest = cursor\n    raise RuntimeError("source is down")\n') });
     const r = await evaluateConnector({ projectDir: failing, timeoutSeconds: 60, writeMarkdown: false });
-    expect(r.blocking[0].check).toBe("run:succeeds");
+    expect(r.blocking[0].rule).toBe("run:succeeds");
     expect(r.blocking[0].message).toContain("source is down");
     expect(r.runs).toHaveLength(1);
   }, 120_000);
@@ -136,7 +136,7 @@ connector = Connector(update=update, schema=schema)
 describe("evaluate_connector: cursors that do not move, per table", () => {
   it("blocks when the state stays null and the second sync re-writes 11 of 12 rows", async () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": nullCursor }), timeoutSeconds: 60, writeMarkdown: false });
-    const stuck = r.blocking.filter((f) => f.check === "resume:state_advances");
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
     expect(stuck[0]!.message).toContain("re-wrote 11 row(s) (the first wrote 12)");
     expect(stuck[0]!.message).toContain("cursor = null");
@@ -145,7 +145,7 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
 
   it("names the table and the state key when one table's cursor stays while another's moves", async () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": twoTables }), timeoutSeconds: 60, writeMarkdown: false });
-    const stuck = r.blocking.filter((f) => f.check === "resume:state_advances");
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
     expect(stuck[0]!.message).toContain("state key 'items_cursor' did not move");
     expect(r.verdict).toBe("not_ready");
@@ -153,8 +153,8 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
 
   it("warns, and does not block, a connector that keeps no state keys at all (a full re-sync by design)", async () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": fullResync }), timeoutSeconds: 60, writeMarkdown: false });
-    expect(r.blocking.filter((f) => f.check.startsWith("resume:"))).toEqual([]);
-    expect(r.warnings.map((f) => f.check)).toContain("resume:full_resync_by_design");
+    expect(r.blocking.filter((f) => f.rule.startsWith("resume:"))).toEqual([]);
+    expect(r.warnings.map((f) => f.rule)).toContain("resume:full_resync_by_design");
     expect(r.verdict).not.toBe("not_ready");
   }, 120_000);
 });
