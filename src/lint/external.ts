@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Finding } from "./types.js";
+import { choosePython, rememberPython } from "./python-path.js";
 
 /**
  * The generic Python checks: Ruff (WASM, loaded on first use) under its own codes, and
@@ -179,6 +180,8 @@ export interface CompileError {
 // as long as this process (it exits on EOF when we go), so each lint pays no interpreter start-up.
 const COMPILE_SCRIPT = `
 import json, sys
+sys.stdout.write(json.dumps({"executable": sys.executable}) + "\\n")
+sys.stdout.flush()
 for line in sys.stdin:
     out = []
     for name, src in json.loads(line):
@@ -208,14 +211,29 @@ async function getWorker(): Promise<Worker | undefined> {
   if (worker && worker.child.exitCode === null && !worker.child.killed) return worker;
   const { spawn } = await import("node:child_process");
   // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-  const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-u", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  // -S: compile() needs no site-packages, and skipping the site import halves the start-up.
+  const choice = choosePython();
+  const child = spawn(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
   const w: Worker = { child, queue: [], buffer: "" };
+  let hello = true;
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
     w.buffer += d;
     let nl;
     while ((nl = w.buffer.indexOf("\n")) >= 0) {
       const line = w.buffer.slice(0, nl);
       w.buffer = w.buffer.slice(nl + 1);
+      if (hello) {
+        // The first line names the interpreter a version-manager shim picked, for the next cold start.
+        hello = false;
+        let exe: unknown;
+        try {
+          exe = (JSON.parse(line) as { executable?: unknown }).executable;
+        } catch {
+          exe = undefined;
+        }
+        if (choice.shimKey && typeof exe === "string") rememberPython(choice.shimKey, exe);
+        continue;
+      }
       w.queue.shift()?.(line);
       idle(w);
     }
