@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { statements } from "../helpers.js";
+import { lastAssignment, statements } from "../helpers.js";
 import { field, findAll, named, walkScope, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
@@ -23,6 +23,24 @@ function raisingHelpers(mod: Module): Set<string> {
     if (last?.type === "raise_statement") out.add(f.name);
   }
   return out;
+}
+
+/**
+ * A try that only computes values (and logs) into names that already hold a default: a failure keeps
+ * the default, which is the handler's purpose (`start = since` then `try: start = parse(since)`).
+ */
+function fallsBackToDefault(mod: Module, tryStmt: PyNode): boolean {
+  const stmts = statements(field(tryStmt, "body"));
+  const scope = mod.functionOf(tryStmt)?.node ?? mod.root;
+  let defaulted = false;
+  for (const s of stmts) {
+    const e = s.type === "expression_statement" ? named(s)[0] : undefined;
+    if (e?.type === "call" && (mod.logMethod(e) || LOGS.test(mod.calleePath(e)))) continue;
+    const left = e?.type === "assignment" ? field(e, "left") : undefined;
+    if (left?.type !== "identifier") return false;
+    if (lastAssignment(mod, scope, mod.t(left), tryStmt.start) !== undefined) defaulted = true;
+  }
+  return defaulted;
 }
 
 const LOGS = /(^|\.)(log|logger|logging|LOG|LOGGER)\.(info|warning|warn|error|severe|fine|debug|exception|critical)$/;
@@ -62,6 +80,8 @@ export default defineRule({
         const guardsWrites = !!tryBody && findAll(tryBody, "call").some((x) => { const m = mod.opMethod(x); return m === "upsert" || m === "update" || m === "delete" || m === "checkpoint"; });
         if (guardsWrites) {
           ctx.report({ ...at, severity: silent ? "error" : "warning", message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate` });
+        } else if (silent && !commented && tryStmt?.type === "try_statement" && fallsBackToDefault(mod, tryStmt)) {
+          ctx.report({ ...at, severity: "info", message: `'${head}:' keeps the value set before the try when parsing fails; confirm that the fallback is intended, or catch the specific exception (ValueError, TypeError)` });
         } else if (silent && !commented) {
           ctx.report({ ...at, severity: "error", message: `'${head}:' swallows every error silently; the sync reports success with missing data. Catch specific exceptions and re-raise (or log what is skipped)` });
         } else if (!logs && !commented) {
