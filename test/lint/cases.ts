@@ -434,8 +434,8 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT100: {
     why: "Naive datetimes carry no timezone. Cursors labelled UTC drift by the local offset, and comparing naive with aware values raises TypeError.",
-    bad: { py: { imports: "from datetime import datetime", update: '    now = datetime.utcnow().isoformat()\n    op.upsert(table="items", data={"id": 1, "at": now})\n    op.checkpoint(state=state)' } },
-    good: { py: { imports: "from datetime import datetime, timezone", update: '    now = datetime.now(timezone.utc).isoformat()\n    op.upsert(table="items", data={"id": 1, "at": now})\n    op.checkpoint(state=state)' } },
+    bad: { py: { imports: "from datetime import datetime", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now().isoformat()\n    op.checkpoint(state=state)' } },
+    good: { py: { imports: "from datetime import datetime, timezone", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)' } },
   },
   FT101: {
     why: "Comparing timestamps as strings is only right for one fixed format and offset. Parse them before comparing.",

@@ -4,7 +4,7 @@ import { field, unparen, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 import type { Project } from "../project.js";
 
-const NON_STREAMING = new Set(["range", "enumerate", "zip", "sorted", "list", "items", "keys", "values", "split", "reversed", "set", "tuple", "dict", "splitlines", "len", "filter", "map", "get", "iter", "findall", "iterfind", "glob", "listdir", "walk"]);
+const NON_STREAMING = new Set(["range", "enumerate", "zip", "sorted", "list", "items", "keys", "values", "split", "reversed", "set", "tuple", "dict", "splitlines", "len", "filter", "map", "get", "iter", "findall", "iterfind", "glob", "listdir", "walk", "as_completed", "to_dict", "iterrows", "itertuples"]);
 
 /** A pagination or streaming loop: any while loop, or a for loop over a call that is not a plain collection helper. */
 export function isStreamingLoop(mod: Module, loop: PyNode): boolean {

@@ -27,6 +27,11 @@ export default defineRule({
         }
         // Assigned earlier in the function: then it exists.
         if (new RegExp(`${s}\\[\\s*["']${key}["']\\s*\\]\\s*=[^=]|${s}\\.setdefault\\(\\s*["']${key}`).test(mod.source.slice(f.node.start, n.start))) return;
+        // Set up elsewhere: a setdefault or an `in` check anywhere, or an assignment in another function
+        // (update() seeds the key before it calls the helper that reads it).
+        const k = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        if (p.modules.some((m) => new RegExp(`setdefault\\(\\s*["']${k}["']|["']${k}["']\\s+(not\\s+)?in\\s+\\w+`).test(m.source))) return;
+        if (p.modules.some((m) => m.functions.some((g) => g !== f && new RegExp(`\\[\\s*["']${k}["']\\s*\\]\\s*=[^=]`).test(m.t(g.node))))) return;
         // The state handed to a helper earlier may have been filled there.
         if (f.callNodes.some((c) => c.end <= n.start && !mod.opMethod(c) && mod.args(c).positional.concat([...mod.args(c).keywords.values()]).some((a) => mod.t(a) === s))) return;
         ctx.report({

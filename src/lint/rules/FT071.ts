@@ -43,6 +43,33 @@ function fallsBackToDefault(mod: Module, tryStmt: PyNode): boolean {
   return defaulted;
 }
 
+/** The identifier sits inside a nested call (str(exc)) rather than being passed itself. */
+function isWithinCallOf(mod: Module, id: PyNode, outer: PyNode): boolean {
+  for (let p = id.parent; p && p !== outer; p = p.parent) if (p.type === "call") return /^(str|repr|format)$/.test(mod.calleePath(p)) || !!mod.logMethod(p);
+  return false;
+}
+
+/** Calls that fetch or store data: a failure there loses rows, not just one value. */
+const IO = /(^|\.)(execute\w*|read\w*|open|get|post|put|patch|urlopen|list_\w+|upsert|checkpoint|send\w*|recv|\w*(api|request|fetch|download|query|upload)\w*)$/i;
+
+/**
+ * A conversion that yields an empty value when it fails (`try: return float(s)` / `except Exception:
+ * return None`): one field becomes null, no row is lost, and nothing in the try fetches or stores.
+ */
+function emptyValueFallback(mod: Module, tryStmt: PyNode, handler: PyNode[]): boolean {
+  const empty = (n: PyNode | undefined) => !n || ["none", "string", "list", "dictionary", "integer", "float", "false"].includes(n.type) && (n.type !== "list" && n.type !== "dictionary" || named(n).length === 0);
+  const handlerEmpty = handler.length > 0 && handler.every((h) => {
+    if (h.type === "return_statement") return empty(named(h)[0]);
+    const e = h.type === "expression_statement" ? named(h)[0] : undefined;
+    if (e?.type === "assignment") return empty(field(e, "right"));
+    // pages.append("") and the like: an empty placeholder for the failed item.
+    return e?.type === "call" && /\.append$/.test(mod.calleePath(e)) && named(field(e, "arguments") ?? e).every((a) => empty(a));
+  });
+  if (!handlerEmpty) return false;
+  const body = field(tryStmt, "body");
+  return !!body && !findAll(body, "call").some((c) => IO.test(mod.calleePath(c)) || mod.opMethod(c) !== undefined);
+}
+
 const LOGS = /(^|\.)(log|logger|logging|LOG|LOGGER)\.(info|warning|warn|error|severe|fine|debug|exception|critical)$/;
 
 export default defineRule({
@@ -66,10 +93,15 @@ export default defineRule({
           if (n.type === "call") {
             const path = mod.calleePath(n);
             if (raisers.has(mod.callee(n) ?? "") && !path.includes(".")) raises = true;
-            if (mod.logMethod(n) || LOGS.test(path)) logs = true;
+            if (mod.logMethod(n) || LOGS.test(path) || path === "print") logs = true;
           }
         });
         if (raises) continue;
+        // The exception handed on (queue.put(("error", exc)), errors.append(exc)) is reported elsewhere.
+        const name = value?.type === "as_pattern" ? mod.t(named(value)[1]) : "";
+        if (name && findAll(body, "call").some((x) => !(mod.logMethod(x) || LOGS.test(mod.calleePath(x)) || /^(print|str|repr|type|format)$/.test(mod.calleePath(x))) && findAll(field(x, "arguments") ?? x, "identifier").some((i) => mod.t(i) === name && !isWithinCallOf(mod, i, x)))) continue;
+        // A failure of the cleanup inside a handler that re-raises afterwards: the sync fails anyway.
+        if (tryStmt?.type === "try_statement" && tryStmt.parent?.type === "block" && tryStmt.parent.children.some((x) => x.start > tryStmt.end && x.type === "raise_statement")) continue;
         // A comment in the handler (or on its line) is the author saying the fallback is deliberate.
         const commented = body.children.some((x) => x.type === "comment") || findAll(body, "comment").length > 0 || c.children.some((x) => x.type === "comment");
         const stmts = named(body);
@@ -80,6 +112,8 @@ export default defineRule({
         const guardsWrites = !!tryBody && findAll(tryBody, "call").some((x) => { const m = mod.opMethod(x); return m === "upsert" || m === "update" || m === "delete" || m === "checkpoint"; });
         if (guardsWrites) {
           ctx.report({ ...at, severity: silent ? "error" : "warning", message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate` });
+        } else if (!logs && !commented && tryStmt?.type === "try_statement" && emptyValueFallback(mod, tryStmt, stmts)) {
+          ctx.report({ ...at, severity: "info", message: `'${head}:' turns any failure of this conversion into an empty value; confirm that is intended, or catch the specific exception (ValueError, TypeError)` });
         } else if (silent && !commented && tryStmt?.type === "try_statement" && fallsBackToDefault(mod, tryStmt)) {
           ctx.report({ ...at, severity: "info", message: `'${head}:' keeps the value set before the try when parsing fails; confirm that the fallback is intended, or catch the specific exception (ValueError, TypeError)` });
         } else if (silent && !commented) {

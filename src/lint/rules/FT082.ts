@@ -3,16 +3,18 @@ import { lastAssignment, statements, writesIn } from "../helpers.js";
 import { field, findAll, named, unparen, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
-const METADATA = /\b(information_schema|pg_catalog|pg_index|pg_attribute|sqlite_master|all_tab_columns|all_constraints|user_tab_columns|sys\.(tables|columns|indexes|objects|schemas))\b|^\s*(SHOW|DESCRIBE|DESC|PRAGMA|EXPLAIN)\b/i;
-const BOUNDED = /\bLIMIT\s+(\d+|%s|\?|:\w+|\{)|\bTOP\s*\(?\s*\d+|\bFETCH\s+(FIRST|NEXT)\s+\d+|^\s*SELECT\s+(COUNT|MAX|MIN|SUM|AVG)\s*\([^)]*\)\s*(AS\s+\w+\s*)?(FROM\b[^;]*)?$/i;
+const METADATA = /\b(information_schema|pg_catalog|pg_index|pg_attribute|sqlite_master|all_tab_columns|all_constraints|user_tab_columns|sys\.(tables|columns|indexes|objects|schemas)|sysobjects|syscolumns|sysindexes)\b|^\s*(SHOW|DESCRIBE|DESC|PRAGMA|EXPLAIN)\b|^\s*EXEC(UTE)?\s+sp_help/i;
+const BOUNDED = /^\s*FETCH\s+(\d+|\{|%s)|\bLIMIT\s+(\d+|%s|\?|:\w+|\{)|\bTOP\s*\(?\s*\d+|\bFETCH\s+(FIRST|NEXT)\s+\d+|^\s*SELECT\s+(COUNT|MAX|MIN|SUM|AVG)\s*\([^)]*\)\s*(AS\s+\w+\s*)?(FROM\b[^;]*)?$/i;
 /** A name that says the query reads the catalogue (primary_key_query, column_sql). */
 const METADATA_NAME = /(primary_key|pk|column|table|schema|metadata|count|constraint|index)\w*_?(query|sql|stmt)$/i;
 
 /** The text of the SQL the last execute() before the fetchall() ran, when it can be read. */
 function queryBefore(mod: Module, scope: PyNode, fetch: PyNode): string | undefined {
-  const exec = findAll(scope, "call").filter((c) => c.end <= fetch.start || isReceiverOf(c, fetch)).filter((c) => mod.callee(c) === "execute").at(-1);
+  // execute(), execute_with_retry() and the like: the SQL is their first argument.
+  const exec = findAll(scope, "call").filter((c) => c.end <= fetch.start || isReceiverOf(c, fetch)).filter((c) => /^execute/.test(mod.callee(c) ?? "")).at(-1);
   const arg = exec ? unparen(mod.arg(exec, 0, "operation") ?? mod.arg(exec, 0, "query")) : undefined;
   if (!arg) return undefined;
+  if (arg.type === "attribute") return METADATA_NAME.test(mod.t(field(arg, "attribute"))) ? "information_schema" : undefined;
   if (arg.type === "identifier") {
     if (METADATA_NAME.test(mod.t(arg))) return "information_schema";
     const v = lastAssignment(mod, scope, mod.t(arg), exec!.start);

@@ -22,16 +22,18 @@ export default defineRule({
       const fn = field(call, "function")!;
       const base = mod.t(fn).replace(/\.\w+$/, "");
       const fix = meth === "utcnow" && fn.type === "attribute" ? { description: "use datetime.now(timezone.utc) (import timezone; aware and naive values must not be compared)", safe: false, edits: [{ start: call.start, end: call.end, newText: `${base}.now(timezone.utc)` }] } : undefined;
+      // now().astimezone(timezone.utc) reads the naive value as local time and converts it: correct.
+      const outer = call.parent?.type === "attribute" ? mod.t(field(call.parent, "attribute")) : "";
+      if (outer === "astimezone" && call.parent?.parent?.type === "call" && mod.args(call.parent.parent).positional.length > 0) continue;
       const stmt = statementOf(call);
       const text = stmt ? mod.t(stmt) : "";
       const labelledUtc = /["'][^"'\n]*(Z|\+00:?00|UTC)["']|\butc\b/i.test(text.replace(mod.t(call), ""));
       const stored = /\bstate\s*\[|checkpoint\s*\(|^\w*(state|cursor)\w*\s*=/i.test(text);
       if (meth === "utcnow" || meth === "utcfromtimestamp") {
-        // utcnow() is UTC wall time: labelled with Z it is right; only its deprecation is worth a note.
-        if (labelledUtc) {
-          ctx.report({ file: mod.file, start: call.start, end: call.end, severity: "info", message: `${path}() is correct UTC here but deprecated since Python 3.12; datetime.now(timezone.utc) gives the same instant, aware`, fix });
-          continue;
-        }
+        // utcnow() is UTC wall time, so it does not drift with the machine's zone (labelled with Z it is
+        // exactly right); what is left is its deprecation and that it is naive.
+        ctx.report({ file: mod.file, start: call.start, end: call.end, severity: "info", message: labelledUtc ? `${path}() is correct UTC here but deprecated since Python 3.12; datetime.now(timezone.utc) gives the same instant, aware` : `${path}() is UTC but naive, and deprecated since Python 3.12; comparing it with an aware datetime raises TypeError. Use datetime.now(timezone.utc)`, fix });
+        continue;
       } else if (!labelledUtc && !stored) {
         ctx.report({ file: mod.file, start: call.start, end: call.end, severity: "info", message: `${path}() gives local time; the result depends on the machine's time zone. Use datetime.now(timezone.utc) / fromtimestamp(x, tz=timezone.utc) where the value is a cursor or compared with API times` });
         continue;
