@@ -71,6 +71,10 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   const dir = opts.projectDir;
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
+  // The timeout is the whole evaluation's budget: each run gets what is left of it, so lint, the
+  // interpreter probes and two runs together stop near it (they overshot by 40-50% when each run had it all).
+  const deadline = Date.now() + (opts.timeoutSeconds ?? 300) * 1000;
+  const runOpts = (): EvaluateOptions => ({ ...opts, timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) });
 
   progress(1, TOTAL_STEPS, "lint");
   const lint = await lintSection(dir, opts.signal, findings);
@@ -80,7 +84,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
 
   progress(3, TOTAL_STEPS, "first run (from a clean state)");
   const stateBackup = await backupState(dir);
-  const run1 = await cappedRun(dir, opts, true);
+  const run1 = await cappedRun(dir, runOpts(), true);
   const runs = [summarizeRun(run1.result, run1.capped)];
   const db = warehouseFilePath(dir);
   let tables: TableSnapshot[] = [];
@@ -90,6 +94,8 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   if (run1.result.status === "succeeded" || run1.capped) {
     if (!run1.capped) findings.push({ severity: "info", rule: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, hint: "—" });
     const snap1 = await snapshotWarehouse(db);
+    const stalled = nonProgress(run1.result, run1.capped, snap1);
+    if (stalled) findings.push(stalled);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
     for (const [, n] of Object.entries(writesAfter)) {
       findings.push({
@@ -99,7 +105,9 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
         hint: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
       });
     }
-    if (run1.result.counts.checkpoints === 0) {
+    if (stalled) {
+      // The first run never finished, so a second one from its state says nothing more (and would loop too).
+    } else if (run1.result.counts.checkpoints === 0) {
       findings.push({
         severity: "error",
         rule: "resume:checkpoints",
@@ -108,7 +116,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       });
     } else {
       progress(4, TOTAL_STEPS, "second run (resume from the saved state)");
-      const run2 = await cappedRun(dir, opts, false);
+      const run2 = await cappedRun(dir, runOpts(), false);
       runs.push(summarizeRun(run2.result, run2.capped));
       if (run2.result.status !== "succeeded" && !run2.capped) {
         findings.push({
@@ -230,6 +238,26 @@ async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: bool
   if (capped || r.status !== "succeeded" || !at) return {};
   const after = opsOf(r) - (at.upserts + at.updates + at.deletes);
   return after > 0 ? { "(all tables)": after } : {};
+}
+
+/**
+ * A capped run that kept writing the same rows: the sync fetches the same page or cursor again (an
+ * inclusive `since` filter that returns its last record forever) and would never finish. Upserts are
+ * counted per operation and rows per primary key, so many upserts for few rows is the loop's trace.
+ */
+function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Finding | undefined {
+  if (!capped) return undefined;
+  const keyed = snap.filter((t) => t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id"));
+  const rows = keyed.reduce((n, t) => n + t.rows, 0);
+  const writes = r.counts.upserts + r.counts.updates;
+  if (rows === 0 || writes < 2 * rows) return undefined;
+  const stopped = r.status === "timeout" ? "ran until the time limit" : "reached the row limit";
+  return {
+    severity: "error",
+    rule: "run:progress",
+    message: `The sync never finishes: it ${stopped} after ${writes} upsert(s) that produced only ${rows} distinct row(s) (${keyed.map((t) => `${t.table}: ${t.rows}`).join(", ")}), so it fetches the same page or cursor again and again.`,
+    hint: "Stop when a page or cursor repeats, and ask for rows strictly after the cursor (an inclusive since filter returns its last record forever).",
+  };
 }
 
 /** Top-level state keys whose value is the same after the second run (null counts as not moving). */

@@ -158,3 +158,52 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
     expect(r.verdict).not.toBe("not_ready");
   }, 120_000);
 });
+
+const sameCursorForever = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "updated_at": f"2024-01-{i:02d}"} for i in range(1, 6)]
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def fetch(since):
+    # An inclusive filter: the newest row comes back on every call, so the page is never empty.
+    return [r for r in ROWS if since is None or r["updated_at"] >= since]
+
+def update(configuration, state):
+    since = state.get("since")
+    while True:
+        page = fetch(since)
+        if not page:
+            break
+        for row in page:
+            op.upsert("items", row)
+        since = page[-1]["updated_at"]
+        op.checkpoint({"since": since})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a sync that never finishes", () => {
+  it("is reported as non-progress (the same cursor again), not as a capped run with other blockers", async () => {
+    // Capped by the time limit, with a short pause per row: at this commit a run stopped (max_rows or
+    // timeout) while a tight loop has filled the operation channel never settles; reported separately.
+    const paced = sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.002)');
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": paced }), timeoutSeconds: 6, writeMarkdown: false });
+    expect(r.blocking.map((f) => f.rule)).toEqual(["run:progress"]);
+    expect(r.blocking[0]!.message).toMatch(/ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/);
+    expect(r.runs).toHaveLength(1);
+    expect(r.verdict).toBe("not_ready");
+    expect(JSON.stringify(r)).not.toContain("about ?");
+  }, 120_000);
+
+  it("stops near its timeout: the budget covers lint and both runs", async () => {
+    const started = Date.now();
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": sameCursorForever.replace("op.upsert(\"items\", row)", "op.upsert(\"items\", row)\n            __import__(\"time\").sleep(0.05)") }), timeoutSeconds: 8, writeMarkdown: false });
+    const elapsed = (Date.now() - started) / 1000;
+    expect(r.runs[0]!.status).toBe("timeout");
+    // A loaded machine can add start-up time, but never a second full timeout.
+    expect(elapsed).toBeLessThan(8 + 6);
+  }, 120_000);
+});
+
