@@ -5,7 +5,7 @@ import { checkRequirements, parseRequirements, requirementFinding } from "../dep
 import { lintFindingBrief } from "../lint/result-shape.js";
 import type { SyncErrorKind } from "../errors.js";
 import { runSync } from "../runner/index.js";
-import type { RunResult } from "../runner/types.js";
+import type { EngineChoice, RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
 import { renderMarkdown } from "./markdown.js";
@@ -25,6 +25,8 @@ export interface EvaluateOptions {
   maxRows?: number;
   timeoutSeconds?: number;
   python?: string;
+  /** Which engine runs the connector (auto: the real SDK when it is installed for the Python, else embedded). */
+  engine?: EngineChoice;
   signal?: AbortSignal;
   writeMarkdown?: boolean;
   onProgress?: (step: number, total: number, message: string) => void;
@@ -197,6 +199,7 @@ async function cappedRun(dir: string, opts: EvaluateOptions, reset: boolean): Pr
       projectDir: dir,
       reset,
       python: opts.python,
+      engine: opts.engine,
       timeoutSeconds: opts.timeoutSeconds ?? 300,
       signal: ctrl.signal,
       onProgress: (c) => {
