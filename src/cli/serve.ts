@@ -20,12 +20,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   // stdout is the protocol channel: anything a dependency prints with console.* goes to stderr.
   // This runs before the server modules load, so their import-time output is caught too.
+  // eslint-disable-next-line no-console -- this is the guard no-console stands for: console.* now writes to stderr.
   for (const m of ["log", "info", "debug", "warn"] as const) console[m] = console.error;
 
   const { createServer } = await import("../server.js");
-  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
+  const { BoundedStdioServerTransport } = await import("../mcp/stdio.js");
   const { server } = createServer({ roots: values.workspace ?? [] });
-  const transport = new StdioServerTransport();
+  // Security: the SDK's stdio transport closes for good on a message over 10 MB; this one refuses that message
+  // with a JSON-RPC error and keeps serving.
+  const transport = new BoundedStdioServerTransport();
 
   let closing = false;
   const close = async (why: string) => {

@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
 import type { SyncErrorKind } from "../errors.js";
@@ -8,6 +5,7 @@ import { runSync } from "../runner/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -55,7 +53,13 @@ export interface EvaluationReport {
   info: Finding[];
   lint: { available: boolean; errors: number; warnings: number; infos: number; note?: string };
   runs: RunSummary[];
-  resume?: { stateBefore: Record<string, unknown>; stateAfter: Record<string, unknown>; stateDiff: StateDiff; rowsRewritten: Record<string, number>; writesAfterLastCheckpoint: Record<string, number> };
+  resume?: {
+    stateBefore: Record<string, unknown>;
+    stateAfter: Record<string, unknown>;
+    stateDiff: StateDiff;
+    rowsRewritten: Record<string, number>;
+    writesAfterLastCheckpoint: Record<string, number>;
+  };
   tables: TableSnapshot[];
   memory: { peakRssMb?: number; limitMb: number; projectedFullSyncMb?: number; rowsToLimit?: number; note: string };
   stateBackup: string | null;
@@ -71,6 +75,10 @@ const TOTAL_STEPS = 6;
  */
 export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
   const dir = opts.projectDir;
+  const project = ConnectorProject.of(dir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
   // The timeout is the whole evaluation's budget: each run gets what is left of it, so lint, the
@@ -94,7 +102,13 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   const memory = memorySection(run1.result, run1.capped, findings);
 
   if (run1.result.status === "succeeded" || run1.capped) {
-    if (!run1.capped) findings.push({ severity: "info", rule: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, hint: "—" });
+    if (!run1.capped)
+      findings.push({
+        severity: "info",
+        rule: "run:succeeds",
+        message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`,
+        hint: "—",
+      });
     const snap1 = await snapshotWarehouse(db);
     const stalled = nonProgress(run1.result, run1.capped, snap1);
     if (stalled) findings.push(stalled);
@@ -113,7 +127,9 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       findings.push({
         severity: "error",
         rule: "resume:checkpoints",
-        message: run1.capped ? "The run was capped before its first checkpoint, so resuming could not be checked." : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
+        message: run1.capped
+          ? "The run was capped before its first checkpoint, so resuming could not be checked."
+          : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
         hint: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
       });
     } else {
@@ -178,8 +194,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
     stateBackup,
   };
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = join(dir, REPORT_FILE);
-    await writeFile(report.markdownPath, renderMarkdown(report));
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
   }
   progress(6, TOTAL_STEPS, "done");
   return report;
@@ -277,7 +292,9 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
   const noStateKeys = Object.keys(r1.state ?? {}).length === 0 && Object.keys(r2.state ?? {}).length === 0;
   // Per table: the second run re-wrote (nearly) every row the first wrote, from a state that did not move.
   const stuck = stuckKeys(r1.state, r2.state);
-  const resyncedTables = Object.entries(r1.rowsPerTable ?? {}).filter(([t, n]) => n > 0 && (rewritten[t] ?? 0) >= 0.9 * n).map(([t]) => t);
+  const resyncedTables = Object.entries(r1.rowsPerTable ?? {})
+    .filter(([t, n]) => n > 0 && (rewritten[t] ?? 0) >= 0.9 * n)
+    .map(([t]) => t);
   if (noStateKeys && up1 > 0 && up2 >= 0.9 * up1) {
     // No state at all: a full re-sync by design (an API without a cursor), not a broken cursor.
     out.push({
@@ -292,7 +309,9 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
     for (const t of resyncedTables) {
       const own = stuck.filter((k) => k.toLowerCase().includes(t.toLowerCase()));
       const keys = own.length ? own : stuck;
-      const shown = keys.length ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})` : "the state did not change";
+      const shown = keys.length
+        ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})`
+        : "the state did not change";
       out.push({
         severity: "error",
         rule: "resume:state_advances",
@@ -309,9 +328,19 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
       hint: "Use the saved cursor to ask the source only for rows changed since it (incremental sync); full re-syncs are acceptable only for small tables.",
     });
   } else if (up2 > 0) {
-    out.push({ severity: "info", rule: "resume:overlap", message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`, hint: "Fine for a look-back window; otherwise start strictly after the cursor." });
+    out.push({
+      severity: "info",
+      rule: "resume:overlap",
+      message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`,
+      hint: "Fine for a look-back window; otherwise start strictly after the cursor.",
+    });
   } else {
-    out.push({ severity: "info", rule: "resume:state_advances", message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.", hint: "—" });
+    out.push({
+      severity: "info",
+      rule: "resume:state_advances",
+      message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.",
+      hint: "—",
+    });
   }
   for (const t of s2) {
     const before = s1.find((x) => x.table === t.table);
@@ -343,15 +372,32 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
     ...(capped ? {} : { projectedFullSyncMb: peak }),
     ...(rowsToLimit !== undefined ? { rowsToLimit } : {}),
     note: capped
-      ? rowsToLimit !== undefined ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit} rows.` : "The run was capped; memory did not grow with rows, so no projection is made."
+      ? rowsToLimit !== undefined
+        ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit} rows.`
+        : "The run was capped; memory did not grow with rows, so no projection is made."
       : "The run was complete, so its peak is the full sync's peak on this data.",
   };
   if (peak > PRODUCTION_MEMORY_MB) {
-    out.push({ severity: "error", rule: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });
+    out.push({
+      severity: "error",
+      rule: "memory:under_1gb",
+      message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`,
+      hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page.",
+    });
   } else if (peak > PRODUCTION_MEMORY_MB / 2) {
-    out.push({ severity: "warning", rule: "memory:under_1gb", message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`, hint: "Process the source page by page and do not keep rows after upserting them." });
+    out.push({
+      severity: "warning",
+      rule: "memory:under_1gb",
+      message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`,
+      hint: "Process the source page by page and do not keep rows after upserting them.",
+    });
   } else if (capped && rowsToLimit !== undefined && rowsToLimit < 10 * Math.max(rows, 1)) {
-    out.push({ severity: "warning", rule: "memory:projection", message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`, hint: "Check the full source size; avoid collecting rows in lists before upserting." });
+    out.push({
+      severity: "warning",
+      rule: "memory:projection",
+      message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`,
+      hint: "Check the full source size; avoid collecting rows in lists before upserting.",
+    });
   }
   return mem;
 }
@@ -375,7 +421,7 @@ async function lintSection(dir: string, signal: AbortSignal | undefined, out: Fi
  */
 async function dependencySection(dir: string, lintRan: boolean, out: Finding[]): Promise<void> {
   if (lintRan) return;
-  const path = join(dir, "requirements.txt");
-  if (!existsSync(path)) return;
-  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) out.push(requirementFinding(i));
+  const text = ConnectorProject.of(dir).readText("requirements.txt");
+  if (text === undefined) return;
+  for (const i of checkRequirements(parseRequirements(text))) out.push(requirementFinding(i));
 }

@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import * as pep440 from "@renovatebot/pep440";
 import { ToolError } from "../errors.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { pythonCompile, ruffFindings } from "./external.js";
 import { LineIndex } from "./lines.js";
 import { loadProject, type Project } from "./project.js";
@@ -49,7 +48,7 @@ function suppressed(project: Project, f: Finding): boolean {
   if (!t) return false;
   const matches = (line: string) => {
     const m = /#\s*ftlint:\s*disable=([A-Za-z0-9_, ]+)/.exec(line);
-    return !!m && m[1]!.split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
+    return !!m && m[1].split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
   };
   if (matches(t.lines.lineText(f.line))) return true;
   const mod = project.modules.find((m) => m.file === f.file);
@@ -74,7 +73,7 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
   return {
     profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
     targetSdk: target || undefined,
-    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!.toUpperCase()),
+    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1].toUpperCase()),
   };
 }
 
@@ -138,7 +137,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
     const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
     for (const [i, mod] of project.modules.entries()) {
       if (syntaxBroken.has(mod.file)) continue;
-      for (const f of await ruff[i]!) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
+      for (const f of await ruff[i]) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));
@@ -197,7 +196,7 @@ export function applyEdits(texts: Map<string, string>, fixes: { rule: string; ed
   const applied = new Map<string, Set<string>>();
   for (const fx of fixes) {
     // A fix is all-or-nothing: if any of its edits overlaps an accepted one, it waits for the next pass.
-    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => e.start < en && s < e.end || (e.start === e.end && e.start === s && s === en)));
+    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => (e.start < en && s < e.end) || (e.start === e.end && e.start === s && s === en)));
     if (overlaps) continue;
     for (const e of fx.edits) {
       (taken.get(e.file) ?? taken.set(e.file, []).get(e.file)!).push([e.start, e.end]);
@@ -233,7 +232,8 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
       for (const [file, text] of changed) {
         // Security: only files the linter itself read from the project folder are rewritten.
         if (!run.project.texts.has(file) && file !== ".gitignore") continue;
-        writeFileSync(join(dir, file), text);
+        // Security: written through the project layer (temporary file, then rename): never through a link or hard link.
+        ConnectorProject.of(dir).writeFile(file, text);
       }
       for (const [file, rules] of applied) {
         const s = fixedRules.get(file) ?? new Set<string>();
@@ -266,7 +266,28 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
  * file stay true when another module does not parse. Everything else follows calls, names or the
  * configuration across modules, and a module that does not parse hides functions from them.
  */
-const LOCAL_RULES = new Set(["FT040", "FT044", "FT045", "FT046", "FT048", "FT050", "FT056", "FT061", "FT062", "FT067", "FT071", "FT072", "FT073", "FT078", "FT083", "FT084", "FT100", "FT101", "FT05B", "FT05E"]);
+const LOCAL_RULES = new Set([
+  "FT040",
+  "FT044",
+  "FT045",
+  "FT046",
+  "FT048",
+  "FT050",
+  "FT056",
+  "FT061",
+  "FT062",
+  "FT067",
+  "FT071",
+  "FT072",
+  "FT073",
+  "FT078",
+  "FT083",
+  "FT084",
+  "FT100",
+  "FT101",
+  "FT05B",
+  "FT05E",
+]);
 
 /**
  * A module that does not parse: its syntax error is the finding. The tree around the error is a
@@ -287,7 +308,7 @@ function mergeCompileErrors(run: { findings: Finding[]; project: Project }, comp
   if (!compile) return;
   const rule = ruleById("FT001")!;
   const fromTree = (f: Finding) => f.rule === "FT001" && f.file.endsWith(".py") && f.message.startsWith("syntax error");
-  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i]!)) run.findings.splice(i, 1);
+  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i])) run.findings.splice(i, 1);
   for (const e of compile) {
     run.findings.push({
       rule: "FT001",

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { childEnv } from "../exec/env.js";
 import type { Finding } from "./types.js";
 import { choosePython, rememberPython } from "./python-path.js";
 
@@ -76,7 +77,11 @@ function getRuffChild(): Promise<RuffChild | undefined> {
       const { createRequire } = await import("node:module");
       const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
       // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], { stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], {
+        stdio: ["pipe", "pipe", "pipe"],
+        // Security: an allow-listed environment, as for every child (src/exec/env.ts).
+        env: childEnv("tool"),
+      });
       const c: RuffChild = { child, pending: new Map(), next: 0 };
       let buffer = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -217,7 +222,11 @@ async function getWorker(): Promise<Worker | undefined> {
   // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
   // -S: compile() needs no site-packages, and skipping the site import halves the start-up.
   const choice = choosePython();
-  const child = spawn(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT], {
+    stdio: ["pipe", "pipe", "pipe"],
+    // Security: an allow-listed environment, as for every child (src/exec/env.ts).
+    env: childEnv("tool"),
+  });
   const w: Worker = { child, queue: [], buffer: "" };
   let hello = true;
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -271,7 +280,9 @@ function idle(w: Worker): void {
 export async function pythonCompile(files: { file: string; source: string }[], signal?: AbortSignal): Promise<CompileError[] | undefined> {
   if (pythonMissing) return undefined;
   if (files.length === 0) return [];
-  const key = createHash("sha256").update(JSON.stringify(files.map((f) => [f.file, f.source]))).digest("hex");
+  const key = createHash("sha256")
+    .update(JSON.stringify(files.map((f) => [f.file, f.source])))
+    .digest("hex");
   const cached = compileCache.get(key);
   if (cached) return cached;
   const w = await getWorker();

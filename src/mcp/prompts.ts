@@ -1,6 +1,7 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import type { Workspace } from "../workspace/workspace.js";
 import { AUTH_TYPES, PAGINATION_TYPES, SOURCE_TYPES, SUPPORT, SYNC_MODES } from "../scaffold/options.js";
 
 const startsWith = (values: readonly string[], prefix: string | undefined) => values.filter((v) => v.startsWith(prefix ?? ""));
@@ -11,19 +12,21 @@ function user(text: string) {
 }
 
 /** Prompts: ready-made starting points a user picks in the client, with completions for their arguments. */
-export function registerPrompts(server: McpServer): void {
+export function registerPrompts(server: McpServer, workspace?: Workspace): void {
+  // project_dir completes to the connector folders found in the workspace (bounded walk, links not followed).
+  const folders = async (v: string | undefined) => startsWith(workspace ? await workspace.connectorFolders() : [], v);
   server.registerPrompt(
     "build_connector",
     {
       title: "Build a connector",
       description: "Plan and scaffold a connector for a source, then lint, run and check it.",
       argsSchema: {
-        source: z.string().describe("The system to sync from, e.g. 'the Acme CRM REST API' or 'our Postgres orders table'."),
-        project_dir: z.string().describe("Absolute folder to create the connector in."),
-        source_type: completable(z.string().optional().describe("sample, rest_api, graphql, database or file"), (v) => startsWith(SOURCE_TYPES, v)),
-        auth: completable(z.string().optional().describe("Authentication, e.g. bearer or oauth2_refresh_token"), (v, ctx) => startsWith(forSource(ctx)?.auth ?? AUTH_TYPES, v)),
-        pagination: completable(z.string().optional().describe("Pagination, e.g. cursor or next_url"), (v, ctx) => startsWith(forSource(ctx)?.pagination ?? PAGINATION_TYPES, v)),
-        sync: completable(z.string().optional().describe("full or incremental_cursor"), (v) => startsWith(SYNC_MODES, v)),
+        source: z.string().max(4_096).describe("The system to sync from, e.g. 'the Acme CRM REST API' or 'our Postgres orders table'."),
+        project_dir: z.string().max(4_096).describe("Absolute folder to create the connector in."),
+        source_type: completable(z.string().max(4_096).optional().describe("sample, rest_api, graphql, database or file"), (v) => startsWith(SOURCE_TYPES, v)),
+        auth: completable(z.string().max(4_096).optional().describe("Authentication, e.g. bearer or oauth2_refresh_token"), (v, ctx) => startsWith(forSource(ctx)?.auth ?? AUTH_TYPES, v)),
+        pagination: completable(z.string().max(4_096).optional().describe("Pagination, e.g. cursor or next_url"), (v, ctx) => startsWith(forSource(ctx)?.pagination ?? PAGINATION_TYPES, v)),
+        sync: completable(z.string().max(4_096).optional().describe("full or incremental_cursor"), (v) => startsWith(SYNC_MODES, v)),
       },
     },
     (a) =>
@@ -46,8 +49,8 @@ export function registerPrompts(server: McpServer): void {
       title: "Fix a failing run",
       description: "Diagnose a failed run_debug from its error, fix connector.py and prove the fix.",
       argsSchema: {
-        project_dir: z.string().describe("Absolute folder of the connector."),
-        error: z.string().optional().describe("The error message or log lines, if you have them."),
+        project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders),
+        error: z.string().max(16_000).optional().describe("The error message or log lines, if you have them."),
       },
     },
     (a) =>
@@ -69,10 +72,10 @@ export function registerPrompts(server: McpServer): void {
       title: "Add a table",
       description: "Add a table (optionally a child of an existing one) to an existing connector.",
       argsSchema: {
-        project_dir: z.string().describe("Absolute folder of the connector."),
-        table: z.string().describe("New table name in lowercase snake_case, e.g. invoices."),
-        primary_key: z.string().optional().describe("Comma-separated primary-key columns; default id."),
-        parent: z.string().optional().describe("Existing parent table when rows are fetched per parent row."),
+        project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders),
+        table: z.string().max(4_096).describe("New table name in lowercase snake_case, e.g. invoices."),
+        primary_key: z.string().max(4_096).optional().describe("Comma-separated primary-key columns; default id."),
+        parent: z.string().max(4_096).optional().describe("Existing parent table when rows are fetched per parent row."),
       },
     },
     (a) =>
@@ -92,7 +95,7 @@ export function registerPrompts(server: McpServer): void {
     {
       title: "Review before deploying",
       description: "Check a connector against the guidelines and prove it works before fivetran deploy.",
-      argsSchema: { project_dir: z.string().describe("Absolute folder of the connector.") },
+      argsSchema: { project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders) },
     },
     (a) =>
       user(

@@ -4,7 +4,7 @@ import type { CallToolResult, ServerNotification, ServerRequest } from "@modelco
 import { z } from "zod";
 import { ToolError, toToolError } from "../errors.js";
 import { shutdownSignal } from "../lifecycle.js";
-import { patternRedactor } from "../workspace/redact.js";
+import { knownSecretsRedactor, patternRedactor } from "../workspace/redact.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { shrinkJson, type Cut } from "./shrink.js";
 import type { AnyToolDefinition, LogLevel, ToolContext } from "./tool.js";
@@ -26,7 +26,7 @@ export const TRUNCATED_META_KEY = "fivetran-connector-mcp/truncated";
 
 export function errorResult(err: ToolError): CallToolResult {
   const lines = [`Error (${err.code}): ${patternRedactor.redact(err.message)}`];
-  if (err.value !== undefined) lines.push(`Value: ${patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? String(err.value)))}`);
+  if (err.value !== undefined) lines.push(`Value: ${patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`))}`);
   if (err.hint) lines.push(`Next: ${err.hint}`);
   return { isError: true, content: [{ type: "text", text: capText(lines.join("\n"), MAX_ERROR_CHARS) }] };
 }
@@ -132,7 +132,9 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
             new ToolError("internal", `${def.name} produced a result that does not match its output schema (${issues.join("; ")}).`, "This is a bug in fivetran-connector-mcp; please report it with the input that caused it."),
           );
         }
-        return successResult(summary, parsed.data, { validate: (d) => outputSchema.safeParse(d).success });
+        // Security: the last guard on every result: no secret the server knows (its environment's, a run's
+        // configuration override) leaves in any field, whatever the tool forgot.
+        return successResult(knownSecretsRedactor.redact(summary), knownSecretsRedactor.redactValue(parsed.data), { validate: (d) => outputSchema.safeParse(d).success });
       } catch (e) {
         // Domain failures become results the model can act on, never protocol errors.
         return errorResult(toToolError(e));
@@ -144,7 +146,7 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
 }
 
 /** Aborts when either signal does (AbortSignal.any arrived in Node 20.3; engines say >= 20). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose: () => void } {
   if (a.aborted) return { signal: a, dispose() {} };
   if (b.aborted) return { signal: b, dispose() {} };
   const ctl = new AbortController();

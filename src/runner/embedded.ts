@@ -6,7 +6,7 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, RowRecord } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
@@ -59,6 +59,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     signal: inp.signal,
     outputLimitBytes: inp.outputLimitBytes,
     memoryLimitMb: inp.memoryLimitMb,
+    containWith: inp.python,
   });
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);
@@ -109,7 +110,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // A checkpoint is written while the following records are read and applied (the writer closes the batch when
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
   let writing: Promise<void> | undefined;
-  let writeError: unknown;
+  let writeError: Error | undefined;
   let countsAtFailedCheckpoint: OperationCounts | undefined;
   const checkpointed = async (): Promise<void> => {
     if (writing) await writing;
@@ -134,7 +135,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     try {
       rec = JSON.parse(line) as ChannelRecord;
     } catch {
-      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
+      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" });
     }
     let wait: Promise<unknown> | undefined;
     switch (rec.t) {
@@ -145,7 +146,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         let row: RowRecord | undefined;
         if ("values" in rec) {
           const names = shapes[rec.shape];
-          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
+          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" });
           if (applyRow) applyRow(rec.t, rec.table, names, rec.values, rec.schema);
           else row = { t: rec.t, table: rec.table, ...(rec.schema === undefined ? {} : { schema: rec.schema }), data: Object.fromEntries(names.map((n, i) => [n, rec.values[i]!])) };
         } else row = rec;
@@ -191,7 +192,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
               tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(state)}`);
             },
             (e: unknown) => {
-              writeError = e;
+              writeError = e instanceof Error ? e : new Error(String(e));
               countsAtFailedCheckpoint = at;
             },
           );
@@ -224,23 +225,30 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   };
 
   try {
-    let rest = "";
+    // The unfinished end of a line, in pieces: only each new chunk is searched for a newline, so a line of any
+    // length (a 50 MB exception message) costs time linear in its size, not quadratic.
+    const pending: string[] = [];
     // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
     // is done, so a slow warehouse still blocks the harness's writes (backpressure).
     for await (const chunk of chunksOf(early, channel)) {
       if (writeError !== undefined) await checkpointed();
-      const text = rest + chunk;
       let start = 0;
       let nl: number;
-      while ((nl = text.indexOf("\n", start)) !== -1) {
-        const line = text.slice(start, nl);
+      while ((nl = chunk.indexOf("\n", start)) !== -1) {
+        let line = chunk.slice(start, nl);
         start = nl + 1;
+        if (pending.length > 0) {
+          pending.push(line);
+          line = pending.join("");
+          pending.length = 0;
+        }
         if (!line) continue;
         const wait = handle(line);
         if (wait) await wait;
       }
-      rest = text.slice(start);
+      if (start < chunk.length) pending.push(start === 0 ? chunk : chunk.slice(start));
     }
+    const rest = pending.join("");
     if (rest) await handle(rest);
     await checkpointed();
   } catch (e) {

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import { Redactor } from "../workspace/redact.js";
+import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
+import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
@@ -10,9 +11,9 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
-import { recoverStateAside } from "./state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
-import { processStart } from "./owner.js";
+import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
@@ -30,12 +31,18 @@ export function setWarehouseOpener(o: SinkOpener | undefined): void {
   opener = o ?? openWarehouse;
 }
 
-/** Checks the folder before anything runs: these are usage errors, not failed syncs. */
+/**
+ * Checks the folder before anything runs: these are usage errors, not failed syncs. The files a run reads or writes
+ * (connector.py, configuration.json, files/, its state and database, the upload storage) go through the project
+ * layer first, so one that is a link leaving the folder stops the run before Python or DuckDB follows it.
+ */
 function checkProject(projectDir: string): void {
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) {
     throw new ToolError("not_found", `The connector folder ${projectDir} does not exist.`, "Pass the folder that holds connector.py, or create one with scaffold.", projectDir);
   }
-  if (!existsSync(join(projectDir, "connector.py"))) {
+  const project = ConnectorProject.of(projectDir);
+  // Security: reading connector.py through the layer refuses a link out, a hard link and anything but a regular file.
+  if (project.readBytes("connector.py") === undefined) {
     throw new ToolError(
       "not_found",
       `connector.py not found in ${projectDir}; this file is required to start a sync.`,
@@ -43,6 +50,14 @@ function checkProject(projectDir: string): void {
       projectDir,
     );
   }
+  // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
+  project.readBytes("configuration.json");
+  project.readBytes(STATE_FILE);
+  if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
+    throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
+  }
+  project.resolve(`${FILES_DIR}/storage`);
+  warehouseFile(project);
 }
 
 /** Runs one sync to the end and returns its result. Usage errors (no folder, locked warehouse...) throw ToolError. */
@@ -81,7 +96,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (engine === "embedded") return runEmbeddedEngine(opts, python, env, probing);
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  return runSdk({
+  // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+  return tracker.redactor.redactValue(await runSdk({
     projectDir,
     python,
     info,
@@ -94,7 +110,15 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
     signal: opts.signal,
     outputLimitBytes,
     memoryLimitMb,
-  });
+  }));
+}
+
+function readConfigurationOrNull(projectDir: string): unknown {
+  try {
+    return readConfiguration(projectDir, undefined);
+  } catch {
+    return null;
+  }
 }
 
 function readStateOrEmpty(projectDir: string): Record<string, unknown> {
@@ -108,7 +132,12 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
   const configuration = readConfiguration(opts.projectDir, opts.configuration);
-  const redactor = new Redactor(configuration && typeof configuration === "object" && !Array.isArray(configuration) ? configuration : null);
+  const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
+  // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
+  // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
+  if (opts.configuration !== undefined) rememberSecrets(asObject(configuration));
+  const fileSecrets = opts.configuration !== undefined ? configurationSecrets(asObject(readConfigurationOrNull(opts.projectDir))) : [];
+  const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
     tracker: new RunTracker(redactor, opts),
@@ -131,7 +160,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   const pythonVersion = probing.then((info) => info.version);
   pythonVersion.catch(() => {});
   try {
-    return await runEmbedded({
+    // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+    return tracker.redactor.redactValue(await runEmbedded({
       projectDir,
       python,
       env,
@@ -147,7 +177,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       statePath: stateFile(projectDir),
       outputLimitBytes,
       memoryLimitMb,
-    });
+    }));
   } finally {
     await opening.then((sink) => sink.close()).catch(() => {});
   }

@@ -45,17 +45,31 @@ connector = Connector(update=update, schema=schema)
 
 describe("evaluate_connector gives the same verdict under both engines", () => {
   for (const [name, code] of Object.entries(CONNECTORS)) {
-    it(name, async () => {
-      const python = realSdkPython();
-      if (!python) return;
-      const verdicts = [];
-      for (const engine of ["embedded", "sdk"] as const) {
-        const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": code }), python, engine, timeoutSeconds: 120, writeMarkdown: false });
-        expect(r.runs.map((x) => x.engine), engine).toEqual([engine, engine]);
-        verdicts.push({ verdict: r.verdict, blocking: r.blocking.map((f) => [f.rule, f.table ?? ""]).sort(), resume: [...r.warnings, ...r.info].filter((f) => f.rule.startsWith("resume:")).map((f) => f.rule).sort() });
-      }
-      expect(verdicts[1]).toEqual(verdicts[0]);
-      expect(verdicts[0]!.verdict).toBe(name === "incremental" ? "ready" : "not_ready");
-    }, 240_000);
+    it(
+      name,
+      async () => {
+        const python = realSdkPython();
+        if (!python) return;
+        const verdicts = [];
+        for (const engine of ["embedded", "sdk"] as const) {
+          const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": code }), python, engine, timeoutSeconds: 120, writeMarkdown: false });
+          expect(
+            r.runs.map((x) => x.engine),
+            engine,
+          ).toEqual([engine, engine]);
+          verdicts.push({
+            verdict: r.verdict,
+            blocking: r.blocking.map((f) => [f.rule, f.table ?? ""]).sort(),
+            resume: [...r.warnings, ...r.info]
+              .filter((f) => f.rule.startsWith("resume:"))
+              .map((f) => f.rule)
+              .sort(),
+          });
+        }
+        expect(verdicts[1]).toEqual(verdicts[0]);
+        expect(verdicts[0].verdict).toBe(name === "incremental" ? "ready" : "not_ready");
+      },
+      240_000,
+    );
   }
 });

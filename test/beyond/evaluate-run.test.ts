@@ -138,8 +138,8 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": nullCursor }), timeoutSeconds: 60, writeMarkdown: false });
     const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
-    expect(stuck[0]!.message).toContain("re-wrote 11 row(s) (the first wrote 12)");
-    expect(stuck[0]!.message).toContain("cursor = null");
+    expect(stuck[0].message).toContain("re-wrote 11 row(s) (the first wrote 12)");
+    expect(stuck[0].message).toContain("cursor = null");
     expect(r.verdict).toBe("not_ready");
   }, 120_000);
 
@@ -147,7 +147,7 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": twoTables }), timeoutSeconds: 60, writeMarkdown: false });
     const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
-    expect(stuck[0]!.message).toContain("state key 'items_cursor' did not move");
+    expect(stuck[0].message).toContain("state key 'items_cursor' did not move");
     expect(r.verdict).toBe("not_ready");
   }, 120_000);
 
@@ -191,7 +191,7 @@ describe("evaluate_connector: a sync that never finishes", () => {
     const paced = sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.002)');
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": paced }), timeoutSeconds: 6, writeMarkdown: false });
     expect(r.blocking.map((f) => f.rule)).toEqual(["run:progress"]);
-    expect(r.blocking[0]!.message).toMatch(/ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/);
+    expect(r.blocking[0].message).toMatch(/ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/);
     expect(r.runs).toHaveLength(1);
     expect(r.verdict).toBe("not_ready");
     expect(JSON.stringify(r)).not.toContain("about ?");
@@ -199,11 +199,14 @@ describe("evaluate_connector: a sync that never finishes", () => {
 
   it("stops near its timeout: the budget covers lint and both runs", async () => {
     const started = Date.now();
-    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": sameCursorForever.replace("op.upsert(\"items\", row)", "op.upsert(\"items\", row)\n            __import__(\"time\").sleep(0.05)") }), timeoutSeconds: 8, writeMarkdown: false });
+    const r = await evaluateConnector({
+      projectDir: makeProject({ "connector.py": sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.05)') }),
+      timeoutSeconds: 8,
+      writeMarkdown: false,
+    });
     const elapsed = (Date.now() - started) / 1000;
-    expect(r.runs[0]!.status).toBe("timeout");
+    expect(r.runs[0].status).toBe("timeout");
     // A loaded machine can add start-up time, but never a second full timeout.
     expect(elapsed).toBeLessThan(8 + 6);
   }, 120_000);
 });
-

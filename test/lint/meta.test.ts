@@ -110,7 +110,10 @@ describe("rule catalogue meta-test", () => {
   const ids = ALL_RULES.map((r) => r.meta.id);
   it("ids are unique and match their files", () => {
     expect(new Set(ids).size).toBe(ids.length);
-    const files = readdirSync(RULES_DIR).filter((f) => /^FT[0-9A-F]{3}\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, "")).sort();
+    const files = readdirSync(RULES_DIR)
+      .filter((f) => /^FT[0-9A-F]{3}\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
     expect(files).toEqual([...ids].sort());
     for (const r of ALL_RULES) {
       expect(r.meta.title.length).toBeGreaterThan(5);
@@ -124,12 +127,12 @@ describe("rule catalogue meta-test", () => {
   it("every rule has its doc", () => {
     if (UPDATE) {
       mkdirSync(DOCS_DIR, { recursive: true });
-      for (const id of ids) writeFileSync(join(DOCS_DIR, `${id}.md`), renderDoc(id, CASES[id]!));
+      for (const id of ids) writeFileSync(join(DOCS_DIR, `${id}.md`), renderDoc(id, CASES[id]));
     }
     for (const id of ids) {
       const file = join(DOCS_DIR, `${id}.md`);
       expect(existsSync(file), `${file} missing: run UPDATE_LINT_DOCS=1 npx vitest run test/lint/meta.test.ts`).toBe(true);
-      expect(readFileSync(file, "utf8")).toBe(renderDoc(id, CASES[id]!));
+      expect(readFileSync(file, "utf8")).toBe(renderDoc(id, CASES[id]));
     }
     const extra = readdirSync(DOCS_DIR).filter((f) => !ids.includes(f.replace(/\.md$/, "")));
     expect(extra).toEqual([]);

@@ -12,7 +12,10 @@ import { lint } from "../../src/lint/engine.js";
  * decides syntax); the others run the rules only, to stay cheap.
  */
 const ROOT = join(import.meta.dirname, "precision");
-const CASES = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const CASES = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 describe("precision suite: exact findings on connectors in the public corpus's styles", () => {
   it("has at least 60 connectors", () => {

@@ -50,7 +50,7 @@ describe("the compile check's interpreter: a version-manager shim is resolved on
   it("a cached interpreter that is gone, or a relative path, is not used", () => {
     const bin = tmp();
     const shim = join(bin, "python3");
-    writeFileSync(shim, "#!/bin/sh\nexec asdf exec python3 \"$@\"\n");
+    writeFileSync(shim, '#!/bin/sh\nexec asdf exec python3 "$@"\n');
     chmodSync(shim, 0o755);
     const env = { PATH: bin, XDG_CACHE_HOME: tmp() };
     const first = choosePython(env, bin);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lint, ruleById } from "../../src/lint/engine.js";
+import { lint, ruleById, type LintOptions } from "../../src/lint/engine.js";
 import type { Profile, Severity } from "../../src/lint/types.js";
 import { writeOverlay } from "./helpers.js";
 import type { Overlay } from "./template.js";
@@ -24,7 +24,7 @@ export interface RuleTests {
 export function runRuleTests(id: string, t: RuleTests): void {
   describe(id, () => {
     const rule = ruleById(id);
-    const opts = { rules: [id], profile: t.profile, targetSdk: t.targetSdk, generic: false } as const;
+    const opts: LintOptions = { rules: [id], profile: t.profile, targetSdk: t.targetSdk, generic: false };
     it("exists", () => {
       expect(rule?.meta.id).toBe(id);
     });

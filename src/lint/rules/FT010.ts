@@ -4,7 +4,36 @@ import { field, unparen, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 import type { Project } from "../project.js";
 
-const NON_STREAMING = new Set(["range", "enumerate", "zip", "sorted", "list", "items", "keys", "values", "split", "reversed", "set", "tuple", "dict", "splitlines", "len", "filter", "map", "get", "iter", "findall", "iterfind", "glob", "listdir", "walk", "as_completed", "to_dict", "iterrows", "itertuples"]);
+const NON_STREAMING = new Set([
+  "range",
+  "enumerate",
+  "zip",
+  "sorted",
+  "list",
+  "items",
+  "keys",
+  "values",
+  "split",
+  "reversed",
+  "set",
+  "tuple",
+  "dict",
+  "splitlines",
+  "len",
+  "filter",
+  "map",
+  "get",
+  "iter",
+  "findall",
+  "iterfind",
+  "glob",
+  "listdir",
+  "walk",
+  "as_completed",
+  "to_dict",
+  "iterrows",
+  "itertuples",
+]);
 
 /** A pagination or streaming loop: any while loop, or a for loop over a call that is not a plain collection helper. */
 export function isStreamingLoop(mod: Module, loop: PyNode): boolean {
@@ -14,7 +43,10 @@ export function isStreamingLoop(mod: Module, loop: PyNode): boolean {
   const name = mod.callee(right);
   if (!name || NON_STREAMING.has(name)) return false;
   // A project function that returns a list (no yield) has read everything before the loop starts.
-  const targets = mod.callTargets(right, mod.functions.filter((f) => f.name === name));
+  const targets = mod.callTargets(
+    right,
+    mod.functions.filter((f) => f.name === name),
+  );
   return !(targets.length > 0 && targets.every((f) => !f.isGenerator));
 }
 
@@ -30,7 +62,10 @@ export function isRetryLoop(mod: Module, loop: PyNode): boolean {
   const tryStmt = body.find((x) => x.type === "try_statement");
   if (!tryStmt) return false;
   const tryText = mod.t(field(tryStmt, "body"));
-  const handlers = tryStmt.children.filter((x) => x.type === "except_clause").map((x) => mod.t(x)).join("\n");
+  const handlers = tryStmt.children
+    .filter((x) => x.type === "except_clause")
+    .map((x) => mod.t(x))
+    .join("\n");
   return /\b(break|return)\b/.test(tryText) && /\b(sleep|attempt|retr(y|ies)|continue)\b/i.test(handlers);
 }
 
@@ -40,7 +75,9 @@ function readsNoState(p: Project): boolean {
   if (!upd) return false;
   const stateParam = upd.params[1]?.name;
   if (!stateParam) return true;
-  return !p.modules.some((m) => m.functions.some((f) => new RegExp(`\\b${stateParam}\\s*(\\[|\\.get\\(|\\.items\\(|\\.keys\\(|\\.values\\()|\\bin\\s+${stateParam}\\b`).test(m.t(field(f.node, "body")))));
+  return !p.modules.some((m) =>
+    m.functions.some((f) => new RegExp(`\\b${stateParam}\\s*(\\[|\\.get\\(|\\.items\\(|\\.keys\\(|\\.values\\()|\\bin\\s+${stateParam}\\b`).test(m.t(field(f.node, "body")))),
+  );
 }
 
 function badLoop(p: Project, mod: Module, loop: PyNode): boolean {
@@ -48,7 +85,14 @@ function badLoop(p: Project, mod: Module, loop: PyNode): boolean {
 }
 
 export default defineRule({
-  meta: { id: "FT010", severity: "warning", title: "Writes in a pagination/stream loop with no checkpoint inside it", fixable: "none", profiles: ALL_PROFILES, guideline: "Fivetran PR review rules (checkpoint per page); docs: best practices" },
+  meta: {
+    id: "FT010",
+    severity: "warning",
+    title: "Writes in a pagination/stream loop with no checkpoint inside it",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "Fivetran PR review rules (checkpoint per page); docs: best practices",
+  },
   check(ctx) {
     const p = ctx.project;
     if (readsNoState(p)) return;
@@ -71,8 +115,13 @@ export default defineRule({
           // A helper whose every caller checkpoints around the call is fine.
           const callers = p.modules.flatMap((m) => m.calls.filter((c) => m.callee(c) === f.name).map((c) => ({ m, c })));
           if (callers.length > 0 && callers.every(({ m, c }) => loopAncestors(c).some((l) => checkpointsIn(p, m, l)))) continue;
-          const head = loop.children[0]!;
-          ctx.report({ file: mod.file, start: loop.start, end: field(loop, "body")?.start ?? head.end, message: "this loop writes rows but never checkpoints; a failure restarts the sync from scratch. Call op.checkpoint(state) after each page or batch" });
+          const head = loop.children[0];
+          ctx.report({
+            file: mod.file,
+            start: loop.start,
+            end: field(loop, "body")?.start ?? head.end,
+            message: "this loop writes rows but never checkpoints; a failure restarts the sync from scratch. Call op.checkpoint(state) after each page or batch",
+          });
         }
       }
     }

@@ -26,20 +26,28 @@ export default defineRule({
   meta: { id: "FT015", severity: "error", title: "Credentials stored in state", fixable: "none", profiles: ALL_PROFILES, guideline: "evaluation checklist (security: no secrets in state)" },
   check(ctx) {
     const p = ctx.project;
-    for (const mod of p.modules) for (const f of mod.functions) {
-      const names = stateNames(p, f);
-      const flag = (key: string, start: number, end: number, value?: PyNode) => {
-        // An encrypted or hashed value is not a readable credential.
-        if (ENCRYPTED.test(key) || (value && ENCRYPTS.test(mod.t(value)))) return;
-        if (SECRET_KEY.test(key) && !NOT_SECRET.test(key)) ctx.report({ file: mod.file, start, end, message: `state key '${key}' looks like a credential; state is stored unencrypted. Keep secrets in the configuration and fetch tokens again on each sync` });
-      };
-      walkTypes(f.node, ["assignment", "call"], (n) => {
-        if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) {
-          const k = mod.str(field(field(n, "left")!, "subscript"));
-          if (k) flag(k, field(n, "left")!.start, field(n, "left")!.end, valueOf(mod, f.node, field(n, "right"), n.start));
-        }
-        if (n.type === "call" && mod.opMethod(n) === "checkpoint") for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) flag(k.key, k.keyNode.start, k.keyNode.end, valueOf(mod, f.node, k.value, n.start));
-      });
-    }
+    for (const mod of p.modules)
+      for (const f of mod.functions) {
+        const names = stateNames(p, f);
+        const flag = (key: string, start: number, end: number, value?: PyNode) => {
+          // An encrypted or hashed value is not a readable credential.
+          if (ENCRYPTED.test(key) || (value && ENCRYPTS.test(mod.t(value)))) return;
+          if (SECRET_KEY.test(key) && !NOT_SECRET.test(key))
+            ctx.report({
+              file: mod.file,
+              start,
+              end,
+              message: `state key '${key}' looks like a credential; state is stored unencrypted. Keep secrets in the configuration and fetch tokens again on each sync`,
+            });
+        };
+        walkTypes(f.node, ["assignment", "call"], (n) => {
+          if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) {
+            const k = mod.str(field(field(n, "left"), "subscript"));
+            if (k) flag(k, field(n, "left")!.start, field(n, "left")!.end, valueOf(mod, f.node, field(n, "right"), n.start));
+          }
+          if (n.type === "call" && mod.opMethod(n) === "checkpoint")
+            for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) flag(k.key, k.keyNode.start, k.keyNode.end, valueOf(mod, f.node, k.value, n.start));
+        });
+      }
   },
 });

@@ -11,7 +11,12 @@ export default defineRule({
       const assign = t.dict.parent?.type === "assignment" ? field(t.dict.parent, "left") : undefined;
       const fn = t.mod.functionOf(t.dict);
       if (assign?.type === "identifier" && fn && new RegExp(`\\b${t.mod.t(assign)}\\s*\\[\\s*["']primary_key["']\\s*\\]\\s*=[^=]|\\b${t.mod.t(assign)}\\.update\\(`).test(t.mod.t(fn.node))) continue;
-      ctx.report({ file: t.mod.file, start: t.dict.start, end: t.dict.end, message: `table "${t.name ?? "?"}" has no primary_key; Fivetran then hashes every value into _fivetran_id, so updates and deletes cannot target rows` });
+      ctx.report({
+        file: t.mod.file,
+        start: t.dict.start,
+        end: t.dict.end,
+        message: `table "${t.name ?? "?"}" has no primary_key; Fivetran then hashes every value into _fivetran_id, so updates and deletes cannot target rows`,
+      });
     }
   },
 });

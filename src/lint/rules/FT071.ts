@@ -9,10 +9,13 @@ const CLEANUP = /(^|\.)(close|disconnect|shutdown|quit|logout|logoff|release|ter
 /** A try body that only releases resources: a failure there loses no data, so catching everything is right. */
 function cleanupOnly(mod: Module, tryBody: PyNode | undefined): boolean {
   const stmts = statements(tryBody);
-  return stmts.length > 0 && stmts.every((s) => {
-    const e = s.type === "expression_statement" ? named(s)[0] : undefined;
-    return e?.type === "call" && CLEANUP.test(mod.calleePath(e));
-  });
+  return (
+    stmts.length > 0 &&
+    stmts.every((s) => {
+      const e = s.type === "expression_statement" ? named(s)[0] : undefined;
+      return e?.type === "call" && CLEANUP.test(mod.calleePath(e));
+    })
+  );
 }
 
 /** Functions of the module whose body always ends by raising: calling one in a handler re-raises. */
@@ -57,14 +60,17 @@ const IO = /(^|\.)(execute\w*|read\w*|open|get|post|put|patch|urlopen|list_\w+|u
  * return None`): one field becomes null, no row is lost, and nothing in the try fetches or stores.
  */
 function emptyValueFallback(mod: Module, tryStmt: PyNode, handler: PyNode[]): boolean {
-  const empty = (n: PyNode | undefined) => !n || ["none", "string", "list", "dictionary", "integer", "float", "false"].includes(n.type) && (n.type !== "list" && n.type !== "dictionary" || named(n).length === 0);
-  const handlerEmpty = handler.length > 0 && handler.every((h) => {
-    if (h.type === "return_statement") return empty(named(h)[0]);
-    const e = h.type === "expression_statement" ? named(h)[0] : undefined;
-    if (e?.type === "assignment") return empty(field(e, "right"));
-    // pages.append("") and the like: an empty placeholder for the failed item.
-    return e?.type === "call" && /\.append$/.test(mod.calleePath(e)) && named(field(e, "arguments") ?? e).every((a) => empty(a));
-  });
+  const empty = (n: PyNode | undefined) =>
+    !n || (["none", "string", "list", "dictionary", "integer", "float", "false"].includes(n.type) && ((n.type !== "list" && n.type !== "dictionary") || named(n).length === 0));
+  const handlerEmpty =
+    handler.length > 0 &&
+    handler.every((h) => {
+      if (h.type === "return_statement") return empty(named(h)[0]);
+      const e = h.type === "expression_statement" ? named(h)[0] : undefined;
+      if (e?.type === "assignment") return empty(field(e, "right"));
+      // pages.append("") and the like: an empty placeholder for the failed item.
+      return e?.type === "call" && /\.append$/.test(mod.calleePath(e)) && named(field(e, "arguments") ?? e).every((a) => empty(a));
+    });
   if (!handlerEmpty) return false;
   const body = field(tryStmt, "body");
   return !!body && !findAll(body, "call").some((c) => IO.test(mod.calleePath(c)) || mod.opMethod(c) !== undefined);
@@ -73,7 +79,14 @@ function emptyValueFallback(mod: Module, tryStmt: PyNode, handler: PyNode[]): bo
 const LOGS = /(^|\.)(log|logger|logging|LOG|LOGGER)\.(info|warning|warn|error|severe|fine|debug|exception|critical)$/;
 
 export default defineRule({
-  meta: { id: "FT071", severity: "error", title: "Broad except that swallows the error", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules; evaluation checklist; seed guidelines (error handling)" },
+  meta: {
+    id: "FT071",
+    severity: "error",
+    title: "Broad except that swallows the error",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "PR review rules; evaluation checklist; seed guidelines (error handling)",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const raisers = raisingHelpers(mod);
@@ -99,30 +112,69 @@ export default defineRule({
         if (raises) continue;
         // The exception handed on (queue.put(("error", exc)), errors.append(exc)) is reported elsewhere.
         const name = value?.type === "as_pattern" ? mod.t(named(value)[1]) : "";
-        if (name && findAll(body, "call").some((x) => !(mod.logMethod(x) || LOGS.test(mod.calleePath(x)) || /^(print|str|repr|type|format)$/.test(mod.calleePath(x))) && findAll(field(x, "arguments") ?? x, "identifier").some((i) => mod.t(i) === name && !isWithinCallOf(mod, i, x)))) continue;
+        if (
+          name &&
+          findAll(body, "call").some(
+            (x) =>
+              !(mod.logMethod(x) || LOGS.test(mod.calleePath(x)) || /^(print|str|repr|type|format)$/.test(mod.calleePath(x))) &&
+              findAll(field(x, "arguments") ?? x, "identifier").some((i) => mod.t(i) === name && !isWithinCallOf(mod, i, x)),
+          )
+        )
+          continue;
         // A failure of the cleanup inside a handler that re-raises afterwards: the sync fails anyway.
         if (tryStmt?.type === "try_statement" && tryStmt.parent?.type === "block" && tryStmt.parent.children.some((x) => x.start > tryStmt.end && x.type === "raise_statement")) continue;
         // A comment in the handler (or on its line) is the author saying the fallback is deliberate.
         const commented = body.children.some((x) => x.type === "comment") || findAll(body, "comment").length > 0 || c.children.some((x) => x.type === "comment");
         const stmts = named(body);
-        const silent = stmts.every((s) => s.type === "pass_statement" || s.type === "continue_statement" || (s.type === "expression_statement" && (named(s)[0]?.type === "ellipsis" || named(s)[0]?.type === "string")));
-        const head = mod.t(c).split(":")[0]!;
+        const silent = stmts.every(
+          (s) => s.type === "pass_statement" || s.type === "continue_statement" || (s.type === "expression_statement" && (named(s)[0]?.type === "ellipsis" || named(s)[0]?.type === "string")),
+        );
+        const head = mod.t(c).split(":")[0];
         const at = { file: mod.file, start: c.start, end: c.start + head.length + 1 };
         const tryBody = tryStmt?.type === "try_statement" ? field(tryStmt, "body") : undefined;
-        const guardsWrites = !!tryBody && findAll(tryBody, "call").some((x) => { const m = mod.opMethod(x); return m === "upsert" || m === "update" || m === "delete" || m === "checkpoint"; });
+        const guardsWrites =
+          !!tryBody &&
+          findAll(tryBody, "call").some((x) => {
+            const m = mod.opMethod(x);
+            return m === "upsert" || m === "update" || m === "delete" || m === "checkpoint";
+          });
         if (guardsWrites) {
-          ctx.report({ ...at, severity: silent ? "error" : "warning", message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate` });
+          ctx.report({
+            ...at,
+            severity: silent ? "error" : "warning",
+            message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate`,
+          });
         } else if (!logs && !commented && tryStmt?.type === "try_statement" && emptyValueFallback(mod, tryStmt, stmts)) {
-          ctx.report({ ...at, severity: "info", message: `'${head}:' turns any failure of this conversion into an empty value; confirm that is intended, or catch the specific exception (ValueError, TypeError)` });
+          ctx.report({
+            ...at,
+            severity: "info",
+            message: `'${head}:' turns any failure of this conversion into an empty value; confirm that is intended, or catch the specific exception (ValueError, TypeError)`,
+          });
         } else if (silent && !commented && tryStmt?.type === "try_statement" && fallsBackToDefault(mod, tryStmt)) {
-          ctx.report({ ...at, severity: "info", message: `'${head}:' keeps the value set before the try when parsing fails; confirm that the fallback is intended, or catch the specific exception (ValueError, TypeError)` });
+          ctx.report({
+            ...at,
+            severity: "info",
+            message: `'${head}:' keeps the value set before the try when parsing fails; confirm that the fallback is intended, or catch the specific exception (ValueError, TypeError)`,
+          });
         } else if (silent && !commented) {
-          ctx.report({ ...at, severity: "error", message: `'${head}:' swallows every error silently; the sync reports success with missing data. Catch specific exceptions and re-raise (or log what is skipped)` });
+          ctx.report({
+            ...at,
+            severity: "error",
+            message: `'${head}:' swallows every error silently; the sync reports success with missing data. Catch specific exceptions and re-raise (or log what is skipped)`,
+          });
         } else if (!logs && !commented) {
-          ctx.report({ ...at, severity: "warning", message: `'${head}:' catches every error, does not re-raise and logs nothing; the sync can report success with missing data. Catch specific exceptions, or log what is skipped` });
+          ctx.report({
+            ...at,
+            severity: "warning",
+            message: `'${head}:' catches every error, does not re-raise and logs nothing; the sync can report success with missing data. Catch specific exceptions, or log what is skipped`,
+          });
         } else {
           // Logged or commented: a deliberate choice the reader should confirm, not a defect.
-          ctx.report({ ...at, severity: "info", message: `'${head}:' catches every error and goes on (${logs ? "logged" : "commented as deliberate"}); confirm that skipping is intended, or catch specific exceptions` });
+          ctx.report({
+            ...at,
+            severity: "info",
+            message: `'${head}:' catches every error and goes on (${logs ? "logged" : "commented as deliberate"}); confirm that skipping is intended, or catch specific exceptions`,
+          });
         }
       }
     }

@@ -12,7 +12,14 @@ function followsNextLink(mods: readonly { source: string }[]): boolean {
 }
 
 export default defineRule({
-  meta: { id: "FT083", severity: "warning", title: "Paginated vendor API called once", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules; evaluation checklist (missing pagination)" },
+  meta: {
+    id: "FT083",
+    severity: "warning",
+    title: "Paginated vendor API called once",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "PR review rules; evaluation checklist (missing pagination)",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       for (const f of mod.functions) {
@@ -25,7 +32,13 @@ export default defineRule({
           // MaxKeys=1 and the like: a probe that wants one key, not the listing.
           const maxKeys = mod.args(call).keywords.get("MaxKeys");
           if (maxKeys?.type === "integer" && Number(mod.t(maxKeys)) <= 1000) continue;
-          if (rule && !rule.keys.test(text)) ctx.report({ file: mod.file, start: call.start, end: call.end, message: `${rule.label}; the continuation token is never used, so data is silently truncated. Loop on the token or use get_paginator()` });
+          if (rule && !rule.keys.test(text))
+            ctx.report({
+              file: mod.file,
+              start: call.start,
+              end: call.end,
+              message: `${rule.label}; the continuation token is never used, so data is silently truncated. Loop on the token or use get_paginator()`,
+            });
         }
         // nextLink followed anywhere in the project (a shared pager) covers every function; a function that only
         // asks for a token (scope https://graph.microsoft.com/.default) reads no pages.
