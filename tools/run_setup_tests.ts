@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SYNC_ERROR_KINDS } from "../src/errors.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { runSetupTests, setupTestsData, summarizeSetupTests } from "../src/runner/setup-tests.js";
 
@@ -12,7 +13,7 @@ export const runSetupTestsTool = defineTool({
     "Test.failure(message); the run stops at the first failure. Returns the form's fields, each test's result and, if a test " +
     "raised or the form is invalid, the error with file:line. Secrets from the configuration are masked. Next: run_debug.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to test instead of configuration.json (values must be strings)."),
     python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
@@ -63,7 +64,7 @@ export const runSetupTestsTool = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    const projectDir = (await openProject(ctx, args.project_dir)).root;
     const r = await runSetupTests({ projectDir, configuration: args.configuration, python: args.python, timeoutSeconds: args.timeout_seconds, signal: ctx.signal });
     return { summary: summarizeSetupTests(r), data: setupTestsData(r) };
   },

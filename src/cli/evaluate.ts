@@ -10,7 +10,7 @@ Production-readiness report for the connector in DIR (default: the current folde
 resume run from the saved state, warehouse data checks, dependencies and memory. Resets the local warehouse
 and state first (the state is backed up) and writes DIR/EVALUATION.md. Exit code 1 when anything blocks.
   --max-rows N     stop each run after N written rows
-  --timeout S      stop each run after S seconds (default 300)
+  --timeout S      time budget of the whole evaluation in seconds (default 300)
   --python PATH    Python interpreter (default FIVETRAN_CONNECTOR_PYTHON, DIR/.venv, python3)
   --no-markdown    do not write EVALUATION.md
   --json           print the report as JSON`;

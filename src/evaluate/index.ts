@@ -3,7 +3,7 @@ import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
 import { setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
-import type { RunResult } from "../runner/types.js";
+import type { EngineChoice, RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
 import { ConnectorProject } from "../workspace/project.js";
@@ -24,6 +24,8 @@ export interface EvaluateOptions {
   maxRows?: number;
   timeoutSeconds?: number;
   python?: string;
+  /** Which engine runs the connector (auto: the real SDK when it is installed for the Python, else embedded). */
+  engine?: EngineChoice;
   signal?: AbortSignal;
   writeMarkdown?: boolean;
   onProgress?: (step: number, total: number, message: string) => void;
@@ -54,7 +56,13 @@ export interface EvaluationReport {
   info: Finding[];
   lint: { available: boolean; errors: number; warnings: number; infos: number; note?: string };
   runs: RunSummary[];
-  resume?: { stateBefore: Record<string, unknown>; stateAfter: Record<string, unknown>; stateDiff: StateDiff; rowsRewritten: Record<string, number>; writesAfterLastCheckpoint: Record<string, number> };
+  resume?: {
+    stateBefore: Record<string, unknown>;
+    stateAfter: Record<string, unknown>;
+    stateDiff: StateDiff;
+    rowsRewritten: Record<string, number>;
+    writesAfterLastCheckpoint: Record<string, number>;
+  };
   tables: TableSnapshot[];
   memory: { peakRssMb?: number; limitMb: number; projectedFullSyncMb?: number; rowsToLimit?: number; note: string };
   stateBackup: string | null;
@@ -104,6 +112,10 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
   if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
+  // The timeout is the whole evaluation's budget: each run gets what is left of it, so lint, the
+  // interpreter probes and two runs together stop near it (they overshot by 40-50% when each run had it all).
+  const deadline = Date.now() + (opts.timeoutSeconds ?? 300) * 1000;
+  const runOpts = (): EvaluateOptions => ({ ...opts, timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) });
 
   progress(1, TOTAL_STEPS, "lint");
   const lint = await lintSection(dir, opts.signal, findings);
@@ -114,7 +126,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
   if (opts.signal?.aborted) throw cancelledEvaluation();
   progress(3, TOTAL_STEPS, "first run (from a clean state)");
   const stateBackup = await backupState(dir);
-  const run1 = await cappedRun(dir, opts, true);
+  const run1 = await cappedRun(dir, runOpts(), true);
   const runs = [summarizeRun(run1.result, run1.capped)];
   const db = warehouseFilePath(dir);
   let tables: TableSnapshot[] = [];
@@ -122,8 +134,16 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
   const memory = memorySection(run1.result, run1.capped, findings);
 
   if (run1.result.status === "succeeded" || run1.capped) {
-    if (!run1.capped) findings.push({ severity: "info", rule: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, hint: "—" });
+    if (!run1.capped)
+      findings.push({
+        severity: "info",
+        rule: "run:succeeds",
+        message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`,
+        hint: "—",
+      });
     const snap1 = await snapshotWarehouse(db);
+    const stalled = nonProgress(run1.result, run1.capped, snap1);
+    if (stalled) findings.push(stalled);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
     for (const [, n] of Object.entries(writesAfter)) {
       findings.push({
@@ -133,16 +153,20 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         hint: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
       });
     }
-    if (run1.result.counts.checkpoints === 0) {
+    if (stalled) {
+      // The first run never finished, so a second one from its state says nothing more (and would loop too).
+    } else if (run1.result.counts.checkpoints === 0) {
       findings.push({
         severity: "error",
         rule: "resume:checkpoints",
-        message: run1.capped ? "The run was capped before its first checkpoint, so resuming could not be checked." : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
+        message: run1.capped
+          ? "The run was capped before its first checkpoint, so resuming could not be checked."
+          : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
         hint: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
       });
     } else {
       progress(4, TOTAL_STEPS, "second run (resume from the saved state)");
-      const run2 = await cappedRun(dir, opts, false);
+      const run2 = await cappedRun(dir, runOpts(), false);
       runs.push(summarizeRun(run2.result, run2.capped));
       if (run2.result.status !== "succeeded" && !run2.capped) {
         findings.push({
@@ -159,7 +183,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
       for (const t of snap2) if (!snap1.some((s) => s.table === t.table)) rewritten[t.table] = t.rows;
       const diff = diffStates(run1.result.state, run2.result.state);
       resume = { stateBefore: run1.result.state, stateAfter: run2.result.state, stateDiff: diff, rowsRewritten: rewritten, writesAfterLastCheckpoint: writesAfter };
-      resumeFindings(run1.result, run2.result, diff, snap1, snap2, findings);
+      resumeFindings(run1.result, run2.result, diff, snap1, snap2, rewritten, findings);
       findings.push(...dataFindings(snap2, snap1));
       tables = snap2;
     }
@@ -223,6 +247,7 @@ async function cappedRun(dir: string, opts: EvaluateOptions, reset: boolean): Pr
       keepFilesAside: true,
       reset,
       python: opts.python,
+      engine: opts.engine,
       timeoutSeconds: opts.timeoutSeconds ?? 300,
       signal: ctrl.signal,
       onProgress: (c) => {
@@ -267,17 +292,68 @@ async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: bool
   return after > 0 ? { "(all tables)": after } : {};
 }
 
-function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], out: Finding[]): void {
+/**
+ * A capped run that kept writing the same rows: the sync fetches the same page or cursor again (an
+ * inclusive `since` filter that returns its last record forever) and would never finish. Upserts are
+ * counted per operation and rows per primary key, so many upserts for few rows is the loop's trace.
+ */
+function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Finding | undefined {
+  if (!capped) return undefined;
+  const keyed = snap.filter((t) => t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id"));
+  const rows = keyed.reduce((n, t) => n + t.rows, 0);
+  const writes = r.counts.upserts + r.counts.updates;
+  if (rows === 0 || writes < 2 * rows) return undefined;
+  const stopped = r.status === "timeout" ? "ran until the time limit" : "reached the row limit";
+  return {
+    severity: "error",
+    rule: "run:progress",
+    message: `The sync never finishes: it ${stopped} after ${writes} upsert(s) that produced only ${rows} distinct row(s) (${keyed.map((t) => `${t.table}: ${t.rows}`).join(", ")}), so it fetches the same page or cursor again and again.`,
+    hint: "Stop when a page or cursor repeats, and ask for rows strictly after the cursor (an inclusive since filter returns its last record forever).",
+  };
+}
+
+/** Top-level state keys whose value is the same after the second run (null counts as not moving). */
+function stuckKeys(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+  const a = before ?? {};
+  const b = after ?? {};
+  return Object.keys(b).filter((k) => k in a && JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}
+
+function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], rewritten: Record<string, number>, out: Finding[]): void {
   const ops2 = opsOf(r2);
   const up1 = r1.counts.upserts;
   const up2 = r2.counts.upserts;
-  if (diff.unchanged && ops2 > 0 && up2 >= up1 && up1 > 0) {
+  const noStateKeys = Object.keys(r1.state ?? {}).length === 0 && Object.keys(r2.state ?? {}).length === 0;
+  // Per table: the second run re-wrote (nearly) every row the first wrote, from a state that did not move.
+  const stuck = stuckKeys(r1.state, r2.state);
+  const resyncedTables = Object.entries(r1.rowsPerTable ?? {})
+    .filter(([t, n]) => n > 0 && (rewritten[t] ?? 0) >= 0.9 * n)
+    .map(([t]) => t);
+  if (noStateKeys && up1 > 0 && up2 >= 0.9 * up1) {
+    // No state at all: a full re-sync by design (an API without a cursor), not a broken cursor.
     out.push({
-      severity: "error",
-      rule: "resume:state_advances",
-      message: `The second sync re-wrote ${up2} row(s) (the first wrote ${up1}) and left the state unchanged: the cursor never moves, so every sync is a full re-sync.`,
-      hint: "Checkpoint the newest cursor value seen (e.g. the max updated_at of the page), and read it from state at the start of update().",
+      severity: "warning",
+      rule: "resume:full_resync_by_design",
+      message: `The connector keeps no state keys, so every sync re-reads everything: the second sync re-wrote ${up2} of ${up1} row(s)${resyncedTables.length ? ` (${resyncedTables.join(", ")})` : ""}.`,
+      hint: "Fine for a small source without a change cursor (say so in README.md); otherwise checkpoint a cursor (e.g. the max updated_at) and read it from state at the start of update().",
     });
+  } else if (resyncedTables.length > 0 && (stuck.length > 0 || diff.unchanged) && ops2 > 0) {
+    // Tables re-synced whole from a state that did not move: their cursor is the key that stayed
+    // (the one named after the table when there is one).
+    for (const t of resyncedTables) {
+      const own = stuck.filter((k) => k.toLowerCase().includes(t.toLowerCase()));
+      const keys = own.length ? own : stuck;
+      const shown = keys.length
+        ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})`
+        : "the state did not change";
+      out.push({
+        severity: "error",
+        rule: "resume:state_advances",
+        table: t,
+        message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable[t]}) and ${shown}: its cursor never advances, so every sync re-reads the table.`,
+        hint: `Checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page) under its state key, and read it at the start of update().`,
+      });
+    }
   } else if (up1 >= 10 && up2 >= 0.9 * up1) {
     out.push({
       severity: "warning",
@@ -286,9 +362,19 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
       hint: "Use the saved cursor to ask the source only for rows changed since it (incremental sync); full re-syncs are acceptable only for small tables.",
     });
   } else if (up2 > 0) {
-    out.push({ severity: "info", rule: "resume:overlap", message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`, hint: "Fine for a look-back window; otherwise start strictly after the cursor." });
+    out.push({
+      severity: "info",
+      rule: "resume:overlap",
+      message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`,
+      hint: "Fine for a look-back window; otherwise start strictly after the cursor.",
+    });
   } else {
-    out.push({ severity: "info", rule: "resume:state_advances", message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.", hint: "—" });
+    out.push({
+      severity: "info",
+      rule: "resume:state_advances",
+      message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.",
+      hint: "—",
+    });
   }
   for (const t of s2) {
     const before = s1.find((x) => x.table === t.table);
@@ -320,17 +406,34 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
     ...(capped || r.status !== "succeeded" ? {} : { projectedFullSyncMb: peak }),
     ...(rowsToLimit !== undefined ? { rowsToLimit } : {}),
     note: capped
-      ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit ?? "?"} rows.`
+      ? rowsToLimit !== undefined
+        ? `The run was capped; if memory grows with rows (a connector that holds rows instead of checkpointing), 1 GB is reached after about ${rowsToLimit} rows.`
+        : "The run was capped; memory did not grow with rows, so no projection is made."
       : r.status === "succeeded"
         ? "The run was complete, so its peak is the full sync's peak on this data."
         : `The run ${r.status} before the end of the data, so its peak is a lower bound of a full sync's.`,
   };
   if (peak > PRODUCTION_MEMORY_MB) {
-    out.push({ severity: "error", rule: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });
+    out.push({
+      severity: "error",
+      rule: "memory:under_1gb",
+      message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`,
+      hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page.",
+    });
   } else if (peak > PRODUCTION_MEMORY_MB / 2) {
-    out.push({ severity: "warning", rule: "memory:under_1gb", message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`, hint: "Process the source page by page and do not keep rows after upserting them." });
+    out.push({
+      severity: "warning",
+      rule: "memory:under_1gb",
+      message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`,
+      hint: "Process the source page by page and do not keep rows after upserting them.",
+    });
   } else if (capped && rowsToLimit !== undefined && rowsToLimit < 10 * Math.max(rows, 1)) {
-    out.push({ severity: "warning", rule: "memory:projection", message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`, hint: "Check the full source size; avoid collecting rows in lists before upserting." });
+    out.push({
+      severity: "warning",
+      rule: "memory:projection",
+      message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`,
+      hint: "Check the full source size; avoid collecting rows in lists before upserting.",
+    });
   }
   return mem;
 }

@@ -200,7 +200,7 @@ export function applyEdits(texts: Map<string, string>, fixes: { rule: string; ed
   const applied = new Map<string, Set<string>>();
   for (const fx of fixes) {
     // A fix is all-or-nothing: if any of its edits overlaps an accepted one, it waits for the next pass.
-    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => e.start < en && s < e.end || (e.start === e.end && e.start === s && s === en)));
+    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => (e.start < en && s < e.end) || (e.start === e.end && e.start === s && s === en)));
     if (overlaps) continue;
     for (const e of fx.edits) {
       (taken.get(e.file) ?? taken.set(e.file, []).get(e.file)!).push([e.start, e.end]);
@@ -249,7 +249,7 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
     }
   }
   if (run.compile) mergeCompileErrors(run, await run.compile);
-  const findings = run.findings;
+  const findings = standOnIntactCode(run.findings);
   return {
     findings,
     summary: {
@@ -263,6 +263,45 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
     },
     fixed: [...fixedRules].map(([file, rules]) => ({ file, rules: [...rules].sort(), edits: fixedEdits.get(file) ?? 0 })),
   };
+}
+
+/**
+ * Rules that read only the file they report on, one statement at a time: their findings in an intact
+ * file stay true when another module does not parse. Everything else follows calls, names or the
+ * configuration across modules, and a module that does not parse hides functions from them.
+ */
+const LOCAL_RULES = new Set([
+  "FT040",
+  "FT044",
+  "FT045",
+  "FT046",
+  "FT048",
+  "FT050",
+  "FT056",
+  "FT061",
+  "FT062",
+  "FT067",
+  "FT071",
+  "FT072",
+  "FT073",
+  "FT078",
+  "FT083",
+  "FT084",
+  "FT100",
+  "FT101",
+  "FT05B",
+  "FT05E",
+]);
+
+/**
+ * A module that does not parse: its syntax error is the finding. The tree around the error is a
+ * guess, so nothing else is said about that module, and only file-local findings elsewhere stand
+ * (project-wide flow rules would report functions "missing" that are only unparsed).
+ */
+function standOnIntactCode(findings: Finding[]): Finding[] {
+  const broken = new Set(findings.filter((f) => f.rule === "FT001" && f.message.startsWith("syntax error")).map((f) => f.file));
+  if (broken.size === 0) return findings;
+  return findings.filter((f) => f.rule === "FT001" || (!broken.has(f.file) && (f.source !== "ftlint" || LOCAL_RULES.has(f.rule))));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { childEnv } from "../exec/env.js";
 import type { Finding } from "./types.js";
+import { choosePython, rememberPython } from "./python-path.js";
 
 /**
  * The generic Python checks: Ruff (WASM, loaded on first use) under its own codes, and
@@ -16,7 +17,9 @@ interface RuffDiagnostic {
 
 // Pyflakes (F), syntax/runtime errors (E9, PLE) and bugbear (B). B904 is FT072's; B008 is noisy
 // for connectors (Fivetran's own .flake8 ignores it).
-const RUFF_SETTINGS = { "line-length": 99, lint: { select: ["F", "E9", "B", "PLE"], ignore: ["B904", "B008"] } };
+// B905 (zip() without strict=) is one of bugbear's opinionated B9 checks, off by default there; on
+// connector code it fired on zip(columns, row) pairs whose lengths are equal by construction.
+const RUFF_SETTINGS = { "line-length": 99, lint: { select: ["F", "E9", "B", "PLE"], ignore: ["B904", "B905", "B008"] } };
 // PLE is left a warning: e.g. a bare `raise` in a helper called from an except block is valid at run time.
 const RUFF_ERRORS = /^(F82[1-3]|F63[2-4]|F70[1-7]|E9)/;
 
@@ -156,7 +159,9 @@ export async function ruffFindings(file: string, source: string): Promise<Findin
     if (!d.code || d.code === "invalid-syntax") continue;
     out.push({
       rule: d.code,
-      severity: RUFF_ERRORS.test(d.code) ? "error" : "warning",
+      // PLE0704 (bare raise outside a handler) is valid in a retry helper called from an except block, the
+      // usual shape in connectors; Ruff cannot see the caller, so it is a note.
+      severity: RUFF_ERRORS.test(d.code) ? "error" : d.code === "PLE0704" ? "info" : "warning",
       title: `Ruff ${d.code}`,
       message: d.message,
       file,
@@ -184,6 +189,8 @@ export interface CompileError {
 // as long as this process (it exits on EOF when we go), so each lint pays no interpreter start-up.
 const COMPILE_SCRIPT = `
 import json, sys
+sys.stdout.write(json.dumps({"executable": sys.executable}) + "\\n")
+sys.stdout.flush()
 for line in sys.stdin:
     out = []
     for name, src in json.loads(line):
@@ -213,18 +220,33 @@ async function getWorker(): Promise<Worker | undefined> {
   if (worker && worker.child.exitCode === null && !worker.child.killed) return worker;
   const { spawn } = await import("node:child_process");
   // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-  const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-u", "-c", COMPILE_SCRIPT], {
+  // -S: compile() needs no site-packages, and skipping the site import halves the start-up.
+  const choice = choosePython();
+  const child = spawn(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT], {
     stdio: ["pipe", "pipe", "pipe"],
     // Security: an allow-listed environment, as for every child (src/exec/env.ts).
     env: childEnv("tool"),
   });
   const w: Worker = { child, queue: [], buffer: "" };
+  let hello = true;
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
     w.buffer += d;
     let nl;
     while ((nl = w.buffer.indexOf("\n")) >= 0) {
       const line = w.buffer.slice(0, nl);
       w.buffer = w.buffer.slice(nl + 1);
+      if (hello) {
+        // The first line names the interpreter a version-manager shim picked, for the next cold start.
+        hello = false;
+        let exe: unknown;
+        try {
+          exe = (JSON.parse(line) as { executable?: unknown }).executable;
+        } catch {
+          exe = undefined;
+        }
+        if (choice.shimKey && typeof exe === "string") rememberPython(choice.shimKey, exe);
+        continue;
+      }
       w.queue.shift()?.(line);
       idle(w);
     }
@@ -258,7 +280,9 @@ function idle(w: Worker): void {
 export async function pythonCompile(files: { file: string; source: string }[], signal?: AbortSignal): Promise<CompileError[] | undefined> {
   if (pythonMissing) return undefined;
   if (files.length === 0) return [];
-  const key = createHash("sha256").update(JSON.stringify(files.map((f) => [f.file, f.source]))).digest("hex");
+  const key = createHash("sha256")
+    .update(JSON.stringify(files.map((f) => [f.file, f.source])))
+    .digest("hex");
   const cached = compileCache.get(key);
   if (cached) return cached;
   const w = await getWorker();

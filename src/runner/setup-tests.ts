@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { ToolError } from "../errors.js";
@@ -89,7 +89,8 @@ function configurationText(projectDir: string, override?: Record<string, unknown
 export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestResult> {
   const started = Date.now();
   const { projectDir } = opts;
-  if (!existsSync(join(projectDir, "connector.py")) || !statSync(projectDir).isDirectory()) {
+  // Security: connector.py is read through the project layer, which refuses a link out of the folder or a hard link.
+  if (!statSync(projectDir).isDirectory() || ConnectorProject.of(projectDir).readBytes("connector.py") === undefined) {
     throw new ToolError("not_found", `connector.py not found in ${projectDir}.`, "Pass the folder that holds connector.py.", projectDir);
   }
   const text = configurationText(projectDir, opts.configuration);

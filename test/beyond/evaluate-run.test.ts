@@ -78,3 +78,136 @@ describe("evaluate_connector end to end", () => {
     expect(r.runs).toHaveLength(1);
   }, 120_000);
 });
+
+const nullCursor = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    # The cursor is read but never set: it stays None, and the second sync skips only the first row.
+    cursor = state.get("cursor")
+    first = state.get("seen", 0)
+    for row in ROWS[first:]:
+        op.upsert("items", row)
+    op.checkpoint({"cursor": cursor, "seen": 1})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+const twoTables = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}, {"table": "users", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    users_cursor = state.get("users_cursor", "")
+    for row in ROWS:
+        op.upsert("items", row)
+    newest = users_cursor
+    for row in ROWS:
+        if row["updated_at"] > users_cursor:
+            op.upsert("users", row)
+            newest = max(newest, row["updated_at"])
+    op.checkpoint({"items_cursor": "2024-01-01", "users_cursor": newest})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+const fullResync = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    # The API has no change cursor: every sync reads the whole (small) list again.
+    for row in ROWS:
+        op.upsert("items", row)
+    op.checkpoint({})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: cursors that do not move, per table", () => {
+  it("blocks when the state stays null and the second sync re-writes 11 of 12 rows", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": nullCursor }), timeoutSeconds: 60, writeMarkdown: false });
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
+    expect(stuck.map((f) => f.table)).toEqual(["items"]);
+    expect(stuck[0].message).toContain("re-wrote 11 row(s) (the first wrote 12)");
+    expect(stuck[0].message).toContain("cursor = null");
+    expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+
+  it("names the table and the state key when one table's cursor stays while another's moves", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": twoTables }), timeoutSeconds: 60, writeMarkdown: false });
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
+    expect(stuck.map((f) => f.table)).toEqual(["items"]);
+    expect(stuck[0].message).toContain("state key 'items_cursor' did not move");
+    expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+
+  it("warns, and does not block, a connector that keeps no state keys at all (a full re-sync by design)", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": fullResync }), timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.blocking.filter((f) => f.rule.startsWith("resume:"))).toEqual([]);
+    expect(r.warnings.map((f) => f.rule)).toContain("resume:full_resync_by_design");
+    expect(r.verdict).not.toBe("not_ready");
+  }, 120_000);
+});
+
+const sameCursorForever = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "updated_at": f"2024-01-{i:02d}"} for i in range(1, 6)]
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def fetch(since):
+    # An inclusive filter: the newest row comes back on every call, so the page is never empty.
+    return [r for r in ROWS if since is None or r["updated_at"] >= since]
+
+def update(configuration, state):
+    since = state.get("since")
+    while True:
+        page = fetch(since)
+        if not page:
+            break
+        for row in page:
+            op.upsert("items", row)
+        since = page[-1]["updated_at"]
+        op.checkpoint({"since": since})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a sync that never finishes", () => {
+  it("is reported as non-progress (the same cursor again), not as a capped run with other blockers", async () => {
+    // Capped by the time limit, with a short pause per row: at this commit a run stopped (max_rows or
+    // timeout) while a tight loop has filled the operation channel never settles; reported separately.
+    const paced = sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.002)');
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": paced }), timeoutSeconds: 6, writeMarkdown: false });
+    expect(r.blocking.map((f) => f.rule)).toEqual(["run:progress"]);
+    expect(r.blocking[0].message).toMatch(/ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/);
+    expect(r.runs).toHaveLength(1);
+    expect(r.verdict).toBe("not_ready");
+    expect(JSON.stringify(r)).not.toContain("about ?");
+  }, 120_000);
+
+  it("stops near its timeout: the budget covers lint and both runs", async () => {
+    const started = Date.now();
+    const r = await evaluateConnector({
+      projectDir: makeProject({ "connector.py": sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.05)') }),
+      timeoutSeconds: 8,
+      writeMarkdown: false,
+    });
+    const elapsed = (Date.now() - started) / 1000;
+    expect(r.runs[0].status).toBe("timeout");
+    // A loaded machine can add start-up time, but never a second full timeout.
+    expect(elapsed).toBeLessThan(8 + 6);
+  }, 120_000);
+});

@@ -34,22 +34,43 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT003: {
     why: "Production imports connector.py and looks for the module-level Connector object. Code under the __main__ guard never runs there, so a connector created only there does not exist.",
-    bad: { files: { "connector.py": 'import json\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nif __name__ == "__main__":\n    connector = Connector(update=update)\n    connector.debug()\n' } },
+    bad: {
+      files: {
+        "connector.py":
+          'import json\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nif __name__ == "__main__":\n    connector = Connector(update=update)\n    connector.debug()\n',
+      },
+    },
     good: {},
   },
   FT004: {
     why: "update is the one method the SDK requires. Passing nothing, a misspelt name or the result of calling it leaves the connector with nothing to run.",
-    bad: { py: { tail: "\nbroken = Connector(update=update())" }, files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef sync(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=sync())\n' } },
+    bad: {
+      py: { tail: "\nbroken = Connector(update=update())" },
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef sync(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=sync())\n',
+      },
+    },
     good: {},
   },
   FT005: {
     why: "The SDK calls update(configuration, state) and schema(configuration). A different number of parameters raises TypeError as soon as the sync starts.",
-    bad: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state={})\n\n\nconnector = Connector(update=update)\n' } },
+    bad: {
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state={})\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
     good: {},
   },
   FT006: {
     why: "op.Operation does not exist. Annotations are evaluated when the def runs, so the module fails to import. Plain dict hints are all the SDK needs.",
-    bad: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration: dict, state: dict) -> op.Operation:\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    bad: {
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration: dict, state: dict) -> op.Operation:\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
     good: {},
   },
   FT007: {
@@ -69,8 +90,14 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT010: {
     why: "A pagination or streaming loop that writes but never checkpoints loses all progress when the sync fails halfway, and long syncs commit nothing until the end.",
-    bad: helper('def pages():\n    yield [{"id": 1}]\n', '    for page in pages():\n        for row in page:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)'),
-    good: helper('def pages():\n    yield [{"id": 1}]\n', '    for page in pages():\n        for row in page:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)'),
+    bad: helper(
+      'def pages(since):\n    yield [{"id": 1}]\n',
+      '    for page in pages(state.get("since")):\n        for row in page:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)',
+    ),
+    good: helper(
+      'def pages(since):\n    yield [{"id": 1}]\n',
+      '    for page in pages(state.get("since")):\n        for row in page:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)',
+    ),
   },
   FT011: {
     why: "Rows written after the last checkpoint are not covered by the saved state, and truncates take effect only at a checkpoint. End update() with a checkpoint.",
@@ -89,8 +116,18 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT014: {
     why: "op.checkpoint() serialises the state with json.dumps. A datetime, Decimal or set in it raises TypeError, often hours into a sync.",
-    bad: { py: { imports: "from datetime import datetime, timezone", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc)\n    op.checkpoint(state=state)' } },
-    good: { py: { imports: "from datetime import datetime, timezone", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)' } },
+    bad: {
+      py: {
+        imports: "from datetime import datetime, timezone",
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc)\n    op.checkpoint(state=state)',
+      },
+    },
+    good: {
+      py: {
+        imports: "from datetime import datetime, timezone",
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
+      },
+    },
   },
   FT015: {
     why: "State is stored unencrypted. Tokens and passwords belong in the configuration, and short-lived tokens should be fetched again on each sync.",
@@ -104,11 +141,13 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT017: {
     why: "If the cursor is checkpointed before its record is written and the write then fails, the next sync starts after that record and skips it.",
-    bad: up('    for row in [{"id": 1, "updated_at": "x"}]:\n        state["cursor"] = row["updated_at"]\n        op.checkpoint(state=state)\n        op.upsert(table="items", data=row)\n    op.checkpoint(state=state)'),
+    bad: up(
+      '    for row in [{"id": 1, "updated_at": "x"}]:\n        state["cursor"] = row["updated_at"]\n        op.checkpoint(state=state)\n        op.upsert(table="items", data=row)\n    op.checkpoint(state=state)',
+    ),
     good: up('    for row in [{"id": 1, "updated_at": "x"}]:\n        op.upsert(table="items", data=row)\n        state["cursor"] = row["updated_at"]\n    op.checkpoint(state=state)'),
   },
   FT018: {
-    why: "On the first sync, and after a full re-sync, the state is {}. state[\"key\"] then raises KeyError; read it with .get() and a default.",
+    why: 'On the first sync, and after a full re-sync, the state is {}. state["key"] then raises KeyError; read it with .get() and a default.',
     bad: up('    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)'),
     good: up('    cursor = state["cursor"] if "cursor" in state else None\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)'),
   },
@@ -127,7 +166,10 @@ export const CASES: Record<string, RuleCase> = {
   FT022: {
     why: "Calling a function that contains yield only creates a generator; none of its body runs. Operations inside it never happen.",
     bad: helper('def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n', "    sync_items(state)\n    op.checkpoint(state=state)"),
-    good: helper('def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n', "    for _ in sync_items(state):\n        pass\n    op.checkpoint(state=state)"),
+    good: helper(
+      'def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n',
+      "    for _ in sync_items(state):\n        pass\n    op.checkpoint(state=state)",
+    ),
   },
   FT023: {
     why: "Yielded and direct operations in one project usually mean a half-finished migration, the usual source of generators that never run.",
@@ -153,7 +195,7 @@ export const CASES: Record<string, RuleCase> = {
     why: "The seed guidelines ask schema() to declare only tables and primary keys and let Fivetran infer the rest. Declare a type only where inference gets it wrong (JSON, DECIMAL, datetime flavour).",
     bad: schemaOf('[{"table": "items", "primary_key": ["id"], "columns": {"id": "INT", "name": "STRING"}}]'),
     good: {},
-    severity: "warning",
+    severity: "info",
   },
   FT034: {
     why: "Without a primary key Fivetran hashes every value into _fivetran_id. Updates then create new rows, and deletes cannot find the old ones.",
@@ -161,7 +203,7 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT035: {
-    why: "primary_key is a list. A string is iterated letter by letter, so \"id\" becomes two key columns, i and d.",
+    why: 'primary_key is a list. A string is iterated letter by letter, so "id" becomes two key columns, i and d.',
     bad: schemaOf('[{"table": "items", "primary_key": "id"}]'),
     good: {},
   },
@@ -178,8 +220,14 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT038: {
     why: "op.update and op.delete find rows by primary key. A dict without every key column cannot identify the row.",
-    bad: schemaOf('[{"table": "items", "primary_key": ["id", "region"]}]', '    op.upsert(table="items", data={"id": 1, "region": "eu"})\n    op.delete(table="items", keys={"id": 1})\n    op.checkpoint(state=state)'),
-    good: schemaOf('[{"table": "items", "primary_key": ["id", "region"]}]', '    op.upsert(table="items", data={"id": 1, "region": "eu"})\n    op.delete(table="items", keys={"id": 1, "region": "eu"})\n    op.checkpoint(state=state)'),
+    bad: schemaOf(
+      '[{"table": "items", "primary_key": ["id", "region"]}]',
+      '    op.upsert(table="items", data={"id": 1, "region": "eu"})\n    op.delete(table="items", keys={"id": 1})\n    op.checkpoint(state=state)',
+    ),
+    good: schemaOf(
+      '[{"table": "items", "primary_key": ["id", "region"]}]',
+      '    op.upsert(table="items", data={"id": 1, "region": "eu"})\n    op.delete(table="items", keys={"id": 1, "region": "eu"})\n    op.checkpoint(state=state)',
+    ),
   },
   FT039: {
     why: "Declaring one table twice is ambiguous, and the SDK rejects it.",
@@ -225,7 +273,12 @@ export const CASES: Record<string, RuleCase> = {
   FT047: {
     why: "The SDK sets the log level only when a sync starts. A log call at import time compares against None and raises TypeError, so the module fails to import. That includes log calls in functions that run during the import: called by module-level code (directly or through other functions), a class instantiated there, a decorator, a default argument or a class body. A module-level log line is moved into update() by the fix; for a function, call it from update() instead.",
     bad: { py: { helpers: 'def announce():\n    log.info("helpers ready")\n', tail: '\nlog.info("module loaded")\nannounce()' } },
-    good: { py: { helpers: 'def announce():\n    log.info("helpers ready")\n', update: '    log.info("module loaded")\n    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } },
+    good: {
+      py: {
+        helpers: 'def announce():\n    log.info("helpers ready")\n',
+        update: '    log.info("module loaded")\n    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
+      },
+    },
   },
   FT048: {
     why: "Logging methods take one message string (error, severe and critical also take an exception). Extra arguments raise TypeError, and a dict message breaks local debug.",
@@ -238,7 +291,7 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT051: {
-    why: "Every configuration value must be a string; the SDK stops with \"all values must be strings\". Convert in code instead.",
+    why: 'Every configuration value must be a string; the SDK stops with "all values must be strings". Convert in code instead.',
     bad: cfg('{\n  "api_key": "<YOUR_API_KEY>",\n  "page_size": 100\n}\n'),
     good: cfg('{\n  "api_key": "<YOUR_API_KEY>",\n  "page_size": "100"\n}\n'),
   },
@@ -250,7 +303,10 @@ export const CASES: Record<string, RuleCase> = {
   FT053: {
     why: "A key the code requires but configuration.json lacks fails with KeyError on the first run, and users cannot know they must set it.",
     bad: up('    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)'),
-    good: { ...up('    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)'), config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "region": "<YOUR_REGION>"\n}\n' },
+    good: {
+      ...up('    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)'),
+      config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "region": "<YOUR_REGION>"\n}\n',
+    },
   },
   FT054: {
     why: "Unused configuration keys confuse users and widen what can leak. Remove keys the code never reads.",
@@ -259,7 +315,10 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT055: {
     why: "Page sizes, retries and timeouts are code decisions; users rarely need to set them. Keep them as constants unless they must be tunable.",
-    bad: { config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "page_size": "100"\n}\n', py: { update: '    size = int(configuration.get("page_size", "100"))\n    op.upsert(table="items", data={"id": size})\n    op.checkpoint(state=state)' } },
+    bad: {
+      config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "page_size": "100"\n}\n',
+      py: { update: '    size = int(configuration.get("page_size", "100"))\n    op.upsert(table="items", data={"id": size})\n    op.checkpoint(state=state)' },
+    },
     good: {},
   },
   FT056: {
@@ -273,9 +332,11 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT058: {
-    why: "Configuration values are strings, so \"false\" is truthy and \"30\" * 2 is \"3030\". Convert before using them as booleans or numbers.",
+    why: 'Configuration values are strings, so "false" is truthy and "30" * 2 is "3030". Convert before using them as booleans or numbers.',
     bad: up('    if configuration.get("include_archived"):\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
-    good: up('    if str(configuration.get("include_archived", "false")).lower() == "true":\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
+    good: up(
+      '    if str(configuration.get("include_archived", "false")).lower() == "true":\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
+    ),
   },
   FT059: {
     why: "The configuration belongs to Fivetran; changes to it are not saved and hide which values users really set. Copy into local variables.",
@@ -288,7 +349,7 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT05B: {
-    why: "open(\"/configuration.json\") reads from the filesystem root and a bare relative path depends on the current folder. Anchor the path to the connector file.",
+    why: 'open("/configuration.json") reads from the filesystem root and a bare relative path depends on the current folder. Anchor the path to the connector file.',
     bad: { py: { main: 'if __name__ == "__main__":\n    with open("/configuration.json", "r") as f:\n        configuration = json.load(f)\n    connector.debug(configuration=configuration)' } },
     good: {},
   },
@@ -299,11 +360,16 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT05D: {
     why: "Validating the configuration first turns a missing or malformed value into a clear message instead of a KeyError deep in the sync.",
-    bad: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    bad: {
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
     good: {},
   },
   FT05E: {
-    why: "__name__ is \"__main__\" when the file is run. Any other comparison is never true, so the debug block silently does nothing.",
+    why: '__name__ is "__main__" when the file is run. Any other comparison is never true, so the debug block silently does nothing.',
     bad: { py: { main: 'if __name__ == "main":\n    connector.debug()' } },
     good: {},
   },
@@ -364,8 +430,8 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT073: {
     why: "requests has no default timeout. A server that stops answering hangs the sync until Fivetran kills it.",
-    bad: helper('def fetch(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response.json()\n', undefined, "import requests"),
-    good: helper('def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n', undefined, "import requests"),
+    bad: helper("def fetch(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
+    good: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
   },
   FT074: {
     why: "Without a status check an error page is parsed as data, or fails later with a confusing KeyError.",
@@ -374,22 +440,34 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT075: {
     why: "APIs fail transiently and rate-limit. Without retries with backoff and 429 handling, one hiccup fails the sync.",
-    bad: helper('def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n', undefined, "import requests"),
-    good: helper('def fetch(url):\n    for attempt in range(5):\n        response = requests.get(url, timeout=30)\n        if response.status_code == 429:\n            time.sleep(2 ** attempt)\n            continue\n        response.raise_for_status()\n        return response.json()\n    raise RuntimeError("rate limited")\n', undefined, "import time\n\nimport requests"),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
+    good: helper(
+      'def fetch(url):\n    for attempt in range(5):\n        response = requests.get(url, timeout=30)\n        if response.status_code == 429:\n            time.sleep(2 ** attempt)\n            continue\n        response.raise_for_status()\n        return response.json()\n    raise RuntimeError("rate limited")\n',
+      undefined,
+      "import time\n\nimport requests",
+    ),
   },
   FT076: {
     why: "A retry loop without a cap retries a permanent failure forever; a constant wait hammers a struggling server. Cap attempts and back off exponentially.",
-    bad: helper('def fetch(url):\n    while True:\n        try:\n            response = requests.get(url, timeout=30)\n            response.raise_for_status()\n            return response.json()\n        except requests.exceptions.RequestException:\n            time.sleep(5)\n', undefined, "import time\n\nimport requests"),
+    bad: helper(
+      "def fetch(url):\n    while True:\n        try:\n            response = requests.get(url, timeout=30)\n            response.raise_for_status()\n            return response.json()\n        except requests.exceptions.RequestException:\n            time.sleep(5)\n",
+      undefined,
+      "import time\n\nimport requests",
+    ),
     good: {},
   },
   FT077: {
     why: "Unhandled network or database errors still fail the sync, but with a bare traceback. Wrapping them adds what was being fetched.",
-    bad: helper('def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n', undefined, "import requests"),
-    good: helper('def fetch(url):\n    try:\n        response = requests.get(url, timeout=30)\n        response.raise_for_status()\n    except requests.exceptions.RequestException as e:\n        raise RuntimeError(f"fetching {url} failed") from e\n    return response.json()\n', undefined, "import requests"),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
+    good: helper(
+      'def fetch(url):\n    try:\n        response = requests.get(url, timeout=30)\n        response.raise_for_status()\n    except requests.exceptions.RequestException as e:\n        raise RuntimeError(f"fetching {url} failed") from e\n    return response.json()\n',
+      undefined,
+      "import requests",
+    ),
   },
   FT078: {
     why: "Turning off certificate or host-key checks lets anyone on the path read credentials and data.",
-    bad: helper('def fetch(url):\n    response = requests.get(url, timeout=30, verify=False)\n    response.raise_for_status()\n    return response.json()\n', undefined, "import requests"),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30, verify=False)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
     good: {},
   },
   FT080: {
@@ -399,7 +477,10 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT081: {
     why: "Setting the stop flag on an empty page without break lets the rest of the body run on no data, for example items[-1] raising IndexError. As info it also reports a token or next-URL loop that takes the next cursor from the response without ever comparing it with the previous one: if the API returns the same cursor again, the loop fetches the same page forever. Compare it with the last one (or keep the seen ones in a set) and stop or raise when it repeats.",
-    bad: helper('def get_page(n):\n    return []\n', '    more = True\n    page = 0\n    while more:\n        items = get_page(page)\n        if not items:\n            more = False\n        last = items[-1]\n        op.upsert(table="items", data=last)\n        op.checkpoint(state=state)\n        page += 1'),
+    bad: helper(
+      "def get_page(n):\n    return []\n",
+      '    more = True\n    page = 0\n    while more:\n        items = get_page(page)\n        if not items:\n            more = False\n        last = items[-1]\n        op.upsert(table="items", data=last)\n        op.checkpoint(state=state)\n        page += 1',
+    ),
     good: {},
   },
   FT082: {
@@ -414,8 +495,8 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT084: {
     why: "Files and connections opened without with or close() leak for the length of the sync and can exhaust server connection limits.",
-    bad: helper('def read(path):\n    handle = open(path)\n    return handle.read()\n'),
-    good: helper('def read(path):\n    with open(path) as handle:\n        return handle.read()\n'),
+    bad: helper("def read(path):\n    handle = open(path)\n    return handle.read()\n"),
+    good: helper("def read(path):\n    with open(path) as handle:\n        return handle.read()\n"),
   },
   FT090: {
     why: "Code is not encrypted; configuration values are. A secret in code leaks with every copy of the repository and must be rotated.",
@@ -434,17 +515,29 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT100: {
     why: "Naive datetimes carry no timezone. Cursors labelled UTC drift by the local offset, and comparing naive with aware values raises TypeError.",
-    bad: { py: { imports: "from datetime import datetime", update: '    now = datetime.utcnow().isoformat()\n    op.upsert(table="items", data={"id": 1, "at": now})\n    op.checkpoint(state=state)' } },
-    good: { py: { imports: "from datetime import datetime, timezone", update: '    now = datetime.now(timezone.utc).isoformat()\n    op.upsert(table="items", data={"id": 1, "at": now})\n    op.checkpoint(state=state)' } },
+    bad: {
+      py: { imports: "from datetime import datetime", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now().isoformat()\n    op.checkpoint(state=state)' },
+    },
+    good: {
+      py: {
+        imports: "from datetime import datetime, timezone",
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
+      },
+    },
   },
   FT101: {
     why: "Comparing timestamps as strings is only right for one fixed format and offset. Parse them before comparing.",
-    bad: up('    last_updated = state.get("last_updated", "")\n    for row in [{"id": 1, "updated_at": "2024-01-01"}]:\n        updated_at = row["updated_at"]\n        if updated_at > last_updated:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)'),
+    bad: up(
+      '    last_updated = state.get("last_updated", "")\n    for row in [{"id": 1, "updated_at": "2024-01-01"}]:\n        updated_at = row["updated_at"]\n        if updated_at > last_updated:\n            op.upsert(table="items", data=row)\n    op.checkpoint(state=state)',
+    ),
     good: {},
   },
   FT103: {
     why: "A JSON column takes the object itself. json.dumps() stores an escaped string inside it, showing backslashes in the destination.",
-    bad: schemaOf('[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]', '    op.upsert(table="items", data={"id": 1, "payload": json.dumps({"a": 1})})\n    op.checkpoint(state=state)'),
+    bad: schemaOf(
+      '[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]',
+      '    op.upsert(table="items", data={"id": 1, "payload": json.dumps({"a": 1})})\n    op.checkpoint(state=state)',
+    ),
     good: schemaOf('[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]', '    op.upsert(table="items", data={"id": 1, "payload": {"a": 1}})\n    op.checkpoint(state=state)'),
   },
   FT104: {
@@ -476,19 +569,34 @@ export const CASES: Record<string, RuleCase> = {
     why: "Fivetran's example repository starts update() with a banner log line naming the example.",
     profile: "fivetran-examples",
     bad: {},
-    good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    log.warning("Example: Source Examples : Items")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    good: {
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    log.warning("Example: Source Examples : Items")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
   },
   FT121: {
     why: "Fivetran's examples document every function so readers can follow the pattern. The fix inserts a docstring after the def line: a complete one for update(), schema() and validate_configuration(), whose roles are fixed, and elsewhere a template with Args, Returns or Yields and <...> placeholders, which the rule keeps reporting until they are replaced by real text. A body written on the def line gets no fix.",
     profile: "fivetran-examples",
-    bad: helper('def helper_without_doc():\n    return 1\n'),
-    good: { files: { "connector.py": '"""Doc."""\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Sync items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    bad: helper("def helper_without_doc():\n    return 1\n"),
+    good: {
+      files: {
+        "connector.py":
+          '"""Doc."""\nfrom fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Sync items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
   },
   FT122: {
     why: "Fivetran's examples explain every upsert, checkpoint and the main block with a standard comment. The fix inserts this project's comment block above each one, at its indentation (a statement that shares its line with an if or another statement is left to you).",
     profile: "fivetran-examples",
     bad: {},
-    good: { files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    # Upsert writes one row to the destination table: the row with the same\n    # primary key is replaced, and a row with a new key is added. It takes the\n    # table name and the row as a dict of column name to value.\n    op.upsert(table="items", data={"id": 1})\n    # Checkpoint saves the state, so the next sync (or a retry after a failure)\n    # resumes from here instead of starting over. Checkpoint after each page or\n    # batch of rows, not after every row.\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    good: {
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    # Upsert writes one row to the destination table: the row with the same\n    # primary key is replaced, and a row with a new key is added. It takes the\n    # table name and the row as a dict of column name to value.\n    op.upsert(table="items", data={"id": 1})\n    # Checkpoint saves the state, so the next sync (or a retry after a failure)\n    # resumes from here instead of starting over. Checkpoint after each page or\n    # batch of rows, not after every row.\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
   },
   FT123: {
     why: "Fivetran's examples keep constants private (__UPPER_SNAKE) at the top of the module instead of magic numbers in the code.",
@@ -500,12 +608,19 @@ export const CASES: Record<string, RuleCase> = {
     why: "Fivetran's examples say what every import is for.",
     profile: "fivetran-examples",
     bad: {},
-    good: { files: { "connector.py": '# The SDK entry point and operations.\nfrom fivetran_connector_sdk import Connector  # connector object\nfrom fivetran_connector_sdk import Operations as op  # upsert, checkpoint\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } },
+    good: {
+      files: {
+        "connector.py":
+          '# The SDK entry point and operations.\nfrom fivetran_connector_sdk import Connector  # connector object\nfrom fivetran_connector_sdk import Operations as op  # upsert, checkpoint\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    },
   },
   FT125: {
     why: "Fivetran's review asks for small functions (cyclomatic complexity under 10); complex ones are split into helpers.",
     profile: "fivetran-examples",
-    bad: helper("def classify(a, b, c, d, e):\n    if a and b:\n        return 1\n    if b or c:\n        return 2\n    if c and d:\n        return 3\n    if d or e:\n        return 4\n    for x in range(3):\n        if x and a:\n            return 5\n    return 6\n"),
+    bad: helper(
+      "def classify(a, b, c, d, e):\n    if a and b:\n        return 1\n    if b or c:\n        return 2\n    if c and d:\n        return 3\n    if d or e:\n        return 4\n    for x in range(3):\n        if x and a:\n            return 5\n    return 6\n",
+    ),
     good: {},
   },
   FT126: {
@@ -518,6 +633,11 @@ export const CASES: Record<string, RuleCase> = {
     why: "Fivetran's examples share one README layout: a single '# <Source> Connector Example' title and a fixed set of sections.",
     profile: "fivetran-examples",
     bad: { files: { "README.md": "# Items\n" } },
-    good: { files: { "README.md": "# Items Connector Example\n\n## Connector overview\n## Requirements\n## Getting started\n## Features\n## Configuration file\n## Requirements file\n## Authentication\n## Data handling\n## Error handling\n## Tables created\n## Additional considerations\n" } },
+    good: {
+      files: {
+        "README.md":
+          "# Items Connector Example\n\n## Connector overview\n## Requirements\n## Getting started\n## Features\n## Configuration file\n## Requirements file\n## Authentication\n## Data handling\n## Error handling\n## Tables created\n## Additional considerations\n",
+      },
+    },
   },
 };

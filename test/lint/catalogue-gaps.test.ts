@@ -43,7 +43,10 @@ async function fixAndCheck(dir: string, opts: Parameters<typeof lint>[1], sameCo
   const before = readFileSync(join(dir, "connector.py"), "utf8");
   originals.set(dir, before);
   const r = await lint(dir, { ...opts, fix: true });
-  expect(r.findings.filter((f) => f.fix?.safe), "no safe fix left").toEqual([]);
+  expect(
+    r.findings.filter((f) => f.fix?.safe),
+    "no safe fix left",
+  ).toEqual([]);
   const after = readFileSync(join(dir, "connector.py"), "utf8");
   expect((await parsePython(after)).errors, after).toEqual([]);
   // FT047's fix moves a statement on purpose; the docstring and comment fixes change no code.
@@ -87,13 +90,17 @@ describe("FT121: the safe fix inserts a docstring template", () => {
     expect(names).toEqual(expect.arrayContaining(["fetch_page", "pages", "__init__", "name", "one_liner", "validate_configuration", "schema", "update"]));
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121"] });
     // update() and schema() have fixed roles, so their docstrings are complete.
-    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*? {4}Args:\n {8}configuration: [^]*?\n {8}state: [^]*?\n {4}"""\n {4}validate_configuration/);
+    expect(after).toMatch(
+      /def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*? {4}Args:\n {8}configuration: [^]*?\n {8}state: [^]*?\n {4}"""\n {4}validate_configuration/,
+    );
     expect(after).toMatch(/def validate_configuration\(configuration: dict\):\n {4}"""\n {4}Checks that the configuration[^]*? {4}Args:\n {8}configuration: [^\n]+\n {4}"""\n/);
     // Fivetran's flake8 allows 99 characters a line, and the fix must not be what breaks it.
     expect(longAddedLines(dir, after)).toEqual([]);
     expect(after).toMatch(/def schema\(configuration: dict\):\n {4}"""\n {4}Declares the tables[^]*? {4}Returns:\n[^]*? {4}"""\n {4}return/);
     // A multi-line signature: the docstring follows the header, before the body's first comment.
-    expect(after).toContain('               page_size=100):\n    """\n    <describe what fetch_page() does and why>\n    Args:\n        session: <describe session>\n        url: <describe url>\n        page_size: <describe page_size>\n    Returns:\n        <describe the result>\n    """\n    # one request per page\n');
+    expect(after).toContain(
+      '               page_size=100):\n    """\n    <describe what fetch_page() does and why>\n    Args:\n        session: <describe session>\n        url: <describe url>\n        page_size: <describe page_size>\n    Returns:\n        <describe the result>\n    """\n    # one request per page\n',
+    );
     expect(after).toContain('def pages(session):\n    """\n    <describe what pages() does and why>\n    Args:\n        session: <describe session>\n    Yields:\n');
     // Methods: self is not an argument to document; a decorator does not get in the way.
     expect(after).toContain('    def __init__(self, key):\n        """\n        <describe what __init__() does and why>\n        Args:\n            key: <describe key>\n        """\n');
@@ -109,7 +116,12 @@ describe("FT121: the safe fix inserts a docstring template", () => {
   });
 
   it("a filled-in docstring is quiet", async () => {
-    const dir = writeOverlay({ files: { "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """\n    Syncs items.\n    Args:\n        configuration: settings.\n    """\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } });
+    const dir = writeOverlay({
+      files: {
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """\n    Syncs items.\n    Args:\n        configuration: settings.\n    """\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    });
     expect((await lint(dir, { ...EXAMPLES, rules: ["FT121"] })).findings).toEqual([]);
   });
 });
@@ -133,24 +145,76 @@ describe("FT122: the safe fix inserts the comment blocks", () => {
   });
 
   it("FT121 and FT122 fixes together: one docstring, one comment block, in that order", async () => {
-    const dir = writeOverlay({ files: { ...projectFiles({}), "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } });
+    const dir = writeOverlay({
+      files: {
+        ...projectFiles({}),
+        "connector.py":
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+      },
+    });
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121", "FT122"] });
     expect(after).toMatch(/def update\(configuration, state\):\n {4}"""\n[^]*?\n {4}"""\n( {4}# [^\n]+\n){2,} {4}op\.upsert[^\n]+\n( {4}# [^\n]+\n){2,} {4}op\.checkpoint/);
   });
 });
 
-const LOOP = (body: string) => ({ py: { imports: "import requests", helpers: 'def get(url, params=None):\n    response = requests.get(url, params=params, timeout=30)\n    response.raise_for_status()\n    return response.json()\n', update: body } });
+const LOOP = (body: string) => ({
+  py: {
+    imports: "import requests",
+    helpers: "def get(url, params=None):\n    response = requests.get(url, params=params, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
+    update: body,
+  },
+});
 const repeatedBad: [string, Overlay][] = [
-  ["a cursor passed in the request and replaced from the response", LOOP('    cursor = None\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        cursor = page.get("next_cursor")\n        if not cursor:\n            break')],
-  ["a next URL that is the loop condition", LOOP('    url = "https://api.example.com/items"\n    while url:\n        body = get(url)\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        url = body["links"]["next"]')],
-  ["a token copied through another name", LOOP('    token = None\n    while True:\n        body = get("https://api.example.com/items", {"page_token": token})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        new_token = body.get("nextPageToken")\n        if not new_token:\n            break\n        token = new_token')],
+  [
+    "a cursor passed in the request and replaced from the response",
+    LOOP(
+      '    cursor = None\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        cursor = page.get("next_cursor")\n        if not cursor:\n            break',
+    ),
+  ],
+  [
+    "a next URL that is the loop condition",
+    LOOP(
+      '    url = "https://api.example.com/items"\n    while url:\n        body = get(url)\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        url = body["links"]["next"]',
+    ),
+  ],
+  [
+    "a token copied through another name",
+    LOOP(
+      '    token = None\n    while True:\n        body = get("https://api.example.com/items", {"page_token": token})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        new_token = body.get("nextPageToken")\n        if not new_token:\n            break\n        token = new_token',
+    ),
+  ],
 ];
 const repeatedGood: [string, Overlay][] = [
-  ["compared with the previous cursor", LOOP('    cursor = None\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        next_cursor = page.get("next_cursor")\n        if not next_cursor or next_cursor == cursor:\n            break\n        cursor = next_cursor')],
-  ["cursors remembered in a set", LOOP('    seen = set()\n    url = "https://api.example.com/items"\n    while url and url not in seen:\n        seen.add(url)\n        body = get(url)\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        url = body.get("next")')],
-  ["a has_more flag, not a cursor", LOOP('    has_more = True\n    page = 1\n    while has_more:\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        has_more = body.get("has_more", False)\n        page += 1')],
-  ["a token read from the response but not driving the loop", LOOP('    for page in range(3):\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        etag = body.get("etag")\n        state["etag"] = etag\n        op.checkpoint(state=state)')],
-  ["only compared with a literal is not a guard, but no cursor loop here either", LOOP('    page = 1\n    while page < 5:\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        page = page + 1')],
+  [
+    "compared with the previous cursor",
+    LOOP(
+      '    cursor = None\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        next_cursor = page.get("next_cursor")\n        if not next_cursor or next_cursor == cursor:\n            break\n        cursor = next_cursor',
+    ),
+  ],
+  [
+    "cursors remembered in a set",
+    LOOP(
+      '    seen = set()\n    url = "https://api.example.com/items"\n    while url and url not in seen:\n        seen.add(url)\n        body = get(url)\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        url = body.get("next")',
+    ),
+  ],
+  [
+    "a has_more flag, not a cursor",
+    LOOP(
+      '    has_more = True\n    page = 1\n    while has_more:\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        has_more = body.get("has_more", False)\n        page += 1',
+    ),
+  ],
+  [
+    "a token read from the response but not driving the loop",
+    LOOP(
+      '    for page in range(3):\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        etag = body.get("etag")\n        state["etag"] = etag\n        op.checkpoint(state=state)',
+    ),
+  ],
+  [
+    "only compared with a literal is not a guard, but no cursor loop here either",
+    LOOP(
+      '    page = 1\n    while page < 5:\n        body = get("https://api.example.com/items", {"page": page})\n        for row in body["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        page = page + 1',
+    ),
+  ],
 ];
 
 describe("FT081 (b): a cursor loop without a repeated-cursor guard is info", () => {
@@ -167,7 +231,14 @@ describe("FT081 (b): a cursor loop without a repeated-cursor guard is info", () 
     });
   }
   it("a literal comparison is not a guard", async () => {
-    const r = await lint(writeOverlay(LOOP('    cursor = ""\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        cursor = page["next"]\n        if cursor == "":\n            break')), { rules: ["FT081"], generic: false });
+    const r = await lint(
+      writeOverlay(
+        LOOP(
+          '    cursor = ""\n    while True:\n        page = get("https://api.example.com/items", {"cursor": cursor})\n        for row in page["data"]:\n            op.upsert(table="items", data=row)\n        op.checkpoint(state=state)\n        cursor = page["next"]\n        if cursor == "":\n            break',
+        ),
+      ),
+      { rules: ["FT081"], generic: false },
+    );
     expect(r.findings).toHaveLength(1);
   });
 });
@@ -179,16 +250,35 @@ const importTimeBad: [string, Overlay, string][] = [
   ["a class instantiated at module level", { py: { helpers: 'class Client:\n    def __init__(self):\n        log.info("client created")\n', tail: "\nCLIENT = Client()" } }, "__init__"],
   ["a decorator applied at import", { py: { helpers: 'def timed(fn):\n    log.info(f"wrapping {fn.__name__}")\n    return fn\n\n\n@timed\ndef helper():\n    return 1\n' } }, "timed"],
   ["a default argument", { py: { helpers: 'def default_size():\n    log.info("default")\n    return 100\n\n\ndef page(size=default_size()):\n    return size\n' } }, "default_size"],
-  ["mutually recursive functions (the walk ends)", { py: { helpers: 'def ping(n):\n    log.info("ping")\n    return pong(n - 1) if n else 0\n\n\ndef pong(n):\n    return ping(n - 1) if n else 0\n', tail: "\nPINGS = pong(2)" } }, "ping"],
+  [
+    "mutually recursive functions (the walk ends)",
+    { py: { helpers: 'def ping(n):\n    log.info("ping")\n    return pong(n - 1) if n else 0\n\n\ndef pong(n):\n    return ping(n - 1) if n else 0\n', tail: "\nPINGS = pong(2)" } },
+    "ping",
+  ],
   ["a class body", { py: { helpers: 'def limit():\n    log.warning("limit")\n    return 5\n\n\nclass Settings:\n    LIMIT = limit()\n' } }, "limit"],
 ];
 const importTimeGood: [string, Overlay][] = [
-  ["called only from update()", { py: { helpers: 'def announce():\n    log.info("loaded")\n', update: '    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } }],
+  [
+    "called only from update()",
+    { py: { helpers: 'def announce():\n    log.info("loaded")\n', update: '    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } },
+  ],
   ["passed along, not called", { py: { imports: "import threading", helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nWORKER = threading.Thread(target=announce)" } }],
-  ["called under the main guard", { py: { helpers: 'def announce():\n    log.info("loaded")\n', main: 'if __name__ == "__main__":\n    announce()\n    connector.debug(configuration={"api_key": "x"})' } }],
+  [
+    "called under the main guard",
+    { py: { helpers: 'def announce():\n    log.info("loaded")\n', main: 'if __name__ == "__main__":\n    announce()\n    connector.debug(configuration={"api_key": "x"})' } },
+  ],
   ["inside a module-level lambda", { py: { helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nLATER = lambda: announce()" } }],
   ["a method of another object with the same name", { py: { helpers: 'def update_headers():\n    log.info("x")\n', tail: '\nHEADERS = {"a": "b"}\nHEADERS.update({"c": "d"})' } }],
-  ["a decorator factory's inner wrapper", { py: { imports: "import functools", helpers: 'def logged(fn):\n    @functools.wraps(fn)\n    def wrapper(*args, **kwargs):\n        log.info(f"calling {fn.__name__}")\n        return fn(*args, **kwargs)\n    return wrapper\n\n\n@logged\ndef helper():\n    return 1\n' } }],
+  [
+    "a decorator factory's inner wrapper",
+    {
+      py: {
+        imports: "import functools",
+        helpers:
+          'def logged(fn):\n    @functools.wraps(fn)\n    def wrapper(*args, **kwargs):\n        log.info(f"calling {fn.__name__}")\n        return fn(*args, **kwargs)\n    return wrapper\n\n\n@logged\ndef helper():\n    return 1\n',
+      },
+    },
+  ],
 ];
 
 describe("FT047: log calls in functions that run at import time", () => {
@@ -207,7 +297,8 @@ describe("FT047: log calls in functions that run at import time", () => {
     });
   }
   it("the fix moves a module-level log line below update()'s docstring, which stays the docstring", async () => {
-    const source = 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Syncs items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\nlog.info("module loaded")\n';
+    const source =
+      'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Syncs items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\nlog.info("module loaded")\n';
     const after = await fixAndCheck(writeOverlay({ files: { "connector.py": source } }), { rules: ["FT047"], generic: false }, false);
     expect(after).toContain('def update(configuration, state):\n    """Syncs items."""\n    log.info("module loaded")\n    op.upsert');
     expect(after.endsWith("connector = Connector(update=update)\n")).toBe(true);
@@ -251,12 +342,24 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     return dir;
   };
 
-  it("tqdm and pathspec: the versions fivetran-connector-sdk 3.0.0 pins", async () => {
+  it("jinja2 and jmespath: the versions installed in the venv", async () => {
     if (!realSdkPython()) return;
-    const dir = withVenv("import pathspec\nfrom tqdm import tqdm");
+    const dir = withVenv("import jinja2\nfrom jmespath import search");
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual(["Add pathspec==1.1.1 (the version installed in .venv)", "Add tqdm==4.70.0 (the version installed in .venv)"]);
-    expect(r.findings.map((f) => [f.fix?.safe, f.fix?.edits.map((e) => e.newText).join("")])).toEqual([[false, "pathspec==1.1.1\n"], [false, "tqdm==4.70.0\n"]]);
+    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual(["Add Jinja2==3.1.6 (the version installed in .venv)", "Add jmespath==1.1.0 (the version installed in .venv)"]);
+    expect(r.findings.map((f) => [f.fix?.safe, f.fix?.edits.map((e) => e.newText).join("")])).toEqual([
+      [false, "Jinja2==3.1.6\n"],
+      [false, "jmespath==1.1.0\n"],
+    ]);
+  });
+
+  it("cryptography, tqdm and pathspec come with fivetran-connector-sdk 3.0.0 (its Requires-Dist): a note, not an error", async () => {
+    const r = await lint(writeOverlay({ py: { imports: "import pathspec\nfrom tqdm import tqdm\nfrom cryptography.fernet import Fernet" } }), { rules: ["FT063"], generic: false });
+    expect(r.findings.map((f) => [f.severity, f.line, f.column, f.message])).toEqual([
+      ["info", 8, 1, "pathspec comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 9, 1, "tqdm comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 10, 1, "cryptography comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+    ]);
   });
 
   it("an import name the map does not know is resolved from the installed distribution's files", async () => {
@@ -272,8 +375,8 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     const python = realSdkPython();
     if (!python) return;
     process.env.FIVETRAN_CONNECTOR_PYTHON = python;
-    const r = await lint(writeOverlay({ py: { imports: "import tqdm" } }), { rules: ["FT063"], generic: false });
-    expect(r.findings[0].message).toContain(`Add tqdm==4.70.0 (the version installed in ${python})`);
+    const r = await lint(writeOverlay({ py: { imports: "import jinja2" } }), { rules: ["FT063"], generic: false });
+    expect(r.findings[0].message).toContain(`Add Jinja2==3.1.6 (the version installed in ${python})`);
   });
 
   it("without a venv, or for a package it lacks, the suggestion asks for a pin", async () => {
@@ -285,9 +388,9 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
   });
 
   it("when pyproject.toml declares the dependencies, the suggestion edits it, not the ignored requirements.txt", async () => {
-    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport tqdm" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
+    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport xmltodict" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "tqdm"']]]);
+    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "xmltodict"']]]);
   });
 
   it("a venv folder is never linted as project code", async () => {

@@ -79,8 +79,14 @@ export function readmeSection(): string {
   return `## Lint rules
 
 \`lint_connector\` (and \`fivetran-connector-mcp lint <dir>\`) checks a connector folder with ${ALL_RULES.length} rules of its own,
-Ruff's generic Python checks (reported under Ruff's codes) and python3's \`compile()\` for syntax. Profiles: \`guidelines\`
-(default, follows the seed guidelines), \`sdk\` (what the SDK accepts) and \`fivetran-examples\` (adds the FT12x conventions).
+Ruff's generic Python checks (reported under Ruff's codes) and python3's \`compile()\` for syntax. Profiles say what they
+enforce: \`guidelines\` (default) is this server's own teaching, which asks \`schema()\` for table names and primary keys
+only and lets Fivetran infer types (FT032 notes declared columns, as info); Fivetran's coding principles ask for
+declared types instead, so \`fivetran-examples\` (the conventions of Fivetran's official examples, FT12x) does not run
+FT032; \`sdk\` keeps to what the SDK itself accepts or rejects. When a module does not parse, lint reports the syntax
+error and only the findings that stand on intact code (file-local rules in the other files); flow rules would
+otherwise report functions "missing" that are only unparsed. Precision on Fivetran's public connectors, and how it was
+measured: \`docs/lint-precision.md\`.
 \`target_sdk\` / \`--target-sdk\` switches version-dependent rules. Each rule's doc is the MCP resource
 \`connector-sdk://lint-rules/<id>\` (files in \`resources/lint-rules/\`). \`--format text|json|sarif\`; exit code 1 on errors.
 Fix column: \`safe\` fixes are applied by \`fix: true\` / \`--fix\`; \`suggest\` fixes are shown only.

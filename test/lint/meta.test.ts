@@ -12,7 +12,10 @@ describe("rule catalogue meta-test", () => {
   const ids = ALL_RULES.map((r) => r.meta.id);
   it("ids are unique and match their files", () => {
     expect(new Set(ids).size).toBe(ids.length);
-    const files = readdirSync(RULES_DIR).filter((f) => /^FT[0-9A-F]{3}\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, "")).sort();
+    const files = readdirSync(RULES_DIR)
+      .filter((f) => /^FT[0-9A-F]{3}\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
     expect(files).toEqual([...ids].sort());
     for (const r of ALL_RULES) {
       expect(r.meta.title.length).toBeGreaterThan(5);

@@ -1,28 +1,20 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { lint, ruleById, type LintOptions } from "../../src/lint/engine.js";
+import { ALL_RULES } from "../../src/lint/rules/index.js";
 import { CASES } from "./cases.js";
-import { cleanup, writeOverlay } from "./helpers.js";
+import { cleanup } from "./helpers.js";
+import { POSITIONS } from "./rule-positions.js";
+import { runRuleTests } from "./rule-tester.js";
 
 afterAll(cleanup);
 
-describe("every rule fires on its bad fixture and stays quiet on its fixed one", () => {
+describe("every rule reports exactly where it should on its bad case and nothing on its fixed one", () => {
+  it("every rule has a case and recorded positions", () => {
+    const ids = ALL_RULES.map((r) => r.meta.id).sort();
+    expect(Object.keys(CASES).sort()).toEqual(ids);
+    expect(Object.keys(POSITIONS).sort()).toEqual(ids);
+    for (const id of ids) expect(POSITIONS[id].length, id).toBeGreaterThan(0);
+  });
   for (const [id, c] of Object.entries(CASES)) {
-    it(id, async () => {
-      const rule = ruleById(id)!;
-      expect(rule, `rule ${id} exists`).toBeDefined();
-      const opts: LintOptions = { rules: [id], profile: c.profile, targetSdk: c.targetSdk, generic: false };
-      const bad = await lint(writeOverlay(c.bad), opts);
-      const hits = bad.findings.filter((f) => f.rule === id);
-      expect(hits.length, `${id} on bad: ${JSON.stringify(bad.findings)}`).toBeGreaterThan(0);
-      expect(hits.map((h) => h.severity)).toContain(c.severity ?? rule.meta.severity);
-      for (const h of hits) {
-        expect(h.line).toBeGreaterThan(0);
-        expect(h.column).toBeGreaterThan(0);
-        expect(h.docUri).toBe(`connector-sdk://lint-rules/${id}`);
-        expect(h.message.length).toBeGreaterThan(10);
-      }
-      const good = await lint(writeOverlay(c.good), opts);
-      expect(good.findings.filter((f) => f.rule === id), `${id} on good`).toEqual([]);
-    });
+    runRuleTests(id, { valid: [c.good], invalid: [{ project: c.bad, errors: POSITIONS[id] ?? [] }], profile: c.profile, targetSdk: c.targetSdk });
   }
 });

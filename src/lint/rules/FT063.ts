@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ALL_PROFILES, defineRule, type Report } from "../rule.js";
 import type { Project } from "../project.js";
 import { declared } from "../deps.js";
-import { distsFor, looselyProvides, PREINSTALLED, REQUESTS_DEPS, STDLIB } from "../stdlib.js";
+import { distsFor, looselyProvides, PREINSTALLED, REQUESTS_DEPS, SDK_DEPS, STDLIB } from "../stdlib.js";
 import { normalizeName } from "../requirements.js";
 import { ancestors } from "../python.js";
 
@@ -16,29 +16,36 @@ export default defineRule({
     // Read only when something is missing: a clean connector never touches the venv.
     let env: InstalledEnv | null | undefined;
     const installed = () => (env === undefined ? (env = installedEnv(p.dir)) : env);
-    for (const mod of p.modules) for (const imp of mod.imports) {
-      if (imp.level > 0) continue;
-      const fulls = imp.isFrom ? [imp.module] : imp.names.map((n) => n.name);
-      for (const full of fulls) {
-        const top = full.split(".")[0];
-        if (!top || STDLIB.has(top) || PREINSTALLED.has(top)) continue;
-        if (existsSync(join(p.dir, `${top}.py`)) || existsSync(join(p.dir, top))) continue;
-        const dists = distsFor(top, full).map(normalizeName);
-        if (dists.some((x) => names.has(x)) || [...names].some((n) => looselyProvides(n, top)) || (top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`))) continue;
-        // An import guarded by `except ImportError` is optional by design.
-        if (ancestors(imp.node).some((a) => a.type === "try_statement" && /ImportError|ModuleNotFoundError/.test(mod.t(a)))) continue;
-        const transitive = REQUESTS_DEPS.has(top);
-        const found = transitive ? undefined : installed()?.find(top, dists);
-        // A name the installed distribution answers for (yaml → PyYAML) beats the map's guess.
-        const line = found ? `${found.name}==${found.version}` : dists[0];
-        const where = found ? ` (the version installed in ${installed()!.label})` : "==<version>";
-        ctx.report({
-          file: mod.file, start: imp.node.start, end: imp.node.end, severity: transitive ? "info" : "error",
-          message: transitive ? `${top} comes with requests today; declare it if you rely on a specific version` : `'${top}' is neither standard library, pre-installed, a project module nor declared in ${d?.file ?? "requirements.txt"}; the connector fails with ImportError. Add ${line}${where}`,
-          fix: transitive ? undefined : declare(p, line, found ? `declare ${line}, the version installed in ${installed()!.label}` : `declare ${line} (pin the version you tested)`),
-        });
+    for (const mod of p.modules)
+      for (const imp of mod.imports) {
+        if (imp.level > 0) continue;
+        const fulls = imp.isFrom ? [imp.module] : imp.names.map((n) => n.name);
+        for (const full of fulls) {
+          const top = full.split(".")[0];
+          if (!top || STDLIB.has(top) || PREINSTALLED.has(top)) continue;
+          if (existsSync(join(p.dir, `${top}.py`)) || existsSync(join(p.dir, top))) continue;
+          const dists = distsFor(top, full).map(normalizeName);
+          if (dists.some((x) => names.has(x)) || [...names].some((n) => looselyProvides(n, top)) || ((top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`))))
+            continue;
+          // An import guarded by `except ImportError` is optional by design.
+          if (ancestors(imp.node).some((a) => a.type === "try_statement" && /ImportError|ModuleNotFoundError/.test(mod.t(a)))) continue;
+          const transitive = REQUESTS_DEPS.has(top) || SDK_DEPS.has(top);
+          const found = transitive ? undefined : installed()?.find(top, dists);
+          // A name the installed distribution answers for (yaml → PyYAML) beats the map's guess.
+          const line = found ? `${found.name}==${found.version}` : dists[0];
+          const where = found ? ` (the version installed in ${installed()!.label})` : "==<version>";
+          ctx.report({
+            file: mod.file,
+            start: imp.node.start,
+            end: imp.node.end,
+            severity: transitive ? "info" : "error",
+            message: transitive
+              ? `${top} comes with ${REQUESTS_DEPS.has(top) ? "requests" : "the fivetran-connector-sdk package"} today; declare it if you rely on a specific version`
+              : `'${top}' is neither standard library, pre-installed, a project module nor declared in ${d?.file ?? "requirements.txt"}; the connector fails with ImportError. Add ${line}${where}`,
+            fix: transitive ? undefined : declare(p, line, found ? `declare ${line}, the version installed in ${installed()!.label}` : `declare ${line} (pin the version you tested)`),
+          });
+        }
       }
-    }
   },
 });
 
@@ -132,7 +139,7 @@ function provides(d: Dist, top: string): boolean | undefined {
   if (!record) return undefined;
   return record.split(/\r?\n/).some((l) => {
     const first = l.split(",")[0].split("/")[0];
-    return first === top || first === `${top}.py` || first.startsWith(`${top}.`) && /\.(so|pyd)$/.test(first);
+    return first === top || first === `${top}.py` || (first.startsWith(`${top}.`) && /\.(so|pyd)$/.test(first));
   });
 }
 

@@ -216,8 +216,8 @@ def read_configuration(text):
     return configuration
 
 
-def check_dict(incoming, string_only):
-    """The SDK's check_dict, with its messages."""
+def check_dict(incoming, string_only, values_of="configuration.json values"):
+    """The SDK's check_dict, with its messages; the hint names where the values came from."""
     if not incoming:
         return {}
     if not isinstance(incoming, dict):
@@ -227,8 +227,8 @@ def check_dict(incoming, string_only):
         for key, value in incoming.items():
             if not isinstance(value, str):
                 raise Failure("configuration", "invalid configuration file; all values must be strings\n" + CONFIG_REFERENCE,
-                              hint="The value of '%s' is %s: configuration.json values must all be strings; quote numbers "
-                                   "and booleans, flatten nested objects." % (key, "null" if value is None else type(value).__name__))
+                              hint="The value of '%s' is %s: %s must all be strings; quote numbers "
+                                   "and booleans, flatten nested objects." % (key, "null" if value is None else type(value).__name__, values_of))
     return incoming
 
 
@@ -503,6 +503,7 @@ def main():
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
+    configuration = None
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
     try:
@@ -513,7 +514,7 @@ def main():
         if "configuration_text" in job:
             configuration = check_dict(read_configuration(job["configuration_text"]), True)
         else:
-            configuration = check_dict(job.get("configuration"), True)
+            configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
         state = check_dict(job.get("state"), False)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
@@ -570,7 +571,8 @@ def main():
         record.update(describe(f.exc, connector_file, project_dir))
         if f.kind in ("connector_exception", "serialization", "schema"):
             try:
-                record.update(explain(f.exc, job.get("configuration")))
+                # What the connector was given (the argument, or configuration.json as Python read it).
+                record.update(explain(f.exc, configuration))
             except Exception:
                 pass
         if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):

@@ -1,0 +1,27 @@
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+import snowflake.connector
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def connect(configuration):
+    return snowflake.connector.connect(password=configuration["api_key"])
+
+
+def update(configuration: dict, state: dict):
+    with connect(configuration) as conn:
+        with conn.cursor() as cursor:
+            column_query = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'ITEMS'"
+            cursor.execute(column_query)
+            columns = {r[0]: r[1] for r in cursor.fetchall()}
+            op.upsert(table="items", data={"id": 1, "columns": ",".join(columns)})
+            op.checkpoint(state=state)
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()

@@ -1,0 +1,22 @@
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def report(processed: int):
+    log.info(processed)
+
+
+def update(configuration: dict, state: dict):
+    op.upsert(table="items", data={"id": 1, "key": configuration["api_key"]})
+    report(1)
+    op.checkpoint(state=state)
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()

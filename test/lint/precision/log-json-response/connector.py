@@ -1,0 +1,23 @@
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+import requests
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration: dict, state: dict):
+    response = requests.get("https://api.example.com/items", headers={"Authorization": configuration["api_key"]}, timeout=30)
+    response.raise_for_status()
+    body = response.json()
+    log.fine(body)
+    for row in body:
+        op.upsert(table="items", data=row)
+    op.checkpoint(state=state)
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()

@@ -1,0 +1,23 @@
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration: dict, state: dict):
+    message = build_message(configuration)
+    log.info(message)
+    op.upsert(table="items", data={"id": 1, "key": configuration["api_key"]})
+    op.checkpoint(state=state)
+
+
+def build_message(configuration):
+    return "starting"
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()

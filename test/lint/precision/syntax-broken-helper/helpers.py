@@ -1,0 +1,2 @@
+def fetch(key)
+    return [{"id": 1, "key": key}]

@@ -1,0 +1,18 @@
+from fivetran_connector_sdk import Connector
+from fivetran_connector_sdk import Logging as log
+from fivetran_connector_sdk import Operations as op
+
+
+def schema(configuration: dict):
+    return [{"table": "line_items", "primary_key": ["id"]}, {"table": "LineItems", "primary_key": ["id"]}]
+
+def update(configuration: dict, state: dict):
+    op.upsert(table="line_items", data={"id": 1, "key": configuration["api_key"]})
+    op.upsert(table="LineItems", data={"id": 2})
+    op.checkpoint(state=state)
+
+
+connector = Connector(update=update, schema=schema)
+
+if __name__ == "__main__":
+    connector.debug()

@@ -1,0 +1,66 @@
+import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cacheFile, choosePython, rememberPython } from "../../src/lint/python-path.js";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+function tmp(): string {
+  const d = realpathSync(mkdtempSync(join(tmpdir(), "pypath-")));
+  made.push(d);
+  return d;
+}
+
+describe("the compile check's interpreter: a version-manager shim is resolved once", () => {
+  it("a plain python3 on PATH is used as is, with nothing cached", () => {
+    const bin = tmp();
+    const real = join(bin, "python3");
+    writeFileSync(real, "\x7fELF");
+    chmodSync(real, 0o755);
+    const env = { PATH: bin, XDG_CACHE_HOME: tmp() };
+    expect(choosePython(env, bin)).toEqual({ command: real });
+  });
+
+  it("a pyenv shim is used the first time, then the interpreter it picked, until the selected version changes", () => {
+    const bin = tmp();
+    const shim = join(bin, "python3");
+    writeFileSync(shim, '#!/usr/bin/env bash\nexec "/root/.pyenv/libexec/pyenv" exec "python3" "$@"\n');
+    chmodSync(shim, 0o755);
+    const realDir = tmp();
+    const real = join(realDir, "python3.11");
+    writeFileSync(real, "\x7fELF");
+    chmodSync(real, 0o755);
+    const project = tmp();
+    const env = { PATH: bin, XDG_CACHE_HOME: tmp(), PYENV_ROOT: tmp() };
+    const first = choosePython(env, project);
+    expect(first.command).toBe(shim);
+    expect(first.shimKey).toBeTruthy();
+    rememberPython(first.shimKey!, real, env);
+    expect(cacheFile(env).startsWith(env.XDG_CACHE_HOME)).toBe(true);
+    expect(choosePython(env, project)).toEqual({ command: real });
+    // Another version selected for the project: the shim decides again.
+    writeFileSync(join(project, ".python-version"), "3.12\n");
+    expect(choosePython(env, project).command).toBe(shim);
+    expect(choosePython({ ...env, PYENV_VERSION: "3.10" }, bin).command).toBe(shim);
+  });
+
+  it("a cached interpreter that is gone, or a relative path, is not used", () => {
+    const bin = tmp();
+    const shim = join(bin, "python3");
+    writeFileSync(shim, '#!/bin/sh\nexec asdf exec python3 "$@"\n');
+    chmodSync(shim, 0o755);
+    const env = { PATH: bin, XDG_CACHE_HOME: tmp() };
+    const first = choosePython(env, bin);
+    rememberPython(first.shimKey!, join(bin, "missing-python"), env);
+    expect(choosePython(env, bin).command).toBe(shim);
+    rememberPython(first.shimKey!, "python3.11", env);
+    expect(choosePython(env, bin).command).toBe(shim);
+  });
+
+  it("FTLINT_PYTHON wins", () => {
+    expect(choosePython({ FTLINT_PYTHON: "/opt/py/bin/python3", PATH: "" }, "/")).toEqual({ command: "/opt/py/bin/python3" });
+  });
+});
