@@ -6,7 +6,7 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, Shape } from "./protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
@@ -19,6 +19,11 @@ export interface EngineInput {
   env: Record<string, string>;
   configuration: Record<string, unknown> | undefined;
   startState: Record<string, unknown>;
+  /**
+   * files/state.json's text when the start state is read from it: the harness parses it with Python's json, so
+   * a cursor JavaScript would round (a 19-digit id) reaches the connector as it was written.
+   */
+  startStateText?: string;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
   /**
@@ -78,7 +83,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   try {
     pythonVersion = await inp.pythonVersion;
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, ...(inp.startStateText === undefined ? {} : { state_text: inp.startStateText }), memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
@@ -99,7 +104,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   let committedState = inp.diskState;
   // What had been sent when the connector last checkpointed; evaluate compares it with the totals.
   let countsAtLastCheckpoint: OperationCounts | undefined;
-  let lastState: Record<string, unknown> | undefined;
+  // The state texts exactly as the SDK keeps them in state.json (from the harness): the last checkpoint's, and
+  // the one a sync that never checkpoints commits at its end (its start state).
+  let lastStateText: string | undefined;
+  let startStateText: string | undefined;
   let ended = false;
   let reported: (ChannelRecord & { t: "error" }) | undefined;
   let sdkVersion: string | undefined;
@@ -122,11 +130,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       throw writeError;
     }
   };
-  const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
-  const backlog = sink.backlog ? sink.backlog.bind(sink) : undefined;
-  const applyRow = sink.applyRow ? sink.applyRow.bind(sink) : undefined;
-  /** Column names of each row shape the harness declared, by id. */
-  const shapes: string[][] = [];
+  /** Each row shape the harness declared, by id. */
+  const shapes: Shape[] = [];
 
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   const handle = (line: string): Promise<void> | undefined => {
@@ -141,31 +146,24 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       case "upsert":
       case "update":
       case "delete": {
+        if (!("values" in rec)) throw Object.assign(new Error("a row without its shape on the operation channel"), { kind: "internal" as ErrorKind });
+        const shape = shapes[rec.shape];
+        if (!shape) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
         tracker.counts[ROW_COUNT[rec.t]]++;
-        let row: RowRecord | undefined;
-        if ("values" in rec) {
-          const names = shapes[rec.shape];
-          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
-          if (applyRow) applyRow(rec.t, rec.table, names, rec.values, rec.schema);
-          else row = { t: rec.t, table: rec.table, ...(rec.schema === undefined ? {} : { schema: rec.schema }), data: Object.fromEntries(names.map((n, i) => [n, rec.values[i]!])) };
-        } else row = rec;
-        if (row) {
-          if (apply) apply(row);
-          else {
-            wait = sink.apply(row);
-            break;
-          }
-        }
+        sink.row(rec.t, rec.table, shape, rec.values, rec.schema, rec.id);
         // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
-        wait = backlog?.();
+        wait = sink.backlog();
         break;
       }
       case "shape":
-        shapes[rec.id] = rec.cols;
+        shapes[rec.id] = rec;
+        break;
+      case "table":
+        sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
         break;
       case "truncate":
         tracker.counts.truncates++;
-        wait = sink.apply(rec);
+        sink.truncate(rec.table, rec.schema);
         break;
       case "file":
         // Logged with the SDK's wording; counted in the SYNC PROGRESS table's "File uploads" row.
@@ -174,21 +172,22 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         break;
       case "schema":
         tracker.declared = rec.tables;
-        wait = sink.apply(rec).then((n) => {
-          tracker.counts.schemaChanges += n || 0;
-        });
+        tracker.counts.schemaChanges += sink.declare(rec.tables);
+        break;
+      case "start_state":
+        startStateText = rec.text;
         break;
       case "checkpoint": {
-        const state = rec.state;
+        const { text, shown } = rec;
         wait = checkpointed().then(() => {
           const at = { ...tracker.counts };
-          writing = sink.checkpoint(state).then(
+          writing = sink.checkpoint(text).then(
             () => {
               tracker.counts.checkpoints++;
-              committedState = state;
+              committedState = parseState(text);
               countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
-              lastState = state;
-              tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(state)}`);
+              lastStateText = text;
+              tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
             },
             (e: unknown) => {
               writeError = e;
@@ -291,9 +290,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   if (status === "succeeded") {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
-    const finalState = lastState ?? inp.startState;
-    await sink.checkpoint(finalState);
-    committedState = finalState;
+    const finalText = lastStateText ?? startStateText ?? JSON.stringify(inp.startState);
+    await sink.checkpoint(finalText);
+    committedState = parseState(finalText);
     if (tracker.counts.checkpoints === 0) {
       tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
     }
@@ -320,6 +319,21 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
     ...(countsAtLastCheckpoint ? { countsAtLastCheckpoint } : {}),
   };
+}
+
+/**
+ * The committed state as the run's result shows it. Display only: files/state.json holds the harness's text, and
+ * a value JavaScript cannot hold exactly (a 19-digit integer) is shown rounded here, never written back.
+ */
+function parseState(text: string): Record<string, unknown> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    // Python writes NaN and Infinity, which JSON.parse refuses; the display shows them as null.
+    v = JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, "null"));
+  }
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { state: v };
 }
 
 /** The chunks kept while the warehouse opened, then the rest of the channel as it comes. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
 import { Redactor } from "../workspace/redact.js";
@@ -124,6 +124,9 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
+  // The file's text (readStartState has accepted it) goes to the harness, which parses it with Python's json: the
+  // state never round-trips through JavaScript numbers.
+  const startStateText = opts.reset || opts.state !== undefined || !existsSync(stateFile(projectDir)) ? undefined : readFileSync(stateFile(projectDir), "utf8");
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
@@ -137,6 +140,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       env,
       configuration,
       startState,
+      ...(startStateText === undefined ? {} : { startStateText }),
       diskState,
       pythonVersion,
       sink: opening,

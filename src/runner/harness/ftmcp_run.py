@@ -318,7 +318,8 @@ def main():
         for w in warnings:
             _channel.warning(w)
         configuration = check_dict(job.get("configuration"), True)
-        state = check_dict(job.get("state"), False)
+        state = check_dict(json.loads(job["state_text"]) if job.get("state_text") is not None else job.get("state"), False)
+        _channel.start_state(state)
 
         if connector.schema_method is not None:
             try:
@@ -327,7 +328,7 @@ def main():
                 raise Failure("exit", "schema() called sys.exit(%s)" % (e.code,), e, connector_file, project_dir)
             except Exception as e:
                 raise Failure("schema", "failed while executing schema() error: " + str(e), e, connector_file, project_dir)
-            _channel.record({"t": "schema", "tables": tables})
+            _channel.schema(tables)
             sdk._declare(tables)
 
         try:
