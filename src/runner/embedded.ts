@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Readable } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
@@ -68,7 +68,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
-  const channel = stdio[3] as unknown as Readable;
+  // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
+  const channel = stdio[3] as unknown as Duplex;
   channel.setEncoding("utf8");
   // The connector starts before the warehouse is open, and may even end first: what it sends meanwhile is kept
   // here (DuckDB opens in well under a second, so a few MB at most), since the pipe goes once the process exits.
@@ -188,10 +189,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
               countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
               lastStateText = text;
               tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
+              // op.checkpoint() returns once this byte arrives: files/state.json is on disk, as with the SDK.
+              channel.write("k");
             },
             (e: unknown) => {
               writeError = e;
               countsAtFailedCheckpoint = at;
+              // The connector goes on until the next record shows the failure and the run stops it.
+              channel.write("f");
             },
           );
         });

@@ -28,7 +28,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "48-key-widening": { knownDifference: "issue 11: values converted in Node, after the call" },
   "49-key-widening-same-batch": { knownDifference: "issue 11: values converted in Node, after the call" },
   "56-inferred-widening-mix": { knownDifference: "issue 11: values converted in Node, after the call" },
-  "59-binary-values": { knownDifference: "issue 11: values converted in Node, after the call" },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -47,15 +47,15 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
       entry[r.engine] = r.runs;
       results.set(r.name, entry);
     }
-  }, 300_000);
+  }, 900_000);
 
   afterAll(() => {
     setWarehouseOpener(undefined);
     if (root && !process.env.FIDELITY_KEEP) removeRoot(root);
   });
 
-  it("has at least 15 connectors", () => {
-    expect(connectors.length).toBeGreaterThanOrEqual(15);
+  it("has at least 60 connectors (any, under FIDELITY_ONLY)", () => {
+    expect(connectors.length).toBeGreaterThanOrEqual(process.env.FIDELITY_ONLY ? 1 : 60);
   });
 
   for (const name of connectors) {

@@ -40,8 +40,15 @@ _MAX_SAFE = 2 ** 53
 NotSerializable = _values.NotSerializable
 
 
+# The channel's descriptor, from which the runner's acknowledgements of checkpoints are read; None when the channel
+# is not the runner's (a file, in the writer benchmark), where nobody acknowledges.
+_ack_fd = None
+_checkpoint_lock = threading.Lock()
+
+
 def open_channel(fd):
-    global _out, _queue
+    global _out, _queue, _ack_fd
+    _ack_fd = fd
     _widen(fd)
     _queue = _Queue.start(fd)
     if _queue is None:
@@ -502,8 +509,27 @@ def checkpoint(state):
     runner has committed it and written files/state.json: as in the SDK, the file is on disk when op.checkpoint()
     returns."""
     kept, shown = _values.state_text(state)
-    _write('{"t":"checkpoint","text":' + _encode(kept) + ',"shown":' + _encode(shown) + "}\n")
-    flush()
+    # One checkpoint at a time, as in the SDK: the acknowledgement read is this checkpoint's.
+    with _checkpoint_lock:
+        _write('{"t":"checkpoint","text":' + _encode(kept) + ',"shown":' + _encode(shown) + "}\n")
+        drain()
+        _wait_ack()
+
+
+def _wait_ack():
+    """Blocks until the runner says the checkpoint is committed: one byte per checkpoint. If the commit failed the
+    runner stops this process; if the runner is gone, the next write fails."""
+    fd = _ack_fd
+    if fd is None:
+        return
+    while True:
+        try:
+            got = os.read(fd, 1)
+        except InterruptedError:
+            continue
+        except OSError:
+            return
+        return got
 
 
 def start_state(state):
