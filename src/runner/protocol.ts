@@ -19,6 +19,8 @@
  * elsewhere. A checkpoint's state arrives as the text the SDK keeps in state.json.
  */
 
+import type { SyncErrorKind } from "../errors.js";
+
 export type TaggedKind = "float" | "json" | "bytes";
 export interface TaggedValue {
   $ft: TaggedKind;
@@ -52,22 +54,8 @@ export interface DeclaredTable {
   columns?: Record<string, DeclaredColumn>;
 }
 
-export type ErrorKind =
-  | "configuration"
-  | "state"
-  | "schema"
-  | "import"
-  | "syntax"
-  | "no_connector"
-  | "connector_exception"
-  | "operation"
-  | "serialization"
-  | "exit"
-  | "timeout"
-  | "cancelled"
-  | "memory"
-  | "output_limit"
-  | "internal";
+/** What the harness and the SDK output parser report; "interrupted" is only ever the server's own verdict. */
+export type ErrorKind = Exclude<SyncErrorKind, "interrupted">;
 
 /**
  * An upsert, update or delete with its row as an object of cells (tests and tools; the harness sends `values`).
