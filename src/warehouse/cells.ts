@@ -18,9 +18,13 @@ export class FloatCell {
     /** The float the SDK sent. */
     readonly value: number,
     readonly single: boolean,
-    /** Text that reads back as exactly `value` (Python's, when the harness sent it). */
-    readonly text: string,
+    /** Python's text of it, when the harness sent one (1.0, -0.0, NaN): see `text`. */
+    private given?: string,
   ) {}
+  /** Text that reads back as exactly `value`; made on first use, since FLOAT and DOUBLE columns load the number. */
+  get text(): string {
+    return (this.given ??= String(this.value));
+  }
 }
 export type Cell = null | string | JsonCell | Buffer | FloatCell;
 
@@ -34,7 +38,7 @@ export function cellOf(w: WireCell, double: boolean): Cell {
       return w ? "true" : "false";
     case "number":
       // Only integers JavaScript holds exactly travel as numbers; their text is the same in both languages.
-      return Number.isInteger(w) ? String(w) : new FloatCell(w, !double, String(w));
+      return Number.isInteger(w) ? String(w) : new FloatCell(w, !double);
     default:
       switch (w.$ft) {
         case "float":

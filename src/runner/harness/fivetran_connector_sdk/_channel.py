@@ -439,6 +439,8 @@ _prefixes = {}
 # {"t":"shape"} record with the renamed names and which columns hold 64-bit floats: the runner maps an array
 # faster than an object, and the names keep Python's order (an object's integer-like keys come first in JavaScript).
 _shapes = {}
+# For rows of tables without a primary key: the order their cells are hashed in, by shape id.
+_hash_orders = {}
 
 
 def _shape(info, table, schema, names):
@@ -450,13 +452,16 @@ def _shape(info, table, schema, names):
         if sid is None:
             checked = _check_names(names)
             sid = len(_shapes)
-            _shapes[key] = sid
-            rec = {"t": "shape", "id": sid, "cols": list(checked), "names": [_names.column(n) for n in checked]}
+            renamed = [_names.column(n) for n in checked]
+            _hash_orders[sid] = _values.hash_order(renamed)
+            rec = {"t": "shape", "id": sid, "cols": list(checked), "names": renamed}
             double = [i for i, n in enumerate(names) if info.types.get(n, (None, None))[1] == "DOUBLE"]
             if double:
                 rec["double"] = double
-            # Written under the same lock as the registration: a row of this shape from another thread comes after.
+            # Written under the same lock as the registration, and registered only once written: a row of this
+            # shape from another thread comes after it.
             _out.write(json.dumps(rec, separators=(",", ":")) + "\n")
+            _shapes[key] = sid
         return sid
 
 
@@ -475,9 +480,7 @@ def row_line(kind, table, data, schema=None):
         prefix = _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"shape":'
         _prefixes[(kind, table, schema)] = prefix
     if info.hashed:
-        from . import _names
-
-        rid = _values.row_hash([_names.column(n) for n in _check_names(names)], cells)
+        rid = _values.row_hash(_hash_orders[sid], cells)
         return prefix + str(sid) + ',"values":' + enc + ',"id":"' + rid + '"}\n'
     return prefix + str(sid) + ',"values":' + enc + "}\n"
 

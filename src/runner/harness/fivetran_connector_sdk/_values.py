@@ -186,7 +186,17 @@ def _naive_datetime(v):
     return _as_utc(_parse(v, "")).isoformat()
 
 
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _naive_date(v):
+    if type(v) is str and len(v) == 10 and _PLAIN_DATE.fullmatch(v):
+        # YYYY-MM-DD: when it is a valid date, the SDK's conversion gives it back as it is.
+        try:
+            datetime.date.fromisoformat(v)
+            return v
+        except ValueError:
+            pass  # the general path raises the SDK's error
     if isinstance(v, str):
         day = datetime.datetime.strptime(v, "%Y-%m-%d")
     elif isinstance(v, datetime.date):
@@ -268,15 +278,24 @@ def _read_back(cell):
     return repr(base64.b64decode(cell["v"]))
 
 
-def row_hash(names, cells):
-    """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns (renamed; of two source
-    columns that rename alike, the first) in name order, each as name=repr(cell)."""
-    row = {}
-    for name, cell in zip(names, cells):
-        if name not in row:
-            row[name] = cell
-    joined = "\x1f".join("%s=%s" % (name, _read_back(row[name])) for name in sorted(row))
-    return base64.b64encode(hashlib.sha1(joined.encode("utf-8")).digest()).decode("ascii")
+def hash_order(names):
+    """For row_hash: (name + "=", position) of each renamed column in name order; of two source columns that
+    rename alike, the first. Made once per row shape."""
+    first = {}
+    for i, name in enumerate(names):
+        first.setdefault(name, i)
+    return [(name + "=", first[name]) for name in sorted(first)]
+
+
+def row_hash(order, cells):
+    """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
+    name=repr(cell) of the cell the core reads back (order from hash_order)."""
+    parts = []
+    for prefix, i in order:
+        c = cells[i]
+        t = type(c)
+        parts.append(prefix + (repr(c) if t is str or t is float else "None" if c is None else _read_back(c)))
+    return base64.b64encode(hashlib.sha1("\x1f".join(parts).encode("utf-8")).digest()).decode("ascii")
 
 
 def column_name(key):
