@@ -6,12 +6,11 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, Shape } from "./protocol.js";
+import { readChannel } from "./channel-reader.js";
+import type { ErrorKind } from "./protocol.js";
+import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
-import type { OperationCounts, RunError, RunResult } from "./types.js";
-
-/** The SYNC PROGRESS counter each row operation adds to. */
-const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
+import type { RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
   projectDir: string;
@@ -100,153 +99,12 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
   ]);
 
-  // A state override is where the connector starts, not what is committed: a run that fails before its first
-  // checkpoint leaves files/state.json as it was, and reports that.
-  let committedState = inp.diskState;
-  // What had been sent when the connector last checkpointed; evaluate compares it with the totals.
-  let countsAtLastCheckpoint: OperationCounts | undefined;
-  // The state texts exactly as the SDK keeps them in state.json (from the harness): the last checkpoint's, and
-  // the one a sync that never checkpoints commits at its end (its start state).
-  let lastStateText: string | undefined;
-  let startStateText: string | undefined;
-  let ended = false;
-  let reported: (ChannelRecord & { t: "error" }) | undefined;
-  let sdkVersion: string | undefined;
-  let peakKb: number | undefined;
+  const session = new SyncSession(sink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState);
   let applyError: RunError | undefined;
 
-  // A checkpoint is written while the following records are read and applied (the writer closes the batch when
-  // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
-  let writing: Promise<void> | undefined;
-  let writeError: unknown;
-  let countsAtFailedCheckpoint: OperationCounts | undefined;
-  const checkpointed = async (): Promise<void> => {
-    if (writing) await writing;
-    writing = undefined;
-    if (writeError !== undefined) {
-      // The sync stops at the checkpoint that failed, as it did when each checkpoint was awaited: what was read
-      // after it is not counted.
-      if (countsAtFailedCheckpoint) Object.assign(tracker.counts, countsAtFailedCheckpoint);
-      countsAtFailedCheckpoint = undefined;
-      throw writeError;
-    }
-  };
-  /** Each row shape the harness declared, by id. */
-  const shapes: Shape[] = [];
-
-  /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
-  const handle = (line: string): Promise<void> | undefined => {
-    let rec: ChannelRecord;
-    try {
-      rec = JSON.parse(line) as ChannelRecord;
-    } catch {
-      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
-    }
-    let wait: Promise<unknown> | undefined;
-    switch (rec.t) {
-      case "upsert":
-      case "update":
-      case "delete": {
-        if (!("values" in rec)) throw Object.assign(new Error("a row without its shape on the operation channel"), { kind: "internal" as ErrorKind });
-        const shape = shapes[rec.shape];
-        if (!shape) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
-        tracker.counts[ROW_COUNT[rec.t]]++;
-        sink.row(rec.t, rec.table, shape, rec.values, rec.schema, rec.id);
-        // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
-        wait = sink.backlog();
-        break;
-      }
-      case "shape":
-        shapes[rec.id] = rec;
-        break;
-      case "table":
-        sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
-        break;
-      case "truncate":
-        tracker.counts.truncates++;
-        sink.truncate(rec.table, rec.schema);
-        break;
-      case "file":
-        // Logged with the SDK's wording; counted in the SYNC PROGRESS table's "File uploads" row.
-        tracker.counts.fileUploads++;
-        tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
-        break;
-      case "schema":
-        tracker.declared = rec.tables;
-        tracker.counts.schemaChanges += sink.declare(rec.tables);
-        break;
-      case "start_state":
-        startStateText = rec.text;
-        break;
-      case "checkpoint": {
-        const { text, shown } = rec;
-        wait = checkpointed().then(() => {
-          const at = { ...tracker.counts };
-          writing = sink.checkpoint(text).then(
-            () => {
-              tracker.counts.checkpoints++;
-              committedState = parseState(text);
-              countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
-              lastStateText = text;
-              tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
-              // op.checkpoint() returns once this byte arrives: files/state.json is on disk, as with the SDK.
-              channel.write("k");
-            },
-            (e: unknown) => {
-              writeError = e;
-              countsAtFailedCheckpoint = at;
-              // The connector goes on until the next record shows the failure and the run stops it.
-              channel.write("f");
-            },
-          );
-        });
-        break;
-      }
-      case "log":
-        tracker.log(rec.level, "connector", rec.message);
-        break;
-      case "warning":
-        tracker.warn(rec.message);
-        tracker.log("WARNING", "sdk", rec.message);
-        break;
-      case "start":
-        sdkVersion = rec.sdk_version;
-        break;
-      case "stats":
-        if (typeof rec.peak_rss_kb === "number") peakKb = rec.peak_rss_kb;
-        break;
-      case "error":
-        reported = rec;
-        break;
-      case "end":
-        ended = true;
-        break;
-    }
-    if (wait) return wait.then(() => tracker.progress());
-    tracker.progress();
-    return undefined;
-  };
-
   try {
-    let rest = "";
-    // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
-    // is done, so a slow warehouse still blocks the harness's writes (backpressure).
-    for await (const chunk of chunksOf(early, channel)) {
-      if (writeError !== undefined) await checkpointed();
-      const text = rest + chunk;
-      let start = 0;
-      let nl: number;
-      while ((nl = text.indexOf("\n", start)) !== -1) {
-        const line = text.slice(start, nl);
-        start = nl + 1;
-        if (!line) continue;
-        const wait = handle(line);
-        if (wait) await wait;
-      }
-      rest = text.slice(start);
-    }
-    if (rest) await handle(rest);
-    await checkpointed();
+    await readChannel(chunksOf(early, channel), (line) => session.handle(line), () => session.failed());
+    await session.checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     const err = e as Error & { kind?: ErrorKind; code?: string };
@@ -275,15 +133,16 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   } else if (applyError) {
     status = "failed";
     error = applyError;
-  } else if (reported) {
+  } else if (session.reported) {
     status = "failed";
+    const reported = session.reported;
     error = tracker.error(reported.kind, reported.message, {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
       hint: hintFor(reported.kind, { module: reported.module, python: inp.python, memoryLimitMb: inp.memoryLimitMb }),
     });
-  } else if (!ended || exit.exitCode !== 0) {
+  } else if (!session.ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
     const kind: ErrorKind = exit.signal === "SIGKILL" ? "memory" : "exit";
@@ -295,9 +154,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   if (status === "succeeded") {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
-    const finalText = lastStateText ?? startStateText ?? JSON.stringify(inp.startState);
+    const finalText = session.finalStateText(inp.startState);
     await sink.checkpoint(finalText);
-    committedState = parseState(finalText);
+    session.committedState = parseState(finalText);
     if (tracker.counts.checkpoints === 0) {
       tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
     }
@@ -305,16 +164,16 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await sink.rollback();
   }
   const rowsPerTable = await sink.rowsPerTable();
-  const peakRss = peakKb ?? proc.peakRssKb();
+  const peakRss = session.peakKb ?? proc.peakRssKb();
   return {
     status,
     engine: "embedded",
-    sdkVersion,
+    sdkVersion: session.sdkVersion,
     python: pythonVersion,
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
-    state: tracker.redactor.redactValue(committedState),
+    state: tracker.redactor.redactValue(session.committedState),
     warnings: tracker.warnings,
     ...(error ? { error } : {}),
     logTail: tracker.logTail(),
@@ -322,23 +181,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     warehousePath: inp.warehousePath,
     statePath: inp.statePath,
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
-    ...(countsAtLastCheckpoint ? { countsAtLastCheckpoint } : {}),
+    ...(session.countsAtLastCheckpoint ? { countsAtLastCheckpoint: session.countsAtLastCheckpoint } : {}),
   };
-}
-
-/**
- * The committed state as the run's result shows it. Display only: files/state.json holds the harness's text, and
- * a value JavaScript cannot hold exactly (a 19-digit integer) is shown rounded here, never written back.
- */
-function parseState(text: string): Record<string, unknown> {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch {
-    // Python writes NaN and Infinity, which JSON.parse refuses; the display shows them as null.
-    v = JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, "null"));
-  }
-  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { state: v };
 }
 
 /** The chunks kept while the warehouse opened, then the rest of the channel as it comes. */

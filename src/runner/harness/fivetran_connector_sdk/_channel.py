@@ -453,7 +453,7 @@ def _shape(info, table, schema, names):
             checked = _check_names(names)
             sid = len(_shapes)
             renamed = [_names.column(n) for n in checked]
-            _hash_orders[sid] = _values.hash_order(renamed)
+            _hash_orders[sid] = _values.HashOrder(renamed)
             rec = {"t": "shape", "id": sid, "cols": list(checked), "names": renamed}
             double = [i for i, n in enumerate(names) if info.types.get(n, (None, None))[1] == "DOUBLE"]
             if double:

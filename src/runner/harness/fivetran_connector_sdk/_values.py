@@ -20,9 +20,11 @@ A float cell is a 64-bit double in a column declared DOUBLE and a 32-bit float e
 which columns are DOUBLE (see _channel.row).
 """
 import base64
+import binascii
 import datetime
 import hashlib
 import json
+import operator
 import re
 from calendar import timegm
 
@@ -278,24 +280,48 @@ def _read_back(cell):
     return repr(base64.b64decode(cell["v"]))
 
 
-def hash_order(names):
-    """For row_hash: (name + "=", position) of each renamed column in name order; of two source columns that
-    rename alike, the first. Made once per row shape."""
-    first = {}
-    for i, name in enumerate(names):
-        first.setdefault(name, i)
-    return [(name + "=", first[name]) for name in sorted(first)]
+class HashOrder:
+    """How the rows of one shape are hashed: the positions of their cells in name order (of two source columns
+    that rename alike, the first), and a format per combination of cell types, so most rows are hashed with one
+    C-level % formatting instead of a Python loop over their cells."""
+
+    __slots__ = ("names", "pick", "formats")
+
+    def __init__(self, renamed):
+        first = {}
+        for i, name in enumerate(renamed):
+            first.setdefault(name, i)
+        self.names = sorted(first)
+        idx = [first[n] for n in self.names]
+        # Always a tuple, even for one column (itemgetter of one index returns the bare item).
+        self.pick = (lambda cells, i=idx[0]: (cells[i],)) if len(idx) == 1 else operator.itemgetter(*idx)
+        self.formats = {}
+
+
+# What % writes for a cell of each type, as repr() of what the core reads back: text and floats as themselves,
+# integers as the text they travel as, booleans as "true"/"false" (converted first), null as None.
+_HASH_FIELD = {str: "%r", float: "%r", type(None): "%r", int: "'%d'", bool: "%r"}
 
 
 def row_hash(order, cells):
     """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
-    name=repr(cell) of the cell the core reads back (order from hash_order)."""
-    parts = []
-    for prefix, i in order:
-        c = cells[i]
-        t = type(c)
-        parts.append(prefix + (repr(c) if t is str or t is float else "None" if c is None else _read_back(c)))
-    return base64.b64encode(hashlib.sha1("\x1f".join(parts).encode("utf-8")).digest()).decode("ascii")
+    name=repr(cell) of the cell the core reads back."""
+    vals = order.pick(cells)
+    sig = tuple(map(type, vals))
+    fmt = order.formats.get(sig)
+    if fmt is None:
+        if all(t in _HASH_FIELD for t in sig):
+            fmt = "\x1f".join(n.replace("%", "%%") + "=" + _HASH_FIELD[t] for n, t in zip(order.names, sig))
+        else:
+            fmt = False
+        order.formats[sig] = fmt
+    if fmt:
+        if bool in sig:
+            vals = tuple(("true" if v else "false") if type(v) is bool else v for v in vals)
+        text = fmt % vals
+    else:
+        text = "\x1f".join(n + "=" + _read_back(c) for n, c in zip(order.names, vals))
+    return binascii.b2a_base64(hashlib.sha1(text.encode("utf-8")).digest(), newline=False).decode("ascii")
 
 
 def column_name(key):
