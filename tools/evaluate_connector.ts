@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
-import { findingSchema } from "../src/findings.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -16,7 +17,7 @@ export const evaluateConnectorTool = defineTool({
     "each with the check that found it and the fix. Resets the local warehouse and state first (the state is backed up). " +
     "Writes EVALUATION.md beside connector.py. Takes as long as two syncs.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
@@ -25,9 +26,9 @@ export const evaluateConnectorTool = defineTool({
   output: {
     verdict: z.enum(["ready", "not_ready", "incomplete"]).describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
-    blocking: z.array(findingSchema).describe("What must be fixed before deploying."),
-    warnings: z.array(findingSchema).describe("Likely problems."),
-    info: z.array(findingSchema).describe("Observations."),
+    blocking: z.array(reportFindingSchema).describe("What must be fixed before deploying."),
+    warnings: z.array(reportFindingSchema).describe("Likely problems."),
+    info: z.array(reportFindingSchema).describe("Observations."),
     runs: z
       .array(
         z.object({
@@ -50,7 +51,8 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const r = await evaluateConnector({
       projectDir: dir,
       maxRows: args.max_rows,

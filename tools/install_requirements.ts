@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -13,7 +14,7 @@ export const installRequirementsTool = defineTool({
     "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). On failure the error names " +
     "the package that does not exist, has no such version, conflicts or does not build. Can take minutes; reports progress.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade already installed packages to the newest versions requirements.txt allows."),
     recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
@@ -31,13 +32,14 @@ export const installRequirementsTool = defineTool({
     requirements: z.number().describe("Number of requirement lines in requirements.txt."),
     installed: z.array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") })).describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
-      .array(findingSchema)
+      .array(reportFindingSchema)
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().describe("Wall time."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const r = await installRequirements({
       projectDir: dir,
       python: args.python,

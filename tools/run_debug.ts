@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, startRun, summarize } from "../src/runner/index.js";
 import { progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
@@ -13,7 +14,7 @@ export const runDebug = defineTool({
     "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail. " +
     "Past wait_seconds it returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: describe_warehouse.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to use instead of configuration.json (values must be strings)."),
     state: z.record(z.string(), z.unknown()).optional().describe("State to start from instead of files/state.json."),
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
@@ -26,7 +27,8 @@ export const runDebug = defineTool({
   output: runResultShape,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const projectDir = project.root;
     const handle = startRun({
       projectDir,
       configuration: args.configuration,
@@ -36,7 +38,7 @@ export const runDebug = defineTool({
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
-      onProgress: progressOf(ctx.progress),
+      onProgress: progressOf(ctx),
       onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });
     // A client that cancels this call cancels the sync it started (only while it waits for it).

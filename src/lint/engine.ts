@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import * as pep440 from "@renovatebot/pep440";
 import { ToolError } from "../errors.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { pythonCompile, ruffFindings } from "./external.js";
 import { LineIndex } from "./lines.js";
 import { loadProject, type Project } from "./project.js";
@@ -49,7 +48,7 @@ function suppressed(project: Project, f: Finding): boolean {
   if (!t) return false;
   const matches = (line: string) => {
     const m = /#\s*ftlint:\s*disable=([A-Za-z0-9_, ]+)/.exec(line);
-    return !!m && m[1]!.split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
+    return !!m && m[1].split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
   };
   if (matches(t.lines.lineText(f.line))) return true;
   const mod = project.modules.find((m) => m.file === f.file);
@@ -74,7 +73,7 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
   return {
     profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
     targetSdk: target || undefined,
-    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!.toUpperCase()),
+    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1].toUpperCase()),
   };
 }
 
@@ -138,7 +137,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
     const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
     for (const [i, mod] of project.modules.entries()) {
       if (syntaxBroken.has(mod.file)) continue;
-      for (const f of await ruff[i]!) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
+      for (const f of await ruff[i]) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));
@@ -233,7 +232,8 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
       for (const [file, text] of changed) {
         // Security: only files the linter itself read from the project folder are rewritten.
         if (!run.project.texts.has(file) && file !== ".gitignore") continue;
-        writeFileSync(join(dir, file), text);
+        // Security: written through the project layer (temporary file, then rename): never through a link or hard link.
+        ConnectorProject.of(dir).writeFile(file, text);
       }
       for (const [file, rules] of applied) {
         const s = fixedRules.get(file) ?? new Set<string>();
@@ -269,7 +269,7 @@ function mergeCompileErrors(run: { findings: Finding[]; project: Project }, comp
   if (!compile) return;
   const rule = ruleById("FT001")!;
   const fromTree = (f: Finding) => f.rule === "FT001" && f.file.endsWith(".py") && f.message.startsWith("syntax error");
-  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i]!)) run.findings.splice(i, 1);
+  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i])) run.findings.splice(i, 1);
   for (const e of compile) {
     run.findings.push({
       rule: "FT001",

@@ -1,5 +1,5 @@
 /**
- * Framing of the operation channel: the harness writes one JSON record per line (src/runner/protocol.ts). Lines
+ * Framing of the operation channel: the harness writes one JSON record per line (src/protocol.ts). Lines
  * are handed over chunk by chunk without an await per record; a handler that returns a promise (the warehouse has
  * fallen behind, a checkpoint) is awaited before the next line, and the next chunk is pulled only once this one is
  * done, so a slow warehouse still blocks the harness's writes (backpressure).

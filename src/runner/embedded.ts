@@ -7,7 +7,7 @@ import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import { readChannel } from "./channel-reader.js";
-import type { ErrorKind } from "./protocol.js";
+import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
 import type { RunError, RunResult } from "./types.js";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { ToolError } from "../errors.js";
+import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { Redactor } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
@@ -10,11 +11,11 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
-import { recoverStateAside } from "./state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
-import { processStart } from "./owner.js";
+import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { openWarehouse, readConfiguration, readStartState, readStartStateText, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -30,12 +31,18 @@ export function setWarehouseOpener(o: SinkOpener | undefined): void {
   opener = o ?? openWarehouse;
 }
 
-/** Checks the folder before anything runs: these are usage errors, not failed syncs. */
+/**
+ * Checks the folder before anything runs: these are usage errors, not failed syncs. The files a run reads or writes
+ * (connector.py, configuration.json, files/, its state and database, the upload storage) go through the project
+ * layer first, so one that is a link leaving the folder stops the run before Python or DuckDB follows it.
+ */
 function checkProject(projectDir: string): void {
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) {
     throw new ToolError("not_found", `The connector folder ${projectDir} does not exist.`, "Pass the folder that holds connector.py, or create one with scaffold.", projectDir);
   }
-  if (!existsSync(join(projectDir, "connector.py"))) {
+  const project = ConnectorProject.of(projectDir);
+  // Security: reading connector.py through the layer refuses a link out, a hard link and anything but a regular file.
+  if (project.readBytes("connector.py") === undefined) {
     throw new ToolError(
       "not_found",
       `connector.py not found in ${projectDir}; this file is required to start a sync.`,
@@ -43,6 +50,14 @@ function checkProject(projectDir: string): void {
       projectDir,
     );
   }
+  // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
+  project.readBytes("configuration.json");
+  project.readBytes(STATE_FILE);
+  if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
+    throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
+  }
+  project.resolve(`${FILES_DIR}/storage`);
+  warehouseFile(project);
 }
 
 /** Runs one sync to the end and returns its result. Usage errors (no folder, locked warehouse...) throw ToolError. */
@@ -126,7 +141,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   const startState = opts.state ?? diskState;
   // The file's text (readStartState has accepted it) goes to the harness, which parses it with Python's json: the
   // state never round-trips through JavaScript numbers.
-  const startStateText = opts.reset || opts.state !== undefined || !existsSync(stateFile(projectDir)) ? undefined : readFileSync(stateFile(projectDir), "utf8");
+  const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });

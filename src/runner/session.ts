@@ -1,5 +1,5 @@
 import type { RunTracker } from "./context.js";
-import type { ChannelRecord, ErrorKind, Shape } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, Shape } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts } from "./types.js";
 
@@ -35,7 +35,7 @@ export class SyncSession {
   // A checkpoint is committed while the following records are read and applied (the writer closes the batch when
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
   private writing: Promise<void> | undefined;
-  private writeError: unknown;
+  private writeError: Error | undefined;
   private countsAtFailedCheckpoint: OperationCounts | undefined;
 
   constructor(
@@ -154,7 +154,7 @@ export class SyncSession {
         this.ack(true);
       },
       (e: unknown) => {
-        this.writeError = e;
+        this.writeError = e instanceof Error ? e : new Error(String(e));
         this.countsAtFailedCheckpoint = at;
         // The connector goes on until the next chunk shows the failure and the run stops it.
         this.ack(false);

@@ -1,4 +1,4 @@
-import type { WireCell } from "../runner/protocol.js";
+import type { WireCell } from "../protocol.js";
 
 /**
  * Cells on their way into the warehouse (docs/warehouse.md, "Types"). The harness has already converted every value

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
+import { readState, SCHEMA, statePath, warehousePath, type ProjectRef } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
-import { recoverStateAside } from "../runner/state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 
 /** What describe_warehouse and `describe --json` return. */
 export const warehouseDescriptionShape = {
@@ -32,7 +32,9 @@ export type WarehouseDescription = z.infer<z.ZodObject<typeof warehouseDescripti
 export type TableDescription = WarehouseDescription["tables"][number];
 
 /** Tables, columns, keys and counts of files/warehouse.db (committed data only), and files/state.json. */
-export async function describeWarehouse(projectDir: string): Promise<WarehouseDescription> {
+export async function describeWarehouse(projectDir: ProjectRef): Promise<WarehouseDescription> {
+  // Security: both paths pass the project layer before anything is opened or reported missing.
+  const stateFile = statePath(projectDir);
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   // As get_state: the state a dead real-SDK run put aside is the folder's state, not that run's override.
@@ -49,7 +51,7 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
     const keys = (await conn.runAndReadAll(
       "SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'",
     )).getRowsJS();
-    const keyOf = new Map(keys.map((r) => [`${String(r[0])}.${String(r[1])}`, (r[2] as unknown[]).map(String)]));
+    const keyOf = new Map(keys.map((r) => [`${r[0] as string}.${r[1] as string}`, (r[2] as string[]).map(String)]));
     const byTable = new Map<string, TableDescription>();
     for (const [s, t, c, type] of cols) {
       const schema = String(s);
@@ -70,5 +72,5 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
     }
     return [...byTable.values()];
   });
-  return { schema: SCHEMA, warehouse_path: dbPath, state_path: statePath(projectDir), tables, state };
+  return { schema: SCHEMA, warehouse_path: dbPath, state_path: stateFile, tables, state };
 }

@@ -7,7 +7,7 @@ import { columnsOf, dump, tempProject } from "./helpers.js";
 
 // Expected values below were read from files/warehouse.db after running the same operations through the
 // real SDK 3.0 `fivetran debug` (probe connectors P1 and P2 of docs/warehouse.md). Rows are given as the cells
-// the harness sends (src/runner/protocol.ts): Python values were converted there.
+// the harness sends (src/protocol.ts): Python values were converted there.
 
 describe("WarehouseWriter", () => {
   it("matches the real SDK for declared types, inferred types, names and key-less tables (probe P1)", async () => {

@@ -1,7 +1,7 @@
 """The operation channel: one JSON object per line, written to a file descriptor the runner opened.
 
 A row's values are converted here, at the op call, as the SDK converts them (_values.py), and go as the cells
-src/runner/protocol.ts documents; a checkpoint's state goes as the text the SDK keeps in state.json. Encoding is on
+src/protocol.ts documents; a checkpoint's state goes as the text the SDK keeps in state.json. Encoding is on
 the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs one pass over its values plus one
 C-accelerated json encode.
 """

@@ -19,7 +19,7 @@
  * elsewhere. A checkpoint's state arrives as the text the SDK keeps in state.json.
  */
 
-import type { SyncErrorKind } from "../errors.js";
+import type { SyncErrorKind } from "./errors.js";
 
 export type TaggedKind = "float" | "json" | "bytes";
 export interface TaggedValue {
