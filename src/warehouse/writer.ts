@@ -403,8 +403,9 @@ export class WarehouseWriter {
 
   /** Operation times: microseconds, strictly increasing, so a truncate never meets a row of the same moment. */
   private nowUs(): number {
-    // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact.
-    let us = Date.now() * 1000;
+    // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact. The SDK takes
+    // datetime.now(), which has microseconds; Date.now() has only milliseconds.
+    let us = Math.floor((performance.timeOrigin + performance.now()) * 1000);
     if (us <= this.clockUs) us = this.clockUs + 1;
     this.clockUs = us;
     return us;
