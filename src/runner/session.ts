@@ -106,7 +106,8 @@ export class SyncSession {
         tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
         break;
       case "schema":
-        tracker.declared = rec.tables;
+        // The result reports what schema() declared; the destination names are the writer's business.
+        tracker.declared = rec.tables.map(({ name: _name, dest: _dest, column_names: _columns, ...declared }) => declared);
         tracker.counts.schemaChanges += sink.declare(rec.tables);
         break;
       case "start_state":
