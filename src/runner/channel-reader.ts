@@ -10,21 +10,28 @@ export async function readChannel(
   /** Called before each chunk: a promise to await first (a failed checkpoint that must stop the reading), or undefined. */
   beforeChunk: () => Promise<void> | undefined,
 ): Promise<void> {
-  let rest = "";
+  // The unfinished end of a line, in pieces: only each new chunk is searched for a newline, so a line of any length
+  // (a 50 MB exception message) costs time linear in its size, not quadratic.
+  const pending: string[] = [];
   for await (const chunk of chunks) {
     const before = beforeChunk();
     if (before) await before;
-    const text = rest + chunk;
     let start = 0;
     let nl: number;
-    while ((nl = text.indexOf("\n", start)) !== -1) {
-      const line = text.slice(start, nl);
+    while ((nl = chunk.indexOf("\n", start)) !== -1) {
+      let line = chunk.slice(start, nl);
       start = nl + 1;
+      if (pending.length > 0) {
+        pending.push(line);
+        line = pending.join("");
+        pending.length = 0;
+      }
       if (!line) continue;
       const wait = onLine(line);
       if (wait) await wait;
     }
-    rest = text.slice(start);
+    if (start < chunk.length) pending.push(start === 0 ? chunk : chunk.slice(start));
   }
+  const rest = pending.join("");
   if (rest) await onLine(rest);
 }

@@ -63,6 +63,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     signal: inp.signal,
     outputLimitBytes: inp.outputLimitBytes,
     memoryLimitMb: inp.memoryLimitMb,
+    containWith: inp.python,
   });
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);

@@ -243,6 +243,28 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b);
   });
 
+  it("files/storage/tester is a link to an outside folder, the connector uploads a file → run_debug fails the sync, no folder or file created outside", async () => {
+    writeFileSync(
+      join(f.conn, "connector.py"),
+      [
+        "import io",
+        "from fivetran_connector_sdk import Connector, FileUpload, Operations as op",
+        "def update(configuration, state):",
+        '    op.upsert("docs", {"id": 1}, file=FileUpload(path="a/one.txt", stream=io.BytesIO(b"one")))',
+        "    op.checkpoint({})",
+        "connector = Connector(update=update)",
+        "",
+      ].join("\n"),
+    );
+    link(f, "files/storage/tester", f.outside);
+    const b = before(f);
+    const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+    expect(a.text).not.toContain(f.marker);
+    expect(a.isError).toBe(false);
+    expect(a.data?.status).toBe("failed");
+    expectUntouched(f, b);
+  });
+
   it("files/state.json is a dangling link to a new outside file → run_debug isError outside_project, nothing created", async () => {
     link(f, "files/state.json", join(f.outside, "new-state.json"));
     const b = before(f);
@@ -334,26 +356,24 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "lint_connector", { project_dir: f.conn, fix: true }), b);
   });
 
-  it(".venv is a link to an outside virtualenv → lint_connector quotes no package version from it", async () => {
-    const venv = join(f.outside, "venv");
-    const dist = join(venv, "lib", "python3.11", "site-packages", "probepkg-1.0.dist-info");
-    mkdirSync(dist, { recursive: true });
-    writeFileSync(join(venv, "pyvenv.cfg"), "home = /usr/bin\n");
-    writeFileSync(join(dist, "METADATA"), `Name: probepkg\nVersion: 1.0+${f.marker.replace(/-/g, ".")}\n`);
-    writeFileSync(join(dist, "top_level.txt"), "probepkg\n");
-    writeFileSync(join(f.conn, "connector.py"), `import probepkg\n${readFileSync(join(f.conn, "connector.py"), "utf8")}`);
-    symlinkSync(venv, join(f.conn, ".venv"));
-    const b = before(f);
-    const a = await call(f, "lint_connector", { project_dir: f.conn });
-    expect(a.isError).toBe(false);
-    expect(a.text).toContain("probepkg");
-    expect(a.text).not.toContain(f.marker.replace(/-/g, "."));
-    expectUntouched(f, b);
-  });
-
   it("requirements.txt is a link to an outside file → install_requirements isError outside_project before pip runs", async () => {
     execFileSync("rm", [join(f.conn, "requirements.txt")]);
     link(f, "requirements.txt", join(f.outside, "requirements.txt"));
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
+  it("requirements.txt includes -r ../../outside/requirements.txt → install_requirements isError outside_project before pip runs", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "-r ../../outside/requirements.txt\n");
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
+  it("requirements.txt includes a file inside that is a link to an outside file → install_requirements isError outside_project", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "--constraint=constraints.txt\n");
+    symlinkSync(join(f.outside, "requirements.txt"), join(f.conn, "constraints.txt"));
     const b = before(f);
     expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
     expect(existsSync(join(f.conn, ".venv"))).toBe(false);
