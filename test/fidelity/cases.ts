@@ -24,6 +24,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "42-offset-seconds": { expect: ["failed"] },
   "58-surrogates": { expect: ["failed"] },
   "63-state-after-failure": { expect: ["failed"] },
+  "68-big-cursor-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "47-float-key-collision": { knownDifference: "two keys one after the cast: the writer fails on the duplicate, the SDK keeps the first" },
   "48-key-widening": { knownDifference: "an untyped key column widening from BIGINT to FLOAT is not widened; the sync fails" },
   "49-key-widening-same-batch": { knownDifference: "keys 3, 3.0 and \"3\" one after the cast: the writer fails on the duplicate" },
