@@ -4,28 +4,30 @@
  * The harness writes one JSON object per line to file descriptor 3. The connector's own stdout and
  * stderr are separate pipes, read as logs, so nothing a connector prints can corrupt this stream.
  *
- * Values inside `data` are plain JSON, except where JSON would lose what the SDK keeps. Those are
- * tagged as `{"$ft": kind, "v": text}`:
- *   float           an integral float (1.0), NaN or +/-Infinity; JSON.parse would turn 1.0 into an int.
- *                   v is the number for an integral float, else the text "NaN", "Infinity" or "-Infinity"
- *   int             an integer outside +/-2^53, as decimal text
- *   decimal         decimal.Decimal as text
- *   datetime        timezone-aware datetime, ISO 8601 with offset
- *   naive_datetime  naive datetime, ISO 8601 without offset
- *   date            datetime.date, ISO 8601
- *   bytes           bytes/bytearray, base64
- * dict and list values are plain JSON objects and arrays (the SDK's JSON type).
+ * Every value of a row arrives as the cell the SDK's core reads: the harness converted it at the op call, in Python,
+ * as SDK 3.0 does (src/runner/harness/fivetran_connector_sdk/_values.py), and raised there for a value the SDK
+ * refuses. The runner stores cells; it never interprets a Python value:
+ *   null                      NULL
+ *   string                    text
+ *   true / false              the text "true" / "false"
+ *   integer number            the text of that integer (only integers within +/-2^53 travel as numbers)
+ *   other number              a float (Python's repr of it reads back as exactly this double)
+ *   {"$ft":"float","v":t}     a float whose text JSON would lose: "1.0", "-0.0", "1e+22", "NaN", "Infinity"
+ *   {"$ft":"json","v":t}      JSON text, as Python's json.dumps wrote it
+ *   {"$ft":"bytes","v":b}     bytes, base64
+ * A float is a 64-bit double in the columns its row's shape lists as `double` (declared DOUBLE), a 32-bit float
+ * elsewhere. A checkpoint's state arrives as the text the SDK keeps in state.json.
  */
 
 import type { SyncErrorKind } from "./errors.js";
 
-export type TaggedKind = "float" | "int" | "decimal" | "datetime" | "naive_datetime" | "date" | "bytes";
+export type TaggedKind = "float" | "json" | "bytes";
 export interface TaggedValue {
   $ft: TaggedKind;
-  v: string | number;
+  v: string;
 }
-export type WireValue = null | boolean | number | string | TaggedValue | WireValue[] | { [k: string]: WireValue };
-export type Row = Record<string, WireValue>;
+export type WireCell = null | boolean | number | string | TaggedValue;
+export type Row = Record<string, WireCell>;
 
 /** A column as schema() declared it, validated. */
 export interface DeclaredColumn {
@@ -37,6 +39,12 @@ export interface DeclaredColumn {
 
 export interface DeclaredTable {
   table: string;
+  /** The destination table name, renamed by the harness (with the running Python's Unicode tables). */
+  name?: string;
+  /** The destination schema (tester, or tester_<schema> renamed), from the harness. */
+  dest?: string;
+  /** The destination name of each declared source column (primary key and typed columns), from the harness. */
+  column_names?: Record<string, string>;
   /**
    * The source schema schema() named for the table (SDK 3.0), absent for the default one. Its tables go to the
    * destination schema `tester_<schema>` (renamed), apart from same-named tables of `tester`.
@@ -49,8 +57,20 @@ export interface DeclaredTable {
 /** What the harness and the SDK output parser report; "interrupted" is only ever the server's own verdict. */
 export type ErrorKind = Exclude<SyncErrorKind, "interrupted">;
 
-/** An upsert, update or delete with its row as an object. */
-export type RowRecord = { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row };
+/**
+ * An upsert, update or delete with its row as an object of cells (tests and tools; the harness sends `values`).
+ * `id`: the row's `_fivetran_id`, which the harness computes for a table without a primary key.
+ */
+export type RowRecord = { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row; id?: string };
+
+/** A row shape: the source column names of a table's rows, in order, with their destination names. */
+export interface Shape {
+  cols: string[];
+  /** Destination (renamed) names, by position. */
+  names: string[];
+  /** Positions of the columns declared DOUBLE: their floats are 64-bit. */
+  double?: number[];
+}
 
 export type ChannelRecord =
   | { t: "start"; sdk_version: string; python: string }
@@ -62,8 +82,10 @@ export type ChannelRecord =
    * rows this way; `data` rows come with file uploads). The runner turns these into `data` rows for a sink that
    * takes only those.
    */
-  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; shape: number; values: WireValue[] }
-  | { t: "shape"; id: number; cols: string[] }
+  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; shape: number; values: WireCell[]; id?: string }
+  | ({ t: "shape"; id: number } & Shape)
+  /** A table's destination names, sent by the harness before the table's first record. */
+  | { t: "table"; table: string; schema?: string; name: string; dest: string }
   | { t: "truncate"; table: string; schema?: string }
   /**
    * A file a connector uploaded (`op.upsert/update(..., file=FileUpload(...))`), already stored by the harness at
@@ -71,7 +93,10 @@ export type ChannelRecord =
    * `_fivetran_file_path` follows. Sent only once the whole stream was stored. See docs/sdk-3.1.md.
    */
   | { t: "file"; table: string; schema?: string; path: string; target: string }
-  | { t: "checkpoint"; state: Record<string, unknown> }
+  /** The start state as the SDK would keep it in state.json: what a sync that never checkpoints commits. */
+  | { t: "start_state"; text: string }
+  /** `text`: what state.json holds after it, exactly as the SDK writes it; `shown`: the SDK's log text of it. */
+  | { t: "checkpoint"; text: string; shown: string }
   | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }
   | { t: "warning"; message: string }
   /** Sent just before `end` or `error`: peak resident memory of the connector process, in KiB. */

@@ -20,7 +20,9 @@ sys.path.insert(0, sys.argv[1])
 from fivetran_connector_sdk import _channel
 _channel._out = io.open(sys.argv[2], "w", encoding="utf-8", newline="\\n")
 C = ["alpha", "beta", "gamma", "delta", "epsilon"]
-_channel.record({"t": "schema", "tables": [{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": {"type": "LONG"}, "amount": {"type": "DOUBLE"}, "created_at": {"type": "UTC_DATETIME"}}}]})
+tables = [{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": {"type": "LONG"}, "amount": {"type": "DOUBLE"}, "created_at": {"type": "UTC_DATETIME"}}}]
+_channel.schema(tables)
+_channel.declare(tables)
 rows, every = int(sys.argv[3]), int(sys.argv[4])
 for i in range(rows):
     _channel.row("upsert", "bench_rows", {"id": i, "name": "customer %d" % i, "email": "user%d@example.com" % i, "amount": i * 1.25,
@@ -38,6 +40,7 @@ try {
   const text = readFileSync(file, "utf8");
   const { WarehouseWriter } = await import(pathToFileURL(join(ROOT, "dist", "src", "warehouse", "writer.js")).href);
   const w = await WarehouseWriter.open(join(work, "project"));
+  const shapes = [];
   let parse = 0;
   let apply = 0;
   let checkpoint = 0;
@@ -51,15 +54,17 @@ try {
     const b = performance.now();
     parse += b - a;
     if (rec.t === "checkpoint") {
-      await w.checkpoint(rec.state);
+      await w.checkpoint(rec.text);
       checkpoint += performance.now() - b;
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     } else if (rec.t === "upsert" || rec.t === "update" || rec.t === "delete") {
       // As the embedded runner does: applied at once, waiting only when DuckDB has fallen behind.
-      w.applyNow(rec);
+      w.row(rec.t, rec.table, shapes[rec.shape], rec.values, rec.schema, rec.id);
       const behind = w.backlog();
       if (behind) await behind;
       apply += performance.now() - b;
+    } else if (rec.t === "shape") {
+      shapes[rec.id] = rec;
     } else {
       await w.apply(rec);
       apply += performance.now() - b;

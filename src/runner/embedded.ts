@@ -1,19 +1,16 @@
 import { join } from "node:path";
-import type { Readable } from "node:stream";
+import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, RowRecord } from "../protocol.js";
+import { readChannel } from "./channel-reader.js";
+import type { ErrorKind } from "../protocol.js";
+import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
-import type { OperationCounts, RunError, RunResult, TableWrites } from "./types.js";
-import { SCHEMA } from "../warehouse/files.js";
-import { renameSchema, renameTable } from "../warehouse/names.js";
-
-/** The SYNC PROGRESS counter each row operation adds to. */
-const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
+import type { RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
   projectDir: string;
@@ -26,6 +23,11 @@ export interface EngineInput {
   /** True when the configuration came as an argument rather than from configuration.json (hints name the right one). */
   configurationInline?: boolean;
   startState: Record<string, unknown>;
+  /**
+   * files/state.json's text when the start state is read from it: the harness parses it with Python's json, so
+   * a cursor JavaScript would round (a 19-digit id) reaches the connector as it was written.
+   */
+  startStateText?: string;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
   /**
@@ -73,7 +75,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
-  const channel = stdio[3] as unknown as Readable;
+  // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
+  const channel = stdio[3] as unknown as Duplex;
   channel.setEncoding("utf8");
   // The connector starts before the warehouse is open, and may even end first: what it sends meanwhile is kept
   // here (DuckDB opens in well under a second, so a few MB at most), since the pipe goes once the process exits.
@@ -89,7 +92,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     pythonVersion = await inp.pythonVersion;
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
@@ -105,174 +109,16 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
   ]);
 
-  // A state override is where the connector starts, not what is committed: a run that fails before its first
-  // checkpoint leaves files/state.json as it was, and reports that.
-  let committedState = inp.diskState;
-  // What had been sent when the connector last checkpointed; evaluate compares it with the totals.
-  let countsAtLastCheckpoint: OperationCounts | undefined;
-  let lastState: Record<string, unknown> | undefined;
-  let ended = false;
-  let reported: (ChannelRecord & { t: "error" }) | undefined;
-  let sdkVersion: string | undefined;
-  let peakKb: number | undefined;
+  const session = new SyncSession(sink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState);
   let applyError: RunError | undefined;
 
-  // A checkpoint is written while the following records are read and applied (the writer closes the batch when
-  // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
-  let writing: Promise<void> | undefined;
-  let writeError: Error | undefined;
-  let countsAtFailedCheckpoint: OperationCounts | undefined;
-  const checkpointed = async (): Promise<void> => {
-    if (writing) await writing;
-    writing = undefined;
-    if (writeError !== undefined) {
-      // The sync stops at the checkpoint that failed, as it did when each checkpoint was awaited: what was read
-      // after it is not counted.
-      if (countsAtFailedCheckpoint) Object.assign(tracker.counts, countsAtFailedCheckpoint);
-      countsAtFailedCheckpoint = undefined;
-      throw writeError;
-    }
-  };
-  const apply = sink.applyNow ? sink.applyNow.bind(sink) : undefined;
-  const backlog = sink.backlog ? sink.backlog.bind(sink) : undefined;
-  const applyRow = sink.applyRow ? sink.applyRow.bind(sink) : undefined;
-  /** Column names of each row shape the harness declared, by id. */
-  const shapes: string[][] = [];
-
-  /** Row operations this run sent, per table as the connector named it (renamed as the warehouse does at the end). */
-  const written = new Map<string, TableWrites>();
+  // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after the
+  // last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
+  // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
   const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
-
-  /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
-  const handle = (line: string): Promise<void> | undefined => {
-    let rec: ChannelRecord;
-    try {
-      rec = JSON.parse(line) as ChannelRecord;
-    } catch {
-      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" });
-    }
-    let wait: Promise<unknown> | undefined;
-    switch (rec.t) {
-      case "upsert":
-      case "update":
-      case "delete": {
-        tracker.counts[ROW_COUNT[rec.t]]++;
-        const key = rec.schema === undefined ? rec.table : `${rec.schema}\u0000${rec.table}`;
-        let w = written.get(key);
-        if (!w) written.set(key, (w = { upserts: 0, updates: 0, deletes: 0 }));
-        w[ROW_COUNT[rec.t]]++;
-        let row: RowRecord | undefined;
-        if ("values" in rec) {
-          const names = shapes[rec.shape];
-          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" });
-          if (applyRow) applyRow(rec.t, rec.table, names, rec.values, rec.schema);
-          else row = { t: rec.t, table: rec.table, ...(rec.schema === undefined ? {} : { schema: rec.schema }), data: Object.fromEntries(names.map((n, i) => [n, rec.values[i]!])) };
-        } else row = rec;
-        if (row) {
-          if (apply) apply(row);
-          else {
-            wait = sink.apply(row);
-            break;
-          }
-        }
-        // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
-        wait = backlog?.();
-        break;
-      }
-      case "shape":
-        shapes[rec.id] = rec.cols;
-        break;
-      case "truncate":
-        tracker.counts.truncates++;
-        wait = sink.apply(rec);
-        break;
-      case "file":
-        // Logged with the SDK's wording; counted in the SYNC PROGRESS table's "File uploads" row.
-        tracker.counts.fileUploads++;
-        tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
-        break;
-      case "schema":
-        tracker.declared = rec.tables;
-        wait = sink.apply(rec).then((n) => {
-          tracker.counts.schemaChanges += n || 0;
-        });
-        break;
-      case "checkpoint": {
-        const state = rec.state;
-        wait = checkpointed().then(() => {
-          const at = { ...tracker.counts };
-          writing = sink.checkpoint(state).then(
-            () => {
-              tracker.counts.checkpoints++;
-              committedState = state;
-              countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
-              lastState = state;
-              tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(state)}`);
-            },
-            (e: unknown) => {
-              writeError = e instanceof Error ? e : new Error(String(e));
-              countsAtFailedCheckpoint = at;
-            },
-          );
-        });
-        break;
-      }
-      case "log":
-        tracker.log(rec.level, "connector", rec.message);
-        break;
-      case "warning":
-        tracker.warn(rec.message);
-        tracker.log("WARNING", "sdk", rec.message);
-        break;
-      case "start":
-        sdkVersion = rec.sdk_version;
-        break;
-      case "stats":
-        if (typeof rec.peak_rss_kb === "number") peakKb = rec.peak_rss_kb;
-        break;
-      case "error":
-        reported = rec;
-        break;
-      case "end":
-        ended = true;
-        break;
-    }
-    if (wait) return wait.then(() => tracker.progress());
-    tracker.progress();
-    return undefined;
-  };
-
   try {
-    // The unfinished end of a line, in pieces: only each new chunk is searched for a newline, so a line of any
-    // length (a 50 MB exception message) costs time linear in its size, not quadratic.
-    const pending: string[] = [];
-    // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
-    // is done, so a slow warehouse still blocks the harness's writes (backpressure).
-    for await (const chunk of chunksOf(early, channel)) {
-      if (writeError !== undefined) await checkpointed();
-      // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after
-      // the last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
-      // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
-      if (halted()) break;
-      let start = 0;
-      let nl: number;
-      while (!halted() && (nl = chunk.indexOf("\n", start)) !== -1) {
-        let line = chunk.slice(start, nl);
-        start = nl + 1;
-        if (pending.length > 0) {
-          pending.push(line);
-          line = pending.join("");
-          pending.length = 0;
-        }
-        if (!line) continue;
-        const wait = handle(line);
-        if (wait) await wait;
-      }
-      if (start < chunk.length) pending.push(start === 0 ? chunk : chunk.slice(start));
-    }
-    const rest = pending.join("");
-    if (rest && !halted()) await handle(rest);
-    await checkpointed();
+    await readChannel(chunksOf(early, channel), (line) => session.handle(line), () => session.failed(), halted);
+    await session.checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     const err = e as Error & { kind?: ErrorKind; code?: string };
@@ -309,8 +155,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     status = "failed";
     error = applyError;
     exitCode = 1;
-  } else if (reported) {
+  } else if (session.reported) {
     status = "failed";
+    const reported = session.reported;
     // A sync that crashed while configuration values were still placeholders failed on its configuration.
     const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
     error = tracker.error(kind, reported.message, {
@@ -333,7 +180,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     });
     exitCode = reported.exit_code ?? 1;
     if (reported.before_sync) inp.onFailedBeforeSync?.();
-  } else if (!ended || exit.exitCode !== 0) {
+  } else if (!session.ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
     const kind: ErrorKind = exit.signal === "SIGKILL" ? "memory" : "exit";
@@ -347,10 +194,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   if (status === "succeeded") {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
-    const finalState = lastState ?? inp.startState;
+    const finalText = session.finalStateText(inp.startState);
     try {
-      await sink.checkpoint(finalState);
-      committedState = finalState;
+      await sink.checkpoint(finalText);
+      session.committedState = parseState(finalText);
       if (tracker.counts.checkpoints === 0) {
         tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
       }
@@ -367,18 +214,18 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await sink.rollback();
   }
   const rowsPerTable = await sink.rowsPerTable();
-  const peakRss = peakKb ?? proc.peakRssKb();
+  const peakRss = session.peakKb ?? proc.peakRssKb();
   return {
     status,
     ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
-    sdkVersion,
+    sdkVersion: session.sdkVersion,
     python: pythonVersion,
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
-    writtenPerTable: writtenByWarehouseName(written),
-    state: tracker.redactor.redactValue(committedState),
+    writtenPerTable: session.written,
+    state: tracker.redactor.redactValue(session.committedState),
     warnings: tracker.warnings,
     ...(error ? { error } : {}),
     logTail: tracker.logTail(),
@@ -386,7 +233,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     warehousePath: inp.warehousePath,
     statePath: inp.statePath,
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
-    ...(countsAtLastCheckpoint ? { countsAtLastCheckpoint } : {}),
+    ...(session.countsAtLastCheckpoint ? { countsAtLastCheckpoint: session.countsAtLastCheckpoint } : {}),
   };
 }
 
@@ -394,18 +241,4 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 async function* chunksOf(early: string[], channel: Readable): AsyncGenerator<string> {
   while (early.length) yield early.shift()!;
   for await (const chunk of channel as AsyncIterable<string>) yield chunk;
-}
-
-/** Per-table write counts keyed as rowsPerTable is: the warehouse's table name, `schema.table` outside the default schema. */
-function writtenByWarehouseName(written: Map<string, TableWrites>): Record<string, TableWrites> {
-  const out: Record<string, TableWrites> = {};
-  for (const [key, w] of written) {
-    const sep = key.indexOf("\u0000");
-    const name = sep === -1 ? renameTable(key) : `${renameSchema(key.slice(0, sep), SCHEMA)}.${renameTable(key.slice(sep + 1))}`;
-    const t = (out[name] ??= { upserts: 0, updates: 0, deletes: 0 });
-    t.upserts += w.upserts;
-    t.updates += w.updates;
-    t.deletes += w.deletes;
-  }
-  return out;
 }

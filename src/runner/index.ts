@@ -19,7 +19,7 @@ import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRec
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { configurationForMasking, configurationText } from "./configuration-file.js";
-import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { openWarehouse, readStartState, readStartStateText, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -166,6 +166,9 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
+  // The file's text (readStartState has accepted it) goes to the harness, which parses it with Python's json: the
+  // state never round-trips through JavaScript numbers.
+  const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
@@ -186,6 +189,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       configurationText: text,
       configurationInline: opts.configuration !== undefined,
       startState,
+      ...(startStateText === undefined ? {} : { startStateText }),
       diskState,
       pythonVersion,
       sink: opening,

@@ -1,31 +1,31 @@
-import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
+import type { DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 
 /**
- * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply
- * operations, commit at checkpoints, roll back on failure. Kept as an interface so the runner depends on the
- * contract, not on DuckDB.
+ * What the runner needs from the warehouse (src/warehouse/writer.ts): one method per kind of record, all required.
+ * Kept as an interface so the runner depends on the contract, not on DuckDB.
  */
 export interface WarehouseSink {
-  /** Applies schema/upsert/update/delete/truncate; returns the number of schema changes it made. */
-  apply(rec: ChannelRecord): Promise<number>;
+  /** The tables schema() declared; returns the number of schema changes (the SDK counts declared tables). */
+  declare(tables: DeclaredTable[]): number;
+  /** A source table's destination names, as the harness renamed them; comes before the table's first record. */
+  nameTable(table: string, schema: string | undefined, name: string, dest: string): void;
   /**
-   * Optional: applies an upsert, update or delete at once, without a promise (the hot path of a sync). Throws
-   * what `apply` would reject with.
+   * An upsert, update or delete, applied at once without a promise (the hot path of a sync): its cells by position
+   * of `shape`, and the `_fivetran_id` of a row of a table without a primary key. Throws what fails the sync.
    */
-  applyNow?(rec: RowRecord): void;
-  /** Optional: the same for a row given as column names and their values (the harness's `shape` rows). */
-  applyRow?(op: RowRecord["t"], table: string, names: readonly string[], values: readonly WireValue[], schema?: string): void;
+  row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void;
+  truncate(table: string, schema?: string): void;
   /**
-   * Optional: a promise to await before applying more when the warehouse has fallen behind, else undefined. The
-   * runner awaits it, which stops reading the operation channel, which stops the connector (backpressure).
+   * A promise to await before applying more when the warehouse has fallen behind, else undefined. The runner
+   * awaits it, which stops reading the operation channel, which stops the connector (backpressure).
    */
-  backlog?(): Promise<void> | undefined;
+  backlog(): Promise<void> | undefined;
   /**
-   * Commits everything since the last checkpoint and writes files/state.json atomically. Records applied while
-   * the promise is pending belong to the next checkpoint (the caller may go on applying; it awaits this promise
-   * before the next checkpoint, rollback or rowsPerTable).
+   * Commits everything since the last checkpoint and writes `stateText` to files/state.json atomically. Records
+   * applied while the promise is pending belong to the next checkpoint (the caller may go on applying; it awaits
+   * this promise before the next checkpoint, rollback or rowsPerTable).
    */
-  checkpoint(state: Record<string, unknown>): Promise<void>;
+  checkpoint(stateText: string): Promise<void>;
   /** Discards everything since the last checkpoint. */
   rollback(): Promise<void>;
   rowsPerTable(): Promise<Record<string, number>>;
@@ -40,4 +40,4 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
   return WarehouseWriter.open(projectDir, opts);
 };
 
-export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
+export { readState as readStartState, readStateText as readStartStateText, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";

@@ -1,431 +1,57 @@
-import { createHash } from "node:crypto";
-import { ToolError } from "../errors.js";
-import type { TaggedValue, WireValue } from "../protocol.js";
+import type { WireCell } from "../protocol.js";
 
 /**
- * Values on their way into the warehouse, reproducing the real SDK 3.0 step by step (docs/warehouse.md, "Types"):
- * a Python value becomes a cell (the SDK's type_coercion), a cell suggests a column type (the core's sniffing), types
- * merge, and a cell becomes the text that is CAST into its column (the core's staging).
+ * Cells on their way into the warehouse (docs/warehouse.md, "Types"). The harness has already converted every value
+ * as the SDK 3.0 does at the op call, in Python (src/runner/harness/fivetran_connector_sdk/_values.py); what arrives
+ * is the cell the SDK's core reads, in the wire form protocol.ts documents. Here a cell suggests a column type (the
+ * core's sniffing), types merge, and a cell becomes the text (or native value) loaded into its column (the core's
+ * staging). Nothing here interprets a Python value.
  *
- * A cell is: null; a string (text, with NULs removed as the core does); JsonCell (JSON text); Buffer (bytes); or
- * FloatCell (a 32-bit "single" or 64-bit "double" float, with the literal text the SDK sent).
+ * A cell is: null; a string (text); JsonCell (JSON text); Buffer (bytes); or FloatCell (a 32-bit "single" or
+ * 64-bit "double" float).
  */
 export class JsonCell {
   constructor(readonly text: string) {}
 }
 export class FloatCell {
-  private repr: string | undefined;
   constructor(
-    /** The float the SDK sent (its text round-trips to exactly this number). */
+    /** The float the SDK sent. */
     readonly value: number,
     readonly single: boolean,
+    /** Python's text of it, when the harness sent one (1.0, -0.0, NaN): see `text`. */
+    private given?: string,
   ) {}
-  /** The literal text the SDK sends; made on first use, since a column typed DOUBLE is loaded from the number. */
+  /** Text that reads back as exactly `value`; made on first use, since FLOAT and DOUBLE columns load the number. */
   get text(): string {
-    if (this.repr === undefined) {
-      const x = this.value;
-      this.repr = Number.isNaN(x) ? "NaN" : !Number.isFinite(x) ? (x > 0 ? "Infinity" : "-Infinity") : pyFloatRepr(x);
-    }
-    return this.repr;
+    return (this.given ??= String(this.value));
   }
 }
 export type Cell = null | string | JsonCell | Buffer | FloatCell;
 
-const LONG_MIN = -(2n ** 63n);
-const LONG_MAX = 2n ** 63n - 1n;
-const INT_MIN = -(2n ** 31n);
-const INT_MAX = 2n ** 31n - 1n;
-
-// ---------------------------------------------------------------- Python's view of a wire value
-
-type PyValue =
-  | { t: "none" }
-  | { t: "bool"; v: boolean }
-  | { t: "int"; v: bigint }
-  | { t: "float"; v: number }
-  | { t: "str"; v: string }
-  | { t: "decimal"; v: string }
-  | { t: "datetime"; v: string; aware: boolean }
-  | { t: "date"; v: string }
-  | { t: "bytes"; v: Buffer }
-  | { t: "list"; v: WireValue[] }
-  | { t: "dict"; v: Record<string, WireValue> };
-
-function isTagged(v: unknown): v is TaggedValue {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as TaggedValue).$ft === "string" && "v" in v;
-}
-
-function floatFromText(v: string | number): number {
-  if (typeof v === "number") return v;
-  const s = v.trim().toLowerCase();
-  if (s === "nan") return NaN;
-  if (s === "inf" || s === "infinity") return Infinity;
-  if (s === "-inf" || s === "-infinity") return -Infinity;
-  return Number(v);
-}
-
-export function pyValue(w: WireValue): PyValue {
-  if (w === null || w === undefined) return { t: "none" };
-  if (typeof w === "boolean") return { t: "bool", v: w };
-  if (typeof w === "number") return Number.isInteger(w) ? { t: "int", v: BigInt(w) } : { t: "float", v: w };
-  if (typeof w === "string") return { t: "str", v: w };
-  if (Array.isArray(w)) return { t: "list", v: w };
-  if (isTagged(w)) {
-    switch (w.$ft) {
-      case "float":
-        return { t: "float", v: floatFromText(w.v) };
-      case "int":
-        return { t: "int", v: BigInt(String(w.v)) };
-      case "decimal":
-        return { t: "decimal", v: String(w.v) };
-      case "datetime":
-        return { t: "datetime", v: String(w.v), aware: true };
-      case "naive_datetime":
-        return { t: "datetime", v: String(w.v), aware: false };
-      case "date":
-        return { t: "date", v: String(w.v) };
-      case "bytes":
-        return { t: "bytes", v: Buffer.from(String(w.v), "base64") };
-    }
-  }
-  return { t: "dict", v: w };
-}
-
-const PY_TYPE_NAMES: Record<PyValue["t"], string> = {
-  none: "NoneType", bool: "bool", int: "int", float: "float", str: "str", decimal: "Decimal",
-  datetime: "datetime", date: "date", bytes: "bytes", list: "list", dict: "dict",
-};
-
-// ---------------------------------------------------------------- Python text forms
-
-/** Python's repr() of a float. */
-export function pyFloatRepr(x: number): string {
-  const abs = Math.abs(x);
-  if (abs >= 1e-4 && abs < 1e16) {
-    // Both print the shortest round-trip digits in fixed notation here; Python adds ".0" to whole numbers.
-    const s = String(x);
-    return s.includes(".") ? s : `${s}.0`;
-  }
-  if (Number.isNaN(x)) return "nan";
-  if (x === Infinity) return "inf";
-  if (x === -Infinity) return "-inf";
-  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
-  const [mant, expText] = x.toExponential().split("e");
-  const exp = Number(expText);
-  const neg = mant.startsWith("-");
-  const digits = mant.replace("-", "").replace(".", "");
-  let body: string;
-  if (exp >= -4 && exp < 16) {
-    if (exp >= 0) {
-      const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-      const frac = digits.slice(exp + 1) || "0";
-      body = `${whole}.${frac}`;
-    } else {
-      body = `0.${"0".repeat(-exp - 1)}${digits}`;
-    }
-  } else {
-    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    body = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  return neg ? `-${body}` : body;
-}
-
-
-
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-/** Python's repr() of a str. */
-export function pyStrRepr(s: string): string {
-  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
-  for (const c of s) {
-    const cp = c.codePointAt(0)!;
-    if (c === "\\") out += "\\\\";
-    else if (c === q) out += `\\${q}`;
-    else if (c === "\t") out += "\\t";
-    else if (c === "\n") out += "\\n";
-    else if (c === "\r") out += "\\r";
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (cp > 0x7f && c !== " " && NON_PRINTABLE.test(c)) {
-      if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-      else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, "0")}`;
-      else out += `\\U${cp.toString(16).padStart(8, "0")}`;
-    } else out += c;
-  }
-  return out + q;
-}
-
-/** Python's repr() of bytes. */
-export function pyBytesRepr(b: Buffer): string {
-  const hasSingle = b.includes(0x27);
-  const q = hasSingle && !b.includes(0x22) ? '"' : "'";
-  let out = `b${q}`;
-  for (const byte of b) {
-    if (byte === 0x5c) out += "\\\\";
-    else if (String.fromCharCode(byte) === q) out += `\\${q}`;
-    else if (byte === 0x09) out += "\\t";
-    else if (byte === 0x0a) out += "\\n";
-    else if (byte === 0x0d) out += "\\r";
-    else if (byte < 0x20 || byte >= 0x7f) out += `\\x${byte.toString(16).padStart(2, "0")}`;
-    else out += String.fromCharCode(byte);
-  }
-  return out + q;
-}
-
-function jsonString(s: string, asciiOnly: boolean): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const code = s.charCodeAt(i);
-    if (c === '"') out += '\\"';
-    else if (c === "\\") out += "\\\\";
-    else if (c === "\n") out += "\\n";
-    else if (c === "\r") out += "\\r";
-    else if (c === "\t") out += "\\t";
-    else if (c === "\b") out += "\\b";
-    else if (c === "\f") out += "\\f";
-    else if (code < 0x20 || (asciiOnly && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += c;
-  }
-  return `${out}"`;
-}
-
-/** Python's json.dumps(v) with its defaults (", " and ": ", ASCII escapes), or compact separators. */
-export function pyJsonDumps(w: unknown, compact = false, asciiOnly = true): string {
-  const sep = compact ? "," : ", ";
-  const kv = compact ? ":" : ": ";
-  const go = (x: unknown): string => {
-    if (x === null || x === undefined) return "null";
-    if (typeof x === "boolean") return x ? "true" : "false";
-    if (typeof x === "number") {
-      if (Number.isInteger(x) && Math.abs(x) < 1e21) return String(x);
-      if (Number.isNaN(x)) return "NaN";
-      if (!Number.isFinite(x)) return x > 0 ? "Infinity" : "-Infinity";
-      return pyFloatRepr(x);
-    }
-    if (typeof x === "bigint") return x.toString();
-    if (typeof x === "string") return jsonString(x, asciiOnly);
-    if (Array.isArray(x)) return `[${x.map(go).join(sep)}]`;
-    if (isTagged(x)) {
-      const p = pyValue(x);
-      if (p.t === "float") return Number.isNaN(p.v) ? "NaN" : Number.isFinite(p.v) ? pyFloatRepr(p.v) : p.v > 0 ? "Infinity" : "-Infinity";
-      if (p.t === "int") return p.v.toString();
-      throw new TypeError(`Object of type ${PY_TYPE_NAMES[p.t]} is not JSON serializable`);
-    }
-    return `{${Object.entries(x as Record<string, unknown>).map(([k, v]) => `${jsonString(k, asciiOnly)}${kv}${go(v)}`).join(sep)}}`;
-  };
-  return go(w);
-}
-
-/** Python's repr() of a plain value (used by str() of a dict or list). */
-function pyRepr(p: PyValue): string {
-  switch (p.t) {
-    case "none": return "None";
-    case "bool": return p.v ? "True" : "False";
-    case "int": return p.v.toString();
-    case "float": return pyFloatRepr(p.v);
-    case "str": return pyStrRepr(p.v);
-    case "decimal": return `Decimal('${p.v}')`;
-    case "datetime": return `datetime(${p.v})`;
-    case "date": return `date(${p.v})`;
-    case "bytes": return pyBytesRepr(p.v);
-    case "list": return `[${p.v.map((x) => pyRepr(pyValue(x))).join(", ")}]`;
-    case "dict": return `{${Object.entries(p.v).map(([k, x]) => `${pyStrRepr(k)}: ${pyRepr(pyValue(x))}`).join(", ")}}`;
-  }
-}
-
-/** Python's str(). */
-function pyStr(p: PyValue): string {
-  switch (p.t) {
-    case "str": return p.v;
-    case "decimal": return p.v;
-    case "datetime": return p.v.length > 10 && p.v[10] === "T" ? `${p.v.slice(0, 10)} ${p.v.slice(11)}` : p.v;
-    case "date": return p.v;
-    default: return pyRepr(p);
-  }
-}
-
-// ---------------------------------------------------------------- date and time arithmetic of the SDK
-
-interface Moment {
-  y: number; mo: number; d: number; h: number; mi: number; s: number; us: number;
-  /** offset in minutes east of UTC; undefined when naive */
-  off?: number;
-}
-
-function parseIsoMoment(text: string, requireOffset: boolean | "forbid"): Moment {
-  // strptime with '%Y-%m-%dT%H:%M:%S[.%f][%z]' after the first space became a T.
-  const s = text.trim().replace(" ", "T");
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})T(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:?\d{2}(?::?\d{2})?)?$/.exec(s);
-  if (!m || (requireOffset === true && !m[8]) || (requireOffset === "forbid" && m[8])) {
-    throw new ValueError(`time data '${text}' does not match format`);
-  }
-  let off: number | undefined;
-  if (m[8]) {
-    if (m[8] === "Z") off = 0;
-    else {
-      const digits = m[8].slice(1).replace(/:/g, "");
-      off = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * (m[8][0] === "-" ? -1 : 1);
-    }
-  }
-  return { y: +m[1], mo: +m[2], d: +m[3], h: +m[4], mi: +m[5], s: +m[6], us: m[7] ? Number(m[7].padEnd(6, "0")) : 0, off };
-}
-
-function toUtc(m: Moment): Moment {
-  if (!m.off) return { ...m, off: undefined };
-  const ms = Date.UTC(m.y, m.mo - 1, m.d, m.h, m.mi, m.s) - m.off * 60_000;
-  const t = new Date(ms);
-  return { y: t.getUTCFullYear(), mo: t.getUTCMonth() + 1, d: t.getUTCDate(), h: t.getUTCHours(), mi: t.getUTCMinutes(), s: t.getUTCSeconds(), us: m.us };
-}
-
-const p2 = (n: number) => String(n).padStart(2, "0");
-function isoNaive(m: Moment): string {
-  const base = `${String(m.y).padStart(4, "0")}-${p2(m.mo)}-${p2(m.d)}T${p2(m.h)}:${p2(m.mi)}:${p2(m.s)}`;
-  return m.us ? `${base}.${String(m.us).padStart(6, "0")}` : base;
-}
-function utcJsonString(m: Moment): string {
-  const base = isoNaive({ ...m, us: 0 });
-  if (m.us === 0) return `${base}Z`;
-  if (m.us % 1000 === 0) return `${base}.${String(m.us / 1000).padStart(3, "0")}Z`;
-  return `${base}.${String(m.us).padStart(6, "0")}Z`;
-}
-
-class ValueError extends Error {}
-
-// ---------------------------------------------------------------- encoding (the SDK's type_coercion)
-
-function fail(message: string): never {
-  throw new ToolError("invalid_argument", message, "Send values of the type schema() declares for the column, or leave the column undeclared.");
-}
-
-function toInt(p: PyValue, kind: string): bigint {
-  switch (p.t) {
-    case "int": return p.v;
-    case "bool": return p.v ? 1n : 0n;
-    case "float":
-      if (!Number.isInteger(p.v)) fail(`${kind} column requires int, got float`);
-      return BigInt(p.v);
-    case "str": {
-      const s = p.v.trim().replace(/_/g, "");
-      if (!/^[+-]?\d+$/.test(s)) fail(`invalid literal for int() with base 10: ${pyStrRepr(p.v)}`);
-      return BigInt(s);
-    }
-    case "decimal": return BigInt(p.v.split(".")[0].replace(/^\+/, "") || "0");
-    default: return fail(`int() argument must be a string, a bytes-like object or a real number, not '${PY_TYPE_NAMES[p.t]}'`);
-  }
-}
-
-function toFloat(p: PyValue): number {
-  switch (p.t) {
-    case "float": return p.v;
-    case "int": return Number(p.v);
-    case "bool": return p.v ? 1 : 0;
-    case "decimal":
-    case "str": {
-      const n = floatFromText(p.v.replace(/_/g, ""));
-      if (Number.isNaN(n) && !/nan/i.test(p.v)) fail(`could not convert string to float: ${pyStrRepr(p.v)}`);
-      return n;
-    }
-    default: return fail(`float() argument must be a string or a real number, not '${PY_TYPE_NAMES[p.t]}'`);
-  }
-}
-
-function floatCell(x: number, single: boolean): FloatCell {
-  return new FloatCell(x, single);
-}
-
-function momentOf(p: PyValue, requireOffset: boolean | "forbid"): Moment {
-  if (p.t === "datetime") return parseIsoMoment(p.v, false);
-  if (p.t === "str") {
-    try {
-      return parseIsoMoment(p.v, requireOffset);
-    } catch (e) {
-      fail(`time data ${pyStrRepr(p.v)} does not match format '%Y-%m-%dT%H:%M:%S${requireOffset === true ? "%z" : ""}'`);
-    }
-  }
-  return fail(`strptime() argument 1 must be str, not ${PY_TYPE_NAMES[p.t]}`);
-}
-
-/** The cell of a value for a column declared with an SDK type (or undefined: inferred). */
-export function encodeValue(w: WireValue, declared?: string): Cell {
-  // Fast paths for the values most rows are made of; each gives the same cell as the general path below, which
-  // would first build a PyValue (and a BigInt for every integer).
-  if (declared === undefined) {
-    if (typeof w === "string") return w.includes("\0") ? w.replace(/\0/g, "") : w;
-    if (typeof w === "boolean") return w ? "true" : "false";
-    if (typeof w === "number") return Number.isSafeInteger(w) ? String(w) : Number.isInteger(w) ? encodeInferred(pyValue(w), w) : floatCell(w, true);
-  } else if (typeof w === "number") {
-    if (Number.isSafeInteger(w)) {
-      if (declared === "LONG" || ((declared === "INT" || declared === "SHORT") && w >= -2147483648 && w <= 2147483647)) return String(w);
-    } else if (!Number.isInteger(w) && (declared === "DOUBLE" || declared === "FLOAT")) return floatCell(w, declared === "FLOAT");
-  } else if (typeof w === "string" && declared === "UTC_DATETIME" && isPlainUtc(w)) {
-    // "YYYY-MM-DDTHH:MM:SSZ" is already the text the general path would rebuild from its parts.
-    return w;
-  }
-  const p = pyValue(w);
-  if (p.t === "none") return null;
-  switch (declared) {
-    case "BOOLEAN":
-      if (p.t === "bool") return p.v ? "true" : "false";
-      if (p.t === "int") return p.v !== 0n ? "true" : "false";
-      if (p.t === "float") return p.v !== 0 ? "true" : "false";
-      if (p.t === "str" && (p.v === "0" || p.v === "1")) return p.v === "1" ? "true" : "false";
-      return fail(`BOOLEAN column does not accept ${PY_TYPE_NAMES[p.t]}`);
-    case "SHORT":
-    case "INT": {
-      const v = toInt(p, "Integer");
-      if (v < INT_MIN || v > INT_MAX) fail(`Value out of range: ${v}`);
-      return v.toString();
-    }
-    case "LONG": {
-      const v = toInt(p, "Long");
-      if (v < LONG_MIN || v > LONG_MAX) fail(`Long value out of range: ${v}`);
-      return v.toString();
-    }
-    case "FLOAT":
-    case "DOUBLE":
-      return floatCell(toFloat(p), declared === "FLOAT");
-    case "DECIMAL":
-      if (p.t === "bool") fail("DECIMAL column does not accept bool");
-      if (p.t === "str") return p.v.replace(/\0/g, "");
-      if (p.t === "int") return p.v.toString();
-      return fail(`DECIMAL column requires str or int, got ${PY_TYPE_NAMES[p.t]}`);
-    case "STRING":
-      return pyStr(p).replace(/\0/g, "");
-    case "XML":
-      if (p.t !== "str") fail(`XML column requires str, got ${PY_TYPE_NAMES[p.t]}`);
-      return p.v.replace(/\0/g, "");
-    case "UTC_DATETIME":
-      if (p.t === "date") return `${p.v}T00:00:00Z`;
-      return utcJsonString(toUtc(momentOf(p, true)));
-    case "NAIVE_DATETIME":
-      if (p.t === "date") return `${p.v}T00:00:00`;
-      return isoNaive(toUtc(momentOf(p, "forbid")));
-    case "NAIVE_DATE":
-      if (p.t === "date" || p.t === "datetime") return p.v.slice(0, 10);
-      if (p.t === "str") {
-        const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(p.v);
-        if (!m) fail(`time data ${pyStrRepr(p.v)} does not match format '%Y-%m-%d'`);
-        return `${m[1]}-${p2(+m[2])}-${p2(+m[3])}`;
-      }
-      return fail(`Expected str, datetime.date, or datetime.datetime, got <class '${PY_TYPE_NAMES[p.t]}'>`);
-    case "JSON":
-      try {
-        return new JsonCell(pyJsonDumps(p.t === "decimal" || p.t === "datetime" || p.t === "date" || p.t === "bytes" ? w : w));
-      } catch (e) {
-        return fail((e as Error).message);
-      }
-    case "BINARY":
-      if (p.t !== "bytes") fail(`BINARY column requires bytes or bytearray, got ${PY_TYPE_NAMES[p.t]}`);
-      return p.v;
-    case "NAIVE_TIME":
-      return fail("Unsupported data type encountered. Please use valid data types.");
+/** The cell of a wire value; `double`: the column is declared DOUBLE, so a float is a 64-bit one. */
+export function cellOf(w: WireCell, double: boolean): Cell {
+  if (w === null || w === undefined) return null;
+  switch (typeof w) {
+    case "string":
+      return w;
+    case "boolean":
+      return w ? "true" : "false";
+    case "number":
+      // Only integers JavaScript holds exactly travel as numbers; their text is the same in both languages.
+      return Number.isInteger(w) ? String(w) : new FloatCell(w, !double);
     default:
-      return encodeInferred(p, w);
+      switch (w.$ft) {
+        case "float":
+          return new FloatCell(Number(w.v), !double, w.v);
+        case "json":
+          return new JsonCell(w.v);
+        case "bytes":
+          return Buffer.from(w.v, "base64");
+      }
   }
+  throw new Error(`unknown cell on the operation channel: ${JSON.stringify(w).slice(0, 100)}`);
 }
 
-/** Exactly `YYYY-MM-DDTHH:MM:SSZ` (two-digit fields, no fraction): text that UTC_DATETIME encoding leaves as it is. */
 function isPlainUtc(s: string): boolean {
   if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
   for (const i of UTC_DIGITS) {
@@ -436,26 +62,8 @@ function isPlainUtc(s: string): boolean {
 }
 const UTC_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
-function encodeInferred(p: PyValue, w: WireValue): Cell {
-  switch (p.t) {
-    case "str": return p.v.includes("\0") ? p.v.replace(/\0/g, "") : p.v;
-    case "bool": return p.v ? "true" : "false";
-    case "int":
-      // Beyond a Java long the SDK sends the number as a 32-bit float.
-      if (p.v > LONG_MAX || p.v < -LONG_MAX) return floatCell(Number(p.v), true);
-      return p.v.toString();
-    case "float": return floatCell(p.v, true);
-    case "bytes": return p.v;
-    case "list":
-    case "dict":
-      try {
-        return new JsonCell(pyJsonDumps(w));
-      } catch (e) {
-        return fail((e as Error).message);
-      }
-    default: return pyStr(p).replace(/\0/g, "");
-  }
-}
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
 
 // ---------------------------------------------------------------- types (the core's cells.py)
 
@@ -658,7 +266,9 @@ export function stageText(cell: Cell, kind: string): string | null {
   const value = isJson ? cell.text : cell;
   let text: string | null;
   if (value === "") text = kind === "VARCHAR" ? "" : null;
-  else if (kind === "JSON") text = isJson ? value : pyJsonDumps(value, false, false);
+  // The core's json.dumps(text, ensure_ascii=False): text that reached here is valid Unicode (the harness refuses
+  // lone surrogates), for which JSON.stringify escapes exactly the same characters the same way.
+  else if (kind === "JSON") text = isJson ? value : JSON.stringify(value);
   else if (value.length <= 5 && NUMBER_TYPES.indexOf(kind) > 0 && BOOL_WORDS.has(value.toLowerCase())) {
     text = value.toLowerCase().startsWith("t") ? "1" : "0";
   } else if ((kind === "FLOAT" || kind === "DOUBLE") && value === "NaN") text = null;
@@ -764,35 +374,3 @@ function plainUtcMicros(s: string): bigint | typeof MISFIT {
   return BigInt(Date.UTC(y, mo - 1, d, h, mi, sec)) * 1000n;
 }
 
-// ---------------------------------------------------------------- _fivetran_id
-
-/** Python's repr() of a decoded cell. */
-export function cellRepr(cell: Cell): string {
-  if (cell === null) return "None";
-  if (typeof cell === "string") return pyStrRepr(cell);
-  if (cell instanceof JsonCell) return pyStrRepr(cell.text);
-  if (cell instanceof FloatCell) return pyFloatRepr(cell.value);
-  return pyBytesRepr(cell);
-}
-
-function codePointCompare(a: string, b: string): number {
-  // Python sorts str by code point; JS compares UTF-16 units, which differs only past the BMP.
-  if (a === b) return 0;
-  const ai = [...a];
-  const bi = [...b];
-  for (let i = 0; i < Math.min(ai.length, bi.length); i++) {
-    const d = ai[i].codePointAt(0)! - bi[i].codePointAt(0)!;
-    if (d) return d;
-  }
-  return ai.length - bi.length;
-}
-
-/** The `_fivetran_id` of a row of a table without a primary key: base64(SHA-1) of its present columns (cells by
- * index of `columns`) in name order. */
-export function rowHash(columns: readonly string[], cells: readonly (Cell | undefined)[]): string {
-  const present: [string, Cell][] = [];
-  for (let i = 0; i < cells.length; i++) if (cells[i] !== undefined) present.push([columns[i], cells[i]!]);
-  present.sort((a, b) => codePointCompare(a[0], b[0]));
-  const text = present.map(([n, c]) => `${n}=${cellRepr(c)}`).join("\x1f");
-  return createHash("sha1").update(text, "utf8").digest("base64");
-}

@@ -27,6 +27,11 @@ export function statePath(projectDir: ProjectRef): string {
   return ConnectorProject.of(projectDir).resolve(STATE_FILE);
 }
 
+/** files/state.json's text as it is (undefined when there is none): the harness parses it with Python's json. */
+export function readStateText(projectDir: ProjectRef): string | undefined {
+  return ConnectorProject.of(projectDir).readText(STATE_FILE);
+}
+
 /** The state the last checkpoint committed; `{}` when there is none yet. */
 export function readState(projectDir: ProjectRef): Record<string, unknown> {
   const path = statePath(projectDir);

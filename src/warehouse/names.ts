@@ -1,6 +1,8 @@
 /**
  * Fivetran's renaming of table and column names, as the SDK 3.0 core applies it (docs/warehouse.md, "Names").
- * Each name is renamed on its own; two source names that become one are one table or one column.
+ * Each name is renamed on its own; two source names that become one are one table or one column. A sync's names
+ * come renamed from the harness (Python's Unicode tables); this serves rows given to the writer directly (tests,
+ * tools), where JavaScript's Unicode tables decide accents.
  */
 
 const NON_WORD = /[^A-Za-z0-9_]/g;

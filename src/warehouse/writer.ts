@@ -1,10 +1,11 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from "@duckdb/node-api";
+import { createHash } from "node:crypto";
 import { readdirSync, rmdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../protocol.js";
+import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 import {
-  cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
+  cellOf, cellType, declaredDuckType, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, stageText, textType,
   widerType, type Cell, type NativeKind,
 } from "./cells.js";
 import { duckdb } from "./duckdb.js";
@@ -75,8 +76,6 @@ class Batch {
 /** What a source column name means in one table; looked up once per name, not once per value. */
 interface SourceColumn {
   index: number;
-  /** The SDK type schema() declared for this source name, used to encode its values. */
-  declared: string | undefined;
   /** The renamed column has a declared type, which wins over sniffing: its values need no type guess. */
   typed: boolean;
 }
@@ -165,6 +164,10 @@ export class WarehouseWriter {
   /** Every table of this sync, in the order they came (the order the SDK writes them in). */
   private all: SyncTable[] = [];
   private renamedSeen = new Map<string, string>();
+  /** Destination names of source tables, by `schema\0table`, as the harness renamed them. */
+  private tableNames = new Map<string, { name: string; dest: string }>();
+  /** Shapes of rows given as objects (see applyObject()). */
+  private objectShapes = new Map<string, Shape>();
   private columnNames = new Map<string, string>();
   private declaredCreated = false;
   private clockUs = 0;
@@ -245,39 +248,74 @@ export class WarehouseWriter {
 
   // ------------------------------------------------------------------ operations
 
-  /** Applies one channel record; returns the number of schema changes it made (the SDK counts declared tables). */
+  /**
+   * Applies a schema, table, truncate or row record (rows given as objects: tests and tools); returns the number of
+   * schema changes it made (the SDK counts declared tables). The runner calls the methods below directly.
+   */
   async apply(rec: ChannelRecord): Promise<number> {
     this.assertOpen();
     switch (rec.t) {
       case "schema":
         return this.declare(rec.tables);
+      case "table":
+        this.nameTable(rec.table, rec.schema, rec.name, rec.dest);
+        return 0;
       case "upsert":
       case "update":
       case "delete":
-        if (!("data" in rec)) throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to applyRow().");
+        if (!("data" in rec)) throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to row().");
         this.applyNow(rec);
         return 0;
-      case "truncate": {
-        const table = this.table(rec.table, rec.schema);
-        table.batch.truncateBefore = this.now();
+      case "truncate":
+        this.truncate(rec.table, rec.schema);
         return 0;
-      }
       default:
         return 0;
     }
   }
 
-  /** An upsert, update or delete, applied at once: the per-row path of a sync, without a promise per row. */
+  /**
+   * A row given as an object of cells (tests and tools), applied at once: its shape is made here, its names renamed
+   * by names.ts. Throws what fails the sync.
+   */
   applyNow(rec: RowRecord): void {
-    this.applyRow(rec.t, rec.table, Object.keys(rec.data), Object.values(rec.data), rec.schema);
+    const cols = Object.keys(rec.data);
+    const key = `${rec.schema ?? ""}\0${rec.table}\0${cols.join("\0")}`;
+    let shape = this.objectShapes.get(key);
+    if (!shape) {
+      const types = (rec.schema === undefined ? this.tables.get(rec.table) : this.schemaTables.get(rec.schema)?.get(rec.table))?.sourceTypes;
+      const double = cols.flatMap((c, i) => (types?.get(c) === "DOUBLE" ? [i] : []));
+      shape = { cols, names: cols.map((c) => this.column(c)), ...(double.length ? { double } : {}) };
+      this.objectShapes.set(key, shape);
+    }
+    const values = Object.values(rec.data);
+    // A row that did not come from the harness (a test, a tool) and names no `_fivetran_id` gets one of its own, a
+    // hash of its names and cells; the harness always sends the SDK's.
+    const id = rec.id ?? createHash("sha1").update(JSON.stringify([shape.names, values])).digest("base64");
+    this.row(rec.t, rec.table, shape, values, rec.schema, id);
   }
 
-  /** The same, for a row given as its column names and their values, in order (how the harness sends rows). */
-  applyRow(op: RowRecord["t"], table: string, names: readonly string[], values: readonly WireValue[], schema?: string): void {
+  /** The destination names of a source table, as the harness renamed them; before the table's first record. */
+  nameTable(source: string, sourceSchema: string | undefined, name: string, dest: string): void {
+    this.tableNames.set(`${sourceSchema ?? ""}\0${source}`, { name, dest });
+  }
+
+  /** A truncate: the rows synced before now are deleted at the next write. */
+  truncate(source: string, sourceSchema?: string): void {
+    this.assertOpen();
+    this.table(source, sourceSchema).batch.truncateBefore = this.now();
+  }
+
+  /**
+   * An upsert, update or delete, applied at once without a promise (the per-row path of a sync): its cells by
+   * position of `shape`'s columns, and, for a table without a primary key, the `_fivetran_id` the harness computed.
+   * Throws what fails the sync (a null primary key).
+   */
+  row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void {
     this.assertOpen();
     // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
     if (this.failure) throw this.failure;
-    this.record(op, table, names, values, schema);
+    this.record(op, table, shape, values, schema, id);
   }
 
   /**
@@ -290,10 +328,13 @@ export class WarehouseWriter {
     return this.queue.length > 2 ? this.queue[0] : undefined;
   }
 
-  private declare(tables: DeclaredTable[]): number {
+  /** The tables schema() declared; returns their number, the schema changes the SDK counts. */
+  declare(tables: DeclaredTable[]): number {
     for (const t of tables) {
-      const schema = t.schema === undefined ? SCHEMA : renameSchema(t.schema, SCHEMA);
-      const name = renameTable(t.table);
+      const schema = t.dest ?? (t.schema === undefined ? SCHEMA : renameSchema(t.schema, SCHEMA));
+      const name = t.name ?? renameTable(t.table);
+      const named = t.column_names ?? {};
+      for (const [c, r] of Object.entries(named)) this.columnNames.set(c, r);
       const declared: Columns = new Map();
       const sourceTypes = new Map<string, string>();
       // The SDK lists primary-key columns first, then the declared columns in their order.
@@ -327,8 +368,9 @@ export class WarehouseWriter {
   private table(source: string, sourceSchema?: string): SyncTable {
     let t = sourceSchema === undefined ? this.tables.get(source) : this.schemaTables.get(sourceSchema)?.get(source);
     if (!t) {
-      const schema = sourceSchema === undefined ? SCHEMA : renameSchema(sourceSchema, SCHEMA);
-      const name = renameTable(source);
+      const given = this.tableNames.get(`${sourceSchema ?? ""}\0${source}`);
+      const schema = given?.dest ?? (sourceSchema === undefined ? SCHEMA : renameSchema(sourceSchema, SCHEMA));
+      const name = given?.name ?? renameTable(source);
       this.noteRename("table", schema, schema, name, source);
       t = new SyncTable(schema, name, new Map(), new Map(), [FIVETRAN_ID], true, false);
       this.register(source, sourceSchema, t);
@@ -361,8 +403,9 @@ export class WarehouseWriter {
 
   /** Operation times: microseconds, strictly increasing, so a truncate never meets a row of the same moment. */
   private nowUs(): number {
-    // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact.
-    let us = Date.now() * 1000;
+    // Microseconds since the epoch stay below 2^53 until the year 2255: plain numbers are exact. The SDK takes
+    // datetime.now(), which has microseconds; Date.now() has only milliseconds.
+    let us = Math.floor((performance.timeOrigin + performance.now()) * 1000);
     if (us <= this.clockUs) us = this.clockUs + 1;
     this.clockUs = us;
     return us;
@@ -382,33 +425,25 @@ export class WarehouseWriter {
     return `${this.clockPrefix}.${String(us % 1_000_000).padStart(6, "0")}+00:00`;
   }
 
-  private record(op: RowRecord["t"], source: string, names: readonly string[], values: readonly WireValue[], sourceSchema?: string): void {
+  private record(op: RowRecord["t"], source: string, shape: Shape, values: readonly WireCell[], sourceSchema?: string, id?: string): void {
     const table = this.table(source, sourceSchema);
     const batch = table.batch;
     const seen = batch.seen;
+    const cols = shape.cols;
+    const double = shape.double;
     // Sized for the columns known so far: the array is not grown cell by cell.
     const cells: Cells = new Array<Cells[number]>(table.columns.length);
-    // What this row changed in `seen`, undone if the row is refused (rare: types settle after a few rows).
+    // What this row changed in `seen`, undone if the row is refused (a null key).
     let undo: [string, string | undefined][] | undefined;
-    for (let n = 0; n < names.length; n++) {
-      const name = names[n];
+    for (let n = 0; n < cols.length; n++) {
+      const name = cols[n];
       let src = table.sources.get(name);
-      if (src === undefined) src = this.sourceColumn(table, name);
+      if (src === undefined) src = this.sourceColumn(table, name, shape.names[n]);
       const i = src.index;
+      // Of two source columns that rename alike, the row keeps the first.
       if (cells[i] !== undefined) continue;
       const wire = values[n];
-      const declared = src.declared;
-      let cell: Cell;
-      if (declared === undefined && typeof wire === "string" && !wire.includes("\0")) cell = wire;
-      else {
-        try {
-          cell = encodeValue(wire, declared);
-        } catch (e) {
-          // A refused value refuses the row: the types of its earlier columns do not count.
-          if (undo) restoreSeen(seen, undo);
-          throw e;
-        }
-      }
+      const cell: Cell = typeof wire === "string" ? wire : cellOf(wire, double !== undefined && double.includes(n));
       cells[i] = cell;
       // A declared column's type is its declaration; only the others are typed from their values.
       if (cell === null || src.typed) continue;
@@ -416,10 +451,10 @@ export class WarehouseWriter {
       const prev = seen.get(col);
       // JSON holds anything, and text holds anything but JSON: no need to look at the value.
       if (prev === "JSON" || (prev === "VARCHAR" && typeof cell === "string")) continue;
-      // The type of plain JSON numbers and booleans is known without sniffing their text.
+      // The type of booleans and integers is known without sniffing their text.
       let kind: string | null;
-      if (declared === undefined && typeof wire === "boolean") kind = "BOOLEAN";
-      else if (declared === undefined && typeof wire === "number" && Number.isSafeInteger(wire)) kind = "BIGINT";
+      if (typeof wire === "boolean") kind = "BOOLEAN";
+      else if (typeof wire === "number" && Number.isInteger(wire)) kind = "BIGINT";
       else kind = cellType(cell);
       // Columns enter `seen` in row order: it decides the order of new columns.
       if (kind !== null && prev !== kind) {
@@ -428,8 +463,7 @@ export class WarehouseWriter {
       }
     }
     if (table.hashedKey) {
-      // No operation time is in the row yet: its cells are all Cells.
-      const id = rowHash(table.columns, cells as (Cell | undefined)[]);
+      if (id === undefined) throw new ToolError("internal", `A row of ${table.schema}.${table.name}, a table without a primary key, came without its _fivetran_id.`);
       cells[table.idIndex] = id;
       const prev = seen.get(FIVETRAN_ID);
       if (prev !== "VARCHAR" && prev !== "JSON") {
@@ -470,11 +504,10 @@ export class WarehouseWriter {
     if (++this.pendingRows >= this.spillRows) this.spill();
   }
 
-  /** The first time a table meets a source column name: rename it, warn about a collision, index it. */
-  private sourceColumn(table: SyncTable, name: string): SourceColumn {
-    const col = this.column(name);
+  /** The first time a table meets a source column name: warn about a collision, index it. */
+  private sourceColumn(table: SyncTable, name: string, col: string): SourceColumn {
     this.noteRename("column", cacheKey(table.schema, table.name), table.name, col, name);
-    const src: SourceColumn = { index: table.columnIndex(col), declared: table.sourceTypes.get(name), typed: table.declared.has(col) };
+    const src: SourceColumn = { index: table.columnIndex(col), typed: table.declared.has(col) };
     table.sources.set(name, src);
     return src;
   }
@@ -482,15 +515,14 @@ export class WarehouseWriter {
   // ------------------------------------------------------------------ checkpoint, rollback
 
   /**
-   * Commits everything since the last checkpoint in one transaction, then writes files/state.json atomically.
-   * The batch closes when this is called, so records applied while the returned promise is pending belong to the
+   * Commits everything since the last checkpoint in one transaction, then writes `text` (the state as the SDK
+   * keeps it, from the harness) to files/state.json atomically. The batch closes when this is called, so records applied while the returned promise is pending belong to the
    * next checkpoint: a caller may keep reading its input while DuckDB writes. Flushes run one after another.
    */
-  checkpoint(state: Record<string, unknown>): Promise<void> {
+  checkpoint(text: string): Promise<void> {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
     const batches = this.closeBatches();
-    const text = pyJsonDumps(state, true);
     return this.enqueue(async () => {
       await this.flush(batches, true);
       // Security: written through the project layer (temporary file, then rename), never through a link.

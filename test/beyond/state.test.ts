@@ -117,7 +117,7 @@ describe("state left by a real-SDK run whose server died", () => {
     const dir = makeProject();
     const w = await WarehouseWriter.open(dir);
     w.applyNow({ t: "upsert", table: "items", data: { id: 1 } });
-    await w.checkpoint({ cursor: "previous" });
+    await w.checkpoint(JSON.stringify({ cursor: "previous" }));
     await w.close();
     putStateOverride(dir, { cursor: "override" });
     const dead = spawnSync(process.execPath, ["-e", ""]).pid;

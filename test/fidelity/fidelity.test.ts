@@ -48,15 +48,15 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
       results.set(r.name, entry);
     }
     // Three runs per connector, two at a time: on two shared cores a run takes up to about 10 s.
-  }, Math.max(300_000, connectors.length * 15_000));
+  }, Math.max(900_000, connectors.length * 15_000));
 
   afterAll(() => {
     setWarehouseOpener(undefined);
     if (root && !process.env.FIDELITY_KEEP) removeRoot(root);
   });
 
-  it("has at least 15 connectors", () => {
-    expect(connectors.length).toBeGreaterThanOrEqual(15);
+  it("has at least 60 connectors (any, under FIDELITY_ONLY)", () => {
+    expect(connectors.length).toBeGreaterThanOrEqual(process.env.FIDELITY_ONLY ? 1 : 60);
   });
 
   for (const name of connectors) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const w = await WarehouseWriter.open(dir);
   await w.apply({ t: "upsert", table: "userData", data: { name: "ann", n: 1 } });
   await w.apply({ t: "upsert", table: "userData", data: { name: "bob", n: 2 } });
-  await w.checkpoint({ page: 2 });
+  await w.checkpoint(JSON.stringify({ page: 2 }));
   await w.close();
 });
 

@@ -16,7 +16,7 @@ describe.skipIf(!python)("a warehouse held by another process", () => {
     const dir = tempProject("whlock-");
     const w = await WarehouseWriter.open(dir);
     await w.apply({ t: "upsert", table: "t", data: { id: 1 } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     await w.close();
     mkdirSync(join(dir, "files"), { recursive: true });
     const holder = spawn(python!, ["-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()", join(dir, "files", "warehouse.db")], {

@@ -22,8 +22,8 @@ beforeAll(async () => {
   await w.apply(structuredClone(SCHEMA_RECORD));
   for (let i = 1; i <= 300; i++) await w.apply({ t: "upsert", table: "orders", data: { id: i, amount: `${i}.50`, note: "x".repeat(50), raw: { $ft: "bytes", v: "AAE=" } } });
   await w.apply({ t: "delete", table: "orders", data: { id: 1 } });
-  await w.apply({ t: "upsert", table: "events", data: { kind: "a", big: { $ft: "int", v: "9007199254740993" } } });
-  await w.checkpoint({ cursor: "c1" });
+  await w.apply({ t: "upsert", table: "events", data: { kind: "a", big: "9007199254740993" } });
+  await w.checkpoint(JSON.stringify({ cursor: "c1" }));
   await w.close();
 });
 
@@ -98,7 +98,7 @@ describe("query_warehouse engine", () => {
     const w = await WarehouseWriter.open(dir);
     await w.apply(structuredClone(SCHEMA_RECORD));
     await w.apply({ t: "upsert", table: "orders", data: { id: 5000, amount: "1" } });
-    await w.checkpoint({ cursor: "c2" });
+    await w.checkpoint(JSON.stringify({ cursor: "c2" }));
     await w.apply({ t: "upsert", table: "orders", data: { id: 5001, amount: "1" } }); // not committed
     const r = await queryWarehouse(dir, "SELECT count(*) AS n FROM orders WHERE id >= 5000");
     expect(r.rows).toEqual([[1]]);
@@ -111,7 +111,7 @@ describe("query_warehouse engine", () => {
     const w2 = await WarehouseWriter.open(dir);
     await w2.apply(structuredClone(SCHEMA_RECORD));
     await w2.apply({ t: "delete", table: "orders", data: { id: 5000 } });
-    await w2.checkpoint({ cursor: "c1" });
+    await w2.checkpoint(JSON.stringify({ cursor: "c1" }));
     await w2.close();
   });
 });

@@ -14,7 +14,7 @@ describe("source schemas (schema= of SDK 3.0)", () => {
     await w.apply({ t: "upsert", table: "orders", data: { id: 1, v: "default" } });
     await w.apply({ t: "upsert", table: "Refunds", schema: "after.Sales", data: { id: 7 } });
     await w.apply({ t: "delete", table: "orders", schema: "Sales", data: { id: 1 } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     expect(await w.rowsPerTable()).toEqual({ orders: 1, "tester_sales.orders": 1, "tester_after_sales.refunds": 1 });
     await expect(w.apply({ t: "upsert", table: "orders", schema: "Sales", data: { id: null } })).rejects.toThrow(
       "Null primary key found while syncing table tester_sales.orders. Primary Key id is null in object.",

@@ -37,7 +37,7 @@ function operations(seed: number, count: number): Step[] {
     const id = Math.floor(r() * 40);
     const amount = checkpoint % 2 === 0 && i % 50 < 25 ? id * 3 : id * 1.5;
     if (x < 0.45) {
-      steps.push({ t: "upsert", table: "orders", data: { id, status: pick(["new", "paid", "shipped", ""]), amount, placed: `2024-03-${String((id % 28) + 1).padStart(2, "0")}T10:00:00Z`, note: checkpoint > 2 ? { tags: [id, "x"] } : null } });
+      steps.push({ t: "upsert", table: "orders", data: { id, status: pick(["new", "paid", "shipped", ""]), amount, placed: `2024-03-${String((id % 28) + 1).padStart(2, "0")}T10:00:00Z`, note: checkpoint > 2 ? { $ft: "json", v: `{"tags": [${id}, "x"]}` } : null } });
     } else if (x < 0.6) {
       steps.push({ t: "update", table: "orders", data: pick<Record<string, string | number>>([{ id, status: "" }, { id, amount }, { id: id + 100, status: "ghost" }]) });
     } else if (x < 0.68) {
@@ -60,9 +60,9 @@ async function play(steps: Step[], spillRows: number | undefined, opts: { direct
   const dir = opts.dir ?? tempProject("spill-");
   const w = await WarehouseWriter.open(dir, { ...(spillRows === undefined ? {} : { spillRows }), directAppend: opts.directAppend ?? true });
   for (const s of steps) {
-    if (s.t === "checkpoint") await w.checkpoint(s.state);
-    else if ((s.t === "upsert" || s.t === "update" || s.t === "delete") && "data" in s) {
-      w.applyNow(s);
+    if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
+    else if (s.t === "upsert" || s.t === "update" || s.t === "delete") {
+      await w.apply(s);
       await w.backlog();
     } else await w.apply(s);
   }
@@ -138,7 +138,7 @@ describe("WarehouseWriter spilling", () => {
     const w = await WarehouseWriter.open(dir, { spillRows: 2 });
     await w.apply({ t: "schema", tables: [{ table: "items", primary_key: ["id"] }] });
     for (let id = 0; id < 5; id++) w.applyNow({ t: "upsert", table: "items", data: { id, v: "kept" } });
-    await w.checkpoint({ page: 1 });
+    await w.checkpoint(JSON.stringify({ page: 1 }));
     for (let id = 5; id < 50; id++) w.applyNow({ t: "upsert", table: "items", data: { id, v: "spilled", extra: id } });
     w.applyNow({ t: "update", table: "items", data: { id: 1, v: "changed" } });
     await w.backlog();
@@ -167,7 +167,7 @@ describe("WarehouseWriter spilling", () => {
     }
     expect(waits).toBeGreaterThan(1);
     expect(w.backlog()).toBeUndefined();
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     expect(await w.rowsPerTable()).toEqual({ items: 200 });
     await w.close();
   });

@@ -6,7 +6,8 @@ import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { columnsOf, dump, tempProject } from "./helpers.js";
 
 // Expected values below were read from files/warehouse.db after running the same operations through the
-// real SDK 3.0 `fivetran debug` (probe connectors P1 and P2 of docs/warehouse.md).
+// real SDK 3.0 `fivetran debug` (probe connectors P1 and P2 of docs/warehouse.md). Rows are given as the cells
+// the harness sends (src/protocol.ts): Python values were converted there.
 
 describe("WarehouseWriter", () => {
   it("matches the real SDK for declared types, inferred types, names and key-less tables (probe P1)", async () => {
@@ -33,29 +34,30 @@ describe("WarehouseWriter", () => {
       t: "upsert", table: "Typed",
       data: {
         id: 1, b: true, s: 3, l: 2 ** 40, dec: "12.345", f: 1.5, d: 0.1, nd: "2024-01-02", ndt: "2024-01-02T03:04:05",
-        udt: { $ft: "datetime", v: "2024-01-02T03:04:05+00:00" }, bin: { $ft: "bytes", v: "AAE=" }, x: "<a/>", str: "hi",
-        j: { k: [1, "é"] },
+        udt: "2024-01-02T03:04:05Z", bin: { $ft: "bytes", v: "AAE=" }, x: "<a/>", str: "hi",
+        j: { $ft: "json", v: '{"k": [1, "\\u00e9"]}' },
       },
     });
     await w.apply({
       t: "upsert", table: "orders",
       data: {
         orderId: 1, camelCase: "a", "user.name": "b", Order: 1, "1st": 2, "Café": 3, "with space": 4, flag: true, n: 5,
-        big: { $ft: "int", v: "1180591620717411303424" }, fl: 2.5, dct: { a: 1 }, lst: [1, 2], none: null,
-        by: { $ft: "bytes", v: "eHk=" }, dtn: { $ft: "naive_datetime", v: "2024-01-02T03:04:05" },
-        dta: { $ft: "datetime", v: "2024-01-02T03:04:05+00:00" }, dte: { $ft: "date", v: "2024-01-02" },
-        dm: { $ft: "decimal", v: "1.50" }, numstr: "123", datestr: "2024-05-06", boolstr: "t",
+        big: { $ft: "float", v: "1.1805916207174113e+21" }, fl: 2.5, dct: { $ft: "json", v: '{"a": 1}' }, lst: { $ft: "json", v: "[1, 2]" }, none: null,
+        by: { $ft: "bytes", v: "eHk=" }, dtn: "2024-01-02 03:04:05",
+        dta: "2024-01-02 03:04:05+00:00", dte: "2024-01-02",
+        dm: "1.50", numstr: "123", datestr: "2024-05-06", boolstr: "t",
       },
     });
-    await w.apply({ t: "upsert", table: "no_pk", data: { a: 1, b: "x" } });
-    await w.apply({ t: "upsert", table: "no_pk", data: { a: 1, b: "x" } });
-    await w.apply({ t: "upsert", table: "no_pk", data: { a: 2, b: null } });
-    await w.checkpoint({ cursor: "2024", n: 1 });
+    // The SDK's own hashes for {a: 1, b: "x"} and {a: 2, b: None}, as the harness sends them.
+    await w.apply({ t: "upsert", table: "no_pk", data: { a: 1, b: "x" }, id: "rsLjwKNnkVAjnuwua2kWgDKLH8g=" });
+    await w.apply({ t: "upsert", table: "no_pk", data: { a: 1, b: "x" }, id: "rsLjwKNnkVAjnuwua2kWgDKLH8g=" });
+    await w.apply({ t: "upsert", table: "no_pk", data: { a: 2, b: null }, id: "okJLu1+9cgSJlhmmStoxMg5a80g=" });
+    await w.checkpoint(JSON.stringify({ cursor: "2024", n: 1 }));
     await w.apply({ t: "upsert", table: "orders", data: { orderId: 2, n: "abc" } });
     await w.apply({ t: "update", table: "orders", data: { orderId: 1, n: 9 } });
     await w.apply({ t: "update", table: "orders", data: { orderId: 99, n: 9 } });
     await w.apply({ t: "delete", table: "orders", data: { orderId: 1 } });
-    await w.checkpoint({ cursor: "2025" });
+    await w.checkpoint(JSON.stringify({ cursor: "2025" }));
     await w.apply({ t: "upsert", table: "orders", data: { orderId: 3 } });
     await w.rollback(); // the connector raised
     expect(await w.rowsPerTable()).toEqual({ no_pk: 2, orders: 2, typed: 1 });
@@ -107,18 +109,19 @@ describe("WarehouseWriter", () => {
     await w.apply({ t: "schema", tables: [{ table: "decl_nopk", columns: { a: { type: "STRING" } } }, { table: "t", primary_key: ["id"] }] });
     await w.apply({ t: "upsert", table: "t", data: { id: 1, v: 1, userName: "a" } });
     await w.apply({ t: "upsert", table: "t", data: { id: 2, v: 2 } });
-    await w.checkpoint({ s: 1 });
+    await w.checkpoint(JSON.stringify({ s: 1 }));
     await w.apply({ t: "upsert", table: "t", data: { id: 3, v: 2.5, user_name: "b" } });
     await w.apply({ t: "truncate", table: "t" });
     await w.apply({ t: "upsert", table: "t", data: { id: 4, v: "x" } });
     await w.apply({ t: "update", table: "t", data: { id: 2, v: "" } });
-    await w.apply({ t: "upsert", table: "decl_nopk", data: { a: "q", z: 1 } });
-    await w.checkpoint({ s: 2 });
+    await w.apply({ t: "upsert", table: "decl_nopk", data: { a: "q", z: 1 }, id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" });
+    await w.checkpoint(JSON.stringify({ s: 2 }));
     await w.close();
     expect(warnings).toEqual(["columns 'userName' and 'user_name' both become 'user_name' in t: a row keeps only the value of the first"]);
     expect(await columnsOf(dir, "decl_nopk")).toEqual([
       "a VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_id VARCHAR", "z BIGINT", "_fivetran_deleted BOOLEAN",
     ]);
+    // The id the harness sent (the SDK's hash of {a: "q", z: 1}).
     expect(await dump(dir, "SELECT _fivetran_id AS id FROM tester.decl_nopk")).toEqual([{ id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" }]);
     expect(await columnsOf(dir, "t")).toEqual(["id BIGINT", "v VARCHAR", "user_name VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
     expect(await dump(dir, "SELECT id::VARCHAR AS id, v, user_name AS u, _fivetran_deleted AS del FROM tester.t ORDER BY id")).toEqual([
@@ -135,15 +138,15 @@ describe("WarehouseWriter", () => {
     const w = await WarehouseWriter.open(dir);
     await w.apply({ t: "schema", tables: [{ table: "p", primary_key: ["id"], columns: { id: { type: "LONG" } } }] });
     await w.apply({ t: "upsert", table: "p", data: { id: 1, a: "x", b: "y" } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     await w.apply({ t: "upsert", table: "p", data: { id: 1, a: "z" } });
     await w.apply({ t: "update", table: "p", data: { id: 2, a: "ghost" } });
     await w.apply({ t: "delete", table: "p", data: { id: 3 } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     await w.apply({ t: "update", table: "p", data: { id: 1, b: "w" } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     await w.apply({ t: "delete", table: "p", data: { id: 1 } });
-    await w.checkpoint({});
+    await w.checkpoint(JSON.stringify({}));
     await w.close();
     expect(await dump(dir, "SELECT id::VARCHAR AS id, a, b, _fivetran_deleted AS del FROM tester.p")).toEqual([{ id: "1", a: "z", b: "w", del: true }]);
   });
@@ -152,11 +155,11 @@ describe("WarehouseWriter", () => {
     const dir = tempProject();
     let w = await WarehouseWriter.open(dir);
     await w.apply({ t: "upsert", table: "t", data: { id: 1 } });
-    await w.checkpoint({ c: 1 });
+    await w.checkpoint(JSON.stringify({ c: 1 }));
     await w.apply({ t: "upsert", table: "t", data: { id: 2 } });
     await w.apply({ t: "upsert", table: "u", data: { id: 2 } });
     await w.rollback();
-    await w.checkpoint({ c: 1 });
+    await w.checkpoint(JSON.stringify({ c: 1 }));
     await w.close();
     expect(await dump(dir, "SELECT count(*)::INT AS n FROM tester.t")).toEqual([{ n: 1 }]);
     expect(await dump(dir, "SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'u'")).toEqual([{ n: 0 }]);
@@ -198,7 +201,7 @@ describe("WarehouseWriter", () => {
       // Every 10th row is updated, every 7th deleted, after its upsert in the same batch.
       for (let i = 0; i < 20_000; i += 10) await w.apply({ t: "update", table: "big", data: { id: i, s: "upd" } });
       for (let i = 0; i < 20_000; i += 7) await w.apply({ t: "delete", table: "big", data: { id: i } });
-      await w.checkpoint({ round });
+      await w.checkpoint(JSON.stringify({ round }));
     }
     await w.close();
     const [agg] = await dump(dir, `SELECT count(*)::INT AS n, sum(v)::VARCHAR AS sv,
@@ -216,5 +219,23 @@ describe("WarehouseWriter", () => {
     });
     expect(both).toBeGreaterThan(0);
     expect(readState(dir)).toEqual({ round: 2 });
+  });
+});
+
+describe("WarehouseWriter operation times", () => {
+  it("keep microseconds, as the SDK's datetime.now() does, not whole milliseconds", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "t", primary_key: ["id"] }] });
+    // One row per few milliseconds: each is the first of its millisecond, so only a clock finer than a millisecond
+    // gives it a time that is not a whole millisecond (all eight would be, by chance, once in 10^24).
+    for (let id = 0; id < 8; id++) {
+      await w.apply({ t: "upsert", table: "t", data: { id } });
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    await w.checkpoint("{}");
+    await w.close();
+    const rows = await dump(dir, "SELECT (epoch_us(_fivetran_synced) % 1000)::INTEGER AS us FROM tester.t");
+    expect(rows.some((r) => r.us !== 0)).toBe(true);
   });
 });

@@ -515,7 +515,8 @@ def main():
             configuration = check_dict(read_configuration(job["configuration_text"]), True)
         else:
             configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
-        state = check_dict(job.get("state"), False)
+        state = check_dict(json.loads(job["state_text"]) if job.get("state_text") is not None else job.get("state"), False)
+        _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
         syncing = True
@@ -529,7 +530,7 @@ def main():
                 raise Failure("connector_exception", str(e), e, connector_file, project_dir)
             except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
                 raise stopped(e, "schema()", connector_file, project_dir)
-            _channel.record({"t": "schema", "tables": tables})
+            _channel.schema(tables)
             sdk._declare(tables)
 
         sdk._install()

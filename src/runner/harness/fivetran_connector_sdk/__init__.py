@@ -120,6 +120,7 @@ _schema_keys = {}
 
 def _declare(tables):
     """Called by the runner with the tables schema() declared (as process_tables returns them)."""
+    _channel.declare(tables)
     for t in tables:
         pk = t.get("primary_key")
         if not pk:

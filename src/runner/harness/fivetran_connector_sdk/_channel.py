@@ -1,19 +1,18 @@
 """The operation channel: one JSON object per line, written to a file descriptor the runner opened.
 
-Encoding is on the hot path (a benchmark sync writes 200,000 rows), so a row costs one pass over its top-level
-values plus one C-accelerated json encode. Values JSON would lose are tagged as {"$ft": kind, "v": text}; the
-Node side (src/protocol.ts) documents the tags. Nested values in dict/list columns are encoded as the
-SDK encodes them (json.dumps with no fallback), so an unserialisable nested value fails the same way.
+A row's values are converted here, at the op call, as the SDK converts them (_values.py), and go as the cells
+src/protocol.ts documents; a checkpoint's state goes as the text the SDK keeps in state.json. Encoding is on
+the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs one pass over its values plus one
+C-accelerated json encode.
 """
 import atexit
-import base64
-import datetime
-import decimal
 import io
 import json
 import os
 import threading
 import time
+
+from . import _values
 
 _out = None
 _lock = threading.Lock()
@@ -35,12 +34,16 @@ try:
 except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
-_PLAIN = frozenset((str, bool, type(None), dict, list))
 _MAX_SAFE = 2 ** 53
 
 
-class NotSerializable(TypeError):
-    """A value the channel cannot carry. Subclasses TypeError so connector code that catches TypeError still does."""
+NotSerializable = _values.NotSerializable
+
+
+# The channel's descriptor, from which the runner's acknowledgements of checkpoints are read; None when the channel
+# is not the runner's (a file, in the writer benchmark), where nobody acknowledges.
+_ack_fd = None
+_checkpoint_lock = threading.Lock()
 
 
 def _in_state(e):
@@ -50,7 +53,8 @@ def _in_state(e):
 
 
 def open_channel(fd):
-    global _out, _queue
+    global _out, _queue, _ack_fd
+    _ack_fd = fd
     _widen(fd)
     _queue = _Queue.start(fd)
     if _queue is None:
@@ -328,130 +332,167 @@ def _drain_quietly():
         pass
 
 
-def _tag(v, t):
-    if t is float:
-        if v != v:
-            return {"$ft": "float", "v": "NaN"}
-        if v in (float("inf"), float("-inf")):
-            return {"$ft": "float", "v": "Infinity" if v > 0 else "-Infinity"}
-        return {"$ft": "float", "v": v}
-    if t is int or isinstance(v, int):
-        if isinstance(v, bool):
-            return v
-        return {"$ft": "int", "v": str(v)} if (v >= _MAX_SAFE or v <= -_MAX_SAFE) else int(v)
-    if isinstance(v, datetime.datetime):
-        if v.tzinfo is not None and v.tzinfo.utcoffset(v) is not None:
-            return {"$ft": "datetime", "v": v.isoformat()}
-        return {"$ft": "naive_datetime", "v": v.isoformat()}
-    if isinstance(v, datetime.date):
-        return {"$ft": "date", "v": v.isoformat()}
-    if isinstance(v, decimal.Decimal):
-        return {"$ft": "decimal", "v": str(v)}
-    if isinstance(v, (bytes, bytearray, memoryview)):
-        return {"$ft": "bytes", "v": base64.b64encode(bytes(v)).decode("ascii")}
-    if isinstance(v, float):
-        return _tag(float(v), float)
-    if isinstance(v, (dict, list, str)):
-        return v
-    if isinstance(v, tuple):
-        return list(v)
-    # The SDK stores any other value of an undeclared column as its str() (UUID, enums, custom objects).
-    return str(v)
+# What the channel knows of each table of the sync, by (source schema or None, table name): the declared types of
+# its source columns (their SDK conversion), and whether its rows are keyed by _fivetran_id.
+class _Table:
+    __slots__ = ("types", "hashed", "announced")
+
+    def __init__(self, types, hashed):
+        self.types = types
+        self.hashed = hashed
+        self.announced = False
 
 
-def _tagged(data):
-    """The row with the values JSON would lose tagged (a copy only when one is)."""
-    if not isinstance(data, dict):
-        raise NotSerializable("row data must be a dict, got " + type(data).__name__)
-    out = None
-    for k, v in data.items():
+_tables = {}
+
+
+def declare(tables):
+    """The tables schema() declared (as the runner's process_tables returns them)."""
+    for t in tables:
+        types = {}
+        for name, column in (t.get("columns") or {}).items():
+            conv = _values.DECLARED.get(column.get("type"))
+            if conv is not None:
+                types[name] = (conv, column.get("type"))
+        _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"))
+
+
+def _table(table, schema):
+    info = _tables.get((schema, table))
+    if info is None:
+        info = _tables[(schema, table)] = _Table({}, True)
+    if not info.announced:
+        _announce(table, schema, info)
+    return info
+
+
+def _announce(table, schema, info):
+    """The destination names of a table, sent once before its first record: names are renamed with the running
+    Python's Unicode tables, not the runner's."""
+    from . import _names
+
+    with _lock:
+        if info.announced:
+            return
+        rec = {"t": "table", "table": table, "name": _names.table(table), "dest": _names.schema(schema)}
+        if schema is not None:
+            rec["schema"] = schema
+        _out.write(json.dumps(rec, separators=(",", ":")) + "\n")
+        info.announced = True
+
+
+def _cells(info, data):
+    """The row's cells in its column order (see _values), raising what the SDK raises at the call."""
+    types = info.types
+    if types:
+        cells = []
+        append = cells.append
+        for k, v in data.items():
+            if v is None:
+                append(None)
+                continue
+            conv = types.get(k)
+            append(_values.inferred(v) if conv is None else conv[0](v))
+        return cells, True
+    if type(data) is not dict:
+        # A dict subclass may define items() its own way; anything else fails on items() as in the SDK.
+        return [None if v is None else _values.inferred(v) for _, v in data.items()], True
+    cells = None
+    i = 0
+    for v in data.values():
         t = type(v)
-        if t in _PLAIN:
+        if t is str or t is bool or v is None or (t is int and -_MAX_SAFE < v < _MAX_SAFE) or (t is float and v - v == 0 and v % 1.0):
+            i += 1
             continue
-        if t is int and -_MAX_SAFE < v < _MAX_SAFE:
-            continue
-        # A finite float (v - v is 0) with a fraction (v % 1.0 is not 0) is sent as it is; no method call.
-        if t is float and v - v == 0 and v % 1.0:
-            continue
-        if out is None:
-            out = dict(data)
-        out[k] = _tag(v, t)
-    return data if out is None else out
+        if cells is None:
+            cells = list(data.values())
+        cells[i] = _values.inferred(v)
+        i += 1
+    # Text is not checked yet: see _line().
+    return (list(data.values()) if cells is None else cells), False
 
 
-def _check_names(row):
-    for k in row:
-        if type(k) is not str:
-            if not isinstance(k, (str, bytes)):
-                raise NotSerializable("bad argument type for built-in operation")  # the SDK's words
-            raise NotSerializable("column names must be strings, got " + type(k).__name__ + " " + repr(k))
-        # As the SDK, which sends names as UTF-8: a lone surrogate raises UnicodeEncodeError here.
-        k.encode("utf-8")
+def _slow_text(cells):
+    return [_values.text(c) if type(c) is str else c for c in cells]
+
+
+def _line_values(cells, checked):
+    """The encoded cells. Text went unchecked on the fast path: the encoder escapes a NUL as \\u0000 and every
+    character past the BMP or lone surrogate as \\udXXX, so only a line showing either is checked cell by cell."""
+    enc = _encode_json(cells)
+    if not checked and ("\\u0000" in enc or "\\ud" in enc):
+        cells = _slow_text(cells)
+        enc = _encode_json(cells)
+    return enc, cells
+
+
+def _check_names(names):
+    return tuple(_values.column_name(k) for k in names)
 
 
 def _encode_json(value):
     try:
         return _encode_obj(value)
-    except TypeError as e:
-        raise NotSerializable(str(e)) from None
     except ValueError:
-        # A NaN or infinity nested in a dict/list column: Core stores such a value as NULL.
-        return json.dumps(_nan_to_none(value), separators=(",", ":"), allow_nan=False)
+        # A float NaN or infinity cell goes tagged; a bare one here is a bug of ours, said plainly.
+        raise RuntimeError("the channel could not encode a row's cells") from None
 
 
-def _encode_row(data):
-    row = _tagged(data)
-    _check_names(row)
-    return _encode_json(row)
-
-
-def _nan_to_none(v):
-    if isinstance(v, float) and (v != v or v - v != 0):
-        return None
-    if isinstance(v, dict):
-        return {k: _nan_to_none(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [_nan_to_none(x) for x in v]
-    return v
-
-
-_ROW_PREFIX = {t: '{"t":"%s","table":' % t for t in ("upsert", "update", "delete")}
 # The start of a row record per (operation, table name, schema): a sync writes few tables many times.
+_ROW_PREFIX = {t: '{"t":"%s","table":' % t for t in ("upsert", "update", "delete")}
 _prefixes = {}
-# A row goes as its values in a list, with the id of its shape (its column names, in order), sent once in a
-# {"t":"shape"} record: the runner parses and maps an array faster than an object, and the names keep Python's
-# order (an object's integer-like keys would come first in JavaScript).
+# A row goes as its cells in a list, with the id of its shape (its table and column names, in order), sent once in a
+# {"t":"shape"} record with the renamed names and which columns hold 64-bit floats: the runner maps an array
+# faster than an object, and the names keep Python's order (an object's integer-like keys come first in JavaScript).
 _shapes = {}
+# For rows of tables without a primary key: the order their cells are hashed in, by shape id.
+_hash_orders = {}
 
 
-def _shape(names):
+def _shape(info, table, schema, names):
+    from . import _names
+
+    key = (table, schema, names)
     with _lock:
-        sid = _shapes.get(names)
+        sid = _shapes.get(key)
         if sid is None:
-            _check_names(names)
+            checked = _check_names(names)
             sid = len(_shapes)
-            _shapes[names] = sid
-            # Written under the same lock as the registration: a row of this shape from another thread comes after.
-            _out.write('{"t":"shape","id":%d,"cols":%s}\n' % (sid, _encode_obj(list(names))))
+            renamed = [_names.column(n) for n in checked]
+            _hash_orders[sid] = _values.HashOrder(renamed)
+            rec = {"t": "shape", "id": sid, "cols": list(checked), "names": renamed}
+            double = [i for i, n in enumerate(names) if info.types.get(n, (None, None))[1] == "DOUBLE"]
+            if double:
+                rec["double"] = double
+            # Written under the same lock as the registration, and registered only once written: a row of this
+            # shape from another thread comes after it.
+            _out.write(json.dumps(rec, separators=(",", ":")) + "\n")
+            _shapes[key] = sid
         return sid
 
 
-def row(kind, table, data, schema=None):
+def row_line(kind, table, data, schema=None):
+    """The record of an upsert, update or delete, encoded as the SDK encodes it at the call (raising there)."""
+    info = _table(table, schema)
+    cells, checked = _cells(info, data)
+    names = tuple(data)
+    key = (table, schema, names)
+    sid = _shapes.get(key)
+    if sid is None:
+        sid = _shape(info, table, schema, names)
+    enc, cells = _line_values(cells, checked)
     prefix = _prefixes.get((kind, table, schema))
     if prefix is None:
         prefix = _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"shape":'
         _prefixes[(kind, table, schema)] = prefix
-    values = _tagged(data)
-    names = tuple(values)
-    sid = _shapes.get(names)
-    if sid is None:
-        sid = _shape(names)
-    _write(prefix + str(sid) + ',"values":' + _encode_json(list(values.values())) + "}\n")
+    if info.hashed:
+        rid = _values.row_hash(_hash_orders[sid], cells)
+        return prefix + str(sid) + ',"values":' + enc + ',"id":"' + rid + '"}\n'
+    return prefix + str(sid) + ',"values":' + enc + "}\n"
 
 
-def row_line(kind, table, data, schema=None):
-    """The record of a row, not yet written: an upsert with a file encodes its row before the file is read."""
-    return _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"data":' + _encode_row(data) + "}\n"
+def row(kind, table, data, schema=None):
+    _write(row_line(kind, table, data, schema))
 
 
 def write_line(line):
@@ -460,6 +501,7 @@ def write_line(line):
 
 def file_uploaded(table, schema, path, target):
     """A file stored under files/storage; the row that names it follows."""
+    _table(table, schema)
     rec = {"t": "file", "table": table, "path": path, "target": target}
     if schema is not None:
         rec["schema"] = schema
@@ -467,18 +509,60 @@ def file_uploaded(table, schema, path, target):
 
 
 def truncate(table, schema=None):
+    _table(table, schema)
     _write('{"t":"truncate","table":' + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + "}\n")
 
 
 def checkpoint(state):
-    if not isinstance(state, dict):
-        raise _in_state(NotSerializable("checkpoint state must be a dict, got " + type(state).__name__))
+    """Sends the state as the text the SDK keeps in state.json (and the text its log shows), then waits until the
+    runner has committed it and written files/state.json: as in the SDK, the file is on disk when op.checkpoint()
+    returns."""
     try:
-        text = json.dumps(state, separators=(",", ":"))
-    except TypeError as e:
-        raise _in_state(NotSerializable(str(e))) from None
-    _write('{"t":"checkpoint","state":' + text + "}\n")
-    flush()
+        kept, shown = _values.state_text(state)
+    except (TypeError, ValueError) as e:
+        raise _in_state(e)
+    # One checkpoint at a time, as in the SDK: the acknowledgement read is this checkpoint's.
+    with _checkpoint_lock:
+        _write('{"t":"checkpoint","text":' + _encode(kept) + ',"shown":' + _encode(shown) + "}\n")
+        drain()
+        _wait_ack()
+
+
+def _wait_ack():
+    """Blocks until the runner says the checkpoint is committed: one byte per checkpoint. If the commit failed the
+    runner stops this process; if the runner is gone, the next write fails."""
+    fd = _ack_fd
+    if fd is None:
+        return
+    while True:
+        try:
+            got = os.read(fd, 1)
+        except InterruptedError:
+            continue
+        except OSError:
+            return
+        return got
+
+
+def start_state(state):
+    """The state a sync that never checkpoints keeps at its end, as the SDK writes it: its start state."""
+    record({"t": "start_state", "text": json.dumps(state or {}, separators=(",", ":"))})
+
+
+def schema(tables):
+    """The schema record: the declared tables with their destination names (renamed here, with this Python's
+    Unicode tables)."""
+    from . import _names
+
+    out = []
+    for t in tables:
+        named = dict(t)
+        named["name"] = _names.table(t["table"])
+        named["dest"] = _names.schema(t.get("schema"))
+        columns = list(t.get("primary_key") or []) + list(t.get("columns") or {})
+        named["column_names"] = {c: _names.column(c) for c in columns if isinstance(c, str)}
+        out.append(named)
+    record({"t": "schema", "tables": out})
 
 
 def record(obj):

@@ -1,6 +1,7 @@
-"""Fivetran's renaming of schema, table and column names, as src/warehouse/names.ts applies it (docs/warehouse.md,
-"Names"). The harness needs the renamed names only for the SDK's error messages, which name the destination table
-and column; the Node writer does the renaming of the data.
+"""Fivetran's renaming of schema, table and column names, as the SDK's core applies it (docs/warehouse.md, "Names").
+The harness renames every table and column it sends (the channel's table, shape and schema records), with the running
+Python's Unicode tables, and uses the names in the SDK's error messages. (src/warehouse/names.ts renames only rows that
+do not come from the harness: tests and tools.)
 """
 import re
 import unicodedata

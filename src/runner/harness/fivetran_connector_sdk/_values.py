@@ -1,0 +1,341 @@
+"""A row's values as SDK 3.0 converts them, at the op call, with Python's own functions.
+
+The SDK encodes every value when op.upsert()/update()/delete() is called (its type_coercion): a declared column's
+value is converted to the declared type or refused with TypeError/ValueError right there, so update() can catch it
+and the refused row is never counted; an undeclared column keeps a str, bool, int, float, bytes or JSON value and
+stores anything else as str(). Its core then reads each cell back (dropping NUL characters from text) and hashes
+the cells of a row without a primary key. All of that happens here, so the runner receives each value in its
+final form and never interprets a Python value:
+
+  null                       NULL
+  string                     text (what the SDK sends as a scalar: the value's own text or Python's str())
+  true / false               the text "true" / "false"
+  integer number             the text of that integer (only integers JavaScript holds exactly travel as numbers)
+  other number               a float cell (JavaScript reads Python's repr of it back as exactly that double)
+  {"$ft": "float", "v": t}   a float cell whose text JSON would lose (1.0, -0.0, 1e+22, NaN, Infinity)
+  {"$ft": "json", "v": t}    JSON text, as json.dumps wrote it
+  {"$ft": "bytes", "v": b}   bytes, base64
+
+A float cell is a 64-bit double in a column declared DOUBLE and a 32-bit float elsewhere; the row's shape says
+which columns are DOUBLE (see _channel.row).
+"""
+import base64
+import binascii
+import datetime
+import hashlib
+import json
+import operator
+import re
+from calendar import timegm
+
+_INT32 = (-(1 << 31), (1 << 31) - 1)
+_INT64 = (-(1 << 63), (1 << 63) - 1)
+_SAFE = 1 << 53
+_EPOCH = datetime.datetime(1970, 1, 1)
+_INF = float("inf")
+
+
+def text(s):
+    """A text cell: refused if it cannot be UTF-8 (a lone surrogate), as the SDK's encode refuses it; without NUL
+    characters, which the core drops."""
+    if not s.isascii():
+        s.encode("utf-8")
+    if "\x00" in s:
+        s = s.replace("\x00", "")
+    return s
+
+
+def float_cell(fv):
+    # A finite float with a fraction survives JSON as it is; any other needs its text.
+    if fv - fv == 0 and fv % 1.0:
+        return fv
+    if fv != fv:
+        return {"$ft": "float", "v": "NaN"}
+    if fv == _INF:
+        return {"$ft": "float", "v": "Infinity"}
+    if fv == -_INF:
+        return {"$ft": "float", "v": "-Infinity"}
+    return {"$ft": "float", "v": repr(fv)}
+
+
+def int_cell(v):
+    return v if -_SAFE < v < _SAFE else str(v)
+
+
+class NotSerializable(TypeError):
+    """json.dumps refused a value (the SDK raises its TypeError at the call); a TypeError of our own, so the runner
+    reports it as a serialization error while connector code that catches TypeError still does."""
+
+
+def _dumps(v):
+    try:
+        return json.dumps(v)
+    except TypeError as e:
+        raise NotSerializable(str(e)) from None
+
+
+def json_cell(v):
+    return {"$ft": "json", "v": _dumps(v)}
+
+
+def bytes_cell(b):
+    return {"$ft": "bytes", "v": base64.b64encode(b).decode("ascii")}
+
+
+# ---------------------------------------------------------------- declared types
+
+
+def _boolean(v):
+    if isinstance(v, (bool, int, float)):
+        return bool(v)
+    if isinstance(v, str) and v in ("0", "1"):
+        return v == "1"
+    raise TypeError("BOOLEAN column does not accept " + type(v).__name__)
+
+
+def _integral(v, what, low, high, out_of_range):
+    if isinstance(v, float) and not v.is_integer():
+        raise TypeError("%s column requires int, got %s" % (what, type(v).__name__))
+    n = int(v)
+    if n < low or n > high:
+        raise ValueError(out_of_range + str(n))
+    return n
+
+
+def _integer(v):
+    if type(v) is int and _INT32[0] <= v <= _INT32[1]:
+        return v
+    return _integral(v, "Integer", _INT32[0], _INT32[1], "Value out of range: ")
+
+
+def _long(v):
+    if type(v) is int and -_SAFE < v < _SAFE:
+        return v
+    return int_cell(_integral(v, "Long", _INT64[0], _INT64[1], "Long value out of range: "))
+
+
+def _float(v):
+    return float_cell(v if type(v) is float else float(v))
+
+
+def _decimal(v):
+    if isinstance(v, bool):
+        raise TypeError("DECIMAL column does not accept bool")
+    if isinstance(v, (str, int)):
+        return text(str(v))
+    raise TypeError("DECIMAL column requires str or int, got " + type(v).__name__)
+
+
+def _string(v):
+    return text(v if isinstance(v, str) else str(v))
+
+
+def _xml(v):
+    if not isinstance(v, str):
+        raise TypeError("XML column requires str, got " + type(v).__name__)
+    return text(v)
+
+
+def _binary(v):
+    if isinstance(v, (bytes, bytearray)):
+        return bytes_cell(bytes(v))
+    raise TypeError("BINARY column requires bytes or bytearray, got " + type(v).__name__)
+
+
+def _json(v):
+    return json_cell(v)
+
+
+def _as_utc(dt):
+    """The moment as a naive UTC datetime; a naive one is taken as UTC. The SDK's arithmetic: whole seconds from the
+    UTC time tuple, and the datetime's own microseconds."""
+    return _EPOCH + datetime.timedelta(seconds=timegm(dt.utctimetuple()), microseconds=dt.microsecond)
+
+
+def _parse(v, zone):
+    if isinstance(v, datetime.datetime):
+        return v
+    v = v.strip().replace(" ", "T", 1)
+    return datetime.datetime.strptime(v, ("%Y-%m-%dT%H:%M:%S.%f" if "." in v else "%Y-%m-%dT%H:%M:%S") + zone)
+
+
+# YYYY-MM-DDTHH:MM:SSZ, the text most APIs send: when it is a valid time, the SDK's conversion gives it back as it is.
+_PLAIN_UTC = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
+def _utc_datetime(v):
+    if type(v) is str and len(v) == 20 and _PLAIN_UTC.fullmatch(v):
+        try:
+            if datetime.datetime.fromisoformat(v[:19]).year >= 1:
+                return v
+        except ValueError:
+            pass  # the general path raises the SDK's error
+    if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime):
+        return v.isoformat() + "T00:00:00Z"
+    utc = _as_utc(_parse(v, "%z"))
+    whole = utc.replace(microsecond=0).isoformat()
+    us = utc.microsecond
+    if us == 0:
+        return whole + "Z"
+    if us % 1000 == 0:
+        return whole + ".%03dZ" % (us // 1000)
+    return whole + ".%06dZ" % us
+
+
+def _naive_datetime(v):
+    if isinstance(v, datetime.date) and not isinstance(v, datetime.datetime):
+        return v.isoformat() + "T00:00:00"
+    return _as_utc(_parse(v, "")).isoformat()
+
+
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _naive_date(v):
+    if type(v) is str and len(v) == 10 and _PLAIN_DATE.fullmatch(v):
+        # YYYY-MM-DD: when it is a valid date, the SDK's conversion gives it back as it is.
+        try:
+            datetime.date.fromisoformat(v)
+            return v
+        except ValueError:
+            pass  # the general path raises the SDK's error
+    if isinstance(v, str):
+        day = datetime.datetime.strptime(v, "%Y-%m-%d")
+    elif isinstance(v, datetime.date):
+        day = datetime.datetime.combine(v, datetime.time.min)
+    else:
+        raise TypeError("Expected str, datetime.date, or datetime.datetime, got %s" % (type(v),))
+    return _as_utc(day).date().isoformat()
+
+
+def _unsupported(v):
+    raise ValueError("Unsupported data type encountered. Please use valid data types.")
+
+
+DECLARED = {
+    "BOOLEAN": _boolean, "SHORT": _integer, "INT": _integer, "LONG": _long, "FLOAT": _float, "DOUBLE": _float,
+    "DECIMAL": _decimal, "STRING": _string, "XML": _xml, "UTC_DATETIME": _utc_datetime,
+    "NAIVE_DATETIME": _naive_datetime, "NAIVE_DATE": _naive_date, "JSON": _json, "BINARY": _binary,
+    "NAIVE_TIME": _unsupported,
+}
+
+
+# ---------------------------------------------------------------- undeclared columns
+
+
+def inferred(v):
+    """The cell of a value in a column schema() gave no type."""
+    t = type(v)
+    if t is str:
+        return text(v)
+    if t is bool:
+        return v
+    if t is int:
+        return v if -_SAFE < v < _SAFE else _big_int(v)
+    if t is float:
+        return float_cell(v)
+    if isinstance(v, str):
+        return text(v)
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return _big_int(v)
+    if isinstance(v, float):
+        return float_cell(float(v))
+    if isinstance(v, bytes):
+        return bytes_cell(bytes(v))
+    if isinstance(v, (dict, list)):
+        return json_cell(v)
+    return text(str(v))
+
+
+def _big_int(v):
+    # Past a Java long the SDK sends the number as a float.
+    if abs(v) > _INT64[1]:
+        return float_cell(float(v))
+    return int_cell(int(v))
+
+
+# ---------------------------------------------------------------- the core's reading of a cell, and _fivetran_id
+
+
+def _read_back(cell):
+    """The repr() of what the core reads from a cell: text for text and JSON, bytes, or a float."""
+    if cell is None:
+        return "None"
+    t = type(cell)
+    if t is str:
+        return repr(cell)
+    if t is bool:
+        return "'true'" if cell else "'false'"
+    if t is int:
+        return repr(str(cell))
+    if t is float:
+        return repr(cell)
+    kind = cell["$ft"]
+    if kind == "float":
+        return repr(float(cell["v"]))
+    if kind == "json":
+        return repr(cell["v"])
+    return repr(base64.b64decode(cell["v"]))
+
+
+class HashOrder:
+    """How the rows of one shape are hashed: the positions of their cells in name order (of two source columns
+    that rename alike, the first), and a format per combination of cell types, so most rows are hashed with one
+    C-level % formatting instead of a Python loop over their cells."""
+
+    __slots__ = ("names", "pick", "formats")
+
+    def __init__(self, renamed):
+        first = {}
+        for i, name in enumerate(renamed):
+            first.setdefault(name, i)
+        self.names = sorted(first)
+        idx = [first[n] for n in self.names]
+        # Always a tuple, even for one column (itemgetter of one index returns the bare item).
+        self.pick = (lambda cells, i=idx[0]: (cells[i],)) if len(idx) == 1 else operator.itemgetter(*idx)
+        self.formats = {}
+
+
+# What % writes for a cell of each type, as repr() of what the core reads back: text and floats as themselves,
+# integers as the text they travel as, booleans as "true"/"false" (converted first), null as None.
+_HASH_FIELD = {str: "%r", float: "%r", type(None): "%r", int: "'%d'", bool: "%r"}
+
+
+def row_hash(order, cells):
+    """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
+    name=repr(cell) of the cell the core reads back."""
+    vals = order.pick(cells)
+    sig = tuple(map(type, vals))
+    fmt = order.formats.get(sig)
+    if fmt is None:
+        if all(t in _HASH_FIELD for t in sig):
+            fmt = "\x1f".join(n.replace("%", "%%") + "=" + _HASH_FIELD[t] for n, t in zip(order.names, sig))
+        else:
+            fmt = False
+        order.formats[sig] = fmt
+    if fmt:
+        if bool in sig:
+            vals = tuple(("true" if v else "false") if type(v) is bool else v for v in vals)
+        text = fmt % vals
+    else:
+        text = "\x1f".join(n + "=" + _read_back(c) for n, c in zip(order.names, vals))
+    return binascii.b2a_base64(hashlib.sha1(text.encode("utf-8")).digest(), newline=False).decode("ascii")
+
+
+def column_name(key):
+    """A row's column name as the SDK's record takes it: a str, or UTF-8 bytes."""
+    if isinstance(key, str):
+        key.encode("utf-8")
+        return key
+    if isinstance(key, bytes):
+        return key.decode("utf-8")
+    raise TypeError("bad argument type for built-in operation")
+
+
+def state_text(state):
+    """What the SDK keeps in state.json for a checkpoint's state, and the text its log shows. Raises as json.dumps
+    raises for a state it cannot write."""
+    shown = _dumps(state)
+    return json.dumps(json.loads(shown), separators=(",", ":")), shown

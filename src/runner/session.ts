@@ -1,0 +1,199 @@
+import type { RunTracker } from "./context.js";
+import type { ChannelRecord, ErrorKind, Shape } from "../protocol.js";
+import type { WarehouseSink } from "./sink.js";
+import type { OperationCounts, TableWrites } from "./types.js";
+
+/** The SYNC PROGRESS counter each row operation adds to. */
+const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
+
+function internal(message: string): Error {
+  return Object.assign(new Error(message), { kind: "internal" as ErrorKind });
+}
+
+function tableKey(table: string, schema: string | undefined): string {
+  return schema === undefined ? table : `${schema}\u0000${table}`;
+}
+
+/**
+ * One sync as the runner sees it: folds the channel's records into counts (the tracker's), the committed state and
+ * what the harness reported, handing each operation to the one warehouse sink. It does no reading and no process
+ * work: the channel reader feeds it lines, and `ack` answers the harness, which waits in op.checkpoint() until its
+ * checkpoint is committed.
+ */
+export class SyncSession {
+  /** The state files/state.json holds, for the run's result (display only: the file holds the harness's text). */
+  committedState: Record<string, unknown>;
+  /** What had been sent when the connector last checkpointed; evaluate compares it with the totals. */
+  countsAtLastCheckpoint: OperationCounts | undefined;
+  /** The last checkpoint's state exactly as the SDK keeps it in state.json (from the harness). */
+  lastStateText: string | undefined;
+  /** The start state as the SDK would keep it: what a sync that never checkpoints commits at its end. */
+  startStateText: string | undefined;
+  /**
+   * Row operations this run sent, per table keyed as rowsPerTable is: the warehouse's table name, `schema.table` when
+   * the connector named a schema (names as the harness renamed them).
+   */
+  readonly written: Record<string, TableWrites> = {};
+  /** The warehouse name of each table the harness announced, by the connector's (schema, table). */
+  private readonly warehouseNames = new Map<string, string>();
+  ended = false;
+  reported: (ChannelRecord & { t: "error" }) | undefined;
+  sdkVersion: string | undefined;
+  peakKb: number | undefined;
+
+  /** Each row shape the harness declared, by id. */
+  private readonly shapes: Shape[] = [];
+  // A checkpoint is committed while the following records are read and applied (the writer closes the batch when
+  // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
+  private writing: Promise<void> | undefined;
+  private writeError: Error | undefined;
+  private countsAtFailedCheckpoint: OperationCounts | undefined;
+
+  constructor(
+    private readonly sink: WarehouseSink,
+    private readonly tracker: RunTracker,
+    private readonly ack: (committed: boolean) => void,
+    diskState: Record<string, unknown>,
+  ) {
+    // A state override is where the connector starts, not what is committed: a run that fails before its first
+    // checkpoint leaves files/state.json as it was, and reports that.
+    this.committedState = diskState;
+  }
+
+  /** Undefined, or a promise that rejects with the error of a checkpoint that failed: the reading must stop. */
+  failed(): Promise<void> | undefined {
+    return this.writeError === undefined ? undefined : this.checkpointed();
+  }
+
+  /** Waits for the checkpoint being committed; throws its error if it failed. */
+  async checkpointed(): Promise<void> {
+    if (this.writing) await this.writing;
+    this.writing = undefined;
+    if (this.writeError !== undefined) {
+      // The sync stops at the checkpoint that failed, as it did when each checkpoint was awaited: what was read
+      // after it is not counted.
+      if (this.countsAtFailedCheckpoint) Object.assign(this.tracker.counts, this.countsAtFailedCheckpoint);
+      this.countsAtFailedCheckpoint = undefined;
+      throw this.writeError;
+    }
+  }
+
+  /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
+  handle(line: string): Promise<void> | undefined {
+    let rec: ChannelRecord;
+    try {
+      rec = JSON.parse(line) as ChannelRecord;
+    } catch {
+      throw internal(`unreadable record on the operation channel: ${line.slice(0, 200)}`);
+    }
+    const { tracker, sink } = this;
+    let wait: Promise<unknown> | undefined;
+    switch (rec.t) {
+      case "upsert":
+      case "update":
+      case "delete": {
+        if (!("values" in rec)) throw internal("a row without its shape on the operation channel");
+        const shape = this.shapes[rec.shape];
+        if (!shape) throw internal(`row of unknown shape ${rec.shape} on the operation channel`);
+        tracker.counts[ROW_COUNT[rec.t]]++;
+        const name = this.warehouseNames.get(tableKey(rec.table, rec.schema)) ?? rec.table;
+        (this.written[name] ??= { upserts: 0, updates: 0, deletes: 0 })[ROW_COUNT[rec.t]]++;
+        sink.row(rec.t, rec.table, shape, rec.values, rec.schema, rec.id);
+        // Undefined unless DuckDB has fallen behind: then reading waits, and so does the connector.
+        wait = sink.backlog();
+        break;
+      }
+      case "shape":
+        this.shapes[rec.id] = rec;
+        break;
+      case "table":
+        this.warehouseNames.set(tableKey(rec.table, rec.schema), rec.schema === undefined ? rec.name : `${rec.dest}.${rec.name}`);
+        sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
+        break;
+      case "truncate":
+        tracker.counts.truncates++;
+        sink.truncate(rec.table, rec.schema);
+        break;
+      case "file":
+        // Logged with the SDK's wording; counted in the SYNC PROGRESS table's "File uploads" row.
+        tracker.counts.fileUploads++;
+        tracker.log("INFO", "sdk", `File uploaded successfully: ${rec.path} → ${rec.target}`);
+        break;
+      case "schema":
+        // The result reports what schema() declared; the destination names are the writer's business.
+        tracker.declared = rec.tables.map(({ name: _name, dest: _dest, column_names: _columns, ...declared }) => declared);
+        tracker.counts.schemaChanges += sink.declare(rec.tables);
+        break;
+      case "start_state":
+        this.startStateText = rec.text;
+        break;
+      case "checkpoint":
+        wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));
+        break;
+      case "log":
+        tracker.log(rec.level, "connector", rec.message);
+        break;
+      case "warning":
+        tracker.warn(rec.message);
+        tracker.log("WARNING", "sdk", rec.message);
+        break;
+      case "start":
+        this.sdkVersion = rec.sdk_version;
+        break;
+      case "stats":
+        if (typeof rec.peak_rss_kb === "number") this.peakKb = rec.peak_rss_kb;
+        break;
+      case "error":
+        this.reported = rec;
+        break;
+      case "end":
+        this.ended = true;
+        break;
+    }
+    if (wait) return wait.then(() => tracker.progress());
+    tracker.progress();
+    return undefined;
+  }
+
+  private commit(text: string, shown: string): void {
+    const { tracker } = this;
+    const at = { ...tracker.counts };
+    this.writing = this.sink.checkpoint(text).then(
+      () => {
+        tracker.counts.checkpoints++;
+        this.committedState = parseState(text);
+        this.countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
+        this.lastStateText = text;
+        tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
+        // op.checkpoint() returns once the harness has this: files/state.json is on disk, as with the SDK.
+        this.ack(true);
+      },
+      (e: unknown) => {
+        this.writeError = e instanceof Error ? e : new Error(String(e));
+        this.countsAtFailedCheckpoint = at;
+        // The connector goes on until the next chunk shows the failure and the run stops it.
+        this.ack(false);
+      },
+    );
+  }
+
+  /** The text the final commit of a successful sync writes: the last checkpoint's state, else the start state. */
+  finalStateText(fallback: Record<string, unknown>): string {
+    return this.lastStateText ?? this.startStateText ?? JSON.stringify(fallback);
+  }
+}
+
+/**
+ * The committed state as the run's result shows it. Display only: files/state.json holds the harness's text, and
+ * a value JavaScript cannot hold exactly (a 19-digit integer) is shown rounded here, never written back.
+ */
+export function parseState(text: string): Record<string, unknown> {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    // Python writes NaN and Infinity, which JSON.parse refuses; the display shows them as null.
+    v = JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, "null"));
+  }
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { state: v };
+}
