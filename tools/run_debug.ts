@@ -46,6 +46,23 @@ export const runResultShape = {
   warehousePath: z.string().optional().describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
   statePath: z.string().optional().describe("files/state.json."),
   peakRssMb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
+  proof: z
+    .object({
+      mode: z.enum(["live", "record", "replay"]).describe("record: the network, kept; replay: the recording answered."),
+      recording: z.string().optional().describe("Name under files/recordings/."),
+      requests: z.number().describe("HTTP requests the connector made."),
+      hosts: z.record(z.string(), z.number()).describe("Requests per host (masked when the host is a configuration value)."),
+      faults: z.array(z.object({ kind: z.string(), request: z.number(), method: z.string(), url: z.string() })).describe("Faults injected, at which request."),
+      sleeps: z.array(z.number()).describe("Seconds the connector asked time.sleep() for (backoff)."),
+      checkpoints: z.number().describe("Checkpoints seen by the harness."),
+      cursor_regressions: z.array(z.object({ checkpoint: z.number(), path: z.string() })).describe("State values that went backwards between checkpoints."),
+      crashed: z.object({ after_checkpoint: z.number().optional(), at_operation: z.number().optional() }).optional().describe("Where the run was killed on purpose."),
+      looped: z.object({ method: z.string(), url: z.string() }).optional().describe("The request repeated past the loop limit."),
+      unrecorded: z.array(z.object({ method: z.string(), url: z.string(), closest: z.string().nullable() })).optional().describe("Requests a replay did not have."),
+      log: z.array(z.object({ i: z.number(), method: z.string(), url: z.string(), status: z.number().optional(), fault: z.string().optional() })).describe("Requests in order, secrets masked (first 500)."),
+    })
+    .optional()
+    .describe("With record or replay: what the connector did over HTTP."),
 };
 
 export type RunToolData = { status: "running" | "interrupted" | RunResult["status"]; run_id: string } & Omit<Partial<RunResult>, "status" | "error"> & {
@@ -141,6 +158,8 @@ export const runDebug = defineTool({
     python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout)."),
     memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB (kind memory); Fivetran's is 1024."),
+    record: z.string().optional().describe("Record every HTTP exchange (requests, urllib3, http.client, urllib; no code change), secrets masked, into files/recordings/<record>/. Embedded engine."),
+    replay: z.string().optional().describe("Answer HTTP requests from files/recordings/<replay>/ instead of the network; an unrecorded request fails with the closest recorded one. Time starts at the recording's, so replays repeat exactly. Embedded engine."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
   },
   output: runResultShape,
@@ -156,6 +175,8 @@ export const runDebug = defineTool({
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
+      record: args.record,
+      replay: args.replay,
       onProgress: progressOf(ctx),
       onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });

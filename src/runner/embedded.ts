@@ -39,6 +39,8 @@ export interface EngineInput {
   statePath: string;
   outputLimitBytes?: number;
   memoryLimitMb?: number;
+  /** Record, replay, faults or a crash point for the harness (src/proof/recording.ts builds it). */
+  proof?: Record<string, unknown>;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   try {
     pythonVersion = await inp.pythonVersion;
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, configuration: inp.configuration ?? null, state: inp.startState, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();

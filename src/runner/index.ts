@@ -10,6 +10,7 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
+import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "./state-aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "./owner.js";
@@ -61,6 +62,11 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // Awaited below or by runEmbedded; this only keeps an early usage error from leaving it unhandled.
   probing.catch(() => {});
   if (choice !== "sdk") import("../warehouse/writer.js").catch(() => {});
+  if (wantsProof(opts)) {
+    // The HTTP hooks live in our harness: `fivetran debug` cannot record, replay or inject.
+    if (choice === "sdk") throw new ToolError("invalid_argument", "record, replay, faults and crash points need the embedded engine.", 'Use engine "auto" or "embedded" with them.', "engine");
+    return runEmbeddedEngine(opts, python, env, probing);
+  }
   if (choice === "embedded") return runEmbeddedEngine(opts, python, env, probing);
   const info = await probing;
   let engine: EngineName;
@@ -130,8 +136,15 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   opening.catch(() => {});
   const pythonVersion = probing.then((info) => info.version);
   pythonVersion.catch(() => {});
+  let proof;
   try {
-    return await runEmbedded({
+    proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
+  } catch (e) {
+    await opening.then((sink) => sink.close()).catch(() => {});
+    throw e;
+  }
+  try {
+    const result = await runEmbedded({
       projectDir,
       python,
       env,
@@ -147,8 +160,12 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       statePath: stateFile(projectDir),
       outputLimitBytes,
       memoryLimitMb,
+      ...(proof ? { proof: proof.spec } : {}),
     });
+    if (proof) result.proof = await proof.finish();
+    return result;
   } finally {
+    proof?.cleanup();
     await opening.then((sink) => sink.close()).catch(() => {});
   }
 }

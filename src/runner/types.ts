@@ -27,6 +27,36 @@ export interface RunOptions {
   onLog?: (level: string, message: string) => void;
   /** Called with the connector process's pid once it started (the run history records it). */
   onSpawn?: (pid: number) => void;
+  /** Record the connector's HTTP exchanges into files/recordings/<record>/ (embedded engine). */
+  record?: string;
+  /** Serve the connector's HTTP requests from files/recordings/<replay>/ instead of the network (embedded engine). */
+  replay?: string;
+  /** Faults to inject and a crash point (src/proof/); set by the proof tools. */
+  proofExtras?: ProofExtras;
+}
+
+/** What the proof tools add to a run (src/proof/): faults at chosen requests, a crash point, the loop limit. */
+export interface ProofExtras {
+  faults?: { kind: string; at: number; times?: number | null; field?: string; retry_after?: number }[];
+  crash?: { after_checkpoint?: number; at_operation?: number };
+  loopLimit?: number;
+}
+
+/** What the HTTP hooks saw during a run with record, replay or faults (src/proof/events.ts). */
+export interface ProofSummary {
+  mode: "live" | "record" | "replay";
+  recording?: string;
+  requests: number;
+  hosts: Record<string, number>;
+  faults: { kind: string; request: number; method: string; url: string }[];
+  sleeps: number[];
+  checkpoints: number;
+  cursor_regressions: { checkpoint: number; path: string }[];
+  crashed?: { after_checkpoint?: number; at_operation?: number };
+  looped?: { method: string; url: string };
+  unrecorded?: { method: string; url: string; closest: string | null }[];
+  /** Every request as (index, method, url, status or fault), scrubbed; capped. */
+  log: { i: number; method: string; url: string; status?: number; fault?: string }[];
 }
 
 export interface OperationCounts {
@@ -72,4 +102,6 @@ export interface RunResult {
   peakRssMb?: number;
   /** Operation counts when the connector last called checkpoint (embedded engine); the rest came after it. */
   countsAtLastCheckpoint?: OperationCounts;
+  /** Set for a run with record, replay, faults or a crash point. */
+  proof?: ProofSummary;
 }

@@ -312,6 +312,11 @@ def main():
         limit_memory(job["memory_limit_mb"])
     code = 0
     try:
+        if job.get("proof"):
+            # Record, replay, faults, crash points (src/proof/): hooks on http.client, installed before the import.
+            import ftmcp_proof
+
+            ftmcp_proof.install(job["proof"])
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector, warnings = load_connector(project_dir, connector_file)
