@@ -549,12 +549,13 @@ def _install_sleep(clock):
 # ---------------------------------------------------------------- crash and checkpoints
 
 
-def _install_crash_and_watch(crash):
+def _install_crash_and_watch(crash, start_state):
     import fivetran_connector_sdk as sdk
 
     ops = sdk.Operations
     checkpoint = ops.checkpoint
-    counter = {"checkpoints": 0, "operations": 0, "previous": None}
+    # The starting state is the first "before": a resumed run must not move a cursor back either.
+    counter = {"checkpoints": 0, "operations": 0, "previous": start_state if isinstance(start_state, dict) else None}
     after = (crash or {}).get("after_checkpoint")
     at_op = (crash or {}).get("at_operation")
 
@@ -605,7 +606,7 @@ def _regressions(before, after, path=""):
 # ---------------------------------------------------------------- entry point
 
 
-def install(spec):
+def install(spec, start_state=None):
     global _state
     _state = _State(spec)
     clock = _install_clock(spec["clock"]) if spec.get("clock") is not None else None
@@ -622,7 +623,7 @@ def install(spec):
         # Security: a replay never opens a socket to anywhere: DNS and connects fail loudly if something bypasses
         # http.client (a raw socket client).
         socket.create_connection = _no_network
-    _install_crash_and_watch(spec.get("crash"))
+    _install_crash_and_watch(spec.get("crash"), start_state)
     _state.event({"e": "start", "mode": _state.mode, "python": sys.version.split()[0]})
 
 

@@ -316,7 +316,7 @@ def main():
             # Record, replay, faults, crash points (src/proof/): hooks on http.client, installed before the import.
             import ftmcp_proof
 
-            ftmcp_proof.install(job["proof"])
+            ftmcp_proof.install(job["proof"], job.get("state"))
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector, warnings = load_connector(project_dir, connector_file)
