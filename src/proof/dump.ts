@@ -65,13 +65,17 @@ export interface DumpDiff {
  * Row-by-row differences between two warehouses, as multisets. With `project`, rows are compared on the expected
  * table's columns only (a fault that adds a column does not count as changed data).
  */
-export function diffDumps(expected: TableDump[], actual: TableDump[], opts: { project?: boolean } = {}): DumpDiff[] {
+export function diffDumps(expected: TableDump[], actual: TableDump[], opts: { project?: boolean; keys?: boolean } = {}): DumpDiff[] {
   const out: DumpDiff[] = [];
   const byName = new Map(actual.map((t) => [t.table, t]));
   for (const e of expected) {
     const a = byName.get(e.table);
-    const actualRows = a ? (opts.project && a.columns.join("\0") !== e.columns.join("\0") ? project(a.rows, e.columns) : a.rows) : [];
-    const expectedRows = opts.project && a && a.columns.join("\0") !== e.columns.join("\0") ? project(e.rows, e.columns) : e.rows;
+    // keys: rows compared by their primary key only (a key-less table keeps whole rows); project: on the expected
+    // table's columns only.
+    const cols = opts.keys && e.primary_key.length ? e.primary_key : opts.project || opts.keys ? e.columns : undefined;
+    const same = (t: TableDump) => cols === undefined || t.columns.join("\0") === cols.join("\0");
+    const expectedRows = same(e) ? e.rows : project(e.rows, cols!);
+    const actualRows = a ? (same(a) ? a.rows : project(a.rows, cols!)) : [];
     const counts = new Map<string, number>();
     for (const r of expectedRows) counts.set(r, (counts.get(r) ?? 0) + 1);
     const extra: string[] = [];

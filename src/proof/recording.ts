@@ -150,6 +150,7 @@ export function prepareProof(projectDir: string, configuration: Record<string, u
     ...(extras.faults?.length ? { faults: extras.faults } : {}),
     ...(extras.crash ? { crash: extras.crash } : {}),
     ...(extras.loopLimit ? { loop_limit: extras.loopLimit } : {}),
+    ...(extras.maxRequests ? { max_requests: extras.maxRequests } : {}),
   };
   const cleanup = () => rmSync(spool, { recursive: true, force: true });
   return {

@@ -40,6 +40,8 @@ export interface ProofExtras {
   faults?: { kind: string; at: number; times?: number | null; field?: string; retry_after?: number }[];
   crash?: { after_checkpoint?: number; at_operation?: number };
   loopLimit?: number;
+  /** More requests than this in one run is a loop too (pages that never end); unset: no cap. */
+  maxRequests?: number;
 }
 
 /** What the HTTP hooks saw during a run with record, replay or faults (src/proof/events.ts). */

@@ -58,6 +58,7 @@ class _State:
         self.secrets = sorted({s for s in spec.get("secrets") or [] if isinstance(s, str) and len(s) >= 1}, key=len, reverse=True)
         self.faults = list(spec.get("faults") or [])
         self.loop_limit = int(spec.get("loop_limit") or 50)
+        self.max_requests = int(spec.get("max_requests") or 0)
         self.lock = threading.Lock()
         self.count = 0
         self.seen = {}
@@ -334,6 +335,10 @@ def _getresponse(self):
     if times > _state.loop_limit:
         _state.event(dict(event, e="looped"))
         raise Looped("the connector sent %s %s %d times; stopped as a loop (a cursor that does not advance?)" % (method, clean_url, times))
+    if _state.max_requests and index > _state.max_requests:
+        _state.event(dict(event, e="looped"))
+        raise Looped("the connector sent more than %d requests (the last %s %s); stopped as a loop (a page that never ends?)"
+                     % (_state.max_requests, method, clean_url))
     fault = _fault_for(index)
     kind = fault.get("kind") if fault else None
     if kind in ("timeout", "reset"):
