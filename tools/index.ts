@@ -15,6 +15,11 @@ import { setState } from "./set_state.js";
 import { scaffoldTool } from "./scaffold.js";
 import { getGuidelinesTool } from "./get_guidelines.js";
 import { findExamplesTool } from "./find_examples.js";
+import { crashResumeTool } from "./crash_resume.js";
+import { injectFaultsTool } from "./inject_faults.js";
+import { makeReceiptTool } from "./make_receipt.js";
+import { checkReceiptTool } from "./check_receipt.js";
+import { proofStatusTool } from "./proof_status.js";
 
 /**
  * Every MCP tool the server offers, one file each. Order is the order clients list them in:
@@ -39,4 +44,10 @@ export const allTools: AnyToolDefinition[] = [
   // guidance (issue 4)
   getGuidelinesTool,
   findExamplesTool,
+  // proof, not claims (issue 16)
+  crashResumeTool,
+  injectFaultsTool,
+  makeReceiptTool,
+  checkReceiptTool,
+  proofStatusTool,
 ];

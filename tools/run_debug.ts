@@ -2,6 +2,8 @@ import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { defineTool, type ToolContext } from "../src/mcp/tool.js";
 import { startRun, summarize, type RunResult } from "../src/runner/index.js";
+import { buildReceipt, isClean, packageVersion, writeReceipt } from "../src/proof/index.js";
+import { readConfiguration } from "../src/runner/sink.js";
 import type { OperationCounts } from "../src/runner/types.js";
 
 const counts = z
@@ -63,6 +65,7 @@ export const runResultShape = {
     })
     .optional()
     .describe("With record or replay: what the connector did over HTTP."),
+  receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written."),
 };
 
 export type RunToolData = { status: "running" | "interrupted" | RunResult["status"]; run_id: string } & Omit<Partial<RunResult>, "status" | "error"> & {
@@ -160,12 +163,15 @@ export const runDebug = defineTool({
     memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB (kind memory); Fivetran's is 1024."),
     record: z.string().optional().describe("Record every HTTP exchange (requests, urllib3, http.client, urllib; no code change), secrets masked, into files/recordings/<record>/. Embedded engine."),
     replay: z.string().optional().describe("Answer HTTP requests from files/recordings/<replay>/ instead of the network; an unrecorded request fails with the closest recorded one. Time starts at the recording's, so replays repeat exactly. Embedded engine."),
+    receipt: z.boolean().default(false).describe("Write a run receipt (files/receipt.json and files/receipt.md: versions, hosts, operations, state and table hashes, lint digest) when the run ends; check it with check_receipt."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
   },
   output: runResultShape,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    // A receipt says whether the run started clean: a check can only re-run one that did.
+    const startedClean = args.reset || isClean(projectDir);
     const handle = startRun({
       projectDir,
       configuration: args.configuration,
@@ -180,6 +186,14 @@ export const runDebug = defineTool({
       onProgress: progressOf(ctx),
       onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });
+    const receipt = args.receipt
+      ? handle.done.then(async (r) => {
+          const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: args.configuration ?? readConfiguration(projectDir) });
+          return (await writeReceipt(projectDir, rc)).json;
+        })
+      : undefined;
+    // Written even when the run outlives this call; a failure to write it is not the run's.
+    receipt?.catch(() => {});
     // A client that cancels this call cancels the sync it started (only while it waits for it).
     const cancel = () => void import("../src/runner/index.js").then((m) => m.cancelRun(handle.runId)).catch(() => {});
     ctx.signal.addEventListener("abort", cancel, { once: true });
@@ -193,7 +207,8 @@ export const runDebug = defineTool({
         const s = handle.status();
         return { summary: runningSummary(handle.runId, s.counts, s.elapsedMs), data: { status: "running" as const, run_id: handle.runId, counts: s.counts, elapsedMs: s.elapsedMs } };
       }
-      return { summary: summarize(r), data: resultData(handle.runId, r) };
+      const receiptPath = receipt ? await receipt.catch(() => undefined) : undefined;
+      return { summary: summarize(r), data: { ...resultData(handle.runId, r), ...(receiptPath ? { receipt_path: receiptPath } : {}) } };
     } catch (e) {
       throw e instanceof ToolError ? e : new ToolError("internal", (e as Error).message);
     } finally {

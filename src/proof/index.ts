@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PACKAGE_ROOT } from "../paths.js";
 import { resolvePython } from "../runner/python.js";
 import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/sink.js";
@@ -16,7 +17,7 @@ export { startJob, getJob, type ProofJob } from "./jobs.js";
 
 export interface MakeReceiptOptions {
   projectDir: string;
-  version: string;
+  version?: string;
   replay?: string;
   configuration?: Record<string, unknown>;
   python?: string;
@@ -44,7 +45,7 @@ export async function makeReceipt(opts: MakeReceiptOptions): Promise<{ receipt: 
     opts.onStep?.(`run: ${result.status}`);
     if (opts.crash) resume = await crashAndResume({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
     if (opts.faults?.length) faults = await injectFaults({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, faults: opts.faults, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
-    const receipt = await buildReceipt({ projectDir: opts.projectDir, result, startedClean: true, version: opts.version, configuration, lint: opts.lint, resume, faults });
+    const receipt = await buildReceipt({ projectDir: opts.projectDir, result, startedClean: true, version: opts.version ?? packageVersion(), configuration, lint: opts.lint, resume, faults });
     const written = await writeReceipt(opts.projectDir, receipt);
     return { receipt, ...written };
   } finally {
@@ -55,4 +56,13 @@ export async function makeReceipt(opts: MakeReceiptOptions): Promise<{ receipt: 
 /** Whether the folder has nothing a run would start from (no state, no warehouse). */
 export function isClean(projectDir: string): boolean {
   return !existsSync(join(projectDir, "files", "state.json")) && !existsSync(join(projectDir, "files", "warehouse.db"));
+}
+
+/** This package's version, for receipts. */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
 }

@@ -53,3 +53,33 @@ export function startJob<T>(kind: string, projectDir: string, work: (signal: Abo
 export function getJob(jobId: string): ProofJob | undefined {
   return jobs.get(jobId);
 }
+
+/** Waits up to `ms` for a job (or until the signal aborts); the job goes on when the wait ends. */
+export async function waitJob<T>(job: ProofJob<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([
+      job.done,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ms);
+      }),
+      new Promise<undefined>((resolve) => {
+        onAbort = () => resolve(undefined);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+  }
+}
+
+/** What a tool returns while a job still runs. */
+export function runningJob(job: ProofJob): { summary: string; data: { status: "running"; job_id: string; kind: string; elapsed_ms: number; steps: string[] } } {
+  const elapsed = Date.now() - job.startedAt;
+  return {
+    summary: `${job.kind} still running after ${Math.round(elapsed / 1000)} s (job_id ${job.jobId}; ${job.steps.length} step(s) done). Call proof_status with this job_id to wait for the result.`,
+    data: { status: "running", job_id: job.jobId, kind: job.kind, elapsed_ms: elapsed, steps: [...job.steps] },
+  };
+}
