@@ -2,28 +2,96 @@
  * The one error model of the project. Engines throw ToolError; the MCP glue turns it into a
  * result with `isError: true` and the CLI into a message and exit code. A domain failure is never
  * a JSON-RPC error, because clients show those to the user instead of to the model that can act on them.
+ *
+ * A sync that fails is not a tool error: it is data (run_debug's status and `error.kind`). Both draw their kinds
+ * from this one documented set (docs/architecture.md lists it too); a test checks that every kind is produced
+ * somewhere, so a kind nothing reports is removed rather than documented.
  */
-export type ErrorCode =
-  | "invalid_argument"
-  | "not_found"
-  | "outside_workspace"
-  | "already_exists"
-  | "configuration"
-  | "state"
-  | "schema"
-  | "import"
-  | "syntax"
-  | "connector_exception"
-  | "timeout"
-  | "cancelled"
-  | "locked"
-  | "python_not_found"
-  | "sdk_not_installed"
-  | "query_rejected"
-  | "query_failed"
-  | "dependency"
-  | "deploy"
-  | "internal";
+export const ERROR_KINDS = {
+  // Kinds of a tool call that failed (ToolError.code).
+  invalid_argument: "An argument is malformed or out of range; the message names it.",
+  not_found: "A folder, file, run or resource that the call names does not exist.",
+  outside_workspace: "A path leaves the workspace roots (or a link inside the connector folder points out of it).",
+  already_exists: "The call would overwrite something that exists (scaffold into a non-empty folder).",
+  locked: "Another process holds the warehouse or the run (a sync still running).",
+  python_not_found: "The Python interpreter to use cannot be run.",
+  sdk_not_installed: "The real fivetran-connector-sdk is not installed for that Python.",
+  query_rejected: "query_warehouse refused the SQL before running it (not one read-only SELECT).",
+  query_failed: "DuckDB could not run the query (a wrong name, a type error, the time limit).",
+  dependency: "requirements.txt or pip failed (an invalid or pre-installed requirement, a package pip cannot install).",
+  deploy: "The deploy was refused by a pre-deploy check or failed at Fivetran.",
+  // Kinds of a failed sync (run_debug error.kind); the first three are also tool errors when a call's own
+  // argument (a configuration or state it passes) is at fault.
+  configuration: "configuration.json (or the configuration argument) is not an object of string values.",
+  state: "The state (files/state.json or the state argument) is not a JSON object.",
+  schema: "schema() returned something the SDK refuses, or an operation does not fit the declared schema.",
+  import: "connector.py, or a module it imports, could not be imported (often a package missing from requirements.txt).",
+  syntax: "connector.py has a syntax error.",
+  no_connector: "connector.py defines no module-level `connector = Connector(...)`.",
+  connector_exception: "The connector's code raised an exception.",
+  operation: "An operation the SDK refuses (a null primary key, a file upload that failed).",
+  serialization: "A row value cannot be serialised (not JSON-compatible, not a datetime, Decimal or bytes).",
+  exit: "The connector called sys.exit(), exit() or os._exit().",
+  memory: "The connector ran out of memory or past memory_limit_mb.",
+  output_limit: "The connector printed more than the output limit (100 MB by default).",
+  interrupted: "The server stopped while the sync was running; the next run continues from the last checkpoint.",
+  // Both.
+  timeout: "The sync or the call ran past its time limit.",
+  cancelled: "The client or the user cancelled.",
+  internal: "A bug in fivetran-connector-mcp; report it with the input that caused it.",
+} as const;
+
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+/** The kinds a tool call fails with (ToolError.code, the `Error (<code>)` line of an isError result). */
+export const ERROR_CODES = [
+  "invalid_argument",
+  "not_found",
+  "outside_workspace",
+  "already_exists",
+  "locked",
+  "python_not_found",
+  "sdk_not_installed",
+  "query_rejected",
+  "query_failed",
+  "dependency",
+  "deploy",
+  "configuration",
+  "state",
+  "schema",
+  "timeout",
+  "cancelled",
+  "internal",
+] as const satisfies readonly ErrorKind[];
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The kinds a failed sync reports as `error.kind` (the harness, the SDK's output parser and the runner). */
+export const SYNC_ERROR_KINDS = [
+  "configuration",
+  "state",
+  "schema",
+  "import",
+  "syntax",
+  "no_connector",
+  "connector_exception",
+  "operation",
+  "serialization",
+  "exit",
+  "timeout",
+  "cancelled",
+  "memory",
+  "output_limit",
+  "interrupted",
+  "internal",
+] as const satisfies readonly ErrorKind[];
+
+export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
+
+/** A code read back from disk (a run record) or another process; anything unknown is internal. */
+export function errorCodeOf(s: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(s) ? (s as ErrorCode) : "internal";
+}
 
 export class ToolError extends Error {
   readonly code: ErrorCode;

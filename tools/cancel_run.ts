@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, findRun, getRun, summarize } from "../src/runner/index.js";
-import { resultData, runResultShape } from "./run_debug.js";
-import { checkStoredInWorkspace, storedAnswer, unknownRun } from "./run_status.js";
+import { checkStoredInWorkspace, resultData, runResultShape, storedAnswer, unknownRun } from "../src/runner/run-result.js";
 
 export const cancelRunTool = defineTool({
   name: "cancel_run",
@@ -21,7 +20,7 @@ export const cancelRunTool = defineTool({
       // A run of an earlier server: it ended (with a result, or interrupted when that server stopped), so there
       // is nothing to stop; the answer says how it ended.
       const rec = found.record;
-      await checkStoredInWorkspace(rec, ctx);
+      await checkStoredInWorkspace(rec, ctx.workspace);
       if (rec.status === "running") {
         throw new ToolError(
           "locked",

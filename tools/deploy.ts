@@ -2,16 +2,9 @@ import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../src/deploy/index.js";
 import { lintChecksForDeploy } from "../src/deploy/lint-checks.js";
+import { findingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
-const check = z.object({
-  check: z.string().describe("Which check found it (connection_name, configuration, requirements:<rule>, lint:<rule id>, …)."),
-  severity: z.enum(["error", "warning"]).describe("error blocks the deploy."),
-  message: z.string().describe("What is wrong."),
-  fix: z.string().describe("How to fix it."),
-  file: z.string().optional().describe("File concerned."),
-  line: z.number().optional().describe("Line in the file."),
-});
 
 export const deploy = defineTool({
   name: "deploy",
@@ -40,7 +33,7 @@ export const deploy = defineTool({
       .describe("needs_confirmation: nothing was deployed, ask the user; created/updated: done; setup_tests_failed: the connection exists but its setup tests failed; update_declined: the connection exists and allow_update was false."),
     destination: z.string().describe("Destination used."),
     connection: z.string().describe("Connection name used."),
-    checks: z.array(check).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
+    checks: z.array(findingSchema).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
     connection_id: z.string().optional().describe("Fivetran connection id."),
     dashboard_url: z.string().optional().describe("Where to start the first sync."),
     runtime_python_version: z.string().optional().describe("Python version of the connection in Fivetran."),
@@ -67,8 +60,8 @@ export const deploy = defineTool({
     if (plan.blocking.length) {
       throw new ToolError(
         "deploy",
-        `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed:\n${plan.blocking.map((c) => `- [${c.check}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}`).join("\n")}`,
-        plan.blocking.map((c) => c.fix).join(" "),
+        `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed:\n${plan.blocking.map((c) => `- [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}`).join("\n")}`,
+        plan.blocking.map((c) => c.hint).join(" "),
       );
     }
     const warnings = plan.checks;

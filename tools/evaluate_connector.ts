@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
+import { findingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
-const finding = z.object({
-  severity: z.enum(["blocking", "warning", "info"]).describe("blocking: fix before deploying."),
-  check: z.string().describe("The check or lint rule that found it (lint:FT070, resume:state_advances, data:pk_unique, memory:under_1gb, …)."),
-  message: z.string().describe("What was found."),
-  fix: z.string().describe("How to fix it."),
-  table: z.string().optional().describe("Destination table concerned."),
-  file: z.string().optional().describe("File concerned."),
-  line: z.number().optional().describe("Line in the file."),
-});
 
 export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
@@ -33,13 +25,13 @@ export const evaluateConnectorTool = defineTool({
   output: {
     verdict: z.enum(["ready", "not_ready", "incomplete"]).describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
-    blocking: z.array(finding).describe("What must be fixed before deploying."),
-    warnings: z.array(finding).describe("Likely problems."),
-    info: z.array(finding).describe("Observations."),
+    blocking: z.array(findingSchema).describe("What must be fixed before deploying."),
+    warnings: z.array(findingSchema).describe("Likely problems."),
+    info: z.array(findingSchema).describe("Observations."),
     runs: z
       .array(
         z.object({
-          status: z.string().describe("succeeded, failed, cancelled or timeout."),
+          status: z.enum(["succeeded", "failed", "cancelled", "timeout"]).describe("How the run ended."),
           capped: z.boolean().describe("Stopped by max_rows or the timeout."),
           upserts: z.number().describe("Upserts."),
           updates: z.number().describe("Updates."),
@@ -89,7 +81,7 @@ export const evaluateConnectorTool = defineTool({
       memory: { ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}), limit_mb: r.memory.limitMb, ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}), note: r.memory.note },
       ...(r.markdownPath ? { markdown_path: r.markdownPath } : {}),
     });
-    const top = r.blocking.slice(0, 3).map((f) => `[${f.check}] ${f.message}`);
+    const top = r.blocking.slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);
     const summary =
       `${r.verdict === "ready" ? "Ready" : r.verdict === "not_ready" ? "Not ready" : "Incomplete"}: ${r.blocking.length} blocking, ${r.warnings.length} warning(s), score ${r.score}/100.` +
       (top.length ? ` Fix first: ${top.join(" ")}` : "") +

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
+import { requirementFinding } from "../src/deps/requirements.js";
+import { findingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -29,7 +31,7 @@ export const installRequirementsTool = defineTool({
     requirements: z.number().describe("Number of requirement lines in requirements.txt."),
     installed: z.array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") })).describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
-      .array(z.object({ line: z.number().describe("Line in requirements.txt."), message: z.string().describe("What is wrong."), fix: z.string().describe("How to fix it.") }))
+      .array(findingSchema)
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().describe("Wall time."),
   },
@@ -49,7 +51,7 @@ export const installRequirementsTool = defineTool({
         ctx.log("info", message);
       },
     });
-    const warnings = r.issues.filter((i) => i.severity === "warning").map((i) => ({ line: i.line, message: i.message, fix: i.fix }));
+    const warnings = r.issues.filter((i) => i.severity === "warning").map(requirementFinding);
     const summary =
       `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
       (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryWarehouse } from "../src/warehouse/query.js";
+import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryResultShape, queryWarehouse } from "../src/warehouse/query.js";
 
 export const queryWarehouseTool = defineTool({
   name: "query_warehouse",
@@ -16,18 +16,12 @@ export const queryWarehouseTool = defineTool({
     sql: z.string().min(1).max(20_000).describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),
     max_rows: z.coerce.number().int().min(1).max(MAX_ROWS_LIMIT).default(DEFAULT_MAX_ROWS).describe(`Most rows to return (1-${MAX_ROWS_LIMIT}).`),
   },
-  output: {
-    columns: z.array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type") })).describe("Result columns in order"),
-    rows: z.array(z.array(z.unknown())).describe("Result rows, one array per row, values in column order"),
-    rowCount: z.number().describe("Number of rows returned"),
-    truncated: z.boolean().describe("True when more rows existed than were returned"),
-    truncatedBy: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
-  },
+  output: queryResultShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const dir = await ctx.workspace.projectDir(args.project_dir);
     const result = await queryWarehouse(dir, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
-    const more = result.truncated ? ` (truncated by ${result.truncatedBy}; narrow the query or raise max_rows)` : "";
-    return { summary: `${result.rowCount} row(s), ${result.columns.length} column(s)${more}.`, data: { ...result } };
+    const more = result.truncated ? ` (truncated by ${result.truncated_by}; narrow the query or raise max_rows)` : "";
+    return { summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.`, data: { ...result } };
   },
 });

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ToolError } from "../errors.js";
 import { runSync, summarize, syncProgressBlock } from "../runner/index.js";
+import { syncData } from "../runner/run-result.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
@@ -113,7 +114,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
               lastProgress = line;
             },
       });
-      if (json) io.out(JSON.stringify(r));
+      if (json) io.out(JSON.stringify(syncData(r)));
       else {
         const head = summarize(r);
         io.err(head.slice(0, head.length - syncProgressBlock(r).length).trimEnd());

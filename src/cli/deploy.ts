@@ -45,7 +45,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         },
       };
       const plan = await planDeploy(opts);
-      for (const c of plan.checks) io.err(`${c.severity}: [${c.check}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.fix}`);
+      for (const c of plan.checks) io.err(`${c.severity}: [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.hint ?? ""}`);
       if (plan.blocking.length) {
         io.err(`deploy refused: ${plan.blocking.length} blocking check(s)`);
         return EXIT_FAILED;

@@ -21,13 +21,13 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         io.out(JSON.stringify(d));
         return EXIT_OK;
       }
-      const lines = [`${d.warehousePath} (schema ${d.schema})`];
+      const lines = [`${d.warehouse_path} (schema ${d.schema})`];
       if (!d.tables.length) lines.push("  no tables yet");
       for (const t of d.tables) {
-        lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deletedRows} deleted`);
-        for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primaryKey ? "  PRIMARY KEY" : ""}`);
+        lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted`);
+        for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primary_key ? "  PRIMARY KEY" : ""}`);
       }
-      lines.push("", `state (${d.statePath}): ${JSON.stringify(d.state)}`);
+      lines.push("", `state (${d.state_path}): ${JSON.stringify(d.state)}`);
       io.out(lines.join("\n"));
       return EXIT_OK;
     },

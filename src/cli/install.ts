@@ -41,7 +41,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       else {
         io.out(`${r.created ? "created" : "reused"} ${r.venv} (Python ${r.pythonVersion})`);
         io.out(r.installed.length ? `installed: ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}` : "nothing new to install");
-        for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.fix}`);
+        for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.hint}`);
       }
       return EXIT_OK;
     },

@@ -1,5 +1,6 @@
 import { lint } from "../lint/engine.js";
 import { formatText, toSarif } from "../lint/format.js";
+import { lintResultData } from "../lint/result-shape.js";
 import { PROFILES, type Profile } from "../lint/types.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
@@ -39,7 +40,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         fix: values.fix,
       });
       if (format === "json") {
-        io.out(JSON.stringify({ findings: result.findings.map((f) => ({ ...f, fix: f.fix && { ...f.fix, edits: f.fix.edits.map(({ start: _s, end: _e, ...e }) => e) } })), summary: result.summary, fixed: result.fixed }, null, 2));
+        io.out(JSON.stringify(lintResultData(result), null, 2));
       } else if (format === "sarif") {
         const { SERVER_VERSION } = await import("../server.js").catch(() => ({ SERVER_VERSION: "0.0.0" }));
         io.out(JSON.stringify(toSarif(result, SERVER_VERSION, pathToFileURL(dir).href), null, 2));

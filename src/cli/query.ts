@@ -7,7 +7,7 @@ export const usage = `fivetran-connector-mcp query <DIR> <SQL> [--json] [--max-r
 Runs one read-only SELECT against DIR/files/warehouse.db (what debug wrote). Unqualified table names
 resolve to the connector's schema (tester). Files, the network, settings and writes are refused.
   --max-rows N   most rows to print (default ${DEFAULT_MAX_ROWS}, at most ${MAX_ROWS_LIMIT})
-  --json         print exactly one JSON object: { columns, rows, rowCount, truncated }`;
+  --json         print exactly one JSON object: { columns, rows, row_count, truncated, truncated_by }`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
   return runCommand(
@@ -44,6 +44,6 @@ export function formatTable(r: QueryResult): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
   const rule = widths.map((w) => "-".repeat(w)).join("-+-");
   const out = [line(header), line(types), rule, ...body.map(line)];
-  out.push(`(${r.rowCount} row${r.rowCount === 1 ? "" : "s"}${r.truncated ? `, truncated by ${r.truncatedBy}` : ""})`);
+  out.push(`(${r.row_count} row${r.row_count === 1 ? "" : "s"}${r.truncated ? `, truncated by ${r.truncated_by}` : ""})`);
   return out.join("\n");
 }

@@ -1,17 +1,11 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkRequirements, parseRequirements } from "../deps/requirements.js";
+import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
+import type { Finding } from "../findings.js";
 
-/** One pre-deploy finding. `error` blocks the deploy. */
-export interface DeployCheck {
-  check: string;
-  severity: "error" | "warning";
-  message: string;
-  fix: string;
-  file?: string;
-  line?: number;
-}
+/** One pre-deploy finding, in the shared finding shape. `error` blocks the deploy. */
+export type DeployCheck = Finding;
 
 /** The connection (destination schema) name rule `fivetran deploy` enforces. */
 export const CONNECTION_NAME = /^[_a-z][_a-z0-9]*$/;
@@ -20,16 +14,16 @@ const MAX_CONFIG_FIELDS = 100;
 
 export function checkConnectionName(name: string | undefined): DeployCheck[] {
   if (!name) {
-    return [{ check: "connection_name", severity: "error", message: "No connection name was given.", fix: "Pass connection (or set FIVETRAN_CONNECTION_NAME): lower-case letters, digits and _, e.g. my_api_connector." }];
+    return [{ rule: "connection_name", severity: "error", message: "No connection name was given.", hint: "Pass connection (or set FIVETRAN_CONNECTION_NAME): lower-case letters, digits and _, e.g. my_api_connector." }];
   }
   if (!CONNECTION_NAME.test(name)) {
     const suggestion = name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^([0-9])/, "_$1");
     return [
       {
-        check: "connection_name",
+        rule: "connection_name",
         severity: "error",
         message: `Invalid connection name '${name}': it must use only [a-z0-9_] and begin with _ or a lower-case letter.`,
-        fix: `Use e.g. '${suggestion}'.`,
+        hint: `Use e.g. '${suggestion}'.`,
       },
     ];
   }
@@ -40,31 +34,31 @@ export function checkConnectionName(name: string | undefined): DeployCheck[] {
 export function checkConfigurationText(text: string | null): DeployCheck[] {
   const file = "configuration.json";
   if (text === null) {
-    return [{ check: "configuration", severity: "warning", file, message: "There is no configuration.json; a new connection needs one.", fix: "Create configuration.json (use {} when the connector needs no settings)." }];
+    return [{ rule: "configuration", severity: "warning", file, message: "There is no configuration.json; a new connection needs one.", hint: "Create configuration.json (use {} when the connector needs no settings)." }];
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return [{ check: "configuration", severity: "error", file, message: `configuration.json is not valid JSON: ${(e as Error).message}`, fix: "Fix the JSON syntax." }];
+    return [{ rule: "configuration", severity: "error", file, message: `configuration.json is not valid JSON: ${(e as Error).message}`, hint: "Fix the JSON syntax." }];
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return [{ check: "configuration", severity: "error", file, message: "configuration.json must be a JSON object.", fix: 'Write it as {"key": "value", ...}.' }];
+    return [{ rule: "configuration", severity: "error", file, message: "configuration.json must be a JSON object.", hint: 'Write it as {"key": "value", ...}.' }];
   }
   const out: DeployCheck[] = [];
   const entries = Object.entries(value as Record<string, unknown>);
   const nonString = entries.filter(([, v]) => typeof v !== "string").map(([k]) => k);
   if (nonString.length) {
     out.push({
-      check: "configuration",
+      rule: "configuration",
       severity: "error",
       file,
       message: `Configuration values must all be strings; not strings: ${nonString.join(", ")}.`,
-      fix: 'Quote them (e.g. "page_size": "100") and parse them in the connector; encode lists/objects as JSON text.',
+      hint: 'Quote them (e.g. "page_size": "100") and parse them in the connector; encode lists/objects as JSON text.',
     });
   }
   if (entries.length > MAX_CONFIG_FIELDS) {
-    out.push({ check: "configuration", severity: "error", file, message: `configuration.json has ${entries.length} keys; the limit is ${MAX_CONFIG_FIELDS}.`, fix: "Merge or drop settings." });
+    out.push({ rule: "configuration", severity: "error", file, message: `configuration.json has ${entries.length} keys; the limit is ${MAX_CONFIG_FIELDS}.`, hint: "Merge or drop settings." });
   }
   return out;
 }
@@ -73,18 +67,16 @@ export function checkConfigurationText(text: string | null): DeployCheck[] {
 export async function fileChecks(projectDir: string): Promise<DeployCheck[]> {
   const out: DeployCheck[] = [];
   if (!existsSync(join(projectDir, "connector.py"))) {
-    out.push({ check: "connector_file", severity: "error", file: "connector.py", message: "connector.py is missing from the folder root (the name must be lower case).", fix: "Create connector.py, e.g. with scaffold." });
+    out.push({ rule: "connector_file", severity: "error", file: "connector.py", message: "connector.py is missing from the folder root (the name must be lower case).", hint: "Create connector.py, e.g. with scaffold." });
   }
   const cfg = join(projectDir, "configuration.json");
   out.push(...checkConfigurationText(existsSync(cfg) ? await readFile(cfg, "utf8") : null));
   const req = join(projectDir, "requirements.txt");
   if (existsSync(req)) {
-    for (const i of checkRequirements(parseRequirements(await readFile(req, "utf8")))) {
-      out.push({ check: `requirements:${i.rule}`, severity: i.severity, file: "requirements.txt", line: i.line, message: i.message, fix: i.fix });
-    }
+    for (const i of checkRequirements(parseRequirements(await readFile(req, "utf8")))) out.push(requirementFinding(i));
   }
   if (existsSync(join(projectDir, "drivers")) && !existsSync(join(projectDir, "drivers", "installation.sh"))) {
-    out.push({ check: "drivers", severity: "error", file: "drivers/installation.sh", message: "A drivers/ folder needs drivers/installation.sh.", fix: "Add drivers/installation.sh, or remove drivers/." });
+    out.push({ rule: "drivers", severity: "error", file: "drivers/installation.sh", message: "A drivers/ folder needs drivers/installation.sh.", hint: "Add drivers/installation.sh, or remove drivers/." });
   }
   return out;
 }

@@ -77,14 +77,14 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
   const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...checkConnectionName(connection || undefined), ...(opts.extraChecks ?? [])];
   if (!destination) {
-    checks.push({ check: "destination", severity: "error", message: "No destination was given.", fix: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
+    checks.push({ rule: "destination", severity: "error", message: "No destination was given.", hint: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
   }
   if (!apiKeyFrom(env)) {
     checks.push({
-      check: "api_key",
+      rule: "api_key",
       severity: "error",
       message: "FIVETRAN_API_KEY is not set in the server's environment.",
-      fix: "Set FIVETRAN_API_KEY (base64 key:secret from Fivetran → Settings → API key) in the MCP client's env for this server; it is never taken as an argument.",
+      hint: "Set FIVETRAN_API_KEY (base64 key:secret from Fivetran → Settings → API key) in the MCP client's env for this server; it is never taken as an argument.",
     });
   }
   const fivetran = findFivetran(opts.projectDir, opts.python, env);
@@ -109,7 +109,7 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
     throw new ToolError(
       "deploy",
       `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`,
-      plan.blocking.map((c) => c.fix).join(" "),
+      plan.blocking.map((c) => c.hint).join(" "),
     );
   }
   const env = opts.env ?? process.env;

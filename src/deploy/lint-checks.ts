@@ -1,3 +1,4 @@
+import { lintFindingBrief } from "../lint/result-shape.js";
 import type { DeployCheck } from "./checks.js";
 
 /**
@@ -10,17 +11,10 @@ export async function lintChecksForDeploy(projectDir: string, signal?: AbortSign
   try {
     lint = (await import("../lint/engine.js")).lint;
   } catch (e) {
-    return [{ check: "lint", severity: "warning", message: `The linter could not be loaded, so lint errors were not checked: ${(e as Error).message}`, fix: "Run lint_connector before deploying." }];
+    return [{ rule: "lint", severity: "warning", message: `The linter could not be loaded, so lint errors were not checked: ${(e as Error).message}`, hint: "Run lint_connector before deploying." }];
   }
   const result = await lint(projectDir, { signal });
   return result.findings
     .filter((f) => f.severity === "error")
-    .map((f) => ({
-      check: `lint:${f.rule}`,
-      severity: "error" as const,
-      file: f.file,
-      line: f.line,
-      message: `${f.title}: ${f.message}`,
-      fix: f.fix ? `${f.fix.description}${f.fix.safe ? " (lint_connector with fix=true applies it)" : ""}` : `See ${f.docUri}.`,
-    }));
+    .map(lintFindingBrief);
 }

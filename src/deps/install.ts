@@ -73,7 +73,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");
   if (blocking.length) {
-    throw new ToolError("dependency", blocking.map((i) => `line ${i.line}: ${i.message}`).join(" "), blocking.map((i) => i.fix).join(" "), blocking.map((i) => i.package));
+    throw new ToolError("dependency", blocking.map((i) => `line ${i.line}: ${i.message}`).join(" "), blocking.map((i) => i.hint).join(" "), blocking.map((i) => i.package));
   }
 
   const venv = join(opts.projectDir, ".venv");

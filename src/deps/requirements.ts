@@ -3,6 +3,8 @@
  * `fivetran-connector-sdk` and `requests` are pre-installed in production and must not be listed.
  * Pure functions: no file access, so the same checks serve install, deploy and evaluate.
  */
+import type { Finding } from "../findings.js";
+
 export interface Requirement {
   /** PEP 503 normalised distribution name (lower case, runs of `-_.` become `-`). */
   name: string;
@@ -63,13 +65,13 @@ export function parseRequirements(text: string): RequirementsFile {
 /** Pre-installed in the Fivetran runtime; listing them causes version conflicts at deploy. */
 export const PREINSTALLED = new Set(["fivetran-connector-sdk", "requests"]);
 
-export interface RequirementIssue {
-  rule: "preinstalled" | "unpinned" | "option";
-  severity: "error" | "warning";
-  line: number;
-  package?: string;
-  message: string;
-  fix: string;
+/** A requirements.txt finding (the shared shape) with the package it names, for error values. */
+export type RequirementIssue = Finding & { rule: `requirements:${"preinstalled" | "unpinned" | "option"}`; severity: "error" | "warning"; line: number; package?: string };
+
+/** The finding without the engine's extra field. */
+export function requirementFinding(i: RequirementIssue): Finding {
+  const { package: _package, ...finding } = i;
+  return finding;
 }
 
 /**
@@ -81,31 +83,34 @@ export function checkRequirements(file: RequirementsFile): RequirementIssue[] {
   for (const r of file.requirements) {
     if (PREINSTALLED.has(r.name)) {
       issues.push({
-        rule: "preinstalled",
+        rule: "requirements:preinstalled",
+        file: "requirements.txt",
         severity: "error",
         line: r.line,
         package: r.rawName,
         message: `requirements.txt lists ${r.rawName}, which Fivetran pre-installs in the connector runtime (the latest version is always available); deploy refuses a requirements.txt that declares it.`,
-        fix: `Delete line ${r.line} (${r.text}). To run the real SDK locally, install it into .venv with install_requirements include_sdk=true instead.`,
+        hint: `Delete line ${r.line} (${r.text}). To run the real SDK locally, install it into .venv with install_requirements include_sdk=true instead.`,
       });
     } else if (!r.pinned) {
       issues.push({
-        rule: "unpinned",
+        rule: "requirements:unpinned",
+        file: "requirements.txt",
         severity: "warning",
         line: r.line,
         package: r.rawName,
         message: `${r.rawName} is not pinned with == (${r.spec || "no version"}); production may install a different version than you tested.`,
-        fix: r.url ? `Pin the URL to a tag or commit: …@<tag-or-sha>.` : `Pin it, e.g. ${r.rawName}==<the version in .venv> (pip freeze shows it).`,
+        hint: r.url ? `Pin the URL to a tag or commit: …@<tag-or-sha>.` : `Pin it, e.g. ${r.rawName}==<the version in .venv> (pip freeze shows it).`,
       });
     }
   }
   for (const o of file.options) {
     issues.push({
-      rule: "option",
+      rule: "requirements:option",
+      file: "requirements.txt",
       severity: "warning",
       line: o.line,
       message: `Line ${o.line} is a pip option (${o.text}); Fivetran's deploy reads only package lines and does not follow it.`,
-      fix: "List every package directly in requirements.txt.",
+      hint: "List every package directly in requirements.txt.",
     });
   }
   return issues;

@@ -103,29 +103,29 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
     if (!keyed) {
       out.push({
         severity: "warning",
-        check: "data:primary_key_declared",
+        rule: "data:primary_key_declared",
         table: t.table,
         message: `Table ${t.table} has no declared primary key: rows are keyed by a hash of all values, so a changed source row becomes a second row instead of replacing the first.`,
-        fix: `Declare primary_key for ${t.table} in schema() (the source's unique id).`,
+        hint: `Declare primary_key for ${t.table} in schema() (the source's unique id).`,
       });
     }
     if (t.duplicateKeys > 0) {
-      out.push({ severity: "blocking", check: "data:pk_unique", table: t.table, message: `${t.duplicateKeys} row(s) of ${t.table} repeat a primary key (${t.primaryKey.join(", ")}).`, fix: "Make the declared primary key the source's unique id." });
+      out.push({ severity: "error", rule: "data:pk_unique", table: t.table, message: `${t.duplicateKeys} row(s) of ${t.table} repeat a primary key (${t.primaryKey.join(", ")}).`, hint: "Make the declared primary key the source's unique id." });
     }
     if (t.nullKeys > 0) {
-      out.push({ severity: "blocking", check: "data:pk_not_null", table: t.table, message: `${t.nullKeys} row(s) of ${t.table} have a null primary key column.`, fix: "Never upsert a row whose key is missing; skip or fix it in update()." });
+      out.push({ severity: "error", rule: "data:pk_not_null", table: t.table, message: `${t.nullKeys} row(s) of ${t.table} have a null primary key column.`, hint: "Never upsert a row whose key is missing; skip or fix it in update()." });
     }
     if (t.alwaysNull.length) {
       out.push({
         severity: "info",
-        check: "data:always_null",
+        rule: "data:always_null",
         table: t.table,
         message: `Column(s) always null in ${t.table} (${t.rows} rows): ${t.alwaysNull.join(", ")}.`,
-        fix: "Check the field names the connector reads from the source; drop columns it never fills.",
+        hint: "Check the field names the connector reads from the source; drop columns it never fills.",
       });
     }
     if (t.deleted > 0) {
-      out.push({ severity: "info", check: "data:soft_deleted", table: t.table, message: `${t.deleted} of ${t.rows} row(s) of ${t.table} are soft-deleted (_fivetran_deleted = true).`, fix: "Expected if the source deletes rows; a truncate after upserts marks them all deleted." });
+      out.push({ severity: "info", rule: "data:soft_deleted", table: t.table, message: `${t.deleted} of ${t.rows} row(s) of ${t.table} are soft-deleted (_fivetran_deleted = true).`, hint: "Expected if the source deletes rows; a truncate after upserts marks them all deleted." });
     }
     const prev = before?.find((b) => b.table === t.table);
     if (prev) {
@@ -134,10 +134,10 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
         if (p && p.type !== c.type) {
           out.push({
             severity: "warning",
-            check: "data:type_drift",
+            rule: "data:type_drift",
             table: t.table,
             message: `Column ${t.table}.${c.name} changed type between runs: ${p.type} → ${c.type}.`,
-            fix: `Declare the column's type in schema() and convert values consistently (e.g. always str or always int).`,
+            hint: `Declare the column's type in schema() and convert values consistently (e.g. always str or always int).`,
           });
         }
       }
@@ -180,12 +180,12 @@ export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot
     const name = renameTable(d.table);
     const t = snapshot.find((x) => x.table === name);
     if (!t) {
-      out.push({ severity: "warning", check: "data:declared_table_present", table: name, message: `schema() declares ${d.table}, but the warehouse has no table ${name}.`, fix: `Upsert rows into "${d.table}" (the same name as in schema()), or drop it from schema().` });
+      out.push({ severity: "warning", rule: "data:declared_table_present", table: name, message: `schema() declares ${d.table}, but the warehouse has no table ${name}.`, hint: `Upsert rows into "${d.table}" (the same name as in schema()), or drop it from schema().` });
       continue;
     }
     const key = (d.primary_key ?? []).map(renameColumn);
     if (key.length && key.join(",") !== t.primaryKey.join(",")) {
-      out.push({ severity: "warning", check: "data:declared_primary_key", table: name, message: `${name}'s primary key is (${t.primaryKey.join(", ")}) in the warehouse but (${key.join(", ")}) in schema().`, fix: "Keep schema()'s primary_key and the rows' key columns the same." });
+      out.push({ severity: "warning", rule: "data:declared_primary_key", table: name, message: `${name}'s primary key is (${t.primaryKey.join(", ")}) in the warehouse but (${key.join(", ")}) in schema().`, hint: "Keep schema()'s primary_key and the rows' key columns the same." });
     }
     for (const [col, spec] of Object.entries(d.columns ?? {})) {
       const c = renameColumn(col);
@@ -193,9 +193,9 @@ export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot
       const type = typeof spec === "string" ? spec : spec.type;
       const want = declaredDuckType(type, typeof spec === "string" ? undefined : spec.precision, typeof spec === "string" ? undefined : spec.scale);
       if (!observed) {
-        out.push({ severity: "warning", check: "data:declared_column_present", table: name, message: `schema() declares ${name}.${col} (${type}), but no row carried it.`, fix: `Check the spelling: rows must use the key "${col}", or remove the column from schema().` });
+        out.push({ severity: "warning", rule: "data:declared_column_present", table: name, message: `schema() declares ${name}.${col} (${type}), but no row carried it.`, hint: `Check the spelling: rows must use the key "${col}", or remove the column from schema().` });
       } else if (want && observed.type.replace(/\s+/g, " ").toUpperCase() !== want) {
-        out.push({ severity: "warning", check: "data:declared_type_kept", table: name, message: `${name}.${c} is declared ${type} (${want}) but the warehouse column is ${observed.type}: values did not fit the declaration.`, fix: `Send values of the declared type for ${col}, or declare the type the data has.` });
+        out.push({ severity: "warning", rule: "data:declared_type_kept", table: name, message: `${name}.${c} is declared ${type} (${want}) but the warehouse column is ${observed.type}: values did not fit the declaration.`, hint: `Send values of the declared type for ${col}, or declare the type the data has.` });
       }
     }
   }

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { checkRequirements, parseRequirements } from "../deps/requirements.js";
+import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
+import { lintFindingBrief } from "../lint/result-shape.js";
+import type { SyncErrorKind } from "../errors.js";
 import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
@@ -36,7 +38,7 @@ export interface RunSummary {
   durationMs: number;
   counts: RunResult["counts"];
   rowsPerTable: Record<string, number>;
-  error?: { kind: string; message: string; file?: string; line?: number; hint?: string };
+  error?: { kind: SyncErrorKind; message: string; file?: string; line?: number; hint?: string };
   peakRssMb?: number;
 }
 
@@ -86,23 +88,23 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   const memory = memorySection(run1.result, run1.capped, findings);
 
   if (run1.result.status === "succeeded" || run1.capped) {
-    if (!run1.capped) findings.push({ severity: "info", check: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, fix: "—" });
+    if (!run1.capped) findings.push({ severity: "info", rule: "run:succeeds", message: `The first run succeeded: ${opsOf(run1.result)} row operation(s), ${run1.result.counts.checkpoints} checkpoint(s).`, hint: "—" });
     const snap1 = await snapshotWarehouse(db);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
     for (const [, n] of Object.entries(writesAfter)) {
       findings.push({
-        severity: "blocking",
-        check: "resume:no_writes_after_last_checkpoint",
+        severity: "error",
+        rule: "resume:no_writes_after_last_checkpoint",
         message: `${n} row operation(s) were sent after the last checkpoint; the saved state does not cover them, so the next sync fetches them again (and a failure loses them).`,
-        fix: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
+        hint: "Call op.checkpoint(state) after the last write of update() (and after each page or batch).",
       });
     }
     if (run1.result.counts.checkpoints === 0) {
       findings.push({
-        severity: "blocking",
-        check: "resume:checkpoints",
+        severity: "error",
+        rule: "resume:checkpoints",
         message: run1.capped ? "The run was capped before its first checkpoint, so resuming could not be checked." : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
-        fix: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
+        hint: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
       });
     } else {
       progress(4, TOTAL_STEPS, "second run (resume from the saved state)");
@@ -110,10 +112,10 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       runs.push(summarizeRun(run2.result, run2.capped));
       if (run2.result.status !== "succeeded" && !run2.capped) {
         findings.push({
-          severity: "blocking",
-          check: "resume:second_run_succeeds",
+          severity: "error",
+          rule: "resume:second_run_succeeds",
           message: `The second run, started from the saved state, ${run2.result.status}: ${run2.result.error?.message ?? "no error message"}.`,
-          fix: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
+          hint: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
           ...(run2.result.error?.file ? { file: run2.result.error.file, line: run2.result.error.line } : {}),
         });
       }
@@ -135,18 +137,18 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   } else {
     const e = run1.result.error;
     findings.push({
-      severity: "blocking",
-      check: "run:succeeds",
+      severity: "error",
+      rule: "run:succeeds",
       message: `The sync ${run1.result.status}${e ? ` (${e.kind}): ${e.message}` : "."}`,
-      fix: e?.hint ?? "Run run_debug and fix the error it shows.",
+      hint: e?.hint ?? "Run run_debug and fix the error it shows.",
       ...(e?.file ? { file: e.file, line: e.line } : {}),
     });
   }
 
   progress(5, TOTAL_STEPS, "report");
-  const order = { blocking: 0, warning: 1, info: 2 } as const;
+  const order = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => order[a.severity] - order[b.severity]);
-  const blocking = findings.filter((f) => f.severity === "blocking");
+  const blocking = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const info = findings.filter((f) => f.severity === "info");
   const incomplete = !lint.available || runs.length < 2;
@@ -236,22 +238,22 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
   const up2 = r2.counts.upserts;
   if (diff.unchanged && ops2 > 0 && up2 >= up1 && up1 > 0) {
     out.push({
-      severity: "blocking",
-      check: "resume:state_advances",
+      severity: "error",
+      rule: "resume:state_advances",
       message: `The second sync re-wrote ${up2} row(s) (the first wrote ${up1}) and left the state unchanged: the cursor never moves, so every sync is a full re-sync.`,
-      fix: "Checkpoint the newest cursor value seen (e.g. the max updated_at of the page), and read it from state at the start of update().",
+      hint: "Checkpoint the newest cursor value seen (e.g. the max updated_at of the page), and read it from state at the start of update().",
     });
   } else if (up1 >= 10 && up2 >= 0.9 * up1) {
     out.push({
       severity: "warning",
-      check: "resume:no_full_resync",
+      rule: "resume:no_full_resync",
       message: `The second sync re-wrote ${up2} of ${up1} row(s) although it started from the saved state; it re-reads (almost) everything each time.`,
-      fix: "Use the saved cursor to ask the source only for rows changed since it (incremental sync); full re-syncs are acceptable only for small tables.",
+      hint: "Use the saved cursor to ask the source only for rows changed since it (incremental sync); full re-syncs are acceptable only for small tables.",
     });
   } else if (up2 > 0) {
-    out.push({ severity: "info", check: "resume:overlap", message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`, fix: "Fine for a look-back window; otherwise start strictly after the cursor." });
+    out.push({ severity: "info", rule: "resume:overlap", message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`, hint: "Fine for a look-back window; otherwise start strictly after the cursor." });
   } else {
-    out.push({ severity: "info", check: "resume:state_advances", message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.", fix: "—" });
+    out.push({ severity: "info", rule: "resume:state_advances", message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.", hint: "—" });
   }
   for (const t of s2) {
     const before = s1.find((x) => x.table === t.table);
@@ -259,10 +261,10 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
     if (before && unkeyed && t.rows > before.rows && up2 > 0) {
       out.push({
         severity: "warning",
-        check: "resume:no_duplicates",
+        rule: "resume:no_duplicates",
         table: t.table,
         message: `Table ${t.table} (no primary key) grew from ${before.rows} to ${t.rows} rows on the second sync: re-sent rows that changed at all are stored as new rows.`,
-        fix: `Declare a primary key for ${t.table}.`,
+        hint: `Declare a primary key for ${t.table}.`,
       });
     }
   }
@@ -287,11 +289,11 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
       : "The run was complete, so its peak is the full sync's peak on this data.",
   };
   if (peak > PRODUCTION_MEMORY_MB) {
-    out.push({ severity: "blocking", check: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, fix: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });
+    out.push({ severity: "error", rule: "memory:under_1gb", message: `Peak memory ${peak} MB exceeds the 1 GB Fivetran gives a connector.`, hint: "Stream pages instead of loading everything, upsert as you go and checkpoint after each page." });
   } else if (peak > PRODUCTION_MEMORY_MB / 2) {
-    out.push({ severity: "warning", check: "memory:under_1gb", message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`, fix: "Process the source page by page and do not keep rows after upserting them." });
+    out.push({ severity: "warning", rule: "memory:under_1gb", message: `Peak memory ${peak} MB is over half of the 1 GB production limit.`, hint: "Process the source page by page and do not keep rows after upserting them." });
   } else if (capped && rowsToLimit !== undefined && rowsToLimit < 10 * Math.max(rows, 1)) {
-    out.push({ severity: "warning", check: "memory:projection", message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`, fix: "Check the full source size; avoid collecting rows in lists before upserting." });
+    out.push({ severity: "warning", rule: "memory:projection", message: `Memory grew by about ${(perRow * 1000).toFixed(1)} MB per 1,000 rows; at that rate 1 GB is reached after ~${rowsToLimit} rows.`, hint: "Check the full source size; avoid collecting rows in lists before upserting." });
   }
   return mem;
 }
@@ -305,16 +307,7 @@ async function lintSection(dir: string, signal: AbortSignal | undefined, out: Fi
     return { available: false, errors: 0, warnings: 0, infos: 0, note: `The linter could not be loaded: ${(e as Error).message}` };
   }
   const res = await lintFn(dir, { signal });
-  for (const f of res.findings) {
-    out.push({
-      severity: f.severity === "error" ? "blocking" : f.severity === "warning" ? "warning" : "info",
-      check: `lint:${f.rule}`,
-      file: f.file,
-      line: f.line,
-      message: `${f.title}: ${f.message}`,
-      fix: f.fix ? f.fix.description : `See ${f.docUri}.`,
-    });
-  }
+  for (const f of res.findings) out.push(lintFindingBrief(f));
   return { available: true, errors: res.summary.errors, warnings: res.summary.warnings, infos: res.summary.infos };
 }
 
@@ -326,7 +319,5 @@ async function dependencySection(dir: string, lintRan: boolean, out: Finding[]):
   if (lintRan) return;
   const path = join(dir, "requirements.txt");
   if (!existsSync(path)) return;
-  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) {
-    out.push({ severity: i.severity === "error" ? "blocking" : "warning", check: `requirements:${i.rule}`, file: "requirements.txt", line: i.line, message: i.message, fix: i.fix });
-  }
+  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) out.push(requirementFinding(i));
 }

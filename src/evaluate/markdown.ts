@@ -5,7 +5,7 @@ const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function item(f: Finding): string {
   const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ""})` : f.table ? ` (table ${f.table})` : "";
-  return `- **${f.check}**${where}: ${f.message}\n  - Fix: ${f.fix}`;
+  return `- **${f.rule}**${where}: ${f.message}\n  - Fix: ${f.hint ?? "—"}`;
 }
 
 /** The report as Markdown: what blocks first, then warnings, then the evidence. */

@@ -1,16 +1,5 @@
-/** One item of the evaluation: what was found, by which check, and how to fix it. */
-export type Severity = "blocking" | "warning" | "info";
-
-export interface Finding {
-  severity: Severity;
-  /** The check or rule that found it: `lint:FT070`, `resume:state_advances`, `data:pk_unique`, … */
-  check: string;
-  message: string;
-  fix: string;
-  table?: string;
-  file?: string;
-  line?: number;
-}
+/** One item of the evaluation: the shared finding shape (rule = the check that found it, hint = how to fix it). */
+export type { Finding, Severity } from "../findings.js";
 
 export interface ColumnInfo {
   name: string;

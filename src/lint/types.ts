@@ -1,7 +1,7 @@
 /** Shapes shared by the lint engine, its rules and its output formats. */
 export type Severity = "error" | "warning" | "info";
-export type Profile = "guidelines" | "sdk" | "fivetran-examples";
-export const PROFILES: readonly Profile[] = ["guidelines", "sdk", "fivetran-examples"];
+export const PROFILES = ["guidelines", "sdk", "fivetran-examples"] as const;
+export type Profile = (typeof PROFILES)[number];
 /** safe: applied by `fix`; suggest: shown, a human decides; none: no mechanical fix. */
 export type Fixability = "safe" | "suggest" | "none";
 

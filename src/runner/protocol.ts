@@ -17,6 +17,8 @@
  * dict and list values are plain JSON objects and arrays (the SDK's JSON type).
  */
 
+import type { SyncErrorKind } from "../errors.js";
+
 export type TaggedKind = "float" | "int" | "decimal" | "datetime" | "naive_datetime" | "date" | "bytes";
 export interface TaggedValue {
   $ft: TaggedKind;
@@ -44,22 +46,8 @@ export interface DeclaredTable {
   columns?: Record<string, DeclaredColumn>;
 }
 
-export type ErrorKind =
-  | "configuration"
-  | "state"
-  | "schema"
-  | "import"
-  | "syntax"
-  | "no_connector"
-  | "connector_exception"
-  | "operation"
-  | "serialization"
-  | "exit"
-  | "timeout"
-  | "cancelled"
-  | "memory"
-  | "output_limit"
-  | "internal";
+/** What the harness and the SDK output parser report; "interrupted" is only ever the server's own verdict. */
+export type ErrorKind = Exclude<SyncErrorKind, "interrupted">;
 
 /** An upsert, update or delete with its row as an object. */
 export type RowRecord = { t: "upsert" | "update" | "delete"; table: string; schema?: string; data: Row };

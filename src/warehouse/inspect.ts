@@ -1,28 +1,35 @@
 import { existsSync } from "node:fs";
+import { z } from "zod";
 import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
 import { recoverStateAside } from "../runner/state-aside.js";
 
-export interface TableDescription {
-  /** tester, or tester_<source schema> for a table a connector named with schema= (SDK 3.0). */
-  schema: string;
-  name: string;
-  columns: { name: string; type: string; primaryKey: boolean }[];
-  primaryKey: string[];
-  rows: number;
-  /** Rows with _fivetran_deleted = true (soft deletes and truncates). */
-  deletedRows: number;
-}
+/** What describe_warehouse and `describe --json` return. */
+export const warehouseDescriptionShape = {
+  schema: z.string().describe("The default destination schema (tester); unqualified names in query_warehouse resolve to it"),
+  warehouse_path: z.string().describe("Path of files/warehouse.db"),
+  state_path: z.string().describe("Path of files/state.json"),
+  tables: z
+    .array(
+      z.object({
+        schema: z.string().describe("The table's destination schema: tester, or tester_<source schema> for tables a connector wrote with schema="),
+        name: z.string().describe("Table name (after Fivetran renaming)"),
+        columns: z
+          .array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type"), primary_key: z.boolean().describe("Part of the primary key") }))
+          .describe("Columns in order"),
+        primary_key: z.array(z.string()).describe("Primary-key columns (_fivetran_id for tables without a declared key)"),
+        rows: z.number().describe("Rows in the table, deleted ones included"),
+        deleted_rows: z.number().describe("Rows with _fivetran_deleted = true (soft deletes and truncates)"),
+      }),
+    )
+    .describe("The connector's tables"),
+  state: z.record(z.string(), z.unknown()).describe("The state the last checkpoint saved (files/state.json); {} when none"),
+};
 
-export interface WarehouseDescription {
-  schema: string;
-  warehousePath: string;
-  statePath: string;
-  tables: TableDescription[];
-  state: Record<string, unknown>;
-}
+export type WarehouseDescription = z.infer<z.ZodObject<typeof warehouseDescriptionShape>>;
+export type TableDescription = WarehouseDescription["tables"][number];
 
 /** Tables, columns, keys and counts of files/warehouse.db (committed data only), and files/state.json. */
 export async function describeWarehouse(projectDir: string): Promise<WarehouseDescription> {
@@ -50,8 +57,8 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
       // Renamed schema and table names hold no dot: the pair is one key.
       const id = `${schema}.${name}`;
       let d = byTable.get(id);
-      if (!d) byTable.set(id, (d = { schema, name, columns: [], primaryKey: keyOf.get(id) ?? [], rows: 0, deletedRows: 0 }));
-      d.columns.push({ name: String(c), type: String(type), primaryKey: d.primaryKey.includes(String(c)) });
+      if (!d) byTable.set(id, (d = { schema, name, columns: [], primary_key: keyOf.get(id) ?? [], rows: 0, deleted_rows: 0 }));
+      d.columns.push({ name: String(c), type: String(type), primary_key: d.primary_key.includes(String(c)) });
     }
     for (const d of byTable.values()) {
       const hasDeleted = d.columns.some((c) => c.name === "_fivetran_deleted");
@@ -59,9 +66,9 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
         `SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`,
       )).getRows()[0];
       d.rows = Number(r[0]);
-      d.deletedRows = Number(r[1]);
+      d.deleted_rows = Number(r[1]);
     }
     return [...byTable.values()];
   });
-  return { schema: SCHEMA, warehousePath: dbPath, statePath: statePath(projectDir), tables, state };
+  return { schema: SCHEMA, warehouse_path: dbPath, state_path: statePath(projectDir), tables, state };
 }

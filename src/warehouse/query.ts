@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
+import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { SCHEMA, warehousePath } from "./files.js";
 import { withReader } from "./registry.js";
@@ -13,14 +14,16 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
-export interface QueryResult {
-  columns: { name: string; type: string }[];
-  rows: unknown[][];
-  rowCount: number;
-  truncated: boolean;
-  /** Why the rows were cut: the row cap or the size cap. */
-  truncatedBy?: "max_rows" | "max_bytes";
-}
+/** The result of one query, as query_warehouse and `query --json` return it. */
+export const queryResultShape = {
+  columns: z.array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type") })).describe("Result columns in order"),
+  rows: z.array(z.array(z.unknown())).describe("Result rows, one array per row, values in column order"),
+  row_count: z.number().describe("Number of rows returned"),
+  truncated: z.boolean().describe("True when more rows existed than were returned"),
+  truncated_by: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
+};
+
+export type QueryResult = z.infer<z.ZodObject<typeof queryResultShape>>;
 
 export const DEFAULT_MAX_ROWS = 100;
 export const MAX_ROWS_LIMIT = 10_000;
@@ -112,7 +115,7 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     const bigints = result.columnTypes().map((t) => t.typeId === duckdb.DuckDBTypeId.BIGINT || t.typeId === duckdb.DuckDBTypeId.HUGEINT || t.typeId === duckdb.DuckDBTypeId.UBIGINT);
     const rows: unknown[][] = [];
     let bytes = 0;
-    let truncatedBy: QueryResult["truncatedBy"];
+    let truncatedBy: QueryResult["truncated_by"];
     outer: for await (const chunk of result.yieldConvertedRows(duckdb.JsonDuckDBValueConverter)) {
       for (const raw of chunk) {
         if (rows.length >= maxRows) {
@@ -128,7 +131,7 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
         rows.push(row);
       }
     }
-    return { columns, rows, rowCount: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncatedBy } : {}) };
+    return { columns, rows, row_count: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncated_by: truncatedBy } : {}) };
   } catch (e) {
     if (timedOut) {
       throw new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");

@@ -26,8 +26,8 @@ describe("pre-deploy checks", () => {
     expect(checkConnectionName("my_conn_2")).toEqual([]);
     const [c] = checkConnectionName("My-Conn");
     expect(c.severity).toBe("error");
-    expect(c.fix).toContain("my_conn");
-    expect(checkConnectionName("2abc")[0].fix).toContain("_2abc");
+    expect(c.hint).toContain("my_conn");
+    expect(checkConnectionName("2abc")[0].hint).toContain("_2abc");
   });
   it("wants configuration.json to be an object of strings", () => {
     expect(checkConfigurationText('{"a": "1"}')).toEqual([]);
@@ -39,7 +39,7 @@ describe("pre-deploy checks", () => {
     const dir = makeProject({ "requirements.txt": "fivetran-connector-sdk==3.0.0\n" });
     const record = join(dir, "record.json");
     const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "Bad Name", env: env("created", record, { FIVETRAN_API_KEY: "" }) });
-    expect(plan.blocking.map((c) => c.check).sort()).toEqual(["api_key", "connection_name", "requirements:preinstalled"]);
+    expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["api_key", "connection_name", "requirements:preinstalled"]);
     await expect(runDeploy(plan, { projectDir: dir })).rejects.toMatchObject({ code: "deploy" });
     expect(() => readFileSync(record)).toThrow();
   });

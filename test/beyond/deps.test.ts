@@ -28,9 +28,9 @@ describe("requirements.txt rules", () => {
   it("flags the pre-installed packages as errors and unpinned ones as warnings", () => {
     const issues = checkRequirements(parseRequirements("fivetran_connector_sdk\nrequests==2.32.3\nboto3\n"));
     expect(issues.map((i) => [i.rule, i.severity, i.line])).toEqual([
-      ["preinstalled", "error", 1],
-      ["preinstalled", "error", 2],
-      ["unpinned", "warning", 3],
+      ["requirements:preinstalled", "error", 1],
+      ["requirements:preinstalled", "error", 2],
+      ["requirements:unpinned", "warning", 3],
     ]);
     expect(issues[0].message).toContain("pre-installs");
   });

@@ -36,13 +36,13 @@ describe("warehouse data checks (real DuckDB)", () => {
     expect(orders.lastSynced).toContain("2024-01-01 00:00:05");
 
     const f = dataFindings(snap);
-    expect(f.find((x) => x.check === "data:primary_key_declared")?.table).toBe("events");
-    expect(f.find((x) => x.check === "data:always_null")?.message).toContain("note");
-    expect(f.find((x) => x.check === "data:soft_deleted")?.message).toContain("1 of 3");
+    expect(f.find((x) => x.rule === "data:primary_key_declared")?.table).toBe("events");
+    expect(f.find((x) => x.rule === "data:always_null")?.message).toContain("note");
+    expect(f.find((x) => x.rule === "data:soft_deleted")?.message).toContain("1 of 3");
 
     // The same table one run later, its amount widened to VARCHAR by a string value.
     const drifted = snap.map((t) => (t.table === "orders" ? { ...t, columns: t.columns.map((c) => (c.name === "amount" ? { ...c, type: "VARCHAR" } : c)) } : t));
-    const drift = dataFindings(drifted, snap).filter((x) => x.check === "data:type_drift");
+    const drift = dataFindings(drifted, snap).filter((x) => x.rule === "data:type_drift");
     expect(drift).toHaveLength(1);
     expect(drift[0].message).toBe("Column orders.amount changed type between runs: BIGINT → VARCHAR.");
 
@@ -63,8 +63,8 @@ describe("report markdown", () => {
       generatedAt: "2024-01-01T00:00:00.000Z",
       verdict: "not_ready",
       score: 75,
-      blocking: [{ severity: "blocking", check: "resume:checkpoints", message: "never checkpoints", fix: "call op.checkpoint" }],
-      warnings: [{ severity: "warning", check: "lint:FT062", file: "requirements.txt", line: 2, message: "unpinned", fix: "pin it" }],
+      blocking: [{ severity: "error", rule: "resume:checkpoints", message: "never checkpoints", hint: "call op.checkpoint" }],
+      warnings: [{ severity: "warning", rule: "FT062", file: "requirements.txt", line: 2, message: "unpinned", hint: "pin it" }],
       info: [],
       lint: { available: true, errors: 0, warnings: 1, infos: 0 },
       runs: [{ status: "succeeded", capped: false, engine: "embedded", durationMs: 1200, counts: { upserts: 3, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 0 }, rowsPerTable: { t: 3 }, peakRssMb: 30 }],
@@ -75,7 +75,7 @@ describe("report markdown", () => {
     const md = renderMarkdown(r);
     expect(md.indexOf("## Blocking")).toBeLessThan(md.indexOf("## Warnings"));
     expect(md).toContain("- **resume:checkpoints**: never checkpoints\n  - Fix: call op.checkpoint");
-    expect(md).toContain("**lint:FT062** (requirements.txt:2)");
+    expect(md).toContain("**FT062** (requirements.txt:2)");
     expect(md).toContain("Score 75/100");
   });
 });

@@ -24,12 +24,12 @@ describe("declared versus observed schema", () => {
       ],
       [snap("orders", [["order_id", "BIGINT"], ["amount", "DECIMAL(10,2)"], ["created_at", "VARCHAR"]], ["order_id"])],
     );
-    const by = (check: string) => f.filter((x) => x.check === check).map((x) => x.message);
+    const by = (check: string) => f.filter((x) => x.rule === check).map((x) => x.message);
     expect(by("data:declared_column_present").join("\n")).toContain("note");
     expect(by("data:declared_type_kept").join("\n")).toContain("created_at");
     expect(by("data:declared_type_kept").join("\n")).not.toContain("amount");
     expect(by("data:declared_table_present").join("\n")).toContain("missing_table");
-    expect(f.some((x) => x.check === "data:declared_primary_key")).toBe(false);
+    expect(f.some((x) => x.rule === "data:declared_primary_key")).toBe(false);
   });
 
   it("is quiet when the warehouse matches the declaration", () => {

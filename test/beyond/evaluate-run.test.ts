@@ -51,9 +51,9 @@ describe("evaluate_connector end to end", () => {
       ["succeeded", 12],
       ["succeeded", 0],
     ]);
-    const resumeChecks = [...r.data.blocking, ...r.data.warnings].filter((f) => f.check.startsWith("resume:") || f.check.startsWith("data:pk"));
+    const resumeChecks = [...r.data.blocking, ...r.data.warnings].filter((f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"));
     expect(resumeChecks).toEqual([]);
-    expect(r.data.info.some((f) => f.check === "resume:state_advances")).toBe(true);
+    expect(r.data.info.some((f) => f.rule === "resume:state_advances")).toBe(true);
     expect(r.data.tables).toEqual([{ table: "items", rows: 12, deleted: 0, primary_key: ["id"], always_null: [] }]);
     expect(existsSync(join(dir, "EVALUATION.md"))).toBe(true);
     expect(readFileSync(join(dir, "EVALUATION.md"), "utf8")).toContain("## Blocking");
@@ -62,17 +62,17 @@ describe("evaluate_connector end to end", () => {
   it("blocks a connector whose cursor never moves and that writes after its last checkpoint", async () => {
     const dir = makeProject({ "connector.py": stuckCursor });
     const r = await evaluateConnector({ projectDir: dir, timeoutSeconds: 60, writeMarkdown: false });
-    const checks = r.blocking.map((f) => f.check);
+    const checks = r.blocking.map((f) => f.rule);
     expect(checks).toContain("resume:no_writes_after_last_checkpoint");
     expect(checks).toContain("resume:state_advances");
     expect(r.verdict).toBe("not_ready");
-    expect(r.blocking[0].fix.length).toBeGreaterThan(10);
+    expect((r.blocking[0].hint ?? "").length).toBeGreaterThan(10);
   }, 120_000);
 
   it("reports a failing connector as blocking with its error and stops after the first run", async () => {
     const failing = makeProject({ "connector.py": incremental.replace("    newest = cursor\n", '    newest = cursor\n    raise RuntimeError("source is down")\n') });
     const r = await evaluateConnector({ projectDir: failing, timeoutSeconds: 60, writeMarkdown: false });
-    expect(r.blocking[0].check).toBe("run:succeeds");
+    expect(r.blocking[0].rule).toBe("run:succeeds");
     expect(r.blocking[0].message).toContain("source is down");
     expect(r.runs).toHaveLength(1);
   }, 120_000);

@@ -36,7 +36,7 @@ def update(configuration, state):
 connector = Connector(update=update)
 `;
 
-type Data = { status: string; run_id: string; counts?: { upserts: number; checkpoints: number }; error?: { kind: string; message: string }; rowsPerTable?: Record<string, number>; state?: Record<string, unknown> };
+type Data = { status: string; run_id: string; counts?: { upserts: number; checkpoints: number }; error?: { kind: string; message: string }; rows_per_table?: Record<string, number>; state?: Record<string, unknown> };
 
 describe("run_debug / run_status / cancel_run over MCP", () => {
   it("lists the tools with schemas and honest annotations", async () => {
@@ -60,7 +60,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     expect(res.isError).toBeFalsy();
     const data = res.structuredContent as Data;
     expect(data.status).toBe("succeeded");
-    expect(data.rowsPerTable).toEqual({ t: 3 });
+    expect(data.rows_per_table).toEqual({ t: 3 });
     const content = res.content as { text: string }[];
     expect(JSON.parse(content[0].text)).toEqual(data);
     expect(content[1].text).toMatch(/SYNC SUCCEEDED — total elapsed \d\d:\d\d:\d\d\.\d{3}\nOperation {7}\| Counts {4}\n-{16}\+-{12}\nUpserts {9}\| 3 {9}\n[\s\S]*File uploads {4}\| 0 {9}$/);
@@ -93,7 +93,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     expect(final.status).toBe("cancelled");
     expect(final.error?.kind).toBe("cancelled");
     const i = Number((final.state as { i: number }).i);
-    expect(final.rowsPerTable?.t).toBe(i + 1);
+    expect(final.rows_per_table?.t).toBe(i + 1);
     const again = await client.callTool({ name: "run_status", arguments: { run_id: data.run_id } });
     expect((again.structuredContent as Data).status).toBe("cancelled");
     const unknown = await client.callTool({ name: "run_status", arguments: { run_id: "nope" } });

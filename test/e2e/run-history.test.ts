@@ -59,10 +59,10 @@ type Data = {
   status: string;
   run_id: string;
   counts?: { upserts: number; checkpoints: number };
-  rowsPerTable?: Record<string, number>;
+  rows_per_table?: Record<string, number>;
   state?: unknown;
   error?: { kind: string; message: string; hint?: string };
-  statePath?: string;
+  state_path?: string;
 };
 
 async function call(client: Client, name: string, args: Record<string, unknown>): Promise<{ data: Data; text: string; isError: boolean }> {
@@ -92,7 +92,7 @@ describe("run ids across a server restart", () => {
     const again = await call(b.client, "run_status", { run_id: first.data.run_id, wait_seconds: 0 });
     expect(again.isError).toBe(false);
     expect(again.data.status).toBe("succeeded");
-    expect(again.data.rowsPerTable).toEqual({ items: 5 });
+    expect(again.data.rows_per_table).toEqual({ items: 5 });
     expect(again.data.state).toEqual({ n: 5 });
     expect(again.text).toContain("SYNC SUCCEEDED");
     // cancel_run on it: nothing to stop, and it says how the run ended.

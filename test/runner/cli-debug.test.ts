@@ -18,7 +18,7 @@ describe("CLI debug", () => {
     const code = await run([makeConnector(OK), "--engine", "embedded", "--json"], c.io);
     expect(code).toBe(0);
     expect(c.out).toHaveLength(1);
-    expect(JSON.parse(c.out[0])).toMatchObject({ status: "succeeded", rowsPerTable: { t: 1 } });
+    expect(JSON.parse(c.out[0])).toMatchObject({ status: "succeeded", rows_per_table: { t: 1 } });
   });
 
   it("text mode prints the SYNC PROGRESS block on stdout; a failed sync exits 1; bad usage exits 2", async () => {

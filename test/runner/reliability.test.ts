@@ -75,7 +75,7 @@ ${SCHEMA}`);
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: () => {} };
     expect(await cliDebug([dir, "--engine", "embedded", "--memory-limit", "120", "--json"], io)).toBe(1);
-    expect(JSON.parse(out[0])).toMatchObject({ status: "failed", error: { kind: "memory" }, rowsPerTable: { items: 5 } });
+    expect(JSON.parse(out[0])).toMatchObject({ status: "failed", error: { kind: "memory" }, rows_per_table: { items: 5 } });
     expect(await cliDebug([dir, "--memory-limit", "lots"], io)).toBe(2);
     expect(await cliDebug([dir, "--output-limit", "0"], io)).toBe(2);
   }, 30_000);
@@ -202,8 +202,8 @@ ${SCHEMA}`, undefined, root);
         call("run_debug", { project_dir: cancelled, engine: "embedded", wait_seconds: 0 }),
       ]);
       expect(rSmall.isError, rSmall.content[0].text).toBeFalsy();
-      expect(rSmall.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 30 } });
-      expect(rMedium.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 70 } });
+      expect(rSmall.structuredContent).toMatchObject({ status: "succeeded", rows_per_table: { items: 30 } });
+      expect(rMedium.structuredContent).toMatchObject({ status: "succeeded", rows_per_table: { items: 70 } });
       const slowId = rSlow.structuredContent!.run_id as string;
       const cancelId = rCancel.structuredContent!.run_id as string;
       const statusOf = async (id: string) => (await call("run_status", { run_id: id, wait_seconds: 0 })).structuredContent as { status: string; counts: { upserts: number; checkpoints: number } };
@@ -236,14 +236,14 @@ ${SCHEMA}`, undefined, root);
       expect(c.status).toBe("running");
       expect(c.counts.checkpoints).toBe(1);
       const cr = await call("cancel_run", { run_id: cancelId });
-      expect(cr.structuredContent).toMatchObject({ status: "cancelled", rowsPerTable: { items: 40 }, state: { n: 40 }, error: { kind: "cancelled" } });
+      expect(cr.structuredContent).toMatchObject({ status: "cancelled", rows_per_table: { items: 40 }, state: { n: 40 }, error: { kind: "cancelled" } });
       const after = await call("query_warehouse", { project_dir: cancelled, sql: "SELECT count(*), max(id) FROM items" });
       expect(after.isError, after.content[0].text).toBeFalsy();
       expect((after.structuredContent!.rows as unknown[][])[0].map(Number)).toEqual([40, 39]);
 
       // The slow one finishes with every row.
       let done = await call("run_status", { run_id: slowId, wait_seconds: 30 });
-      expect(done.structuredContent).toMatchObject({ status: "succeeded", rowsPerTable: { items: 200 }, state: { n: 200 } });
+      expect(done.structuredContent).toMatchObject({ status: "succeeded", rows_per_table: { items: 200 }, state: { n: 200 } });
       done = await call("query_warehouse", { project_dir: slow, sql: "SELECT count(DISTINCT id) FROM items" });
       expect(Number((done.structuredContent!.rows as unknown[][])[0][0])).toBe(200);
     } finally {
@@ -273,7 +273,7 @@ ${SCHEMA}`, undefined, root);
       const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { timeout: 60_000 })) as Res;
       const seconds = (Date.now() - started) / 1000;
       expect(r.isError).toBeFalsy();
-      expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rowsPerTable: { items: 5 }, state: { n: 5 } });
+      expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rows_per_table: { items: 5 }, state: { n: 5 } });
       expect((r.structuredContent!.error as { message: string }).message).toContain("more than 100 MB");
       await new Promise((res) => setTimeout(res, 200));
       // ~100,000 lines went through before the cap; the client gets a bounded share of them and a note saying so:

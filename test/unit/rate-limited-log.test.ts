@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { rateLimitedLog } from "../../tools/run_debug.js";
+import { rateLimitedLog } from "../../src/runner/run-result.js";
 
 describe("rateLimitedLog", () => {
   afterEach(() => vi.useRealTimers());

@@ -39,10 +39,10 @@ describe("query_warehouse engine", () => {
 
   it("caps rows and bytes", async () => {
     const byRows = await queryWarehouse(dir, "SELECT * FROM orders", { maxRows: 10 });
-    expect(byRows).toMatchObject({ rowCount: 10, truncated: true, truncatedBy: "max_rows" });
+    expect(byRows).toMatchObject({ row_count: 10, truncated: true, truncated_by: "max_rows" });
     const byBytes = await queryWarehouse(dir, "SELECT note FROM orders", { maxRows: 1000, maxBytes: 2000 });
-    expect(byBytes.truncatedBy).toBe("max_bytes");
-    expect(byBytes.rowCount).toBeLessThan(40);
+    expect(byBytes.truncated_by).toBe("max_bytes");
+    expect(byBytes.row_count).toBeLessThan(40);
   });
 
   it("interrupts a query that runs past the time limit", async () => {
@@ -119,12 +119,12 @@ describe("describe_warehouse engine", () => {
   it("lists tables, columns, keys, row and deleted counts, and the state", async () => {
     const d = await describeWarehouse(dir);
     const orders = d.tables.find((t) => t.name === "orders")!;
-    expect(orders.primaryKey).toEqual(["id"]);
-    expect(orders.columns.slice(0, 2)).toEqual([{ name: "id", type: "BIGINT", primaryKey: true }, { name: "amount", type: "DECIMAL(10,2)", primaryKey: false }]);
+    expect(orders.primary_key).toEqual(["id"]);
+    expect(orders.columns.slice(0, 2)).toEqual([{ name: "id", type: "BIGINT", primary_key: true }, { name: "amount", type: "DECIMAL(10,2)", primary_key: false }]);
     expect(orders.rows).toBe(301);
-    expect(orders.deletedRows).toBe(2);
+    expect(orders.deleted_rows).toBe(2);
     const events = d.tables.find((t) => t.name === "events")!;
-    expect(events.primaryKey).toEqual(["_fivetran_id"]);
+    expect(events.primary_key).toEqual(["_fivetran_id"]);
     expect(d.state).toEqual({ cursor: "c1" });
   });
 });
@@ -147,7 +147,7 @@ describe("the tools through the MCP SDK Client", () => {
     const res = await c.callTool({ name: "query_warehouse", arguments: { project_dir: dir, sql: "SELECT big FROM events", max_rows: "5" } });
     expect(res.isError).toBeFalsy();
     // 2^53 + 1 fits a BIGINT but not a JS number: it comes back as exact text.
-    expect(res.structuredContent).toEqual({ columns: [{ name: "big", type: "BIGINT" }], rows: [["9007199254740993"]], rowCount: 1, truncated: false });
+    expect(res.structuredContent).toEqual({ columns: [{ name: "big", type: "BIGINT" }], rows: [["9007199254740993"]], row_count: 1, truncated: false });
     const text = (res.content as { text: string }[])[0].text;
     expect(JSON.parse(text)).toEqual(res.structuredContent);
   });

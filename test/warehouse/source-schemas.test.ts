@@ -33,7 +33,7 @@ describe("source schemas (schema= of SDK 3.0)", () => {
     expect(await dump(dir, "SELECT v, _fivetran_deleted AS d FROM tester_sales.orders")).toEqual([{ v: "sales", d: true }]);
 
     const d = await describeWarehouse(dir);
-    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deletedRows}`)).toEqual([
+    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deleted_rows}`)).toEqual([
       "tester.orders 1/0",
       "tester_after_sales.refunds 1/0",
       "tester_sales.orders 1/1",
