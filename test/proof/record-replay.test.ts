@@ -105,4 +105,40 @@ connector = Connector(update=update)
     const seen = (JSON.parse(states[0]!) as { seen_at: string }).seen_at;
     expect(Math.abs(Date.parse(seen) / 1000 - meta.clock_start)).toBeLessThan(5);
   });
+
+  it("runs an SDK 3.1 connector that marks its source reads with @action, and records and replays it", async () => {
+    const code = `import requests
+from fivetran_connector_sdk import Connector, Operations as op, action
+
+@action
+def fetch(configuration, cursor):
+    headers = {"Authorization": "Bearer " + configuration["api_key"]}
+    return requests.get(configuration["base_url"] + "/items", params={"since": "", "cursor": cursor}, headers=headers, timeout=10).json()
+
+@action()
+def first_cursor():
+    return "0"
+
+@action("named")
+def keep(item):
+    return dict(item)
+
+def update(configuration, state):
+    cursor = first_cursor()
+    while cursor is not None:
+        page = fetch(configuration, cursor)
+        for item in page["items"]:
+            op.upsert("item", keep(item))
+        cursor = page["next_cursor"]
+    op.checkpoint({"done": True})
+connector = Connector(update=update)
+`;
+    writeFileSync(join(dir, "connector.py"), code);
+    const rec = await runSync({ projectDir: dir, engine: "embedded", record: "action", reset: true });
+    expect(rec.status, JSON.stringify(rec.error)).toBe("succeeded");
+    expect(rec.rowsPerTable).toEqual({ item: 12 });
+    const rep = await runSync({ projectDir: dir, engine: "embedded", replay: "action", reset: true });
+    expect(rep.status, JSON.stringify(rep.error)).toBe("succeeded");
+    expect(rep.proof?.requests).toBe(3);
+  });
 });

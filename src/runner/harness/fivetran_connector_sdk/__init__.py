@@ -12,10 +12,11 @@ from enum import IntEnum as _IntEnum
 
 from . import _channel, _files
 from ._files import ByteStream, FileUpload
+from ._action import action
 
 __version__ = "3.0.0+embedded"
 
-__all__ = ["Connector", "Operations", "Logging", "ByteStream", "FileUpload"]
+__all__ = ["Connector", "Operations", "Logging", "ByteStream", "FileUpload", "action"]
 
 
 class Connector:
