@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { latestRecording, proofFindings } from "../proof/evaluate-hook.js";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
 import type { SyncErrorKind } from "../errors.js";
@@ -143,6 +144,13 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
       hint: e?.hint ?? "Run run_debug and fix the error it shows.",
       ...(e?.file ? { file: e.file, line: e.line } : {}),
     });
+  }
+
+  // With a recording, faults and crash points are tried on its replay (src/proof/).
+  const recording = run1.result.status === "succeeded" ? latestRecording(dir) : undefined;
+  if (recording) {
+    progress(5, TOTAL_STEPS, `faults and crash points on the recording ${recording}`);
+    findings.push(...(await proofFindings(dir, recording, { python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal })));
   }
 
   progress(5, TOTAL_STEPS, "report");
