@@ -49,31 +49,49 @@ function secretValues(configuration: Record<string, unknown> | undefined): strin
   return out;
 }
 
+/** One form of a configuration secret, and the placeholder that stands for it in a recording. */
+export interface SecretForm {
+  text: string;
+  placeholder: string;
+}
+
 /**
  * Every form in which a configuration secret travels over HTTP: as is, JSON-escaped, URL-encoded (path and form),
- * base64 and base64url, and base64 of each "a:b" pair (HTTP Basic auth of a user name and a password).
+ * base64 and base64url, and base64 of each "a:b" pair (HTTP Basic auth of a user name and a password). A recording
+ * holds `{{ftmcp.<key>.<form>}}` instead; a replay puts the current configuration's form back (a next-page URL that
+ * held the API's address or a key then still works).
  */
-export function secretForms(configuration: Record<string, unknown> | undefined): string[] {
-  const values = secretValues(configuration);
-  const forms = new Set<string>();
+export function secretForms(configuration: Record<string, unknown> | undefined): SecretForm[] {
+  const secret = new Set(secretValues(configuration));
+  const forms = new Map<string, string>();
+  const add = (text: string, placeholder: string) => {
+    if (text.length >= 1 && !forms.has(text)) forms.set(text, placeholder);
+  };
   const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
-  for (const v of values) {
-    forms.add(v);
-    forms.add(JSON.stringify(v).slice(1, -1));
-    forms.add(encodeURIComponent(v));
-    forms.add(encodeURIComponent(v).replace(/%20/g, "+"));
-    forms.add(b64(v));
-    forms.add(b64(v).replace(/=+$/, ""));
-    forms.add(Buffer.from(v, "utf8").toString("base64url"));
+  const name = (k: string) => k.replace(/[^A-Za-z0-9_]/g, "_");
+  const entries = Object.entries(configuration ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : v == null ? "" : JSON.stringify(v)] as const);
+  for (const [k, v] of entries) {
+    if (!secret.has(v)) continue;
+    const p = (form: string) => `{{ftmcp.${name(k)}.${form}}}`;
+    add(v, p("raw"));
+    add(JSON.stringify(v).slice(1, -1), p("json"));
+    add(encodeURIComponent(v), p("url"));
+    add(encodeURIComponent(v).replace(/%20/g, "+"), p("form"));
+    add(b64(v), p("b64"));
+    add(b64(v).replace(/=+$/, ""), p("b64nopad"));
+    add(Buffer.from(v, "utf8").toString("base64url"), p("b64url"));
   }
   // Short values (a user name) still make a Basic credential with a password.
-  const all = Object.values(configuration ?? {}).filter((v): v is string => typeof v === "string" && v.length > 0);
-  for (const a of all) for (const b of all) if (a !== b && (values.includes(a) || values.includes(b))) forms.add(b64(`${a}:${b}`));
-  return [...forms].filter((f) => f.length >= 1);
+  for (const [ka, a] of entries) {
+    for (const [kb, b] of entries) {
+      if (ka !== kb && a && b && (secret.has(a) || secret.has(b))) add(b64(`${a}:${b}`), `{{ftmcp.${name(ka)}.${name(kb)}.basic}}`);
+    }
+  }
+  return [...forms].map(([text, placeholder]) => ({ text, placeholder }));
 }
 
 export function proofRedactor(configuration: Record<string, unknown> | undefined): Redactor {
-  return new Redactor(configuration ?? null, secretForms(configuration));
+  return new Redactor(configuration ?? null, secretForms(configuration).map((f) => f.text));
 }
 
 /** The regular file of a recording, refused when missing or a link. */
@@ -145,7 +163,7 @@ export function prepareProof(projectDir: string, configuration: Record<string, u
   const spec: Record<string, unknown> = {
     mode,
     spool,
-    secrets: secretForms(configuration),
+    secrets: secretForms(configuration).map((f) => [f.text, f.placeholder]),
     ...(recording ? { recording, clock: meta!.clock_start } : {}),
     ...(extras.faults?.length ? { faults: extras.faults } : {}),
     ...(extras.crash ? { crash: extras.crash } : {}),

@@ -38,7 +38,7 @@ describe("the run receipt", () => {
     expect(receipt.connector.files["configuration.json"]).toBeUndefined();
     expect(receipt.lint).not.toBeNull();
     const text = readFileSync(json, "utf8") + readFileSync(markdown, "utf8");
-    for (const f of secretForms(configuration)) expect(text.includes(f), `receipt holds ${f}`).toBe(false);
+    for (const { text: f } of secretForms(configuration)) expect(text.includes(f), `receipt holds ${f}`).toBe(false);
     expect(readFileSync(markdown, "utf8")).toMatch(/\| item \| 12 \| `[0-9a-f]{16}` \|/);
 
     const check = await checkReceipt({ projectDir: dir });

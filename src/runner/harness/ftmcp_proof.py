@@ -55,7 +55,11 @@ class _State:
         self.mode = spec.get("mode", "live")
         self.spool = spec.get("spool")
         # Longest first, so a secret that holds another is masked whole.
-        self.secrets = sorted({s for s in spec.get("secrets") or [] if isinstance(s, str) and len(s) >= 1}, key=len, reverse=True)
+        # [text, placeholder] pairs: each form of a configuration secret and the placeholder that stands for it in a
+        # recording. A replay puts the current configuration's forms back where the placeholders are, so a next-page
+        # URL that held the API's address or a key still works. Longest first: a secret that holds another goes whole.
+        pairs = [p for p in spec.get("secrets") or [] if isinstance(p, list) and len(p) == 2 and p[0]]
+        self.secrets = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.faults = list(spec.get("faults") or [])
         self.loop_limit = int(spec.get("loop_limit") or 50)
         self.max_requests = int(spec.get("max_requests") or 0)
@@ -90,9 +94,34 @@ class _State:
     def scrub(self, text):
         if not text:
             return text
-        for s in self.secrets:
-            if s in text:
-                text = text.replace(s, MASK)
+        for secret, placeholder in self.secrets:
+            if secret in text:
+                text = text.replace(secret, placeholder)
+        return text
+
+    def unscrub(self, data):
+        """A recorded body or header with the current configuration's secrets back in place of the placeholders."""
+        if not data or b"{{ftmcp." not in data:
+            return data
+        for secret, placeholder in self.secrets:
+            data = data.replace(placeholder.encode("utf-8"), secret.encode("utf-8"))
+        return data
+
+    def scrub_body(self, text):
+        """A request body as recorded and matched: secrets as placeholders, and the values of form fields and JSON
+        members whose names look like credentials masked (a refresh token the API handed out is no configuration
+        value, and a replay would send the masked one back)."""
+        text = self.scrub(text)
+        if not text:
+            return text
+        stripped = text.strip()
+        if stripped[:1] in ("{", "["):
+            try:
+                return json.dumps(_mask_json(json.loads(stripped)), separators=(",", ":"))
+            except ValueError:
+                return text
+        if "=" in text and not any(c in text for c in " \r\n"):
+            return _mask_pairs(text)
         return text
 
     def scrub_url(self, url):
@@ -101,14 +130,7 @@ class _State:
         if not parts.query:
             return url
         # Security: a token in the query string is masked by its name too, not only when the configuration held it.
-        # The query is edited in place, so what the connector sent keeps its encoding.
-        pairs = []
-        for pair in parts.query.split("&"):
-            name, eq, _value = pair.partition("=")
-            if eq and any(n in unquote_plus(name).lower() for n in _SECRET_NAME):
-                pair = name + "=" + MASK
-            pairs.append(pair)
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), parts.fragment))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, _mask_pairs(parts.query), parts.fragment))
 
     def scrub_headers(self, headers):
         out = []
@@ -123,6 +145,30 @@ class _State:
 
 
 _state = None
+
+
+def _secret_name(name):
+    return any(n in name.lower() for n in _SECRET_NAME)
+
+
+def _mask_pairs(query):
+    """name=value pairs with the values of credential-like names masked; edited in place, so what the connector
+    sent keeps its encoding."""
+    pairs = []
+    for pair in query.split("&"):
+        name, eq, _value = pair.partition("=")
+        if eq and _secret_name(unquote_plus(name)):
+            pair = name + "=" + MASK
+        pairs.append(pair)
+    return "&".join(pairs)
+
+
+def _mask_json(value):
+    if isinstance(value, dict):
+        return {k: (MASK if _secret_name(k) and isinstance(v, (str, int, float)) and not isinstance(v, bool) else _mask_json(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask_json(v) for v in value]
+    return value
 
 
 def _key(method, url, body):
@@ -323,7 +369,7 @@ def _getresponse(self):
     method, url, headers, body = _parse_request(raw, self)
     body_text, body_enc = _text(body)
     clean_url = _state.scrub_url(url)
-    clean_body = _state.scrub(body_text) if body_enc is None else body_text
+    clean_body = _state.scrub_body(body_text) if body_enc is None else body_text
     with _state.lock:
         _state.count += 1
         index = _state.count
@@ -361,7 +407,8 @@ def _getresponse(self):
     if _state.mode == "replay":
         ex = _serve(method, clean_url, clean_body)
         status, reason, rheaders = ex["status"], ex.get("reason"), ex.get("headers") or []
-        rbody = _untext(ex.get("response"), ex.get("response_encoding"))
+        rbody = _state.unscrub(_untext(ex.get("response"), ex.get("response_encoding")))
+        rheaders = [[k, _state.unscrub(v.encode("utf-8")).decode("utf-8")] for k, v in rheaders]
         _idle(self)
     else:
         resp = _orig["getresponse"](self)
