@@ -15,9 +15,10 @@ const diff = z.object({
 const crashResumeShape = {
   status: z.enum(["running", "done"]).describe("running: call proof_status with job_id."),
   job_id: z.string().describe("Id for proof_status."),
-  verdict: z.enum(["passed", "failed", "baseline_failed"]).optional().describe("passed: every crash point resumed to the uninterrupted run's warehouse."),
+  verdict: z.enum(["passed", "failed", "baseline_failed", "not_judged"]).optional().describe("passed: every judged crash point resumed to the uninterrupted run's warehouse; not_judged: on a replay, no resumed run could be answered by the recording."),
   mode: z.enum(["live", "replay"]).optional().describe("replay: every run served from the recording."),
   problems: z.array(z.string()).optional().describe("One line per problem found."),
+  notes: z.array(z.string()).optional().describe("What could not be judged and why."),
   baseline: z
     .object({
       status: z.string().describe("The uninterrupted run's status."),
@@ -32,7 +33,7 @@ const crashResumeShape = {
     .optional()
     .describe("The run without a crash everything is compared with."),
   second_run: z
-    .object({ status: z.string().describe("Status."), operations: z.number().describe("Row operations it sent."), writes_nothing_new: z.boolean().describe("The warehouse did not change."), differences: z.array(diff).describe("What changed.") })
+    .object({ status: z.string().describe("Status."), operations: z.number().describe("Row operations it sent."), writes_nothing_new: z.boolean().describe("The warehouse did not change."), judged: z.boolean().describe("False when a replay could not answer it."), differences: z.array(diff).describe("What changed.") })
     .nullable()
     .optional()
     .describe("A second clean run after the uninterrupted one."),
@@ -47,6 +48,7 @@ const crashResumeShape = {
         extra_rows: z.number().describe("Rows doubled or changed."),
         cursor_regressions: z.array(z.object({ checkpoint: z.number(), path: z.string() })).describe("Cursors that went backwards (negative checkpoint: in the resumed run)."),
         differences: z.array(diff).describe("Per table."),
+        judged: z.boolean().describe("False when the replay could not answer the resumed run."),
         passed: z.boolean().describe("No loss, no extra row, no regression, resume succeeded."),
       }),
     )

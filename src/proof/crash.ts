@@ -39,17 +39,21 @@ export interface CrashPoint {
   extra_rows: number;
   cursor_regressions: { checkpoint: number; path: string }[];
   differences: DumpDiff[];
+  /** False when the resumed run asked a replay for requests the recording does not hold: nothing to judge. */
+  judged: boolean;
   passed: boolean;
 }
 
 export interface CrashReport {
-  verdict: "passed" | "failed" | "baseline_failed";
+  verdict: "passed" | "failed" | "baseline_failed" | "not_judged";
   mode: "live" | "replay";
   baseline: { status: RunResult["status"]; error?: string; checkpoints: number; operations: number; rows: Record<string, number>; table_sha256: Record<string, string>; state_sha256: string | null; cursor_regressions: { checkpoint: number; path: string }[] };
-  second_run: { status: RunResult["status"]; operations: number; writes_nothing_new: boolean; differences: DumpDiff[] } | null;
+  second_run: { status: RunResult["status"]; operations: number; writes_nothing_new: boolean; judged: boolean; differences: DumpDiff[] } | null;
   points: CrashPoint[];
   /** One line per problem found, for people. */
   problems: string[];
+  /** What could not be judged, and why (a replay that lacks the requests of a resumed run). */
+  notes: string[];
 }
 
 const ops = (r: RunResult) => r.counts.upserts + r.counts.updates + r.counts.deletes + r.counts.truncates;
@@ -72,6 +76,9 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
   const work = new Workdir(opts.projectDir, opts.replay);
   const mode = opts.replay ? "replay" : "live";
   const problems: string[] = [];
+  const notes: string[] = [];
+  // On a replay, a run that asks for what the recording does not hold fails as unrecorded: not the connector's fault.
+  const unrecorded = (r: RunResult) => mode === "replay" && r.status === "failed" && Boolean(r.proof?.unrecorded?.length);
   const run = (projectDir: string, reset: boolean, extras?: ProofExtras) =>
     runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras ?? {} });
   try {
@@ -90,15 +97,18 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       cursor_regressions: base.proof?.cursor_regressions ?? [],
     };
     if (base.status !== "succeeded") {
-      return { verdict: "baseline_failed", mode, baseline, second_run: null, points: [], problems: [`The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`] };
+      return { verdict: "baseline_failed", mode, baseline, second_run: null, points: [], notes, problems: [`The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`] };
     }
+    if (baseline.checkpoints === 0) problems.push("The sync never checkpoints: a crash anywhere loses all it did, and every sync starts over.");
     for (const r of baseline.cursor_regressions) problems.push(`The uninterrupted run moved ${r.path} backwards at checkpoint ${r.checkpoint}.`);
 
     const second = await run(baseDir, false);
     const secondDiff = diffDumps(baseDump, await dumpWarehouse(second.warehousePath));
-    const second_run = { status: second.status, operations: ops(second), writes_nothing_new: second.status === "succeeded" && secondDiff.length === 0, differences: secondDiff };
+    const secondJudged = !unrecorded(second);
+    const second_run = { status: second.status, operations: ops(second), writes_nothing_new: second.status === "succeeded" && secondDiff.length === 0, judged: secondJudged, differences: secondDiff };
     opts.onStep?.(`second clean run: ${second.status}, ${second_run.operations} operations`);
-    if (!second_run.writes_nothing_new) problems.push(second.status === "succeeded" ? `A second run after the uninterrupted one changed the warehouse (${describe(secondDiff)}).` : `A second run after the uninterrupted one ${second.status}: ${second.error?.message}`);
+    if (!secondJudged) notes.push(`The second run asks the recording for requests it does not hold (${second.proof?.unrecorded?.[0]?.url ?? ""}): run crash_resume live to check that it writes nothing new.`);
+    else if (!second_run.writes_nothing_new) problems.push(second.status === "succeeded" ? `A second run after the uninterrupted one changed the warehouse (${describe(secondDiff)}).` : `A second run after the uninterrupted one ${second.status}: ${second.error?.message}`);
 
     const wanted: ProofExtras["crash"][] = [];
     const max = opts.maxPoints ?? 20;
@@ -121,7 +131,8 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       const extra = diff.reduce((s, d) => s + d.extra, 0);
       const regressions = [...(killed.proof?.cursor_regressions ?? []), ...(resumed.proof?.cursor_regressions ?? []).map((r) => ({ ...r, checkpoint: -r.checkpoint }))];
       const crashed = Boolean(killed.proof?.crashed);
-      const passed = crashed && resumed.status === "succeeded" && lost === 0 && extra === 0 && regressions.length === 0;
+      const judged = !unrecorded(resumed);
+      const passed = judged && crashed && resumed.status === "succeeded" && lost === 0 && extra === 0 && regressions.length === 0;
       const point: CrashPoint = {
         crash: crash ?? {},
         crashed,
@@ -131,19 +142,25 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
         extra_rows: extra,
         cursor_regressions: regressions,
         differences: diff,
+        judged,
         passed,
       };
       points.push(point);
       const where = crash?.after_checkpoint ? `after checkpoint ${crash.after_checkpoint}` : `at operation ${crash?.at_operation}`;
-      opts.onStep?.(`crash ${where}: ${passed ? "passed" : "failed"}`);
+      opts.onStep?.(`crash ${where}: ${!judged ? "not judged" : passed ? "passed" : "failed"}`);
+      if (!judged) {
+        notes.push(`Crash ${where}: the resumed run asks the recording for ${resumed.proof?.unrecorded?.[0]?.url ?? "a request"}, which it does not hold; not judged (run crash_resume live).`);
+        for (const r of regressions) problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
+        continue;
+      }
       if (!crashed) problems.push(`The run killed ${where} ended before reaching it (${killed.status}).`);
       if (resumed.status !== "succeeded") problems.push(`Resuming after a crash ${where} ${resumed.status}: ${resumed.error?.message}`);
       if (lost) problems.push(`Crash ${where}, then resume: ${lost} row(s) of the uninterrupted run are missing (${describe(diff)}): the state committed more than the rows it covers.`);
       if (extra) problems.push(`Crash ${where}, then resume: ${extra} row(s) the uninterrupted run does not have (${describe(diff)}).`);
       for (const r of regressions) problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
     }
-    const verdict = problems.length === 0 ? "passed" : "failed";
-    return { verdict, mode, baseline, second_run, points, problems };
+    const verdict = problems.length ? "failed" : points.some((p) => p.judged) || points.length === 0 ? "passed" : "not_judged";
+    return { verdict, mode, baseline, second_run, points, problems, notes };
   } finally {
     work.dispose();
   }

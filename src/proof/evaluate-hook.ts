@@ -42,7 +42,7 @@ export async function proofFindings(projectDir: string, recording: string, opts:
   const handled = faults.results.filter((f) => f.handled).map((f) => f.fault);
   if (handled.length) out.push({ severity: "info", rule: "proof:faults_handled", message: `On the recording ${recording}, the connector retried and recovered from: ${handled.join(", ")}.`, hint: "—" });
   const crash = await crashAndResume({ projectDir, replay: recording, maxPoints: 5, python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal });
-  const unjudged = crash.points.filter((p) => p.resume_status !== "succeeded" && /was not recorded/.test(p.resume_error ?? ""));
+  const unjudged = crash.points.filter((p) => !p.judged);
   for (const p of crash.points) {
     if (unjudged.includes(p)) continue;
     const where = p.crash.after_checkpoint ? `after checkpoint ${p.crash.after_checkpoint}` : `at operation ${p.crash.at_operation}`;

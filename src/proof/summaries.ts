@@ -9,8 +9,10 @@ export function crashSummary(r: CrashReport): string {
       ? `Crash and resume passed at ${r.points.length} crash point(s); a second run writes nothing new.`
       : r.verdict === "baseline_failed"
         ? "The uninterrupted run failed; nothing to compare with."
-        : `Crash and resume FAILED (${r.problems.length} problem(s)).`;
-  return [head, ...r.problems.map((p) => `- ${p}`)].join("\n");
+        : r.verdict === "not_judged"
+          ? "Crash and resume could not be judged on this recording."
+          : `Crash and resume FAILED (${r.problems.length} problem(s)).`;
+  return [head, ...r.problems.map((p) => `- ${p}`), ...r.notes.map((n) => `- (not judged) ${n}`)].join("\n");
 }
 
 export function faultsSummary(r: FaultReport): string {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSync } from "../../src/runner/index.js";
 import { crashAndResume } from "../../src/proof/crash.js";
 import { API_KEY, startProofApi, type ProofApi } from "./api.js";
 import { connectorCopy } from "./helpers.js";
@@ -45,5 +46,27 @@ describe("crash and resume", () => {
     expect(r.points.filter((p) => p.crash.at_operation !== undefined)).toHaveLength(2);
     // Without a crash the bug hides: the uninterrupted run has every row.
     expect(r.baseline.rows).toEqual({ item: 12 });
+  });
+
+  it("on a recording: every checkpoint of a connector that resumes by page, replayed; a cursor resume is not judged", async () => {
+    const dir = connectorCopy("paged_state", config());
+    const rec = await runSync({ projectDir: dir, engine: "embedded", record: "base", reset: true });
+    expect(rec.status, JSON.stringify(rec.error)).toBe("succeeded");
+    const before = api.requests;
+    const r = await crashAndResume({ projectDir: dir, replay: "base" });
+    expect(api.requests).toBe(before);
+    expect(r.mode).toBe("replay");
+    expect(r.problems).toEqual([]);
+    expect(r.points.map((p) => [p.crash.after_checkpoint, p.judged, p.passed])).toEqual([
+      [1, true, true],
+      [2, true, true],
+      // After the last checkpoint the state is the newest time, which the recording never saw: not judged.
+      [3, false, false],
+    ]);
+    expect(r.verdict).toBe("passed");
+    // So is the second run: said, not held against the connector.
+    expect(r.second_run?.judged).toBe(false);
+    expect(r.notes.join("\n")).toMatch(/Crash after checkpoint 3: the resumed run asks the recording for/);
+    expect(r.notes.join("\n")).toMatch(/second run asks the recording/);
   });
 });
