@@ -4,6 +4,8 @@ import { parseArgs } from "node:util";
 import { ToolError } from "../errors.js";
 import { runSync, summarize, syncProgressBlock } from "../runner/index.js";
 import { syncData } from "../runner/run-result.js";
+import { readConfiguration } from "../runner/sink.js";
+import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
@@ -21,6 +23,7 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --output-limit MB      stop the sync once the connector printed MB to stdout/stderr (default 100)
   --record NAME          record every HTTP exchange, secrets masked, into DIR/files/recordings/NAME/ (embedded engine)
   --replay NAME          answer the connector's HTTP requests from DIR/files/recordings/NAME/; no network (embedded engine)
+  --receipt              write a run receipt, DIR/files/receipt.json and receipt.md (check it with \`receipt check\`)
   --json                 print one JSON object (the run_debug result) on stdout
 Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
 
@@ -66,6 +69,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           json: { type: "boolean", default: false },
           record: { type: "string" },
           replay: { type: "string" },
+          receipt: { type: "boolean", default: false },
         },
       });
     } catch (e) {
@@ -92,6 +96,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     process.once("SIGINT", onSigint);
     let lastProgress = "";
     try {
+      // A receipt says whether the run started clean: `receipt check` can only re-run one that did.
+      const startedClean = Boolean(values.reset) || isClean(projectDir);
       const r = await runSync({
         projectDir,
         configuration,
@@ -114,6 +120,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
               lastProgress = line;
             },
       });
+      if (values.receipt) {
+        const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: configuration ?? readConfiguration(projectDir) });
+        const written = await writeReceipt(projectDir, rc);
+        if (!json) io.err(`receipt: ${written.json}, ${written.markdown}`);
+      }
       if (json) io.out(JSON.stringify(syncData(r)));
       else {
         const head = summarize(r);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runSync } from "../../src/runner/index.js";
 import { FAULT_KINDS, injectFaults, type FaultReport } from "../../src/proof/faults.js";
 import { API_KEY, startProofApi, type ProofApi } from "./api.js";
 import { connectorCopy } from "./helpers.js";
@@ -51,5 +52,18 @@ describe("injected faults", () => {
     expect(naive.results.find((r) => r.fault === "cursor_stuck")!.outcome).toBe("looped");
     expect(robust.results.find((r) => r.fault === "cursor_stuck")!.outcome).toBe("failed_cleanly");
     expect(robust.results.find((r) => r.fault === "removed_field")!.outcome).toBe("changed_values");
+  });
+
+  it("injects on a replay too: the robust connector's retries are answered by the recording", async () => {
+    const dir = connectorCopy("robust", { base_url: api.url, api_key: API_KEY });
+    expect((await runSync({ projectDir: dir, engine: "embedded", record: "base", reset: true })).status).toBe("succeeded");
+    const before = api.requests;
+    const r = await injectFaults({ projectDir: dir, replay: "base", faults: ["429", "reset"] });
+    expect(api.requests).toBe(before);
+    expect(r.mode).toBe("replay");
+    expect(r.results.map((x) => [x.fault, x.outcome, x.handled])).toEqual([
+      ["429", "retried", true],
+      ["reset", "retried", true],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as debugCli } from "../../src/cli/debug.js";
+import { run as receiptCli } from "../../src/cli/receipt.js";
 import { dumpWarehouse } from "../../src/proof/dump.js";
 import { secretForms } from "../../src/proof/recording.js";
 import { runSync } from "../../src/runner/index.js";
@@ -61,12 +62,16 @@ describe("recorded sources", () => {
     expect(Buffer.compare(runs[0]!.state, runs[1]!.state)).toBe(0);
   });
 
-  it("the CLI replays with --replay and says so", async () => {
+  it("the CLI replays with --replay, says so, and leaves a receipt that checks", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await debugCli([dir, "--engine", "embedded", "--replay", "base", "--reset"], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await debugCli([dir, "--engine", "embedded", "--replay", "base", "--reset", "--receipt"], { out: (t) => out.push(t), err: (t) => err.push(t) });
     expect(code, err.join("\n")).toBe(0);
     expect(err.join("\n")).toMatch(/HTTP: 4 request\(s\) replayed from files\/recordings\/base\//);
+    // The receipt of a replayed run from a clean start can be re-run and verified.
+    const check: string[] = [];
+    expect(await receiptCli(["check", dir], { out: (t) => check.push(t), err: (t) => check.push(t) }), check.join("\n")).toBe(0);
+    expect(check.join("\n")).toMatch(/Receipt verified/);
     expect(await debugCli([dir, "--engine", "sdk", "--replay", "base"], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
     expect(err.join("\n")).toMatch(/need the embedded engine/);
   });
