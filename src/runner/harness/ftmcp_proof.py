@@ -13,7 +13,8 @@ Installed by ftmcp_run.py before connector.py is imported, when the job carries 
               per call and time.sleep() only advances them, so a replay is the same run every time
   faults      [{"kind", "at", "times"}]: what to inject at the at-th request (1-based) and the following ones
   crash       {"after_checkpoint": N} or {"at_operation": K}: the process ends as if killed right there
-  loop_limit  the same request answered this many times means the connector loops: the run is stopped
+  loop_limit  the same request answered this many times means the connector loops: the run is stopped (off unless set)
+  max_requests  more requests than this in the run is a loop too (off unless set)
 
 The hooks sit on http.client, which `requests`, `urllib3` and `urllib` all send through, so a connector needs no
 change. Standard library only.
@@ -61,7 +62,8 @@ class _State:
         pairs = [p for p in spec.get("secrets") or [] if isinstance(p, list) and len(p) == 2 and p[0]]
         self.secrets = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.faults = list(spec.get("faults") or [])
-        self.loop_limit = int(spec.get("loop_limit") or 50)
+        # Off unless asked (fault injection): a connector may poll one URL many times on purpose.
+        self.loop_limit = int(spec.get("loop_limit") or 0)
         self.max_requests = int(spec.get("max_requests") or 0)
         self.lock = threading.Lock()
         self.count = 0
@@ -378,7 +380,7 @@ def _getresponse(self):
         times = _state.seen[key]
     host = urlsplit(url).netloc
     event = {"e": "request", "i": index, "method": method, "url": clean_url, "host": host, "repeat": times}
-    if times > _state.loop_limit:
+    if _state.loop_limit and times > _state.loop_limit:
         _state.event(dict(event, e="looped"))
         raise Looped("the connector sent %s %s %d times; stopped as a loop (a cursor that does not advance?)" % (method, clean_url, times))
     if _state.max_requests and index > _state.max_requests:
