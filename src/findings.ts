@@ -47,3 +47,10 @@ export const findingSchema = z.object({
 });
 
 export type Finding = z.infer<typeof findingSchema>;
+
+/**
+ * The same shape as a report quotes it (evaluate, deploy, install): everything but the fix's text edits, which only
+ * lint_connector applies. The schema is listed up to three times in evaluate_connector's entry, and a tool entry
+ * has to stay under 8 KB (test/clients/limits.test.ts).
+ */
+export const reportFindingSchema = findingSchema.omit({ fix: true });

@@ -13,7 +13,7 @@ import { Workspace, type WorkspaceOptions } from "./workspace/workspace.js";
 const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; version: string };
 export const SERVER_VERSION = pkg.version;
 
-export interface ServerOptions extends WorkspaceOptions {}
+export type ServerOptions = WorkspaceOptions;
 
 /** Builds the MCP server with every tool, resource and prompt; the caller connects a transport. */
 export function createServer(opts: ServerOptions = {}): { server: McpServer; workspace: Workspace } {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../src/deploy/index.js";
 import { lintChecksForDeploy } from "../src/deploy/lint-checks.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 
@@ -33,7 +33,7 @@ export const deploy = defineTool({
       .describe("needs_confirmation: nothing was deployed, ask the user; created/updated: done; setup_tests_failed: the connection exists but its setup tests failed; update_declined: the connection exists and allow_update was false."),
     destination: z.string().describe("Destination used."),
     connection: z.string().describe("Connection name used."),
-    checks: z.array(findingSchema).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
+    checks: z.array(reportFindingSchema).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
     connection_id: z.string().optional().describe("Fivetran connection id."),
     dashboard_url: z.string().optional().describe("Where to start the first sync."),
     runtime_python_version: z.string().optional().describe("Python version of the connection in Fivetran."),

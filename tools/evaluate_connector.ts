@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -25,9 +25,9 @@ export const evaluateConnectorTool = defineTool({
   output: {
     verdict: z.enum(["ready", "not_ready", "incomplete"]).describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
-    blocking: z.array(findingSchema).describe("What must be fixed before deploying."),
-    warnings: z.array(findingSchema).describe("Likely problems."),
-    info: z.array(findingSchema).describe("Observations."),
+    blocking: z.array(reportFindingSchema).describe("What must be fixed before deploying."),
+    warnings: z.array(reportFindingSchema).describe("Likely problems."),
+    info: z.array(reportFindingSchema).describe("Observations."),
     runs: z
       .array(
         z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
 import { requirementFinding } from "../src/deps/requirements.js";
-import { findingSchema } from "../src/findings.js";
+import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -31,7 +31,7 @@ export const installRequirementsTool = defineTool({
     requirements: z.number().describe("Number of requirement lines in requirements.txt."),
     installed: z.array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") })).describe("Packages pip installed or upgraded (empty when all were already present)."),
     warnings: z
-      .array(findingSchema)
+      .array(reportFindingSchema)
       .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().describe("Wall time."),
   },

@@ -45,7 +45,7 @@ export const runDebug = defineTool({
       memoryLimitMb: args.memory_limit_mb,
       record: args.record,
       replay: args.replay,
-      onProgress: progressOf(ctx.progress),
+      onProgress: progressOf(ctx),
       onLog: rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message)),
     });
     const receipt = args.receipt

@@ -38,10 +38,10 @@ export const runStatus = defineTool({
       return storedAnswer(args.run_id, rec);
     }
     const handle = found.handle;
-    const report = progressOf(ctx.progress);
+    const report = progressOf(ctx);
     const ticker = setInterval(() => report(handle.status().counts), 1000);
     try {
-      const r = await waitFor(handle.done.catch((e: unknown) => Promise.reject(e)), args.wait_seconds * 1000, ctx.signal);
+      const r = await waitFor(handle.done, args.wait_seconds * 1000, ctx.signal);
       if (r) return { summary: summarize(r), data: resultData(args.run_id, r) };
     } finally {
       clearInterval(ticker);

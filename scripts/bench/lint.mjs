@@ -127,7 +127,7 @@ try {
   console.log(`warm lint, FT rules only (tree-sitter + rules, no Ruff/python3): ${rulesOnly[1].toFixed(0)} ms`);
 
   // Server start-up: import + createServer, with and without the lint tool/resources, in fresh processes.
-  const probe = (withLint) => `
+  const probe = () => `
     const t = performance.now();
     const m = await import(${JSON.stringify(join(dist, "src/server.js"))});
     m.createServer({ roots: [${JSON.stringify(dir)}] });
@@ -136,7 +136,7 @@ try {
     process.stdout.write(String(ms));`;
   const measure = () => {
     const xs = [];
-    for (let k = 0; k < 5; k++) xs.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe(true)], { encoding: "utf8" })));
+    for (let k = 0; k < 5; k++) xs.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe()], { encoding: "utf8" })));
     xs.sort((a, b) => a - b);
     return xs[2];
   };

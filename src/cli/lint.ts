@@ -28,7 +28,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       rules: { type: "string" },
     },
     async (values, positionals) => {
-      const format = values.format!;
+      const format = values.format;
       if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
       if (!PROFILES.includes(values.profile as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(", ")} (got '${values.profile}')`);
       if (positionals.length > 1) throw new UsageError(`lint takes one folder, got ${positionals.length}\n\n${usage}`);

@@ -29,7 +29,9 @@ export function run(argv: string[], io: CliIO): Promise<number> {
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return "NULL";
   if (typeof v === "object") return JSON.stringify(v);
-  return String(v).replace(/\n/g, "\\n");
+  if (typeof v === "string") return v.replace(/\n/g, "\\n");
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return String(v);
+  return `(${typeof v})`;
 }
 
 /** A plain-text table like the duckdb shell's, cut to a readable width per column. */

@@ -20,6 +20,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   // stdout is the protocol channel: anything a dependency prints with console.* goes to stderr.
   // This runs before the server modules load, so their import-time output is caught too.
+  // eslint-disable-next-line no-console -- this is the guard no-console stands for: console.* now writes to stderr.
   for (const m of ["log", "info", "debug", "warn"] as const) console[m] = console.error;
 
   const { createServer } = await import("../server.js");

@@ -55,8 +55,8 @@ export function run(argv: string[], io: CliIO): Promise<number> {
           `${r.backup ? `state cleared; backup ${r.backup}` : "no state to clear"}${values.warehouse ? (r.warehouseRemoved ? "; files/warehouse.db deleted" : "; no files/warehouse.db") : ""}`,
         );
       } else {
-        const a = await resolveStateRef(dir, values.from!);
-        const b = await resolveStateRef(dir, values.to!);
+        const a = await resolveStateRef(dir, values.from);
+        const b = await resolveStateRef(dir, values.to);
         const d = diffStates(a.state, b.state);
         const lines = [`${a.label} -> ${b.label}: ${d.unchanged ? "equal" : `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`}`];
         for (const c of d.added) lines.push(`+ ${c.path} = ${JSON.stringify(c.after)}`);

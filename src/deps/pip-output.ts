@@ -19,7 +19,7 @@ const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
 
 /** The requirement name without its version specifier, extras or markers. */
 function bareName(req: string): string {
-  return req.trim().replace(/^['"]|['"]$/g, "").split(/[\s;\[<>=!~(]/)[0];
+  return req.trim().replace(/^['"]|['"]$/g, "").split(/[\s;[<>=!~(]/)[0];
 }
 
 export function parsePipFailure(output: string): PipFailure | null {

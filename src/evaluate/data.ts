@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
-import type { DeclaredTable } from "../runner/protocol.js";
+import type { DeclaredTable } from "../protocol.js";
 import { SCHEMA } from "../warehouse/files.js";
 import { renameColumn, renameTable } from "../warehouse/names.js";
 import { withReader } from "../warehouse/registry.js";
@@ -11,7 +11,7 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const reader = await conn.runAndReadAll(sql);
-  return reader.getRowObjectsJS() as Record<string, unknown>[];
+  return reader.getRowObjectsJS();
 }
 
 /**
@@ -62,7 +62,7 @@ export async function snapshotWarehouse(dbPath: string): Promise<TableSnapshot[]
         alwaysNull: n > 0 ? userCols.filter((c) => Number(agg[`nn_${c.name}`]) === 0).map((c) => c.name) : [],
         duplicateKeys,
         nullKeys,
-        ...(agg.last_synced ? { lastSynced: String(agg.last_synced) } : {}),
+        ...(agg.last_synced ? { lastSynced: agg.last_synced as string } : {}),
       });
     }
     return out;

@@ -56,7 +56,7 @@ function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
       if (n.type === "comparison_operator" && /\bin\b/.test(mod.t(n))) {
         const [l, r] = named(n);
         const key = mod.str(l);
-        if (key !== undefined && r && names.has(mod.t(r))) reads.push({ mod, node: l!, key, kind: "in", guarded: true });
+        if (key !== undefined && r && names.has(mod.t(r))) reads.push({ mod, node: l, key, kind: "in", guarded: true });
       }
       if (n.type === "for_statement" && names.has(mod.t(field(n, "right")))) dynamic = true;
       if (n.type === "assignment" && /required/i.test(mod.t(field(n, "left"))) && field(n, "right")?.type === "list") {

@@ -49,7 +49,7 @@ function suppressed(project: Project, f: Finding): boolean {
   if (!t) return false;
   const matches = (line: string) => {
     const m = /#\s*ftlint:\s*disable=([A-Za-z0-9_, ]+)/.exec(line);
-    return !!m && m[1]!.split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
+    return !!m && m[1].split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
   };
   if (matches(t.lines.lineText(f.line))) return true;
   const mod = project.modules.find((m) => m.file === f.file);
@@ -74,7 +74,7 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
   return {
     profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
     targetSdk: target || undefined,
-    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!.toUpperCase()),
+    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1].toUpperCase()),
   };
 }
 
@@ -138,7 +138,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
     const syntaxBroken = new Set(findings.filter((f) => f.rule === "FT001").map((f) => f.file));
     for (const [i, mod] of project.modules.entries()) {
       if (syntaxBroken.has(mod.file)) continue;
-      for (const f of await ruff[i]!) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
+      for (const f of await ruff[i]) if ((!wanted || wanted.has(f.rule)) && !disabled.has(f.rule)) findings.push(f);
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));
@@ -269,7 +269,7 @@ function mergeCompileErrors(run: { findings: Finding[]; project: Project }, comp
   if (!compile) return;
   const rule = ruleById("FT001")!;
   const fromTree = (f: Finding) => f.rule === "FT001" && f.file.endsWith(".py") && f.message.startsWith("syntax error");
-  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i]!)) run.findings.splice(i, 1);
+  for (let i = run.findings.length - 1; i >= 0; i--) if (fromTree(run.findings[i])) run.findings.splice(i, 1);
   for (const e of compile) {
     run.findings.push({
       rule: "FT001",

@@ -65,8 +65,8 @@ export function isHttpCall(mod: Module, call: PyNode): boolean {
   const path = mod.calleePath(call);
   const parts = path.split(".");
   const last = parts[parts.length - 1] ?? "";
-  if (parts.length === 2 && mod.requests.has(parts[0]!) && HTTP_VERBS.has(last)) return true;
-  if (parts.length >= 2 && HTTP_VERBS.has(last) && /session$/i.test(parts[parts.length - 2]!)) return true;
+  if (parts.length === 2 && mod.requests.has(parts[0]) && HTTP_VERBS.has(last)) return true;
+  if (parts.length >= 2 && HTTP_VERBS.has(last) && /session$/i.test(parts[parts.length - 2])) return true;
   if (/(^|\.)urlopen$/.test(path)) return true;
   if (/^(http\.client\.)?HTTPS?Connection$/.test(path)) return true;
   if (/^requests\.Session\(\)/.test(mod.t(field(call, "function")))) return HTTP_VERBS.has(last);
@@ -171,11 +171,11 @@ export function normaliseIdentifier(name: string): string {
 }
 
 export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)] as number[]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]!;
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
 }
 
 /** The module-level string constant a Name refers to, for table names held in constants. */

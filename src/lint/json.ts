@@ -60,7 +60,7 @@ export function parseJson(text: string): JsonNode {
           continue;
         }
         if (e === undefined || !(e in map)) fail("invalid escape in string");
-        out += map[e!];
+        out += map[e];
         i += 2;
         continue;
       }

@@ -123,14 +123,14 @@ export async function loadProject(dir: string, onSources?: (files: { file: strin
 export function pyprojectDependencies(text: string): Requirement[] | undefined {
   const section = /^\[project\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
   if (!section) return undefined;
-  const m = /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(section[1]!);
+  const m = /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(section[1]);
   if (!m) return undefined;
   const base = section.index + section[0].indexOf(m[0]) + m[0].indexOf("[") + 1;
   const out: Requirement[] = [];
   const re = /(["'])((?:(?!\1).)*)\1/g;
   let s: RegExpExecArray | null;
-  while ((s = re.exec(m[1]!))) {
-    const parsed = parseRequirementLine(s[2]!);
+  while ((s = re.exec(m[1]))) {
+    const parsed = parseRequirementLine(s[2]);
     if (!parsed || "problem" in parsed) continue;
     const start = base + s.index;
     out.push({ ...parsed, line: text.slice(0, start).split("\n").length, start, end: start + s[0].length });
@@ -222,7 +222,7 @@ function configurationFlow(p: Project): void {
           if (!names.has(mod.t(arg))) return;
           for (const g of targets) {
             const params = g.params.filter((x) => x.kind === "positional" && x.name !== "self" && x.name !== "cls");
-            if (params[i]) add(g, params[i]!.name);
+            if (params[i]) add(g, params[i].name);
           }
         });
         for (const [k, v] of a.keywords) if (names.has(mod.t(v))) for (const g of targets) if (g.params.some((x) => x.name === k)) add(g, k);
@@ -252,9 +252,9 @@ function configurationFlow(p: Project): void {
           if (init.className !== cls) continue;
           const params = init.params.filter((x) => x.kind === "positional" && x.name !== "self");
           if (!params[i]) continue;
-          add(init, params[i]!.name);
+          add(init, params[i].name);
           walkTypes(init.node, ["assignment"], (n) => {
-            if (n.type === "assignment" && init.mod.t(field(n, "right")) === params[i]!.name && init.mod.t(field(n, "left")).startsWith("self.")) {
+            if (n.type === "assignment" && init.mod.t(field(n, "right")) === params[i].name && init.mod.t(field(n, "left")).startsWith("self.")) {
               for (const g of init.mod.functions) if (g.className === cls) add(g, init.mod.t(field(n, "left")));
             }
           });

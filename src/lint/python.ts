@@ -213,7 +213,7 @@ function convert(tree: Tree, source: string): ParsedPython {
       named: isNamed,
       start: startOf(),
       end: endOf(),
-      field: fieldOf() as string | null,
+      field: fieldOf(),
       parent,
       children: [],
       hasError: false,
@@ -260,8 +260,8 @@ function convert(tree: Tree, source: string): ParsedPython {
   root.hasError = errors.length > 0;
   // Children come after their parent in preorder, so a reverse pass sees them first.
   for (let i = order.length - 1; i >= 0; i--) {
-    const n = order[i]!;
-    if (n.children.length) n.last = n.children[n.children.length - 1]!.last;
+    const n = order[i];
+    if (n.children.length) n.last = n.children[n.children.length - 1].last;
   }
   preorder.set(root, order);
   return { root, source, lines: new LineIndex(source), errors, byType };
@@ -278,7 +278,7 @@ export function field(n: PyNode | null | undefined, name: string): PyNode | unde
   // The most called helper of all: a plain loop, no closure per call.
   if (!n) return undefined;
   const cs = n.children;
-  for (let i = 0; i < cs.length; i++) if (cs[i]!.field === name) return cs[i];
+  for (let i = 0; i < cs.length; i++) if (cs[i].field === name) return cs[i];
   return undefined;
 }
 export function fields(n: PyNode | null | undefined, name: string): PyNode[] {
@@ -294,7 +294,7 @@ export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
   if (order) {
     // Same visiting order as the stack walk; `false` skips the node's descendants.
     for (let i = n.index; i <= n.last; ) {
-      const x = order[i]!;
+      const x = order[i];
       i = visit(x) === false ? x.last + 1 : i + 1;
     }
     return;
@@ -303,7 +303,7 @@ export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
   while (stack.length) {
     const x = stack.pop()!;
     if (visit(x) === false) continue;
-    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]!);
+    for (let i = x.children.length - 1; i >= 0; i--) stack.push(x.children[i]);
   }
 }
 /**
@@ -328,10 +328,10 @@ export function walkTypes(n: PyNode, types: readonly string[], visit: (n: PyNode
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (list[mid]!.index < n.index) lo = mid + 1;
+      if (list[mid].index < n.index) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < list.length && list[i]!.index <= n.last; i++) picked.push(list[i]!);
+    for (let i = lo; i < list.length && list[i].index <= n.last; i++) picked.push(list[i]);
   }
   if (types.length > 1) picked.sort((a, b) => a.index - b.index);
   let skipTo = -1;
@@ -364,11 +364,11 @@ export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyN
       let hi = list.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (list[mid]!.start < n.start) lo = mid + 1;
+        if (list[mid].start < n.start) lo = mid + 1;
         else hi = mid;
       }
       const out: PyNode[] = [];
-      for (let i = lo; i < list.length && list[i]!.start <= n.end; i++) if (list[i]!.end <= n.end) out.push(list[i]!);
+      for (let i = lo; i < list.length && list[i].start <= n.end; i++) if (list[i].end <= n.end) out.push(list[i]);
       return out;
     }
   }

@@ -87,7 +87,7 @@ export function parseRequirementLine(raw: string): Omit<Requirement, "line" | "s
     extras,
     specifier,
     specifierValid,
-    pinned: exact && specifierValid && pep440.valid(exact[1]!) ? exact[1] : undefined,
+    pinned: exact && specifierValid && pep440.valid(exact[1]) ? exact[1] : undefined,
     marker,
   };
 }

@@ -26,7 +26,7 @@ export const TRUNCATED_META_KEY = "fivetran-connector-mcp/truncated";
 
 export function errorResult(err: ToolError): CallToolResult {
   const lines = [`Error (${err.code}): ${patternRedactor.redact(err.message)}`];
-  if (err.value !== undefined) lines.push(`Value: ${patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? String(err.value)))}`);
+  if (err.value !== undefined) lines.push(`Value: ${patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`))}`);
   if (err.hint) lines.push(`Next: ${err.hint}`);
   return { isError: true, content: [{ type: "text", text: capText(lines.join("\n"), MAX_ERROR_CHARS) }] };
 }
@@ -144,7 +144,7 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
 }
 
 /** Aborts when either signal does (AbortSignal.any arrived in Node 20.3; engines say >= 20). */
-function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose(): void } {
+function eitherSignal(a: AbortSignal, b: AbortSignal): { signal: AbortSignal; dispose: () => void } {
   if (a.aborted) return { signal: a, dispose() {} };
   if (b.aborted) return { signal: b, dispose() {} };
   const ctl = new AbortController();

@@ -52,5 +52,5 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(def
   return def;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyToolDefinition = ToolDefinition<any, any>;
+/** Any tool, as the registry holds them (handle is a method, so its argument type is checked bivariantly). */
+export type AnyToolDefinition = ToolDefinition<z.ZodRawShape, z.ZodRawShape>;

@@ -112,7 +112,7 @@ export function jsonMembers(text: string): Map<string, string> {
   let i = 1;
   const n = text.length;
   const skipWs = () => {
-    while (i < n && /\s/.test(text[i]!)) i++;
+    while (i < n && /\s/.test(text[i])) i++;
   };
   const readString = (): string => {
     const start = i;
@@ -131,7 +131,7 @@ export function jsonMembers(text: string): Map<string, string> {
     const start = i;
     let depth = 0;
     while (i < n) {
-      const ch = text[i]!;
+      const ch = text[i];
       if (ch === '"') {
         readString();
         continue;

@@ -109,7 +109,7 @@ export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
     if (base.status === "succeeded") {
       for (const fault of kinds) {
         results.push(await oneFault(fault, at, requests, baseDump, (reset, extras) => run(work.copy(fault), reset, extras), run));
-        const r = results[results.length - 1]!;
+        const r = results[results.length - 1];
         opts.onStep?.(`${fault}: ${r.outcome}, ${r.handled ? "handled" : "not handled"}`);
       }
     }

@@ -46,7 +46,7 @@ export function startJob<T>(kind: string, projectDir: string, work: (signal: Abo
   );
   // A job nobody awaits must not become an unhandled rejection.
   job.done.catch(() => {});
-  jobs.set(job.jobId, job as ProofJob);
+  jobs.set(job.jobId, job);
   return job;
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorKind } from "./protocol.js";
+import type { ErrorKind } from "../protocol.js";
 
 /** Import names whose pip package has another name; the common ones connectors use. */
 const PIP_NAMES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Redactor } from "../workspace/redact.js";
 import type { OperationCounts, RunOptions, RunError } from "./types.js";
-import type { DeclaredTable, ErrorKind } from "./protocol.js";
+import type { DeclaredTable, ErrorKind } from "../protocol.js";
 import { zeroCounts } from "./report.js";
 
 export const LOG_TAIL_LINES = 100;

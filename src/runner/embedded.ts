@@ -6,7 +6,7 @@ import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
-import type { ChannelRecord, ErrorKind, RowRecord } from "./protocol.js";
+import type { ChannelRecord, ErrorKind, RowRecord } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
@@ -111,7 +111,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // A checkpoint is written while the following records are read and applied (the writer closes the batch when
   // asked); the next checkpoint and the end of the channel wait for it, so at most one is in flight.
   let writing: Promise<void> | undefined;
-  let writeError: unknown;
+  let writeError: Error | undefined;
   let countsAtFailedCheckpoint: OperationCounts | undefined;
   const checkpointed = async (): Promise<void> => {
     if (writing) await writing;
@@ -136,7 +136,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     try {
       rec = JSON.parse(line) as ChannelRecord;
     } catch {
-      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" as ErrorKind });
+      throw Object.assign(new Error(`unreadable record on the operation channel: ${line.slice(0, 200)}`), { kind: "internal" });
     }
     let wait: Promise<unknown> | undefined;
     switch (rec.t) {
@@ -147,7 +147,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         let row: RowRecord | undefined;
         if ("values" in rec) {
           const names = shapes[rec.shape];
-          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" as ErrorKind });
+          if (!names) throw Object.assign(new Error(`row of unknown shape ${rec.shape} on the operation channel`), { kind: "internal" });
           if (applyRow) applyRow(rec.t, rec.table, names, rec.values, rec.schema);
           else row = { t: rec.t, table: rec.table, ...(rec.schema === undefined ? {} : { schema: rec.schema }), data: Object.fromEntries(names.map((n, i) => [n, rec.values[i]!])) };
         } else row = rec;
@@ -193,7 +193,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
               tracker.log("INFO", "sdk", `checkpoint recorded: ${JSON.stringify(state)}`);
             },
             (e: unknown) => {
-              writeError = e;
+              writeError = e instanceof Error ? e : new Error(String(e));
               countsAtFailedCheckpoint = at;
             },
           );

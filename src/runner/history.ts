@@ -1,8 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { isAlive, isThisProcess, thisProcess, type ProcessId } from "./owner.js";
-import { recoverStateAside } from "./state-aside.js";
+import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-owner.js";
+import { recoverStateAside } from "../state/aside.js";
 import type { EngineChoice, OperationCounts, RunResult } from "./types.js";
 
 /**
@@ -140,7 +140,7 @@ function parseRecord(path: string): RunRecord | undefined {
 
 /**
  * A stored run. A record that still says "running" while its server is gone is settled here: the run was
- * interrupted; an orphaned connector process is stopped and a state override put back (see state-aside.ts).
+ * interrupted; an orphaned connector process is stopped and a state override put back (see src/state/aside.ts).
  * Records of runs of this very process are returned as they are (the live registry answers for those).
  */
 export function loadRecord(runId: string): RunRecord | undefined {

@@ -11,9 +11,9 @@ import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { prepareProof, wantsProof } from "../proof/recording.js";
-import { recoverStateAside } from "./state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
-import { processStart } from "./owner.js";
+import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { openWarehouse, readConfiguration, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";

@@ -158,8 +158,8 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     src.pipe(t);
     return t;
   };
-  const stdout = capped(child.stdout as Readable | null);
-  const stderr = capped(child.stderr as Readable | null);
+  const stdout = capped(child.stdout);
+  const stderr = capped(child.stderr);
   // The result promise waits for stdout and stderr to close, and a connector's subprocess holds them open: kill
   // the group as soon as the leader exits, or a sync that forked would wait for its children until the timeout.
   (child as unknown as NodeJS.EventEmitter).once("exit", () => killGroup("SIGKILL"));

@@ -160,10 +160,10 @@ export async function waitFor<T>(done: Promise<T>, ms: number, signal: AbortSign
 }
 
 /** Turns operation counts into a progress report (the tool context's `progress`). */
-export function progressOf(progress: (progress: number, total?: number, message?: string) => void): (c: OperationCounts) => void {
+export function progressOf(reporter: { progress(progress: number, total?: number, message?: string): void }): (c: OperationCounts) => void {
   return (c) => {
     const ops = c.upserts + c.updates + c.deletes + c.truncates;
-    progress(ops, undefined, `${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.truncates} truncates, ${c.checkpoints} checkpoints`);
+    reporter.progress(ops, undefined, `${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.truncates} truncates, ${c.checkpoints} checkpoints`);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorKind } from "./protocol.js";
+import type { ErrorKind } from "../protocol.js";
 import type { OperationCounts } from "./types.js";
 
 /**
@@ -9,6 +9,7 @@ import type { OperationCounts } from "./types.js";
  * are indented to the message column. Anything else (a connector's print()) is raw output.
  */
 const ENTRY = /^(\d{2}:\d{2}:\d{2}\.\d{3}) (DEBUG|FINE|INFO|WARNING|ERROR|SEVERE|CRITICAL)\s+⚡ (sdk|connector|debugger)\s+(.*)$/;
+// eslint-disable-next-line no-control-regex -- an ANSI colour sequence starts with ESC; matching it is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const CONTINUATION_INDENT = 35;
 

@@ -10,7 +10,7 @@ import { spawnSupervised, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
 import { SdkOutputParser } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
-import { assertNoOverrideInFlight, putStateOverride, settleStateOverride } from "./state-aside.js";
+import { assertNoOverrideInFlight, putStateOverride, settleStateOverride } from "../state/aside.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface SdkInput {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, RowRecord, WireValue } from "./protocol.js";
+import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts, owned by the warehouse code): apply

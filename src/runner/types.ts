@@ -1,4 +1,4 @@
-import type { DeclaredTable, ErrorKind } from "./protocol.js";
+import type { DeclaredTable, ErrorKind } from "../protocol.js";
 
 /** Which engine ran a sync: the embedded harness, or the real SDK's `fivetran debug`. */
 export type EngineName = "embedded" | "sdk";

@@ -285,7 +285,7 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     return { name: t.name, primaryKey, parent: t.parent, parentKey, path };
   });
 
-  let baseUrl = opts.base_url;
+  const baseUrl = opts.base_url;
   if (baseUrl !== undefined) {
     if (source !== "rest_api" && source !== "graphql") {
       throw new ToolError("invalid_argument", `base_url applies to rest_api and graphql, not to ${source}.`, "Leave base_url out.", baseUrl);

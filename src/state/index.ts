@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { basename, dirname, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { statePath, warehousePath } from "../warehouse/files.js";
-import { recoverStateAside } from "../runner/state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 
 /**
  * The connector's state file, `files/state.json`, as `fivetran debug` and our runner keep it: the

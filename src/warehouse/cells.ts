@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { ToolError } from "../errors.js";
-import type { TaggedValue, WireValue } from "../runner/protocol.js";
+import type { TaggedValue, WireValue } from "../protocol.js";
 
 /**
  * Values on their way into the warehouse, reproducing the real SDK 3.0 step by step (docs/warehouse.md, "Types"):
@@ -88,7 +88,7 @@ export function pyValue(w: WireValue): PyValue {
         return { t: "bytes", v: Buffer.from(String(w.v), "base64") };
     }
   }
-  return { t: "dict", v: w as Record<string, WireValue> };
+  return { t: "dict", v: w };
 }
 
 const PY_TYPE_NAMES: Record<PyValue["t"], string> = {
@@ -191,7 +191,7 @@ function jsonString(s: string, asciiOnly: boolean): string {
 }
 
 /** Python's json.dumps(v) with its defaults (", " and ": ", ASCII escapes), or compact separators. */
-export function pyJsonDumps(w: WireValue | unknown, compact = false, asciiOnly = true): string {
+export function pyJsonDumps(w: unknown, compact = false, asciiOnly = true): string {
   const sep = compact ? "," : ", ";
   const kv = compact ? ":" : ": ";
   const go = (x: unknown): string => {
@@ -207,7 +207,7 @@ export function pyJsonDumps(w: WireValue | unknown, compact = false, asciiOnly =
     if (typeof x === "string") return jsonString(x, asciiOnly);
     if (Array.isArray(x)) return `[${x.map(go).join(sep)}]`;
     if (isTagged(x)) {
-      const p = pyValue(x as WireValue);
+      const p = pyValue(x);
       if (p.t === "float") return Number.isNaN(p.v) ? "NaN" : Number.isFinite(p.v) ? pyFloatRepr(p.v) : p.v > 0 ? "Infinity" : "-Infinity";
       if (p.t === "int") return p.v.toString();
       throw new TypeError(`Object of type ${PY_TYPE_NAMES[p.t]} is not JSON serializable`);

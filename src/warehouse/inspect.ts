@@ -4,7 +4,7 @@ import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
-import { recoverStateAside } from "../runner/state-aside.js";
+import { recoverStateAside } from "../state/aside.js";
 
 /** What describe_warehouse and `describe --json` return. */
 export const warehouseDescriptionShape = {
@@ -49,7 +49,7 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
     const keys = (await conn.runAndReadAll(
       "SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'",
     )).getRowsJS();
-    const keyOf = new Map(keys.map((r) => [`${String(r[0])}.${String(r[1])}`, (r[2] as unknown[]).map(String)]));
+    const keyOf = new Map(keys.map((r) => [`${r[0] as string}.${r[1] as string}`, (r[2] as string[]).map(String)]));
     const byTable = new Map<string, TableDescription>();
     for (const [s, t, c, type] of cols) {
       const schema = String(s);

@@ -100,7 +100,7 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     throw queryFailed(e, sql);
   }
   // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
-  if (prepared.statementType !== 1 && prepared.statementType !== 4) reject("Only read-only SELECT statements are allowed.", sql);
+  if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
 
   let timedOut = false;
   const timer = setTimeout(() => {

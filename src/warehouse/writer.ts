@@ -2,7 +2,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBType } from "@duckdb/node-
 import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../runner/protocol.js";
+import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../protocol.js";
 import {
   cellType, declaredDuckType, encodeValue, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, pyJsonDumps, rowHash, stageText, textType,
   widerType, type Cell, type NativeKind,
@@ -337,7 +337,7 @@ export class WarehouseWriter {
     if (sourceSchema === undefined) this.tables.set(source, t);
     else {
       let m = this.schemaTables.get(sourceSchema);
-      if (!m) this.schemaTables.set(sourceSchema, (m = new Map()));
+      if (!m) this.schemaTables.set(sourceSchema, (m = new Map<string, SyncTable>()));
       m.set(source, t);
     }
     this.all.push(t);
@@ -383,7 +383,7 @@ export class WarehouseWriter {
     const batch = table.batch;
     const seen = batch.seen;
     // Sized for the columns known so far: the array is not grown cell by cell.
-    const cells: Cells = new Array(table.columns.length);
+    const cells: Cells = new Array<Cells[number]>(table.columns.length);
     // What this row changed in `seen`, undone if the row is refused (rare: types settle after a few rows).
     let undo: [string, string | undefined][] | undefined;
     for (let n = 0; n < names.length; n++) {
@@ -878,7 +878,7 @@ export class WarehouseWriter {
                 appender.clear();
                 return i;
               }
-              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : (v as boolean | bigint | number | null));
+              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : (v));
             }
           } else {
             for (let r = 0; r < n; r++) {

@@ -95,14 +95,14 @@ describe("state tools", () => {
 
 describe("state left by a real-SDK run whose server died", () => {
   it("get_state shows the state that run put aside, not its override", async () => {
-    const { putStateOverride } = await import("../../src/runner/state-aside.js");
+    const { putStateOverride } = await import("../../src/state/aside.js");
     const { spawnSync } = await import("node:child_process");
     const dir = makeProject();
     mkdirSync(join(dir, "files"), { recursive: true });
     writeFileSync(join(dir, "files", "state.json"), JSON.stringify({ cursor: "previous" }));
     putStateOverride(dir, { cursor: "override" });
     // A process that has exited stands in for the server killed mid-run (test/e2e/run-history.test.ts kills one).
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const aside = join(dir, "files", ".state.before-override.json");
     writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
     expect((await readStateFile(dir)).state).toEqual({ cursor: "previous" });
@@ -110,7 +110,7 @@ describe("state left by a real-SDK run whose server died", () => {
   });
 
   it("describe_warehouse does too", async () => {
-    const { putStateOverride } = await import("../../src/runner/state-aside.js");
+    const { putStateOverride } = await import("../../src/state/aside.js");
     const { spawnSync } = await import("node:child_process");
     const { WarehouseWriter } = await import("../../src/warehouse/writer.js");
     const { describeWarehouse } = await import("../../src/warehouse/inspect.js");
@@ -120,7 +120,7 @@ describe("state left by a real-SDK run whose server died", () => {
     await w.checkpoint({ cursor: "previous" });
     await w.close();
     putStateOverride(dir, { cursor: "override" });
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const aside = join(dir, "files", ".state.before-override.json");
     writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
     expect((await describeWarehouse(dir)).state).toEqual({ cursor: "previous" });

@@ -37,7 +37,7 @@ export function startRaw(args: string[] = [], env: Record<string, string> = {}):
       buf = buf.slice(nl + 1);
       lines.push(line);
       try {
-        const msg = JSON.parse(line) as { id?: number };
+        const msg = JSON.parse(line) as { id?: number; result?: unknown; error?: { code: number; message: string } };
         if (typeof msg.id === "number") waiters.get(msg.id)?.(msg);
       } catch {
         // Kept in `lines`; the purity test reports it.

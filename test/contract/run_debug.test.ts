@@ -114,7 +114,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
       if (!res.isError) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(res!.isError).toBeFalsy();
-    await client.callTool({ name: "cancel_run", arguments: { run_id: (res!.structuredContent as Data).run_id } });
+    expect(res?.isError).toBeFalsy();
+    await client.callTool({ name: "cancel_run", arguments: { run_id: (res?.structuredContent as Data).run_id } });
   });
 });

@@ -87,11 +87,11 @@ describe("FT121: the safe fix inserts a docstring template", () => {
     expect(names).toEqual(expect.arrayContaining(["fetch_page", "pages", "__init__", "name", "one_liner", "validate_configuration", "schema", "update"]));
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121"] });
     // update() and schema() have fixed roles, so their docstrings are complete.
-    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n    """\n    Runs on every sync[^]*?    Args:\n        configuration: [^]*?\n        state: [^]*?\n    """\n    validate_configuration/);
-    expect(after).toMatch(/def validate_configuration\(configuration: dict\):\n    """\n    Checks that the configuration[^]*?    Args:\n        configuration: [^\n]+\n    """\n/);
+    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*? {4}Args:\n {8}configuration: [^]*?\n {8}state: [^]*?\n {4}"""\n {4}validate_configuration/);
+    expect(after).toMatch(/def validate_configuration\(configuration: dict\):\n {4}"""\n {4}Checks that the configuration[^]*? {4}Args:\n {8}configuration: [^\n]+\n {4}"""\n/);
     // Fivetran's flake8 allows 99 characters a line, and the fix must not be what breaks it.
     expect(longAddedLines(dir, after)).toEqual([]);
-    expect(after).toMatch(/def schema\(configuration: dict\):\n    """\n    Declares the tables[^]*?    Returns:\n[^]*?    """\n    return/);
+    expect(after).toMatch(/def schema\(configuration: dict\):\n {4}"""\n {4}Declares the tables[^]*? {4}Returns:\n[^]*? {4}"""\n {4}return/);
     // A multi-line signature: the docstring follows the header, before the body's first comment.
     expect(after).toContain('               page_size=100):\n    """\n    <describe what fetch_page() does and why>\n    Args:\n        session: <describe session>\n        url: <describe url>\n        page_size: <describe page_size>\n    Returns:\n        <describe the result>\n    """\n    # one request per page\n');
     expect(after).toContain('def pages(session):\n    """\n    <describe what pages() does and why>\n    Args:\n        session: <describe session>\n    Yields:\n');
@@ -121,8 +121,8 @@ describe("FT122: the safe fix inserts the comment blocks", () => {
     const before = await lint(dir, { ...EXAMPLES, rules: ["FT122"] });
     expect(before.findings).toHaveLength(4);
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT122"] });
-    expect(after).toMatch(/    for row in \[\{"id": 1\}\]:\n(        # [^\n]+\n)+        op\.upsert/);
-    expect(after).toMatch(/\n(    # [^\n]+\n){2,}    op\.checkpoint\(state=state\)\n\n\nconnector/);
+    expect(after).toMatch(/ {4}for row in \[\{"id": 1\}\]:\n( {8}# [^\n]+\n)+ {8}op\.upsert/);
+    expect(after).toMatch(/\n( {4}# [^\n]+\n){2,} {4}op\.checkpoint\(state=state\)\n\n\nconnector/);
     expect(after).toMatch(/\n(# [^\n]+\n){2,}if __name__ == "__main__":/);
     expect(after).toContain("fivetran debug");
     expect(longAddedLines(dir, after)).toEqual([]);
@@ -135,7 +135,7 @@ describe("FT122: the safe fix inserts the comment blocks", () => {
   it("FT121 and FT122 fixes together: one docstring, one comment block, in that order", async () => {
     const dir = writeOverlay({ files: { ...projectFiles({}), "connector.py": 'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n' } });
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121", "FT122"] });
-    expect(after).toMatch(/def update\(configuration, state\):\n    """\n[^]*?\n    """\n(    # [^\n]+\n){2,}    op\.upsert[^\n]+\n(    # [^\n]+\n){2,}    op\.checkpoint/);
+    expect(after).toMatch(/def update\(configuration, state\):\n {4}"""\n[^]*?\n {4}"""\n( {4}# [^\n]+\n){2,} {4}op\.upsert[^\n]+\n( {4}# [^\n]+\n){2,} {4}op\.checkpoint/);
   });
 });
 
@@ -196,8 +196,8 @@ describe("FT047: log calls in functions that run at import time", () => {
     it(`reports: ${name}`, async () => {
       const r = await lint(writeOverlay(overlay), { rules: ["FT047"], generic: false });
       expect(r.findings.map((f) => f.severity)).toEqual(["error"]);
-      expect(r.findings[0]!.message).toContain(`${fn}() runs at import time`);
-      expect(r.findings[0]!.fix).toBeUndefined();
+      expect(r.findings[0].message).toContain(`${fn}() runs at import time`);
+      expect(r.findings[0].fix).toBeUndefined();
     });
   }
   for (const [name, overlay] of importTimeGood) {
@@ -215,16 +215,16 @@ describe("FT047: log calls in functions that run at import time", () => {
   it("with FT121 in the same run, update() gets one docstring, above the moved log line", async () => {
     const dir = writeOverlay({ py: { tail: '\nlog.info("module loaded")' } });
     const after = await fixAndCheck(dir, { profile: "fivetran-examples", rules: ["FT047", "FT121"], generic: false }, false);
-    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n    """\n    Runs on every sync[^]*?\n    """\n    log\.info\("module loaded"\)\n    validate_configuration/);
+    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*?\n {4}"""\n {4}log\.info\("module loaded"\)\n {4}validate_configuration/);
   });
   it("names the chain from the import-time call", async () => {
     const r = await lint(writeOverlay({ py: { helpers: LOGS, tail: "\nSETTINGS = setup()" } }), { rules: ["FT047"], generic: false });
-    expect(r.findings[0]!.message).toMatch(/setup\(\) called at connector\.py:\d+ \(through setup\(\) → announce\(\)\)/);
+    expect(r.findings[0].message).toMatch(/setup\(\) called at connector\.py:\d+ \(through setup\(\) → announce\(\)\)/);
   });
   it("the real SDK agrees: importing such a module fails with TypeError", async () => {
     const python = realSdkPython();
     if (!python) return;
-    const dir = writeOverlay(importTimeBad[1]![1]);
+    const dir = writeOverlay(importTimeBad[1][1]);
     let failure = "";
     try {
       execFileSync(python, ["-c", "import connector"], { cwd: dir, encoding: "utf8", stdio: "pipe" });
@@ -273,7 +273,7 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     if (!python) return;
     process.env.FIVETRAN_CONNECTOR_PYTHON = python;
     const r = await lint(writeOverlay({ py: { imports: "import tqdm" } }), { rules: ["FT063"], generic: false });
-    expect(r.findings[0]!.message).toContain(`Add tqdm==4.70.0 (the version installed in ${python})`);
+    expect(r.findings[0].message).toContain(`Add tqdm==4.70.0 (the version installed in ${python})`);
   });
 
   it("without a venv, or for a package it lacks, the suggestion asks for a pin", async () => {
@@ -281,7 +281,7 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     expect(plain.findings.map((f) => [f.message.replace(/^.*Add /, "Add "), f.fix?.edits[0]?.newText])).toEqual([["Add pyyaml==<version>", "pyyaml\n"]]);
     if (!realSdkPython()) return;
     const lacking = await lint(withVenv("import yaml"), { rules: ["FT063"], generic: false });
-    expect(lacking.findings[0]!.message).toMatch(/Add pyyaml==<version>$/);
+    expect(lacking.findings[0].message).toMatch(/Add pyyaml==<version>$/);
   });
 
   it("when pyproject.toml declares the dependencies, the suggestion edits it, not the ignored requirements.txt", async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import Ajv04 from "ajv-draft-04";
+import type AjvDraft04 from "ajv-draft-04";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/lint.js";
 import { cleanup, writeOverlay } from "./helpers.js";
@@ -52,9 +52,11 @@ describe("fivetran-connector-mcp lint", () => {
     const require = createRequire(import.meta.url);
     const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
     // The official schema is JSON Schema draft-04; formats (uri, date-time) are not checked, structure is.
+    // A CommonJS module whose export is the class itself (module.exports = Ajv), as require gives it.
+    const Ajv04 = require("ajv-draft-04") as typeof AjvDraft04.default;
     const ajv = new Ajv04({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
-    for (const dir of [BROKEN, CLEAN, writeOverlay(CASES.FT073!.bad)]) {
+    for (const dir of [BROKEN, CLEAN, writeOverlay(CASES.FT073.bad)]) {
       const c = capture();
       await run([dir, "--format", "sarif"], c.io);
       const sarif = JSON.parse(c.out.join("\n"));
@@ -76,7 +78,7 @@ describe("fivetran-connector-mcp lint", () => {
   });
 
   it("--fix applies safe fixes and --target-sdk gates rules", async () => {
-    const dir = writeOverlay(CASES.FT043!.bad);
+    const dir = writeOverlay(CASES.FT043.bad);
     const c1 = capture();
     expect(await run([dir, "--rules", "FT043", "--target-sdk", "2.8.1"], c1.io)).toBe(1);
     const c2 = capture();

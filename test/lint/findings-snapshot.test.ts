@@ -50,7 +50,7 @@ describe("findings are unchanged by engine work", () => {
       }
     }
     // @ts-expect-error: a plain ESM script without types
-    const { generate } = (await import("../../scripts/bench/lint.mjs")) as { generate(lines: number): string };
+    const { generate } = (await import("../../scripts/bench/lint.mjs"));
     const bench = writeProject({ "connector.py": generate(3000), "configuration.json": '{\n  "base_url": "<YOUR_BASE_URL>"\n}\n', "requirements.txt": "" });
     projects.push(["bench", bench, {}]);
     for (const [key, dir, opts] of projects) got[key] = compact((await lint(dir, opts)).findings);

@@ -118,12 +118,12 @@ describe("rule catalogue meta-test", () => {
   it("every rule has its doc", () => {
     if (UPDATE) {
       mkdirSync(DOCS_DIR, { recursive: true });
-      for (const id of ids) writeFileSync(join(DOCS_DIR, `${id}.md`), renderDoc(id, CASES[id]!));
+      for (const id of ids) writeFileSync(join(DOCS_DIR, `${id}.md`), renderDoc(id, CASES[id]));
     }
     for (const id of ids) {
       const file = join(DOCS_DIR, `${id}.md`);
       expect(existsSync(file), `${file} missing: run UPDATE_LINT_DOCS=1 npx vitest run test/lint/meta.test.ts`).toBe(true);
-      expect(readFileSync(file, "utf8")).toBe(renderDoc(id, CASES[id]!));
+      expect(readFileSync(file, "utf8")).toBe(renderDoc(id, CASES[id]));
     }
     const extra = readdirSync(DOCS_DIR).filter((f) => !ids.includes(f.replace(/\.md$/, "")));
     expect(extra).toEqual([]);

@@ -14,8 +14,8 @@ describe("position-tracking JSON parser", () => {
     const n = parseJson(text);
     if (n.kind !== "object") throw new Error("object expected");
     expect(n.members.map((m) => m.key)).toEqual(["a", "b"]);
-    expect(text.slice(n.members[1]!.value.start, n.members[1]!.value.end)).toBe("10");
-    expect(text.slice(n.members[0]!.keyStart, n.members[0]!.keyEnd)).toBe('"a"');
+    expect(text.slice(n.members[1].value.start, n.members[1].value.end)).toBe("10");
+    expect(text.slice(n.members[0].keyStart, n.members[0].keyEnd)).toBe('"a"');
   });
   it.each([
     ['{"a": 1,}', /trailing comma/, 8],
@@ -34,7 +34,7 @@ describe("position-tracking JSON parser", () => {
   });
   it("decodes escapes", () => {
     const n = parseJson('{"k": "a\\n\\u0041"}');
-    expect(n.kind === "object" && n.members[0]!.value.kind === "string" && n.members[0]!.value.value).toBe("a\nA");
+    expect(n.kind === "object" && n.members[0].value.kind === "string" && n.members[0].value.value).toBe("a\nA");
   });
 });
 
@@ -78,7 +78,7 @@ describe("engine details", () => {
     const r = await lint(dir, {});
     const ft001 = r.findings.filter((f) => f.rule === "FT001");
     expect(ft001.length).toBe(1);
-    expect(ft001[0]!.line).toBe(4);
+    expect(ft001[0].line).toBe(4);
     const ok = writeProject({ "connector.py": "import os\n\n\ndef update(configuration, state):\n    return undefined_name\n" });
     const r2 = await lint(ok, {});
     expect(r2.findings.find((f) => f.rule === "F821")).toMatchObject({ severity: "error", source: "ruff", line: 5 });

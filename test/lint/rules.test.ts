@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { lint, ruleById } from "../../src/lint/engine.js";
+import { lint, ruleById, type LintOptions } from "../../src/lint/engine.js";
 import { CASES } from "./cases.js";
 import { cleanup, writeOverlay } from "./helpers.js";
 
@@ -10,7 +10,7 @@ describe("every rule fires on its bad fixture and stays quiet on its fixed one",
     it(id, async () => {
       const rule = ruleById(id)!;
       expect(rule, `rule ${id} exists`).toBeDefined();
-      const opts = { rules: [id], profile: c.profile, targetSdk: c.targetSdk, generic: false } as const;
+      const opts: LintOptions = { rules: [id], profile: c.profile, targetSdk: c.targetSdk, generic: false };
       const bad = await lint(writeOverlay(c.bad), opts);
       const hits = bad.findings.filter((f) => f.rule === id);
       expect(hits.length, `${id} on bad: ${JSON.stringify(bad.findings)}`).toBeGreaterThan(0);

@@ -26,7 +26,7 @@ async function connect(root: string) {
 
 describe("lint_connector through an MCP client", () => {
   it("lists the tool with honest annotations and returns structured findings", async () => {
-    const dir = realpathSync(writeOverlay(CASES.FT073!.bad));
+    const dir = realpathSync(writeOverlay(CASES.FT073.bad));
     const client = await connect(dirname(dir));
     const { tools } = await client.listTools();
     const t = tools.find((x) => x.name === "lint_connector")!;

@@ -57,9 +57,9 @@ describe("recorded sources", () => {
       runs.push({ dump: await dumpWarehouse(r.warehousePath), state: readFileSync(r.statePath) });
     }
     expect(api.requests).toBe(before);
-    expect(runs[0]!.dump).toEqual(runs[1]!.dump);
-    expect(runs[0]!.dump[0]!.rows).toHaveLength(12);
-    expect(Buffer.compare(runs[0]!.state, runs[1]!.state)).toBe(0);
+    expect(runs[0].dump).toEqual(runs[1].dump);
+    expect(runs[0].dump[0].rows).toHaveLength(12);
+    expect(Buffer.compare(runs[0].state, runs[1].state)).toBe(0);
   });
 
   it("the CLI replays with --replay, says so, and leaves a receipt that checks", async () => {
@@ -107,7 +107,7 @@ connector = Connector(update=update)
     }
     expect(states[0]).toBe(states[1]);
     const meta = JSON.parse(readFileSync(join(dir, "files", "recordings", "urllib", "recording.json"), "utf8")) as { clock_start: number };
-    const seen = (JSON.parse(states[0]!) as { seen_at: string }).seen_at;
+    const seen = (JSON.parse(states[0]) as { seen_at: string }).seen_at;
     expect(Math.abs(Date.parse(seen) / 1000 - meta.clock_start)).toBeLessThan(5);
   });
 

@@ -53,9 +53,9 @@ describe("a recorded playground-style API replays byte-identically", () => {
       expect(r.proof!.requests).toBe(rec.proof!.requests);
       replays.push({ dump: await dumpWarehouse(r.warehousePath), state: readFileSync(r.statePath) });
     }
-    expect(replays[0]!.dump).toEqual(replays[1]!.dump);
-    expect(Buffer.compare(replays[0]!.state, replays[1]!.state)).toBe(0);
+    expect(replays[0].dump).toEqual(replays[1].dump);
+    expect(Buffer.compare(replays[0].state, replays[1].state)).toBe(0);
     // The rows are the ones the live run wrote.
-    expect(replays[0]!.dump.map((t) => t.rows)).toEqual(recorded.map((t) => t.rows));
+    expect(replays[0].dump.map((t) => t.rows)).toEqual(recorded.map((t) => t.rows));
   });
 });

@@ -64,7 +64,7 @@ connector = Connector(update=update)
   });
 
   it("reads rows of many tables and shapes, interleaved, whatever their names hold", async () => {
-    // Rows travel as value lists of shapes (src/runner/protocol.ts); shapes change from row to row here, and a
+    // Rows travel as value lists of shapes (src/protocol.ts); shapes change from row to row here, and a
     // table name and values hold quotes and the channel's own key text.
     const dir = makeConnector(`${HEADER}
 ODD = 'odd,"values":[0]}'

@@ -23,7 +23,7 @@ function finished(i: number, endedAt: number): RunRecord {
 
 /** A pid that was a real process and has exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ["-e", ""]).pid!;
+  return spawnSync(process.execPath, ["-e", ""]).pid;
 }
 
 describe("run history", () => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import type { EngineName } from "../../src/runner/types.js";
-import { putStateOverride, recoverStateAside, settleStateOverride } from "../../src/runner/state-aside.js";
+import { putStateOverride, recoverStateAside, settleStateOverride } from "../../src/state/aside.js";
 import { realSdkPython } from "../helpers/env.js";
 import { HEADER, makeConnector } from "./helpers.js";
 
@@ -52,7 +52,7 @@ function withPreviousState(code: string, previous: Record<string, unknown> | und
 
 /** Runs the same connector, from the same previous state, with both engines; returns what each left on disk. */
 async function both(code: string, previous: Record<string, unknown> | undefined, opts: { state: Record<string, unknown>; reset?: boolean }) {
-  const out: Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }> = {} as never;
+  const out: Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }> = {} as Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }>;
   await Promise.all(
     (["embedded", "sdk"] as const).map(async (engine) => {
       const dir = withPreviousState(code, previous);
@@ -131,7 +131,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     putStateOverride(dir, { cursor: "override" });
     // The owner dies before it could settle: a real process that has exited stands in for a server killed with
     // SIGKILL (the stdio end-to-end test kills a real server; test/e2e/run-history.test.ts).
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const aside = join(dir, "files", ".state.before-override.json");
     writeFileSync(aside, JSON.stringify({ ...JSON.parse(readFileSync(aside, "utf8")), owner: { pid: dead } }));
     expect(stateOnDisk(dir)).toEqual({ cursor: "override" });

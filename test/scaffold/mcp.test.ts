@@ -17,7 +17,7 @@ beforeAll(async () => {
   await client.connect(b);
 });
 
-const text = (r: { content: unknown }) => (r.content as { text: string }[])[0].text;
+const text = (r: unknown) => (r as { content: { text: string }[] }).content[0].text;
 
 describe("scaffold, guidelines, examples and prompts over MCP", () => {
   it("scaffold writes the five files and refuses to overwrite them", async () => {

@@ -51,7 +51,7 @@ describe("query and describe commands", () => {
     let io = capture();
     expect(await describeCmd([dir], io)).toBe(0);
     expect(io.stdout[0]).toContain("tester.user_data: 2 row(s), 0 deleted");
-    expect(io.stdout[0]).toMatch(/_fivetran_id\s+VARCHAR  PRIMARY KEY/);
+    expect(io.stdout[0]).toMatch(/_fivetran_id\s+VARCHAR {2}PRIMARY KEY/);
     io = capture();
     expect(await describeCmd([dir, "--json"], io)).toBe(0);
     const d = JSON.parse(io.stdout[0]);

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerTool } from "../../src/mcp/register.js";
 import { describeWarehouse } from "../../src/warehouse/inspect.js";
 import { queryWarehouse } from "../../src/warehouse/query.js";
+import type { ChannelRecord } from "../../src/protocol.js";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { Workspace } from "../../src/workspace/workspace.js";
 import { describeWarehouseTool } from "../../tools/describe_warehouse.js";
@@ -13,12 +14,12 @@ import { tempProject } from "./helpers.js";
 
 let dir: string;
 
-const SCHEMA_RECORD = { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, amount: { type: "DECIMAL", precision: 10, scale: 2 } } }] } as const;
+const SCHEMA_RECORD: ChannelRecord = { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, amount: { type: "DECIMAL", precision: 10, scale: 2 } } }] };
 
 beforeAll(async () => {
   dir = tempProject("whq-");
   const w = await WarehouseWriter.open(dir);
-  await w.apply(structuredClone(SCHEMA_RECORD) as never);
+  await w.apply(structuredClone(SCHEMA_RECORD));
   for (let i = 1; i <= 300; i++) await w.apply({ t: "upsert", table: "orders", data: { id: i, amount: `${i}.50`, note: "x".repeat(50), raw: { $ft: "bytes", v: "AAE=" } } });
   await w.apply({ t: "delete", table: "orders", data: { id: 1 } });
   await w.apply({ t: "upsert", table: "events", data: { kind: "a", big: { $ft: "int", v: "9007199254740993" } } });
@@ -95,7 +96,7 @@ describe("query_warehouse engine", () => {
 
   it("answers from committed data while a sync in this process holds the writer", async () => {
     const w = await WarehouseWriter.open(dir);
-    await w.apply(structuredClone(SCHEMA_RECORD) as never);
+    await w.apply(structuredClone(SCHEMA_RECORD));
     await w.apply({ t: "upsert", table: "orders", data: { id: 5000, amount: "1" } });
     await w.checkpoint({ cursor: "c2" });
     await w.apply({ t: "upsert", table: "orders", data: { id: 5001, amount: "1" } }); // not committed
@@ -108,7 +109,7 @@ describe("query_warehouse engine", () => {
     await w.rollback();
     await w.close();
     const w2 = await WarehouseWriter.open(dir);
-    await w2.apply(structuredClone(SCHEMA_RECORD) as never);
+    await w2.apply(structuredClone(SCHEMA_RECORD));
     await w2.apply({ t: "delete", table: "orders", data: { id: 5000 } });
     await w2.checkpoint({ cursor: "c1" });
     await w2.close();

@@ -8,7 +8,7 @@ const CANONICAL: Record<string, string> = { op: "Operations as op", log: "Loggin
 /** Every name the module binds anywhere (imports, assignments, parameters, defs, loop targets). */
 export function boundNames(mod: Module): Set<string> {
   const out = new Set<string>();
-  for (const imp of mod.imports) for (const n of imp.names) out.add((n.alias ?? n.name).split(".")[0]!);
+  for (const imp of mod.imports) for (const n of imp.names) out.add((n.alias ?? n.name).split(".")[0]);
   walkTypes(mod.root, ["assignment", "augmented_assignment", "for_statement", "for_in_clause", "function_definition", "class_definition", "parameters", "lambda_parameters", "as_pattern_target", "named_expression", "global_statement", "nonlocal_statement"], (n) => {
     const add = (x: import("../python.js").PyNode | undefined) => x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
     if (n.type === "assignment" || n.type === "augmented_assignment") add(field(n, "left"));

@@ -18,7 +18,7 @@ export default defineRule({
     const stmt = call.parent?.type === "assignment" ? call.parent.parent : undefined;
     let fix;
     // Safe only for `name = Connector(...)` directly in the guard's body whose arguments are module-level names.
-    if (guard && stmt?.type === "expression_statement" && stmt.parent?.parent === guard && field(call.parent!, "left")?.type === "identifier") {
+    if (guard && stmt?.type === "expression_statement" && stmt.parent?.parent === guard && field(call.parent, "left")?.type === "identifier") {
       const moduleNames = new Set<string>();
       for (const c of mod.root.children) {
         if (c.type === "function_definition") moduleNames.add(mod.t(field(c, "name")));

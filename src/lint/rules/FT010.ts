@@ -42,7 +42,7 @@ export default defineRule({
           // A helper whose every caller checkpoints around the call is fine.
           const callers = p.modules.flatMap((m) => m.calls.filter((c) => m.callee(c) === f.name).map((c) => ({ m, c })));
           if (callers.length > 0 && callers.every(({ m, c }) => loopAncestors(c).some((l) => checkpointsIn(p, m, l)))) continue;
-          const head = loop.children[0]!;
+          const head = loop.children[0];
           ctx.report({ file: mod.file, start: loop.start, end: field(loop, "body")?.start ?? head.end, message: "this loop writes rows but never checkpoints; a failure restarts the sync from scratch. Call op.checkpoint(state) after each page or batch" });
         }
       }

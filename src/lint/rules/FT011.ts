@@ -18,9 +18,9 @@ export default defineRule({
     const stateName = f.params[1]?.name ?? "state";
     const op = [...mod.op][0] ?? "op";
     for (let i = last + 1; i < stmts.length; i++) {
-      const s = stmts[i]!;
+      const s = stmts[i];
       if (!writesIn(p, mod, s)) continue;
-      const endStmt = stmts[stmts.length - 1]!;
+      const endStmt = stmts[stmts.length - 1];
       const indent = /[ \t]*$/.exec(mod.source.slice(0, s.start))![0];
       ctx.report({
         file: mod.file, start: s.start, end: s.end,

@@ -16,7 +16,7 @@ export default defineRule({
       };
       walkTypes(f.node, ["assignment", "call"], (n) => {
         if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) {
-          const k = mod.str(field(field(n, "left")!, "subscript"));
+          const k = mod.str(field(field(n, "left"), "subscript"));
           if (k) flag(k, field(n, "left")!.start, field(n, "left")!.end);
         }
         if (n.type === "call" && mod.opMethod(n) === "checkpoint") for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) flag(k.key, k.keyNode.start, k.keyNode.end);

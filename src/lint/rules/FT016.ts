@@ -16,7 +16,7 @@ export default defineRule({
           if (!inLoop(n)) continue;
           const fn = field(n, "function");
           const m = fn?.type === "attribute" ? mod.t(field(fn, "attribute")) : "";
-          if (["append", "extend", "add", "update"].includes(m) && rootedInState(mod.t(field(fn!, "object")))) {
+          if (["append", "extend", "add", "update"].includes(m) && rootedInState(mod.t(field(fn, "object")))) {
             ctx.report({ file: mod.file, start: n.start, end: n.end, message: "the state grows with every record; state must stay small (under 10 MB). Store a cursor (timestamp or id) instead of collections" });
           }
         }

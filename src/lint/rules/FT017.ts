@@ -15,7 +15,7 @@ export default defineRule({
         const stored = body.slice(0, ci).some((s) => findAll(s, "assignment").some((a) => names.has(mod.t(field(field(a, "left"), "value")))));
         const writesBefore = body.slice(0, ci).some((s) => writesIn(p, mod, s));
         const writesAfter = body.slice(ci + 1).some((s) => writesIn(p, mod, s));
-        if (stored && writesAfter && !writesBefore) ctx.report({ file: mod.file, start: body[ci]!.start, end: body[ci]!.end, message: "the cursor is checkpointed before the record is written; if the write fails the record is skipped next sync. Write first, then checkpoint" });
+        if (stored && writesAfter && !writesBefore) ctx.report({ file: mod.file, start: body[ci].start, end: body[ci].end, message: "the cursor is checkpointed before the record is written; if the write fails the record is skipped next sync. Write first, then checkpoint" });
       }
     }
   },

@@ -10,7 +10,7 @@ export default defineRule({
     const direct = calls.filter((c) => !isYielded(c.call) && c.call.parent?.type === "expression_statement");
     if (!yielded.length || !direct.length) return;
     const edits = removeYieldEdits(ctx.project);
-    const first = direct[0]!;
+    const first = direct[0];
     ctx.report({
       file: first.mod.file, start: first.call.start, end: first.call.end,
       message: `the project mixes yielded (${yielded.length}) and direct (${direct.length}) SDK operations; this usually means an unfinished migration. Use direct calls everywhere`,

@@ -11,7 +11,7 @@ export default defineRule({
       const pk = t.entries.find((e) => e.key === "primary_key");
       if (!t.name || pk?.value.type !== "list") continue;
       const cols = named(pk.value).map((i) => t.mod.str(i));
-      if (cols.every((c) => c !== undefined)) pks.set(t.name, cols as string[]);
+      if (cols.every((c) => c !== undefined)) pks.set(t.name, cols);
     }
     for (const { mod, call, method } of opCalls(p)) {
       const argName = method === "upsert" ? "data" : method === "update" ? "modified" : method === "delete" ? "keys" : undefined;

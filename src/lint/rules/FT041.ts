@@ -8,7 +8,7 @@ export default defineRule({
   check(ctx) {
     for (const mod of ctx.project.modules) {
       for (const imp of mod.imports) {
-        const top = (imp.isFrom ? imp.module : imp.names[0]?.name ?? "").split(".")[0]!;
+        const top = (imp.isFrom ? imp.module : imp.names[0]?.name ?? "").split(".")[0];
         if (LOGGERS.has(top)) ctx.report({ file: mod.file, start: imp.node.start, end: imp.node.end, message: `${top} output does not reach the Fivetran dashboard; use the SDK's Logging (log.info, log.warning, log.error)` });
       }
       for (const call of mod.calls) {

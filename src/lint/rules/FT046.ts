@@ -14,7 +14,7 @@ export default defineRule({
       const exprs: PyNode[] = [];
       for (const a of named(field(call, "arguments") ?? call)) {
         walk(a, (n) => {
-          if (n.type === "interpolation") exprs.push(named(n)[0]!);
+          if (n.type === "interpolation") exprs.push(named(n)[0]);
           if (n.parent === a && a.type !== "string" && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
           if (n === a && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
           if (n.type === "call" && /\.format$/.test(mod.calleePath(n))) named(field(n, "arguments")!).forEach((x) => exprs.push(x));

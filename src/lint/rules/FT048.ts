@@ -18,8 +18,8 @@ export default defineRule({
       }
       if (ONE_ARG.has(method) && (extra.length || [...a.keywords.keys()].some((k) => k !== "message"))) {
         const pct = first && mod.str(first)?.includes("%");
-        const fix = pct && extra.length === (mod.str(first!)!.match(/%[sdrf]/g) ?? []).length && !/["']/.test(extra.map((e) => mod.t(e)).join(""))
-          ? { description: "format the message with an f-string", safe: false, edits: [{ start: first!.start, end: extra[extra.length - 1]!.end, newText: `f${mod.t(first!).replace(/%[sdrf]/g, () => `{${mod.t(extra.shift()!)}}`)}` }] }
+        const fix = pct && extra.length === (mod.str(first)!.match(/%[sdrf]/g) ?? []).length && !/["']/.test(extra.map((e) => mod.t(e)).join(""))
+          ? { description: "format the message with an f-string", safe: false, edits: [{ start: first.start, end: extra[extra.length - 1].end, newText: `f${mod.t(first).replace(/%[sdrf]/g, () => `{${mod.t(extra.shift())}}`)}` }] }
           : undefined;
         ctx.report({ file: mod.file, start: call.start, end: call.end, message: `log.${method}() takes exactly one message argument; extra arguments raise TypeError. Build the text with an f-string`, fix });
       }

@@ -19,7 +19,7 @@ export default defineRule({
     }
     members.forEach((m, i) => {
       if (literals.has(m.key)) return;
-      const prevEnd = i > 0 ? members[i - 1]!.end : undefined;
+      const prevEnd = i > 0 ? members[i - 1].end : undefined;
       const edit = prevEnd !== undefined ? { start: prevEnd, end: m.end } : { start: m.start, end: members[1] ? members[1].start : m.end };
       ctx.report({ file: c.file, start: m.keyStart, end: m.keyEnd, message: `configuration key "${m.key}" is never read by the code; remove it or use it`, fix: { description: `remove "${m.key}"`, safe: false, edits: [{ ...edit, newText: "" }] } });
     });

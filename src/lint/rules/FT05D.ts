@@ -15,7 +15,7 @@ export default defineRule({
       return true;
     });
     const text = first ? mod.t(first) : "";
-    if (/valid/i.test(text.split("\n")[0]!)) return;
+    if (/valid/i.test(text.split("\n")[0])) return;
     const name = field(f.node, "name")!;
     ctx.report({ file: mod.file, start: name.start, end: name.end, message: "update() does not start by validating the configuration; call validate_configuration(configuration) first so bad input fails with a clear message" });
   },

@@ -20,7 +20,7 @@ export default defineRule({
       if (imp.level > 0) continue;
       const fulls = imp.isFrom ? [imp.module] : imp.names.map((n) => n.name);
       for (const full of fulls) {
-        const top = full.split(".")[0]!;
+        const top = full.split(".")[0];
         if (!top || STDLIB.has(top) || PREINSTALLED.has(top)) continue;
         if (existsSync(join(p.dir, `${top}.py`)) || existsSync(join(p.dir, top))) continue;
         const dists = distsFor(top, full).map(normalizeName);
@@ -30,7 +30,7 @@ export default defineRule({
         const transitive = REQUESTS_DEPS.has(top);
         const found = transitive ? undefined : installed()?.find(top, dists);
         // A name the installed distribution answers for (yaml → PyYAML) beats the map's guess.
-        const line = found ? `${found.name}==${found.version}` : dists[0]!;
+        const line = found ? `${found.name}==${found.version}` : dists[0];
         const where = found ? ` (the version installed in ${installed()!.label})` : "==<version>";
         ctx.report({
           file: mod.file, start: imp.node.start, end: imp.node.end, severity: transitive ? "info" : "error",
@@ -104,8 +104,8 @@ function installedEnv(projectDir: string): InstalledEnv | null {
       const dir = join(sp, entry);
       // Security: only the Name and Version fields reach a finding; nothing is executed or imported.
       const meta = safeRead(join(dir, "METADATA"));
-      const name = /^Name:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[1]!;
-      const version = /^Version:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[2]!;
+      const name = /^Name:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[1];
+      const version = /^Version:\s*(.+)$/m.exec(meta)?.[1]?.trim() ?? m[2];
       const key = normalizeName(name);
       if (!dists.has(key)) dists.set(key, { name, version, dir });
     }
@@ -131,7 +131,7 @@ function provides(d: Dist, top: string): boolean | undefined {
   const record = safeRead(join(d.dir, "RECORD"));
   if (!record) return undefined;
   return record.split(/\r?\n/).some((l) => {
-    const first = l.split(",")[0]!.split("/")[0]!;
+    const first = l.split(",")[0].split("/")[0];
     return first === top || first === `${top}.py` || first.startsWith(`${top}.`) && /\.(so|pyd)$/.test(first);
   });
 }

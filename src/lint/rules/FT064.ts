@@ -14,8 +14,8 @@ export default defineRule({
     for (const mod of p.modules) for (const imp of mod.imports) {
       const fulls = imp.isFrom ? [imp.module] : imp.names.map((n) => n.name);
       for (const full of fulls) {
-        tops.add(full.split(".")[0]!);
-        for (const dist of distsFor(full.split(".")[0]!, full)) used.add(normalizeName(dist));
+        tops.add(full.split(".")[0]);
+        for (const dist of distsFor(full.split(".")[0], full)) used.add(normalizeName(dist));
       }
     }
     for (const r of d.reqs) {

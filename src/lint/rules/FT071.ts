@@ -18,7 +18,7 @@ export default defineRule({
         if (raises) continue;
         const stmts = named(body);
         const silent = stmts.every((s) => s.type === "pass_statement" || s.type === "continue_statement" || (s.type === "expression_statement" && (named(s)[0]?.type === "ellipsis" || named(s)[0]?.type === "string")));
-        const head = mod.t(c).split(":")[0]!;
+        const head = mod.t(c).split(":")[0];
         ctx.report({
           file: mod.file, start: c.start, end: c.start + head.length + 1, severity: silent ? "error" : "warning",
           message: silent ? `'${head}:' swallows every error silently; the sync reports success with missing data. Catch specific exceptions and re-raise (or log what is skipped)` : `'${head}:' catches every error and does not re-raise; make sure skipping is intended and logged, or catch specific exceptions`,

@@ -10,7 +10,7 @@ export default defineRule({
     const all = p.modules.map((m) => m.source).join("\n");
     if (/\b429\b|Retry-After|HTTPAdapter|max_retries|urllib3\.util\.retry|\bRetry\(|tenacity|backoff|TOO_MANY_REQUESTS|too_many_requests/i.test(all)) return;
     if (/for\s+\w+\s+in\s+range\([^)]*\)\s*:[\s\S]{0,800}?sleep\(/.test(all) || /while[^\n]*:[\s\S]{0,800}?(retr|attempt)[\s\S]{0,400}?sleep\(/i.test(all)) return;
-    const { m, c } = http[0]!;
+    const { m, c } = http[0];
     ctx.report({ file: m.file, start: c.start, end: c.end, message: "the connector makes HTTP calls but never retries: no backoff, no handling of 429 / Retry-After. Wrap requests in a retry helper with a capped number of attempts and exponential backoff" });
   },
 });

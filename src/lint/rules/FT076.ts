@@ -18,10 +18,10 @@ export default defineRule({
           ctx.report({ file: mod.file, start: loop.start, end: body.start, message: "this retry loop has no attempt cap or deadline; a permanent failure retries forever. Limit it (3-5 attempts) and fail fast on 4xx" });
           continue;
         }
-        const arg = unparen(mod.arg(sleeps[0]!, 0, "secs"));
+        const arg = unparen(mod.arg(sleeps[0], 0, "secs"));
         const constant = arg && (arg.type === "integer" || arg.type === "float" || (arg.type === "identifier" && /^_*[A-Z0-9_]+$/.test(mod.t(arg))));
         if (constant && !/\*\*|\*=|Retry-After|retry_after|backoff|<<|min\(|pow\(/i.test(bodyText)) {
-          ctx.report({ file: mod.file, start: sleeps[0]!.start, end: sleeps[0]!.end, severity: "info", message: "the retry waits a constant time; use exponential backoff (e.g. base * 2 ** attempt) and honour Retry-After" });
+          ctx.report({ file: mod.file, start: sleeps[0].start, end: sleeps[0].end, severity: "info", message: "the retry waits a constant time; use exponential backoff (e.g. base * 2 ** attempt) and honour Retry-After" });
         }
       }
     }

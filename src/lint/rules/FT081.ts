@@ -12,7 +12,7 @@ export default defineRule({
         if (s.type !== "if_statement" || field(s, "alternative")) return;
         const m = /^not\s+([A-Za-z_][\w.]*)$/.exec(mod.t(field(s, "condition")).trim());
         if (!m) return;
-        const x = m[1]!;
+        const x = m[1];
         const cons = mod.t(field(s, "consequence"));
         if (!/=\s*False\b/.test(cons) || /\b(break|continue|return|raise)\b/.test(cons)) return;
         const later = stmts.slice(i + 1);
@@ -61,7 +61,7 @@ function repeatedCursor(ctx: RuleContext, mod: Module, loop: PyNode): void {
     // The value comes from the response directly, or through a name that did (new = data["next"]; token = new).
     const alias = r.type === "identifier" && fromResponse.has(mod.t(r)) && fromResponse.get(mod.t(r))!.start < a.start ? mod.t(r) : undefined;
     if (!alias && !readsResponse(mod, r)) continue;
-    const keyText = alias ? mod.t(field(fromResponse.get(alias)!, "right")) : mod.t(r);
+    const keyText = alias ? mod.t(field(fromResponse.get(alias), "right")) : mod.t(r);
     const key = /["']([^"']+)["']/.exec(keyText)?.[1] ?? "";
     if (!(TOKEN.test(name) || TOKEN.test(key)) || FLAG.test(name) || FLAG.test(key)) continue;
     // It must drive the loop: tested by the loop condition, or used in the body before it is replaced.
@@ -82,7 +82,7 @@ function readsResponse(mod: Module, n: PyNode): boolean {
   n = unparen(n)!;
   if (!n) return false;
   if (n.type === "boolean_operator") return named(n).some((c) => readsResponse(mod, c));
-  if (n.type === "conditional_expression") return readsResponse(mod, named(n)[0]!);
+  if (n.type === "conditional_expression") return readsResponse(mod, named(n)[0]);
   if (n.type === "subscript") return true;
   if (n.type === "attribute") return !/^(self|cls)$/.test(mod.t(field(n, "object")));
   if (n.type === "call") {
@@ -128,7 +128,7 @@ function isLiteral(mod: Module, n: PyNode): boolean {
   n = unparen(n)!;
   if (!n) return true;
   if (["string", "concatenated_string", "integer", "float", "none", "true", "false"].includes(n.type)) return true;
-  if (n.type === "unary_operator") return isLiteral(mod, named(n)[0]!);
+  if (n.type === "unary_operator") return isLiteral(mod, named(n)[0]);
   if (n.type === "tuple" || n.type === "list" || n.type === "set") return named(n).every((x) => isLiteral(mod, x));
   return false;
 }

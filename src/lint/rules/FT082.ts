@@ -30,7 +30,7 @@ export default defineRule({
           const name = mod.t(field(a, "left"));
           const loopIdx = stmts.findIndex((x, j) => j > i && x.type === "while_statement");
           if (loopIdx < 0) return;
-          const loop = stmts[loopIdx]!;
+          const loop = stmts[loopIdx];
           const grows = new RegExp(`\\b${name}\\s*(\\.(extend|append)\\(|\\+=)`).test(mod.t(loop));
           if (!grows || writesIn(p, mod, loop)) return;
           const after = stmts.slice(loopIdx + 1).some((x) => new RegExp(`\\b${name}\\b`).test(mod.t(x)) && writesIn(p, mod, x));

@@ -38,7 +38,7 @@ export default defineRule({
         if (n.type === "string") {
           const s = mod.str(n);
           const hit = s !== undefined && SECRET_PATTERNS.find(([re]) => re.test(s));
-          if (hit && !PLACEHOLDER.test(s!)) flag(n, `the string contains ${hit[1]}`);
+          if (hit && !PLACEHOLDER.test(s)) flag(n, `the string contains ${hit[1]}`);
           return false;
         }
         return undefined;

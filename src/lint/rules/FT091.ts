@@ -16,7 +16,7 @@ export default defineRule({
       const re = /os\.environ\[\s*["']([^"']+)["']\s*\]/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(mod.source))) {
-        if (isSecretName(m[1]!.toLowerCase())) ctx.report({ file: mod.file, start: m.index, end: m.index + m[0].length, message: `the secret ${m[1]} is read from the environment; in Fivetran it is not set. Read it from the configuration` });
+        if (isSecretName(m[1].toLowerCase())) ctx.report({ file: mod.file, start: m.index, end: m.index + m[0].length, message: `the secret ${m[1]} is read from the environment; in Fivetran it is not set. Read it from the configuration` });
       }
     }
   },

@@ -7,7 +7,7 @@ export default defineRule({
     for (const mod of ctx.project.modules) for (const imp of mod.imports) {
       const fulls = imp.isFrom ? [imp.module] : imp.names.map((n) => n.name);
       for (const full of fulls) {
-        const top = full.split(".")[0]!;
+        const top = full.split(".")[0];
         const v = REMOVED[top];
         if (v && imp.level === 0) ctx.report({ file: mod.file, start: imp.node.start, end: imp.node.end, message: `${top} was removed from the standard library in Python ${v}; the default runtime (3.13) cannot import it` });
       }

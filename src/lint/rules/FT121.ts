@@ -84,7 +84,7 @@ function templateFor(p: Project, f: FuncInfo): string[] {
       "raises ValueError naming the missing or malformed one, so a bad setting",
       "fails the sync at once with a clear message.",
       "Args:",
-      `    ${params[0]!.name}: the connector's settings from configuration.json.`,
+      `    ${params[0].name}: the connector's settings from configuration.json.`,
     ];
   }
   const out = [`<describe what ${f.name}() does and why>`];

@@ -3,7 +3,7 @@
 Started by src/runner/embedded.ts as `python -u ftmcp_run.py` with:
   stdin   the job as one JSON line ({"project_dir", "configuration", "state"}), then held open: EOF means the
           Node side is gone, and this process ends itself
-  fd 3    the operation channel (JSON lines, see src/runner/protocol.ts)
+  fd 3    the operation channel (JSON lines, see src/protocol.ts)
   stdout, stderr  the connector's own output, read by Node as logs
 
 It loads connector.py the way `fivetran debug` does (module name connector_connector_code, the project folder on

@@ -89,7 +89,7 @@ export async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promis
   const worker = async () => {
     while (next < jobs.length) {
       const i = next++;
-      results[i] = await jobs[i]!();
+      results[i] = await jobs[i]();
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));

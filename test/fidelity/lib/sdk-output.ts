@@ -30,6 +30,7 @@ const LABELS: Record<string, keyof SdkCounts | null> = {
   "file uploads": null,
 };
 
+// eslint-disable-next-line no-control-regex -- an ANSI colour sequence starts with ESC; matching it is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export function parseSdkOutput(text: string): SdkOutcome {
@@ -43,11 +44,11 @@ export function parseSdkOutput(text: string): SdkOutcome {
   for (const line of clean.split(/\r?\n/)) {
     const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
     if (!m) continue;
-    const key = LABELS[m[1]!.toLowerCase()];
+    const key = LABELS[m[1].toLowerCase()];
     if (key === undefined) continue;
     seen++;
     if (key) counts[key] = Number(m[2]);
   }
-  const complete = seen > 0 && (Object.keys(counts) as string[]).length === 6;
+  const complete = seen > 0 && (Object.keys(counts)).length === 6;
   return { status, counts: complete ? (counts as SdkCounts) : null };
 }

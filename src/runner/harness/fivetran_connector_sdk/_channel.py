@@ -2,7 +2,7 @@
 
 Encoding is on the hot path (a benchmark sync writes 200,000 rows), so a row costs one pass over its top-level
 values plus one C-accelerated json encode. Values JSON would lose are tagged as {"$ft": kind, "v": text}; the
-Node side (src/runner/protocol.ts) documents the tags. Nested values in dict/list columns are encoded as the
+Node side (src/protocol.ts) documents the tags. Nested values in dict/list columns are encoded as the
 SDK encodes them (json.dumps with no fallback), so an unserialisable nested value fails the same way.
 """
 import atexit

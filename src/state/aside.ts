@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import { stateFile } from "./sink.js";
-import { isAlive, isThisProcess, thisProcess, type ProcessId } from "./owner.js";
+import { statePath as stateFile } from "../warehouse/files.js";
+import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-owner.js";
 
 /**
  * A `state` override for the real-SDK engine. `fivetran debug --state FILE` would write its checkpoints to FILE

@@ -17,7 +17,7 @@
  * dict and list values are plain JSON objects and arrays (the SDK's JSON type).
  */
 
-import type { SyncErrorKind } from "../errors.js";
+import type { SyncErrorKind } from "./errors.js";
 
 export type TaggedKind = "float" | "int" | "decimal" | "datetime" | "naive_datetime" | "date" | "bytes";
 export interface TaggedValue {
