@@ -14,7 +14,8 @@ export const evaluateConnectorTool = defineTool({
     "be written after the last checkpoint), data checks on the warehouse (primary keys, always-null columns, type drift " +
     "between runs, soft deletes), dependency rules and peak memory against Fivetran's 1 GB. Blocking items come first, " +
     "each with the check that found it and the fix. Resets the local warehouse and state first (the state is backed up). " +
-    "Writes EVALUATION.md beside connector.py. Takes as long as two syncs.",
+    "With a recording in files/recordings/ it also injects transient faults and crash points on its replay (proof:* checks). " +
+    "Writes EVALUATION.md beside connector.py. Takes as long as two syncs (more with a recording).",
   input: {
     project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
