@@ -6,10 +6,11 @@ import { getJob, runningJob, waitJob } from "../src/proof/jobs.js";
 export const proofStatusTool = defineTool({
   name: "proof_status",
   title: "Proof job status",
-  description: "Waits for a crash_resume, inject_faults or make_receipt job that returned a job_id, and returns its result (the same fields that tool returns when done).",
+  description: "Waits for a crash_resume, inject_faults or make_receipt job that returned a job_id, and returns its result (the same fields that tool returns when done); cancel=true stops it.",
   input: {
     job_id: z.string().describe("The job_id the tool returned."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for it to finish."),
+    cancel: z.boolean().default(false).describe("Stop the job: the run in progress is cancelled and no further run starts."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: call again."),
@@ -19,10 +20,11 @@ export const proofStatusTool = defineTool({
     steps: z.array(z.string()).optional().describe("Steps done so far."),
     result: z.record(z.string(), z.unknown()).optional().describe("When done: the result, as the starting tool returns it."),
   },
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
     const job = getJob(args.job_id);
     if (!job) throw new ToolError("not_found", `No proof job ${args.job_id} in this server.`, "Use the job_id a proof tool returned in this session; jobs are kept for an hour.", args.job_id);
+    if (args.cancel) job.abort.abort();
     let r: unknown;
     try {
       r = await waitJob(job, args.wait_seconds * 1000, ctx.signal);

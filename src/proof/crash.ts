@@ -3,6 +3,7 @@ import { resolvePython } from "../runner/python.js";
 import { runSync } from "../runner/index.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, stateHash, type DumpDiff, type TableDump } from "./dump.js";
+import { throwIfCancelled } from "./jobs.js";
 import { Workdir } from "./workdir.js";
 
 /**
@@ -84,6 +85,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
   try {
     const baseDir = work.copy("baseline");
     const base = await run(baseDir, true);
+    throwIfCancelled(opts.signal);
     opts.onStep?.(`uninterrupted run: ${base.status}, ${base.counts.checkpoints} checkpoints`);
     const baseDump = await dumpWarehouse(base.warehousePath);
     const baseline = {
@@ -102,6 +104,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
     if (baseline.checkpoints === 0) problems.push("The sync never checkpoints: a crash anywhere loses all it did, and every sync starts over.");
     for (const r of baseline.cursor_regressions) problems.push(`The uninterrupted run moved ${r.path} backwards at checkpoint ${r.checkpoint}.`);
 
+    throwIfCancelled(opts.signal);
     const second = await run(baseDir, false);
     const secondDiff = diffDumps(baseDump, await dumpWarehouse(second.warehousePath));
     const secondJudged = !unrecorded(second);
@@ -123,6 +126,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
 
     const points: CrashPoint[] = [];
     for (const crash of wanted) {
+      throwIfCancelled(opts.signal);
       const dir = work.copy(crash?.after_checkpoint ? `cp${crash.after_checkpoint}` : `op${crash?.at_operation}`);
       const killed = await run(dir, true, { crash });
       const resumed = await run(dir, false);
@@ -159,6 +163,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       if (extra) problems.push(`Crash ${where}, then resume: ${extra} row(s) the uninterrupted run does not have (${describe(diff)}).`);
       for (const r of regressions) problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
     }
+    throwIfCancelled(opts.signal);
     const verdict = problems.length ? "failed" : points.some((p) => p.judged) || points.length === 0 ? "passed" : "not_judged";
     return { verdict, mode, baseline, second_run, points, problems, notes };
   } finally {

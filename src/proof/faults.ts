@@ -4,6 +4,7 @@ import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/sink.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, type DumpDiff, type TableDump } from "./dump.js";
+import { throwIfCancelled } from "./jobs.js";
 import { Workdir } from "./workdir.js";
 
 /**
@@ -101,6 +102,7 @@ export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
     runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds: opts.timeoutSeconds ?? 120, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras });
   try {
     const base = await run(work.copy("baseline"), true, {});
+    throwIfCancelled(opts.signal);
     const baseDump = await dumpWarehouse(base.warehousePath);
     const requests = base.proof?.requests ?? 0;
     const baseline = { status: base.status, requests, rows: base.rowsPerTable, ...(base.error ? { error: base.error.message } : {}) };
@@ -108,11 +110,13 @@ export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
     const results: FaultResult[] = [];
     if (base.status === "succeeded") {
       for (const fault of kinds) {
+        throwIfCancelled(opts.signal);
         results.push(await oneFault(fault, at, requests, baseDump, (reset, extras) => run(work.copy(fault), reset, extras), run));
         const r = results[results.length - 1];
         opts.onStep?.(`${fault}: ${r.outcome}, ${r.handled ? "handled" : "not handled"}`);
       }
     }
+    throwIfCancelled(opts.signal);
     const handled = results.filter((r) => r.handled).length;
     return { mode, baseline, results, handled, not_handled: results.length - handled };
   } finally {

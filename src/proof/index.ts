@@ -6,6 +6,7 @@ import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/sink.js";
 import { crashAndResume, type CrashReport } from "./crash.js";
 import { injectFaults, type FaultKind, type FaultReport } from "./faults.js";
+import { throwIfCancelled } from "./jobs.js";
 import { buildReceipt, writeReceipt, type Receipt } from "./receipt.js";
 import { Workdir } from "./workdir.js";
 
@@ -43,6 +44,7 @@ export async function makeReceipt(opts: MakeReceiptOptions): Promise<{ receipt: 
     const dir = work.copy("receipt");
     const result = await runSync({ projectDir: dir, configuration, python, engine: "embedded", reset: true, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: {} });
     opts.onStep?.(`run: ${result.status}`);
+    throwIfCancelled(opts.signal);
     if (opts.crash) resume = await crashAndResume({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
     if (opts.faults?.length) faults = await injectFaults({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, faults: opts.faults, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
     const receipt = await buildReceipt({ projectDir: opts.projectDir, result, startedClean: true, version: opts.version ?? packageVersion(), configuration, lint: opts.lint, resume, faults });

@@ -50,6 +50,11 @@ export function startJob<T>(kind: string, projectDir: string, work: (signal: Abo
   return job;
 }
 
+/** Stops a proof job between its runs (the run in progress is cancelled too). */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ToolError("cancelled", "The proof job was cancelled.", "Start it again when you want the result.");
+}
+
 export function getJob(jobId: string): ProofJob | undefined {
   return jobs.get(jobId);
 }

@@ -76,6 +76,14 @@ describe("proof surfaces", () => {
     expect(results).toMatchObject([{ fault: "503", outcome: "failed_cleanly", handled: false, state_safe: true }]);
   });
 
+  it("proof_status cancels a job", async () => {
+    const started = await call("inject_faults", { project_dir: dir, wait_seconds: 0 });
+    expect(started.status).toBe("running");
+    const r = await client.callTool({ name: "proof_status", arguments: { job_id: started.job_id, cancel: true, wait_seconds: 55 } });
+    expect(r.isError).toBe(true);
+    expect(JSON.stringify(r.content)).toMatch(/cancelled/);
+  });
+
   it("crash_resume over MCP", async () => {
     const r = await call("crash_resume", { project_dir: dir, checkpoints: [2], wait_seconds: 55 });
     expect(r).toMatchObject({ status: "done", verdict: "passed" });
