@@ -11,7 +11,8 @@ export const ERROR_KINDS = {
   // Kinds of a tool call that failed (ToolError.code).
   invalid_argument: "An argument is malformed or out of range; the message names it.",
   not_found: "A folder, file, run or resource that the call names does not exist.",
-  outside_workspace: "A path leaves the workspace roots (or a link inside the connector folder points out of it).",
+  outside_workspace: "A path leaves the workspace roots (a project_dir outside them, or a link to outside them).",
+  outside_project: "A file or folder inside the connector folder is a link (or hard link) leading out of it; it is neither read, written nor deleted.",
   already_exists: "The call would overwrite something that exists (scaffold into a non-empty folder).",
   locked: "Another process holds the warehouse or the run (a sync still running).",
   python_not_found: "The Python interpreter to use cannot be run.",
@@ -48,6 +49,7 @@ export const ERROR_CODES = [
   "invalid_argument",
   "not_found",
   "outside_workspace",
+  "outside_project",
   "already_exists",
   "locked",
   "python_not_found",

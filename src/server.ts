@@ -37,7 +37,7 @@ export function createServer(opts: ServerOptions = {}): { server: McpServer; wor
 
   for (const tool of allTools) registerTool(server, tool, workspace);
   registerResources(server);
-  registerPrompts(server);
+  registerPrompts(server, workspace);
   registerLintResources(server);
   return { server, workspace };
 }

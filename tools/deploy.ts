@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../src/deploy/index.js";
 import { lintChecksForDeploy } from "../src/deploy/lint-checks.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
@@ -18,7 +19,7 @@ export const deploy = defineTool({
     "in the server's environment, never passed as an argument. New connections are created paused. An existing " +
     "connection is only overwritten with allow_update=true.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     destination: z.string().optional().describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),
     connection: z.string().optional().describe("Connection (destination schema) name: [a-z0-9_], starting with a letter or _. Default: FIVETRAN_CONNECTION_NAME."),
     python_version: z.enum(PYTHON_VERSIONS).optional().describe("Python the connection runs on in Fivetran. Default: the SDK's default."),
@@ -42,7 +43,8 @@ export const deploy = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const lint = await lintChecksForDeploy(dir, ctx.signal);
     const opts = {
       projectDir: dir,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { describeWarehouse, warehouseDescriptionShape } from "../src/warehouse/inspect.js";
 
@@ -10,13 +10,13 @@ export const describeWarehouseTool = defineTool({
     "types and primary key, its row count and how many rows are soft-deleted (_fivetran_deleted), plus the state saved in " +
     "files/state.json. Use it after run_debug to check names, types and keys, then query_warehouse for the rows.",
   input: {
-    project_dir: z.string().optional().describe("The connector folder (holds connector.py and files/warehouse.db); defaults to the workspace's connector."),
+    project_dir: projectDirInput,
   },
   output: warehouseDescriptionShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const d = await describeWarehouse(dir);
+    const project = await openProject(ctx, args.project_dir);
+    const d = await describeWarehouse(project);
     const lines = d.tables.map((t) => `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.join(", ")}), ${t.columns.length} column(s)`);
     return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { diffStates, resolveStateRef } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -18,7 +19,7 @@ export const diffState = defineTool({
     "diff_state from='latest_backup' to='current'. Each side is 'current' (files/state.json), 'latest_backup', a backup " +
     "name from get_state, or an inline JSON object such as '{\"cursor\": \"2024-01-01\"}'.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     from: z.string().default("latest_backup").describe("The older state: 'current', 'latest_backup', a backup name, or inline JSON."),
     to: z.string().default("current").describe("The newer state: 'current', 'latest_backup', a backup name, or inline JSON."),
   },
@@ -32,10 +33,10 @@ export const diffState = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const a = await resolveStateRef(dir, args.from);
-    const b = await resolveStateRef(dir, args.to);
-    const d = projectRedactor(dir).redactValue(diffStates(a.state, b.state));
+    const project = await openProject(ctx, args.project_dir);
+    const a = await resolveStateRef(project, args.from);
+    const b = await resolveStateRef(project, args.to);
+    const d = projectRedactor(project).redactValue(diffStates(a.state, b.state));
     const summary = d.unchanged
       ? `The states are equal (${a.label} → ${b.label}).`
       : `${a.label} → ${b.label}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed` +

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -17,7 +18,7 @@ export const evaluateConnectorTool = defineTool({
     "With a recording in files/recordings/ it also injects transient faults and crash points on its replay (proof:* checks). " +
     "Writes EVALUATION.md beside connector.py. Takes as long as two syncs (more with a recording).",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
@@ -51,7 +52,8 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const r = await evaluateConnector({
       projectDir: dir,
       maxRows: args.max_rows,

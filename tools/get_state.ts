@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { listStateBackups, readStateFile } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -11,7 +12,7 @@ export const getState = defineTool({
     "Also lists the backups made by reset_state and set_state (newest first) so you can compare with diff_state. " +
     "Values equal to configuration secrets are masked.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
   },
   output: {
     path: z.string().describe("Absolute path of files/state.json."),
@@ -23,10 +24,10 @@ export const getState = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const snap = await readStateFile(dir);
-    const backups = (await listStateBackups(dir)).map((b) => ({ name: b.name, created: b.created }));
-    const state = projectRedactor(dir).redactValue(snap.state);
+    const project = await openProject(ctx, args.project_dir);
+    const snap = await readStateFile(project);
+    const backups = (await listStateBackups(project)).map((b) => ({ name: b.name, created: b.created }));
+    const state = projectRedactor(project).redactValue(snap.state);
     const keys = Object.keys(state);
     const summary = snap.exists
       ? `State has ${keys.length} top-level key(s)${keys.length ? `: ${keys.slice(0, 10).join(", ")}` : ""}; ${backups.length} backup(s).`

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
@@ -13,7 +14,7 @@ export const installRequirementsTool = defineTool({
     "fivetran-connector-sdk or requests (pre-installed in production; deploy rejects them). On failure the error names " +
     "the package that does not exist, has no such version, conflicts or does not build. Can take minutes; reports progress.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade already installed packages to the newest versions requirements.txt allows."),
     recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
@@ -37,7 +38,8 @@ export const installRequirementsTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     const r = await installRequirements({
       projectDir: dir,
       python: args.python,

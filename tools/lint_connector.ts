@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { lintResultShape, lintResultData } from "../src/lint/result-shape.js";
 import { PROFILES } from "../src/lint/types.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const lintConnector = defineTool({
@@ -13,7 +14,7 @@ export const lintConnector = defineTool({
     "(connector-sdk://lint-rules/{id}). Call it after every edit and before run_debug; fix errors first. " +
     "With fix: true it rewrites files in place, applying only the fixes marked safe, and reports what changed; findings are those left afterwards.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     profile: z
       .enum(PROFILES)
       .default("guidelines")
@@ -26,7 +27,8 @@ export const lintConnector = defineTool({
   // Not read-only: fix: true rewrites files. Not destructive: only behaviour-preserving edits, and without fix nothing is written.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const dir = project.root;
     // Loaded on the first call: the engine pulls in the rules and, on first lint, the WASM parsers.
     const { lint } = await import("../src/lint/engine.js");
     const r = await lint(dir, { profile: args.profile, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryResultShape, queryWarehouse } from "../src/warehouse/query.js";
 
@@ -12,15 +13,15 @@ export const queryWarehouseTool = defineTool({
     "settings and writes are refused. Returns columns with types, rows (JSON-safe: big integers and decimals as strings), " +
     "and truncated=true when max_rows or the size cap cut the result. Call describe_warehouse first to see the tables.",
   input: {
-    project_dir: z.string().optional().describe("The connector folder (holds connector.py and files/warehouse.db); defaults to the workspace's connector."),
+    project_dir: projectDirInput,
     sql: z.string().min(1).max(20_000).describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),
     max_rows: z.coerce.number().int().min(1).max(MAX_ROWS_LIMIT).default(DEFAULT_MAX_ROWS).describe(`Most rows to return (1-${MAX_ROWS_LIMIT}).`),
   },
   output: queryResultShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const result = await queryWarehouse(dir, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
+    const project = await openProject(ctx, args.project_dir);
+    const result = await queryWarehouse(project, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
     const more = result.truncated ? ` (truncated by ${result.truncated_by}; narrow the query or raise max_rows)` : "";
     return { summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.`, data: { ...result } };
   },

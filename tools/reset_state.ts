@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { resetState } from "../src/state/index.js";
 
@@ -10,7 +11,7 @@ export const resetStateTool = defineTool({
     "(files/state.json.bak-<time>; restore it with set_state or compare with diff_state). Set warehouse=true to also " +
     "delete files/warehouse.db, like `fivetran reset`; rows are not backed up.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     warehouse: z.boolean().default(false).describe("Also delete files/warehouse.db (all synced rows). Off by default."),
   },
   output: {
@@ -20,8 +21,8 @@ export const resetStateTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
-    const r = await resetState(dir, { warehouse: args.warehouse });
+    const project = await openProject(ctx, args.project_dir);
+    const r = await resetState(project, { warehouse: args.warehouse });
     const parts = [r.backup ? `State cleared; backup ${r.backup}.` : "There was no state to clear."];
     if (args.warehouse) parts.push(r.warehouseRemoved ? "files/warehouse.db deleted." : "There was no files/warehouse.db.");
     return { summary: parts.join(" "), data: { backup: r.backup, previous_keys: Object.keys(r.previousState), warehouse_removed: r.warehouseRemoved } };

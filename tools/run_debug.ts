@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, startRun, summarize } from "../src/runner/index.js";
 import { progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
@@ -15,7 +16,7 @@ export const runDebug = defineTool({
     "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail. " +
     "Past wait_seconds it returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: describe_warehouse.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to use instead of configuration.json (values must be strings)."),
     state: z.record(z.string(), z.unknown()).optional().describe("State to start from instead of files/state.json."),
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
@@ -31,7 +32,8 @@ export const runDebug = defineTool({
   output: { ...runResultShape, receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written.") },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
+    const projectDir = project.root;
     // A receipt says whether the run started clean: a check can only re-run one that did.
     const startedClean = args.reset || isClean(projectDir);
     const handle = startRun({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { createFolder, openProject } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { AUTH_TYPES, DATABASE_DRIVERS, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, STORAGE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject } from "../src/scaffold/index.js";
 
@@ -60,11 +61,14 @@ export const scaffoldTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir, false);
-    // Security: each target goes through the sandbox, so a symlinked file cannot redirect a write.
-    for (const f of ["connector.py", "configuration.json", "requirements.txt", "README.md", ".gitignore"]) ctx.workspace.inside(dir, f);
+    const checked = await ctx.workspace.projectDir(args.project_dir, false);
+    createFolder(checked);
+    // Security: the folder exists now; its real path is checked against the workspace again, and every file is then
+    // written through the project layer against that real path (a folder swapped for a link is refused at the write).
+    const project = await openProject(ctx, checked);
+    const dir = project.root;
     const r = scaffoldProject(
-      dir,
+      project,
       {
         name: args.name,
         source_type: args.source_type,

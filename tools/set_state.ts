@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { assertStateObject, backupState, writeStateFile } from "../src/state/index.js";
 
@@ -10,7 +11,7 @@ export const setState = defineTool({
     "an incremental sync from an older cursor). The previous state is kept as a backup (files/state.json.bak-<time>). " +
     "To seed a single run without changing the file, pass `state` to run_debug instead.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: projectDirInput,
     state: z.record(z.string(), z.unknown()).describe("The new state: a JSON object, as the connector's update() receives it."),
   },
   output: {
@@ -20,10 +21,10 @@ export const setState = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const dir = await ctx.workspace.projectDir(args.project_dir);
+    const project = await openProject(ctx, args.project_dir);
     const state = assertStateObject(args.state, "state");
-    const backup = await backupState(dir);
-    const { path, bytes } = await writeStateFile(dir, state);
+    const backup = await backupState(project);
+    const { path, bytes } = await writeStateFile(project, state);
     return {
       summary: `Wrote files/state.json (${bytes} bytes)${backup ? `; previous state kept as ${backup}` : ""}. The next run_debug starts from it.`,
       data: { path, bytes, backup },

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { ConnectorProject, leaves } from "../workspace/project.js";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import type { Finding } from "../findings.js";
 
@@ -66,17 +66,53 @@ export function checkConfigurationText(text: string | null): DeployCheck[] {
 /** File-level checks that need no Python: the files deploy packages and validates. */
 export async function fileChecks(projectDir: string): Promise<DeployCheck[]> {
   const out: DeployCheck[] = [];
-  if (!existsSync(join(projectDir, "connector.py"))) {
+  const project = ConnectorProject.of(projectDir);
+  // Security: `fivetran deploy` zips the folder and follows links as it goes; a link leaving the folder would upload
+  // the file it points at. Refuse the deploy before any of it is read.
+  const escaping = linksLeaving(project);
+  if (escaping.length) throw leaves(escaping[0]!);
+  if (!project.exists("connector.py")) {
     out.push({ rule: "connector_file", severity: "error", file: "connector.py", message: "connector.py is missing from the folder root (the name must be lower case).", hint: "Create connector.py, e.g. with scaffold." });
   }
-  const cfg = join(projectDir, "configuration.json");
-  out.push(...checkConfigurationText(existsSync(cfg) ? await readFile(cfg, "utf8") : null));
-  const req = join(projectDir, "requirements.txt");
-  if (existsSync(req)) {
-    for (const i of checkRequirements(parseRequirements(await readFile(req, "utf8")))) out.push(requirementFinding(i));
+  out.push(...checkConfigurationText(project.readText("configuration.json") ?? null));
+  const req = project.readText("requirements.txt");
+  if (req !== undefined) {
+    for (const i of checkRequirements(parseRequirements(req))) out.push(requirementFinding(i));
   }
-  if (existsSync(join(projectDir, "drivers")) && !existsSync(join(projectDir, "drivers", "installation.sh"))) {
+  if (project.exists("drivers") && !project.exists("drivers/installation.sh")) {
     out.push({ rule: "drivers", severity: "error", file: "drivers/installation.sh", message: "A drivers/ folder needs drivers/installation.sh.", hint: "Add drivers/installation.sh, or remove drivers/." });
+  }
+  return out;
+}
+
+/** Folders deploy does not package (the SDK leaves them out), so links in them do not matter to it. */
+const UNPACKAGED = new Set([".venv", "venv", "files", "__pycache__", ".git", "node_modules", ".idea", ".vscode"]);
+
+/** Links in the folder (not in unpackaged folders) whose real target is outside it, relative paths, bounded walk. */
+function linksLeaving(project: ConnectorProject, max = 10_000): string[] {
+  const out: string[] = [];
+  const stack = [""];
+  let seen = 0;
+  while (stack.length && seen < max) {
+    const rel = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(rel ? join(project.root, rel) : project.root, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      seen++;
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory() && !UNPACKAGED.has(e.name)) stack.push(child);
+      else if (e.isSymbolicLink()) {
+        try {
+          project.resolve(child);
+        } catch {
+          out.push(child);
+        }
+      }
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
@@ -67,8 +68,12 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   const env = opts.env ?? process.env;
   const timeoutMs = (opts.timeoutSeconds ?? 600) * 1000;
   const report = opts.onProgress ?? (() => {});
-  const reqPath = join(opts.projectDir, "requirements.txt");
-  const reqText = existsSync(reqPath) ? await readFile(reqPath, "utf8") : "";
+  // Security: requirements.txt is read, and .venv (which pip fills) resolved, through the project layer: a link leaving
+  // the folder stops the install before pip runs.
+  const project = ConnectorProject.of(opts.projectDir);
+  project.resolve(".venv");
+  const reqPath = project.resolve("requirements.txt");
+  const reqText = project.readText("requirements.txt") ?? "";
   const parsed = parseRequirements(reqText);
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");

@@ -1,6 +1,3 @@
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { latestRecording, proofFindings } from "../proof/evaluate-hook.js";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
@@ -9,6 +6,7 @@ import { runSync } from "../runner/index.js";
 import type { RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Finding, TableSnapshot } from "./types.js";
 
@@ -70,6 +68,10 @@ const TOTAL_STEPS = 6;
  */
 export async function evaluateConnector(opts: EvaluateOptions): Promise<EvaluationReport> {
   const dir = opts.projectDir;
+  const project = ConnectorProject.of(dir);
+  // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
+  // evaluation instead of being found after two syncs (and the report is then written through the same layer).
+  if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
   const progress = opts.onProgress ?? (() => {});
   const findings: Finding[] = [];
 
@@ -176,8 +178,7 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
     stateBackup,
   };
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = join(dir, REPORT_FILE);
-    await writeFile(report.markdownPath, renderMarkdown(report));
+    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
   }
   progress(6, TOTAL_STEPS, "done");
   return report;
@@ -325,7 +326,7 @@ async function lintSection(dir: string, signal: AbortSignal | undefined, out: Fi
  */
 async function dependencySection(dir: string, lintRan: boolean, out: Finding[]): Promise<void> {
   if (lintRan) return;
-  const path = join(dir, "requirements.txt");
-  if (!existsSync(path)) return;
-  for (const i of checkRequirements(parseRequirements(await readFile(path, "utf8")))) out.push(requirementFinding(i));
+  const text = ConnectorProject.of(dir).readText("requirements.txt");
+  if (text === undefined) return;
+  for (const i of checkRequirements(parseRequirements(text))) out.push(requirementFinding(i));
 }

@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import * as pep440 from "@renovatebot/pep440";
 import { ToolError } from "../errors.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { pythonCompile, ruffFindings } from "./external.js";
 import { LineIndex } from "./lines.js";
 import { loadProject, type Project } from "./project.js";
@@ -233,7 +232,8 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
       for (const [file, text] of changed) {
         // Security: only files the linter itself read from the project folder are rewritten.
         if (!run.project.texts.has(file) && file !== ".gitignore") continue;
-        writeFileSync(join(dir, file), text);
+        // Security: written through the project layer (temporary file, then rename): never through a link or hard link.
+        ConnectorProject.of(dir).writeFile(file, text);
       }
       for (const [file, rules] of applied) {
         const s = fixedRules.get(file) ?? new Set<string>();

@@ -1,6 +1,7 @@
 import fg from "fast-glob";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { ConnectorProject } from "../workspace/project.js";
 import { parseJson, JsonSyntaxError, type JsonNode } from "./json.js";
 import { LineIndex } from "./lines.js";
 import { Module, type FuncInfo } from "./model.js";
@@ -59,16 +60,19 @@ function listPython(dir: string): string[] {
   }).slice(0, MAX_FILES);
 }
 
+// Security: every file lint reads goes through the project layer, so a link leaving the folder is refused instead of
+// having its lines quoted in findings.
 function readText(dir: string, file: string): TextFile | undefined {
-  const full = join(dir, file);
-  if (!existsSync(full)) return undefined;
-  const text = readFileSync(full, "utf8");
+  const text = ConnectorProject.of(dir).readText(file);
+  if (text === undefined) return undefined;
   return { file, text, lines: new LineIndex(text) };
 }
 
 /** `onSources` gets the Python files' texts (in module order) as soon as they are read, before parsing. */
 export async function loadProject(dir: string, onSources?: (files: { file: string; source: string }[]) => void): Promise<Project> {
   const files = listPython(dir);
+  // The walk skips links; connector.py itself is read whatever it is, so that a link out is refused, not ignored.
+  if (!files.includes("connector.py") && ConnectorProject.of(dir).exists("connector.py")) files.push("connector.py");
   files.sort((a, b) => (a === "connector.py" ? -1 : b === "connector.py" ? 1 : a.localeCompare(b)));
   const texts = new Map<string, TextFile>();
   const modules: Module[] = [];

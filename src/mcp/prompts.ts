@@ -1,6 +1,7 @@
 import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import type { Workspace } from "../workspace/workspace.js";
 import { AUTH_TYPES, PAGINATION_TYPES, SOURCE_TYPES, SUPPORT, SYNC_MODES } from "../scaffold/options.js";
 
 const startsWith = (values: readonly string[], prefix: string | undefined) => values.filter((v) => v.startsWith(prefix ?? ""));
@@ -11,7 +12,9 @@ function user(text: string) {
 }
 
 /** Prompts: ready-made starting points a user picks in the client, with completions for their arguments. */
-export function registerPrompts(server: McpServer): void {
+export function registerPrompts(server: McpServer, workspace?: Workspace): void {
+  // project_dir completes to the connector folders found in the workspace (bounded walk, links not followed).
+  const folders = async (v: string | undefined) => startsWith(workspace ? await workspace.connectorFolders() : [], v);
   server.registerPrompt(
     "build_connector",
     {
@@ -46,7 +49,7 @@ export function registerPrompts(server: McpServer): void {
       title: "Fix a failing run",
       description: "Diagnose a failed run_debug from its error, fix connector.py and prove the fix.",
       argsSchema: {
-        project_dir: z.string().describe("Absolute folder of the connector."),
+        project_dir: completable(z.string().describe("Absolute folder of the connector."), folders),
         error: z.string().optional().describe("The error message or log lines, if you have them."),
       },
     },
@@ -69,7 +72,7 @@ export function registerPrompts(server: McpServer): void {
       title: "Add a table",
       description: "Add a table (optionally a child of an existing one) to an existing connector.",
       argsSchema: {
-        project_dir: z.string().describe("Absolute folder of the connector."),
+        project_dir: completable(z.string().describe("Absolute folder of the connector."), folders),
         table: z.string().describe("New table name in lowercase snake_case, e.g. invoices."),
         primary_key: z.string().optional().describe("Comma-separated primary-key columns; default id."),
         parent: z.string().optional().describe("Existing parent table when rows are fetched per parent row."),
@@ -92,7 +95,7 @@ export function registerPrompts(server: McpServer): void {
     {
       title: "Review before deploying",
       description: "Check a connector against the guidelines and prove it works before fivetran deploy.",
-      argsSchema: { project_dir: z.string().describe("Absolute folder of the connector.") },
+      argsSchema: { project_dir: completable(z.string().describe("Absolute folder of the connector."), folders) },
     },
     (a) =>
       user(

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { ToolError } from "../errors.js";
+import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { Redactor } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
@@ -31,12 +32,18 @@ export function setWarehouseOpener(o: SinkOpener | undefined): void {
   opener = o ?? openWarehouse;
 }
 
-/** Checks the folder before anything runs: these are usage errors, not failed syncs. */
+/**
+ * Checks the folder before anything runs: these are usage errors, not failed syncs. The files a run reads or writes
+ * (connector.py, configuration.json, files/, its state and database, the upload storage) go through the project
+ * layer first, so one that is a link leaving the folder stops the run before Python or DuckDB follows it.
+ */
 function checkProject(projectDir: string): void {
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) {
     throw new ToolError("not_found", `The connector folder ${projectDir} does not exist.`, "Pass the folder that holds connector.py, or create one with scaffold.", projectDir);
   }
-  if (!existsSync(join(projectDir, "connector.py"))) {
+  const project = ConnectorProject.of(projectDir);
+  // Security: reading connector.py through the layer refuses a link out, a hard link and anything but a regular file.
+  if (project.readBytes("connector.py") === undefined) {
     throw new ToolError(
       "not_found",
       `connector.py not found in ${projectDir}; this file is required to start a sync.`,
@@ -44,6 +51,14 @@ function checkProject(projectDir: string): void {
       projectDir,
     );
   }
+  // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
+  project.readBytes("configuration.json");
+  project.readBytes(STATE_FILE);
+  if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
+    throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
+  }
+  project.resolve(`${FILES_DIR}/storage`);
+  warehouseFile(project);
 }
 
 /** Runs one sync to the end and returns its result. Usage errors (no folder, locked warehouse...) throw ToolError. */

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { ConnectorProject } from "../workspace/project.js";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
@@ -36,13 +37,14 @@ export interface SdkInput {
 export async function runSdk(inp: SdkInput): Promise<RunResult> {
   const started = Date.now();
   const { tracker, projectDir } = inp;
-  const files = join(projectDir, "files");
   // Before the reset or an override touches files/state.json: a sync with an override that is still in flight
   // (another process) must get back the state it keeps aside; one whose process died gets it back now.
   assertNoOverrideInFlight(projectDir);
   if (inp.reset) {
     // Like `fivetran reset`: the warehouse and the state go (only the files the SDK itself writes).
-    for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) rmSync(join(files, f), { force: true });
+    // Security: deleted through the project layer, which refuses a link leaving the folder.
+    const project = ConnectorProject.of(projectDir);
+    for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) project.remove(`files/${f}`);
   }
   const args = ["debug", projectDir];
   let tempDir: string | undefined;
@@ -119,7 +121,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       }
     }
     const counts = outcome.counts ?? { ...tracker.counts };
-    const state = readStateLoose(stateFile(projectDir));
+    const state = readStateLoose(projectDir);
     const peak = outcome.peakMb !== undefined ? undefined : proc.peakRssKb();
     result = {
       status,
@@ -153,9 +155,10 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
   return result;
 }
 
-function readStateLoose(p: string): Record<string, unknown> {
+function readStateLoose(projectDir: string): Record<string, unknown> {
   try {
-    const v = JSON.parse(readFileSync(p, "utf8")) as unknown;
+    // Security: the SDK wrote it; it is read back through the project layer all the same.
+    const v = JSON.parse(ConnectorProject.of(projectDir).readText("files/state.json") ?? "{}") as unknown;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ToolError } from "../errors.js";
+import type { ProjectRef } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import type { ChannelRecord, RowRecord, WireValue } from "../protocol.js";
 
 /**
@@ -46,12 +46,11 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
 export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
 
 /** configuration.json as `fivetran debug` reads it (the override wins); undefined when there is none. */
-export function readConfiguration(projectDir: string, override?: Record<string, unknown>): Record<string, unknown> | undefined {
+export function readConfiguration(projectDir: ProjectRef, override?: Record<string, unknown>): Record<string, unknown> | undefined {
   if (override !== undefined) return override;
-  const p = join(projectDir, "configuration.json");
-  if (!existsSync(p)) return undefined;
-  const text = readFileSync(p, "utf8");
-  if (text.trim() === "") return undefined;
+  // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
+  const text = ConnectorProject.of(projectDir).readText("configuration.json");
+  if (text === undefined || text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (e) {

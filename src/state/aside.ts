@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
-import { statePath as stateFile } from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE, statePath as stateFile, type ProjectRef } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-owner.js";
 
 /**
@@ -17,6 +18,7 @@ import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-
  * of the folder, or the run history finding the run interrupted, puts the previous state back (recoverStateAside).
  */
 const ASIDE_NAME = ".state.before-override.json";
+const ASIDE_FILE = `${FILES_DIR}/${ASIDE_NAME}`;
 
 interface Aside {
   v: 1;
@@ -29,19 +31,17 @@ interface Aside {
   previousMode?: number;
 }
 
-function asidePath(projectDir: string): string {
-  return join(projectDir, "files", ASIDE_NAME);
-}
-
-function writeAtomically(path: string, text: string, mode = 0o600): void {
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, text, { mode, flag: "wx" });
-  renameSync(tmp, path);
-}
-
-function readAside(projectDir: string): Aside | undefined {
+// Security: every file here goes through the project layer, which refuses links leaving the connector folder.
+function readAside(projectDir: ProjectRef): Aside | undefined {
+  let text: string | undefined;
   try {
-    const a = JSON.parse(readFileSync(asidePath(projectDir), "utf8")) as Aside;
+    text = ConnectorProject.of(projectDir).readText(ASIDE_FILE);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  try {
+    const a = JSON.parse(text) as Aside;
     return a && a.v === 1 && typeof a.ino === "number" ? a : undefined;
   } catch {
     return undefined;
@@ -52,7 +52,7 @@ function readAside(projectDir: string): Aside | undefined {
  * Throws "locked" while another sync of the folder with an override is in flight (its owner is alive); settles an
  * aside file of a dead one first. Call before anything that would settle on failure.
  */
-export function assertNoOverrideInFlight(projectDir: string): void {
+export function assertNoOverrideInFlight(projectDir: ProjectRef): void {
   recoverStateAside(projectDir);
   const held = readAside(projectDir);
   if (held) {
@@ -60,33 +60,30 @@ export function assertNoOverrideInFlight(projectDir: string): void {
     // its aside file, would lose the state it must put back.
     throw new ToolError(
       "locked",
-      `A sync of ${projectDir} with a state override is running (process ${held.owner.pid}).`,
+      `A sync of ${ConnectorProject.of(projectDir).root} with a state override is running (process ${held.owner.pid}).`,
       "Wait for it to end (run_status), or stop it (cancel_run), then run again.",
-      projectDir,
+      ConnectorProject.of(projectDir).root,
     );
   }
 }
 
 /** Puts `state` at files/state.json for `fivetran debug` to start from, keeping the previous file aside. */
-export function putStateOverride(projectDir: string, state: Record<string, unknown>): void {
-  const files = join(projectDir, "files");
-  mkdirSync(files, { recursive: true });
-  assertNoOverrideInFlight(projectDir);
-  const target = stateFile(projectDir);
-  let previous: string | null = null;
-  let previousMode: number | undefined;
-  if (existsSync(target)) {
-    previous = readFileSync(target, "utf8");
-    previousMode = statSync(target).mode & 0o777;
-  }
+export function putStateOverride(projectDir: ProjectRef, state: Record<string, unknown>): void {
+  const project = ConnectorProject.of(projectDir);
+  const files = project.mkdir(FILES_DIR);
+  assertNoOverrideInFlight(project);
+  const target = stateFile(project);
+  const previous = project.readText(STATE_FILE) ?? null;
+  const previousMode = previous === null ? undefined : (project.lstat(STATE_FILE)?.mode ?? 0o600) & 0o777;
   // Order matters for a crash at any step: the override is written under a temporary name, the aside file names
   // it, and only then does it become state.json. Dying before the rename leaves state.json as it was, which the
   // recovery then keeps (its inode is not the override's).
+  // Security: `wx` (O_CREAT|O_EXCL) in the checked real folder never follows a link at the temporary name.
   const tmp = join(files, `.state.${process.pid}.${Date.now()}.tmp`);
   writeFileSync(tmp, JSON.stringify(state), { mode: 0o600, flag: "wx" });
   const st = statSync(tmp);
   const aside: Aside = { v: 1, owner: thisProcess(), ino: st.ino, mtimeMs: st.mtimeMs, previous, ...(previousMode !== undefined ? { previousMode } : {}) };
-  writeAtomically(asidePath(projectDir), JSON.stringify(aside));
+  project.writeFile(ASIDE_FILE, JSON.stringify(aside), { mode: 0o600 });
   renameSync(tmp, target);
 }
 
@@ -94,37 +91,37 @@ export function putStateOverride(projectDir: string, state: Record<string, unkno
  * After the run (its process has exited): puts the previous state back when nothing was written under the
  * override, and drops the aside file. Safe to call when there is none.
  */
-export function settleStateOverride(projectDir: string): void {
+export function settleStateOverride(projectDir: ProjectRef): void {
   const aside = readAside(projectDir);
   if (aside) restoreIfUntouched(projectDir, aside);
-  rmSync(asidePath(projectDir), { force: true });
+  ConnectorProject.of(projectDir).remove(ASIDE_FILE);
 }
 
 /**
  * Settles an aside file left by a process that died mid-run; leaves one whose owner is alive (a run in flight,
  * here or in another server) alone. Returns true when it put a previous state back.
  */
-export function recoverStateAside(projectDir: string): boolean {
-  const p = asidePath(projectDir);
-  if (!existsSync(p)) return false;
-  const aside = readAside(projectDir);
+export function recoverStateAside(projectDir: ProjectRef): boolean {
+  const project = ConnectorProject.of(projectDir);
+  if (!project.exists(ASIDE_FILE)) return false;
+  const aside = readAside(project);
   if (aside && (isThisProcess(aside.owner) || isAlive(aside.owner))) return false;
-  const restored = aside ? restoreIfUntouched(projectDir, aside) : false;
-  rmSync(p, { force: true });
+  const restored = aside ? restoreIfUntouched(project, aside) : false;
+  project.remove(ASIDE_FILE);
   return restored;
 }
 
-function restoreIfUntouched(projectDir: string, aside: Aside): boolean {
-  const target = stateFile(projectDir);
+function restoreIfUntouched(projectDir: ProjectRef, aside: Aside): boolean {
+  const project = ConnectorProject.of(projectDir);
   let untouched = false;
   try {
-    const st = statSync(target);
+    const st = statSync(stateFile(project));
     untouched = st.ino === aside.ino && st.mtimeMs === aside.mtimeMs;
   } catch {
     untouched = false;
   }
   if (!untouched) return false;
-  if (aside.previous === null) rmSync(target, { force: true });
-  else writeAtomically(target, aside.previous, aside.previousMode ?? 0o600);
+  if (aside.previous === null) project.remove(STATE_FILE);
+  else project.writeFile(STATE_FILE, aside.previous, { mode: aside.previousMode ?? 0o600 });
   return true;
 }

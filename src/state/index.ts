@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { lstatSync, type Stats } from "node:fs";
+import { basename, join } from "node:path";
 import { ToolError } from "../errors.js";
-import { statePath, warehousePath } from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE, statePath, WAREHOUSE_FILE, warehousePath, type ProjectRef } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { recoverStateAside } from "../state/aside.js";
 
 /**
@@ -53,36 +52,30 @@ export interface StateSnapshot {
   modified?: string;
 }
 
-export async function readStateFile(projectDir: string): Promise<StateSnapshot> {
+export async function readStateFile(projectDir: ProjectRef): Promise<StateSnapshot> {
+  const project = ConnectorProject.of(projectDir);
   // A real-SDK run whose server died left its state override in state.json and the state it replaced aside: the
   // state of the folder is the one put aside (the next run would start from it too).
-  recoverStateAside(projectDir);
-  const path = stateFilePath(projectDir);
-  if (!existsSync(path)) return { path, exists: false, state: {}, bytes: 0 };
-  const [text, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
+  recoverStateAside(project);
+  const path = stateFilePath(project);
+  const text = project.readText(STATE_FILE);
+  const info = text === undefined ? undefined : project.lstat(STATE_FILE);
+  if (text === undefined || info === undefined) return { path, exists: false, state: {}, bytes: 0 };
   // An empty file is what an interrupted writer leaves; the SDK treats a missing state as {}.
   const state = text.trim() === "" ? {} : parseState(text, "files/state.json");
-  return { path, exists: true, state, bytes: info.size, modified: info.mtime.toISOString() };
+  return { path, exists: true, state, bytes: Buffer.byteLength(text), modified: info.mtime.toISOString() };
 }
 
 /**
  * Writes the state atomically: a temporary file in the same folder, then a rename, so a run that
  * reads it at the same moment sees the old state or the new one, never half of each.
  */
-export async function writeStateFile(projectDir: string, state: State): Promise<{ path: string; bytes: number }> {
+export async function writeStateFile(projectDir: ProjectRef, state: State): Promise<{ path: string; bytes: number }> {
   assertStateObject(state, "state");
-  const path = stateFilePath(projectDir);
-  await mkdir(dirname(path), { recursive: true });
   const text = `${JSON.stringify(state, null, 2)}\n`;
-  const tmp = join(dirname(path), `.state.json.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  // Security: `wx` so the temporary name can never follow a planted file or link.
-  await writeFile(tmp, text, { flag: "wx" });
-  try {
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+  // Security: the project layer writes a temporary file created exclusively and renames it over state.json, so a
+  // link or hard link planted at that name is replaced, never written through.
+  const path = ConnectorProject.of(projectDir).writeFile(STATE_FILE, text);
   return { path, bytes: Buffer.byteLength(text) };
 }
 
@@ -99,35 +92,36 @@ export interface BackupInfo {
 }
 
 /** Backups of the state kept by reset and set, newest first. */
-export async function listStateBackups(projectDir: string): Promise<BackupInfo[]> {
-  const dir = join(projectDir, "files");
-  if (!existsSync(dir)) return [];
-  const names = (await readdir(dir)).filter((n) => n.startsWith(BACKUP_PREFIX));
+export async function listStateBackups(projectDir: ProjectRef): Promise<BackupInfo[]> {
+  const project = ConnectorProject.of(projectDir);
+  const dir = project.resolve(FILES_DIR);
+  const names = project.list(FILES_DIR).filter((n) => n.startsWith(BACKUP_PREFIX));
   const out: BackupInfo[] = [];
   for (const name of names) {
-    const info = await stat(join(dir, name));
-    out.push({ name, path: join(dir, name), created: info.mtime.toISOString(), bytes: info.size });
+    // Security: a backup that is a link leaving the folder is listed from the link itself (its own time), never
+    // followed; reading it (diff_state) is refused.
+    const path = join(dir, name);
+    const info = lstatOrUndefined(path);
+    if (!info) continue;
+    out.push({ name, path, created: info.mtime.toISOString(), bytes: info.size });
   }
   // The stamp in the name sorts as text; it is the order the backups were taken in.
   return out.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 }
 
 /** Copies the current state aside under a timestamped name; returns its name, or null when there is no state. */
-export async function backupState(projectDir: string, now = new Date()): Promise<string | null> {
-  const path = stateFilePath(projectDir);
-  if (!existsSync(path)) return null;
-  const text = await readFile(path);
+export async function backupState(projectDir: ProjectRef, now = new Date()): Promise<string | null> {
+  const project = ConnectorProject.of(projectDir);
+  const text = project.readBytes(STATE_FILE);
+  if (text === undefined) return null;
   let name = `${BACKUP_PREFIX}${backupStamp(now)}`;
-  for (let i = 1; ; i++) {
-    try {
-      // Security: `wx` never overwrites an earlier backup, even two taken in the same millisecond.
-      await writeFile(join(dirname(path), name), text, { flag: "wx" });
-      return name;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || i > 50) throw e;
-      name = `${BACKUP_PREFIX}${backupStamp(now)}-${i}`;
-    }
+  // Never overwrite an earlier backup, even two taken in the same millisecond.
+  for (let i = 1; project.exists(`${FILES_DIR}/${name}`); i++) {
+    if (i > 50) throw new ToolError("already_exists", `Too many state backups named ${name}.`, "Remove old backups from files/.", name);
+    name = `${BACKUP_PREFIX}${backupStamp(now)}-${i}`;
   }
+  project.writeFile(`${FILES_DIR}/${name}`, text);
+  return name;
 }
 
 export interface ResetResult {
@@ -140,32 +134,34 @@ export interface ResetResult {
  * Clears the state (the next run starts from {} like a first sync). The old state is kept as a
  * backup; the warehouse is removed only when asked, because its rows are the evidence of past runs.
  */
-export async function resetState(projectDir: string, opts: { warehouse?: boolean } = {}): Promise<ResetResult> {
-  const current = await readStateFile(projectDir);
-  const backup = await backupState(projectDir);
-  await rm(stateFilePath(projectDir), { force: true });
+export async function resetState(projectDir: ProjectRef, opts: { warehouse?: boolean } = {}): Promise<ResetResult> {
+  const project = ConnectorProject.of(projectDir);
+  // Security: everything that will be deleted is checked first, so a refused link leaves the folder as it was.
+  if (opts.warehouse) warehouseFilePath(project);
+  const current = await readStateFile(project);
+  const backup = await backupState(project);
+  project.remove(STATE_FILE);
   let warehouseRemoved = false;
   if (opts.warehouse) {
-    const db = warehouseFilePath(projectDir);
-    warehouseRemoved = existsSync(db);
+    warehouseRemoved = project.exists(WAREHOUSE_FILE);
     // DuckDB keeps uncommitted pages in a write-ahead log beside the file; it goes with it.
-    await rm(db, { force: true });
-    await rm(`${db}.wal`, { force: true });
+    project.remove(WAREHOUSE_FILE);
+    project.remove(`${WAREHOUSE_FILE}.wal`);
   }
   return { backup, previousState: current.state, warehouseRemoved };
 }
 
 /** Reads a backup by name; only names that reset or set produced are accepted. */
-export async function readStateBackup(projectDir: string, name: string): Promise<State> {
+export async function readStateBackup(projectDir: ProjectRef, name: string): Promise<State> {
   // Security: a backup name is a bare file name, never a path.
   if (basename(name) !== name || !name.startsWith(BACKUP_PREFIX)) {
     throw new ToolError("invalid_argument", `${name} is not a state backup name.`, `Use a name from list of backups (they start with ${BACKUP_PREFIX}).`, name);
   }
-  const path = join(projectDir, "files", name);
-  if (!existsSync(path)) {
+  const text = ConnectorProject.of(projectDir).readText(`${FILES_DIR}/${name}`);
+  if (text === undefined) {
     throw new ToolError("not_found", `The backup ${name} does not exist.`, "Call get_state to list the backups that exist.", name);
   }
-  return parseState(await readFile(path, "utf8"), name);
+  return parseState(text, name);
 }
 
 export interface StateChange {
@@ -228,7 +224,7 @@ function walk(a: unknown, b: unknown, path: string, diff: StateDiff): void {
  * Resolves a state reference used by diff: "current", "latest_backup", a backup name, or an
  * inline JSON object.
  */
-export async function resolveStateRef(projectDir: string, ref: string): Promise<{ label: string; state: State }> {
+export async function resolveStateRef(projectDir: ProjectRef, ref: string): Promise<{ label: string; state: State }> {
   const r = ref.trim();
   if (r.startsWith("{") || r.startsWith("[")) return { label: "given JSON", state: parseState(r, "the given state") };
   if (r === "current") return { label: "files/state.json", state: (await readStateFile(projectDir)).state };
@@ -240,4 +236,12 @@ export async function resolveStateRef(projectDir: string, ref: string): Promise<
     return { label: latest.name, state: await readStateBackup(projectDir, latest.name) };
   }
   return { label: r, state: await readStateBackup(projectDir, r) };
+}
+
+function lstatOrUndefined(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import type { ProjectRef } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { Redactor } from "../workspace/redact.js";
 
 /**
@@ -7,16 +7,14 @@ import { Redactor } from "../workspace/redact.js";
  * its state (or a deploy log) is masked in what we return. An unreadable configuration falls back
  * to the patterns alone: redaction must never be the reason a tool fails.
  */
-export function projectRedactor(projectDir: string, extra: string[] = []): Redactor {
-  const path = join(projectDir, "configuration.json");
+export function projectRedactor(projectDir: ProjectRef, extra: string[] = []): Redactor {
   let config: Record<string, unknown> | null = null;
-  if (existsSync(path)) {
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) config = parsed as Record<string, unknown>;
-    } catch {
-      config = null;
-    }
+  try {
+    // Security: through the project layer; a configuration.json linking out of the folder is not read.
+    const parsed: unknown = JSON.parse(ConnectorProject.of(projectDir).readText("configuration.json") ?? "null");
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) config = parsed as Record<string, unknown>;
+  } catch {
+    config = null;
   }
   return new Redactor(config, extra);
 }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
-import { readState, SCHEMA, statePath, warehousePath } from "./files.js";
+import { readState, SCHEMA, statePath, warehousePath, type ProjectRef } from "./files.js";
 import { quote } from "./names.js";
 import { missingWarehouse } from "./query.js";
 import { withReader } from "./registry.js";
@@ -32,7 +32,9 @@ export type WarehouseDescription = z.infer<z.ZodObject<typeof warehouseDescripti
 export type TableDescription = WarehouseDescription["tables"][number];
 
 /** Tables, columns, keys and counts of files/warehouse.db (committed data only), and files/state.json. */
-export async function describeWarehouse(projectDir: string): Promise<WarehouseDescription> {
+export async function describeWarehouse(projectDir: ProjectRef): Promise<WarehouseDescription> {
+  // Security: both paths pass the project layer before anything is opened or reported missing.
+  const stateFile = statePath(projectDir);
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   // As get_state: the state a dead real-SDK run put aside is the folder's state, not that run's override.
@@ -70,5 +72,5 @@ export async function describeWarehouse(projectDir: string): Promise<WarehouseDe
     }
     return [...byTable.values()];
   });
-  return { schema: SCHEMA, warehouse_path: dbPath, state_path: statePath(projectDir), tables, state };
+  return { schema: SCHEMA, warehouse_path: dbPath, state_path: stateFile, tables, state };
 }

@@ -3,7 +3,7 @@ import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
-import { SCHEMA, warehousePath } from "./files.js";
+import { SCHEMA, warehousePath, type ProjectRef } from "./files.js";
 import { withReader } from "./registry.js";
 
 export interface QueryOptions {
@@ -75,12 +75,12 @@ export function checkQueryText(sql: string): void {
   // statements hidden inside a SELECT cannot exist: DuckDB's parse confirms the statement type before it runs.
 }
 
-function missingWarehouse(projectDir: string): ToolError {
-  return new ToolError("not_found", `There is no warehouse yet: ${warehousePath(projectDir)} does not exist.`, "Run run_debug first; it creates files/warehouse.db.", projectDir);
+function missingWarehouse(projectDir: ProjectRef): ToolError {
+  return new ToolError("not_found", `There is no warehouse yet: ${warehousePath(projectDir)} does not exist.`, "Run run_debug first; it creates files/warehouse.db.", typeof projectDir === "string" ? projectDir : projectDir.root);
 }
 
 /** Runs one read-only statement against files/warehouse.db with the caps of QueryOptions. */
-export async function queryWarehouse(projectDir: string, sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
+export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
   checkQueryText(sql);
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBType } from "@duckdb/node-api";
-import { mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, rmdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, RowRecord, WireValue } from "../protocol.js";
@@ -8,7 +8,8 @@ import {
   widerType, type Cell, type NativeKind,
 } from "./cells.js";
 import { duckdb } from "./duckdb.js";
-import { filesDir, METADATA_TABLE, SCHEMA, statePath, warehousePath } from "./files.js";
+import { ConnectorProject } from "../workspace/project.js";
+import { FILES_DIR, filesDir, METADATA_TABLE, SCHEMA, STATE_FILE, warehousePath } from "./files.js";
 import { quote, renameColumn, renameSchema, renameTable } from "./names.js";
 import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 
@@ -199,8 +200,11 @@ export class WarehouseWriter {
   ) {}
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
-    mkdirSync(filesDir(projectDir), { recursive: true });
-    const dbPath = warehousePath(projectDir);
+    // Security: files/ is created through the project layer, and the database and its .wal are checked to be regular
+    // files inside the folder right before DuckDB opens them (see ConnectorProject.database for the race left).
+    const project = ConnectorProject.of(projectDir);
+    project.mkdir(FILES_DIR);
+    const dbPath = warehousePath(project);
     const instance = await openWriterInstance(dbPath);
     let conn: DuckDBConnection | undefined;
     try {
@@ -224,7 +228,7 @@ export class WarehouseWriter {
       if (opts.reset) {
         for (const schema of await syncSchemas(conn)) await conn.run(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
         await conn.run(`DROP TABLE IF EXISTS main.${quote(METADATA_TABLE)}`);
-        rmSync(statePath(projectDir), { force: true });
+        project.remove(STATE_FILE);
       }
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(SCHEMA)}`);
       await conn.run(`CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
@@ -489,7 +493,8 @@ export class WarehouseWriter {
     const text = pyJsonDumps(state, true);
     return this.enqueue(async () => {
       await this.flush(batches, true);
-      writeAtomically(statePath(this.projectDir), text);
+      // Security: written through the project layer (temporary file, then rename), never through a link.
+      ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text);
     });
   }
 
@@ -997,7 +1002,9 @@ export class WarehouseWriter {
         const file = storedFile(storage, t.schema, t.source, path);
         if (!file) continue;
         try {
-          rmSync(file, { force: true });
+          // Security: removed through the project layer, so a link under files/storage cannot point the delete outside.
+          const project = ConnectorProject.of(this.projectDir);
+          project.remove(project.relative(file));
           removeEmptyFolders(dirname(file), filesDir(this.projectDir));
         } catch {
           // A file that cannot be removed stays: the sync's data is committed either way.
@@ -1221,15 +1228,4 @@ function converted(old: string, wider: string, column: string): string {
   return `CAST(${name} AS ${wider})`;
 }
 
-function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.state.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}
 

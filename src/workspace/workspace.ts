@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, parse, relative, resolve, sep } from "node:path";
 import { ToolError } from "../errors.js";
@@ -123,6 +123,7 @@ export class Workspace {
       );
     } else if (roots.length > 0) {
       candidate = roots[0];
+      if (mustExist) refuseNonConnectorRoot(roots);
     } else {
       throw new ToolError("invalid_argument", "No connector folder was given and none could be found.", NO_FOLDER_HINT);
     }
@@ -158,6 +159,16 @@ export class Workspace {
     return real;
   }
 
+  /** Connector folders below every root (bounded), for the error of a call without project_dir and for completions. */
+  async connectorFolders(): Promise<string[]> {
+    const roots = await this.roots();
+    if (roots.length === 0) {
+      const cwd = this.cwdWorkspace();
+      if (cwd) roots.push(cwd);
+    }
+    return [...new Set(roots.flatMap((r) => findConnectorFolders(r)))].slice(0, MAX_LISTED_FOLDERS);
+  }
+
   /**
    * Resolves a path inside a project folder and refuses anything that escapes it, through `..`, an
    * absolute path or a symlink (dangling ones included).
@@ -165,6 +176,56 @@ export class Workspace {
   inside(projectDir: string, rel: string): string {
     return resolveInside(projectDir, rel);
   }
+}
+
+/** How deep below a root, and how many, connector folders are looked for: a workspace can be a home-sized tree. */
+const MAX_SEARCH_DEPTH = 3;
+const MAX_LISTED_FOLDERS = 20;
+const MAX_VISITED_FOLDERS = 2_000;
+const SKIPPED_FOLDERS = new Set(["node_modules", "files", "__pycache__", "venv", "env", "site-packages", "dist", "build"]);
+
+/**
+ * Folders holding connector.py at or below `root`, breadth first, nearest first. Links are not followed (a link can
+ * lead out of the workspace or into a loop), nor hidden folders (.git, .venv) and the usual dependency folders.
+ */
+export function findConnectorFolders(root: string, maxDepth = MAX_SEARCH_DEPTH, max = MAX_LISTED_FOLDERS): string[] {
+  const found: string[] = [];
+  let level = [root];
+  let visited = 0;
+  for (let depth = 0; depth <= maxDepth && level.length > 0 && found.length < max; depth++) {
+    const next: string[] = [];
+    for (const dir of level) {
+      if (visited++ >= MAX_VISITED_FOLDERS || found.length >= max) break;
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      // Security: isFile()/isDirectory() of a Dirent describe the entry itself, so links are neither listed nor entered.
+      if (entries.some((e) => e.name === "connector.py" && e.isFile())) found.push(dir);
+      for (const e of entries) {
+        if (e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_FOLDERS.has(e.name)) next.push(join(dir, e.name));
+      }
+    }
+    level = next.sort();
+  }
+  return found;
+}
+
+/** A call without project_dir in a workspace whose root is not a connector, but that holds some: name them. */
+function refuseNonConnectorRoot(roots: string[]): void {
+  const root = roots[0];
+  if (existsSync(join(root, "connector.py"))) return;
+  const folders = [...new Set(roots.flatMap((r) => findConnectorFolders(r)))].slice(0, MAX_LISTED_FOLDERS);
+  if (folders.length === 0) return;
+  throw new ToolError(
+    "not_found",
+    `No project_dir was given, and the workspace root ${root} is not a connector folder (it has no connector.py). ` +
+      `Connector folders in the workspace: ${folders.join(", ")}${folders.length === MAX_LISTED_FOLDERS ? " (the first " + MAX_LISTED_FOLDERS + ")" : ""}.`,
+    `Call again with project_dir set to one of them, e.g. project_dir: "${folders[0]}".`,
+    folders,
+  );
 }
 
 const NO_FOLDER_HINT =

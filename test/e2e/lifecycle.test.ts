@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { allTools } from "../../tools/index.js";
 import { ensureBuilt } from "../helpers/built.js";
 import { alive, startRaw, type RawServer } from "../clients/raw.js";
 
@@ -110,7 +109,6 @@ describe("stdio server lifecycle", () => {
   });
 });
 
-const hasRunDebug = allTools.some((t) => t.name === "run_debug");
 
 /**
  * A connector that syncs without end and starts a child process of its own; the test kills the
@@ -139,7 +137,7 @@ def update(configuration, state):
 connector = Connector(update=update, schema=schema)
 `;
 
-describe.skipIf(!hasRunDebug)("no process left when the server dies mid-sync", () => {
+describe("no process left when the server dies mid-sync", () => {
   function project(): string {
     const dir = realpathSync(mkdtempSync(join(tmpdir(), "lifecycle-sync-")));
     writeFileSync(join(dir, "connector.py"), ENDLESS_CONNECTOR);

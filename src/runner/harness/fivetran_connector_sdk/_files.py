@@ -127,19 +127,30 @@ class FileStore:
     open, as in the SDK, and the next upload of another file fails the sync."""
 
     def __init__(self, project_dir):
+        self.project = os.path.realpath(project_dir)
         self.directory = os.path.join(project_dir, "files", STORAGE_DIR)
         self.active = None
+
+    def _inside(self, path):
+        real = os.path.realpath(path)
+        return os.path.commonpath([self.project, real]) == self.project
 
     def _open(self, key, expected):
         schema, table, file_path = key
         try:
             target = resolve(self.directory, schema, table, file_path)
+            # Security: files/, files/storage or a folder under it that is a link (left by the connector or by hand)
+            # must not take the file, or the folders made for it, outside the connector folder: each existing part is
+            # checked against the folder's real path before anything is created, and the result again after.
+            part = os.path.dirname(target)
+            while not os.path.lexists(part) and part != os.path.dirname(part):
+                part = os.path.dirname(part)
+            if not self._inside(part):
+                raise ValueError("upload folder %s is outside %s" % (os.path.realpath(part), self.project))
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            # Security: a folder under files/storage that is a symlink (left by the connector or by hand) must not
-            # take the file outside the project's storage.
             real_root = os.path.realpath(self.directory)
             real_dir = os.path.realpath(os.path.dirname(target))
-            if os.path.commonpath([real_root, real_dir]) != real_root:
+            if not self._inside(real_root) or os.path.commonpath([real_root, real_dir]) != real_root:
                 raise ValueError("upload folder %s is outside %s" % (real_dir, real_root))
             return _Upload(key, target, expected)
         except (OSError, ValueError) as e:
