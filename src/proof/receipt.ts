@@ -1,12 +1,11 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
 import { resolvePython } from "../runner/python.js";
 import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/sink.js";
 import type { RunResult } from "../runner/types.js";
-import { writeNewFile } from "../workspace/files.js";
-import { resolveInside } from "../workspace/workspace.js";
+import { ConnectorProject } from "../workspace/project.js";
 import type { CrashReport } from "./crash.js";
 import { dumpWarehouse, sha256, stateHash } from "./dump.js";
 import type { FaultReport } from "./faults.js";
@@ -71,8 +70,8 @@ export function codeHash(files: Record<string, string>): string {
 
 function recordingHash(projectDir: string, name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const p = resolveInside(projectDir, `${RECORDINGS_DIR}/${name}/${EXCHANGES_FILE}`);
-  return existsSync(p) && lstatSync(p).isFile() ? sha256(readFileSync(p)) : undefined;
+  const bytes = ConnectorProject.at(projectDir).readBytes(`${RECORDINGS_DIR}/${name}/${EXCHANGES_FILE}`, 1024 * 1024 * 1024);
+  return bytes ? sha256(bytes) : undefined;
 }
 
 async function lintDigest(projectDir: string): Promise<Receipt["lint"]> {
@@ -150,10 +149,11 @@ export function receiptMarkdown(rc: Receipt): string {
 
 const short = (h: string | undefined) => (h ? h.slice(0, 16) : "none");
 
-export async function writeReceipt(projectDir: string, rc: Receipt): Promise<{ json: string; markdown: string }> {
-  const json = await writeNewFile(projectDir, RECEIPT_JSON, `${JSON.stringify(rc, null, 2)}\n`, { overwrite: true });
-  const md = await writeNewFile(projectDir, RECEIPT_MD, receiptMarkdown(rc), { overwrite: true });
-  return { json: json.path, markdown: md.path };
+export function writeReceipt(projectDir: string, rc: Receipt): Promise<{ json: string; markdown: string }> {
+  const project = ConnectorProject.at(projectDir);
+  const json = project.writeFile(RECEIPT_JSON, `${JSON.stringify(rc, null, 2)}\n`);
+  const markdown = project.writeFile(RECEIPT_MD, receiptMarkdown(rc));
+  return Promise.resolve({ json, markdown });
 }
 
 export interface ReceiptCheck {
@@ -167,12 +167,11 @@ export interface ReceiptCheck {
 }
 
 export function readReceipt(projectDir: string, rel = RECEIPT_JSON): Receipt {
-  const p = resolveInside(projectDir, rel);
-  if (!existsSync(p)) throw new ToolError("not_found", `No receipt at ${rel} in ${projectDir}.`, "Make one first: make_receipt (or `receipt make <folder>`).", rel);
-  // Security: a receipt that is a link could make us read any file.
-  if (!lstatSync(p).isFile()) throw new ToolError("invalid_argument", `${rel} is not a regular file.`, "Make the receipt again.", rel);
+  // Security: read through the project layer: a receipt that is a link leaving the folder is refused.
+  const text = ConnectorProject.at(projectDir).readText(rel, 16 * 1024 * 1024);
+  if (text === undefined) throw new ToolError("not_found", `No receipt at ${rel} in ${projectDir}.`, "Make one first: make_receipt (or `receipt make <folder>`).", rel);
   try {
-    const v = JSON.parse(readFileSync(p, "utf8")) as Receipt;
+    const v = JSON.parse(text) as Receipt;
     if (v.format !== 1 || typeof v.table_sha256 !== "object") throw new Error("not a receipt of format 1");
     return v;
   } catch (e) {

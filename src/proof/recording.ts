@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ProofExtras, ProofSummary } from "../runner/types.js";
-import { writeNewFile } from "../workspace/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import { Redactor } from "../workspace/redact.js";
-import { resolveInside } from "../workspace/workspace.js";
 
 /**
  * Recorded sources: where recordings live, what the harness is told (ftmcp_proof.py), and how a run's exchanges
@@ -96,7 +95,8 @@ export function proofRedactor(configuration: Record<string, unknown> | undefined
 
 /** The regular file of a recording, refused when missing or a link. */
 function recordingFile(projectDir: string, name: string, file: string): string {
-  const p = resolveInside(projectDir, `${RECORDINGS_DIR}/${checkRecordingName(name)}/${file}`);
+  // Security: the project layer refuses a path that leaves the folder through a link.
+  const p = ConnectorProject.at(projectDir).resolve(`${RECORDINGS_DIR}/${checkRecordingName(name)}/${file}`);
   // Security: the folder is untrusted; a recording that is a link could make us read (and serve) any file.
   let st;
   try {
@@ -109,9 +109,9 @@ function recordingFile(projectDir: string, name: string, file: string): string {
 }
 
 export function readRecordingMeta(projectDir: string, name: string): RecordingMeta {
-  const p = recordingFile(projectDir, name, META_FILE);
+  recordingFile(projectDir, name, META_FILE);
   try {
-    return JSON.parse(readFileSync(p, "utf8")) as RecordingMeta;
+    return JSON.parse(ConnectorProject.at(projectDir).readText(`${RECORDINGS_DIR}/${name}/${META_FILE}`, 1024 * 1024) ?? "") as RecordingMeta;
   } catch (e) {
     throw new ToolError("invalid_argument", `${RECORDINGS_DIR}/${name}/${META_FILE} is not readable JSON: ${(e as Error).message}`, "Record again to replace it.", name);
   }
@@ -119,7 +119,7 @@ export function readRecordingMeta(projectDir: string, name: string): RecordingMe
 
 export function recordingExists(projectDir: string, name: string): boolean {
   try {
-    return existsSync(resolveInside(projectDir, `${RECORDINGS_DIR}/${checkRecordingName(name)}/${META_FILE}`));
+    return ConnectorProject.at(projectDir).exists(`${RECORDINGS_DIR}/${checkRecordingName(name)}/${META_FILE}`);
   } catch {
     return false;
   }
@@ -205,7 +205,8 @@ async function writeRecording(projectDir: string, name: string, lines: string[],
   }
   const text = out.length ? `${out.join("\n")}\n` : "";
   const base = `${RECORDINGS_DIR}/${name}`;
-  await writeNewFile(projectDir, `${base}/${EXCHANGES_FILE}`, text, { overwrite: true, mode: 0o600 });
+  const project = ConnectorProject.at(projectDir);
+  project.writeFile(`${base}/${EXCHANGES_FILE}`, text, { mode: 0o600 });
   const meta: RecordingMeta = {
     format: 1,
     name,
@@ -215,7 +216,7 @@ async function writeRecording(projectDir: string, name: string, lines: string[],
     hosts,
     exchanges_sha256: createHash("sha256").update(text).digest("hex"),
   };
-  await writeNewFile(projectDir, `${base}/${META_FILE}`, `${JSON.stringify(meta, null, 2)}\n`, { overwrite: true, mode: 0o600 });
+  project.writeFile(`${base}/${META_FILE}`, `${JSON.stringify(meta, null, 2)}\n`, { mode: 0o600 });
 }
 
 interface HarnessEvent {
