@@ -13,12 +13,12 @@ export const findExamplesTool = defineTool({
     "db_keyset, server_side_cursor ...; source rest_api, graphql, database, file, object_storage, synthetic; operation upsert, " +
     "update, delete, truncate. An unknown value returns the list of known ones. The index is the connector-sdk://examples resource.",
   input: {
-    auth: z.string().optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
-    pagination: z.string().optional().describe("Pagination pattern, e.g. next_url."),
-    source: z.string().optional().describe("Source kind, e.g. database."),
-    operation: z.string().optional().describe("An operation the example uses besides upsert/checkpoint, e.g. delete or truncate."),
+    auth: z.string().max(100).optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
+    pagination: z.string().max(100).optional().describe("Pagination pattern, e.g. next_url."),
+    source: z.string().max(100).optional().describe("Source kind, e.g. database."),
+    operation: z.string().max(100).optional().describe("An operation the example uses besides upsert/checkpoint, e.g. delete or truncate."),
     sync: z.enum(["full", "incremental_cursor"]).optional().describe("Sync mode."),
-    text: z.string().optional().describe("Words that must all appear in the path or summary, e.g. 'retry'."),
+    text: z.string().max(500).optional().describe("Words that must all appear in the path or summary, e.g. 'retry'."),
     runs_offline: z.boolean().optional().describe("true: only examples that run with no network or external service."),
     limit: z.coerce.number().int().min(1).max(50).default(10).describe("Most matches to return."),
   },

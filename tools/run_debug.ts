@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { assertStateObject } from "../src/state/index.js";
 import { ToolError } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
@@ -34,6 +35,8 @@ export const runDebug = defineTool({
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
     const projectDir = project.root;
+    // The same bound as set_state: a starting state over Fivetran's 10 MB is refused before anything runs.
+    if (args.state !== undefined) assertStateObject(args.state, "state");
     // A receipt says whether the run started clean: a check can only re-run one that did.
     const startedClean = args.reset || isClean(projectDir);
     const handle = startRun({

@@ -24,9 +24,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   for (const m of ["log", "info", "debug", "warn"] as const) console[m] = console.error;
 
   const { createServer } = await import("../server.js");
-  const { StdioServerTransport } = await import("@modelcontextprotocol/sdk/server/stdio.js");
+  const { BoundedStdioServerTransport } = await import("../mcp/stdio.js");
   const { server } = createServer({ roots: values.workspace ?? [] });
-  const transport = new StdioServerTransport();
+  // Security: the SDK's stdio transport closes for good on a message over 10 MB; this one refuses that message
+  // with a JSON-RPC error and keeps serving.
+  const transport = new BoundedStdioServerTransport();
 
   let closing = false;
   const close = async (why: string) => {

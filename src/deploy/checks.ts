@@ -70,7 +70,7 @@ export async function fileChecks(projectDir: string): Promise<DeployCheck[]> {
   // Security: `fivetran deploy` zips the folder and follows links as it goes; a link leaving the folder would upload
   // the file it points at. Refuse the deploy before any of it is read.
   const escaping = linksLeaving(project);
-  if (escaping.length) throw leaves(escaping[0]!);
+  if (escaping.length) throw leaves(escaping[0]);
   if (!project.exists("connector.py")) {
     out.push({ rule: "connector_file", severity: "error", file: "connector.py", message: "connector.py is missing from the folder root (the name must be lower case).", hint: "Create connector.py, e.g. with scaffold." });
   }

@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { delimiter, dirname, isAbsolute, join } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { delimiter, dirname, isAbsolute, join, relative } from "node:path";
+import { childEnv } from "../exec/env.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "../deps/exec.js";
 import { resolvePython } from "../runner/python.js";
@@ -47,16 +48,28 @@ export interface DeployResult extends DeployReport {
 }
 
 /**
- * The `fivetran` executable to run: the one installed beside the chosen Python (a venv's bin/),
- * else the first on PATH. Order of the Python as for runs: argument, FIVETRAN_CONNECTOR_PYTHON,
- * the project's .venv, python3.
+ * The `fivetran` executable to run: the one installed beside the chosen Python (a venv's bin/), else the first on
+ * PATH, and never one inside the connector folder (its .venv included): that program receives FIVETRAN_API_KEY,
+ * and the folder is untrusted input. Order of the Python as for runs: argument, FIVETRAN_CONNECTOR_PYTHON, the
+ * project's .venv (skipped here), python3.
  */
 export function findFivetran(projectDir: string, python: string | undefined, env: NodeJS.ProcessEnv): string | null {
+  const exe = process.platform === "win32" ? "fivetran.exe" : "fivetran";
   const candidates: string[] = [];
   const chosen = resolvePython(projectDir, python, env);
-  if (isAbsolute(chosen)) candidates.push(join(dirname(chosen), process.platform === "win32" ? "fivetran.exe" : "fivetran"));
-  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) candidates.push(join(dir, process.platform === "win32" ? "fivetran.exe" : "fivetran"));
-  return candidates.find((c) => existsSync(c)) ?? null;
+  if (isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) if (isAbsolute(dir)) candidates.push(join(dir, exe));
+  // Security: a CLI whose real path lies in the folder is the folder's code, and would get the API key.
+  return candidates.find((c) => existsSync(c) && !insideFolder(c, projectDir)) ?? null;
+}
+
+function insideFolder(path: string, folder: string): boolean {
+  try {
+    const rel = relative(realpathSync(folder), realpathSync(path));
+    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  } catch {
+    return true;
+  }
 }
 
 export function apiKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
@@ -91,8 +104,8 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   if (!fivetran) {
     throw new ToolError(
       "sdk_not_installed",
-      "The fivetran command of fivetran-connector-sdk is not installed (not beside the chosen Python, not on PATH).",
-      "Run install_requirements with include_sdk=true (installs it into .venv), or pip install fivetran-connector-sdk.",
+      "The fivetran command of fivetran-connector-sdk is not installed outside the connector folder (not beside the chosen Python, not on PATH); the folder's own .venv/bin/fivetran is never used, since it would receive FIVETRAN_API_KEY.",
+      "Install fivetran-connector-sdk outside the folder (pipx install fivetran-connector-sdk, or pip install it into a venv elsewhere and pass that venv's python).",
     );
   }
   const args = ["deploy", opts.projectDir, "--destination", destination, "--connection", connection];
@@ -114,12 +127,15 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
   }
   const env = opts.env ?? process.env;
   const key = apiKeyFrom(env) ?? "";
-  // Security: the CLI echoes the first 8 characters of the key; mask the key, that prefix and the configuration.
+  // Security: the CLI echoes the first 8 characters of the key; the redactor masks the key, any piece of it, and
+  // the configuration's secrets.
   const redactor = projectRedactor(opts.projectDir, [key, key.slice(0, 8)].filter((s) => s.length >= 4));
   const r = await runProgram(plan.fivetran, plan.args, {
     cwd: opts.projectDir,
     // Security: the key travels in the environment only, never on the command line (visible in ps).
-    env: { ...env, PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" },
+    // Security: an allow-list; the API key is the only secret the CLI gets.
+    env: childEnv("fivetran_cli", env),
+    containWith: existsSync("/usr/bin/python3") ? "/usr/bin/python3" : undefined,
     timeoutMs: (opts.timeoutSeconds ?? 600) * 1000,
     signal: opts.signal,
     onLine: (l) => opts.onLine?.(redactor.redact(l)),

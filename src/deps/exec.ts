@@ -1,13 +1,16 @@
-import { execa } from "execa";
-import { onShutdown } from "../lifecycle.js";
+import { startChild } from "../exec/child.js";
+import { stripControls } from "../workspace/hygiene.js";
 
 export interface ExecOptions {
   cwd?: string;
-  env?: NodeJS.ProcessEnv;
+  /** The child's whole environment, from childEnv() (src/exec/env.ts). */
+  env: Record<string, string>;
   timeoutMs: number;
   signal?: AbortSignal;
   /** Called with each line of stdout and stderr, interleaved as they arrive. */
   onLine?: (line: string) => void;
+  /** A Python to run the tree supervisor with, so nothing the program starts outlives it (see startChild). */
+  containWith?: string;
 }
 
 export interface ExecResult {
@@ -21,71 +24,44 @@ export interface ExecResult {
 }
 
 /**
- * Runs a program the one way this package shells out: an argument array and no shell, stdin
- * closed, a timeout, the caller's abort signal, and the whole process group killed at the end
- * (pip and `fivetran` start children of their own, which must not outlive a cancelled call).
+ * Runs a program to its end through startChild (the one way this package shells out) and collects its output:
+ * pip and `fivetran` start children of their own, which must not outlive a cancelled call.
  */
 export async function runProgram(file: string, args: string[], opts: ExecOptions): Promise<ExecResult> {
-  let timedOut = false;
-  let cancelled = false;
-  const sub = execa(file, args, {
+  const c = startChild({
+    file,
+    args,
     cwd: opts.cwd,
     env: opts.env,
-    extendEnv: false,
-    stdin: "ignore",
-    all: true,
-    reject: false,
-    stripFinalNewline: false,
-    // Security: a process group of its own, so a kill reaches grandchildren too.
-    detached: true,
-    windowsHide: true,
+    io: { stdin: "ignore", all: true, stripFinalNewline: false },
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    containWith: opts.containWith,
   });
-  const killGroup = () => {
-    if (sub.pid === undefined) return;
-    try {
-      process.kill(-sub.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-    setTimeout(() => {
-      try {
-        if (sub.pid !== undefined) process.kill(-sub.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
-    }, 2_000).unref();
-  };
-  const timer = setTimeout(() => {
-    timedOut = true;
-    killGroup();
-  }, opts.timeoutMs);
-  const onAbort = () => {
-    cancelled = true;
-    killGroup();
-  };
-  if (opts.signal?.aborted) onAbort();
-  opts.signal?.addEventListener("abort", onAbort, { once: true });
-  const unregister = onShutdown(killGroup);
+  const sub = c.sub;
   try {
     if (opts.onLine) {
       try {
-        for await (const line of sub.iterable({ from: "all" })) opts.onLine(String(line));
+        for await (const line of sub.iterable({ from: "all" })) opts.onLine(stripControls(String(line)));
       } catch {
         // The iteration ends with the process; its outcome is read below.
       }
     }
     const r = await sub;
+    const timedOut = c.stopReason === "timeout";
+    const cancelled = c.stopReason === "cancelled" || c.stopReason === "shutdown";
     const failedToStart = r.exitCode === undefined && !timedOut && !cancelled;
     return {
       exitCode: r.exitCode ?? null,
-      all: typeof r.all === "string" ? r.all : "",
+      // Security: pip's and the fivetran CLI's colours and escapes never reach a terminal or a client.
+      all: typeof r.all === "string" ? stripControls(r.all) : "",
       timedOut,
       cancelled,
       ...(failedToStart ? { spawnError: r.shortMessage ?? r.message ?? "could not start" } : {}),
     };
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener("abort", onAbort);
-    unregister();
+    // The group may hold grandchildren even after the program exited.
+    c.killGroup("SIGKILL");
+    c.dispose();
   }
 }

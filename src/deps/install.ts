@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, posix } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
+import { pipEnv } from "../exec/env.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
 import { checkRequirements, parseRequirements, type RequirementIssue } from "./requirements.js";
 
@@ -46,7 +47,7 @@ export function basePython(python: string | undefined, env: NodeJS.ProcessEnv): 
   return python?.trim() || env.FIVETRAN_CONNECTOR_PYTHON?.trim() || "python3";
 }
 
-export async function pythonVersion(python: string, opts: { env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<string> {
+export async function pythonVersion(python: string, opts: { env: Record<string, string>; signal?: AbortSignal }): Promise<string> {
   const r = await runProgram(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
   if (r.spawnError || r.exitCode !== 0) {
     throw new ToolError(
@@ -65,7 +66,11 @@ export async function pythonVersion(python: string, opts: { env: NodeJS.ProcessE
  */
 export async function installRequirements(opts: InstallOptions): Promise<InstallResult> {
   const started = Date.now();
-  const env = opts.env ?? process.env;
+  const serverEnv = opts.env ?? process.env;
+  // Security: pip, venv and the version probes see no secret of the server: pip expands ${VAR} in requirements.txt,
+  // so whatever it can see, a requirements file can send to any index (see pipEnv).
+  const pip = pipEnv(serverEnv);
+  const env = pip.env;
   const timeoutMs = (opts.timeoutSeconds ?? 600) * 1000;
   const report = opts.onProgress ?? (() => {});
   // Security: requirements.txt is read, and .venv (which pip fills) resolved, through the project layer: a link leaving
@@ -74,6 +79,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   project.resolve(".venv");
   const reqPath = project.resolve("requirements.txt");
   const reqText = project.readText("requirements.txt") ?? "";
+  checkIncludedFiles(project, "requirements.txt", reqText);
   const parsed = parseRequirements(reqText);
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");
@@ -89,7 +95,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   }
   let created = false;
   if (!existsSync(py)) {
-    const base = basePython(opts.python, env);
+    const base = basePython(opts.python, serverEnv);
     const version = await pythonVersion(base, { env, signal: opts.signal });
     if (!SUPPORTED_MINORS.includes(version.split(".").slice(0, 2).join("."))) {
       throw new ToolError(
@@ -115,7 +121,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   }
   const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
 
-  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off"];
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...pip.args];
   if (opts.upgrade) args.push("--upgrade");
   const hasReqs = parsed.requirements.length > 0;
   if (hasReqs) args.push("-r", reqPath);
@@ -129,6 +135,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
       cwd: opts.projectDir,
       // pip must not read a user's PIP_REQUIRE_VIRTUALENV or target; the venv is the target.
       env: { ...env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONUNBUFFERED: "1" },
+      containWith: py,
       timeoutMs,
       signal: opts.signal,
       onLine: (line) => {
@@ -166,4 +173,24 @@ function pipError(f: PipFailure | null, exitCode: number | null, tail: string[])
 
 function lastLines(text: string, n: number): string[] {
   return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l)).slice(-n);
+}
+
+/** `-r FILE`, `--requirement=FILE`, `-c FILE`, `--constraint FILE`: the files pip reads besides requirements.txt. */
+const INCLUDE = /^\s*(?:-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?<=^\s*-[rc]))(\S+)/;
+
+/**
+ * pip follows `-r` and `-c` lines to other files, relative to the file that names them, and quotes their lines in its
+ * errors. Each such file (and the ones it names, a few levels deep) must be a file inside the connector folder.
+ */
+function checkIncludedFiles(project: ConnectorProject, file: string, text: string, depth = 0): void {
+  if (depth > 5) return;
+  for (const line of text.split(/\r?\n/)) {
+    const target = INCLUDE.exec(line)?.[1];
+    // A URL is fetched, not read from the disk.
+    if (!target || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) continue;
+    const rel = posix.join(posix.dirname(file), target);
+    // Security: resolved and read through the project layer, so an include leaving the folder stops the install.
+    const included = project.readText(isAbsolute(target) ? target : rel);
+    if (included !== undefined) checkIncludedFiles(project, rel, included, depth + 1);
+  }
 }

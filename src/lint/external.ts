@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { childEnv } from "../exec/env.js";
 import type { Finding } from "./types.js";
 
 /**
@@ -73,7 +74,11 @@ function getRuffChild(): Promise<RuffChild | undefined> {
       const { createRequire } = await import("node:module");
       const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
       // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], { stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], {
+        stdio: ["pipe", "pipe", "pipe"],
+        // Security: an allow-listed environment, as for every child (src/exec/env.ts).
+        env: childEnv("tool"),
+      });
       const c: RuffChild = { child, pending: new Map(), next: 0 };
       let buffer = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -208,7 +213,11 @@ async function getWorker(): Promise<Worker | undefined> {
   if (worker && worker.child.exitCode === null && !worker.child.killed) return worker;
   const { spawn } = await import("node:child_process");
   // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-  const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-u", "-c", COMPILE_SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.env.FTLINT_PYTHON ?? "python3", ["-I", "-u", "-c", COMPILE_SCRIPT], {
+    stdio: ["pipe", "pipe", "pipe"],
+    // Security: an allow-listed environment, as for every child (src/exec/env.ts).
+    env: childEnv("tool"),
+  });
   const w: Worker = { child, queue: [], buffer: "" };
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
     w.buffer += d;

@@ -21,12 +21,12 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
       title: "Build a connector",
       description: "Plan and scaffold a connector for a source, then lint, run and check it.",
       argsSchema: {
-        source: z.string().describe("The system to sync from, e.g. 'the Acme CRM REST API' or 'our Postgres orders table'."),
-        project_dir: z.string().describe("Absolute folder to create the connector in."),
-        source_type: completable(z.string().optional().describe("sample, rest_api, graphql, database or file"), (v) => startsWith(SOURCE_TYPES, v)),
-        auth: completable(z.string().optional().describe("Authentication, e.g. bearer or oauth2_refresh_token"), (v, ctx) => startsWith(forSource(ctx)?.auth ?? AUTH_TYPES, v)),
-        pagination: completable(z.string().optional().describe("Pagination, e.g. cursor or next_url"), (v, ctx) => startsWith(forSource(ctx)?.pagination ?? PAGINATION_TYPES, v)),
-        sync: completable(z.string().optional().describe("full or incremental_cursor"), (v) => startsWith(SYNC_MODES, v)),
+        source: z.string().max(4_096).describe("The system to sync from, e.g. 'the Acme CRM REST API' or 'our Postgres orders table'."),
+        project_dir: z.string().max(4_096).describe("Absolute folder to create the connector in."),
+        source_type: completable(z.string().max(4_096).optional().describe("sample, rest_api, graphql, database or file"), (v) => startsWith(SOURCE_TYPES, v)),
+        auth: completable(z.string().max(4_096).optional().describe("Authentication, e.g. bearer or oauth2_refresh_token"), (v, ctx) => startsWith(forSource(ctx)?.auth ?? AUTH_TYPES, v)),
+        pagination: completable(z.string().max(4_096).optional().describe("Pagination, e.g. cursor or next_url"), (v, ctx) => startsWith(forSource(ctx)?.pagination ?? PAGINATION_TYPES, v)),
+        sync: completable(z.string().max(4_096).optional().describe("full or incremental_cursor"), (v) => startsWith(SYNC_MODES, v)),
       },
     },
     (a) =>
@@ -49,8 +49,8 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
       title: "Fix a failing run",
       description: "Diagnose a failed run_debug from its error, fix connector.py and prove the fix.",
       argsSchema: {
-        project_dir: completable(z.string().describe("Absolute folder of the connector."), folders),
-        error: z.string().optional().describe("The error message or log lines, if you have them."),
+        project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders),
+        error: z.string().max(16_000).optional().describe("The error message or log lines, if you have them."),
       },
     },
     (a) =>
@@ -72,10 +72,10 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
       title: "Add a table",
       description: "Add a table (optionally a child of an existing one) to an existing connector.",
       argsSchema: {
-        project_dir: completable(z.string().describe("Absolute folder of the connector."), folders),
-        table: z.string().describe("New table name in lowercase snake_case, e.g. invoices."),
-        primary_key: z.string().optional().describe("Comma-separated primary-key columns; default id."),
-        parent: z.string().optional().describe("Existing parent table when rows are fetched per parent row."),
+        project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders),
+        table: z.string().max(4_096).describe("New table name in lowercase snake_case, e.g. invoices."),
+        primary_key: z.string().max(4_096).optional().describe("Comma-separated primary-key columns; default id."),
+        parent: z.string().max(4_096).optional().describe("Existing parent table when rows are fetched per parent row."),
       },
     },
     (a) =>
@@ -95,7 +95,7 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
     {
       title: "Review before deploying",
       description: "Check a connector against the guidelines and prove it works before fivetran deploy.",
-      argsSchema: { project_dir: completable(z.string().describe("Absolute folder of the connector."), folders) },
+      argsSchema: { project_dir: completable(z.string().max(4_096).describe("Absolute folder of the connector."), folders) },
     },
     (a) =>
       user(

@@ -4,7 +4,7 @@ import type { CallToolResult, ServerNotification, ServerRequest } from "@modelco
 import { z } from "zod";
 import { ToolError, toToolError } from "../errors.js";
 import { shutdownSignal } from "../lifecycle.js";
-import { patternRedactor } from "../workspace/redact.js";
+import { knownSecretsRedactor, patternRedactor } from "../workspace/redact.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { shrinkJson, type Cut } from "./shrink.js";
 import type { AnyToolDefinition, LogLevel, ToolContext } from "./tool.js";
@@ -132,7 +132,9 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
             new ToolError("internal", `${def.name} produced a result that does not match its output schema (${issues.join("; ")}).`, "This is a bug in fivetran-connector-mcp; please report it with the input that caused it."),
           );
         }
-        return successResult(summary, parsed.data, { validate: (d) => outputSchema.safeParse(d).success });
+        // Security: the last guard on every result: no secret the server knows (its environment's, a run's
+        // configuration override) leaves in any field, whatever the tool forgot.
+        return successResult(knownSecretsRedactor.redact(summary), knownSecretsRedactor.redactValue(parsed.data), { validate: (d) => outputSchema.safeParse(d).success });
       } catch (e) {
         // Domain failures become results the model can act on, never protocol errors.
         return errorResult(toToolError(e));

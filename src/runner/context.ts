@@ -1,3 +1,4 @@
+import { stripControls } from "../workspace/hygiene.js";
 import type { Redactor } from "../workspace/redact.js";
 import type { OperationCounts, RunOptions, RunError } from "./types.js";
 import type { DeclaredTable, ErrorKind } from "../protocol.js";
@@ -5,6 +6,8 @@ import { zeroCounts } from "./report.js";
 
 export const LOG_TAIL_LINES = 100;
 const MAX_LINE_CHARS = 2_000;
+/** The most of an error message a run result keeps. */
+export const MAX_ERROR_CHARS = 16_000;
 const PROGRESS_EVERY_MS = 250;
 
 /** What one run collects while it goes: counts, bounded logs, warnings; shared by both engines. */
@@ -33,7 +36,8 @@ export class RunTracker {
 
   /** Keeps a redacted log line (bounded) and passes it on. */
   log(level: string, origin: string, message: string): void {
-    const clean = this.redactor.redact(message);
+    // Security: no escape sequence or control character of the connector's reaches a terminal or a client.
+    const clean = this.redactor.redact(stripControls(message));
     const text = clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (${clean.length} chars)` : clean;
     this.tail.push(`${level.padEnd(8)} ${origin} ${text}`);
     if (this.tail.length > LOG_TAIL_LINES) this.tail.splice(0, this.tail.length - LOG_TAIL_LINES);
@@ -45,7 +49,7 @@ export class RunTracker {
   }
 
   warn(message: string): void {
-    if (this.warnings.length < 50) this.warnings.push(this.redactor.redact(message));
+    if (this.warnings.length < 50) this.warnings.push(this.redactor.redact(stripControls(message)));
   }
 
   logTail(): string[] {
@@ -65,10 +69,13 @@ export class RunTracker {
   }
 
   error(kind: ErrorKind, message: string, extra: Partial<RunError> = {}): RunError {
-    const e: RunError = { kind, message: this.redactor.redact(message) };
+    // Security: a connector's exception message can be any size (50 MB was tried); what reaches a terminal or a
+    // client is bounded, cut before redaction so masking never scans more than it keeps.
+    const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
+    const e: RunError = { kind, message: this.redactor.redact(stripControls(bounded)) };
     if (extra.file) e.file = extra.file;
     if (extra.line) e.line = extra.line;
-    if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(tracebackTail(extra.tracebackTail));
+    if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(stripControls(tracebackTail(extra.tracebackTail)));
     if (extra.hint) e.hint = extra.hint;
     return e;
   }

@@ -61,6 +61,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     signal: inp.signal,
     outputLimitBytes: inp.outputLimitBytes,
     memoryLimitMb: inp.memoryLimitMb,
+    containWith: inp.python,
   });
   // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
   tracker.spawned(proc.child.pid);
@@ -226,23 +227,30 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   };
 
   try {
-    let rest = "";
+    // The unfinished end of a line, in pieces: only each new chunk is searched for a newline, so a line of any
+    // length (a 50 MB exception message) costs time linear in its size, not quadratic.
+    const pending: string[] = [];
     // Lines are handled chunk by chunk, without an await per record; the next chunk is pulled only when this one
     // is done, so a slow warehouse still blocks the harness's writes (backpressure).
     for await (const chunk of chunksOf(early, channel)) {
       if (writeError !== undefined) await checkpointed();
-      const text = rest + chunk;
       let start = 0;
       let nl: number;
-      while ((nl = text.indexOf("\n", start)) !== -1) {
-        const line = text.slice(start, nl);
+      while ((nl = chunk.indexOf("\n", start)) !== -1) {
+        let line = chunk.slice(start, nl);
         start = nl + 1;
+        if (pending.length > 0) {
+          pending.push(line);
+          line = pending.join("");
+          pending.length = 0;
+        }
         if (!line) continue;
         const wait = handle(line);
         if (wait) await wait;
       }
-      rest = text.slice(start);
+      if (start < chunk.length) pending.push(start === 0 ? chunk : chunk.slice(start));
     }
+    const rest = pending.join("");
     if (rest) await handle(rest);
     await checkpointed();
   } catch (e) {

@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import { ToolError } from "../errors.js";
 import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { Redactor } from "../workspace/redact.js";
+import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
@@ -102,7 +102,8 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (engine === "embedded") return runEmbeddedEngine(opts, python, env, probing);
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  return runSdk({
+  // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+  return tracker.redactor.redactValue(await runSdk({
     projectDir,
     python,
     info,
@@ -115,7 +116,15 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
     signal: opts.signal,
     outputLimitBytes,
     memoryLimitMb,
-  });
+  }));
+}
+
+function readConfigurationOrNull(projectDir: string): unknown {
+  try {
+    return readConfiguration(projectDir, undefined);
+  } catch {
+    return null;
+  }
 }
 
 function readStateOrEmpty(projectDir: string): Record<string, unknown> {
@@ -129,7 +138,12 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
   const configuration = readConfiguration(opts.projectDir, opts.configuration);
-  const redactor = new Redactor(configuration && typeof configuration === "object" && !Array.isArray(configuration) ? configuration : null);
+  const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
+  // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
+  // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
+  if (opts.configuration !== undefined) rememberSecrets(asObject(configuration));
+  const fileSecrets = opts.configuration !== undefined ? configurationSecrets(asObject(readConfigurationOrNull(opts.projectDir))) : [];
+  const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
     tracker: new RunTracker(redactor, opts),
@@ -178,7 +192,8 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       ...(proof ? { proof: proof.spec } : {}),
     });
     if (proof) result.proof = await proof.finish();
-    return result;
+    // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+    return tracker.redactor.redactValue(result);
   } finally {
     proof?.cleanup();
     await opening.then((sink) => sink.close()).catch(() => {});

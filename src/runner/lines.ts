@@ -5,20 +5,25 @@ import type { Readable } from "node:stream";
  * handles lines, so a slow consumer makes the writer on the other end of the pipe block (backpressure).
  */
 export async function* readLines(stream: Readable): AsyncGenerator<string> {
-  let rest = "";
+  // The unfinished end of a line, in pieces: only each new chunk is searched, so framing stays linear in the
+  // line's length however many chunks it spans.
+  const pending: string[] = [];
   stream.setEncoding("utf8");
   for await (const chunk of stream as AsyncIterable<string>) {
-    let text = rest + chunk;
     let start = 0;
     let nl: number;
-    while ((nl = text.indexOf("\n", start)) !== -1) {
-      yield text.slice(start, nl);
+    while ((nl = chunk.indexOf("\n", start)) !== -1) {
+      const piece = chunk.slice(start, nl);
       start = nl + 1;
+      if (pending.length > 0) {
+        pending.push(piece);
+        yield pending.join("");
+        pending.length = 0;
+      } else yield piece;
     }
-    rest = text.slice(start);
-    text = "";
+    if (start < chunk.length) pending.push(chunk.slice(start));
   }
-  if (rest) yield rest;
+  if (pending.length > 0) yield pending.join("");
 }
 
 /** Calls `onLine` for each line of a stream that is only watched (logs), never awaited line by line. */

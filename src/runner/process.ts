@@ -1,9 +1,9 @@
-import { execa, type ResultPromise } from "execa";
+import type { ResultPromise } from "execa";
 import { readFileSync } from "node:fs";
 import { Transform, type Readable } from "node:stream";
-import { onShutdown } from "../lifecycle.js";
+import { startChild, type StopReason } from "../exec/child.js";
 
-export type StopReason = "timeout" | "cancelled" | "shutdown" | "failed" | "output_limit" | "memory";
+export type { StopReason } from "../exec/child.js";
 
 /** Default cap on what a connector may write to stdout and stderr together in one run. */
 export const DEFAULT_OUTPUT_LIMIT_BYTES = 100 * 1024 * 1024;
@@ -23,6 +23,8 @@ export interface SpawnOptions {
   outputLimitBytes?: number;
   /** Stop the run (reason memory) when the process's resident memory passes this many MiB. */
   memoryLimitMb?: number;
+  /** A Python to run the tree supervisor with (see startChild); without it only the process group is killed. */
+  containWith?: string;
 }
 
 export interface Supervised {
@@ -41,63 +43,32 @@ export interface Supervised {
   peakRssKb(): number | undefined;
 }
 
-const KILL_GRACE_MS = 2_000;
-
 /**
- * Starts a child in its own process group (argument array, no shell, our stdin never inherited) and kills the
- * whole group on timeout, cancellation or server shutdown: connectors start threads and subprocesses of their own.
+ * Starts a connector's process through startChild (argument array, no shell, its own process group, the tree
+ * supervisor) and adds what a sync needs: the output cap, bounded lines and the memory watchdog.
  */
 export function spawnSupervised(o: SpawnOptions): Supervised {
-  const child = execa(o.file, o.args, {
+  const c = startChild({
+    file: o.file,
+    args: o.args,
     cwd: o.cwd,
     env: o.env,
-    extendEnv: false,
-    stdio: ["pipe", "pipe", "pipe", o.channel ? "pipe" : "ignore"],
-    buffer: false,
-    reject: false,
-    // Security: own process group, so a kill reaches every process the connector started.
-    detached: true,
-    cleanup: true,
-    windowsHide: true,
-    encoding: "buffer",
-  }) as unknown as ResultPromise;
-  let stopReason: StopReason | undefined;
-  let peak: number | undefined;
-  let killTimer: NodeJS.Timeout | undefined;
-
-  const killGroup = (sig: NodeJS.Signals) => {
-    if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, sig);
-    } catch {
-      try {
-        child.kill(sig);
-      } catch {
-        // already gone
-      }
-    }
-  };
-  const stop = (reason: StopReason) => {
-    if (stopReason) return;
-    stopReason = reason;
-    killGroup("SIGTERM");
-    killTimer = setTimeout(() => killGroup("SIGKILL"), KILL_GRACE_MS);
-    killTimer.unref();
-  };
-
-  const timer = o.timeoutMs && o.timeoutMs > 0 ? setTimeout(() => stop("timeout"), o.timeoutMs) : undefined;
-  const onAbort = () => stop("cancelled");
-  if (o.signal?.aborted) queueMicrotask(onAbort);
-  else o.signal?.addEventListener("abort", onAbort, { once: true });
-  const offShutdown = onShutdown(() => {
-    stop("shutdown");
-    killGroup("SIGKILL");
+    io: { stdio: ["pipe", "pipe", "pipe", o.channel ? "pipe" : "ignore"], buffer: false, encoding: "buffer" },
+    timeoutMs: o.timeoutMs,
+    signal: o.signal,
+    // Security: a subreaper around the connector, so a double fork and setsid() do not outlive the run.
+    containWith: o.containWith,
   });
+  const child = c.sub;
+  const stop = (reason: StopReason) => c.stop(reason);
+  const killGroup = (sig: NodeJS.Signals) => c.killGroup(sig);
+  let peak: number | undefined;
 
   const readPeak = () => {
-    if (process.platform !== "linux" || child.pid === undefined) return;
+    const pid = c.programPid();
+    if (process.platform !== "linux" || pid === undefined) return;
     try {
-      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       if (m) peak = Math.max(peak ?? 0, Number(m[1]));
     } catch {
       // exited between polls
@@ -106,9 +77,10 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
   const memLimitKb = o.memoryLimitMb && o.memoryLimitMb > 0 ? o.memoryLimitMb * 1024 : undefined;
   const watchRss = () => {
     readPeak();
-    if (memLimitKb === undefined || process.platform !== "linux" || child.pid === undefined) return;
+    const pid = c.programPid();
+    if (memLimitKb === undefined || process.platform !== "linux" || pid === undefined) return;
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
       // Security: a backstop for what RLIMIT_AS in the harness does not catch (the SDK engine, native allocators).
       if (m && Number(m[1]) > memLimitKb) stop("memory");
     } catch {
@@ -120,13 +92,10 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
 
   const exited = child.then((r) => {
     clearInterval(poll);
-    if (timer) clearTimeout(timer);
-    o.signal?.removeEventListener("abort", onAbort);
-    offShutdown();
+    c.dispose();
     // The group leader is gone; make sure its children are too (a connector's background threads are not, but
     // its subprocesses would be).
     killGroup("SIGKILL");
-    if (killTimer) clearTimeout(killTimer);
     return { exitCode: r.exitCode, signal: r.signal };
   });
   let outputBytes = 0;
@@ -163,8 +132,6 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
   // The result promise waits for stdout and stderr to close, and a connector's subprocess holds them open: kill
   // the group as soon as the leader exits, or a sync that forked would wait for its children until the timeout.
   (child as unknown as NodeJS.EventEmitter).once("exit", () => killGroup("SIGKILL"));
-  // stdin errors (EPIPE after the child died) are expected, not crashes of the server.
-  child.stdin?.on("error", () => {});
   readPeak();
   return {
     child,
@@ -172,7 +139,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     stderr,
     outputBytes: () => outputBytes,
     get stopReason() {
-      return stopReason;
+      return c.stopReason;
     },
     stop,
     exited,

@@ -1,4 +1,4 @@
-import { execa } from "execa";
+import { startChild } from "../exec/child.js";
 import { existsSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { ToolError } from "../errors.js";
@@ -60,7 +60,9 @@ const PROBE = [
 async function doProbe(python: string, env: Record<string, string>): Promise<PythonInfo> {
   let r;
   try {
-    r = await execa(python, ["-c", PROBE], { env, extendEnv: false, stdin: "ignore", timeout: 30_000, reject: false });
+    const c = startChild({ file: python, args: ["-c", PROBE], env, io: { stdin: "ignore" }, timeoutMs: 30_000 });
+    r = await c.sub;
+    c.dispose();
   } catch (e) {
     throw new ToolError("python_not_found", `Cannot start Python (${python}): ${(e as Error).message}`, "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.", python);
   }

@@ -79,7 +79,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       overridden = true;
       putStateOverride(projectDir, inp.state);
     }
-    proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb });
+    proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb, containWith: inp.python });
     tracker.spawned(proc.child.pid);
     proc.child.stdin?.end();
     await Promise.all([

@@ -41,8 +41,21 @@ export function assertStateObject(value: unknown, source: string): State {
       "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.",
     );
   }
+  // Security: a state of any size would be written, read back into every run and echoed by get_state; Fivetran's
+  // guidance is a state under 10 MB (checkpoint cursors, not data).
+  const bytes = Buffer.byteLength(JSON.stringify(value));
+  if (bytes > MAX_STATE_BYTES) {
+    throw new ToolError(
+      "state",
+      `${source} is ${bytes} bytes as JSON; the limit is ${MAX_STATE_BYTES} bytes (Fivetran keeps state under 10 MB).`,
+      "Keep only cursors in state (a timestamp or an id per table, a page token), not records or lists of ids.",
+    );
+  }
   return value as State;
 }
+
+/** The largest state set_state and run_debug's `state` accept: Fivetran's "under 10 MB". */
+export const MAX_STATE_BYTES = 10_000_000;
 
 export interface StateSnapshot {
   path: string;

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { projectRedactor } from "../state/redaction.js";
 import { z } from "zod";
 import { readState, SCHEMA, statePath, warehousePath, type ProjectRef } from "./files.js";
 import { quote } from "./names.js";
@@ -39,7 +40,8 @@ export async function describeWarehouse(projectDir: ProjectRef): Promise<Warehou
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   // As get_state: the state a dead real-SDK run put aside is the folder's state, not that run's override.
   recoverStateAside(projectDir);
-  const state = readState(projectDir);
+  // Security: state is connector output; a token the connector checkpointed is masked like everywhere else.
+  const state = projectRedactor(projectDir).redactValue(readState(projectDir));
   const tables = await withReader(dbPath, SCHEMA, async (conn) => {
     // tester first, then the tester_<source schema> ones; the reader's catalog only (not attached or temp ones).
     const cols = (await conn.runAndReadAll(

@@ -45,6 +45,31 @@ const FILE_FUNCTIONS = [
 ];
 const FILE_FUNCTION_RE = new RegExp(`\\b(${FILE_FUNCTIONS.join("|")})\\s*\\(`, "i");
 
+/** The longest string or list one function call may build in a query (16 Mi characters or items). */
+export const MAX_BUILT_VALUE = 16 * 1024 * 1024;
+
+// Security: DuckDB checks for an interrupt between vectors, not inside one function call, and a single string is
+// not counted against memory_limit: `SELECT repeat('x', 2000000000)` ran 14 s past a 1 s interrupt and took 4 GB.
+// These temporary macros (per connection, first in DuckDB's search order) refuse such a call before it allocates;
+// the system function is still what runs below the bound. Calls that name the system catalog are refused above.
+const L = MAX_BUILT_VALUE;
+const tooLarge = (what: string) => `error('${what} would build more than ${L} characters or items; query_warehouse refuses it')`;
+const GUARD_MACROS = [
+  `repeat(s, n) AS CASE WHEN n * greatest(length(s), 1) > ${L} THEN ${tooLarge("repeat()")} ELSE system.main.repeat(s, n) END`,
+  `lpad(s, n, f) AS CASE WHEN n > ${L} THEN ${tooLarge("lpad()")} ELSE system.main.lpad(s, n, f) END`,
+  `rpad(s, n, f) AS CASE WHEN n > ${L} THEN ${tooLarge("rpad()")} ELSE system.main.rpad(s, n, f) END`,
+  `list_resize(l, n) AS CASE WHEN n > ${L} THEN ${tooLarge("list_resize()")} ELSE system.main.list_resize(l, n) END, (l, n, v) AS CASE WHEN n > ${L} THEN ${tooLarge("list_resize()")} ELSE system.main.list_resize(l, n, v) END`,
+  `array_resize(l, n) AS CASE WHEN n > ${L} THEN ${tooLarge("array_resize()")} ELSE system.main.array_resize(l, n) END, (l, n, v) AS CASE WHEN n > ${L} THEN ${tooLarge("array_resize()")} ELSE system.main.array_resize(l, n, v) END`,
+  ...["range", "generate_series"].map(
+    (f) =>
+      `${f}(n) AS CASE WHEN n > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(n) END, ` +
+      `(a, b) AS CASE WHEN b - a > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b) END, ` +
+      `(a, b, c) AS CASE WHEN (b - a) / c > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b, c) END`,
+  ),
+].map((m) => `CREATE OR REPLACE TEMP MACRO ${m}`);
+// Security: a call through the system or temp catalog by name would pass the guard macros.
+const CATALOG_CALL_RE = /(^|[^\w"])"?(system|temp)"?\s*\.\s*("?main"?\s*\.\s*)?"?\w+"?\s*\(/i;
+
 /** The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). */
 function skeleton(sql: string): string {
   return sql
@@ -69,6 +94,7 @@ export function checkQueryText(sql: string): void {
   if (body.includes(";")) reject("Only one statement is allowed per query.", sql);
   const first = /^\(|^[a-z_]+/i.exec(body)?.[0].toLowerCase() ?? "";
   if (!READ_KEYWORDS.has(first)) reject(`Only read-only queries are allowed; '${first || body.slice(0, 20)}' statements are refused.`, sql);
+  if (CATALOG_CALL_RE.test(body)) reject("Functions cannot be called through the system or temp catalog in query_warehouse; call them by their plain name.", sql);
   const fn = FILE_FUNCTION_RE.exec(body);
   if (fn) reject(`The function ${fn[1]}() reads files or the network, which query_warehouse does not allow.`, sql);
   // Quoted file paths used as tables (FROM 'x.csv') are refused by DuckDB itself (external access is off), and
@@ -92,6 +118,7 @@ export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: 
 async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
   let prepared;
   try {
+    for (const m of GUARD_MACROS) await conn.run(m);
     const extracted = await conn.extractStatements(sql);
     if (extracted.count !== 1) reject("Only one statement is allowed per query.", sql);
     prepared = await extracted.prepare(0);

@@ -23,6 +23,9 @@ export const LOCKDOWN: Record<string, string> = {
   allow_community_extensions: "false",
 };
 
+/** The memory a read-only instance (query_warehouse, describe_warehouse) may use. */
+export const READER_MEMORY_LIMIT = "512MB";
+
 function key(dbPath: string): string {
   return resolve(dbPath);
 }
@@ -92,7 +95,9 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
   } else {
     readers.set(k, (readers.get(k) ?? 0) + 1);
     try {
-      own = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY" });
+      // Security: a query's working memory is bounded (an aggregate building a huge string fails with DuckDB's
+      // out-of-memory error instead of taking the machine's memory).
+      own = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");

@@ -240,7 +240,11 @@ export class ConnectorProject {
    */
   database(rel: string): string {
     const real = this.resolve(rel);
-    for (const [suffix, kind] of [["", "file"], [".wal", "file"], [".tmp", "folder"]] as const) {
+    for (const [suffix, kind] of [
+      ["", "file"],
+      [".wal", "file"],
+      [".tmp", "folder"],
+    ] as const) {
       // Security: each of DuckDB's files passes resolve() too: a .wal link leaving the folder would be written through.
       const st = lstatOrUndefined(suffix === "" ? real : this.resolve(`${rel}${suffix}`));
       if (!st) continue;
@@ -312,11 +316,6 @@ export class ConnectorProject {
       }
     }
   }
-}
-
-/** Path access as before, for engines that still take a folder path: a path inside the project, checked. */
-export function projectPath(p: ConnectorProject | string, rel: string): string {
-  return ConnectorProject.of(p).resolve(rel);
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;

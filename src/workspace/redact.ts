@@ -1,12 +1,27 @@
 /**
- * Secret redaction. Configuration values are the secrets we know by name; the patterns catch the
- * ones we do not (tokens a connector prints from a response, keys pasted into code).
+ * The one redactor. It masks secrets only: values the server knows to be secret (configuration values judged secret,
+ * the `configuration` override of a run, proxy credentials, the Fivetran API key, other secret environment variables)
+ * in every form a program commonly prints them, plus credential shapes found by pattern. Ordinary values (a region,
+ * a base URL, a page size, a `<YOUR_API_KEY>` placeholder) stay readable: an agent cannot fix a request it cannot see.
+ *
+ * The rule, documented in docs/hostile-inputs.md:
+ * - a configuration value is secret when its key names a credential (its last word is key, token, secret, password,
+ *   auth, cookie, signature, credential(s), session, cert; or the key contains "password", "secret" or "private"), or
+ *   when the value has the shape of a generated credential (16+ characters, no spaces, letters and digits mixed,
+ *   not a URL or a path);
+ * - placeholders (`<...>`, `{{...}}`, `${...}`, `YOUR_...`, `xxxx`, `changeme`), numbers, booleans and values shorter
+ *   than 4 characters are never secret: masking "10" or "US" would mangle ordinary text;
+ * - in a URL only the password and secret-named query parameters are secret, never the scheme, host or path.
  */
 const MASK = "****";
+/** Shorter values cannot be masked without mangling ordinary text. */
+const MIN_SECRET_CHARS = 4;
+/** A run of token characters at least this long that is part of a known secret is masked (a key's prefix, its tail). */
+const MIN_PARTIAL_CHARS = 8;
 
-// Security: shapes of credentials that commonly leak through logs and tracebacks.
+// Security: shapes of credentials that commonly leak through logs and tracebacks, whoever printed them.
 const SECRET_PATTERNS: RegExp[] = [
-  /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{8,}/g,
+  /\b(Bearer|Basic|Token)\s+([A-Za-z0-9._~+/=-]{8,})/g,
   /\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}\b/g,
   /\bAKIA[0-9A-Z]{16}\b/g,
   /\bgh[pousr]_[A-Za-z0-9]{20,}\b/g,
@@ -15,27 +30,194 @@ const SECRET_PATTERNS: RegExp[] = [
   /((?:api[_-]?key|apikey|access[_-]?token|refresh[_-]?token|client[_-]?secret|password|passwd|secret|token)["']?\s*[:=]\s*["']?)([^\s"'&,;}]{4,})/gi,
 ];
 
-const SECRET_KEY = /(key|token|secret|pass|auth|credential|private|cert|session|cookie|signature)/i;
+const SECRET_WORDS = new Set([
+  "key",
+  "apikey",
+  "token",
+  "secret",
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "auth",
+  "authorization",
+  "cookie",
+  "signature",
+  "credential",
+  "credentials",
+  "session",
+  "cert",
+  "pat",
+  "jwt",
+  "bearer",
+]);
+const SECRET_ANYWHERE = /(password|passwd|secret|private)/i;
+
+/** Values that stand for a secret someone still has to fill in; they are instructions, not secrets. */
+const PLACEHOLDER = [
+  /^<[^<>]*>$/,
+  /^\{\{.*\}\}$/,
+  /^\$\{.*\}$/,
+  /^\{[A-Za-z_ -]*\}$/,
+  /^(your|my|enter|insert|replace)[\s_-]/i,
+  /^x{3,}$/i,
+  /^\*+$/,
+  /^\.{3,}$/,
+  /^(changeme|change_me|placeholder|todo|tbd|example|none|null|true|false|test|demo|sample)$/i,
+];
+
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return PLACEHOLDER.some((re) => re.test(v));
+}
+
+/** The words of a configuration key: snake_case, kebab-case, dotted and camelCase split the same way. */
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export function isSecretKey(key: string): boolean {
+  const words = keyWords(key);
+  const last = words[words.length - 1] ?? "";
+  return SECRET_WORDS.has(last) || SECRET_ANYWHERE.test(key);
+}
+
+/** Has the value the shape of a generated credential (a token, a key), whatever its key is called? */
+export function looksLikeCredential(value: string): boolean {
+  // Token characters only (base64, hex, dashes): no spaces, commas, colons, no URL, no host name or version.
+  if (value.length < 16 || !/^[A-Za-z0-9_\-+/=.~]+$/.test(value)) return false;
+  if (/^[\d.]+$/.test(value) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) || (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value))) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
+  const hexOrB64Long = value.length >= 32 && /\d/.test(value) && /[A-Za-z]/.test(value);
+  return (classes === 3 || hexOrB64Long) && new Set(value).size >= 10;
+}
+
+/** The secret parts of a value: the whole value, or for a URL its password and secret-named query parameters. */
+function secretParts(key: string, value: string): string[] {
+  if (value.length < MIN_SECRET_CHARS || isPlaceholder(value) || /^-?\d+(\.\d+)?$/.test(value)) return [];
+  const parts: string[] = [];
+  let url: URL | undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+  }
+  if (url) {
+    // Security: a URL's password and token parameters are secret; its host and path are what the agent debugs with.
+    if (url.password) parts.push(url.password, safeDecode(url.password));
+    for (const [k, v] of url.searchParams) if (isSecretKey(k) && v.length >= MIN_SECRET_CHARS && !isPlaceholder(v)) parts.push(v);
+    if (isSecretKey(key) && !url.password && url.searchParams.size === 0) parts.push(value);
+    return parts;
+  }
+  if (isSecretKey(key) || looksLikeCredential(value)) parts.push(value);
+  return parts;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The secrets of a configuration (or a `configuration` override), by the rule above. */
+export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
+  const out: string[] = [];
+  const entries = Object.entries(configuration ?? {});
+  for (const [k, v] of entries) {
+    if (typeof v === "string") out.push(...secretParts(k, v));
+    else if (v && typeof v === "object") out.push(...configurationSecrets(v as Record<string, unknown>));
+  }
+  // requests' auth=(user, password) prints as a Basic header: base64 of "user:password".
+  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
+  const pass = entries.find(([k, v]) => typeof v === "string" && /^(password|passwd|pwd|pass)$/.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
+  if (user && pass && !isPlaceholder(pass)) out.push(`${user}:${pass}`);
+  return out.filter((s) => s.length >= MIN_SECRET_CHARS);
+}
+
+const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
+const PROXY_ENV = /^(https?|all|ftp)_proxy$/i;
+
+/**
+ * The secrets in the server's own environment: variables named like credentials (FIVETRAN_API_KEY, GITHUB_TOKEN,
+ * AWS_SECRET_ACCESS_KEY, ...) and the credentials inside proxy URLs (HTTPS_PROXY=http://user:pass@host).
+ */
+export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(env)) {
+    if (!v || v.length < 6) continue;
+    if (PROXY_ENV.test(k)) {
+      out.push(...secretParts("proxy", v));
+      try {
+        const u = new URL(v);
+        if (u.username && u.password) out.push(`${safeDecode(u.username)}:${safeDecode(u.password)}`);
+      } catch {
+        // Not a URL: nothing secret to take from it.
+      }
+    } else if (SECRET_ENV.test(k) && !isPlaceholder(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The forms a program commonly prints a secret in: as is, escaped inside a JSON or Python string literal (quotes and
+ * backslashes escaped), URL-encoded, and base64. These are escapings applied to the known value to find it, not a
+ * re-implementation of repr: what is masked is always a form of a secret we were given.
+ */
+export function derivedForms(secret: string): string[] {
+  const forms = new Set<string>([secret]);
+  const json = JSON.stringify(secret).slice(1, -1);
+  forms.add(json);
+  const ctl = (s: string) => s.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+  const bs = ctl(secret.replace(/\\/g, "\\\\"));
+  forms.add(bs);
+  forms.add(bs.replace(/'/g, "\\'"));
+  forms.add(bs.replace(/"/g, '\\"'));
+  // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
+  const uri = encodeURIComponent(secret);
+  const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  for (const f of [uri, strict, strict.replace(/%2F/g, "/")]) {
+    forms.add(f);
+    forms.add(f.replace(/%20/g, "+"));
+  }
+  if (secret.length >= 6) {
+    const b64 = Buffer.from(secret, "utf8").toString("base64");
+    forms.add(b64);
+    forms.add(b64.replace(/=+$/, ""));
+    forms.add(b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
+  }
+  return [...forms].filter((f) => f.length >= MIN_SECRET_CHARS);
+}
+
+const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{8,}/g;
 
 export class Redactor {
   private readonly literals: string[];
+  private readonly partials: string[];
 
   /**
-   * @param configuration the connector configuration; every value of four or more characters is
-   *   treated as a secret, and shorter ones too when the key name looks like a credential. Values
-   *   shorter than that cannot be masked without mangling ordinary text ("10", "US").
+   * @param configuration a connector configuration; its secret values (by the rule above) are masked.
+   * @param extra further secrets, taken as they are (an API key, an override's values).
    */
-  constructor(configuration?: Record<string, unknown> | null, extra: string[] = []) {
-    const values = new Set<string>(extra.filter((v) => v.length > 0));
-    for (const [k, v] of Object.entries(configuration ?? {})) {
-      const s = typeof v === "string" ? v : v == null ? "" : JSON.stringify(v);
-      if (s.length >= 4 || (SECRET_KEY.test(k) && s.length >= 1)) values.add(s);
-      // JSON-escaped form, as it appears inside serialised state or error payloads.
-      const escaped = JSON.stringify(s).slice(1, -1);
-      if (escaped !== s && escaped.length >= 4) values.add(escaped);
-    }
+  constructor(
+    configuration?: Record<string, unknown> | null,
+    extra: string[] = [],
+    private readonly usePatterns = true,
+  ) {
+    const secrets = [...configurationSecrets(configuration), ...extra.filter((s) => s.length >= MIN_SECRET_CHARS), ...serverSecrets()];
+    const values = new Set<string>();
+    for (const s of secrets) for (const f of derivedForms(s)) values.add(f);
     // Longest first, so a secret that contains another is masked whole.
     this.literals = [...values].sort((a, b) => b.length - a.length);
+    this.partials = [...new Set(secrets)].filter((s) => s.length >= 12);
   }
 
   redact(text: string): string {
@@ -44,10 +226,22 @@ export class Redactor {
     for (const lit of this.literals) {
       if (out.includes(lit)) out = out.split(lit).join(MASK);
     }
+    // Security: a piece of a long secret printed alone (a CLI showing a key's first characters, a key cut by a
+    // line break) is still the secret.
+    if (this.partials.length > 0) {
+      out = out.replace(TOKEN_RUN, (run) => {
+        const core = run.replace(/^[=._~-]+|[=._~-]+$/g, "");
+        return core.length >= MIN_PARTIAL_CHARS && this.partials.some((s) => s.includes(core)) ? run.replace(core, MASK) : run;
+      });
+    }
+    if (!this.usePatterns) return out;
     for (const re of SECRET_PATTERNS) {
-      out = out.replace(re, (m, p1: string | undefined, p2: string | undefined) =>
-        p2 !== undefined && p1 !== undefined && /[:=]/.test(p1) ? `${p1}${MASK}` : p1 && /^(Bearer|Basic|Token)$/i.test(p1) ? `${p1} ${MASK}` : MASK,
-      );
+      out = out.replace(re, (m: string, p1: string | undefined, p2: string | undefined) => {
+        if (p2 !== undefined && isPlaceholder(p2)) return m;
+        if (p1 !== undefined && /^(Bearer|Basic|Token)$/i.test(p1)) return `${p1} ${MASK}`;
+        if (p1 !== undefined && p2 !== undefined && /[:=]/.test(p1)) return p2 === MASK ? m : `${p1}${MASK}`;
+        return MASK;
+      });
     }
     return out;
   }
@@ -65,5 +259,49 @@ export class Redactor {
   }
 }
 
-/** Pattern-only redaction for text whose configuration is unknown. */
-export const patternRedactor = new Redactor();
+const remembered = new Set<string>();
+
+/**
+ * Every secret the server process knows that is not tied to one folder: its environment's secrets and the
+ * secrets of `configuration` overrides given to runs in this process (kept in memory only, never on disk, so a
+ * later get_state or run_status masks what such a run leaked into state or its record).
+ */
+export function serverSecrets(): string[] {
+  return [...environmentSecrets(process.env), ...remembered];
+}
+
+/** Remembers the secrets of a `configuration` override for the life of this process. */
+export function rememberSecrets(configuration: Record<string, unknown> | null | undefined): void {
+  for (const s of configurationSecrets(configuration)) {
+    // Bounded: the oldest go first once a long-lived server has seen very many overrides.
+    if (remembered.size >= 1_000) remembered.delete(remembered.values().next().value as string);
+    remembered.add(s);
+  }
+}
+
+/** Redaction with the server's own secrets and the credential patterns, for text whose folder is unknown. */
+export const patternRedactor = {
+  redact: (text: string): string => serverRedactor().redact(text),
+  redactValue: <T>(value: T): T => serverRedactor().redactValue(value),
+};
+
+/**
+ * The server's known secrets only, without the credential patterns: the last guard over every tool result, whose
+ * content (guidelines, examples, rows) may legitimately show `token = "..."` shapes.
+ */
+export const knownSecretsRedactor = {
+  redactValue: <T>(value: T): T => serverRedactor(false).redactValue(value),
+  redact: (text: string): string => serverRedactor(false).redact(text),
+};
+
+const cached = new Map<boolean, { signature: string; redactor: Redactor }>();
+/** One Redactor for the server's secrets, rebuilt only when they change (log lines pass through it one by one). */
+function serverRedactor(patterns = true): Redactor {
+  const signature = serverSecrets().join("\0");
+  let c = cached.get(patterns);
+  if (c?.signature !== signature) {
+    c = { signature, redactor: new Redactor(null, [], patterns) };
+    cached.set(patterns, c);
+  }
+  return c.redactor;
+}

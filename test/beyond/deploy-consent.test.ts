@@ -2,7 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerTool } from "../../src/mcp/register.js";
@@ -73,7 +73,7 @@ describe("deploy consent over MCP", () => {
   it("without elicitation, asks the model to get consent and deploys nothing until confirm=true", async () => {
     const dir = project();
     const record = join(dir, "record.json");
-    process.env.FAKE_FIVETRAN_RECORD = record;
+    writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ record }));
     const { client } = await connect(dir);
     const first = await client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn" } });
     expect(first.isError).toBeFalsy();
@@ -86,7 +86,7 @@ describe("deploy consent over MCP", () => {
 
   it("asks the user through elicitation when the client supports it, and respects a no", async () => {
     const dir = project();
-    process.env.FAKE_FIVETRAN_RECORD = join(dir, "record.json");
+    writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ record: join(dir, "record.json") }));
     const no = await connect(dir, false);
     const declined = await no.client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn" } });
     expect((declined.structuredContent as { status: string }).status).toBe("declined");

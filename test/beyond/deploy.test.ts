@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfigurationText, checkConnectionName } from "../../src/deploy/checks.js";
 import { planDeploy, runDeploy } from "../../src/deploy/index.js";
@@ -12,6 +12,8 @@ const FAKE_BIN = join(import.meta.dirname, "fixtures", "fake-fivetran");
 const KEY = "ZmFrZWtleTpmYWtlc2VjcmV0MTIzNDU2Nzg5"; // base64 of a made-up key:secret
 
 function env(mode: string, record: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // The fake reads its outcome from the connector folder: the CLI gets an allow-listed environment.
+  writeFileSync(join(dirname(record), ".fake-fivetran.json"), JSON.stringify({ mode, record }));
   return { PATH: `${FAKE_BIN}${delimiter}${process.env.PATH}`, HOME: process.env.HOME, FIVETRAN_API_KEY: KEY, FAKE_FIVETRAN_MODE: mode, FAKE_FIVETRAN_RECORD: record, ...extra };
 }
 

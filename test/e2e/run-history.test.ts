@@ -148,7 +148,7 @@ describe("run ids across a server restart", () => {
     await call(b.client, "cancel_run", { run_id: next.data.run_id });
   });
 
-  it.skipIf(!sdkPython)("a server killed outright (SIGKILL) during a real-SDK run with a state override: interrupted, orphan stopped, previous state back", async () => {
+  it.skipIf(!sdkPython)("a server killed outright (SIGKILL) during a real-SDK run with a state override: the connector dies with it, interrupted, previous state back", async () => {
     const dir = makeConnector(
       `${HEADER}import os, time\ndef update(configuration, state):\n    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pid.txt"), "w") as f:\n        f.write(str(os.getpid()))\n    op.upsert("items", {"id": 1})\n    time.sleep(300)\n    op.checkpoint({"cursor": "late"})\nconnector = Connector(update=update)\n`,
       {},
@@ -164,8 +164,8 @@ describe("run ids across a server restart", () => {
     expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
     process.kill(a.transport.pid!, "SIGKILL");
     await until("the server to die", () => !alive(a.transport.pid!), 5_000);
-    // Nothing took the connector down with the server: it is an orphan in its own process group.
-    expect(alive(pid)).toBe(true);
+    // The tree supervisor (ftmcp_supervise.py) takes the connector down with the server (PR_SET_PDEATHSIG): no orphan.
+    await until("the connector to die with the server", () => !alive(pid), 5_000);
 
     const b = await startServer();
     const s = await call(b.client, "run_status", { run_id: started.data.run_id, wait_seconds: 5 });

@@ -334,26 +334,24 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "lint_connector", { project_dir: f.conn, fix: true }), b);
   });
 
-  it(".venv is a link to an outside virtualenv → lint_connector quotes no package version from it", async () => {
-    const venv = join(f.outside, "venv");
-    const dist = join(venv, "lib", "python3.11", "site-packages", "probepkg-1.0.dist-info");
-    mkdirSync(dist, { recursive: true });
-    writeFileSync(join(venv, "pyvenv.cfg"), "home = /usr/bin\n");
-    writeFileSync(join(dist, "METADATA"), `Name: probepkg\nVersion: 1.0+${f.marker.replace(/-/g, ".")}\n`);
-    writeFileSync(join(dist, "top_level.txt"), "probepkg\n");
-    writeFileSync(join(f.conn, "connector.py"), `import probepkg\n${readFileSync(join(f.conn, "connector.py"), "utf8")}`);
-    symlinkSync(venv, join(f.conn, ".venv"));
-    const b = before(f);
-    const a = await call(f, "lint_connector", { project_dir: f.conn });
-    expect(a.isError).toBe(false);
-    expect(a.text).toContain("probepkg");
-    expect(a.text).not.toContain(f.marker.replace(/-/g, "."));
-    expectUntouched(f, b);
-  });
-
   it("requirements.txt is a link to an outside file → install_requirements isError outside_project before pip runs", async () => {
     execFileSync("rm", [join(f.conn, "requirements.txt")]);
     link(f, "requirements.txt", join(f.outside, "requirements.txt"));
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
+  it("requirements.txt includes -r ../../outside/requirements.txt → install_requirements isError outside_project before pip runs", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "-r ../../outside/requirements.txt\n");
+    const b = before(f);
+    expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
+    expect(existsSync(join(f.conn, ".venv"))).toBe(false);
+  });
+
+  it("requirements.txt includes a file inside that is a link to an outside file → install_requirements isError outside_project", async () => {
+    writeFileSync(join(f.conn, "requirements.txt"), "--constraint=constraints.txt\n");
+    symlinkSync(join(f.outside, "requirements.txt"), join(f.conn, "constraints.txt"));
     const b = before(f);
     expectRefused(f, await call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 30 }), b);
     expect(existsSync(join(f.conn, ".venv"))).toBe(false);

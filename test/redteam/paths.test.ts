@@ -154,7 +154,7 @@ describe("Project folders and paths", () => {
   it("every tool that takes a folder describes project_dir the same way → one description", async () => {
     const { tools } = await f.client.listTools();
     const withFolder = tools.filter((t) => t.name !== "scaffold" && (t.inputSchema.properties ?? {}).project_dir);
-    const descriptions = new Set(withFolder.map((t) => (t.inputSchema.properties as Record<string, { description?: string }>).project_dir!.description));
+    const descriptions = new Set(withFolder.map((t) => (t.inputSchema.properties as Record<string, { description?: string }>).project_dir.description));
     expect(withFolder.map((t) => t.name).sort()).toEqual(
       ["deploy", "describe_warehouse", "diff_state", "evaluate_connector", "get_state", "install_requirements", "lint_connector", "query_warehouse", "reset_state", "run_debug", "set_state"].sort(),
     );
@@ -222,7 +222,7 @@ describe("Project folders and paths", () => {
     for (let i = 0; i < 30; i++) connectorAt(join(f.ws, "many", `c${String(i).padStart(2, "0")}`));
     const a = await call(f, "get_state");
     expect(a.code).toBe("not_found");
-    const listed = /Connector folders in the workspace: ([^\n]*)\./.exec(a.text)![1]!.split(", ");
+    const listed = /Connector folders in the workspace: ([^\n]*)\./.exec(a.text)![1].split(", ");
     expect(listed.length).toBe(20);
     expect(a.text).toContain("(the first 20)");
   });

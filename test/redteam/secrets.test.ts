@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { harness, plantServerSecrets, PROXY_URL, runRecords, SECRETS, type Answer, type Harness } from "./lib/issue-12b-server.js";
+
+// A connector folder as an attacker or a careless author writes it: secrets in configuration.json, printed in every
+// form a program commonly prints them, checkpointed into state and thrown in an exception; next to ordinary values
+// that must stay readable.
+const CONFIG = {
+  api_key: "k9Xq2-Lm7Vz3-Wr8Tb1-Qy4N",
+  password: `it's a "p\\ss" 42`,
+  db_url: "postgres://dbuser:Db-Pa55word-x9@db.internal.example:5432/prod",
+  region: "eu-west-1",
+  base_url: "http://127.0.0.1:5005",
+  token: "<YOUR_API_KEY>",
+  page_size: "100",
+  account: "a1B2c3D4e5F6g7H8i9J0kL",
+  endpoint: "https://api.example.com/v1?api_key=Qz8-wX7-vY6-uT5&format=json",
+};
+
+const LEAKY = `import base64, os, urllib.parse
+from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    c = configuration
+    log.info("raw " + c["api_key"])
+    print("repr " + repr(c["password"]))
+    print("dict " + str(c))
+    print("pw " + urllib.parse.urlparse(c["db_url"]).password)
+    print("b64 " + base64.b64encode(c["api_key"].encode()).decode())
+    print("quote " + urllib.parse.quote(c["password"]))
+    print("quoteplus " + urllib.parse.quote_plus(c["password"]))
+    print("prefix " + c["api_key"][:10] + "...")
+    print("proxy " + os.environ.get("HTTPS_PROXY", "none"))
+    print("proxypw " + urllib.parse.unquote(urllib.parse.urlparse(os.environ.get("HTTPS_PROXY", "http://x")).password or "none"))
+    log.info("region " + c["region"])
+    log.info("GET " + c["base_url"] + "/pagination/keyset")
+    log.info("key placeholder " + c["token"])
+    log.info("page " + c["page_size"])
+    print("acct " + c["account"])
+    print("endpoint " + c["endpoint"])
+    log.info("Authorization: Bearer abcdefghijklmnop1234")
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"token": c["api_key"], "pw": c["password"], "cursor": "2024-01-01"})
+    raise RuntimeError("request failed for key " + c["api_key"] + " and " + repr(c["password"]))
+
+connector = Connector(update=update, schema=schema)
+`;
+
+const SAVES_OVERRIDE = `from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"copied": configuration["api_key"]})
+
+connector = Connector(update=update)
+`;
+
+const OVERRIDE_KEY = "ovr-Secret-77aa99-ZZ";
+
+describe("Secrets in output", () => {
+  let h: Harness;
+  let dir: string;
+  let run: Answer;
+  let everything: string;
+
+  beforeAll(async () => {
+    plantServerSecrets();
+    h = await harness("rt12b-secrets");
+    dir = h.connector("leaky", LEAKY, CONFIG);
+    run = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+    everything = `${run.text}\n${h.logs.join("\n")}`;
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const hidden = (text: string, ...values: string[]) => {
+    for (const v of values) expect(text).not.toContain(v);
+  };
+
+  it("a configuration api_key printed as is → masked in the log tail and the log notifications", () => {
+    expect(run.isError).toBe(false);
+    expect(everything).toContain("raw ****");
+    hidden(everything, CONFIG.api_key);
+  });
+
+  it("repr() of a password with quotes and a backslash → masked (the escaped form is known)", () => {
+    expect(everything).toContain("repr '****'");
+    hidden(everything, String.raw`it\'s a "p\\ss" 42`);
+  });
+
+  it("str(configuration) printed whole → every secret value masked, the region readable", () => {
+    const line = everything.split("\n").find((l) => l.includes("dict {")) ?? "";
+    expect(line).toContain("eu-west-1");
+    hidden(line, CONFIG.api_key, "Db-Pa55word-x9", "a1B2c3D4e5F6g7H8i9J0kL");
+  });
+
+  it("the password part of a database URL printed alone → masked", () => {
+    expect(everything).toContain("pw ****");
+    hidden(everything, "Db-Pa55word-x9");
+  });
+
+  it("base64 of the api_key → masked", () => {
+    expect(everything).toContain("b64 ****");
+    hidden(everything, Buffer.from(CONFIG.api_key).toString("base64"));
+  });
+
+  it("urllib.parse.quote(password) → masked", () => {
+    expect(everything).toContain("quote ****");
+  });
+
+  it("urllib.parse.quote_plus(password) → masked", () => {
+    expect(everything).toContain("quoteplus ****");
+  });
+
+  it("the first 10 characters of the api_key → masked as a piece of a known secret", () => {
+    expect(everything).toContain("prefix ****...");
+    hidden(everything, CONFIG.api_key.slice(0, 10));
+  });
+
+  it("HTTPS_PROXY with credentials printed by the connector → user:password masked, the proxy host readable", () => {
+    const line = everything.split("\n").find((l) => l.includes("proxy http")) ?? "";
+    expect(line).toContain("@127.0.0.1:9");
+    hidden(everything, SECRETS.PROXY_PASSWORD, encodeURIComponent(SECRETS.PROXY_PASSWORD));
+  });
+
+  it("the proxy password printed alone → masked", () => {
+    expect(everything).toContain("proxypw ****");
+  });
+
+  it("a non-secret region value → shown as is (secrets only are masked)", () => {
+    expect(everything).toContain("region eu-west-1");
+  });
+
+  it("a base_url → shown, never `GET ****/pagination/...`", () => {
+    expect(everything).toContain("GET http://127.0.0.1:5005/pagination/keyset");
+    hidden(everything, "GET ****");
+  });
+
+  it("a `<YOUR_API_KEY>` placeholder under a secret key name → shown, a placeholder is not a secret", () => {
+    expect(everything).toContain("key placeholder <YOUR_API_KEY>");
+  });
+
+  it("a numeric page_size → shown", () => {
+    expect(everything).toContain("page 100");
+  });
+
+  it("a credential-shaped value under a neutral key (account) → masked by its shape", () => {
+    expect(everything).toContain("acct ****");
+    hidden(everything, CONFIG.account);
+  });
+
+  it("an api_key query parameter inside a URL value → the parameter masked, host and path readable", () => {
+    expect(everything).toContain("endpoint https://api.example.com/v1?api_key=****&format=json");
+  });
+
+  it("an Authorization: Bearer header the connector logs → the token masked", () => {
+    expect(everything).toContain("Bearer ****");
+    hidden(everything, "abcdefghijklmnop1234");
+  });
+
+  it("secrets checkpointed into state → run_debug's state masked, the cursor readable", () => {
+    expect(run.text).toContain("2024-01-01");
+    hidden(run.text, CONFIG.api_key, "p\\\\ss");
+  });
+
+  it("an exception message and traceback carrying the api_key and repr(password) → masked", () => {
+    expect(run.text).toContain("request failed for key ****");
+    hidden(run.text, CONFIG.api_key);
+  });
+
+  it("get_state after that run → the checkpointed secrets masked", async () => {
+    const a = await h.call("get_state", { project_dir: dir });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("2024-01-01");
+    hidden(a.text, CONFIG.api_key, "p\\\\ss");
+  });
+
+  it("describe_warehouse after that run → state.json's secrets masked (it returned the file raw)", async () => {
+    const a = await h.call("describe_warehouse", { project_dir: dir });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("2024-01-01");
+    hidden(a.text, CONFIG.api_key);
+  });
+
+  it("the run record kept in the cache after that run → no secret in it", () => {
+    const records = runRecords();
+    expect(records).toContain("request failed for key ****");
+    hidden(records, CONFIG.api_key, SECRETS.PROXY_PASSWORD, "Db-Pa55word-x9");
+  });
+
+  it("run_debug with a `configuration` override whose api_key the connector checkpoints → run_debug's state masked", async () => {
+    const d = h.connector("override", SAVES_OVERRIDE, { api_key: "file-key-value-123" });
+    const a = await h.call("run_debug", { project_dir: d, engine: "embedded", configuration: { api_key: OVERRIDE_KEY }, wait_seconds: 55 });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("copied");
+    hidden(a.text, OVERRIDE_KEY);
+  });
+
+  it("get_state after a run with a `configuration` override → the override's secret masked too", async () => {
+    const a = await h.call("get_state", { project_dir: `${h.ws}/override` });
+    expect(a.text).toContain("****");
+    hidden(a.text, OVERRIDE_KEY);
+  });
+
+  it("set_state writing the configuration's api_key, then get_state → masked", async () => {
+    const d = h.connector("setstate", SAVES_OVERRIDE, { api_key: "set-state-Secret-4455" });
+    const s = await h.call("set_state", { project_dir: d, state: { leaked: "set-state-Secret-4455" } });
+    expect(s.isError).toBe(false);
+    const a = await h.call("get_state", { project_dir: d });
+    expect(a.text).toContain("****");
+    hidden(a.text, "set-state-Secret-4455");
+  });
+
+  it("an env secret of the server (GITHUB_TOKEN) inside an SQL error → masked in the error", async () => {
+    const a = await h.call("query_warehouse", { project_dir: dir, sql: `SELECT * FROM "${SECRETS.GITHUB_TOKEN}"` });
+    expect(a.isError).toBe(true);
+    hidden(a.text, SECRETS.GITHUB_TOKEN);
+  });
+
+  it("a query returning the server's FIVETRAN_API_KEY as a literal → masked in the rows", async () => {
+    const a = await h.call("query_warehouse", { project_dir: dir, sql: `SELECT '${SECRETS.FIVETRAN_API_KEY}' AS k` });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("****");
+    hidden(a.text, SECRETS.FIVETRAN_API_KEY);
+  });
+
+  it("the proxy URL of the server's environment echoed in a tool argument error → credentials masked", async () => {
+    const a = await h.call("get_state", { project_dir: `${h.ws}/${PROXY_URL}` });
+    expect(a.isError).toBe(true);
+    hidden(a.text, SECRETS.PROXY_PASSWORD, encodeURIComponent(SECRETS.PROXY_PASSWORD));
+  });
+});
