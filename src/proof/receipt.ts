@@ -1,5 +1,3 @@
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ToolError } from "../errors.js";
 import { resolvePython } from "../runner/python.js";
 import { runSync } from "../runner/index.js";
@@ -44,23 +42,36 @@ export interface Receipt {
   resume: { verdict: string; points: number; passed: number; problems: string[] } | null;
 }
 
-/** sha256 of every file of the connector (not files/, not .venv, not configuration.json: it holds secrets), by path. */
+/**
+ * sha256 of every file of the connector (not files/, not .venv, not configuration.json: it holds secrets), by path.
+ * Read through the project layer: a link leaving the folder or a file with a second hard link is refused (the
+ * receipt cannot vouch for a file that may be outside); a link inside the folder counts as what it points to.
+ */
 export function codeFiles(projectDir: string): Record<string, string> {
+  const project = ConnectorProject.at(projectDir);
   const out: Record<string, string> = {};
-  const walk = (dir: string, rel: string) => {
-    for (const name of readdirSync(dir).sort()) {
+  // Security: each folder is walked once by its real path, so a link back up the tree cannot loop.
+  const seen = new Set<string>([project.root]);
+  const walk = (rel: string) => {
+    for (const name of project.list(rel || ".").sort()) {
       const relPath = rel ? `${rel}/${name}` : name;
       if (SKIP_DIRS.has(name) && !rel) continue;
       if (name === "__pycache__" || (!rel && name === "configuration.json")) continue;
-      const p = join(dir, name);
-      // Security: links are not followed; the folder is untrusted.
-      const st = lstatSync(p);
-      if (st.isSymbolicLink()) out[relPath] = "link";
-      else if (st.isDirectory()) walk(p, relPath);
-      else if (st.isFile()) out[relPath] = sha256(readFileSync(p));
+      // Security: lstat and readBytes resolve through the project layer (a link leaving the folder is refused).
+      const st = project.lstat(relPath);
+      if (st?.isDirectory()) {
+        const real = project.resolve(relPath);
+        if (!seen.has(real)) {
+          seen.add(real);
+          walk(relPath);
+        }
+      } else if (st?.isFile()) {
+        const bytes = project.readBytes(relPath, 1024 * 1024 * 1024);
+        if (bytes) out[relPath] = sha256(bytes);
+      }
     }
   };
-  walk(projectDir, "");
+  walk("");
   return out;
 }
 

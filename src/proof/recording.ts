@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ProofExtras, ProofSummary } from "../runner/types.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { Redactor } from "../workspace/redact.js";
+import { configurationSecretEntries, namedForms, Redactor } from "../workspace/redact.js";
 
 /**
  * Recorded sources: where recordings live, what the harness is told (ftmcp_proof.py), and how a run's exchanges
@@ -16,7 +16,6 @@ export const RECORDINGS_DIR = "files/recordings";
 export const EXCHANGES_FILE = "exchanges.jsonl";
 export const META_FILE = "recording.json";
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const SECRET_KEY = /(key|token|secret|pass|auth|credential|private|cert|session|cookie|signature)/i;
 const MAX_LOG = 500;
 
 export interface RecordingMeta {
@@ -38,16 +37,6 @@ export function checkRecordingName(name: string): string {
   return name;
 }
 
-/** The configuration values the redactor treats as secrets (its own rule), as strings. */
-function secretValues(configuration: Record<string, unknown> | undefined): string[] {
-  const out: string[] = [];
-  for (const [k, v] of Object.entries(configuration ?? {})) {
-    const s = typeof v === "string" ? v : v == null ? "" : JSON.stringify(v);
-    if (s.length >= 4 || (SECRET_KEY.test(k) && s.length >= 1)) out.push(s);
-  }
-  return out;
-}
-
 /** One form of a configuration secret, and the placeholder that stands for it in a recording. */
 export interface SecretForm {
   text: string;
@@ -55,42 +44,22 @@ export interface SecretForm {
 }
 
 /**
- * Every form in which a configuration secret travels over HTTP: as is, JSON-escaped, URL-encoded (path and form),
- * base64 and base64url, and base64 of each "a:b" pair (HTTP Basic auth of a user name and a password). A recording
- * holds `{{ftmcp.<key>.<form>}}` instead; a replay puts the current configuration's form back (a next-page URL that
- * held the API's address or a key then still works).
+ * Every form the redactor knows of every configuration secret it knows (its own rule: src/workspace/redact.ts), each
+ * with its placeholder `{{ftmcp.<key>.<form>}}`; a Basic pair's key is "<user key>.<secret key>". A recording holds
+ * the placeholder; a replay puts the current configuration's form back (a next-page URL that held a key still works).
  */
 export function secretForms(configuration: Record<string, unknown> | undefined): SecretForm[] {
-  const secret = new Set(secretValues(configuration));
   const forms = new Map<string, string>();
-  const add = (text: string, placeholder: string) => {
-    if (text.length >= 1 && !forms.has(text)) forms.set(text, placeholder);
-  };
-  const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
-  const name = (k: string) => k.replace(/[^A-Za-z0-9_]/g, "_");
-  const entries = Object.entries(configuration ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : v == null ? "" : JSON.stringify(v)] as const);
-  for (const [k, v] of entries) {
-    if (!secret.has(v)) continue;
-    const p = (form: string) => `{{ftmcp.${name(k)}.${form}}}`;
-    add(v, p("raw"));
-    add(JSON.stringify(v).slice(1, -1), p("json"));
-    add(encodeURIComponent(v), p("url"));
-    add(encodeURIComponent(v).replace(/%20/g, "+"), p("form"));
-    add(b64(v), p("b64"));
-    add(b64(v).replace(/=+$/, ""), p("b64nopad"));
-    add(Buffer.from(v, "utf8").toString("base64url"), p("b64url"));
-  }
-  // Short values (a user name) still make a Basic credential with a password.
-  for (const [ka, a] of entries) {
-    for (const [kb, b] of entries) {
-      if (ka !== kb && a && b && (secret.has(a) || secret.has(b))) add(b64(`${a}:${b}`), `{{ftmcp.${name(ka)}.${name(kb)}.basic}}`);
-    }
+  const name = (k: string) => k.replace(/[^A-Za-z0-9_.]/g, "_");
+  for (const { key, value } of configurationSecretEntries(configuration ?? null)) {
+    for (const { form, text } of namedForms(value)) if (!forms.has(text)) forms.set(text, `{{ftmcp.${name(key)}.${form}}}`);
   }
   return [...forms].map(([text, placeholder]) => ({ text, placeholder }));
 }
 
+/** The run's redactor: the one rule, over the configuration the run used. */
 export function proofRedactor(configuration: Record<string, unknown> | undefined): Redactor {
-  return new Redactor(configuration ?? null, secretForms(configuration).map((f) => f.text));
+  return new Redactor(configuration ?? null);
 }
 
 /** The regular file of a recording, refused when missing or a link. */

@@ -1,7 +1,12 @@
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffDumps, jsonMembers, type TableDump } from "../../src/proof/dump.js";
 import { checkRecordingName, proofRedactor, secretForms, summarizeEvents } from "../../src/proof/recording.js";
 import { seeded } from "../../src/proof/crash.js";
+import { codeFiles } from "../../src/proof/receipt.js";
+import { configurationSecrets, derivedForms } from "../../src/workspace/redact.js";
 
 const table = (rows: string[], columns = ["id", "name"], primary_key = ["id"]): TableDump => ({ table: "t", columns, primary_key, rows: [...rows].sort(), sha256: "" });
 
@@ -13,9 +18,22 @@ describe("proof building blocks", () => {
     expect(byText["p%40ss%20word!"]).toBe("{{ftmcp.password.url}}");
     expect(byText["p%40ss+word!"]).toBe("{{ftmcp.password.form}}");
     expect(byText[Buffer.from("p@ss word!").toString("base64")]).toBe("{{ftmcp.password.b64}}");
-    expect(byText[Buffer.from("bob:p@ss word!").toString("base64")]).toBe("{{ftmcp.username.password.basic}}");
+    expect(byText[Buffer.from("bob:p@ss word!").toString("base64")]).toBe("{{ftmcp.username.password.b64}}");
     // Short values that do not look like credentials are not secrets (the redactor's own rule).
     expect(forms.some((f) => f.text === "US" || f.text === "bob")).toBe(false);
+  });
+
+  it("secretForms and proofRedactor follow the one redactor's rule: every form it knows, nothing it does not", () => {
+    const cfg = { base_url: "http://127.0.0.1:8080/v1", api_key: "k-0123456789", account: "Ab3dEf9hIj2kLm5n", page_size: "1000" };
+    const texts = secretForms(cfg).map((f) => f.text);
+    // The same values as the redactor's rule, in every form the redactor derives.
+    expect(new Set(texts)).toEqual(new Set(configurationSecrets(cfg).flatMap(derivedForms)));
+    // A base URL and a page size are no secrets: recordings keep them readable, and the redactor leaves them alone.
+    expect(texts.some((t) => t.includes("127.0.0.1") || t === "1000")).toBe(false);
+    expect(proofRedactor(cfg).redact("GET http://127.0.0.1:8080/v1/items?size=1000")).toBe("GET http://127.0.0.1:8080/v1/items?size=1000");
+    // A credential-shaped value under an ordinary key is a secret, as the redactor says.
+    expect(secretForms(cfg).find((f) => f.text === "Ab3dEf9hIj2kLm5n")?.placeholder).toBe("{{ftmcp.account.raw}}");
+    expect(proofRedactor(cfg).redact(`key=${encodeURIComponent("k-0123456789")}`)).not.toContain("0123456789");
   });
 
   it("summarizeEvents reads the harness's event lines, redacted, and skips a line cut short", () => {
@@ -60,5 +78,49 @@ describe("proof building blocks", () => {
     const a = seeded(7);
     const b = seeded(7);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
+  });
+});
+
+describe("the receipt's code hashes read the folder through the project layer", () => {
+  const folder = () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), "proof-code-")));
+    const dir = join(root, "c");
+    mkdirSync(join(dir, "lib"), { recursive: true });
+    writeFileSync(join(dir, "connector.py"), "print(1)\n");
+    writeFileSync(join(dir, "lib", "util.py"), "X = 1\n");
+    writeFileSync(join(dir, "configuration.json"), "{}");
+    writeFileSync(join(root, "outside.txt"), "not the connector's\n");
+    return { root, dir };
+  };
+
+  it("hashes the files of a plain folder, configuration.json left out", () => {
+    const { dir } = folder();
+    const files = codeFiles(dir);
+    expect(Object.keys(files)).toEqual(["connector.py", "lib/util.py"]);
+    expect(files["connector.py"]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refuses a file with a second hard link (it may be a file outside the folder)", () => {
+    const { root, dir } = folder();
+    linkSync(join(root, "outside.txt"), join(dir, "helper.py"));
+    expect(() => codeFiles(dir)).toThrow(/hard links/);
+  });
+
+  it("refuses a link, or a linked sub-folder, leaving the folder", () => {
+    const a = folder();
+    symlinkSync(join(a.root, "outside.txt"), join(a.dir, "lib", "secret.py"));
+    expect(() => codeFiles(a.dir)).toThrow(/outside the connector folder/);
+    const b = folder();
+    symlinkSync(a.root, join(b.dir, "vendor"));
+    expect(() => codeFiles(b.dir)).toThrow(/outside the connector folder/);
+  });
+
+  it("hashes what a link inside the folder points to, and a link loop ends", () => {
+    const { dir } = folder();
+    symlinkSync(join(dir, "connector.py"), join(dir, "alias.py"));
+    symlinkSync(dir, join(dir, "lib", "loop"));
+    const files = codeFiles(dir);
+    expect(files["alias.py"]).toBe(files["connector.py"]);
+    expect(Object.keys(files).filter((f) => f.includes("loop"))).toEqual([]);
   });
 });
