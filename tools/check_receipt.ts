@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { proofInput } from "../src/proof/shapes.js";
 import { checkReceipt } from "../src/proof/index.js";
 import { checkSummary } from "../src/proof/summaries.js";
 
@@ -11,9 +12,9 @@ export const checkReceiptTool = defineTool({
     "same recording, and for a replayed receipt a new replay from a clean start in a scratch copy gives the same table " +
     "and state hashes. A live run's receipt can only have its code checked (verdict code_only).",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: proofInput.project_dir,
     receipt: z.string().default("files/receipt.json").describe("The receipt, relative to the folder."),
-    python: z.string().optional().describe("Python interpreter; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    python: proofInput.python,
   },
   output: {
     verdict: z.enum(["verified", "mismatch", "code_only"]).describe("verified: everything matches; code_only: a live receipt whose code matches."),
@@ -21,7 +22,7 @@ export const checkReceiptTool = defineTool({
     changed_files: z.array(z.string()).describe("Files whose hash differs, added or removed."),
     recording_matches: z.boolean().nullable().describe("The recording's hash matches (null: not a replayed receipt)."),
     state_matches: z.boolean().nullable().describe("The replay's state hash matches."),
-    tables: z.array(z.object({ table: z.string().describe("Table."), expected: z.string().nullable().describe("Hash in the receipt."), actual: z.string().nullable().describe("Hash now."), matches: z.boolean().describe("Same.") })).describe("Per table."),
+    tables: z.array(z.object({ table: z.string(), expected: z.string().nullable().describe("In the receipt."), actual: z.string().nullable(), matches: z.boolean() })),
     notes: z.array(z.string()).describe("Why something could not be checked or differs."),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
+import { jobShape, proofInput, timeoutInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, makeReceipt } from "../src/proof/index.js";
 import { runningJob, startJob, waitJob } from "../src/proof/jobs.js";
 import { receiptSummary } from "../src/proof/summaries.js";
@@ -12,26 +13,22 @@ export const makeReceiptTool = defineTool({
     "and writes a receipt a reviewer can check: files/receipt.json and files/receipt.md (for a pull request) with engine " +
     "and versions, live or replayed, hosts and request counts, operations, checkpoints, hashes of the state and of each " +
     "table's rows, a lint digest, and optionally the crash-and-resume verdict and fault outcomes. Secrets never appear. " +
-    "check_receipt verifies it later. Returns a job_id when it takes longer than wait_seconds.",
+    "check_receipt verifies it later. Past wait_seconds: a job_id for proof_status.",
   input: {
-    project_dir: z.string().optional().describe("Connector folder (holds connector.py). Defaults to the workspace root."),
+    project_dir: proofInput.project_dir,
     replay: z.string().optional().describe("Recording under files/recordings/ to run from (needed for a receipt that check_receipt can re-run)."),
     crash_resume: z.boolean().default(false).describe("Also run crash_resume and put its verdict in the receipt."),
     faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Also inject these faults and put the outcomes in the receipt."),
     lint: z.boolean().default(true).describe("Put a digest of the lint findings in the receipt."),
-    python: z.string().optional().describe("Python interpreter; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
-    timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Stop each run after this many seconds."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait before returning a job_id."),
+    python: proofInput.python,
+    timeout_seconds: timeoutInput(300),
+    wait_seconds: proofInput.wait_seconds,
   },
   output: {
-    status: z.enum(["running", "done"]).describe("running: call proof_status with job_id."),
-    job_id: z.string().describe("Id for proof_status."),
+    ...jobShape,
     receipt: z.record(z.string(), z.unknown()).optional().describe("The receipt as written to files/receipt.json."),
-    json_path: z.string().optional().describe("files/receipt.json."),
-    markdown_path: z.string().optional().describe("files/receipt.md."),
-    kind: z.string().optional().describe("While running: the job kind."),
-    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
-    steps: z.array(z.string()).optional().describe("While running: steps done so far."),
+    json_path: z.string().optional(),
+    markdown_path: z.string().optional(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {

@@ -9,14 +9,14 @@ export const proofStatusTool = defineTool({
   description: "Waits for a crash_resume, inject_faults or make_receipt job that returned a job_id, and returns its result (the same fields that tool returns when done); cancel=true stops it.",
   input: {
     job_id: z.string().describe("The job_id the tool returned."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for it to finish."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait for it to finish."),
     cancel: z.boolean().default(false).describe("Stop the job: the run in progress is cancelled and no further run starts."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: call again."),
-    job_id: z.string().describe("The job."),
+    job_id: z.string(),
     kind: z.string().describe("crash_resume, inject_faults or make_receipt."),
-    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
+    elapsed_ms: z.number().optional(),
     steps: z.array(z.string()).optional().describe("Steps done so far."),
     result: z.record(z.string(), z.unknown()).optional().describe("When done: the result, as the starting tool returns it."),
   },
