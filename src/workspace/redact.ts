@@ -179,7 +179,8 @@ export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string
       } catch {
         // Not a URL: nothing secret to take from it.
       }
-    } else if (SECRET_ENV.test(k) && !isPlaceholder(v)) out.push(v);
+      // A socket or file path (SSH_AUTH_SOCK, DBUS_SESSION_BUS_ADDRESS) names where a secret lives, not the secret.
+    } else if (SECRET_ENV.test(k) && !isPlaceholder(v) && !/^(\/|unix:|tcp:)/.test(v)) out.push(v);
   }
   return out;
 }
@@ -263,7 +264,10 @@ export class Redactor {
     if (this.partials.length > 0) {
       out = out.replace(TOKEN_RUN, (run) => {
         const core = run.replace(/^[=._~-]+|[=._~-]+$/g, "");
-        return core.length >= MIN_PARTIAL_CHARS && this.partials.some((s) => s.includes(core)) ? run.replace(core, MASK) : run;
+        // Only token-like pieces: an ordinary word that happens to be inside a secret (a webhook URL's "services")
+        // stays readable.
+        const tokenLike = core.length >= 16 || (/\d/.test(core) && /[A-Za-z]/.test(core));
+        return core.length >= MIN_PARTIAL_CHARS && tokenLike && this.partials.some((s) => s.includes(core)) ? run.replace(core, MASK) : run;
       });
     }
     if (!this.usePatterns) return out;

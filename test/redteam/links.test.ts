@@ -243,6 +243,28 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b);
   });
 
+  it("files/storage/tester is a link to an outside folder, the connector uploads a file → run_debug fails the sync, no folder or file created outside", async () => {
+    writeFileSync(
+      join(f.conn, "connector.py"),
+      [
+        "import io",
+        "from fivetran_connector_sdk import Connector, FileUpload, Operations as op",
+        "def update(configuration, state):",
+        '    op.upsert("docs", {"id": 1}, file=FileUpload(path="a/one.txt", stream=io.BytesIO(b"one")))',
+        "    op.checkpoint({})",
+        "connector = Connector(update=update)",
+        "",
+      ].join("\n"),
+    );
+    link(f, "files/storage/tester", f.outside);
+    const b = before(f);
+    const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+    expect(a.text).not.toContain(f.marker);
+    expect(a.isError).toBe(false);
+    expect(a.data?.status).toBe("failed");
+    expectUntouched(f, b);
+  });
+
   it("files/state.json is a dangling link to a new outside file → run_debug isError outside_project, nothing created", async () => {
     link(f, "files/state.json", join(f.outside, "new-state.json"));
     const b = before(f);

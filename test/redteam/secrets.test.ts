@@ -41,6 +41,7 @@ def update(configuration, state):
     print("acct " + c["account"])
     print("endpoint " + c["endpoint"])
     log.info("Authorization: Bearer abcdefghijklmnop1234")
+    log.info("calling the services endpoint")
     op.upsert("items", {"id": 1})
     op.checkpoint({"token": c["api_key"], "pw": c["password"], "cursor": "2024-01-01"})
     raise RuntimeError("request failed for key " + c["api_key"] + " and " + repr(c["password"]))
@@ -67,6 +68,7 @@ describe("Secrets in output", () => {
 
   beforeAll(async () => {
     plantServerSecrets();
+    process.env.SLACK_WEBHOOK_TOKEN = "https://hooks.slack.example/services/T0001/B0002/abcdefXYZ123";
     h = await harness("rt12b-secrets");
     dir = h.connector("leaky", LEAKY, CONFIG);
     run = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
@@ -159,6 +161,10 @@ describe("Secrets in output", () => {
   it("an Authorization: Bearer header the connector logs → the token masked", () => {
     expect(everything).toContain("Bearer ****");
     hidden(everything, "abcdefghijklmnop1234");
+  });
+
+  it("an ordinary word that is also part of a server secret (`services` in a webhook URL) → shown, only token-like pieces are masked", () => {
+    expect(everything).toContain("calling the services endpoint");
   });
 
   it("secrets checkpointed into state → run_debug's state masked, the cursor readable", () => {
