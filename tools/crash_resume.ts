@@ -11,7 +11,10 @@ const regressions = z.array(z.object({ checkpoint: z.number(), path: z.string() 
 
 const crashResumeShape = {
   ...jobShape,
-  verdict: z.enum(["passed", "failed", "baseline_failed", "not_judged"]).optional().describe("passed: every judged crash point resumed to the uninterrupted run's warehouse; not_judged: on a replay, no resumed run could be answered by the recording."),
+  verdict: z
+    .enum(["passed", "failed", "baseline_failed", "not_judged"])
+    .optional()
+    .describe("passed: every judged crash point resumed to the uninterrupted run's warehouse; not_judged: on a replay, no resumed run could be answered by the recording."),
   mode: z.enum(["live", "replay"]).optional(),
   problems: z.array(z.string()).optional().describe("One line per problem found."),
   notes: z.array(z.string()).optional().describe("What could not be judged and why."),
@@ -76,7 +79,17 @@ export const crashResumeTool = defineTool({
   async handle(args, ctx) {
     const projectDir = await ctx.workspace.projectDir(args.project_dir);
     const job = startJob("crash_resume", projectDir, (signal, step) =>
-      crashAndResume({ projectDir, replay: args.replay, checkpoints: args.checkpoints, randomOperations: args.random_operations, seed: args.seed, python: args.python, timeoutSeconds: args.timeout_seconds, signal, onStep: step }),
+      crashAndResume({
+        projectDir,
+        replay: args.replay,
+        checkpoints: args.checkpoints,
+        randomOperations: args.random_operations,
+        seed: args.seed,
+        python: args.python,
+        timeoutSeconds: args.timeout_seconds,
+        signal,
+        onStep: step,
+      }),
     );
     const r = await waitJob(job, args.wait_seconds * 1000, ctx.signal);
     if (!r) return runningJob(job);

@@ -8,7 +8,10 @@ import { runningJob, startJob, waitJob } from "../src/proof/jobs.js";
 const faultsShape = {
   ...jobShape,
   mode: z.enum(["live", "replay"]).optional(),
-  baseline: z.object({ status: z.string(), requests: z.number(), rows: z.record(z.string(), z.number()), error: z.string().optional() }).optional().describe("The run without faults."),
+  baseline: z
+    .object({ status: z.string(), requests: z.number(), rows: z.record(z.string(), z.number()), error: z.string().optional() })
+    .optional()
+    .describe("The run without faults."),
   handled: z.number().optional(),
   not_handled: z.number().optional(),
   results: z
@@ -28,7 +31,11 @@ const faultsShape = {
         changed_rows: z.number().describe("Rows with other values than without the fault."),
         state_safe: z.boolean().describe("A resume from the committed state gets every row."),
         outcome: z.enum(["retried", "kept_going", "failed_cleanly", "looped", "lost_rows", "duplicated_rows", "changed_values", "not_reached"]).describe("What the connector did."),
-        handled: z.boolean().describe("Transient faults: retried and succeeded with the same data. Page faults: no loop, no loss, no duplicate. Shape faults: kept going without loss (type_change: with the same values)."),
+        handled: z
+          .boolean()
+          .describe(
+            "Transient faults: retried and succeeded with the same data. Page faults: no loop, no loss, no duplicate. Shape faults: kept going without loss (type_change: with the same values).",
+          ),
         explanation: z.string(),
       }),
     )

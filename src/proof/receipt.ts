@@ -76,7 +76,11 @@ export function codeFiles(projectDir: string): Record<string, string> {
 }
 
 export function codeHash(files: Record<string, string>): string {
-  return sha256(Object.entries(files).map(([p, h]) => `${h}  ${p}`).join("\n"));
+  return sha256(
+    Object.entries(files)
+      .map(([p, h]) => `${h}  ${p}`)
+      .join("\n"),
+  );
 }
 
 function recordingHash(projectDir: string, name: string | undefined): string | undefined {
@@ -127,19 +131,35 @@ export async function buildReceipt(inp: ReceiptInput): Promise<Receipt> {
     state_sha256: stateHash(r.statePath),
     table_sha256: Object.fromEntries(dump.map((t) => [t.table, t.sha256])),
     lint: inp.lint === false ? null : await lintDigest(inp.projectDir),
-    faults: inp.faults ? inp.faults.results.map((f) => ({ fault: f.fault, outcome: f.outcome, handled: f.handled, state_safe: f.state_safe, retries: f.retries, backoff_seconds: f.backoff_seconds })) : null,
-    resume: inp.resume ? { verdict: inp.resume.verdict, points: inp.resume.points.length, passed: inp.resume.points.filter((p) => p.passed).length, problems: inp.resume.problems.map((p) => redactor.redact(p)) } : null,
+    faults: inp.faults
+      ? inp.faults.results.map((f) => ({ fault: f.fault, outcome: f.outcome, handled: f.handled, state_safe: f.state_safe, retries: f.retries, backoff_seconds: f.backoff_seconds }))
+      : null,
+    resume: inp.resume
+      ? { verdict: inp.resume.verdict, points: inp.resume.points.length, passed: inp.resume.points.filter((p) => p.passed).length, problems: inp.resume.problems.map((p) => redactor.redact(p)) }
+      : null,
   };
 }
 
 export function receiptMarkdown(rc: Receipt): string {
   const out: string[] = [];
-  const src = rc.source.mode === "replay" ? `replayed from \`files/recordings/${rc.source.recording}\` (sha256 ${short(rc.source.recording_sha256)})` : rc.source.mode === "record" ? `live, recorded into \`files/recordings/${rc.source.recording}\`` : "live";
+  const src =
+    rc.source.mode === "replay"
+      ? `replayed from \`files/recordings/${rc.source.recording}\` (sha256 ${short(rc.source.recording_sha256)})`
+      : rc.source.mode === "record"
+        ? `live, recorded into \`files/recordings/${rc.source.recording}\``
+        : "live";
   out.push(`## Run receipt`, "");
   out.push(`- **Result:** ${rc.status}${rc.error_kind ? ` (${rc.error_kind})` : ""}, ${src}${rc.started_clean ? ", from a clean start" : ""}`);
   out.push(`- **Engine:** ${rc.engine.name}${rc.engine.sdk_version ? ` (SDK ${rc.engine.sdk_version})` : ""}, Python ${rc.engine.python}, ${rc.tool.name} ${rc.tool.version}`);
   out.push(`- **Code:** sha256 ${short(rc.connector.code_sha256)} over ${Object.keys(rc.connector.files).length} file(s); configuration keys: ${rc.connector.configuration_keys.join(", ") || "none"}`);
-  if (rc.http) out.push(`- **HTTP:** ${rc.http.requests} request(s); ${Object.entries(rc.http.hosts).map(([h, n]) => `${h} ×${n}`).join(", ") || "no hosts"}`);
+  if (rc.http)
+    out.push(
+      `- **HTTP:** ${rc.http.requests} request(s); ${
+        Object.entries(rc.http.hosts)
+          .map(([h, n]) => `${h} ×${n}`)
+          .join(", ") || "no hosts"
+      }`,
+    );
   const o = rc.operations;
   out.push(`- **Operations:** ${o.upserts} upserts, ${o.updates} updates, ${o.deletes} deletes, ${o.truncates} truncates, ${rc.checkpoints} checkpoints`);
   out.push(`- **State:** sha256 ${short(rc.state_sha256 ?? undefined)}`);
@@ -202,7 +222,11 @@ export async function checkReceipt(opts: { projectDir: string; receipt?: string;
   const code = codeHash(files) === rc.connector.code_sha256;
   const notes: string[] = [];
   if (rc.source.mode !== "replay" || !rc.started_clean) {
-    notes.push(rc.source.mode !== "replay" ? "The receipt is of a live run: only the code is checked (record it, then make the receipt from a replay)." : "The receipt's run did not start clean: only the code is checked (make the receipt with a reset).");
+    notes.push(
+      rc.source.mode !== "replay"
+        ? "The receipt is of a live run: only the code is checked (record it, then make the receipt from a replay)."
+        : "The receipt's run did not start clean: only the code is checked (make the receipt with a reset).",
+    );
     return { verdict: code ? "code_only" : "mismatch", code_matches: code, changed_files: changed, recording_matches: null, state_matches: null, tables: [], notes };
   }
   const recNow = recordingHash(opts.projectDir, rc.source.recording);
@@ -223,7 +247,9 @@ export async function checkReceipt(opts: { projectDir: string; receipt?: string;
     if (r.status !== rc.status) notes.push(`The replay ${r.status}; the receipt says ${rc.status}.`);
     const dump = await dumpWarehouse(r.warehousePath);
     const actual = Object.fromEntries(dump.map((t) => [t.table, t.sha256]));
-    const tables = [...new Set([...Object.keys(rc.table_sha256), ...Object.keys(actual)])].sort().map((t) => ({ table: t, expected: rc.table_sha256[t] ?? null, actual: actual[t] ?? null, matches: rc.table_sha256[t] === actual[t] }));
+    const tables = [...new Set([...Object.keys(rc.table_sha256), ...Object.keys(actual)])]
+      .sort()
+      .map((t) => ({ table: t, expected: rc.table_sha256[t] ?? null, actual: actual[t] ?? null, matches: rc.table_sha256[t] === actual[t] }));
     const stateOk = stateHash(r.statePath) === rc.state_sha256;
     const ok = code && recOk && stateOk && tables.every((t) => t.matches) && r.status === rc.status;
     return { verdict: ok ? "verified" : "mismatch", code_matches: code, changed_files: changed, recording_matches: recOk, state_matches: stateOk, tables, notes };

@@ -71,7 +71,12 @@ function recordingFile(projectDir: string, name: string, file: string): string {
   try {
     st = lstatSync(p);
   } catch {
-    throw new ToolError("not_found", `No recording "${name}" in ${projectDir} (${RECORDINGS_DIR}/${name}/${file} is missing).`, "Record one first: run_debug with record set to that name (or `debug --record NAME`).", name);
+    throw new ToolError(
+      "not_found",
+      `No recording "${name}" in ${projectDir} (${RECORDINGS_DIR}/${name}/${file} is missing).`,
+      "Record one first: run_debug with record set to that name (or `debug --record NAME`).",
+      name,
+    );
   }
   if (!st.isFile()) throw new ToolError("invalid_argument", `${RECORDINGS_DIR}/${name}/${file} is not a regular file.`, "Record again to replace it.", name);
   return p;
@@ -157,7 +162,9 @@ export function prepareProof(projectDir: string, configuration: Record<string, u
 
 function readLines(p: string): string[] {
   if (!existsSync(p)) return [];
-  return readFileSync(p, "utf8").split("\n").filter((l) => l.trim() !== "");
+  return readFileSync(p, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
 }
 
 async function writeRecording(projectDir: string, name: string, lines: string[], redactor: Redactor, clockStart: number, hosts: Record<string, number>): Promise<void> {
@@ -220,7 +227,8 @@ export function summarizeEvents(lines: string[], redactor: Redactor, mode: Proof
         const host = ev.host ?? "";
         s.hosts[host] = (s.hosts[host] ?? 0) + 1;
         if (ev.fault) s.faults.push({ kind: ev.fault, request: ev.i ?? 0, method: ev.method ?? "", url: ev.url ?? "" });
-        if (s.log.length < MAX_LOG) s.log.push({ i: ev.i ?? 0, method: ev.method ?? "", url: ev.url ?? "", ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.fault ? { fault: ev.fault } : {}) });
+        if (s.log.length < MAX_LOG)
+          s.log.push({ i: ev.i ?? 0, method: ev.method ?? "", url: ev.url ?? "", ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.fault ? { fault: ev.fault } : {}) });
         break;
       }
       case "sleep":

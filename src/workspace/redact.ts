@@ -212,7 +212,11 @@ export function namedForms(secret: string): SecretForm[] {
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
   const uri = encodeURIComponent(secret);
   const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  for (const [name, f] of [["url", uri], ["url_strict", strict], ["url_path", strict.replace(/%2F/g, "/")]] as const) {
+  for (const [name, f] of [
+    ["url", uri],
+    ["url_strict", strict],
+    ["url_path", strict.replace(/%2F/g, "/")],
+  ] as const) {
     add(name, f);
     add(name.replace("url", "form"), f.replace(/%20/g, "+"));
   }

@@ -25,7 +25,9 @@ afterAll(async () => {
 
 function recordingText(name: string): string {
   const base = join(dir, "files", "recordings", name);
-  return readdirSync(base).map((f) => readFileSync(join(base, f), "utf8")).join("\n");
+  return readdirSync(base)
+    .map((f) => readFileSync(join(base, f), "utf8"))
+    .join("\n");
 }
 
 describe("recorded sources", () => {
@@ -35,7 +37,9 @@ describe("recorded sources", () => {
     expect(r.rowsPerTable).toEqual({ item: 12 });
     expect(r.proof).toMatchObject({ mode: "record", requests: 4, recording: "base" });
     const text = recordingText("base");
-    const lines = readFileSync(join(dir, "files", "recordings", "base", "exchanges.jsonl"), "utf8").trim().split("\n");
+    const lines = readFileSync(join(dir, "files", "recordings", "base", "exchanges.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     expect(lines).toHaveLength(4);
     // The page bodies are there to replay...
     expect(text).toContain("item 12");
@@ -82,7 +86,9 @@ describe("recorded sources", () => {
     expect(r.status).toBe("failed");
     // The base URL is no secret (the redactor's rule), so the message shows it as the connector sent it.
     const base = api.url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    expect(r.error?.message).toMatch(new RegExp(`replay: GET ${base}/items\\?since=2024-01-01T00%3A05%3A00\\.000Z&cursor=0 was not recorded; the closest recorded request is GET ${base}/items\\?since=&cursor=0`));
+    expect(r.error?.message).toMatch(
+      new RegExp(`replay: GET ${base}/items\\?since=2024-01-01T00%3A05%3A00\\.000Z&cursor=0 was not recorded; the closest recorded request is GET ${base}/items\\?since=&cursor=0`),
+    );
     expect(r.proof?.unrecorded).toHaveLength(1);
   });
 

@@ -28,7 +28,8 @@ function configuration(c: Combination): Record<string, string> {
   const cfg: Record<string, string> = { base_url: mock.baseUrl(c.auth, c.pagination, 0) };
   if (c.auth === "api_key_query") cfg.api_key = CREDENTIALS.api_key;
   if (c.auth === "basic") Object.assign(cfg, { username: CREDENTIALS.username, password: CREDENTIALS.password });
-  if (c.auth === "oauth2_refresh_token") Object.assign(cfg, { token_url: mock.tokenUrl(c.auth), client_id: CREDENTIALS.client_id, client_secret: CREDENTIALS.client_secret, refresh_token: CREDENTIALS.refresh_token });
+  if (c.auth === "oauth2_refresh_token")
+    Object.assign(cfg, { token_url: mock.tokenUrl(c.auth), client_id: CREDENTIALS.client_id, client_secret: CREDENTIALS.client_secret, refresh_token: CREDENTIALS.refresh_token });
   return cfg;
 }
 
@@ -42,7 +43,9 @@ describe("a recorded playground-style API replays byte-identically", () => {
     expect(rec.status, JSON.stringify(rec.error)).toBe("succeeded");
     expect(rec.proof!.requests).toBeGreaterThan(1);
     const recorded = await dumpWarehouse(rec.warehousePath);
-    const text = readdirSync(join(dir, "files", "recordings", "api")).map((f) => readFileSync(join(dir, "files", "recordings", "api", f), "utf8")).join("\n");
+    const text = readdirSync(join(dir, "files", "recordings", "api"))
+      .map((f) => readFileSync(join(dir, "files", "recordings", "api", f), "utf8"))
+      .join("\n");
     for (const { text: f } of secretForms(cfg)) expect(text.includes(f), `the recording holds ${f}`).toBe(false);
     // The mock API's secrets, by name: a client id and a user name identify, they are no secrets (the redactor's rule).
     const { client_id: _id, username: _user, ...secrets } = CREDENTIALS;
