@@ -22,6 +22,7 @@ const UNIT = [
   "test/beyond/evaluate-declared.test.ts",
   "test/runner/sdk-output.test.ts",
   "test/runner/history.test.ts",
+  "test/proof/units.test.ts",
 ];
 /** In the folders above but not fast: long randomised write sequences, a second process holding the warehouse. */
 const SLOW = ["test/warehouse/spill.test.ts", "test/warehouse/lock.test.ts"];

@@ -14,7 +14,8 @@ Usage:
   fivetran-connector-mcp [serve] [--workspace DIR]...   serve MCP on stdio (what MCP clients start)
   fivetran-connector-mcp <command> --help                help for one command
 
-Commands: serve, scaffold, lint, debug, configuration, query, describe, evaluate, state, install, deploy, demo`;
+Commands: serve, scaffold, lint, debug, configuration, query, describe, evaluate, state, install, deploy, demo,
+          crash-resume, faults, receipt`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd = "serve", ...rest] = argv;

@@ -16,7 +16,8 @@ export const evaluateConnectorTool = defineTool({
     "data checks (keys, always-null columns, type drift, soft deletes), dependencies and peak memory against 1 GB; " +
     "blocking items first, each with its check and fix. Runs in a scratch files/ (the folder's warehouse and state are " +
     "put back on every exit). Writes EVALUATION.md. Past wait_seconds: status 'running' and a run_id for run_status " +
-    "and cancel_run (a cancelled evaluation has no verdict).",
+    "and cancel_run (a cancelled evaluation has no verdict). With a recording in files/recordings/ it also injects " +
+    "transient faults and crash points on its replay (proof:* checks).",
   input: {
     project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),

@@ -17,6 +17,11 @@ import { scaffoldTool } from "./scaffold.js";
 import { getGuidelinesTool } from "./get_guidelines.js";
 import { findExamplesTool } from "./find_examples.js";
 import { sampleSourceTool } from "./sample_source.js";
+import { crashResumeTool } from "./crash_resume.js";
+import { injectFaultsTool } from "./inject_faults.js";
+import { makeReceiptTool } from "./make_receipt.js";
+import { checkReceiptTool } from "./check_receipt.js";
+import { proofStatusTool } from "./proof_status.js";
 
 /**
  * Every MCP tool the server offers, one file each. Order is the order clients list them in:
@@ -44,4 +49,10 @@ export const allTools: AnyToolDefinition[] = [
   findExamplesTool,
   // the source itself (issue 13)
   sampleSourceTool,
+  // proof, not claims (issue 16)
+  crashResumeTool,
+  injectFaultsTool,
+  makeReceiptTool,
+  checkReceiptTool,
+  proofStatusTool,
 ];

@@ -5,6 +5,8 @@ import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, startRun, summarize } from "../src/runner/index.js";
 import { coalescedCheckpointLog, progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
+import { buildReceipt, isClean, packageVersion, writeReceipt } from "../src/proof/index.js";
+import { readConfiguration } from "../src/runner/configuration-file.js";
 
 export const runDebug = defineTool({
   name: "run_debug",
@@ -23,15 +25,20 @@ export const runDebug = defineTool({
     python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout)."),
     memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB (kind memory); Fivetran's is 1024."),
+    record: z.string().optional().describe("Record every HTTP exchange (requests, urllib3, http.client, urllib; no code change), secrets masked, into files/recordings/<record>/. Embedded engine."),
+    replay: z.string().optional().describe("Answer HTTP requests from files/recordings/<replay>/ instead of the network; an unrecorded request fails with the closest recorded one. Time starts at the recording's, so replays repeat exactly. Embedded engine."),
+    receipt: z.boolean().default(false).describe("Write a run receipt (files/receipt.json and files/receipt.md: versions, hosts, operations, state and table hashes, lint digest) when the run ends; check it with check_receipt."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
   },
-  output: runResultShape,
+  output: { ...runResultShape, receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written.") },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
     const projectDir = project.root;
     // The same bound as set_state: a starting state over Fivetran's 10 MB is refused before anything runs.
     if (args.state !== undefined) assertStateObject(args.state, "state");
+    // A receipt says whether the run started clean: a check can only re-run one that did.
+    const startedClean = args.reset || isClean(projectDir);
     const handle = startRun({
       projectDir,
       configuration: args.configuration,
@@ -41,9 +48,19 @@ export const runDebug = defineTool({
       python: args.python,
       timeoutSeconds: args.timeout_seconds,
       memoryLimitMb: args.memory_limit_mb,
+      record: args.record,
+      replay: args.replay,
       onProgress: progressOf(ctx),
       onLog: coalescedCheckpointLog(rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message))),
     });
+    const receipt = args.receipt
+      ? handle.done.then(async (r) => {
+          const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: args.configuration ?? readConfiguration(projectDir) });
+          return (await writeReceipt(projectDir, rc)).json;
+        })
+      : undefined;
+    // Written even when the run outlives this call; a failure to write it is not the run's.
+    receipt?.catch(() => {});
     // A client that cancels this call cancels the sync it started (only while it waits for it).
     const cancel = () => void cancelRun(handle.runId).catch(() => {});
     ctx.signal.addEventListener("abort", cancel, { once: true });
@@ -57,7 +74,8 @@ export const runDebug = defineTool({
         const s = handle.status();
         return { summary: runningSummary(handle.runId, s.counts, s.elapsedMs), data: runningData(handle.runId, s.counts, s.elapsedMs) };
       }
-      return { summary: summarize(r), data: resultData(handle.runId, r) };
+      const receiptPath = receipt ? await receipt.catch(() => undefined) : undefined;
+      return { summary: summarize(r), data: { ...resultData(handle.runId, r), ...(receiptPath ? { receipt_path: receiptPath } : {}) } };
     } catch (e) {
       throw e instanceof ToolError ? e : new ToolError("internal", (e as Error).message);
     } finally {

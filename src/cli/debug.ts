@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { ToolError } from "../errors.js";
 import { runSync, summarize, syncProgressBlock } from "../runner/index.js";
 import { syncData } from "../runner/run-result.js";
-import type { EngineChoice } from "../runner/types.js";
+import { readConfiguration } from "../runner/configuration-file.js";
+import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
+import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
 
@@ -19,8 +21,17 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --timeout S            stop the sync after S seconds (default 600)
   --memory-limit MB      cap the connector's memory (Fivetran's production limit is 1024); default: none
   --output-limit MB      stop the sync once the connector printed MB to stdout/stderr (default 100)
+  --record NAME          record every HTTP exchange, secrets masked, into DIR/files/recordings/NAME/ (embedded engine)
+  --replay NAME          answer the connector's HTTP requests from DIR/files/recordings/NAME/; no network (embedded engine)
+  --receipt              write a run receipt, DIR/files/receipt.json and receipt.md (check it with \`receipt check\`)
   --json                 print one JSON object (the run_debug result) on stdout
 Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
+
+function proofLine(p: NonNullable<RunResult["proof"]>): string {
+  const hosts = Object.entries(p.hosts).map(([h, n]) => `${h} ×${n}`).join(", ") || "none";
+  const verb = p.mode === "record" ? `recorded into files/recordings/${p.recording}/` : p.mode === "replay" ? `replayed from files/recordings/${p.recording}/` : "live";
+  return `HTTP: ${p.requests} request(s) ${verb}; hosts: ${hosts}`;
+}
 
 async function readJsonObject(path: string, what: "configuration" | "state"): Promise<Record<string, unknown>> {
   let text: string;
@@ -56,6 +67,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           "memory-limit": { type: "string" },
           "output-limit": { type: "string" },
           json: { type: "boolean", default: false },
+          record: { type: "string" },
+          replay: { type: "string" },
+          receipt: { type: "boolean", default: false },
         },
       });
     } catch (e) {
@@ -82,6 +96,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     process.once("SIGINT", onSigint);
     let lastProgress = "";
     try {
+      // A receipt says whether the run started clean: `receipt check` can only re-run one that did.
+      const startedClean = Boolean(values.reset) || isClean(projectDir);
       const r = await runSync({
         projectDir,
         configuration,
@@ -92,6 +108,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         timeoutSeconds: timeout,
         memoryLimitMb: memoryLimit,
         outputLimitMb: outputLimit,
+        record: values.record,
+        replay: values.replay,
         signal: abort.signal,
         onLog: json ? undefined : (level, message) => io.err(`${level.padEnd(8)} ${message}`),
         onProgress: json
@@ -102,11 +120,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
               lastProgress = line;
             },
       });
+      if (values.receipt) {
+        const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: configuration ?? readConfiguration(projectDir) });
+        const written = await writeReceipt(projectDir, rc);
+        if (!json) io.err(`receipt: ${written.json}, ${written.markdown}`);
+      }
       if (json) io.out(JSON.stringify(syncData(r)));
       else {
         const head = summarize(r);
         io.err(head.slice(0, head.length - syncProgressBlock(r).length).trimEnd());
         io.out(syncProgressBlock(r));
+        if (r.proof) io.err(proofLine(r.proof));
       }
       return r.status === "succeeded" ? EXIT_OK : EXIT_FAILED;
     } finally {

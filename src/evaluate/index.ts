@@ -1,3 +1,4 @@
+import { latestRecording, proofFindings } from "../proof/evaluate-hook.js";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
@@ -201,6 +202,13 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
       hint: e?.hint ?? "Run run_debug and fix the error it shows.",
       ...(e?.file ? { file: e.file, line: e.line } : {}),
     });
+  }
+
+  // With a recording, faults and crash points are tried on its replay (src/proof/).
+  const recording = run1.result.status === "succeeded" ? latestRecording(dir) : undefined;
+  if (recording) {
+    progress(5, TOTAL_STEPS, `faults and crash points on the recording ${recording}`);
+    findings.push(...(await proofFindings(dir, recording, { python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal })));
   }
 
   progress(5, TOTAL_STEPS, "report");

@@ -50,6 +50,8 @@ export interface EngineInput {
   memoryLimitMb?: number;
   /** Called when the connector failed before its sync began, where `fivetran debug` leaves no files/. */
   onFailedBeforeSync?: () => void;
+  /** Record, replay, faults or a crash point for the harness (src/proof/recording.ts builds it). */
+  proof?: Record<string, unknown>;
 }
 
 /**
@@ -93,7 +95,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
     const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null })}\n`);
+    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();

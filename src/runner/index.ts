@@ -12,6 +12,7 @@ import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
+import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "../state/aside.js";
 import { recoverFilesAside } from "./files-aside.js";
 import { saveRunStartState } from "./run-start.js";
@@ -85,6 +86,11 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // Awaited below or by runEmbedded; this only keeps an early usage error from leaving it unhandled.
   probing.catch(() => {});
   if (choice !== "sdk") import("../warehouse/writer.js").catch(() => {});
+  if (wantsProof(opts)) {
+    // The HTTP hooks live in our harness: `fivetran debug` cannot record, replay or inject.
+    if (choice === "sdk") throw new ToolError("invalid_argument", "record, replay, faults and crash points need the embedded engine.", 'Use engine "auto" or "embedded" with them.', "engine");
+    return runEmbeddedEngine(opts, python, env, probing);
+  }
   if (choice === "embedded") return runEmbeddedEngine(opts, python, env, probing);
   const info = await probing;
   let engine: EngineName;
@@ -162,7 +168,7 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // With an override, a broken state.json is what the override is for: it does not stop the run.
   const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
@@ -179,9 +185,15 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   opening.catch(() => {});
   const pythonVersion = probing.then((info) => info.version);
   pythonVersion.catch(() => {});
+  let proof;
   try {
-    // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
-    return tracker.redactor.redactValue(await runEmbedded({
+    proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
+  } catch (e) {
+    await opening.then((sink) => sink.close()).catch(() => {});
+    throw e;
+  }
+  try {
+    const result = await runEmbedded({
       projectDir,
       python,
       env,
@@ -203,8 +215,13 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       onFailedBeforeSync: () => {
         failedBeforeSync = true;
       },
-    }));
+      ...(proof ? { proof: proof.spec } : {}),
+    });
+    if (proof) result.proof = await proof.finish();
+    // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
+    return tracker.redactor.redactValue(result);
   } finally {
+    proof?.cleanup();
     await opening.then((sink) => sink.close()).catch(() => {});
     // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
     // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.

@@ -66,6 +66,23 @@ export const syncResultShape = {
   warehouse_path: z.string().optional().describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
   state_path: z.string().optional().describe("files/state.json."),
   peak_rss_mb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
+  proof: z
+    .object({
+      mode: z.enum(["live", "record", "replay"]).describe("record: the network, kept; replay: the recording answered."),
+      recording: z.string().optional().describe("Name under files/recordings/."),
+      requests: z.number().describe("HTTP requests the connector made."),
+      hosts: z.record(z.string(), z.number()).describe("Requests per host (masked when the host is a configuration value)."),
+      faults: z.array(z.object({ kind: z.string(), request: z.number(), method: z.string(), url: z.string() })).describe("Faults injected, at which request."),
+      sleeps: z.array(z.number()).describe("Seconds the connector asked time.sleep() for (backoff)."),
+      checkpoints: z.number().describe("Checkpoints seen by the harness."),
+      cursor_regressions: z.array(z.object({ checkpoint: z.number(), path: z.string() })).describe("State values that went backwards between checkpoints."),
+      crashed: z.object({ after_checkpoint: z.number().optional(), at_operation: z.number().optional() }).optional().describe("Where the run was killed on purpose."),
+      looped: z.object({ method: z.string(), url: z.string() }).optional().describe("The request repeated past the loop limit."),
+      unrecorded: z.array(z.object({ method: z.string(), url: z.string(), closest: z.string().nullable() })).optional().describe("Requests a replay did not have."),
+      log: z.array(z.object({ i: z.number(), method: z.string(), url: z.string(), status: z.number().optional(), fault: z.string().optional() })).describe("Requests in order, secrets masked (first 500)."),
+    })
+    .optional()
+    .describe("With record or replay: what the connector did over HTTP (src/proof/)."),
 };
 
 /** The result fields shared by run_debug, run_status and cancel_run. */
@@ -117,6 +134,7 @@ export function syncData(r: RunResult): SyncData {
     warehouse_path: r.warehousePath,
     state_path: r.statePath,
     peak_rss_mb: r.peakRssMb,
+    ...(r.proof ? { proof: r.proof } : {}),
   };
 }
 

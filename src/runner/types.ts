@@ -29,6 +29,38 @@ export interface RunOptions {
   onSpawn?: (pid: number) => void;
   /** An evaluation's own runs: the folder's files/ is aside on purpose and must stay there until it ends. */
   keepFilesAside?: boolean;
+  /** Record the connector's HTTP exchanges into files/recordings/<record>/ (embedded engine). */
+  record?: string;
+  /** Serve the connector's HTTP requests from files/recordings/<replay>/ instead of the network (embedded engine). */
+  replay?: string;
+  /** Faults to inject and a crash point (src/proof/); set by the proof tools. */
+  proofExtras?: ProofExtras;
+}
+
+/** What the proof tools add to a run (src/proof/): faults at chosen requests, a crash point, the loop limit. */
+export interface ProofExtras {
+  faults?: { kind: string; at: number; times?: number | null; field?: string; retry_after?: number }[];
+  crash?: { after_checkpoint?: number; at_operation?: number };
+  loopLimit?: number;
+  /** More requests than this in one run is a loop too (pages that never end); unset: no cap. */
+  maxRequests?: number;
+}
+
+/** What the HTTP hooks saw during a run with record, replay or faults (src/proof/events.ts). */
+export interface ProofSummary {
+  mode: "live" | "record" | "replay";
+  recording?: string;
+  requests: number;
+  hosts: Record<string, number>;
+  faults: { kind: string; request: number; method: string; url: string }[];
+  sleeps: number[];
+  checkpoints: number;
+  cursor_regressions: { checkpoint: number; path: string }[];
+  crashed?: { after_checkpoint?: number; at_operation?: number };
+  looped?: { method: string; url: string };
+  unrecorded?: { method: string; url: string; closest: string | null }[];
+  /** Every request as (index, method, url, status or fault), scrubbed; capped. */
+  log: { i: number; method: string; url: string; status?: number; fault?: string }[];
 }
 
 export interface OperationCounts {
@@ -91,4 +123,6 @@ export interface RunResult {
   peakRssMb?: number;
   /** Operation counts when the connector last called checkpoint (embedded engine); the rest came after it. */
   countsAtLastCheckpoint?: OperationCounts;
+  /** Set for a run with record, replay, faults or a crash point. */
+  proof?: ProofSummary;
 }

@@ -128,19 +128,36 @@ function safeDecode(s: string): string {
   }
 }
 
-/** The secrets of a configuration (or a `configuration` override), by the rule above. */
-export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
-  const out: string[] = [];
+/** One secret of a configuration and the key it came from (a nested key joined with "."; a Basic pair as "user.secret"). */
+export interface KeyedSecret {
+  key: string;
+  value: string;
+}
+
+/**
+ * The secrets of a configuration (or a `configuration` override) by the rule above, each with its key: recordings
+ * (src/proof) name a secret's placeholder after it.
+ */
+export function configurationSecretEntries(configuration?: Record<string, unknown> | null, prefix = ""): KeyedSecret[] {
+  const out: KeyedSecret[] = [];
   const entries = Object.entries(configuration ?? {});
   for (const [k, v] of entries) {
-    if (typeof v === "string") out.push(...secretParts(k, v));
-    else if (v && typeof v === "object") out.push(...configurationSecrets(v as Record<string, unknown>));
+    if (typeof v === "string") out.push(...secretParts(k, v).map((value) => ({ key: prefix + k, value })));
+    else if (v && typeof v === "object") out.push(...configurationSecretEntries(v as Record<string, unknown>, `${prefix}${k}.`));
   }
-  // requests' auth=(user, password) prints as a Basic header: base64 of "user:password".
-  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
-  const pass = entries.find(([k, v]) => typeof v === "string" && /^(password|passwd|pwd|pass)$/.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
-  if (user && pass && !isPlaceholder(pass)) out.push(`${user}:${pass}`);
-  return out.filter((s) => s.length >= MIN_SECRET_CHARS);
+  // requests' auth=(user, secret) sends a Basic header: base64 of "user:secret", with a password or with a key or
+  // token as the password (as many APIs take it).
+  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""));
+  if (user) {
+    const top = out.filter((e) => !e.key.includes(".") && e.key !== user[0]);
+    for (const e of top) out.push({ key: `${prefix}${user[0]}.${e.key}`, value: `${user[1] as string}:${e.value}` });
+  }
+  return out.filter((e) => e.value.length >= MIN_SECRET_CHARS);
+}
+
+/** The secrets of a configuration (or a `configuration` override), by the rule above. */
+export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
+  return configurationSecretEntries(configuration).map((e) => e.value);
 }
 
 const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
@@ -168,34 +185,53 @@ export function environmentSecrets(env: NodeJS.ProcessEnv = process.env): string
   return out;
 }
 
+/** One form of a secret and its name (raw, json, url, form, b64, ...); recordings name placeholders with it. */
+export interface SecretForm {
+  form: string;
+  text: string;
+}
+
 /**
  * The forms a program commonly prints a secret in: as is, escaped inside a JSON or Python string literal (quotes and
  * backslashes escaped), URL-encoded, and base64. These are escapings applied to the known value to find it, not a
- * re-implementation of repr: what is masked is always a form of a secret we were given.
+ * re-implementation of repr: what is masked is always a form of a secret we were given. A text that two forms share
+ * keeps the first name.
  */
-export function derivedForms(secret: string): string[] {
-  const forms = new Set<string>([secret]);
-  const json = JSON.stringify(secret).slice(1, -1);
-  forms.add(json);
+export function namedForms(secret: string): SecretForm[] {
+  const forms = new Map<string, string>();
+  const add = (form: string, text: string) => {
+    if (!forms.has(text)) forms.set(text, form);
+  };
+  add("raw", secret);
+  add("json", JSON.stringify(secret).slice(1, -1));
   const ctl = (s: string) => s.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
   const bs = ctl(secret.replace(/\\/g, "\\\\"));
-  forms.add(bs);
-  forms.add(bs.replace(/'/g, "\\'"));
-  forms.add(bs.replace(/"/g, '\\"'));
+  add("py", bs);
+  add("py_sq", bs.replace(/'/g, "\\'"));
+  add("py_dq", bs.replace(/"/g, '\\"'));
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
   const uri = encodeURIComponent(secret);
   const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  for (const f of [uri, strict, strict.replace(/%2F/g, "/")]) {
-    forms.add(f);
-    forms.add(f.replace(/%20/g, "+"));
+  for (const [name, f] of [
+    ["url", uri],
+    ["url_strict", strict],
+    ["url_path", strict.replace(/%2F/g, "/")],
+  ] as const) {
+    add(name, f);
+    add(name.replace("url", "form"), f.replace(/%20/g, "+"));
   }
   if (secret.length >= 6) {
     const b64 = Buffer.from(secret, "utf8").toString("base64");
-    forms.add(b64);
-    forms.add(b64.replace(/=+$/, ""));
-    forms.add(b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
+    add("b64", b64);
+    add("b64nopad", b64.replace(/=+$/, ""));
+    add("b64url", b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
   }
-  return [...forms].filter((f) => f.length >= MIN_SECRET_CHARS);
+  return [...forms].filter(([text]) => text.length >= MIN_SECRET_CHARS).map(([text, form]) => ({ form, text }));
+}
+
+/** The texts of namedForms. */
+export function derivedForms(secret: string): string[] {
+  return namedForms(secret).map((f) => f.text);
 }
 
 const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{8,}/g;

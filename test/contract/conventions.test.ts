@@ -29,6 +29,11 @@ const TOOLS = [
   "get_guidelines",
   "find_examples",
   "sample_source",
+  "crash_resume",
+  "inject_faults",
+  "make_receipt",
+  "check_receipt",
+  "proof_status",
 ];
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

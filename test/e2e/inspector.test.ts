@@ -151,7 +151,7 @@ describe("MCP Inspector against the built server", () => {
   it("every other tool that stays on this machine answers as expected on a copy of the fixture", async () => {
     // Tools that reach the network (pip, the Fivetran API) are only called by their own suites.
     const openWorld = new Set(allTools.filter((t) => t.annotations.openWorldHint).map((t) => t.name));
-    expect([...openWorld].sort()).toEqual(["deploy", "evaluate_connector", "install_requirements", "run_debug", "sample_source"]);
+    expect([...openWorld].sort()).toEqual(["crash_resume", "deploy", "evaluate_connector", "inject_faults", "install_requirements", "make_receipt", "run_debug", "sample_source"]);
     // A copy, so destructive tools (reset_state) leave the fixture alone; run_debug above left a state in it.
     const copy = join(work, "generic");
     cpSync(fixture, copy, { recursive: true });
@@ -165,6 +165,9 @@ describe("MCP Inspector against the built server", () => {
       reset_state: { args: { project_dir: copy }, error: false },
       get_guidelines: { args: {}, error: false },
       find_examples: { args: {}, error: false },
+      // No receipt in the fixture, no such job: clear errors.
+      check_receipt: { args: { project_dir: copy }, error: true },
+      proof_status: { args: { job_id: "job-that-does-not-exist" }, error: true },
     };
     const special = new Set(["lint_connector", "run_debug", "query_warehouse", "describe_warehouse", "scaffold"]);
     expect(registered.filter((n) => !special.has(n) && !openWorld.has(n))).toEqual(Object.keys(cases).sort((a, b) => registered.indexOf(a) - registered.indexOf(b)));

@@ -12,6 +12,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   query: () => import("../../src/cli/query.js"),
   scaffold: () => import("../../src/cli/scaffold.js"),
   state: () => import("../../src/cli/state.js"),
+  "crash-resume": () => import("../../src/cli/crash-resume.js"),
+  faults: () => import("../../src/cli/faults.js"),
+  receipt: () => import("../../src/cli/receipt.js"),
 };
 
 function capture(): CliIO & { text: () => string } {

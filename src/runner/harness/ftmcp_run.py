@@ -507,6 +507,11 @@ def main():
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
     try:
+        if job.get("proof"):
+            # Record, replay, faults, crash points (src/proof/): hooks on http.client, installed before the import.
+            import ftmcp_proof
+
+            ftmcp_proof.install(job["proof"], job.get("state"))
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)

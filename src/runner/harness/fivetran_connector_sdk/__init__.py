@@ -14,13 +14,14 @@ from enum import IntEnum as _IntEnum
 from . import _channel, _files, _tasks
 from ._files import ByteStream, FileUpload
 from . import configuration_form, form_field, test
+from ._action import action
 from .configuration_form import ConfigurationForm
 from .test import Test
 
 __version__ = "3.0.0+embedded"
 
-# As in SDK 3.0.0, Connector is importable by name but not part of `import *`.
-__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
+# As in SDK 3.0.0, Connector is importable by name but not part of `import *` (action is SDK 3.1's).
+__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field", "action"]
 
 
 class Connector:
