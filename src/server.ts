@@ -2,7 +2,7 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { RootsListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { allTools } from "../tools/index.js";
+import { toolsFor, type Toolset } from "../tools/index.js";
 import { compactToolList } from "./mcp/compact-schema.js";
 import { registerTool } from "./mcp/register.js";
 import { registerResources } from "./mcp/resources.js";
@@ -14,9 +14,12 @@ import { Workspace, type WorkspaceOptions } from "./workspace/workspace.js";
 const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { name: string; version: string };
 export const SERVER_VERSION = pkg.version;
 
-export type ServerOptions = WorkspaceOptions;
+export type ServerOptions = WorkspaceOptions & {
+  /** Toolsets to offer beside the core tools (tools/index.ts). */
+  toolsets?: readonly Toolset[];
+};
 
-/** Builds the MCP server with every tool, resource and prompt; the caller connects a transport. */
+/** Builds the MCP server with the core tools (and the toolsets asked for), resources and prompts; the caller connects a transport. */
 export function createServer(opts: ServerOptions = {}): { server: McpServer; workspace: Workspace } {
   const workspace = new Workspace({ ...opts, enforce: opts.enforce ?? true });
   const server = new McpServer(
@@ -36,7 +39,7 @@ export function createServer(opts: ServerOptions = {}): { server: McpServer; wor
     workspace.invalidateClientRoots();
   });
 
-  for (const tool of allTools) registerTool(server, tool, workspace);
+  for (const tool of toolsFor(opts.toolsets)) registerTool(server, tool, workspace);
   compactToolList(server);
   registerResources(server);
   registerPrompts(server, workspace);

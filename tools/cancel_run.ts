@@ -9,9 +9,9 @@ export const cancelRunTool = defineTool({
   name: "cancel_run",
   title: "Cancel a connector run",
   description:
-    "Stops a run_debug sync (its whole process group is killed): rows after the last checkpoint are rolled back, earlier " +
-    "checkpoints stay and the next run continues from files/state.json. Also stops an evaluate_connector job (files/ put " +
-    "back, no verdict) or an install_requirements job. Returns the final result.",
+    "Stops a run_debug sync (its process tree is killed): rows after the last checkpoint are rolled back, earlier " +
+    "checkpoints stay. Also stops an evaluate_connector job (files/ put back, no verdict) or an " +
+    "install_requirements job. Returns the final result.",
   input: { run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned.") },
   output: { ...runResultShape, ...jobResultShape },
   advertisedFields: ["status", "run_id", "error", "job", "result"],

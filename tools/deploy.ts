@@ -10,13 +10,12 @@ export const deploy = defineTool({
   name: "deploy",
   title: "Deploy connector to Fivetran",
   description:
-    "Deploys the connector to Fivetran with the real `fivetran deploy` of fivetran-connector-sdk (install it with " +
-    "install_requirements include_sdk=true). Runs the pre-deploy checks first (lint errors, requirements.txt rules, " +
-    "configuration.json, connection name) and refuses while any error remains. Needs the user's consent: asked through " +
-    "the client when it supports elicitation; otherwise the first call returns status 'needs_confirmation' with the " +
-    "plan, and you call again with confirm=true only after the user agreed. The API key is read from FIVETRAN_API_KEY " +
-    "in the server's environment, never passed as an argument. New connections are created paused. An existing " +
-    "connection is only overwritten with allow_update=true.",
+    "Deploys with the real `fivetran deploy` (install_requirements include_sdk=true installs it) after the " +
+    "pre-deploy checks (lint errors, requirements.txt, configuration.json, connection name); refuses while an error " +
+    "remains. Needs the user's consent: asked through the client when it supports elicitation, else the first call " +
+    "returns status 'needs_confirmation' with the plan; call again with confirm=true only once the user agreed. The " +
+    "API key is FIVETRAN_API_KEY from the server's environment. New connections start paused; allow_update=true " +
+    "overwrites an existing one.",
   input: {
     project_dir: projectDirInput,
     destination: z.string().optional().describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),

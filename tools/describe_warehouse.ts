@@ -6,9 +6,9 @@ export const describeWarehouseTool = defineTool({
   name: "describe_warehouse",
   title: "Describe the local warehouse",
   description:
-    "Lists what run_debug left in files/warehouse.db: each table of the connector's schema (tester) with its columns, DuckDB " +
-    "types and primary key, its row count and how many rows are soft-deleted (_fivetran_deleted), plus the state saved in " +
-    "files/state.json. Use it after run_debug to check names, types and keys, then query_warehouse for the rows.",
+    "Lists what run_debug left in files/warehouse.db: each table of the connector's schema (tester) with its " +
+    "columns, DuckDB types, primary key, row count and soft-deleted rows, plus files/state.json. Then " +
+    "query_warehouse for the rows.",
   input: {
     project_dir: projectDirInput,
   },

@@ -16,10 +16,10 @@ export const diffState = defineTool({
   name: "diff_state",
   title: "Compare two states",
   description:
-    "Compares two connector states key by key (nested paths): what was added, removed and changed. Every run_debug keeps " +
-    "the state it started from, so the defaults show whether the last run moved its cursor. Each side is 'current' " +
-    "(files/state.json), 'run_start' (what the last run started from; after set_state, the state set), 'latest_backup', " +
-    "a backup name from get_state, or inline JSON.",
+    "Compares two connector states key by key (nested paths): added, removed and changed. Each side is 'current' " +
+    "(files/state.json), 'run_start' (what the last run started from; after set_state, the state set), " +
+    "'latest_backup', a backup name from get_state, or inline JSON; the defaults show whether the last run moved " +
+    "its cursor.",
   input: {
     project_dir: projectDirInput,
     from: z.string().default("auto").describe("The older state: 'auto' (run_start, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),

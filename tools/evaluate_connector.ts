@@ -11,13 +11,12 @@ export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
   title: "Evaluate connector readiness",
   description:
-    "Production-readiness report: lint, a clean run (optionally capped), a resume check (a second run from the saved " +
-    "state must not re-write everything, must keep or advance the state, and write nothing after the last checkpoint), " +
-    "data checks (keys, always-null columns, type drift, soft deletes), dependencies and peak memory against 1 GB; " +
-    "blocking items first, each with its check and fix. Runs in a scratch files/ (the folder's warehouse and state are " +
-    "put back on every exit). Writes EVALUATION.md. Past wait_seconds: status 'running' and a run_id for run_status " +
-    "and cancel_run (a cancelled evaluation has no verdict). With a recording in files/recordings/ it also injects " +
-    "transient faults and crash points on its replay (proof:* checks).",
+    "Production-readiness report: lint, a clean run (optionally capped), a resume run from the saved state (must " +
+    "not re-write everything, lose the state or write after its last checkpoint), data checks (keys, always-null " +
+    "columns, type drift, soft deletes), dependencies and peak memory against 1 GB; blocking items first. Works in " +
+    "a scratch files/ (the folder's own is put back) and writes EVALUATION.md. A recording in files/recordings/ is " +
+    "replayed with faults and crash points. Past wait_seconds: a run_id for run_status and cancel_run (cancelled: " +
+    "no verdict).",
   input: {
     project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),

@@ -6,10 +6,10 @@ export const findExamplesTool = defineTool({
   name: "find_examples",
   title: "Find Fivetran example connectors",
   description:
-    "Searches an index of Fivetran's public example connectors by pattern and returns each match with a summary and a GitHub " +
-    "link, to read a proven implementation before adapting one. Filters combine (all must match); facet values are the " +
-    "scaffold's names where they overlap (pagination next_url, keyset_timestamp, ...; auth bearer, oauth2_refresh_token, ...), " +
-    "and an unknown value returns the known ones. The index is the connector-sdk://examples resource.",
+    "Searches an index of Fivetran's public example connectors by pattern; each match has a summary and a GitHub " +
+    "link, to read a proven implementation before adapting one. Filters combine (all must match) and use the " +
+    "scaffold's names where they overlap (pagination next_url, keyset_timestamp; auth bearer, ...); an unknown " +
+    "value returns the known ones.",
   input: {
     auth: z.string().max(100).optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
     pagination: z.string().max(100).optional().describe("Pagination pattern, e.g. next_url."),

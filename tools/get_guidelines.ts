@@ -8,11 +8,10 @@ export const getGuidelinesTool = defineTool({
   name: "get_guidelines",
   title: "Read the connector guidelines",
   description:
-    "Returns the rules for writing Fivetran Connector SDK connectors, one topic at a time (the same text as the " +
-    "connector-sdk://guidelines/{topic} resources, for clients that do not show resources to the model). Without a topic it " +
-    "returns the list of topics with a one-line summary each. A lint rule id (e.g. FT010) as topic returns that rule's doc " +
-    "(why, a bad example, the fix). Read connector-shape, state-and-checkpoints and " +
-    "errors-and-retries before writing or changing a connector.",
+    "Returns the rules for writing Fivetran Connector SDK connectors, one topic at a time (the " +
+    "connector-sdk://guidelines/{topic} resources, for clients that do not show resources); without a topic, the " +
+    "topics with a summary each; with a lint rule id (e.g. FT010), that rule's doc. Read connector-shape, " +
+    "state-and-checkpoints and errors-and-retries before writing a connector.",
   input: {
     topic: z.string().optional().describe("Topic id, e.g. 'pagination' or 'state-and-checkpoints', or a lint rule id such as 'FT010'; omit to list the topics."),
   },

@@ -8,9 +8,8 @@ export const getState = defineTool({
   name: "get_state",
   title: "Read connector state",
   description:
-    "Reads files/state.json, the cursor the last checkpoint committed and the state the next run_debug starts from. " +
-    "Also lists the backups made by reset_state and set_state (newest first) so you can compare with diff_state. " +
-    "Values equal to configuration secrets are masked.",
+    "Reads files/state.json, what the last checkpoint committed and the next run_debug starts from, and lists the " +
+    "backups reset_state and set_state made (newest first) for diff_state. Configuration secrets are masked.",
   input: {
     project_dir: projectDirInput,
   },

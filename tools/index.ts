@@ -24,10 +24,10 @@ import { checkReceiptTool } from "./check_receipt.js";
 import { proofStatusTool } from "./proof_status.js";
 
 /**
- * Every MCP tool the server offers, one file each. Order is the order clients list them in:
- * the core loop first (scaffold, lint, run, query), then the rest.
+ * The tools every server offers, one file each. Order is the order clients list them in: the core loop first
+ * (scaffold, lint, run, query), then the rest.
  */
-export const allTools: AnyToolDefinition[] = [
+export const coreTools: AnyToolDefinition[] = [
   scaffoldTool,
   lintConnector,
   runDebug,
@@ -49,10 +49,28 @@ export const allTools: AnyToolDefinition[] = [
   findExamplesTool,
   // the source itself (issue 13)
   sampleSourceTool,
-  // proof, not claims (issue 16)
-  crashResumeTool,
-  injectFaultsTool,
-  makeReceiptTool,
-  checkReceiptTool,
-  proofStatusTool,
 ];
+
+/**
+ * Tools a client turns on by name (`serve --toolsets proof`), as other MCP servers offer toolsets: every tool
+ * listed costs the model's context on every turn (issue 13 holds the default tools/list to 30,000 characters), and
+ * the proof tools (issue 16) serve a review rather than the build loop. run_debug's record/replay/receipt and
+ * evaluate_connector's recording checks work without them.
+ */
+export const TOOLSETS = {
+  proof: [crashResumeTool, injectFaultsTool, makeReceiptTool, checkReceiptTool, proofStatusTool],
+} satisfies Record<string, AnyToolDefinition[]>;
+
+export type Toolset = keyof typeof TOOLSETS;
+
+export function isToolset(name: string): name is Toolset {
+  return Object.hasOwn(TOOLSETS, name);
+}
+
+/** The core tools and those of the toolsets named. */
+export function toolsFor(toolsets: readonly Toolset[] = []): AnyToolDefinition[] {
+  return [...coreTools, ...[...new Set(toolsets)].flatMap((t) => TOOLSETS[t])];
+}
+
+/** Every tool of every toolset (tests and docs). */
+export const allTools: AnyToolDefinition[] = toolsFor(Object.keys(TOOLSETS) as Toolset[]);

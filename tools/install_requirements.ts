@@ -10,10 +10,10 @@ export const installRequirementsTool = defineTool({
   name: "install_requirements",
   title: "Install connector dependencies",
   description:
-    "Creates .venv in the connector folder (if missing) and installs requirements.txt plus requests (pre-installed in " +
-    "production) with pip; run_debug then uses .venv/bin/python. Refuses a requirements.txt listing fivetran-connector-sdk " +
-    "or requests (deploy rejects them). Past wait_seconds it returns status 'running' and a run_id for run_status and " +
-    "cancel_run. A failure names the package that does not exist, has no such version, conflicts or does not build.",
+    "Creates .venv in the connector folder if missing and pip-installs requirements.txt plus requests " +
+    "(pre-installed in production); run_debug then uses .venv/bin/python. Refuses requirements.txt listing " +
+    "fivetran-connector-sdk or requests. Past wait_seconds: a run_id for run_status and cancel_run. A failure names " +
+    "the package that is missing, conflicts or does not build.",
   input: {
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),

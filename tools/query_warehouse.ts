@@ -7,11 +7,11 @@ export const queryWarehouseTool = defineTool({
   name: "query_warehouse",
   title: "Query the local warehouse",
   description:
-    "Runs one read-only DuckDB SELECT against files/warehouse.db, the local warehouse run_debug wrote. Unqualified table " +
-    "names resolve to the connector's schema (tester); names are renamed as Fivetran does (camelCase → snake_case). " +
-    "Every table has _fivetran_synced and _fivetran_deleted (soft deletes and truncates set it to true). Files, the network, " +
-    "settings and writes are refused. Returns columns with types, rows (JSON-safe: big integers and decimals as strings), " +
-    "and truncated=true when max_rows or the size cap cut the result. Call describe_warehouse first to see the tables.",
+    "Runs one read-only DuckDB SELECT on files/warehouse.db, what run_debug wrote. Unqualified tables resolve to " +
+    "the connector's schema (tester); names are snake_cased as Fivetran does. Every table has _fivetran_synced and " +
+    "_fivetran_deleted (set by soft deletes and truncates). Files, the network, settings and writes are refused. " +
+    "Returns typed columns and rows (big integers and decimals as strings), truncated=true when max_rows or the " +
+    "size cap cut them. describe_warehouse lists the tables.",
   input: {
     project_dir: projectDirInput,
     sql: z.string().min(1).max(20_000).describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),

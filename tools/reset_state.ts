@@ -7,9 +7,9 @@ export const resetStateTool = defineTool({
   name: "reset_state",
   title: "Reset connector state",
   description:
-    "Deletes files/state.json so the next run_debug is a first (historical) sync. The old state is kept as a backup " +
-    "(files/state.json.bak-<time>; restore it with set_state or compare with diff_state). Set warehouse=true to also " +
-    "delete files/warehouse.db, like `fivetran reset`; rows are not backed up.",
+    "Deletes files/state.json so the next run_debug is a first (historical) sync; the old state is kept as a backup " +
+    "(restore it with set_state). warehouse=true also deletes files/warehouse.db, like `fivetran reset` (rows are " +
+    "not backed up).",
   input: {
     project_dir: projectDirInput,
     warehouse: z.boolean().default(false).describe("Also delete files/warehouse.db (all synced rows). Off by default."),

@@ -13,22 +13,22 @@ export const runDebug = defineTool({
   title: "Run connector (fivetran debug)",
   description:
     "Runs the connector once like `fivetran debug`: schema() and update() write files/warehouse.db (DuckDB) and the last " +
-    "checkpointed state to files/state.json; the next run continues from it, reset=true starts clean. Returns counts, rows per " +
-    "table, state, warnings and, on failure, the error kind, message, file:line and traceback tail. " +
-    "Past wait_seconds it returns status 'running' and a run_id: poll run_status, stop with cancel_run. Next: describe_warehouse.",
+    "checkpointed state to files/state.json, where the next run continues (reset=true starts clean). Returns counts, " +
+    "rows per table, state, warnings, and on failure the error kind, message, file:line and traceback tail. Past " +
+    "wait_seconds: status 'running' and a run_id for run_status and cancel_run.",
   input: {
     project_dir: projectDirInput,
-    configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to use instead of configuration.json (values must be strings)."),
+    configuration: z.record(z.string(), z.unknown()).optional().describe("Used instead of configuration.json (string values)."),
     state: z.record(z.string(), z.unknown()).optional().describe("State to start from instead of files/state.json."),
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
-    engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: real SDK 3.x if installed for the Python, else embedded. sdk: require the real `fivetran debug`."),
-    python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: the real SDK 3.x if installed for the Python, else embedded; sdk: the real `fivetran debug` only."),
+    python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds (kind timeout)."),
     memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB (kind memory); Fivetran's is 1024."),
-    record: z.string().optional().describe("Record every HTTP exchange (requests, urllib3, http.client, urllib; no code change), secrets masked, into files/recordings/<record>/. Embedded engine."),
-    replay: z.string().optional().describe("Answer HTTP requests from files/recordings/<replay>/ instead of the network; an unrecorded request fails with the closest recorded one. Time starts at the recording's, so replays repeat exactly. Embedded engine."),
-    receipt: z.boolean().default(false).describe("Write a run receipt (files/receipt.json and files/receipt.md: versions, hosts, operations, state and table hashes, lint digest) when the run ends; check it with check_receipt."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the result before returning a run_id (clients time out near 60 s)."),
+    record: z.string().optional().describe("Record the connector's HTTP exchanges (no code change), secrets masked, into files/recordings/<record>/."),
+    replay: z.string().optional().describe("Serve HTTP from files/recordings/<replay>/ instead of the network, on the recording's clock (replays repeat exactly)."),
+    receipt: z.boolean().default(false).describe("Write files/receipt.json and receipt.md (versions, hosts, operations, state and table hashes) when the run ends."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
   output: { ...runResultShape, receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written.") },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },

@@ -8,14 +8,14 @@ export const runSetupTestsTool = defineTool({
   name: "run_setup_tests",
   title: "Run setup-form tests (fivetran configuration --test)",
   description:
-    "Runs the setup tests of the connector's configuration_form() (ConfigurationForm.add_test) against configuration.json, like " +
-    "`fivetran configuration --test` of SDK 3.0: each test function gets the configuration and returns Test.success() or " +
-    "Test.failure(message); the run stops at the first failure. Returns the form's fields, each test's result and, if a test " +
-    "raised or the form is invalid, the error with file:line. Secrets from the configuration are masked. Next: run_debug.",
+    "Runs the setup tests of the connector's configuration_form() against configuration.json, like `fivetran " +
+    "configuration --test` of SDK 3.0: in order, stopping at the first Test.failure(). Returns the form's fields, " +
+    "each test's result and, if a test raised or the form is invalid, the error with file:line; configuration " +
+    "secrets masked. Next: run_debug.",
   input: {
     project_dir: projectDirInput,
-    configuration: z.record(z.string(), z.unknown()).optional().describe("Configuration to test instead of configuration.json (values must be strings)."),
-    python: z.string().optional().describe("Python interpreter to run the connector; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    configuration: z.record(z.string(), z.unknown()).optional().describe("Used instead of configuration.json (string values)."),
+    python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
   },
   output: {

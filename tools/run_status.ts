@@ -19,10 +19,10 @@ export const runStatus = defineTool({
   name: "run_status",
   title: "Status of a connector run",
   description:
-    "Waits up to wait_seconds for a run that run_debug returned as 'running', then returns the full result (run_debug's " +
-    "fields) or status 'running' with the counts so far; call again until it is not running. For an evaluate_connector " +
-    "or install_requirements run_id, `job` names it and `result` holds that tool's result. Runs are kept across server " +
-    "restarts; one the server stopped during ends 'interrupted'.",
+    "Waits up to wait_seconds for a run that run_debug, evaluate_connector or install_requirements returned as " +
+    "'running', then returns its result (run_debug's fields; for the other two, `job` names the tool and `result` " +
+    "holds its result) or status 'running' with the counts so far. Runs survive server restarts; one the server " +
+    "stopped during ends 'interrupted'.",
   input: {
     run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),

@@ -7,9 +7,9 @@ export const setState = defineTool({
   name: "set_state",
   title: "Set connector state",
   description:
-    "Replaces files/state.json with the given JSON object, so the next run_debug resumes from it (for example to replay " +
-    "an incremental sync from an older cursor). The previous state is kept as a backup (files/state.json.bak-<time>). " +
-    "To seed a single run without changing the file, pass `state` to run_debug instead.",
+    "Replaces files/state.json with the given JSON object, so the next run_debug resumes from it (e.g. an older " +
+    "cursor); the previous state is kept as a backup. To seed one run without changing the file, pass `state` to " +
+    "run_debug.",
   input: {
     project_dir: projectDirInput,
     state: z.record(z.string(), z.unknown()).describe("The new state: a JSON object, as the connector's update() receives it."),

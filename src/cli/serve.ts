@@ -2,10 +2,12 @@ import { parseArgs } from "node:util";
 import { shutdownAll } from "../lifecycle.js";
 import type { CliIO } from "./io.js";
 
-export const usage = `fivetran-connector-mcp serve [--workspace DIR]...
+export const usage = `fivetran-connector-mcp serve [--workspace DIR]... [--toolsets NAME[,NAME]]
 
 Serves MCP on stdio. stdout carries protocol messages only; diagnostics go to stderr.
-  --workspace DIR   a folder connector paths must stay inside (repeatable); client roots add to it`;
+  --workspace DIR   a folder connector paths must stay inside (repeatable); client roots add to it
+  --toolsets NAMES  tools to offer beside the core ones: proof (crash_resume, inject_faults, make_receipt,
+                    check_receipt, proof_status); also FIVETRAN_CONNECTOR_MCP_TOOLSETS`;
 
 const MIN_NODE_MAJOR = 20;
 
@@ -16,7 +18,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`);
     return 1;
   }
-  const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true } }, allowPositionals: false });
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false });
+  const { isToolset, TOOLSETS } = await import("../../tools/index.js");
+  const named = [...(values.toolsets ?? []), process.env.FIVETRAN_CONNECTOR_MCP_TOOLSETS ?? ""].flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const unknown = named.filter((n) => !isToolset(n));
+  if (unknown.length) {
+    io.err(`fivetran-connector-mcp: unknown toolset ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the toolsets are: ${Object.keys(TOOLSETS).join(", ")}.`);
+    return 2;
+  }
 
   // stdout is the protocol channel: anything a dependency prints with console.* goes to stderr.
   // This runs before the server modules load, so their import-time output is caught too.
@@ -25,7 +34,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 
   const { createServer } = await import("../server.js");
   const { BoundedStdioServerTransport } = await import("../mcp/stdio.js");
-  const { server } = createServer({ roots: values.workspace ?? [] });
+  const { server } = createServer({ roots: values.workspace ?? [], toolsets: named.filter(isToolset) });
   // Security: the SDK's stdio transport closes for good on a message over 10 MB; this one refuses that message
   // with a JSON-RPC error and keeps serving.
   const transport = new BoundedStdioServerTransport();

@@ -77,10 +77,33 @@ export function compactToolList(server: McpServer): void {
       delete t.inputSchema?.$schema;
       delete t.outputSchema?.$schema;
       if (t.outputSchema) shortenObjects(t.outputSchema);
+      if (t.inputSchema) dropDefaults(t.inputSchema);
+      if (t.outputSchema) dropDefaults(t.outputSchema);
       if (t.execution && Object.keys(t.execution).length === 1 && t.execution.taskSupport === "forbidden") delete t.execution;
     }
     return res;
   });
+}
+
+/**
+ * Removes what JSON Schema means by default anyway, at any depth: `propertyNames: {type: "string"}` (object keys
+ * are strings), `additionalProperties: {}` (anything is allowed), and the ±2^53-1 bounds zod writes for an integer
+ * without its own bound (JSON numbers in clients cannot go past them).
+ */
+function dropDefaults(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) dropDefaults(n);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const s = node as Record<string, unknown>;
+  const names = s.propertyNames as Record<string, unknown> | undefined;
+  if (names && Object.keys(names).length === 1 && names.type === "string") delete s.propertyNames;
+  const extra = s.additionalProperties;
+  if (extra && typeof extra === "object" && Object.keys(extra).length === 0) delete s.additionalProperties;
+  if (s.maximum === Number.MAX_SAFE_INTEGER) delete s.maximum;
+  if (s.minimum === Number.MIN_SAFE_INTEGER) delete s.minimum;
+  for (const [k, v] of Object.entries(s)) if (k !== "default" && k !== "enum" && k !== "const") dropDefaults(v);
 }
 
 /** `{"type":"object","properties":{},"additionalProperties":{}}` (what an advertised nested object is) says no more than `{"type":"object"}`. */

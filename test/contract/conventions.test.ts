@@ -69,7 +69,7 @@ describe("tool conventions over the registered tool list", () => {
   let tools: Awaited<ReturnType<Client["listTools"]>>["tools"];
 
   beforeAll(async () => {
-    const { server } = createServer({ roots: [root] });
+    const { server } = createServer({ roots: [root], toolsets: ["proof"] });
     const [a, b] = InMemoryTransport.createLinkedPair();
     await server.connect(a);
     client = new Client({ name: "conventions", version: "0" });
@@ -84,6 +84,18 @@ describe("tool conventions over the registered tool list", () => {
 
   it("registers exactly these tools, in this order", () => {
     expect(tools.map((t) => t.name)).toEqual(TOOLS);
+  });
+
+  it("offers the proof toolset's tools only when asked for", async () => {
+    const { server } = createServer({ roots: [root] });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await server.connect(a);
+    const plain = new Client({ name: "conventions-default", version: "0" });
+    await plain.connect(b);
+    const names = (await plain.listTools()).tools.map((t) => t.name);
+    await plain.close();
+    const proof = ["crash_resume", "inject_faults", "make_receipt", "check_receipt", "proof_status"];
+    expect(names).toEqual(TOOLS.filter((n) => !proof.includes(n)));
   });
 
   it("every tool declares an output schema", () => {

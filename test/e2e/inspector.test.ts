@@ -89,7 +89,7 @@ beforeAll(async () => {
   writeFileSync(join(fixture, "requirements.txt"), "");
   inspector = (await import(join(INSPECTOR_CLI, "client", "index.js"))) as InspectorClientModule;
   const { createTransport } = (await import(join(INSPECTOR_CLI, "transport.js"))) as InspectorTransportModule;
-  transport = createTransport({ transportType: "stdio", command: process.execPath, args: [cli, "--workspace", work] });
+  transport = createTransport({ transportType: "stdio", command: process.execPath, args: [cli, "--workspace", work, "--toolsets", "proof"] });
   await inspector.connect(client, transport);
 }, 180_000);
 
