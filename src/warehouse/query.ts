@@ -54,6 +54,29 @@ export const MAX_BUILT_VALUE = 16 * 1024 * 1024;
 // the system function is still what runs below the bound. Calls that name the system catalog are refused above.
 const L = MAX_BUILT_VALUE;
 const tooLarge = (what: string) => `error('${what} would build more than ${L} characters or items; query_warehouse refuses it')`;
+/** How many arguments after the format string the printf()/format() guards accept (one overload per count). */
+const FORMAT_MAX_ARGS = 16;
+// Security: printf('%2000000000d', 1) or format('{:>2000000000}', 'x') builds one huge string inside a single call,
+// like repeat(). The guard reads the format's specifiers (printf: from % to the conversion letter; format: from
+// '{' and its ':' to '}') and refuses a width or precision over the bound, and a width taken from an argument
+// ('%*d', '{:>{}}'), whose value the macro cannot see in the format. printf and format are variadic and macros are
+// not: one overload per argument count, up to FORMAT_MAX_ARGS.
+function formatGuard(f: "printf" | "format"): string {
+  const specs =
+    f === "printf"
+      ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')`
+      : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
+  const dynamic = f === "printf" ? `contains(${specs}, '*')` : `contains(${specs}, '{')`;
+  const widest = `coalesce(list_max(list_transform(regexp_extract_all(${specs}, '[0-9]+'), d -> d::DOUBLE)), 0)`;
+  const overloads = [];
+  for (let n = 0; n <= FORMAT_MAX_ARGS; n++) {
+    const args = Array.from({ length: n }, (_, i) => `a${i}`);
+    overloads.push(
+      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
+    );
+  }
+  return `${f}${overloads.join(", ")}`;
+}
 const GUARD_MACROS = [
   `repeat(s, n) AS CASE WHEN n * greatest(length(s), 1) > ${L} THEN ${tooLarge("repeat()")} ELSE system.main.repeat(s, n) END`,
   `lpad(s, n, f) AS CASE WHEN n > ${L} THEN ${tooLarge("lpad()")} ELSE system.main.lpad(s, n, f) END`,
@@ -66,6 +89,7 @@ const GUARD_MACROS = [
       `(a, b) AS CASE WHEN b - a > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b) END, ` +
       `(a, b, c) AS CASE WHEN (b - a) / c > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b, c) END`,
   ),
+  ...(["printf", "format"] as const).map((f) => formatGuard(f)),
 ].map((m) => `CREATE OR REPLACE TEMP MACRO ${m}`);
 // Security: a call through the system or temp catalog by name would pass the guard macros.
 const CATALOG_CALL_RE = /(^|[^\w"])"?(system|temp)"?\s*\.\s*("?main"?\s*\.\s*)?"?\w+"?\s*\(/i;
