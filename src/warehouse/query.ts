@@ -3,6 +3,7 @@ import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
+import { projectRedactor } from "../state/redaction.js";
 import { SCHEMA, warehousePath, type ProjectRef } from "./files.js";
 import { withReader } from "./registry.js";
 
@@ -21,6 +22,10 @@ export const queryResultShape = {
   row_count: z.number().describe("Number of rows returned"),
   truncated: z.boolean().describe("True when more rows existed than were returned"),
   truncated_by: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
+  masked_cells: z
+    .number()
+    .optional()
+    .describe("How many cells held a secret of the project's configuration or the server's environment, masked as ****"),
 };
 
 export type QueryResult = z.infer<z.ZodObject<typeof queryResultShape>>;
@@ -136,7 +141,26 @@ export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: 
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   const maxRows = Math.min(Math.max(1, Math.floor(opts.maxRows ?? DEFAULT_MAX_ROWS)), MAX_ROWS_LIMIT);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  return withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
+  // Security: a connector may have written a configuration secret into a table; rows and DuckDB's errors (which
+  // quote values) pass the project's redactor. Known secrets only: a row may legitimately look like `token=...`.
+  const redactor = projectRedactor(projectDir, [], false);
+  let result: QueryResult;
+  try {
+    result = await withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
+  } catch (e) {
+    if (e instanceof ToolError) throw new ToolError(e.code, redactor.redact(e.message), e.hint, redactor.redactValue(e.value));
+    throw e;
+  }
+  let masked = 0;
+  const rows = result.rows.map((row) =>
+    row.map((cell) => {
+      if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
+      const clean = redactor.redactValue(cell);
+      if (JSON.stringify(clean) !== JSON.stringify(cell)) masked++;
+      return clean;
+    }),
+  );
+  return { ...result, rows, ...(masked ? { masked_cells: masked } : {}) };
 }
 
 async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
