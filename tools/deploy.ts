@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ToolError } from "../src/errors.js";
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../src/deploy/index.js";
-import { lintChecksForDeploy } from "../src/deploy/lint-checks.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
@@ -45,7 +44,6 @@ export const deploy = defineTool({
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
     const dir = project.root;
-    const lint = await lintChecksForDeploy(dir, ctx.signal);
     const opts = {
       projectDir: dir,
       destination: args.destination,
@@ -53,7 +51,6 @@ export const deploy = defineTool({
       pythonVersion: args.python_version,
       python: args.python,
       allowUpdate: args.allow_update,
-      extraChecks: lint,
       signal: ctx.signal,
       timeoutSeconds: args.timeout_seconds,
       onLine: (l: string) => ctx.log("info", l),

@@ -1,5 +1,4 @@
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../deploy/index.js";
-import { lintChecksForDeploy } from "../deploy/lint-checks.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
@@ -39,7 +38,6 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         pythonVersion: pv as (typeof PYTHON_VERSIONS)[number] | undefined,
         python: values.python,
         allowUpdate: values["allow-update"],
-        extraChecks: await lintChecksForDeploy(dir),
         onLine: (l: string) => {
           if (!json) io.err(l);
         },

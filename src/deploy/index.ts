@@ -6,6 +6,7 @@ import { runProgram } from "../deps/exec.js";
 import { resolvePython } from "../runner/python.js";
 import { projectRedactor } from "../state/redaction.js";
 import { checkConnectionName, fileChecks, PYTHON_VERSIONS, type DeployCheck } from "./checks.js";
+import { lintChecksForDeploy } from "./lint-checks.js";
 import { parseDeployOutput, type DeployReport } from "./output.js";
 
 export { PYTHON_VERSIONS, type DeployCheck } from "./checks.js";
@@ -23,8 +24,6 @@ export interface DeployOptions {
   python?: string;
   /** Overwrite the code of an existing connection (`--yes`); otherwise an existing one is left alone. */
   allowUpdate?: boolean;
-  /** Extra blocking findings from the caller (lint errors). */
-  extraChecks?: DeployCheck[];
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   timeoutSeconds?: number;
@@ -88,7 +87,7 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   const env = opts.env ?? process.env;
   const destination = opts.destination?.trim() || env.FIVETRAN_DESTINATION_NAME?.trim() || "";
   const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
-  const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...checkConnectionName(connection || undefined), ...(opts.extraChecks ?? [])];
+  const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...(await lintChecksForDeploy(opts.projectDir, opts.signal)), ...checkConnectionName(connection || undefined)];
   if (!destination) {
     checks.push({ rule: "destination", severity: "error", message: "No destination was given.", hint: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
   }

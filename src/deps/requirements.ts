@@ -4,6 +4,7 @@
  * Pure functions: no file access, so the same checks serve install, deploy and evaluate.
  */
 import type { Finding } from "../findings.js";
+import { normalizeName, parseRequirements as parsePep508 } from "../lint/requirements.js";
 
 export interface Requirement {
   /** PEP 503 normalised distribution name (lower case, runs of `-_.` become `-`). */
@@ -27,39 +28,35 @@ export interface RequirementsFile {
   options: { line: number; text: string }[];
 }
 
-export function normalizeName(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_.]+/g, "-");
-}
+export { normalizeName };
 
+/**
+ * The deploy view of requirements.txt, read with the project's one requirements parser (src/lint/requirements.ts,
+ * PEP 508 on top of pip's format): a requirement is pinned when it names one exact version (`==x.y.z`) or a VCS
+ * URL at a ref (`git+https://…@v1.2`). A line the parser cannot read counts as an unpinned requirement.
+ */
 export function parseRequirements(text: string): RequirementsFile {
-  const out: RequirementsFile = { requirements: [], options: [] };
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = i + 1;
-    // A ` #` starts a comment; a `#` inside a URL fragment (`#egg=`) does not.
-    const noComment = raw.replace(/(^|\s)#.*$/, "").trim();
-    if (noComment === "") return;
-    if (noComment.startsWith("-")) {
-      out.options.push({ line, text: noComment });
-      return;
-    }
-    const urlMatch = /^(?:(\S+?)\s*@\s*)?((?:git\+|hg\+|svn\+|bzr\+|https?:\/\/|file:)\S+)/.exec(noComment);
-    if (urlMatch) {
-      const url = urlMatch[2];
-      const egg = /#egg=([A-Za-z0-9._-]+)/.exec(url)?.[1];
-      const rawName = urlMatch[1] ?? egg ?? url.replace(/\.git(@.*)?$/, "").split(/[/#]/).filter(Boolean).pop() ?? url;
-      const pinned = /\.git@[^#\s]+|@[0-9a-f]{7,40}\b|@v?\d/.test(url.replace(/^git\+/, ""));
-      out.requirements.push({ name: normalizeName(rawName.replace(/\[.*$/, "")), rawName, spec: "", pinned, line, text: noComment, url });
-      return;
-    }
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(noComment);
-    if (!m) {
-      out.requirements.push({ name: normalizeName(noComment), rawName: noComment, spec: "", pinned: false, line, text: noComment });
-      return;
-    }
-    const spec = m[3].trim();
-    out.requirements.push({ name: normalizeName(m[1]), rawName: m[1], spec, pinned: /^===?\s*[^,*]+$/.test(spec), line, text: noComment });
-  });
-  return out;
+  const parsed = parsePep508(text);
+  const lines = text.split("\n");
+  // The line as deploy shows it: without its comment (a `#` after whitespace; a URL fragment has none).
+  const shown = (line: number) => (lines[line - 1] ?? "").replace(/\r$/, "").replace(/(^|\s)#.*$/, "").trim();
+  const requirements: Requirement[] = parsed.requirements.map((r) => ({
+    name: r.normalized,
+    rawName: r.name,
+    spec: r.specifier,
+    pinned: r.url ? r.vcsRef !== undefined : r.pinned !== undefined,
+    line: r.line,
+    text: shown(r.line),
+    ...(r.url ? { url: r.url } : {}),
+  }));
+  const options: RequirementsFile["options"] = [];
+  for (const o of parsed.other) {
+    const text = shown(o.line);
+    if (o.problem === undefined) options.push({ line: o.line, text });
+    else requirements.push({ name: normalizeName(text), rawName: text, spec: "", pinned: false, line: o.line, text });
+  }
+  requirements.sort((x, y) => x.line - y.line);
+  return { requirements, options };
 }
 
 /** Pre-installed in the Fivetran runtime; listing them causes version conflicts at deploy. */

@@ -3,7 +3,7 @@ import { ToolError } from "../errors.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { pythonCompile, ruffFindings } from "./external.js";
 import { LineIndex } from "./lines.js";
-import { loadProject, type Project } from "./project.js";
+import { loadProject, readToml, type Project } from "./project.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 import { PROFILES, type Finding, type LintResult, type Profile, type TextEdit } from "./types.js";
@@ -64,16 +64,20 @@ function suppressed(project: Project, f: Finding): boolean {
 export function projectSettings(project: Project): { profile?: Profile; targetSdk?: string; disable: string[] } {
   const own = project.texts.get(".ftlint.toml")?.text;
   const py = project.pyproject?.text;
-  const section = own ?? (py ? /^\[tool\.ftlint\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(py)?.[1] : undefined);
-  if (!section) return { disable: [] };
-  const str = (key: string) => new RegExp(`^${key}\\s*=\\s*["']([^"']*)["']`, "m").exec(section)?.[1];
-  const list = /^disable\s*=\s*\[([^\]]*)\]/m.exec(section)?.[1] ?? "";
-  const profile = str("profile");
-  const target = str("target_sdk")?.replace(/^[=<>~!]+/, "");
+  let table: unknown;
+  if (own !== undefined) table = readToml(own);
+  else if (py !== undefined) {
+    const tool = readToml(py)?.tool;
+    table = tool && typeof tool === "object" ? (tool as Record<string, unknown>).ftlint : undefined;
+  }
+  if (!table || typeof table !== "object") return { disable: [] };
+  const t = table as Record<string, unknown>;
+  const profile = typeof t.profile === "string" ? t.profile : undefined;
+  const target = typeof t.target_sdk === "string" ? t.target_sdk.replace(/^[=<>~!]+/, "") : undefined;
   return {
     profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
     targetSdk: target || undefined,
-    disable: [...list.matchAll(/["']([^"']+)["']/g)].map((m) => m[1].toUpperCase()),
+    disable: Array.isArray(t.disable) ? t.disable.filter((d): d is string => typeof d === "string").map((d) => d.toUpperCase()) : [],
   };
 }
 

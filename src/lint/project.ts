@@ -7,6 +7,7 @@ import { LineIndex } from "./lines.js";
 import { Module, type FuncInfo } from "./model.js";
 import { field, named, walkTypes, type PyNode } from "./python.js";
 import { parsePython } from "./python.js";
+import { parse as parseToml } from "smol-toml";
 import { normalizeName, parseRequirementLine, parseRequirements, type Requirement, type RequirementsFile } from "./requirements.js";
 
 /** Everything the rules look at, read once per lint run. */
@@ -123,21 +124,36 @@ export async function loadProject(dir: string, onSources?: (files: { file: strin
   return project;
 }
 
-/** `[project].dependencies` of a pyproject.toml: the array of PEP 508 strings. */
+/** A TOML file as a table, or undefined when it does not parse (the linter then reads no settings from it). */
+export function readToml(text: string): Record<string, unknown> | undefined {
+  try {
+    return parseToml(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `[project].dependencies` of a pyproject.toml: the array of PEP 508 strings, read with a TOML parser. Each is then
+ * found in the text, in order, for its position (a fix removes it there).
+ */
 export function pyprojectDependencies(text: string): Requirement[] | undefined {
-  const section = /^\[project\]\s*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(text);
-  if (!section) return undefined;
-  const m = /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(section[1]);
-  if (!m) return undefined;
-  const base = section.index + section[0].indexOf(m[0]) + m[0].indexOf("[") + 1;
+  const project = readToml(text)?.project;
+  const deps = project && typeof project === "object" ? (project as Record<string, unknown>).dependencies : undefined;
+  if (!Array.isArray(deps)) return undefined;
   const out: Requirement[] = [];
-  const re = /(["'])((?:(?!\1).)*)\1/g;
-  let s: RegExpExecArray | null;
-  while ((s = re.exec(m[1]))) {
-    const parsed = parseRequirementLine(s[2]);
+  let from = Math.max(0, /^\[project\]/m.exec(text)?.index ?? 0);
+  for (const dep of deps) {
+    if (typeof dep !== "string") continue;
+    const parsed = parseRequirementLine(dep);
     if (!parsed || "problem" in parsed) continue;
-    const start = base + s.index;
-    out.push({ ...parsed, line: text.slice(0, start).split("\n").length, start, end: start + s[0].length });
+    // The string as written: the same text in double or single quotes (TOML escapes are rare in requirements).
+    const candidates = [`"${dep}"`, `'${dep}'`].map((q) => ({ q, at: text.indexOf(q, from) })).filter((c) => c.at >= 0);
+    const hit = candidates.sort((x, y) => x.at - y.at)[0];
+    const start = hit ? hit.at : from;
+    const end = hit ? hit.at + hit.q.length : from;
+    if (hit) from = end;
+    out.push({ ...parsed, line: text.slice(0, start).split("\n").length, start, end });
   }
   return out;
 }

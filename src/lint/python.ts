@@ -69,6 +69,11 @@ async function loadParser(): Promise<TSParser> {
   return p;
 }
 
+/** True once the parser is loaded with the WASM module's own cursor functions (the fast path of `convert`). */
+export function usesRawCursor(): boolean {
+  return raw !== undefined;
+}
+
 export function getParser(): Promise<TSParser> {
   parserPromise ??= loadParser();
   return parserPromise;

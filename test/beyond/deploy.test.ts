@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkConfigurationText, checkConnectionName } from "../../src/deploy/checks.js";
+import { checkConnectionName } from "../../src/deploy/checks.js";
 import { planDeploy, runDeploy } from "../../src/deploy/index.js";
 import { parseDeployOutput } from "../../src/deploy/output.js";
 import { makeProject } from "./helpers.js";
@@ -17,8 +17,26 @@ function env(mode: string, record: string, extra: NodeJS.ProcessEnv = {}): NodeJ
   return { PATH: `${FAKE_BIN}${delimiter}${process.env.PATH}`, HOME: process.env.HOME, FIVETRAN_API_KEY: KEY, FAKE_FIVETRAN_MODE: mode, FAKE_FIVETRAN_RECORD: record, ...extra };
 }
 
+// A connector the linter finds no error in: the pre-deploy checks run the lint rules over the folder.
+const CONNECTOR = `from fivetran_connector_sdk import Connector, Operations as op, Logging as log
+
+
+def schema(configuration: dict):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+
+def update(configuration: dict, state: dict):
+    log.info("sync started")
+    op.upsert(table="items", data={"id": 1})
+    op.checkpoint(state=state)
+
+
+connector = Connector(update=update, schema=schema)
+`;
+
 const goodProject = () =>
   makeProject({
+    "connector.py": CONNECTOR,
     "configuration.json": JSON.stringify({ api_token: "tok-very-secret-123" }),
     "requirements.txt": "six==1.16.0\n",
   });
@@ -31,17 +49,20 @@ describe("pre-deploy checks", () => {
     expect(c.hint).toContain("my_conn");
     expect(checkConnectionName("2abc")[0].hint).toContain("_2abc");
   });
-  it("wants configuration.json to be an object of strings", () => {
-    expect(checkConfigurationText('{"a": "1"}')).toEqual([]);
-    expect(checkConfigurationText('{"a": 1, "b": true}')[0].message).toContain("a, b");
-    expect(checkConfigurationText("[1]")[0].severity).toBe("error");
-    expect(checkConfigurationText("{oops")[0].message).toContain("not valid JSON");
+  it("takes the file checks from the lint rules, and reports each defect once", async () => {
+    const dir = makeProject({ "connector.py": CONNECTOR, "configuration.json": JSON.stringify({ api_token: "x", page_size: 100 }), "requirements.txt": "requests==2.32.3\nsix\n" });
+    const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "c", env: env("created", join(dir, "record.json")) });
+    const rules = plan.checks.map((c) => `${c.rule}:${c.severity}`).sort();
+    // FT051: a non-string configuration value; FT061: requests is pre-installed (deploy refuses it); FT062: unpinned.
+    expect(rules).toEqual(["FT051:error", "FT061:error", "FT062:warning"]);
+    expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["FT051", "FT061"]);
+    expect(plan.checks.find((c) => c.rule === "FT051")).toMatchObject({ file: "configuration.json", doc_uri: "connector-sdk://lint-rules/FT051" });
   });
   it("blocks on requirements that pin the SDK, a bad name, and a missing key, before running anything", async () => {
-    const dir = makeProject({ "requirements.txt": "fivetran-connector-sdk==3.0.0\n" });
+    const dir = makeProject({ "connector.py": CONNECTOR, "requirements.txt": "fivetran-connector-sdk==3.0.0\n" });
     const record = join(dir, "record.json");
     const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "Bad Name", env: env("created", record, { FIVETRAN_API_KEY: "" }) });
-    expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["api_key", "connection_name", "requirements:preinstalled"]);
+    expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["FT060", "api_key", "connection_name"]);
     await expect(runDeploy(plan, { projectDir: dir })).rejects.toMatchObject({ code: "deploy" });
     expect(() => readFileSync(record)).toThrow();
   });

@@ -54,7 +54,7 @@ interface InspectorClientModule {
   readResource(client: Client, uri: string): Promise<{ contents: { text?: string }[] }>;
 }
 interface InspectorTransportModule {
-  createTransport(options: { transportType: "stdio"; command: string; args: string[] }): Transport;
+  createTransport: (options: { transportType: "stdio"; command: string; args: string[] }) => Transport;
 }
 
 let inspector: InspectorClientModule;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseJson, JsonSyntaxError } from "../../src/lint/json.js";
 import { parseRequirementLine, parseRequirements } from "../../src/lint/requirements.js";
-import { pyprojectDependencies } from "../../src/lint/project.js";
-import { lint } from "../../src/lint/engine.js";
+import { pyprojectDependencies, type Project } from "../../src/lint/project.js";
+import { lint, projectSettings } from "../../src/lint/engine.js";
 import { afterAll } from "vitest";
 import { cleanup, writeOverlay, writeProject } from "./helpers.js";
 
@@ -61,6 +61,15 @@ describe("PEP 508 requirement lines", () => {
     const deps = pyprojectDependencies('[build-system]\nrequires = ["x"]\n\n[project]\nname = "c"\ndependencies = [\n  "pandas==2.2.2",\n  \'requests>=2\',\n]\n');
     expect(deps?.map((d) => d.normalized)).toEqual(["pandas", "requests"]);
   });
+  it("reads pyproject dependencies as TOML: extras and markers with brackets, comments, positions", () => {
+    const text = '[project]\nname = "c"\ndependencies = [\n  "pkg[extra]==1.0",  # a comment with ] in it\n  "six==1.16.0; python_version > \'3.9\'",\n]\n';
+    const deps = pyprojectDependencies(text);
+    expect(deps?.map((d) => [d.normalized, d.line, text.slice(d.start, d.end)])).toEqual([
+      ["pkg", 4, '"pkg[extra]==1.0"'],
+      ["six", 5, '"six==1.16.0; python_version > \'3.9\'"'],
+    ]);
+    expect(pyprojectDependencies("[project\nnot toml")).toBeUndefined();
+  });
 });
 
 describe("engine details", () => {
@@ -94,6 +103,12 @@ describe("engine details", () => {
     const py = writeOverlay({ files: { "pyproject.toml": '[project]\nname = "c"\n\n[tool.ftlint]\ndisable = ["FT05D"]\n' }, py: { main: "" } });
     const r3 = await lint(py, { generic: false, rules: ["FT05C", "FT05D"] });
     expect(r3.findings.map((f) => f.rule)).toEqual(["FT05C"]);
+  });
+  it("reads settings as TOML: a multi-line disable list with comments, and [tool.ftlint] after another table", () => {
+    const project = (files: Record<string, string>) => ({ texts: new Map(Object.entries(files).map(([k, text]) => [k, { text }])), pyproject: files["pyproject.toml"] ? { text: files["pyproject.toml"] } : undefined }) as unknown as Project;
+    expect(projectSettings(project({ ".ftlint.toml": 'disable = [\n  "ft040",  # print is fine here ]\n  "FT071",\n]\nprofile = "sdk"\n' }))).toEqual({ profile: "sdk", targetSdk: undefined, disable: ["FT040", "FT071"] });
+    expect(projectSettings(project({ "pyproject.toml": '[tool.ftlint]\ntarget_sdk = "==2.8.1"\n[tool.other]\ndisable = ["X"]\n' }))).toEqual({ profile: undefined, targetSdk: "2.8.1", disable: [] });
+    expect(projectSettings(project({ ".ftlint.toml": "disable = [" }))).toEqual({ disable: [] });
   });
   it("refuses a target_sdk that is not a version", async () => {
     await expect(lint(writeOverlay({}), { targetSdk: "banana" })).rejects.toThrow(/PEP 440/);
