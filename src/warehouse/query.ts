@@ -73,11 +73,12 @@ function formatGuard(f: "printf" | "format"): string {
       : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
   const dynamic = f === "printf" ? `contains(${specs}, '*')` : `contains(${specs}, '{')`;
   const widest = `coalesce(list_max(list_transform(regexp_extract_all(${specs}, '[0-9]+'), d -> d::DOUBLE)), 0)`;
+  const refused = `error('${f}() with a width or precision over ${L}, or one taken from an argument (${f === "printf" ? "%*d" : "{:>{}}"}), could build more than ${L} characters; query_warehouse refuses it')`;
   const overloads = [];
   for (let n = 0; n <= FORMAT_MAX_ARGS; n++) {
     const args = Array.from({ length: n }, (_, i) => `a${i}`);
     overloads.push(
-      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
+      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
     );
   }
   return `${f}${overloads.join(", ")}`;
