@@ -23,6 +23,7 @@ export const queryWarehouseTool = defineTool({
     const project = await openProject(ctx, args.project_dir);
     const result = await queryWarehouse(project, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
     const more = result.truncated ? ` (truncated by ${result.truncated_by}; narrow the query or raise max_rows)` : "";
-    return { summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.`, data: { ...result } };
+    const masked = result.masked_cells ? ` ${result.masked_cells} cell(s) masked as **** (they held a secret of configuration.json or the server's environment).` : "";
+    return { summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.${masked}`, data: { ...result } };
   },
 });

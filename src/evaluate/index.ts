@@ -4,6 +4,8 @@ import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
 import { setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
+import { fenceConnectorText } from "../runner/report.js";
+import { projectRedactor } from "../state/redaction.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { backupState, diffStates, warehouseFilePath, type StateDiff } from "../state/index.js";
 import { dataFindings, declaredFindings, rowsWrittenSince, snapshotWarehouse } from "./data.js";
@@ -173,7 +175,8 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         findings.push({
           severity: "error",
           rule: "resume:second_run_succeeds",
-          message: `The second run, started from the saved state, ${run2.result.status}: ${run2.result.error?.message ?? "no error message"}.`,
+          // Security: the connector's words are data for the model, fenced (and stripped) as in run_debug's summary.
+          message: `The second run, started from the saved state, ${run2.result.status}${run2.result.error ? `, in the connector's own words:\n${fenceConnectorText(run2.result.error.message)}` : ": no error message."}`,
           hint: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
           ...(run2.result.error?.file ? { file: run2.result.error.file, line: run2.result.error.line } : {}),
         });
@@ -198,7 +201,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
     findings.push({
       severity: "error",
       rule: "run:succeeds",
-      message: `The sync ${run1.result.status}${e ? ` (${e.kind}): ${e.message}` : "."}`,
+      message: `The sync ${run1.result.status}${e ? ` (${e.kind}), in the connector's own words:\n${fenceConnectorText(e.message)}` : "."}`,
       hint: e?.hint ?? "Run run_debug and fix the error it shows.",
       ...(e?.file ? { file: e.file, line: e.line } : {}),
     });
@@ -234,7 +237,8 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
     stateBackup,
   };
   if (opts.writeMarkdown !== false) {
-    report.markdownPath = project.writeFile(REPORT_FILE, renderMarkdown(report));
+    // Security: the report quotes connector text and state; it passes the project's redactor like every result.
+    report.markdownPath = project.writeFile(REPORT_FILE, projectRedactor(project).redact(renderMarkdown(report)));
   }
   progress(6, TOTAL_STEPS, "done");
   return report;

@@ -5,7 +5,8 @@ const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function item(f: Finding): string {
   const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ""})` : f.table ? ` (table ${f.table})` : "";
-  return `- **${f.rule}**${where}: ${f.message}\n  - Fix: ${f.hint ?? "—"}`;
+  // A fenced connector message spans lines: indented, they stay inside the list item.
+  return `- **${f.rule}**${where}: ${f.message.replace(/\n/g, "\n  ")}\n  - Fix: ${f.hint ?? "—"}`;
 }
 
 /** The report as Markdown: what blocks first, then warnings, then the evidence. */

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import type { Readable, Writable } from "node:stream";
+import { startChild, type Child } from "../exec/child.js";
 import { childEnv } from "../exec/env.js";
 import type { Finding } from "./types.js";
 import { choosePython, rememberPython } from "./python-path.js";
@@ -55,8 +57,51 @@ process.stdin.setEncoding("utf8").on("data", (d) => {
 });
 `;
 
+/** A long-lived worker: stdin/stdout pipes, no timeout (each request has its own), our stdio never inherited. */
+interface WorkerProcess {
+  child: Child;
+  stdin: Writable;
+  stdout: Readable;
+  /** An idle worker must not keep this process alive; a busy one must. */
+  hold(busy: boolean): void;
+  onGone(f: (e?: NodeJS.ErrnoException) => void): void;
+  running(): boolean;
+  kill(): void;
+}
+
+function startWorkerProcess(file: string, args: string[]): WorkerProcess {
+  // Security: through the one child wrapper (src/exec/child.ts): argument array, no shell, an allow-listed
+  // environment, its own process group killed at the server's shutdown, stdout never ours (it is the MCP protocol).
+  const child = startChild({ file, args, env: childEnv("tool"), io: { stdio: ["pipe", "pipe", "pipe"], buffer: false } });
+  const sub = child.sub;
+  let exited = false;
+  void sub.then(() => {
+    exited = true;
+    child.dispose();
+  });
+  sub.stderr?.resume();
+  const handles = [sub, sub.stdout, sub.stderr, sub.stdin] as unknown as ({ ref(): void; unref(): void } | null)[];
+  return {
+    child,
+    stdin: sub.stdin!,
+    stdout: sub.stdout!,
+    hold(busy) {
+      for (const h of handles) {
+        if (busy) h?.ref();
+        else h?.unref();
+      }
+    },
+    onGone(f) {
+      sub.on("error", (e: NodeJS.ErrnoException) => f(e));
+      sub.on("exit", () => f());
+    },
+    running: () => !exited && sub.exitCode === null,
+    kill: () => child.killGroup("SIGKILL"),
+  };
+}
+
 interface RuffChild {
-  child: import("node:child_process").ChildProcessWithoutNullStreams;
+  child: WorkerProcess;
   pending: Map<number, (d: RuffDiagnostic[] | undefined) => void>;
   next: number;
 }
@@ -64,24 +109,15 @@ let ruffChild: Promise<RuffChild | undefined> | undefined;
 
 /** An idle child must not keep this process alive; a busy one must. */
 function ruffIdle(c: RuffChild): void {
-  for (const h of [c.child, c.child.stdout, c.child.stderr, c.child.stdin] as unknown as { ref(): void; unref(): void }[]) {
-    if (c.pending.size) h.ref();
-    else h.unref();
-  }
+  c.child.hold(c.pending.size > 0);
 }
 
 function getRuffChild(): Promise<RuffChild | undefined> {
   ruffChild ??= (async () => {
     try {
-      const { spawn } = await import("node:child_process");
       const { createRequire } = await import("node:module");
       const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
-      // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-      const child = spawn(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)], {
-        stdio: ["pipe", "pipe", "pipe"],
-        // Security: an allow-listed environment, as for every child (src/exec/env.ts).
-        env: childEnv("tool"),
-      });
+      const child = startWorkerProcess(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)]);
       const c: RuffChild = { child, pending: new Map(), next: 0 };
       let buffer = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -100,8 +136,6 @@ function getRuffChild(): Promise<RuffChild | undefined> {
         }
         ruffIdle(c);
       });
-      child.stderr.resume();
-      child.stdin.on("error", () => {});
       const fail = () => {
         // A dead child answers nothing: its requests fall back to Ruff in this process.
         for (const r of c.pending.values()) r(undefined);
@@ -109,8 +143,7 @@ function getRuffChild(): Promise<RuffChild | undefined> {
         if (ruffChild === current) ruffChild = undefined;
       };
       const current = ruffChild;
-      child.on("error", fail);
-      child.on("exit", fail);
+      child.onGone(fail);
       ruffIdle(c);
       return c;
     } catch {
@@ -129,12 +162,12 @@ async function ruffDiagnostics(source: string): Promise<RuffDiagnostic[]> {
   if (hit) return hit;
   const c = await getRuffChild();
   let diagnostics: RuffDiagnostic[] | undefined;
-  if (c && c.child.exitCode === null && !c.child.killed) {
+  if (c && c.child.running()) {
     diagnostics = await new Promise<RuffDiagnostic[] | undefined>((resolve) => {
       const id = c.next++;
       const timer = setTimeout(() => {
         // A stuck child is replaced; this check falls back to Ruff in this process.
-        c.child.kill("SIGKILL");
+        c.child.kill();
         resolve(undefined);
       }, 15_000);
       c.pending.set(id, (d) => {
@@ -210,23 +243,18 @@ const compileCache = new Map<string, CompileError[]>();
 let pythonMissing = false;
 
 interface Worker {
-  child: import("node:child_process").ChildProcessWithoutNullStreams;
+  child: WorkerProcess;
   queue: ((line: string | undefined) => void)[];
   buffer: string;
 }
 let worker: Worker | undefined;
 
 async function getWorker(): Promise<Worker | undefined> {
-  if (worker && worker.child.exitCode === null && !worker.child.killed) return worker;
-  const { spawn } = await import("node:child_process");
-  // Security: argument array, no shell; the child never inherits our stdio (stdout is the MCP protocol).
-  // -S: compile() needs no site-packages, and skipping the site import halves the start-up.
+  if (worker?.child.running()) return worker;
+  // -S: compile() needs no site-packages, and skipping the site import halves the start-up; a version-manager
+  // shim is resolved once (python-path.ts).
   const choice = choosePython();
-  const child = spawn(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT], {
-    stdio: ["pipe", "pipe", "pipe"],
-    // Security: an allow-listed environment, as for every child (src/exec/env.ts).
-    env: childEnv("tool"),
-  });
+  const child = startWorkerProcess(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT]);
   const w: Worker = { child, queue: [], buffer: "" };
   let hello = true;
   child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -251,17 +279,11 @@ async function getWorker(): Promise<Worker | undefined> {
       idle(w);
     }
   });
-  child.stderr.resume();
-  child.stdin.on("error", () => {});
-  const fail = () => {
+  child.onGone((e) => {
+    if (e?.code === "ENOENT") pythonMissing = true;
     for (const r of w.queue.splice(0)) r(undefined);
     if (worker === w) worker = undefined;
-  };
-  child.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT") pythonMissing = true;
-    fail();
   });
-  child.on("exit", fail);
   worker = w;
   idle(w);
   return w;
@@ -269,11 +291,7 @@ async function getWorker(): Promise<Worker | undefined> {
 
 /** An idle worker must not keep the process alive; a busy one must. */
 function idle(w: Worker): void {
-  const refs = [w.child, w.child.stdout, w.child.stderr, w.child.stdin] as unknown as { ref(): void; unref(): void }[];
-  for (const h of refs) {
-    if (w.queue.length) h.ref();
-    else h.unref();
-  }
+  w.child.hold(w.queue.length > 0);
 }
 
 /** Returns undefined when no python3 can be run (the tree-sitter parse then decides). */
@@ -290,7 +308,7 @@ export async function pythonCompile(files: { file: string; source: string }[], s
   const line = await new Promise<string | undefined>((resolve) => {
     const timer = setTimeout(() => {
       // A stuck worker is replaced; this lint goes on without the compile check.
-      w.child.kill("SIGKILL");
+      w.child.kill();
       resolve(undefined);
     }, 15_000);
     const done = (l: string | undefined) => {

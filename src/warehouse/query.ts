@@ -3,6 +3,7 @@ import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
+import { projectRedactor } from "../state/redaction.js";
 import { SCHEMA, warehousePath, type ProjectRef } from "./files.js";
 import { withReader } from "./registry.js";
 
@@ -21,6 +22,10 @@ export const queryResultShape = {
   row_count: z.number().describe("Number of rows returned"),
   truncated: z.boolean().describe("True when more rows existed than were returned"),
   truncated_by: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
+  masked_cells: z
+    .number()
+    .optional()
+    .describe("How many cells held a secret of the project's configuration or the server's environment, masked as ****"),
 };
 
 export type QueryResult = z.infer<z.ZodObject<typeof queryResultShape>>;
@@ -54,6 +59,30 @@ export const MAX_BUILT_VALUE = 16 * 1024 * 1024;
 // the system function is still what runs below the bound. Calls that name the system catalog are refused above.
 const L = MAX_BUILT_VALUE;
 const tooLarge = (what: string) => `error('${what} would build more than ${L} characters or items; query_warehouse refuses it')`;
+/** How many arguments after the format string the printf()/format() guards accept (one overload per count). */
+const FORMAT_MAX_ARGS = 16;
+// Security: printf('%2000000000d', 1) or format('{:>2000000000}', 'x') builds one huge string inside a single call,
+// like repeat(). The guard reads the format's specifiers (printf: from % to the conversion letter; format: from
+// '{' and its ':' to '}') and refuses a width or precision over the bound, and a width taken from an argument
+// ('%*d', '{:>{}}'), whose value the macro cannot see in the format. printf and format are variadic and macros are
+// not: one overload per argument count, up to FORMAT_MAX_ARGS.
+function formatGuard(f: "printf" | "format"): string {
+  const specs =
+    f === "printf"
+      ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')`
+      : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
+  const dynamic = f === "printf" ? `contains(${specs}, '*')` : `contains(${specs}, '{')`;
+  const widest = `coalesce(list_max(list_transform(regexp_extract_all(${specs}, '[0-9]+'), d -> d::DOUBLE)), 0)`;
+  const refused = `error('${f}() with a width or precision over ${L}, or one taken from an argument (${f === "printf" ? "%*d" : "{:>{}}"}), could build more than ${L} characters; query_warehouse refuses it')`;
+  const overloads = [];
+  for (let n = 0; n <= FORMAT_MAX_ARGS; n++) {
+    const args = Array.from({ length: n }, (_, i) => `a${i}`);
+    overloads.push(
+      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
+    );
+  }
+  return `${f}${overloads.join(", ")}`;
+}
 const GUARD_MACROS = [
   `repeat(s, n) AS CASE WHEN n * greatest(length(s), 1) > ${L} THEN ${tooLarge("repeat()")} ELSE system.main.repeat(s, n) END`,
   `lpad(s, n, f) AS CASE WHEN n > ${L} THEN ${tooLarge("lpad()")} ELSE system.main.lpad(s, n, f) END`,
@@ -66,6 +95,7 @@ const GUARD_MACROS = [
       `(a, b) AS CASE WHEN b - a > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b) END, ` +
       `(a, b, c) AS CASE WHEN (b - a) / c > ${L} THEN ${tooLarge(`${f}()`)} ELSE system.main.${f}(a, b, c) END`,
   ),
+  ...(["printf", "format"] as const).map((f) => formatGuard(f)),
 ].map((m) => `CREATE OR REPLACE TEMP MACRO ${m}`);
 // Security: a call through the system or temp catalog by name would pass the guard macros.
 const CATALOG_CALL_RE = /(^|[^\w"])"?(system|temp)"?\s*\.\s*("?main"?\s*\.\s*)?"?\w+"?\s*\(/i;
@@ -112,7 +142,26 @@ export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: 
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
   const maxRows = Math.min(Math.max(1, Math.floor(opts.maxRows ?? DEFAULT_MAX_ROWS)), MAX_ROWS_LIMIT);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  return withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
+  // Security: a connector may have written a configuration secret into a table; rows and DuckDB's errors (which
+  // quote values) pass the project's redactor. Known secrets only: a row may legitimately look like `token=...`.
+  const redactor = projectRedactor(projectDir, [], false);
+  let result: QueryResult;
+  try {
+    result = await withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
+  } catch (e) {
+    if (e instanceof ToolError) throw new ToolError(e.code, redactor.redact(e.message), e.hint, redactor.redactValue(e.value));
+    throw e;
+  }
+  let masked = 0;
+  const rows = result.rows.map((row) =>
+    row.map((cell) => {
+      if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
+      const clean = redactor.redactValue(cell);
+      if (JSON.stringify(clean) !== JSON.stringify(cell)) masked++;
+      return clean;
+    }),
+  );
+  return { ...result, rows, ...(masked ? { masked_cells: masked } : {}) };
 }
 
 async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {

@@ -168,14 +168,6 @@ export class Workspace {
     }
     return [...new Set(roots.flatMap((r) => findConnectorFolders(r)))].slice(0, MAX_LISTED_FOLDERS);
   }
-
-  /**
-   * Resolves a path inside a project folder and refuses anything that escapes it, through `..`, an
-   * absolute path or a symlink (dangling ones included).
-   */
-  inside(projectDir: string, rel: string): string {
-    return resolveInside(projectDir, rel);
-  }
 }
 
 /** How deep below a root, and how many, connector folders are looked for: a workspace can be a home-sized tree. */
@@ -248,21 +240,6 @@ export function checkPathArgument(p: unknown, what = "path"): asserts p is strin
   if (p.split(/[\\/]/).some((c) => Buffer.byteLength(c) > MAX_COMPONENT_BYTES)) {
     throw new ToolError("invalid_argument", `${what} has a component longer than ${MAX_COMPONENT_BYTES} bytes.`, "Pass a path with shorter names.");
   }
-}
-
-/** See Workspace.inside; a plain function so writers need no Workspace. */
-export function resolveInside(projectDir: string, rel: string): string {
-  checkPathArgument(rel);
-  // Security: resolve, then re-check the real path of what exists, so a symlink cannot point out.
-  const target = resolve(projectDir, rel);
-  if (!isInside(projectDir, target)) {
-    throw new ToolError("outside_workspace", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
-  }
-  const real = realpathAllowingMissing(target);
-  if (!isInside(realpathAllowingMissing(projectDir), real)) {
-    throw new ToolError("outside_workspace", `The path ${rel} resolves through a link to outside the connector folder.`, "Remove the link or use a path inside the connector folder.", rel);
-  }
-  return real;
 }
 
 const SYSTEM_FOLDERS = new Set(

@@ -234,22 +234,6 @@ describe("sandbox", () => {
     expect(await ws.projectDir(join(base, "new-one"), false)).toBe(join(base, "new-one"));
   });
 
-  it("inside() refuses .., absolute paths, links out (dangling ones too) and NUL", () => {
-    const dir = folder("inside-checks");
-    expect(ws.inside(dir, "files/state.json")).toBe(join(dir, "files", "state.json"));
-    expect(ws.inside(dir, "..foo")).toBe(join(dir, "..foo"));
-    for (const bad of ["../x", "/etc/passwd", "a/../../x", "a\0b"]) expect(() => ws.inside(dir, bad)).toThrow(ToolError);
-    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), "ws-out-")));
-    symlinkSync(elsewhere, join(dir, "out"));
-    expect(() => ws.inside(dir, "out/file.txt")).toThrow(/through a link/);
-    // A dangling link: existsSync says "absent", but a write would land outside.
-    symlinkSync(join(elsewhere, "not-yet"), join(dir, "dangling"));
-    expect(() => ws.inside(dir, "dangling")).toThrow(/through a link/);
-    // A link that stays inside is fine.
-    symlinkSync(join(dir, "connector.py"), join(dir, "alias.py"));
-    expect(ws.inside(dir, "alias.py")).toBe(join(dir, "connector.py"));
-  });
-
   it("a symlink loop is an error, not a hang", () => {
     const dir = folder("loop");
     symlinkSync(join(dir, "b"), join(dir, "a"));

@@ -58,6 +58,17 @@ def update(configuration, state):
 connector = Connector(update=update)
 `;
 
+const ROW_SECRET = "row-Secret-8c1f-Zq42";
+const WRITES_SECRET = `import base64
+from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    k = configuration["api_key"]
+    op.upsert("creds", {"id": 1, "key": k, "encoded": base64.b64encode(k.encode()).decode(), "region": configuration["region"]})
+
+connector = Connector(update=update)
+`;
+
 const OVERRIDE_KEY = "ovr-Secret-77aa99-ZZ";
 
 describe("Secrets in output", () => {
@@ -232,6 +243,21 @@ describe("Secrets in output", () => {
     expect(a.text).toContain("****");
     hidden(a.text, SECRETS.FIVETRAN_API_KEY);
   });
+
+  it("a connector that upserted its configuration's api_key into a table, then SELECT * → the cell masked, masked_cells 1, the other cells readable", async () => {
+    const d = h.connector("rowsecret", WRITES_SECRET, { api_key: ROW_SECRET, region: "eu-west-1" });
+    const r = await h.call("run_debug", { project_dir: d, engine: "embedded", wait_seconds: 55 });
+    expect(r.isError, r.text).toBe(false);
+    const a = await h.call("query_warehouse", { project_dir: d, sql: "SELECT id, key, encoded, region FROM creds" });
+    expect(a.isError, a.text).toBe(false);
+    hidden(a.text, ROW_SECRET);
+    expect(a.data?.rows).toEqual([[1, "****", "****", "eu-west-1"]]);
+    expect(a.data?.masked_cells).toBe(2);
+    expect(a.text).toMatch(/2 cell\(s\) masked/);
+    const e = await h.call("query_warehouse", { project_dir: d, sql: "SELECT CAST(key AS INTEGER) FROM creds" });
+    expect(e.isError).toBe(true);
+    hidden(e.text, ROW_SECRET);
+  }, 90_000);
 
   it("the proxy URL of the server's environment echoed in a tool argument error → credentials masked", async () => {
     const a = await h.call("get_state", { project_dir: `${h.ws}/${PROXY_URL}` });

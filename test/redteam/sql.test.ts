@@ -65,6 +65,33 @@ describe("The SQL sandbox of query_warehouse", () => {
     await refusedFast("SELECT list_resize([1], 2000000000)", "query_failed", "list_resize()");
   });
 
+  it("SELECT printf('%2000000000d', 1) (a huge width) → isError query_failed naming printf(), before DuckDB allocates", async () => {
+    await refusedFast("SELECT printf('%2000000000d', 1)", "query_failed", "printf()");
+  });
+
+  it("SELECT printf('%.2000000000f', 1.5) (a huge precision) → isError query_failed naming printf()", async () => {
+    await refusedFast("SELECT printf('%.2000000000f', 1.5)", "query_failed", "printf()");
+  });
+
+  it("SELECT printf('%*d', 2000000000, 1) (the width as an argument) → isError query_failed naming printf()", async () => {
+    await refusedFast("SELECT printf('%*d', 2000000000, 1)", "query_failed", "printf()");
+  });
+
+  it("SELECT format('{:>2000000000}', 'x') → isError query_failed naming format()", async () => {
+    await refusedFast("SELECT format('{:>2000000000}', 'x')", "query_failed", "format()");
+  });
+
+  it("SELECT format('{:>{}}', 'x', 2000000000) (a nested width) → isError query_failed naming format()", async () => {
+    await refusedFast("SELECT format('{:>{}}', 'x', 2000000000)", "query_failed", "format()");
+  });
+
+  it("printf and format with small widths over a table (the guard's own overloads) → the formatted rows", async () => {
+    const a = await q("SELECT printf('%3d|%.2f|%s', id, 1.5, name) AS p, format('{:>4}|{}', id, name) AS f FROM items ORDER BY id");
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("  0|1.50|n0");
+    expect(a.text).toContain("   2|n2");
+  });
+
   it("system.main.repeat('x', 2000000000) (calling past the guard by catalog) → isError query_rejected", async () => {
     await refusedFast("SELECT system.main.repeat('x', 2000000000)", "query_rejected", "system or temp catalog");
   });

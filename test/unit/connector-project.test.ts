@@ -84,6 +84,14 @@ describe("ConnectorProject", () => {
   });
 });
 
+describe("one path layer for connector folders", () => {
+  it("no module of src/ keeps a second one (resolveInside, writeNewFile, Workspace.inside)", () => {
+    const sources = (readdirSync(join(__dirname, "../../src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    const offenders = sources.filter((f) => /\bexport (async )?function (resolveInside|writeNewFile)\b|^\s*inside\(projectDir/m.test(readFileSync(join(__dirname, "../../src", f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe("findConnectorFolders", () => {
   it("walks breadth first, nearest first, skipping hidden and dependency folders", () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), "cfind-")));
