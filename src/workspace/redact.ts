@@ -128,36 +128,19 @@ function safeDecode(s: string): string {
   }
 }
 
-/** One secret of a configuration and the key it came from (a nested key joined with "."; a Basic pair as "user.secret"). */
-export interface KeyedSecret {
-  key: string;
-  value: string;
-}
-
-/**
- * The secrets of a configuration (or a `configuration` override) by the rule above, each with its key: recordings
- * (src/proof) name a secret's placeholder after it.
- */
-export function configurationSecretEntries(configuration?: Record<string, unknown> | null, prefix = ""): KeyedSecret[] {
-  const out: KeyedSecret[] = [];
-  const entries = Object.entries(configuration ?? {});
-  for (const [k, v] of entries) {
-    if (typeof v === "string") out.push(...secretParts(k, v).map((value) => ({ key: prefix + k, value })));
-    else if (v && typeof v === "object") out.push(...configurationSecretEntries(v as Record<string, unknown>, `${prefix}${k}.`));
-  }
-  // requests' auth=(user, secret) sends a Basic header: base64 of "user:secret", with a password or with a key or
-  // token as the password (as many APIs take it).
-  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""));
-  if (user) {
-    const top = out.filter((e) => !e.key.includes(".") && e.key !== user[0]);
-    for (const e of top) out.push({ key: `${prefix}${user[0]}.${e.key}`, value: `${user[1] as string}:${e.value}` });
-  }
-  return out.filter((e) => e.value.length >= MIN_SECRET_CHARS);
-}
-
 /** The secrets of a configuration (or a `configuration` override), by the rule above. */
 export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
-  return configurationSecretEntries(configuration).map((e) => e.value);
+  const out: string[] = [];
+  const entries = Object.entries(configuration ?? {});
+  for (const [k, v] of entries) {
+    if (typeof v === "string") out.push(...secretParts(k, v));
+    else if (v && typeof v === "object") out.push(...configurationSecrets(v as Record<string, unknown>));
+  }
+  // requests' auth=(user, password) prints as a Basic header: base64 of "user:password".
+  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
+  const pass = entries.find(([k, v]) => typeof v === "string" && /^(password|passwd|pwd|pass)$/.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
+  if (user && pass && !isPlaceholder(pass)) out.push(`${user}:${pass}`);
+  return out.filter((s) => s.length >= MIN_SECRET_CHARS);
 }
 
 const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
@@ -191,11 +174,61 @@ export interface SecretForm {
   text: string;
 }
 
+/** The body of a JSON string literal: JSON's escapes (quotes, backslashes, control characters). */
+const jsonBody = (s: string) => JSON.stringify(s).slice(1, -1);
+/** The same with every non-ASCII UTF-16 unit as \uxxxx: Python's json.dumps default (ensure_ascii). */
+const jsonAsciiBody = (s: string) =>
+  jsonBody(s).replace(/[^\p{ASCII}]/gu, (c) =>
+    // Outside the BMP: the two surrogate halves, as JSON writes them.
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join(""),
+  );
+const ctl = (s: string) => s.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
+/** Backslashes doubled and control characters escaped: the body of a Python string literal whose quote is absent. */
+const pyBody = (s: string) => ctl(s.replace(/\\/g, "\\\\"));
+/** The body of Python's ascii(): non-ASCII code points as \xhh, \uhhhh or \Uhhhhhhhh. */
+const pyAsciiBody = (s: string) =>
+  pyBody(s).replace(/[^\p{ASCII}]/gu, (c) => {
+    const cp = c.codePointAt(0) ?? 0;
+    if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
+    if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
+    return `\\U${cp.toString(16).padStart(8, "0")}`;
+  });
+/** The body of the repr of the secret's UTF-8 bytes (b'...'): printable ASCII as is, every other byte as \xhh. */
+const bytesBody = (s: string, quote: string) =>
+  [...Buffer.from(s, "utf8")]
+    .map((b) => {
+      const c = String.fromCharCode(b);
+      if (c === "\\" || c === quote) return `\\${c}`;
+      if (c === "\n") return "\\n";
+      if (c === "\r") return "\\r";
+      if (c === "\t") return "\\t";
+      return b >= 0x20 && b < 0x7f ? c : `\\x${b.toString(16).padStart(2, "0")}`;
+    })
+    .join("");
+
+/** Escapings a string goes through inside a JSON or Python string literal; applied once and twice (JSON in JSON). */
+const ESCAPES: [string, (s: string) => string][] = [
+  ["json", jsonBody],
+  ["json_ascii", jsonAsciiBody],
+  ["py", pyBody],
+  ["py_sq", (s) => pyBody(s).replace(/'/g, "\\'")],
+  ["py_dq", (s) => pyBody(s).replace(/"/g, '\\"')],
+  ["py_ascii", (s) => pyAsciiBody(s).replace(/'/g, "\\'")],
+  ["py_ascii_dq", (s) => pyAsciiBody(s).replace(/"/g, '\\"')],
+];
+
+/** JSON inside JSON inside JSON is the deepest nesting masked (a state value the SDK logs as JSON). */
+const MAX_ESCAPE_DEPTH = 3;
+
+/** Fewer characters of a secret's base64 than this, cut out of a longer encoding, are not masked (too common). */
+const MIN_BASE64_CORE = 8;
+
 /**
  * The forms a program commonly prints a secret in: as is, escaped inside a JSON or Python string literal (quotes and
- * backslashes escaped), URL-encoded, and base64. These are escapings applied to the known value to find it, not a
- * re-implementation of repr: what is masked is always a form of a secret we were given. A text that two forms share
- * keeps the first name.
+ * backslashes escaped, non-ASCII as \u or \x escapes, and those escapes escaped again when a JSON string is put
+ * inside another), its UTF-8 bytes' repr, URL-encoded, hex and base64. These are escapings applied to the known value
+ * to find it, not a re-implementation of repr: what is masked is always a form of a secret we were given. A text that
+ * two forms share keeps the first name.
  */
 export function namedForms(secret: string): SecretForm[] {
   const forms = new Map<string, string>();
@@ -203,12 +236,22 @@ export function namedForms(secret: string): SecretForm[] {
     if (!forms.has(text)) forms.set(text, form);
   };
   add("raw", secret);
-  add("json", JSON.stringify(secret).slice(1, -1));
-  const ctl = (s: string) => s.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
-  const bs = ctl(secret.replace(/\\/g, "\\\\"));
-  add("py", bs);
-  add("py_sq", bs.replace(/'/g, "\\'"));
-  add("py_dq", bs.replace(/"/g, '\\"'));
+  // Security: a JSON string inside a JSON string (json.dumps(json.dumps(x)), repr(repr(x)), a JSON state the SDK
+  // logs as JSON) escapes the escapes: each escaping is applied over the last level's forms, up to three levels.
+  let level: [string, string][] = [["raw", secret]];
+  for (let depth = 0; depth < MAX_ESCAPE_DEPTH; depth++) {
+    const next = new Map<string, string>();
+    for (const [name, text] of level) {
+      for (const [escapeName, escape] of ESCAPES) {
+        const escaped = escape(text);
+        if (escaped !== text && !forms.has(escaped) && !next.has(escaped)) next.set(escaped, name === "raw" ? escapeName : `${name}_${escapeName}`);
+      }
+    }
+    for (const [text, name] of next) add(name, text);
+    level = [...next].map(([text, name]) => [name, text]);
+  }
+  add("bytes", bytesBody(secret, "'"));
+  add("bytes_dq", bytesBody(secret, '"'));
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
   const uri = encodeURIComponent(secret);
   const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -221,10 +264,23 @@ export function namedForms(secret: string): SecretForm[] {
     add(name.replace("url", "form"), f.replace(/%20/g, "+"));
   }
   if (secret.length >= 6) {
-    const b64 = Buffer.from(secret, "utf8").toString("base64");
+    const bytes = Buffer.from(secret, "utf8");
+    add("hex", bytes.toString("hex"));
+    add("hex_upper", bytes.toString("hex").toUpperCase());
+    const b64 = bytes.toString("base64");
     add("b64", b64);
     add("b64nopad", b64.replace(/=+$/, ""));
     add("b64url", b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
+    // Security: base64 of the secret inside longer data (a prefix byte, a "user:" before it, bytes after it) differs
+    // at its edges with the 3-byte alignment; the whole 3-byte groups of the secret alone encode the same in every
+    // message, so the middle of each of the three alignments is masked.
+    for (let start = 0; start < 3; start++) {
+      const whole = Math.floor((bytes.length - start) / 3) * 3;
+      const core = bytes.subarray(start, start + whole).toString("base64");
+      if (core.length < MIN_BASE64_CORE) continue;
+      add(`b64core${start}`, core);
+      add(`b64urlcore${start}`, core.replace(/\+/g, "-").replace(/\//g, "_"));
+    }
   }
   return [...forms].filter(([text]) => text.length >= MIN_SECRET_CHARS).map(([text, form]) => ({ form, text }));
 }

@@ -265,3 +265,175 @@ describe("Secrets in output", () => {
     hidden(a.text, SECRETS.PROXY_PASSWORD, encodeURIComponent(SECRETS.PROXY_PASSWORD));
   });
 });
+
+// The derived forms an outside red team found unmasked: the secret's bytes in hex, JSON's and Python's ASCII escapes,
+// a bytes repr, base64 of the secret behind other bytes (each of the three 3-byte alignments), and escapes applied
+// twice (a JSON string inside a JSON string, repr of a repr).
+const DERIVED_CONFIG = {
+  api_key: "Zq7xK9mP2vL4nR8tW3yH",
+  db_password: "pässwörd-Geheim42",
+  quoted_password: String.raw`Pa"ss\wo"rd\12`,
+  region: "eu-west-1",
+};
+
+const DERIVES = `import base64, json
+from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+def schema(configuration):
+    return [{"table": "leaks", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    k = configuration["api_key"]
+    pw = configuration["db_password"]
+    q = configuration["quoted_password"]
+    print("hexlo " + k.encode().hex())
+    print("hexup " + k.encode().hex().upper())
+    print("pwhex " + pw.encode().hex())
+    print("jsonascii " + json.dumps(pw))
+    print("pyascii " + ascii(pw))
+    print("bytesrepr " + repr(pw.encode()))
+    print("b64p0 " + base64.b64encode(k.encode() + b"!!").decode())
+    print("b64p1 " + base64.b64encode(b"\\x01" + k.encode() + b"!").decode())
+    print("b64p2 " + base64.b64encode(b"\\x01\\x02" + pw.encode()).decode())
+    print("urlb64p1 " + base64.urlsafe_b64encode(b"\\x01" + pw.encode()).decode())
+    print("jj " + json.dumps(json.dumps(pw)))
+    print("rr " + repr(repr(pw)))
+    print("qjj " + json.dumps(json.dumps(q)))
+    print("qrr " + repr(repr(q)))
+    log.info("region " + configuration["region"])
+    op.upsert("leaks", {"id": 1, "hex": k.encode().hex(), "raw_bytes": repr(pw.encode()), "doc": json.dumps({"pw": pw})})
+    op.checkpoint({"hex": pw.encode().hex().upper(), "nested": json.dumps(json.dumps(pw)), "cursor": "2024-02-02"})
+    raise RuntimeError("login failed: " + json.dumps({"password": pw}) + " " + repr(pw.encode()) + " " + k.encode().hex())
+
+connector = Connector(update=update, schema=schema)
+`;
+
+/** The base64 characters that depend only on the secret when `pad` other bytes precede it (whole 3-byte groups). */
+function base64Core(secret: string, pad: number, urlsafe = false): string {
+  const bytes = Buffer.from(secret, "utf8");
+  const start = (3 - pad) % 3;
+  const core = bytes.subarray(start, start + Math.floor((bytes.length - start) / 3) * 3).toString("base64");
+  return urlsafe ? core.replace(/\+/g, "-").replace(/\//g, "_") : core;
+}
+
+describe("Secrets in output: derived forms", () => {
+  let h: Harness;
+  let dir: string;
+  let run: Answer;
+  let everything: string;
+  const { api_key: key, db_password: pw, quoted_password: quoted } = DERIVED_CONFIG;
+  let tail: string[] = [];
+  // One printed line as the connector's log shows it (run_debug's log_tail, parsed, so JSON's own escapes are gone).
+  const line = (label: string) => tail.find((l) => l.includes(` ${label} `)) ?? `(no ${label} line)`;
+  const hidden = (text: string, ...values: string[]) => {
+    for (const v of values) expect(text).not.toContain(v);
+  };
+
+  beforeAll(async () => {
+    plantServerSecrets();
+    h = await harness("rt12b-derived");
+    dir = h.connector("derives", DERIVES, DERIVED_CONFIG);
+    run = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+    everything = `${run.text}\n${h.logs.join("\n")}`;
+    tail = [...run.text.matchAll(/"(?:INFO|WARNING|SEVERE) (?:[^"\\]|\\.)*"/g)].map((m) => JSON.parse(m[0]) as string);
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("the api_key's UTF-8 bytes printed as lower- and upper-case hex → masked", () => {
+    expect(line("hexlo")).toContain("hexlo ****");
+    expect(line("hexup")).toContain("hexup ****");
+    hidden(everything, Buffer.from(key).toString("hex"), Buffer.from(key).toString("hex").toUpperCase());
+  });
+
+  it("a non-ASCII password's UTF-8 bytes printed as hex → masked", () => {
+    expect(line("pwhex")).toContain("pwhex ****");
+    hidden(everything, Buffer.from(pw).toString("hex"));
+  });
+
+  it("json.dumps of a non-ASCII password (its default \\u00e4 escapes) → masked", () => {
+    expect(line("jsonascii")).toContain('jsonascii "****"');
+    hidden(everything, String.raw`p\u00e4ssw\u00f6rd-Geheim42`);
+  });
+
+  it("ascii() of a non-ASCII password (\\xe4 escapes) → masked", () => {
+    expect(line("pyascii")).toContain("pyascii '****'");
+    hidden(everything, String.raw`p\xe4ssw\xf6rd-Geheim42`);
+  });
+
+  it("the repr of a non-ASCII password's bytes (b'p\\xc3\\xa4...') → masked", () => {
+    expect(line("bytesrepr")).toContain("bytesrepr b'****'");
+    hidden(everything, String.raw`p\xc3\xa4ssw\xc3\xb6rd-Geheim42`);
+  });
+
+  it("base64 of the api_key followed by other bytes → its stable part masked", () => {
+    expect(line("b64p0")).toMatch(/b64p0 \*\*\*\*\S{0,8}$/);
+    hidden(everything, base64Core(key, 0));
+  });
+
+  it("base64 of the api_key behind 1 other byte → the part that depends on the key alone masked", () => {
+    expect(line("b64p1")).toMatch(/b64p1 \S{0,4}\*\*\*\*\S{0,8}$/);
+    hidden(everything, base64Core(key, 1));
+  });
+
+  it("base64 of a non-ASCII password behind 2 other bytes → the part that depends on the password alone masked", () => {
+    expect(line("b64p2")).toMatch(/b64p2 \S{0,4}\*\*\*\*\S{0,8}$/);
+    hidden(everything, base64Core(pw, 2));
+  });
+
+  it("URL-safe base64 of the password behind 1 other byte → masked", () => {
+    expect(line("urlb64p1")).toMatch(/urlb64p1 \S{0,4}\*\*\*\*\S{0,8}$/);
+    hidden(everything, base64Core(pw, 1, true));
+  });
+
+  it("json.dumps(json.dumps(password)) → masked (the escapes applied twice are known)", () => {
+    expect(line("jj")).toContain(String.raw`jj "\"****\""`);
+    hidden(everything, String.raw`p\\u00e4ssw\\u00f6rd-Geheim42`);
+  });
+
+  it("repr(repr(password)) → masked", () => {
+    expect(line("rr")).toContain(`rr "'****'"`);
+    hidden(everything, pw);
+  });
+
+  it("a password with quotes and backslashes through json.dumps twice → masked", () => {
+    expect(line("qjj")).toContain("****");
+    hidden(everything, String.raw`Pa\\\"ss\\\\wo\\\"rd\\\\12`, quoted);
+  });
+
+  it("a password with quotes and backslashes through repr twice → masked", () => {
+    expect(line("qrr")).toContain("****");
+    hidden(everything, String.raw`Pa"ss\\\\wo"rd\\\\12`);
+  });
+
+  it("a region next to those derived forms → still shown as is", () => {
+    expect(everything).toContain("region eu-west-1");
+  });
+
+  it("derived forms checkpointed into state (hex, JSON inside JSON) → run_debug's state masked, the cursor readable", () => {
+    expect(run.text).toContain("2024-02-02");
+    hidden(run.text, Buffer.from(pw).toString("hex").toUpperCase(), String.raw`p\\u00e4ssw\\u00f6rd-Geheim42`);
+  });
+
+  it("an exception carrying json.dumps, a bytes repr and hex of the secrets → masked in run_debug's error", () => {
+    expect(run.text).toContain("login failed");
+    hidden(run.text, String.raw`p\u00e4ssw\u00f6rd`, String.raw`p\xc3\xa4ssw`, Buffer.from(key).toString("hex"));
+  });
+
+  it("a query returning the server's FIVETRAN_API_KEY as hex and as base64 behind a prefix byte → masked in the rows", async () => {
+    const apiKey = Buffer.from(SECRETS.FIVETRAN_API_KEY);
+    const hex = apiKey.toString("hex");
+    const b64 = Buffer.concat([Buffer.from([1]), apiKey]).toString("base64");
+    const a = await h.call("query_warehouse", { project_dir: dir, sql: `SELECT '${hex}' AS h, '${hex.toUpperCase()}' AS u, '${b64}' AS b` });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain("****");
+    hidden(a.text, hex, hex.toUpperCase(), base64Core(SECRETS.FIVETRAN_API_KEY, 1));
+  });
+
+  it("the run record of that run → none of the derived forms in it", () => {
+    const records = runRecords();
+    expect(records).toContain("login failed");
+    hidden(records, Buffer.from(key).toString("hex"), Buffer.from(pw).toString("hex"), String.raw`p\u00e4ssw`, String.raw`p\xc3\xa4ssw`);
+  });
+});
