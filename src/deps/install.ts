@@ -1,11 +1,12 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { isAbsolute, join, posix } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
 import { pipEnv } from "../exec/env.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
+import { checkRequirementPaths } from "./requirement-paths.js";
 import { checkRequirements, parseRequirements, RUNTIME_PREINSTALLED, type RequirementIssue } from "./requirements.js";
 
 export interface InstallOptions {
@@ -79,7 +80,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   project.resolve(".venv");
   const reqPath = project.resolve("requirements.txt");
   const reqText = project.readText("requirements.txt") ?? "";
-  checkIncludedFiles(project, "requirements.txt", reqText);
+  checkRequirementPaths(project, "requirements.txt", reqText);
   const parsed = parseRequirements(reqText);
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");
@@ -119,6 +120,9 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
     }
     created = true;
   }
+  // Security: the venv's interpreter is a file of the untrusted folder; it runs only when it is a link to an
+  // interpreter outside the folder (what `python -m venv` makes), never a script or binary planted inside.
+  if (!created) checkVenvInterpreter(project.root, py);
   const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
 
   const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...pip.args];
@@ -178,22 +182,24 @@ function lastLines(text: string, n: number): string[] {
   return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l)).slice(-n);
 }
 
-/** `-r FILE`, `--requirement=FILE`, `-c FILE`, `--constraint FILE`: the files pip reads besides requirements.txt. */
-const INCLUDE = /^\s*(?:-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?<=^\s*-[rc]))(\S+)/;
-
 /**
- * pip follows `-r` and `-c` lines to other files, relative to the file that names them, and quotes their lines in its
- * errors. Each such file (and the ones it names, a few levels deep) must be a file inside the connector folder.
+ * Refuses a `.venv/bin/python` whose real path (after every link) lies inside the connector folder: a normal venv
+ * links to the base interpreter, so one inside is a copy or a planted program, which must not run with the server's
+ * rights. `recreate: true` deletes that .venv without running anything in it and builds it again.
  */
-function checkIncludedFiles(project: ConnectorProject, file: string, text: string, depth = 0): void {
-  if (depth > 5) return;
-  for (const line of text.split(/\r?\n/)) {
-    const target = INCLUDE.exec(line)?.[1];
-    // A URL is fetched, not read from the disk.
-    if (!target || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) continue;
-    const rel = posix.join(posix.dirname(file), target);
-    // Security: resolved and read through the project layer, so an include leaving the folder stops the install.
-    const included = project.readText(isAbsolute(target) ? target : rel);
-    if (included !== undefined) checkIncludedFiles(project, rel, included, depth + 1);
+export function checkVenvInterpreter(root: string, py: string): void {
+  let real: string;
+  try {
+    real = realpathSync(py);
+  } catch {
+    throw new ToolError("dependency", "The .venv interpreter (.venv/bin/python) is a broken link or cannot be read.", "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python.");
+  }
+  const rel = relative(realpathSync(root), real);
+  if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) {
+    throw new ToolError(
+      "dependency",
+      "The .venv interpreter (.venv/bin/python) is a file inside the connector folder, not a link to a Python installed outside it; install_requirements does not run programs from the folder.",
+      "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python (the `python` argument, FIVETRAN_CONNECTOR_PYTHON or python3).",
+    );
   }
 }

@@ -128,19 +128,36 @@ function safeDecode(s: string): string {
   }
 }
 
-/** The secrets of a configuration (or a `configuration` override), by the rule above. */
-export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
-  const out: string[] = [];
+/** One secret of a configuration and the key it came from (a nested key joined with "."; a Basic pair as "user.secret"). */
+export interface KeyedSecret {
+  key: string;
+  value: string;
+}
+
+/**
+ * The secrets of a configuration (or a `configuration` override) by the rule above, each with its key: recordings
+ * (src/proof) name a secret's placeholder after it.
+ */
+export function configurationSecretEntries(configuration?: Record<string, unknown> | null, prefix = ""): KeyedSecret[] {
+  const out: KeyedSecret[] = [];
   const entries = Object.entries(configuration ?? {});
   for (const [k, v] of entries) {
-    if (typeof v === "string") out.push(...secretParts(k, v));
-    else if (v && typeof v === "object") out.push(...configurationSecrets(v as Record<string, unknown>));
+    if (typeof v === "string") out.push(...secretParts(k, v).map((value) => ({ key: prefix + k, value })));
+    else if (v && typeof v === "object") out.push(...configurationSecretEntries(v as Record<string, unknown>, `${prefix}${k}.`));
   }
-  // requests' auth=(user, password) prints as a Basic header: base64 of "user:password".
-  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
-  const pass = entries.find(([k, v]) => typeof v === "string" && /^(password|passwd|pwd|pass)$/.test(keyWords(k).pop() ?? ""))?.[1] as string | undefined;
-  if (user && pass && !isPlaceholder(pass)) out.push(`${user}:${pass}`);
-  return out.filter((s) => s.length >= MIN_SECRET_CHARS);
+  // requests' auth=(user, secret) sends a Basic header: base64 of "user:secret", with a password or with a key or
+  // token as the password (as many APIs take it).
+  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""));
+  if (user) {
+    const top = out.filter((e) => !e.key.includes(".") && e.key !== user[0]);
+    for (const e of top) out.push({ key: `${prefix}${user[0]}.${e.key}`, value: `${user[1] as string}:${e.value}` });
+  }
+  return out.filter((e) => e.value.length >= MIN_SECRET_CHARS);
+}
+
+/** The secrets of a configuration (or a `configuration` override), by the rule above. */
+export function configurationSecrets(configuration?: Record<string, unknown> | null): string[] {
+  return configurationSecretEntries(configuration).map((e) => e.value);
 }
 
 const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;

@@ -1,0 +1,203 @@
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { before, call, expectRefused, expectUntouched, fixture, type Fixture } from "./lib/issue-12a-fixture.js";
+
+/** A `.venv/bin/python` that is a shell script: run, it would write a file outside and dump the environment there. */
+function plantInterpreter(f: Fixture): string {
+  const pwned = join(f.base, "pwned.txt");
+  const bin = join(f.conn, ".venv", "bin");
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(bin, "python"), `#!/bin/sh\ncat /proc/$PPID/environ > ${pwned} 2>/dev/null; echo ran >> ${pwned}\necho 3.12.0\n`);
+  chmodSync(join(bin, "python"), 0o755);
+  writeFileSync(join(f.conn, ".venv", "pyvenv.cfg"), "home = /usr/bin\n");
+  return pwned;
+}
+
+function requirements(f: Fixture, text: string): void {
+  writeFileSync(join(f.conn, "requirements.txt"), text);
+}
+
+const install = (f: Fixture, extra: Record<string, unknown> = {}) => call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 60, wait_seconds: 55, ...extra });
+
+describe("Dependencies (install_requirements)", () => {
+  let f: Fixture;
+  beforeEach(async () => {
+    f = await fixture();
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  // The folder's own interpreter ------------------------------------------------------------------------------------
+
+  it(".venv/bin/python is a planted shell script → install_requirements isError dependency naming recreate: true; the script never runs", async () => {
+    const pwned = plantInterpreter(f);
+    const b = before(f);
+    const a = await install(f);
+    expectRefused(f, a, b, "dependency");
+    expect(a.text).toContain("recreate: true");
+    expect(existsSync(pwned)).toBe(false);
+  });
+
+  it(".venv/bin/python is a link to a script elsewhere in .venv → install_requirements isError dependency; the script never runs", async () => {
+    plantInterpreter(f);
+    const pwned = join(f.base, "pwned.txt");
+    execFileSync("mv", [join(f.conn, ".venv", "bin", "python"), join(f.conn, ".venv", "bin", "evil")]);
+    execFileSync("ln", ["-s", "evil", join(f.conn, ".venv", "bin", "python")]);
+    const b = before(f);
+    const a = await install(f);
+    expectRefused(f, a, b, "dependency");
+    expect(existsSync(pwned)).toBe(false);
+  });
+
+  it(".venv/bin/python is a planted shell script, recreate: true → .venv is rebuilt from python3 without running the script; pip then runs", async () => {
+    const pwned = plantInterpreter(f);
+    // --no-index keeps pip off the network: it fails fast on requests, which proves it ran in the rebuilt .venv.
+    requirements(f, "--no-index\n");
+    const b = before(f);
+    const a = await install(f, { recreate: true });
+    expect(existsSync(pwned)).toBe(false);
+    expect(a.text).not.toContain("recreate: true");
+    expect(a.code === undefined || a.code === "dependency").toBe(true);
+    const real = realpathSync(join(f.conn, ".venv", "bin", "python"));
+    expect(relative(f.conn, real).startsWith("..")).toBe(true);
+    expectUntouched(f, b);
+  }, 120_000);
+
+  // requirements.txt naming files outside the folder --------------------------------------------------------------
+
+
+  it("-c file:///etc/passwd → install_requirements isError outside_project before pip runs; no line of /etc/passwd", async () => {
+    requirements(f, "-c file:///etc/passwd\n");
+    const b = before(f);
+    const a = await install(f);
+    expectRefused(f, a, b);
+    expect(a.text).not.toContain("root:");
+  });
+
+  it("--constraint=file:///<outside>/secret.txt → install_requirements isError outside_project; the file's lines are never quoted", async () => {
+    requirements(f, `--constraint=file://${join(f.outside, "secret.txt")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--constr file:///<outside>/secret.txt (an abbreviation pip accepts) → install_requirements isError outside_project", async () => {
+    requirements(f, `--constr file://${join(f.outside, "secret.txt")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("-c \\ continued on the next line with file:///etc/passwd → install_requirements isError outside_project", async () => {
+    requirements(f, "-c \\\nfile:///etc/passwd\n");
+    const b = before(f);
+    const a = await install(f);
+    expectRefused(f, a, b);
+    expect(a.text).not.toContain("root:");
+  });
+
+  it("-r https://127.0.0.1:9/requirements.txt → install_requirements isError outside_project (an included file is never a URL)", async () => {
+    requirements(f, "-r https://127.0.0.1:9/requirements.txt\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("-c http://127.0.0.1:9/constraints.txt → install_requirements isError outside_project", async () => {
+    requirements(f, "-c http://127.0.0.1:9/constraints.txt\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--find-links <outside folder> → install_requirements isError outside_project before pip runs", async () => {
+    requirements(f, `--find-links ${f.outside}\nsix==1.16.0\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("-f<outside folder> (attached short option) → install_requirements isError outside_project", async () => {
+    requirements(f, `-f${f.outside}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--find-links ../../outside (relative) → install_requirements isError outside_project", async () => {
+    requirements(f, "--find-links ../../outside\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--index-url file:///<outside>/simple → install_requirements isError outside_project", async () => {
+    requirements(f, `--index-url file://${join(f.outside, "simple")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--extra-index-url=file:/etc → install_requirements isError outside_project", async () => {
+    requirements(f, "--extra-index-url=file:/etc\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("pkg @ file:///<outside>/x.whl → install_requirements isError outside_project before pip runs", async () => {
+    requirements(f, `pkg @ file://${join(f.outside, "pkg-1.0-py3-none-any.whl")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("pkg @ git+file:///<outside>/repo → install_requirements isError outside_project", async () => {
+    requirements(f, `pkg @ git+file://${join(f.outside, "repo")}@v1\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("a bare path to a wheel outside (/…/pkg-1.0-py3-none-any.whl) → install_requirements isError outside_project", async () => {
+    requirements(f, `${join(f.outside, "pkg-1.0-py3-none-any.whl")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("a bare relative path to a folder outside (../../outside) → install_requirements isError outside_project", async () => {
+    requirements(f, "../../outside\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("a bare file:///<outside>/pkg.tar.gz → install_requirements isError outside_project", async () => {
+    requirements(f, `file://${join(f.outside, "pkg.tar.gz")}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("-e /outside/path → install_requirements isError outside_project before pip runs", async () => {
+    requirements(f, `-e ${f.outside}\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--editable=git+file:///<outside>/repo#egg=x → install_requirements isError outside_project", async () => {
+    requirements(f, `--editable=git+file://${join(f.outside, "repo")}#egg=x\n`);
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("~/.ssh/id_rsa.whl (the server user's home) → install_requirements isError outside_project", async () => {
+    requirements(f, "~/.ssh/id_rsa.whl\n");
+    const b = before(f);
+    expectRefused(f, await install(f), b);
+  });
+
+  it("--find-links ./wheels inside and a remote --index-url https://127.0.0.1:9/simple → not refused; pip runs (offline with --no-index)", async () => {
+    mkdirSync(join(f.conn, "wheels"));
+    // A .venv made in milliseconds, linking to the base interpreter like any venv (no pip of its own).
+    execFileSync("python3", ["-m", "venv", "--without-pip", "--system-site-packages", join(f.conn, ".venv")], { stdio: "ignore" });
+    requirements(f, "--no-index\n--index-url https://127.0.0.1:9/simple\n--find-links ./wheels\n");
+    const b = before(f);
+    const a = await install(f);
+    expect(a.code).not.toBe("outside_project");
+    expect(a.text).not.toContain("leaves the connector folder");
+    expect(a.text).not.toContain("recreate: true");
+    expect(a.code === undefined || a.code === "dependency").toBe(true);
+    expectUntouched(f, b);
+  }, 60_000);
+});
