@@ -256,4 +256,10 @@ describe("Processes a connector leaves behind", () => {
     const a = await h.call("evaluate_connector", { project_dir: dir, max_rows: 200, timeout_seconds: 60 });
     expect(a.text).toContain('"capped": true');
   }, 120_000);
+
+  it("a tight loop of upserts and checkpoints that fills the operation channel, evaluated with max_rows → evaluate_connector answers, the runs capped", async () => {
+    const dir = h.connector("flood-ckpt", escaping("i = 0\nwhile True:\n    op.upsert('items', {'id': i, 'pad': 'x' * 2000})\n    op.checkpoint({'i': i})\n    i += 1", "return"));
+    const a = await h.call("evaluate_connector", { project_dir: dir, max_rows: 200, timeout_seconds: 60 });
+    expect(a.text).toContain('"capped": true');
+  }, 120_000);
 });
