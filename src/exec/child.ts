@@ -1,5 +1,6 @@
 import { execa, type Options, type ResultPromise } from "execa";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { onShutdown } from "../lifecycle.js";
 import { HARNESS_DIR } from "../paths.js";
@@ -37,7 +38,17 @@ export interface Child {
   programPid(): number | undefined;
   /** Stops the timers and listeners; called once the child has exited. */
   dispose(): void;
+  /**
+   * True when processes of the tree were still alive after the child (the supervisor) exited, or held its stdio or
+   * channel open: the tree was killed from inside; they were killed and the streams closed on our side.
+   */
+  readonly escaped: boolean;
 }
+
+/** How long the streams may stay open after the child exited before its leftovers count as escaped. */
+const ESCAPE_GRACE_MS = 500;
+/** The environment variable that marks the processes of one supervised tree. */
+const TREE_VAR = "FTMCP_TREE_ID";
 
 /**
  * The one way this package starts a child process: an argument array and no shell, an allow-listed environment
@@ -47,10 +58,13 @@ export interface Child {
 export function startChild(o: ChildOptions): Child {
   const contain = o.containWith !== undefined && process.platform === "linux" && existsSync(SUPERVISOR);
   const [file, args] = contain ? [supervisorPython(o.containWith!), ["-I", "-S", SUPERVISOR, o.file, ...o.args]] : [o.file, o.args];
+  // Security: a mark every process of the tree inherits (exec keeps the environment), so that what escaped the
+  // supervisor can still be found by it after the supervisor itself was killed.
+  const treeId = contain ? randomUUID() : undefined;
   const sub = execa(file, args, {
     ...o.io,
     cwd: o.cwd,
-    env: o.env,
+    env: treeId ? { ...o.env, [TREE_VAR]: treeId } : o.env,
     // Security: the environment is exactly the allow-list the caller built; execa would otherwise add ours.
     extendEnv: false,
     // Security: never a shell, whatever the arguments hold.
@@ -64,6 +78,33 @@ export function startChild(o: ChildOptions): Child {
   let stopReason: StopReason | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   let programPid: number | undefined = contain ? undefined : sub.pid;
+  let escaped = false;
+  // The child's ends of its stdio and channel, read now while it holds them: whatever process still holds one after
+  // the child exited is one of its leftovers, wherever it went (another session, re-parented to init).
+  const held = process.platform === "linux" && sub.pid !== undefined ? socketsOf(sub.pid) : new Set<string>();
+  const streams = () => ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter((x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x);
+  let escapeTimer: NodeJS.Timeout | undefined;
+  // Security: the supervisor itself can be killed from inside (a connector SIGKILLs its parent); its escapees
+  // (setsid(), kept fds) then hold the stdio and channel open, and execa, the log readers and the channel reader would
+  // wait for an EOF that never comes. Once the child is gone, give the streams a short grace, then kill every process
+  // still holding one of the child's ends, and every process carrying the tree's mark, and destroy ours. What
+  // remains: an escapee that closed those fds and exec'd with a clean environment (or overwrote its environ
+  // memory) before the supervisor died is found by nothing here and outlives the run (it no longer blocks it), as
+  // does one that forks again between our scans; containing those needs a cgroup or a PID namespace, which is a
+  // machine-wide change.
+  (sub as unknown as NodeJS.EventEmitter).once("exit", () => {
+    // Left alive after the supervisor exited means the supervisor did not end its tree: it was killed from inside.
+    if (treeId && killMarked(treeId) > 0) escaped = true;
+    escapeTimer = setTimeout(() => {
+      const open = streams().filter((x) => !x.closed);
+      if (open.length === 0) return;
+      escaped = true;
+      killHolders(held);
+      if (treeId) killMarked(treeId);
+      for (const x of open) x.destroy();
+    }, ESCAPE_GRACE_MS);
+    escapeTimer.unref();
+  });
 
   const killGroup = (sig: NodeJS.Signals) => {
     if (sub.pid === undefined) return;
@@ -106,9 +147,13 @@ export function startChild(o: ChildOptions): Child {
       if (programPid === undefined && sub.pid !== undefined) programPid = childOf(sub.pid);
       return programPid;
     },
+    get escaped() {
+      return escaped;
+    },
     dispose() {
       if (timer) clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
+      if (escapeTimer) clearTimeout(escapeTimer);
       o.signal?.removeEventListener("abort", onAbort);
       offShutdown();
     },
@@ -148,4 +193,75 @@ function childOf(pid: number): number | undefined {
     // no /proc
   }
   return undefined;
+}
+
+/** The socket and pipe inodes a process holds on fds 0 to 3 (its stdio and the channel), from /proc. */
+function socketsOf(pid: number): Set<string> {
+  const out = new Set<string>();
+  for (const fd of [0, 1, 2, 3]) {
+    try {
+      const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (/^(socket|pipe):\[\d+\]$/.test(link)) out.add(link);
+    } catch {
+      // not open, or already gone
+    }
+  }
+  return out;
+}
+
+/** SIGKILLs every process of ours (not this one) that holds one of the given sockets or pipes. */
+function killHolders(links: Set<string>): void {
+  if (links.size === 0) return;
+  let names: string[];
+  try {
+    names = readdirSync("/proc").filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${name}/fd`);
+    } catch {
+      continue; // another user's process, or gone
+    }
+    for (const fd of fds) {
+      let link: string;
+      try {
+        link = readlinkSync(`/proc/${name}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      if (links.has(link)) {
+        try {
+          process.kill(Number(name), "SIGKILL");
+        } catch {
+          // gone
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** SIGKILLs every process of ours (not this one) whose environment, as it was at its exec, holds the tree's mark. */
+function killMarked(treeId: string): number {
+  const mark = Buffer.from(`${TREE_VAR}=${treeId}\0`);
+  let names: string[];
+  try {
+    names = readdirSync("/proc").filter((n) => /^\d+$/.test(n) && Number(n) !== process.pid);
+  } catch {
+    return 0;
+  }
+  let killed = 0;
+  for (const name of names) {
+    try {
+      if (!readFileSync(`/proc/${name}/environ`).includes(mark)) continue;
+      process.kill(Number(name), "SIGKILL");
+      killed++;
+    } catch {
+      // another user's process, or gone
+    }
+  }
+  return killed;
 }

@@ -123,12 +123,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await session.checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
+    // (A channel closed on our side because the tree was killed from inside is reported below, from the exit.)
     const err = e as Error & { kind?: ErrorKind; code?: string };
     const kind: ErrorKind = err.kind ?? "operation";
     // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
     // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
     const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
-    applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    if (!proc.escaped) applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
     proc.stop("failed");
   }
 
@@ -153,6 +154,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   } else if ((error = limitError(stop, tracker, inp))) {
     status = "failed";
     exitCode = undefined;
+  } else if (exit.escaped) {
+    status = "failed";
+    exitCode = undefined;
+    error = tracker.error(
+      "exit",
+      "The connector's process tree was killed from inside (its supervisor was killed), and processes it had started kept its output open; they were killed and the sync was stopped.",
+      { hint: "Do not signal the parent process (os.getppid()) or its process group from connector code; start subprocesses that end before update() returns." },
+    );
   } else if (applyError) {
     status = "failed";
     error = applyError;

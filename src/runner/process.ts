@@ -37,8 +37,10 @@ export interface Supervised {
   /** Why we stopped it, if we did. */
   readonly stopReason: StopReason | undefined;
   stop(reason: StopReason): void;
-  /** Resolves when the process has exited. */
-  exited: Promise<{ exitCode?: number; signal?: string }>;
+  /** Resolves when the process has exited (escaped: its tree was killed from inside, see Child.escaped). */
+  exited: Promise<{ exitCode?: number; signal?: string; escaped: boolean }>;
+  /** True once the streams were closed on our side because leftovers of a tree killed from inside held them. */
+  readonly escaped: boolean;
   /** Highest resident memory seen (VmHWM from /proc on Linux), in KiB. */
   peakRssKb(): number | undefined;
 }
@@ -96,7 +98,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     // The group leader is gone; make sure its children are too (a connector's background threads are not, but
     // its subprocesses would be).
     killGroup("SIGKILL");
-    return { exitCode: r.exitCode, signal: r.signal };
+    return { exitCode: r.exitCode, signal: r.signal, escaped: c.escaped };
   });
   let outputBytes = 0;
   const limit = o.outputLimitBytes ?? DEFAULT_OUTPUT_LIMIT_BYTES;
@@ -124,6 +126,10 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
       },
     });
     src.on("error", () => t.end());
+    // A stream destroyed on our side (see Child.escaped) closes without an end: end the copy too.
+    src.on("close", () => {
+      if (!t.writableEnded) t.end();
+    });
     src.pipe(t);
     return t;
   };
@@ -140,6 +146,9 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     outputBytes: () => outputBytes,
     get stopReason() {
       return c.stopReason;
+    },
+    get escaped() {
+      return c.escaped;
     },
     stop,
     exited,

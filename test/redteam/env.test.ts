@@ -109,9 +109,10 @@ describe("Child process environments", () => {
 
   it("an arbitrary server variable (MY_SERVER_SETTING) → absent: only allow-listed names pass", () => {
     expect(seen.MY_SERVER_SETTING).toBeUndefined();
+    // FTMCP_TREE_ID: a random id per run, no secret, that marks the tree so its escapees can be found (src/exec/child.ts).
     for (const k of Object.keys(seen))
       expect(k).toMatch(
-        /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TERM|TMPDIR|TEMP|TMP|SSL_CERT_FILE|SSL_CERT_DIR|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PIP_CERT|(HTTP|HTTPS|NO|ALL)_PROXY|(http|https|no|all)_proxy|VIRTUAL_ENV|CONDA_PREFIX|_?PYENV_\w+|PYTHON\w+|LC_\w+|FIVETRAN_(CONNECTION_ID|DEPLOYMENT_MODEL|GROUP_ID|CONNECTION_NAME)|DO_NOT_TRACK|PWD|SHLVL|_)$/,
+        /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TERM|TMPDIR|TEMP|TMP|SSL_CERT_FILE|SSL_CERT_DIR|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|PIP_CERT|(HTTP|HTTPS|NO|ALL)_PROXY|(http|https|no|all)_proxy|VIRTUAL_ENV|CONDA_PREFIX|_?PYENV_\w+|PYTHON\w+|LC_\w+|FIVETRAN_(CONNECTION_ID|DEPLOYMENT_MODEL|GROUP_ID|CONNECTION_NAME)|DO_NOT_TRACK|FTMCP_TREE_ID|PWD|SHLVL|_)$/,
       );
   });
 

@@ -1,7 +1,8 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../helpers/built.js";
 import { realSdkPython } from "../helpers/env.js";
 import { harness, pidsIn, survivors, type Harness } from "./lib/issue-12b-server.js";
@@ -68,6 +69,19 @@ describe("Processes a connector leaves behind", () => {
   });
   afterAll(async () => {
     await h.close();
+  });
+  // Pids a test's connector reported: whatever is still alive after the test is killed here, pass or fail.
+  const reported: string[] = [];
+  afterEach(() => {
+    for (const file of reported.splice(0)) {
+      for (const pid of pidsIn(file)) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    }
   });
 
   async function probe(name: string, code: string, args: Record<string, unknown> = {}, expected = 1) {
@@ -160,5 +174,92 @@ describe("Processes a connector leaves behind", () => {
     process.kill(transport.pid!, "SIGKILL");
     expect(await survivors(pids, 5_000)).toEqual([]);
     await client.close().catch(() => {});
+  }, 120_000);
+
+  it("a connector that SIGKILLs its supervisor, leaving a setsid() sleep that holds the channel and a new-session Popen sleep, then cancel_run → cancel_run answers, the run ends, the folder unlocks, both sleeps are gone", async () => {
+    const code = escaping(
+      [
+        "p = subprocess.Popen(['sleep', '30'], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)",
+        "with open(PIDS, 'a') as f:",
+        "    f.write('%d\\n' % p.pid)",
+        "child = os.fork()",
+        "if child == 0:",
+        "    os.setsid()",
+        "    os.execvp('sleep', ['sleep', '31'])",
+        "with open(PIDS, 'a') as f:",
+        "    f.write('%d\\n' % child)",
+        "os.kill(os.getppid(), signal.SIGKILL)",
+        "time.sleep(1)",
+      ].join("\n"),
+      "return",
+    );
+    const dir = h.connector("supervisor-killed", code);
+    const pidsFile = join(dir, "pids.txt");
+    reported.push(pidsFile);
+    const started = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 0, timeout_seconds: 25 });
+    const runId = (started.data as { run_id?: string }).run_id;
+    expect(runId).toBeTruthy();
+    for (let i = 0; i < 200 && pidsIn(pidsFile).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(pidsIn(pidsFile).length).toBe(2);
+    // Bounded by the client: a cancel that never answers fails here, not at the suite's timeout.
+    const cancel = await h.client.callTool({ name: "cancel_run", arguments: { run_id: runId } }, undefined, { timeout: 15_000 });
+    expect(cancel.content).toBeDefined();
+    const done = await h.call("run_status", { run_id: runId, wait_seconds: 15 });
+    expect(done.text).not.toContain('"status": "running"');
+    expect(done.text).toMatch(/"status": "(cancelled|failed)"/);
+    expect(await survivors(pidsIn(pidsFile), 5_000)).toEqual([]);
+    // The folder is free again: the next run of a plain connector starts and succeeds.
+    writeFileSync(join(dir, "connector.py"), escaping("pass", "return"));
+    const again = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 20, timeout_seconds: 20 });
+    expect(again.text).toContain('"status": "succeeded"');
+  }, 90_000);
+
+  it("the same connector, not cancelled → run_debug answers failed, saying the process tree was killed from inside, well before timeout_seconds", async () => {
+    const code = escaping(
+      [
+        "p = subprocess.Popen(['sleep', '30'], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)",
+        "with open(PIDS, 'a') as f:",
+        "    f.write('%d\\n' % p.pid)",
+        "child = os.fork()",
+        "if child == 0:",
+        "    os.setsid()",
+        "    os.execvp('sleep', ['sleep', '31'])",
+        "with open(PIDS, 'a') as f:",
+        "    f.write('%d\\n' % child)",
+        "os.kill(os.getppid(), signal.SIGKILL)",
+        "time.sleep(1)",
+      ].join("\n"),
+      "return",
+    );
+    const dir = h.connector("supervisor-killed-wait", code);
+    const pidsFile = join(dir, "pids.txt");
+    reported.push(pidsFile);
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 28, timeout_seconds: 25 });
+    expect(a.text).toContain('"status": "failed"');
+    expect(a.text).toContain("killed from inside");
+    expect(pidsIn(pidsFile).length).toBe(2);
+    expect(await survivors(pidsIn(pidsFile), 5_000)).toEqual([]);
+  }, 90_000);
+
+  // A tight loop that fills the operation channel faster than the warehouse applies it: the connector is blocked in a
+  // write when the engine stops the run, and the run must still come back.
+  const FLOOD = "i = 0\nwhile True:\n    op.upsert('items', {'id': i, 'pad': 'x' * 2000})\n    i += 1";
+
+  it("a tight upsert loop that fills the operation channel, then timeout_seconds passes → run_debug answers status timeout", async () => {
+    const dir = h.connector("flood-timeout", escaping(FLOOD, "return"));
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 40, timeout_seconds: 2 });
+    expect(a.text).toContain('"status": "timeout"');
+  }, 90_000);
+
+  it("a tight upsert loop that fills the operation channel, evaluated with max_rows → evaluate_connector answers, the runs capped", async () => {
+    const dir = h.connector("flood-maxrows", escaping(FLOOD, "return"));
+    const a = await h.call("evaluate_connector", { project_dir: dir, max_rows: 200, timeout_seconds: 60 });
+    expect(a.text).toContain('"capped": true');
+  }, 120_000);
+
+  it("a tight loop of upserts and checkpoints that fills the operation channel, evaluated with max_rows → evaluate_connector answers, the runs capped", async () => {
+    const dir = h.connector("flood-ckpt", escaping("i = 0\nwhile True:\n    op.upsert('items', {'id': i, 'pad': 'x' * 2000})\n    op.checkpoint({'i': i})\n    i += 1", "return"));
+    const a = await h.call("evaluate_connector", { project_dir: dir, max_rows: 200, timeout_seconds: 60 });
+    expect(a.text).toContain('"capped": true');
   }, 120_000);
 });
