@@ -1,5 +1,5 @@
 import type { RunTracker } from "./context.js";
-import type { ChannelRecord, ErrorKind, Shape } from "../protocol.js";
+import type { ChannelRecord, Shape } from "../protocol.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
 
@@ -7,7 +7,7 @@ import type { OperationCounts, TableWrites } from "./types.js";
 const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as const;
 
 function internal(message: string): Error {
-  return Object.assign(new Error(message), { kind: "internal" as ErrorKind });
+  return Object.assign(new Error(message), { kind: "internal" });
 }
 
 function tableKey(table: string, schema: string | undefined): string {

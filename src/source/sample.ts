@@ -128,6 +128,6 @@ function jsonShape(text: string): { json?: SampleResult["json"] } {
   const top = keysOf(value);
   const arrayKey = top.find((k) => Array.isArray((value as Record<string, unknown>)[k]));
   if (!arrayKey) return { json: { top_level_keys: top } };
-  const records = (value as Record<string, unknown[]>)[arrayKey]!;
+  const records = (value as Record<string, unknown[]>)[arrayKey];
   return { json: { top_level_keys: top, records_at: arrayKey, record_count: records.length, record_keys: keysOf(records[0]) } };
 }

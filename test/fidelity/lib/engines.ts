@@ -75,7 +75,7 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
   return {
     status,
     // A process a signal ended is reported as a shell reports it, 128 + the signal's number (RunResult.exitCode).
-    exit: result.signal ? String(128 + (constants.signals[result.signal as keyof typeof constants.signals] ?? 0)) : String(result.exitCode),
+    exit: result.signal ? String(128 + (constants.signals[result.signal] ?? 0)) : String(result.exitCode),
     error: said === undefined ? null : errorText(said, projectDir, sitePackages(python)),
     counts: parsed.counts,
     dump: await dumpProject(projectDir),
