@@ -3,7 +3,10 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const SDK = { group: ["@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"], message: "Only src/mcp/ (and the composition root src/server.ts, src/cli/serve.ts) may touch the MCP SDK; handlers get a ToolContext." };
+const SDK = {
+  group: ["@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
+  message: "Only src/mcp/ (and the composition root src/server.ts, src/cli/serve.ts) may touch the MCP SDK; handlers get a ToolContext.",
+};
 const TOOLS = { group: ["**/tools/*", "**/tools/**"], message: "Engines under src/ never import tools/; shared code belongs under src/." };
 const RUNNER = { group: ["**/runner/*", "**/runner/**"], message: "src/warehouse and src/state sit below the runner and must not import it (the channel types are in src/protocol.ts)." };
 const OTHER_TOOL = { group: ["./*"], message: "A tool never imports another tool: shared code goes under src/ (e.g. src/runner/run-result.ts)." };

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 const dir = fileURLToPath(new URL("./bench/", import.meta.url));
 const only = process.argv[2];
 let failed = 0;
-for (const f of readdirSync(dir).filter((n) => n.endsWith(".mjs")).sort()) {
+for (const f of readdirSync(dir)
+  .filter((n) => n.endsWith(".mjs"))
+  .sort()) {
   if (only && !f.includes(only)) continue;
   process.stdout.write(`\n=== ${f} ===\n`);
   try {

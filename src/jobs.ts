@@ -203,7 +203,11 @@ export function jobStatusAnswer(job: Job): { summary: string; data: JobStatusDat
 }
 
 /** run_status for a job: waits up to `ms` for it to end, passing its progress on. */
-export async function pollJob(job: Job, ms: number, call: { signal: AbortSignal; progress(progress: number, total?: number, message?: string): void }): Promise<{ summary: string; data: JobStatusData }> {
+export async function pollJob(
+  job: Job,
+  ms: number,
+  call: { signal: AbortSignal; progress(progress: number, total?: number, message?: string): void },
+): Promise<{ summary: string; data: JobStatusData }> {
   await waitForJob(job, ms, call.signal, (p) => call.progress(p.step, p.total, p.message)).catch(() => undefined);
   return jobStatusAnswer(job);
 }

@@ -5,7 +5,6 @@ import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { defineTool } from "../src/mcp/tool.js";
 
-
 export const deploy = defineTool({
   name: "deploy",
   title: "Deploy connector to Fivetran",
@@ -29,7 +28,9 @@ export const deploy = defineTool({
   output: {
     status: z
       .enum(["needs_confirmation", "declined", "created", "updated", "setup_tests_failed", "update_declined"])
-      .describe("needs_confirmation: nothing was deployed, ask the user; created/updated: done; setup_tests_failed: the connection exists but its setup tests failed; update_declined: the connection exists and allow_update was false."),
+      .describe(
+        "needs_confirmation: nothing was deployed, ask the user; created/updated: done; setup_tests_failed: the connection exists but its setup tests failed; update_declined: the connection exists and allow_update was false.",
+      ),
     destination: z.string().describe("Destination used."),
     connection: z.string().describe("Connection name used."),
     checks: z.array(reportFindingSchema).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
@@ -88,7 +89,10 @@ export const deploy = defineTool({
       log_tail: r.logTail,
     };
     if (r.outcome === "created" || r.outcome === "updated") {
-      return { summary: `Connection ${r.outcome}: ${r.connectionId ?? "(id not printed)"}. It is paused; start the first sync at ${r.dashboardUrl ?? "the Fivetran dashboard"}.`, data: { status: r.outcome, ...common } };
+      return {
+        summary: `Connection ${r.outcome}: ${r.connectionId ?? "(id not printed)"}. It is paused; start the first sync at ${r.dashboardUrl ?? "the Fivetran dashboard"}.`,
+        data: { status: r.outcome, ...common },
+      };
     }
     if (r.outcome === "setup_tests_failed") {
       return {

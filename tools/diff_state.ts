@@ -53,7 +53,13 @@ export const diffState = defineTool({
     const summary = d.unchanged
       ? `The states are equal (${a.label} → ${b.label}).`
       : `${a.label} → ${b.label}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed` +
-        (d.changed.length ? ` (${d.changed.slice(0, 5).map((c) => c.path).join(", ")})` : "") + ".";
+        (d.changed.length
+          ? ` (${d.changed
+              .slice(0, 5)
+              .map((c) => c.path)
+              .join(", ")})`
+          : "") +
+        ".";
     return { summary, data: { from: a.label, to: b.label, unchanged: d.unchanged, added: d.added, removed: d.removed, changed: d.changed } };
   },
 });

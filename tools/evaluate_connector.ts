@@ -6,7 +6,6 @@ import { answerAsJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
-
 export const evaluateConnectorTool = defineTool({
   name: "evaluate_connector",
   title: "Evaluate connector readiness",
@@ -51,10 +50,26 @@ export const evaluateConnectorTool = defineTool({
       .optional()
       .describe("Run 1 (clean) and run 2 (resumed from the saved state)."),
     tables: z
-      .array(z.object({ table: z.string().describe("Table."), rows: z.number().describe("Rows."), deleted: z.number().describe("Soft-deleted rows."), primary_key: z.array(z.string()).describe("Key columns."), always_null: z.array(z.string()).describe("Columns null in every row.") }))
+      .array(
+        z.object({
+          table: z.string().describe("Table."),
+          rows: z.number().describe("Rows."),
+          deleted: z.number().describe("Soft-deleted rows."),
+          primary_key: z.array(z.string()).describe("Key columns."),
+          always_null: z.array(z.string()).describe("Columns null in every row."),
+        }),
+      )
       .optional()
       .describe("The warehouse after the last run."),
-    memory: z.object({ peak_rss_mb: z.number().optional().describe("Peak of run 1."), limit_mb: z.number().describe("Production limit."), rows_to_limit: z.number().optional().describe("Rows at which the observed growth reaches the limit."), note: z.string().describe("How to read it.") }).optional().describe("Memory against production."),
+    memory: z
+      .object({
+        peak_rss_mb: z.number().optional().describe("Peak of run 1."),
+        limit_mb: z.number().describe("Production limit."),
+        rows_to_limit: z.number().optional().describe("Rows at which the observed growth reaches the limit."),
+        note: z.string().describe("How to read it."),
+      })
+      .optional()
+      .describe("Memory against production."),
     markdown_path: z.string().optional().describe("Where EVALUATION.md was written."),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
@@ -95,7 +110,12 @@ export const evaluateConnectorTool = defineTool({
           ...(x.peakRssMb !== undefined ? { peak_rss_mb: x.peakRssMb } : {}),
         })),
         tables: r.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, primary_key: t.primaryKey, always_null: t.alwaysNull })),
-        memory: { ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}), limit_mb: r.memory.limitMb, ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}), note: r.memory.note },
+        memory: {
+          ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}),
+          limit_mb: r.memory.limitMb,
+          ...(r.memory.rowsToLimit !== undefined ? { rows_to_limit: r.memory.rowsToLimit } : {}),
+          note: r.memory.note,
+        },
         ...(r.markdownPath ? { markdown_path: r.markdownPath } : {}),
       });
       const top = r.blocking.slice(0, 3).map((f) => `[${f.rule}] ${f.message}`);

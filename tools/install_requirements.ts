@@ -19,10 +19,7 @@ export const installRequirementsTool = defineTool({
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade already installed packages to the newest versions requirements.txt allows."),
     recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
-    include_sdk: z
-      .boolean()
-      .default(false)
-      .describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
+    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
   },
@@ -40,10 +37,7 @@ export const installRequirementsTool = defineTool({
       .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
       .optional()
       .describe("Packages pip installed or upgraded (empty when all were already present)."),
-    warnings: z
-      .array(reportFindingSchema)
-      .optional()
-      .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
+    warnings: z.array(reportFindingSchema).optional().describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().optional().describe("Wall time."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -72,7 +66,17 @@ export const installRequirementsTool = defineTool({
         " run_debug now uses this venv.";
       return {
         summary,
-        data: { status: "done" as const, venv: r.venv, python: r.python, python_version: r.pythonVersion, created: r.created, requirements: r.requirements, installed: r.installed, warnings, duration_ms: r.durationMs },
+        data: {
+          status: "done" as const,
+          venv: r.venv,
+          python: r.python,
+          python_version: r.pythonVersion,
+          created: r.created,
+          requirements: r.requirements,
+          installed: r.installed,
+          warnings,
+          duration_ms: r.durationMs,
+        },
       };
     });
   },

@@ -19,8 +19,11 @@ export const lintConnector = defineTool({
       .enum(PROFILES)
       .default("guidelines")
       .describe("guidelines: the project's seed guidelines (default); sdk: what the SDK itself accepts; fivetran-examples: adds Fivetran's example-repository conventions (FT12x)."),
-    target_sdk: z.string().optional().describe("SDK version to lint for, e.g. 2.8.1 (gates version-dependent rules such as log.error before 2.8.2). Default: a pin in requirements, else the latest (3.0.0)."),
-    rules: z.array(z.string()).default([]).describe("Only report these rule ids (e.g. [\"FT073\", \"F401\"]); empty means all."),
+    target_sdk: z
+      .string()
+      .optional()
+      .describe("SDK version to lint for, e.g. 2.8.1 (gates version-dependent rules such as log.error before 2.8.2). Default: a pin in requirements, else the latest (3.0.0)."),
+    rules: z.array(z.string()).default([]).describe('Only report these rule ids (e.g. ["FT073", "F401"]); empty means all.'),
     fix: z.boolean().default(false).describe("Apply the safe fixes to the files on disk and report what changed. Suggestions are never applied."),
   },
   output: lintResultShape,
@@ -34,7 +37,10 @@ export const lintConnector = defineTool({
     const r = await lint(dir, { profile: args.profile, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });
     const s = r.summary;
     const fixedText = r.fixed.length ? ` Fixed ${r.fixed.reduce((n, f) => n + f.edits, 0)} edit(s) in ${r.fixed.map((f) => f.file).join(", ")}.` : "";
-    const top = r.findings.filter((f) => f.severity === "error").slice(0, 5).map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+    const top = r.findings
+      .filter((f) => f.severity === "error")
+      .slice(0, 5)
+      .map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
     return {
       summary: `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info.${fixedText}${s.fixable && !args.fix ? ` ${s.fixable} can be fixed safely with fix: true.` : ""}${top.length ? `\nFirst errors:\n${top.join("\n")}` : ""}`,
       data: lintResultData(r),

@@ -51,7 +51,11 @@ export const runDebug = defineTool({
       record: args.record,
       replay: args.replay,
       onProgress: progressOf(ctx),
-      onLog: coalescedCheckpointLog(rateLimitedLog((level, message) => ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message))),
+      onLog: coalescedCheckpointLog(
+        rateLimitedLog((level, message) =>
+          ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message),
+        ),
+      ),
     });
     const receipt = args.receipt
       ? handle.done.then(async (r) => {

@@ -2,18 +2,7 @@ import { z } from "zod";
 import { findJob, jobResultShape, pollJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { findRun, summarize, waitForRecord } from "../src/runner/index.js";
-import {
-  checkStoredInWorkspace,
-  progressOf,
-  resultData,
-  runResultShape,
-  runningData,
-  runningSummary,
-  startErrorOf,
-  storedAnswer,
-  unknownRun,
-  waitFor,
-} from "../src/runner/run-result.js";
+import { checkStoredInWorkspace, progressOf, resultData, runResultShape, runningData, runningSummary, startErrorOf, storedAnswer, unknownRun, waitFor } from "../src/runner/run-result.js";
 
 export const runStatus = defineTool({
   name: "run_status",
@@ -60,4 +49,3 @@ export const runStatus = defineTool({
     return { summary: runningSummary(args.run_id, s.counts, s.elapsedMs), data: runningData(args.run_id, s.counts, s.elapsedMs) };
   },
 });
-

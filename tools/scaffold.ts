@@ -53,7 +53,9 @@ export const scaffoldTool = defineTool({
         operation_style: z.string().describe("Operation style used."),
         storage: z.string().optional().describe("File storage used."),
         driver: z.string().optional().describe("Database driver used."),
-        tables: z.array(z.object({ name: z.string().describe("Table"), primary_key: z.array(z.string()).describe("Primary key"), parent: z.string().optional().describe("Parent table") })).describe("Tables with their keys."),
+        tables: z
+          .array(z.object({ name: z.string().describe("Table"), primary_key: z.array(z.string()).describe("Primary key"), parent: z.string().optional().describe("Parent table") }))
+          .describe("Tables with their keys."),
       })
       .describe("The resolved choices, defaults applied."),
     configuration_keys: z.array(z.string()).describe("Keys to fill in configuration.json before the first run."),

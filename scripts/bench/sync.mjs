@@ -248,7 +248,9 @@ async function main() {
   if (!existsSync(RUNNER)) throw new Error(`${RUNNER} is missing: run npm run build (npm run bench does)`);
   const parent = mkdtempSync(join(tmpdir(), "bench-sync-"));
   try {
-    process.stdout.write(`sync benchmark: ${ROWS.toLocaleString("en-US")} rows x 10 columns, primary key, checkpoint every ${CHECKPOINT_EVERY.toLocaleString("en-US")}; embedded and floor: median of ${REPEAT} (BENCH_REPEAT)\n`);
+    process.stdout.write(
+      `sync benchmark: ${ROWS.toLocaleString("en-US")} rows x 10 columns, primary key, checkpoint every ${CHECKPOINT_EVERY.toLocaleString("en-US")}; embedded and floor: median of ${REPEAT} (BENCH_REPEAT)\n`,
+    );
     // The embedded engine and the floor run REPEAT times each, taking turns, and each figure is the median: on a
     // shared two-core machine one run of the floor took anything from 1.4 to 2.4 s, and a plain CPU-bound loop
     // varied by a third from one minute to the next.

@@ -28,7 +28,10 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
 Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
 
 function proofLine(p: NonNullable<RunResult["proof"]>): string {
-  const hosts = Object.entries(p.hosts).map(([h, n]) => `${h} ×${n}`).join(", ") || "none";
+  const hosts =
+    Object.entries(p.hosts)
+      .map(([h, n]) => `${h} ×${n}`)
+      .join(", ") || "none";
   const verb = p.mode === "record" ? `recorded into files/recordings/${p.recording}/` : p.mode === "replay" ? `replayed from files/recordings/${p.recording}/` : "live";
   return `HTTP: ${p.requests} request(s) ${verb}; hosts: ${hosts}`;
 }

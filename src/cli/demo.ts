@@ -24,7 +24,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const s = scaffoldProject(dir, { name: "Demo sample connector" });
     for (const f of s.written) io.out(`  created ${f}`);
     const schemaStart = readFileSync(join(dir, "connector.py"), "utf8").indexOf("def schema(");
-    io.out(readFileSync(join(dir, "connector.py"), "utf8").slice(schemaStart, schemaStart + 300).replace(/^/gm, "  | "));
+    io.out(
+      readFileSync(join(dir, "connector.py"), "utf8")
+        .slice(schemaStart, schemaStart + 300)
+        .replace(/^/gm, "  | "),
+    );
 
     step(2, "lint it");
     const l = await lint(dir);

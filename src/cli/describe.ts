@@ -9,27 +9,22 @@ soft-deleted rows (_fivetran_deleted), and the state in files/state.json.
   --json   print exactly one JSON object`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { json: { type: "boolean", default: false } },
-    async (values, positionals, json) => {
-      if (positionals.length > 1) throw new UsageError(`describe takes one folder\n\n${usage}`);
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-      const d = await describeWarehouse(dir);
-      if (json) {
-        io.out(JSON.stringify(d));
-        return EXIT_OK;
-      }
-      const lines = [`${d.warehouse_path} (schema ${d.schema})`];
-      if (!d.tables.length) lines.push("  no tables yet");
-      for (const t of d.tables) {
-        lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted`);
-        for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primary_key ? "  PRIMARY KEY" : ""}`);
-      }
-      lines.push("", `state (${d.state_path}): ${JSON.stringify(d.state)}`);
-      io.out(lines.join("\n"));
+  return runCommand(argv, io, { json: { type: "boolean", default: false } }, async (values, positionals, json) => {
+    if (positionals.length > 1) throw new UsageError(`describe takes one folder\n\n${usage}`);
+    const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+    const d = await describeWarehouse(dir);
+    if (json) {
+      io.out(JSON.stringify(d));
       return EXIT_OK;
-    },
-  );
+    }
+    const lines = [`${d.warehouse_path} (schema ${d.schema})`];
+    if (!d.tables.length) lines.push("  no tables yet");
+    for (const t of d.tables) {
+      lines.push("", `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted`);
+      for (const c of t.columns) lines.push(`  ${c.name.padEnd(28)} ${c.type}${c.primary_key ? "  PRIMARY KEY" : ""}`);
+    }
+    lines.push("", `state (${d.state_path}): ${JSON.stringify(d.state)}`);
+    io.out(lines.join("\n"));
+    return EXIT_OK;
+  });
 }

@@ -36,7 +36,12 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       const result = await lint(dir, {
         profile: values.profile as Profile,
         targetSdk: values["target-sdk"],
-        rules: values.rules ? values.rules.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
+        rules: values.rules
+          ? values.rules
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined,
         fix: values.fix,
       });
       if (format === "json") {

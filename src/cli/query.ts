@@ -10,20 +10,15 @@ resolve to the connector's schema (tester). Files, the network, settings and wri
   --json         print exactly one JSON object: { columns, rows, row_count, truncated, truncated_by }`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { json: { type: "boolean", default: false }, "max-rows": { type: "string" } },
-    async (values, positionals, json) => {
-      if (positionals.length !== 2) throw new UsageError(`query needs a folder and one SQL string\n\n${usage}`);
-      const maxRows = values["max-rows"] === undefined ? DEFAULT_MAX_ROWS : Number(values["max-rows"]);
-      if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS_LIMIT) throw new UsageError(`--max-rows must be a whole number from 1 to ${MAX_ROWS_LIMIT}`);
-      const dir = await new Workspace().projectDir(positionals[0]);
-      const result = await queryWarehouse(dir, positionals[1], { maxRows });
-      io.out(json ? JSON.stringify(result) : formatTable(result));
-      return EXIT_OK;
-    },
-  );
+  return runCommand(argv, io, { json: { type: "boolean", default: false }, "max-rows": { type: "string" } }, async (values, positionals, json) => {
+    if (positionals.length !== 2) throw new UsageError(`query needs a folder and one SQL string\n\n${usage}`);
+    const maxRows = values["max-rows"] === undefined ? DEFAULT_MAX_ROWS : Number(values["max-rows"]);
+    if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS_LIMIT) throw new UsageError(`--max-rows must be a whole number from 1 to ${MAX_ROWS_LIMIT}`);
+    const dir = await new Workspace().projectDir(positionals[0]);
+    const result = await queryWarehouse(dir, positionals[1], { maxRows });
+    io.out(json ? JSON.stringify(result) : formatTable(result));
+    return EXIT_OK;
+  });
 }
 
 function cellText(v: unknown): string {
@@ -38,10 +33,12 @@ function cellText(v: unknown): string {
 export function formatTable(r: QueryResult): string {
   const header = r.columns.map((c) => c.name);
   const types = r.columns.map((c) => c.type.toLowerCase());
-  const body = r.rows.map((row) => row.map((v) => {
-    const t = cellText(v);
-    return t.length > 60 ? `${t.slice(0, 59)}…` : t;
-  }));
+  const body = r.rows.map((row) =>
+    row.map((v) => {
+      const t = cellText(v);
+      return t.length > 60 ? `${t.slice(0, 59)}…` : t;
+    }),
+  );
   const widths = header.map((h, i) => Math.max(h.length, types[i].length, ...body.map((row) => row[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
   const rule = widths.map((w) => "-".repeat(w)).join("-+-");

@@ -53,7 +53,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       } catch (e) {
         throw new UsageError((e as Error).message);
       }
-      const r = await makeReceipt({ projectDir, replay: values.replay, crash: values["crash-resume"], faults, lint: !values["no-lint"], python: values.python, onStep: json ? undefined : (s) => io.err(s) });
+      const r = await makeReceipt({
+        projectDir,
+        replay: values.replay,
+        crash: values["crash-resume"],
+        faults,
+        lint: !values["no-lint"],
+        python: values.python,
+        onStep: json ? undefined : (s) => io.err(s),
+      });
       io.out(json ? JSON.stringify(r.receipt) : `${receiptSummary(r.receipt, r)}`);
       return EXIT_OK;
     }

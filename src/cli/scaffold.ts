@@ -56,7 +56,9 @@ export function run(argv: string[], io: CliIO): Promise<number> {
           io.out(`Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`);
           for (const s of c.source_type) {
             const variant = s.storage ? `\n            storage: ${s.storage.join(", ")} (--storage)` : s.driver ? `\n            driver: ${s.driver.join(", ")} (--driver)` : "";
-            io.out(`  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`);
+            io.out(
+              `  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`,
+            );
           }
           io.out("\nAuth:");
           for (const a of c.auth) io.out(`  ${a.value.padEnd(26)} ${a.description}`);

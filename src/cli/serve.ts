@@ -20,7 +20,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false });
   const { isToolset, TOOLSETS } = await import("../../tools/index.js");
-  const named = [...(values.toolsets ?? []), process.env.FIVETRAN_CONNECTOR_MCP_TOOLSETS ?? ""].flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  const named = [...(values.toolsets ?? []), process.env.FIVETRAN_CONNECTOR_MCP_TOOLSETS ?? ""]
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = named.filter((n) => !isToolset(n));
   if (unknown.length) {
     io.err(`fivetran-connector-mcp: unknown toolset ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the toolsets are: ${Object.keys(TOOLSETS).join(", ")}.`);

@@ -12,10 +12,20 @@ export const PYTHON_VERSIONS = ["3.10", "3.11", "3.12", "3.13", "3.14"] as const
 
 export function checkConnectionName(name: string | undefined): DeployCheck[] {
   if (!name) {
-    return [{ rule: "connection_name", severity: "error", message: "No connection name was given.", hint: "Pass connection (or set FIVETRAN_CONNECTION_NAME): lower-case letters, digits and _, e.g. my_api_connector." }];
+    return [
+      {
+        rule: "connection_name",
+        severity: "error",
+        message: "No connection name was given.",
+        hint: "Pass connection (or set FIVETRAN_CONNECTION_NAME): lower-case letters, digits and _, e.g. my_api_connector.",
+      },
+    ];
   }
   if (!CONNECTION_NAME.test(name)) {
-    const suggestion = name.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^([0-9])/, "_$1");
+    const suggestion = name
+      .toLowerCase()
+      .replace(/[^a-z0-9_]+/g, "_")
+      .replace(/^([0-9])/, "_$1");
     return [
       {
         rule: "connection_name",
@@ -41,10 +51,22 @@ export async function fileChecks(projectDir: string): Promise<DeployCheck[]> {
   const escaping = linksLeaving(project);
   if (escaping.length) throw leaves(escaping[0]);
   if (!project.exists("configuration.json")) {
-    out.push({ rule: "configuration", severity: "warning", file: "configuration.json", message: "There is no configuration.json; a new connection needs one.", hint: "Create configuration.json (use {} when the connector needs no settings)." });
+    out.push({
+      rule: "configuration",
+      severity: "warning",
+      file: "configuration.json",
+      message: "There is no configuration.json; a new connection needs one.",
+      hint: "Create configuration.json (use {} when the connector needs no settings).",
+    });
   }
   if (project.exists("drivers") && !project.exists("drivers/installation.sh")) {
-    out.push({ rule: "drivers", severity: "error", file: "drivers/installation.sh", message: "A drivers/ folder needs drivers/installation.sh.", hint: "Add drivers/installation.sh, or remove drivers/." });
+    out.push({
+      rule: "drivers",
+      severity: "error",
+      file: "drivers/installation.sh",
+      message: "A drivers/ folder needs drivers/installation.sh.",
+      hint: "Add drivers/installation.sh, or remove drivers/.",
+    });
   }
   return out;
 }

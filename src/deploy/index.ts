@@ -89,7 +89,12 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
   const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...(await lintChecksForDeploy(opts.projectDir, opts.signal)), ...checkConnectionName(connection || undefined)];
   if (!destination) {
-    checks.push({ rule: "destination", severity: "error", message: "No destination was given.", hint: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME." });
+    checks.push({
+      rule: "destination",
+      severity: "error",
+      message: "No destination was given.",
+      hint: "Pass destination (the destination's name in Fivetran, aka group name) or set FIVETRAN_DESTINATION_NAME.",
+    });
   }
   if (!apiKeyFrom(env)) {
     checks.push({
@@ -118,17 +123,16 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
 /** Runs the real `fivetran deploy`. The caller has obtained consent and cleared the blocking checks. */
 export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<DeployResult> {
   if (plan.blocking.length) {
-    throw new ToolError(
-      "deploy",
-      `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`,
-      plan.blocking.map((c) => c.hint).join(" "),
-    );
+    throw new ToolError("deploy", `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`, plan.blocking.map((c) => c.hint).join(" "));
   }
   const env = opts.env ?? process.env;
   const key = apiKeyFrom(env) ?? "";
   // Security: the CLI echoes the first 8 characters of the key; the redactor masks the key, any piece of it, and
   // the configuration's secrets.
-  const redactor = projectRedactor(opts.projectDir, [key, key.slice(0, 8)].filter((s) => s.length >= 4));
+  const redactor = projectRedactor(
+    opts.projectDir,
+    [key, key.slice(0, 8)].filter((s) => s.length >= 4),
+  );
   const r = await runProgram(plan.fivetran, plan.args, {
     cwd: opts.projectDir,
     // Security: the key travels in the environment only, never on the command line (visible in ps).
@@ -141,8 +145,21 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
   });
   if (r.spawnError) throw new ToolError("sdk_not_installed", `Could not start ${plan.fivetran}: ${r.spawnError}`, "Reinstall fivetran-connector-sdk.");
   if (r.cancelled) throw new ToolError("cancelled", "The deploy was cancelled; the connection may or may not have been created.", "Check the Fivetran dashboard before deploying again.");
-  if (r.timedOut) throw new ToolError("timeout", "fivetran deploy did not finish in time; the connection may or may not have been created.", "Check the Fivetran dashboard, then retry with a longer timeout_seconds.");
+  if (r.timedOut)
+    throw new ToolError(
+      "timeout",
+      "fivetran deploy did not finish in time; the connection may or may not have been created.",
+      "Check the Fivetran dashboard, then retry with a longer timeout_seconds.",
+    );
   const output = redactor.redact(r.all);
   const report = parseDeployOutput(output, r.exitCode);
-  return { ...report, exitCode: r.exitCode, logTail: output.split(/\r?\n/).filter((l) => l.trim()).slice(-40), command: [plan.fivetran, ...plan.args] };
+  return {
+    ...report,
+    exitCode: r.exitCode,
+    logTail: output
+      .split(/\r?\n/)
+      .filter((l) => l.trim())
+      .slice(-40),
+    command: [plan.fivetran, ...plan.args],
+  };
 }

@@ -15,10 +15,15 @@ export async function lintChecksForDeploy(projectDir: string, signal?: AbortSign
   try {
     lint = (await import("../lint/engine.js")).lint;
   } catch (e) {
-    return [{ rule: "lint", severity: "warning", message: `The linter could not be loaded, so the connector's files were not checked: ${(e as Error).message}`, hint: "Run lint_connector before deploying." }];
+    return [
+      {
+        rule: "lint",
+        severity: "warning",
+        message: `The linter could not be loaded, so the connector's files were not checked: ${(e as Error).message}`,
+        hint: "Run lint_connector before deploying.",
+      },
+    ];
   }
   const result = await lint(projectDir, { signal });
-  return result.findings
-    .filter((f) => f.severity === "error" || f.rule in DEPLOY_SEVERITY)
-    .map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
+  return result.findings.filter((f) => f.severity === "error" || f.rule in DEPLOY_SEVERITY).map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
 }

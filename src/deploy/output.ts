@@ -26,7 +26,10 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** A line without colour codes, the CLI's status icons and its indentation. */
 export function cleanLine(line: string): string {
-  return line.replace(ANSI, "").replace(/^\s*(?:✓|✗|›|ℹ️|ℹ|⚡)\s*/u, "").trim();
+  return line
+    .replace(ANSI, "")
+    .replace(/^\s*(?:✓|✗|›|ℹ️|ℹ|⚡)\s*/u, "")
+    .trim();
 }
 
 export function parseDeployOutput(output: string, exitCode: number | null): DeployReport {

@@ -85,7 +85,12 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   const issues = checkRequirements(parsed);
   const blocking = issues.filter((i) => i.severity === "error");
   if (blocking.length) {
-    throw new ToolError("dependency", blocking.map((i) => `line ${i.line}: ${i.message}`).join(" "), blocking.map((i) => i.hint).join(" "), blocking.map((i) => i.package));
+    throw new ToolError(
+      "dependency",
+      blocking.map((i) => `line ${i.line}: ${i.message}`).join(" "),
+      blocking.map((i) => i.hint).join(" "),
+      blocking.map((i) => i.package),
+    );
   }
 
   const venv = join(opts.projectDir, ".venv");
@@ -179,7 +184,11 @@ function pipError(f: PipFailure | null, exitCode: number | null, tail: string[])
 }
 
 function lastLines(text: string, n: number): string[] {
-  return text.split(/\r?\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l)).slice(-n);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "" && !/^WARNING: Location .* is ignored/.test(l))
+    .slice(-n);
 }
 
 /**
@@ -192,7 +201,11 @@ export function checkVenvInterpreter(root: string, py: string): void {
   try {
     real = realpathSync(py);
   } catch {
-    throw new ToolError("dependency", "The .venv interpreter (.venv/bin/python) is a broken link or cannot be read.", "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python.");
+    throw new ToolError(
+      "dependency",
+      "The .venv interpreter (.venv/bin/python) is a broken link or cannot be read.",
+      "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python.",
+    );
   }
   const rel = relative(realpathSync(root), real);
   if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) {

@@ -19,7 +19,10 @@ const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
 
 /** The requirement name without its version specifier, extras or markers. */
 function bareName(req: string): string {
-  return req.trim().replace(/^['"]|['"]$/g, "").split(/[\s;[<>=!~(]/)[0];
+  return req
+    .trim()
+    .replace(/^['"]|['"]$/g, "")
+    .split(/[\s;[<>=!~(]/)[0];
 }
 
 export function parsePipFailure(output: string): PipFailure | null {
@@ -40,7 +43,13 @@ export function parsePipFailure(output: string): PipFailure | null {
   const conflict = lines.find((l) => /ERROR: Cannot install .* because these package versions have conflicting dependencies/.test(l));
   if (conflict || errors.some((e) => e.includes("ResolutionImpossible"))) {
     const causeStart = lines.findIndex((l) => l.startsWith("The conflict is caused by:"));
-    const cause = causeStart >= 0 ? lines.slice(causeStart + 1).filter((l) => /^\s{4}\S/.test(l)).map((l) => l.trim()) : [];
+    const cause =
+      causeStart >= 0
+        ? lines
+            .slice(causeStart + 1)
+            .filter((l) => /^\s{4}\S/.test(l))
+            .map((l) => l.trim())
+        : [];
     const pkgs = conflict ? (/Cannot install (.*) because/.exec(conflict)?.[1] ?? "").split(/,\s*|\s+and\s+/).map(bareName) : [];
     return {
       kind: "conflict",
@@ -66,7 +75,10 @@ export function parsePipFailure(output: string): PipFailure | null {
       };
     }
     const pkgs = some.map((m) => m[1]);
-    const available = some[0][2].split(",").map((s) => s.trim()).filter(Boolean);
+    const available = some[0][2]
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     return {
       kind: "no_matching_version",
       packages: unique(pkgs.map(bareName)),
@@ -145,7 +157,10 @@ export function pipProgressMessage(line: string): string | null {
 
 /** `Successfully installed a-1.0 b-2.0` → [{name:'a', version:'1.0'}, …]. */
 export function parseInstalled(output: string): { name: string; version: string }[] {
-  const line = output.split(/\r?\n/).reverse().find((l) => l.startsWith("Successfully installed "));
+  const line = output
+    .split(/\r?\n/)
+    .reverse()
+    .find((l) => l.startsWith("Successfully installed "));
   if (!line) return [];
   return line
     .slice("Successfully installed ".length)

@@ -44,7 +44,10 @@ function logicalLines(text: string): { no: number; text: string }[] {
 /** The tokens of an option line, with `--opt=value` and `-fVALUE` split into option and value. */
 function tokens(line: string): string[] {
   const out: string[] = [];
-  for (const t of line.split(/\s+/).filter(Boolean).map((s) => s.replace(/^(['"])(.*)\1$/, "$2"))) {
+  for (const t of line
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => s.replace(/^(['"])(.*)\1$/, "$2"))) {
     const long = /^(--[^=]+)=(.*)$/.exec(t);
     const short = /^(-[a-zA-Z])=?(.+)$/.exec(t);
     if (long) out.push(long[1], long[2]);

@@ -39,7 +39,11 @@ export function parseRequirements(text: string): RequirementsFile {
   const parsed = parsePep508(text);
   const lines = text.split("\n");
   // The line as deploy shows it: without its comment (a `#` after whitespace; a URL fragment has none).
-  const shown = (line: number) => (lines[line - 1] ?? "").replace(/\r$/, "").replace(/(^|\s)#.*$/, "").trim();
+  const shown = (line: number) =>
+    (lines[line - 1] ?? "")
+      .replace(/\r$/, "")
+      .replace(/(^|\s)#.*$/, "")
+      .trim();
   const requirements: Requirement[] = parsed.requirements.map((r) => ({
     name: r.normalized,
     rawName: r.name,

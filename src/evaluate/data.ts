@@ -110,10 +110,22 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
       });
     }
     if (t.duplicateKeys > 0) {
-      out.push({ severity: "error", rule: "data:pk_unique", table: t.table, message: `${t.duplicateKeys} row(s) of ${t.table} repeat a primary key (${t.primaryKey.join(", ")}).`, hint: "Make the declared primary key the source's unique id." });
+      out.push({
+        severity: "error",
+        rule: "data:pk_unique",
+        table: t.table,
+        message: `${t.duplicateKeys} row(s) of ${t.table} repeat a primary key (${t.primaryKey.join(", ")}).`,
+        hint: "Make the declared primary key the source's unique id.",
+      });
     }
     if (t.nullKeys > 0) {
-      out.push({ severity: "error", rule: "data:pk_not_null", table: t.table, message: `${t.nullKeys} row(s) of ${t.table} have a null primary key column.`, hint: "Never upsert a row whose key is missing; skip or fix it in update()." });
+      out.push({
+        severity: "error",
+        rule: "data:pk_not_null",
+        table: t.table,
+        message: `${t.nullKeys} row(s) of ${t.table} have a null primary key column.`,
+        hint: "Never upsert a row whose key is missing; skip or fix it in update().",
+      });
     }
     if (t.alwaysNull.length) {
       out.push({
@@ -125,7 +137,13 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
       });
     }
     if (t.deleted > 0) {
-      out.push({ severity: "info", rule: "data:soft_deleted", table: t.table, message: `${t.deleted} of ${t.rows} row(s) of ${t.table} are soft-deleted (_fivetran_deleted = true).`, hint: "Expected if the source deletes rows; a truncate after upserts marks them all deleted." });
+      out.push({
+        severity: "info",
+        rule: "data:soft_deleted",
+        table: t.table,
+        message: `${t.deleted} of ${t.rows} row(s) of ${t.table} are soft-deleted (_fivetran_deleted = true).`,
+        hint: "Expected if the source deletes rows; a truncate after upserts marks them all deleted.",
+      });
     }
     const prev = before?.find((b) => b.table === t.table);
     if (prev) {
@@ -149,21 +167,35 @@ export function dataFindings(now: TableSnapshot[], before?: TableSnapshot[]): Fi
 /** The DuckDB type `fivetran debug` gives a declared SDK type (docs/warehouse.md, "Types"). */
 function declaredDuckType(type: string, precision?: number, scale?: number): string | undefined {
   switch (type.toUpperCase()) {
-    case "BOOLEAN": return "BOOLEAN";
-    case "SHORT": return "SMALLINT";
-    case "INT": return "INTEGER";
-    case "LONG": return "BIGINT";
-    case "FLOAT": return "FLOAT";
-    case "DOUBLE": return "DOUBLE";
-    case "NAIVE_DATE": return "DATE";
-    case "NAIVE_DATETIME": return "TIMESTAMP";
-    case "UTC_DATETIME": return "TIMESTAMP WITH TIME ZONE";
-    case "BINARY": return "BLOB";
+    case "BOOLEAN":
+      return "BOOLEAN";
+    case "SHORT":
+      return "SMALLINT";
+    case "INT":
+      return "INTEGER";
+    case "LONG":
+      return "BIGINT";
+    case "FLOAT":
+      return "FLOAT";
+    case "DOUBLE":
+      return "DOUBLE";
+    case "NAIVE_DATE":
+      return "DATE";
+    case "NAIVE_DATETIME":
+      return "TIMESTAMP";
+    case "UTC_DATETIME":
+      return "TIMESTAMP WITH TIME ZONE";
+    case "BINARY":
+      return "BLOB";
     case "XML":
-    case "STRING": return "VARCHAR";
-    case "JSON": return "JSON";
-    case "DECIMAL": return precision !== undefined ? `DECIMAL(${precision},${scale ?? 0})` : undefined;
-    default: return undefined;
+    case "STRING":
+      return "VARCHAR";
+    case "JSON":
+      return "JSON";
+    case "DECIMAL":
+      return precision !== undefined ? `DECIMAL(${precision},${scale ?? 0})` : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -180,12 +212,24 @@ export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot
     const name = renameTable(d.table);
     const t = snapshot.find((x) => x.table === name);
     if (!t) {
-      out.push({ severity: "warning", rule: "data:declared_table_present", table: name, message: `schema() declares ${d.table}, but the warehouse has no table ${name}.`, hint: `Upsert rows into "${d.table}" (the same name as in schema()), or drop it from schema().` });
+      out.push({
+        severity: "warning",
+        rule: "data:declared_table_present",
+        table: name,
+        message: `schema() declares ${d.table}, but the warehouse has no table ${name}.`,
+        hint: `Upsert rows into "${d.table}" (the same name as in schema()), or drop it from schema().`,
+      });
       continue;
     }
     const key = (d.primary_key ?? []).map(renameColumn);
     if (key.length && key.join(",") !== t.primaryKey.join(",")) {
-      out.push({ severity: "warning", rule: "data:declared_primary_key", table: name, message: `${name}'s primary key is (${t.primaryKey.join(", ")}) in the warehouse but (${key.join(", ")}) in schema().`, hint: "Keep schema()'s primary_key and the rows' key columns the same." });
+      out.push({
+        severity: "warning",
+        rule: "data:declared_primary_key",
+        table: name,
+        message: `${name}'s primary key is (${t.primaryKey.join(", ")}) in the warehouse but (${key.join(", ")}) in schema().`,
+        hint: "Keep schema()'s primary_key and the rows' key columns the same.",
+      });
     }
     for (const [col, spec] of Object.entries(d.columns ?? {})) {
       const c = renameColumn(col);
@@ -193,9 +237,21 @@ export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot
       const type = typeof spec === "string" ? spec : spec.type;
       const want = declaredDuckType(type, typeof spec === "string" ? undefined : spec.precision, typeof spec === "string" ? undefined : spec.scale);
       if (!observed) {
-        out.push({ severity: "warning", rule: "data:declared_column_present", table: name, message: `schema() declares ${name}.${col} (${type}), but no row carried it.`, hint: `Check the spelling: rows must use the key "${col}", or remove the column from schema().` });
+        out.push({
+          severity: "warning",
+          rule: "data:declared_column_present",
+          table: name,
+          message: `schema() declares ${name}.${col} (${type}), but no row carried it.`,
+          hint: `Check the spelling: rows must use the key "${col}", or remove the column from schema().`,
+        });
       } else if (want && observed.type.replace(/\s+/g, " ").toUpperCase() !== want) {
-        out.push({ severity: "warning", rule: "data:declared_type_kept", table: name, message: `${name}.${c} is declared ${type} (${want}) but the warehouse column is ${observed.type}: values did not fit the declaration.`, hint: `Send values of the declared type for ${col}, or declare the type the data has.` });
+        out.push({
+          severity: "warning",
+          rule: "data:declared_type_kept",
+          table: name,
+          message: `${name}.${c} is declared ${type} (${want}) but the warehouse column is ${observed.type}: values did not fit the declaration.`,
+          hint: `Send values of the declared type for ${col}, or declare the type the data has.`,
+        });
       }
     }
   }

@@ -13,7 +13,10 @@ function item(f: Finding): string {
 export function renderMarkdown(r: EvaluationReport): string {
   const out: string[] = [];
   out.push(`# Connector evaluation`, "");
-  out.push(`Generated ${r.generatedAt} by fivetran-connector-mcp evaluate for \`${r.project}\`. The runs used a scratch files/ folder; the connector's own warehouse and state were left as they were.`, "");
+  out.push(
+    `Generated ${r.generatedAt} by fivetran-connector-mcp evaluate for \`${r.project}\`. The runs used a scratch files/ folder; the connector's own warehouse and state were left as they were.`,
+    "",
+  );
   const verdict = { ready: "Ready to deploy", not_ready: "Not ready: fix the blocking items", incomplete: "Incomplete: some checks could not run" }[r.verdict];
   out.push(`**${verdict}** — ${r.blocking.length} blocking, ${r.warnings.length} warning(s). Score ${r.score}/100 (a summary only).`, "");
   out.push(`## Blocking`, "", r.blocking.length ? r.blocking.map(item).join("\n") : "None.", "");
@@ -31,7 +34,10 @@ export function renderMarkdown(r: EvaluationReport): string {
     const d = r.resume.stateDiff;
     out.push(`## Resume`, "");
     out.push(`State after run 1: \`${esc(JSON.stringify(r.resume.stateBefore))}\``, "");
-    out.push(`State after run 2: \`${esc(JSON.stringify(r.resume.stateAfter))}\` (${d.unchanged ? "unchanged" : `${d.changed.length} changed, ${d.added.length} added, ${d.removed.length} removed`})`, "");
+    out.push(
+      `State after run 2: \`${esc(JSON.stringify(r.resume.stateAfter))}\` (${d.unchanged ? "unchanged" : `${d.changed.length} changed, ${d.added.length} added, ${d.removed.length} removed`})`,
+      "",
+    );
     const rw = Object.entries(r.resume.rowsRewritten);
     out.push(`Rows written by run 2: ${rw.length ? rw.map(([t, n]) => `${t} ${n}`).join(", ") : "none"}.`, "");
   }
@@ -39,7 +45,9 @@ export function renderMarkdown(r: EvaluationReport): string {
     out.push(`## Data`, "");
     out.push(`| Table | Rows | Deleted | Primary key | Always null | Columns |`, `|---|---|---|---|---|---|`);
     for (const t of r.tables) {
-      out.push(`| ${esc(t.table)} | ${t.rows} | ${t.deleted} | ${esc(t.primaryKey.join(", ") || "none")} | ${esc(t.alwaysNull.join(", ") || "—")} | ${esc(t.columns.map((c) => `${c.name} ${c.type}`).join(", "))} |`);
+      out.push(
+        `| ${esc(t.table)} | ${t.rows} | ${t.deleted} | ${esc(t.primaryKey.join(", ") || "none")} | ${esc(t.alwaysNull.join(", ") || "—")} | ${esc(t.columns.map((c) => `${c.name} ${c.type}`).join(", "))} |`,
+      );
     }
     out.push("");
   }

@@ -82,7 +82,8 @@ export function startChild(o: ChildOptions): Child {
   // The child's ends of its stdio and channel, read now while it holds them: whatever process still holds one after
   // the child exited is one of its leftovers, wherever it went (another session, re-parented to init).
   const held = process.platform === "linux" && sub.pid !== undefined ? socketsOf(sub.pid) : new Set<string>();
-  const streams = () => ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter((x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x);
+  const streams = () =>
+    ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter((x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x);
   let escapeTimer: NodeJS.Timeout | undefined;
   // Security: the supervisor itself can be killed from inside (a connector SIGKILLs its parent); its escapees
   // (setsid(), kept fds) then hold the stdio and channel open, and execa, the log readers and the channel reader would

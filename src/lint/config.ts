@@ -37,7 +37,11 @@ function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
         else {
           let guardRe = guards.get(key);
           if (!guardRe) guards.set(key, (guardRe = new RegExp(`["']${key}["']\\s+in\\s+|\\.get\\(\\s*["']${key}["']`)));
-          const guarded = ancestors(n).some((a) => (a.type === "if_statement" || a.type === "elif_clause" || a.type === "conditional_expression" || a.type === "boolean_operator") && guardRe.test(mod.t(a.type === "if_statement" || a.type === "elif_clause" ? field(a, "condition") : a)));
+          const guarded = ancestors(n).some(
+            (a) =>
+              (a.type === "if_statement" || a.type === "elif_clause" || a.type === "conditional_expression" || a.type === "boolean_operator") &&
+              guardRe.test(mod.t(a.type === "if_statement" || a.type === "elif_clause" ? field(a, "condition") : a)),
+          );
           reads.push({ mod, node: n, key, kind: "subscript", guarded });
         }
       }
@@ -77,10 +81,11 @@ export function formFieldNames(p: Project): Set<string> {
 const formFieldNamesOnce = perProject(formFieldNamesOf);
 function formFieldNamesOf(p: Project): Set<string> {
   const out = new Set<string>();
-  for (const mod of p.modules) for (const c of mod.calls) {
-    if (!/(^|\.)(form_field\.\w+|\w*Field)$/.test(mod.calleePath(c))) continue;
-    const n = mod.str(mod.args(c).keywords.get("name"));
-    if (n) out.add(n);
-  }
+  for (const mod of p.modules)
+    for (const c of mod.calls) {
+      if (!/(^|\.)(form_field\.\w+|\w*Field)$/.test(mod.calleePath(c))) continue;
+      const n = mod.str(mod.args(c).keywords.get("name"));
+      if (n) out.add(n);
+    }
   return out;
 }

@@ -27,7 +27,14 @@ export function ruleDocs(): RuleDocEntry[] {
     .map((f) => {
       const text = readFileSync(join(DIR, f), "utf8");
       const cell = (name: string) => new RegExp(`^\\| ${name} \\| (.*) \\|$`, "m").exec(text)?.[1] ?? "";
-      return { id: f.slice(0, -3), title: /^# FT[0-9A-F]{3}: (.*)$/m.exec(text)?.[1] ?? "", severity: cell("Severity"), fix: cell("Fix").split(":")[0] ?? "", profiles: cell("Profiles"), appliesTo: cell("Applies to") };
+      return {
+        id: f.slice(0, -3),
+        title: /^# FT[0-9A-F]{3}: (.*)$/m.exec(text)?.[1] ?? "",
+        severity: cell("Severity"),
+        fix: cell("Fix").split(":")[0] ?? "",
+        profiles: cell("Profiles"),
+        appliesTo: cell("Applies to"),
+      };
     });
   return index;
 }

@@ -26,10 +26,11 @@ export function perProject<T>(compute: (p: Project) => T): (p: Project) => T {
 
 const opCallsOnce = perProject((p) => {
   const out: CallSite[] = [];
-  for (const mod of p.modules) for (const call of mod.calls) {
-    const method = mod.opMethod(call);
-    if (method) out.push({ mod, call, method });
-  }
+  for (const mod of p.modules)
+    for (const call of mod.calls) {
+      const method = mod.opMethod(call);
+      if (method) out.push({ mod, call, method });
+    }
   return out;
 });
 export function opCalls(p: Project): CallSite[] {
@@ -38,10 +39,11 @@ export function opCalls(p: Project): CallSite[] {
 
 const logCallsOnce = perProject((p) => {
   const out: CallSite[] = [];
-  for (const mod of p.modules) for (const call of mod.calls) {
-    const method = mod.logMethod(call);
-    if (method) out.push({ mod, call, method });
-  }
+  for (const mod of p.modules)
+    for (const call of mod.calls) {
+      const method = mod.logMethod(call);
+      if (method) out.push({ mod, call, method });
+    }
   return out;
 });
 export function logCalls(p: Project): CallSite[] {
@@ -148,7 +150,8 @@ export function importInsertionPoint(mod: Module): number {
   let pos = 0;
   for (const c of mod.root.children) {
     if (c.type === "import_statement" || c.type === "import_from_statement" || c.type === "future_import_statement") pos = c.end;
-    else if (c.type === "expression_statement" && pos === 0 && named(c)[0]?.type === "string") pos = c.end; // docstring
+    else if (c.type === "expression_statement" && pos === 0 && named(c)[0]?.type === "string")
+      pos = c.end; // docstring
     else if (c.type !== "comment") break;
   }
   if (pos === 0) return 0;
@@ -173,8 +176,7 @@ export function normaliseIdentifier(name: string): string {
 export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 

@@ -22,7 +22,10 @@ export interface JsonMember {
 }
 
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -124,7 +127,11 @@ export function parseJson(text: string): JsonNode {
       i += m[0].length;
       return { kind: "number", start, end: i, value: Number(m[0]), raw: m[0] };
     }
-    for (const [word, node] of [["true", true], ["false", false], ["null", null]] as const) {
+    for (const [word, node] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return node === null ? { kind: "null", start, end: i } : { kind: "boolean", start, end: i, value: node };

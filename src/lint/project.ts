@@ -55,10 +55,12 @@ function listPython(dir: string): string[] {
     suppressErrors: true,
     ignore: [...SKIP_DIRS].map((d) => `**/${d}/**`),
   });
-  return found.filter((f) => {
-    const base = f.slice(f.lastIndexOf("/") + 1);
-    return !base.startsWith("test_") && !base.endsWith("_test.py");
-  }).slice(0, MAX_FILES);
+  return found
+    .filter((f) => {
+      const base = f.slice(f.lastIndexOf("/") + 1);
+      return !base.startsWith("test_") && !base.endsWith("_test.py");
+    })
+    .slice(0, MAX_FILES);
 }
 
 // Security: every file lint reads goes through the project layer, so a link leaving the folder is refused instead of

@@ -298,7 +298,7 @@ export function walk(n: PyNode, visit: (n: PyNode) => boolean | void): void {
   const order = preorder.get(root);
   if (order) {
     // Same visiting order as the stack walk; `false` skips the node's descendants.
-    for (let i = n.index; i <= n.last; ) {
+    for (let i = n.index; i <= n.last;) {
       const x = order[i];
       i = visit(x) === false ? x.last + 1 : i + 1;
     }

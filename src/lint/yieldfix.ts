@@ -26,7 +26,7 @@ export function removeYieldEdits(p: Project): Map<string, ReportEdit[]> | undefi
   };
   let convert = new Set(all.filter((f) => f.isGenerator && yieldsOf(f).some((y) => target(f, y)?.kind === "op")));
   if (convert.size === 0) return undefined;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const names = new Set([...convert].map((f) => f.name));
     for (const f of [...convert]) {
@@ -40,26 +40,28 @@ export function removeYieldEdits(p: Project): Map<string, ReportEdit[]> | undefi
       }
     }
     // Every call of a converted function must be a bare statement or a `yield from` in a converted function.
-    for (const m of p.modules) for (const c of m.calls) {
-      const g = m.callee(c);
-      if (!g || !names.has(g)) continue;
-      const par = c.parent!;
-      const host = m.functionOf(c);
-      const okUse = par.type === "expression_statement" || (par.type === "yield" && host && convert.has(host));
-      if (!okUse) {
-        convert = new Set([...convert].filter((f) => f.name !== g));
-        changed = true;
+    for (const m of p.modules)
+      for (const c of m.calls) {
+        const g = m.callee(c);
+        if (!g || !names.has(g)) continue;
+        const par = c.parent!;
+        const host = m.functionOf(c);
+        const okUse = par.type === "expression_statement" || (par.type === "yield" && host && convert.has(host));
+        if (!okUse) {
+          convert = new Set([...convert].filter((f) => f.name !== g));
+          changed = true;
+        }
       }
-    }
   }
   if (convert.size === 0) return undefined;
   const edits = new Map<string, ReportEdit[]>();
-  for (const f of convert) for (const y of yieldsOf(f)) {
-    const t = target(f, y)!;
-    const list = edits.get(f.mod.file) ?? [];
-    list.push({ file: f.mod.file, start: y.start, end: t.expr!.start, newText: "" });
-    edits.set(f.mod.file, list);
-  }
+  for (const f of convert)
+    for (const y of yieldsOf(f)) {
+      const t = target(f, y)!;
+      const list = edits.get(f.mod.file) ?? [];
+      list.push({ file: f.mod.file, start: y.start, end: t.expr!.start, newText: "" });
+      edits.set(f.mod.file, list);
+    }
   return edits;
 }
 

@@ -16,7 +16,6 @@ export function advertisedOutput(shape: z.ZodRawShape, only?: readonly string[])
   return only ? z.looseObject(obj) : z.object(obj);
 }
 
-
 /** Any JSON object: the shortest schema that still says "object". */
 const ANY_OBJECT = z.looseObject({});
 

@@ -12,7 +12,13 @@ export function registerLintResources(server: McpServer): void {
         {
           uri: uri.href,
           mimeType: "text/markdown",
-          text: ["# lint_connector rules", "", "| id | severity | title | fix | profiles |", "|---|---|---|---|---|", ...docs().map((d) => `| [${d.id}](connector-sdk://lint-rules/${d.id}) | ${d.severity} | ${d.title} | ${d.fix} | ${d.profiles} |`)].join("\n"),
+          text: [
+            "# lint_connector rules",
+            "",
+            "| id | severity | title | fix | profiles |",
+            "|---|---|---|---|---|",
+            ...docs().map((d) => `| [${d.id}](connector-sdk://lint-rules/${d.id}) | ${d.severity} | ${d.title} | ${d.fix} | ${d.profiles} |`),
+          ].join("\n"),
         },
       ],
     }),
@@ -21,7 +27,12 @@ export function registerLintResources(server: McpServer): void {
     "lint-rule",
     new ResourceTemplate("connector-sdk://lint-rules/{id}", {
       list: async () => ({ resources: docs().map((d) => ({ uri: `connector-sdk://lint-rules/${d.id}`, name: d.id, title: `${d.id}: ${d.title}`, mimeType: "text/markdown" })) }),
-      complete: { id: (value) => docs().map((d) => d.id).filter((id) => id.startsWith(value.toUpperCase())) },
+      complete: {
+        id: (value) =>
+          docs()
+            .map((d) => d.id)
+            .filter((id) => id.startsWith(value.toUpperCase())),
+      },
     }),
     { title: "Lint rule", description: "Why a lint_connector rule exists, a bad example and the fix.", mimeType: "text/markdown" },
     async (uri, { id }) => {

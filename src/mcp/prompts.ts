@@ -83,7 +83,10 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
       user(
         [
           `Add the table ${a.table} to the connector in ${a.project_dir}${a.parent ? ` as a child of ${a.parent} (rows fetched once per ${a.parent} row)` : ""}.`,
-          `1. Add it to schema() with primary_key [${(a.primary_key ?? "id").split(",").map((s) => `"${s.trim()}"`).join(", ")}] and nothing else, and add its entry to TABLES, following the existing entries.`,
+          `1. Add it to schema() with primary_key [${(a.primary_key ?? "id")
+            .split(",")
+            .map((s) => `"${s.trim()}"`)
+            .join(", ")}] and nothing else, and add its entry to TABLES, following the existing entries.`,
           "2. Reuse the existing fetch and sync helpers; the new table gets its own cursor key in state and a checkpoint per page.",
           "3. Use the table name exactly as declared in every op.upsert call.",
           "4. Run lint_connector, then run_debug, then query_warehouse for the new table's row count and a few rows.",

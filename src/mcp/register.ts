@@ -114,9 +114,7 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
             .catch(() => {});
         },
         log(level: LogLevel, message: string) {
-          void server.server
-            .sendLoggingMessage({ level, logger: def.name, data: patternRedactor.redact(message) }, extra.sessionId)
-            .catch(() => {});
+          void server.server.sendLoggingMessage({ level, logger: def.name, data: patternRedactor.redact(message) }, extra.sessionId).catch(() => {});
         },
       };
       // Elicitation is optional: offered to handlers only when the client advertised it.
@@ -130,7 +128,11 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
         if (!parsed.success) {
           const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(result)"}: ${i.message}`);
           return errorResult(
-            new ToolError("internal", `${def.name} produced a result that does not match its output schema (${issues.join("; ")}).`, "This is a bug in fivetran-connector-mcp; please report it with the input that caused it."),
+            new ToolError(
+              "internal",
+              `${def.name} produced a result that does not match its output schema (${issues.join("; ")}).`,
+              "This is a bug in fivetran-connector-mcp; please report it with the input that caused it.",
+            ),
           );
         }
         // Security: the last guard on every result: no secret the server knows (its environment's, a run's

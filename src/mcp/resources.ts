@@ -30,7 +30,13 @@ export function registerResources(server: McpServer): void {
       list: async () => ({
         resources: guidelineTopics().map((t) => ({ uri: `connector-sdk://guidelines/${t.topic}`, name: t.topic, title: t.title, description: t.summary, mimeType: "text/markdown" })),
       }),
-      complete: { topic: (value) => startsWith(guidelineTopics().map((t) => t.topic), value) },
+      complete: {
+        topic: (value) =>
+          startsWith(
+            guidelineTopics().map((t) => t.topic),
+            value,
+          ),
+      },
     }),
     { title: "Connector guideline", description: "One guideline topic, e.g. pagination or state-and-checkpoints.", mimeType: "text/markdown" },
     async (uri, vars) => ({ contents: [{ uri: uri.href, mimeType: "text/markdown", text: readGuideline(String(vars.topic)).markdown }] }),
@@ -81,12 +87,14 @@ export function registerResources(server: McpServer): void {
         auth: (value, ctx) => startsWith(SUPPORT[(ctx?.arguments?.source_type as keyof typeof SUPPORT) ?? "file"]?.auth ?? AUTH_TYPES, value),
         pagination: (value, ctx) => startsWith(SUPPORT[(ctx?.arguments?.source_type as keyof typeof SUPPORT) ?? "file"]?.pagination ?? PAGINATION_TYPES, value),
         sync: (value) => startsWith(SYNC_MODES, value),
-        variant: (value, ctx) => startsWith(ctx?.arguments?.source_type === "database" ? DATABASE_DRIVERS : ctx?.arguments?.source_type === "file" ? STORAGE_TYPES : [...STORAGE_TYPES, ...DATABASE_DRIVERS], value),
+        variant: (value, ctx) =>
+          startsWith(ctx?.arguments?.source_type === "database" ? DATABASE_DRIVERS : ctx?.arguments?.source_type === "file" ? STORAGE_TYPES : [...STORAGE_TYPES, ...DATABASE_DRIVERS], value),
       },
     }),
     {
       title: "Connector pattern (storage or driver)",
-      description: "The connector.py scaffold renders for a file source on one storage or a database source with one driver, e.g. connector-sdk://patterns/file/none/none/incremental_cursor/s3 or .../database/none/offset/full/postgresql.",
+      description:
+        "The connector.py scaffold renders for a file source on one storage or a database source with one driver, e.g. connector-sdk://patterns/file/none/none/incremental_cursor/s3 or .../database/none/offset/full/postgresql.",
       mimeType: "text/x-python",
     },
     async (uri, vars) => {

@@ -48,7 +48,16 @@ export interface CrashPoint {
 export interface CrashReport {
   verdict: "passed" | "failed" | "baseline_failed" | "not_judged";
   mode: "live" | "replay";
-  baseline: { status: RunResult["status"]; error?: string; checkpoints: number; operations: number; rows: Record<string, number>; table_sha256: Record<string, string>; state_sha256: string | null; cursor_regressions: { checkpoint: number; path: string }[] };
+  baseline: {
+    status: RunResult["status"];
+    error?: string;
+    checkpoints: number;
+    operations: number;
+    rows: Record<string, number>;
+    table_sha256: Record<string, string>;
+    state_sha256: string | null;
+    cursor_regressions: { checkpoint: number; path: string }[];
+  };
   second_run: { status: RunResult["status"]; operations: number; writes_nothing_new: boolean; judged: boolean; differences: DumpDiff[] } | null;
   points: CrashPoint[];
   /** One line per problem found, for people. */
@@ -81,7 +90,17 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
   // On a replay, a run that asks for what the recording does not hold fails as unrecorded: not the connector's fault.
   const unrecorded = (r: RunResult) => mode === "replay" && r.status === "failed" && Boolean(r.proof?.unrecorded?.length);
   const run = (projectDir: string, reset: boolean, extras?: ProofExtras) =>
-    runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras ?? {} });
+    runSync({
+      projectDir,
+      configuration,
+      python,
+      engine: "embedded",
+      reset,
+      timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
+      ...(opts.replay ? { replay: opts.replay } : {}),
+      proofExtras: extras ?? {},
+    });
   try {
     const baseDir = work.copy("baseline");
     const base = await run(baseDir, true);
@@ -99,7 +118,15 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       cursor_regressions: base.proof?.cursor_regressions ?? [],
     };
     if (base.status !== "succeeded") {
-      return { verdict: "baseline_failed", mode, baseline, second_run: null, points: [], notes, problems: [`The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`] };
+      return {
+        verdict: "baseline_failed",
+        mode,
+        baseline,
+        second_run: null,
+        points: [],
+        notes,
+        problems: [`The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`],
+      };
     }
     if (baseline.checkpoints === 0) problems.push("The sync never checkpoints: a crash anywhere loses all it did, and every sync starts over.");
     for (const r of baseline.cursor_regressions) problems.push(`The uninterrupted run moved ${r.path} backwards at checkpoint ${r.checkpoint}.`);
@@ -110,8 +137,14 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
     const secondJudged = !unrecorded(second);
     const second_run = { status: second.status, operations: ops(second), writes_nothing_new: second.status === "succeeded" && secondDiff.length === 0, judged: secondJudged, differences: secondDiff };
     opts.onStep?.(`second clean run: ${second.status}, ${second_run.operations} operations`);
-    if (!secondJudged) notes.push(`The second run asks the recording for requests it does not hold (${second.proof?.unrecorded?.[0]?.url ?? ""}): run crash_resume live to check that it writes nothing new.`);
-    else if (!second_run.writes_nothing_new) problems.push(second.status === "succeeded" ? `A second run after the uninterrupted one changed the warehouse (${describe(secondDiff)}).` : `A second run after the uninterrupted one ${second.status}: ${second.error?.message}`);
+    if (!secondJudged)
+      notes.push(`The second run asks the recording for requests it does not hold (${second.proof?.unrecorded?.[0]?.url ?? ""}): run crash_resume live to check that it writes nothing new.`);
+    else if (!second_run.writes_nothing_new)
+      problems.push(
+        second.status === "succeeded"
+          ? `A second run after the uninterrupted one changed the warehouse (${describe(secondDiff)}).`
+          : `A second run after the uninterrupted one ${second.status}: ${second.error?.message}`,
+      );
 
     const wanted: ProofExtras["crash"][] = [];
     const max = opts.maxPoints ?? 20;
@@ -154,7 +187,8 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       opts.onStep?.(`crash ${where}: ${!judged ? "not judged" : passed ? "passed" : "failed"}`);
       if (!judged) {
         notes.push(`Crash ${where}: the resumed run asks the recording for ${resumed.proof?.unrecorded?.[0]?.url ?? "a request"}, which it does not hold; not judged (run crash_resume live).`);
-        for (const r of regressions) problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
+        for (const r of regressions)
+          problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
         continue;
       }
       if (!crashed) problems.push(`The run killed ${where} ended before reaching it (${killed.status}).`);
@@ -172,7 +206,9 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
 }
 
 function describe(diff: DumpDiff[]): string {
-  return diff.map((d) => `${d.table}: ${d.missing} missing, ${d.extra} extra${d.missing_examples[0] ? `, e.g. ${d.missing_examples[0]}` : d.extra_examples[0] ? `, e.g. ${d.extra_examples[0]}` : ""}`).join("; ");
+  return diff
+    .map((d) => `${d.table}: ${d.missing} missing, ${d.extra} extra${d.missing_examples[0] ? `, e.g. ${d.missing_examples[0]}` : d.extra_examples[0] ? `, e.g. ${d.extra_examples[0]}` : ""}`)
+    .join("; ");
 }
 
 export type { TableDump };

@@ -100,10 +100,12 @@ export function diffDumps(expected: TableDump[], actual: TableDump[], opts: { pr
  * JavaScript numbers, so the projection picks each member's text out of the JSON instead.
  */
 function project(rows: string[], columns: string[]): string[] {
-  return rows.map((r) => {
-    const members = jsonMembers(r);
-    return `{${columns.map((c) => `${JSON.stringify(c)}:${members.get(c) ?? "null"}`).join(",")}}`;
-  }).sort();
+  return rows
+    .map((r) => {
+      const members = jsonMembers(r);
+      return `{${columns.map((c) => `${JSON.stringify(c)}:${members.get(c) ?? "null"}`).join(",")}}`;
+    })
+    .sort();
 }
 
 /** The top-level members of a JSON object as name → raw value text. */

@@ -33,24 +33,61 @@ export async function proofFindings(projectDir: string, recording: string, opts:
   const out: Finding[] = [];
   const faults = await injectFaults({ projectDir, replay: recording, faults: EVALUATE_FAULTS, python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal });
   if (faults.baseline.status !== "succeeded") {
-    out.push({ severity: "info", rule: "proof:replay", message: `A replay of the recording ${recording} ${faults.baseline.status} (${faults.baseline.error ?? ""}); faults and crash points were not tried on it.`, hint: "Record again (run_debug with record) after the connector changed." });
+    out.push({
+      severity: "info",
+      rule: "proof:replay",
+      message: `A replay of the recording ${recording} ${faults.baseline.status} (${faults.baseline.error ?? ""}); faults and crash points were not tried on it.`,
+      hint: "Record again (run_debug with record) after the connector changed.",
+    });
     return out;
   }
   for (const f of faults.results) {
-    if (!f.handled) out.push({ severity: "warning", rule: `proof:fault_${f.fault}`, message: `On the recording ${recording}: ${f.explanation}`, hint: "Retry transient errors (429, 5xx, timeouts, resets) a few times with backoff, honouring Retry-After, before failing the sync." });
+    if (!f.handled)
+      out.push({
+        severity: "warning",
+        rule: `proof:fault_${f.fault}`,
+        message: `On the recording ${recording}: ${f.explanation}`,
+        hint: "Retry transient errors (429, 5xx, timeouts, resets) a few times with backoff, honouring Retry-After, before failing the sync.",
+      });
   }
   const handled = faults.results.filter((f) => f.handled).map((f) => f.fault);
-  if (handled.length) out.push({ severity: "info", rule: "proof:faults_handled", message: `On the recording ${recording}, the connector retried and recovered from: ${handled.join(", ")}.`, hint: "—" });
+  if (handled.length)
+    out.push({ severity: "info", rule: "proof:faults_handled", message: `On the recording ${recording}, the connector retried and recovered from: ${handled.join(", ")}.`, hint: "—" });
   const crash = await crashAndResume({ projectDir, replay: recording, maxPoints: 5, python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal });
   const unjudged = crash.points.filter((p) => !p.judged);
   for (const p of crash.points) {
     if (unjudged.includes(p)) continue;
     const where = p.crash.after_checkpoint ? `after checkpoint ${p.crash.after_checkpoint}` : `at operation ${p.crash.at_operation}`;
-    if (p.lost_rows) out.push({ severity: "error", rule: "proof:crash_resume", message: `Killed ${where} and resumed from its state, the sync ends with ${p.lost_rows} row(s) fewer than an uninterrupted run (recording ${recording}).`, hint: "Checkpoint only what the rows already sent cover: upsert a page first, then checkpoint a cursor taken from ordered data." });
-    if (p.extra_rows) out.push({ severity: "warning", rule: "proof:crash_resume", message: `Killed ${where} and resumed, the sync ends with ${p.extra_rows} row(s) an uninterrupted run does not have (recording ${recording}).`, hint: "Make re-sent rows idempotent: a primary key, or checkpoint after each batch." });
-    for (const r of p.cursor_regressions) out.push({ severity: "warning", rule: "proof:cursor_monotonic", message: `The state value ${r.path} went backwards (${where}).`, hint: "Take the cursor as the maximum seen, never from the last row of an unordered page." });
+    if (p.lost_rows)
+      out.push({
+        severity: "error",
+        rule: "proof:crash_resume",
+        message: `Killed ${where} and resumed from its state, the sync ends with ${p.lost_rows} row(s) fewer than an uninterrupted run (recording ${recording}).`,
+        hint: "Checkpoint only what the rows already sent cover: upsert a page first, then checkpoint a cursor taken from ordered data.",
+      });
+    if (p.extra_rows)
+      out.push({
+        severity: "warning",
+        rule: "proof:crash_resume",
+        message: `Killed ${where} and resumed, the sync ends with ${p.extra_rows} row(s) an uninterrupted run does not have (recording ${recording}).`,
+        hint: "Make re-sent rows idempotent: a primary key, or checkpoint after each batch.",
+      });
+    for (const r of p.cursor_regressions)
+      out.push({
+        severity: "warning",
+        rule: "proof:cursor_monotonic",
+        message: `The state value ${r.path} went backwards (${where}).`,
+        hint: "Take the cursor as the maximum seen, never from the last row of an unordered page.",
+      });
   }
-  if (unjudged.length) out.push({ severity: "info", rule: "proof:crash_resume", message: `${unjudged.length} crash point(s) could not be judged on the recording ${recording}: the resumed run asks for requests it does not hold.`, hint: "Run crash_resume against the live API (no replay)." });
-  else if (crash.verdict === "passed") out.push({ severity: "info", rule: "proof:crash_resume", message: `Crash and resume passed at ${crash.points.length} point(s) on the recording ${recording}.`, hint: "—" });
+  if (unjudged.length)
+    out.push({
+      severity: "info",
+      rule: "proof:crash_resume",
+      message: `${unjudged.length} crash point(s) could not be judged on the recording ${recording}: the resumed run asks for requests it does not hold.`,
+      hint: "Run crash_resume against the live API (no replay).",
+    });
+  else if (crash.verdict === "passed")
+    out.push({ severity: "info", rule: "proof:crash_resume", message: `Crash and resume passed at ${crash.points.length} point(s) on the recording ${recording}.`, hint: "—" });
   return out;
 }

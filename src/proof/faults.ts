@@ -99,7 +99,17 @@ export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
   const work = new Workdir(opts.projectDir, opts.replay);
   const mode = opts.replay ? "replay" : "live";
   const run = (projectDir: string, reset: boolean, extras: ProofExtras) =>
-    runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds: opts.timeoutSeconds ?? 120, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras });
+    runSync({
+      projectDir,
+      configuration,
+      python,
+      engine: "embedded",
+      reset,
+      timeoutSeconds: opts.timeoutSeconds ?? 120,
+      signal: opts.signal,
+      ...(opts.replay ? { replay: opts.replay } : {}),
+      proofExtras: extras,
+    });
   try {
     const base = await run(work.copy("baseline"), true, {});
     throwIfCancelled(opts.signal);

@@ -42,11 +42,32 @@ export async function makeReceipt(opts: MakeReceiptOptions): Promise<{ receipt: 
   let faults: FaultReport | undefined;
   try {
     const dir = work.copy("receipt");
-    const result = await runSync({ projectDir: dir, configuration, python, engine: "embedded", reset: true, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: {} });
+    const result = await runSync({
+      projectDir: dir,
+      configuration,
+      python,
+      engine: "embedded",
+      reset: true,
+      timeoutSeconds: opts.timeoutSeconds,
+      signal: opts.signal,
+      ...(opts.replay ? { replay: opts.replay } : {}),
+      proofExtras: {},
+    });
     opts.onStep?.(`run: ${result.status}`);
     throwIfCancelled(opts.signal);
-    if (opts.crash) resume = await crashAndResume({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
-    if (opts.faults?.length) faults = await injectFaults({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, faults: opts.faults, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
+    if (opts.crash)
+      resume = await crashAndResume({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
+    if (opts.faults?.length)
+      faults = await injectFaults({
+        projectDir: opts.projectDir,
+        configuration,
+        python,
+        replay: opts.replay,
+        faults: opts.faults,
+        signal: opts.signal,
+        onStep: opts.onStep,
+        timeoutSeconds: opts.timeoutSeconds,
+      });
     const receipt = await buildReceipt({ projectDir: opts.projectDir, result, startedClean: true, version: opts.version ?? packageVersion(), configuration, lint: opts.lint, resume, faults });
     const written = await writeReceipt(opts.projectDir, receipt);
     return { receipt, ...written };

@@ -58,7 +58,11 @@ function copyTree(src: string, dst: string, rel: string, budget: { files: number
       budget.files++;
       budget.bytes += st.size;
       if (budget.files > MAX_FILES || budget.bytes > MAX_BYTES) {
-        throw new ToolError("invalid_argument", `The connector folder is too large to copy for the proof runs (over ${MAX_FILES} files or ${MAX_BYTES / 1024 / 1024} MB outside .venv and files/).`, "Move data files out of the connector folder, then run again.");
+        throw new ToolError(
+          "invalid_argument",
+          `The connector folder is too large to copy for the proof runs (over ${MAX_FILES} files or ${MAX_BYTES / 1024 / 1024} MB outside .venv and files/).`,
+          "Move data files out of the connector folder, then run again.",
+        );
       }
       copyFileSync(from, join(dst, name));
     }

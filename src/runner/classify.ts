@@ -2,10 +2,24 @@ import type { ErrorKind } from "../protocol.js";
 
 /** Import names whose pip package has another name; the common ones connectors use. */
 const PIP_NAMES: Record<string, string> = {
-  yaml: "PyYAML", dateutil: "python-dateutil", bs4: "beautifulsoup4", PIL: "Pillow", jwt: "PyJWT", dotenv: "python-dotenv",
-  google: "google-cloud-<service> (the package that provides this import)", sklearn: "scikit-learn", cv2: "opencv-python",
-  psycopg2: "psycopg2-binary", MySQLdb: "mysqlclient", snowflake: "snowflake-connector-python", Crypto: "pycryptodome",
-  OpenSSL: "pyOpenSSL", attr: "attrs", magic: "python-magic", docx: "python-docx", ldap: "python-ldap",
+  yaml: "PyYAML",
+  dateutil: "python-dateutil",
+  bs4: "beautifulsoup4",
+  PIL: "Pillow",
+  jwt: "PyJWT",
+  dotenv: "python-dotenv",
+  google: "google-cloud-<service> (the package that provides this import)",
+  sklearn: "scikit-learn",
+  cv2: "opencv-python",
+  psycopg2: "psycopg2-binary",
+  MySQLdb: "mysqlclient",
+  snowflake: "snowflake-connector-python",
+  Crypto: "pycryptodome",
+  OpenSSL: "pyOpenSSL",
+  attr: "attrs",
+  magic: "python-magic",
+  docx: "python-docx",
+  ldap: "python-ldap",
 };
 
 /** Modules Fivetran's runtime pre-installs (besides the SDK, which every engine provides). */
@@ -51,7 +65,8 @@ function httpHint(http: NonNullable<FailureDetail["http"]>): string {
     return `The source answered HTTP ${s} to ${req}: the credential is missing, wrong or lacks permission.${said} Check the credential values in the configuration and how connector.py sends them (header name, scheme such as Bearer/Basic, query parameter); read get_guidelines topic authentication. Retrying will not help.`;
   }
   if (s === 429) return `The source answered HTTP 429 (rate limited) to ${req}.${said} Retry with exponential back-off honouring Retry-After; read get_guidelines topic errors-and-retries.`;
-  if (s === 404) return `The source answered HTTP 404 to ${req}: the path or an id in it does not exist.${said} Check the base URL and the endpoint path in the configuration and connector.py against the API's documentation.`;
+  if (s === 404)
+    return `The source answered HTTP 404 to ${req}: the path or an id in it does not exist.${said} Check the base URL and the endpoint path in the configuration and connector.py against the API's documentation.`;
   if (s >= 400 && s < 500) {
     let params = "";
     try {
@@ -61,7 +76,8 @@ function httpHint(http: NonNullable<FailureDetail["http"]>): string {
     }
     return `The source refused ${req} with HTTP ${s}: a parameter or a credential is not what it accepts${params ? ` (query parameters sent: ${params})` : ""}.${said} Fix the parameter the response names (page size, cursor, date format...) in connector.py or the configuration; retrying does not fix a 4xx.`;
   }
-  if (s >= 500) return `The source failed with HTTP ${s} on ${req}.${said} Retry 5xx responses with exponential back-off (get_guidelines topic errors-and-retries), and if it persists check the request's parameters.`;
+  if (s >= 500)
+    return `The source failed with HTTP ${s} on ${req}.${said} Retry 5xx responses with exponential back-off (get_guidelines topic errors-and-retries), and if it persists check the request's parameters.`;
   return `The source answered HTTP ${s} to ${req}.${said}`;
 }
 
@@ -82,7 +98,7 @@ export function hintFor(kind: ErrorKind, opts: FailureDetail = {}): string | und
     case "syntax":
       return "Fix the syntax error at the file and line shown (lint_connector finds these without running), then run again.";
     case "no_connector":
-      return "Add `connector = Connector(update=update, schema=schema)` at module level in connector.py (not under `if __name__ == \"__main__\":`).";
+      return 'Add `connector = Connector(update=update, schema=schema)` at module level in connector.py (not under `if __name__ == "__main__":`).';
     case "configuration": {
       const where = opts.configurationInline ? "the configuration argument (it replaces configuration.json for this run)" : "configuration.json";
       if (opts.placeholderKeys?.length) {
@@ -95,7 +111,7 @@ export function hintFor(kind: ErrorKind, opts: FailureDetail = {}): string | und
     case "state":
       return "The state must be a JSON object; fix files/state.json or pass state, or run with reset: true to start clean.";
     case "schema":
-      return "Fix schema(): it must return a list of {\"table\": str, \"primary_key\": [str], \"columns\": {name: TYPE}} with known type names.";
+      return 'Fix schema(): it must return a list of {"table": str, "primary_key": [str], "columns": {name: TYPE}} with known type names.';
     case "serialization":
       if (opts.inState) {
         return "The state passed to op.checkpoint() must be a dict of JSON values (str, int, float, bool, None, dict, list): store datetimes as ISO strings (.isoformat()) and Decimals or sets converted, then run again.";

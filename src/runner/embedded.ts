@@ -95,7 +95,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
     const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
-    stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
+    stdio[0].write(
+      `${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
+    );
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
@@ -106,10 +108,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     throw e;
   }
 
-  const logsDone = Promise.all([
-    watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)),
-    watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
-  ]);
+  const logsDone = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
   const session = new SyncSession(sink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState);
   let applyError: RunError | undefined;
@@ -119,7 +118,12 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
   const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
   try {
-    await readChannel(chunksOf(early, channel), (line) => session.handle(line), () => session.failed(), halted);
+    await readChannel(
+      chunksOf(early, channel),
+      (line) => session.handle(line),
+      () => session.failed(),
+      halted,
+    );
     await session.checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
@@ -176,18 +180,20 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       line: reported.line,
       tracebackTail: reported.traceback,
       exceptionType: reported.exception_type,
-      hint: reported.hint ?? hintFor(kind, {
-        module: reported.module,
-        python: inp.python,
-        memoryLimitMb: inp.memoryLimitMb,
-        configurationInline: inp.configurationInline,
-        exceptionType: reported.exception_type,
-        http: reported.http,
-        missingKey: reported.missing_key,
-        recordKeys: reported.record_keys,
-        placeholderKeys: reported.placeholder_keys,
-        inState: reported.in_state,
-      }),
+      hint:
+        reported.hint ??
+        hintFor(kind, {
+          module: reported.module,
+          python: inp.python,
+          memoryLimitMb: inp.memoryLimitMb,
+          configurationInline: inp.configurationInline,
+          exceptionType: reported.exception_type,
+          http: reported.http,
+          missingKey: reported.missing_key,
+          recordKeys: reported.record_keys,
+          placeholderKeys: reported.placeholder_keys,
+          inState: reported.in_state,
+        }),
     });
     exitCode = reported.exit_code ?? 1;
     if (reported.before_sync) inp.onFailedBeforeSync?.();
@@ -210,7 +216,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       await sink.checkpoint(finalText);
       session.committedState = parseState(finalText);
       if (tracker.counts.checkpoints === 0) {
-        tracker.warn("op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.");
+        tracker.warn(
+          "op.checkpoint() was never called during this sync. We recommend calling op.checkpoint(state) periodically in your update function to save sync state and avoid re-syncing data unnecessarily.",
+        );
       }
     } catch (e) {
       // The final write failed after update() returned: a failed sync, reported as the SDK reports it (its

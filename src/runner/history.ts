@@ -53,8 +53,7 @@ export interface RunRecord {
 
 /** What an agent reads when the server that ran the sync stopped before the sync ended. */
 export const INTERRUPTED = {
-  message:
-    "The server stopped (a restart, a crash or the client closing it) while this sync was running, and the connector process stopped with it.",
+  message: "The server stopped (a restart, a crash or the client closing it) while this sync was running, and the connector process stopped with it.",
   hint: "The warehouse and files/state.json hold what the last checkpoint committed; run run_debug again to continue from there.",
 };
 
@@ -258,10 +257,13 @@ export async function waitForRecord(runId: string, ms: number, signal?: AbortSig
         clearTimeout(t);
         resolve();
       };
-      const t = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.min(500, Math.max(0, until - Date.now())));
+      const t = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        Math.min(500, Math.max(0, until - Date.now())),
+      );
       signal?.addEventListener("abort", onAbort, { once: true });
     });
     rec = loadRecord(runId) ?? rec;

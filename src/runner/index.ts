@@ -112,20 +112,22 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
-  return tracker.redactor.redactValue(await runSdk({
-    projectDir,
-    python,
-    info,
-    env,
-    configuration: opts.configuration,
-    state: opts.state,
-    reset: opts.reset ?? false,
-    tracker,
-    timeoutMs,
-    signal: opts.signal,
-    outputLimitBytes,
-    memoryLimitMb,
-  }));
+  return tracker.redactor.redactValue(
+    await runSdk({
+      projectDir,
+      python,
+      info,
+      env,
+      configuration: opts.configuration,
+      state: opts.state,
+      reset: opts.reset ?? false,
+      tracker,
+      timeoutMs,
+      signal: opts.signal,
+      outputLimitBytes,
+      memoryLimitMb,
+    }),
+  );
 }
 
 function readConfigurationOrNull(projectDir: string): unknown {
@@ -327,7 +329,12 @@ export function startRun(opts: RunOptions): RunHandle {
   prune();
   for (const e of runs.values()) {
     if (e.finished === undefined && e.projectDir === opts.projectDir) {
-      throw new ToolError("locked", `A sync of ${opts.projectDir} is already running (run_id ${e.handle.runId}).`, "Wait for it with run_status, or stop it with cancel_run, then run again.", e.handle.runId);
+      throw new ToolError(
+        "locked",
+        `A sync of ${opts.projectDir} is already running (run_id ${e.handle.runId}).`,
+        "Wait for it with run_status, or stop it with cancel_run, then run again.",
+        e.handle.runId,
+      );
     }
   }
   // Settles runs an earlier server left "running" (its connector is stopped, a state override put back) before

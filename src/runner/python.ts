@@ -15,11 +15,20 @@ export function resolvePython(projectDir: string, explicit?: string, env: NodeJS
     if (!looksLikePath) return given; // a command name such as python3.12, found on PATH
     const p = isAbsolute(given) ? given : resolve(projectDir, given);
     if (!existsSync(p) || statSync(p).isDirectory()) {
-      throw new ToolError("python_not_found", `The Python interpreter ${given} does not exist.`, "Pass the path of a python executable (for example .venv/bin/python), or leave python unset to use the connector's .venv or python3.", given);
+      throw new ToolError(
+        "python_not_found",
+        `The Python interpreter ${given} does not exist.`,
+        "Pass the path of a python executable (for example .venv/bin/python), or leave python unset to use the connector's .venv or python3.",
+        given,
+      );
     }
     return p;
   }
-  for (const rel of [[".venv", "bin", "python"], [".venv", "Scripts", "python.exe"], ["venv", "bin", "python"]]) {
+  for (const rel of [
+    [".venv", "bin", "python"],
+    [".venv", "Scripts", "python.exe"],
+    ["venv", "bin", "python"],
+  ]) {
     const p = join(projectDir, ...rel);
     if (existsSync(p)) return p;
   }
@@ -64,7 +73,12 @@ async function doProbe(python: string, env: Record<string, string>): Promise<Pyt
     r = await c.sub;
     c.dispose();
   } catch (e) {
-    throw new ToolError("python_not_found", `Cannot start Python (${python}): ${(e as Error).message}`, "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.", python);
+    throw new ToolError(
+      "python_not_found",
+      `Cannot start Python (${python}): ${(e as Error).message}`,
+      "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.",
+      python,
+    );
   }
   if (r.exitCode !== 0 || !r.stdout) {
     const why = r.failed && (r as { code?: string }).code === "ENOENT" ? "it was not found" : String(r.stderr || r.message).slice(-500);

@@ -32,7 +32,9 @@ export const syncResultShape = {
   exit_code: z
     .number()
     .optional()
-    .describe("The exit code `fivetran debug` ends with: 0 succeeded, 1 failed, n when the connector called sys.exit(n) or os._exit(n) (the sync stopped there, so status is failed even for 0). Absent for a run stopped from outside."),
+    .describe(
+      "The exit code `fivetran debug` ends with: 0 succeeded, 1 failed, n when the connector called sys.exit(n) or os._exit(n) (the sync stopped there, so status is failed even for 0). Absent for a run stopped from outside.",
+    ),
   engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
   sdk_version: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
   python: z.string().optional().describe("Python version that ran the connector."),
@@ -78,8 +80,13 @@ export const syncResultShape = {
       cursor_regressions: z.array(z.object({ checkpoint: z.number(), path: z.string() })).describe("State values that went backwards between checkpoints."),
       crashed: z.object({ after_checkpoint: z.number().optional(), at_operation: z.number().optional() }).optional().describe("Where the run was killed on purpose."),
       looped: z.object({ method: z.string(), url: z.string() }).optional().describe("The request repeated past the loop limit."),
-      unrecorded: z.array(z.object({ method: z.string(), url: z.string(), closest: z.string().nullable() })).optional().describe("Requests a replay did not have."),
-      log: z.array(z.object({ i: z.number(), method: z.string(), url: z.string(), status: z.number().optional(), fault: z.string().optional() })).describe("Requests in order, secrets masked (first 500)."),
+      unrecorded: z
+        .array(z.object({ method: z.string(), url: z.string(), closest: z.string().nullable() }))
+        .optional()
+        .describe("Requests a replay did not have."),
+      log: z
+        .array(z.object({ i: z.number(), method: z.string(), url: z.string(), status: z.number().optional(), fault: z.string().optional() }))
+        .describe("Requests in order, secrets masked (first 500)."),
     })
     .optional()
     .describe("With record or replay: what the connector did over HTTP (src/proof/)."),
@@ -241,12 +248,7 @@ export function coalescedCheckpointLog(send: (level: string, message: string) =>
 }
 
 export function unknownRun(runId: string): ToolError {
-  return new ToolError(
-    "not_found",
-    `No run with id ${runId}.`,
-    "Use the run_id run_debug returned; runs are kept for 3 days (the last 50). Start a new sync with run_debug.",
-    runId,
-  );
+  return new ToolError("not_found", `No run with id ${runId}.`, "Use the run_id run_debug returned; runs are kept for 3 days (the last 50). Start a new sync with run_debug.", runId);
 }
 
 /**
@@ -301,9 +303,7 @@ function interruptedAnswer(runId: string, rec: RunRecord): { summary: string; da
     state_path: r?.statePath ?? stateFile(rec.projectDir),
   };
   return {
-    summary:
-      `Run ${runId} was interrupted after ${Math.round(elapsedMs / 1000)} s (${counts.upserts} upserts, ${counts.checkpoints} checkpoints reported). ` +
-      `${why.message} ${why.hint}`,
+    summary: `Run ${runId} was interrupted after ${Math.round(elapsedMs / 1000)} s (${counts.upserts} upserts, ${counts.checkpoints} checkpoints reported). ` + `${why.message} ${why.hint}`,
     data,
   };
 }

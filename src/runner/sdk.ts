@@ -79,13 +79,20 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       overridden = true;
       putStateOverride(projectDir, inp.state);
     }
-    proc = spawnSupervised({ file: inp.info.fivetranBin!, args, cwd: projectDir, env, timeoutMs: inp.timeoutMs, signal: inp.signal, outputLimitBytes: inp.outputLimitBytes, memoryLimitMb: inp.memoryLimitMb, containWith: inp.python });
+    proc = spawnSupervised({
+      file: inp.info.fivetranBin!,
+      args,
+      cwd: projectDir,
+      env,
+      timeoutMs: inp.timeoutMs,
+      signal: inp.signal,
+      outputLimitBytes: inp.outputLimitBytes,
+      memoryLimitMb: inp.memoryLimitMb,
+      containWith: inp.python,
+    });
     tracker.spawned(proc.child.pid);
     proc.child.stdin?.end();
-    await Promise.all([
-      watchLines(proc.stdout, (l) => parser.push(l)),
-      watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
-    ]);
+    await Promise.all([watchLines(proc.stdout, (l) => parser.push(l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
     const exit = await proc.exited;
     if (overridden) {
       // Before state.json is read for the result: a run that committed nothing under the override ends with the
@@ -104,7 +111,9 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       error = limited;
     } else if (proc.stopReason === "timeout") {
       status = "timeout";
-      error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, { hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }) });
+      error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, {
+        hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }),
+      });
     } else if (proc.stopReason) {
       status = "cancelled";
       error = tracker.error("cancelled", "The sync was cancelled.", { hint: hintFor("cancelled") });

@@ -119,10 +119,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, ...unknown[]];
   // The job goes through stdin, never argv (argv is visible to every user of the machine).
   stdio[0].write(`${JSON.stringify({ project_dir: projectDir, configuration_text: text })}\n`);
-  const logs = Promise.all([
-    watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)),
-    watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
-  ]);
+  const logs = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
   const result: SetupTestResult = { status: "failed", fields: [], tests: [], results: [], warnings: tracker.warnings, logTail: [], python, durationMs: 0 };
   let ended = false;

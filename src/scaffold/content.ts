@@ -48,12 +48,7 @@ export function readGuideline(topic: string): { topic: string; title: string; sd
   const entry = guidelineTopics().find((t) => t.topic === topic);
   if (!entry) {
     const near = guidelineTopics().filter((t) => t.topic.includes(topic.toLowerCase()) || topic.toLowerCase().includes(t.topic.split("-")[0]));
-    throw new ToolError(
-      "not_found",
-      `There is no guideline topic "${topic}".`,
-      `Use one of: ${(near.length ? near : guidelineTopics()).map((t) => t.topic).join(", ")}.`,
-      topic,
-    );
+    throw new ToolError("not_found", `There is no guideline topic "${topic}".`, `Use one of: ${(near.length ? near : guidelineTopics()).map((t) => t.topic).join(", ")}.`, topic);
   }
   const body = readFileSync(join(RESOURCES_DIR, "guidelines", `${entry.topic}.md`), "utf8");
   const { sdk_version } = guidelineIndexData();

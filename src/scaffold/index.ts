@@ -39,12 +39,7 @@ export function scaffoldProject(projectDir: ProjectRef, opts: ScaffoldOptions = 
   const project = ConnectorProject.of(projectDir);
   const existing = files.filter((f) => project.exists(f.path)).map((f) => f.path);
   if (existing.length && !overwrite) {
-    throw new ToolError(
-      "already_exists",
-      `${dir} already has ${existing.join(", ")}; nothing was written.`,
-      "Choose an empty folder, or pass overwrite: true to replace these files.",
-      existing,
-    );
+    throw new ToolError("already_exists", `${dir} already has ${existing.join(", ")}; nothing was written.`, "Choose an empty folder, or pass overwrite: true to replace these files.", existing);
   }
   const written: string[] = [];
   for (const f of files) {

@@ -5,15 +5,7 @@ import { ToolError } from "../errors.js";
  * tool schema, the CLI's --list, the choices resource and the test matrix all read one source.
  */
 export const SOURCE_TYPES = ["sample", "rest_api", "graphql", "database", "file"] as const;
-export const AUTH_TYPES = [
-  "none",
-  "api_key_header",
-  "api_key_query",
-  "bearer",
-  "basic",
-  "oauth2_client_credentials",
-  "oauth2_refresh_token",
-] as const;
+export const AUTH_TYPES = ["none", "api_key_header", "api_key_query", "bearer", "basic", "oauth2_client_credentials", "oauth2_refresh_token"] as const;
 export const PAGINATION_TYPES = ["none", "page_number", "offset", "cursor", "link_header", "next_url", "keyset_timestamp"] as const;
 export const SYNC_MODES = ["full", "incremental_cursor"] as const;
 // yield first: the seed guidelines ask for it and every SDK accepts it; direct is the 2.0+ style.
@@ -98,7 +90,8 @@ export const SUPPORT: Record<SourceType, { auth: readonly AuthType[]; pagination
     auth: AUTH_TYPES,
     pagination: ["none", "cursor", "offset"],
     childTables: true,
-    summary: "A GraphQL endpoint (POST query + variables); cursor means Relay-style pageInfo { hasNextPage endCursor }; a child table is a connection nested under its parent, fetched by the parent's id.",
+    summary:
+      "A GraphQL endpoint (POST query + variables); cursor means Relay-style pageInfo { hasNextPage endCursor }; a child table is a connection nested under its parent, fetched by the parent's id.",
   },
   database: {
     auth: ["none"],
@@ -129,7 +122,7 @@ export const DESCRIPTIONS = {
     page_number: "page and per_page parameters until total_pages is reached.",
     offset: "offset and limit parameters until total is reached (LIMIT/OFFSET for databases).",
     cursor: "An opaque next_cursor token passed back until it is empty (GraphQL: pageInfo.endCursor).",
-    link_header: "Follow the RFC 8288 Link header's rel=\"next\" URL.",
+    link_header: 'Follow the RFC 8288 Link header\'s rel="next" URL.',
     next_url: "Follow the next_url field of the response body.",
     keyset_timestamp: "Keyset pages ordered by (updated_at, id): each page starts after the last row of the previous one.",
   } satisfies Record<PaginationType, string>,
@@ -154,12 +147,79 @@ export const DESCRIPTIONS = {
 
 // Names DuckDB reserves: a table or column with one of these silently fails in local debug.
 const RESERVED = new Set([
-  "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check", "collate",
-  "column", "constraint", "create", "default", "deferrable", "desc", "describe", "distinct", "do", "else", "end", "except",
-  "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into", "lateral",
-  "leading", "limit", "not", "null", "offset", "on", "only", "or", "order", "pivot", "placing", "primary", "qualify",
-  "references", "returning", "select", "show", "some", "summarize", "symmetric", "table", "then", "to", "trailing", "true",
-  "union", "unique", "unpivot", "using", "variadic", "when", "where", "window", "with",
+  "all",
+  "analyse",
+  "analyze",
+  "and",
+  "any",
+  "array",
+  "as",
+  "asc",
+  "asymmetric",
+  "both",
+  "case",
+  "cast",
+  "check",
+  "collate",
+  "column",
+  "constraint",
+  "create",
+  "default",
+  "deferrable",
+  "desc",
+  "describe",
+  "distinct",
+  "do",
+  "else",
+  "end",
+  "except",
+  "false",
+  "fetch",
+  "for",
+  "foreign",
+  "from",
+  "grant",
+  "group",
+  "having",
+  "in",
+  "initially",
+  "intersect",
+  "into",
+  "lateral",
+  "leading",
+  "limit",
+  "not",
+  "null",
+  "offset",
+  "on",
+  "only",
+  "or",
+  "order",
+  "pivot",
+  "placing",
+  "primary",
+  "qualify",
+  "references",
+  "returning",
+  "select",
+  "show",
+  "some",
+  "summarize",
+  "symmetric",
+  "table",
+  "then",
+  "to",
+  "trailing",
+  "true",
+  "union",
+  "unique",
+  "unpivot",
+  "using",
+  "variadic",
+  "when",
+  "where",
+  "window",
+  "with",
 ]);
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_TABLES = 20;
@@ -174,12 +234,7 @@ function checkIdentifier(kind: string, value: string): void {
     );
   }
   if (RESERVED.has(value)) {
-    throw new ToolError(
-      "invalid_argument",
-      `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`,
-      `Pick another name, e.g. "${value}s" or "${value}_".`,
-      value,
-    );
+    throw new ToolError("invalid_argument", `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`, `Pick another name, e.g. "${value}s" or "${value}_".`, value);
   }
 }
 
@@ -197,7 +252,10 @@ export function defaultTables(source: SourceType): TableSpec[] {
     case "sample":
     case "rest_api":
     case "graphql":
-      return [{ name: "users", primary_key: ["id"] }, { name: "orders", parent: "users" }];
+      return [
+        { name: "users", primary_key: ["id"] },
+        { name: "orders", parent: "users" },
+      ];
     default:
       return [{ name: "users", primary_key: ["id"] }];
   }
@@ -222,23 +280,13 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
         : source === "file"
           ? " Object storage credentials come with storage s3 (aws_access_key_id, aws_secret_access_key)."
           : "";
-    throw new ToolError(
-      "invalid_argument",
-      `auth "${auth}" is not offered for source_type "${source}".${why}`,
-      `For ${source} use auth: ${support.auth.join(", ")}.`,
-      auth,
-    );
+    throw new ToolError("invalid_argument", `auth "${auth}" is not offered for source_type "${source}".${why}`, `For ${source} use auth: ${support.auth.join(", ")}.`, auth);
   }
   if (!PAGINATION_TYPES.includes(pagination)) {
     throw new ToolError("invalid_argument", `Unknown pagination "${pagination}".`, `Use one of: ${PAGINATION_TYPES.join(", ")}.`, pagination);
   }
   if (!support.pagination.includes(pagination)) {
-    throw new ToolError(
-      "invalid_argument",
-      `pagination "${pagination}" is not offered for source_type "${source}".`,
-      `For ${source} use pagination: ${support.pagination.join(", ")}.`,
-      pagination,
-    );
+    throw new ToolError("invalid_argument", `pagination "${pagination}" is not offered for source_type "${source}".`, `For ${source} use pagination: ${support.pagination.join(", ")}.`, pagination);
   }
   if (!SYNC_MODES.includes(sync)) throw new ToolError("invalid_argument", `Unknown sync "${sync}".`, `Use one of: ${SYNC_MODES.join(", ")}.`, sync);
   if (!OPERATION_STYLES.includes(operationStyle)) {
@@ -247,7 +295,11 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
 
   const specs = opts.tables && opts.tables.length > 0 ? opts.tables : defaultTables(source);
   if (specs.length > MAX_TABLES) {
-    throw new ToolError("invalid_argument", `${specs.length} tables were requested; scaffold makes at most ${MAX_TABLES}.`, "Scaffold the first tables, then add the rest by hand following the same pattern.");
+    throw new ToolError(
+      "invalid_argument",
+      `${specs.length} tables were requested; scaffold makes at most ${MAX_TABLES}.`,
+      "Scaffold the first tables, then add the rest by hand following the same pattern.",
+    );
   }
   const names = new Set<string>();
   for (const t of specs) {
@@ -276,7 +328,7 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     for (const c of primaryKey) checkIdentifier("primary key column", c);
     if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);
     if (t.path !== undefined && (/^[a-z]+:/i.test(t.path) || t.path.includes(".."))) {
-      throw new ToolError("invalid_argument", `The path "${t.path}" of table "${t.name}" must be relative to base_url.`, "Give a path such as \"v1/users\"; put the host in base_url.", t.path);
+      throw new ToolError("invalid_argument", `The path "${t.path}" of table "${t.name}" must be relative to base_url.`, 'Give a path such as "v1/users"; put the host in base_url.', t.path);
     }
     const path = t.path ?? (t.parent ? `${t.parent}/{parent_id}/${t.name}` : t.name);
     if (t.parent && !path.includes("{parent_id}")) {
@@ -306,7 +358,7 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
   const driver = source === "database" ? (opts.driver ?? "sqlite") : undefined;
   const name = (opts.name ?? "").trim() || `${source} connector`;
   if (name.length > 80 || /[\r\n"\\`]/.test(name)) {
-    throw new ToolError("invalid_argument", "name must be one line of at most 80 characters without quotes or backslashes.", "Pass a short title such as \"Acme CRM\".", name);
+    throw new ToolError("invalid_argument", "name must be one line of at most 80 characters without quotes or backslashes.", 'Pass a short title such as "Acme CRM".', name);
   }
   return { name, source, auth, pagination, sync, tables, baseUrl, operationStyle, storage, driver };
 }

@@ -68,20 +68,32 @@ const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: fa
     placeholder: "<KEY_PREFIX_OR_EMPTY>",
     example: "exports/daily/",
     description: "Key prefix (folder) under which each table's files are found; a table's pattern is matched below it.",
-    rule: "A string; \"\" for the bucket root; no leading /.",
+    rule: 'A string; "" for the bucket root; no leading /.',
     secret: false,
     required: false,
   },
-  region: { placeholder: "<YOUR_BUCKET_REGION>", example: "eu-west-1", description: "Region of the bucket (S3-compatible services often accept us-east-1 or auto).", rule: "Non-empty.", secret: false },
+  region: {
+    placeholder: "<YOUR_BUCKET_REGION>",
+    example: "eu-west-1",
+    description: "Region of the bucket (S3-compatible services often accept us-east-1 or auto).",
+    rule: "Non-empty.",
+    secret: false,
+  },
   endpoint_url: {
     placeholder: "<ENDPOINT_URL_OR_EMPTY_FOR_AMAZON>",
     example: "https://<account>.r2.cloudflarestorage.com",
-    description: "Endpoint of an S3-compatible service (MinIO, Cloudflare R2, https://storage.googleapis.com for GCS with HMAC keys); \"\" for Amazon S3.",
-    rule: "\"\" or a URL starting with https:// (http:// only for a local test server).",
+    description: 'Endpoint of an S3-compatible service (MinIO, Cloudflare R2, https://storage.googleapis.com for GCS with HMAC keys); "" for Amazon S3.',
+    rule: '"" or a URL starting with https:// (http:// only for a local test server).',
     secret: false,
     required: false,
   },
-  aws_access_key_id: { placeholder: "<YOUR_ACCESS_KEY_ID>", example: "AKIA…", description: "Access key id with s3:ListBucket and s3:GetObject on the bucket (read-only).", rule: "Non-empty.", secret: false },
+  aws_access_key_id: {
+    placeholder: "<YOUR_ACCESS_KEY_ID>",
+    example: "AKIA…",
+    description: "Access key id with s3:ListBucket and s3:GetObject on the bucket (read-only).",
+    rule: "Non-empty.",
+    secret: false,
+  },
   aws_secret_access_key: {
     placeholder: "<YOUR_SECRET_ACCESS_KEY>",
     example: "…",
@@ -186,9 +198,7 @@ function importsFor(body: string): string {
   if (need(/\btime\.(sleep|monotonic)/)) std.push("import time  # back-off waits and token expiry");
   const ctx = ["closing", "nullcontext"].filter((n) => need(new RegExp(`\\b${n}\\(`)));
   if (ctx.length) from.push(`from contextlib import ${ctx.join(", ")}  # close connections and cursors on exit`);
-  const dt = ["datetime", "timedelta", "timezone"].filter((n) =>
-    n === "datetime" ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/) : need(new RegExp(`\\b${n}[.(]`)),
-  );
+  const dt = ["datetime", "timedelta", "timezone"].filter((n) => (n === "datetime" ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/) : need(new RegExp(`\\b${n}[.(]`))));
   if (dt.length) from.push(`from datetime import ${dt.join(", ")}  # timezone-aware timestamps`);
   if (need(/\bparsedate_to_datetime\(/)) from.push("from email.utils import parsedate_to_datetime  # Retry-After given as an HTTP date");
   if (need(/\bPath\(/)) from.push("from pathlib import Path  # the database file as a read-only URI");
@@ -252,7 +262,10 @@ export function renderConnector(o: ResolvedOptions): string {
     PATTERN: patternLabel(o),
     TABLES: tablesLiteral(o),
     SCHEMA: schemaLiteral(o.tables),
-    REQUIRED_KEYS: required.map((k) => `${py(k.key)}, `).join("").replace(/, $/, required.length === 1 ? "," : ""),
+    REQUIRED_KEYS: required
+      .map((k) => `${py(k.key)}, `)
+      .join("")
+      .replace(/, $/, required.length === 1 ? "," : ""),
     URL_KEYS: keys
       .filter((k) => k.key === "base_url" || k.key === "token_url")
       .map((k) => py(k.key))
@@ -371,7 +384,7 @@ function sourceNotes(o: ResolvedOptions): string {
         case "postgresql":
           return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
         case "mysql":
-          return "Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table's `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={\"ca\": ...}` in `open_source()` for a server reached over the internet.";
+          return 'Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table\'s `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={"ca": ...}` in `open_source()` for a server reached over the internet.';
         default:
           return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
       }
@@ -387,12 +400,7 @@ export function renderReadme(o: ResolvedOptions): string {
   const incremental = o.sync === "incremental_cursor";
   const lines: string[] = [];
   lines.push(`# ${o.name}`, "");
-  lines.push(
-    `A Fivetran Connector SDK connector scaffolded by fivetran-connector-mcp: ${SUPPORT[o.source].summary}`,
-    "",
-    `Pattern: ${patternLabel(o)}.`,
-    "",
-  );
+  lines.push(`A Fivetran Connector SDK connector scaffolded by fivetran-connector-mcp: ${SUPPORT[o.source].summary}`, "", `Pattern: ${patternLabel(o)}.`, "");
   lines.push("## Files", "");
   lines.push("| File | Purpose |", "|---|---|");
   lines.push("| `connector.py` | `schema()`, `update()` and the helpers they call |");
@@ -404,7 +412,10 @@ export function renderReadme(o: ResolvedOptions): string {
   if (keys.length === 0) {
     lines.push("This connector needs no configuration: `configuration.json` is an empty object.", "");
   } else {
-    lines.push("Every value in `configuration.json` is a string. Replace each placeholder before the first run (set an optional key to an empty string `\"\"` to leave it unset); `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.", "");
+    lines.push(
+      'Every value in `configuration.json` is a string. Replace each placeholder before the first run (set an optional key to an empty string `""` to leave it unset); `validate_configuration()` stops the sync with a clear message while a value is missing or still a placeholder.',
+      "",
+    );
     lines.push("| Key | Required | Example | Description | Validation |", "|---|---|---|---|---|");
     for (const k of keys) {
       lines.push(`| \`${k.key}\` | ${k.required ? "yes" : "no"} | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
@@ -423,7 +434,9 @@ export function renderReadme(o: ResolvedOptions): string {
   if (o.source === "rest_api" || o.source === "graphql") {
     lines.push(`- Authentication: ${DESCRIPTIONS.auth[o.auth]}`);
     lines.push(`- Pagination: ${DESCRIPTIONS.pagination[o.pagination]}`);
-    lines.push("- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.");
+    lines.push(
+      "- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.",
+    );
   } else if (o.source === "database") {
     lines.push(`- Driver: ${DESCRIPTIONS.driver[o.driver ?? "sqlite"]}`);
     lines.push(`- Batches: ${DESCRIPTIONS.pagination[o.pagination]}`);

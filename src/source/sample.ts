@@ -38,7 +38,12 @@ function fill(template: string, configuration: Record<string, unknown>, where: s
   return template.replace(/\{([A-Za-z0-9_.-]+)\}/g, (_m, key: string) => {
     const v = configuration[key];
     if (typeof v !== "string") {
-      throw new ToolError("invalid_argument", `The ${where} names {${key}}, which configuration.json does not have as a string.`, `Use one of: ${Object.keys(configuration).join(", ") || "(no keys)"}.`, key);
+      throw new ToolError(
+        "invalid_argument",
+        `The ${where} names {${key}}, which configuration.json does not have as a string.`,
+        `Use one of: ${Object.keys(configuration).join(", ") || "(no keys)"}.`,
+        key,
+      );
     }
     return v;
   });
@@ -50,7 +55,12 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ToolError("invalid_argument", `Not an absolute URL: ${o.redactor.redact(url)}.`, "Pass the full URL, e.g. http://127.0.0.1:5001/pagination/next_page_url or {base_url}/items.", o.redactor.redact(o.url));
+    throw new ToolError(
+      "invalid_argument",
+      `Not an absolute URL: ${o.redactor.redact(url)}.`,
+      "Pass the full URL, e.g. http://127.0.0.1:5001/pagination/next_page_url or {base_url}/items.",
+      o.redactor.redact(o.url),
+    );
   }
   // Security: only plain web requests; no file:, data: or other schemes reach fetch.
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
@@ -66,10 +76,16 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
     // Security: GET only, and redirects are not followed (a redirect could carry the headers to another host).
     res = await fetch(parsed, { method: "GET", headers, redirect: "manual", signal });
   } catch (e) {
-    if (timeout.aborted) throw new ToolError("timeout", `No answer from ${o.redactor.redact(parsed.origin)} within ${o.timeoutMs / 1000} s.`, "Check the URL and that the source is reachable, or raise timeout_seconds.");
+    if (timeout.aborted)
+      throw new ToolError("timeout", `No answer from ${o.redactor.redact(parsed.origin)} within ${o.timeoutMs / 1000} s.`, "Check the URL and that the source is reachable, or raise timeout_seconds.");
     if (o.signal?.aborted) throw new ToolError("cancelled", "The request was cancelled.");
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    throw new ToolError("not_found", `The request failed: ${o.redactor.redact(cause?.message ?? (e as Error).message)}.`, "Check the host and port in the URL (or the configuration value it comes from).", cause?.code);
+    throw new ToolError(
+      "not_found",
+      `The request failed: ${o.redactor.redact(cause?.message ?? (e as Error).message)}.`,
+      "Check the host and port in the URL (or the configuration value it comes from).",
+      cause?.code,
+    );
   }
   // Security: the body is read up to max_bytes and the connection dropped after, whatever the server sends.
   const chunks: Uint8Array[] = [];

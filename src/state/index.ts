@@ -23,11 +23,7 @@ export function parseState(text: string, source: string): State {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ToolError(
-      "state",
-      `${source} is not valid JSON: ${(e as Error).message}`,
-      "Give the state as a JSON object, for example {\"cursor\": \"2024-01-01T00:00:00Z\"}.",
-    );
+    throw new ToolError("state", `${source} is not valid JSON: ${(e as Error).message}`, 'Give the state as a JSON object, for example {"cursor": "2024-01-01T00:00:00Z"}.');
   }
   return assertStateObject(value, source);
 }
@@ -35,11 +31,7 @@ export function parseState(text: string, source: string): State {
 export function assertStateObject(value: unknown, source: string): State {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
-    throw new ToolError(
-      "state",
-      `${source} must be a JSON object, but it is ${kind}.`,
-      "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.",
-    );
+    throw new ToolError("state", `${source} must be a JSON object, but it is ${kind}.`, "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.");
   }
   // Security: a state of any size would be written, read back into every run and echoed by get_state; Fivetran's
   // guidance is a state under 10 MB (checkpoint cursors, not data).

@@ -73,9 +73,19 @@ const LATTICE = new Set([...NUMBER_TYPES, ...MOMENT_TYPES, "JSON", "BLOB", "VARC
 export const DECIMAL_RE = /^DECIMAL\((\d+),\s*(\d+)\)$/;
 
 const DECLARED_DUCKDB: Record<string, string> = {
-  BOOLEAN: "BOOLEAN", SHORT: "SMALLINT", INT: "INTEGER", LONG: "BIGINT", FLOAT: "FLOAT", DOUBLE: "DOUBLE",
-  NAIVE_DATE: "DATE", NAIVE_DATETIME: "TIMESTAMP", UTC_DATETIME: "TIMESTAMP WITH TIME ZONE", BINARY: "BLOB",
-  XML: "VARCHAR", STRING: "VARCHAR", JSON: "JSON",
+  BOOLEAN: "BOOLEAN",
+  SHORT: "SMALLINT",
+  INT: "INTEGER",
+  LONG: "BIGINT",
+  FLOAT: "FLOAT",
+  DOUBLE: "DOUBLE",
+  NAIVE_DATE: "DATE",
+  NAIVE_DATETIME: "TIMESTAMP",
+  UTC_DATETIME: "TIMESTAMP WITH TIME ZONE",
+  BINARY: "BLOB",
+  XML: "VARCHAR",
+  STRING: "VARCHAR",
+  JSON: "JSON",
 };
 
 /** The DuckDB type of a declared column, or null when it has none (NAIVE_TIME, or no type). */
@@ -236,7 +246,7 @@ function limitDecimal(text: string, kind: string): string | null {
     // Round half up to `scale` digits after the point.
     const keep = digits.length - (-exp - scale);
     let kept = keep > 0 ? digits.slice(0, keep) : "0";
-    const first = keep >= 0 ? digits[keep] ?? "0" : "0";
+    const first = keep >= 0 ? (digits[keep] ?? "0") : "0";
     if (keep >= 0 && first >= "5") kept = (BigInt(kept) + 1n).toString();
     exp = -scale;
     digits = kept;
@@ -373,4 +383,3 @@ function plainUtcMicros(s: string): bigint | typeof MISFIT {
   if (y < 1000 || !validDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return MISFIT;
   return BigInt(Date.UTC(y, mo - 1, d, h, mi, sec)) * 1000n;
 }
-

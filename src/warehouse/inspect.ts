@@ -44,15 +44,17 @@ export async function describeWarehouse(projectDir: ProjectRef): Promise<Warehou
   const state = projectRedactor(projectDir).redactValue(readState(projectDir));
   const tables = await withReader(dbPath, SCHEMA, async (conn) => {
     // tester first, then the tester_<source schema> ones; the reader's catalog only (not attached or temp ones).
-    const cols = (await conn.runAndReadAll(
-      `SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+    const cols = (
+      await conn.runAndReadAll(
+        `SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
        WHERE table_catalog = current_database() AND (table_schema = $1 OR starts_with(table_schema, $2))
        ORDER BY table_schema <> $1, table_schema, table_name, ordinal_position`,
-      [SCHEMA, `${SCHEMA}_`],
-    )).getRows();
-    const keys = (await conn.runAndReadAll(
-      "SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'",
-    )).getRowsJS();
+        [SCHEMA, `${SCHEMA}_`],
+      )
+    ).getRows();
+    const keys = (
+      await conn.runAndReadAll("SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'")
+    ).getRowsJS();
     const keyOf = new Map(keys.map((r) => [`${r[0] as string}.${r[1] as string}`, (r[2] as string[]).map(String)]));
     const byTable = new Map<string, TableDescription>();
     for (const [s, t, c, type] of cols) {
@@ -66,9 +68,7 @@ export async function describeWarehouse(projectDir: ProjectRef): Promise<Warehou
     }
     for (const d of byTable.values()) {
       const hasDeleted = d.columns.some((c) => c.name === "_fivetran_deleted");
-      const r = (await conn.runAndReadAll(
-        `SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`,
-      )).getRows()[0];
+      const r = (await conn.runAndReadAll(`SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`)).getRows()[0];
       d.rows = Number(r[0]);
       d.deleted_rows = Number(r[1]);
     }

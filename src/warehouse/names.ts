@@ -23,7 +23,10 @@ function isDigit(c: string): boolean {
 
 function transliterate(name: string): string {
   if (WORD_DASH_DOT.test(name)) return name;
-  return name.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC");
+  return name
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "")
+    .normalize("NFC");
 }
 
 function singleUnderscoreCase(name: string): string {

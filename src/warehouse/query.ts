@@ -22,10 +22,7 @@ export const queryResultShape = {
   row_count: z.number().describe("Number of rows returned"),
   truncated: z.boolean().describe("True when more rows existed than were returned"),
   truncated_by: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
-  masked_cells: z
-    .number()
-    .optional()
-    .describe("How many cells held a secret of the project's configuration or the server's environment, masked as ****"),
+  masked_cells: z.number().optional().describe("How many cells held a secret of the project's configuration or the server's environment, masked as ****"),
 };
 
 export type QueryResult = z.infer<z.ZodObject<typeof queryResultShape>>;
@@ -41,12 +38,43 @@ const READ_KEYWORDS = new Set(["select", "with", "from", "values", "table", "exp
 // Security: table functions that read files or reach out. External access is off as well; this gives a clear
 // answer instead of DuckDB's permission error, and covers functions a future DuckDB might allow.
 const FILE_FUNCTIONS = [
-  "read_csv", "read_csv_auto", "read_parquet", "parquet_scan", "read_json", "read_json_auto", "read_json_objects",
-  "read_json_objects_auto", "read_ndjson", "read_ndjson_auto", "read_ndjson_objects", "read_text", "read_blob", "glob",
-  "sniff_csv", "parquet_metadata", "parquet_schema", "parquet_file_metadata", "parquet_kv_metadata", "parquet_bloom_probe",
-  "iceberg_scan", "iceberg_metadata", "iceberg_snapshots", "delta_scan", "read_xlsx", "st_read", "sqlite_scan",
-  "sqlite_attach", "postgres_scan", "postgres_attach", "mysql_scan", "httpfs", "http_get", "read_avro", "getenv",
-  "duckdb_secrets", "load_aws_credentials",
+  "read_csv",
+  "read_csv_auto",
+  "read_parquet",
+  "parquet_scan",
+  "read_json",
+  "read_json_auto",
+  "read_json_objects",
+  "read_json_objects_auto",
+  "read_ndjson",
+  "read_ndjson_auto",
+  "read_ndjson_objects",
+  "read_text",
+  "read_blob",
+  "glob",
+  "sniff_csv",
+  "parquet_metadata",
+  "parquet_schema",
+  "parquet_file_metadata",
+  "parquet_kv_metadata",
+  "parquet_bloom_probe",
+  "iceberg_scan",
+  "iceberg_metadata",
+  "iceberg_snapshots",
+  "delta_scan",
+  "read_xlsx",
+  "st_read",
+  "sqlite_scan",
+  "sqlite_attach",
+  "postgres_scan",
+  "postgres_attach",
+  "mysql_scan",
+  "httpfs",
+  "http_get",
+  "read_avro",
+  "getenv",
+  "duckdb_secrets",
+  "load_aws_credentials",
 ];
 const FILE_FUNCTION_RE = new RegExp(`\\b(${FILE_FUNCTIONS.join("|")})\\s*\\(`, "i");
 
@@ -68,18 +96,14 @@ const FORMAT_MAX_ARGS = 16;
 // not: one overload per argument count, up to FORMAT_MAX_ARGS.
 function formatGuard(f: "printf" | "format"): string {
   const specs =
-    f === "printf"
-      ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')`
-      : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
+    f === "printf" ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')` : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
   const dynamic = f === "printf" ? `contains(${specs}, '*')` : `contains(${specs}, '{')`;
   const widest = `coalesce(list_max(list_transform(regexp_extract_all(${specs}, '[0-9]+'), d -> d::DOUBLE)), 0)`;
   const refused = `error('${f}() with a width or precision over ${L}, or one taken from an argument (${f === "printf" ? "%*d" : "{:>{}}"}), could build more than ${L} characters; query_warehouse refuses it')`;
   const overloads = [];
   for (let n = 0; n <= FORMAT_MAX_ARGS; n++) {
     const args = Array.from({ length: n }, (_, i) => `a${i}`);
-    overloads.push(
-      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
-    );
+    overloads.push(`(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`);
   }
   return `${f}${overloads.join(", ")}`;
 }
@@ -132,7 +156,12 @@ export function checkQueryText(sql: string): void {
 }
 
 function missingWarehouse(projectDir: ProjectRef): ToolError {
-  return new ToolError("not_found", `There is no warehouse yet: ${warehousePath(projectDir)} does not exist.`, "Run run_debug first; it creates files/warehouse.db.", typeof projectDir === "string" ? projectDir : projectDir.root);
+  return new ToolError(
+    "not_found",
+    `There is no warehouse yet: ${warehousePath(projectDir)} does not exist.`,
+    "Run run_debug first; it creates files/warehouse.db.",
+    typeof projectDir === "string" ? projectDir : projectDir.root,
+  );
 }
 
 /** Runs one read-only statement against files/warehouse.db with the caps of QueryOptions. */

@@ -4,10 +4,7 @@ import { readdirSync, rmdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
-import {
-  cellOf, cellType, declaredDuckType, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, stageText, textType,
-  widerType, type Cell, type NativeKind,
-} from "./cells.js";
+import { cellOf, cellType, declaredDuckType, FloatCell, mergeTypes, MISFIT, NATIVE_KINDS, nativeValue, stageText, textType, widerType, type Cell, type NativeKind } from "./cells.js";
 import { duckdb } from "./duckdb.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { FILES_DIR, filesDir, METADATA_TABLE, SCHEMA, STATE_FILE, warehousePath } from "./files.js";
@@ -291,7 +288,11 @@ export class WarehouseWriter {
     const values = Object.values(rec.data);
     // A row that did not come from the harness (a test, a tool) and names no `_fivetran_id` gets one of its own, a
     // hash of its names and cells; the harness always sends the SDK's.
-    const id = rec.id ?? createHash("sha1").update(JSON.stringify([shape.names, values])).digest("base64");
+    const id =
+      rec.id ??
+      createHash("sha1")
+        .update(JSON.stringify([shape.names, values]))
+        .digest("base64");
     this.row(rec.t, rec.table, shape, values, rec.schema, id);
   }
 
@@ -346,7 +347,9 @@ export class WarehouseWriter {
         const kind = declaredDuckType(def.type, def.precision, def.scale);
         sourceTypes.set(col, def.type.toUpperCase());
         if (def.type.toUpperCase() === "DECIMAL" && kind !== `DECIMAL(${def.precision},${def.scale})`) {
-          this.onWarning(`column ${col} of table ${t.table} is declared DECIMAL(${def.precision},${def.scale}), which is not a decimal: it is made ${kind}, and a value that does not fit becomes NULL`);
+          this.onWarning(
+            `column ${col} of table ${t.table} is declared DECIMAL(${def.precision},${def.scale}), which is not a decimal: it is made ${kind}, and a value that does not fit becomes NULL`,
+          );
         }
         if (kind && !declared.has(this.column(col))) declared.set(this.column(col), kind);
       }
@@ -570,7 +573,6 @@ export class WarehouseWriter {
     return run;
   }
 
-
   /** Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. */
   private async abort(): Promise<void> {
     this.txOpen = false;
@@ -688,9 +690,7 @@ export class WarehouseWriter {
     if (b.truncateBefore) {
       if (!(await this.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) await this.alter(t.schema, t.name, new Map(), [[FIVETRAN_DELETED, "BOOLEAN"]]);
       this.touched.add(cacheKey(t.schema, t.name));
-      await this.conn.run(
-        `UPDATE ${this.qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`,
-      );
+      await this.conn.run(`UPDATE ${this.qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${b.truncateBefore}'::TIMESTAMPTZ`);
     }
     return true;
   }
@@ -705,10 +705,7 @@ export class WarehouseWriter {
   private async columns(schema: string, table: string): Promise<Columns> {
     const known = this.columnCache.get(cacheKey(schema, table));
     if (known) return known;
-    const r = await this.conn.runAndReadAll(
-      "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
-      [schema, table],
-    );
+    const r = await this.conn.runAndReadAll("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position", [schema, table]);
     const columns: Columns = new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
     this.columnCache.set(cacheKey(schema, table), columns);
     return columns;
@@ -722,10 +719,7 @@ export class WarehouseWriter {
   private async primaryKey(schema: string, table: string): Promise<string[]> {
     const known = this.keyCache.get(cacheKey(schema, table));
     if (known) return known;
-    const r = await this.conn.runAndReadAll(
-      "SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'",
-      [schema, table],
-    );
+    const r = await this.conn.runAndReadAll("SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'", [schema, table]);
     const rows = r.getRowsJS();
     const key = rows.length ? (rows[0][0] as string[]).map(String) : [];
     this.keyCache.set(cacheKey(schema, table), key);
@@ -837,7 +831,13 @@ export class WarehouseWriter {
     const current = [...actual.keys()];
     if (wanted.every((c, i) => current[i] === c)) return actual;
     const key = await this.primaryKey(t.schema, t.name);
-    await this.replace(t.schema, t.name, wanted.map((c) => [c, actual.get(c)!]), wanted.map(quote), key);
+    await this.replace(
+      t.schema,
+      t.name,
+      wanted.map((c) => [c, actual.get(c)!]),
+      wanted.map(quote),
+      key,
+    );
     return this.columns(t.schema, t.name);
   }
 
@@ -916,7 +916,7 @@ export class WarehouseWriter {
                 appender.clear();
                 return i;
               }
-              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : (v));
+              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : v);
             }
           } else {
             for (let r = 0; r < n; r++) {
@@ -951,7 +951,13 @@ export class WarehouseWriter {
     const kinds = columns.map((c) => types.get(c)!);
     if (fresh && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
-      const misfit = await this.fill({ table, schema }, kinds, at, kinds.map((k) => NATIVE_KINDS.has(k)), rows);
+      const misfit = await this.fill(
+        { table, schema },
+        kinds,
+        at,
+        kinds.map((k) => NATIVE_KINDS.has(k)),
+        rows,
+      );
       if (misfit < 0) {
         rows.length = 0;
         return;
@@ -966,10 +972,11 @@ export class WarehouseWriter {
     const keys = key.map(quote).join(", ");
     if (columns.includes(FILE_PATH)) await this.noteReplacedFiles(t, staged);
     if (sameSet(await this.primaryKey(schema, table), key)) {
-      const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(", ");
-      await this.conn.run(
-        `INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`,
-      );
+      const set = columns
+        .filter((c) => !key.includes(c))
+        .map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`)
+        .join(", ");
+      await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`);
     } else {
       // A table created without a key (its first rows came later) has nothing to conflict on.
       await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
@@ -996,7 +1003,10 @@ export class WarehouseWriter {
       if (columns.every((c) => key.includes(c))) continue;
       const { from: staged, drop } = await this.stage(t, columns, types, group);
       if (columns.includes(FILE_PATH)) await this.noteReplacedFiles(t, staged);
-      const set = columns.filter((c) => !key.includes(c)).map((c) => `${quote(c)} = s.${quote(c)}`).join(", ");
+      const set = columns
+        .filter((c) => !key.includes(c))
+        .map((c) => `${quote(c)} = s.${quote(c)}`)
+        .join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
       await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
       await this.conn.run(`DROP TABLE ${drop}`);
@@ -1260,5 +1270,3 @@ function converted(old: string, wider: string, column: string): string {
   if (wider === "JSON") return old === "BLOB" ? `to_json(to_base64(${name}))` : `to_json(${name})`;
   return `CAST(${name} AS ${wider})`;
 }
-
-

@@ -115,12 +115,7 @@ export class Workspace {
       // The CLI runs with the user's own rights in the user's own folder.
       candidate = resolve(this.cwd, arg);
     } else if (given) {
-      throw new ToolError(
-        "invalid_argument",
-        `project_dir "${arg}" is relative, and there is no workspace to resolve it against (the server was started in ${this.cwd}).`,
-        NO_FOLDER_HINT,
-        arg,
-      );
+      throw new ToolError("invalid_argument", `project_dir "${arg}" is relative, and there is no workspace to resolve it against (the server was started in ${this.cwd}).`, NO_FOLDER_HINT, arg);
     } else if (roots.length > 0) {
       candidate = roots[0];
       if (mustExist) refuseNonConnectorRoot(roots);
@@ -243,9 +238,33 @@ export function checkPathArgument(p: unknown, what = "path"): asserts p is strin
 }
 
 const SYSTEM_FOLDERS = new Set(
-  ["/bin", "/boot", "/dev", "/etc", "/lib", "/lib64", "/opt", "/private", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/usr", "/var", "/System", "/Library", "/Applications", "/Users", "/home", "/Volumes", "/tmp", "/private/tmp", "/private/var"].map((p) =>
-    resolve(p),
-  ),
+  [
+    "/bin",
+    "/boot",
+    "/dev",
+    "/etc",
+    "/lib",
+    "/lib64",
+    "/opt",
+    "/private",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/srv",
+    "/sys",
+    "/usr",
+    "/var",
+    "/System",
+    "/Library",
+    "/Applications",
+    "/Users",
+    "/home",
+    "/Volumes",
+    "/tmp",
+    "/private/tmp",
+    "/private/var",
+  ].map((p) => resolve(p)),
 );
 
 /** The filesystem root, the home folder, a top-level system folder, or a folder inside /etc, /usr, /proc, /sys, /dev. */

@@ -79,7 +79,15 @@ describe("fivetran deploy (recorded fake on PATH)", () => {
     const dir = goodProject();
     const record = join(dir, "record.json");
     const lines: string[] = [];
-    const opts = { projectDir: dir, destination: "warehouse_1", connection: "my_conn", pythonVersion: "3.12" as const, python: "/usr/bin/python3", env: env("created", record), onLine: (l: string) => lines.push(l) };
+    const opts = {
+      projectDir: dir,
+      destination: "warehouse_1",
+      connection: "my_conn",
+      pythonVersion: "3.12" as const,
+      python: "/usr/bin/python3",
+      env: env("created", record),
+      onLine: (l: string) => lines.push(l),
+    };
     const plan = await planDeploy(opts);
     expect(plan.fivetran).toBe(join(FAKE_BIN, "fivetran"));
     expect(plan.blocking).toEqual([]);
@@ -91,7 +99,19 @@ describe("fivetran deploy (recorded fake on PATH)", () => {
 
     const rec = JSON.parse(readFileSync(record, "utf8")) as { argv: string[]; api_key: string };
     expect(rec.api_key).toBe(KEY);
-    expect(rec.argv).toEqual(["deploy", dir, "--destination", "warehouse_1", "--connection", "my_conn", "--configuration", join(dir, "configuration.json"), "--python-version", "3.12", "--non-interactive"]);
+    expect(rec.argv).toEqual([
+      "deploy",
+      dir,
+      "--destination",
+      "warehouse_1",
+      "--connection",
+      "my_conn",
+      "--configuration",
+      join(dir, "configuration.json"),
+      "--python-version",
+      "3.12",
+      "--non-interactive",
+    ]);
     expect(rec.argv.join(" ")).not.toContain(KEY);
     // Security: neither the key nor the 8-character prefix the CLI prints reaches our output.
     const everything = JSON.stringify(r) + lines.join("\n");
@@ -129,9 +149,9 @@ describe("fivetran deploy (recorded fake on PATH)", () => {
 
 describe("deploy output parser", () => {
   it("reads the real CLI's success block with colour codes and icons", () => {
-    const out = "\x1b[0m✓ connection created\n  connection id: abc_def\n  runtime python version: 3.13\n  naming strategy: SOURCE_NAMING\nvisit the Fivetran dashboard to start the initial sync:\nhttps://fivetran.com/dashboard/connections/abc_def/status\n";
+    const out =
+      "\x1b[0m✓ connection created\n  connection id: abc_def\n  runtime python version: 3.13\n  naming strategy: SOURCE_NAMING\nvisit the Fivetran dashboard to start the initial sync:\nhttps://fivetran.com/dashboard/connections/abc_def/status\n";
     expect(parseDeployOutput(out, 0)).toMatchObject({ outcome: "created", connectionId: "abc_def", naming: "SOURCE_NAMING" });
     expect(parseDeployOutput(out, 1).outcome).toBe("failed");
   });
 });
-

@@ -13,7 +13,16 @@ const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtur
 describe("requirements.txt rules", () => {
   it("parses names, pins, URLs and options", () => {
     const f = parseRequirements(
-      ["# comment", "Requests==2.32.3", "python_dateutil>=2.8  # inline", "six==1.16.0", "pkg[extra]==1.0 ; python_version>'3.9'", "git+https://github.com/o/r.git@v1.2#egg=oracledb", "-r other.txt", ""].join("\n"),
+      [
+        "# comment",
+        "Requests==2.32.3",
+        "python_dateutil>=2.8  # inline",
+        "six==1.16.0",
+        "pkg[extra]==1.0 ; python_version>'3.9'",
+        "git+https://github.com/o/r.git@v1.2#egg=oracledb",
+        "-r other.txt",
+        "",
+      ].join("\n"),
     );
     expect(f.requirements.map((r) => [r.name, r.pinned, r.line])).toEqual([
       ["requests", true, 2],

@@ -67,7 +67,17 @@ describe("report markdown", () => {
       warnings: [{ severity: "warning", rule: "FT062", file: "requirements.txt", line: 2, message: "unpinned", hint: "pin it" }],
       info: [],
       lint: { available: true, errors: 0, warnings: 1, infos: 0 },
-      runs: [{ status: "succeeded", capped: false, engine: "embedded", durationMs: 1200, counts: { upserts: 3, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 0, fileUploads: 0 }, rowsPerTable: { t: 3 }, peakRssMb: 30 }],
+      runs: [
+        {
+          status: "succeeded",
+          capped: false,
+          engine: "embedded",
+          durationMs: 1200,
+          counts: { upserts: 3, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 0, fileUploads: 0 },
+          rowsPerTable: { t: 3 },
+          peakRssMb: 30,
+        },
+      ],
       tables: [],
       memory: { peakRssMb: 30, limitMb: 1024, note: "complete" },
       stateBackup: null,

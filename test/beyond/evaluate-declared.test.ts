@@ -22,7 +22,17 @@ describe("declared versus observed schema", () => {
         { table: "Orders", primary_key: ["orderId"], columns: { amount: { type: "DECIMAL", precision: 10, scale: 2 }, createdAt: { type: "UTC_DATETIME" }, note: { type: "STRING" } } },
         { table: "missing_table", primary_key: ["id"] },
       ],
-      [snap("orders", [["order_id", "BIGINT"], ["amount", "DECIMAL(10,2)"], ["created_at", "VARCHAR"]], ["order_id"])],
+      [
+        snap(
+          "orders",
+          [
+            ["order_id", "BIGINT"],
+            ["amount", "DECIMAL(10,2)"],
+            ["created_at", "VARCHAR"],
+          ],
+          ["order_id"],
+        ),
+      ],
     );
     const by = (check: string) => f.filter((x) => x.rule === check).map((x) => x.message);
     expect(by("data:declared_column_present").join("\n")).toContain("note");
@@ -33,7 +43,19 @@ describe("declared versus observed schema", () => {
   });
 
   it("is quiet when the warehouse matches the declaration", () => {
-    const f = declaredFindings([{ table: "items", primary_key: ["id"], columns: { qty: { type: "INT" } } }], [snap("items", [["id", "BIGINT"], ["qty", "INTEGER"]], ["id"])]);
+    const f = declaredFindings(
+      [{ table: "items", primary_key: ["id"], columns: { qty: { type: "INT" } } }],
+      [
+        snap(
+          "items",
+          [
+            ["id", "BIGINT"],
+            ["qty", "INTEGER"],
+          ],
+          ["id"],
+        ),
+      ],
+    );
     expect(f).toEqual([]);
   });
 

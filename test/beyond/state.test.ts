@@ -45,10 +45,7 @@ describe("state engine", () => {
   });
 
   it("diffs nested keys and arrays", () => {
-    const d = diffStates(
-      { cursor: { orders: "2024-01-01", users: "x" }, pages: [1, 2], gone: true },
-      { cursor: { orders: "2024-02-01", users: "x", items: "a" }, pages: [1], "odd key": 1 },
-    );
+    const d = diffStates({ cursor: { orders: "2024-01-01", users: "x" }, pages: [1, 2], gone: true }, { cursor: { orders: "2024-02-01", users: "x", items: "a" }, pages: [1], "odd key": 1 });
     expect(d.changed).toEqual([{ path: "cursor.orders", before: "2024-01-01", after: "2024-02-01" }]);
     expect(d.added.map((c) => c.path).sort()).toEqual(['"odd key"', "cursor.items"]);
     expect(d.removed.map((c) => c.path).sort()).toEqual(["gone", "pages[1]"]);

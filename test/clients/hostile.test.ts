@@ -37,9 +37,7 @@ beforeAll(async () => {
   const { tools } = await client.listTools();
   toolNames = tools.map((t) => t.name);
   // Read-only and state tools are safe to aim at paths; runs, installs and deploys are not called here.
-  withProjectDir = tools
-    .filter((t) => "project_dir" in ((t.inputSchema.properties as Record<string, unknown> | undefined) ?? {}) && !t.annotations?.openWorldHint)
-    .map((t) => t.name);
+  withProjectDir = tools.filter((t) => "project_dir" in ((t.inputSchema.properties as Record<string, unknown> | undefined) ?? {}) && !t.annotations?.openWorldHint).map((t) => t.name);
   for (const t of tools) {
     const props = (t.inputSchema.properties ?? {}) as Record<string, { type?: string }>;
     required[t.name] = Object.fromEntries(

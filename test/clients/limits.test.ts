@@ -177,7 +177,12 @@ describe("result size guard", () => {
 
   it("one huge string inside a list is cut before the list loses items", () => {
     const log = "line\n".repeat(200_000);
-    const r = successResult("", { runs: [{ id: 1, log }, { id: 2, log: "short" }] });
+    const r = successResult("", {
+      runs: [
+        { id: 1, log },
+        { id: 2, log: "short" },
+      ],
+    });
     const parsed = JSON.parse((r.content[0] as { text: string }).text) as { runs: { id: number; log: string }[] };
     expect(parsed.runs.map((x) => x.id)).toEqual([1, 2]);
     expect(parsed.runs[0].log).toMatch(/… \[cut: \d+ of 1000000 characters\]$/);
@@ -193,7 +198,10 @@ describe("result size guard", () => {
   });
 
   it("nested arrays and a top-level array shrink too", () => {
-    const { value, cuts } = shrinkJson(Array.from({ length: 50 }, (_, i) => ({ i, cells: Array.from({ length: 500 }, (_, j) => j) })), 10_000);
+    const { value, cuts } = shrinkJson(
+      Array.from({ length: 50 }, (_, i) => ({ i, cells: Array.from({ length: 500 }, (_, j) => j) })),
+      10_000,
+    );
     expect(formatJson(value).length).toBeLessThanOrEqual(10_000);
     expect(cuts.length).toBeGreaterThan(0);
   });
@@ -247,7 +255,10 @@ describe("result shape", () => {
       input: {},
       output: {
         status: z.string().describe("status"),
-        nested: z.object({ n: z.number().describe("n") }).optional().describe("nested"),
+        nested: z
+          .object({ n: z.number().describe("n") })
+          .optional()
+          .describe("nested"),
       },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
       async handle() {

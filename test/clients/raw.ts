@@ -46,9 +46,7 @@ export function startRaw(args: string[] = [], env: Record<string, string> = {}):
   });
   proc.stderr.setEncoding("utf8");
   proc.stderr.on("data", (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    proc.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
   let nextId = 1;
   const server: RawServer = {
     proc,

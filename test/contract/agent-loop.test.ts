@@ -96,7 +96,8 @@ describe("misleading answers: a hint per cause", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const code = (path: string) => `import requests\ndef update(configuration, state):\n    r = requests.get("${base}${path}", headers={"X-Key": configuration["api_key"]}, timeout=5)\n    r.raise_for_status()`;
+      const code = (path: string) =>
+        `import requests\ndef update(configuration, state):\n    r = requests.get("${base}${path}", headers={"X-Key": configuration["api_key"]}, timeout=5)\n    r.raise_for_status()`;
       const auth = await run(code("/private"), { api_key: "s3cr3t-value-xyz" });
       expect(auth.error.kind).toBe("connector_exception");
       expect(auth.error.hint).toContain("HTTP 401");
@@ -258,7 +259,11 @@ describe("a connector that checkpoints in a tight loop", () => {
     const notices: string[] = [];
     client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void notices.push(String(n.params.data)));
     await client.setLoggingLevel("debug");
-    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    i = 0\n    while True:\n        i += 1\n        op.upsert("t", {"id": i, "pad": "x" * 200})\n        op.checkpoint({"i": i})\nconnector = Connector(update=update)\n`, {}, root);
+    const dir = makeConnector(
+      `${HEADER}def update(configuration, state):\n    i = 0\n    while True:\n        i += 1\n        op.upsert("t", {"id": i, "pad": "x" * 200})\n        op.checkpoint({"i": i})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
     const started = await call(client, "run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 3 });
     expect(started.data.status).toBe("running");
     // Before the fix this call applied the whole queued backlog first: 114 s measured, here it would hit the 45 s
@@ -291,7 +296,11 @@ describe("missing views", () => {
 describe("diff_state after plain runs and after set_state", () => {
   it("compares what the last run started from with what it committed", async () => {
     const client = await connectClient([root]);
-    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    n = state.get("n", 0)\n    op.upsert("t", {"id": n})\n    op.checkpoint({"n": n + 3, "since": "2024"})\nconnector = Connector(update=update)\n`, {}, root);
+    const dir = makeConnector(
+      `${HEADER}def update(configuration, state):\n    n = state.get("n", 0)\n    op.upsert("t", {"id": n})\n    op.checkpoint({"n": n + 3, "since": "2024"})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
     await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
     const first = await call(client, "diff_state", { project_dir: dir });
     expect(first.isError).toBe(false);

@@ -36,7 +36,14 @@ def update(configuration, state):
 connector = Connector(update=update)
 `;
 
-type Data = { status: string; run_id: string; counts?: { upserts: number; checkpoints: number }; error?: { kind: string; message: string }; rows_per_table?: Record<string, number>; state?: Record<string, unknown> };
+type Data = {
+  status: string;
+  run_id: string;
+  counts?: { upserts: number; checkpoints: number };
+  error?: { kind: string; message: string };
+  rows_per_table?: Record<string, number>;
+  state?: Record<string, unknown>;
+};
 
 describe("run_debug / run_status / cancel_run over MCP", () => {
   it("lists the tools with schemas and honest annotations", async () => {
@@ -54,7 +61,11 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     const logs: string[] = [];
     client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => void logs.push(String(n.params.data)));
     await client.setLoggingLevel("debug");
-    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    log.info("syncing")\n    for i in range(3):\n        op.upsert("t", {"id": i})\n    op.checkpoint({"done": True})\nconnector = Connector(update=update)\n`, {}, root);
+    const dir = makeConnector(
+      `${HEADER}def update(configuration, state):\n    log.info("syncing")\n    for i in range(3):\n        op.upsert("t", {"id": i})\n    op.checkpoint({"done": True})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
     const progress: number[] = [];
     const res = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { onprogress: (p) => progress.push(p.progress) });
     expect(res.isError).toBeFalsy();

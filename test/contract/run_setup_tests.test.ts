@@ -72,7 +72,10 @@ describe("run_setup_tests over MCP", () => {
       { name: "token", label: "Token", kind: "password", required: true },
       { name: "region", label: "Region", kind: "dropdown", required: false, options: ["eu", "us"] },
     ]);
-    expect(data.results.map((r) => [r.name, r.passed])).toEqual([["token_set", true], ["region_known", true]]);
+    expect(data.results.map((r) => [r.name, r.passed])).toEqual([
+      ["token_set", true],
+      ["region_known", true],
+    ]);
   });
 
   it("stops at the first failure and masks the configuration's secret (the token) in it", async () => {
@@ -93,7 +96,11 @@ describe("run_setup_tests over MCP", () => {
   });
 
   it("a test that raises: kind connector_exception with the SDK's words and the line", async () => {
-    const dir = makeConnector(FORM.replace('    return Test.success() if configuration.get("token")', '    raise KeyError("token")\n    return Test.success() if configuration.get("token")'), { token: "tok-123456", region: "eu" }, root);
+    const dir = makeConnector(
+      FORM.replace('    return Test.success() if configuration.get("token")', '    raise KeyError("token")\n    return Test.success() if configuration.get("token")'),
+      { token: "tok-123456", region: "eu" },
+      root,
+    );
     const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } })).structuredContent as Data;
     expect(data.status).toBe("failed");
     expect(data.results).toEqual([]);

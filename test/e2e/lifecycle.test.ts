@@ -97,7 +97,7 @@ describe("stdio server lifecycle", () => {
     const s = start();
     await s.initialize();
     s.send("this is not json");
-    s.send("{\"jsonrpc\":\"2.0\",\"id\":");
+    s.send('{"jsonrpc":"2.0","id":');
     s.send(JSON.stringify({ jsonrpc: "2.0", id: "x", method: 42 }));
     s.send(JSON.stringify([1, 2, 3]));
     const unknown = await s.request("no/such/method");
@@ -108,7 +108,6 @@ describe("stdio server lifecycle", () => {
     expect(everyLineIsJsonRpc(s.lines)).toEqual([]);
   });
 });
-
 
 /**
  * A connector that syncs without end and starts a child process of its own; the test kills the

@@ -57,8 +57,7 @@ describe("the packed package", () => {
     }
     // Every harness file the runner spawns at run time.
     const harness = join(REPO_ROOT, "src", "runner", "harness");
-    const walk = (d: string): string[] =>
-      readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.name === "__pycache__" ? [] : e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.name === "__pycache__" ? [] : e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
     for (const f of existsSync(harness) ? walk(harness).filter((p) => p.endsWith(".py")) : []) {
       expect(paths, "harness file").toContain(relative(REPO_ROOT, f));
     }

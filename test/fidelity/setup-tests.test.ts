@@ -14,7 +14,9 @@ import { errorText, pool } from "./lib/engines.js";
 
 const FORMS = fileURLToPath(new URL("./setup-forms/", import.meta.url));
 const python = realSdkPython();
-const names = readdirSync(FORMS).filter((n) => /^\d\d-/.test(n)).sort();
+const names = readdirSync(FORMS)
+  .filter((n) => /^\d\d-/.test(n))
+  .sort();
 const root = mkdtempSync(join(tmpdir(), "setup-tests-"));
 
 /** What is compared: the exit code, the tests' lines and the error's text, with the folder as <project>. */

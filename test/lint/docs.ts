@@ -106,7 +106,6 @@ ${rows.join("\n")}
 `;
 }
 
-
 /** Writes every rule's doc and the README section; returns the files written. */
 export function writeLintDocs(): string[] {
   mkdirSync(DOCS_DIR, { recursive: true });

@@ -18,17 +18,7 @@ const PROFILES = ["guidelines", "sdk", "fivetran-examples"] as const;
 
 type Compact = (string | number)[];
 function compact(fs: Finding[]): Compact[] {
-  return fs.map((f) => [
-    f.rule,
-    f.severity,
-    f.file,
-    f.line,
-    f.column,
-    f.endLine,
-    f.endColumn,
-    f.message,
-    f.fix ? JSON.stringify(f.fix) : "",
-  ]);
+  return fs.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.message, f.fix ? JSON.stringify(f.fix) : ""]);
 }
 
 afterAll(cleanup);
@@ -43,14 +33,17 @@ describe("findings are unchanged by engine work", () => {
       }
     }
     for (const [id, c] of Object.entries(CASES)) {
-      for (const [kind, overlay] of [["bad", c.bad], ["good", c.good]] as const) {
+      for (const [kind, overlay] of [
+        ["bad", c.bad],
+        ["good", c.good],
+      ] as const) {
         const dir = writeOverlay(overlay);
         projects.push([`cases/${id}/${kind}`, dir, { profile: c.profile, targetSdk: c.targetSdk }]);
         if (!c.profile) projects.push([`cases/${id}/${kind}/sdk-2.8.1`, dir, { profile: "sdk", targetSdk: "2.8.1" }]);
       }
     }
     // @ts-expect-error: a plain ESM script without types
-    const { generate } = (await import("../../scripts/bench/lint.mjs"));
+    const { generate } = await import("../../scripts/bench/lint.mjs");
     const bench = writeProject({ "connector.py": generate(3000), "configuration.json": '{\n  "base_url": "<YOUR_BASE_URL>"\n}\n', "requirements.txt": "" });
     projects.push(["bench", bench, {}]);
     for (const [key, dir, opts] of projects) got[key] = compact((await lint(dir, opts)).findings);

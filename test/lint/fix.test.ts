@@ -44,7 +44,9 @@ describe("applying every safe fix leaves parseable files with no safe fix left",
       const left = after.findings.filter((f) => f.fix?.safe);
       expect(left, JSON.stringify(left, null, 1)).toEqual([]);
       if (before.summary.fixable > 0) expect(after.fixed.length).toBeGreaterThan(0);
-      for (const file of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)) {
+      for (const file of readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)) {
         const text = readFileSync(join(dir, file), "utf8");
         if (file.endsWith(".py")) {
           const parsed = await parsePython(text);

@@ -37,7 +37,7 @@ function edits(src: string): string[] {
 describe("incremental parses equal fresh ones", () => {
   it("on every fixture file and the bench connector under six kinds of edit", async () => {
     // @ts-expect-error: a plain ESM script without types
-    const { generate } = (await import("../../scripts/bench/lint.mjs"));
+    const { generate } = await import("../../scripts/bench/lint.mjs");
     const sources = [...pyFiles(join(import.meta.dirname, "fixtures")).map((f) => readFileSync(f, "utf8")), generate(3000)];
     let compared = 0;
     for (const [i, src] of sources.entries()) {

@@ -41,7 +41,12 @@ describe("position-tracking JSON parser", () => {
 describe("PEP 508 requirement lines", () => {
   it("splits names, extras, specifiers, markers and pins", () => {
     expect(parseRequirementLine("Requests[socks] == 2.32.3 ; python_version >= '3.10'  # why")).toMatchObject({
-      name: "Requests", normalized: "requests", extras: ["socks"], specifier: "==2.32.3", pinned: "2.32.3", marker: "python_version >= '3.10'",
+      name: "Requests",
+      normalized: "requests",
+      extras: ["socks"],
+      specifier: "==2.32.3",
+      pinned: "2.32.3",
+      marker: "python_version >= '3.10'",
     });
     expect(parseRequirementLine("snowflake_connector.python>=3,<4")).toMatchObject({ normalized: "snowflake-connector-python", specifier: ">=3,<4", pinned: undefined, specifierValid: true });
     expect(parseRequirementLine("pkg==1.*")).toMatchObject({ pinned: undefined, specifierValid: true });
@@ -54,7 +59,10 @@ describe("PEP 508 requirement lines", () => {
   it("keeps line offsets for edits", () => {
     const text = "--index-url https://x\npandas==2.2.2\r\nboto3\n";
     const r = parseRequirements(text);
-    expect(r.requirements.map((x) => [x.name, x.line, text.slice(x.start, x.end)])).toEqual([["pandas", 2, "pandas==2.2.2"], ["boto3", 3, "boto3"]]);
+    expect(r.requirements.map((x) => [x.name, x.line, text.slice(x.start, x.end)])).toEqual([
+      ["pandas", 2, "pandas==2.2.2"],
+      ["boto3", 3, "boto3"],
+    ]);
     expect(r.other[0]).toMatchObject({ line: 1 });
   });
   it("reads [project].dependencies from pyproject.toml", () => {
@@ -66,7 +74,7 @@ describe("PEP 508 requirement lines", () => {
     const deps = pyprojectDependencies(text);
     expect(deps?.map((d) => [d.normalized, d.line, text.slice(d.start, d.end)])).toEqual([
       ["pkg", 4, '"pkg[extra]==1.0"'],
-      ["six", 5, '"six==1.16.0; python_version > \'3.9\'"'],
+      ["six", 5, "\"six==1.16.0; python_version > '3.9'\""],
     ]);
     expect(pyprojectDependencies("[project\nnot toml")).toBeUndefined();
   });
@@ -94,7 +102,10 @@ describe("engine details", () => {
     expect(r2.findings.find((f) => f.rule === "F401")).toMatchObject({ severity: "warning", line: 1 });
   });
   it("reads .ftlint.toml and [tool.ftlint] settings (explicit options win)", async () => {
-    const dir = writeOverlay({ py: { update: '    log.error("x")\n    print("y")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' }, files: { ".ftlint.toml": 'profile = "sdk"\ntarget_sdk = ">=2.8.1"\ndisable = ["FT040"]\n' } });
+    const dir = writeOverlay({
+      py: { update: '    log.error("x")\n    print("y")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' },
+      files: { ".ftlint.toml": 'profile = "sdk"\ntarget_sdk = ">=2.8.1"\ndisable = ["FT040"]\n' },
+    });
     const r = await lint(dir, { generic: false });
     expect(r.findings.some((f) => f.rule === "FT043")).toBe(true);
     expect(r.findings.some((f) => f.rule === "FT040")).toBe(false);
@@ -105,8 +116,13 @@ describe("engine details", () => {
     expect(r3.findings.map((f) => f.rule)).toEqual(["FT05C"]);
   });
   it("reads settings as TOML: a multi-line disable list with comments, and [tool.ftlint] after another table", () => {
-    const project = (files: Record<string, string>) => ({ texts: new Map(Object.entries(files).map(([k, text]) => [k, { text }])), pyproject: files["pyproject.toml"] ? { text: files["pyproject.toml"] } : undefined }) as unknown as Project;
-    expect(projectSettings(project({ ".ftlint.toml": 'disable = [\n  "ft040",  # print is fine here ]\n  "FT071",\n]\nprofile = "sdk"\n' }))).toEqual({ profile: "sdk", targetSdk: undefined, disable: ["FT040", "FT071"] });
+    const project = (files: Record<string, string>) =>
+      ({ texts: new Map(Object.entries(files).map(([k, text]) => [k, { text }])), pyproject: files["pyproject.toml"] ? { text: files["pyproject.toml"] } : undefined }) as unknown as Project;
+    expect(projectSettings(project({ ".ftlint.toml": 'disable = [\n  "ft040",  # print is fine here ]\n  "FT071",\n]\nprofile = "sdk"\n' }))).toEqual({
+      profile: "sdk",
+      targetSdk: undefined,
+      disable: ["FT040", "FT071"],
+    });
     expect(projectSettings(project({ "pyproject.toml": '[tool.ftlint]\ntarget_sdk = "==2.8.1"\n[tool.other]\ndisable = ["X"]\n' }))).toEqual({ profile: undefined, targetSdk: "2.8.1", disable: [] });
     expect(projectSettings(project({ ".ftlint.toml": "disable = [" }))).toEqual({ disable: [] });
   });

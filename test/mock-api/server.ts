@@ -151,9 +151,7 @@ export async function startMockApi(): Promise<MockApi> {
     const form = new URLSearchParams(body);
     const clientOk = form.get("client_id") === CREDENTIALS.client_id && form.get("client_secret") === CREDENTIALS.client_secret;
     const grantOk =
-      auth === "oauth2_client_credentials"
-        ? form.get("grant_type") === "client_credentials"
-        : form.get("grant_type") === "refresh_token" && form.get("refresh_token") === CREDENTIALS.refresh_token;
+      auth === "oauth2_client_credentials" ? form.get("grant_type") === "client_credentials" : form.get("grant_type") === "refresh_token" && form.get("refresh_token") === CREDENTIALS.refresh_token;
     if (!clientOk || !grantOk) return json(400, { error: "invalid_grant" });
     const token = `tok-${++tokenSeq}-${Math.random().toString(36).slice(2)}`;
     tokens.set(token, TOKEN_USES);

@@ -68,7 +68,6 @@ describe("Dependencies (install_requirements)", () => {
 
   // requirements.txt naming files outside the folder --------------------------------------------------------------
 
-
   it("-c file:///etc/passwd → install_requirements isError outside_project before pip runs; no line of /etc/passwd", async () => {
     requirements(f, "-c file:///etc/passwd\n");
     const b = before(f);

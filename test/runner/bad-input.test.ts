@@ -87,7 +87,9 @@ describe("bad input", () => {
 
   it("unserialisable value: kind serialization, committed data kept", async () => {
     const r = await embedded(
-      makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2, "o": {"x": object()}})\nconnector = Connector(update=update)\n`),
+      makeConnector(
+        `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2, "o": {"x": object()}})\nconnector = Connector(update=update)\n`,
+      ),
     );
     expect(r.error?.kind).toBe("serialization");
     expect(r.error?.message).toContain("not JSON serializable");
@@ -98,7 +100,9 @@ describe("bad input", () => {
 
   it("sys.exit() in update: kind exit, checkpoint kept, AST warning", async () => {
     const r = await embedded(
-      makeConnector(`import sys\n${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2})\n    sys.exit(3)\nconnector = Connector(update=update)\n`),
+      makeConnector(
+        `import sys\n${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    op.upsert("t", {"id": 2})\n    sys.exit(3)\nconnector = Connector(update=update)\n`,
+      ),
     );
     expect(r.error?.kind).toBe("exit");
     expect(r.exitCode).toBe(3);
@@ -117,7 +121,9 @@ describe("bad input", () => {
   it("endless loop: timeout, earlier checkpoint kept", async () => {
     const t0 = Date.now();
     const r = await embedded(
-      makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    while True:\n        op.upsert("t", {"id": 2})\nconnector = Connector(update=update)\n`),
+      makeConnector(
+        `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({"a": 1})\n    while True:\n        op.upsert("t", {"id": 2})\nconnector = Connector(update=update)\n`,
+      ),
       { timeoutSeconds: 2 },
     );
     expect(Date.now() - t0).toBeLessThan(8000);
@@ -129,7 +135,9 @@ describe("bad input", () => {
 
   it("invalid schema(): kind schema with the SDK's message", async () => {
     const r = await embedded(
-      makeConnector(`${HEADER}def schema(c):\n    return [{"table": "t", "columns": {"x": "DECIMAL"}}]\ndef update(configuration, state):\n    pass\nconnector = Connector(update=update, schema=schema)\n`),
+      makeConnector(
+        `${HEADER}def schema(c):\n    return [{"table": "t", "columns": {"x": "DECIMAL"}}]\ndef update(configuration, state):\n    pass\nconnector = Connector(update=update, schema=schema)\n`,
+      ),
     );
     expect(r.error?.kind).toBe("schema");
     expect(r.error?.message).toContain("failed while executing schema() error: DECIMAL data type missing precision and scale");

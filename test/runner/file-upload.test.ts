@@ -111,7 +111,11 @@ connector = Connector(update=update)
     expect(r.counts.upserts).toBe(100);
     const stored = await rows(dir, "SELECT count(*)::INTEGER, count(DISTINCT _fivetran_file_path)::INTEGER FROM tester.t");
     expect(stored).toEqual([[100, 100]]);
-    for (const [t, i] of [[0, 0], [3, 24], [2, 13]] as const) {
+    for (const [t, i] of [
+      [0, 0],
+      [3, 24],
+      [2, 13],
+    ] as const) {
       const bytes = readFileSync(join(dir, "files", "storage", "tester", "t", String(t), `${i}.bin`));
       expect(bytes.length).toBe(140000);
       expect(bytes.equals(Buffer.from(new Uint8Array(140000).map((_v, k) => (k % 2 === 0 ? t : i))))).toBe(true);

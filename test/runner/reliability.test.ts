@@ -185,7 +185,8 @@ ${SCHEMA}`;
       const small = makeConnector(writer(30, 10, 0), undefined, root);
       const medium = makeConnector(writer(70, 7, 0), undefined, root);
       // Commits 40 rows, then writes on without a checkpoint until it is cancelled.
-      const cancelled = makeConnector(`${HEADER}import time
+      const cancelled = makeConnector(
+        `${HEADER}import time
 def update(configuration, state):
     for i in range(40):
         op.upsert("items", {"id": i})
@@ -193,7 +194,10 @@ def update(configuration, state):
     for i in range(40, 100000):
         op.upsert("items", {"id": i})
         time.sleep(0.002)
-${SCHEMA}`, undefined, root);
+${SCHEMA}`,
+        undefined,
+        root,
+      );
 
       const [rSlow, rSmall, rMedium, rCancel] = await Promise.all([
         call("run_debug", { project_dir: slow, engine: "embedded", wait_seconds: 0 }),
@@ -263,12 +267,16 @@ ${SCHEMA}`, undefined, root);
     });
     await client.connect(b);
     try {
-      const dir = makeConnector(`${HEADER}
+      const dir = makeConnector(
+        `${HEADER}
 def update(configuration, state):${COMMITTED}
     line = "x" * 1023
     for _ in range(1024 * 1024):  # ~1 GB
         print(line)
-${SCHEMA}`, undefined, root);
+${SCHEMA}`,
+        undefined,
+        root,
+      );
       const started = Date.now();
       const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { timeout: 60_000 })) as Res;
       const seconds = (Date.now() - started) / 1000;

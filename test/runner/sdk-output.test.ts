@@ -27,7 +27,10 @@ describe("fivetran debug output parser", () => {
   it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
     const { text } = parse("success");
     const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 } });
-    const sdkLines = text.split("\n").filter((l) => /\| /.test(l) || /^-+\+/.test(l.trim()) || l.includes("SYNC SUCCEEDED")).map((l) => l.replace(/^.*?(SYNC SUCCEEDED.*)$/, "$1").replace(/^ {35}/, ""));
+    const sdkLines = text
+      .split("\n")
+      .filter((l) => /\| /.test(l) || /^-+\+/.test(l.trim()) || l.includes("SYNC SUCCEEDED"))
+      .map((l) => l.replace(/^.*?(SYNC SUCCEEDED.*)$/, "$1").replace(/^ {35}/, ""));
     expect(block.split("\n")).toEqual(sdkLines);
     expect(countsTable({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 }).split("\n")).toHaveLength(9);
   });

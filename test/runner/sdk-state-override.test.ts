@@ -52,7 +52,10 @@ function withPreviousState(code: string, previous: Record<string, unknown> | und
 
 /** Runs the same connector, from the same previous state, with both engines; returns what each left on disk. */
 async function both(code: string, previous: Record<string, unknown> | undefined, opts: { state: Record<string, unknown>; reset?: boolean }) {
-  const out: Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }> = {} as Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }>;
+  const out: Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }> = {} as Record<
+    EngineName,
+    { status: string; onDisk: unknown; reported: unknown; files: string[] }
+  >;
   await Promise.all(
     (["embedded", "sdk"] as const).map(async (engine) => {
       const dir = withPreviousState(code, previous);
@@ -108,13 +111,16 @@ describe.skipIf(!python)("state override with the real-SDK engine ends like the 
   });
 
   it("a run stopped before its first checkpoint (timeout) keeps the previous files/state.json", async () => {
-    const dir = withPreviousState(`${HEADER}
+    const dir = withPreviousState(
+      `${HEADER}
 import time
 def update(configuration, state):
     op.upsert("items", {"id": 1})
     time.sleep(60)
 connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
-`, { cursor: "previous" });
+`,
+      { cursor: "previous" },
+    );
     const r = await runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "override" }, timeoutSeconds: 3 });
     expect(r.status).toBe("timeout");
     expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
@@ -122,12 +128,15 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
   });
 
   it("after a process that put an override died mid-run, the next run (either engine) starts from the previous state", async () => {
-    const dir = withPreviousState(`${HEADER}
+    const dir = withPreviousState(
+      `${HEADER}
 def update(configuration, state):
     log.info("started from " + str(state.get("cursor")))
     op.upsert("items", {"id": 1})
 connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])
-`, { cursor: "previous" });
+`,
+      { cursor: "previous" },
+    );
     putStateOverride(dir, { cursor: "override" });
     // The owner dies before it could settle: a real process that has exited stands in for a server killed with
     // SIGKILL (the stdio end-to-end test kills a real server; test/e2e/run-history.test.ts).

@@ -110,7 +110,7 @@ describe("scaffold, guidelines, examples and prompts over MCP", () => {
     await expect(client.readResource({ uri: "connector-sdk://patterns/rest_api/none/none/full/s3" })).rejects.toThrow(/driver|storage/);
   });
 
-    it("find_examples filters by auth, pagination, source and operation", async () => {
+  it("find_examples filters by auth, pagination, source and operation", async () => {
     const r = await client.callTool({ name: "find_examples", arguments: { auth: "oauth2_refresh_token" } });
     const ex = (r.structuredContent as { examples: { path: string; url: string }[] }).examples;
     expect(ex.map((e) => e.path)).toContain("examples/common_patterns/authentication/oauth2_with_token_refresh");

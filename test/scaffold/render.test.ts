@@ -25,7 +25,10 @@ describe("every offered combination renders valid Python", () => {
     } catch (e) {
       output = String((e as { stdout?: string }).stdout ?? e);
     }
-    const results = output.trim().split("\n").map((l) => JSON.parse(l) as { path: string; problems: string[] });
+    const results = output
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { path: string; problems: string[] });
     expect(results).toHaveLength(dirs.length);
     const failures = results.filter((r) => r.problems.length > 0);
     expect(failures).toEqual([]);
@@ -46,7 +49,12 @@ describe("every offered combination renders valid Python", () => {
 describe("storage and driver choices", () => {
   const root = realpathSync(mkdtempSync(join(tmpdir(), "scaffold-variants-")));
   const cases = [
-    { opts: { source_type: "file", storage: "s3" }, pin: "boto3==1.43.11", keys: ["bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key"], optional: ["prefix", "endpoint_url"] },
+    {
+      opts: { source_type: "file", storage: "s3" },
+      pin: "boto3==1.43.11",
+      keys: ["bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key"],
+      optional: ["prefix", "endpoint_url"],
+    },
     { opts: { source_type: "database", driver: "postgresql" }, pin: "psycopg2-binary==2.9.10", keys: ["host", "port", "database", "user", "password"], optional: [] },
     { opts: { source_type: "database", driver: "mysql" }, pin: "PyMySQL==1.2.4", keys: ["host", "port", "database", "user", "password"], optional: [] },
   ] as const;

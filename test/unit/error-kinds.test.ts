@@ -17,7 +17,13 @@ const code = [...files("src", [".ts", ".py"]), ...files("tools", [".ts"])].map((
 const DECLARING = new Set(["src/errors.ts", "src/protocol.ts"]);
 const producing = code
   .filter((c) => !DECLARING.has(c.f))
-  .map((c) => ({ f: c.f, text: c.text.split("\n").filter((l) => !/^\s*(\/\/|\*|#)/.test(l) && !/\bcase\s+"/.test(l)).join("\n") }));
+  .map((c) => ({
+    f: c.f,
+    text: c.text
+      .split("\n")
+      .filter((l) => !/^\s*(\/\/|\*|#)/.test(l) && !/\bcase\s+"/.test(l))
+      .join("\n"),
+  }));
 
 describe("one documented set of error kinds", () => {
   it("tool codes and sync kinds are all documented kinds", () => {

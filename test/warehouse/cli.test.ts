@@ -27,7 +27,14 @@ describe("query and describe commands", () => {
     expect(await queryCmd([dir, "SELECT name, n FROM user_data ORDER BY n", "--json", "--max-rows", "1"], io)).toBe(0);
     expect(io.stdout).toHaveLength(1);
     expect(JSON.parse(io.stdout[0])).toEqual({
-      columns: [{ name: "name", type: "VARCHAR" }, { name: "n", type: "BIGINT" }], rows: [["ann", 1]], row_count: 1, truncated: true, truncated_by: "max_rows",
+      columns: [
+        { name: "name", type: "VARCHAR" },
+        { name: "n", type: "BIGINT" },
+      ],
+      rows: [["ann", 1]],
+      row_count: 1,
+      truncated: true,
+      truncated_by: "max_rows",
     });
   });
 

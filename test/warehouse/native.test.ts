@@ -26,11 +26,33 @@ describe("nativeValue for FLOAT columns", () => {
   // Plain decimals, floats the SDK sent, ties between two floats, the edges of a float's range.
   const tie = 1 + 2 ** -24;
   const cells: Cell[] = [
-    "0", "1", "-7", "0.1", "3.14159", "123456789", "16777217", "0.3333333333333333", "true", "false", "NaN", "",
-    "1.0000000596046448", "1e5", "3.4028235e38", "1e-40",
-    new FloatCell(0.1, true, String(0.1)), new FloatCell(-2.5, true, String(-2.5)), new FloatCell(1 / 3, true, String(1 / 3)), new FloatCell(tie, true, String(tie)),
-    new FloatCell(1 + 2 ** -23 + 2 ** -24, true, String(1 + 2 ** -23 + 2 ** -24)), new FloatCell(-tie, true, String(-tie)), new FloatCell(3.4028235677973366e38, true, String(3.4028235677973366e38)),
-    new FloatCell(1.1754943508222875e-38, true, String(1.1754943508222875e-38)), new FloatCell(1e-45, true, String(1e-45)), new FloatCell(0, true, String(0)), new FloatCell(Number.NaN, true, String(Number.NaN)),
+    "0",
+    "1",
+    "-7",
+    "0.1",
+    "3.14159",
+    "123456789",
+    "16777217",
+    "0.3333333333333333",
+    "true",
+    "false",
+    "NaN",
+    "",
+    "1.0000000596046448",
+    "1e5",
+    "3.4028235e38",
+    "1e-40",
+    new FloatCell(0.1, true, String(0.1)),
+    new FloatCell(-2.5, true, String(-2.5)),
+    new FloatCell(1 / 3, true, String(1 / 3)),
+    new FloatCell(tie, true, String(tie)),
+    new FloatCell(1 + 2 ** -23 + 2 ** -24, true, String(1 + 2 ** -23 + 2 ** -24)),
+    new FloatCell(-tie, true, String(-tie)),
+    new FloatCell(3.4028235677973366e38, true, String(3.4028235677973366e38)),
+    new FloatCell(1.1754943508222875e-38, true, String(1.1754943508222875e-38)),
+    new FloatCell(1e-45, true, String(1e-45)),
+    new FloatCell(0, true, String(0)),
+    new FloatCell(Number.NaN, true, String(Number.NaN)),
   ];
 
   it("gives what DuckDB's CAST of the staged text gives, or leaves the value to that CAST", async () => {
@@ -53,7 +75,7 @@ describe("nativeValue for FLOAT columns", () => {
 
   it("agrees with DuckDB on many random floats and on the doubles next to float ties", async () => {
     let seed = 7;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const values: number[] = [];
     for (let i = 0; i < 300; i++) values.push((next() - 0.5) * 10 ** Math.floor(next() * 20 - 10));
     // Just beside a tie, each double rounds to the float on its side; on the tie, the text decides.

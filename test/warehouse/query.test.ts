@@ -31,9 +31,15 @@ describe("query_warehouse engine", () => {
   it("resolves unqualified names to the connector's schema and returns JSON-safe values", async () => {
     const r = await queryWarehouse(dir, "SELECT id, amount, raw, _fivetran_deleted FROM orders ORDER BY id LIMIT 2");
     expect(r.columns).toEqual([
-      { name: "id", type: "BIGINT" }, { name: "amount", type: "DECIMAL(10,2)" }, { name: "raw", type: "BLOB" }, { name: "_fivetran_deleted", type: "BOOLEAN" },
+      { name: "id", type: "BIGINT" },
+      { name: "amount", type: "DECIMAL(10,2)" },
+      { name: "raw", type: "BLOB" },
+      { name: "_fivetran_deleted", type: "BOOLEAN" },
     ]);
-    expect(r.rows).toEqual([[1, "1.50", "\\x00\\x01", true], [2, "2.50", "\\x00\\x01", false]]);
+    expect(r.rows).toEqual([
+      [1, "1.50", "\\x00\\x01", true],
+      [2, "2.50", "\\x00\\x01", false],
+    ]);
     expect(r.truncated).toBe(false);
     JSON.stringify(r);
   });
@@ -48,9 +54,7 @@ describe("query_warehouse engine", () => {
 
   it("interrupts a query that runs past the time limit", async () => {
     const t0 = Date.now();
-    await expect(
-      queryWarehouse(dir, "SELECT count(*) FROM range(100000000000) a, range(1000) b WHERE a.range % 7 = b.range", { timeoutMs: 300 }),
-    ).rejects.toMatchObject({ code: "timeout" });
+    await expect(queryWarehouse(dir, "SELECT count(*) FROM range(100000000000) a, range(1000) b WHERE a.range % 7 = b.range", { timeoutMs: 300 })).rejects.toMatchObject({ code: "timeout" });
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
@@ -121,7 +125,10 @@ describe("describe_warehouse engine", () => {
     const d = await describeWarehouse(dir);
     const orders = d.tables.find((t) => t.name === "orders")!;
     expect(orders.primary_key).toEqual(["id"]);
-    expect(orders.columns.slice(0, 2)).toEqual([{ name: "id", type: "BIGINT", primary_key: true }, { name: "amount", type: "DECIMAL(10,2)", primary_key: false }]);
+    expect(orders.columns.slice(0, 2)).toEqual([
+      { name: "id", type: "BIGINT", primary_key: true },
+      { name: "amount", type: "DECIMAL(10,2)", primary_key: false },
+    ]);
     expect(orders.rows).toBe(301);
     expect(orders.deleted_rows).toBe(2);
     const events = d.tables.find((t) => t.name === "events")!;

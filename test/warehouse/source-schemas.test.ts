@@ -9,7 +9,13 @@ describe("source schemas (schema= of SDK 3.0)", () => {
   it("writes each source schema's tables to its own destination schema, and the readers show them qualified", async () => {
     const dir = tempProject("whs-");
     const w = await WarehouseWriter.open(dir);
-    await w.apply({ t: "schema", tables: [{ table: "orders", schema: "Sales", primary_key: ["id"], columns: { id: { type: "INT" } } }, { table: "orders", primary_key: ["id"] }] });
+    await w.apply({
+      t: "schema",
+      tables: [
+        { table: "orders", schema: "Sales", primary_key: ["id"], columns: { id: { type: "INT" } } },
+        { table: "orders", primary_key: ["id"] },
+      ],
+    });
     await w.apply({ t: "upsert", table: "orders", schema: "Sales", data: { id: 1, v: "sales" } });
     await w.apply({ t: "upsert", table: "orders", data: { id: 1, v: "default" } });
     await w.apply({ t: "upsert", table: "Refunds", schema: "after.Sales", data: { id: 7 } });
@@ -33,11 +39,7 @@ describe("source schemas (schema= of SDK 3.0)", () => {
     expect(await dump(dir, "SELECT v, _fivetran_deleted AS d FROM tester_sales.orders")).toEqual([{ v: "sales", d: true }]);
 
     const d = await describeWarehouse(dir);
-    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deleted_rows}`)).toEqual([
-      "tester.orders 1/0",
-      "tester_after_sales.refunds 1/0",
-      "tester_sales.orders 1/1",
-    ]);
+    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deleted_rows}`)).toEqual(["tester.orders 1/0", "tester_after_sales.refunds 1/0", "tester_sales.orders 1/1"]);
     // Unqualified names are tester's tables; the others are read by their schema.
     expect((await queryWarehouse(dir, "SELECT v FROM orders")).rows).toEqual([["default"]]);
     expect((await queryWarehouse(dir, "SELECT v FROM tester_sales.orders")).rows).toEqual([["sales"]]);

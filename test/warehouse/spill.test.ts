@@ -28,18 +28,34 @@ type Step = ChannelRecord | { t: "checkpoint"; state: Record<string, unknown> };
 function operations(seed: number, count: number): Step[] {
   const r = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
-  const steps: Step[] = [
-    { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } }] },
-  ];
+  const steps: Step[] = [{ t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } }] }];
   let checkpoint = 0;
   for (let i = 0; i < count; i++) {
     const x = r();
     const id = Math.floor(r() * 40);
     const amount = checkpoint % 2 === 0 && i % 50 < 25 ? id * 3 : id * 1.5;
     if (x < 0.45) {
-      steps.push({ t: "upsert", table: "orders", data: { id, status: pick(["new", "paid", "shipped", ""]), amount, placed: `2024-03-${String((id % 28) + 1).padStart(2, "0")}T10:00:00Z`, note: checkpoint > 2 ? { $ft: "json", v: `{"tags": [${id}, "x"]}` } : null } });
+      steps.push({
+        t: "upsert",
+        table: "orders",
+        data: {
+          id,
+          status: pick(["new", "paid", "shipped", ""]),
+          amount,
+          placed: `2024-03-${String((id % 28) + 1).padStart(2, "0")}T10:00:00Z`,
+          note: checkpoint > 2 ? { $ft: "json", v: `{"tags": [${id}, "x"]}` } : null,
+        },
+      });
     } else if (x < 0.6) {
-      steps.push({ t: "update", table: "orders", data: pick<Record<string, string | number>>([{ id, status: "" }, { id, amount }, { id: id + 100, status: "ghost" }]) });
+      steps.push({
+        t: "update",
+        table: "orders",
+        data: pick<Record<string, string | number>>([
+          { id, status: "" },
+          { id, amount },
+          { id: id + 100, status: "ghost" },
+        ]),
+      });
     } else if (x < 0.68) {
       steps.push({ t: "delete", table: "orders", data: { id } });
     } else if (x < 0.85) {
@@ -147,9 +163,7 @@ describe("WarehouseWriter spilling", () => {
     expect(() => w.applyNow({ t: "upsert", table: "items", data: { id: null } })).toThrow(/Null primary key/);
     await w.rollback();
     await w.close();
-    expect(await dump(dir, "SELECT * EXCLUDE (_fivetran_synced) FROM tester.items ORDER BY ALL")).toEqual(
-      [0, 1, 2, 3, 4].map(() => expect.objectContaining({ v: "kept", _fivetran_deleted: false })),
-    );
+    expect(await dump(dir, "SELECT * EXCLUDE (_fivetran_synced) FROM tester.items ORDER BY ALL")).toEqual([0, 1, 2, 3, 4].map(() => expect.objectContaining({ v: "kept", _fivetran_deleted: false })));
     expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ page: 1 });
   });
 

@@ -20,10 +20,20 @@ describe("WarehouseWriter", () => {
           table: "Typed",
           primary_key: ["id"],
           columns: {
-            id: { type: "INT" }, b: { type: "BOOLEAN" }, s: { type: "SHORT" }, l: { type: "LONG" },
-            dec: { type: "DECIMAL", precision: 10, scale: 2 }, f: { type: "FLOAT" }, d: { type: "DOUBLE" },
-            nd: { type: "NAIVE_DATE" }, ndt: { type: "NAIVE_DATETIME" }, udt: { type: "UTC_DATETIME" },
-            bin: { type: "BINARY" }, x: { type: "XML" }, str: { type: "STRING" }, j: { type: "JSON" },
+            id: { type: "INT" },
+            b: { type: "BOOLEAN" },
+            s: { type: "SHORT" },
+            l: { type: "LONG" },
+            dec: { type: "DECIMAL", precision: 10, scale: 2 },
+            f: { type: "FLOAT" },
+            d: { type: "DOUBLE" },
+            nd: { type: "NAIVE_DATE" },
+            ndt: { type: "NAIVE_DATETIME" },
+            udt: { type: "UTC_DATETIME" },
+            bin: { type: "BINARY" },
+            x: { type: "XML" },
+            str: { type: "STRING" },
+            j: { type: "JSON" },
           },
         },
         { table: "orders", primary_key: ["orderId"] },
@@ -31,21 +41,51 @@ describe("WarehouseWriter", () => {
     });
     expect(changes).toBe(2);
     await w.apply({
-      t: "upsert", table: "Typed",
+      t: "upsert",
+      table: "Typed",
       data: {
-        id: 1, b: true, s: 3, l: 2 ** 40, dec: "12.345", f: 1.5, d: 0.1, nd: "2024-01-02", ndt: "2024-01-02T03:04:05",
-        udt: "2024-01-02T03:04:05Z", bin: { $ft: "bytes", v: "AAE=" }, x: "<a/>", str: "hi",
+        id: 1,
+        b: true,
+        s: 3,
+        l: 2 ** 40,
+        dec: "12.345",
+        f: 1.5,
+        d: 0.1,
+        nd: "2024-01-02",
+        ndt: "2024-01-02T03:04:05",
+        udt: "2024-01-02T03:04:05Z",
+        bin: { $ft: "bytes", v: "AAE=" },
+        x: "<a/>",
+        str: "hi",
         j: { $ft: "json", v: '{"k": [1, "\\u00e9"]}' },
       },
     });
     await w.apply({
-      t: "upsert", table: "orders",
+      t: "upsert",
+      table: "orders",
       data: {
-        orderId: 1, camelCase: "a", "user.name": "b", Order: 1, "1st": 2, "Café": 3, "with space": 4, flag: true, n: 5,
-        big: { $ft: "float", v: "1.1805916207174113e+21" }, fl: 2.5, dct: { $ft: "json", v: '{"a": 1}' }, lst: { $ft: "json", v: "[1, 2]" }, none: null,
-        by: { $ft: "bytes", v: "eHk=" }, dtn: "2024-01-02 03:04:05",
-        dta: "2024-01-02 03:04:05+00:00", dte: "2024-01-02",
-        dm: "1.50", numstr: "123", datestr: "2024-05-06", boolstr: "t",
+        orderId: 1,
+        camelCase: "a",
+        "user.name": "b",
+        Order: 1,
+        "1st": 2,
+        Café: 3,
+        "with space": 4,
+        flag: true,
+        n: 5,
+        big: { $ft: "float", v: "1.1805916207174113e+21" },
+        fl: 2.5,
+        dct: { $ft: "json", v: '{"a": 1}' },
+        lst: { $ft: "json", v: "[1, 2]" },
+        none: null,
+        by: { $ft: "bytes", v: "eHk=" },
+        dtn: "2024-01-02 03:04:05",
+        dta: "2024-01-02 03:04:05+00:00",
+        dte: "2024-01-02",
+        dm: "1.50",
+        numstr: "123",
+        datestr: "2024-05-06",
+        boolstr: "t",
       },
     });
     // The SDK's own hashes for {a: 1, b: "x"} and {a: 2, b: None}, as the harness sends them.
@@ -65,25 +105,69 @@ describe("WarehouseWriter", () => {
 
     expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"cursor":"2025"}');
     expect(await columnsOf(dir, "typed")).toEqual([
-      "id INTEGER", "b BOOLEAN", "s SMALLINT", "l BIGINT", "dec DECIMAL(10,2)", "f FLOAT", "d DOUBLE", "nd DATE",
-      "ndt TIMESTAMP", "udt TIMESTAMP WITH TIME ZONE", "bin BLOB", "x VARCHAR", "str VARCHAR", "j JSON",
-      "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+      "id INTEGER",
+      "b BOOLEAN",
+      "s SMALLINT",
+      "l BIGINT",
+      "dec DECIMAL(10,2)",
+      "f FLOAT",
+      "d DOUBLE",
+      "nd DATE",
+      "ndt TIMESTAMP",
+      "udt TIMESTAMP WITH TIME ZONE",
+      "bin BLOB",
+      "x VARCHAR",
+      "str VARCHAR",
+      "j JSON",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
     ]);
     expect(await columnsOf(dir, "orders")).toEqual([
-      "order_id BIGINT", "camel_case VARCHAR", "user_name VARCHAR", "order BIGINT", "_1_st BIGINT", "cafe BIGINT",
-      "with_space BIGINT", "flag BOOLEAN", "n VARCHAR", "big FLOAT", "fl FLOAT", "dct JSON", "lst JSON", "by BLOB",
-      "dtn TIMESTAMP", "dta VARCHAR", "dte DATE", "dm DOUBLE", "numstr BIGINT", "datestr DATE", "boolstr BOOLEAN",
-      "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+      "order_id BIGINT",
+      "camel_case VARCHAR",
+      "user_name VARCHAR",
+      "order BIGINT",
+      "_1_st BIGINT",
+      "cafe BIGINT",
+      "with_space BIGINT",
+      "flag BOOLEAN",
+      "n VARCHAR",
+      "big FLOAT",
+      "fl FLOAT",
+      "dct JSON",
+      "lst JSON",
+      "by BLOB",
+      "dtn TIMESTAMP",
+      "dta VARCHAR",
+      "dte DATE",
+      "dm DOUBLE",
+      "numstr BIGINT",
+      "datestr DATE",
+      "boolstr BOOLEAN",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
     ]);
-    expect(await columnsOf(dir, "no_pk")).toEqual([
-      "_fivetran_id VARCHAR", "a BIGINT", "b VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE",
-    ]);
+    expect(await columnsOf(dir, "no_pk")).toEqual(["_fivetran_id VARCHAR", "a BIGINT", "b VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
     const typed = await dump(dir, "SELECT COLUMNS(* EXCLUDE (_fivetran_synced))::VARCHAR FROM tester.typed");
-    expect(typed).toEqual([{
-      id: "1", b: "true", s: "3", l: "1099511627776", dec: "12.35", f: "1.5", d: "0.1", nd: "2024-01-02",
-      ndt: "2024-01-02 03:04:05", udt: "2024-01-02 03:04:05+00", bin: "\\x00\\x01", x: "<a/>", str: "hi",
-      j: '{"k": [1, "\\u00e9"]}', _fivetran_deleted: "false",
-    }]);
+    expect(typed).toEqual([
+      {
+        id: "1",
+        b: "true",
+        s: "3",
+        l: "1099511627776",
+        dec: "12.35",
+        f: "1.5",
+        d: "0.1",
+        nd: "2024-01-02",
+        ndt: "2024-01-02 03:04:05",
+        udt: "2024-01-02 03:04:05+00",
+        bin: "\\x00\\x01",
+        x: "<a/>",
+        str: "hi",
+        j: '{"k": [1, "\\u00e9"]}',
+        _fivetran_deleted: "false",
+      },
+    ]);
     const orders = await dump(dir, "SELECT order_id::VARCHAR AS id, n, dct::VARCHAR AS dct, dta, dm, _fivetran_deleted AS del FROM tester.orders ORDER BY 1");
     expect(orders).toEqual([
       { id: "1", n: "9", dct: '{"a": 1}', dta: "2024-01-02 03:04:05+00:00", dm: 1.5, del: true },
@@ -97,7 +181,10 @@ describe("WarehouseWriter", () => {
     ]);
     const pks = await dump(dir, "SELECT table_name AS t, constraint_column_names::VARCHAR AS k FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1");
     expect(pks).toEqual([
-      { t: "_fivetran_metadata", k: "[key]" }, { t: "no_pk", k: "[_fivetran_id]" }, { t: "orders", k: "[order_id]" }, { t: "typed", k: "[id]" },
+      { t: "_fivetran_metadata", k: "[key]" },
+      { t: "no_pk", k: "[_fivetran_id]" },
+      { t: "orders", k: "[order_id]" },
+      { t: "typed", k: "[id]" },
     ]);
     expect(await dump(dir, "SELECT * FROM main._fivetran_metadata")).toEqual([{ key: "naming_strategy", value: "FIVETRAN_NAMING" }]);
   });
@@ -106,7 +193,13 @@ describe("WarehouseWriter", () => {
     const dir = tempProject();
     const warnings: string[] = [];
     const w = await WarehouseWriter.open(dir, { onWarning: (m) => warnings.push(m) });
-    await w.apply({ t: "schema", tables: [{ table: "decl_nopk", columns: { a: { type: "STRING" } } }, { table: "t", primary_key: ["id"] }] });
+    await w.apply({
+      t: "schema",
+      tables: [
+        { table: "decl_nopk", columns: { a: { type: "STRING" } } },
+        { table: "t", primary_key: ["id"] },
+      ],
+    });
     await w.apply({ t: "upsert", table: "t", data: { id: 1, v: 1, userName: "a" } });
     await w.apply({ t: "upsert", table: "t", data: { id: 2, v: 2 } });
     await w.checkpoint(JSON.stringify({ s: 1 }));
@@ -118,9 +211,7 @@ describe("WarehouseWriter", () => {
     await w.checkpoint(JSON.stringify({ s: 2 }));
     await w.close();
     expect(warnings).toEqual(["columns 'userName' and 'user_name' both become 'user_name' in t: a row keeps only the value of the first"]);
-    expect(await columnsOf(dir, "decl_nopk")).toEqual([
-      "a VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_id VARCHAR", "z BIGINT", "_fivetran_deleted BOOLEAN",
-    ]);
+    expect(await columnsOf(dir, "decl_nopk")).toEqual(["a VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_id VARCHAR", "z BIGINT", "_fivetran_deleted BOOLEAN"]);
     // The id the harness sent (the SDK's hash of {a: "q", z: 1}).
     expect(await dump(dir, "SELECT _fivetran_id AS id FROM tester.decl_nopk")).toEqual([{ id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" }]);
     expect(await columnsOf(dir, "t")).toEqual(["id BIGINT", "v VARCHAR", "user_name VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
@@ -204,9 +295,12 @@ describe("WarehouseWriter", () => {
       await w.checkpoint(JSON.stringify({ round }));
     }
     await w.close();
-    const [agg] = await dump(dir, `SELECT count(*)::INT AS n, sum(v)::VARCHAR AS sv,
+    const [agg] = await dump(
+      dir,
+      `SELECT count(*)::INT AS n, sum(v)::VARCHAR AS sv,
       count(*) FILTER (WHERE _fivetran_deleted)::INT AS del, count(*) FILTER (WHERE s = 'upd')::INT AS upd,
-      count(*) FILTER (WHERE s = 'r2')::INT AS r2 FROM tester.big`);
+      count(*) FILTER (WHERE s = 'r2')::INT AS r2 FROM tester.big`,
+    );
     const deleted = Math.ceil(20_000 / 7);
     const updated = 20_000 / 10;
     const both = Math.ceil(20_000 / 70);

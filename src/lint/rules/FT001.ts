@@ -1,7 +1,14 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 
 export default defineRule({
-  meta: { id: "FT001", severity: "error", title: "connector.py missing or not parseable", fixable: "none", profiles: ALL_PROFILES, guideline: "seed guidelines (project files); docs: project structure" },
+  meta: {
+    id: "FT001",
+    severity: "error",
+    title: "connector.py missing or not parseable",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "seed guidelines (project files); docs: project structure",
+  },
   check(ctx) {
     const p = ctx.project;
     if (!p.main) ctx.report({ file: "connector.py", start: 0, end: 0, message: "there is no connector.py in the project folder; fivetran debug and deploy run connector.py from the project root" });

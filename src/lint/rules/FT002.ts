@@ -9,20 +9,44 @@ const CANONICAL: Record<string, string> = { op: "Operations as op", log: "Loggin
 export function boundNames(mod: Module): Set<string> {
   const out = new Set<string>();
   for (const imp of mod.imports) for (const n of imp.names) out.add((n.alias ?? n.name).split(".")[0]);
-  walkTypes(mod.root, ["assignment", "augmented_assignment", "for_statement", "for_in_clause", "function_definition", "class_definition", "parameters", "lambda_parameters", "as_pattern_target", "named_expression", "global_statement", "nonlocal_statement"], (n) => {
-    const add = (x: import("../python.js").PyNode | undefined) => x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
-    if (n.type === "assignment" || n.type === "augmented_assignment") add(field(n, "left"));
-    if (n.type === "for_statement" || n.type === "for_in_clause") add(field(n, "left"));
-    if (n.type === "function_definition" || n.type === "class_definition") add(field(n, "name"));
-    if (n.type === "parameters" || n.type === "lambda_parameters") add(n);
-    if (n.type === "as_pattern_target" || n.type === "named_expression") add(n.type === "named_expression" ? field(n, "name") : n);
-    if (n.type === "global_statement" || n.type === "nonlocal_statement") add(n);
-  });
+  walkTypes(
+    mod.root,
+    [
+      "assignment",
+      "augmented_assignment",
+      "for_statement",
+      "for_in_clause",
+      "function_definition",
+      "class_definition",
+      "parameters",
+      "lambda_parameters",
+      "as_pattern_target",
+      "named_expression",
+      "global_statement",
+      "nonlocal_statement",
+    ],
+    (n) => {
+      const add = (x: import("../python.js").PyNode | undefined) => x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
+      if (n.type === "assignment" || n.type === "augmented_assignment") add(field(n, "left"));
+      if (n.type === "for_statement" || n.type === "for_in_clause") add(field(n, "left"));
+      if (n.type === "function_definition" || n.type === "class_definition") add(field(n, "name"));
+      if (n.type === "parameters" || n.type === "lambda_parameters") add(n);
+      if (n.type === "as_pattern_target" || n.type === "named_expression") add(n.type === "named_expression" ? field(n, "name") : n);
+      if (n.type === "global_statement" || n.type === "nonlocal_statement") add(n);
+    },
+  );
   return out;
 }
 
 export default defineRule({
-  meta: { id: "FT002", severity: "error", title: "SDK names used but not imported", fixable: "safe", profiles: ALL_PROFILES, guideline: "seed guidelines: required imports; Fivetran template connector" },
+  meta: {
+    id: "FT002",
+    severity: "error",
+    title: "SDK names used but not imported",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "seed guidelines: required imports; Fivetran template connector",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const bound = boundNames(mod);

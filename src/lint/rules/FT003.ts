@@ -3,13 +3,25 @@ import { ancestors, field, named } from "../python.js";
 import { boundNames } from "./FT002.js";
 
 export default defineRule({
-  meta: { id: "FT003", severity: "error", title: "No module-level connector = Connector(...)", fixable: "safe", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (global Connector object); evaluation checklist" },
+  meta: {
+    id: "FT003",
+    severity: "error",
+    title: "No module-level connector = Connector(...)",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "Fivetran SDK reference (global Connector object); evaluation checklist",
+  },
   check(ctx) {
     const p = ctx.project;
     if (!p.main || p.main.parsed.errors.length) return;
     const cc = p.connectorCall;
     if (!cc) {
-      ctx.report({ file: p.main.file, start: 0, end: 0, message: "no Connector(...) object is created; the runtime imports connector.py and looks for a module-level `connector = Connector(update=update, schema=schema)`" });
+      ctx.report({
+        file: p.main.file,
+        start: 0,
+        end: 0,
+        message: "no Connector(...) object is created; the runtime imports connector.py and looks for a module-level `connector = Connector(update=update, schema=schema)`",
+      });
       return;
     }
     const { mod, call } = cc;

@@ -8,7 +8,14 @@ function arity(f: FuncInfo): { required: number; max: number; varargs: boolean }
 }
 
 export default defineRule({
-  meta: { id: "FT005", severity: "error", title: "Wrong update/schema arity", fixable: "none", profiles: ALL_PROFILES, guideline: "docs: supported methods; seed guidelines (update(configuration, state), schema(configuration))" },
+  meta: {
+    id: "FT005",
+    severity: "error",
+    title: "Wrong update/schema arity",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "docs: supported methods; seed guidelines (update(configuration, state), schema(configuration))",
+  },
   check(ctx) {
     const check = (f: FuncInfo | undefined, n: number, expected: string[]) => {
       if (!f) return;
@@ -16,10 +23,25 @@ export default defineRule({
       const name = field(f.node, "name")!;
       const params = field(f.node, "parameters")!;
       if (a.required > n || (a.max < n && !a.varargs)) {
-        ctx.report({ file: f.mod.file, start: params.start, end: params.end, message: `${f.name}() must accept exactly ${n} positional parameter(s) (${expected.join(", ")}); the SDK calls it that way and raises TypeError otherwise` });
+        ctx.report({
+          file: f.mod.file,
+          start: params.start,
+          end: params.end,
+          message: `${f.name}() must accept exactly ${n} positional parameter(s) (${expected.join(", ")}); the SDK calls it that way and raises TypeError otherwise`,
+        });
       } else {
-        const names = f.params.filter((p) => p.kind === "positional").slice(0, n).map((p) => p.name);
-        if (names.join() !== expected.join()) ctx.report({ file: f.mod.file, start: name.start, end: params.end, severity: "info", message: `${f.name}() parameters are named (${names.join(", ")}); the convention is (${expected.join(", ")})` });
+        const names = f.params
+          .filter((p) => p.kind === "positional")
+          .slice(0, n)
+          .map((p) => p.name);
+        if (names.join() !== expected.join())
+          ctx.report({
+            file: f.mod.file,
+            start: name.start,
+            end: params.end,
+            severity: "info",
+            message: `${f.name}() parameters are named (${names.join(", ")}); the convention is (${expected.join(", ")})`,
+          });
       }
     };
     check(ctx.project.update, 2, ["configuration", "state"]);

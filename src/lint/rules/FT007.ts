@@ -9,7 +9,13 @@ export default defineRule({
     walkScope(f.node, (n) => {
       if (n.type !== "return_statement") return;
       const v = named(n)[0];
-      if (v && v.type !== "none") ctx.report({ file: f.mod.file, start: n.start, end: n.end, message: "update() returns a value; the SDK ignores it. Write rows with op.upsert() and save progress with op.checkpoint() instead" });
+      if (v && v.type !== "none")
+        ctx.report({
+          file: f.mod.file,
+          start: n.start,
+          end: n.end,
+          message: "update() returns a value; the SDK ignores it. Write rows with op.upsert() and save progress with op.checkpoint() instead",
+        });
     });
   },
 });

@@ -2,7 +2,14 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { field } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT008", severity: "error", title: "No write operation anywhere", fixable: "none", profiles: ALL_PROFILES, guideline: "evaluation checklist (at least one op.upsert/update/delete/truncate)" },
+  meta: {
+    id: "FT008",
+    severity: "error",
+    title: "No write operation anywhere",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "evaluation checklist (at least one op.upsert/update/delete/truncate)",
+  },
   check(ctx) {
     const f = ctx.project.update;
     if (!f || ctx.project.writes.has(f)) return;

@@ -3,7 +3,14 @@ import { checkpointsIn, statements, writesIn } from "../helpers.js";
 import { field } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT011", severity: "warning", title: "Writes after the last checkpoint on update()'s path", fixable: "suggest", profiles: ALL_PROFILES, guideline: "template connector (checkpoint last); docs: best practices" },
+  meta: {
+    id: "FT011",
+    severity: "warning",
+    title: "Writes after the last checkpoint on update()'s path",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "template connector (checkpoint last); docs: best practices",
+  },
   check(ctx) {
     const p = ctx.project;
     const f = p.update;
@@ -23,9 +30,15 @@ export default defineRule({
       const endStmt = stmts[stmts.length - 1];
       const indent = /[ \t]*$/.exec(mod.source.slice(0, s.start))![0];
       ctx.report({
-        file: mod.file, start: s.start, end: s.end,
+        file: mod.file,
+        start: s.start,
+        end: s.end,
         message: "rows are written after the last checkpoint; they are not covered by saved state (and truncates only apply at a checkpoint). End update() with a checkpoint",
-        fix: { description: `append ${op}.checkpoint(state=${stateName}) at the end of update()`, safe: false, edits: [{ start: endStmt.end, end: endStmt.end, newText: `\n${indent}${op}.checkpoint(state=${stateName})` }] },
+        fix: {
+          description: `append ${op}.checkpoint(state=${stateName}) at the end of update()`,
+          safe: false,
+          edits: [{ start: endStmt.end, end: endStmt.end, newText: `\n${indent}${op}.checkpoint(state=${stateName})` }],
+        },
       });
       break;
     }

@@ -3,7 +3,14 @@ import { statements } from "../helpers.js";
 import { field, named } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT012", severity: "info", title: "Checkpoint after every single record", fixable: "none", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (checkpoint periodically); PR review rules" },
+  meta: {
+    id: "FT012",
+    severity: "info",
+    title: "Checkpoint after every single record",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "Fivetran SDK reference (checkpoint periodically); PR review rules",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       for (const call of mod.calls) {
@@ -18,7 +25,8 @@ export default defineRule({
           const data = mod.arg(c, 1, "data");
           return !!data && (mod.t(data) === target || mod.t(data).includes(target));
         });
-        if (upsertsRecord) ctx.report({ file: mod.file, start: call.start, end: call.end, message: "checkpointing after every record multiplies state writes; checkpoint per page or every N records" });
+        if (upsertsRecord)
+          ctx.report({ file: mod.file, start: call.start, end: call.end, message: "checkpointing after every record multiplies state writes; checkpoint per page or every N records" });
       }
     }
   },

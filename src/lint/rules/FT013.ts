@@ -3,7 +3,14 @@ import { lastAssignment } from "../helpers.js";
 import { unparen } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT013", severity: "error", title: "op.checkpoint() payload is not a dict", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: supported methods (state is a dict); seed guidelines" },
+  meta: {
+    id: "FT013",
+    severity: "error",
+    title: "op.checkpoint() payload is not a dict",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "docs: supported methods (state is a dict); seed guidelines",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       for (const call of mod.calls) {
@@ -29,7 +36,8 @@ export default defineRule({
         else if (path === "str") bad = "a string";
         if (!bad) continue;
         const inner = /(^|\.)dumps$/.test(path) ? mod.arg(v, 0, "obj") : undefined;
-        const fix = inner && v === arg && unparen(inner)?.type !== "string" ? { description: "pass the dict itself", safe: false, edits: [{ start: v.start, end: v.end, newText: mod.t(inner) }] } : undefined;
+        const fix =
+          inner && v === arg && unparen(inner)?.type !== "string" ? { description: "pass the dict itself", safe: false, edits: [{ start: v.start, end: v.end, newText: mod.t(inner) }] } : undefined;
         ctx.report({ file: mod.file, start: arg.start, end: arg.end, message: `op.checkpoint() receives ${bad}; the state must be a dict that serialises to one JSON object`, fix });
       }
     }

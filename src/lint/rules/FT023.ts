@@ -12,7 +12,9 @@ export default defineRule({
     const edits = removeYieldEdits(ctx.project);
     const first = direct[0];
     ctx.report({
-      file: first.mod.file, start: first.call.start, end: first.call.end,
+      file: first.mod.file,
+      start: first.call.start,
+      end: first.call.end,
       message: `the project mixes yielded (${yielded.length}) and direct (${direct.length}) SDK operations; this usually means an unfinished migration. Use direct calls everywhere`,
       fix: edits ? { description: "remove yield from every SDK operation", edits: [...edits.values()].flat() } : undefined,
     });

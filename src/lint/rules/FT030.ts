@@ -6,7 +6,14 @@ const PK_TYPOS = new Set(["primary_keys", "pk", "pks", "primarykey", "primaryKey
 const VALID = new Set(["table", "primary_key", "columns"]);
 
 export default defineRule({
-  meta: { id: "FT030", severity: "error", title: "Invalid schema() structure", fixable: "suggest", profiles: ALL_PROFILES, guideline: "SDK source (schema processing); Fivetran SDK reference (valid schema keys)" },
+  meta: {
+    id: "FT030",
+    severity: "error",
+    title: "Invalid schema() structure",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "SDK source (schema processing); Fivetran SDK reference (valid schema keys)",
+  },
   check(ctx) {
     const p = ctx.project;
     const f = p.schema;
@@ -15,13 +22,14 @@ export default defineRule({
     const { tables, returns } = schemaTables(p);
     for (const r of returns) {
       const v = unparen(named(r)[0]);
-      if (v && ["dictionary", "string", "integer", "none", "set", "tuple"].includes(v.type)) ctx.report({ file: mod.file, start: v.start, end: v.end, message: "schema() must return a list of table dicts" });
+      if (v && ["dictionary", "string", "integer", "none", "set", "tuple"].includes(v.type))
+        ctx.report({ file: mod.file, start: v.start, end: v.end, message: "schema() must return a list of table dicts" });
     }
     walk(f.node, (n) => {
       if (n.type !== "dictionary") return;
       const keys = dictKeys(mod, n);
       if (keys && !keys.some((k) => k.key === "table") && keys.some((k) => k.key === "primary_key" || k.key === "columns") && n.parent?.type !== "pair") {
-        ctx.report({ file: mod.file, start: n.start, end: n.end, message: "schema entry has no \"table\" key; the SDK raises on it" });
+        ctx.report({ file: mod.file, start: n.start, end: n.end, message: 'schema entry has no "table" key; the SDK raises on it' });
       }
     });
     for (const t of tables) {
@@ -32,9 +40,15 @@ export default defineRule({
         if (VALID.has(e.key)) continue;
         if (PK_TYPOS.has(e.key) || PK_TYPOS.has(e.key.toLowerCase())) {
           ctx.report({
-            file: mod.file, start: e.keyNode.start, end: e.keyNode.end,
+            file: mod.file,
+            start: e.keyNode.start,
+            end: e.keyNode.end,
             message: `"${e.key}" is not a schema key, so the SDK silently ignores it and the table gets no primary key; use "primary_key"`,
-            fix: { description: 'rename to "primary_key" (on an existing connection a PK change needs a re-sync)', safe: false, edits: [{ start: e.keyNode.start, end: e.keyNode.end, newText: '"primary_key"' }] },
+            fix: {
+              description: 'rename to "primary_key" (on an existing connection a PK change needs a re-sync)',
+              safe: false,
+              edits: [{ start: e.keyNode.start, end: e.keyNode.end, newText: '"primary_key"' }],
+            },
           });
         } else {
           ctx.report({ file: mod.file, start: e.keyNode.start, end: e.keyNode.end, severity: "warning", message: `"${e.key}" is not a schema key (table, primary_key, columns); the SDK ignores it` });

@@ -3,7 +3,14 @@ import { dictKeys, opCalls, opTable, schemaTables } from "../helpers.js";
 import { named } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT038", severity: "warning", title: "update/delete keys miss primary-key columns", fixable: "none", profiles: ALL_PROFILES, guideline: "seed guidelines (composite keys: all columns present); docs: supported operations" },
+  meta: {
+    id: "FT038",
+    severity: "warning",
+    title: "update/delete keys miss primary-key columns",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "seed guidelines (composite keys: all columns present); docs: supported operations",
+  },
   check(ctx) {
     const p = ctx.project;
     const pks = new Map<string, string[]>();
@@ -22,7 +29,13 @@ export default defineRule({
       const keys = dictKeys(mod, arg);
       if (!pk || !keys || !arg) continue;
       const missing = pk.filter((c) => !keys.some((k) => k.key === c));
-      if (missing.length) ctx.report({ file: mod.file, start: arg.start, end: arg.end, message: `op.${method}("${name}") is missing primary-key column(s) ${missing.map((m) => `"${m}"`).join(", ")}; every key column must be present to identify the row` });
+      if (missing.length)
+        ctx.report({
+          file: mod.file,
+          start: arg.start,
+          end: arg.end,
+          message: `op.${method}("${name}") is missing primary-key column(s) ${missing.map((m) => `"${m}"`).join(", ")}; every key column must be present to identify the row`,
+        });
     }
   },
 });

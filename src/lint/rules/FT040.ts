@@ -4,7 +4,14 @@ import { field } from "../python.js";
 import { boundNames } from "./FT002.js";
 
 export default defineRule({
-  meta: { id: "FT040", severity: "warning", title: "print() instead of SDK Logging", fixable: "safe", profiles: ALL_PROFILES, guideline: "docs: logs not showing up (SDK Logging only); PR review rules" },
+  meta: {
+    id: "FT040",
+    severity: "warning",
+    title: "print() instead of SDK Logging",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "docs: logs not showing up (SDK Logging only); PR review rules",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const logAlias = [...mod.log][0];

@@ -5,13 +5,27 @@ import { field } from "../python.js";
 const MAP: Record<string, string> = { error: "severe", critical: "severe", debug: "fine" };
 
 export default defineRule({
-  meta: { id: "FT043", severity: "error", title: "log.error/debug/critical on an SDK that lacks them", fixable: "safe", profiles: ALL_PROFILES, maxSdk: "2.8.2", guideline: "SDK 2.8.2 changelog (DEBUG/ERROR/CRITICAL added)" },
+  meta: {
+    id: "FT043",
+    severity: "error",
+    title: "log.error/debug/critical on an SDK that lacks them",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    maxSdk: "2.8.2",
+    guideline: "SDK 2.8.2 changelog (DEBUG/ERROR/CRITICAL added)",
+  },
   check(ctx) {
     for (const { mod, call, method } of logCalls(ctx.project)) {
       const to = MAP[method];
       if (!to) continue;
       const attr = field(field(call, "function"), "attribute")!;
-      ctx.report({ file: mod.file, start: attr.start, end: attr.end, message: `log.${method}() does not exist before SDK 2.8.2 (target ${ctx.targetSdk}); use log.${to}()`, fix: { description: `use log.${to}`, edits: [{ start: attr.start, end: attr.end, newText: to }] } });
+      ctx.report({
+        file: mod.file,
+        start: attr.start,
+        end: attr.end,
+        message: `log.${method}() does not exist before SDK 2.8.2 (target ${ctx.targetSdk}); use log.${to}()`,
+        fix: { description: `use log.${to}`, edits: [{ start: attr.start, end: attr.end, newText: to }] },
+      });
     }
   },
 });

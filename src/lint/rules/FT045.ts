@@ -3,7 +3,14 @@ import { logCalls, statements } from "../helpers.js";
 import { named } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT045", severity: "info", title: "Logging inside per-record loops", fixable: "none", profiles: ALL_PROFILES, guideline: "Fivetran coding principles (no logs in loops); SDK reference (log at milestones)" },
+  meta: {
+    id: "FT045",
+    severity: "info",
+    title: "Logging inside per-record loops",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "Fivetran coding principles (no logs in loops); SDK reference (log at milestones)",
+  },
   check(ctx) {
     for (const { mod, call, method } of logCalls(ctx.project)) {
       if (method !== "info" && method !== "warning") continue;

@@ -22,10 +22,22 @@ export default defineRule({
           const isDoc = first.type === "expression_statement" && named(first)[0]?.type === "string";
           const at = isDoc ? lineEndOf(mod.source, first.end) : lineStartOf(mod.source, first.start);
           const nl = at === mod.source.length && !mod.source.endsWith("\n") ? "\n" : "";
-          fix = { description: "move the log call to the start of update()", edits: [{ start: lineStartOf(mod.source, stmt.start), end: lineEndOf(mod.source, stmt.end), newText: "" }, { start: at, end: at, newText: `${nl}${indent}${mod.t(stmt)}\n` }] };
+          fix = {
+            description: "move the log call to the start of update()",
+            edits: [
+              { start: lineStartOf(mod.source, stmt.start), end: lineEndOf(mod.source, stmt.end), newText: "" },
+              { start: at, end: at, newText: `${nl}${indent}${mod.t(stmt)}\n` },
+            ],
+          };
         }
       }
-      ctx.report({ file: mod.file, start: call.start, end: call.end, message: `log.${method}() at import time raises TypeError: the SDK sets the log level only when the sync starts. Log inside update()`, fix });
+      ctx.report({
+        file: mod.file,
+        start: call.start,
+        end: call.end,
+        message: `log.${method}() at import time raises TypeError: the SDK sets the log level only when the sync starts. Log inside update()`,
+        fix,
+      });
     }
     // Log calls inside project functions that run while the module is imported. No fix: whether
     // the call or the log line should move is the author's choice.
@@ -36,7 +48,9 @@ export default defineRule({
         const line = via.mod.parsed.lines.position(via.node.start).line;
         const chain = via.chain.length > 1 ? ` (through ${via.chain.join("() → ")}())` : "";
         ctx.report({
-          file: f.mod.file, start: call.start, end: call.end,
+          file: f.mod.file,
+          start: call.start,
+          end: call.end,
           message: `${f.name}() runs at import time (${via.what} at ${via.mod.file}:${line}${chain}), so this log.${method}() raises TypeError before the SDK sets the log level. Call ${via.chain[0]}() from update() instead, or drop the log line`,
         });
       }
@@ -113,7 +127,10 @@ function targets(p: Project, mod: Module, call: PyNode, classes: Set<string>): {
   if (!name || (!p.funcsByName.has(name) && !classes.has(name))) return [];
   const fn = field(call, "function");
   if (fn?.type === "identifier" && classes.has(name)) {
-    return (p.funcsByName.get("__init__") ?? []).concat(p.funcsByName.get("__post_init__") ?? []).filter((g) => g.className === name).map((f) => ({ f, ctor: true }));
+    return (p.funcsByName.get("__init__") ?? [])
+      .concat(p.funcsByName.get("__post_init__") ?? [])
+      .filter((g) => g.className === name)
+      .map((f) => ({ f, ctor: true }));
   }
   return mod.callTargets(call, p.funcsByName.get(name) ?? []).map((f) => ({ f, ctor: false }));
 }

@@ -6,6 +6,12 @@ export default defineRule({
     const c = ctx.project.config;
     if (!c) return;
     if (c.error) ctx.report({ file: c.file, start: c.error.offset, end: c.error.offset + 1, message: `configuration.json is not valid JSON: ${c.error.message}` });
-    else if (c.json && c.json.kind !== "object") ctx.report({ file: c.file, start: c.json.start, end: c.json.end, message: `configuration.json must hold one JSON object of key/value pairs, not a${c.json.kind === "array" ? "n array" : ` ${c.json.kind}`}` });
+    else if (c.json && c.json.kind !== "object")
+      ctx.report({
+        file: c.file,
+        start: c.json.start,
+        end: c.json.end,
+        message: `configuration.json must hold one JSON object of key/value pairs, not a${c.json.kind === "array" ? "n array" : ` ${c.json.kind}`}`,
+      });
   },
 });

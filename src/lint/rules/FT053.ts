@@ -2,7 +2,14 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { configMembers, configReads, formFieldNames } from "../config.js";
 
 export default defineRule({
-  meta: { id: "FT053", severity: "warning", title: "Key read in code but absent from configuration.json", fixable: "suggest", profiles: ALL_PROFILES, guideline: "configuration review rules (every field the code needs is present); seed guidelines" },
+  meta: {
+    id: "FT053",
+    severity: "warning",
+    title: "Key read in code but absent from configuration.json",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "configuration review rules (every field the code needs is present); seed guidelines",
+  },
   check(ctx) {
     const p = ctx.project;
     const c = p.config;
@@ -21,9 +28,20 @@ export default defineRule({
       const insertAt = last ? last.end : obj.start + 1;
       const indent = last ? (/\n([ \t]*)"[^\n]*$/.exec(c.text.slice(0, last.start))?.[1] ?? "  ") : "  ";
       ctx.report({
-        file: r.mod.file, start: r.node.start, end: r.node.end, severity: required ? "warning" : "info",
-        message: required ? `configuration key "${r.key}" is required by the code but missing from configuration.json; the sync fails with KeyError` : `optional configuration key "${r.key}" is not in configuration.json; add it if users should set it`,
-        fix: { description: `add "${r.key}" to configuration.json`, safe: false, edits: [{ file: c.file, start: insertAt, end: insertAt, newText: `${last ? "," : ""}\n${indent}${JSON.stringify(r.key)}: ${JSON.stringify(`<YOUR_${r.key.toUpperCase()}>`)}${last ? "" : "\n"}` }] },
+        file: r.mod.file,
+        start: r.node.start,
+        end: r.node.end,
+        severity: required ? "warning" : "info",
+        message: required
+          ? `configuration key "${r.key}" is required by the code but missing from configuration.json; the sync fails with KeyError`
+          : `optional configuration key "${r.key}" is not in configuration.json; add it if users should set it`,
+        fix: {
+          description: `add "${r.key}" to configuration.json`,
+          safe: false,
+          edits: [
+            { file: c.file, start: insertAt, end: insertAt, newText: `${last ? "," : ""}\n${indent}${JSON.stringify(r.key)}: ${JSON.stringify(`<YOUR_${r.key.toUpperCase()}>`)}${last ? "" : "\n"}` },
+          ],
+        },
       });
     }
   },

@@ -18,7 +18,14 @@ export function entropy(s: string): number {
 }
 
 export default defineRule({
-  meta: { id: "FT056", severity: "warning", title: "Real-looking secret in configuration.json", fixable: "suggest", profiles: ALL_PROFILES, guideline: "configuration review rules (no real secrets); seed guidelines (security)" },
+  meta: {
+    id: "FT056",
+    severity: "warning",
+    title: "Real-looking secret in configuration.json",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "configuration review rules (no real secrets); seed guidelines (security)",
+  },
   check(ctx) {
     const c = ctx.project.config;
     for (const m of configMembers(ctx.project)) {
@@ -29,7 +36,13 @@ export default defineRule({
       if (!what && isSecretName(m.key) && v.length >= 20 && entropy(v) > 3.5) what = "a high-entropy secret";
       if (!what && /^[\w.+-]+@(?!example\.)[\w-]+\.[\w.]+$/.test(v)) what = "a real e-mail address";
       if (!what) continue;
-      ctx.report({ file: c!.file, start: m.value.start, end: m.value.end, message: `"${m.key}" holds what looks like ${what}; commit placeholders only and rotate the secret if it was shared`, fix: { description: "replace with a placeholder", safe: false, edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(`<YOUR_${m.key.toUpperCase()}>`) }] } });
+      ctx.report({
+        file: c!.file,
+        start: m.value.start,
+        end: m.value.end,
+        message: `"${m.key}" holds what looks like ${what}; commit placeholders only and rotate the secret if it was shared`,
+        fix: { description: "replace with a placeholder", safe: false, edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(`<YOUR_${m.key.toUpperCase()}>`) }] },
+      });
     }
   },
 });

@@ -7,6 +7,7 @@ export default defineRule({
     const c = ctx.project.config;
     const n = configMembers(ctx.project).length;
     const form = formFieldNames(ctx.project).size;
-    if (c?.json && (n > 100 || form > 100)) ctx.report({ file: c.file, start: c.json.start, end: c.json.start + 1, message: `configuration has ${Math.max(n, form)} fields; deploy rejects more than 100` });
+    if (c?.json && (n > 100 || form > 100))
+      ctx.report({ file: c.file, start: c.json.start, end: c.json.start + 1, message: `configuration has ${Math.max(n, form)} fields; deploy rejects more than 100` });
   },
 });

@@ -7,13 +7,14 @@ const NUMERIC_KW = new Set(["timeout", "port", "max_workers", "limit", "page_siz
 const NUMERIC_FN = /(^|\.)(range|sleep)$/;
 
 // Truthiness is how code checks that a string is set; it is a bug only for keys that hold a flag.
-const FLAG_KEY = /^(is|use|enable|enabled|disable|include|exclude|verify|allow|skip|debug|dry_run|should|has|sync|fetch|ssl|tls)(_|$)|_(enabled|disabled|flag|mode|ssl|tls|bool)$|^(ssl|tls|debug|verbose|incremental|sandbox|test_mode)$/i;
+const FLAG_KEY =
+  /^(is|use|enable|enabled|disable|include|exclude|verify|allow|skip|debug|dry_run|should|has|sync|fetch|ssl|tls)(_|$)|_(enabled|disabled|flag|mode|ssl|tls|bool)$|^(ssl|tls|debug|verbose|incremental|sandbox|test_mode)$/i;
 
 function misuse(mod: Module, n: PyNode, key: string): string | undefined {
   const par = n.parent!;
   const flag = FLAG_KEY.test(key) && !/(_ids?|_list|_date|_from|_to|_at|_names?|_tables?|_fields?|_columns?|_path|_url)$/i.test(key);
-  if (flag && (par.type === "if_statement" || par.type === "elif_clause" || par.type === "while_statement") && field(par, "condition") === n) return "as a condition (\"false\" is truthy)";
-  if (flag && par.type === "not_operator") return "with not (\"false\" is truthy)";
+  if (flag && (par.type === "if_statement" || par.type === "elif_clause" || par.type === "while_statement") && field(par, "condition") === n) return 'as a condition ("false" is truthy)';
+  if (flag && par.type === "not_operator") return 'with not ("false" is truthy)';
   if (par.type === "binary_operator" && ["integer", "float"].some((t) => named(par).some((c) => c !== n && c.type === t))) return "in arithmetic with a number";
   if (par.type === "comparison_operator" && named(par).some((c) => c !== n && (c.type === "integer" || c.type === "float"))) return "in a comparison with a number";
   if (par.type === "keyword_argument" && NUMERIC_KW.has(mod.t(field(par, "name")))) return `as ${mod.t(field(par, "name"))}=`;
@@ -22,7 +23,14 @@ function misuse(mod: Module, n: PyNode, key: string): string | undefined {
 }
 
 export default defineRule({
-  meta: { id: "FT058", severity: "warning", title: "Config string used as bool or number without conversion", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: configuration.json (values are strings)" },
+  meta: {
+    id: "FT058",
+    severity: "warning",
+    title: "Config string used as bool or number without conversion",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "docs: configuration.json (values are strings)",
+  },
   check(ctx) {
     const { reads } = configReads(ctx.project);
     for (const r of reads) {

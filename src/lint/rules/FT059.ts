@@ -14,7 +14,13 @@ export default defineRule({
           const fn = field(n, "function");
           if (fn?.type === "attribute" && names.has(mod.t(field(fn, "object"))) && ["update", "pop", "setdefault", "clear", "popitem"].includes(mod.t(field(fn, "attribute")))) hit = true;
         }
-        if (hit) ctx.report({ file: mod.file, start: n.start, end: n.end, message: "the configuration is changed in place; changes are not saved and hide which keys users really set. Copy values into local variables instead" });
+        if (hit)
+          ctx.report({
+            file: mod.file,
+            start: n.start,
+            end: n.end,
+            message: "the configuration is changed in place; changes are not saved and hide which keys users really set. Copy values into local variables instead",
+          });
       });
     }
   },

@@ -4,7 +4,14 @@ import { insertLine } from "../helpers.js";
 const ANCHORED = 'os.path.join(os.path.dirname(os.path.abspath(__file__)), "configuration.json")';
 
 export default defineRule({
-  meta: { id: "FT05B", severity: "warning", title: "Fragile configuration path in __main__", fixable: "safe", profiles: ALL_PROFILES, guideline: "seed guidelines snippet (absolute path bug); template connector" },
+  meta: {
+    id: "FT05B",
+    severity: "warning",
+    title: "Fragile configuration path in __main__",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "seed guidelines snippet (absolute path bug); template connector",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const hasOs = mod.imports.some((i) => !i.isFrom && i.names.some((n) => n.name === "os" && !n.alias));
@@ -22,8 +29,13 @@ export default defineRule({
           importOffered = true;
         }
         ctx.report({
-          file: mod.file, start: arg.start, end: arg.end, severity: absolute ? "warning" : "info",
-          message: absolute ? `"${s}" reads from the filesystem root and raises FileNotFoundError; anchor the path to this file` : `"${s}" is relative to the current directory, so running from elsewhere fails; anchor it to __file__`,
+          file: mod.file,
+          start: arg.start,
+          end: arg.end,
+          severity: absolute ? "warning" : "info",
+          message: absolute
+            ? `"${s}" reads from the filesystem root and raises FileNotFoundError; anchor the path to this file`
+            : `"${s}" is relative to the current directory, so running from elsewhere fails; anchor it to __file__`,
           fix: { description: "anchor the path to this file's folder", edits },
         });
       }

@@ -3,7 +3,14 @@ import { statements } from "../helpers.js";
 import { field, named } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT05D", severity: "info", title: "No validate_configuration() at the top of update()", fixable: "suggest", profiles: ALL_PROFILES, guideline: "Fivetran PR review rules; template connector" },
+  meta: {
+    id: "FT05D",
+    severity: "info",
+    title: "No validate_configuration() at the top of update()",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "Fivetran PR review rules; template connector",
+  },
   check(ctx) {
     const f = ctx.project.update;
     if (!f) return;
@@ -17,6 +24,11 @@ export default defineRule({
     const text = first ? mod.t(first) : "";
     if (/valid/i.test(text.split("\n")[0])) return;
     const name = field(f.node, "name")!;
-    ctx.report({ file: mod.file, start: name.start, end: name.end, message: "update() does not start by validating the configuration; call validate_configuration(configuration) first so bad input fails with a clear message" });
+    ctx.report({
+      file: mod.file,
+      start: name.start,
+      end: name.end,
+      message: "update() does not start by validating the configuration; call validate_configuration(configuration) first so bad input fails with a clear message",
+    });
   },
 });

@@ -9,7 +9,13 @@ export default defineRule({
     for (const r of d?.reqs ?? []) {
       const mod = r.normalized.replace(/-/g, "_");
       if (!STDLIB.has(mod) || r.url) continue;
-      ctx.report({ file: d!.file, start: r.start, end: r.end, message: `${r.name} is part of the Python standard library; the PyPI package of that name is an unrelated back-port or squat. Remove it`, fix: { description: "remove the requirement", edits: [removeRequirement(ctx.project, d!.file, r)] } });
+      ctx.report({
+        file: d!.file,
+        start: r.start,
+        end: r.end,
+        message: `${r.name} is part of the Python standard library; the PyPI package of that name is an unrelated back-port or squat. Remove it`,
+        fix: { description: "remove the requirement", edits: [removeRequirement(ctx.project, d!.file, r)] },
+      });
     }
   },
 });

@@ -5,7 +5,14 @@ import { ancestors, field, named } from "../python.js";
 const CONST = "__REQUEST_TIMEOUT_SECONDS";
 
 export default defineRule({
-  meta: { id: "FT073", severity: "warning", title: "HTTP call without timeout", fixable: "safe", profiles: ALL_PROFILES, guideline: "evaluation checklist; Fivetran SDK reference (retry pattern with a timeout)" },
+  meta: {
+    id: "FT073",
+    severity: "warning",
+    title: "HTTP call without timeout",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "evaluation checklist; Fivetran SDK reference (retry pattern with a timeout)",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const defined = mod.root.children.some((c) => c.type === "expression_statement" && mod.t(field(named(c)[0], "left")) === CONST);
@@ -20,7 +27,9 @@ export default defineRule({
         const inClass = ancestors(call).some((x) => x.type === "class_definition");
         let fix;
         if (!inClass && (defined || !constOffered)) {
-          const last = named(args).filter((x) => x.type !== "comment").pop();
+          const last = named(args)
+            .filter((x) => x.type !== "comment")
+            .pop();
           const trailingComma = last && /^\s*,/.test(mod.source.slice(last.end, args.end - 1));
           const at = last ? (trailingComma ? mod.source.indexOf(",", last.end) + 1 : last.end) : args.start + 1;
           const edits = [{ start: at, end: at, newText: `${last ? (trailingComma ? " " : ", ") : ""}timeout=${CONST}` }];
@@ -30,7 +39,13 @@ export default defineRule({
           }
           fix = { description: `add timeout=${CONST} (120 s)`, edits };
         }
-        ctx.report({ file: mod.file, start: call.start, end: call.end, message: `${mod.calleePath(call)}() has no timeout; requests waits forever on a dead server and the sync hangs. Pass timeout=`, fix });
+        ctx.report({
+          file: mod.file,
+          start: call.start,
+          end: call.end,
+          message: `${mod.calleePath(call)}() has no timeout; requests waits forever on a dead server and the sync hangs. Pass timeout=`,
+          fix,
+        });
       }
     }
   },

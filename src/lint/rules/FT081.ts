@@ -6,21 +6,28 @@ import { ancestors, field, findAll, named, unparen, walk, type PyNode } from "..
 export default defineRule({
   meta: { id: "FT081", severity: "warning", title: "Pagination end-of-data handled wrongly", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules (exit conditions, empty pages)" },
   check(ctx) {
-    for (const mod of ctx.project.modules) for (const loop of [...findAll(mod.root, "while_statement"), ...findAll(mod.root, "for_statement")]) {
-      const stmts = statements(field(loop, "body"));
-      stmts.forEach((s, i) => {
-        if (s.type !== "if_statement" || field(s, "alternative")) return;
-        const m = /^not\s+([A-Za-z_][\w.]*)$/.exec(mod.t(field(s, "condition")).trim());
-        if (!m) return;
-        const x = m[1];
-        const cons = mod.t(field(s, "consequence"));
-        if (!/=\s*False\b/.test(cons) || /\b(break|continue|return|raise)\b/.test(cons)) return;
-        const later = stmts.slice(i + 1);
-        const uses = later.some((l) => new RegExp(`\\b${x.replace(".", "\\.")}\\s*\\[\\s*-?\\d+\\s*\\]`).test(mod.t(l)));
-        if (uses) ctx.report({ file: mod.file, start: s.start, end: s.end, message: `on an empty page the stop flag is set but the loop body continues and indexes ${x}[...], raising IndexError; add break` });
-      });
-      if (loop.type === "while_statement") repeatedCursor(ctx, mod, loop);
-    }
+    for (const mod of ctx.project.modules)
+      for (const loop of [...findAll(mod.root, "while_statement"), ...findAll(mod.root, "for_statement")]) {
+        const stmts = statements(field(loop, "body"));
+        stmts.forEach((s, i) => {
+          if (s.type !== "if_statement" || field(s, "alternative")) return;
+          const m = /^not\s+([A-Za-z_][\w.]*)$/.exec(mod.t(field(s, "condition")).trim());
+          if (!m) return;
+          const x = m[1];
+          const cons = mod.t(field(s, "consequence"));
+          if (!/=\s*False\b/.test(cons) || /\b(break|continue|return|raise)\b/.test(cons)) return;
+          const later = stmts.slice(i + 1);
+          const uses = later.some((l) => new RegExp(`\\b${x.replace(".", "\\.")}\\s*\\[\\s*-?\\d+\\s*\\]`).test(mod.t(l)));
+          if (uses)
+            ctx.report({
+              file: mod.file,
+              start: s.start,
+              end: s.end,
+              message: `on an empty page the stop flag is set but the loop body continues and indexes ${x}[...], raising IndexError; add break`,
+            });
+        });
+        if (loop.type === "while_statement") repeatedCursor(ctx, mod, loop);
+      }
   },
 });
 
@@ -71,7 +78,10 @@ function repeatedCursor(ctx: RuleContext, mod: Module, loop: PyNode): void {
     if (guarded(mod, scope, names)) continue;
     reported.add(name);
     ctx.report({
-      file: mod.file, start: a.start, end: a.end, severity: "info",
+      file: mod.file,
+      start: a.start,
+      end: a.end,
+      severity: "info",
       message: `guard against a repeated cursor: ${name} is taken from the response and never compared with the previous one, so an API that returns the same ${name} again makes this loop fetch the same page forever; stop (or raise) when it repeats`,
     });
   }

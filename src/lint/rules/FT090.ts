@@ -6,7 +6,14 @@ import { SECRET_PATTERNS } from "./FT056.js";
 const HEADER_KEYS = /^(authorization|x-api-key|api[-_]?key|apikey|password|x-auth-token|private[-_]?token|client_secret|access_token)$/i;
 
 export default defineRule({
-  meta: { id: "FT090", severity: "error", title: "Hard-coded credentials", fixable: "suggest", profiles: ALL_PROFILES, guideline: "seed guidelines (never expose credentials); evaluation checklist (security)" },
+  meta: {
+    id: "FT090",
+    severity: "error",
+    title: "Hard-coded credentials",
+    fixable: "suggest",
+    profiles: ALL_PROFILES,
+    guideline: "seed guidelines (never expose credentials); evaluation checklist (security)",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       const seen = new Set<number>();
@@ -18,7 +25,10 @@ export default defineRule({
       const literalSecret = (v: import("../python.js").PyNode | undefined) => {
         const s = mod.str(v);
         // Real keys mix letters and digits; words such as "NextToken" or "scroll_token" are names, not secrets.
-        return (s !== undefined && s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s) && !PLACEHOLDER.test(s.trim()) && !/\s/.test(s.trim()) && !/^https?:\/\//.test(s)) || (s !== undefined && /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{12,}$/.test(s));
+        return (
+          (s !== undefined && s.length >= 8 && /\d/.test(s) && /[A-Za-z]/.test(s) && !PLACEHOLDER.test(s.trim()) && !/\s/.test(s.trim()) && !/^https?:\/\//.test(s)) ||
+          (s !== undefined && /^(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]{12,}$/.test(s))
+        );
       };
       walkTypes(mod.root, ["assignment", "default_parameter", "typed_default_parameter", "keyword_argument", "pair", "call", "string"], (n) => {
         if (n.type === "assignment" || n.type === "default_parameter" || n.type === "typed_default_parameter" || n.type === "keyword_argument") {
@@ -26,7 +36,8 @@ export default defineRule({
           const v = field(n, n.type === "assignment" ? "right" : "value");
           if (isSecretName(target.split(".").pop()!) && literalSecret(v)) flag(v!, `'${target}' is assigned a literal secret`);
         }
-        if (n.type === "pair" && HEADER_KEYS.test(mod.str(field(n, "key")) ?? "") && literalSecret(field(n, "value"))) flag(field(n, "value")!, `the "${mod.str(field(n, "key"))}" value is a literal secret`);
+        if (n.type === "pair" && HEADER_KEYS.test(mod.str(field(n, "key")) ?? "") && literalSecret(field(n, "value")))
+          flag(field(n, "value")!, `the "${mod.str(field(n, "key"))}" value is a literal secret`);
         if (n.type === "call" && /(^|\.)HTTP(Basic|Digest)Auth$/.test(mod.calleePath(n))) {
           const args = mod.args(n).positional;
           if (args.length >= 2 && mod.str(args[1]) !== undefined && literalSecret(args[1])) flag(n, "the HTTP auth password is a literal");

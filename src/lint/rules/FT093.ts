@@ -1,7 +1,13 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 
 function globToRegex(g: string): RegExp {
-  const body = g.replace(/^\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*\/?/g, "§").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]").replace(/§/g, "(.*/)?");
+  const body = g
+    .replace(/^\//, "")
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*\*\/?/g, "§")
+    .replace(/\*/g, "[^/]*")
+    .replace(/\?/g, "[^/]")
+    .replace(/§/g, "(.*/)?");
   return new RegExp(`^(.*/)?${body}/?$`);
 }
 
@@ -17,13 +23,26 @@ export function ignoresConfiguration(gitignore: string): boolean {
 }
 
 export default defineRule({
-  meta: { id: "FT093", severity: "info", title: "configuration.json not git-ignored", fixable: "safe", profiles: ALL_PROFILES, guideline: "docs: project structure (add configuration.json to .gitignore)" },
+  meta: {
+    id: "FT093",
+    severity: "info",
+    title: "configuration.json not git-ignored",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "docs: project structure (add configuration.json to .gitignore)",
+  },
   check(ctx) {
     const p = ctx.project;
     if (!p.config || (!p.hasGit && !p.gitignore)) return;
     const text = p.gitignore?.text ?? "";
     if (ignoresConfiguration(text)) return;
     const nl = text && !text.endsWith("\n") ? "\n" : "";
-    ctx.report({ file: p.gitignore ? ".gitignore" : p.config.file, start: 0, end: 0, message: "configuration.json is not in .gitignore; it holds credentials and must not be committed (since SDK 2.8.1 .gitignore also keeps it out of deploy packages)", fix: { description: "append configuration.json to .gitignore", edits: [{ file: ".gitignore", start: text.length, end: text.length, newText: `${nl}configuration.json\n` }] } });
+    ctx.report({
+      file: p.gitignore ? ".gitignore" : p.config.file,
+      start: 0,
+      end: 0,
+      message: "configuration.json is not in .gitignore; it holds credentials and must not be committed (since SDK 2.8.1 .gitignore also keeps it out of deploy packages)",
+      fix: { description: "append configuration.json to .gitignore", edits: [{ file: ".gitignore", start: text.length, end: text.length, newText: `${nl}configuration.json\n` }] },
+    });
   },
 });

@@ -3,7 +3,14 @@ import { dictKeys, opCalls, opTable, schemaTables } from "../helpers.js";
 import { unparen } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT103", severity: "warning", title: "json.dumps() value sent into a JSON column", fixable: "safe", profiles: ALL_PROFILES, guideline: "docs troubleshooting (JSON data with backslashes)" },
+  meta: {
+    id: "FT103",
+    severity: "warning",
+    title: "json.dumps() value sent into a JSON column",
+    fixable: "safe",
+    profiles: ALL_PROFILES,
+    guideline: "docs troubleshooting (JSON data with backslashes)",
+  },
   check(ctx) {
     const p = ctx.project;
     const jsonCols = new Map<string, Set<string>>();
@@ -20,9 +27,17 @@ export default defineRule({
         const a = mod.args(v);
         const declared = table !== undefined && jsonCols.get(table)?.has(k.key);
         ctx.report({
-          file: mod.file, start: v.start, end: v.end, severity: declared ? "warning" : "info",
-          message: declared ? `column "${k.key}" is declared JSON; json.dumps() stores an escaped string inside it. Pass the dict or list itself` : `json.dumps() makes "${k.key}" a STRING column; to keep it as JSON, pass the object and declare the column "JSON"`,
-          fix: declared && a.positional.length === 1 && a.keywords.size === 0 ? { description: "pass the object itself", edits: [{ start: v.start, end: v.end, newText: mod.t(a.positional[0]) }] } : undefined,
+          file: mod.file,
+          start: v.start,
+          end: v.end,
+          severity: declared ? "warning" : "info",
+          message: declared
+            ? `column "${k.key}" is declared JSON; json.dumps() stores an escaped string inside it. Pass the dict or list itself`
+            : `json.dumps() makes "${k.key}" a STRING column; to keep it as JSON, pass the object and declare the column "JSON"`,
+          fix:
+            declared && a.positional.length === 1 && a.keywords.size === 0
+              ? { description: "pass the object itself", edits: [{ start: v.start, end: v.end, newText: mod.t(a.positional[0]) }] }
+              : undefined,
         });
       }
     }

@@ -3,7 +3,14 @@ import { lastAssignment, opCalls } from "../helpers.js";
 import { unparen } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT104", severity: "error", title: "Operation data/keys argument is not a dict", fixable: "none", profiles: ALL_PROFILES, guideline: "docs: supported operations (one row per call, as a dict)" },
+  meta: {
+    id: "FT104",
+    severity: "error",
+    title: "Operation data/keys argument is not a dict",
+    fixable: "none",
+    profiles: ALL_PROFILES,
+    guideline: "docs: supported operations (one row per call, as a dict)",
+  },
   check(ctx) {
     for (const { mod, call, method } of opCalls(ctx.project)) {
       const a = mod.args(call);
@@ -31,7 +38,8 @@ export default defineRule({
       else if (v.type === "string" || v.type === "concatenated_string" || v.type === "integer" || v.type === "none") bad = `a ${v.type}`;
       else if (/(^|\.)json\.dumps$/.test(path)) bad = "a JSON string";
       else if (/(^|\.)DataFrame$|\.fetchall$|\.fetchmany$/.test(path)) bad = path.endsWith("DataFrame") ? "a DataFrame" : "a list of rows";
-      if (bad) ctx.report({ file: mod.file, start: arg.start, end: arg.end, message: `op.${method}() receives ${bad}; ${kw} must be one dict per row (loop over the rows and call op.${method}() for each)` });
+      if (bad)
+        ctx.report({ file: mod.file, start: arg.start, end: arg.end, message: `op.${method}() receives ${bad}; ${kw} must be one dict per row (loop over the rows and call op.${method}() for each)` });
     }
   },
 });

@@ -10,7 +10,12 @@ export default defineRule({
       const text = fn ? mod.t(fn.node) : "";
       if (!/\.(iterrows|itertuples|to_dict)\(/.test(text)) continue;
       if (/\.where\(\s*(pd\.)?notnull|\.fillna\(|replace\(\s*\{\s*(np|numpy)\.nan|\.replace\(\s*(np|numpy)\.nan|astype\(\s*object\s*\)\.where/.test(mod.source)) continue;
-      ctx.report({ file: mod.file, start: call.start, end: call.end, message: "rows come from a DataFrame without NaN handling; NaN turns columns into FLOAT or unexpected values. Convert first: df = df.astype(object).where(pd.notnull(df), None)" });
+      ctx.report({
+        file: mod.file,
+        start: call.start,
+        end: call.end,
+        message: "rows come from a DataFrame without NaN handling; NaN turns columns into FLOAT or unexpected values. Convert first: df = df.astype(object).where(pd.notnull(df), None)",
+      });
     }
   },
 });

@@ -11,18 +11,20 @@ export default defineRule({
   meta: { id: "FT121", severity: "info", title: "Every function has a docstring", fixable: "safe", profiles: EXAMPLES_ONLY, guideline: "Fivetran PR review rules (docstrings)" },
   check(ctx) {
     const p = ctx.project;
-    for (const mod of p.modules) for (const f of mod.functions) {
-      const body = field(f.node, "body");
-      if (!body) continue;
-      const first = named(body)[0];
-      const n = field(f.node, "name")!;
-      if (first?.type === "expression_statement" && named(first)[0]?.type === "string") {
-        if (PLACEHOLDER.test(mod.t(first))) ctx.report({ file: mod.file, start: first.start, end: first.end, message: `the docstring of ${f.name}() still holds the template's <...> placeholders; say what it does` });
-        continue;
+    for (const mod of p.modules)
+      for (const f of mod.functions) {
+        const body = field(f.node, "body");
+        if (!body) continue;
+        const first = named(body)[0];
+        const n = field(f.node, "name")!;
+        if (first?.type === "expression_statement" && named(first)[0]?.type === "string") {
+          if (PLACEHOLDER.test(mod.t(first)))
+            ctx.report({ file: mod.file, start: first.start, end: first.end, message: `the docstring of ${f.name}() still holds the template's <...> placeholders; say what it does` });
+          continue;
+        }
+        const fix = insertion(p, f, first);
+        ctx.report({ file: mod.file, start: n.start, end: n.end, message: `${f.name}() has no docstring; Fivetran examples document every function (purpose, Args, Returns)`, fix });
       }
-      const fix = insertion(p, f, first);
-      ctx.report({ file: mod.file, start: n.start, end: n.end, message: `${f.name}() has no docstring; Fivetran examples document every function (purpose, Args, Returns)`, fix });
-    }
   },
 });
 

@@ -27,7 +27,14 @@ const BLOCKS: Record<"upsert" | "checkpoint" | "main", string[]> = {
 };
 
 export default defineRule({
-  meta: { id: "FT122", severity: "info", title: "Explanatory comment above each upsert, checkpoint and the main block", fixable: "safe", profiles: EXAMPLES_ONLY, guideline: "Fivetran PR review rules (standard comment blocks)" },
+  meta: {
+    id: "FT122",
+    severity: "info",
+    title: "Explanatory comment above each upsert, checkpoint and the main block",
+    fixable: "safe",
+    profiles: EXAMPLES_ONLY,
+    guideline: "Fivetran PR review rules (standard comment blocks)",
+  },
   check(ctx) {
     const p = ctx.project;
     const hasCommentAbove = (mod: Module, offset: number) => {
@@ -39,9 +46,11 @@ export default defineRule({
         ctx.report({ file: mod.file, start: call.start, end: call.end, message: `add the explanatory comment block above op.${method}()`, fix: commentFix(mod, call.parent, method) });
       }
     }
-    for (const mod of p.modules) for (const b of mod.mainBlocks) {
-      if (!hasCommentAbove(mod, b.start)) ctx.report({ file: mod.file, start: b.start, end: b.start + 2, message: "add the explanatory comment block above the __main__ block", fix: commentFix(mod, b, "main") });
-    }
+    for (const mod of p.modules)
+      for (const b of mod.mainBlocks) {
+        if (!hasCommentAbove(mod, b.start))
+          ctx.report({ file: mod.file, start: b.start, end: b.start + 2, message: "add the explanatory comment block above the __main__ block", fix: commentFix(mod, b, "main") });
+      }
   },
 });
 

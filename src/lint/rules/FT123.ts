@@ -2,7 +2,14 @@ import { defineRule, EXAMPLES_ONLY } from "../rule.js";
 import { field, named, unparen } from "../python.js";
 
 export default defineRule({
-  meta: { id: "FT123", severity: "info", title: "Constants are __UPPER_SNAKE at module top; no magic numbers", fixable: "none", profiles: EXAMPLES_ONLY, guideline: "Python coding standards; PR review rules" },
+  meta: {
+    id: "FT123",
+    severity: "info",
+    title: "Constants are __UPPER_SNAKE at module top; no magic numbers",
+    fixable: "none",
+    profiles: EXAMPLES_ONLY,
+    guideline: "Python coding standards; PR review rules",
+  },
   check(ctx) {
     for (const mod of ctx.project.modules) {
       for (const c of mod.root.children) {
@@ -16,7 +23,8 @@ export default defineRule({
         if (!/(^|\.)(range|sleep|fetchmany)$/.test(mod.calleePath(call))) continue;
         for (const arg of mod.args(call).positional) {
           const v = unparen(arg)!;
-          if ((v.type === "integer" || v.type === "float") && !["0", "1"].includes(mod.t(v))) ctx.report({ file: mod.file, start: v.start, end: v.end, message: `magic number ${mod.t(v)}; name it as a __CONSTANT at the top of the module` });
+          if ((v.type === "integer" || v.type === "float") && !["0", "1"].includes(mod.t(v)))
+            ctx.report({ file: mod.file, start: v.start, end: v.end, message: `magic number ${mod.t(v)}; name it as a __CONSTANT at the top of the module` });
         }
       }
     }

@@ -31,11 +31,13 @@ export interface RunRecord {
 }
 
 export function listConnectors(): string[] {
-  return readdirSync(CONNECTORS_DIR)
-    .filter((n) => /^\d\d-/.test(n) && statSync(join(CONNECTORS_DIR, n)).isDirectory())
-    // FIDELITY_ONLY=<regex> runs the connectors whose names match (a quicker loop while working on a few).
-    .filter((n) => !process.env.FIDELITY_ONLY || new RegExp(process.env.FIDELITY_ONLY).test(n))
-    .sort();
+  return (
+    readdirSync(CONNECTORS_DIR)
+      .filter((n) => /^\d\d-/.test(n) && statSync(join(CONNECTORS_DIR, n)).isDirectory())
+      // FIDELITY_ONLY=<regex> runs the connectors whose names match (a quicker loop while working on a few).
+      .filter((n) => !process.env.FIDELITY_ONLY || new RegExp(process.env.FIDELITY_ONLY).test(n))
+      .sort()
+  );
 }
 
 /** A fresh copy, so that neither engine sees files/ the other left, and the source folder stays clean. */

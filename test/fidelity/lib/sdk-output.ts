@@ -49,6 +49,6 @@ export function parseSdkOutput(text: string): SdkOutcome {
     seen++;
     if (key) counts[key] = Number(m[2]);
   }
-  const complete = seen > 0 && (Object.keys(counts)).length === 6;
+  const complete = seen > 0 && Object.keys(counts).length === 6;
   return { status, counts: complete ? (counts as SdkCounts) : null };
 }
