@@ -18,10 +18,10 @@ export const deploy = defineTool({
   input: {
     project_dir: projectDirInput,
     destination: z.string().optional().describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),
-    connection: z.string().optional().describe("Connection (destination schema) name: [a-z0-9_], starting with a letter or _. Default: FIVETRAN_CONNECTION_NAME."),
+    connection: z.string().optional().describe("Connection (destination schema) name, [a-z_][a-z0-9_]*. Default: FIVETRAN_CONNECTION_NAME."),
     python_version: z.enum(PYTHON_VERSIONS).optional().describe("Python the connection runs on in Fivetran. Default: the SDK's default."),
     python: z.string().optional().describe("Local Python whose fivetran command is used. Default: FIVETRAN_CONNECTOR_PYTHON, .venv, then PATH."),
-    allow_update: z.boolean().default(false).describe("Overwrite the code (and configuration) of a connection that already exists."),
+    allow_update: z.boolean().default(false).describe("Overwrite an existing connection's code and configuration."),
     confirm: z.boolean().default(false).describe("Set to true only after the user agreed to this deploy."),
     timeout_seconds: z.coerce.number().int().min(30).max(3600).default(600).describe("Give up after this many seconds."),
   },

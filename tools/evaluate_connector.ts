@@ -19,10 +19,10 @@ export const evaluateConnectorTool = defineTool({
   input: {
     project_dir: projectDirInput,
     max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
-    timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Time budget of the whole evaluation in seconds; each run gets what is left of it."),
+    timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Budget of the whole evaluation in seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the report fields are set."),

@@ -17,11 +17,11 @@ export const installRequirementsTool = defineTool({
   input: {
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
-    upgrade: z.boolean().default(false).describe("Upgrade already installed packages to the newest versions requirements.txt allows."),
+    upgrade: z.boolean().default(false).describe("Upgrade installed packages within requirements.txt's ranges."),
     recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
-    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv (not into requirements.txt), for run_debug engine='sdk' and deploy."),
+    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id (clients cut calls near 60 s)."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
   },
   output: {
     status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),

@@ -10,8 +10,8 @@ export const lintConnector = defineTool({
   title: "Lint a connector",
   description:
     `Checks a connector folder (Python modules, requirements.txt, configuration.json) against ${rulesRunForLatest("guidelines")} ` +
-    `rules in the default profile (${ruleDocs().length} in all; summary.rules_run says how many ran), Ruff's generic checks ` +
-    "and python3's syntax check. Each finding has a rule id, range, message, optional fix and a doc (get_guidelines with " +
+    `deterministic rules in the default profile (${ruleDocs().length} in all; summary.rules_run says how many ran), Ruff's ` +
+    "generic checks and python3's syntax check. Each finding has a rule id, range, message, optional fix and a doc (get_guidelines with " +
     "the rule id). Call it after every edit and before run_debug. fix: true applies the safe fixes and reports them.",
   input: {
     project_dir: projectDirInput,

@@ -9,9 +9,8 @@ export const sampleSourceTool = defineTool({
   name: "sample_source",
   title: "Sample a source endpoint",
   description:
-    "One read-only GET to the source with the connector's configuration, to see the API's shape: status, paging " +
-    "headers, the body (capped) and, for JSON, the record keys. {key} in the url or a header is filled from " +
-    "configuration.json; its values are masked in the result. No redirects.",
+    "One read-only GET to the source, to see the API's shape: status, paging headers, the body (capped) and, for " +
+    "JSON, the record keys. {key} in the url or a header is filled from configuration.json (masked in the result).",
   input: {
     project_dir: projectDirInput,
     url: z.string().min(1).max(4000).describe("http(s) URL, e.g. '{base_url}/items?limit=2'."),

@@ -2,7 +2,7 @@ import { latestRecording, proofFindings } from "../proof/evaluate-hook.js";
 import { checkRequirements, parseRequirements, requirementFinding } from "../deps/requirements.js";
 import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
-import { setFilesAside } from "../runner/files-aside.js";
+import { copyRecordingsAside, setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
 import { fenceConnectorText } from "../runner/report.js";
 import { projectRedactor } from "../state/redaction.js";
@@ -85,9 +85,13 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   // Security: where the report will go is checked before anything runs, so a link leaving the folder stops the
   // evaluation instead of being found after two syncs (and the report is then written through the same layer).
   if (opts.writeMarkdown !== false) project.resolve(REPORT_FILE);
+  // Security: a files/ that links out of the folder is refused before it is moved aside (the runs would refuse it
+  // too, but only after the folder's own files/ had been replaced).
+  project.resolve("files");
   const putBack = setFilesAside(opts.projectDir);
   let report: EvaluationReport;
   try {
+    copyRecordingsAside(opts.projectDir);
     report = await evaluateInScratch({ ...opts, writeMarkdown: false });
   } finally {
     putBack();

@@ -8,7 +8,7 @@ import type { ToolContext } from "./tool.js";
  * The project-folder argument, written once for every tool that works on a connector folder: its schema and
  * description here, its resolution (the workspace check, then the one file-access layer) in openProject().
  */
-export const PROJECT_DIR_DESCRIPTION = "Connector folder (holds connector.py); omit when the workspace root is one.";
+export const PROJECT_DIR_DESCRIPTION = "Connector folder; omit when the workspace root is one (else the error lists the connector folders).";
 
 export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRIPTION);
 

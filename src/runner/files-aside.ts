@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -46,4 +46,15 @@ export function recoverFilesAside(projectDir: string): void {
   if (exists(files)) rmSync(files, { recursive: true, force: true });
   if (exists(join(aside, "files"))) renameSync(join(aside, "files"), files);
   rmSync(aside, { recursive: true, force: true });
+}
+
+/**
+ * Copies the folder's HTTP recordings (files/recordings/, issue 16) from the files/ set aside into the evaluation's
+ * scratch files/, so that evaluate can replay them. Links are copied as links, never followed: the proof code reads
+ * recordings through the project layer, which refuses one that leaves the folder.
+ */
+export function copyRecordingsAside(projectDir: string): void {
+  const from = join(projectDir, FILES_ASIDE, "files", "recordings");
+  if (!exists(from) || !lstatSync(from).isDirectory()) return;
+  cpSync(from, join(projectDir, "files", "recordings"), { recursive: true, dereference: false, verbatimSymlinks: true });
 }

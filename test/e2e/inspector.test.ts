@@ -101,7 +101,11 @@ afterAll(async () => {
 
 describe("MCP Inspector against the built server", () => {
   it("the Inspector CLI binary lists exactly the registered tools", async () => {
-    const { stdout } = await run(INSPECTOR_BIN, ["--cli", process.execPath, cli, "--workspace", fixture, "--method", "tools/list"], { cwd: "/", timeout: 60_000, maxBuffer: 20_000_000 });
+    const { stdout } = await run(INSPECTOR_BIN, ["--cli", process.execPath, cli, "--workspace", fixture, "--toolsets", "proof", "--method", "tools/list"], {
+      cwd: "/",
+      timeout: 60_000,
+      maxBuffer: 20_000_000,
+    });
     const { tools } = JSON.parse(stdout) as { tools: { name: string }[] };
     expect(tools.map((t) => t.name)).toEqual(registered);
     expect((await inspector.listTools(client)).tools.map((t) => t.name)).toEqual(registered);
@@ -151,7 +155,7 @@ describe("MCP Inspector against the built server", () => {
   it("every other tool that stays on this machine answers as expected on a copy of the fixture", async () => {
     // Tools that reach the network (pip, the Fivetran API) are only called by their own suites.
     const openWorld = new Set(allTools.filter((t) => t.annotations.openWorldHint).map((t) => t.name));
-    expect([...openWorld].sort()).toEqual(["crash_resume", "deploy", "evaluate_connector", "inject_faults", "install_requirements", "make_receipt", "run_debug", "sample_source"]);
+    expect([...openWorld].sort()).toEqual(["crash_resume", "deploy", "evaluate_connector", "inject_faults", "install_requirements", "make_receipt", "run_debug", "run_setup_tests", "sample_source"]);
     // A copy, so destructive tools (reset_state) leave the fixture alone; run_debug above left a state in it.
     const copy = join(work, "generic");
     cpSync(fixture, copy, { recursive: true });

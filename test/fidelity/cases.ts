@@ -22,7 +22,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "23-operation-errors": { expect: ["failed"] },
   "27-refused-int-uncaught": { expect: ["failed"] },
   "42-offset-seconds": { expect: ["failed"] },
-  "58-surrogates": { expect: ["failed"] },
+  "58-surrogates": {
+    knownDifference: "the DuckDB error both engines fail with quotes each one's own SQL (the SDK's writer casts every column, ours only where needed); outcome, counts, files and warehouse match",
+  },
   "63-state-after-failure": { expect: ["failed"] },
   "68-big-cursor-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "47-float-key-collision": { knownDifference: "two keys one after the cast: the writer fails on the duplicate, the SDK keeps the first" },

@@ -156,7 +156,21 @@ describe("Project folders and paths", () => {
     const withFolder = tools.filter((t) => t.name !== "scaffold" && (t.inputSchema.properties ?? {}).project_dir);
     const descriptions = new Set(withFolder.map((t) => (t.inputSchema.properties as Record<string, { description?: string }>).project_dir.description));
     expect(withFolder.map((t) => t.name).sort()).toEqual(
-      ["deploy", "describe_warehouse", "diff_state", "evaluate_connector", "get_state", "install_requirements", "lint_connector", "query_warehouse", "reset_state", "run_debug", "set_state"].sort(),
+      [
+        "deploy",
+        "describe_warehouse",
+        "diff_state",
+        "evaluate_connector",
+        "get_state",
+        "install_requirements",
+        "lint_connector",
+        "query_warehouse",
+        "reset_state",
+        "run_debug",
+        "run_setup_tests",
+        "sample_source",
+        "set_state",
+      ].sort(),
     );
     expect(descriptions.size).toBe(1);
     expect([...descriptions][0]).toMatch(/lists the connector folders/);

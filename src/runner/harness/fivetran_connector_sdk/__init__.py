@@ -20,8 +20,8 @@ from .test import Test
 
 __version__ = "3.0.0+embedded"
 
-# As in SDK 3.0.0, Connector is importable by name but not part of `import *` (action is SDK 3.1's).
-__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field", "action"]
+# As in SDK 3.0.0, Connector is importable by name but not part of `import *`; so is SDK 3.1's action.
+__all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
 
 
 class Connector:
