@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { configurationForMasking, configurationText } from "../src/runner/configuration-file.js";
+import { readConfiguration } from "../src/runner/configuration-file.js";
 import { sampleSource } from "../src/source/sample.js";
 import { Redactor } from "../src/workspace/redact.js";
 
@@ -42,7 +42,7 @@ export const sampleSourceTool = defineTool({
   async handle(args, ctx) {
     const dir = (await openProject(ctx, args.project_dir)).root;
     // The values fill {key} placeholders; a file Python would refuse simply fills none (run_debug reports it).
-    const configuration = configurationForMasking(configurationText(dir)) ?? {};
+    const configuration = readConfiguration(dir) ?? {};
     const r = await sampleSource({
       url: args.url,
       headers: args.headers,
