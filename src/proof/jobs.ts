@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ToolError } from "../errors.js";
+import { waitFor } from "../runner/run-result.js";
 
 /**
  * Proof work (crash and resume, faults, receipts) runs many syncs and can outlast a tool call. Like run_debug's
@@ -60,24 +61,8 @@ export function getJob(jobId: string): ProofJob | undefined {
 }
 
 /** Waits up to `ms` for a job (or until the signal aborts); the job goes on when the wait ends. */
-export async function waitJob<T>(job: ProofJob<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  try {
-    return await Promise.race([
-      job.done,
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), ms);
-      }),
-      new Promise<undefined>((resolve) => {
-        onAbort = () => resolve(undefined);
-        signal.addEventListener("abort", onAbort, { once: true });
-      }),
-    ]);
-  } finally {
-    if (timer) clearTimeout(timer);
-    if (onAbort) signal.removeEventListener("abort", onAbort);
-  }
+export function waitJob<T>(job: ProofJob<T>, ms: number, signal: AbortSignal): Promise<T | undefined> {
+  return waitFor(job.done, ms, signal);
 }
 
 /** What a tool returns while a job still runs. */
