@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 
 /**
  * The process runs and is not a zombie: a killed child reparented to an init that does not reap stays a zombie,
@@ -25,6 +25,11 @@ export function alive(pid: number): boolean {
 export function processesIn(dir: string): number[] {
   if (process.platform !== "linux") return [];
   const out: number[] = [];
+  try {
+    dir = realpathSync(dir);
+  } catch {
+    return out;
+  }
   let names: string[];
   try {
     names = readdirSync("/proc");
