@@ -371,10 +371,8 @@ describe("Processes a connector leaves behind", () => {
     let runs: string;
     let client: Client;
     let transport: StdioClientTransport;
-    beforeAll(async () => {
-      ws = realpathSync(mkdtempSync(join(tmpdir(), "rt-s5-12p-")));
-      runs = join(ws, ".runs");
-      transport = new StdioClientTransport({
+    const serve = async (extra: Record<string, string> = {}) => {
+      const t = new StdioClientTransport({
         command: process.execPath,
         args: [ensureBuilt(), "serve", "--workspace", ws],
         env: {
@@ -385,18 +383,25 @@ describe("Processes a connector leaves behind", () => {
           HTTPS_PROXY: PROXY_URL,
           NO_PROXY: "127.0.0.1,localhost",
           FIVETRAN_CONNECTOR_MCP_RUNS_DIR: runs,
+          ...extra,
         },
         stderr: "ignore",
       });
-      client = new Client({ name: "redteam-s5-12p", version: "0" });
-      await client.connect(transport);
+      const c = new Client({ name: "redteam-s5-12p", version: "0" });
+      await c.connect(t);
+      return { t, c };
+    };
+    beforeAll(async () => {
+      ws = realpathSync(mkdtempSync(join(tmpdir(), "rt-s5-12p-")));
+      runs = join(ws, ".runs");
+      ({ t: transport, c: client } = await serve());
     }, 60_000);
     afterAll(async () => {
       await client.close().catch(() => {});
       rmSync(ws, { recursive: true, force: true });
     });
-    const call = async (name: string, args: Record<string, unknown>) => {
-      const res = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
+    const call = async (name: string, args: Record<string, unknown>, via = client) => {
+      const res = await via.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
       const text = (res.content as { text?: string }[]).map((c) => c.text ?? "").join("\n");
       return { isError: res.isError === true, text: `${text}\n${JSON.stringify(res.structuredContent ?? {})}`, data: (res.structuredContent ?? {}) as Record<string, unknown> };
     };
@@ -428,6 +433,28 @@ describe("Processes a connector leaves behind", () => {
         .map((f) => readFileSync(join(runs, f), "utf8"))
         .join("\n");
       expect(record).toContain('"containment":"pid_namespace"');
+    }, 90_000);
+
+    it("the same scanner against a server without a PID namespace (FIVETRAN_CONNECTOR_MCP_CONTAINMENT=subreaper) → it reads the server's environ, which no longer holds FIVETRAN_API_KEY; the run says containment process_group_subreaper", async () => {
+      const other = await serve({ FIVETRAN_CONNECTOR_MCP_CONTAINMENT: "subreaper" });
+      try {
+        const dir = join(ws, "scan-proc-fallback");
+        mkdirSync(dir);
+        write(dir, { "connector.py": SCANNER, "configuration.json": "{}", "requirements.txt": "" });
+        const a = await call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 }, other.c);
+        expect(a.text).toContain('"status": "succeeded"');
+        expect(a.data.containment).toBe("process_group_subreaper");
+        const found = readFileSync(join(dir, "found.json"), "utf8");
+        const scan = JSON.parse(found) as { ancestors: number[]; hits: string[]; cmdlines: string[] };
+        // Without a namespace the server is in plain sight: its pid is among the ancestors the connector walked.
+        expect(scan.ancestors).toContain(other.t.pid);
+        // (Other processes of the user are in sight too, and may hold keys of their own: only ours is checked.)
+        expect(scan.hits.filter((x) => x.includes(KEY))).toEqual([]);
+        expect(found).not.toContain(KEY);
+        expect(found).not.toContain(SECRETS.GITHUB_TOKEN);
+      } finally {
+        await other.c.close().catch(() => {});
+      }
     }, 90_000);
 
     it("the stdio server's own /proc/<pid>/environ after start-up → holds neither FIVETRAN_API_KEY nor the other secrets; deploy still hands the key to the fivetran CLI", async () => {
