@@ -71,4 +71,21 @@ describe.runIf(linux)("process containment", () => {
       expect(r.status).toBe(5);
     },
   );
+
+  // A user namespace without id mappings is one place where the kernel refuses another one: it stands in for the
+  // hardened kernels and container profiles where --probe fails and the server uses the subreaper.
+  const unshare = ["/usr/bin/unshare", "/bin/unshare"].find((p) => existsSync(p));
+  it.runIf(unshare !== undefined)(
+    "where the kernel refuses the namespace (unshare --user without id maps) → --probe fails, --pidns refuses to run the program (exit 125, naming the way out), the subreaper still runs it",
+    () => {
+      const inside = (args: string[]) => spawnSync(unshare!, ["--user", PYTHON, "-I", "-S", SUPERVISOR, ...args], { cwd: "/", encoding: "utf8" });
+      const probe = inside(["--probe"]);
+      if (probe.status === 0) return; // this kernel allows nesting even then: nothing to refuse here
+      const r = inside(["--pidns", PYTHON, "-c", "open('/tmp/should-not-run', 'w')"]);
+      expect(r.status).toBe(125);
+      expect(r.stderr).toContain("cannot create the PID namespace");
+      expect(r.stderr).toContain("FIVETRAN_CONNECTOR_MCP_CONTAINMENT=subreaper");
+      expect(inside([PYTHON, "-c", "import sys; sys.exit(4)"]).status).toBe(4);
+    },
+  );
 });

@@ -39,6 +39,9 @@ MS_REC = 16384
 MS_PRIVATE = 1 << 18
 # Exit code of a --pidns supervisor that could not set up the namespace (the child never ran).
 SETUP_FAILED = 125
+# The namespace was there when the server asked (--probe) and is not now (a limit on namespaces was reached): the
+# run fails rather than run uncontained while claiming otherwise.
+_NO_NAMESPACE_HINT = " (set FIVETRAN_CONNECTOR_MCP_CONTAINMENT=subreaper for the server to run without one)"
 
 _libc_handle = None
 
@@ -189,7 +192,7 @@ def _namespace_init(argv, alive_r, status_w):
     try:
         _init_setup()
     except OSError as e:
-        sys.stderr.write("ftmcp_supervise: cannot set up the PID namespace: %s\n" % e)
+        sys.stderr.write("ftmcp_supervise: cannot set up the PID namespace: %s%s\n" % (e, _NO_NAMESPACE_HINT))
         os.write(status_w, b"x")
         return SETUP_FAILED
     child = os.fork()
@@ -212,7 +215,7 @@ def _run_in_namespace(argv):
     try:
         _new_user_ns(CLONE_NEWPID | CLONE_NEWNS)
     except OSError as e:
-        sys.stderr.write("ftmcp_supervise: cannot create the PID namespace: %s\n" % e)
+        sys.stderr.write("ftmcp_supervise: cannot create the PID namespace: %s%s\n" % (e, _NO_NAMESPACE_HINT))
         return SETUP_FAILED
     alive_r, alive_w = os.pipe()
     status_r, status_w = os.pipe()
