@@ -25,8 +25,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "58-surrogates": {
     knownDifference: "the DuckDB error both engines fail with quotes each one's own SQL (the SDK's writer casts every column, ours only where needed); outcome, counts, files and warehouse match",
   },
-  "63-state-after-failure": { expect: ["failed"] },
-  "68-big-cursor-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "100-state-after-failure": { expect: ["failed"] },
+  "105-big-cursor-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "47-float-key-collision": { knownDifference: "two keys one after the cast: the writer fails on the duplicate, the SDK keeps the first" },
   "48-key-widening": { knownDifference: "an untyped key column widening from BIGINT to FLOAT is not widened; the sync fails" },
   "49-key-widening-same-batch": { knownDifference: 'keys 3, 3.0 and "3" one after the cast: the writer fails on the duplicate' },
