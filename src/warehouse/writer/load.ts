@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBType } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection, DuckDBType } from "@duckdb/node-api";
 import { MISFIT, NATIVE_KINDS, nativeValue, stageText, type NativeKind } from "../cells.js";
 import { duckdb } from "../duckdb.js";
 import { quote } from "../names.js";
@@ -53,45 +53,60 @@ export class Loader {
    */
   async fill(into: { table: string; schema: string; catalog?: string }, kinds: string[], at: number[], native: boolean[], rows: Cells[]): Promise<number> {
     const appender = await this.conn.createAppender(into.table, into.schema, into.catalog);
+    let misfit: number;
     try {
-      const chunkTypes = kinds.map((k, i) => (native[i] ? DUCK_TYPES[k] : VARCHAR));
-      const size = 2048;
-      // One chunk, reset between appends: the appender copies its rows, and a chunk per 2,048 rows left the
-      // native vectors (and their string heaps) to V8's finalizers, which run too rarely to keep memory flat.
-      const chunk = DuckDBDataChunk.create(chunkTypes);
-      for (let from = 0; from < rows.length; from += size) {
-        const n = Math.min(size, rows.length - from);
-        chunk.reset();
-        chunk.rowCount = n;
-        for (let i = 0; i < kinds.length; i++) {
-          const vector = chunk.getColumnVector(i);
-          const col = at[i];
-          const kind = kinds[i];
-          if (native[i]) {
-            const tz = kind === TSTZ;
-            for (let r = 0; r < n; r++) {
-              const cell = col < 0 ? undefined : rows[from + r][col];
-              const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
-              if (v === MISFIT) {
-                appender.clear();
-                return i;
-              }
-              vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : v);
-            }
-          } else {
-            for (let r = 0; r < n; r++) {
-              const cell = col < 0 ? undefined : rows[from + r][col];
-              vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
-            }
-          }
-          vector.flush();
-        }
-        appender.appendDataChunk(chunk);
+      misfit = this.append(appender, kinds, at, native, rows);
+    } catch (e) {
+      // Closing an appender whose rows DuckDB refused (a duplicate key, say) throws "Current transaction is
+      // aborted", which would replace the error that says why: that one is reported, whatever closing says.
+      try {
+        appender.closeSync();
+      } catch {
+        // The append's own error follows.
       }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+      throw e;
     }
+    appender.closeSync();
+    return misfit;
+  }
+
+  /** fill()'s appending: -1 once the rows are flushed, or the index of a native column that met a misfit. */
+  private append(appender: DuckDBAppender, kinds: string[], at: number[], native: boolean[], rows: Cells[]): number {
+    const chunkTypes = kinds.map((k, i) => (native[i] ? DUCK_TYPES[k] : VARCHAR));
+    const size = 2048;
+    // One chunk, reset between appends: the appender copies its rows, and a chunk per 2,048 rows left the
+    // native vectors (and their string heaps) to V8's finalizers, which run too rarely to keep memory flat.
+    const chunk = DuckDBDataChunk.create(chunkTypes);
+    for (let from = 0; from < rows.length; from += size) {
+      const n = Math.min(size, rows.length - from);
+      chunk.reset();
+      chunk.rowCount = n;
+      for (let i = 0; i < kinds.length; i++) {
+        const vector = chunk.getColumnVector(i);
+        const col = at[i];
+        const kind = kinds[i];
+        if (native[i]) {
+          const tz = kind === TSTZ;
+          for (let r = 0; r < n; r++) {
+            const cell = col < 0 ? undefined : rows[from + r][col];
+            const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
+            if (v === MISFIT) {
+              appender.clear();
+              return i;
+            }
+            vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : v);
+          }
+        } else {
+          for (let r = 0; r < n; r++) {
+            const cell = col < 0 ? undefined : rows[from + r][col];
+            vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
+          }
+        }
+        vector.flush();
+      }
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
     return -1;
   }
 }
