@@ -375,14 +375,17 @@ export class WarehouseWriter {
     }
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
+    const upsertKeys: string[] = [];
     const updates: Cells[] = [];
-    for (const p of b.pending.values()) {
-      if (p.upsert) upserts.push(p.cells);
-      else updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
+    for (const [k, p] of b.pending) {
+      if (p.upsert) {
+        upserts.push(p.cells);
+        upsertKeys.push(k);
+      } else updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
     }
     // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
     b.pending = new Map();
-    await this.rows.upsertRows(t, actual, upserts, !b.mayConflict && t.emptyAtStart);
+    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart);
     await this.rows.updateRows(t, actual, updates);
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;

@@ -27,9 +27,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   },
   "100-state-after-failure": { expect: ["failed"] },
   "105-big-cursor-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
-  "47-float-key-collision": { knownDifference: "two keys one after the cast: the writer fails on the duplicate, the SDK keeps the first" },
-  "48-key-widening": { knownDifference: "an untyped key column widening from BIGINT to FLOAT is not widened; the sync fails" },
-  "49-key-widening-same-batch": { knownDifference: 'keys 3, 3.0 and "3" one after the cast: the writer fails on the duplicate' },
   "56-inferred-widening-mix": { knownDifference: "spilling only: a BOOLEAN column widened to VARCHAR later in a checkpoint keeps 1, not true" },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
   "63-log-deprecated": { expect: ["failed"] },

@@ -3,6 +3,7 @@ import { NATIVE_KINDS } from "../cells.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
 import { qualified, sameSet, type TableSchemas } from "./ddl.js";
+import { KeySet, looseKeys } from "./keys.js";
 import type { Loader } from "./load.js";
 import type { StoredFiles } from "./stored-files.js";
 import { FILE_PATH, FIVETRAN_DELETED, FIVETRAN_SYNCED } from "./system.js";
@@ -30,15 +31,20 @@ export class RowWriter {
    * straight into the table; otherwise they go through a staging table and INSERT ... ON CONFLICT. Both give the
    * table the same values (the appended ones are those the staging table would hold); the direct append skips a
    * copy of the rows and the conflict checks (about a fifth of a sync's CPU, scripts/bench/sync.mjs).
+   * `rowKeys`: each row's key in memory (its batch's map key), by position of `rows`.
    */
-  async upsertRows(t: SyncTable, types: Columns, rows: Cells[], fresh: boolean): Promise<void> {
+  async upsertRows(t: SyncTable, types: Columns, rows: Cells[], rowKeys: string[], fresh: boolean): Promise<void> {
     if (!rows.length) return;
     const { schema, name: table, key } = t;
     const columns = [...types.keys()];
     this.schemas.touch(schema, table);
     let asText: number | undefined;
     const kinds = columns.map((c) => types.get(c)!);
-    if (fresh && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
+    // Two keys that differ in memory may be one in the table (0.1 and 0.10000000001 in a FLOAT key): appended
+    // together they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the
+    // first staged row of a key, as the SDK's does.
+    const unique = this.castKeysUnique(t, types, rows, rowKeys);
+    if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
       const misfit = await this.loader.fill(
         { table, schema },
@@ -72,6 +78,42 @@ export class RowWriter {
       await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged}`);
     }
     await this.conn.run(`DROP TABLE ${drop}`);
+  }
+
+  /**
+   * Whether the rows' keys, cast to the key columns' types, are as distinct as their keys in memory, and meet no
+   * row written earlier under another key in memory. Notes the rows whose cast key is not their key in memory.
+   */
+  private castKeysUnique(t: SyncTable, types: Columns, rows: readonly Cells[], rowKeys: readonly string[]): boolean {
+    // A table without a primary key is keyed by the text of _fivetran_id: its own cast.
+    if (t.hashedKey) return true;
+    const loose = t.castUnknown
+      ? undefined
+      : looseKeys(
+          t.key.map((k) => types.get(k) ?? ""),
+          t.keyIndex,
+          rows,
+          rowKeys,
+        );
+    if (!loose) {
+      t.castUnknown = true;
+      return false;
+    }
+    let unique = true;
+    const written = t.looseWritten;
+    if (written) for (const k of rowKeys) if (written.has(k)) unique = false;
+    if (loose.size) {
+      const inMemory = new Set(rowKeys);
+      const cast = new Set<string>();
+      for (const c of loose.values()) {
+        // Another row of this write, a row an earlier write of this sync upserted, or a row written under another key.
+        if (inMemory.has(c) || cast.has(c) || t.upserted.has(c) || written?.has(c)) unique = false;
+        cast.add(c);
+      }
+      t.looseWritten ??= new KeySet();
+      for (const c of cast) t.looseWritten.add(c);
+    }
+    return unique;
   }
 
   async updateRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {

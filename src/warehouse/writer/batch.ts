@@ -55,6 +55,13 @@ export class SyncTable {
   /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
   upserted = new KeySet();
   /**
+   * The cast keys (see keys.ts looseKeys()) of rows this sync wrote whose key in the table is not their key in
+   * memory: a later row whose key meets one of them is not new to the table, whatever its own key.
+   */
+  looseWritten: KeySet | undefined;
+  /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
+  castUnknown = false;
+  /**
    * Set when this table was created inside the open transaction: its data columns in the order they first came
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
    */

@@ -1,5 +1,6 @@
 // Primary keys as map keys: a cell's key text, and the set of keys a sync has upserted.
-import { FloatCell, type Cell } from "../cells.js";
+import { FloatCell, MISFIT, NATIVE_KINDS, nativeValue, stageText, type Cell, type NativeKind } from "../cells.js";
+import type { Cells } from "./batch.js";
 
 /**
  * A key cell as a map key. Text is used as it is (no copy per row): cells never hold a NUL, so the other kinds,
@@ -77,4 +78,49 @@ function asInteger(key: string): number | undefined {
     if (c < 48 || c > 57) return undefined;
   }
   return Number(key);
+}
+
+/** The separator of the parts of a composite key (cells never hold a NUL). */
+export const KEY_SEPARATOR = "\u0000\u0001";
+
+const CANONICAL_INT = /^(?:0|-?[1-9]\d{0,17})$/;
+
+/**
+ * The key a cell becomes in a key column of DuckDB type `kind`, as text; undefined when it cannot be told here (a
+ * type loaded through DuckDB's CAST). Two different cells can become one value (0.1 and 0.10000000001 in a FLOAT,
+ * 3 and 3.0 once a column is FLOAT, "03" and "3" in a BIGINT): then they are one key to the table.
+ */
+export function castKey(cell: Cell, kind: string): string | undefined {
+  if (typeof cell === "string") {
+    if (kind === "VARCHAR" || (kind === "BIGINT" && CANONICAL_INT.test(cell))) return cell;
+  } else if (kind === "VARCHAR") return stageText(cell, kind) ?? undefined;
+  if (cell === null || !NATIVE_KINDS.has(kind)) return undefined;
+  const v = nativeValue(cell, kind as NativeKind);
+  return v === MISFIT || v === null ? undefined : String(v);
+}
+
+/**
+ * The rows (by index) whose key, cast to the key columns' types, is not the key they are held by in memory, with
+ * that cast key; undefined when some key cannot be told (castKey()). Usually empty: integer and text keys are
+ * their own cast.
+ */
+export function looseKeys(kinds: string[], keyAt: number[], rows: readonly Cells[], keys: readonly string[]): Map<number, string> | undefined {
+  const loose = new Map<number, string>();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    let cast: string | undefined;
+    if (keyAt.length === 1) cast = castKey(row[keyAt[0]] as Cell, kinds[0]);
+    else {
+      const parts: string[] = [];
+      for (let k = 0; k < keyAt.length; k++) {
+        const part = castKey(row[keyAt[k]] as Cell, kinds[k]);
+        if (part === undefined) return undefined;
+        parts.push(part);
+      }
+      cast = parts.join(KEY_SEPARATOR);
+    }
+    if (cast === undefined) return undefined;
+    if (cast !== keys[r]) loose.set(r, cast);
+  }
+  return loose;
 }

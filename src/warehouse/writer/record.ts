@@ -2,7 +2,7 @@ import { ToolError } from "../../errors.js";
 import type { RowRecord, Shape, WireCell } from "../../protocol.js";
 import { cellOf, cellType, mergeTypes, textType, type Cell } from "../cells.js";
 import { restoreSeen, type Cells, type SyncTable } from "./batch.js";
-import { cellKey } from "./keys.js";
+import { cellKey, KEY_SEPARATOR } from "./keys.js";
 import { FIVETRAN_ID, type Clock } from "./system.js";
 import type { TableRegistry } from "./tables.js";
 
@@ -82,7 +82,7 @@ export function recordRow(
   }
   cells[table.deletedIndex] = op === "delete" ? "true" : "false";
   cells[table.syncedIndex] = clock.nowUs();
-  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell) : keyIndex.map((i) => cellKey(cells[i] as Cell)).join("\u0000\u0001");
+  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell) : keyIndex.map((i) => cellKey(cells[i] as Cell)).join(KEY_SEPARATOR);
   if (op === "upsert") {
     // A key upserted before, other than by an upsert of this batch (which this one replaces in memory), has a
     // row in the table or on its way there.
