@@ -38,7 +38,9 @@ export class Loader {
       if (misfit < 0) {
         // The rows are in DuckDB now: let go of them (the caller's array) before the statements that read them.
         rows.length = 0;
-        const select = columns.map((c, i) => (native[i] ? quote(c) : `${castExpr(c, kinds[i])} AS ${quote(c)}`)).join(", ");
+        // Every column is CAST, the native ones to the type they already have (a no-op to DuckDB), as the SDK's
+        // staging writes it: an error DuckDB raises here quotes this statement, and reads as the SDK's does.
+        const select = columns.map((c, i) => `${native[i] ? `CAST(${quote(c)} AS ${kinds[i]})` : castExpr(c, kinds[i])} AS ${quote(c)}`).join(", ");
         return { from: `(SELECT ${select} FROM ${name})`, drop: name };
       }
       await this.conn.run(`DROP TABLE ${name}`);
@@ -111,8 +113,9 @@ export class Loader {
   }
 }
 
+/** The SQL that reads a column loaded as text as its type, spelled as the SDK's staging spells it. */
 function castExpr(column: string, kind: string): string {
-  if (kind === "BLOB") return `from_base64(${quote(column)})`;
-  if (kind.startsWith("TIMESTAMP")) return `CAST(replace(${quote(column)}, 't', 'T') AS ${kind})`;
+  if (kind === "BLOB") return `FROM_BASE64(${quote(column)})`;
+  if (kind.startsWith("TIMESTAMP")) return `CAST(REPLACE(${quote(column)}, 't', 'T') AS ${kind})`;
   return `CAST(${quote(column)} AS ${kind})`;
 }
