@@ -52,5 +52,24 @@ describe("keys one after the cast to their column's type", () => {
         { k: "5.5", v: "d" },
       ]);
     });
+
+    it(`meets a row kept in a key column's new text after the column widened twice (${mode})`, async () => {
+      const rows = await sync(spillRows, async (w) => {
+        w.declare([{ table: "t", primary_key: ["k"] }]);
+        await w.apply({ t: "upsert", table: "t", data: { k: 1, v: "int" } });
+        await w.checkpoint("{}");
+        await w.apply({ t: "upsert", table: "t", data: { k: 1.5, v: "float" } });
+        await w.checkpoint("{}");
+        // "a" makes the key column VARCHAR, where the first row's key reads "1.0": the next row replaces it.
+        await w.apply({ t: "upsert", table: "t", data: { k: "a", v: "letter" } });
+        await w.apply({ t: "upsert", table: "t", data: { k: "1.0", v: "text" } });
+        await w.checkpoint("{}");
+      });
+      expect(rows).toEqual([
+        { k: "1.0", v: "text" },
+        { k: "1.5", v: "float" },
+        { k: "a", v: "letter" },
+      ]);
+    });
   }
 });

@@ -87,14 +87,13 @@ export class RowWriter {
   private castKeysUnique(t: SyncTable, types: Columns, rows: readonly Cells[], rowKeys: readonly string[]): boolean {
     // A table without a primary key is keyed by the text of _fivetran_id: its own cast.
     if (t.hashedKey) return true;
-    const loose = t.castUnknown
-      ? undefined
-      : looseKeys(
-          t.key.map((k) => types.get(k) ?? ""),
-          t.keyIndex,
-          rows,
-          rowKeys,
-        );
+    const keyKinds = t.key.map((k) => types.get(k) ?? "");
+    // A key column whose type changed since an earlier write (BIGINT to FLOAT to VARCHAR) holds its earlier rows in
+    // the new type's text (1.0 reads "1.0" once VARCHAR), which the cast keys noted then do not say.
+    const kinds = keyKinds.join("\0");
+    if (t.keyKinds !== undefined && t.keyKinds !== kinds) t.castUnknown = true;
+    t.keyKinds = kinds;
+    const loose = t.castUnknown ? undefined : looseKeys(keyKinds, t.keyIndex, rows, rowKeys);
     if (!loose) {
       t.castUnknown = true;
       return false;

@@ -61,6 +61,8 @@ export class SyncTable {
   looseWritten: KeySet | undefined;
   /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
   castUnknown = false;
+  /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
+  keyKinds: string | undefined;
   /**
    * Set when this table was created inside the open transaction: its data columns in the order they first came
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
