@@ -40,9 +40,9 @@ export class RowWriter {
     this.schemas.touch(schema, table);
     let asText: number | undefined;
     const kinds = columns.map((c) => types.get(c)!);
-    // Two keys that differ in memory may be one in the table (0.1 and 0.10000000001 in a FLOAT key): appended
-    // together they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the
-    // first staged row of a key, as the SDK's does.
+    // Two keys that differ in memory may be one in the table (3 and 3.0 once the key is FLOAT): appended together
+    // they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the first
+    // staged row of a key, as the SDK's does (see keys.ts castKey()).
     const unique = this.castKeysUnique(t, types, rows, rowKeys);
     if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
