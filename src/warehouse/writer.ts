@@ -17,9 +17,9 @@ import { TableRegistry } from "./writer/tables.js";
 
 // The warehouse writer's entry point: the sink the runner writes a sync into. Its parts, by concern, are under
 // writer/: the tables of a sync and their names (tables.ts), a row recorded into its table's batch (record.ts,
-// batch.ts), primary keys as map keys (keys.ts), system columns and their clock (system.ts), table definitions and
-// schema evolution (ddl.ts), loading rows into DuckDB (load.ts), the upsert/update/truncate SQL (apply.ts) and
-// uploaded files (stored-files.ts). This file holds the transaction: spills, checkpoints, rollback and failure.
+// batch.ts), key sets and keys cast to their column's type (keys.ts), system columns and their clock (system.ts),
+// table definitions and schema evolution (ddl.ts), loading rows into DuckDB (load.ts), the upsert/update/truncate
+// SQL (apply.ts) and uploaded files (stored-files.ts). This file holds the transaction: spills, checkpoints, rollback and failure.
 
 export { KeySet } from "./writer/keys.js";
 
@@ -53,7 +53,6 @@ export interface WriterOptions {
  * checkpoint commits it, so memory does not grow with the rows of a checkpoint. A failure rolls back to the last
  * checkpoint.
  */
-
 export class WarehouseWriter {
   private readonly registry: TableRegistry;
   private readonly clock = new Clock();

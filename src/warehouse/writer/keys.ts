@@ -1,4 +1,6 @@
-// Primary keys as map keys: a cell's key text, and the set of keys a sync has upserted.
+// Primary keys: a cell's key text in memory, the set of keys a sync has upserted, and a key cast to its column's
+// type (two keys in memory can be one in the table).
+
 import { FloatCell, MISFIT, nativeValue, stageText, type Cell } from "../cells.js";
 import type { Cells } from "./batch.js";
 
