@@ -1,5 +1,5 @@
-import type { AuthType, ResolvedOptions, ResolvedTable } from "./options.js";
-import { DESCRIPTIONS, SUPPORT } from "./options.js";
+import type { AuthType, PaginationType, ResolvedOptions, ResolvedTable } from "./options.js";
+import { DESCRIPTIONS, PAGINATION_TYPES, SUPPORT } from "./options.js";
 import { loadFragment, renderTemplate } from "./template.js";
 
 /** One configuration key as README.md documents it. */
@@ -141,7 +141,28 @@ function py(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The pagination styles the tables use, in the order scaffold lists them. */
+export function paginationsOf(o: ResolvedOptions): PaginationType[] {
+  return PAGINATION_TYPES.filter((p) => o.tables.some((t) => t.pagination === p));
+}
+
+/** Whether a table's settings include the cursor field: incremental syncs and keyset pages read it, and the sample writes it. */
+function usesCursorField(o: ResolvedOptions, t: ResolvedTable): boolean {
+  return o.source === "sample" || (o.source !== "file" && (o.sync === "incremental_cursor" || t.pagination === "keyset_timestamp"));
+}
+
+/** Whether a table's settings include a page size: everything but one-response API reads and files. */
+function usesPageSize(o: ResolvedOptions, t: ResolvedTable): boolean {
+  if (o.source === "file") return false;
+  return o.source === "database" || o.source === "sample" || t.pagination !== "none";
+}
+
+/**
+ * TABLES: one dict per table holding everything that differs between tables (where to read it, its key, how its
+ * endpoint pages, its cursor field), so no setting is shared by tables that may need different ones.
+ */
 function tablesLiteral(o: ResolvedOptions): string {
+  const mixed = paginationsOf(o).length > 1;
   const entries = o.tables.map((t) => {
     const d: Record<string, unknown> = { name: t.name };
     switch (o.source) {
@@ -150,7 +171,7 @@ function tablesLiteral(o: ResolvedOptions): string {
         break;
       case "graphql":
         d.field = t.name;
-        d.fields = "id name updated_at";
+        d.fields = [...t.primaryKey.filter((c) => c !== t.parentKey), "name", ...(usesCursorField(o, t) ? [t.cursorField] : [])].join(" ");
         if (t.parent) d.parent_field = singular(t.parent);
         break;
       case "database":
@@ -162,16 +183,43 @@ function tablesLiteral(o: ResolvedOptions): string {
       default:
         break;
     }
+    d.primary_key = t.primaryKey;
     if (t.parent) {
       d.parent = t.parent;
       d.parent_key = t.parentKey;
     }
+    // Only when tables page differently does the code pick a reader by this value; otherwise it would be a dead knob.
+    if (mixed) d.pagination = t.pagination;
+    if (usesPageSize(o, t)) d.page_size = t.pageSize;
+    if (usesCursorField(o, t)) d.cursor_field = t.cursorField;
     const body = Object.entries(d)
-      .map(([k, v]) => `${py(k)}: ${py(v)}`)
-      .join(", ");
-    return `    {${body}},`;
+      .map(([k, v]) => `        ${py(k)}: ${py(v).replace(/","/g, '", "')},`)
+      .join("\n");
+    return `    {\n${body}\n    },`;
   });
   return `[\n${entries.join("\n")}\n]`;
+}
+
+/** The comment above TABLES, naming only the settings its entries hold. */
+function tablesComment(o: ResolvedOptions): string {
+  const parts = ["primary_key (the column or columns, as the source names them, that identify a row)"];
+  if (o.tables.some((t) => t.parent)) parts.push("parent and parent_key (a child's rows are read once per parent row; parent_key is the column that receives the parent's key)");
+  if (paginationsOf(o).length > 1) parts.push("pagination (how the table's endpoint pages)");
+  if (o.tables.some((t) => usesPageSize(o, t))) parts.push(`page_size (rows asked for per ${o.source === "database" ? "batch" : "page"})`);
+  if (o.tables.some((t) => usesCursorField(o, t))) parts.push("cursor_field (the field that says when a row last changed)");
+  const text = `The tables this connector syncs, one entry per table with its own settings: ${parts.join(", ")}. schema() declares the same keys.`;
+  // Wrapped at 110 columns, as the rest of the generated file.
+  const lines: string[] = [];
+  let line = "#";
+  for (const word of text.split(" ")) {
+    if (line.length + word.length + 1 > 110) {
+      lines.push(line);
+      line = "#";
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
 }
 
 /** The GraphQL field that fetches one parent row by id: users -> user (rename it to your schema's field). */
@@ -180,7 +228,7 @@ function singular(table: string): string {
 }
 
 function schemaLiteral(tables: ResolvedTable[]): string {
-  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey)}},`).join("\n");
+  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey).replace(/","/g, '", "')}},`).join("\n");
 }
 
 /** Imports are derived from what the rendered body uses, so no combination has an unused or missing one. */
@@ -217,12 +265,19 @@ function importsFor(body: string): string {
 }
 
 function flagsFor(o: ResolvedOptions): Set<string> {
-  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`];
+  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`)];
   if (o.storage) flags.push(`storage:${o.storage}`);
   if (o.driver) flags.push(`driver:${o.driver}`);
   return new Set(flags);
 }
 
+/** The page readers: one fetch_pages, or, when tables page differently, one fetch_pages_<style> per style used. */
+function pageReaders(kind: string, o: ResolvedOptions): string[] {
+  const styles = paginationsOf(o);
+  return styles.length === 1 ? [`${kind}/${styles[0]}`] : [...styles.map((p) => `${kind}/${p}>fetch_pages_${p}`), "!dispatch"];
+}
+
+/** Fragment names in file order; "a>b" renames a's fetch_pages to b, "!dispatch" is the reader dispatch written here. */
 function fragmentsFor(o: ResolvedOptions): string[] {
   const incremental = o.sync === "incremental_cursor";
   const f = ["common/constants", "common/validate"];
@@ -232,13 +287,13 @@ function fragmentsFor(o: ResolvedOptions): string[] {
       f.push("sample/source", "common/sync");
       break;
     case "rest_api":
-      f.push("http/client", `auth/${o.auth}`, "rest/_common", `rest/${o.pagination}`, "common/sync");
+      f.push("http/client", `auth/${o.auth}`, "rest/_common", ...pageReaders("rest", o), "common/sync");
       break;
     case "graphql":
-      f.push("http/client", `auth/${o.auth}`, "graphql/_common", `graphql/${o.pagination}`, "common/sync");
+      f.push("http/client", `auth/${o.auth}`, "graphql/_common", ...pageReaders("graphql", o), "common/sync");
       break;
     case "database":
-      f.push("database/_common", `database/${o.pagination}`, "common/sync");
+      f.push("database/_common", ...pageReaders("database", o), "common/sync");
       break;
     case "file":
       f.push("file/_common", `file/${o.storage ?? "local"}`, "file/sync");
@@ -246,6 +301,28 @@ function fragmentsFor(o: ResolvedOptions): string[] {
   }
   f.push("common/main");
   return f;
+}
+
+function dispatchFragment(o: ResolvedOptions): string {
+  const styles = paginationsOf(o);
+  return [
+    "# Tables page differently: each table's pagination in TABLES picks the reader for its endpoint.",
+    "PAGE_READERS = {",
+    ...styles.map((p) => `    ${py(p)}: fetch_pages_${p},`),
+    "}",
+    "",
+    "",
+    "def fetch_pages(source, table: dict, since, parent_id):",
+    '    """Yields the pages of one table (of one parent row, for a child) with the reader its pagination names."""',
+    '    return PAGE_READERS[table["pagination"]](source, table, since, parent_id)',
+  ].join("\n");
+}
+
+function renderFragment(spec: string, o: ResolvedOptions, vars: Record<string, string>, flags: ReadonlySet<string>): string {
+  if (spec === "!dispatch") return dispatchFragment(o);
+  const [name, rename] = spec.split(">");
+  const text = renderTemplate(loadFragment(name), vars, flags).trim();
+  return rename ? text.replace(/^def fetch_pages\(/m, `def ${rename}(`) : text;
 }
 
 function patternLabel(o: ResolvedOptions): string {
@@ -261,6 +338,7 @@ export function renderConnector(o: ResolvedOptions): string {
     NAME: o.name,
     PATTERN: patternLabel(o),
     TABLES: tablesLiteral(o),
+    TABLES_COMMENT: tablesComment(o),
     SCHEMA: schemaLiteral(o.tables),
     REQUIRED_KEYS: required
       .map((k) => `${py(k.key)}, `)
@@ -281,7 +359,7 @@ export function renderConnector(o: ResolvedOptions): string {
   const flags = flagsFor(o);
   const header = renderTemplate(loadFragment("common/header"), vars, flags).trimEnd();
   const body = fragmentsFor(o)
-    .map((name) => renderTemplate(loadFragment(name), vars, flags).trim())
+    .map((spec) => renderFragment(spec, o, vars, flags))
     .filter(Boolean)
     .join("\n\n\n");
   const text = `${header}\n\n${importsFor(body)}\n\n${body}\n`;
