@@ -288,6 +288,15 @@ function checkPageSize(where: string, value: unknown): number {
   return value;
 }
 
+/**
+ * A child's parent-key column when none is given: the column of its primary key named after the parent
+ * (user_id or users_id for users), so a key given as [user_id, order_no] gets its user_id filled in; else <parent>_id.
+ */
+function defaultParentKey(parent: string, primaryKey: string[] | undefined): string {
+  const names = [`${parent}_id`, ...(/[^s]s$/.test(parent) ? [`${parent.slice(0, -1)}_id`] : [])];
+  return primaryKey?.find((c) => names.includes(c)) ?? `${parent}_id`;
+}
+
 function toSnake(s: string): string {
   return s
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
@@ -394,7 +403,10 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     } else if (t.parent_key !== undefined) {
       throw new ToolError("invalid_argument", `Table "${t.name}" sets parent_key but has no parent.`, "Add parent, or leave parent_key out.", t.parent_key);
     }
-    const parentKey = t.parent ? (t.parent_key === undefined ? `${t.parent}_id` : checkColumn("parent_key", t.parent_key)) : undefined;
+    if (t.primary_key !== undefined && (!Array.isArray(t.primary_key) || !t.primary_key.every((c) => typeof c === "string"))) {
+      throw new ToolError("invalid_argument", `The primary_key of "${t.name}" must be a list of column names.`, 'Pass e.g. ["order_no"] or ["region", "sku"].', t.primary_key);
+    }
+    const parentKey = t.parent ? (t.parent_key === undefined ? defaultParentKey(t.parent, t.primary_key) : checkColumn("parent_key", t.parent_key)) : undefined;
     const primaryKey = t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
     for (const c of primaryKey) checkColumn("primary key column", c);
     if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);
