@@ -141,7 +141,7 @@ export const DESCRIPTIONS = {
     cursor: "An opaque next_cursor token passed back until it is empty (GraphQL: pageInfo.endCursor).",
     link_header: 'Follow the RFC 8288 Link header\'s rel="next" URL.',
     next_url: "Follow the next_url field of the response body.",
-    keyset_timestamp: "Keyset pages ordered by (updated_at, id): each page starts after the last row of the previous one.",
+    keyset_timestamp: "Keyset pages ordered by (cursor field, key): each page starts after the last row of the previous one.",
   } satisfies Record<PaginationType, string>,
   sync: {
     full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
@@ -289,11 +289,13 @@ function checkPageSize(where: string, value: unknown): number {
 }
 
 /**
- * A child's parent-key column when none is given: the column of its primary key named after the parent
- * (user_id or users_id for users), so a key given as [user_id, order_no] gets its user_id filled in; else <parent>_id.
+ * A child's parent-key column when none is given: the column of its primary key named after the parent (its key
+ * column order_no, or user_id / users_id for users), so a key given as [order_no, line_no] gets order_no filled in;
+ * else <parent>_id.
  */
-function defaultParentKey(parent: string, primaryKey: string[] | undefined): string {
-  const names = [`${parent}_id`, ...(/[^s]s$/.test(parent) ? [`${parent.slice(0, -1)}_id`] : [])];
+function defaultParentKey(parent: string, parentPrimaryKey: string[] | undefined, primaryKey: string[] | undefined): string {
+  const own = parentPrimaryKey?.length === 1 && parentPrimaryKey[0] !== "id" ? [parentPrimaryKey[0]] : [];
+  const names = [...own, `${parent}_id`, ...(/[^s]s$/.test(parent) ? [`${parent.slice(0, -1)}_id`] : [])];
   return primaryKey?.find((c) => names.includes(c)) ?? `${parent}_id`;
 }
 
@@ -406,7 +408,11 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     if (t.primary_key !== undefined && (!Array.isArray(t.primary_key) || !t.primary_key.every((c) => typeof c === "string"))) {
       throw new ToolError("invalid_argument", `The primary_key of "${t.name}" must be a list of column names.`, 'Pass e.g. ["order_no"] or ["region", "sku"].', t.primary_key);
     }
-    const parentKey = t.parent ? (t.parent_key === undefined ? defaultParentKey(t.parent, t.primary_key) : checkColumn("parent_key", t.parent_key)) : undefined;
+    const parentKey = t.parent
+      ? t.parent_key === undefined
+        ? defaultParentKey(t.parent, specs.find((p) => p.name === t.parent)?.primary_key, t.primary_key)
+        : checkColumn("parent_key", t.parent_key)
+      : undefined;
     const primaryKey = t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
     for (const c of primaryKey) checkColumn("primary key column", c);
     if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);

@@ -327,7 +327,7 @@ function renderFragment(spec: string, o: ResolvedOptions, vars: Record<string, s
 
 function patternLabel(o: ResolvedOptions): string {
   const variant = o.storage ? `, storage=${o.storage}` : o.driver ? `, driver=${o.driver}` : "";
-  return `source=${o.source}${variant}, auth=${o.auth}, pagination=${o.pagination}, sync=${o.sync}, operations=${o.operationStyle}`;
+  return `source=${o.source}${variant}, auth=${o.auth}, pagination=${paginationsOf(o).join("+")}, sync=${o.sync}, operations=${o.operationStyle}`;
 }
 
 /** Renders connector.py for resolved options. */
@@ -436,7 +436,7 @@ const REFERENCES: Partial<Record<string, string>> = {
 function referenceLinks(o: ResolvedOptions): string[] {
   const out: string[] = [];
   const variant = o.storage ? [`storage:${o.storage}`] : o.driver ? [`driver:${o.driver}`] : [];
-  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, `pagination:${o.pagination}`, `sync:${o.sync}`]) {
+  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`), `sync:${o.sync}`]) {
     const v = REFERENCES[key];
     if (!v) continue;
     for (const p of v.split(", ")) {
@@ -454,17 +454,17 @@ function sourceNotes(o: ResolvedOptions): string {
     case "sample":
       return "The `SampleSource` class stands in for a real API: replace it (and `fetch_pages`) with calls to your source.";
     case "rest_api":
-      return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's `path` in `TABLES` to your API. Records must carry `id` and `updated_at`; for incremental syncs the API must return them oldest change first.";
+      return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's entry in `TABLES` (`path`, `primary_key`, `page_size`, `cursor_field`) to your API. Records must carry their primary key columns and, for incremental syncs, their `cursor_field`, and the API must return them oldest change first.";
     case "graphql":
       return "Set each table's `field` (the connection field) and `fields` (the selection) in `TABLES`. The queries use the variables `updatedSince`, and `first`/`after` or `limit`/`offset`; rename them to your schema's arguments. A child table's connection is read once per parent row, nested under the field that fetches one parent by id: `parent_field` in `TABLES` (e.g. `user(id: $parentId) { orders(...) { ... } }`); rename it to your schema's field.";
     case "database":
       switch (o.driver) {
         case "postgresql":
-          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
+          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
         case "mysql":
-          return 'Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table\'s `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={"ca": ...}` in `open_source()` for a server reached over the internet.';
+          return 'Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table\'s `source_table` in `TABLES`. Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={"ca": ...}` in `open_source()` for a server reached over the internet.';
         default:
-          return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
+          return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column.";
       }
     case "file":
       return o.storage === "s3"
@@ -501,23 +501,28 @@ export function renderReadme(o: ResolvedOptions): string {
     lines.push("");
   }
   lines.push("## Tables", "");
-  lines.push("| Table | Primary key | Notes |", "|---|---|---|");
+  lines.push("Each table's settings are its entry in `TABLES` in `connector.py`: change a key, page size or cursor field there, for that table only.", "");
+  const paged = o.source !== "file";
+  lines.push(`| Table | Primary key |${paged ? " Pagination | Page size | Cursor field |" : ""} Notes |`, `|---|---|${paged ? "---|---|---|" : ""}---|`);
   for (const t of o.tables) {
-    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's id.` : "";
-    lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} | ${notes} |`);
+    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's key.` : "";
+    const settings = paged ? ` ${t.pagination} | ${usesPageSize(o, t) ? t.pageSize : "-"} | ${usesCursorField(o, t) ? `\`${t.cursorField}\`` : "-"} |` : "";
+    lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} |${settings} ${notes} |`);
   }
   lines.push("", "`schema()` declares only table names and primary keys; Fivetran infers column types from the data.", "");
   lines.push("## How it syncs", "");
   lines.push(`- Sync mode: ${DESCRIPTIONS.sync[o.sync]}`);
   if (o.source === "rest_api" || o.source === "graphql") {
     lines.push(`- Authentication: ${DESCRIPTIONS.auth[o.auth]}`);
-    lines.push(`- Pagination: ${DESCRIPTIONS.pagination[o.pagination]}`);
+    const styles = paginationsOf(o);
+    if (styles.length === 1) lines.push(`- Pagination: ${DESCRIPTIONS.pagination[styles[0]]}`);
+    else lines.push(`- Pagination, per table (\`pagination\` in \`TABLES\`):`, ...styles.map((p) => `  - \`${p}\`: ${DESCRIPTIONS.pagination[p]}`));
     lines.push(
       "- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.",
     );
   } else if (o.source === "database") {
     lines.push(`- Driver: ${DESCRIPTIONS.driver[o.driver ?? "sqlite"]}`);
-    lines.push(`- Batches: ${DESCRIPTIONS.pagination[o.pagination]}`);
+    for (const p of paginationsOf(o)) lines.push(`- Batches${paginationsOf(o).length > 1 ? ` (\`${p}\` tables)` : ""}: ${DESCRIPTIONS.pagination[p]}`);
   } else if (o.source === "file") {
     lines.push(`- Storage: ${DESCRIPTIONS.storage[o.storage ?? "local"]}`);
     if (o.storage === "s3") lines.push("- Every S3 request has a 30 s connect and read timeout; throttling and 5xx answers are retried by boto3 (standard mode, up to 5 attempts with back-off).");
@@ -526,7 +531,7 @@ export function renderReadme(o: ResolvedOptions): string {
     lines.push(
       o.source === "file"
         ? `- State: \`<table>_cursor\` is the modification time (${o.storage === "s3" ? "`LastModified`" : "mtime"}) of the newest file read and \`<table>_last_file\` its name; files are read in (time, name) order, so files sharing one time are not skipped. Changed files are read again in full and upserted by primary key.`
-        : "- State: `<table>_cursor` holds the newest `updated_at` written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
+        : "- State: `<table>_cursor` holds the newest `cursor_field` value written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
     );
   } else {
     lines.push("- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.");

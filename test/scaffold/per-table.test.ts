@@ -254,6 +254,20 @@ describe("per-table settings: what scaffold refuses and what it never generates"
     expect(() => resolveOptions({ source_type: "file", page_size: 10 })).toThrow(/do not apply to source_type file/);
   });
 
+  it("fills the key column that names the parent when no parent_key is given", () => {
+    const key = (parentKey: string[], childKey: string[]) =>
+      resolveOptions({
+        source_type: "rest_api",
+        tables: [
+          { name: "orders", primary_key: parentKey },
+          { name: "lines", parent: "orders", primary_key: childKey },
+        ],
+      }).tables[1].parentKey;
+    expect(key(["order_no"], ["order_no", "line_no"])).toBe("order_no");
+    expect(key(["id"], ["order_id", "line_no"])).toBe("order_id");
+    expect(key(["id"], ["line_no"])).toBe("orders_id");
+  });
+
   it("keeps today's inputs valid and their defaults", () => {
     const o = resolveOptions({
       source_type: "rest_api",
