@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
  *
  *   /v{version}/{endpoint}                         rows of a table, under "data"
  *   /v{version}/customers/{customer_no}/notes      rows of the child table for one customer
+ *   /v{version}/graphql                            POST {query, variables}: see graphql() below
  *
  * Version 0 is the initial data; each later version changes two rows and adds two per table, changes a note of
  * customer 2 and adds one to customer 1, so a second incremental run must write exactly those rows.
@@ -67,13 +68,13 @@ function sortRows(e: Endpoint, rows: ShopRow[]): ShopRow[] {
 export function shopRows(table: string, version: number): ShopRow[] {
   const e = ENDPOINTS.find((x) => x.table === table)!;
   const rows = new Map<number, ShopRow>();
-  for (let n = 1; n <= BASE; n++) rows.set(n, { ...keyOf(e, n), title: `${table} ${n}`, [e.cursorField]: iso(T0 + n * 60_000) });
+  for (let n = 1; n <= BASE; n++) rows.set(n, { ...keyOf(e, n), name: `${table} ${n}`, [e.cursorField]: iso(T0 + n * 60_000) });
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
-    for (const n of [2, 5]) rows.set(n, { ...rows.get(n)!, title: `${table} ${n} (changed in v${k})`, [e.cursorField]: iso(at + n * 1000) });
+    for (const n of [2, 5]) rows.set(n, { ...rows.get(n)!, name: `${table} ${n} (changed in v${k})`, [e.cursorField]: iso(at + n * 1000) });
     for (let j = 1; j <= 2; j++) {
       const n = BASE + 2 * (k - 1) + j;
-      rows.set(n, { ...keyOf(e, n), title: `${table} ${n} (new in v${k})`, [e.cursorField]: iso(at + n * 1000) });
+      rows.set(n, { ...keyOf(e, n), name: `${table} ${n} (new in v${k})`, [e.cursorField]: iso(at + n * 1000) });
     }
   }
   return sortRows(e, [...rows.values()]);
@@ -83,11 +84,11 @@ export function shopRows(table: string, version: number): ShopRow[] {
 export function noteRows(customerNo: number, version: number): ShopRow[] {
   const e = ENDPOINTS.find((x) => x.table === "notes")!;
   const rows = new Map<number, ShopRow>();
-  for (let n = 1; n <= 2; n++) rows.set(n, { note_no: n, text: `note ${n} of ${customerNo}`, updated_at: iso(T0 + customerNo * 60_000 + n * 1000) });
+  for (let n = 1; n <= 2; n++) rows.set(n, { note_no: n, name: `note ${n} of ${customerNo}`, updated_at: iso(T0 + customerNo * 60_000 + n * 1000) });
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
-    if (customerNo === 1002) rows.set(1, { ...rows.get(1)!, text: `note 1 of ${customerNo} (changed in v${k})`, updated_at: iso(at + 500) });
-    if (customerNo === 1001) rows.set(2 + k, { note_no: 2 + k, text: `note ${2 + k} of ${customerNo} (new in v${k})`, updated_at: iso(at + 700) });
+    if (customerNo === 1002) rows.set(1, { ...rows.get(1)!, name: `note 1 of ${customerNo} (changed in v${k})`, updated_at: iso(at + 500) });
+    if (customerNo === 1001) rows.set(2 + k, { note_no: 2 + k, name: `note ${2 + k} of ${customerNo} (new in v${k})`, updated_at: iso(at + 700) });
   }
   return sortRows(e, [...rows.values()]);
 }
@@ -184,6 +185,70 @@ function respond(e: Endpoint, all: ShopRow[], url: URL): Answer {
   }
 }
 
+/**
+ * The GraphQL side: POST /v{version}/graphql. Each connection has its own pagination (orders: first/after up to
+ * 50; stock: limit/offset up to 100; customers: none; a customer's notes, nested under customer(id: $parentId):
+ * first/after up to 20). Only the selected fields are returned, and selecting a field the type lacks (such as id),
+ * or arguments and variables of another pagination, is answered with HTTP 400 and a message.
+ */
+export const GRAPHQL: Record<string, { style: "none" | "cursor" | "offset"; max?: number }> = {
+  orders: { style: "cursor", max: 50 },
+  stock: { style: "offset", max: 100 },
+  customers: { style: "none" },
+  notes: { style: "cursor", max: 20 },
+};
+
+function graphql(version: number, body: string): Answer {
+  const bad = (message: string): Answer => ({ status: 400, body: { errors: [{ message }] } });
+  let req: { query?: unknown; variables?: Record<string, unknown> };
+  try {
+    req = JSON.parse(body) as typeof req;
+  } catch {
+    return bad("body is not JSON");
+  }
+  const query = typeof req.query === "string" ? req.query : "";
+  const v = req.variables ?? {};
+  const nested = /\{\s*(\w+)\s*\(\s*id:\s*\$parentId\s*\)\s*\{\s*(\w+)\s*\(([^)]*)\)/.exec(query);
+  const root = /\{\s*(\w+)\s*\(([^)]*)\)/.exec(query);
+  const field = nested ? nested[2] : root?.[1];
+  const args = (nested ? nested[3] : root?.[2]) ?? "";
+  const rule = field ? GRAPHQL[field] : undefined;
+  if (!field || !rule || (field === "notes") !== Boolean(nested)) return bad(`Cannot query field '${field ?? ""}' here`);
+  if (nested && nested[1] !== "customer") return bad(`Cannot query field '${nested[1]}' on type Query`);
+  const used = [...args.matchAll(/(\w+):/g)].map((m) => m[1]).filter((a) => a !== "updatedSince");
+  const want = { none: [], cursor: ["first", "after"], offset: ["limit", "offset"] }[rule.style];
+  if (used.join(",") !== want.join(",")) return bad(`${field} takes arguments ${["updatedSince", ...want].join(", ")}, got ${used.join(", ") || "none"}`);
+  const e = ENDPOINTS.find((x) => x.table === field)!;
+  let rows: ShopRow[];
+  if (nested) {
+    const customerNo = Number(v.parentId);
+    if (!shopRows("customers", version).some((c) => c.customer_no === customerNo)) return { status: 200, body: { data: { customer: null } } };
+    rows = noteRows(customerNo, version);
+  } else {
+    rows = shopRows(field, version);
+  }
+  const selection = (/nodes\s*\{([^}]*)\}/.exec(query)?.[1] ?? "").trim().split(/\s+/).filter(Boolean);
+  const missing = selection.filter((f) => !rows.length || !(f in rows[0]));
+  if (rows.length && missing.length) return bad(`Cannot query field '${missing[0]}' on type ${field}; it has ${Object.keys(rows[0]).join(", ")}`);
+  if (typeof v.updatedSince === "string") rows = rows.filter((r) => String(r[e.cursorField]) > (v.updatedSince as string));
+  const size = Number(rule.style === "cursor" ? v.first : v.limit);
+  if (rule.style !== "none" && (!Number.isInteger(size) || size < 1 || size > (rule.max ?? 0))) {
+    return bad(`${field}: ${rule.style === "cursor" ? "first" : "limit"} must be from 1 to ${rule.max}, got ${String(rule.style === "cursor" ? v.first : v.limit)}`);
+  }
+  const pick = (r: ShopRow) => Object.fromEntries(selection.map((f) => [f, r[f]]));
+  let connection: Record<string, unknown>;
+  if (rule.style === "none") connection = { nodes: rows.map(pick) };
+  else if (rule.style === "offset") {
+    const offset = Number(v.offset ?? 0);
+    connection = { nodes: rows.slice(offset, offset + size).map(pick), totalCount: rows.length };
+  } else {
+    const start = typeof v.after === "string" ? Number(Buffer.from(v.after, "base64url").toString()) : 0;
+    const end = start + size;
+    connection = { nodes: rows.slice(start, end).map(pick), pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") } };
+  }
+  return { status: 200, body: { data: nested ? { customer: { [field]: connection } } : { [field]: connection } } };
+}
+
 export async function startShopApi(): Promise<ShopApi> {
   const requests: ShopApi["requests"] = [];
   const route = (url: URL): Answer => {
@@ -205,11 +270,19 @@ export async function startShopApi(): Promise<ShopApi> {
     return respond(e, shopRows(e.table, version), url);
   };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-      const out = req.method === "GET" ? route(url) : { status: 405, body: { error: "GET only" } };
-      const error = out.status === 400 ? (out.body as { error: string }).error : undefined;
+      const gql = /^\/v(\d+)\/graphql$/.exec(url.pathname);
+      const out: Answer = gql
+        ? req.method === "POST"
+          ? graphql(Number(gql[1]), Buffer.concat(chunks).toString("utf8"))
+          : { status: 405, body: { error: "POST only" } }
+        : req.method === "GET"
+          ? route(url)
+          : { status: 405, body: { error: "GET only" } };
+      const error = out.status === 400 ? JSON.stringify(out.body) : undefined;
       requests.push({ url: url.pathname + url.search, status: out.status, ...(error ? { error } : {}) });
       res.writeHead(out.status, { "Content-Type": "application/json", ...(out.headers ?? {}) });
       res.end(JSON.stringify(out.body));
