@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lint } from "../../src/lint/engine.js";
 import { runSync } from "../../src/runner/index.js";
 import type { RunResult } from "../../src/runner/types.js";
-import { allCombinations, comboLabel, comboOptions, renderConnector, resolveOptions, scaffoldProject, type TableSpec } from "../../src/scaffold/index.js";
+import { allCombinations, comboLabel, comboOptions, OPERATION_STYLES, renderConnector, resolveOptions, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../../src/scaffold/index.js";
 import { ensureBuilt } from "../helpers/built.js";
 import { REPO_ROOT } from "../helpers/env.js";
 import { BASE, changedCount, ENDPOINTS, shopRows, startShopApi, type ShopApi } from "../mock-api/shop.js";
@@ -318,6 +318,57 @@ describe("per-table settings: what scaffold refuses and what it never generates"
       ["orders", ["users_id", "id"], "users_id", "offset", 100, "updated_at"],
     ]);
   });
+
+  it("mixed settings parse for Python 3.9 to 3.13 (no unused imports or undefined names) and lint clean", async () => {
+    // The same kinds of mixed settings as the runs above, in both operation styles, scaffolded here so this test stands alone.
+    const mixed: ScaffoldOptions[] = [
+      { source_type: "rest_api", tables: REST_TABLES },
+      {
+        source_type: "graphql",
+        tables: [
+          { name: "orders", primary_key: ["order_no"], pagination: "cursor" },
+          { name: "stock", primary_key: ["region", "sku"], pagination: "offset" },
+        ],
+      },
+      {
+        source_type: "database",
+        driver: "mysql",
+        tables: [
+          { name: "stock", primary_key: ["region", "sku"], pagination: "keyset_timestamp" },
+          { name: "orders", pagination: "none" },
+        ],
+        sync: "full",
+      },
+      {
+        source_type: "sample",
+        tables: [
+          { name: "accounts", primary_key: ["account_no"] },
+          { name: "contacts", parent: "accounts", parent_key: "account_ref" },
+        ],
+      },
+    ];
+    const files = OPERATION_STYLES.flatMap((style) =>
+      mixed.map((o, i) => {
+        const dir = join(root, `syntax-${style}-${i}`);
+        scaffoldProject(dir, { ...o, operation_style: style });
+        return join(dir, "connector.py");
+      }),
+    );
+    let output = "";
+    try {
+      output = execFileSync("python3", [join(import.meta.dirname, "check_python.py"), ...files], { encoding: "utf8" });
+    } catch (e) {
+      output = String((e as { stdout?: string }).stdout ?? e);
+    }
+    const results = output
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { path: string; problems: string[] });
+    expect(results).toHaveLength(files.length);
+    expect(results.filter((r) => r.problems.length > 0)).toEqual([]);
+    const findings = await Promise.all(files.map(async (f) => (await lintClean(join(f, ".."))).map((x) => `${f}: ${x}`)));
+    expect(findings.flat()).toEqual([]);
+  }, 60_000);
 
   it("no offered combination generates a setting shared by every table", () => {
     const shared = allCombinations()
