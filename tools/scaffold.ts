@@ -50,14 +50,24 @@ export const scaffoldTool = defineTool({
       .object({
         source_type: z.string().describe("Source type used."),
         auth: z.string().describe("Authentication used."),
-        pagination: z.string().describe("Pagination used."),
+        pagination: z.string().describe("Pagination used (tables' default)."),
         sync: z.string().describe("Sync mode used."),
         operation_style: z.string().describe("Operation style used."),
         storage: z.string().optional().describe("File storage used."),
         driver: z.string().optional().describe("Database driver used."),
         tables: z
-          .array(z.object({ name: z.string().describe("Table"), primary_key: z.array(z.string()).describe("Primary key"), parent: z.string().optional().describe("Parent table") }))
-          .describe("Tables with their keys."),
+          .array(
+            z.object({
+              name: z.string().describe("Table"),
+              primary_key: z.array(z.string()).describe("Primary key"),
+              parent: z.string().optional().describe("Parent table"),
+              parent_key: z.string().optional().describe("Parent key column"),
+              pagination: z.string().describe("Pagination"),
+              page_size: z.number().describe("Page size"),
+              cursor_field: z.string().describe("Cursor field"),
+            }),
+          )
+          .describe("Tables with their settings."),
       })
       .describe("The resolved choices, defaults applied."),
     configuration_keys: z.array(z.string()).describe("Keys to fill in configuration.json before the first run."),
@@ -110,7 +120,14 @@ export const scaffoldTool = defineTool({
           operation_style: o.operationStyle,
           ...(o.storage ? { storage: o.storage } : {}),
           ...(o.driver ? { driver: o.driver } : {}),
-          tables: o.tables.map((t) => ({ name: t.name, primary_key: t.primaryKey, ...(t.parent ? { parent: t.parent } : {}) })),
+          tables: o.tables.map((t) => ({
+            name: t.name,
+            primary_key: t.primaryKey,
+            ...(t.parent ? { parent: t.parent, parent_key: t.parentKey } : {}),
+            pagination: t.pagination,
+            page_size: t.pageSize,
+            cursor_field: t.cursorField,
+          })),
         },
         configuration_keys: r.configurationKeys,
         next_steps: next,

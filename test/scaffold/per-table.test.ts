@@ -80,8 +80,9 @@ describe("scaffold with per-table settings, through the built server", () => {
       const dir = join(root, "shop");
       const made = await call(client, "scaffold", { project_dir: dir, source_type: "rest_api", pagination: "page_number", base_url: shop.baseUrl(0), tables: REST_TABLES });
       expect(made.isError, made.text).toBe(false);
-      const pattern = made.data.pattern as { tables: { name: string; primary_key: string[]; parent?: string }[] };
-      expect(pattern.tables.find((t) => t.name === "stock")?.primary_key).toEqual(["region", "sku"]);
+      const pattern = made.data.pattern as { tables: Record<string, unknown>[] };
+      expect(pattern.tables.find((t) => t.name === "stock")).toEqual({ name: "stock", primary_key: ["region", "sku"], pagination: "page_number", page_size: 3, cursor_field: "updated_at" });
+      expect(pattern.tables.find((t) => t.name === "notes")).toMatchObject({ parent: "customers", parent_key: "customer_ref", pagination: "link_header", page_size: 1 });
 
       const py = readFileSync(join(dir, "connector.py"), "utf8");
       // One settings entry per table, no setting shared by every table, the keys read by their names.
