@@ -1,7 +1,19 @@
 import { z } from "zod";
 import { createFolder, openProject } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { AUTH_TYPES, DATABASE_DRIVERS, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, STORAGE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject, type TableSpec } from "../src/scaffold/index.js";
+import {
+  AUTH_TYPES,
+  DATABASE_DRIVERS,
+  OPERATION_STYLES,
+  PAGINATION_TYPES,
+  SOURCE_TYPES,
+  STORAGE_TYPES,
+  SUPPORT,
+  SYNC_MODES,
+  paginationsOf,
+  scaffoldProject,
+  type TableSpec,
+} from "../src/scaffold/index.js";
 
 // Compact on purpose: clients show about 2 KB of a tool to the model, and the enums already list every value.
 const listOf = (vals: readonly string[], all: readonly string[]) => (vals.length === all.length ? "any" : vals.join("|"));
@@ -107,7 +119,7 @@ export const scaffoldTool = defineTool({
       ...(o.sync === "incremental_cursor" ? ["Run run_debug again: the second run should write only new or changed rows."] : []),
     ];
     return {
-      summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${o.pagination}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
+      summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${paginationsOf(o).join("+")}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
       data: {
         project_dir: dir,
         files: r.written,

@@ -1,4 +1,4 @@
-import { listChoices, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
+import { listChoices, paginationsOf, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
@@ -116,7 +116,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
       } else {
         const o = r.options;
-        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
+        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${paginationsOf(o).join("+")}, sync ${o.sync}) in ${dir}`);
         for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
         if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
         io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);

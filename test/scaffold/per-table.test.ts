@@ -80,6 +80,7 @@ describe("scaffold with per-table settings, through the built server", () => {
       const dir = join(root, "shop");
       const made = await call(client, "scaffold", { project_dir: dir, source_type: "rest_api", pagination: "page_number", base_url: shop.baseUrl(0), tables: REST_TABLES });
       expect(made.isError, made.text).toBe(false);
+      expect(made.text).toContain("(none, none+page_number+offset+cursor+link_header+next_url+keyset_timestamp, incremental_cursor)");
       const pattern = made.data.pattern as { tables: Record<string, unknown>[] };
       expect(pattern.tables.find((t) => t.name === "stock")).toEqual({ name: "stock", primary_key: ["region", "sku"], pagination: "page_number", page_size: 3, cursor_field: "updated_at" });
       expect(pattern.tables.find((t) => t.name === "notes")).toMatchObject({ parent: "customers", parent_key: "customer_ref", pagination: "link_header", page_size: 1 });
