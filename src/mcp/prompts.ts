@@ -48,7 +48,7 @@ export function registerPrompts(server: McpServer, workspace?: Workspace): void 
         [
           `Build a Fivetran Connector SDK connector for ${a.source} in ${a.project_dir}.`,
           "1. Work out the source's authentication, pagination, the tables with their primary keys, and the field that says when a record last changed. Ask me only what you cannot find out.",
-          `2. Call scaffold with project_dir=${a.project_dir}${a.source_type ? `, source_type=${a.source_type}` : ""}${a.auth ? `, auth=${a.auth}` : ""}${a.pagination ? `, pagination=${a.pagination}` : ""}${a.sync ? `, sync=${a.sync}` : ""} and the tables; do not write the connector from scratch.`,
+          `2. Call scaffold with project_dir=${a.project_dir}${a.source_type ? `, source_type=${a.source_type}` : ""}${a.auth ? `, auth=${a.auth}` : ""}${a.pagination ? `, pagination=${a.pagination}` : ""}${a.sync ? `, sync=${a.sync}` : ""} and the tables, each with its primary_key and, where endpoints differ, its pagination, page_size and cursor_field; do not write the connector from scratch.`,
           "3. Read get_guidelines for connector-shape, state-and-checkpoints and errors-and-retries; find_examples can show a similar Fivetran example.",
           "4. Adapt TABLES, paths and record fields to the real source. Keep schema() to table names and primary keys; keep retries, timeouts and per-page checkpoints.",
           "5. Fill configuration.json with placeholders only; tell me which real values to put there. Never write secrets into code.",
