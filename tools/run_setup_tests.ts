@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectInput } from "../src/mcp/json-object.js";
 import { SYNC_ERROR_KINDS } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
@@ -14,7 +15,7 @@ export const runSetupTestsTool = defineTool({
     "secrets masked. Next: run_debug.",
   input: {
     project_dir: projectDirInput,
-    configuration: z.record(z.string(), z.unknown()).optional().describe("Used instead of configuration.json (string values)."),
+    configuration: jsonObjectInput().optional().describe("Used instead of configuration.json (string values)."),
     python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
   },
