@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { jobShape, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { answerAsJob, jobAnswerShape, stepReporter } from "../src/jobs.js";
+import { proofInput, timeoutInput } from "../src/proof/shapes.js";
 import { crashAndResume } from "../src/proof/index.js";
 import { crashSummary } from "../src/proof/summaries.js";
-import { runningJob, startJob, waitJob } from "../src/proof/jobs.js";
 
 // Rows missing from, or extra to (duplicates, changed values), the uninterrupted run; up to three of each as JSON.
 const diff = z.object({ table: z.string(), missing: z.number(), extra: z.number(), missing_examples: z.array(z.string()), extra_examples: z.array(z.string()) });
 const regressions = z.array(z.object({ checkpoint: z.number(), path: z.string() }));
 
 const crashResumeShape = {
-  ...jobShape,
+  ...jobAnswerShape,
   verdict: z
     .enum(["passed", "failed", "baseline_failed", "not_judged"])
     .optional()
@@ -63,7 +63,7 @@ export const crashResumeTool = defineTool({
     "warehouse and state are not touched), runs it once uninterrupted, then kills the sync right after each checkpoint " +
     "(and at random operations if asked), resumes from the saved state, and compares the final warehouse row by row. " +
     "Also checks that cursors never go back and that a second clean run writes nothing new. With replay, a " +
-    "resumed run's requests must be in the recording. Past wait_seconds: a job_id for proof_status.",
+    "resumed run's requests must be in the recording. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
     project_dir: proofInput.project_dir,
     replay: proofInput.replay,
@@ -78,8 +78,8 @@ export const crashResumeTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
     const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    const job = startJob("crash_resume", projectDir, (signal, step) =>
-      crashAndResume({
+    return answerAsJob("crash_resume", projectDir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+      const r = await crashAndResume({
         projectDir,
         replay: args.replay,
         checkpoints: args.checkpoints,
@@ -88,11 +88,9 @@ export const crashResumeTool = defineTool({
         python: args.python,
         timeoutSeconds: args.timeout_seconds,
         signal,
-        onStep: step,
-      }),
-    );
-    const r = await waitJob(job, args.wait_seconds * 1000, ctx.signal);
-    if (!r) return runningJob(job);
-    return { summary: crashSummary(r), data: { status: "done" as const, job_id: job.jobId, ...r } };
+        onStep: stepReporter(report),
+      });
+      return { summary: crashSummary(r), data: { status: "done" as const, ...r } };
+    });
   },
 });

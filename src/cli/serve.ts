@@ -7,7 +7,7 @@ export const usage = `fivetran-connector-mcp serve [--workspace DIR]... [--tools
 Serves MCP on stdio. stdout carries protocol messages only; diagnostics go to stderr.
   --workspace DIR   a folder connector paths must stay inside (repeatable); client roots add to it
   --toolsets NAMES  tools to offer beside the core ones: proof (crash_resume, inject_faults, make_receipt,
-                    check_receipt, proof_status); also FIVETRAN_CONNECTOR_MCP_TOOLSETS`;
+                    check_receipt); also FIVETRAN_CONNECTOR_MCP_TOOLSETS`;
 
 const MIN_NODE_MAJOR = 20;
 

@@ -3,7 +3,7 @@ import { resolvePython } from "../runner/python.js";
 import { runSync } from "../runner/index.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, stateHash, type DumpDiff, type TableDump } from "./dump.js";
-import { throwIfCancelled } from "./jobs.js";
+import { throwIfCancelled } from "../jobs.js";
 import { Workdir } from "./workdir.js";
 
 /**

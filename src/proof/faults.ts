@@ -4,7 +4,7 @@ import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/configuration-file.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, type DumpDiff, type TableDump } from "./dump.js";
-import { throwIfCancelled } from "./jobs.js";
+import { throwIfCancelled } from "../jobs.js";
 import { Workdir } from "./workdir.js";
 
 /**

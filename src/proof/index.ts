@@ -6,7 +6,7 @@ import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/configuration-file.js";
 import { crashAndResume, type CrashReport } from "./crash.js";
 import { injectFaults, type FaultKind, type FaultReport } from "./faults.js";
-import { throwIfCancelled } from "./jobs.js";
+import { throwIfCancelled } from "../jobs.js";
 import { buildReceipt, writeReceipt, type Receipt } from "./receipt.js";
 import { Workdir } from "./workdir.js";
 
@@ -14,7 +14,6 @@ export { crashAndResume, type CrashReport } from "./crash.js";
 export { injectFaults, FAULT_KINDS, checkFaults, type FaultKind, type FaultReport } from "./faults.js";
 export { buildReceipt, checkReceipt, receiptMarkdown, writeReceipt, RECEIPT_JSON, RECEIPT_MD, type Receipt, type ReceiptCheck } from "./receipt.js";
 export { recordingExists, RECORDINGS_DIR } from "./recording.js";
-export { startJob, getJob, type ProofJob } from "./jobs.js";
 
 export interface MakeReceiptOptions {
   projectDir: string;

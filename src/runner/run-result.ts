@@ -169,7 +169,8 @@ export async function waitFor<T>(done: Promise<T>, ms: number, signal: AbortSign
       }),
       new Promise<undefined>((resolve) => {
         onAbort = () => resolve(undefined);
-        signal.addEventListener("abort", onAbort, { once: true });
+        if (signal.aborted) resolve(undefined);
+        else signal.addEventListener("abort", onAbort, { once: true });
       }),
     ]);
   } finally {
