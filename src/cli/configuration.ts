@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { runSetupTests, setupTestsData, summarizeSetupTests } from "../runner/setup-tests.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, numberOption, UsageError, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp configuration --test [DIR] [options]
 
@@ -29,11 +29,10 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       json: { type: "boolean", default: false },
     },
     async (values, positionals, json) => {
-      if (!values.test) throw new UsageError(`configuration needs --test: only the setup tests run here\n\n${usage}`);
-      if (positionals.length > 1) throw new UsageError(`configuration takes one folder, got ${positionals.length}\n\n${usage}`);
-      const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-      if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-      const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
+      if (!values.test) throw new UsageError("configuration needs --test: only the setup tests run here");
+      const folder = folderArg(positionals, "configuration");
+      const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
+      const projectDir = await new Workspace().projectDir(folder);
       let configuration: Record<string, unknown> | undefined;
       if (values.configuration) {
         const path = resolve(values.configuration);

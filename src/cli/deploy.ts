@@ -1,6 +1,6 @@
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../deploy/index.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp deploy [DIR] --destination NAME --connection NAME [options]
 
@@ -28,14 +28,13 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       json: { type: "boolean", default: false },
     },
     async (values, positionals, json) => {
-      const pv = values["python-version"];
-      if (pv !== undefined && !(PYTHON_VERSIONS as readonly string[]).includes(pv)) throw new UsageError(`--python-version must be one of ${PYTHON_VERSIONS.join(", ")}`);
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const pv = values["python-version"] === undefined ? undefined : choiceOption(values["python-version"], "--python-version", PYTHON_VERSIONS);
+      const dir = await new Workspace().projectDir(folderArg(positionals, "deploy"));
       const opts = {
         projectDir: dir,
         destination: values.destination,
         connection: values.connection,
-        pythonVersion: pv as (typeof PYTHON_VERSIONS)[number] | undefined,
+        pythonVersion: pv,
         python: values.python,
         allowUpdate: values["allow-update"],
         onLine: (l: string) => {

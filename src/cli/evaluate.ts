@@ -2,7 +2,7 @@ import { evaluateConnector } from "../evaluate/index.js";
 import { renderMarkdown } from "../evaluate/markdown.js";
 import { projectRedactor } from "../state/redaction.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp evaluate [DIR] [options]
 
@@ -27,11 +27,10 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       json: { type: "boolean", default: false },
     },
     async (values, positionals, json) => {
-      const maxRows = values["max-rows"] !== undefined ? Number(values["max-rows"]) : undefined;
-      if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError("--max-rows needs a positive whole number");
-      const timeout = Number(values.timeout);
-      if (!Number.isFinite(timeout) || timeout < 1) throw new UsageError("--timeout needs a number of seconds");
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const folder = folderArg(positionals, "evaluate");
+      const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1 });
+      const timeout = numberOption(values.timeout, "--timeout", { min: 1 })!;
+      const dir = await new Workspace().projectDir(folder);
       const r = await evaluateConnector({
         projectDir: dir,
         maxRows,

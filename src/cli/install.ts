@@ -1,6 +1,6 @@
 import { installRequirements } from "../deps/install.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, runCommand, type CliIO } from "./io.js";
+import { EXIT_OK, folderArg, numberOption, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp install [DIR] [options]
 
@@ -25,14 +25,16 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       json: { type: "boolean", default: false },
     },
     async (values, positionals, json) => {
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const folder = folderArg(positionals, "install");
+      const timeoutSeconds = numberOption(values.timeout, "--timeout", { min: 10 })!;
+      const dir = await new Workspace().projectDir(folder);
       const r = await installRequirements({
         projectDir: dir,
         python: values.python,
         upgrade: values.upgrade,
         recreate: values.recreate,
         includeSdk: values["with-sdk"],
-        timeoutSeconds: Number(values.timeout) || 600,
+        timeoutSeconds,
         onProgress: (_s, m) => {
           if (!json) io.err(`  ${m}`);
         },

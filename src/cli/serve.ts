@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { shutdownAll } from "../lifecycle.js";
-import type { CliIO } from "./io.js";
+import { reportError, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp serve [--workspace DIR]... [--toolsets NAME[,NAME]]
 
@@ -18,7 +18,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`);
     return 1;
   }
-  const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false }));
+  } catch (e) {
+    return reportError(e, io, false);
+  }
   const { isToolset, TOOLSETS } = await import("../../tools/index.js");
   const named = [...(values.toolsets ?? []), process.env.FIVETRAN_CONNECTOR_MCP_TOOLSETS ?? ""]
     .flatMap((v) => v.split(","))

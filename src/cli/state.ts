@@ -30,7 +30,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     },
     async (values, positionals, json) => {
       const [action, dirArg] = positionals;
-      if (!action || !["get", "set", "reset", "diff"].includes(action)) throw new UsageError(`state needs an action: get, set, reset or diff\n\n${usage}`);
+      if (!action || !["get", "set", "reset", "diff"].includes(action)) throw new UsageError("state needs an action: get, set, reset or diff");
       const dir = await new Workspace().projectDir(dirArg ?? ".");
       const redactor = projectRedactor(dir);
       const print = (data: unknown, text: string) => io.out(json ? JSON.stringify(redactor.redactValue(data), null, 2) : redactor.redact(text));
