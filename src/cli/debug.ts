@@ -7,7 +7,7 @@ import { readConfiguration } from "../runner/configuration-file.js";
 import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp debug <DIR> [options]
 
@@ -56,18 +56,18 @@ export function run(argv: string[], io: CliIO): Promise<number> {
     argv,
     io,
     {
-      configuration: { type: "string" },
-      state: { type: "string" },
-      reset: { type: "boolean", default: false },
-      engine: { type: "string", default: "auto" },
-      python: { type: "string" },
-      timeout: { type: "string" },
-      "memory-limit": { type: "string" },
-      "output-limit": { type: "string" },
-      json: { type: "boolean", default: false },
-      record: { type: "string" },
-      replay: { type: "string" },
-      receipt: { type: "boolean", default: false },
+      configuration: str,
+      state: str,
+      reset: flag,
+      engine: strOr("auto"),
+      python: str,
+      timeout: str,
+      "memory-limit": str,
+      "output-limit": str,
+      json: flag,
+      record: str,
+      replay: str,
+      receipt: flag,
     },
     (values, positionals, json) => {
       const folder = folderArg(positionals, "debug");

@@ -51,6 +51,12 @@ export function reportError(e: unknown, io: CliIO, json: boolean): number {
 }
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The kinds of option a command's table holds: a value, a repeatable value, a value with a default, a switch. */
+export const str = { type: "string" } as const;
+export const strList = { type: "string", multiple: true } as const;
+export const strOr = (value: string) => ({ type: "string", default: value }) as const;
+export const flag = { type: "boolean", default: false } as const;
 type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>["values"];
 
 /**

@@ -3,7 +3,7 @@ import { formatText, toSarif } from "../lint/format.js";
 import { lintResultData } from "../lint/result-shape.js";
 import { PROFILES, type Profile } from "../lint/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, runCommand, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 import { pathToFileURL } from "node:url";
 
 export const usage = `fivetran-connector-mcp lint [DIR] [options]
@@ -20,13 +20,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
   return runCommand(
     argv,
     io,
-    {
-      format: { type: "string", default: "text" },
-      fix: { type: "boolean", default: false },
-      profile: { type: "string", default: "guidelines" },
-      "target-sdk": { type: "string" },
-      rules: { type: "string" },
-    },
+    { format: strOr("text"), fix: flag, profile: strOr("guidelines"), "target-sdk": str, rules: str },
     async (values, positionals) => {
       const format = choiceOption(values.format, "--format", ["text", "json", "sarif"]);
       const profile = choiceOption<Profile>(values.profile, "--profile", PROFILES);

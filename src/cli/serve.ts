@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { shutdownAll } from "../lifecycle.js";
-import { reportError, type CliIO } from "./io.js";
+import { reportError, strList, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp serve [--workspace DIR]... [--toolsets NAME[,NAME]]
 
@@ -20,7 +20,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { workspace: strList, toolsets: strList }, allowPositionals: false }));
   } catch (e) {
     return reportError(e, io, false);
   }
