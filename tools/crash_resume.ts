@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { answerAsJob, jobAnswerShape, stepReporter } from "../src/jobs.js";
-import { proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { jobAnswerShape } from "../src/jobs.js";
+import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
 import { crashAndResume } from "../src/proof/index.js";
 import { crashSummary } from "../src/proof/summaries.js";
 
@@ -77,19 +77,8 @@ export const crashResumeTool = defineTool({
   output: crashResumeShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    return answerAsJob("crash_resume", projectDir, args.wait_seconds * 1000, ctx, async (signal, report) => {
-      const r = await crashAndResume({
-        projectDir,
-        replay: args.replay,
-        checkpoints: args.checkpoints,
-        randomOperations: args.random_operations,
-        seed: args.seed,
-        python: args.python,
-        timeoutSeconds: args.timeout_seconds,
-        signal,
-        onStep: stepReporter(report),
-      });
+    return answerProofJob("crash_resume", ctx, args, async (run) => {
+      const r = await crashAndResume({ ...run, checkpoints: args.checkpoints, randomOperations: args.random_operations, seed: args.seed });
       return { summary: crashSummary(r), data: { status: "done" as const, ...r } };
     });
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { answerAsJob, jobAnswerShape, stepReporter } from "../src/jobs.js";
-import { proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { jobAnswerShape } from "../src/jobs.js";
+import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, injectFaults } from "../src/proof/index.js";
 import { faultsSummary } from "../src/proof/summaries.js";
 
@@ -64,18 +64,8 @@ export const injectFaultsTool = defineTool({
   output: faultsShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    return answerAsJob("inject_faults", projectDir, args.wait_seconds * 1000, ctx, async (signal, report) => {
-      const r = await injectFaults({
-        projectDir,
-        faults: args.faults,
-        at: args.at,
-        replay: args.replay,
-        python: args.python,
-        timeoutSeconds: args.timeout_seconds,
-        signal,
-        onStep: stepReporter(report),
-      });
+    return answerProofJob("inject_faults", ctx, args, async (run) => {
+      const r = await injectFaults({ ...run, faults: args.faults, at: args.at });
       return { summary: faultsSummary(r), data: { status: "done" as const, ...r } };
     });
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { answerAsJob, jobAnswerShape, stepReporter } from "../src/jobs.js";
-import { proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { jobAnswerShape } from "../src/jobs.js";
+import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, makeReceipt } from "../src/proof/index.js";
 import { receiptSummary } from "../src/proof/summaries.js";
 
@@ -32,19 +32,8 @@ export const makeReceiptTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    return answerAsJob("make_receipt", projectDir, args.wait_seconds * 1000, ctx, async (signal, report) => {
-      const r = await makeReceipt({
-        projectDir,
-        replay: args.replay,
-        crash: args.crash_resume,
-        faults: args.faults,
-        lint: args.lint,
-        python: args.python,
-        timeoutSeconds: args.timeout_seconds,
-        signal,
-        onStep: stepReporter(report),
-      });
+    return answerProofJob("make_receipt", ctx, args, async (run) => {
+      const r = await makeReceipt({ ...run, crash: args.crash_resume, faults: args.faults, lint: args.lint });
       return { summary: receiptSummary(r.receipt, r), data: { status: "done" as const, receipt: { ...r.receipt }, json_path: r.json, markdown_path: r.markdown } };
     });
   },
