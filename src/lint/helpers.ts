@@ -24,31 +24,22 @@ export function perProject<T>(compute: (p: Project) => T): (p: Project) => T {
   };
 }
 
-const opCallsOnce = perProject((p) => {
-  const out: CallSite[] = [];
-  for (const mod of p.modules)
-    for (const call of mod.calls) {
-      const method = mod.opMethod(call);
-      if (method) out.push({ mod, call, method });
-    }
-  return out;
-});
-export function opCalls(p: Project): CallSite[] {
-  return opCallsOnce(p).slice();
+/** The project's calls whose method `methodOf` names (op.upsert, log.info, ...), found once per project. */
+function callSites(methodOf: (mod: Module, call: PyNode) => string | undefined): (p: Project) => CallSite[] {
+  const once = perProject((p) => {
+    const out: CallSite[] = [];
+    for (const mod of p.modules)
+      for (const call of mod.calls) {
+        const method = methodOf(mod, call);
+        if (method) out.push({ mod, call, method });
+      }
+    return out;
+  });
+  return (p) => once(p).slice();
 }
 
-const logCallsOnce = perProject((p) => {
-  const out: CallSite[] = [];
-  for (const mod of p.modules)
-    for (const call of mod.calls) {
-      const method = mod.logMethod(call);
-      if (method) out.push({ mod, call, method });
-    }
-  return out;
-});
-export function logCalls(p: Project): CallSite[] {
-  return logCallsOnce(p).slice();
-}
+export const opCalls = callSites((mod, call) => mod.opMethod(call));
+export const logCalls = callSites((mod, call) => mod.logMethod(call));
 
 export const SECRET_NAME = /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
 export const SECRET_EXCLUDE = /(_ttl|_expires?(_at|_in)?|_expiry|_at|_url|_uri|_type|_name|_endpoint|_header|_field|_path)$/i;

@@ -4,7 +4,7 @@ import type { Workspace } from "../workspace/workspace.js";
 import type { RunRecord } from "./history.js";
 import { summarize } from "./report.js";
 import { stateFile, warehouseFile } from "./sink.js";
-import type { OperationCounts, RunResult } from "./types.js";
+import type { OperationCounts, RunError, RunResult } from "./types.js";
 
 /**
  * The wire shape of a sync result, shared by run_debug, run_status, cancel_run and `debug --json`. Engines keep
@@ -115,6 +115,11 @@ export function countsData(c: OperationCounts): CountsData {
 }
 
 /** A finished sync in the wire shape. */
+/** A run's error in the wire shape, for a sync (run_debug) and for the setup tests alike. */
+export function runErrorData(e: RunError) {
+  return { kind: e.kind, message: e.message, file: e.file, line: e.line, traceback_tail: e.tracebackTail, exception_type: e.exceptionType, hint: e.hint };
+}
+
 export function syncData(r: RunResult): SyncData {
   return {
     status: r.status,
@@ -128,15 +133,7 @@ export function syncData(r: RunResult): SyncData {
     written_per_table: r.writtenPerTable,
     state: r.state,
     warnings: r.warnings,
-    error: r.error && {
-      kind: r.error.kind,
-      message: r.error.message,
-      file: r.error.file,
-      line: r.error.line,
-      traceback_tail: r.error.tracebackTail,
-      exception_type: r.error.exceptionType,
-      hint: r.error.hint,
-    },
+    error: r.error && runErrorData(r.error),
     log_tail: r.logTail,
     warehouse_path: r.warehousePath,
     state_path: r.statePath,
