@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { jobAnswerShape } from "../src/jobs.js";
-import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { answerProofJob, proofJobInput } from "../src/proof/shapes.js";
 import { crashAndResume } from "../src/proof/index.js";
 import { crashSummary } from "../src/proof/summaries.js";
 
@@ -65,14 +65,10 @@ export const crashResumeTool = defineTool({
     "Also checks that cursors never go back and that a second clean run writes nothing new. With replay, a " +
     "resumed run's requests must be in the recording. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
-    project_dir: proofInput.project_dir,
-    replay: proofInput.replay,
+    ...proofJobInput(300),
     checkpoints: z.array(z.coerce.number().int().min(1)).optional().describe("Crash after these checkpoints only; default: every checkpoint (up to 20)."),
     random_operations: z.coerce.number().int().min(0).max(20).default(0).describe("Also crash at this many operations picked at random (seeded)."),
     seed: z.coerce.number().int().default(1).describe("Seed for the random operations (same seed, same points)."),
-    python: proofInput.python,
-    timeout_seconds: timeoutInput(300),
-    wait_seconds: proofInput.wait_seconds,
   },
   output: crashResumeShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { answerFolderJob, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
-import { answerAsJob, jobAnswerShape, jobWaitInput } from "../src/jobs.js";
+import { jobAnswerShape, jobWaitInput } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
@@ -71,9 +71,7 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
-    const dir = project.root;
-    return answerAsJob("evaluation", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+    return answerFolderJob("evaluation", ctx, args, async (dir, signal, report) => {
       let step = 0;
       const r = await evaluateConnector({
         projectDir: dir,

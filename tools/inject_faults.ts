@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { jobAnswerShape } from "../src/jobs.js";
-import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { answerProofJob, proofJobInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, injectFaults } from "../src/proof/index.js";
 import { faultsSummary } from "../src/proof/summaries.js";
 
@@ -53,13 +53,9 @@ export const injectFaultsTool = defineTool({
     "compares with a run without faults: retried (how often, with what backoff), failed cleanly, looped, lost rows, kept " +
     "going, and whether its state stayed safe. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
-    project_dir: proofInput.project_dir,
+    ...proofJobInput(120),
     faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Faults to try; default all."),
     at: z.coerce.number().int().min(1).default(2).describe("The request (1-based) each fault is injected at; 2 means after the first page."),
-    replay: proofInput.replay,
-    python: proofInput.python,
-    timeout_seconds: timeoutInput(120),
-    wait_seconds: proofInput.wait_seconds,
   },
   output: faultsShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

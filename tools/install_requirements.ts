@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { answerFolderJob, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
 import { reportFindingSchema } from "../src/findings.js";
-import { answerAsJob, jobAnswerShape, jobWaitInput } from "../src/jobs.js";
+import { jobAnswerShape, jobWaitInput } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -39,9 +39,7 @@ export const installRequirementsTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
-    const dir = project.root;
-    return answerAsJob("install", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+    return answerFolderJob("install", ctx, args, async (dir, signal, report) => {
       const r = await installRequirements({
         projectDir: dir,
         python: args.python,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { jobAnswerShape } from "../src/jobs.js";
-import { answerProofJob, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { answerProofJob, proofJobInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, makeReceipt } from "../src/proof/index.js";
 import { receiptSummary } from "../src/proof/summaries.js";
 
@@ -15,14 +15,11 @@ export const makeReceiptTool = defineTool({
     "table's rows, a lint digest, and optionally the crash-and-resume verdict and fault outcomes. Secrets never appear. " +
     "check_receipt verifies it later. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
-    project_dir: proofInput.project_dir,
+    ...proofJobInput(300),
     replay: z.string().optional().describe("Recording under files/recordings/ to run from (needed for a receipt that check_receipt can re-run)."),
     crash_resume: z.boolean().default(false).describe("Also run crash_resume and put its verdict in the receipt."),
     faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Also inject these faults and put the outcomes in the receipt."),
     lint: z.boolean().default(true).describe("Put a digest of the lint findings in the receipt."),
-    python: proofInput.python,
-    timeout_seconds: timeoutInput(300),
-    wait_seconds: proofInput.wait_seconds,
   },
   output: {
     ...jobAnswerShape,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { answerAsJob, jobWaitInput, stepReporter, type JobKind, type JobRunningData } from "../jobs.js";
-import { projectDirInput } from "../mcp/project.js";
+import { jobWaitInput, stepReporter, type JobKind, type JobRunningData } from "../jobs.js";
+import { answerFolderJob, projectDirInput } from "../mcp/project.js";
 import type { ToolContext } from "../mcp/tool.js";
 import type { ProofRunOptions } from "./workdir.js";
 
@@ -18,6 +18,9 @@ export const proofInput = {
 
 export const timeoutInput = (seconds: number) => z.coerce.number().int().min(5).max(3600).default(seconds).describe("Per run.");
 
+/** The arguments every proof job tool (crash_resume, inject_faults, make_receipt) takes before its own. */
+export const proofJobInput = (timeoutSeconds: number) => ({ ...proofInput, timeout_seconds: timeoutInput(timeoutSeconds) });
+
 /**
  * What crash_resume, inject_faults and make_receipt do with a call: resolve the folder, start the engine as a job of
  * the one registry with the arguments they share, and answer with its result or a run_id.
@@ -28,8 +31,7 @@ export async function answerProofJob<T extends Record<string, unknown>>(
   args: { project_dir?: string; replay?: string; python?: string; timeout_seconds: number; wait_seconds: number },
   work: (run: ProofRunOptions) => Promise<{ summary: string; data: T }>,
 ): Promise<{ summary: string; data: T | JobRunningData }> {
-  const projectDir = await ctx.workspace.projectDir(args.project_dir);
-  return answerAsJob(kind, projectDir, args.wait_seconds * 1000, ctx, (signal, report) =>
+  return answerFolderJob(kind, ctx, args, (projectDir, signal, report) =>
     work({ projectDir, replay: args.replay, python: args.python, timeoutSeconds: args.timeout_seconds, signal, onStep: stepReporter(report) }),
   );
 }

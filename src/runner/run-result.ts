@@ -24,6 +24,14 @@ const countsSchema = z
 
 export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "timeout", "interrupted"] as const;
 
+/** What a run's error says beyond its kind, as run_debug and run_setup_tests both return it. */
+export const errorWhereFields = {
+  message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
+  file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
+  line: z.number().optional().describe("Line in that file."),
+  traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+};
+
 /** The fields of a sync result without the run id (the CLI's `debug --json` prints exactly these). */
 export const syncResultShape = {
   status: z
@@ -55,10 +63,7 @@ export const syncResultShape = {
         .describe(
           "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), internal.",
         ),
-      message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
-      file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
-      line: z.number().optional().describe("Line in that file."),
-      traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+      ...errorWhereFields,
       exception_type: z.string().optional().describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),
       hint: z.string().optional().describe("What to do next."),
     })
