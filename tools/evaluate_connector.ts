@@ -4,6 +4,7 @@ import { answerFolderJob, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
 import { jobAnswerShape, jobWaitInput } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { countsSchema } from "../src/runner/run-result.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
 export const evaluateConnectorTool = defineTool({
@@ -36,10 +37,7 @@ export const evaluateConnectorTool = defineTool({
         z.object({
           status: z.enum(["succeeded", "failed", "cancelled", "timeout"]).describe("How the run ended."),
           capped: z.boolean().describe("Stopped by max_rows or the timeout."),
-          upserts: z.number().describe("Upserts."),
-          updates: z.number().describe("Updates."),
-          deletes: z.number().describe("Deletes."),
-          checkpoints: z.number().describe("Checkpoints."),
+          ...countsSchema.pick({ upserts: true, updates: true, deletes: true, checkpoints: true }).shape,
           duration_ms: z.number().describe("Wall time."),
           peak_rss_mb: z.number().optional().describe("Peak memory of the connector process."),
         }),

@@ -10,7 +10,7 @@ import type { OperationCounts, RunError, RunResult } from "./types.js";
  * The wire shape of a sync result, shared by run_debug, run_status, cancel_run and `debug --json`. Engines keep
  * their TypeScript names (RunResult); this is the one place that maps them to the snake_case fields clients read.
  */
-const countsSchema = z
+export const countsSchema = z
   .object({
     upserts: z.number().describe("op.upsert calls."),
     updates: z.number().describe("op.update calls."),
