@@ -41,6 +41,14 @@ function callSites(methodOf: (mod: Module, call: PyNode) => string | undefined):
 export const opCalls = callSites((mod, call) => mod.opMethod(call));
 export const logCalls = callSites((mod, call) => mod.logMethod(call));
 
+/** The log calls whose method `renames` maps to another name, with the method's name node (what a fix rewrites). */
+export function logRenames(p: Project, renames: Record<string, string>): { mod: Module; method: string; to: string; attr: PyNode }[] {
+  return logCalls(p).flatMap(({ mod, call, method }) => {
+    const to = renames[method];
+    return to ? [{ mod, method, to, attr: field(field(call, "function"), "attribute")! }] : [];
+  });
+}
+
 export const SECRET_NAME = /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
 export const SECRET_EXCLUDE = /(_ttl|_expires?(_at|_in)?|_expiry|_at|_url|_uri|_type|_name|_endpoint|_header|_field|_path)$/i;
 
