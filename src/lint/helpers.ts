@@ -236,6 +236,11 @@ export function opTable(mod: Module, call: PyNode): { name?: string; node?: PyNo
   return { name: constString(mod, node), node };
 }
 
+/** The project's functions that handle the connector state, each with its state names (see stateNames). */
+export function stateFunctions(p: Project): { mod: Module; f: FuncInfo; names: Set<string> }[] {
+  return p.modules.flatMap((mod) => mod.functions.map((f) => ({ mod, f, names: stateNames(p, f) })).filter((x) => x.names.size > 0));
+}
+
 /** Names that hold the connector state inside a function: update's 2nd parameter, `state` params, and copies. */
 // Five rules ask for the same function's state names in one lint; the answer depends only on the
 // project (which function is update) and the function, so it is computed once per pair.
