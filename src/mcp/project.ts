@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { answerAsJob, type JobKind, type JobProgress, type JobRunningData } from "../jobs.js";
 import { ConnectorProject } from "../workspace/project.js";
+import { assertNoEvaluationInFlight, recoverFilesAside } from "../runner/files-aside.js";
 import type { ToolContext } from "./tool.js";
 
 /**
@@ -31,6 +32,18 @@ export async function answerFolderJob<T extends Record<string, unknown>>(
 ): Promise<{ summary: string; data: T | JobRunningData }> {
   const projectDir = (await openProject(ctx, args.project_dir)).root;
   return answerAsJob(kind, projectDir, args.wait_seconds * 1000, ctx, (signal, report) => work(projectDir, signal, report));
+}
+
+/**
+ * openProject for a tool that reads or writes files/ (state, warehouse): refused with "locked" while
+ * evaluate_connector runs on the folder, whose files/ is then a scratch copy that goes when the evaluation ends. An
+ * evaluation of a server that died is put back first.
+ */
+export async function openProjectFiles(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
+  const project = await openProject(ctx, projectDir);
+  recoverFilesAside(project);
+  assertNoEvaluationInFlight(project);
+  return project;
 }
 
 /** Creates a folder that passed the workspace check (scaffold's target); the caller re-checks it with openProject. */
