@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { choiceOption, folderArg, numberOption, UsageError, type CliCommand, type CliIO } from "../../src/cli/io.js";
+import { thrown } from "../helpers/thrown.js";
 
 // Every command that takes options: an unknown flag is bad usage (exit 2), never reported as a bug in this tool.
 const commands: Record<string, () => Promise<CliCommand>> = {
@@ -79,15 +80,7 @@ describe("CLI usage errors", () => {
 });
 
 describe("the option readers", () => {
-  const usage = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      expect(e).toBeInstanceOf(UsageError);
-      return (e as Error).message;
-    }
-    throw new Error("expected a UsageError");
-  };
+  const usage = (f: () => unknown) => thrown(f, UsageError).message;
 
   it("numberOption: absent is undefined; each rule has its sentence", () => {
     expect(numberOption(undefined, "--n", { min: 1 })).toBeUndefined();
