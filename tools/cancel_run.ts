@@ -10,8 +10,8 @@ export const cancelRunTool = defineTool({
   title: "Cancel a connector run",
   description:
     "Stops a run_debug sync (its process tree is killed): rows after the last checkpoint are rolled back, earlier " +
-    "checkpoints stay. Also stops a job of evaluate_connector (files/ put back, no verdict), " +
-    "install_requirements or a proof tool. Returns the final result.",
+    "checkpoints stay. Also stops jobs of evaluate_connector (files/ put back, no verdict), " +
+    "install_requirements and proof tools. Returns the final result.",
   input: { run_id: z.string().min(1).describe("The run_id the tool returned.") },
   output: { ...runResultShape, ...jobResultShape },
   advertisedFields: ["status", "run_id", "error", "job", "result"],
