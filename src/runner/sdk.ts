@@ -7,7 +7,7 @@ import { hintFor } from "./classify.js";
 import type { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnSupervised, type Supervised } from "./process.js";
+import { spawnForRun, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
 import { SdkOutputParser } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
@@ -79,18 +79,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       overridden = true;
       putStateOverride(projectDir, inp.state);
     }
-    proc = spawnSupervised({
-      file: inp.info.fivetranBin!,
-      args,
-      cwd: projectDir,
-      env,
-      timeoutMs: inp.timeoutMs,
-      signal: inp.signal,
-      outputLimitBytes: inp.outputLimitBytes,
-      memoryLimitMb: inp.memoryLimitMb,
-      containWith: inp.python,
-    });
-    tracker.spawned(proc.child.pid);
+    proc = spawnForRun(inp, { file: inp.info.fivetranBin!, args, cwd: projectDir, env });
     proc.child.stdin?.end();
     await Promise.all([watchLines(proc.stdout, (l) => parser.push(l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
     const exit = await proc.exited;
