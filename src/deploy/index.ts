@@ -55,8 +55,14 @@ export interface DeployResult extends DeployReport {
 export function findFivetran(projectDir: string, python: string | undefined, env: NodeJS.ProcessEnv): string | null {
   const exe = process.platform === "win32" ? "fivetran.exe" : "fivetran";
   const candidates: string[] = [];
-  const chosen = resolvePython(projectDir, python, env);
-  if (isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
+  let chosen: string | undefined;
+  try {
+    chosen = resolvePython(projectDir, python, env);
+  } catch {
+    // A folder interpreter that may not run (a link out of the folder) offers no fivetran either.
+    chosen = undefined;
+  }
+  if (chosen && isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
   for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) if (isAbsolute(dir)) candidates.push(join(dir, exe));
   // Security: a CLI whose real path lies in the folder is the folder's code, and would get the API key.
   return candidates.find((c) => existsSync(c) && !insideFolder(c, projectDir)) ?? null;

@@ -1,3 +1,4 @@
+import { recordVenv } from "../../src/deps/venv-record.js";
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -153,9 +154,11 @@ describe("Child process environments", () => {
       delete process.env.HTTPS_PROXY;
       try {
         // A .venv made in milliseconds (no pip of its own; the base interpreter's pip through system site packages)
-        // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see.
+        // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see. It is
+        // recorded as the server's own (what an earlier install_requirements leaves), or the server would rebuild it.
         mkdirSync(join(h.ws, "pipper"), { recursive: true });
         execFileSync("python3", ["-m", "venv", "--without-pip", "--system-site-packages", join(h.ws, "pipper", ".venv")], { stdio: "ignore" });
+        recordVenv(join(h.ws, "pipper", ".venv"));
         const dir = h.connector(
           "pipper",
           DUMPS_ENV,
