@@ -127,8 +127,10 @@ export function checkFolderInterpreter(projectDir: string, py: string, env: Node
         throw refuse(here);
       }
       if (trusted.dirs.has(dirReal) && trusted.files.has(real)) return;
-      // A venv install_requirements built from the `python` it was given, unchanged since, is the server's own.
-      if (isRecordedVenv(join(projectDir, relative(projectDir, py).split(sep)[0] ?? ".venv"))) return;
+      // A venv install_requirements built in this folder from the `python` it was given, unchanged since, is the
+      // server's own (one it built in another folder, reached through a link, is not this folder's).
+      const venv = join(projectDir, relative(projectDir, py).split(sep)[0] ?? ".venv");
+      if (inside(realpathSync(venv)) && isRecordedVenv(venv)) return;
       throw refuse(here);
     }
     if (!st.isSymbolicLink()) return;

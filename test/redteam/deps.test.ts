@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordVenv } from "../../src/deps/venv-record.js";
@@ -159,6 +159,22 @@ describe("Dependencies (install_requirements)", () => {
     symlinkSync(join(f.sibling, ".venv", "bin", "python"), join(f.conn, ".venv", "bin", "python"));
     const b = before(f);
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b, "python_not_found");
+  });
+
+  it(".venv is a link to the sibling's .venv, one the server built there from an untrusted base → run_debug isError python_not_found", async () => {
+    const pwned = join(f.base, "pwned.txt");
+    execFileSync("python3", ["-m", "venv", "--without-pip", join(f.sibling, ".venv")], { stdio: "ignore" });
+    // Its interpreter is a script (as if built from a `python` only that folder trusted); the server's record covers
+    // the sibling's folder, not this one.
+    const py = join(f.sibling, ".venv", "bin", "python");
+    unlinkSync(py);
+    writeFileSync(py, `#!/bin/sh\necho ran > ${pwned}\nexec python3 "$@"\n`);
+    chmodSync(py, 0o755);
+    recordVenv(join(f.sibling, ".venv"));
+    symlinkSync(join(f.sibling, ".venv"), join(f.conn, ".venv"));
+    const b = before(f);
+    expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b, "python_not_found");
+    expect(existsSync(pwned)).toBe(false);
   });
 
   it(".venv made by python3 -m venv (links to the system's python3) → run_debug runs the connector with it", async () => {
