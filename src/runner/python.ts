@@ -42,11 +42,12 @@ export function resolvePython(projectDir: string, explicit?: string, env: NodeJS
 
 /**
  * The interpreters the server trusts outside a connector folder, by real path, and the folders holding them: the one
- * it would use itself (FIVETRAN_CONNECTOR_PYTHON, python3 on PATH), the other python3.N on PATH, and the versions of
- * the managers that put python3 on PATH as a shim (pyenv) or an environment (conda). Found without running anything.
+ * it would use itself (FIVETRAN_CONNECTOR_PYTHON, python3 on PATH), the other python3.N on PATH, and the versions
+ * that managers installed in the user's home (pyenv, uv, asdf, mise) or a conda environment. Found without running
+ * anything.
  */
 function trustedInterpreters(env: NodeJS.ProcessEnv): { files: Set<string>; dirs: Set<string> } {
-  const key = [env.PATH, env.FIVETRAN_CONNECTOR_PYTHON, env.PYENV_ROOT, env.CONDA_PREFIX].join("\0");
+  const key = [env.PATH, env.FIVETRAN_CONNECTOR_PYTHON, env.PYENV_ROOT, env.CONDA_PREFIX, env.XDG_DATA_HOME, env.UV_PYTHON_INSTALL_DIR, env.ASDF_DATA_DIR].join("\0");
   const hit = trustedCache.get(key);
   if (hit) return hit;
   const files = new Set<string>();
@@ -69,11 +70,21 @@ function trustedInterpreters(env: NodeJS.ProcessEnv): { files: Set<string>; dirs
   const own = env.FIVETRAN_CONNECTOR_PYTHON?.trim();
   if (own && isAbsolute(own)) addDir(dirname(own));
   for (const dir of (env.PATH ?? "").split(delimiter)) if (isAbsolute(dir)) addDir(dir);
-  const pyenv = env.PYENV_ROOT?.trim() || join(homedir(), ".pyenv");
-  try {
-    for (const v of readdirSync(join(pyenv, "versions"))) addDir(join(pyenv, "versions", v, "bin"));
-  } catch {
-    // No pyenv.
+  // The Pythons version managers install under the user's home (what `uv venv`, `pyenv`, asdf and mise venvs link to).
+  const home = homedir();
+  const data = env.XDG_DATA_HOME?.trim() && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(home, ".local", "share");
+  for (const versions of [
+    join(env.PYENV_ROOT?.trim() || join(home, ".pyenv"), "versions"),
+    env.UV_PYTHON_INSTALL_DIR?.trim() || join(data, "uv", "python"),
+    join(env.ASDF_DATA_DIR?.trim() || join(home, ".asdf"), "installs", "python"),
+    join(data, "mise", "installs", "python"),
+  ]) {
+    if (!isAbsolute(versions)) continue;
+    try {
+      for (const v of readdirSync(versions)) addDir(join(versions, v, "bin"));
+    } catch {
+      // Not installed.
+    }
   }
   if (env.CONDA_PREFIX && isAbsolute(env.CONDA_PREFIX)) addDir(join(env.CONDA_PREFIX, "bin"));
   const out = { files, dirs };
@@ -97,7 +108,7 @@ export function checkFolderInterpreter(projectDir: string, py: string, env: Node
   const refuse = (where: string) =>
     new ToolError(
       "python_not_found",
-      `${relative(projectDir, py) || py} is a link to ${where}, which is neither inside the connector folder nor a Python interpreter this server trusts (FIVETRAN_CONNECTOR_PYTHON, a python3 on PATH, a pyenv or conda version).`,
+      `${relative(projectDir, py) || py} is a link to ${where}, which is neither inside the connector folder nor a Python interpreter this server trusts (FIVETRAN_CONNECTOR_PYTHON, a python3 on PATH, a pyenv, uv, asdf, mise or conda version).`,
       "Call install_requirements to build .venv from a trusted Python (it moves the present one aside), or pass `python` with the interpreter you mean to run the connector with.",
       relative(projectDir, py),
     );

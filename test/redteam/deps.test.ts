@@ -176,6 +176,26 @@ describe("Dependencies (install_requirements)", () => {
     expect(existsSync(pwned)).toBe(false);
   });
 
+  it(".venv made by uv (a link to a Python uv installed under the user's home) → run_debug runs the connector with it", async () => {
+    // uv's install folder, with a cpython whose interpreter is the system's (a link, as the probe cannot install one).
+    const uv = join(f.base, "uv-python");
+    mkdirSync(join(uv, "cpython-3-linux", "bin"), { recursive: true });
+    symlinkSync(realpathSync(execFileSync("python3", ["-c", "import sys; print(sys.executable)"]).toString().trim()), join(uv, "cpython-3-linux", "bin", "python3"));
+    mkdirSync(join(f.conn, ".venv", "bin"), { recursive: true });
+    writeFileSync(join(f.conn, ".venv", "pyvenv.cfg"), `home = ${join(uv, "cpython-3-linux", "bin")}\n`);
+    symlinkSync(join(uv, "cpython-3-linux", "bin", "python3"), join(f.conn, ".venv", "bin", "python"));
+    const saved = process.env.UV_PYTHON_INSTALL_DIR;
+    process.env.UV_PYTHON_INSTALL_DIR = uv;
+    try {
+      const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+      expect(a.isError).toBe(false);
+      expect(a.data?.status).toBe("succeeded");
+    } finally {
+      if (saved === undefined) delete process.env.UV_PYTHON_INSTALL_DIR;
+      else process.env.UV_PYTHON_INSTALL_DIR = saved;
+    }
+  }, 60_000);
+
   it(".venv made by python3 -m venv (links to the system's python3) → run_debug runs the connector with it", async () => {
     quickVenv(f, false);
     const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
