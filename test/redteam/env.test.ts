@@ -220,6 +220,17 @@ describe("Child process environments", () => {
       for (const n of ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "OPENAI_API_KEY", "MY_SERVER_SETTING"]) expect(rec.env).not.toContain(n);
     });
 
+    it("the fivetran CLI printing the API key in two pieces on two lines → neither piece in deploy's result or its log notifications", async () => {
+      const dir = deployable("dep-split");
+      writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ echo_split: true }));
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
+      expect(a.isError).toBe(false);
+      const seen = `${a.text}\n${h.logs.join("\n")}`;
+      expect(seen).toContain("key ****");
+      expect(seen).not.toContain(SECRETS.FIVETRAN_API_KEY.slice(0, 5));
+      expect(seen).not.toContain(SECRETS.FIVETRAN_API_KEY.slice(5));
+    });
+
     it("the fivetran CLI echoing the API key's first 8 characters → not in deploy's result", async () => {
       const dir = deployable("dep-echo");
       const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
