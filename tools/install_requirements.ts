@@ -10,7 +10,7 @@ export const installRequirementsTool = defineTool({
   name: "install_requirements",
   title: "Install connector dependencies",
   description:
-    "Creates .venv in the connector folder if missing (a .venv this server did not build is moved aside, never run) and pip-installs requirements.txt plus requests " +
+    "Creates .venv in the connector folder if missing and pip-installs requirements.txt plus requests " +
     "(pre-installed in production); run_debug then uses .venv/bin/python. Refuses requirements.txt listing " +
     "fivetran-connector-sdk or requests. Past wait_seconds: a run_id for run_status and cancel_run. A failure names " +
     "the package that is missing, conflicts or does not build.",
@@ -18,7 +18,7 @@ export const installRequirementsTool = defineTool({
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade installed packages within requirements.txt's ranges."),
-    recreate: z.boolean().default(false).describe("Delete .venv (one this server built) first and build it from scratch."),
+    recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
     include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
@@ -32,7 +32,7 @@ export const installRequirementsTool = defineTool({
     python: z.string().optional().describe("The venv's interpreter, which run_debug will use."),
     python_version: z.string().optional().describe("Its version."),
     created: z.boolean().optional().describe("True when .venv was created by this call."),
-    moved_aside: z.string().optional().describe("Set when the folder held a .venv this server did not build (or one changed since): its new name, beside .venv; it was not run."),
+    moved_aside: z.string().optional().describe("The new name of a .venv this server did not build, moved aside unrun."),
     requirements: z.number().optional().describe("Number of requirement lines in requirements.txt."),
     installed: z
       .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
