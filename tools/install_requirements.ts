@@ -17,8 +17,8 @@ export const installRequirementsTool = defineTool({
   input: {
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
-    upgrade: z.boolean().default(false).describe("Upgrade installed packages within requirements.txt's ranges."),
-    recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
+    upgrade: z.boolean().default(false).describe("Upgrade packages within requirements.txt's ranges."),
+    recreate: z.boolean().default(false).describe("Delete .venv first; build it anew."),
     include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
@@ -32,7 +32,7 @@ export const installRequirementsTool = defineTool({
     python: z.string().optional().describe("The venv's interpreter, which run_debug will use."),
     python_version: z.string().optional().describe("Its version."),
     created: z.boolean().optional().describe("True when .venv was created by this call."),
-    moved_aside: z.string().optional().describe("The new name of a .venv this server did not build, moved aside unrun."),
+    moved_aside: z.string().optional().describe("Where a .venv this server did not build was moved, unrun."),
     requirements: z.number().optional().describe("Number of requirement lines in requirements.txt."),
     installed: z
       .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
