@@ -46,7 +46,7 @@ function copyTree(src: string, dst: string, rel: string, budget: { files: number
   mkdirSync(dst, { recursive: true, mode: 0o700 });
   for (const name of readdirSync(src)) {
     const relPath = rel ? `${rel}/${name}` : name;
-    if (SKIP.has(name)) continue;
+    if (SKIP.has(name) || name.startsWith(".venv.untrusted-")) continue;
     if (relPath === "files") {
       if (recording) copyTree(join(src, "files"), join(dst, "files"), relPath, budget, recording);
       continue;

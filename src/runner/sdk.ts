@@ -1,3 +1,4 @@
+import { pinDatabase } from "../warehouse/pin.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
@@ -180,9 +181,15 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
   if (!existsSync(dbPath)) return {};
   const { DuckDBInstance } = await import("@duckdb/node-api");
   let instance;
+  // Security: the SDK's file is opened through a descriptor of the checked file, not by its name again.
+  const pin = pinDatabase(dbPath, "read");
   try {
-    instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+    instance = await DuckDBInstance.create(pin.path, { access_mode: "READ_ONLY" });
+    pin.verify();
   } catch (e) {
+    instance?.closeSync();
+    pin.release();
+    if (e instanceof ToolError) throw e;
     throw new ToolError("locked", `Cannot read ${dbPath}: ${(e as Error).message}`, "Close other programs that hold files/warehouse.db open, then run again.", dbPath);
   }
   const conn = await instance.connect();
@@ -203,5 +210,6 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
   } finally {
     conn.closeSync?.();
     instance.closeSync?.();
+    pin.release();
   }
 }

@@ -241,10 +241,8 @@ export class ConnectorProject {
    * DuckDB keeps beside it (`.wal`, the `.tmp` spill folder) are each absent or a regular file (folder for `.tmp`)
    * inside the folder, with one hard link.
    *
-   * DuckDB opens by path and follows links, so a race remains: a process that swaps `files/` or the file for a link
-   * between this check and DuckDB's open() can still redirect it. Closing it would need DuckDB to open a descriptor we
-   * hand it, which its API does not offer; the window is a few milliseconds and needs a process already running as the
-   * user, which could write the target directly.
+   * DuckDB opens by path and follows links: src/warehouse/pin.ts hands it this folder's files/ pinned by a descriptor
+   * and checks the file's identity after the open, which says what race is left.
    */
   database(rel: string): string {
     const real = this.resolve(rel);
