@@ -280,6 +280,12 @@ export function namedForms(secret: string): SecretForm[] {
     for (const [text, name] of next) add(name, text);
     level = [...next].map(([text, name]) => [name, text]);
   }
+  // Security: the secret changed in case or order (key.upper(), key[::-1]) is still the secret; a connector that prints
+  // it so, or a query that reads it so, must not get it past the mask. Case changes of an all-letters word are kept
+  // from masking ordinary text by the minimum length below.
+  add("upper", secret.toUpperCase());
+  add("lower", secret.toLowerCase());
+  add("reversed", [...secret].reverse().join(""));
   add("bytes", bytesBody(secret, "'"));
   add("bytes_dq", bytesBody(secret, '"'));
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).

@@ -32,6 +32,7 @@ def update(configuration, state):
     print("quote " + urllib.parse.quote(c["password"]))
     print("quoteplus " + urllib.parse.quote_plus(c["password"]))
     print("prefix " + c["api_key"][:10] + "...")
+    print("upper " + c["api_key"].upper() + " lower " + c["api_key"].lower() + " reversed " + c["api_key"][::-1])
     print("proxy " + os.environ.get("HTTPS_PROXY", "none"))
     print("proxypw " + urllib.parse.unquote(urllib.parse.urlparse(os.environ.get("HTTPS_PROXY", "http://x")).password or "none"))
     log.info("region " + c["region"])
@@ -113,6 +114,11 @@ describe("Secrets in output", () => {
   it("the password part of a database URL printed alone → masked", () => {
     expect(everything).toContain("pw ****");
     hidden(everything, "Db-Pa55word-x9");
+  });
+
+  it("the api_key upper-cased, lower-cased and reversed → each masked", () => {
+    expect(everything).toContain("upper **** lower **** reversed ****");
+    hidden(everything, CONFIG.api_key.toUpperCase(), CONFIG.api_key.toLowerCase(), [...CONFIG.api_key].reverse().join(""));
   });
 
   it("base64 of the api_key → masked", () => {
