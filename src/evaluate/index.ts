@@ -354,11 +354,36 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
       hint: "Fine for a small source without a change cursor (say so in README.md); otherwise checkpoint a cursor (e.g. the max updated_at) and read it from state at the start of update().",
     });
   } else if (resyncedTables.length > 0 && (stuck.length > 0 || diff.unchanged) && ops2 > 0) {
-    // Tables re-synced whole from a state that did not move: their cursor is the key that stayed
-    // (the one named after the table when there is one).
+    // Tables re-synced whole from a state that did not move. A table's cursor is the state key named after it when
+    // there is one; else a key that stayed and is not named after another table. A table whose own key moved is not
+    // stuck: the source changed its rows since the first sync (a source that stamps rows on every read does this).
+    const names = Object.keys(r1.rowsPerTable ?? {});
+    const keysOf = (t: string) => Object.keys(r2.state ?? {}).filter((k) => k.toLowerCase().includes(t.toLowerCase()));
     for (const t of resyncedTables) {
-      const own = stuck.filter((k) => k.toLowerCase().includes(t.toLowerCase()));
-      const keys = own.length ? own : stuck;
+      const own = keysOf(t);
+      const moved = own.filter((k) => !stuck.includes(k));
+      if (moved.length > 0) {
+        out.push({
+          severity: (r1.rowsPerTable?.[t] ?? 0) >= 10 ? "warning" : "info",
+          rule: "resume:source_changed",
+          table: t,
+          message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable?.[t]}) although its state key${moved.length > 1 ? "s" : ""} ${moved.map((k) => `'${k}'`).join(", ")} moved: the source changed those rows between the syncs, or the requests do not filter by the cursor.`,
+          hint: `If the source did not change ${t} in between, ask it only for rows after the saved cursor.`,
+        });
+        continue;
+      }
+      const others = names.filter((o) => o !== t && !t.toLowerCase().includes(o.toLowerCase()));
+      const keys = own.length ? own : stuck.filter((k) => !others.some((o) => k.toLowerCase().includes(o.toLowerCase())));
+      if (keys.length === 0 && !diff.unchanged) {
+        out.push({
+          severity: "warning",
+          rule: "resume:no_full_resync",
+          table: t,
+          message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable?.[t]}), and no state key is named after it, so which cursor it uses cannot be told.`,
+          hint: `Keep ${t}'s cursor under a state key named after it (e.g. '${t}_cursor'), checkpoint its newest value, and ask the source only for rows after it.`,
+        });
+        continue;
+      }
       const shown = keys.length
         ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})`
         : "the state did not change";
@@ -366,7 +391,7 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
         severity: "error",
         rule: "resume:state_advances",
         table: t,
-        message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable[t]}) and ${shown}: its cursor never advances, so every sync re-reads the table.`,
+        message: `Table ${t}: the second sync re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable?.[t]}) and ${shown}: its cursor never advances, so every sync re-reads the table.`,
         hint: `Checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page) under its state key, and read it at the start of update().`,
       });
     }
@@ -382,7 +407,7 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
       severity: "info",
       rule: "resume:overlap",
       message: `The second sync re-wrote ${up2} row(s) of the ${up1} the first wrote (overlap or new source rows).`,
-      hint: "Fine for a look-back window; otherwise start strictly after the cursor.",
+      hint: "Fine for a look-back window or rows the source changed between the syncs; otherwise start strictly after the cursor.",
     });
   } else {
     out.push({

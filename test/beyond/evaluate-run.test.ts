@@ -134,6 +134,33 @@ def update(configuration, state):
 connector = Connector(update=update, schema=schema)
 `;
 
+const sourceChangesAll = `import time
+from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "users", "primary_key": ["id"]}, {"table": "companies", "primary_key": ["company_id"]}]
+
+def update(configuration, state):
+    users_cursor = state.get("users_cursor", "")
+    newest = users_cursor
+    for row in ROWS:
+        if row["updated_at"] > users_cursor:
+            op.upsert("users", row)
+            newest = max(newest, row["updated_at"])
+    # The source stamps both companies with the current time on every request (as fivetran-api-playground does):
+    # the cursor moves and every company is new again.
+    since = state.get("companies_cursor", "")
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + ".%06d" % (time.time_ns() // 1000 % 1000000)
+    for company_id in (1, 2):
+        if stamp > since:
+            op.upsert("companies", {"company_id": company_id, "updated_at": stamp})
+    op.checkpoint({"users_cursor": newest, "companies_cursor": stamp})
+
+connector = Connector(update=update, schema=schema)
+`;
+
 describe("evaluate_connector: cursors that do not move, per table", () => {
   it("blocks when the state stays null and the second sync re-writes 11 of 12 rows", async () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": nullCursor }), timeoutSeconds: 60, writeMarkdown: false });
@@ -150,6 +177,15 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
     expect(stuck[0].message).toContain("state key 'items_cursor' did not move");
     expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+
+  it("does not block a table whose own cursor moved although the source changed all its rows, nor blame another table's key", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": sourceChangesAll }), timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.blocking.filter((f) => f.rule.startsWith("resume:"))).toEqual([]);
+    const all = [...r.warnings, ...r.info].map((f) => f.message).join("\n");
+    expect(all).not.toContain("users_cursor");
+    expect(all).toContain("companies_cursor");
+    expect(r.verdict).toBe("ready");
   }, 120_000);
 
   it("warns, and does not block, a connector that keeps no state keys at all (a full re-sync by design)", async () => {
