@@ -541,19 +541,26 @@ class _Clock:
             self.t += max(0.0, float(seconds))
 
 
+def _passes_for(real):
+    """A metaclass under which the fake class and the real one pass isinstance/issubclass for each other, so code
+    that checks isinstance(x, datetime) keeps working with values made before or after the clock was installed."""
+
+    class _Meta(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, real)
+
+        def __subclasscheck__(cls, sub):
+            return issubclass(sub, real)
+
+    return _Meta
+
+
 def _install_clock(start):
     clock = _Clock(start)
     real_dt = _dt.datetime
     real_date = _dt.date
 
-    class _Meta(type):
-        def __instancecheck__(cls, obj):
-            return isinstance(obj, real_dt)
-
-        def __subclasscheck__(cls, sub):
-            return issubclass(sub, real_dt)
-
-    class datetime(real_dt, metaclass=_Meta):
+    class datetime(real_dt, metaclass=_passes_for(real_dt)):
         @classmethod
         def now(cls, tz=None):
             return real_dt.fromtimestamp(clock.time(), tz)
@@ -566,14 +573,7 @@ def _install_clock(start):
         def today(cls):
             return real_dt.fromtimestamp(clock.time())
 
-    class _DateMeta(type):
-        def __instancecheck__(cls, obj):
-            return isinstance(obj, real_date)
-
-        def __subclasscheck__(cls, sub):
-            return issubclass(sub, real_date)
-
-    class date(real_date, metaclass=_DateMeta):
+    class date(real_date, metaclass=_passes_for(real_date)):
         @classmethod
         def today(cls):
             return real_dt.fromtimestamp(clock.time()).date()

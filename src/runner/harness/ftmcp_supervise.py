@@ -182,6 +182,17 @@ def _wait_for(child):
             return st
 
 
+def _start_child(argv):
+    """Forks the program and passes the signals that stop a run on to it; returns its pid and the handler."""
+    child = os.fork()
+    if child == 0:
+        _exec_child(argv)
+    on_signal = _on_signal_for(child)
+    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(s, on_signal)
+    return child, on_signal
+
+
 def _namespace_init(argv, alive_r, status_w):
     """pid 1 of the namespace: runs the child, reports its wait status, and ends (the kernel kills what is left)."""
     # Security: if the supervisor dies, so does init, and with it the whole namespace.
@@ -195,12 +206,7 @@ def _namespace_init(argv, alive_r, status_w):
         sys.stderr.write("ftmcp_supervise: cannot set up the PID namespace: %s%s\n" % (e, _NO_NAMESPACE_HINT))
         os.write(status_w, b"x")
         return SETUP_FAILED
-    child = os.fork()
-    if child == 0:
-        _exec_child(argv)
-    on_signal = _on_signal_for(child)
-    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(s, on_signal)
+    child, _ = _start_child(argv)
     status = _wait_for(child)
     if status is not None:
         # pid 1 cannot die by a signal it sends itself, so the child's status travels to the supervisor as text.
@@ -281,13 +287,7 @@ def main():
     if contained:
         _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     parent = os.getppid()
-    child = os.fork()
-    if child == 0:
-        _exec_child(argv)
-
-    on_signal = _on_signal_for(child)
-    for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(s, on_signal)
+    child, on_signal = _start_child(argv)
     if contained and os.getppid() != parent:
         on_signal(signal.SIGTERM, None)
 
