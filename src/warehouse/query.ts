@@ -76,10 +76,15 @@ const FILE_FUNCTIONS = [
   "duckdb_secrets",
   "load_aws_credentials",
 ];
-const FILE_FUNCTION_RE = new RegExp(`\\b(${FILE_FUNCTIONS.join("|")})\\s*\\(`, "i");
+// Security: DuckDB calls a quoted name ("read_text", "READ_TEXT") like the plain one; both forms are refused.
+const FILE_FUNCTION_RE = new RegExp(`(?:^|[^\\w"])"?(${FILE_FUNCTIONS.join("|")})"?\\s*\\(`, "i");
 
-/** The longest string or list one function call may build in a query (16 Mi characters or items). */
-export const MAX_BUILT_VALUE = 16 * 1024 * 1024;
+/**
+ * The longest string or list one function call may build in a query (64 Ki characters or items). DuckDB computes
+ * a whole vector of 2,048 rows at a time outside its memory_limit: `repeat('x', 16000000) FROM range(10000)`
+ * built 2,048 such strings at once (10 GB). At this bound one column of one vector stays near 128 MB.
+ */
+export const MAX_BUILT_VALUE = 64 * 1024;
 
 // Security: DuckDB checks for an interrupt between vectors, not inside one function call, and a single string is
 // not counted against memory_limit: `SELECT repeat('x', 2000000000)` ran 14 s past a 1 s interrupt and took 4 GB.
@@ -124,12 +129,62 @@ const GUARD_MACROS = [
 // Security: a call through the system or temp catalog by name would pass the guard macros.
 const CATALOG_CALL_RE = /(^|[^\w"])"?(system|temp)"?\s*\.\s*("?main"?\s*\.\s*)?"?\w+"?\s*\(/i;
 
-/** The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). */
+/**
+ * The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). One pass, linear:
+ * a regular expression for block comments rescanned the rest of the text from every unclosed `/*`.
+ */
+const MAX_COMMENT_DEPTH = 8;
+
 function skeleton(sql: string): string {
-  return sql
-    .replace(/--[^\n]*/g, " ")
-    .replace(/\/\*[\s\S]*?\*\//g, " ")
-    .replace(/'(?:[^']|'')*'/g, "''");
+  let out = "";
+  let i = 0;
+  const n = sql.length;
+  while (i < n) {
+    const c = sql[i];
+    if (c === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      i = end < 0 ? n : end;
+      out += " ";
+    } else if (c === "/" && sql[i + 1] === "*") {
+      // Block comments nest in DuckDB's dialect. Security: DuckDB's parser takes quadratic time over deeply nested or
+      // unclosed comments, before any interrupt can stop it (9,990 `/*` took 9–18 s), so those are refused here.
+      let depth = 1;
+      let j = i + 2;
+      while (depth > 0 && j < n) {
+        if (sql[j] === "/" && sql[j + 1] === "*") {
+          depth++;
+          j += 2;
+          if (depth > MAX_COMMENT_DEPTH) reject(`Block comments nested more than ${MAX_COMMENT_DEPTH} deep are refused.`, sql);
+        } else if (sql[j] === "*" && sql[j + 1] === "/") {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      if (depth > 0) reject("The query has a /* comment that is never closed.", sql);
+      i = j;
+      out += " ";
+    } else if (c === "'") {
+      let j = i + 1;
+      for (;;) {
+        const q = sql.indexOf("'", j);
+        if (q < 0) {
+          j = n;
+          break;
+        }
+        if (sql[q + 1] === "'") j = q + 2;
+        else {
+          j = q + 1;
+          break;
+        }
+      }
+      i = j;
+      out += "''";
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 function reject(message: string, sql: string): never {
@@ -221,12 +276,15 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     const rows: unknown[][] = [];
     let bytes = 0;
     let truncatedBy: QueryResult["truncated_by"];
-    outer: for await (const chunk of result.yieldConvertedRows(duckdb.JsonDuckDBValueConverter)) {
-      for (const raw of chunk) {
+    // Security: one row is converted to JavaScript at a time and the caps apply as it is read; converting a whole
+    // chunk (2,048 rows) first held every cell of it in memory before any cap could stop it.
+    outer: for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (let r = 0; r < chunk.rowCount; r++) {
         if (rows.length >= maxRows) {
           truncatedBy = "max_rows";
           break outer;
         }
+        const raw = chunk.convertRowValues(r, duckdb.JsonDuckDBValueConverter);
         const row = raw.map((v, i) => (bigints[i] && typeof v === "string" && Number.isSafeInteger(Number(v)) ? Number(v) : v));
         bytes += JSON.stringify(row).length + 1;
         if (bytes > maxBytes) {

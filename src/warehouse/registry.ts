@@ -1,5 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { duckdb } from "./duckdb.js";
 
@@ -25,6 +27,30 @@ export const LOCKDOWN: Record<string, string> = {
 
 /** The memory a read-only instance (query_warehouse, describe_warehouse) may use. */
 export const READER_MEMORY_LIMIT = "512MB";
+
+let privateTemp: string | undefined;
+
+/**
+ * A folder of this server process only (mode 0700, made by mkdtemp) for DuckDB's temporary files.
+ *
+ * Security: DuckDB lets SQL read its temp_directory even with external access off, and by default that is
+ * `files/warehouse.db.tmp`, inside the connector folder, where anyone who can write the folder plants a hard link
+ * to an outside file or a fifo that blocks the reading thread for ever. Our folder holds only what DuckDB puts there.
+ */
+export function privateTempDir(): string {
+  if (!privateTemp) {
+    const dir = mkdtempSync(join(tmpdir(), "fivetran-connector-mcp-duckdb-"));
+    privateTemp = dir;
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return privateTemp;
+}
+
+/** A folder of its own for one instance inside privateTempDir(): two instances never share temp file names. */
+// DuckDB refuses to change temp_directory once external access is off: it comes first in each configuration.
+function instanceTempDir(): string {
+  return mkdtempSync(join(privateTempDir(), "i-"));
+}
 
 function key(dbPath: string): string {
   return resolve(dbPath);
@@ -62,7 +88,8 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   const placeholder = {} as DuckDBInstance;
   writers.set(k, placeholder);
   try {
-    const instance = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN });
+    // Security: the private temp folder too, as for readers: readers of a running sync borrow this instance.
+    const instance = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: instanceTempDir(), ...LOCKDOWN });
     writers.set(k, instance);
     return instance;
   } catch (e) {
@@ -89,6 +116,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     throw lockedError(dbPath, "a sync in this server is opening it (sync in progress)");
   }
   let own: DuckDBInstance | undefined;
+  let ownTemp: string | undefined;
   let conn: DuckDBConnection;
   if (shared) {
     conn = await shared.connect();
@@ -97,13 +125,14 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     try {
       // Security: a query's working memory is bounded (an aggregate building a huge string fails with DuckDB's
       // out-of-memory error instead of taking the machine's memory).
-      own = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
+      own = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: (ownTemp = instanceTempDir()), ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
       await conn.run("SET GLOBAL lock_configuration = true");
     } catch (e) {
       readers.set(k, (readers.get(k) ?? 1) - 1);
+      if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
       throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     }
@@ -116,6 +145,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     conn.closeSync();
     if (own) {
       own.closeSync();
+      if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       readers.set(k, (readers.get(k) ?? 1) - 1);
       if (!readers.get(k)) readers.delete(k);
     }
