@@ -25,7 +25,8 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --replay NAME          answer the connector's HTTP requests from DIR/files/recordings/NAME/; no network (embedded engine)
   --receipt              write a run receipt, DIR/files/receipt.json and receipt.md (check it with \`receipt check\`)
   --json                 print one JSON object (the run_debug result) on stdout
-Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
+Exit code: 0 the sync succeeded; when it failed, the connector's exit code as \`fivetran debug\` ends with it
+(sys.exit(3): 3, Ctrl-C: 130), else 1; 2 bad usage.`;
 
 function proofLine(p: NonNullable<RunResult["proof"]>): string {
   const hosts =
@@ -135,7 +136,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         io.out(syncProgressBlock(r));
         if (r.proof) io.err(proofLine(r.proof));
       }
-      return r.status === "succeeded" ? EXIT_OK : EXIT_FAILED;
+      if (r.status === "succeeded") return EXIT_OK;
+      // A failed sync ends with the code `fivetran debug` would end with (sys.exit(3): 3, a KeyboardInterrupt: 130),
+      // and never with 0, in text and --json mode alike: sys.exit(0), which `fivetran debug` ends with 0 though the
+      // sync stopped without a verdict, exits EXIT_FAILED.
+      return r.exitCode ? r.exitCode : EXIT_FAILED;
     } finally {
       process.off("SIGINT", onSigint);
     }

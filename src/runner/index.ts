@@ -14,7 +14,7 @@ import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "../state/aside.js";
-import { recoverFilesAside } from "./files-aside.js";
+import { assertNoEvaluationInFlight, recoverFilesAside } from "./files-aside.js";
 import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
@@ -73,7 +73,11 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // files/state.json and the previous state aside; whichever engine runs next starts from the previous one.
   recoverStateAside(projectDir);
   // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
-  if (!opts.keepFilesAside) recoverFilesAside(projectDir);
+  // While an evaluation runs, files/ is its scratch copy: another run would sync into it and be thrown away.
+  if (!opts.keepFilesAside) {
+    recoverFilesAside(projectDir);
+    assertNoEvaluationInFlight(projectDir);
+  }
   // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
   // must not stop the sync.
   saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });
@@ -171,11 +175,12 @@ function runSettings(opts: RunOptions) {
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
   const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  // With an override, a broken state.json is what the override is for: it does not stop the run.
-  const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
+  // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
+  // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
+  const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // The file's text (readStartState has accepted it) goes to the harness, which parses it with Python's json: the
-  // state never round-trips through JavaScript numbers.
+  // The file's text goes to the harness, which parses it with Python's json: the state never round-trips through
+  // JavaScript numbers.
   const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
