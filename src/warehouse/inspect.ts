@@ -6,6 +6,7 @@ import { readState, SCHEMA, statePath, warehousePath, type ProjectRef } from "./
 import { quote } from "./names.js";
 import { DEFAULT_TIMEOUT_MS, missingWarehouse } from "./query.js";
 import { ToolError } from "../errors.js";
+import { oneLine } from "../workspace/hygiene.js";
 import { withReader } from "./registry.js";
 import { recoverStateAside } from "../state/aside.js";
 
@@ -62,7 +63,8 @@ export async function describeWarehouse(projectDir: ProjectRef): Promise<Warehou
           "query_warehouse with a LIMIT reads a large table in parts.",
           dbPath,
         );
-      throw new ToolError("query_failed", `DuckDB: ${(e as Error)?.message ?? String(e)}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
+      // Security: DuckDB quotes names from the (possibly planted) file: one line, no control characters.
+      throw new ToolError("query_failed", `DuckDB: ${oneLine((e as Error)?.message ?? String(e))}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     } finally {
       clearTimeout(timer);
     }
