@@ -250,6 +250,23 @@ export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: 
 }
 
 async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
+  // Security: the time limit covers every phase, binding too (a view of a planted file binds by reading it).
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    conn.interrupt();
+  }, timeoutMs);
+  const onAbort = () => conn.interrupt();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    return await runTimed(conn, sql, maxRows, maxBytes, signal, () => timedOut, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+async function runTimed(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, signal: AbortSignal | undefined, timedOut: () => boolean, timeoutMs: number): Promise<QueryResult> {
   let prepared;
   try {
     for (const m of GUARD_MACROS) await conn.run(m);
@@ -258,18 +275,12 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     prepared = await extracted.prepare(0);
   } catch (e) {
     if (e instanceof ToolError) throw e;
+    if (timedOut()) throw timeoutError(timeoutMs);
     throw queryFailed(e, sql);
   }
   // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
   if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
 
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    conn.interrupt();
-  }, timeoutMs);
-  const onAbort = () => conn.interrupt();
-  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const result = await prepared.stream();
     const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
@@ -297,16 +308,15 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     }
     return { columns, rows, row_count: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncated_by: truncatedBy } : {}) };
   } catch (e) {
-    if (timedOut) {
-      throw new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
-    }
+    if (timedOut()) throw timeoutError(timeoutMs);
     if (signal?.aborted) throw new ToolError("cancelled", "The query was cancelled.");
     if (e instanceof ToolError) throw e;
     throw queryFailed(e, sql);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
   }
+}
+
+function timeoutError(timeoutMs: number): ToolError {
+  return new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
 }
 
 function queryFailed(e: unknown, sql: string): ToolError {
