@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBPreparedStatement } from "@duckdb/node-api";
 import { oneLine } from "../workspace/hygiene.js";
 import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
@@ -81,11 +81,12 @@ const FILE_FUNCTIONS = [
 const FILE_FUNCTION_RE = new RegExp(`(?:^|[^\\w"])"?(${FILE_FUNCTIONS.join("|")})"?\\s*\\(`, "i");
 
 /**
- * The longest string or list one function call may build in a query (64 Ki characters or items). DuckDB computes
- * a whole vector of 2,048 rows at a time outside its memory_limit: `repeat('x', 16000000) FROM range(10000)`
- * built 2,048 such strings at once (10 GB). At this bound one column of one vector stays near 128 MB.
+ * The longest string or list one function call may build in a query (4 Ki characters or items). DuckDB computes a
+ * whole vector of 2,048 rows at a time, and streamed results far ahead of the read, outside its memory_limit:
+ * `repeat('x', 16000000) FROM range(10000)` took the server to 10 GB. No query of the connector's rows needs to build
+ * more; values the connector stored are read as they are.
  */
-export const MAX_BUILT_VALUE = 64 * 1024;
+export const MAX_BUILT_VALUE = 4 * 1024;
 
 // Security: DuckDB checks for an interrupt between vectors, not inside one function call, and a single string is
 // not counted against memory_limit: `SELECT repeat('x', 2000000000)` ran 14 s past a 1 s interrupt and took 4 GB.
@@ -280,6 +281,7 @@ async function runTimed(conn: DuckDBConnection, sql: string, maxRows: number, ma
   }
   // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
   if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
+  if (prepared.statementType === duckdb.StatementType.SELECT) prepared = (await rowBounded(conn, sql, prepared, maxRows)) ?? prepared;
 
   try {
     const result = await prepared.stream();
@@ -313,6 +315,29 @@ async function runTimed(conn: DuckDBConnection, sql: string, maxRows: number, ma
     if (e instanceof ToolError) throw e;
     throw queryFailed(e, sql);
   }
+}
+
+/**
+ * The same SELECT with a LIMIT of one row past max_rows, when DuckDB gives it exactly the same columns.
+ *
+ * Security: DuckDB computes a streamed result far ahead of what is read (`repeat('x', 4000) FROM range(100000)`
+ * peaked at 349 MB for 249 rows read, 142 MB with the LIMIT); the LIMIT stops the pipeline itself. The wrapped text is
+ * prepared and type-checked like the original, and any doubt (it does not prepare, a column differs: duplicate names
+ * are renamed in a subquery) keeps the original statement, whose read the row and byte caps still stop.
+ */
+async function rowBounded(conn: DuckDBConnection, sql: string, original: DuckDBPreparedStatement, maxRows: number): Promise<DuckDBPreparedStatement | undefined> {
+  let bounded: DuckDBPreparedStatement;
+  try {
+    // The newline ends a trailing -- comment; a trailing semicolon fails to prepare and the original is kept.
+    bounded = await conn.prepare(`SELECT * FROM (\n${sql}\n) LIMIT ${maxRows + 1}`);
+  } catch {
+    return undefined;
+  }
+  if (bounded.statementType !== duckdb.StatementType.SELECT || bounded.columnCount !== original.columnCount) return undefined;
+  for (let i = 0; i < original.columnCount; i++) {
+    if (bounded.columnName(i) !== original.columnName(i) || bounded.columnType(i).toString() !== original.columnType(i).toString()) return undefined;
+  }
+  return bounded;
 }
 
 function timeoutError(timeoutMs: number): ToolError {

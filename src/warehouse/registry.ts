@@ -125,7 +125,9 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     try {
       // Security: a query's working memory is bounded (an aggregate building a huge string fails with DuckDB's
       // out-of-memory error instead of taking the machine's memory).
-      own = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: (ownTemp = instanceTempDir()), ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
+      // One DuckDB thread per read-only instance: a hostile query computes no further ahead of the read in parallel,
+      // and queries of other folders keep the other cores.
+      own = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: (ownTemp = instanceTempDir()), ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT, threads: "1" });
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
