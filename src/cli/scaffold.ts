@@ -95,7 +95,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         }
         return EXIT_OK;
       }
-      if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder\n\n${usage}`);
+      if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder, got ${positionals.length}`);
       const dir = await new Workspace().projectDir(positionals[0], false);
       const opts: ScaffoldOptions = {
         name: values.name,

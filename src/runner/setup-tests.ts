@@ -13,6 +13,7 @@ import { fenceConnectorText } from "./report.js";
 import { inlineName } from "../workspace/hygiene.js";
 import type { ErrorKind } from "../protocol.js";
 import { probePython, resolvePython } from "./python.js";
+import { runErrorData } from "./run-result.js";
 import type { RunError } from "./types.js";
 
 /**
@@ -240,14 +241,8 @@ export function setupTestsData(r: SetupTestResult) {
     fields: r.fields,
     tests: r.tests,
     results: r.results,
-    error: r.error && {
-      kind: r.error.kind,
-      message: r.error.message,
-      file: r.error.file,
-      line: r.error.line,
-      traceback_tail: r.error.tracebackTail,
-      hint: r.error.hint,
-    },
+    // exception_type is a sync's: the setup tests' harness does not report one.
+    error: r.error && runErrorData(r.error),
     warnings: r.warnings,
     log_tail: r.logTail,
     duration_ms: r.durationMs,

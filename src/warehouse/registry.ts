@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { duckdb } from "./duckdb.js";
+import { pinDatabase, type PinnedDatabase } from "./pin.js";
 
 /**
  * Who holds which warehouse file in this process.
@@ -14,6 +15,8 @@ import { duckdb } from "./duckdb.js";
  * when nobody writes, open their own read-only instance for the length of one request.
  */
 const writers = new Map<string, DuckDBInstance>();
+/** The pinned path each writer opened, released with it. */
+const writerPins = new Map<string, PinnedDatabase>();
 const readers = new Map<string, number>();
 
 /** Settings every instance starts with; none of them can change afterwards (lock_configuration). */
@@ -87,13 +90,25 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   // Reserve the slot before the await, so two syncs started together cannot both open.
   const placeholder = {} as DuckDBInstance;
   writers.set(k, placeholder);
+  let pin: PinnedDatabase | undefined;
   try {
+    // Security: DuckDB opens the file through files/ pinned by a descriptor, and its identity is checked after.
+    pin = pinDatabase(dbPath, "write");
     // Security: the private temp folder too, as for readers: readers of a running sync borrow this instance.
-    const instance = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: instanceTempDir(), ...LOCKDOWN });
+    const instance = await duckdb.DuckDBInstance.create(pin.path, { temp_directory: instanceTempDir(), ...LOCKDOWN });
+    try {
+      pin.verify();
+    } catch (e) {
+      instance.closeSync();
+      throw e;
+    }
     writers.set(k, instance);
+    writerPins.set(k, pin);
     return instance;
   } catch (e) {
     writers.delete(k);
+    pin?.release();
+    if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
     throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
   }
@@ -101,7 +116,11 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
 
 export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance): void {
   const k = key(dbPath);
-  if (writers.get(k) === instance) writers.delete(k);
+  if (writers.get(k) === instance) {
+    writers.delete(k);
+    writerPins.get(k)?.release();
+    writerPins.delete(k);
+  }
 }
 
 /**
@@ -117,6 +136,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
   }
   let own: DuckDBInstance | undefined;
   let ownTemp: string | undefined;
+  let pin: PinnedDatabase | undefined;
   let conn: DuckDBConnection;
   if (shared) {
     conn = await shared.connect();
@@ -125,16 +145,28 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     try {
       // Security: a query's working memory is bounded (an aggregate building a huge string fails with DuckDB's
       // out-of-memory error instead of taking the machine's memory).
+      // Security: DuckDB opens a descriptor of the checked file (or its pinned folder), never the name again.
+      pin = pinDatabase(dbPath, "read");
       // One DuckDB thread per read-only instance: a hostile query computes no further ahead of the read in parallel,
       // and queries of other folders keep the other cores.
-      own = await duckdb.DuckDBInstance.create(dbPath, { temp_directory: (ownTemp = instanceTempDir()), ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT, threads: "1" });
+      own = await duckdb.DuckDBInstance.create(pin.path, {
+        temp_directory: (ownTemp = instanceTempDir()),
+        ...LOCKDOWN,
+        access_mode: "READ_ONLY",
+        memory_limit: READER_MEMORY_LIMIT,
+        threads: "1",
+      });
+      pin.verify();
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
       await conn.run("SET GLOBAL lock_configuration = true");
     } catch (e) {
+      own?.closeSync();
+      pin?.release();
       readers.set(k, (readers.get(k) ?? 1) - 1);
       if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
+      if (e instanceof ToolError) throw e;
       if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
       throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     }
@@ -147,6 +179,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     conn.closeSync();
     if (own) {
       own.closeSync();
+      pin?.release();
       if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       readers.set(k, (readers.get(k) ?? 1) - 1);
       if (!readers.get(k)) readers.delete(k);

@@ -88,7 +88,7 @@ export class WarehouseWriter {
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
     // Security: files/ is created through the project layer, and the database and its .wal are checked to be regular
-    // files inside the folder right before DuckDB opens them (see ConnectorProject.database for the race left).
+    // files inside the folder right before DuckDB opens them (src/warehouse/pin.ts closes the race that leaves, but for a swap and swap back inside DuckDB's open).
     const project = ConnectorProject.of(projectDir);
     project.mkdir(FILES_DIR);
     const dbPath = warehousePath(project);
