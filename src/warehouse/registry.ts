@@ -17,6 +17,7 @@ import { pinDatabase, type PinnedDatabase } from "./pin.js";
 const writers = new Map<string, DuckDBInstance>();
 /** The pinned path each writer opened, released with it. */
 const writerPins = new Map<string, PinnedDatabase>();
+const writerTemps = new Map<string, string>();
 const readers = new Map<string, number>();
 
 /** Settings every instance starts with; none of them can change afterwards (lock_configuration). */
@@ -95,7 +96,9 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
     // Security: DuckDB opens the file through files/ pinned by a descriptor, and its identity is checked after.
     pin = pinDatabase(dbPath, "write");
     // Security: the private temp folder too, as for readers: readers of a running sync borrow this instance.
-    const instance = await duckdb.DuckDBInstance.create(pin.path, { temp_directory: instanceTempDir(), ...LOCKDOWN });
+    const temp = instanceTempDir();
+    writerTemps.set(k, temp);
+    const instance = await duckdb.DuckDBInstance.create(pin.path, { temp_directory: temp, ...LOCKDOWN });
     try {
       pin.verify();
     } catch (e) {
@@ -108,6 +111,9 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   } catch (e) {
     writers.delete(k);
     pin?.release();
+    const temp = writerTemps.get(k);
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    writerTemps.delete(k);
     if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
     throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
@@ -120,6 +126,10 @@ export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance):
     writers.delete(k);
     writerPins.get(k)?.release();
     writerPins.delete(k);
+    // The writer closes its instance before it releases it: its temp folder is no longer used.
+    const temp = writerTemps.get(k);
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    writerTemps.delete(k);
   }
 }
 
