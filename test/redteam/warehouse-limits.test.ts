@@ -73,15 +73,18 @@ describe("Warehouse time, memory and temp-folder limits", () => {
     }
   });
 
-  it("a planted warehouse.db whose view reads a fifo in files/warehouse.db.tmp → describe_warehouse and query_warehouse answer, never open the fifo", async () => {
+  it("a planted warehouse.db whose view reads a fifo in files/warehouse.db.tmp, 4 describe_warehouse and 4 query_warehouse at once → all answer, the fifo never opened, other folders served", async () => {
     const fifoDir = await plantWarehouse(h, "fifo", (d) => [`CREATE VIEW tester.fifo AS SELECT * FROM read_text('${join(d, "files", "warehouse.db.tmp", "f")}')`]);
     mkdirSync(join(fifoDir, "files", "warehouse.db.tmp"), { recursive: true });
     execFileSync("mkfifo", [join(fifoDir, "files", "warehouse.db.tmp", "f")]);
-    const d = await within(20_000, h.call("describe_warehouse", { project_dir: fifoDir }));
-    expect(d).not.toBe("no answer");
-    const q = await within(20_000, h.call("query_warehouse", { project_dir: fifoDir, sql: "SELECT * FROM fifo" }));
-    expect(q).not.toBe("no answer");
-    expect((q as Answer).isError).toBe(true);
+    // Four of each at once: the red team's four calls held every thread of the pool and all later queries waited.
+    const calls = [
+      ...Array.from({ length: 4 }, () => h.call("describe_warehouse", { project_dir: fifoDir })),
+      ...Array.from({ length: 4 }, () => h.call("query_warehouse", { project_dir: fifoDir, sql: "SELECT * FROM fifo" })),
+    ];
+    const answers = await Promise.all(calls.map((c) => within(20_000, c)));
+    expect(answers).not.toContain("no answer");
+    for (const q of answers.slice(4)) expect((q as Answer).isError).toBe(true);
     // Other folders are still served.
     const other = await within(20_000, h.call("query_warehouse", { project_dir: dir, sql: "SELECT count(*) AS n FROM items" }));
     expect(other).not.toBe("no answer");
