@@ -127,8 +127,10 @@ function getRuffChild(): Promise<RuffChild | undefined> {
           const line = buffer.slice(0, nl);
           buffer = buffer.slice(nl + 1);
           try {
-            const m = JSON.parse(line) as { id: number; diagnostics?: RuffDiagnostic[] };
-            c.pending.get(m.id)?.(m.diagnostics);
+            const m = JSON.parse(line) as { id: number; diagnostics?: RuffDiagnostic[]; error?: string };
+            // Ruff failing on a module (its parser overflows the stack on 30,000 nested brackets) is an answer:
+            // no Ruff findings. Retrying in this process would fail the same way, on the server's own stack.
+            c.pending.get(m.id)?.(m.diagnostics ?? (m.error !== undefined ? [] : undefined));
             c.pending.delete(m.id);
           } catch {
             // Not an answer; ignored.
@@ -178,7 +180,14 @@ async function ruffDiagnostics(source: string): Promise<RuffDiagnostic[]> {
       c.child.stdin.write(JSON.stringify({ id, source }) + "\n");
     });
   }
-  diagnostics ??= (await getRuff()).check(source);
+  if (!diagnostics) {
+    try {
+      diagnostics = (await getRuff()).check(source);
+    } catch {
+      // Ruff cannot check this module (a stack overflow in its parser); python3's compile() reports why.
+      diagnostics = [];
+    }
+  }
   ruffCache.set(source, diagnostics);
   if (ruffCache.size > RUFF_CACHE_MAX) ruffCache.delete(ruffCache.keys().next().value!);
   return diagnostics;

@@ -1,3 +1,4 @@
+import { ToolError } from "../errors.js";
 import fg from "fast-glob";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -71,6 +72,37 @@ function readText(dir: string, file: string): TextFile | undefined {
   return { file, text, lines: new LineIndex(text) };
 }
 
+/** The largest Python module lint reads; connector modules are rarely over 50 KB. */
+export const MAX_MODULE_BYTES = 256 * 1024;
+/** The most Python source lint reads in one folder. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+// Security: the syntax tree, its copy and the rules' indexes take about 100 times a module's size (a 3 MB module of
+// `x = 1` lines took the server past 1.5 GB and 24 s of its event loop); a larger module is refused with a clear error
+// instead of being parsed.
+function checkSizes(files: string[], texts: Map<string, TextFile>): void {
+  let total = 0;
+  for (const f of files) {
+    const bytes = Buffer.byteLength(texts.get(f)!.text);
+    total += bytes;
+    if (bytes > MAX_MODULE_BYTES) {
+      throw new ToolError(
+        "invalid_argument",
+        `${f} is ${bytes} bytes; lint_connector reads Python modules of up to ${MAX_MODULE_BYTES} bytes.`,
+        "Split the module, or move generated data out of Python source (e.g. into a JSON file the connector reads).",
+        f,
+      );
+    }
+  }
+  if (total > MAX_SOURCE_BYTES) {
+    throw new ToolError(
+      "invalid_argument",
+      `The folder's Python modules total ${total} bytes; lint_connector reads up to ${MAX_SOURCE_BYTES} bytes of Python per folder.`,
+      "Move what the connector does not import (vendored packages, generated code) out of the connector folder.",
+    );
+  }
+}
+
 /** `onSources` gets the Python files' texts (in module order) as soon as they are read, before parsing. */
 export async function loadProject(dir: string, onSources?: (files: { file: string; source: string }[]) => void): Promise<Project> {
   const files = listPython(dir);
@@ -80,6 +112,7 @@ export async function loadProject(dir: string, onSources?: (files: { file: strin
   const texts = new Map<string, TextFile>();
   const modules: Module[] = [];
   for (const f of files) texts.set(f, readText(dir, f)!);
+  checkSizes(files, texts);
   // The Python sources are known before they are parsed: checks that need only the text start now.
   onSources?.(files.map((f) => ({ file: f, source: texts.get(f)!.text })));
   for (const f of files) modules.push(new Module(f, await parsePython(texts.get(f)!.text, join(dir, f))));

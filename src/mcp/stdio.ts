@@ -76,15 +76,38 @@ export class BoundedStdioServerTransport implements Transport {
 
   private deliver(text: string): void {
     if (!text.trim()) return;
-    let message: JSONRPCMessage;
+    let value: unknown;
     try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(text));
+      value = JSON.parse(text);
     } catch (e) {
-      // Not a JSON-RPC message: reported, ignored, and the next line is read (as the SDK's transport does).
+      // JSON-RPC 2.0 §5.1: a line that is not JSON gets a parse error with a null id; the next line is read. (The SDK's
+      // transport only reported it, and the client waited for an answer that never came.)
       this.onerror?.(e instanceof Error ? e : new Error(String(e)));
+      this.answerInvalid(null, -32700, "Parse error: the line is not valid JSON. Send one JSON-RPC message per line.");
       return;
     }
-    this.onmessage?.(message);
+    if (Array.isArray(value)) {
+      this.onerror?.(new Error("a JSON-RPC batch"));
+      this.answerInvalid(null, -32600, "Invalid Request: batches are not supported by MCP; send one JSON-RPC message per line.");
+      return;
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(value);
+    if (!parsed.success) {
+      this.onerror?.(new Error(`not a JSON-RPC message: ${parsed.error.issues[0]?.message ?? "invalid"}`));
+      // The request's own id when it has a valid one, else null (§5.1: the id could not be read).
+      const id = (value as { id?: unknown } | null)?.id;
+      const valid = typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
+      // A malformed notification (no id at all) gets no answer, as notifications never do.
+      if (id === undefined && typeof (value as { method?: unknown } | null)?.method === "string") return;
+      this.answerInvalid(valid ? id : null, -32600, 'Invalid Request: not a JSON-RPC 2.0 message (it needs "jsonrpc": "2.0", a string or number id, and a method).');
+      return;
+    }
+    this.onmessage?.(parsed.data);
+  }
+
+  /** An error answer for a line that never became a message; its id may be null, which JSONRPCMessage cannot say. */
+  private answerInvalid(id: string | number | null, code: number, message: string): void {
+    this.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", id, error: { code, message } })}\n`);
   }
 
   private refuse(): void {

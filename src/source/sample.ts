@@ -107,6 +107,16 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
         chunks.push(value);
         bytes += value.length;
       }
+    } catch (e) {
+      // The headers came in time but the body did not (a source sending a byte a second): the time limit, said so.
+      if (timeout.aborted)
+        throw new ToolError(
+          "timeout",
+          `${o.redactor.redact(parsed.origin)} answered (HTTP ${res.status}) but sent only ${bytes} byte(s) of the body within ${o.timeoutMs / 1000} s.`,
+          "The source is slow or streams without end; try a smaller page (a limit parameter) or raise timeout_seconds.",
+        );
+      if (o.signal?.aborted) throw new ToolError("cancelled", "The request was cancelled.");
+      throw new ToolError("not_found", `Reading the response failed: ${o.redactor.redact((e as Error).message)}.`, "Try again; check that the source is reachable.");
     } finally {
       await reader.cancel().catch(() => undefined);
     }

@@ -33,6 +33,16 @@ export function assertStateObject(value: unknown, source: string): State {
     const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
     throw new ToolError("state", `${source} must be a JSON object, but it is ${kind}.`, "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.");
   }
+  // Security: a deeply nested state overflows the stack of every recursive reader (JSON.stringify here, Python's json
+  // in the connector: its limit is about 1,000 levels); it is refused with its depth, before anything reads it whole.
+  const depth = nestingDepth(value, MAX_STATE_DEPTH);
+  if (depth > MAX_STATE_DEPTH) {
+    throw new ToolError(
+      "state",
+      `${source} is nested more than ${MAX_STATE_DEPTH} levels deep; the limit is ${MAX_STATE_DEPTH} (Python's json refuses about 1,000).`,
+      'Keep state flat: a cursor per table, e.g. {"orders": {"updated_at": "2024-01-01T00:00:00Z"}}.',
+    );
+  }
   // Security: a state of any size would be written, read back into every run and echoed by get_state; Fivetran's
   // guidance is a state under 10 MB (checkpoint cursors, not data).
   const bytes = Buffer.byteLength(JSON.stringify(value));
@@ -44,6 +54,23 @@ export function assertStateObject(value: unknown, source: string): State {
     );
   }
   return value as State;
+}
+
+/** The deepest nesting of objects and arrays a state may have. */
+export const MAX_STATE_DEPTH = 500;
+
+/** How deep objects and arrays nest in `value`, counted without recursion and stopping past `limit`. */
+function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    deepest = Math.max(deepest, d);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+  }
+  return deepest;
 }
 
 /** The largest state set_state and run_debug's `state` accept: Fivetran's "under 10 MB". */

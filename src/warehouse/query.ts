@@ -1,4 +1,4 @@
-import type { DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBPreparedStatement } from "@duckdb/node-api";
 import { oneLine } from "../workspace/hygiene.js";
 import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
@@ -77,10 +77,16 @@ const FILE_FUNCTIONS = [
   "duckdb_secrets",
   "load_aws_credentials",
 ];
-const FILE_FUNCTION_RE = new RegExp(`\\b(${FILE_FUNCTIONS.join("|")})\\s*\\(`, "i");
+// Security: DuckDB calls a quoted name ("read_text", "READ_TEXT") like the plain one; both forms are refused.
+const FILE_FUNCTION_RE = new RegExp(`(?:^|[^\\w"])"?(${FILE_FUNCTIONS.join("|")})"?\\s*\\(`, "i");
 
-/** The longest string or list one function call may build in a query (16 Mi characters or items). */
-export const MAX_BUILT_VALUE = 16 * 1024 * 1024;
+/**
+ * The longest string or list one function call may build in a query (4 Ki characters or items). DuckDB computes a
+ * whole vector of 2,048 rows at a time, and streamed results far ahead of the read, outside its memory_limit:
+ * `repeat('x', 16000000) FROM range(10000)` took the server to 10 GB. No query of the connector's rows needs to build
+ * more; values the connector stored are read as they are.
+ */
+export const MAX_BUILT_VALUE = 4 * 1024;
 
 // Security: DuckDB checks for an interrupt between vectors, not inside one function call, and a single string is
 // not counted against memory_limit: `SELECT repeat('x', 2000000000)` ran 14 s past a 1 s interrupt and took 4 GB.
@@ -125,12 +131,62 @@ const GUARD_MACROS = [
 // Security: a call through the system or temp catalog by name would pass the guard macros.
 const CATALOG_CALL_RE = /(^|[^\w"])"?(system|temp)"?\s*\.\s*("?main"?\s*\.\s*)?"?\w+"?\s*\(/i;
 
-/** The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). */
+/**
+ * The SQL without comments and string literals, for the keyword checks (quoted identifiers stay). One pass, linear:
+ * a regular expression for block comments rescanned the rest of the text from every unclosed `/*`.
+ */
+const MAX_COMMENT_DEPTH = 8;
+
 function skeleton(sql: string): string {
-  return sql
-    .replace(/--[^\n]*/g, " ")
-    .replace(/\/\*[\s\S]*?\*\//g, " ")
-    .replace(/'(?:[^']|'')*'/g, "''");
+  let out = "";
+  let i = 0;
+  const n = sql.length;
+  while (i < n) {
+    const c = sql[i];
+    if (c === "-" && sql[i + 1] === "-") {
+      const end = sql.indexOf("\n", i);
+      i = end < 0 ? n : end;
+      out += " ";
+    } else if (c === "/" && sql[i + 1] === "*") {
+      // Block comments nest in DuckDB's dialect. Security: DuckDB's parser takes quadratic time over deeply nested or
+      // unclosed comments, before any interrupt can stop it (9,990 `/*` took 9–18 s), so those are refused here.
+      let depth = 1;
+      let j = i + 2;
+      while (depth > 0 && j < n) {
+        if (sql[j] === "/" && sql[j + 1] === "*") {
+          depth++;
+          j += 2;
+          if (depth > MAX_COMMENT_DEPTH) reject(`Block comments nested more than ${MAX_COMMENT_DEPTH} deep are refused.`, sql);
+        } else if (sql[j] === "*" && sql[j + 1] === "/") {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      if (depth > 0) reject("The query has a /* comment that is never closed.", sql);
+      i = j;
+      out += " ";
+    } else if (c === "'") {
+      let j = i + 1;
+      for (;;) {
+        const q = sql.indexOf("'", j);
+        if (q < 0) {
+          j = n;
+          break;
+        }
+        if (sql[q + 1] === "'") j = q + 2;
+        else {
+          j = q + 1;
+          break;
+        }
+      }
+      i = j;
+      out += "''";
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 function reject(message: string, sql: string): never {
@@ -195,19 +251,7 @@ export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: 
 }
 
 async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
-  let prepared;
-  try {
-    for (const m of GUARD_MACROS) await conn.run(m);
-    const extracted = await conn.extractStatements(sql);
-    if (extracted.count !== 1) reject("Only one statement is allowed per query.", sql);
-    prepared = await extracted.prepare(0);
-  } catch (e) {
-    if (e instanceof ToolError) throw e;
-    throw queryFailed(e, sql);
-  }
-  // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
-  if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
-
+  // Security: the time limit covers every phase, binding too (a view of a planted file binds by reading it).
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -216,18 +260,45 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
   const onAbort = () => conn.interrupt();
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
+    return await runTimed(conn, sql, maxRows, maxBytes, signal, () => timedOut, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+async function runTimed(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, signal: AbortSignal | undefined, timedOut: () => boolean, timeoutMs: number): Promise<QueryResult> {
+  let prepared;
+  try {
+    for (const m of GUARD_MACROS) await conn.run(m);
+    const extracted = await conn.extractStatements(sql);
+    if (extracted.count !== 1) reject("Only one statement is allowed per query.", sql);
+    prepared = await extracted.prepare(0);
+  } catch (e) {
+    if (e instanceof ToolError) throw e;
+    if (timedOut()) throw timeoutError(timeoutMs);
+    throw queryFailed(e, sql);
+  }
+  // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
+  if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
+  if (prepared.statementType === duckdb.StatementType.SELECT) prepared = (await rowBounded(conn, sql, prepared, maxRows)) ?? prepared;
+
+  try {
     const result = await prepared.stream();
     const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
     const bigints = result.columnTypes().map((t) => t.typeId === duckdb.DuckDBTypeId.BIGINT || t.typeId === duckdb.DuckDBTypeId.HUGEINT || t.typeId === duckdb.DuckDBTypeId.UBIGINT);
     const rows: unknown[][] = [];
     let bytes = 0;
     let truncatedBy: QueryResult["truncated_by"];
-    outer: for await (const chunk of result.yieldConvertedRows(duckdb.JsonDuckDBValueConverter)) {
-      for (const raw of chunk) {
+    // Security: one row is converted to JavaScript at a time and the caps apply as it is read; converting a whole
+    // chunk (2,048 rows) first held every cell of it in memory before any cap could stop it.
+    outer: for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (let r = 0; r < chunk.rowCount; r++) {
         if (rows.length >= maxRows) {
           truncatedBy = "max_rows";
           break outer;
         }
+        const raw = chunk.convertRowValues(r, duckdb.JsonDuckDBValueConverter);
         const row = raw.map((v, i) => (bigints[i] && typeof v === "string" && Number.isSafeInteger(Number(v)) ? Number(v) : v));
         bytes += JSON.stringify(row).length + 1;
         if (bytes > maxBytes) {
@@ -239,16 +310,38 @@ async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, m
     }
     return { columns, rows, row_count: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncated_by: truncatedBy } : {}) };
   } catch (e) {
-    if (timedOut) {
-      throw new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
-    }
+    if (timedOut()) throw timeoutError(timeoutMs);
     if (signal?.aborted) throw new ToolError("cancelled", "The query was cancelled.");
     if (e instanceof ToolError) throw e;
     throw queryFailed(e, sql);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/**
+ * The same SELECT with a LIMIT of one row past max_rows, when DuckDB gives it exactly the same columns.
+ *
+ * Security: DuckDB computes a streamed result far ahead of what is read (`repeat('x', 4000) FROM range(100000)`
+ * peaked at 349 MB for 249 rows read, 142 MB with the LIMIT); the LIMIT stops the pipeline itself. The wrapped text is
+ * prepared and type-checked like the original, and any doubt (it does not prepare, a column differs: duplicate names
+ * are renamed in a subquery) keeps the original statement, whose read the row and byte caps still stop.
+ */
+async function rowBounded(conn: DuckDBConnection, sql: string, original: DuckDBPreparedStatement, maxRows: number): Promise<DuckDBPreparedStatement | undefined> {
+  let bounded: DuckDBPreparedStatement;
+  try {
+    // The newline ends a trailing -- comment; a trailing semicolon fails to prepare and the original is kept.
+    bounded = await conn.prepare(`SELECT * FROM (\n${sql}\n) LIMIT ${maxRows + 1}`);
+  } catch {
+    return undefined;
+  }
+  if (bounded.statementType !== duckdb.StatementType.SELECT || bounded.columnCount !== original.columnCount) return undefined;
+  for (let i = 0; i < original.columnCount; i++) {
+    if (bounded.columnName(i) !== original.columnName(i) || bounded.columnType(i).toString() !== original.columnType(i).toString()) return undefined;
+  }
+  return bounded;
+}
+
+function timeoutError(timeoutMs: number): ToolError {
+  return new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
 }
 
 function queryFailed(e: unknown, sql: string): ToolError {

@@ -1,5 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { duckdb } from "./duckdb.js";
 import { pinDatabase, type PinnedDatabase } from "./pin.js";
@@ -15,6 +17,7 @@ import { pinDatabase, type PinnedDatabase } from "./pin.js";
 const writers = new Map<string, DuckDBInstance>();
 /** The pinned path each writer opened, released with it. */
 const writerPins = new Map<string, PinnedDatabase>();
+const writerTemps = new Map<string, string>();
 const readers = new Map<string, number>();
 
 /** Settings every instance starts with; none of them can change afterwards (lock_configuration). */
@@ -28,6 +31,30 @@ export const LOCKDOWN: Record<string, string> = {
 
 /** The memory a read-only instance (query_warehouse, describe_warehouse) may use. */
 export const READER_MEMORY_LIMIT = "512MB";
+
+let privateTemp: string | undefined;
+
+/**
+ * A folder of this server process only (mode 0700, made by mkdtemp) for DuckDB's temporary files.
+ *
+ * Security: DuckDB lets SQL read its temp_directory even with external access off, and by default that is
+ * `files/warehouse.db.tmp`, inside the connector folder, where anyone who can write the folder plants a hard link
+ * to an outside file or a fifo that blocks the reading thread for ever. Our folder holds only what DuckDB puts there.
+ */
+export function privateTempDir(): string {
+  if (!privateTemp) {
+    const dir = mkdtempSync(join(tmpdir(), "fivetran-connector-mcp-duckdb-"));
+    privateTemp = dir;
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return privateTemp;
+}
+
+/** A folder of its own for one instance inside privateTempDir(): two instances never share temp file names. */
+// DuckDB refuses to change temp_directory once external access is off: it comes first in each configuration.
+function instanceTempDir(): string {
+  return mkdtempSync(join(privateTempDir(), "i-"));
+}
 
 function key(dbPath: string): string {
   return resolve(dbPath);
@@ -68,7 +95,10 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   try {
     // Security: DuckDB opens the file through files/ pinned by a descriptor, and its identity is checked after.
     pin = pinDatabase(dbPath, "write");
-    const instance = await duckdb.DuckDBInstance.create(pin.path, { ...LOCKDOWN });
+    // Security: the private temp folder too, as for readers: readers of a running sync borrow this instance.
+    const temp = instanceTempDir();
+    writerTemps.set(k, temp);
+    const instance = await duckdb.DuckDBInstance.create(pin.path, { temp_directory: temp, ...LOCKDOWN });
     try {
       pin.verify();
     } catch (e) {
@@ -81,6 +111,9 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   } catch (e) {
     writers.delete(k);
     pin?.release();
+    const temp = writerTemps.get(k);
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    writerTemps.delete(k);
     if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
     throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
@@ -93,6 +126,10 @@ export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance):
     writers.delete(k);
     writerPins.get(k)?.release();
     writerPins.delete(k);
+    // The writer closes its instance before it releases it: its temp folder is no longer used.
+    const temp = writerTemps.get(k);
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    writerTemps.delete(k);
   }
 }
 
@@ -108,6 +145,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     throw lockedError(dbPath, "a sync in this server is opening it (sync in progress)");
   }
   let own: DuckDBInstance | undefined;
+  let ownTemp: string | undefined;
   let pin: PinnedDatabase | undefined;
   let conn: DuckDBConnection;
   if (shared) {
@@ -119,7 +157,15 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
       // out-of-memory error instead of taking the machine's memory).
       // Security: DuckDB opens a descriptor of the checked file (or its pinned folder), never the name again.
       pin = pinDatabase(dbPath, "read");
-      own = await duckdb.DuckDBInstance.create(pin.path, { ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
+      // One DuckDB thread per read-only instance: a hostile query computes no further ahead of the read in parallel,
+      // and queries of other folders keep the other cores.
+      own = await duckdb.DuckDBInstance.create(pin.path, {
+        temp_directory: (ownTemp = instanceTempDir()),
+        ...LOCKDOWN,
+        access_mode: "READ_ONLY",
+        memory_limit: READER_MEMORY_LIMIT,
+        threads: "1",
+      });
       pin.verify();
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
@@ -129,6 +175,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
       own?.closeSync();
       pin?.release();
       readers.set(k, (readers.get(k) ?? 1) - 1);
+      if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       if (e instanceof ToolError) throw e;
       if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
       throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
@@ -143,6 +190,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     if (own) {
       own.closeSync();
       pin?.release();
+      if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       readers.set(k, (readers.get(k) ?? 1) - 1);
       if (!readers.get(k)) readers.delete(k);
     }

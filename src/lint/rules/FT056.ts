@@ -2,11 +2,14 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { configMembers } from "../config.js";
 import { isSecretName, PLACEHOLDER } from "../helpers.js";
 
+// Security: each pattern starts a match only where a token starts (a lookbehind) and bounds its scheme: a pattern
+// that may start at every letter of a run rescans the rest of the run from each one, and one 300,000-character
+// string literal kept the server's event loop busy for minutes.
 export const SECRET_PATTERNS: [RegExp, string][] = [
   [/AKIA[0-9A-Z]{16}/, "an AWS access key id"],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/=\s]{40,}/, "a private key"],
-  [/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, "a JWT"],
-  [/[a-z][a-z0-9+.-]*:\/\/[^\s:/@<>]+:[^\s@/<>]{3,}@/i, "a URL with a password"],
+  [/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, "a JWT"],
+  [/(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@<>]+:[^\s@/<>]{3,}@/i, "a URL with a password"],
 ];
 
 export function entropy(s: string): number {
