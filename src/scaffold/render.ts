@@ -14,32 +14,19 @@ export interface ConfigKey {
   required: boolean;
 }
 
+/** A URL key: not a secret, and https unless it is a local test server. */
+function urlKey(placeholder: string, example: string, description: string): Omit<ConfigKey, "key" | "required"> {
+  return { placeholder, example, description, rule: "Starts with https:// (http:// only for a local test server).", secret: false };
+}
+
 const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: false }> = {
-  base_url: {
-    placeholder: "<YOUR_API_BASE_URL>",
-    example: "https://api.example.com/v1",
-    description: "Base URL of the API; table paths are appended to it.",
-    rule: "Starts with https:// (http:// only for a local test server).",
-    secret: false,
-  },
-  graphql_url: {
-    placeholder: "<YOUR_GRAPHQL_ENDPOINT_URL>",
-    example: "https://api.example.com/graphql",
-    description: "The GraphQL endpoint every query is posted to.",
-    rule: "Starts with https:// (http:// only for a local test server).",
-    secret: false,
-  },
+  base_url: urlKey("<YOUR_API_BASE_URL>", "https://api.example.com/v1", "Base URL of the API; table paths are appended to it."),
+  graphql_url: urlKey("<YOUR_GRAPHQL_ENDPOINT_URL>", "https://api.example.com/graphql", "The GraphQL endpoint every query is posted to."),
   api_key: { placeholder: "<YOUR_API_KEY>", example: "sk_live_…", description: "API key issued by the source.", rule: "Non-empty; never commit the real value.", secret: true },
   api_token: { placeholder: "<YOUR_API_TOKEN>", example: "ghp_…", description: "Bearer token (personal access or API token).", rule: "Non-empty; never commit the real value.", secret: true },
   username: { placeholder: "<YOUR_USERNAME>", example: "sync-user", description: "Username for HTTP Basic authentication.", rule: "Non-empty.", secret: false },
   password: { placeholder: "<YOUR_PASSWORD>", example: "…", description: "Password for HTTP Basic authentication.", rule: "Non-empty; never commit the real value.", secret: true },
-  token_url: {
-    placeholder: "<YOUR_OAUTH_TOKEN_URL>",
-    example: "https://auth.example.com/oauth/token",
-    description: "OAuth 2.0 token endpoint.",
-    rule: "Starts with https:// (http:// only for a local test server).",
-    secret: false,
-  },
+  token_url: urlKey("<YOUR_OAUTH_TOKEN_URL>", "https://auth.example.com/oauth/token", "OAuth 2.0 token endpoint."),
   client_id: { placeholder: "<YOUR_CLIENT_ID>", example: "3f2a…", description: "OAuth 2.0 client id of your app.", rule: "Non-empty.", secret: false },
   client_secret: { placeholder: "<YOUR_CLIENT_SECRET>", example: "…", description: "OAuth 2.0 client secret of your app.", rule: "Non-empty; never commit the real value.", secret: true },
   refresh_token: {
