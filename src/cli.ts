@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { EXIT_USAGE, processIO, type CliCommand } from "./cli/io.js";
+import { sealEnvironment } from "./exec/seal-env.js";
 
 /**
  * The bin. No arguments (or `serve`): an MCP server on stdio. Otherwise a command whose module is
@@ -44,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
   }
   return mod.run(args, processIO);
 }
+
+// Security: before anything else runs, the server's secrets leave the environment block that /proc/<pid>/environ
+// shows to other processes of the user (a connector on a system without PID namespaces); process.env keeps them.
+sealEnvironment();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,4 +1,4 @@
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { describeWarehouse, warehouseDescriptionShape } from "../src/warehouse/inspect.js";
 
@@ -15,7 +15,7 @@ export const describeWarehouseTool = defineTool({
   output: warehouseDescriptionShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     const d = await describeWarehouse(project);
     const lines = d.tables.map((t) => `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.join(", ")}), ${t.columns.length} column(s)`);
     return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };

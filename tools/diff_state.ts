@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { ToolError } from "../src/errors.js";
 import { readRunStartState } from "../src/runner/run-start.js";
@@ -35,7 +35,7 @@ export const diffState = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     // 'run_start' (and 'auto', which prefers it) is what the runner kept when the last run started.
     const resolve = async (ref: string) => {
       const r = ref.trim();

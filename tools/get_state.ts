@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { listStateBackups, readStateFile } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -23,7 +23,7 @@ export const getState = defineTool({
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     const snap = await readStateFile(project);
     const backups = (await listStateBackups(project)).map((b) => ({ name: b.name, created: b.created }));
     const state = projectRedactor(project).redactValue(snap.state);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryResultShape, queryWarehouse } from "../src/warehouse/query.js";
 
@@ -20,7 +20,7 @@ export const queryWarehouseTool = defineTool({
   output: queryResultShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     const result = await queryWarehouse(project, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
     const more = result.truncated ? ` (truncated by ${result.truncated_by}; narrow the query or raise max_rows)` : "";
     const masked = result.masked_cells ? ` ${result.masked_cells} cell(s) masked as **** (they held a secret of configuration.json or the server's environment).` : "";

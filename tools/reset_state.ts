@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { resetState } from "../src/state/index.js";
 
@@ -21,7 +21,7 @@ export const resetStateTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     const r = await resetState(project, { warehouse: args.warehouse });
     const parts = [r.backup ? `State cleared; backup ${r.backup}.` : "There was no state to clear."];
     if (args.warehouse) parts.push(r.warehouseRemoved ? "files/warehouse.db deleted." : "There was no files/warehouse.db.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { assertStateObject, backupState, writeStateFile } from "../src/state/index.js";
 
@@ -21,7 +21,7 @@ export const setState = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
+    const project = await openProjectFiles(ctx, args.project_dir);
     const state = assertStateObject(args.state, "state");
     const backup = await backupState(project);
     const { path, bytes } = await writeStateFile(project, state);

@@ -1,4 +1,5 @@
 import { execa, type Options, type ResultPromise } from "execa";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
@@ -6,6 +7,18 @@ import { onShutdown } from "../lifecycle.js";
 import { HARNESS_DIR } from "../paths.js";
 
 export type StopReason = "timeout" | "cancelled" | "shutdown" | "failed" | "output_limit" | "memory";
+
+/**
+ * What held a child's process tree together. pid_namespace: a PID namespace of its own with its own /proc, in a user
+ * namespace (Linux, when the kernel allows unprivileged user namespaces): the tree can name nothing outside itself and
+ * dies whole with its init. process_group_subreaper: its own process group under a subreaper that kills the tree
+ * (Linux without namespaces). process_group: its own process group only (other platforms, and children that need no
+ * containment).
+ */
+export type Containment = "pid_namespace" | "process_group_subreaper" | "process_group";
+
+/** Set to `subreaper` to run connectors without the PID namespace even where the kernel allows one. */
+export const CONTAINMENT_ENV = "FIVETRAN_CONNECTOR_MCP_CONTAINMENT";
 
 const KILL_GRACE_MS = 2_000;
 const SUPERVISOR = join(HARNESS_DIR, "ftmcp_supervise.py");
@@ -21,9 +34,9 @@ export interface ChildOptions {
   timeoutMs?: number;
   signal?: AbortSignal;
   /**
-   * A Python that runs the tree supervisor (ftmcp_supervise.py): the child then runs under a subreaper that kills
-   * every process of its tree when it ends, setsid() escapees included. Linux only; elsewhere the process group is
-   * all there is.
+   * A Python that runs the tree supervisor (ftmcp_supervise.py): the child then runs in a PID namespace of its own
+   * where the kernel allows one, else under a subreaper; either way every process of its tree dies when it ends,
+   * setsid() escapees included (see Containment). Linux only; elsewhere the process group is all there is.
    */
   containWith?: string;
 }
@@ -38,6 +51,8 @@ export interface Child {
   programPid(): number | undefined;
   /** Stops the timers and listeners; called once the child has exited. */
   dispose(): void;
+  /** What held the tree together (see Containment). */
+  readonly containment: Containment;
   /**
    * True when processes of the tree were still alive after the child (the supervisor) exited, or held its stdio or
    * channel open: the tree was killed from inside; they were killed and the streams closed on our side.
@@ -57,7 +72,9 @@ const TREE_VAR = "FTMCP_TREE_ID";
  */
 export function startChild(o: ChildOptions): Child {
   const contain = o.containWith !== undefined && process.platform === "linux" && existsSync(SUPERVISOR);
-  const [file, args] = contain ? [supervisorPython(o.containWith!), ["-I", "-S", SUPERVISOR, o.file, ...o.args]] : [o.file, o.args];
+  const python = contain ? supervisorPython(o.containWith!) : "";
+  const containment: Containment = !contain ? "process_group" : namespacesWork(python) ? "pid_namespace" : "process_group_subreaper";
+  const [file, args] = contain ? [python, ["-I", "-S", SUPERVISOR, ...(containment === "pid_namespace" ? ["--pidns"] : []), o.file, ...o.args]] : [o.file, o.args];
   // Security: a mark every process of the tree inherits (exec keeps the environment), so that what escaped the
   // supervisor can still be found by it after the supervisor itself was killed.
   const treeId = contain ? randomUUID() : undefined;
@@ -85,14 +102,14 @@ export function startChild(o: ChildOptions): Child {
   const streams = () =>
     ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter((x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x);
   let escapeTimer: NodeJS.Timeout | undefined;
-  // Security: the supervisor itself can be killed from inside (a connector SIGKILLs its parent); its escapees
-  // (setsid(), kept fds) then hold the stdio and channel open, and execa, the log readers and the channel reader would
-  // wait for an EOF that never comes. Once the child is gone, give the streams a short grace, then kill every process
-  // still holding one of the child's ends, and every process carrying the tree's mark, and destroy ours. What
-  // remains: an escapee that closed those fds and exec'd with a clean environment (or overwrote its environ
-  // memory) before the supervisor died is found by nothing here and outlives the run (it no longer blocks it), as
-  // does one that forks again between our scans; containing those needs a cgroup or a PID namespace, which is a
-  // machine-wide change.
+  // Security: without a PID namespace the supervisor itself can be killed from inside (a connector SIGKILLs its
+  // parent); its escapees (setsid(), kept fds) then hold the stdio and channel open, and execa, the log readers and
+  // the channel reader would wait for an EOF that never comes. Once the child is gone, give the streams a short grace,
+  // then kill every process still holding one of the child's ends, and every process carrying the tree's mark, and
+  // destroy ours. What remains in that mode: an escapee that closed those fds and exec'd with a clean environment
+  // before the supervisor died is found by nothing here and outlives the run (it no longer blocks it). In a PID
+  // namespace (containment pid_namespace) none of this can happen: init ignores signals from inside, and every
+  // process of the tree dies with it; the checks stay as a second line.
   (sub as unknown as NodeJS.EventEmitter).once("exit", () => {
     // Left alive after the supervisor exited means the supervisor did not end its tree: it was killed from inside.
     if (treeId && killMarked(treeId) > 0) escaped = true;
@@ -145,9 +162,14 @@ export function startChild(o: ChildOptions): Child {
     stop,
     killGroup,
     programPid() {
-      if (programPid === undefined && sub.pid !== undefined) programPid = childOf(sub.pid);
+      if (programPid === undefined && sub.pid !== undefined) {
+        // In a namespace the program is init's child: supervisor → init → program.
+        const below = childOf(sub.pid);
+        programPid = containment === "pid_namespace" && below !== undefined ? childOf(below) : below;
+      }
       return programPid;
     },
+    containment,
     get escaped() {
       return escaped;
     },
@@ -159,6 +181,23 @@ export function startChild(o: ChildOptions): Child {
       offShutdown();
     },
   };
+}
+
+const probed = new Map<string, boolean>();
+/**
+ * Whether the supervisor can put a tree in a PID namespace here: asked once per interpreter (`--probe` sets up the
+ * namespaces and checks that its child is pid 2 and sees only pid 1 and itself), never assumed. Kernels that forbid
+ * unprivileged user namespaces, seccomp profiles and /proc mounts that may not be mounted again all answer no.
+ */
+function namespacesWork(python: string): boolean {
+  if (process.env[CONTAINMENT_ENV]?.trim() === "subreaper") return false;
+  let ok = probed.get(python);
+  if (ok === undefined) {
+    const r = spawnSync(python, ["-I", "-S", SUPERVISOR, "--probe"], { stdio: "ignore", timeout: 10_000, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    ok = r.status === 0;
+    probed.set(python, ok);
+  }
+  return ok;
 }
 
 let systemPython: string | null | undefined;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { ConnectorProject } from "../workspace/project.js";
+import { assertNoEvaluationInFlight, recoverFilesAside } from "../runner/files-aside.js";
 import type { ToolContext } from "./tool.js";
 
 /**
@@ -15,6 +16,18 @@ export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRI
 /** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
 export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
+}
+
+/**
+ * openProject for a tool that reads or writes files/ (state, warehouse): refused with "locked" while
+ * evaluate_connector runs on the folder, whose files/ is then a scratch copy that goes when the evaluation ends. An
+ * evaluation of a server that died is put back first.
+ */
+export async function openProjectFiles(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
+  const project = await openProject(ctx, projectDir);
+  recoverFilesAside(project);
+  assertNoEvaluationInFlight(project);
+  return project;
 }
 
 /** Creates a folder that passed the workspace check (scaffold's target); the caller re-checks it with openProject. */

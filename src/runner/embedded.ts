@@ -253,6 +253,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     statePath: inp.statePath,
     ...(peakRss !== undefined ? { peakRssMb: Math.round((peakRss / 1024) * 10) / 10 } : {}),
     ...(session.countsAtLastCheckpoint ? { countsAtLastCheckpoint: session.countsAtLastCheckpoint } : {}),
+    containment: proc.containment,
   };
 }
 

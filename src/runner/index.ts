@@ -14,7 +14,7 @@ import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "../state/aside.js";
-import { recoverFilesAside } from "./files-aside.js";
+import { assertNoEvaluationInFlight, recoverFilesAside } from "./files-aside.js";
 import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
@@ -73,7 +73,11 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   // files/state.json and the previous state aside; whichever engine runs next starts from the previous one.
   recoverStateAside(projectDir);
   // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
-  if (!opts.keepFilesAside) recoverFilesAside(projectDir);
+  // While an evaluation runs, files/ is its scratch copy: another run would sync into it and be thrown away.
+  if (!opts.keepFilesAside) {
+    recoverFilesAside(projectDir);
+    assertNoEvaluationInFlight(projectDir);
+  }
   // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
   // must not stop the sync.
   saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });

@@ -1,7 +1,7 @@
 import type { ResultPromise } from "execa";
 import { readFileSync } from "node:fs";
 import { Transform, type Readable } from "node:stream";
-import { startChild, type StopReason } from "../exec/child.js";
+import { startChild, type Containment, type StopReason } from "../exec/child.js";
 
 export type { StopReason } from "../exec/child.js";
 
@@ -43,6 +43,8 @@ export interface Supervised {
   readonly escaped: boolean;
   /** Highest resident memory seen (VmHWM from /proc on Linux), in KiB. */
   peakRssKb(): number | undefined;
+  /** What held the process tree together (see Containment). */
+  readonly containment: Containment;
 }
 
 /**
@@ -58,7 +60,8 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     io: { stdio: ["pipe", "pipe", "pipe", o.channel ? "pipe" : "ignore"], buffer: false, encoding: "buffer" },
     timeoutMs: o.timeoutMs,
     signal: o.signal,
-    // Security: a subreaper around the connector, so a double fork and setsid() do not outlive the run.
+    // Security: a PID namespace (or, where there is none, a subreaper) around the connector, so that it cannot name
+    // the server's process and read its environment, and a double fork and setsid() do not outlive the run.
     containWith: o.containWith,
   });
   const child = c.sub;
@@ -152,6 +155,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     },
     stop,
     exited,
+    containment: c.containment,
     peakRssKb: () => {
       readPeak();
       return peak;

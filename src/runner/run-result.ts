@@ -68,6 +68,12 @@ export const syncResultShape = {
   warehouse_path: z.string().optional().describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
   state_path: z.string().optional().describe("files/state.json."),
   peak_rss_mb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
+  containment: z
+    .enum(["pid_namespace", "process_group_subreaper", "process_group"])
+    .optional()
+    .describe(
+      "What held the connector's processes: pid_namespace (its own PID namespace and /proc: it could see no other process, and nothing it started outlived the run), process_group_subreaper (Linux without user namespaces: its own process group under a subreaper), process_group (other platforms).",
+    ),
   proof: z
     .object({
       mode: z.enum(["live", "record", "replay"]).describe("record: the network, kept; replay: the recording answered."),
@@ -141,6 +147,7 @@ export function syncData(r: RunResult): SyncData {
     warehouse_path: r.warehousePath,
     state_path: r.statePath,
     peak_rss_mb: r.peakRssMb,
+    containment: r.containment,
     ...(r.proof ? { proof: r.proof } : {}),
   };
 }

@@ -159,6 +159,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       statePath: stateFile(projectDir),
       // The SDK's own figure is the connector's share; the /proc peak is the whole `fivetran` process.
       ...(peak !== undefined ? { peakRssMb: Math.round((peak / 1024) * 10) / 10 } : {}),
+      containment: proc.containment,
     };
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });

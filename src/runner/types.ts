@@ -1,3 +1,4 @@
+import type { Containment } from "../exec/child.js";
 import type { DeclaredTable, ErrorKind } from "../protocol.js";
 
 /** Which engine ran a sync: the embedded harness, or the real SDK's `fivetran debug`. */
@@ -125,4 +126,6 @@ export interface RunResult {
   countsAtLastCheckpoint?: OperationCounts;
   /** Set for a run with record, replay, faults or a crash point. */
   proof?: ProofSummary;
+  /** What held the connector's process tree together during the run. */
+  containment?: Containment;
 }

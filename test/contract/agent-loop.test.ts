@@ -174,6 +174,31 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ n: 10 });
   }, 60_000);
 
+  it("while evaluate_connector runs, the state and warehouse tools and run_debug answer locked instead of acting on its scratch files/", async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(CODE, { sleep: "0" }, root);
+    await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
+    writeFileSync(join(dir, "configuration.json"), JSON.stringify({ sleep: "2" }));
+    const started = await call(client, "evaluate_connector", { project_dir: dir, wait_seconds: 1 });
+    expect(started.data.status).toBe("running");
+    const calls: [string, Record<string, unknown>][] = [
+      ["set_state", { project_dir: dir, state: { during: 1 } }],
+      ["reset_state", { project_dir: dir, warehouse: true }],
+      ["get_state", { project_dir: dir }],
+      ["query_warehouse", { project_dir: dir, sql: "SELECT count(*) FROM items" }],
+      ["run_debug", { project_dir: dir, engine: "embedded" }],
+    ];
+    for (const [name, args] of calls) {
+      const r = await call(client, name, args);
+      expect({ name, isError: r.isError, locked: r.text.startsWith("Error (locked)") }).toEqual({ name, isError: true, locked: true });
+      expect(r.text).toContain("evaluate_connector is running");
+    }
+    await call(client, "cancel_run", { run_id: String(started.data.run_id) });
+    expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ n: 5 });
+    const after = await call(client, "set_state", { project_dir: dir, state: { n: 1 } });
+    expect(after.isError).toBe(false);
+  }, 60_000);
+
   it("a finished evaluation leaves the folder's warehouse and state as they were", async () => {
     const client = await connectClient([root]);
     const dir = makeConnector(CODE, {}, root);

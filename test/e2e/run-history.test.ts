@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../helpers/built.js";
 import { realSdkPython } from "../helpers/env.js";
 import { HEADER, makeConnector } from "../runner/helpers.js";
-import { alive } from "../helpers/process.js";
+import { alive, processesIn } from "../helpers/process.js";
 
 /**
  * Run ids survive a server restart: the built server over stdio (as clients start it), a run started in one
@@ -121,13 +121,14 @@ describe("run ids across a server restart", () => {
     const started = await call(a.client, "run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 0.5 });
     expect(started.data.status).toBe("running");
     const runId = started.data.run_id;
-    const pid = Number(await until("the connector to checkpoint", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined)));
+    // The connector runs in a PID namespace, where its pid means nothing here: its processes are found by its folder.
+    await until("the connector to checkpoint", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined));
     // The server commits a checkpoint while the connector goes on: wait until it is on disk.
     await until("the checkpoint to be committed", () => JSON.stringify(stateOnDisk(dir)) === '{"n":3}');
     // The server goes away the way clients end it: stdin closes (a config reload, an update).
     await a.client.close();
     expect(alive(a.transport.pid ?? 0)).toBe(false);
-    await until("the connector to be stopped", () => !alive(pid), 5_000);
+    await until("the connector to be stopped", () => processesIn(dir).length === 0, 5_000);
 
     const b = await startServer();
     const s = await call(b.client, "run_status", { run_id: runId, wait_seconds: 5 });
@@ -160,18 +161,18 @@ describe("run ids across a server restart", () => {
     const started = await call(a.client, "run_debug", { project_dir: dir, engine: "sdk", python: sdkPython, state: { cursor: "override" }, wait_seconds: 0.5 });
     expect(started.isError).toBe(false);
     expect(started.data.status).toBe("running");
-    const pid = Number(await until("the connector to start", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined)));
+    await until("the connector to start", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined));
     expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
     process.kill(a.transport.pid!, "SIGKILL");
     await until("the server to die", () => !alive(a.transport.pid!), 5_000);
     // The tree supervisor (ftmcp_supervise.py) takes the connector down with the server (PR_SET_PDEATHSIG): no orphan.
-    await until("the connector to die with the server", () => !alive(pid), 5_000);
+    await until("the connector to die with the server", () => processesIn(dir).length === 0, 5_000);
 
     const b = await startServer();
     const s = await call(b.client, "run_status", { run_id: started.data.run_id, wait_seconds: 5 });
     expect(s.data.status).toBe("interrupted");
     expect(s.data.error?.kind).toBe("interrupted");
-    await until("the orphaned connector to be stopped", () => !alive(pid), 5_000);
+    await until("the orphaned connector to be stopped", () => processesIn(dir).length === 0, 5_000);
     // Nothing was committed under the override, so the previous state is back, as the embedded engine leaves it.
     expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
     expect(readdirSync(join(dir, "files")).filter((f) => f.startsWith(".state"))).toEqual([]);

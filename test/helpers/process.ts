@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 
 /**
  * The process runs and is not a zombie: a killed child reparented to an init that does not reap stays a zombie,
@@ -16,4 +16,33 @@ export function alive(pid: number): boolean {
   } catch {
     return process.platform !== "linux";
   }
+}
+
+/**
+ * The pids (as this process names them) of every process whose working folder is `dir`, this one excluded. A
+ * connector in a PID namespace knows only its pids inside it, so tests find what it left behind by its folder.
+ */
+export function processesIn(dir: string): number[] {
+  if (process.platform !== "linux") return [];
+  const out: number[] = [];
+  try {
+    dir = realpathSync(dir);
+  } catch {
+    return out;
+  }
+  let names: string[];
+  try {
+    names = readdirSync("/proc");
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/cwd`) === dir && alive(Number(name))) out.push(Number(name));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return out;
 }

@@ -243,6 +243,50 @@ describe("Links inside the connector folder", () => {
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b);
   });
 
+  it(".ftmcp-evaluation-aside is a link to an outside folder holding files/ → run_debug moves nothing in or out and keeps the folder's own files/", async () => {
+    mkdirSync(join(f.outside, "aside", "files"), { recursive: true });
+    writeFileSync(join(f.outside, "aside", "files", "state.json"), JSON.stringify({ stolen: f.marker }));
+    state(f);
+    writeFileSync(join(f.conn, "files", "mine.txt"), "the user's own file");
+    link(f, ".ftmcp-evaluation-aside", join(f.outside, "aside"));
+    const b = before(f);
+    const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+    expect(a.text).not.toContain(f.marker);
+    expect(a.isError).toBe(false);
+    expectUntouched(f, b);
+    expect(readFileSync(join(f.conn, "files", "mine.txt"), "utf8")).toBe("the user's own file");
+    expect(readFileSync(join(f.conn, "files", "state.json"), "utf8")).not.toContain(f.marker);
+  });
+
+  it(".ftmcp-evaluation-aside is a link to an empty outside folder → evaluate_connector isError outside_project, files/ kept", async () => {
+    mkdirSync(join(f.outside, "empty"));
+    state(f);
+    link(f, ".ftmcp-evaluation-aside", join(f.outside, "empty"));
+    const b = before(f);
+    expectRefused(f, await call(f, "evaluate_connector", { project_dir: f.conn, wait_seconds: 50 }), b);
+    expect(JSON.parse(readFileSync(join(f.conn, "files", "state.json"), "utf8"))).toEqual({ cursor: "inside" });
+  });
+
+  it("a .ftmcp-evaluation-aside folder the server did not make, holding files/ → run_debug leaves both where they are", async () => {
+    mkdirSync(join(f.conn, ".ftmcp-evaluation-aside", "files"), { recursive: true });
+    writeFileSync(join(f.conn, ".ftmcp-evaluation-aside", "files", "state.json"), JSON.stringify({ planted: 1 }));
+    state(f);
+    writeFileSync(join(f.conn, "files", "mine.txt"), "the user's own file");
+    const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+    expect(a.isError).toBe(false);
+    expect(readFileSync(join(f.conn, "files", "mine.txt"), "utf8")).toBe("the user's own file");
+    expect(existsSync(join(f.conn, ".ftmcp-evaluation-aside", "files", "state.json"))).toBe(true);
+  });
+
+  it("a .ftmcp-evaluation-aside folder the server did not make → evaluate_connector isError invalid_argument, files/ kept", async () => {
+    mkdirSync(join(f.conn, ".ftmcp-evaluation-aside", "files"), { recursive: true });
+    state(f);
+    const a = await call(f, "evaluate_connector", { project_dir: f.conn, wait_seconds: 50 });
+    expect({ isError: a.isError, code: a.code }).toEqual({ isError: true, code: "invalid_argument" });
+    expect(a.text).toContain(".ftmcp-evaluation-aside");
+    expect(JSON.parse(readFileSync(join(f.conn, "files", "state.json"), "utf8"))).toEqual({ cursor: "inside" });
+  });
+
   it("files/storage/tester is a link to an outside folder, the connector uploads a file → run_debug fails the sync, no folder or file created outside", async () => {
     writeFileSync(
       join(f.conn, "connector.py"),

@@ -1,0 +1,51 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { assertNoEvaluationInFlight, FILES_ASIDE, recoverFilesAside } from "../../src/runner/files-aside.js";
+
+const built = pathToFileURL(join(process.cwd(), "dist", "src", "runner", "files-aside.js")).href;
+
+function folder(): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "files-aside-")));
+  mkdirSync(join(dir, "files"));
+  writeFileSync(join(dir, "files", "state.json"), '{"mine": 1}');
+  return dir;
+}
+
+/** An evaluating server killed after it set files/ aside: a real process that exits without putting it back. */
+function killedEvaluation(dir: string): void {
+  execFileSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(built)}); m.setFilesAside(${JSON.stringify(dir)}); process.exit(0);`], {
+    env: process.env,
+  });
+}
+
+describe("files/ set aside by an evaluation", () => {
+  it("a server that died mid-evaluation leaves files/ aside; the next server puts it back", () => {
+    const dir = folder();
+    killedEvaluation(dir);
+    expect(existsSync(join(dir, "files"))).toBe(false);
+    expect(existsSync(join(dir, FILES_ASIDE, "files", "state.json"))).toBe(true);
+    // Its owner is gone, so it is not in flight any more.
+    expect(() => assertNoEvaluationInFlight(dir)).not.toThrow();
+    recoverFilesAside(dir);
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
+    expect(existsSync(join(dir, FILES_ASIDE))).toBe(false);
+  });
+
+  it("an aside replaced by another folder after the crash is not the one recorded: nothing moves", () => {
+    const dir = folder();
+    killedEvaluation(dir);
+    // The recorded aside is swapped for a planted folder of the same name.
+    execFileSync("mv", [join(dir, FILES_ASIDE), join(dir, "moved-away")]);
+    mkdirSync(join(dir, FILES_ASIDE, "files"), { recursive: true });
+    writeFileSync(join(dir, FILES_ASIDE, "files", "state.json"), '{"planted": 1}');
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "files", "keep.txt"), "kept");
+    recoverFilesAside(dir);
+    expect(readFileSync(join(dir, "files", "keep.txt"), "utf8")).toBe("kept");
+    expect(readFileSync(join(dir, FILES_ASIDE, "files", "state.json"), "utf8")).toBe('{"planted": 1}');
+  });
+});
