@@ -183,6 +183,7 @@ export class SyncSession {
         this.countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
         this.lastStateText = text;
         tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
+        tracker.progressSoon();
         // op.checkpoint() returns once the harness has this: files/state.json is on disk, as with the SDK.
         this.ack(true);
       },

@@ -310,6 +310,7 @@ _batch_ids = []  # their _fivetran_id, for a table without a primary key
 _batch_bytes = 0
 _BATCH_ROWS = 256
 _BATCH_BYTES = 1 << 16
+_FLUSH_AFTER = 0.25
 
 
 def _batch_clear():
@@ -558,6 +559,10 @@ def row(kind, table, data, schema=None):
         _batch_bytes += len(enc)
         if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
             _batch_out()
+    # A connector that sends rows slowly (one per API call) has them reach the runner, and run_status, within about
+    # a quarter of a second, instead of once 64 KB of them have filled the buffers.
+    if time.monotonic() - _last_flush > _FLUSH_AFTER:
+        flush()
 
 
 def write_line(line):
@@ -587,10 +592,13 @@ def checkpoint(state):
     except (TypeError, ValueError) as e:
         raise _in_state(e)
     # One checkpoint at a time, as in the SDK: the acknowledgement read is this checkpoint's.
+    global _last_flush
     with _checkpoint_lock:
         _write('{"t":"checkpoint","text":' + _encode(kept) + ',"shown":' + _encode(shown) + "}\n")
         drain()
         _wait_ack()
+        # The rows after a checkpoint start a new interval: the wait for the commit is not time they waited.
+        _last_flush = time.monotonic()
 
 
 def _wait_ack():
