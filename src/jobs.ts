@@ -1,18 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ToolError } from "./errors.js";
+import { waitFor } from "./runner/run-result.js";
 
 /**
- * Long tool calls other than syncs (evaluate_connector, install_requirements) as background jobs: clients cut a
- * call near 60 s, so the tool waits up to a bound and then hands back an id that run_status polls and cancel_run
- * stops, as run_debug does for syncs. A job's answer is the tool's own result (summary and data), kept for an hour.
+ * The one registry of long tool calls other than syncs (evaluate_connector, install_requirements and the proof
+ * tools crash_resume, inject_faults and make_receipt): clients cut a call near 60 s, so the tool waits up to a bound
+ * and then hands back a run_id that run_status polls and cancel_run stops, as run_debug does for syncs. A job's
+ * answer is the tool's own result (summary and data), kept for an hour.
  */
 export interface JobAnswer {
   summary: string;
   data: Record<string, unknown>;
 }
 
-export type JobKind = "evaluation" | "install";
+export const JOB_KINDS = ["evaluation", "install", "crash_resume", "inject_faults", "make_receipt"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * Jobs that would race each other on a folder's disk hold the same lock: one evaluation and one install per folder,
+ * and one proof job (they share files/recordings and make_receipt writes files/receipt.*).
+ */
+function lockOf(kind: JobKind): string {
+  return kind === "evaluation" || kind === "install" ? kind : "proof";
+}
 
 export interface JobProgress {
   step: number;
@@ -45,12 +56,12 @@ function prune(): void {
   for (const [id, j] of jobs) if (j.finished !== undefined && now - j.finished > KEEP_FINISHED_MS) jobs.delete(id);
 }
 
-/** Starts `work` in the background. One job of a kind per folder at a time: a second would race the first on disk. */
+/** Starts `work` in the background; a job holding the same lock on the folder refuses it (see lockOf). */
 export function startJob(kind: JobKind, projectDir: string, work: (signal: AbortSignal, report: (p: JobProgress) => void) => Promise<JobAnswer>): Job {
   prune();
   for (const j of jobs.values()) {
-    if (j.finished === undefined && j.projectDir === projectDir && j.kind === kind) {
-      throw new ToolError("locked", `An ${kind} of ${projectDir} is already running (run_id ${j.id}).`, "Wait for it with run_status, or stop it with cancel_run.", j.id);
+    if (j.finished === undefined && j.projectDir === projectDir && lockOf(j.kind) === lockOf(kind)) {
+      throw new ToolError("locked", `A ${j.kind} job of ${projectDir} is already running (run_id ${j.id}).`, "Wait for it with run_status, or stop it with cancel_run.", j.id);
     }
   }
   const abort = new AbortController();
@@ -125,29 +136,37 @@ export function runningAnswer(job: Job): { summary: string; data: JobRunningData
  */
 export async function waitForJob(job: Job, ms: number, signal: AbortSignal, onProgress: (p: JobProgress) => void): Promise<JobAnswer | undefined> {
   job.listeners.add(onProgress);
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
   try {
-    return await Promise.race([
-      job.done,
-      new Promise<undefined>((resolve) => {
-        timer = setTimeout(() => resolve(undefined), ms);
-      }),
-      new Promise<undefined>((resolve) => {
-        onAbort = () => resolve(undefined);
-        if (signal.aborted) resolve(undefined);
-        else signal.addEventListener("abort", onAbort, { once: true });
-      }),
-    ]);
+    return await waitFor(job.done, ms, signal);
   } finally {
     job.listeners.delete(onProgress);
-    if (timer) clearTimeout(timer);
-    if (onAbort) signal.removeEventListener("abort", onAbort);
   }
 }
 
+/** Turns the proof engines' step lines into a job's progress, numbered as they come. */
+export function stepReporter(report: (p: JobProgress) => void): (message: string) => void {
+  let step = 0;
+  return (message) => report({ step: ++step, message });
+}
+
+/** Stops proof work between its runs (the run in progress is cancelled through the same signal). */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ToolError("cancelled", "The job was cancelled.", "Start it again when you want the result.");
+}
+
+/** The result fields every job-backed tool shares; its own fields are set when status is done. */
+export const jobAnswerShape = {
+  status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),
+  run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
+  elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
+  progress: z.string().optional().describe("While running: the step it is at."),
+};
+
+/** The wait_seconds argument of every job-backed tool. */
+export const jobWaitInput = z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id.");
+
 /**
- * What evaluate_connector and install_requirements do with their work: start it as a job, wait up to `waitMs`
+ * What every job-backed tool does with its work: start it as a job, wait up to `waitMs`
  * (reporting progress), and answer with the result, or with status "running" and the run_id. A client that cancels
  * the call while it waits cancels the job, as run_debug does with its sync.
  */
@@ -172,8 +191,8 @@ export async function answerAsJob<T extends Record<string, unknown>>(
 
 /** The fields run_status and cancel_run add for a job: which tool's it is and that tool's own result. */
 export const jobResultShape = {
-  job: z.enum(["evaluation", "install"]).optional().describe("Set when run_id is an evaluate_connector or install_requirements job rather than a sync."),
-  result: z.record(z.string(), z.unknown()).optional().describe("For a job that ended: the result that tool returns (evaluation report or installed packages)."),
+  job: z.enum(JOB_KINDS).optional().describe("Which tool's job run_id is; unset for a sync."),
+  result: z.record(z.string(), z.unknown()).optional().describe("For a job that ended: the result that tool returns."),
   progress: z.string().optional().describe("For a job still running: the step it is at."),
 };
 

@@ -10,9 +10,9 @@ export const cancelRunTool = defineTool({
   title: "Cancel a connector run",
   description:
     "Stops a run_debug sync (its process tree is killed): rows after the last checkpoint are rolled back, earlier " +
-    "checkpoints stay. Also stops an evaluate_connector job (files/ put back, no verdict) or an " +
-    "install_requirements job. Returns the final result.",
-  input: { run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned.") },
+    "checkpoints stay. Also stops jobs of evaluate_connector (files/ put back, no verdict), " +
+    "install_requirements and proof tools. Returns the final result.",
+  input: { run_id: z.string().min(1).describe("The run_id the tool returned.") },
   output: { ...runResultShape, ...jobResultShape },
   advertisedFields: ["status", "run_id", "error", "job", "result"],
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

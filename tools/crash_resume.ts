@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { jobShape, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { jobAnswerShape } from "../src/jobs.js";
+import { answerProofJob, proofJobInput } from "../src/proof/shapes.js";
 import { crashAndResume } from "../src/proof/index.js";
 import { crashSummary } from "../src/proof/summaries.js";
-import { runningJob, startJob, waitJob } from "../src/proof/jobs.js";
 
 // Rows missing from, or extra to (duplicates, changed values), the uninterrupted run; up to three of each as JSON.
 const diff = z.object({ table: z.string(), missing: z.number(), extra: z.number(), missing_examples: z.array(z.string()), extra_examples: z.array(z.string()) });
 const regressions = z.array(z.object({ checkpoint: z.number(), path: z.string() }));
 
 const crashResumeShape = {
-  ...jobShape,
+  ...jobAnswerShape,
   verdict: z
     .enum(["passed", "failed", "baseline_failed", "not_judged"])
     .optional()
@@ -63,36 +63,19 @@ export const crashResumeTool = defineTool({
     "warehouse and state are not touched), runs it once uninterrupted, then kills the sync right after each checkpoint " +
     "(and at random operations if asked), resumes from the saved state, and compares the final warehouse row by row. " +
     "Also checks that cursors never go back and that a second clean run writes nothing new. With replay, a " +
-    "resumed run's requests must be in the recording. Past wait_seconds: a job_id for proof_status.",
+    "resumed run's requests must be in the recording. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
-    project_dir: proofInput.project_dir,
-    replay: proofInput.replay,
+    ...proofJobInput(300),
     checkpoints: z.array(z.coerce.number().int().min(1)).optional().describe("Crash after these checkpoints only; default: every checkpoint (up to 20)."),
     random_operations: z.coerce.number().int().min(0).max(20).default(0).describe("Also crash at this many operations picked at random (seeded)."),
     seed: z.coerce.number().int().default(1).describe("Seed for the random operations (same seed, same points)."),
-    python: proofInput.python,
-    timeout_seconds: timeoutInput(300),
-    wait_seconds: proofInput.wait_seconds,
   },
   output: crashResumeShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    const job = startJob("crash_resume", projectDir, (signal, step) =>
-      crashAndResume({
-        projectDir,
-        replay: args.replay,
-        checkpoints: args.checkpoints,
-        randomOperations: args.random_operations,
-        seed: args.seed,
-        python: args.python,
-        timeoutSeconds: args.timeout_seconds,
-        signal,
-        onStep: step,
-      }),
-    );
-    const r = await waitJob(job, args.wait_seconds * 1000, ctx.signal);
-    if (!r) return runningJob(job);
-    return { summary: crashSummary(r), data: { status: "done" as const, job_id: job.jobId, ...r } };
+    return answerProofJob("crash_resume", ctx, args, async (run) => {
+      const r = await crashAndResume({ ...run, checkpoints: args.checkpoints, randomOperations: args.random_operations, seed: args.seed });
+      return { summary: crashSummary(r), data: { status: "done" as const, ...r } };
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { inlineName } from "../src/workspace/hygiene.js";
 import { describeWarehouse, warehouseDescriptionShape } from "../src/warehouse/inspect.js";
 
 export const describeWarehouseTool = defineTool({
@@ -17,7 +18,9 @@ export const describeWarehouseTool = defineTool({
   async handle(args, ctx) {
     const project = await openProjectFiles(ctx, args.project_dir);
     const d = await describeWarehouse(project);
-    const lines = d.tables.map((t) => `${t.schema}.${t.name}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.join(", ")}), ${t.columns.length} column(s)`);
+    const lines = d.tables.map(
+      (t) => `${inlineName(`${t.schema}.${t.name}`)}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.map(inlineName).join(", ")}), ${t.columns.length} column(s)`,
+    );
     return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
+import { inlineName } from "../src/workspace/hygiene.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { ToolError } from "../src/errors.js";
 import { readRunStartState } from "../src/runner/run-start.js";
@@ -51,12 +52,12 @@ export const diffState = defineTool({
     const b = await resolve(args.to);
     const d = projectRedactor(project).redactValue(diffStates(a.state, b.state));
     const summary = d.unchanged
-      ? `The states are equal (${a.label} → ${b.label}).`
-      : `${a.label} → ${b.label}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed` +
+      ? `The states are equal (${inlineName(a.label)} → ${inlineName(b.label)}).`
+      : `${inlineName(a.label)} → ${inlineName(b.label)}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed` +
         (d.changed.length
           ? ` (${d.changed
               .slice(0, 5)
-              .map((c) => c.path)
+              .map((c) => inlineName(c.path))
               .join(", ")})`
           : "") +
         ".";

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { evaluateConnector } from "../src/evaluate/index.js";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { answerFolderJob, projectDirInput } from "../src/mcp/project.js";
 import { reportFindingSchema } from "../src/findings.js";
-import { answerAsJob } from "../src/jobs.js";
+import { jobAnswerShape, jobWaitInput } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { countsSchema } from "../src/runner/run-result.js";
 import { projectRedactor } from "../src/state/redaction.js";
 
 export const evaluateConnectorTool = defineTool({
@@ -22,13 +23,10 @@ export const evaluateConnectorTool = defineTool({
     timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Budget of the whole evaluation in seconds."),
     python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
+    wait_seconds: jobWaitInput,
   },
   output: {
-    status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the report fields are set."),
-    run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
-    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
-    progress: z.string().optional().describe("While running: the step it is at."),
+    ...jobAnswerShape,
     verdict: z.enum(["ready", "not_ready", "incomplete"]).optional().describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().optional().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
     blocking: z.array(reportFindingSchema).optional().describe("What must be fixed before deploying."),
@@ -39,10 +37,7 @@ export const evaluateConnectorTool = defineTool({
         z.object({
           status: z.enum(["succeeded", "failed", "cancelled", "timeout"]).describe("How the run ended."),
           capped: z.boolean().describe("Stopped by max_rows or the timeout."),
-          upserts: z.number().describe("Upserts."),
-          updates: z.number().describe("Updates."),
-          deletes: z.number().describe("Deletes."),
-          checkpoints: z.number().describe("Checkpoints."),
+          ...countsSchema.pick({ upserts: true, updates: true, deletes: true, checkpoints: true }).shape,
           duration_ms: z.number().describe("Wall time."),
           peak_rss_mb: z.number().optional().describe("Peak memory of the connector process."),
         }),
@@ -74,9 +69,7 @@ export const evaluateConnectorTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
-    const dir = project.root;
-    return answerAsJob("evaluation", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+    return answerFolderJob("evaluation", ctx, args, async (dir, signal, report) => {
       let step = 0;
       const r = await evaluateConnector({
         projectDir: dir,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
+import { inlineName } from "../src/workspace/hygiene.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { listStateBackups, readStateFile } from "../src/state/index.js";
 import { projectRedactor } from "../src/state/redaction.js";
@@ -29,7 +30,7 @@ export const getState = defineTool({
     const state = projectRedactor(project).redactValue(snap.state);
     const keys = Object.keys(state);
     const summary = snap.exists
-      ? `State has ${keys.length} top-level key(s)${keys.length ? `: ${keys.slice(0, 10).join(", ")}` : ""}; ${backups.length} backup(s).`
+      ? `State has ${keys.length} top-level key(s)${keys.length ? `: ${keys.slice(0, 10).map(inlineName).join(", ")}` : ""}; ${backups.length} backup(s).`
       : `No state yet (files/state.json does not exist); the next run starts from {}. ${backups.length} backup(s).`;
     return { summary, data: { path: snap.path, exists: snap.exists, state, bytes: snap.bytes, ...(snap.modified ? { modified: snap.modified } : {}), backups } };
   },

@@ -21,7 +21,6 @@ import { crashResumeTool } from "./crash_resume.js";
 import { injectFaultsTool } from "./inject_faults.js";
 import { makeReceiptTool } from "./make_receipt.js";
 import { checkReceiptTool } from "./check_receipt.js";
-import { proofStatusTool } from "./proof_status.js";
 
 /**
  * The tools every server offers, one file each. Order is the order clients list them in: the core loop first
@@ -58,7 +57,7 @@ export const coreTools: AnyToolDefinition[] = [
  * evaluate_connector's recording checks work without them.
  */
 export const TOOLSETS = {
-  proof: [crashResumeTool, injectFaultsTool, makeReceiptTool, checkReceiptTool, proofStatusTool],
+  proof: [crashResumeTool, injectFaultsTool, makeReceiptTool, checkReceiptTool],
 } satisfies Record<string, AnyToolDefinition[]>;
 
 export type Toolset = keyof typeof TOOLSETS;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
-import { jobShape, proofInput, timeoutInput } from "../src/proof/shapes.js";
+import { jobAnswerShape } from "../src/jobs.js";
+import { answerProofJob, proofJobInput } from "../src/proof/shapes.js";
 import { FAULT_KINDS, injectFaults } from "../src/proof/index.js";
 import { faultsSummary } from "../src/proof/summaries.js";
-import { runningJob, startJob, waitJob } from "../src/proof/jobs.js";
 
 const faultsShape = {
-  ...jobShape,
+  ...jobAnswerShape,
   mode: z.enum(["live", "replay"]).optional(),
   baseline: z
     .object({ status: z.string(), requests: z.number(), rows: z.record(z.string(), z.number()), error: z.string().optional() })
@@ -51,25 +51,18 @@ export const injectFaultsTool = defineTool({
     "connection reset, 401 once, empty page, repeated page, stuck cursor, new field, removed field, type change) it runs " +
     "the connector in a scratch copy with the fault injected at one request, resumes from what that run committed, and " +
     "compares with a run without faults: retried (how often, with what backoff), failed cleanly, looped, lost rows, kept " +
-    "going, and whether its state stayed safe. Past wait_seconds: a job_id for proof_status.",
+    "going, and whether its state stayed safe. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
-    project_dir: proofInput.project_dir,
+    ...proofJobInput(120),
     faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Faults to try; default all."),
     at: z.coerce.number().int().min(1).default(2).describe("The request (1-based) each fault is injected at; 2 means after the first page."),
-    replay: proofInput.replay,
-    python: proofInput.python,
-    timeout_seconds: timeoutInput(120),
-    wait_seconds: proofInput.wait_seconds,
   },
   output: faultsShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const projectDir = await ctx.workspace.projectDir(args.project_dir);
-    const job = startJob("inject_faults", projectDir, (signal, step) =>
-      injectFaults({ projectDir, faults: args.faults, at: args.at, replay: args.replay, python: args.python, timeoutSeconds: args.timeout_seconds, signal, onStep: step }),
-    );
-    const r = await waitJob(job, args.wait_seconds * 1000, ctx.signal);
-    if (!r) return runningJob(job);
-    return { summary: faultsSummary(r), data: { status: "done" as const, job_id: job.jobId, ...r } };
+    return answerProofJob("inject_faults", ctx, args, async (run) => {
+      const r = await injectFaults({ ...run, faults: args.faults, at: args.at });
+      return { summary: faultsSummary(r), data: { status: "done" as const, ...r } };
+    });
   },
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { installRequirements } from "../src/deps/install.js";
-import { openProject, projectDirInput } from "../src/mcp/project.js";
+import { answerFolderJob, projectDirInput } from "../src/mcp/project.js";
 import { requirementFinding } from "../src/deps/requirements.js";
 import { reportFindingSchema } from "../src/findings.js";
-import { answerAsJob } from "../src/jobs.js";
+import { jobAnswerShape, jobWaitInput } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 
 export const installRequirementsTool = defineTool({
@@ -17,21 +17,19 @@ export const installRequirementsTool = defineTool({
   input: {
     project_dir: projectDirInput,
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
-    upgrade: z.boolean().default(false).describe("Upgrade installed packages within requirements.txt's ranges."),
-    recreate: z.boolean().default(false).describe("Delete .venv first and build it from scratch."),
+    upgrade: z.boolean().default(false).describe("Upgrade packages within requirements.txt's ranges."),
+    recreate: z.boolean().default(false).describe("Delete .venv first; build it anew."),
     include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
-    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
+    wait_seconds: jobWaitInput,
   },
   output: {
-    status: z.enum(["running", "done"]).describe("running: poll run_status with run_id; done: the other fields are set."),
-    run_id: z.string().optional().describe("While running: the id for run_status and cancel_run."),
-    elapsed_ms: z.number().optional().describe("While running: milliseconds since it started."),
-    progress: z.string().optional().describe("While running: what pip is doing."),
+    ...jobAnswerShape,
     venv: z.string().optional().describe("Absolute path of .venv."),
     python: z.string().optional().describe("The venv's interpreter, which run_debug will use."),
     python_version: z.string().optional().describe("Its version."),
     created: z.boolean().optional().describe("True when .venv was created by this call."),
+    moved_aside: z.string().optional().describe("Where a .venv this server did not build was moved, unrun."),
     requirements: z.number().optional().describe("Number of requirement lines in requirements.txt."),
     installed: z
       .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
@@ -42,9 +40,7 @@ export const installRequirementsTool = defineTool({
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
-    const project = await openProject(ctx, args.project_dir);
-    const dir = project.root;
-    return answerAsJob("install", dir, args.wait_seconds * 1000, ctx, async (signal, report) => {
+    return answerFolderJob("install", ctx, args, async (dir, signal, report) => {
       const r = await installRequirements({
         projectDir: dir,
         python: args.python,
@@ -60,6 +56,7 @@ export const installRequirementsTool = defineTool({
       });
       const warnings = r.issues.filter((i) => i.severity === "warning").map(requirementFinding);
       const summary =
+        (r.movedAside ? `Moved the existing .venv, which this server did not build, aside to ${r.movedAside} without running it. ` : "") +
         `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
         (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
         (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
@@ -72,6 +69,7 @@ export const installRequirementsTool = defineTool({
           python: r.python,
           python_version: r.pythonVersion,
           created: r.created,
+          ...(r.movedAside ? { moved_aside: r.movedAside } : {}),
           requirements: r.requirements,
           installed: r.installed,
           warnings,

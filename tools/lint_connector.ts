@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inlineName, oneLine } from "../src/workspace/hygiene.js";
 import { ruleDocs, rulesRunForLatest } from "../src/lint/docs.js";
 import { lintResultShape, lintResultData } from "../src/lint/result-shape.js";
 import { PROFILES } from "../src/lint/types.js";
@@ -36,11 +37,11 @@ export const lintConnector = defineTool({
     const { lint } = await import("../src/lint/engine.js");
     const r = await lint(dir, { profile: args.profile, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });
     const s = r.summary;
-    const fixedText = r.fixed.length ? ` Fixed ${r.fixed.reduce((n, f) => n + f.edits, 0)} edit(s) in ${r.fixed.map((f) => f.file).join(", ")}.` : "";
+    const fixedText = r.fixed.length ? ` Fixed ${r.fixed.reduce((n, f) => n + f.edits, 0)} edit(s) in ${r.fixed.map((f) => inlineName(f.file)).join(", ")}.` : "";
     const top = r.findings
       .filter((f) => f.severity === "error")
       .slice(0, 5)
-      .map((f) => `${f.file}:${f.line} ${f.rule} ${f.message}`);
+      .map((f) => `${inlineName(f.file)}:${f.line} ${f.rule} ${oneLine(f.message)}`);
     return {
       summary: `${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info.${fixedText}${s.fixable && !args.fix ? ` ${s.fixable} can be fixed safely with fix: true.` : ""}${top.length ? `\nFirst errors:\n${top.join("\n")}` : ""}`,
       data: lintResultData(r),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectInput } from "../src/mcp/json-object.js";
 import { assertStateObject } from "../src/state/index.js";
 import { ToolError } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
@@ -18,8 +19,8 @@ export const runDebug = defineTool({
     "wait_seconds: status 'running' and a run_id for run_status and cancel_run.",
   input: {
     project_dir: projectDirInput,
-    configuration: z.record(z.string(), z.unknown()).optional().describe("Used instead of configuration.json (string values)."),
-    state: z.record(z.string(), z.unknown()).optional().describe("State to start from instead of files/state.json."),
+    configuration: jsonObjectInput().optional().describe("Used instead of configuration.json (string values)."),
+    state: jsonObjectInput().optional().describe("State to start from instead of files/state.json."),
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
     engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: the real SDK if installed, else embedded; sdk: the real `fivetran debug` only."),
     python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { jsonObjectInput } from "../src/mcp/json-object.js";
 import { SYNC_ERROR_KINDS } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { errorWhereFields } from "../src/runner/run-result.js";
 import { runSetupTests, setupTestsData, summarizeSetupTests } from "../src/runner/setup-tests.js";
 
 export const runSetupTestsTool = defineTool({
@@ -14,7 +16,7 @@ export const runSetupTestsTool = defineTool({
     "secrets masked. Next: run_debug.",
   input: {
     project_dir: projectDirInput,
-    configuration: z.record(z.string(), z.unknown()).optional().describe("Used instead of configuration.json (string values)."),
+    configuration: jsonObjectInput().optional().describe("Used instead of configuration.json (string values)."),
     python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
   },
@@ -50,10 +52,7 @@ export const runSetupTestsTool = defineTool({
     error: z
       .object({
         kind: z.enum(SYNC_ERROR_KINDS).describe("connector_exception (a test or configuration_form() raised), configuration, import, syntax, no_connector, exit, timeout."),
-        message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
-        file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
-        line: z.number().optional().describe("Line in that file."),
-        traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+        ...errorWhereFields,
         hint: z.string().optional().describe("What to do next."),
       })
       .optional()

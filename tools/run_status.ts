@@ -8,12 +8,12 @@ export const runStatus = defineTool({
   name: "run_status",
   title: "Status of a connector run",
   description:
-    "Waits up to wait_seconds for a run that run_debug, evaluate_connector or install_requirements returned as " +
-    "'running', then returns its result (run_debug's fields; for the other two, `job` names the tool and `result` " +
-    "holds its result) or status 'running' with the counts so far. Runs survive server restarts; one the server " +
-    "stopped during ends 'interrupted'.",
+    "Waits up to wait_seconds for a run_id returned as 'running' (run_debug, evaluate_connector, " +
+    "install_requirements, proof tools), then returns its result (run_debug's fields; else `job` names the tool " +
+    "and `result` holds its result) or status 'running' with progress. Syncs survive server restarts; one the " +
+    "server stopped during ends 'interrupted'.",
   input: {
-    run_id: z.string().min(1).describe("The run_id run_debug, evaluate_connector or install_requirements returned."),
+    run_id: z.string().min(1).describe("The run_id the tool returned."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),
   },
   output: { ...runResultShape, ...jobResultShape },

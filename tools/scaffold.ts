@@ -1,35 +1,49 @@
 import { z } from "zod";
 import { createFolder, openProject } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
-import { AUTH_TYPES, DATABASE_DRIVERS, OPERATION_STYLES, PAGINATION_TYPES, SOURCE_TYPES, STORAGE_TYPES, SUPPORT, SYNC_MODES, scaffoldProject } from "../src/scaffold/index.js";
+import {
+  AUTH_TYPES,
+  DATABASE_DRIVERS,
+  OPERATION_STYLES,
+  PAGINATION_TYPES,
+  SOURCE_TYPES,
+  STORAGE_TYPES,
+  SUPPORT,
+  SYNC_MODES,
+  paginationsOf,
+  scaffoldProject,
+  type TableSpec,
+} from "../src/scaffold/index.js";
 
 // Compact on purpose: clients show about 2 KB of a tool to the model, and the enums already list every value.
 const listOf = (vals: readonly string[], all: readonly string[]) => (vals.length === all.length ? "any" : vals.join("|"));
-const offered = SOURCE_TYPES.filter((s) => SUPPORT[s].auth.length > 1 || SUPPORT[s].pagination.length > 1)
-  .map((s) => `${s}: ${SUPPORT[s].auth.length > 1 ? `auth ${listOf(SUPPORT[s].auth, AUTH_TYPES)}, ` : ""}pagination ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
-  .join("; ");
+const paged = SOURCE_TYPES.filter((s) => SUPPORT[s].pagination.length > 1)
+  .map((s) => `${s} ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
+  .join(", ");
 
 export const scaffoldTool = defineTool({
   name: "scaffold",
   title: "Scaffold a connector",
-  description:
-    "Creates a connector project from tested patterns; call it first when asked to build a connector. " +
-    "No options gives a runnable offline sample. " +
-    `Offered: ${offered}; others none. All lint clean and run.`,
+  description: "Creates a connector from tested patterns (all lint clean and run); call it first. No options: an offline sample. " + `Pagination: ${paged}, others none.`,
   input: {
-    project_dir: z.string().describe("Target folder (absolute)."),
-    name: z.string().optional().describe("Title, e.g. 'Acme CRM'."),
-    source_type: z.enum(SOURCE_TYPES).default("sample").describe("Kind of source."),
-    auth: z.enum(AUTH_TYPES).default("none").describe("Auth (APIs only)."),
-    pagination: z.enum(PAGINATION_TYPES).default("none").describe("Pagination style."),
+    project_dir: z.string().describe("Folder (absolute)."),
+    name: z.string().optional().describe("Title."),
+    source_type: z.enum(SOURCE_TYPES).optional().describe("Kind of source."),
+    auth: z.enum(AUTH_TYPES).optional().describe("Auth (APIs only)."),
+    pagination: z.enum(PAGINATION_TYPES).optional().describe("Tables' default (none)."),
     sync: z.enum(SYNC_MODES).default("incremental_cursor").describe("Sync mode."),
     tables: z
       .array(
         z.object({
           name: z.string().describe("snake_case name."),
-          primary_key: z.array(z.string()).optional().describe("Default ['id']."),
+          primary_key: z.array(z.string()).optional().describe("Default id."),
           parent: z.string().optional().describe("Parent table."),
+          parent_key: z.string().optional().describe("Parent key column."),
           path: z.string().optional().describe("REST path."),
+          // A string, not the enum again: the top-level enum lists the values, and resolveOptions checks them.
+          pagination: z.string().optional().describe("Override."),
+          page_size: z.number().int().optional().describe("Rows per page."),
+          cursor_field: z.string().optional().describe("Updated-at field."),
         }),
       )
       .optional()
@@ -37,8 +51,8 @@ export const scaffoldTool = defineTool({
     base_url: z.string().optional().describe("API base URL."),
     storage: z.enum(STORAGE_TYPES).optional().describe("file only."),
     driver: z.enum(DATABASE_DRIVERS).optional().describe("database only."),
-    operation_style: z.enum(OPERATION_STYLES).default("yield").describe("yield or direct."),
-    overwrite: z.boolean().default(false).describe("Replace existing files."),
+    operation_style: z.enum(OPERATION_STYLES).optional().describe("Default yield."),
+    overwrite: z.boolean().optional().describe("Replace existing files."),
   },
   output: {
     project_dir: z.string().describe("The folder the files were written to."),
@@ -48,14 +62,24 @@ export const scaffoldTool = defineTool({
       .object({
         source_type: z.string().describe("Source type used."),
         auth: z.string().describe("Authentication used."),
-        pagination: z.string().describe("Pagination used."),
+        pagination: z.string().describe("Pagination used (tables' default)."),
         sync: z.string().describe("Sync mode used."),
         operation_style: z.string().describe("Operation style used."),
         storage: z.string().optional().describe("File storage used."),
         driver: z.string().optional().describe("Database driver used."),
         tables: z
-          .array(z.object({ name: z.string().describe("Table"), primary_key: z.array(z.string()).describe("Primary key"), parent: z.string().optional().describe("Parent table") }))
-          .describe("Tables with their keys."),
+          .array(
+            z.object({
+              name: z.string().describe("Table"),
+              primary_key: z.array(z.string()).describe("Primary key"),
+              parent: z.string().optional().describe("Parent table"),
+              parent_key: z.string().optional().describe("Parent key column"),
+              pagination: z.string().describe("Pagination"),
+              page_size: z.number().describe("Page size"),
+              cursor_field: z.string().describe("Cursor field"),
+            }),
+          )
+          .describe("Tables with their settings."),
       })
       .describe("The resolved choices, defaults applied."),
     configuration_keys: z.array(z.string()).describe("Keys to fill in configuration.json before the first run."),
@@ -77,13 +101,14 @@ export const scaffoldTool = defineTool({
         auth: args.auth,
         pagination: args.pagination,
         sync: args.sync,
-        tables: args.tables,
+        // The table's pagination is a plain string in the schema (size budget); resolveOptions rejects unknown values.
+        tables: args.tables as TableSpec[] | undefined,
         base_url: args.base_url,
         operation_style: args.operation_style,
         storage: args.storage,
         driver: args.driver,
       },
-      args.overwrite,
+      args.overwrite ?? false,
     );
     const o = r.options;
     const next = [
@@ -94,7 +119,7 @@ export const scaffoldTool = defineTool({
       ...(o.sync === "incremental_cursor" ? ["Run run_debug again: the second run should write only new or changed rows."] : []),
     ];
     return {
-      summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${o.pagination}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
+      summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${paginationsOf(o).join("+")}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,
       data: {
         project_dir: dir,
         files: r.written,
@@ -107,7 +132,14 @@ export const scaffoldTool = defineTool({
           operation_style: o.operationStyle,
           ...(o.storage ? { storage: o.storage } : {}),
           ...(o.driver ? { driver: o.driver } : {}),
-          tables: o.tables.map((t) => ({ name: t.name, primary_key: t.primaryKey, ...(t.parent ? { parent: t.parent } : {}) })),
+          tables: o.tables.map((t) => ({
+            name: t.name,
+            primary_key: t.primaryKey,
+            ...(t.parent ? { parent: t.parent, parent_key: t.parentKey } : {}),
+            pagination: t.pagination,
+            page_size: t.pageSize,
+            cursor_field: t.cursorField,
+          })),
         },
         configuration_keys: r.configurationKeys,
         next_steps: next,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectInput } from "../src/mcp/json-object.js";
 import { openProjectFiles, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { assertStateObject, backupState, writeStateFile } from "../src/state/index.js";
@@ -12,7 +13,7 @@ export const setState = defineTool({
     "run_debug.",
   input: {
     project_dir: projectDirInput,
-    state: z.record(z.string(), z.unknown()).describe("The new state: a JSON object, as the connector's update() receives it."),
+    state: jsonObjectInput().describe("The new state: a JSON object, as the connector's update() receives it."),
   },
   output: {
     path: z.string().describe("Absolute path of files/state.json."),

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { runSetupTests, setupTestsData, summarizeSetupTests } from "../runner/setup-tests.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, numberOption, UsageError, runCommand, flag, str, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp configuration --test [DIR] [options]
 
@@ -18,44 +18,32 @@ run stops at the first failure. (Collecting a configuration interactively is lef
 Exit code: 0 every test passed, 1 a test failed or the form has none, 2 bad usage.`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    {
-      test: { type: "boolean", default: false },
-      configuration: { type: "string" },
-      python: { type: "string" },
-      timeout: { type: "string" },
-      json: { type: "boolean", default: false },
-    },
-    async (values, positionals, json) => {
-      if (!values.test) throw new UsageError(`configuration needs --test: only the setup tests run here\n\n${usage}`);
-      if (positionals.length > 1) throw new UsageError(`configuration takes one folder, got ${positionals.length}\n\n${usage}`);
-      const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-      if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-      const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
-      let configuration: Record<string, unknown> | undefined;
-      if (values.configuration) {
-        const path = resolve(values.configuration);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(await readFile(path, "utf8"));
-        } catch (e) {
-          throw new ToolError("configuration", `Cannot read ${values.configuration} as JSON: ${(e as Error).message}`, "Pass a file holding one JSON object.", values.configuration);
-        }
-        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-          throw new ToolError("configuration", `${values.configuration} must hold one JSON object.`, "Pass a file holding one JSON object.", values.configuration);
-        }
-        configuration = parsed as Record<string, unknown>;
+  return runCommand(argv, io, { test: flag, configuration: str, python: str, timeout: str, json: flag }, async (values, positionals, json) => {
+    if (!values.test) throw new UsageError("configuration needs --test: only the setup tests run here");
+    const folder = folderArg(positionals, "configuration");
+    const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
+    const projectDir = await new Workspace().projectDir(folder);
+    let configuration: Record<string, unknown> | undefined;
+    if (values.configuration) {
+      const path = resolve(values.configuration);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(path, "utf8"));
+      } catch (e) {
+        throw new ToolError("configuration", `Cannot read ${values.configuration} as JSON: ${(e as Error).message}`, "Pass a file holding one JSON object.", values.configuration);
       }
-      const r = await runSetupTests({ projectDir, configuration, python: values.python, timeoutSeconds: timeout });
-      if (json) {
-        io.out(JSON.stringify(setupTestsData(r)));
-      } else {
-        io.out(summarizeSetupTests(r));
-        if (r.error?.hint) io.out(`hint: ${r.error.hint}`);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new ToolError("configuration", `${values.configuration} must hold one JSON object.`, "Pass a file holding one JSON object.", values.configuration);
       }
-      return r.status === "passed" ? EXIT_OK : EXIT_FAILED;
-    },
-  );
+      configuration = parsed as Record<string, unknown>;
+    }
+    const r = await runSetupTests({ projectDir, configuration, python: values.python, timeoutSeconds: timeout });
+    if (json) {
+      io.out(JSON.stringify(setupTestsData(r)));
+    } else {
+      io.out(summarizeSetupTests(r));
+      if (r.error?.hint) io.out(`hint: ${r.error.hint}`);
+    }
+    return r.status === "passed" ? EXIT_OK : EXIT_FAILED;
+  });
 }

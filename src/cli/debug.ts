@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { ToolError } from "../errors.js";
 import { runSync, summarize, syncProgressBlock } from "../runner/index.js";
 import { syncData } from "../runner/run-result.js";
@@ -8,7 +7,7 @@ import { readConfiguration } from "../runner/configuration-file.js";
 import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp debug <DIR> [options]
 
@@ -25,7 +24,8 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --replay NAME          answer the connector's HTTP requests from DIR/files/recordings/NAME/; no network (embedded engine)
   --receipt              write a run receipt, DIR/files/receipt.json and receipt.md (check it with \`receipt check\`)
   --json                 print one JSON object (the run_debug result) on stdout
-Exit code: 0 the sync succeeded, 1 it failed, 2 bad usage.`;
+Exit code: 0 the sync succeeded; when it failed, the connector's exit code as \`fivetran debug\` ends with it
+(sys.exit(3): 3, Ctrl-C: 130), else 1; 2 bad usage.`;
 
 function proofLine(p: NonNullable<RunResult["proof"]>): string {
   const hosts =
@@ -52,94 +52,104 @@ async function readJsonObject(path: string, what: "configuration" | "state"): Pr
   throw new ToolError(what, `The ${what} file ${path} must hold one JSON object.`, `Fix ${path}.`, path);
 }
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          configuration: { type: "string" },
-          state: { type: "string" },
-          reset: { type: "boolean", default: false },
-          engine: { type: "string", default: "auto" },
-          python: { type: "string" },
-          timeout: { type: "string" },
-          "memory-limit": { type: "string" },
-          "output-limit": { type: "string" },
-          json: { type: "boolean", default: false },
-          record: { type: "string" },
-          replay: { type: "string" },
-          receipt: { type: "boolean", default: false },
-        },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n\n${usage}`);
-    }
-    const { values, positionals } = parsed;
-    json = values.json ?? false;
-    if (positionals.length > 1) throw new UsageError(`debug takes one folder, got ${positionals.length}\n\n${usage}`);
-    const engine = values.engine as EngineChoice;
-    if (!["auto", "embedded", "sdk"].includes(engine)) throw new UsageError(`--engine must be auto, embedded or sdk, not '${values.engine}'`);
-    const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-    const memoryLimit = values["memory-limit"] === undefined ? undefined : Number(values["memory-limit"]);
-    if (memoryLimit !== undefined && !(memoryLimit >= 16)) throw new UsageError(`--memory-limit must be a number of MB, at least 16, not '${values["memory-limit"]}'`);
-    const outputLimit = values["output-limit"] === undefined ? undefined : Number(values["output-limit"]);
-    if (outputLimit !== undefined && !(outputLimit > 0)) throw new UsageError(`--output-limit must be a positive number of MB, not '${values["output-limit"]}'`);
-    const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
-    const configuration = values.configuration ? await readJsonObject(values.configuration, "configuration") : undefined;
-    const state = values.state ? await readJsonObject(values.state, "state") : undefined;
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(
+    argv,
+    io,
+    {
+      configuration: str,
+      state: str,
+      reset: flag,
+      engine: strOr("auto"),
+      python: str,
+      timeout: str,
+      "memory-limit": str,
+      "output-limit": str,
+      json: flag,
+      record: str,
+      replay: str,
+      receipt: flag,
+    },
+    (values, positionals, json) => {
+      const folder = folderArg(positionals, "debug");
+      const engine = choiceOption<EngineChoice>(values.engine, "--engine", ["auto", "embedded", "sdk"]);
+      const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
+      const memoryLimit = numberOption(values["memory-limit"], "--memory-limit", { min: 16 });
+      const outputLimit = numberOption(values["output-limit"], "--output-limit", { above: 0 });
+      return debug(io, json, { ...values, folder, engine, timeout, memoryLimit, outputLimit });
+    },
+  );
+}
 
-    // Ctrl-C stops the connector's whole process group and keeps the last checkpoint.
-    const abort = new AbortController();
-    const onSigint = () => abort.abort();
-    process.once("SIGINT", onSigint);
-    let lastProgress = "";
-    try {
-      // A receipt says whether the run started clean: `receipt check` can only re-run one that did.
-      const startedClean = Boolean(values.reset) || isClean(projectDir);
-      const r = await runSync({
-        projectDir,
-        configuration,
-        state,
-        reset: values.reset,
-        engine,
-        python: values.python,
-        timeoutSeconds: timeout,
-        memoryLimitMb: memoryLimit,
-        outputLimitMb: outputLimit,
-        record: values.record,
-        replay: values.replay,
-        signal: abort.signal,
-        onLog: json ? undefined : (level, message) => io.err(`${level.padEnd(8)} ${message}`),
-        onProgress: json
-          ? undefined
-          : (c) => {
-              const line = `progress: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints`;
-              if (line !== lastProgress) io.err(line);
-              lastProgress = line;
-            },
-      });
-      if (values.receipt) {
-        const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: configuration ?? readConfiguration(projectDir) });
-        const written = await writeReceipt(projectDir, rc);
-        if (!json) io.err(`receipt: ${written.json}, ${written.markdown}`);
-      }
-      if (json) io.out(JSON.stringify(syncData(r)));
-      else {
-        const head = summarize(r);
-        io.err(head.slice(0, head.length - syncProgressBlock(r).length).trimEnd());
-        io.out(syncProgressBlock(r));
-        if (r.proof) io.err(proofLine(r.proof));
-      }
-      return r.status === "succeeded" ? EXIT_OK : EXIT_FAILED;
-    } finally {
-      process.off("SIGINT", onSigint);
+interface DebugOptions {
+  folder: string;
+  configuration?: string;
+  state?: string;
+  reset: boolean;
+  engine: EngineChoice;
+  python?: string;
+  timeout?: number;
+  memoryLimit?: number;
+  outputLimit?: number;
+  record?: string;
+  replay?: string;
+  receipt: boolean;
+}
+
+async function debug(io: CliIO, json: boolean, values: DebugOptions): Promise<number> {
+  const { engine, timeout, memoryLimit, outputLimit } = values;
+  const projectDir = await new Workspace().projectDir(values.folder);
+  const configuration = values.configuration ? await readJsonObject(values.configuration, "configuration") : undefined;
+  const state = values.state ? await readJsonObject(values.state, "state") : undefined;
+
+  // Ctrl-C stops the connector's whole process group and keeps the last checkpoint.
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once("SIGINT", onSigint);
+  let lastProgress = "";
+  try {
+    // A receipt says whether the run started clean: `receipt check` can only re-run one that did.
+    const startedClean = Boolean(values.reset) || isClean(projectDir);
+    const r = await runSync({
+      projectDir,
+      configuration,
+      state,
+      reset: values.reset,
+      engine,
+      python: values.python,
+      timeoutSeconds: timeout,
+      memoryLimitMb: memoryLimit,
+      outputLimitMb: outputLimit,
+      record: values.record,
+      replay: values.replay,
+      signal: abort.signal,
+      onLog: json ? undefined : (level, message) => io.err(`${level.padEnd(8)} ${message}`),
+      onProgress: json
+        ? undefined
+        : (c) => {
+            const line = `progress: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints`;
+            if (line !== lastProgress) io.err(line);
+            lastProgress = line;
+          },
+    });
+    if (values.receipt) {
+      const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: configuration ?? readConfiguration(projectDir) });
+      const written = await writeReceipt(projectDir, rc);
+      if (!json) io.err(`receipt: ${written.json}, ${written.markdown}`);
     }
-  } catch (e) {
-    return reportError(e, io, json);
+    if (json) io.out(JSON.stringify(syncData(r)));
+    else {
+      const head = summarize(r);
+      io.err(head.slice(0, head.length - syncProgressBlock(r).length).trimEnd());
+      io.out(syncProgressBlock(r));
+      if (r.proof) io.err(proofLine(r.proof));
+    }
+    if (r.status === "succeeded") return EXIT_OK;
+    // A failed sync ends with the code `fivetran debug` would end with (sys.exit(3): 3, a KeyboardInterrupt: 130),
+    // and never with 0, in text and --json mode alike: sys.exit(0), which `fivetran debug` ends with 0 though the
+    // sync stopped without a verdict, exits EXIT_FAILED.
+    return r.exitCode ? r.exitCode : EXIT_FAILED;
+  } finally {
+    process.off("SIGINT", onSigint);
   }
 }

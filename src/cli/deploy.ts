@@ -1,6 +1,6 @@
 import { planDeploy, PYTHON_VERSIONS, runDeploy } from "../deploy/index.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, runCommand, flag, str, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp deploy [DIR] --destination NAME --connection NAME [options]
 
@@ -15,47 +15,33 @@ from FIVETRAN_API_KEY only. Without --yes it prints the plan and deploys nothing
   --json                 print JSON`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    {
-      destination: { type: "string" },
-      connection: { type: "string" },
-      "python-version": { type: "string" },
-      python: { type: "string" },
-      "allow-update": { type: "boolean", default: false },
-      yes: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-    },
-    async (values, positionals, json) => {
-      const pv = values["python-version"];
-      if (pv !== undefined && !(PYTHON_VERSIONS as readonly string[]).includes(pv)) throw new UsageError(`--python-version must be one of ${PYTHON_VERSIONS.join(", ")}`);
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-      const opts = {
-        projectDir: dir,
-        destination: values.destination,
-        connection: values.connection,
-        pythonVersion: pv as (typeof PYTHON_VERSIONS)[number] | undefined,
-        python: values.python,
-        allowUpdate: values["allow-update"],
-        onLine: (l: string) => {
-          if (!json) io.err(l);
-        },
-      };
-      const plan = await planDeploy(opts);
-      for (const c of plan.checks) io.err(`${c.severity}: [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.hint ?? ""}`);
-      if (plan.blocking.length) {
-        io.err(`deploy refused: ${plan.blocking.length} blocking check(s)`);
-        return EXIT_FAILED;
-      }
-      if (!values.yes) {
-        io.out(`would deploy ${dir} as connection '${plan.connection}' in destination '${plan.destination}'; run again with --yes to deploy`);
-        return EXIT_OK;
-      }
-      const r = await runDeploy(plan, opts);
-      if (json) io.out(JSON.stringify(r, null, 2));
-      else io.out(`${r.outcome}${r.connectionId ? `: connection id ${r.connectionId}` : ""}${r.dashboardUrl ? `\n${r.dashboardUrl}` : ""}${r.errors.length ? `\n${r.errors.join("\n")}` : ""}`);
-      return r.outcome === "created" || r.outcome === "updated" ? EXIT_OK : EXIT_FAILED;
-    },
-  );
+  return runCommand(argv, io, { destination: str, connection: str, "python-version": str, python: str, "allow-update": flag, yes: flag, json: flag }, async (values, positionals, json) => {
+    const pv = values["python-version"] === undefined ? undefined : choiceOption(values["python-version"], "--python-version", PYTHON_VERSIONS);
+    const dir = await new Workspace().projectDir(folderArg(positionals, "deploy"));
+    const opts = {
+      projectDir: dir,
+      destination: values.destination,
+      connection: values.connection,
+      pythonVersion: pv,
+      python: values.python,
+      allowUpdate: values["allow-update"],
+      onLine: (l: string) => {
+        if (!json) io.err(l);
+      },
+    };
+    const plan = await planDeploy(opts);
+    for (const c of plan.checks) io.err(`${c.severity}: [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.hint ?? ""}`);
+    if (plan.blocking.length) {
+      io.err(`deploy refused: ${plan.blocking.length} blocking check(s)`);
+      return EXIT_FAILED;
+    }
+    if (!values.yes) {
+      io.out(`would deploy ${dir} as connection '${plan.connection}' in destination '${plan.destination}'; run again with --yes to deploy`);
+      return EXIT_OK;
+    }
+    const r = await runDeploy(plan, opts);
+    if (json) io.out(JSON.stringify(r, null, 2));
+    else io.out(`${r.outcome}${r.connectionId ? `: connection id ${r.connectionId}` : ""}${r.dashboardUrl ? `\n${r.dashboardUrl}` : ""}${r.errors.length ? `\n${r.errors.join("\n")}` : ""}`);
+    return r.outcome === "created" || r.outcome === "updated" ? EXIT_OK : EXIT_FAILED;
+  });
 }

@@ -1,6 +1,6 @@
 import { describeWarehouse } from "../warehouse/inspect.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_OK, flag, folderArg, runCommand, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp describe <DIR> [--json]
 
@@ -9,9 +9,9 @@ soft-deleted rows (_fivetran_deleted), and the state in files/state.json.
   --json   print exactly one JSON object`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(argv, io, { json: { type: "boolean", default: false } }, async (values, positionals, json) => {
-    if (positionals.length > 1) throw new UsageError(`describe takes one folder\n\n${usage}`);
-    const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+  return runCommand(argv, io, { json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "describe");
+    const dir = await new Workspace().projectDir(folder);
     const d = await describeWarehouse(dir);
     if (json) {
       io.out(JSON.stringify(d));

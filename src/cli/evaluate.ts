@@ -2,7 +2,7 @@ import { evaluateConnector } from "../evaluate/index.js";
 import { renderMarkdown } from "../evaluate/markdown.js";
 import { projectRedactor } from "../state/redaction.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp evaluate [DIR] [options]
 
@@ -16,35 +16,23 @@ and state first (the state is backed up) and writes DIR/EVALUATION.md. Exit code
   --json           print the report as JSON`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    {
-      "max-rows": { type: "string" },
-      timeout: { type: "string", default: "300" },
-      python: { type: "string" },
-      "no-markdown": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-    },
-    async (values, positionals, json) => {
-      const maxRows = values["max-rows"] !== undefined ? Number(values["max-rows"]) : undefined;
-      if (maxRows !== undefined && (!Number.isInteger(maxRows) || maxRows < 1)) throw new UsageError("--max-rows needs a positive whole number");
-      const timeout = Number(values.timeout);
-      if (!Number.isFinite(timeout) || timeout < 1) throw new UsageError("--timeout needs a number of seconds");
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
-      const r = await evaluateConnector({
-        projectDir: dir,
-        maxRows,
-        timeoutSeconds: timeout,
-        python: values.python,
-        writeMarkdown: !values["no-markdown"],
-        onProgress: (step, total, m) => {
-          if (!json) io.err(`[${step}/${total}] ${m}`);
-        },
-      });
-      const redactor = projectRedactor(dir);
-      io.out(json ? JSON.stringify(redactor.redactValue(r), null, 2) : redactor.redact(renderMarkdown(r)));
-      return r.blocking.length ? EXIT_FAILED : EXIT_OK;
-    },
-  );
+  return runCommand(argv, io, { "max-rows": str, timeout: strOr("300"), python: str, "no-markdown": flag, json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "evaluate");
+    const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1 });
+    const timeout = numberOption(values.timeout, "--timeout", { min: 1 })!;
+    const dir = await new Workspace().projectDir(folder);
+    const r = await evaluateConnector({
+      projectDir: dir,
+      maxRows,
+      timeoutSeconds: timeout,
+      python: values.python,
+      writeMarkdown: !values["no-markdown"],
+      onProgress: (step, total, m) => {
+        if (!json) io.err(`[${step}/${total}] ${m}`);
+      },
+    });
+    const redactor = projectRedactor(dir);
+    io.out(json ? JSON.stringify(redactor.redactValue(r), null, 2) : redactor.redact(renderMarkdown(r)));
+    return r.blocking.length ? EXIT_FAILED : EXIT_OK;
+  });
 }

@@ -1,8 +1,7 @@
-import { parseArgs } from "node:util";
-import { checkFaults, FAULT_KINDS, injectFaults } from "../proof/index.js";
+import { checkFaults, FAULT_KINDS, injectFaults, type FaultKind } from "../proof/index.js";
 import { faultsSummary } from "../proof/summaries.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, UsageError, flag, str, strList, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp faults <DIR> [options]
 
@@ -16,44 +15,24 @@ often, with what backoff), failed cleanly, looped, lost rows, kept going; and wh
   --json           print the report as one JSON object
 Exit code: 0 every fault handled, 1 some not, 2 bad usage.`;
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          fault: { type: "string", multiple: true },
-          at: { type: "string" },
-          replay: { type: "string" },
-          python: { type: "string" },
-          timeout: { type: "string" },
-          json: { type: "boolean", default: false },
-        },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n\n${usage}`);
-    }
-    const { values, positionals } = parsed;
-    json = values.json ?? false;
-    if (positionals.length > 1) throw new UsageError(`faults takes one folder, got ${positionals.length}\n\n${usage}`);
-    const at = values.at === undefined ? undefined : Number(values.at);
-    if (at !== undefined && !(Number.isInteger(at) && at >= 1)) throw new UsageError(`--at must be a request number (1 or more), not '${values.at}'`);
-    const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-    if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not '${values.timeout}'`);
-    let faults;
-    try {
-      faults = values.fault ? checkFaults(values.fault) : undefined;
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const projectDir = await new Workspace().projectDir(positionals[0] ?? ".");
-    const r = await injectFaults({ projectDir, faults, at, replay: values.replay, python: values.python, timeoutSeconds: timeout, onStep: json ? undefined : (s) => io.err(s) });
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(argv, io, { fault: strList, at: str, replay: str, python: str, timeout: str, json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "faults");
+    const at = numberOption(values.at, "--at", { whole: true, min: 1 });
+    const timeoutSeconds = numberOption(values.timeout, "--timeout", { above: 0 });
+    const faults = faultsOption(values.fault);
+    const projectDir = await new Workspace().projectDir(folder);
+    const r = await injectFaults({ projectDir, faults, at, replay: values.replay, python: values.python, timeoutSeconds, onStep: json ? undefined : (s) => io.err(s) });
     io.out(json ? JSON.stringify(r) : faultsSummary(r));
     return r.baseline.status === "succeeded" && r.not_handled === 0 ? EXIT_OK : EXIT_FAILED;
+  });
+}
+
+/** --fault values, checked against the fault kinds (an unknown one is bad usage); undefined means all. */
+export function faultsOption(raw: string[] | undefined): FaultKind[] | undefined {
+  try {
+    return raw ? checkFaults(raw) : undefined;
   } catch (e) {
-    return reportError(e, io, json);
+    throw new UsageError((e as Error).message);
   }
 }

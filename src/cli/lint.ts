@@ -3,7 +3,7 @@ import { formatText, toSarif } from "../lint/format.js";
 import { lintResultData } from "../lint/result-shape.js";
 import { PROFILES, type Profile } from "../lint/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 import { pathToFileURL } from "node:url";
 
 export const usage = `fivetran-connector-mcp lint [DIR] [options]
@@ -20,21 +20,14 @@ export function run(argv: string[], io: CliIO): Promise<number> {
   return runCommand(
     argv,
     io,
-    {
-      format: { type: "string", default: "text" },
-      fix: { type: "boolean", default: false },
-      profile: { type: "string", default: "guidelines" },
-      "target-sdk": { type: "string" },
-      rules: { type: "string" },
-    },
+    { format: strOr("text"), fix: flag, profile: strOr("guidelines"), "target-sdk": str, rules: str },
     async (values, positionals) => {
-      const format = values.format;
-      if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
-      if (!PROFILES.includes(values.profile as Profile)) throw new UsageError(`--profile must be one of ${PROFILES.join(", ")} (got '${values.profile}')`);
-      if (positionals.length > 1) throw new UsageError(`lint takes one folder, got ${positionals.length}\n\n${usage}`);
-      const dir = await new Workspace().projectDir(positionals[0] ?? ".");
+      const format = choiceOption(values.format, "--format", ["text", "json", "sarif"]);
+      const profile = choiceOption<Profile>(values.profile, "--profile", PROFILES);
+      const folder = folderArg(positionals, "lint");
+      const dir = await new Workspace().projectDir(folder);
       const result = await lint(dir, {
-        profile: values.profile as Profile,
+        profile,
         targetSdk: values["target-sdk"],
         rules: values.rules
           ? values.rules

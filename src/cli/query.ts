@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT, queryWarehouse, type QueryResult } from "../warehouse/query.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
+import { EXIT_OK, numberOption, UsageError, runCommand, flag, str, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp query <DIR> <SQL> [--json] [--max-rows N]
 
@@ -10,10 +10,9 @@ resolve to the connector's schema (tester). Files, the network, settings and wri
   --json         print exactly one JSON object: { columns, rows, row_count, truncated, truncated_by }`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(argv, io, { json: { type: "boolean", default: false }, "max-rows": { type: "string" } }, async (values, positionals, json) => {
-    if (positionals.length !== 2) throw new UsageError(`query needs a folder and one SQL string\n\n${usage}`);
-    const maxRows = values["max-rows"] === undefined ? DEFAULT_MAX_ROWS : Number(values["max-rows"]);
-    if (!Number.isInteger(maxRows) || maxRows < 1 || maxRows > MAX_ROWS_LIMIT) throw new UsageError(`--max-rows must be a whole number from 1 to ${MAX_ROWS_LIMIT}`);
+  return runCommand(argv, io, { json: flag, "max-rows": str }, async (values, positionals, json) => {
+    if (positionals.length !== 2) throw new UsageError("query needs a folder and one SQL string");
+    const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1, max: MAX_ROWS_LIMIT }) ?? DEFAULT_MAX_ROWS;
     const dir = await new Workspace().projectDir(positionals[0]);
     const result = await queryWarehouse(dir, positionals[1], { maxRows });
     io.out(json ? JSON.stringify(result) : formatTable(result));

@@ -1,8 +1,8 @@
-import { parseArgs } from "node:util";
-import { checkFaults, checkReceipt, makeReceipt } from "../proof/index.js";
+import { checkReceipt, makeReceipt } from "../proof/index.js";
 import { checkSummary, receiptSummary } from "../proof/summaries.js";
 import { Workspace } from "../workspace/workspace.js";
-import { EXIT_FAILED, EXIT_OK, reportError, UsageError, type CliIO } from "./io.js";
+import { faultsOption } from "./faults.js";
+import { EXIT_FAILED, EXIT_OK, folderArg, runCommand, UsageError, flag, str, strList, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp receipt make|check <DIR> [options]
 
@@ -19,45 +19,17 @@ check  checks DIR/files/receipt.json against DIR: same code, same recording, and
 Both:    --python P, --json
 Exit code: 0 written / verified (or code_only), 1 mismatch, 2 bad usage.`;
 
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  let json = false;
-  try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          replay: { type: "string" },
-          "crash-resume": { type: "boolean", default: false },
-          fault: { type: "string", multiple: true },
-          "no-lint": { type: "boolean", default: false },
-          receipt: { type: "string" },
-          python: { type: "string" },
-          json: { type: "boolean", default: false },
-        },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n\n${usage}`);
-    }
-    const { values, positionals } = parsed;
-    json = values.json ?? false;
-    const [action, folder, ...more] = positionals;
-    if (action !== "make" && action !== "check") throw new UsageError(`receipt needs make or check, not '${action ?? ""}'\n\n${usage}`);
-    if (more.length) throw new UsageError(`receipt ${action} takes one folder\n\n${usage}`);
-    const projectDir = await new Workspace().projectDir(folder ?? ".");
+export function run(argv: string[], io: CliIO): Promise<number> {
+  return runCommand(argv, io, { replay: str, "crash-resume": flag, fault: strList, "no-lint": flag, receipt: str, python: str, json: flag }, async (values, positionals, json) => {
+    const [action, ...folders] = positionals;
+    if (action !== "make" && action !== "check") throw new UsageError(`receipt needs make or check, not '${action ?? ""}'`);
+    const projectDir = await new Workspace().projectDir(folderArg(folders, `receipt ${action}`));
     if (action === "make") {
-      let faults;
-      try {
-        faults = values.fault ? checkFaults(values.fault) : undefined;
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
       const r = await makeReceipt({
         projectDir,
         replay: values.replay,
         crash: values["crash-resume"],
-        faults,
+        faults: faultsOption(values.fault),
         lint: !values["no-lint"],
         python: values.python,
         onStep: json ? undefined : (s) => io.err(s),
@@ -68,7 +40,5 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const c = await checkReceipt({ projectDir, receipt: values.receipt, python: values.python });
     io.out(json ? JSON.stringify(c) : checkSummary(c));
     return c.verdict === "mismatch" ? EXIT_FAILED : EXIT_OK;
-  } catch (e) {
-    return reportError(e, io, json);
-  }
+  });
 }

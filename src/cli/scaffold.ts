@@ -1,4 +1,4 @@
-import { listChoices, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
+import { listChoices, paginationsOf, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
@@ -15,6 +15,10 @@ README.md and .gitignore. With no options it makes a runnable offline sample con
   --storage TYPE       file source: local (default) or s3 (Amazon S3 or S3-compatible, via boto3)
   --driver TYPE        database source: sqlite (default), postgresql (psycopg2) or mysql (PyMySQL)
   --table SPEC         a table, repeatable: name[:pk1+pk2][@parent], e.g. --table users --table orders@users
+  --tables-json JSON   the tables as the MCP tool takes them, with per-table settings, e.g.
+                       '[{"name":"orders","primary_key":["order_no"],"pagination":"cursor","page_size":50}]'
+  --page-size N        rows per page (per batch for a database) for tables that set none
+  --cursor-field NAME  the updated-at field for tables that set none (default updated_at)
   --name TITLE         the connector's title
   --base-url URL       API base URL for configuration.json (rest_api, graphql)
   --operation-style S  yield (default, as the seed guidelines ask) or direct
@@ -29,6 +33,21 @@ function parseTable(spec: string): TableSpec {
   return { name: m[1], ...(m[2] ? { primary_key: m[2].split("+") } : {}), ...(m[3] ? { parent: m[3] } : {}) };
 }
 
+/** --tables-json: a JSON array of table objects; resolveOptions checks every field. */
+function parseTablesJson(text: string, table: string[] | undefined): TableSpec[] {
+  if (table?.length) throw new UsageError("--tables-json and --table do not combine; give every table in --tables-json");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError('--tables-json is not JSON; pass an array such as \'[{"name":"orders","primary_key":["order_no"]}]\'');
+  }
+  if (!Array.isArray(parsed) || !parsed.every((t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string")) {
+    throw new UsageError("--tables-json must be an array of objects, each with a name");
+  }
+  return parsed as TableSpec[];
+}
+
 export function run(argv: string[], io: CliIO): Promise<number> {
   return runCommand(
     argv,
@@ -41,6 +60,9 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       storage: { type: "string" },
       driver: { type: "string" },
       table: { type: "string", multiple: true },
+      "tables-json": { type: "string" },
+      "page-size": { type: "string" },
+      "cursor-field": { type: "string" },
       name: { type: "string" },
       "base-url": { type: "string" },
       "operation-style": { type: "string" },
@@ -73,7 +95,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         }
         return EXIT_OK;
       }
-      if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder\n\n${usage}`);
+      if (positionals.length !== 1) throw new UsageError(`scaffold takes one folder, got ${positionals.length}`);
       const dir = await new Workspace().projectDir(positionals[0], false);
       const opts: ScaffoldOptions = {
         name: values.name,
@@ -81,7 +103,9 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         auth: values.auth as ScaffoldOptions["auth"],
         pagination: values.pagination as ScaffoldOptions["pagination"],
         sync: values.sync as ScaffoldOptions["sync"],
-        tables: values.table?.map(parseTable),
+        tables: values["tables-json"] !== undefined ? parseTablesJson(values["tables-json"], values.table) : values.table?.map(parseTable),
+        page_size: values["page-size"] === undefined ? undefined : Number(values["page-size"]),
+        cursor_field: values["cursor-field"],
         base_url: values["base-url"],
         operation_style: values["operation-style"] as ScaffoldOptions["operation_style"],
         storage: values.storage as ScaffoldOptions["storage"],
@@ -92,7 +116,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
       } else {
         const o = r.options;
-        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${o.pagination}, sync ${o.sync}) in ${dir}`);
+        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${paginationsOf(o).join("+")}, sync ${o.sync}) in ${dir}`);
         for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
         if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
         io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);

@@ -1,13 +1,13 @@
 import { parseArgs } from "node:util";
 import { shutdownAll } from "../lifecycle.js";
-import type { CliIO } from "./io.js";
+import { reportError, strList, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp serve [--workspace DIR]... [--toolsets NAME[,NAME]]
 
 Serves MCP on stdio. stdout carries protocol messages only; diagnostics go to stderr.
   --workspace DIR   a folder connector paths must stay inside (repeatable); client roots add to it
   --toolsets NAMES  tools to offer beside the core ones: proof (crash_resume, inject_faults, make_receipt,
-                    check_receipt, proof_status); also FIVETRAN_CONNECTOR_MCP_TOOLSETS`;
+                    check_receipt); also FIVETRAN_CONNECTOR_MCP_TOOLSETS`;
 
 const MIN_NODE_MAJOR = 20;
 
@@ -18,7 +18,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.err(`fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`);
     return 1;
   }
-  const { values } = parseArgs({ args: argv, options: { workspace: { type: "string", multiple: true }, toolsets: { type: "string", multiple: true } }, allowPositionals: false });
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: { workspace: strList, toolsets: strList }, allowPositionals: false }));
+  } catch (e) {
+    return reportError(e, io, false);
+  }
   const { isToolset, TOOLSETS } = await import("../../tools/index.js");
   const named = [...(values.toolsets ?? []), process.env.FIVETRAN_CONNECTOR_MCP_TOOLSETS ?? ""]
     .flatMap((v) => v.split(","))

@@ -90,7 +90,7 @@ function linksLeaving(project: ConnectorProject, max = 10_000): string[] {
     for (const e of entries) {
       seen++;
       const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory() && !UNPACKAGED.has(e.name)) stack.push(child);
+      if (e.isDirectory() && !UNPACKAGED.has(e.name) && !e.name.startsWith(".venv.untrusted-")) stack.push(child);
       else if (e.isSymbolicLink()) {
         try {
           project.resolve(child);

@@ -1,3 +1,4 @@
+import { RunTracker } from "../runner/context.js";
 import { existsSync, realpathSync } from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative } from "node:path";
 import { childEnv } from "../exec/env.js";
@@ -55,8 +56,14 @@ export interface DeployResult extends DeployReport {
 export function findFivetran(projectDir: string, python: string | undefined, env: NodeJS.ProcessEnv): string | null {
   const exe = process.platform === "win32" ? "fivetran.exe" : "fivetran";
   const candidates: string[] = [];
-  const chosen = resolvePython(projectDir, python, env);
-  if (isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
+  let chosen: string | undefined;
+  try {
+    chosen = resolvePython(projectDir, python, env);
+  } catch {
+    // A folder interpreter that may not run (a link out of the folder) offers no fivetran either.
+    chosen = undefined;
+  }
+  if (chosen && isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
   for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) if (isAbsolute(dir)) candidates.push(join(dir, exe));
   // Security: a CLI whose real path lies in the folder is the folder's code, and would get the API key.
   return candidates.find((c) => existsSync(c) && !insideFolder(c, projectDir)) ?? null;
@@ -133,6 +140,7 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
     opts.projectDir,
     [key, key.slice(0, 8)].filter((s) => s.length >= 4),
   );
+  const lines = new RunTracker(redactor, { onLog: (_level, m) => opts.onLine?.(m.slice("cli: ".length)) });
   const r = await runProgram(plan.fivetran, plan.args, {
     cwd: opts.projectDir,
     // Security: the key travels in the environment only, never on the command line (visible in ps).
@@ -141,8 +149,11 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
     containWith: existsSync("/usr/bin/python3") ? "/usr/bin/python3" : undefined,
     timeoutMs: (opts.timeoutSeconds ?? 600) * 1000,
     signal: opts.signal,
-    onLine: (l) => opts.onLine?.(redactor.redact(l)),
+    // Security: lines pass through a run tracker's stream, which holds a line back while the next may complete a
+    // secret cut by the break, and masks every piece.
+    onLine: (l) => lines.log("INFO", "cli", l),
   });
+  lines.flushLogs();
   if (r.spawnError) throw new ToolError("sdk_not_installed", `Could not start ${plan.fivetran}: ${r.spawnError}`, "Reinstall fivetran-connector-sdk.");
   if (r.cancelled) throw new ToolError("cancelled", "The deploy was cancelled; the connection may or may not have been created.", "Check the Fivetran dashboard before deploying again.");
   if (r.timedOut)

@@ -1,9 +1,10 @@
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, renameSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { join } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 import { ToolError } from "../errors.js";
 import { runProgram } from "./exec.js";
+import { isRecordedVenv, recordVenv } from "./venv-record.js";
 import { pipEnv } from "../exec/env.js";
 import { parseInstalled, parsePipFailure, pipProgressMessage, type PipFailure } from "./pip-output.js";
 import { checkRequirementPaths } from "./requirement-paths.js";
@@ -15,7 +16,7 @@ export interface InstallOptions {
   python?: string;
   /** Pass --upgrade to pip: newest versions the specifiers allow. */
   upgrade?: boolean;
-  /** Delete an existing .venv and create it again. */
+  /** Delete an existing .venv this server built and create it again (one it did not build is always moved aside). */
   recreate?: boolean;
   /** Also install fivetran-connector-sdk into .venv (never into requirements.txt). */
   includeSdk?: boolean;
@@ -30,6 +31,8 @@ export interface InstallResult {
   python: string;
   pythonVersion: string;
   created: boolean;
+  /** Where a .venv this server did not build was moved before a fresh one was built. */
+  movedAside?: string;
   requirements: number;
   installed: { name: string; version: string }[];
   issues: RequirementIssue[];
@@ -49,7 +52,7 @@ export function basePython(python: string | undefined, env: NodeJS.ProcessEnv): 
 }
 
 export async function pythonVersion(python: string, opts: { env: Record<string, string>; signal?: AbortSignal }): Promise<string> {
-  const r = await runProgram(python, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
+  const r = await runProgram(python, ["-I", "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
   if (r.spawnError || r.exitCode !== 0) {
     throw new ToolError(
       "python_not_found",
@@ -95,13 +98,50 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
 
   const venv = join(opts.projectDir, ".venv");
   const py = venvPython(opts.projectDir);
-  if (opts.recreate && existsSync(venv)) {
-    report(0, "removing the old .venv");
-    await rm(venv, { recursive: true, force: true });
+  let movedAside: string | undefined;
+  // Security: a .venv this server did not build (it came with the folder, or changed since we recorded it) is never
+  // run: its site-packages (a .pth file, a patched pip) execute as soon as its Python starts. It is moved aside, not
+  // deleted (it may be the user's work), and a fresh one is built.
+  const ours = existsSync(venv) && isRecordedVenv(venv);
+  if (existsSync(venv) || isLink(venv)) {
+    if (opts.recreate && ours) {
+      report(0, "removing the old .venv");
+      await rm(venv, { recursive: true, force: true });
+    } else if (!ours) {
+      movedAside = moveAside(project, venv);
+      report(0, `moved the existing .venv, which this server did not build, aside to ${movedAside}`);
+    }
   }
+  try {
+    return await buildAndInstall(opts, { env, pipArgs: pip.args, serverEnv, venv, py, reqPath, parsed, issues, movedAside, started, report, timeoutMs });
+  } catch (e) {
+    // The move aside happened whatever failed after it: the answer says so.
+    if (movedAside && e instanceof ToolError) throw new ToolError(e.code, `${e.message} (The .venv that was here, not built by this server, was moved aside to ${movedAside}.)`, e.hint, e.value);
+    throw e;
+  }
+}
+
+interface BuildContext {
+  env: Record<string, string>;
+  pipArgs: string[];
+  serverEnv: NodeJS.ProcessEnv;
+  venv: string;
+  py: string;
+  reqPath: string;
+  parsed: ReturnType<typeof parseRequirements>;
+  issues: RequirementIssue[];
+  movedAside: string | undefined;
+  started: number;
+  report: (step: number, message: string) => void;
+  timeoutMs: number;
+}
+
+async function buildAndInstall(opts: InstallOptions, c: BuildContext): Promise<InstallResult> {
+  const { env, serverEnv, venv, py, reqPath, parsed, issues, movedAside, started, report, timeoutMs } = c;
   let created = false;
+  let base: string | undefined;
   if (!existsSync(py)) {
-    const base = basePython(opts.python, serverEnv);
+    base = basePython(opts.python, serverEnv);
     const version = await pythonVersion(base, { env, signal: opts.signal });
     if (!SUPPORTED_MINORS.includes(version.split(".").slice(0, 2).join("."))) {
       throw new ToolError(
@@ -112,7 +152,8 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
       );
     }
     report(1, `creating .venv with ${base} (Python ${version})`);
-    const r = await runProgram(base, ["-m", "venv", venv], { env, timeoutMs: 120_000, signal: opts.signal });
+    // Security: -I keeps the base Python from importing anything of the current folder or the user's site.
+    const r = await runProgram(base, ["-I", "-m", "venv", venv], { env, timeoutMs: 120_000, signal: opts.signal });
     checkAborted(r, "creating .venv");
     if (r.exitCode !== 0 || !existsSync(py)) {
       await rm(venv, { recursive: true, force: true });
@@ -124,13 +165,11 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
       );
     }
     created = true;
+    recordVenv(venv, base);
   }
-  // Security: the venv's interpreter is a file of the untrusted folder; it runs only when it is a link to an
-  // interpreter outside the folder (what `python -m venv` makes), never a script or binary planted inside.
-  if (!created) checkVenvInterpreter(project.root, py);
   const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
 
-  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...pip.args];
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...c.pipArgs];
   if (opts.upgrade) args.push("--upgrade");
   const hasReqs = parsed.requirements.length > 0;
   if (hasReqs) args.push("-r", reqPath);
@@ -143,7 +182,9 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
   {
     report(2, `pip install (${parsed.requirements.length} requirement(s) + ${RUNTIME_PREINSTALLED.join(", ")}, pre-installed in production${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`);
     let step = 2;
-    const r = await runProgram(py, args, {
+    // Security: -I: the connector folder (pip's working directory) is not on sys.path, so a pip/ or pip.py there is
+    // never imported in place of the venv's pip; PYTHON* variables and the user's site are ignored too.
+    const r = await runProgram(py, ["-I", ...args], {
       cwd: opts.projectDir,
       // pip must not read a user's PIP_REQUIRE_VIRTUALENV or target; the venv is the target.
       env: { ...env, PIP_REQUIRE_VIRTUALENV: "0", PYTHONUNBUFFERED: "1" },
@@ -155,6 +196,8 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
         if (m) report(++step, m);
       },
     });
+    // What pip wrote is ours: recorded before any outcome, so a failed install is not taken for a foreign venv next time.
+    recordVenv(venv, base);
     checkAborted(r, "pip install", timeoutMs);
     tail = lastLines(r.all, 30);
     if (r.exitCode !== 0) throw pipError(parsePipFailure(r.all), r.exitCode, tail);
@@ -165,6 +208,7 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
     python: py,
     pythonVersion: venvVersion,
     created,
+    ...(movedAside ? { movedAside } : {}),
     requirements: parsed.requirements.length,
     installed,
     issues,
@@ -191,28 +235,34 @@ function lastLines(text: string, n: number): string[] {
     .slice(-n);
 }
 
-/**
- * Refuses a `.venv/bin/python` whose real path (after every link) lies inside the connector folder: a normal venv
- * links to the base interpreter, so one inside is a copy or a planted program, which must not run with the server's
- * rights. `recreate: true` deletes that .venv without running anything in it and builds it again.
- */
-export function checkVenvInterpreter(root: string, py: string): void {
-  let real: string;
-  try {
-    real = realpathSync(py);
-  } catch {
-    throw new ToolError(
-      "dependency",
-      "The .venv interpreter (.venv/bin/python) is a broken link or cannot be read.",
-      "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python.",
-    );
+/** Name prefix of a .venv moved aside; lint, deploy and the proof tools skip these folders like .venv itself. */
+export const VENV_ASIDE_PREFIX = ".venv.untrusted-";
+
+/** Renames the folder's .venv (or a link named .venv) to a free name beside it; returns the new name. */
+function moveAside(project: ConnectorProject, venv: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  for (let i = 0; ; i++) {
+    const name = `${VENV_ASIDE_PREFIX}${stamp}${i ? `-${i}` : ""}`;
+    // Security: the new name is resolved through the project layer too, and must not exist (no rename over a link).
+    const target = project.resolve(name);
+    if (existsSync(target) || isLink(target)) continue;
+    try {
+      renameSync(venv, target);
+    } catch (e) {
+      throw new ToolError(
+        "dependency",
+        `The existing .venv was not built by this server, and moving it aside failed: ${(e as Error).message}`,
+        "Move or delete .venv yourself, then call install_requirements again; it builds a fresh one.",
+      );
+    }
+    return name;
   }
-  const rel = relative(realpathSync(root), real);
-  if (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) {
-    throw new ToolError(
-      "dependency",
-      "The .venv interpreter (.venv/bin/python) is a file inside the connector folder, not a link to a Python installed outside it; install_requirements does not run programs from the folder.",
-      "Pass recreate: true (CLI: --recreate) to delete .venv and build it again from a trusted Python (the `python` argument, FIVETRAN_CONNECTOR_PYTHON or python3).",
-    );
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

@@ -24,30 +24,29 @@ export function perProject<T>(compute: (p: Project) => T): (p: Project) => T {
   };
 }
 
-const opCallsOnce = perProject((p) => {
-  const out: CallSite[] = [];
-  for (const mod of p.modules)
-    for (const call of mod.calls) {
-      const method = mod.opMethod(call);
-      if (method) out.push({ mod, call, method });
-    }
-  return out;
-});
-export function opCalls(p: Project): CallSite[] {
-  return opCallsOnce(p).slice();
+/** The project's calls whose method `methodOf` names (op.upsert, log.info, ...), found once per project. */
+function callSites(methodOf: (mod: Module, call: PyNode) => string | undefined): (p: Project) => CallSite[] {
+  const once = perProject((p) => {
+    const out: CallSite[] = [];
+    for (const mod of p.modules)
+      for (const call of mod.calls) {
+        const method = methodOf(mod, call);
+        if (method) out.push({ mod, call, method });
+      }
+    return out;
+  });
+  return (p) => once(p).slice();
 }
 
-const logCallsOnce = perProject((p) => {
-  const out: CallSite[] = [];
-  for (const mod of p.modules)
-    for (const call of mod.calls) {
-      const method = mod.logMethod(call);
-      if (method) out.push({ mod, call, method });
-    }
-  return out;
-});
-export function logCalls(p: Project): CallSite[] {
-  return logCallsOnce(p).slice();
+export const opCalls = callSites((mod, call) => mod.opMethod(call));
+export const logCalls = callSites((mod, call) => mod.logMethod(call));
+
+/** The log calls whose method `renames` maps to another name, with the method's name node (what a fix rewrites). */
+export function logRenames(p: Project, renames: Record<string, string>): { mod: Module; method: string; to: string; attr: PyNode }[] {
+  return logCalls(p).flatMap(({ mod, call, method }) => {
+    const to = renames[method];
+    return to ? [{ mod, method, to, attr: field(field(call, "function"), "attribute")! }] : [];
+  });
 }
 
 export const SECRET_NAME = /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
@@ -235,6 +234,11 @@ function schemaTablesOf(p: Project): { tables: SchemaTable[]; returns: PyNode[];
 export function opTable(mod: Module, call: PyNode): { name?: string; node?: PyNode } {
   const node = mod.arg(call, 0, "table");
   return { name: constString(mod, node), node };
+}
+
+/** The project's functions that handle the connector state, each with its state names (see stateNames). */
+export function stateFunctions(p: Project): { mod: Module; f: FuncInfo; names: Set<string> }[] {
+  return p.modules.flatMap((mod) => mod.functions.map((f) => ({ mod, f, names: stateNames(p, f) })).filter((x) => x.names.size > 0));
 }
 
 /** Names that hold the connector state inside a function: update's 2nd parameter, `state` params, and copies. */

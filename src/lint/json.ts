@@ -73,50 +73,51 @@ export function parseJson(text: string): JsonNode {
     i++;
     return { value: out, start, end: i };
   };
+  // The members of an object or the items of an array, after the opening bracket: comma-separated, with no
+  // trailing comma, up to `close`.
+  const sequence = <T>(close: "}" | "]", item: () => T): T[] => {
+    i++;
+    const out: T[] = [];
+    ws();
+    if (text[i] === close) {
+      i++;
+      return out;
+    }
+    for (;;) {
+      ws();
+      if (text[i] === close) fail(`trailing comma before '${close}'`);
+      out.push(item());
+      ws();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return out;
+      }
+      fail(`expected ',' or '${close}', found ${describe(text[i])}`);
+    }
+  };
+  const member = (): JsonMember => {
+    const k = str();
+    ws();
+    if (text[i] !== ":") fail(`expected ':' after key "${k.value}"`);
+    i++;
+    const v = value();
+    return { key: k.value, keyStart: k.start, keyEnd: k.end, value: v, start: k.start, end: v.end };
+  };
   const value = (): JsonNode => {
     ws();
     const start = i;
     const c = text[i];
     if (c === "{") {
-      i++;
-      const members: JsonMember[] = [];
-      ws();
-      if (text[i] === "}") return { kind: "object", start, end: ++i, members };
-      for (;;) {
-        ws();
-        if (text[i] === "}") fail("trailing comma before '}'");
-        const k = str();
-        ws();
-        if (text[i] !== ":") fail(`expected ':' after key "${k.value}"`);
-        i++;
-        const v = value();
-        members.push({ key: k.value, keyStart: k.start, keyEnd: k.end, value: v, start: k.start, end: v.end });
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") return { kind: "object", start, end: ++i, members };
-        fail(`expected ',' or '}', found ${describe(text[i])}`);
-      }
+      const members = sequence("}", member);
+      return { kind: "object", start, end: i, members };
     }
     if (c === "[") {
-      i++;
-      const items: JsonNode[] = [];
-      ws();
-      if (text[i] === "]") return { kind: "array", start, end: ++i, items };
-      for (;;) {
-        ws();
-        if (text[i] === "]") fail("trailing comma before ']'");
-        items.push(value());
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") return { kind: "array", start, end: ++i, items };
-        fail(`expected ',' or ']', found ${describe(text[i])}`);
-      }
+      const items = sequence("]", value);
+      return { kind: "array", start, end: i, items };
     }
     if (c === '"' || c === "'") {
       const s = str();

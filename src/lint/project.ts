@@ -53,7 +53,7 @@ function listPython(dir: string): string[] {
     dot: false,
     deep: 10,
     suppressErrors: true,
-    ignore: [...SKIP_DIRS].map((d) => `**/${d}/**`),
+    ignore: [...[...SKIP_DIRS].map((d) => `**/${d}/**`), "**/.venv.untrusted-*/**"],
   });
   return found
     .filter((f) => {

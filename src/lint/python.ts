@@ -329,14 +329,7 @@ export function walkTypes(n: PyNode, types: readonly string[], visit: (n: PyNode
   for (const t of types) {
     const list = idx.get(t);
     if (!list) continue;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (list[mid].index < n.index) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length && list[i].index <= n.last; i++) picked.push(list[i]);
+    for (let i = firstAtOrAfter(list, (x) => x.index < n.index); i < list.length && list[i].index <= n.last; i++) picked.push(list[i]);
   }
   if (types.length > 1) picked.sort((a, b) => a.index - b.index);
   let skipTo = -1;
@@ -352,6 +345,18 @@ export function walkScope(n: PyNode, visit: (n: PyNode) => boolean | void): void
     return visit(x);
   });
 }
+/** Binary search in a sorted list: the index of the first item `before` is false for (list.length if none). */
+function firstAtOrAfter(list: readonly PyNode[], before: (x: PyNode) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(list[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Set by the module model: the type index of each parsed root, for findAll's fast path. */
 export const typeIndex = new WeakMap<PyNode, Map<string, PyNode[]>>();
 
@@ -365,15 +370,8 @@ export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyN
       const list = idx.get(type) ?? [];
       // The list is sorted by start: binary-search the first node at or after n.start, then scan
       // only while nodes can still lie inside n (a zero-width node at n.end counts, as before).
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (list[mid].start < n.start) lo = mid + 1;
-        else hi = mid;
-      }
       const out: PyNode[] = [];
-      for (let i = lo; i < list.length && list[i].start <= n.end; i++) if (list[i].end <= n.end) out.push(list[i]);
+      for (let i = firstAtOrAfter(list, (x) => x.start < n.start); i < list.length && list[i].start <= n.end; i++) if (list[i].end <= n.end) out.push(list[i]);
       return out;
     }
   }

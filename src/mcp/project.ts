@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { z } from "zod";
 import { ToolError } from "../errors.js";
+import { answerAsJob, type JobKind, type JobProgress, type JobRunningData } from "../jobs.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { assertNoEvaluationInFlight, recoverFilesAside } from "../runner/files-aside.js";
 import type { ToolContext } from "./tool.js";
@@ -16,6 +17,21 @@ export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRI
 /** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
 export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
+}
+
+/**
+ * A job-backed tool's call (evaluate_connector, install_requirements, the proof tools): resolves project_dir as
+ * openProject does, then runs `work` as a job of the one registry (src/jobs.ts), answering with its result or, past
+ * wait_seconds, a run_id for run_status and cancel_run.
+ */
+export async function answerFolderJob<T extends Record<string, unknown>>(
+  kind: JobKind,
+  ctx: ToolContext,
+  args: { project_dir?: string; wait_seconds: number },
+  work: (projectDir: string, signal: AbortSignal, report: (p: JobProgress) => void) => Promise<{ summary: string; data: T }>,
+): Promise<{ summary: string; data: T | JobRunningData }> {
+  const projectDir = (await openProject(ctx, args.project_dir)).root;
+  return answerAsJob(kind, projectDir, args.wait_seconds * 1000, ctx, (signal, report) => work(projectDir, signal, report));
 }
 
 /**

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ToolError, toToolError } from "../errors.js";
 import { shutdownSignal } from "../lifecycle.js";
 import { knownSecretsRedactor, patternRedactor } from "../workspace/redact.js";
+import { defuseFenceMarkers, stripControls, stripControlsKeepingDefuse } from "../workspace/hygiene.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { advertisedOutput } from "./compact-schema.js";
 import { formatJson, shrinkJson, type Cut } from "./shrink.js";
@@ -26,9 +27,10 @@ const MAX_ERROR_CHARS = 8_000;
 export const TRUNCATED_META_KEY = "fivetran-connector-mcp/truncated";
 
 export function errorResult(err: ToolError): CallToolResult {
-  const lines = [`Error (${err.code}): ${patternRedactor.redact(err.message)}`];
-  if (err.value !== undefined) lines.push(`Value: ${patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`))}`);
-  if (err.hint) lines.push(`Next: ${err.hint}`);
+  // Security: no escape sequence or invisible character of an error's text (it may quote the folder) reaches the client.
+  const lines = [`Error (${err.code}): ${stripControlsKeepingDefuse(patternRedactor.redact(err.message))}`];
+  if (err.value !== undefined) lines.push(`Value: ${stripControls(patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`)))}`);
+  if (err.hint) lines.push(`Next: ${stripControls(err.hint)}`);
   return { isError: true, content: [{ type: "text", text: capText(lines.join("\n"), MAX_ERROR_CHARS) }] };
 }
 
@@ -41,7 +43,8 @@ export interface SuccessOptions {
 
 export function successResult(summary: string, data: unknown, opts: SuccessOptions = {}): CallToolResult {
   const max = opts.maxChars ?? MAX_RESULT_CHARS;
-  const text = capText(summary, MAX_SUMMARY_CHARS);
+  // Security: the summary is prose for the model and the person; escapes and invisible characters never reach either.
+  const text = capText(stripControlsKeepingDefuse(summary), MAX_SUMMARY_CHARS);
   let json = formatJson(data);
   let structured = data;
   let cuts: Cut[] = [];
@@ -87,6 +90,11 @@ export function capText(text: string, max: number): string {
   return `${text.slice(0, cut)}\n… [${text.length - cut} more characters cut]`;
 }
 
+/** Log and progress text (connector output among it): masked, no escapes, and no marker that could pass for a fence. */
+function notificationText(message: string): string {
+  return defuseFenceMarkers(stripControls(patternRedactor.redact(message)));
+}
+
 export function registerTool(server: McpServer, def: AnyToolDefinition, workspace: Workspace): void {
   const outputSchema = z.object(def.output);
   server.registerTool(
@@ -109,12 +117,12 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
           void extra
             .sendNotification({
               method: "notifications/progress",
-              params: { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message: patternRedactor.redact(message) } : {}) },
+              params: { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message: notificationText(message) } : {}) },
             })
             .catch(() => {});
         },
         log(level: LogLevel, message: string) {
-          void server.server.sendLoggingMessage({ level, logger: def.name, data: patternRedactor.redact(message) }, extra.sessionId).catch(() => {});
+          void server.server.sendLoggingMessage({ level, logger: def.name, data: notificationText(message) }, extra.sessionId).catch(() => {});
         },
       };
       // Elicitation is optional: offered to handlers only when the client advertised it.

@@ -1,3 +1,4 @@
+import { escapeInvisible } from "../workspace/hygiene.js";
 /**
  * Shortens a JSON value until its pretty-printed form fits a character budget, keeping it valid
  * JSON of the same shape: arrays lose items from the end, long strings lose their end (with a
@@ -167,7 +168,8 @@ function stillThere(root: Json, c: Cut): boolean {
 export function formatJson(data: unknown): string {
   const text = JSON.stringify(data);
   if (text === undefined) return "null";
-  return format(JSON.parse(text) as Json, "");
+  // Security: invisible and bidi characters in the data are shown as \u escapes in the text a model reads.
+  return escapeInvisible(format(JSON.parse(text) as Json, ""));
 }
 
 function format(value: Json, indent: string): string {

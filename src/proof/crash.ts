@@ -1,32 +1,20 @@
-import { readConfiguration } from "../runner/configuration-file.js";
-import { resolvePython } from "../runner/python.js";
-import { runSync } from "../runner/index.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, stateHash, type DumpDiff, type TableDump } from "./dump.js";
-import { throwIfCancelled } from "./jobs.js";
-import { Workdir } from "./workdir.js";
+import { throwIfCancelled } from "../jobs.js";
+import { proofRuns, type ProofRunOptions } from "./workdir.js";
 
 /**
  * Crash and resume: a sync killed right after checkpoint N (or at an operation), resumed from the state it
  * committed, must end with the warehouse of an uninterrupted run: no row lost, none doubled, cursors never going
  * back, and a second clean run adds nothing. Every run happens in a scratch copy of the folder.
  */
-export interface CrashOptions {
-  projectDir: string;
-  /** Replay this recording (every run the same); without it the runs go to the live API. */
-  replay?: string;
-  configuration?: Record<string, unknown>;
-  python?: string;
+export interface CrashOptions extends ProofRunOptions {
   /** Crash after these checkpoints; default: every checkpoint of the uninterrupted run, up to maxPoints. */
   checkpoints?: number[];
   /** Also crash at this many operations picked with a seeded generator (reproducible). */
   randomOperations?: number;
   seed?: number;
   maxPoints?: number;
-  timeoutSeconds?: number;
-  signal?: AbortSignal;
-  /** Called after each run: what was done, for progress. */
-  onStep?: (step: string) => void;
 }
 
 export interface CrashPoint {
@@ -81,26 +69,11 @@ export function seeded(seed: number): () => number {
 }
 
 export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
-  const python = resolvePython(opts.projectDir, opts.python);
-  const configuration = opts.configuration ?? readConfiguration(opts.projectDir);
-  const work = new Workdir(opts.projectDir, opts.replay);
-  const mode = opts.replay ? "replay" : "live";
+  const { work, mode, run } = proofRuns(opts);
   const problems: string[] = [];
   const notes: string[] = [];
   // On a replay, a run that asks for what the recording does not hold fails as unrecorded: not the connector's fault.
   const unrecorded = (r: RunResult) => mode === "replay" && r.status === "failed" && Boolean(r.proof?.unrecorded?.length);
-  const run = (projectDir: string, reset: boolean, extras?: ProofExtras) =>
-    runSync({
-      projectDir,
-      configuration,
-      python,
-      engine: "embedded",
-      reset,
-      timeoutSeconds: opts.timeoutSeconds,
-      signal: opts.signal,
-      ...(opts.replay ? { replay: opts.replay } : {}),
-      proofExtras: extras ?? {},
-    });
   try {
     const baseDir = work.copy("baseline");
     const base = await run(baseDir, true);

@@ -1,11 +1,8 @@
 import { ToolError } from "../errors.js";
-import { resolvePython } from "../runner/python.js";
-import { runSync } from "../runner/index.js";
-import { readConfiguration } from "../runner/configuration-file.js";
 import type { ProofExtras, RunResult } from "../runner/types.js";
 import { diffDumps, dumpWarehouse, type DumpDiff, type TableDump } from "./dump.js";
-import { throwIfCancelled } from "./jobs.js";
-import { Workdir } from "./workdir.js";
+import { throwIfCancelled } from "../jobs.js";
+import { proofRuns, type ProofRunOptions } from "./workdir.js";
 
 /**
  * Injected faults: each fault is injected at a chosen request of its own run (in a scratch copy of the folder),
@@ -67,17 +64,10 @@ export interface FaultReport {
   not_handled: number;
 }
 
-export interface FaultOptions {
-  projectDir: string;
-  replay?: string;
-  configuration?: Record<string, unknown>;
-  python?: string;
+export interface FaultOptions extends ProofRunOptions {
   faults?: FaultKind[];
   /** The request to inject each fault at (1-based); default 2, so a page was already read. */
   at?: number;
-  timeoutSeconds?: number;
-  signal?: AbortSignal;
-  onStep?: (step: string) => void;
 }
 
 export function checkFaults(kinds: string[]): FaultKind[] {
@@ -94,22 +84,7 @@ const sum = (d: DumpDiff[], f: "missing" | "extra") => d.reduce((s, x) => s + x[
 export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
   const kinds = checkFaults(opts.faults ?? [...FAULT_KINDS]);
   const at = Math.max(1, opts.at ?? 2);
-  const python = resolvePython(opts.projectDir, opts.python);
-  const configuration = opts.configuration ?? readConfiguration(opts.projectDir);
-  const work = new Workdir(opts.projectDir, opts.replay);
-  const mode = opts.replay ? "replay" : "live";
-  const run = (projectDir: string, reset: boolean, extras: ProofExtras) =>
-    runSync({
-      projectDir,
-      configuration,
-      python,
-      engine: "embedded",
-      reset,
-      timeoutSeconds: opts.timeoutSeconds ?? 120,
-      signal: opts.signal,
-      ...(opts.replay ? { replay: opts.replay } : {}),
-      proofExtras: extras,
-    });
+  const { work, mode, run } = proofRuns(opts, opts.timeoutSeconds ?? 120);
   try {
     const base = await run(work.copy("baseline"), true, {});
     throwIfCancelled(opts.signal);

@@ -6,28 +6,20 @@ import { runSync } from "../runner/index.js";
 import { readConfiguration } from "../runner/configuration-file.js";
 import { crashAndResume, type CrashReport } from "./crash.js";
 import { injectFaults, type FaultKind, type FaultReport } from "./faults.js";
-import { throwIfCancelled } from "./jobs.js";
+import { throwIfCancelled } from "../jobs.js";
 import { buildReceipt, writeReceipt, type Receipt } from "./receipt.js";
-import { Workdir } from "./workdir.js";
+import { Workdir, type ProofRunOptions } from "./workdir.js";
 
 export { crashAndResume, type CrashReport } from "./crash.js";
 export { injectFaults, FAULT_KINDS, checkFaults, type FaultKind, type FaultReport } from "./faults.js";
 export { buildReceipt, checkReceipt, receiptMarkdown, writeReceipt, RECEIPT_JSON, RECEIPT_MD, type Receipt, type ReceiptCheck } from "./receipt.js";
 export { recordingExists, RECORDINGS_DIR } from "./recording.js";
-export { startJob, getJob, type ProofJob } from "./jobs.js";
 
-export interface MakeReceiptOptions {
-  projectDir: string;
+export interface MakeReceiptOptions extends ProofRunOptions {
   version?: string;
-  replay?: string;
-  configuration?: Record<string, unknown>;
-  python?: string;
   crash?: boolean;
   faults?: FaultKind[];
   lint?: boolean;
-  timeoutSeconds?: number;
-  signal?: AbortSignal;
-  onStep?: (s: string) => void;
 }
 
 /**

@@ -55,7 +55,7 @@ export function codeFiles(projectDir: string): Record<string, string> {
   const walk = (rel: string) => {
     for (const name of project.list(rel || ".").sort()) {
       const relPath = rel ? `${rel}/${name}` : name;
-      if (SKIP_DIRS.has(name) && !rel) continue;
+      if ((SKIP_DIRS.has(name) || name.startsWith(".venv.untrusted-")) && !rel) continue;
       if (name === "__pycache__" || (!rel && name === "configuration.json")) continue;
       // Security: lstat and readBytes resolve through the project layer (a link leaving the folder is refused).
       const st = project.lstat(relPath);

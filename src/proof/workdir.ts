@@ -2,6 +2,10 @@ import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ToolError } from "../errors.js";
+import { readConfiguration } from "../runner/configuration-file.js";
+import { runSync } from "../runner/index.js";
+import { resolvePython } from "../runner/python.js";
+import type { ProofExtras } from "../runner/types.js";
 import { RECORDINGS_DIR } from "./recording.js";
 
 const SKIP = new Set([".venv", "venv", "__pycache__", ".git", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
@@ -42,7 +46,7 @@ function copyTree(src: string, dst: string, rel: string, budget: { files: number
   mkdirSync(dst, { recursive: true, mode: 0o700 });
   for (const name of readdirSync(src)) {
     const relPath = rel ? `${rel}/${name}` : name;
-    if (SKIP.has(name)) continue;
+    if (SKIP.has(name) || name.startsWith(".venv.untrusted-")) continue;
     if (relPath === "files") {
       if (recording) copyTree(join(src, "files"), join(dst, "files"), relPath, budget, recording);
       continue;
@@ -67,4 +71,31 @@ function copyTree(src: string, dst: string, rel: string, budget: { files: number
       copyFileSync(from, join(dst, name));
     }
   }
+}
+
+/** What every proof engine (crash and resume, faults) is given: the folder, how to run it, how to report and stop. */
+export interface ProofRunOptions {
+  projectDir: string;
+  /** Replay this recording (every run the same); without it the runs go to the live API. */
+  replay?: string;
+  configuration?: Record<string, unknown>;
+  python?: string;
+  timeoutSeconds?: number;
+  signal?: AbortSignal;
+  /** Called after each run: what was done, for progress. */
+  onStep?: (step: string) => void;
+}
+
+/**
+ * The scratch folder of a proof engine and the one way it runs a sync in a copy: the embedded engine (the proof
+ * hooks live in its harness), the folder's configuration and Python, and the recording when replaying.
+ */
+export function proofRuns(opts: ProofRunOptions, timeoutSeconds = opts.timeoutSeconds) {
+  const python = resolvePython(opts.projectDir, opts.python);
+  const configuration = opts.configuration ?? readConfiguration(opts.projectDir);
+  const work = new Workdir(opts.projectDir, opts.replay);
+  const mode: "live" | "replay" = opts.replay ? "replay" : "live";
+  const run = (projectDir: string, reset: boolean, extras: ProofExtras = {}) =>
+    runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras });
+  return { work, mode, run };
 }

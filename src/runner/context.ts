@@ -9,6 +9,28 @@ const MAX_LINE_CHARS = 2_000;
 /** The most of an error message a run result keeps. */
 export const MAX_ERROR_CHARS = 16_000;
 const PROGRESS_EVERY_MS = 250;
+/** A line held back (for a secret the next line may complete) goes out at the latest after this long. */
+const HOLD_MS = 250;
+/** Longer lines are never held back: they are passed on at once and end the chain of their stream. */
+const MAX_HELD_CHARS = 64 * 1024;
+/** The most lines of one stream held back while they spell the start of a secret (one character per line). */
+const MAX_HELD_LINES = 256;
+
+/** A log line kept in the tail, re-rendered when a later line shows it held a piece of a secret. */
+interface TailEntry {
+  level: string;
+  origin: string;
+  /** The redacted, bounded message. */
+  text: string;
+}
+
+/** A line of one stream not yet passed on to onLog, with what it was before masking pieces the next lines revealed. */
+interface HeldLine {
+  level: string;
+  raw: string;
+  entry: TailEntry;
+  sent: boolean;
+}
 
 /** What one run collects while it goes: counts, bounded logs, warnings; shared by both engines. */
 export class RunTracker {
@@ -16,7 +38,9 @@ export class RunTracker {
   readonly warnings: string[] = [];
   /** The tables schema() declared, once the harness has validated them. */
   declared?: DeclaredTable[];
-  private readonly tail: string[] = [];
+  private readonly tail: TailEntry[] = [];
+  private readonly held = new Map<string, HeldLine[]>();
+  private holdTimer: NodeJS.Timeout | undefined;
   private lastProgress = 0;
   private pending: NodeJS.Timeout | undefined;
 
@@ -35,18 +59,74 @@ export class RunTracker {
     }
   }
 
-  /** Keeps a redacted log line (bounded) and passes it on. */
+  /**
+   * Keeps a redacted log line (bounded) and passes it on. A stream (origin) holds back its last line when its end may
+   * begin a secret form, until the next line (or HOLD_MS), so a secret cut in two by a line break is masked in both
+   * lines before either leaves; lines that together spell the start of a form (one character per line) are held
+   * while they do.
+   */
   log(level: string, origin: string, message: string): void {
     // Security: no escape sequence or control character of the connector's reaches a terminal or a client.
-    const clean = this.redactor.redact(stripControls(message));
-    const text = clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (${clean.length} chars)` : clean;
-    this.tail.push(`${level.padEnd(8)} ${origin} ${text}`);
+    const raw = stripControls(message);
+    const entry: TailEntry = { level, origin, text: this.render(raw) };
+    this.tail.push(entry);
     if (this.tail.length > LOG_TAIL_LINES) this.tail.splice(0, this.tail.length - LOG_TAIL_LINES);
+    const chain = [...(this.held.get(origin) ?? []), { level, raw, entry, sent: false }];
+    // Security: pieces of a secret that line breaks cut are masked in every line of the chain, the tail included.
+    const masked = this.redactor.maskAcrossLines(chain.map((h) => h.raw));
+    chain.forEach((h, i) => {
+      if (masked[i] === h.raw) return;
+      h.raw = masked[i];
+      h.entry.text = this.render(h.raw);
+    });
+    const keep = raw.length > MAX_HELD_CHARS ? 0 : this.heldSuffix(chain);
+    for (const h of chain.slice(0, chain.length - keep)) this.send(h, origin);
+    // A last line whose end cannot begin a secret form goes out now; it stays in the chain to mask the next line.
+    if (keep === 1 && !this.redactor.startsSecret([chain[chain.length - 1].raw])) this.send(chain[chain.length - 1], origin);
+    if (keep) this.held.set(origin, chain.slice(chain.length - keep));
+    else this.held.delete(origin);
+    if (this.held.size && !this.holdTimer) {
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        this.flushLogs(false);
+      }, HOLD_MS);
+      this.holdTimer.unref();
+    }
+  }
+
+  /** How many lines at the end of a stream's chain to hold: the last one, and before it those spelling a secret's start. */
+  private heldSuffix(chain: HeldLine[]): number {
+    // The longest such suffix: "q", "7" alone start nothing, but "Z", "q", "7" may.
+    for (let n = Math.min(chain.length, MAX_HELD_LINES); n > 1; n--) if (this.redactor.startsSecret(chain.slice(chain.length - n).map((h) => h.raw))) return n;
+    return 1;
+  }
+
+  /**
+   * Passes every held line on. At the end of a run (`final`) the chains are dropped; from the timer they stay, sent,
+   * so a line that arrives late still masks its pieces in the tail.
+   */
+  flushLogs(final = true): void {
+    for (const [origin, chain] of this.held) for (const h of chain) this.send(h, origin);
+    if (final) {
+      this.held.clear();
+      if (this.holdTimer) clearTimeout(this.holdTimer);
+      this.holdTimer = undefined;
+    }
+  }
+
+  private send(h: HeldLine, origin: string): void {
+    if (h.sent) return;
+    h.sent = true;
     try {
-      this.opts.onLog?.(level, `${origin}: ${text}`);
+      this.opts.onLog?.(h.level, `${origin}: ${h.entry.text}`);
     } catch {
       // a listener's failure is not the sync's
     }
+  }
+
+  private render(raw: string): string {
+    const clean = this.redactor.redact(raw);
+    return clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (${clean.length} chars)` : clean;
   }
 
   warn(message: string): void {
@@ -70,8 +150,10 @@ export class RunTracker {
     this.pending.unref();
   }
 
+  /** The tail at the end of a run: held lines are passed on first. */
   logTail(): string[] {
-    return [...this.tail];
+    this.flushLogs();
+    return this.tail.map((e) => `${e.level.padEnd(8)} ${e.origin} ${e.text}`);
   }
 
   /** Throttled progress callback. */

@@ -5,7 +5,7 @@ import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnSupervised } from "./process.js";
+import { spawnForRun } from "./process.js";
 import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
@@ -62,20 +62,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const started = Date.now();
   const { tracker } = inp;
   const runner = join(HARNESS_DIR, "ftmcp_run.py");
-  const proc = spawnSupervised({
-    file: inp.python,
-    args: ["-u", "-X", "utf8", runner],
-    cwd: inp.projectDir,
-    env: inp.env,
-    channel: true,
-    timeoutMs: inp.timeoutMs,
-    signal: inp.signal,
-    outputLimitBytes: inp.outputLimitBytes,
-    memoryLimitMb: inp.memoryLimitMb,
-    containWith: inp.python,
-  });
-  // The run history keeps the pid, so a later server can stop this harness if ours dies without doing so.
-  tracker.spawned(proc.child.pid);
+  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", runner], cwd: inp.projectDir, env: inp.env, channel: true });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
   const channel = stdio[3] as unknown as Duplex;

@@ -175,11 +175,12 @@ function runSettings(opts: RunOptions) {
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
   const projectDir = opts.projectDir;
   const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  // With an override, a broken state.json is what the override is for: it does not stop the run.
-  const diskState = opts.reset ? {} : opts.state === undefined ? readStartState(projectDir) : readStateOrEmpty(projectDir);
+  // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
+  // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
+  const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // The file's text (readStartState has accepted it) goes to the harness, which parses it with Python's json: the
-  // state never round-trips through JavaScript numbers.
+  // The file's text goes to the harness, which parses it with Python's json: the state never round-trips through
+  // JavaScript numbers.
   const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.

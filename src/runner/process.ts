@@ -162,3 +162,23 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     },
   };
 }
+
+/** What a sync's engine process runs under: the run's limits, and its tracker, which keeps the pid in the run history. */
+export interface RunLimits {
+  tracker: { spawned(pid: number | undefined): void };
+  python: string;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  outputLimitBytes?: number;
+  memoryLimitMb?: number;
+}
+
+/**
+ * Starts an engine's process (the embedded harness or `fivetran debug`) under the run's limits. The run history keeps
+ * the pid, so a later server can stop the process if ours dies without doing so.
+ */
+export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel">): Supervised {
+  const proc = spawnSupervised({ ...spec, timeoutMs: run.timeoutMs, signal: run.signal, outputLimitBytes: run.outputLimitBytes, memoryLimitMb: run.memoryLimitMb, containWith: run.python });
+  run.tracker.spawned(proc.child.pid);
+  return proc;
+}

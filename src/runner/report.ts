@@ -1,5 +1,5 @@
 import type { OperationCounts, RunResult } from "./types.js";
-import { stripControls } from "../workspace/hygiene.js";
+import { defuseFenceMarkers, stripControls } from "../workspace/hygiene.js";
 
 /** Labels in the order SDK 3.0's core prints them (fivetran_connector_sdk_core COUNT_LABELS). */
 const LABELS: [string, keyof OperationCounts][] = [
@@ -47,12 +47,7 @@ const FENCE_CLOSE = "connector-output>>>";
  * result. Security: it goes between markers, and a marker inside it is defused so it cannot end the fence early.
  */
 export function fenceConnectorText(text: string): string {
-  // Security: look-alikes of the markers (other case, spaces or dashes between the words, full-width or angle
-  // brackets, invisible characters between the letters) are defused too: invisible characters go, and every
-  // "connector output" in the text gets a zero-width space that no marker of ours contains.
-  const visible = stripControls(text).replace(/\u00ad|\u034f|\u061c|\u180e/g, "");
-  const safe = visible.replace(/(c\s*o\s*n\s*n\s*e\s*c\s*t\s*o\s*r)([\s_\-\u2010-\u2015\u2212\uff0d.]*)(o\s*u\s*t\s*p\s*u\s*t)/gi, "$1$2\u200b$3");
-  return `${FENCE_OPEN}\n${safe}\n${FENCE_CLOSE}`;
+  return `${FENCE_OPEN}\n${defuseFenceMarkers(stripControls(text))}\n${FENCE_CLOSE}`;
 }
 
 /** A short human summary of a run, ending with the SYNC PROGRESS block. */

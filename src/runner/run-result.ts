@@ -4,13 +4,13 @@ import type { Workspace } from "../workspace/workspace.js";
 import type { RunRecord } from "./history.js";
 import { summarize } from "./report.js";
 import { stateFile, warehouseFile } from "./sink.js";
-import type { OperationCounts, RunResult } from "./types.js";
+import type { OperationCounts, RunError, RunResult } from "./types.js";
 
 /**
  * The wire shape of a sync result, shared by run_debug, run_status, cancel_run and `debug --json`. Engines keep
  * their TypeScript names (RunResult); this is the one place that maps them to the snake_case fields clients read.
  */
-const countsSchema = z
+export const countsSchema = z
   .object({
     upserts: z.number().describe("op.upsert calls."),
     updates: z.number().describe("op.update calls."),
@@ -23,6 +23,14 @@ const countsSchema = z
   .describe("Operation counts, as in the SDK's SYNC PROGRESS table.");
 
 export const RUN_STATUSES = ["running", "succeeded", "failed", "cancelled", "timeout", "interrupted"] as const;
+
+/** What a run's error says beyond its kind, as run_debug and run_setup_tests both return it. */
+export const errorWhereFields = {
+  message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
+  file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
+  line: z.number().optional().describe("Line in that file."),
+  traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+};
 
 /** The fields of a sync result without the run id (the CLI's `debug --json` prints exactly these). */
 export const syncResultShape = {
@@ -55,10 +63,7 @@ export const syncResultShape = {
         .describe(
           "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), internal.",
         ),
-      message: z.string().describe("What failed, in the SDK's words where it has them; secrets masked."),
-      file: z.string().optional().describe("File of the innermost frame in the connector's own code."),
-      line: z.number().optional().describe("Line in that file."),
-      traceback_tail: z.string().optional().describe("The last lines of the traceback."),
+      ...errorWhereFields,
       exception_type: z.string().optional().describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),
       hint: z.string().optional().describe("What to do next."),
     })
@@ -121,6 +126,11 @@ export function countsData(c: OperationCounts): CountsData {
 }
 
 /** A finished sync in the wire shape. */
+/** A run's error in the wire shape, for a sync (run_debug) and for the setup tests alike. */
+export function runErrorData(e: RunError) {
+  return { kind: e.kind, message: e.message, file: e.file, line: e.line, traceback_tail: e.tracebackTail, exception_type: e.exceptionType, hint: e.hint };
+}
+
 export function syncData(r: RunResult): SyncData {
   return {
     status: r.status,
@@ -134,15 +144,7 @@ export function syncData(r: RunResult): SyncData {
     written_per_table: r.writtenPerTable,
     state: r.state,
     warnings: r.warnings,
-    error: r.error && {
-      kind: r.error.kind,
-      message: r.error.message,
-      file: r.error.file,
-      line: r.error.line,
-      traceback_tail: r.error.tracebackTail,
-      exception_type: r.error.exceptionType,
-      hint: r.error.hint,
-    },
+    error: r.error && runErrorData(r.error),
     log_tail: r.logTail,
     warehouse_path: r.warehousePath,
     state_path: r.statePath,
@@ -176,7 +178,8 @@ export async function waitFor<T>(done: Promise<T>, ms: number, signal: AbortSign
       }),
       new Promise<undefined>((resolve) => {
         onAbort = () => resolve(undefined);
-        signal.addEventListener("abort", onAbort, { once: true });
+        if (signal.aborted) resolve(undefined);
+        else signal.addEventListener("abort", onAbort, { once: true });
       }),
     ]);
   } finally {

@@ -1,3 +1,4 @@
+import { pinDatabase } from "../warehouse/pin.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
@@ -7,7 +8,7 @@ import { hintFor } from "./classify.js";
 import type { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnSupervised, type Supervised } from "./process.js";
+import { spawnForRun, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
 import { SdkOutputParser } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
@@ -79,18 +80,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       overridden = true;
       putStateOverride(projectDir, inp.state);
     }
-    proc = spawnSupervised({
-      file: inp.info.fivetranBin!,
-      args,
-      cwd: projectDir,
-      env,
-      timeoutMs: inp.timeoutMs,
-      signal: inp.signal,
-      outputLimitBytes: inp.outputLimitBytes,
-      memoryLimitMb: inp.memoryLimitMb,
-      containWith: inp.python,
-    });
-    tracker.spawned(proc.child.pid);
+    proc = spawnForRun(inp, { file: inp.info.fivetranBin!, args, cwd: projectDir, env });
     proc.child.stdin?.end();
     await Promise.all([watchLines(proc.stdout, (l) => parser.push(l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
     const exit = await proc.exited;
@@ -191,9 +181,15 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
   if (!existsSync(dbPath)) return {};
   const { DuckDBInstance } = await import("@duckdb/node-api");
   let instance;
+  // Security: the SDK's file is opened through a descriptor of the checked file, not by its name again.
+  const pin = pinDatabase(dbPath, "read");
   try {
-    instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+    instance = await DuckDBInstance.create(pin.path, { access_mode: "READ_ONLY" });
+    pin.verify();
   } catch (e) {
+    instance?.closeSync();
+    pin.release();
+    if (e instanceof ToolError) throw e;
     throw new ToolError("locked", `Cannot read ${dbPath}: ${(e as Error).message}`, "Close other programs that hold files/warehouse.db open, then run again.", dbPath);
   }
   const conn = await instance.connect();
@@ -214,5 +210,6 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
   } finally {
     conn.closeSync?.();
     instance.closeSync?.();
+    pin.release();
   }
 }

@@ -9,8 +9,11 @@ import { RunTracker } from "./context.js";
 import { connectorEnv } from "./env.js";
 import { readLines, watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
+import { fenceConnectorText } from "./report.js";
+import { inlineName } from "../workspace/hygiene.js";
 import type { ErrorKind } from "../protocol.js";
 import { probePython, resolvePython } from "./python.js";
+import { runErrorData } from "./run-result.js";
 import type { RunError } from "./types.js";
 
 /**
@@ -213,7 +216,8 @@ function setupHint(kind: ErrorKind): string | undefined {
 
 /** One line for people and models. */
 export function summarizeSetupTests(r: SetupTestResult): string {
-  const done = r.results.map((t) => `${t.passed ? "PASSED" : "FAILED"} ${t.name} (${t.label})${t.failure ? `: ${t.failure}` : ""}`);
+  // Security: names, labels and failure texts are the connector's: names on one line, texts fenced as its output.
+  const done = r.results.map((t) => `${t.passed ? "PASSED" : "FAILED"} ${inlineName(t.name)} (${inlineName(t.label)})${t.failure ? `:\n${fenceConnectorText(t.failure)}` : ""}`);
   const skipped = r.tests.length - r.results.length;
   switch (r.status) {
     case "passed":
@@ -222,7 +226,7 @@ export function summarizeSetupTests(r: SetupTestResult): string {
     case "no_tests":
       return r.message ?? r.status;
     default: {
-      const head = r.error ? `Setup tests ${r.status}: ${r.error.kind}: ${r.error.message}` : `Setup tests failed${skipped > 0 ? ` (${skipped} not run after the failure)` : ""}.`;
+      const head = r.error ? `Setup tests ${r.status}: ${r.error.kind}:\n${fenceConnectorText(r.error.message)}` : `Setup tests failed${skipped > 0 ? ` (${skipped} not run after the failure)` : ""}.`;
       return [head, ...done].join("\n");
     }
   }
@@ -237,14 +241,8 @@ export function setupTestsData(r: SetupTestResult) {
     fields: r.fields,
     tests: r.tests,
     results: r.results,
-    error: r.error && {
-      kind: r.error.kind,
-      message: r.error.message,
-      file: r.error.file,
-      line: r.error.line,
-      traceback_tail: r.error.tracebackTail,
-      hint: r.error.hint,
-    },
+    // exception_type is a sync's: the setup tests' harness does not report one.
+    error: r.error && runErrorData(r.error),
     warnings: r.warnings,
     log_tail: r.logTail,
     duration_ms: r.durationMs,

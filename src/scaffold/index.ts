@@ -6,7 +6,7 @@ import { resolveOptions, type ResolvedOptions, type ScaffoldOptions } from "./op
 import { configKeys, renderProject } from "./render.js";
 
 export * from "./options.js";
-export { renderProject, renderConnector, configKeys } from "./render.js";
+export { renderProject, renderConnector, configKeys, paginationsOf } from "./render.js";
 
 export interface ScaffoldResult {
   projectDir: string;

@@ -23,13 +23,21 @@ export type OperationStyle = (typeof OPERATION_STYLES)[number];
 export type StorageType = (typeof STORAGE_TYPES)[number];
 export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];
 
+/** One table to sync. Every setting but name is optional; pagination, page_size and cursor_field override the top-level ones. */
 export interface TableSpec {
   name: string;
+  /** Column(s) the source identifies a row by, as the source names them (default id; a child's default is [parent_key, id]). */
   primary_key?: string[];
   /** Name of the parent table: rows of this table are fetched once per parent row. */
   parent?: string;
+  /** A child only: the column that receives the parent row's key (default <parent>_id). */
+  parent_key?: string;
   /** REST path (relative to base_url); a child's path may use {parent_id}. */
   path?: string;
+  pagination?: PaginationType;
+  page_size?: number;
+  /** The field that says when a row last changed (default updated_at). */
+  cursor_field?: string;
 }
 
 export interface ScaffoldOptions {
@@ -45,6 +53,10 @@ export interface ScaffoldOptions {
   storage?: StorageType;
   /** database only: sqlite (default), postgresql or mysql. */
   driver?: DatabaseDriver;
+  /** Default rows per page (per batch for a database) for tables that do not set their own. */
+  page_size?: number;
+  /** Default cursor (updated-at) field for tables that do not set their own. */
+  cursor_field?: string;
 }
 
 /** A table after defaults are applied. */
@@ -52,9 +64,14 @@ export interface ResolvedTable {
   name: string;
   primaryKey: string[];
   parent?: string;
-  /** For a child: the column holding the parent's id. */
+  /** For a child: the column holding the parent's key. */
   parentKey?: string;
   path: string;
+  pagination: PaginationType;
+  /** Rows asked for per page (per batch for a database); unused by pagination none of an API and by files. */
+  pageSize: number;
+  /** The field holding when a row last changed: the incremental cursor and the keyset order. */
+  cursorField: string;
 }
 
 export interface ResolvedOptions {
@@ -124,7 +141,7 @@ export const DESCRIPTIONS = {
     cursor: "An opaque next_cursor token passed back until it is empty (GraphQL: pageInfo.endCursor).",
     link_header: 'Follow the RFC 8288 Link header\'s rel="next" URL.',
     next_url: "Follow the next_url field of the response body.",
-    keyset_timestamp: "Keyset pages ordered by (updated_at, id): each page starts after the last row of the previous one.",
+    keyset_timestamp: "Keyset pages ordered by (cursor field, key): each page starts after the last row of the previous one.",
   } satisfies Record<PaginationType, string>,
   sync: {
     full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
@@ -222,7 +239,13 @@ const RESERVED = new Set([
   "with",
 ]);
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
+// Column names are the source's own (orderNo, SKU): letters, digits and underscores, any case. They are written into
+// Python string literals and quoted SQL identifiers, so nothing that could end a literal or an identifier is allowed.
+const COLUMN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const MAX_TABLES = 20;
+const MAX_PAGE_SIZE = 10_000;
+/** Rows per page when neither the table nor the top level says: what the patterns used before page_size existed. */
+export const DEFAULT_PAGE_SIZE: Record<SourceType, number> = { sample: 10, rest_api: 100, graphql: 100, database: 500, file: 0 };
 
 function checkIdentifier(kind: string, value: string): void {
   if (!IDENT.test(value)) {
@@ -236,6 +259,44 @@ function checkIdentifier(kind: string, value: string): void {
   if (RESERVED.has(value)) {
     throw new ToolError("invalid_argument", `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`, `Pick another name, e.g. "${value}s" or "${value}_".`, value);
   }
+}
+
+function checkColumn(kind: string, value: unknown): string {
+  if (typeof value !== "string" || !COLUMN.test(value)) {
+    throw new ToolError(
+      "invalid_argument",
+      `The ${kind} "${String(value)}" is not a column name of letters, digits and underscores.`,
+      'Give the field as the source names it, e.g. "order_no" or "orderNo".',
+      value,
+    );
+  }
+  if (RESERVED.has(value.toLowerCase())) {
+    throw new ToolError(
+      "invalid_argument",
+      `The ${kind} "${value}" is an SQL reserved word; the local warehouse cannot create it.`,
+      `Rename it in the record before upserting, e.g. "${value}_".`,
+      value,
+    );
+  }
+  return value;
+}
+
+function checkPageSize(where: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new ToolError("invalid_argument", `page_size ${where} must be a whole number from 1 to ${MAX_PAGE_SIZE}.`, "Use the largest page the endpoint accepts, e.g. 50 or 100.", value);
+  }
+  return value;
+}
+
+/**
+ * A child's parent-key column when none is given: the column of its primary key named after the parent (its key
+ * column order_no, or user_id / users_id for users), so a key given as [order_no, line_no] gets order_no filled in;
+ * else <parent>_id.
+ */
+function defaultParentKey(parent: string, parentPrimaryKey: string[] | undefined, primaryKey: string[] | undefined): string {
+  const own = parentPrimaryKey?.length === 1 && parentPrimaryKey[0] !== "id" ? [parentPrimaryKey[0]] : [];
+  const names = [...own, `${parent}_id`, ...(/[^s]s$/.test(parent) ? [`${parent.slice(0, -1)}_id`] : [])];
+  return primaryKey?.find((c) => names.includes(c)) ?? `${parent}_id`;
 }
 
 function toSnake(s: string): string {
@@ -307,6 +368,16 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     if (names.has(t.name)) throw new ToolError("invalid_argument", `The table "${t.name}" is listed twice.`, "Give each table a unique name.", t.name);
     names.add(t.name);
   }
+  if (source === "file" && (opts.page_size !== undefined || opts.cursor_field !== undefined || specs.some((t) => t.page_size !== undefined || t.cursor_field !== undefined))) {
+    throw new ToolError(
+      "invalid_argument",
+      "page_size and cursor_field do not apply to source_type file.",
+      "Leave them out: files are read whole, and their modification time is the cursor.",
+      opts.page_size ?? opts.cursor_field,
+    );
+  }
+  const pageSizeDefault = opts.page_size === undefined ? DEFAULT_PAGE_SIZE[source] : checkPageSize("(top level)", opts.page_size);
+  const cursorDefault = opts.cursor_field === undefined ? "updated_at" : checkColumn("cursor_field", opts.cursor_field);
   const tables: ResolvedTable[] = specs.map((t) => {
     if (t.parent !== undefined) {
       if (!support.childTables) {
@@ -322,10 +393,28 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
       if (parent.parent !== undefined) {
         throw new ToolError("invalid_argument", `Table "${t.name}" has a parent that is itself a child; one level of nesting is supported.`, "Make the parent a top-level table.", t.name);
       }
+      // The parent's key fills the child's {parent_id} and its parent_key column: one value, so one column.
+      if (parent.primary_key && parent.primary_key.length > 1) {
+        throw new ToolError(
+          "invalid_argument",
+          `Table "${t.parent}" has child tables, so its primary key must be one column; it has ${parent.primary_key.length}.`,
+          "Give the parent a one-column key (the one the child's path takes), or sync the child as a top-level table.",
+          parent.primary_key,
+        );
+      }
+    } else if (t.parent_key !== undefined) {
+      throw new ToolError("invalid_argument", `Table "${t.name}" sets parent_key but has no parent.`, "Add parent, or leave parent_key out.", t.parent_key);
     }
-    const parentKey = t.parent ? `${t.parent}_id` : undefined;
+    if (t.primary_key !== undefined && (!Array.isArray(t.primary_key) || !t.primary_key.every((c) => typeof c === "string"))) {
+      throw new ToolError("invalid_argument", `The primary_key of "${t.name}" must be a list of column names.`, 'Pass e.g. ["order_no"] or ["region", "sku"].', t.primary_key);
+    }
+    const parentKey = t.parent
+      ? t.parent_key === undefined
+        ? defaultParentKey(t.parent, specs.find((p) => p.name === t.parent)?.primary_key, t.primary_key)
+        : checkColumn("parent_key", t.parent_key)
+      : undefined;
     const primaryKey = t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
-    for (const c of primaryKey) checkIdentifier("primary key column", c);
+    for (const c of primaryKey) checkColumn("primary key column", c);
     if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);
     if (t.path !== undefined && (/^[a-z]+:/i.test(t.path) || t.path.includes(".."))) {
       throw new ToolError("invalid_argument", `The path "${t.path}" of table "${t.name}" must be relative to base_url.`, 'Give a path such as "v1/users"; put the host in base_url.', t.path);
@@ -334,7 +423,28 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     if (t.parent && !path.includes("{parent_id}")) {
       throw new ToolError("invalid_argument", `The path of child table "${t.name}" must contain {parent_id}.`, `For example "${t.parent}/{parent_id}/${t.name}".`, path);
     }
-    return { name: t.name, primaryKey, parent: t.parent, parentKey, path };
+    const tablePagination = t.pagination ?? pagination;
+    if (!support.pagination.includes(tablePagination)) {
+      throw new ToolError(
+        "invalid_argument",
+        `pagination "${String(tablePagination)}" of table "${t.name}" is not offered for source_type "${source}".`,
+        `For ${source} use pagination: ${support.pagination.join(", ")}.`,
+        tablePagination,
+      );
+    }
+    // The API's keyset resumes after one key value (after_id); a database compares the whole key as a row value.
+    const rowKey = primaryKey.filter((c) => c !== parentKey);
+    if (tablePagination === "keyset_timestamp" && source === "rest_api" && rowKey.length !== 1) {
+      throw new ToolError(
+        "invalid_argument",
+        `Table "${t.name}" uses keyset_timestamp pagination, which resumes after one key value (after_id), but its primary key is ${primaryKey.join(" + ")}.`,
+        "Use cursor, offset or page_number pagination for this table, or a one-column key.",
+        primaryKey,
+      );
+    }
+    const pageSize = t.page_size === undefined ? pageSizeDefault : checkPageSize(`of table "${t.name}"`, t.page_size);
+    const cursorField = t.cursor_field === undefined ? cursorDefault : checkColumn("cursor_field", t.cursor_field);
+    return { name: t.name, primaryKey, parent: t.parent, parentKey, path, pagination: tablePagination, pageSize, cursorField };
   });
 
   const baseUrl = opts.base_url;

@@ -1,5 +1,5 @@
-import type { AuthType, ResolvedOptions, ResolvedTable } from "./options.js";
-import { DESCRIPTIONS, SUPPORT } from "./options.js";
+import type { AuthType, PaginationType, ResolvedOptions, ResolvedTable } from "./options.js";
+import { DESCRIPTIONS, PAGINATION_TYPES, SUPPORT } from "./options.js";
 import { loadFragment, renderTemplate } from "./template.js";
 
 /** One configuration key as README.md documents it. */
@@ -141,7 +141,28 @@ function py(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The pagination styles the tables use, in the order scaffold lists them. */
+export function paginationsOf(o: ResolvedOptions): PaginationType[] {
+  return PAGINATION_TYPES.filter((p) => o.tables.some((t) => t.pagination === p));
+}
+
+/** Whether a table's settings include the cursor field: incremental syncs and keyset pages read it, and the sample writes it. */
+function usesCursorField(o: ResolvedOptions, t: ResolvedTable): boolean {
+  return o.source === "sample" || (o.source !== "file" && (o.sync === "incremental_cursor" || t.pagination === "keyset_timestamp"));
+}
+
+/** Whether a table's settings include a page size: everything but one-response API reads and files. */
+function usesPageSize(o: ResolvedOptions, t: ResolvedTable): boolean {
+  if (o.source === "file") return false;
+  return o.source === "database" || o.source === "sample" || t.pagination !== "none";
+}
+
+/**
+ * TABLES: one dict per table holding everything that differs between tables (where to read it, its key, how its
+ * endpoint pages, its cursor field), so no setting is shared by tables that may need different ones.
+ */
 function tablesLiteral(o: ResolvedOptions): string {
+  const mixed = paginationsOf(o).length > 1;
   const entries = o.tables.map((t) => {
     const d: Record<string, unknown> = { name: t.name };
     switch (o.source) {
@@ -150,7 +171,7 @@ function tablesLiteral(o: ResolvedOptions): string {
         break;
       case "graphql":
         d.field = t.name;
-        d.fields = "id name updated_at";
+        d.fields = [...t.primaryKey.filter((c) => c !== t.parentKey), "name", ...(usesCursorField(o, t) ? [t.cursorField] : [])].join(" ");
         if (t.parent) d.parent_field = singular(t.parent);
         break;
       case "database":
@@ -162,16 +183,43 @@ function tablesLiteral(o: ResolvedOptions): string {
       default:
         break;
     }
+    d.primary_key = t.primaryKey;
     if (t.parent) {
       d.parent = t.parent;
       d.parent_key = t.parentKey;
     }
+    // Only when tables page differently does the code pick a reader by this value; otherwise it would be a dead knob.
+    if (mixed) d.pagination = t.pagination;
+    if (usesPageSize(o, t)) d.page_size = t.pageSize;
+    if (usesCursorField(o, t)) d.cursor_field = t.cursorField;
     const body = Object.entries(d)
-      .map(([k, v]) => `${py(k)}: ${py(v)}`)
-      .join(", ");
-    return `    {${body}},`;
+      .map(([k, v]) => `        ${py(k)}: ${py(v).replace(/","/g, '", "')},`)
+      .join("\n");
+    return `    {\n${body}\n    },`;
   });
   return `[\n${entries.join("\n")}\n]`;
+}
+
+/** The comment above TABLES, naming only the settings its entries hold. */
+function tablesComment(o: ResolvedOptions): string {
+  const parts = ["primary_key (the column or columns, as the source names them, that identify a row)"];
+  if (o.tables.some((t) => t.parent)) parts.push("parent and parent_key (a child's rows are read once per parent row; parent_key is the column that receives the parent's key)");
+  if (paginationsOf(o).length > 1) parts.push("pagination (how the table's endpoint pages)");
+  if (o.tables.some((t) => usesPageSize(o, t))) parts.push(`page_size (rows asked for per ${o.source === "database" ? "batch" : "page"})`);
+  if (o.tables.some((t) => usesCursorField(o, t))) parts.push("cursor_field (the field that says when a row last changed)");
+  const text = `The tables this connector syncs, one entry per table with its own settings: ${parts.join(", ")}. schema() declares the same keys.`;
+  // Wrapped at 110 columns, as the rest of the generated file.
+  const lines: string[] = [];
+  let line = "#";
+  for (const word of text.split(" ")) {
+    if (line.length + word.length + 1 > 110) {
+      lines.push(line);
+      line = "#";
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join("\n");
 }
 
 /** The GraphQL field that fetches one parent row by id: users -> user (rename it to your schema's field). */
@@ -180,7 +228,7 @@ function singular(table: string): string {
 }
 
 function schemaLiteral(tables: ResolvedTable[]): string {
-  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey)}},`).join("\n");
+  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey).replace(/","/g, '", "')}},`).join("\n");
 }
 
 /** Imports are derived from what the rendered body uses, so no combination has an unused or missing one. */
@@ -217,12 +265,19 @@ function importsFor(body: string): string {
 }
 
 function flagsFor(o: ResolvedOptions): Set<string> {
-  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, `pagination:${o.pagination}`];
+  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`)];
   if (o.storage) flags.push(`storage:${o.storage}`);
   if (o.driver) flags.push(`driver:${o.driver}`);
   return new Set(flags);
 }
 
+/** The page readers: one fetch_pages, or, when tables page differently, one fetch_pages_<style> per style used. */
+function pageReaders(kind: string, o: ResolvedOptions): string[] {
+  const styles = paginationsOf(o);
+  return styles.length === 1 ? [`${kind}/${styles[0]}`] : [...styles.map((p) => `${kind}/${p}>fetch_pages_${p}`), "!dispatch"];
+}
+
+/** Fragment names in file order; "a>b" renames a's fetch_pages to b, "!dispatch" is the reader dispatch written here. */
 function fragmentsFor(o: ResolvedOptions): string[] {
   const incremental = o.sync === "incremental_cursor";
   const f = ["common/constants", "common/validate"];
@@ -232,13 +287,13 @@ function fragmentsFor(o: ResolvedOptions): string[] {
       f.push("sample/source", "common/sync");
       break;
     case "rest_api":
-      f.push("http/client", `auth/${o.auth}`, "rest/_common", `rest/${o.pagination}`, "common/sync");
+      f.push("http/client", `auth/${o.auth}`, "rest/_common", ...pageReaders("rest", o), "common/sync");
       break;
     case "graphql":
-      f.push("http/client", `auth/${o.auth}`, "graphql/_common", `graphql/${o.pagination}`, "common/sync");
+      f.push("http/client", `auth/${o.auth}`, "graphql/_common", ...pageReaders("graphql", o), "common/sync");
       break;
     case "database":
-      f.push("database/_common", `database/${o.pagination}`, "common/sync");
+      f.push("database/_common", ...pageReaders("database", o), "common/sync");
       break;
     case "file":
       f.push("file/_common", `file/${o.storage ?? "local"}`, "file/sync");
@@ -248,9 +303,31 @@ function fragmentsFor(o: ResolvedOptions): string[] {
   return f;
 }
 
+function dispatchFragment(o: ResolvedOptions): string {
+  const styles = paginationsOf(o);
+  return [
+    "# Tables page differently: each table's pagination in TABLES picks the reader for its endpoint.",
+    "PAGE_READERS = {",
+    ...styles.map((p) => `    ${py(p)}: fetch_pages_${p},`),
+    "}",
+    "",
+    "",
+    "def fetch_pages(source, table: dict, since, parent_id):",
+    '    """Yields the pages of one table (of one parent row, for a child) with the reader its pagination names."""',
+    '    return PAGE_READERS[table["pagination"]](source, table, since, parent_id)',
+  ].join("\n");
+}
+
+function renderFragment(spec: string, o: ResolvedOptions, vars: Record<string, string>, flags: ReadonlySet<string>): string {
+  if (spec === "!dispatch") return dispatchFragment(o);
+  const [name, rename] = spec.split(">");
+  const text = renderTemplate(loadFragment(name), vars, flags).trim();
+  return rename ? text.replace(/^def fetch_pages\(/m, `def ${rename}(`) : text;
+}
+
 function patternLabel(o: ResolvedOptions): string {
   const variant = o.storage ? `, storage=${o.storage}` : o.driver ? `, driver=${o.driver}` : "";
-  return `source=${o.source}${variant}, auth=${o.auth}, pagination=${o.pagination}, sync=${o.sync}, operations=${o.operationStyle}`;
+  return `source=${o.source}${variant}, auth=${o.auth}, pagination=${paginationsOf(o).join("+")}, sync=${o.sync}, operations=${o.operationStyle}`;
 }
 
 /** Renders connector.py for resolved options. */
@@ -261,6 +338,7 @@ export function renderConnector(o: ResolvedOptions): string {
     NAME: o.name,
     PATTERN: patternLabel(o),
     TABLES: tablesLiteral(o),
+    TABLES_COMMENT: tablesComment(o),
     SCHEMA: schemaLiteral(o.tables),
     REQUIRED_KEYS: required
       .map((k) => `${py(k.key)}, `)
@@ -281,7 +359,7 @@ export function renderConnector(o: ResolvedOptions): string {
   const flags = flagsFor(o);
   const header = renderTemplate(loadFragment("common/header"), vars, flags).trimEnd();
   const body = fragmentsFor(o)
-    .map((name) => renderTemplate(loadFragment(name), vars, flags).trim())
+    .map((spec) => renderFragment(spec, o, vars, flags))
     .filter(Boolean)
     .join("\n\n\n");
   const text = `${header}\n\n${importsFor(body)}\n\n${body}\n`;
@@ -358,7 +436,7 @@ const REFERENCES: Partial<Record<string, string>> = {
 function referenceLinks(o: ResolvedOptions): string[] {
   const out: string[] = [];
   const variant = o.storage ? [`storage:${o.storage}`] : o.driver ? [`driver:${o.driver}`] : [];
-  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, `pagination:${o.pagination}`, `sync:${o.sync}`]) {
+  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`), `sync:${o.sync}`]) {
     const v = REFERENCES[key];
     if (!v) continue;
     for (const p of v.split(", ")) {
@@ -376,17 +454,17 @@ function sourceNotes(o: ResolvedOptions): string {
     case "sample":
       return "The `SampleSource` class stands in for a real API: replace it (and `fetch_pages`) with calls to your source.";
     case "rest_api":
-      return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's `path` in `TABLES` to your API. Records must carry `id` and `updated_at`; for incremental syncs the API must return them oldest change first.";
+      return "Adjust `RECORDS_KEY`, `UPDATED_SINCE_PARAM` and each table's entry in `TABLES` (`path`, `primary_key`, `page_size`, `cursor_field`) to your API. Records must carry their primary key columns and, for incremental syncs, their `cursor_field`, and the API must return them oldest change first.";
     case "graphql":
       return "Set each table's `field` (the connection field) and `fields` (the selection) in `TABLES`. The queries use the variables `updatedSince`, and `first`/`after` or `limit`/`offset`; rename them to your schema's arguments. A child table's connection is read once per parent row, nested under the field that fetches one parent by id: `parent_field` in `TABLES` (e.g. `user(id: $parentId) { orders(...) { ... } }`); rename it to your schema's field.";
     case "database":
       switch (o.driver) {
         case "postgresql":
-          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
+          return "Tables are read from PostgreSQL with psycopg2 (`psycopg2-binary`, pinned in requirements.txt), whose parameter style is `%s`. Set each table's `source_table` in `TABLES` (a table of the user's search_path). Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column (timestamps become ISO 8601 text). The sync only reads: give the user SELECT on the synced tables only, and set `sslmode` to `require` or `verify-full` in `open_source()` for a server reached over the internet.";
         case "mysql":
-          return 'Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table\'s `source_table` in `TABLES`. Each table needs `id` and, for incremental syncs, an `updated_at` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={"ca": ...}` in `open_source()` for a server reached over the internet.';
+          return 'Tables are read from MySQL or MariaDB with PyMySQL (pinned in requirements.txt), whose parameter style is `%s` and whose identifiers are quoted with backticks. Set each table\'s `source_table` in `TABLES`. Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column (timestamps become ISO 8601 text). Give the user SELECT on the synced tables only, and pass `ssl={"ca": ...}` in `open_source()` for a server reached over the internet.';
         default:
-          return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs `id` and, for incremental syncs, an `updated_at` column.";
+          return "Tables are read from SQLite with the standard library's `sqlite3`, opened read-only. For PostgreSQL or MySQL scaffold again with driver `postgresql` or `mysql`; for another database, replace `open_source()` with its DB-API driver (add it to requirements.txt, pinned) and use its parameter style. Each table needs its `primary_key` columns and, for incremental syncs, its `cursor_field` column.";
       }
     case "file":
       return o.storage === "s3"
@@ -423,23 +501,28 @@ export function renderReadme(o: ResolvedOptions): string {
     lines.push("");
   }
   lines.push("## Tables", "");
-  lines.push("| Table | Primary key | Notes |", "|---|---|---|");
+  lines.push("Each table's settings are its entry in `TABLES` in `connector.py`: change a key, page size or cursor field there, for that table only.", "");
+  const paged = o.source !== "file";
+  lines.push(`| Table | Primary key |${paged ? " Pagination | Page size | Cursor field |" : ""} Notes |`, `|---|---|${paged ? "---|---|---|" : ""}---|`);
   for (const t of o.tables) {
-    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's id.` : "";
-    lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} | ${notes} |`);
+    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's key.` : "";
+    const settings = paged ? ` ${t.pagination} | ${usesPageSize(o, t) ? t.pageSize : "-"} | ${usesCursorField(o, t) ? `\`${t.cursorField}\`` : "-"} |` : "";
+    lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} |${settings} ${notes} |`);
   }
   lines.push("", "`schema()` declares only table names and primary keys; Fivetran infers column types from the data.", "");
   lines.push("## How it syncs", "");
   lines.push(`- Sync mode: ${DESCRIPTIONS.sync[o.sync]}`);
   if (o.source === "rest_api" || o.source === "graphql") {
     lines.push(`- Authentication: ${DESCRIPTIONS.auth[o.auth]}`);
-    lines.push(`- Pagination: ${DESCRIPTIONS.pagination[o.pagination]}`);
+    const styles = paginationsOf(o);
+    if (styles.length === 1) lines.push(`- Pagination: ${DESCRIPTIONS.pagination[styles[0]]}`);
+    else lines.push(`- Pagination, per table (\`pagination\` in \`TABLES\`):`, ...styles.map((p) => `  - \`${p}\`: ${DESCRIPTIONS.pagination[p]}`));
     lines.push(
       "- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.",
     );
   } else if (o.source === "database") {
     lines.push(`- Driver: ${DESCRIPTIONS.driver[o.driver ?? "sqlite"]}`);
-    lines.push(`- Batches: ${DESCRIPTIONS.pagination[o.pagination]}`);
+    for (const p of paginationsOf(o)) lines.push(`- Batches${paginationsOf(o).length > 1 ? ` (\`${p}\` tables)` : ""}: ${DESCRIPTIONS.pagination[p]}`);
   } else if (o.source === "file") {
     lines.push(`- Storage: ${DESCRIPTIONS.storage[o.storage ?? "local"]}`);
     if (o.storage === "s3") lines.push("- Every S3 request has a 30 s connect and read timeout; throttling and 5xx answers are retried by boto3 (standard mode, up to 5 attempts with back-off).");
@@ -448,7 +531,7 @@ export function renderReadme(o: ResolvedOptions): string {
     lines.push(
       o.source === "file"
         ? `- State: \`<table>_cursor\` is the modification time (${o.storage === "s3" ? "`LastModified`" : "mtime"}) of the newest file read and \`<table>_last_file\` its name; files are read in (time, name) order, so files sharing one time are not skipped. Changed files are read again in full and upserted by primary key.`
-        : "- State: `<table>_cursor` holds the newest `updated_at` written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
+        : "- State: `<table>_cursor` holds the newest `cursor_field` value written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
     );
   } else {
     lines.push("- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.");

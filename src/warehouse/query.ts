@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { oneLine } from "../workspace/hygiene.js";
 import { duckdb } from "./duckdb.js";
 import { existsSync } from "node:fs";
 import { z } from "zod";
@@ -257,7 +258,8 @@ function queryFailed(e: unknown, sql: string): ToolError {
     : /does not exist/i.test(message)
       ? "Call describe_warehouse to see the tables and columns (names are renamed: camelCase → snake_case)."
       : "Fix the SQL (DuckDB dialect) and try again.";
-  return new ToolError("query_failed", `DuckDB: ${message}`, hint, sql.length > 200 ? `${sql.slice(0, 200)}…` : sql);
+  // Security: DuckDB quotes names from the file (a planted table may be named to end the result early): one line.
+  return new ToolError("query_failed", `DuckDB: ${oneLine(message)}`, hint, sql.length > 200 ? `${sql.slice(0, 200)}…` : sql);
 }
 
 export { missingWarehouse };

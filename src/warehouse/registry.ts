@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { resolve } from "node:path";
 import { ToolError } from "../errors.js";
 import { duckdb } from "./duckdb.js";
+import { pinDatabase, type PinnedDatabase } from "./pin.js";
 
 /**
  * Who holds which warehouse file in this process.
@@ -12,6 +13,8 @@ import { duckdb } from "./duckdb.js";
  * when nobody writes, open their own read-only instance for the length of one request.
  */
 const writers = new Map<string, DuckDBInstance>();
+/** The pinned path each writer opened, released with it. */
+const writerPins = new Map<string, PinnedDatabase>();
 const readers = new Map<string, number>();
 
 /** Settings every instance starts with; none of them can change afterwards (lock_configuration). */
@@ -61,12 +64,24 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
   // Reserve the slot before the await, so two syncs started together cannot both open.
   const placeholder = {} as DuckDBInstance;
   writers.set(k, placeholder);
+  let pin: PinnedDatabase | undefined;
   try {
-    const instance = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN });
+    // Security: DuckDB opens the file through files/ pinned by a descriptor, and its identity is checked after.
+    pin = pinDatabase(dbPath, "write");
+    const instance = await duckdb.DuckDBInstance.create(pin.path, { ...LOCKDOWN });
+    try {
+      pin.verify();
+    } catch (e) {
+      instance.closeSync();
+      throw e;
+    }
     writers.set(k, instance);
+    writerPins.set(k, pin);
     return instance;
   } catch (e) {
     writers.delete(k);
+    pin?.release();
+    if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
     throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
   }
@@ -74,7 +89,11 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
 
 export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance): void {
   const k = key(dbPath);
-  if (writers.get(k) === instance) writers.delete(k);
+  if (writers.get(k) === instance) {
+    writers.delete(k);
+    writerPins.get(k)?.release();
+    writerPins.delete(k);
+  }
 }
 
 /**
@@ -89,6 +108,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     throw lockedError(dbPath, "a sync in this server is opening it (sync in progress)");
   }
   let own: DuckDBInstance | undefined;
+  let pin: PinnedDatabase | undefined;
   let conn: DuckDBConnection;
   if (shared) {
     conn = await shared.connect();
@@ -97,13 +117,19 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     try {
       // Security: a query's working memory is bounded (an aggregate building a huge string fails with DuckDB's
       // out-of-memory error instead of taking the machine's memory).
-      own = await duckdb.DuckDBInstance.create(dbPath, { ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
+      // Security: DuckDB opens a descriptor of the checked file (or its pinned folder), never the name again.
+      pin = pinDatabase(dbPath, "read");
+      own = await duckdb.DuckDBInstance.create(pin.path, { ...LOCKDOWN, access_mode: "READ_ONLY", memory_limit: READER_MEMORY_LIMIT });
+      pin.verify();
       conn = await own.connect();
       // Security: times read in UTC, then nothing about the instance can change any more.
       await conn.run("SET GLOBAL TimeZone = 'UTC'");
       await conn.run("SET GLOBAL lock_configuration = true");
     } catch (e) {
+      own?.closeSync();
+      pin?.release();
       readers.set(k, (readers.get(k) ?? 1) - 1);
+      if (e instanceof ToolError) throw e;
       if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
       throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     }
@@ -116,6 +142,7 @@ export async function withReader<T>(dbPath: string, schema: string, fn: (conn: D
     conn.closeSync();
     if (own) {
       own.closeSync();
+      pin?.release();
       readers.set(k, (readers.get(k) ?? 1) - 1);
       if (!readers.get(k)) readers.delete(k);
     }

@@ -152,40 +152,48 @@ export class ConnectorProject {
     const dir = dirname(target);
     this.mkdirAbs(dir, rel);
     const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    let fd: number;
+    // Security: from here on every path names the folder through a descriptor of it, so a folder swapped for a link
+    // meanwhile (renamed away, a link put at its name) cannot send the temporary file or the rename outside.
+    const anchor = anchorFolder(this.root, rel);
+    const at = (abs: string) => anchor.at(this.root, abs);
     try {
-      // Security: O_CREAT|O_EXCL|O_NOFOLLOW never follows or reuses anything already at the temporary name.
-      fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, opts.mode ?? existing?.mode ?? 0o644);
-    } catch (e) {
-      throw fsError(e, rel, "write");
-    }
-    try {
+      let fd: number;
       try {
-        // Security: the folder may have been swapped for a link between the check and the open; check the new file,
-        // and if it landed outside, remove it where it really is (it is ours: created exclusively, a random name).
+        // Security: O_CREAT|O_EXCL|O_NOFOLLOW never follows or reuses anything already at the temporary name.
+        fd = openSync(at(tmp), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, opts.mode ?? existing?.mode ?? 0o644);
+      } catch (e) {
+        throw fsError(e, rel, "write");
+      }
+      try {
         try {
-          this.checkOpened(fd, tmp, rel);
-        } catch (e) {
-          const where = fdPath(fd);
-          if (where !== undefined && basename(where) === basename(tmp)) rmSync(where, { force: true });
-          throw e;
+          // Security: the folder may have been swapped for a link between the check and the open; check the new file,
+          // and if it landed outside, remove it where it really is (it is ours: created exclusively, a random name).
+          try {
+            this.checkOpened(fd, tmp, rel);
+          } catch (e) {
+            const where = fdPath(fd);
+            if (where !== undefined && basename(where) === basename(tmp)) rmSync(where, { force: true });
+            throw e;
+          }
+          const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+          let off = 0;
+          while (off < buf.byteLength) off += writeSync(fd, buf, off, buf.byteLength - off);
+        } finally {
+          closeSync(fd);
         }
-        const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-        let off = 0;
-        while (off < buf.byteLength) off += writeSync(fd, buf, off, buf.byteLength - off);
-      } finally {
-        closeSync(fd);
+        if (opts.exclusive) {
+          // link() fails when anything (a file, a link, a dangling link) is at the target name, and never follows it.
+          linkSync(at(tmp), at(target));
+          unlinkSync(at(tmp));
+        } else {
+          renameSync(at(tmp), at(target));
+        }
+      } catch (e) {
+        rmSync(at(tmp), { force: true });
+        throw e instanceof ToolError ? e : fsError(e, rel, "write");
       }
-      if (opts.exclusive) {
-        // link() fails when anything (a file, a link, a dangling link) is at the target name, and never follows it.
-        linkSync(tmp, target);
-        unlinkSync(tmp);
-      } else {
-        renameSync(tmp, target);
-      }
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw e instanceof ToolError ? e : fsError(e, rel, "write");
+    } finally {
+      anchor.close();
     }
     return target;
   }
@@ -233,10 +241,8 @@ export class ConnectorProject {
    * DuckDB keeps beside it (`.wal`, the `.tmp` spill folder) are each absent or a regular file (folder for `.tmp`)
    * inside the folder, with one hard link.
    *
-   * DuckDB opens by path and follows links, so a race remains: a process that swaps `files/` or the file for a link
-   * between this check and DuckDB's open() can still redirect it. Closing it would need DuckDB to open a descriptor we
-   * hand it, which its API does not offer; the window is a few milliseconds and needs a process already running as the
-   * user, which could write the target directly.
+   * DuckDB opens by path and follows links: src/warehouse/pin.ts hands it this folder's files/ pinned by a descriptor
+   * and checks the file's identity after the open, which says what race is left.
    */
   database(rel: string): string {
     const real = this.resolve(rel);
@@ -328,6 +334,29 @@ function fdPath(fd: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A descriptor of the connector folder, opened without following a link at its name, and paths through it
+ * (/proc/self/fd/N/...) that keep naming that very folder whatever happens to its name later: Node has no openat().
+ * Where there is no /proc, paths stay as they are (the checks after each open still hold).
+ */
+function anchorFolder(root: string, rel: string): { at(root: string, abs: string): string; close(): void } {
+  if (process.platform !== "linux" || !existsSync("/proc/self/fd")) return { at: (_root, abs) => abs, close: () => {} };
+  let fd: number;
+  try {
+    fd = openSync(root, constants.O_RDONLY | constants.O_DIRECTORY | NOFOLLOW);
+  } catch (e) {
+    throw fsError(e, rel, "write");
+  }
+  const base = `/proc/self/fd/${fd}`;
+  return {
+    at: (r, abs) => {
+      const inside = relative(r, abs);
+      return inside ? join(base, inside) : base;
+    },
+    close: () => closeSync(fd),
+  };
 }
 
 function rmdirSafe(p: string): void {

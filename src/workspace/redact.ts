@@ -18,6 +18,19 @@ const MASK = "****";
 const MIN_SECRET_CHARS = 4;
 /** A run of token characters at least this long that is part of a known secret is masked (a key's prefix, its tail). */
 const MIN_PARTIAL_CHARS = 8;
+/**
+ * A secret form at least this long is also found when line breaks cut it (one piece per line, any size): the whole
+ * form must be there, in order, across consecutive lines, so a short piece alone never masks ordinary text; shorter
+ * forms are matched whole only.
+ */
+export const MIN_SPLIT_CHARS = 8;
+/**
+ * What a program puts around the pieces of a string it wraps: pprint's `'abc '\n 'def'`, a `+` or `\` continuation
+ * (the quote and what is outside it; spaces inside the quotes are the string's), or a wrapped line's indentation.
+ */
+const QUOTE_LEAD = /^\s*\+?\s*[bBrRuUfF]{0,2}['"]/;
+const QUOTE_TRAIL = /['"]\s*[+,\\]?\s*$|\s*\\$/;
+const INDENT_LEAD = /^\s+/;
 
 // Security: shapes of credentials that commonly leak through logs and tracebacks, whoever printed them.
 const SECRET_PATTERNS: RegExp[] = [
@@ -267,6 +280,12 @@ export function namedForms(secret: string): SecretForm[] {
     for (const [text, name] of next) add(name, text);
     level = [...next].map(([text, name]) => [name, text]);
   }
+  // Security: the secret changed in case or order (key.upper(), key[::-1]) is still the secret; a connector that prints
+  // it so, or a query that reads it so, must not get it past the mask. Case changes of an all-letters word are kept
+  // from masking ordinary text by the minimum length below.
+  add("upper", secret.toUpperCase());
+  add("lower", secret.toLowerCase());
+  add("reversed", [...secret].reverse().join(""));
   add("bytes", bytesBody(secret, "'"));
   add("bytes_dq", bytesBody(secret, '"'));
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
@@ -312,6 +331,10 @@ const TOKEN_RUN = /[A-Za-z0-9+/=_.~-]{8,}/g;
 export class Redactor {
   private readonly literals: string[];
   private readonly partials: string[];
+  private readonly splitLiterals: string[];
+  private readonly splitTrie: TrieNode = new Map();
+  private readonly maxSplit: number;
+  private readonly splitHasBreak: boolean;
 
   /**
    * @param configuration a connector configuration; its secret values (by the rule above) are masked.
@@ -328,11 +351,110 @@ export class Redactor {
     // Longest first, so a secret that contains another is masked whole.
     this.literals = [...values].sort((a, b) => b.length - a.length);
     this.partials = [...new Set(secrets)].filter((s) => s.length >= 12);
+    this.splitLiterals = this.literals.filter((l) => l.length >= MIN_SPLIT_CHARS);
+    for (const l of this.splitLiterals) {
+      let node = this.splitTrie;
+      for (let i = 0; i < l.length; i++) {
+        const c = l.charCodeAt(i);
+        let next = node.get(c);
+        if (!next) node.set(c, (next = new Map<number, TrieNode>()));
+        node = next;
+      }
+    }
+    this.maxSplit = Math.max(0, ...this.splitLiterals.map((l) => l.length));
+    this.splitHasBreak = this.splitLiterals.some((l) => l.includes("\n"));
+  }
+
+  /**
+   * The lines with every piece of a secret form that line breaks cut (the form spans two or more of them) replaced by
+   * the mask; the same number of lines back. Three ways of joining the lines are searched: with the line break (a
+   * secret holding a newline, a PEM key), without it (print(a); print(b)), and without what a wrapper puts around
+   * each piece (quotes, spaces, `+`, `\`). A form inside one line is left to redact().
+   */
+  maskAcrossLines(lines: string[]): string[] {
+    if (lines.length < 2 || this.splitLiterals.length === 0) return lines;
+    // [from, to) ranges to mask, per line.
+    const cuts: [number, number][][] = lines.map(() => []);
+    const search = (all: { line: number; from: number; to: number }[], sep: string) => {
+      // Only the end of the first line and the start of the last can be part of a form that crosses a break.
+      const pieces = all.map((p, i) => (i === 0 ? { ...p, from: Math.max(p.from, p.to - (this.maxSplit - 1)) } : i === all.length - 1 ? { ...p, to: Math.min(p.to, p.from + this.maxSplit - 1) } : p));
+      let joined = "";
+      const starts: number[] = [];
+      for (const [i, p] of pieces.entries()) {
+        if (i > 0) joined += sep;
+        starts.push(joined.length);
+        joined += lines[p.line].slice(p.from, p.to);
+      }
+      for (const lit of this.splitLiterals) {
+        for (let at = joined.indexOf(lit); at !== -1; at = joined.indexOf(lit, at + 1)) {
+          const end = at + lit.length;
+          // The pieces the match touches; one piece is a match inside a line, which redact() masks.
+          const first = lastIndexAtOrBefore(starts, at);
+          const last = lastIndexAtOrBefore(starts, end - 1);
+          if (first === last) continue;
+          for (let k = first; k <= last; k++) {
+            const p = pieces[k];
+            const from = p.from + Math.max(0, at - starts[k]);
+            const to = Math.min(p.to, p.from + (end - starts[k]));
+            if (to > from) cuts[p.line].push([from, to]);
+          }
+        }
+      }
+    };
+    const whole = lines.map((l, line) => ({ line, from: 0, to: l.length }));
+    // A line break inside a form only where a secret holds one (a PEM key).
+    if (this.splitHasBreak) search(whole, "\n");
+    search(whole, "");
+    for (const [lead, trail] of [
+      [QUOTE_LEAD, QUOTE_TRAIL],
+      [INDENT_LEAD, undefined],
+    ] as const) {
+      const pieces = lines.map((l, line) => {
+        const from = line === 0 ? 0 : (lead.exec(l)?.[0].length ?? 0);
+        const to = line === lines.length - 1 || !trail ? l.length : Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0));
+        return { line, from, to };
+      });
+      // Nothing to strip: the same search as above.
+      if (pieces.some((p, i) => p.from !== 0 || p.to !== lines[i].length)) search(pieces, "");
+    }
+    return lines.map((l, i) => (cuts[i].length ? maskRanges(l, cuts[i]) : l));
+  }
+
+  /**
+   * Whether the lines, joined as a program's output cuts a string (without the break, with it, or without a wrapper's
+   * quotes and indentation), end with the start of a secret form that is not complete yet and that begins in the first
+   * line: a stream holds such lines back for the lines that may complete it.
+   */
+  startsSecret(lines: string[]): boolean {
+    if (this.splitLiterals.length === 0 || lines.length === 0) return false;
+    // A last line longer than any form (after at most a wrapper's indentation, `+`, prefix and quote) leaves no room.
+    if (lines.length > 1 && lines[lines.length - 1].trimStart().length - 4 >= this.maxSplit) return false;
+    const variant = (sep: string, lead: RegExp | undefined, trail: RegExp | undefined): [string, number] => {
+      const parts = lines.map((l, i) => {
+        const from = i === 0 || !lead ? 0 : (lead.exec(l)?.[0].length ?? 0);
+        return trail ? l.slice(from, Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0))) : l.slice(from);
+      });
+      const joined = parts.join(sep);
+      return [joined, joined.length - parts[0].length];
+    };
+    for (const [joined, restLength] of [variant("", undefined, undefined), variant("\n", undefined, undefined), variant("", QUOTE_LEAD, QUOTE_TRAIL), variant("", INDENT_LEAD, undefined)]) {
+      // Where a proper prefix of a form can start: in the first line, and near enough to the end. Long lines after
+      // the first leave no room, so an ordinary stream costs next to nothing here.
+      for (let p = Math.max(0, joined.length - (this.maxSplit - 1)); p < joined.length - restLength; p++) {
+        // Walk the forms' trie from p to the end of the text: most starts fail at the first character.
+        let node: TrieNode | undefined = this.splitTrie;
+        for (let i = p; node && i < joined.length; i++) node = node.get(joined.charCodeAt(i));
+        if (node && node.size > 0) return true;
+      }
+    }
+    return false;
   }
 
   redact(text: string): string {
     if (!text) return text;
-    let out = text;
+    // Security: a secret that line breaks cut into pieces (a connector printing it in halves, one character per line,
+    // a PEM key) is masked in every piece.
+    let out = text.includes("\n") ? this.maskAcrossLines(text.split("\n")).join("\n") : text;
     for (const lit of this.literals) {
       if (out.includes(lit)) out = out.split(lit).join(MASK);
     }
@@ -370,6 +492,39 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/** The secret forms by UTF-16 unit, to tell fast whether a text ends with the start of one. */
+type TrieNode = Map<number, TrieNode>;
+
+/** The index of the last start at or before the offset (starts ascending, starts[0] = 0). */
+function lastIndexAtOrBefore(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The text with the (possibly overlapping) ranges replaced by one mask each run. */
+function maskRanges(text: string, ranges: [number, number][]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let pos = 0;
+  for (const [from, to] of sorted) {
+    if (to <= pos) continue;
+    if (from > pos) out += text.slice(pos, from);
+    else if (out.endsWith(MASK)) {
+      pos = to;
+      continue;
+    }
+    out += MASK;
+    pos = to;
+  }
+  return out + text.slice(pos);
 }
 
 const remembered = new Set<string>();

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -42,6 +42,26 @@ describe("docs behind resources are served by a tool too", () => {
     expect(client.getInstructions()).toContain("evaluate_connector");
     const testing = await call(client, "get_guidelines", { topic: "testing" });
     expect(String(testing.data.markdown)).toContain("evaluate_connector");
+  });
+});
+
+describe("nothing an agent sends is dropped without a word", () => {
+  it('set_state and run_debug with a top-level "__proto__" key → an invalid-argument error naming it, state.json untouched', async () => {
+    const client = await connectClient([root]);
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.checkpoint(state)\nconnector = Connector(update=update)\n`, {}, root);
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "files", "state.json"), '{"kept": 1}');
+    // JSON.parse keeps "__proto__" as an own key, and the client sends it as one; zod's record copy would drop it.
+    const state = JSON.parse('{"__proto__": {"polluted": "yes"}, "a": 1}') as Record<string, unknown>;
+    for (const [name, args] of [
+      ["set_state", { project_dir: dir, state }],
+      ["run_debug", { project_dir: dir, engine: "embedded", state }],
+    ] as const) {
+      const r = await call(client, name, args);
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain("__proto__");
+    }
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"kept": 1}');
   });
 });
 

@@ -33,7 +33,6 @@ const TOOLS = [
   "inject_faults",
   "make_receipt",
   "check_receipt",
-  "proof_status",
 ];
 
 const SNAKE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
@@ -94,7 +93,7 @@ describe("tool conventions over the registered tool list", () => {
     await plain.connect(b);
     const names = (await plain.listTools()).tools.map((t) => t.name);
     await plain.close();
-    const proof = ["crash_resume", "inject_faults", "make_receipt", "check_receipt", "proof_status"];
+    const proof = ["crash_resume", "inject_faults", "make_receipt", "check_receipt"];
     expect(names).toEqual(TOOLS.filter((n) => !proof.includes(n)));
   });
 

@@ -169,9 +169,8 @@ describe("MCP Inspector against the built server", () => {
       reset_state: { args: { project_dir: copy }, error: false },
       get_guidelines: { args: {}, error: false },
       find_examples: { args: {}, error: false },
-      // No receipt in the fixture, no such job: clear errors.
+      // No receipt in the fixture: a clear error.
       check_receipt: { args: { project_dir: copy }, error: true },
-      proof_status: { args: { job_id: "job-that-does-not-exist" }, error: true },
     };
     const special = new Set(["lint_connector", "run_debug", "query_warehouse", "describe_warehouse", "scaffold"]);
     expect(registered.filter((n) => !special.has(n) && !openWorld.has(n))).toEqual(Object.keys(cases).sort((a, b) => registered.indexOf(a) - registered.indexOf(b)));

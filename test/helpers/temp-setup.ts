@@ -14,6 +14,7 @@ process.env.FTMCP_TEST_OUTER_TMPDIR = outer;
 const dir = realpathSync(mkdtempSync(join(outer, "ftmcp-test-")));
 process.env.TMPDIR = dir;
 process.env.FIVETRAN_CONNECTOR_MCP_RUNS_DIR = join(dir, "runs");
+process.env.FIVETRAN_CONNECTOR_MCP_VENVS_DIR = join(dir, "venvs");
 
 afterAll(() => {
   process.env.TMPDIR = outer;

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 type Obj = Record<string, unknown>;
-const PROOF_TOOLS = ["crash_resume", "inject_faults", "make_receipt", "check_receipt", "proof_status"];
+const PROOF_TOOLS = ["crash_resume", "inject_faults", "make_receipt", "check_receipt"];
 const call = async (name: string, args: Obj) => {
   const r = await client.callTool({ name, arguments: args });
   expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
@@ -51,10 +51,10 @@ describe("proof surfaces", () => {
     const names = tools.map((t) => t.name);
     for (const n of PROOF_TOOLS) expect(names).toContain(n);
     expect(tools.find((t) => t.name === "check_receipt")!.annotations?.readOnlyHint).toBe(true);
-    // Issue 13's budget is 30,000 characters for the whole tools/list; the five proof tools' share is held at its
-    // measured 17,048 (from 19,589) so it does not grow unnoticed.
+    // Issue 13's budget is 30,000 characters for the whole tools/list; the proof tools' share is held at its
+    // measured 9,343 (proof_status folded into run_status and cancel_run) so it does not grow unnoticed.
     const share = tools.filter((t) => PROOF_TOOLS.includes(t.name)).reduce((n, t) => n + JSON.stringify(t).length, 0);
-    expect(share).toBeLessThanOrEqual(17_500);
+    expect(share).toBeLessThanOrEqual(9_500);
   });
 
   it("run_debug records and leaves a receipt; check_receipt and make_receipt work on it", async () => {
@@ -70,23 +70,25 @@ describe("proof surfaces", () => {
     expect((await call("check_receipt", { project_dir: dir })).verdict).toBe("verified");
   });
 
-  it("inject_faults hands back a job that proof_status finishes", async () => {
+  it("inject_faults hands back a run_id that run_status finishes", async () => {
     const started = await call("inject_faults", { project_dir: dir, faults: ["503"], wait_seconds: 0 });
-    expect(started.status).toBe("running");
-    let done = await call("proof_status", { job_id: started.job_id, wait_seconds: 55 });
-    while (done.status === "running") done = await call("proof_status", { job_id: started.job_id, wait_seconds: 55 });
-    expect(done.kind).toBe("inject_faults");
+    expect(started).toMatchObject({ status: "running", run_id: expect.any(String) });
+    let done = await call("run_status", { run_id: started.run_id, wait_seconds: 55 });
+    while (done.status === "running") done = await call("run_status", { run_id: started.run_id, wait_seconds: 55 });
+    expect(done).toMatchObject({ status: "succeeded", job: "inject_faults", run_id: started.run_id });
     const results = (done.result as { results: Obj[] }).results;
     // This connector does not retry: a 503 fails its run, cleanly.
     expect(results).toMatchObject([{ fault: "503", outcome: "failed_cleanly", handled: false, state_safe: true }]);
   });
 
-  it("proof_status cancels a job", async () => {
+  it("cancel_run stops a proof job, and a second proof job on the folder waits its turn", async () => {
     const started = await call("inject_faults", { project_dir: dir, wait_seconds: 0 });
     expect(started.status).toBe("running");
-    const r = await client.callTool({ name: "proof_status", arguments: { job_id: started.job_id, cancel: true, wait_seconds: 55 } });
-    expect(r.isError).toBe(true);
-    expect(JSON.stringify(r.content)).toMatch(/cancelled/);
+    const second = await client.callTool({ name: "crash_resume", arguments: { project_dir: dir, wait_seconds: 0 } });
+    expect(second.isError).toBe(true);
+    expect(JSON.stringify(second.content)).toContain(`run_id ${String(started.run_id)}`);
+    const cancelled = await call("cancel_run", { run_id: started.run_id });
+    expect(cancelled).toMatchObject({ status: "cancelled", job: "inject_faults", run_id: started.run_id });
   });
 
   it("crash_resume over MCP", async () => {

@@ -1,3 +1,4 @@
+import { recordVenv } from "../../src/deps/venv-record.js";
 import { execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -153,9 +154,11 @@ describe("Child process environments", () => {
       delete process.env.HTTPS_PROXY;
       try {
         // A .venv made in milliseconds (no pip of its own; the base interpreter's pip through system site packages)
-        // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see.
+        // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see. It is
+        // recorded as the server's own (what an earlier install_requirements leaves), or the server would rebuild it.
         mkdirSync(join(h.ws, "pipper"), { recursive: true });
         execFileSync("python3", ["-m", "venv", "--without-pip", "--system-site-packages", join(h.ws, "pipper", ".venv")], { stdio: "ignore" });
+        recordVenv(join(h.ws, "pipper", ".venv"));
         const dir = h.connector(
           "pipper",
           DUMPS_ENV,
@@ -215,6 +218,17 @@ describe("Child process environments", () => {
       const rec = JSON.parse(readFileSync(join(dir, "record.json"), "utf8")) as { env: string[]; api_key: string };
       expect(rec.api_key).toBe(SECRETS.FIVETRAN_API_KEY);
       for (const n of ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "OPENAI_API_KEY", "MY_SERVER_SETTING"]) expect(rec.env).not.toContain(n);
+    });
+
+    it("the fivetran CLI printing the API key in two pieces on two lines → neither piece in deploy's result or its log notifications", async () => {
+      const dir = deployable("dep-split");
+      writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ echo_split: true }));
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
+      expect(a.isError).toBe(false);
+      const seen = `${a.text}\n${h.logs.join("\n")}`;
+      expect(seen).toContain("key ****");
+      expect(seen).not.toContain(SECRETS.FIVETRAN_API_KEY.slice(0, 5));
+      expect(seen).not.toContain(SECRETS.FIVETRAN_API_KEY.slice(5));
     });
 
     it("the fivetran CLI echoing the API key's first 8 characters → not in deploy's result", async () => {

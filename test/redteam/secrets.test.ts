@@ -32,6 +32,7 @@ def update(configuration, state):
     print("quote " + urllib.parse.quote(c["password"]))
     print("quoteplus " + urllib.parse.quote_plus(c["password"]))
     print("prefix " + c["api_key"][:10] + "...")
+    print("upper " + c["api_key"].upper() + " lower " + c["api_key"].lower() + " reversed " + c["api_key"][::-1])
     print("proxy " + os.environ.get("HTTPS_PROXY", "none"))
     print("proxypw " + urllib.parse.unquote(urllib.parse.urlparse(os.environ.get("HTTPS_PROXY", "http://x")).password or "none"))
     log.info("region " + c["region"])
@@ -113,6 +114,11 @@ describe("Secrets in output", () => {
   it("the password part of a database URL printed alone → masked", () => {
     expect(everything).toContain("pw ****");
     hidden(everything, "Db-Pa55word-x9");
+  });
+
+  it("the api_key upper-cased, lower-cased and reversed → each masked", () => {
+    expect(everything).toContain("upper **** lower **** reversed ****");
+    hidden(everything, CONFIG.api_key.toUpperCase(), CONFIG.api_key.toLowerCase(), [...CONFIG.api_key].reverse().join(""));
   });
 
   it("base64 of the api_key → masked", () => {
@@ -435,5 +441,111 @@ describe("Secrets in output: derived forms", () => {
     const records = runRecords();
     expect(records).toContain("login failed");
     hidden(records, Buffer.from(key).toString("hex"), Buffer.from(pw).toString("hex"), String.raw`p\u00e4ssw`, String.raw`p\xc3\xa4ssw`);
+  });
+});
+
+// Secrets that line breaks cut: halves printed on two lines, a password wrapped by pprint, a PEM key printed whole,
+// one character per line, and an exception message with line breaks inside the key.
+const SPLIT_CONFIG = {
+  api_key: "Zq7xK9mP2vL4nR",
+  password: "correct horse battery staple 7",
+  private_key: "-----BEGIN KEY-----\nQm9ndXNLZXk5OTk=\n-----END KEY-----",
+  short_token: "Ab1-x9q",
+  region: "eu-west-1",
+};
+
+const SPLITS = `import pprint
+from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+def update(configuration, state):
+    c = configuration
+    k, pw = c["api_key"], c["password"]
+    print("half1 " + k[:7])
+    print(k[7:] + " half2")
+    log.info("pw " + pw[:14])
+    log.info(pw[14:])
+    pprint.pprint({"password": pw}, width=30)
+    print(c["private_key"])
+    print("chars-begin")
+    for ch in k:
+        print(ch)
+    print("chars-end")
+    print("short " + c["short_token"][:3])
+    print(c["short_token"][3:])
+    log.info("ordinary: a correct horse")
+    log.info("region " + c["region"])
+    log.info("battery staple, both words ordinary")
+    op.checkpoint({"cursor": 1})
+    raise RuntimeError("auth failed for\\n" + k[:5] + "\\n" + k[5:])
+
+connector = Connector(update=update)
+`;
+
+describe("Secrets in output: split across lines", () => {
+  let h: Harness;
+  let run: Answer;
+  let everything: string;
+  let tail: string[] = [];
+  const { api_key: key, password: pw } = SPLIT_CONFIG;
+  const hidden = (text: string, ...values: string[]) => {
+    for (const v of values) expect(text).not.toContain(v);
+  };
+
+  beforeAll(async () => {
+    plantServerSecrets();
+    h = await harness("rt12v-split");
+    const dir = h.connector("splits", SPLITS, SPLIT_CONFIG);
+    run = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+    everything = `${run.text}\n${h.logs.join("\n")}`;
+    tail = (run.data?.log_tail as string[] | undefined) ?? [];
+  }, 120_000);
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it("the api_key's first 7 characters on one line, the other 7 on the next → both pieces masked in the log tail and the notifications", () => {
+    expect(tail.some((l) => l.endsWith("half1 ****"))).toBe(true);
+    expect(tail.some((l) => l.endsWith("**** half2"))).toBe(true);
+    hidden(everything, key.slice(0, 7), key.slice(7));
+  });
+
+  it("a password with spaces logged in two halves (log.info twice) → both halves masked", () => {
+    expect(tail.some((l) => l.endsWith("pw ****"))).toBe(true);
+    hidden(everything, pw.slice(0, 14), pw.slice(14), "battery staple 7");
+  });
+
+  it("pprint wrapping the password into two quoted pieces on two lines → both pieces masked", () => {
+    hidden(everything, "'correct horse ", "'battery staple", "staple 7'");
+  });
+
+  it("a multi-line private key printed whole (its lines are the secret's) → every line masked", () => {
+    hidden(everything, "BEGIN KEY", "Qm9ndXNLZXk5OTk", "END KEY");
+  });
+
+  it("the api_key one character per line → every line masked in the log tail, the notifications and the run record", () => {
+    const from = tail.findIndex((l) => l.endsWith("chars-begin"));
+    const to = tail.findIndex((l) => l.endsWith("chars-end"));
+    expect(to - from - 1).toBe(key.length);
+    for (const l of tail.slice(from + 1, to)) expect(l.endsWith(" ****")).toBe(true);
+    const notes = h.logs.filter((l) => /stdout: [A-Za-z0-9]"/.test(l));
+    expect(notes).toEqual([]);
+    expect(runRecords()).not.toMatch(/stdout [A-Za-z0-9]"/);
+  });
+
+  it("an exception message with line breaks inside the api_key → every piece masked in run_debug's error and the record", () => {
+    const error = run.data?.error as { message: string } | undefined;
+    expect(error?.message).toContain("auth failed for");
+    hidden(JSON.stringify(error), key.slice(0, 5), key.slice(5));
+    hidden(runRecords(), key.slice(0, 5), key.slice(5));
+  });
+
+  it("a 7-character secret split 3 + 4 over two lines → the pieces shown: secrets under 8 characters are matched whole only", () => {
+    expect(tail.some((l) => l.endsWith("short Ab1"))).toBe(true);
+  });
+
+  it("ordinary words that are pieces of the password, on lines of their own → shown, a piece alone is never masked", () => {
+    expect(tail.some((l) => l.endsWith("ordinary: a correct horse"))).toBe(true);
+    expect(tail.some((l) => l.endsWith("battery staple, both words ordinary"))).toBe(true);
+    expect(tail.some((l) => l.endsWith("region eu-west-1"))).toBe(true);
   });
 });

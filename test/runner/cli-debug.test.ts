@@ -32,4 +32,16 @@ describe("CLI debug", () => {
     expect(await run(["--engine", "bogus"], capture().io)).toBe(2);
     expect(await run(["/no/such/dir"], capture().io)).toBe(2);
   });
+
+  it("a failed sync exits non-zero in text and --json mode alike: the connector's own exit code, as fivetran debug's", async () => {
+    const raising = makeConnector(`${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`);
+    const exiting = makeConnector(`${HEADER}import sys\ndef update(configuration, state):\n    op.upsert("t", {"id": 1})\n    sys.exit(3)\nconnector = Connector(update=update)\n`);
+    const stopped = makeConnector(`${HEADER}import sys\ndef update(configuration, state):\n    sys.exit(0)\nconnector = Connector(update=update)\n`);
+    for (const mode of [[], ["--json"]]) {
+      expect(await run([raising, "--engine", "embedded", ...mode], capture().io), `raise ${mode.join(" ")}`).toBe(1);
+      expect(await run([exiting, "--engine", "embedded", ...mode], capture().io), `sys.exit(3) ${mode.join(" ")}`).toBe(3);
+      // fivetran debug ends sys.exit(0) with 0, but the sync stopped there without a verdict: a failure here.
+      expect(await run([stopped, "--engine", "embedded", ...mode], capture().io), `sys.exit(0) ${mode.join(" ")}`).toBe(1);
+    }
+  });
 });

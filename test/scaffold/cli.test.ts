@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, realpathSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,7 +46,28 @@ describe("scaffold and demo commands", () => {
     expect(code, c.err.join("\n")).toBe(0);
     const r = JSON.parse(c.out.join(""));
     expect(r.configuration_keys).toEqual(["base_url", "api_token"]);
-    expect(r.options.tables[1]).toMatchObject({ name: "notes", primaryKey: ["account_id", "note_id"], parent: "accounts" });
+    // The key names the parent column (account_id), so that column, not accounts_id, receives the parent's key.
+    expect(r.options.tables[1]).toMatchObject({ name: "notes", primaryKey: ["account_id", "note_id"], parent: "accounts", parentKey: "account_id" });
+    expect(readFileSync(join(dir, "connector.py"), "utf8")).toContain('"parent_key": "account_id",');
+  });
+
+  it("takes per-table settings with --tables-json, and top-level defaults with --page-size and --cursor-field", async () => {
+    const dir = join(root, "per-table");
+    const c = capture();
+    const tables = [
+      { name: "orders", primary_key: ["order_no"], pagination: "cursor", page_size: 50 },
+      { name: "stock", primary_key: ["region", "sku"], cursor_field: "changed_at" },
+    ];
+    const code = await scaffold([dir, "--source", "rest_api", "--pagination", "offset", "--page-size", "20", "--cursor-field", "modified", "--tables-json", JSON.stringify(tables), "--json"], c.io);
+    expect(code, c.err.join("\n")).toBe(0);
+    const r = JSON.parse(c.out.join("")) as { options: { tables: { pagination: string; pageSize: number; cursorField: string }[] } };
+    expect(r.options.tables.map((t) => [t.pagination, t.pageSize, t.cursorField])).toEqual([
+      ["cursor", 50, "modified"],
+      ["offset", 20, "changed_at"],
+    ]);
+    const bad = capture();
+    expect(await scaffold([join(root, "bad-json"), "--tables-json", "{orders}"], bad.io)).toBe(2);
+    expect(bad.err.join("\n")).toContain("--tables-json is not JSON");
   });
 
   it("exits 2 with a hint on a combination that is not offered", async () => {

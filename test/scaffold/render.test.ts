@@ -81,7 +81,7 @@ describe("storage and driver choices", () => {
     const dir = join(root, "gql");
     scaffoldProject(dir, { source_type: "graphql", pagination: "cursor" });
     const py = readFileSync(join(dir, "connector.py"), "utf8");
-    expect(py).toContain('"parent_field": "user", "parent": "users", "parent_key": "users_id"');
+    expect(py).toContain('"parent_field": "user",\n        "primary_key": ["users_id", "id"],\n        "parent": "users",\n        "parent_key": "users_id",');
     expect(py).toContain("(id: $parentId)");
   });
 });

@@ -5,16 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
 import { findConnectorFolders } from "../../src/workspace/workspace.js";
 import { ConnectorProject } from "../../src/workspace/project.js";
+import { thrown } from "../helpers/thrown.js";
 
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ToolError);
-    return (e as ToolError).code;
-  }
-  throw new Error("expected a ToolError");
-}
+const code = (fn: () => unknown): string => thrown(fn, ToolError).code;
 
 describe("ConnectorProject", () => {
   let base: string;

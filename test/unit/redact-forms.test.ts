@@ -37,4 +37,15 @@ describe("redactor: derived forms", () => {
   it("a 6-byte secret's base64 inside other bytes → not masked (a 4-character core would mangle ordinary text)", () => {
     expect(namedForms("Sh0rtK").some((f) => f.form.startsWith("b64core") && f.text.length < 8)).toBe(false);
   });
+
+  it("a secret upper-cased, lower-cased or reversed (a connector printing key.upper(), key[::-1]) → masked; those forms are named", () => {
+    const key = config.api_key;
+    const reversed = [...key].reverse().join("");
+    const out = r.redact(`up=${key.toUpperCase()} low=${key.toLowerCase()} rev=${reversed} region eu-west-1`);
+    expect(out).toBe("up=**** low=**** rev=**** region eu-west-1");
+    const names = new Map(namedForms(key).map((f) => [f.text, f.form]));
+    expect(names.get(key.toUpperCase())).toBe("upper");
+    expect(names.get(key.toLowerCase())).toBe("lower");
+    expect(names.get(reversed)).toBe("reversed");
+  });
 });

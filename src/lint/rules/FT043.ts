@@ -1,6 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { logCalls } from "../helpers.js";
-import { field } from "../python.js";
+import { logRenames } from "../helpers.js";
 
 const MAP: Record<string, string> = { error: "severe", critical: "severe", debug: "fine" };
 
@@ -15,10 +14,7 @@ export default defineRule({
     guideline: "SDK 2.8.2 changelog (DEBUG/ERROR/CRITICAL added)",
   },
   check(ctx) {
-    for (const { mod, call, method } of logCalls(ctx.project)) {
-      const to = MAP[method];
-      if (!to) continue;
-      const attr = field(field(call, "function"), "attribute")!;
+    for (const { mod, method, to, attr } of logRenames(ctx.project, MAP)) {
       ctx.report({
         file: mod.file,
         start: attr.start,

@@ -1,5 +1,5 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
-import { declared, removeRequirement } from "../deps.js";
+import { reportPreinstalled } from "../deps.js";
 
 export default defineRule({
   meta: {
@@ -11,16 +11,6 @@ export default defineRule({
     guideline: "seed guidelines; docs: managing project dependencies (pre-installed packages)",
   },
   check(ctx) {
-    const d = declared(ctx.project);
-    for (const r of d?.reqs ?? []) {
-      if (r.normalized !== "requests") continue;
-      ctx.report({
-        file: d!.file,
-        start: r.start,
-        end: r.end,
-        message: "requests is pre-installed in the runtime; declaring it can cause dependency conflicts. Remove it",
-        fix: { description: "remove the requirement", edits: [removeRequirement(ctx.project, d!.file, r)] },
-      });
-    }
+    reportPreinstalled(ctx, "requests", "requests is pre-installed in the runtime; declaring it can cause dependency conflicts. Remove it");
   },
 });

@@ -216,6 +216,19 @@ def read_configuration(text):
     return configuration
 
 
+def read_state(text, path):
+    """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
+    hint = "Fix or delete files/state.json, or run with reset=true to start over."
+    try:
+        state = json.loads(text)
+    except ValueError as e:
+        raise Failure("state", "invalid state error: %s" % e, hint=hint)
+    if not isinstance(state, dict):
+        # op.checkpoint(None), or a list or a string, leaves a state.json the next run refuses.
+        raise Failure("state", "invalid state error: State file %s must hold a JSON object" % path, hint=hint)
+    return state
+
+
 def check_dict(incoming, string_only, values_of="configuration.json values"):
     """The SDK's check_dict, with its messages; the hint names where the values came from."""
     if not incoming:
@@ -520,7 +533,10 @@ def main():
             configuration = check_dict(read_configuration(job["configuration_text"]), True)
         else:
             configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
-        state = check_dict(json.loads(job["state_text"]) if job.get("state_text") is not None else job.get("state"), False)
+        if job.get("state_text") is not None:
+            state = read_state(job["state_text"], os.path.join(project_dir, "files", "state.json"))
+        else:
+            state = check_dict(job.get("state"), False)
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG

@@ -33,10 +33,11 @@ export interface RunRecord {
 export function listConnectors(): string[] {
   return (
     readdirSync(CONNECTORS_DIR)
-      .filter((n) => /^\d\d-/.test(n) && statSync(join(CONNECTORS_DIR, n)).isDirectory())
+      .filter((n) => /^\d{2,}-/.test(n) && statSync(join(CONNECTORS_DIR, n)).isDirectory())
       // FIDELITY_ONLY=<regex> runs the connectors whose names match (a quicker loop while working on a few).
       .filter((n) => !process.env.FIDELITY_ONLY || new RegExp(process.env.FIDELITY_ONLY).test(n))
-      .sort()
+      // By number: 100- comes after 99-.
+      .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))
   );
 }
 

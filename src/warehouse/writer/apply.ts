@@ -1,0 +1,152 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { NATIVE_KINDS } from "../cells.js";
+import { quote } from "../names.js";
+import type { Cells, Columns, SyncTable } from "./batch.js";
+import { qualified, sameSet, type TableSchemas } from "./ddl.js";
+import { KeySet, looseKeys } from "./keys.js";
+import type { Loader } from "./load.js";
+import type { StoredFiles } from "./stored-files.js";
+import { FILE_PATH, FIVETRAN_DELETED, FIVETRAN_SYNCED } from "./system.js";
+
+/**
+ * The most rows appended straight into a table at once (see upsertRows()): below the 204,800 rows at which DuckDB's
+ * appender flushes by itself, so a value found unfit halfway leaves nothing appended.
+ */
+const DIRECT_MAX_ROWS = 100_000;
+
+/** Row application: the SQL of upserts, updates (deletes are updates of `_fivetran_deleted`) and truncates. */
+export class RowWriter {
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly schemas: TableSchemas,
+    private readonly loader: Loader,
+    private readonly files: StoredFiles,
+    /** Append rows of new keys straight into their table (WriterOptions.directAppend). */
+    private readonly direct: boolean,
+  ) {}
+
+  /**
+   * Writes upserted rows. `fresh`: none of their keys can be in the table (it was empty when the sync began and no
+   * earlier batch of the sync upserted them). Then rows whose columns all load natively or as text are appended
+   * straight into the table; otherwise they go through a staging table and INSERT ... ON CONFLICT. Both give the
+   * table the same values (the appended ones are those the staging table would hold); the direct append skips a
+   * copy of the rows and the conflict checks (about a fifth of a sync's CPU, scripts/bench/sync.mjs).
+   * `rowKeys`: each row's key in memory (its batch's map key), by position of `rows`.
+   */
+  async upsertRows(t: SyncTable, types: Columns, rows: Cells[], rowKeys: string[], fresh: boolean): Promise<void> {
+    if (!rows.length) return;
+    const { schema, name: table, key } = t;
+    const columns = [...types.keys()];
+    this.schemas.touch(schema, table);
+    let asText: number | undefined;
+    const kinds = columns.map((c) => types.get(c)!);
+    // Two keys that differ in memory may be one in the table (3 and 3.0 once the key is FLOAT): appended together
+    // they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the first
+    // staged row of a key, as the SDK's does (see keys.ts castKey()).
+    const unique = this.castKeysUnique(t, types, rows, rowKeys);
+    if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
+      const at = columns.map((c) => t.index.get(c) ?? -1);
+      const misfit = await this.loader.fill(
+        { table, schema },
+        kinds,
+        at,
+        kinds.map((k) => NATIVE_KINDS.has(k)),
+        rows,
+      );
+      if (misfit < 0) {
+        rows.length = 0;
+        return;
+      }
+      // A value the column's native type does not take as it is (a timestamp with a fraction, say): that column
+      // is loaded as text and CAST, which needs the staging table.
+      asText = misfit;
+    }
+    const { from: staged, drop } = await this.loader.stage(t, columns, types, rows, asText);
+    const names = columns.map(quote).join(", ");
+    const target = qualified(schema, table);
+    const keys = key.map(quote).join(", ");
+    if (columns.includes(FILE_PATH)) await this.files.noteReplaced(t, staged);
+    if (sameSet(await this.schemas.primaryKey(schema, table), key)) {
+      const set = columns
+        .filter((c) => !key.includes(c))
+        .map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`)
+        .join(", ");
+      await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`);
+    } else {
+      // A table created without a key (its first rows came later) has nothing to conflict on.
+      await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
+      await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged}`);
+    }
+    await this.conn.run(`DROP TABLE ${drop}`);
+  }
+
+  /**
+   * Whether the rows' keys, cast to the key columns' types, are as distinct as their keys in memory, and meet no
+   * row written earlier under another key in memory. Notes the rows whose cast key is not their key in memory.
+   */
+  private castKeysUnique(t: SyncTable, types: Columns, rows: readonly Cells[], rowKeys: readonly string[]): boolean {
+    // A table without a primary key is keyed by the text of _fivetran_id: its own cast.
+    if (t.hashedKey) return true;
+    const keyKinds = t.key.map((k) => types.get(k) ?? "");
+    // A key column whose type changed since an earlier write (BIGINT to FLOAT to VARCHAR) holds its earlier rows in
+    // the new type's text (1.0 reads "1.0" once VARCHAR), which the cast keys noted then do not say.
+    const kinds = keyKinds.join("\0");
+    if (t.keyKinds !== undefined && t.keyKinds !== kinds) t.castUnknown = true;
+    t.keyKinds = kinds;
+    const loose = t.castUnknown ? undefined : looseKeys(keyKinds, t.keyIndex, rows, rowKeys);
+    if (!loose) {
+      t.castUnknown = true;
+      return false;
+    }
+    let unique = true;
+    const written = t.looseWritten;
+    if (written) for (const k of rowKeys) if (written.has(k)) unique = false;
+    if (loose.size) {
+      const inMemory = new Set(rowKeys);
+      const cast = new Set<string>();
+      for (const c of loose.values()) {
+        // Another row of this write, a row an earlier write of this sync upserted, or a row written under another key.
+        if (inMemory.has(c) || cast.has(c) || t.upserted.has(c) || written?.has(c)) unique = false;
+        cast.add(c);
+      }
+      t.looseWritten ??= new KeySet();
+      for (const c of cast) t.looseWritten.add(c);
+    }
+    return unique;
+  }
+
+  async updateRows(t: SyncTable, types: Columns, rows: Cells[]): Promise<void> {
+    const { schema, name: table, key } = t;
+    if (!rows.length || key.some((k) => !types.has(k))) return;
+    const groups = new Map<string, { columns: string[]; rows: Cells[] }>();
+    const at = [...types.keys()].map((c) => [c, t.index.get(c) ?? -1] as const);
+    for (const row of rows) {
+      const columns = at.filter(([, i]) => i >= 0 && row[i] !== undefined).map(([c]) => c);
+      const id = columns.join("\0");
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { columns, rows: [] }));
+      g.rows.push(row);
+    }
+    const target = qualified(schema, table);
+    this.schemas.touch(schema, table);
+    for (const { columns, rows: group } of groups.values()) {
+      if (columns.every((c) => key.includes(c))) continue;
+      const { from: staged, drop } = await this.loader.stage(t, columns, types, group);
+      if (columns.includes(FILE_PATH)) await this.files.noteReplaced(t, staged);
+      const set = columns
+        .filter((c) => !key.includes(c))
+        .map((c) => `${quote(c)} = s.${quote(c)}`)
+        .join(", ");
+      const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
+      await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
+      await this.conn.run(`DROP TABLE ${drop}`);
+    }
+  }
+
+  /** A truncate: the rows synced before `before` are marked deleted (after this write's rows, synced before it too). */
+  async markDeletedBefore(t: SyncTable, before: string): Promise<void> {
+    if (!(await this.schemas.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) await this.schemas.alter(t.schema, t.name, new Map(), [[FIVETRAN_DELETED, "BOOLEAN"]]);
+    this.schemas.touch(t.schema, t.name);
+    await this.conn.run(`UPDATE ${qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${before}'::TIMESTAMPTZ`);
+  }
+}

@@ -1,0 +1,145 @@
+import { mergeTypes, type Cell } from "../cells.js";
+import { KeySet } from "./keys.js";
+import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED } from "./system.js";
+
+// What a table of a sync holds in memory: its columns, its key, and the batch of rows waiting for a checkpoint.
+
+/** Column types by column name, in table order. */
+export type Columns = Map<string, string>;
+
+/**
+ * A row waiting for a checkpoint: its cells by column index of its table (undefined: the operation did not bring
+ * the column; a number: the `_fivetran_synced` time in microseconds). Arrays rather than maps, because a batch
+ * holds tens of thousands of rows.
+ */
+export type Cells = (Cell | number | undefined)[];
+
+export interface Pending {
+  upsert: boolean;
+  cells: Cells;
+  /** An update of a key this sync had not upserted when its batch was closed: its "" become NULL. */
+  blank?: boolean;
+}
+
+/** What a table got between two checkpoints. */
+export class Batch {
+  pending = new Map<string, Pending>();
+  truncateBefore: string | null = null;
+  /** The type of each column's values since the last write of this table (insertion order: first seen). */
+  seen = new Map<string, string>();
+  /** The batch that follows, once this one is closed: where `seen` goes when this batch is not written. */
+  next: Batch | undefined;
+  hasUpserts = false;
+  /**
+   * An upsert of this batch has a key that an earlier batch of this sync upserted: it may meet a row already in
+   * the table. Without one (and with a table empty when the sync began), the upserts can be appended straight
+   * into the table (see upsertRows()).
+   */
+  mayConflict = false;
+}
+
+/** What a source column name means in one table; looked up once per name, not once per value. */
+export interface SourceColumn {
+  index: number;
+  /** The renamed column has a declared type, which wins over sniffing: its values need no type guess. */
+  typed: boolean;
+}
+
+/** A table of this sync: what schema() declared, its key, and the rows waiting for the next checkpoint. */
+export class SyncTable {
+  batch = new Batch();
+  /** Renamed column names by index, and back; system columns get an index like any other. */
+  readonly columns: string[] = [];
+  readonly index = new Map<string, number>();
+  readonly sources = new Map<string, SourceColumn>();
+  /** Every key this sync has upserted, written or not (an update of one keeps its empty strings). */
+  upserted = new KeySet();
+  /**
+   * The cast keys (see keys.ts looseKeys()) of rows this sync wrote whose key in the table is not their key in
+   * memory: a later row whose key meets one of them is not new to the table, whatever its own key.
+   */
+  looseWritten: KeySet | undefined;
+  /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
+  castUnknown = false;
+  /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
+  keyKinds: string | undefined;
+  /**
+   * Set when this table was created inside the open transaction: its data columns in the order they first came
+   * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
+   */
+  txOrder: string[] | undefined;
+  /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
+  source = "";
+  /** Whether the table held no rows when this sync first wrote to it; undefined until then (see upsertRows()). */
+  emptyAtStart: boolean | undefined;
+  readonly keyIndex: number[];
+  readonly idIndex: number;
+  readonly deletedIndex: number;
+  readonly syncedIndex: number;
+  constructor(
+    /** The destination schema: tester, or tester_<source schema> for a table named with schema= (SDK 3.0). */
+    readonly schema: string,
+    readonly name: string,
+    readonly declared: Columns,
+    /** SDK types by source column name, as the SDK encodes values before renaming. */
+    readonly sourceTypes: Map<string, string>,
+    readonly key: string[],
+    readonly hashedKey: boolean,
+    readonly isDeclared: boolean,
+  ) {
+    this.keyIndex = key.map((k) => this.columnIndex(k));
+    this.idIndex = this.columnIndex(FIVETRAN_ID);
+    this.deletedIndex = this.columnIndex(FIVETRAN_DELETED);
+    this.syncedIndex = this.columnIndex(FIVETRAN_SYNCED);
+  }
+  columnIndex(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      i = this.columns.length;
+      this.columns.push(name);
+      this.index.set(name, i);
+    }
+    return i;
+  }
+  /** Closes the current batch (a checkpoint) and starts the next; decides now which updates blank their "". */
+  close(): Batch {
+    const b = this.batch;
+    b.next = this.batch = new Batch();
+    for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
+    return b;
+  }
+  clear(): void {
+    this.batch = new Batch();
+  }
+}
+
+/** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */
+export function blankToNull(row: Cells, key: number[]): Cells {
+  let out: Cells | undefined;
+  for (let i = 0; i < row.length; i++) {
+    if (row[i] === "" && !key.includes(i)) {
+      out ??= row.slice();
+      out[i] = null;
+    }
+  }
+  return out ?? row;
+}
+
+export function restoreSeen(seen: Map<string, string>, undo: [string, string | undefined][]): void {
+  for (let u = undo.length - 1; u >= 0; u--) {
+    const [col, prev] = undo[u];
+    if (prev === undefined) seen.delete(col);
+    else seen.set(col, prev);
+  }
+}
+
+/** Hands the column types of a batch that was not written on to the batch after it, before its own. */
+export function carrySeen(b: Batch): void {
+  if (!b.seen.size || !b.next) return;
+  const merged = new Map(b.seen);
+  for (const [c, k] of b.next.seen) {
+    const prev = merged.get(c);
+    merged.set(c, prev === undefined ? k : mergeTypes(prev, k));
+  }
+  b.next.seen = merged;
+}

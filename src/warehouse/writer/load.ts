@@ -1,0 +1,121 @@
+import type { DuckDBAppender, DuckDBConnection, DuckDBType } from "@duckdb/node-api";
+import { MISFIT, NATIVE_KINDS, nativeValue, stageText, type NativeKind } from "../cells.js";
+import { duckdb } from "../duckdb.js";
+import { quote } from "../names.js";
+import type { Cells, Columns, SyncTable } from "./batch.js";
+import { TSTZ } from "./system.js";
+
+const { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, FLOAT, TIMESTAMPTZ, VARCHAR } = duckdb;
+const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ };
+
+/**
+ * Getting rows into DuckDB: appended in data chunks, as native values where the column's type allows, into a
+ * staging table or straight into the target table.
+ */
+export class Loader {
+  private stageSeq = 0;
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    /** The text of a `_fivetran_synced` time (Clock.timeText). */
+    private readonly timeText: (us: number) => string,
+  ) {}
+
+  /**
+   * Loads rows into a temporary table and returns a FROM item that reads them typed like the target. Columns of
+   * the common types (NATIVE_KINDS) are appended as native values in data chunks; the others, and a native column
+   * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does. Empties
+   * `rows` once they are loaded.
+   */
+  async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[], asText?: number): Promise<{ from: string; drop: string }> {
+    const kinds = columns.map((c) => types.get(c)!);
+    const at = columns.map((c) => t.index.get(c) ?? -1);
+    const native = kinds.map((k, i) => NATIVE_KINDS.has(k) && i !== asText);
+    for (;;) {
+      const name = `stage_${++this.stageSeq}`;
+      await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
+      const misfit = await this.fill({ table: name, schema: "main", catalog: "temp" }, kinds, at, native, rows);
+      if (misfit < 0) {
+        // The rows are in DuckDB now: let go of them (the caller's array) before the statements that read them.
+        rows.length = 0;
+        // Every column is CAST, the native ones to the type they already have (a no-op to DuckDB), as the SDK's
+        // staging writes it: an error DuckDB raises here quotes this statement, and reads as the SDK's does.
+        const select = columns.map((c, i) => `${native[i] ? `CAST(${quote(c)} AS ${kinds[i]})` : castExpr(c, kinds[i])} AS ${quote(c)}`).join(", ");
+        return { from: `(SELECT ${select} FROM ${name})`, drop: name };
+      }
+      await this.conn.run(`DROP TABLE ${name}`);
+      native[misfit] = false;
+    }
+  }
+
+  /**
+   * Appends the rows in chunks; returns -1, or the index of a native column that met a value it cannot take. Then
+   * nothing was appended: DuckDB's appender keeps what it was given until it is flushed, which happens only at the
+   * end here or past 204,800 rows (DIRECT_MAX_ROWS keeps a direct append below that).
+   */
+  async fill(into: { table: string; schema: string; catalog?: string }, kinds: string[], at: number[], native: boolean[], rows: Cells[]): Promise<number> {
+    const appender = await this.conn.createAppender(into.table, into.schema, into.catalog);
+    let misfit: number;
+    try {
+      misfit = this.append(appender, kinds, at, native, rows);
+    } catch (e) {
+      // Closing an appender whose rows DuckDB refused (a duplicate key, say) throws "Current transaction is
+      // aborted", which would replace the error that says why: that one is reported, whatever closing says.
+      try {
+        appender.closeSync();
+      } catch {
+        // The append's own error follows.
+      }
+      throw e;
+    }
+    appender.closeSync();
+    return misfit;
+  }
+
+  /** fill()'s appending: -1 once the rows are flushed, or the index of a native column that met a misfit. */
+  private append(appender: DuckDBAppender, kinds: string[], at: number[], native: boolean[], rows: Cells[]): number {
+    const chunkTypes = kinds.map((k, i) => (native[i] ? DUCK_TYPES[k] : VARCHAR));
+    const size = 2048;
+    // One chunk, reset between appends: the appender copies its rows, and a chunk per 2,048 rows left the
+    // native vectors (and their string heaps) to V8's finalizers, which run too rarely to keep memory flat.
+    const chunk = DuckDBDataChunk.create(chunkTypes);
+    for (let from = 0; from < rows.length; from += size) {
+      const n = Math.min(size, rows.length - from);
+      chunk.reset();
+      chunk.rowCount = n;
+      for (let i = 0; i < kinds.length; i++) {
+        const vector = chunk.getColumnVector(i);
+        const col = at[i];
+        const kind = kinds[i];
+        if (native[i]) {
+          const tz = kind === TSTZ;
+          for (let r = 0; r < n; r++) {
+            const cell = col < 0 ? undefined : rows[from + r][col];
+            const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
+            if (v === MISFIT) {
+              appender.clear();
+              return i;
+            }
+            vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : v);
+          }
+        } else {
+          for (let r = 0; r < n; r++) {
+            const cell = col < 0 ? undefined : rows[from + r][col];
+            vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
+          }
+        }
+        vector.flush();
+      }
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
+    return -1;
+  }
+}
+
+/** The SQL that reads a column loaded as text as its type, spelled as the SDK's staging spells it. */
+function castExpr(column: string, kind: string): string {
+  if (kind === "BLOB") return `FROM_BASE64(${quote(column)})`;
+  if (kind.startsWith("TIMESTAMP")) return `CAST(REPLACE(${quote(column)}, 't', 'T') AS ${kind})`;
+  return `CAST(${quote(column)} AS ${kind})`;
+}
