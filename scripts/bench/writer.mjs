@@ -4,7 +4,7 @@
 // writer shows in rows/s with no pipe or process noise. Run after `npm run build`:
 //   node scripts/bench/writer.mjs            BENCH_ROWS=50000 node scripts/bench/writer.mjs
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -39,6 +39,8 @@ try {
   execFileSync("python3", ["-c", PY, join(ROOT, "src", "runner", "harness"), file, String(ROWS), String(EVERY)]);
   const text = readFileSync(file, "utf8");
   const { WarehouseWriter } = await import(pathToFileURL(join(ROOT, "dist", "src", "warehouse", "writer.js")).href);
+  // The warehouse opens only in an existing connector folder.
+  mkdirSync(join(work, "project"));
   const w = await WarehouseWriter.open(join(work, "project"));
   const shapes = [];
   let parse = 0;
@@ -60,6 +62,11 @@ try {
     } else if (rec.t === "upsert" || rec.t === "update" || rec.t === "delete") {
       // As the embedded runner does: applied at once, waiting only when DuckDB has fallen behind.
       w.row(rec.t, rec.table, shapes[rec.shape], rec.values, rec.schema, rec.id);
+      const behind = w.backlog();
+      if (behind) await behind;
+      apply += performance.now() - b;
+    } else if (rec.t === "rows") {
+      for (let i = 0; i < rec.rows.length; i++) w.row(rec.op, rec.table, shapes[rec.shape], rec.rows[i], rec.schema, rec.ids?.[i]);
       const behind = w.backlog();
       if (behind) await behind;
       apply += performance.now() - b;

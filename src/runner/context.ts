@@ -42,6 +42,7 @@ export class RunTracker {
   private readonly held = new Map<string, HeldLine[]>();
   private holdTimer: NodeJS.Timeout | undefined;
   private lastProgress = 0;
+  private pending: NodeJS.Timeout | undefined;
 
   constructor(
     readonly redactor: Redactor,
@@ -132,6 +133,23 @@ export class RunTracker {
     if (this.warnings.length < 50) this.warnings.push(this.redactor.redact(stripControls(message)));
   }
 
+  /**
+   * Progress that must not wait for the next record: reported now, or at the end of the throttle interval. A
+   * checkpoint commits after its record was reported, and the connector may send nothing more for a long while (it
+   * waits on an API, or its rows fill a batch slowly): run_status would show the checkpoint uncounted until then.
+   */
+  progressSoon(): void {
+    if (this.pending) return;
+    const wait = PROGRESS_EVERY_MS - (Date.now() - this.lastProgress);
+    if (wait <= 0) return this.progress();
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.progress();
+    }, wait);
+    // The run's final progress(true) clears it; it never keeps the process alive.
+    this.pending.unref();
+  }
+
   /** The tail at the end of a run: held lines are passed on first. */
   logTail(): string[] {
     this.flushLogs();
@@ -143,6 +161,8 @@ export class RunTracker {
     const now = Date.now();
     if (!force && now - this.lastProgress < PROGRESS_EVERY_MS) return;
     this.lastProgress = now;
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = undefined;
     try {
       this.opts.onProgress?.({ ...this.counts });
     } catch {

@@ -103,6 +103,24 @@ export class SyncSession {
         wait = sink.backlog();
         break;
       }
+      case "rows": {
+        const shape = this.shapes[rec.shape];
+        if (!shape) throw internal(`rows of unknown shape ${rec.shape} on the operation channel`);
+        const count = ROW_COUNT[rec.op];
+        if (count === undefined) throw internal(`rows of an unknown operation on the operation channel: ${String(rec.op).slice(0, 50)}`);
+        const name = this.warehouseNames.get(tableKey(rec.table, rec.schema)) ?? rec.table;
+        const written = (this.written[name] ??= { upserts: 0, updates: 0, deletes: 0 });
+        const { rows, ids } = rec;
+        // Counted one by one before each is applied, as single rows are: a row the warehouse refuses is counted
+        // and those after it are not.
+        for (let i = 0; i < rows.length; i++) {
+          tracker.counts[count]++;
+          written[count]++;
+          sink.row(rec.op, rec.table, shape, rows[i], rec.schema, ids?.[i]);
+        }
+        wait = sink.backlog();
+        break;
+      }
       case "shape":
         this.shapes[rec.id] = rec;
         break;
@@ -165,6 +183,7 @@ export class SyncSession {
         this.countsAtLastCheckpoint = { ...at, checkpoints: tracker.counts.checkpoints };
         this.lastStateText = text;
         tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
+        tracker.progressSoon();
         // op.checkpoint() returns once the harness has this: files/state.json is on disk, as with the SDK.
         this.ack(true);
       },

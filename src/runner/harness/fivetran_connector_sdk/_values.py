@@ -24,7 +24,6 @@ import binascii
 import datetime
 import hashlib
 import json
-import operator
 import re
 from calendar import timegm
 
@@ -37,7 +36,10 @@ _INF = float("inf")
 
 def text(s):
     """A text cell: refused if it cannot be UTF-8 (a lone surrogate), as the SDK's encode refuses it; without NUL
-    characters, which the core drops."""
+    characters, which the core drops. A plain str: the core reads back the text a str subclass holds (a str Enum's
+    value), and hashes that."""
+    if type(s) is not str:
+        s = str.__str__(s)
     if not s.isascii():
         s.encode("utf-8")
     if "\x00" in s:
@@ -67,9 +69,21 @@ class NotSerializable(TypeError):
     reports it as a serialization error while connector code that catches TypeError still does."""
 
 
+# json.dumps(v) with its defaults, without its Python layers (dumps, encode, iterencode): the same C encoder, made
+# with the same arguments (a new one per call, as iterencode makes, so its circular-reference check starts empty).
+# A JSON column's value costs one such call, which took about as long as encoding the rest of its row.
+_json_dumps = json.dumps
+try:
+    from json.encoder import c_make_encoder as _c_make_encoder, encode_basestring_ascii as _ascii_text
+except ImportError:  # an interpreter without the C accelerator
+    _c_make_encoder = None
+
+
 def _dumps(v):
     try:
-        return json.dumps(v)
+        if _c_make_encoder is None or json.dumps is not _json_dumps:
+            return json.dumps(v)  # as the SDK: whatever json.dumps is now
+        return "".join(_c_make_encoder({}, json._default_encoder.default, _ascii_text, None, ": ", ", ", False, False, True)(v, 0))
     except TypeError as e:
         raise NotSerializable(str(e)) from None
 
@@ -282,46 +296,53 @@ def _read_back(cell):
 
 class HashOrder:
     """How the rows of one shape are hashed: the positions of their cells in name order (of two source columns
-    that rename alike, the first), and a format per combination of cell types, so most rows are hashed with one
-    C-level % formatting instead of a Python loop over their cells."""
+    that rename alike, the first), and per combination of cell types a function that writes a row's text with one
+    C-level % formatting of its cells, picked by position, instead of a Python loop over them."""
 
-    __slots__ = ("names", "pick", "formats")
+    __slots__ = ("names", "idx", "texts")
 
     def __init__(self, renamed):
         first = {}
         for i, name in enumerate(renamed):
             first.setdefault(name, i)
         self.names = sorted(first)
-        idx = [first[n] for n in self.names]
-        # Always a tuple, even for one column (itemgetter of one index returns the bare item).
-        self.pick = (lambda cells, i=idx[0]: (cells[i],)) if len(idx) == 1 else operator.itemgetter(*idx)
-        self.formats = {}
+        self.idx = [first[n] for n in self.names]
+        self.texts = {}
+
+    def text_of(self, sig):
+        """The function giving the hashed text of a row whose cells have the types `sig`."""
+        fields = []
+        args = []
+        for name, i in zip(self.names, self.idx):
+            spec, arg = _HASH_FIELD.get(sig[i], _READ_BACK_FIELD)
+            fields.append(name.replace("%", "%%") + "=" + spec)
+            # Only integer positions go into the code; the names are in the format, a constant.
+            args.append(arg % i)
+        code = "lambda c: FMT % (" + "".join(a + "," for a in args) + ")"
+        fn = eval(code, {"FMT": "\x1f".join(fields), "B": _BOOL_TEXT, "R": _read_back})
+        # A table whose rows mix types freely could make a function per row; past a bound they are not kept.
+        if len(self.texts) < 64:
+            self.texts[sig] = fn
+        return fn
 
 
-# What % writes for a cell of each type, as repr() of what the core reads back: text and floats as themselves,
-# integers as the text they travel as, booleans as "true"/"false" (converted first), null as None.
-_HASH_FIELD = {str: "%r", float: "%r", type(None): "%r", int: "'%d'", bool: "%r"}
+# What % writes for a cell of each type, as repr() of what the core reads back (see _read_back): text and floats
+# as themselves, integers as the text they travel as, booleans as 'true'/'false', null as None; a tagged cell by
+# _read_back. With the expression that picks the cell from the row `c` at position %d.
+_HASH_FIELD = {str: ("%r", "c[%d]"), float: ("%r", "c[%d]"), type(None): ("%r", "c[%d]"), int: ("'%d'", "c[%d]"),
+               bool: ("%s", "B[c[%d]]"), dict: ("%s", "R(c[%d])")}
+_BOOL_TEXT = ("'false'", "'true'")
+_READ_BACK_FIELD = ("%s", "R(c[%d])")
 
 
 def row_hash(order, cells):
     """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
     name=repr(cell) of the cell the core reads back."""
-    vals = order.pick(cells)
-    sig = tuple(map(type, vals))
-    fmt = order.formats.get(sig)
-    if fmt is None:
-        if all(t in _HASH_FIELD for t in sig):
-            fmt = "\x1f".join(n.replace("%", "%%") + "=" + _HASH_FIELD[t] for n, t in zip(order.names, sig))
-        else:
-            fmt = False
-        order.formats[sig] = fmt
-    if fmt:
-        if bool in sig:
-            vals = tuple(("true" if v else "false") if type(v) is bool else v for v in vals)
-        text = fmt % vals
-    else:
-        text = "\x1f".join(n + "=" + _read_back(c) for n, c in zip(order.names, vals))
-    return binascii.b2a_base64(hashlib.sha1(text.encode("utf-8")).digest(), newline=False).decode("ascii")
+    sig = tuple(map(type, cells))
+    text = order.texts.get(sig)
+    if text is None:
+        text = order.text_of(sig)
+    return binascii.b2a_base64(hashlib.sha1(text(cells).encode("utf-8")).digest(), newline=False).decode("ascii")
 
 
 def column_name(key):
