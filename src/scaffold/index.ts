@@ -15,6 +15,7 @@ export interface ScaffoldResult {
   written: string[];
   /** Files that existed and were replaced (only with overwrite). */
   overwritten: string[];
+  /** Keys configuration.json still holds a placeholder for (a base_url given to scaffold is filled in already). */
   configurationKeys: string[];
 }
 
@@ -48,5 +49,13 @@ export function scaffoldProject(projectDir: ProjectRef, opts: ScaffoldOptions = 
     project.writeFile(f.path, f.content, { exclusive: !overwrite });
     written.push(f.path);
   }
-  return { projectDir: dir, options, written, overwritten: existing, configurationKeys: configKeys(options).map((k) => k.key) };
+  return {
+    projectDir: dir,
+    options,
+    written,
+    overwritten: existing,
+    configurationKeys: configKeys(options)
+      .filter((k) => k.placeholder.startsWith("<"))
+      .map((k) => k.key),
+  };
 }

@@ -348,8 +348,8 @@ function queryFailed(e: unknown, sql: string): ToolError {
   const message = (e as Error)?.message ?? String(e);
   const hint = /permission|external access|file system operations are disabled/i.test(message)
     ? "query_warehouse cannot read files or the network; query the connector's tables instead."
-    : /does not exist/i.test(message)
-      ? "Call describe_warehouse to see the tables and columns (names are renamed: camelCase → snake_case)."
+    : /does not exist|Referenced column .* not found/i.test(message)
+      ? "Call describe_warehouse to see the tables and columns: the warehouse renames the source's names (camelCase → snake_case, e.g. updatedAt → updated_at), while connector.py keeps using the source's."
       : "Fix the SQL (DuckDB dialect) and try again.";
   // Security: DuckDB quotes names from the file (a planted table may be named to end the result early): one line.
   return new ToolError("query_failed", `DuckDB: ${oneLine(message)}`, hint, sql.length > 200 ? `${sql.slice(0, 200)}…` : sql);

@@ -37,6 +37,14 @@ describe("scaffold, guidelines, examples and prompts over MCP", () => {
     expect(readFileSync(join(dir, "connector.py"), "utf8")).toBe("# mine\n");
   });
 
+  it("scaffold given base_url does not ask for base_url again in configuration_keys and next steps", async () => {
+    const r = await client.callTool({ name: "scaffold", arguments: { project_dir: join(root, "given"), source_type: "rest_api", auth: "bearer", base_url: "http://127.0.0.1:9/v1" } });
+    expect(r.isError, text(r)).toBeFalsy();
+    const data = r.structuredContent as { configuration_keys: string[]; next_steps?: string[] };
+    expect(data.configuration_keys).toEqual(["api_token"]);
+    expect(JSON.stringify(r)).not.toMatch(/Fill configuration\.json: base_url/);
+  });
+
   it("scaffold takes storage and driver, and reports them in the pattern", async () => {
     const s3 = await client.callTool({ name: "scaffold", arguments: { project_dir: join(root, "bucket"), source_type: "file", storage: "s3" } });
     expect(s3.isError, text(s3)).toBeFalsy();

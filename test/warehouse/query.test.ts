@@ -44,6 +44,10 @@ describe("query_warehouse engine", () => {
     JSON.stringify(r);
   });
 
+  it("a camelCase column name of the source → query_failed whose hint says the warehouse names are snake_case", async () => {
+    await expect(queryWarehouse(dir, "SELECT updatedAt FROM orders")).rejects.toMatchObject({ code: "query_failed", hint: expect.stringMatching(/camelCase → snake_case/) });
+  });
+
   it("caps rows and bytes", async () => {
     const byRows = await queryWarehouse(dir, "SELECT * FROM orders", { maxRows: 10 });
     expect(byRows).toMatchObject({ row_count: 10, truncated: true, truncated_by: "max_rows" });
