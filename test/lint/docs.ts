@@ -86,7 +86,8 @@ declared types instead, so \`fivetran-examples\` (the conventions of Fivetran's 
 FT032; \`sdk\` keeps to what the SDK itself accepts or rejects. When a module does not parse, lint reports the syntax
 error and only the findings that stand on intact code (file-local rules in the other files); flow rules would
 otherwise report functions "missing" that are only unparsed. Precision on Fivetran's public connectors, and how it was
-measured: \`docs/lint-precision.md\`.
+measured: \`docs/lint-precision.md\`. Lint reads Python modules of up to 256 KiB each and 1 MiB per folder; a larger one
+is refused (\`invalid_argument\`, naming the file) rather than parsed.
 \`target_sdk\` / \`--target-sdk\` switches version-dependent rules. Each rule's doc is the MCP resource
 \`connector-sdk://lint-rules/<id>\` (files in \`resources/lint-rules/\`). \`--format text|json|sarif\`; exit code 1 on errors.
 Fix column: \`safe\` fixes are applied by \`fix: true\` / \`--fix\`; \`suggest\` fixes are shown only.
