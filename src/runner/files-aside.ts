@@ -54,14 +54,24 @@ function readRecord(root: string): AsideRecord | undefined {
 function writeRecord(r: AsideRecord): void {
   inProcess.set(r.root, r);
   const path = recordPath(r.root);
-  // The record in the cache lets the next server put files/ back after a crash; without it only this one can.
-  if (path) writeFileSync(path, JSON.stringify(r), { mode: 0o600 });
+  if (!path) return;
+  try {
+    // The record in the cache lets the next server put files/ back after a crash; without it only this one can,
+    // which is no reason to refuse the evaluation.
+    writeFileSync(path, JSON.stringify(r), { mode: 0o600 });
+  } catch {
+    // The cache cannot be written (full, read-only, something in the way): the in-process record stands alone.
+  }
 }
 
 function dropRecord(root: string): void {
   inProcess.delete(root);
   const path = recordPath(root);
-  if (path) rmSync(path, { force: true });
+  try {
+    if (path) rmSync(path, { force: true });
+  } catch {
+    // Not a file of ours (something else is at the name): nothing to remove.
+  }
 }
 
 function lstatOrUndefined(p: string): ReturnType<typeof lstatSync> | undefined {

@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { assertNoEvaluationInFlight, FILES_ASIDE, recoverFilesAside } from "../../src/runner/files-aside.js";
+import { assertNoEvaluationInFlight, FILES_ASIDE, recoverFilesAside, setFilesAside } from "../../src/runner/files-aside.js";
+import { runsDir } from "../../src/runner/history.js";
 
 const built = pathToFileURL(join(process.cwd(), "dist", "src", "runner", "files-aside.js")).href;
 
@@ -47,5 +49,16 @@ describe("files/ set aside by an evaluation", () => {
     recoverFilesAside(dir);
     expect(readFileSync(join(dir, "files", "keep.txt"), "utf8")).toBe("kept");
     expect(readFileSync(join(dir, FILES_ASIDE, "files", "state.json"), "utf8")).toBe('{"planted": 1}');
+  });
+
+  it("a record that cannot be written beside the run records (a folder in its place) → the evaluation still sets files/ aside and puts it back", () => {
+    const dir = folder();
+    mkdirSync(join(runsDir()!, `evaluation-aside-${createHash("sha256").update(dir).digest("hex").slice(0, 24)}.json`));
+    const putBack = setFilesAside(dir);
+    expect(existsSync(join(dir, "files"))).toBe(false);
+    expect(() => assertNoEvaluationInFlight(dir)).toThrow(/evaluate_connector is running/);
+    putBack();
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
+    expect(() => assertNoEvaluationInFlight(dir)).not.toThrow();
   });
 });
