@@ -132,8 +132,15 @@ export function setFilesAside(projectDir: ConnectorProject | string): () => void
   const record: AsideRecord = { v: 1, root: project.root, dev: st.dev, ino: st.ino, owner: thisProcess() };
   writeRecord(record);
   const files = join(project.root, "files");
-  // Security: renameSync moves a link as a link; nothing outside the folder is followed or touched.
-  if (lstatOrUndefined(files)) renameSync(files, join(aside, "files"));
+  try {
+    // Security: renameSync moves a link as a link; nothing outside the folder is followed or touched.
+    if (lstatOrUndefined(files)) renameSync(files, join(aside, "files"));
+  } catch (e) {
+    // files/ stayed where it was: take the aside and its record back, so that the folder is not left locked.
+    rmSync(aside, { recursive: true, force: true });
+    dropRecord(record.root);
+    throw e;
+  }
   return () => putBack(record);
 }
 
