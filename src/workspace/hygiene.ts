@@ -22,23 +22,22 @@ const ESCAPES = new RegExp(
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
-// The same set without U+200B, the zero-width space defuseFenceMarkers puts into a look-alike marker on purpose.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-const CONTROLS_KEEPING_DEFUSE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200c-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** The zero-width space defuseFenceMarkers puts into a look-alike marker on purpose. */
+const DEFUSE = "\u200b";
+
+/** The text without escape sequences and control or invisible format characters; a carriage return becomes a newline. */
+export function stripControls(text: string, opts: { keepDefuse?: boolean } = {}): string {
+  if (!text) return text;
+  const noEscapes = text.replace(/\r\n?/g, "\n").replace(ESCAPES, "");
+  return opts.keepDefuse ? noEscapes.replace(CONTROLS, (c) => (c === DEFUSE ? c : "")) : noEscapes.replace(CONTROLS, "");
+}
 
 /**
  * The last guard on text a tool returns (which may hold fenced connector text already defused): stripControls,
  * except that the zero-width space of a defused marker stays, or the marker would become live again.
  */
 export function stripControlsKeepingDefuse(text: string): string {
-  if (!text) return text;
-  return text.replace(/\r\n?/g, "\n").replace(ESCAPES, "").replace(CONTROLS_KEEPING_DEFUSE, "");
-}
-
-/** The text without escape sequences and control or invisible format characters; a carriage return becomes a newline. */
-export function stripControls(text: string): string {
-  if (!text) return text;
-  return text.replace(/\r\n?/g, "\n").replace(ESCAPES, "").replace(CONTROLS, "");
+  return stripControls(text, { keepDefuse: true });
 }
 
 // A name is shown bare when it holds only characters that cannot start a new line, a code fence or markup.
@@ -80,5 +79,5 @@ export function escapeInvisible(json: string): string {
  */
 export function defuseFenceMarkers(text: string): string {
   const visible = text.replace(/\u00ad|\u034f|\u061c|\u180e/g, "");
-  return visible.replace(/(c\s*o\s*n\s*n\s*e\s*c\s*t\s*o\s*r)([\s_\-\u2010-\u2015\u2212\uff0d.]*)(o\s*u\s*t\s*p\s*u\s*t)/gi, "$1$2\u200b$3");
+  return visible.replace(/(c\s*o\s*n\s*n\s*e\s*c\s*t\s*o\s*r)([\s_\-\u2010-\u2015\u2212\uff0d.]*)(o\s*u\s*t\s*p\s*u\s*t)/gi, `$1$2${DEFUSE}$3`);
 }
