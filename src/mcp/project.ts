@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ToolError } from "../errors.js";
 import { answerAsJob, type JobKind, type JobProgress, type JobRunningData } from "../jobs.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { assertNoEvaluationInFlight, recoverFilesAside } from "../runner/files-aside.js";
+import { claimFiles } from "../runner/files-aside.js";
 import type { ToolContext } from "./tool.js";
 
 /**
@@ -41,8 +41,7 @@ export async function answerFolderJob<T extends Record<string, unknown>>(
  */
 export async function openProjectFiles(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   const project = await openProject(ctx, projectDir);
-  recoverFilesAside(project);
-  assertNoEvaluationInFlight(project);
+  claimFiles(project);
   return project;
 }
 

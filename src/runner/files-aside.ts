@@ -87,27 +87,32 @@ function inFlight(r: AsideRecord): boolean {
 }
 
 /**
- * Throws "locked" while an evaluation of the folder runs (here or in another server): its files/ is a scratch copy
- * that goes when the evaluation ends, so a state written, a warehouse read or a run made now would be about that copy.
+ * What every user of files/ outside an evaluation calls first. Puts back what the evaluation of a server that died
+ * moved aside: only an aside this server recorded, and only the folder the record names. Throws "locked" while an
+ * evaluation of the folder runs (here or in another server): its files/ is a scratch copy that goes when the
+ * evaluation ends, so a state written, a warehouse read or a run made now would be about that copy.
  */
-export function assertNoEvaluationInFlight(projectDir: ConnectorProject | string): void {
+export function claimFiles(projectDir: ConnectorProject | string): void {
   const project = ConnectorProject.of(projectDir);
   const r = readRecord(project.root);
-  if (r && inFlight(r)) {
-    throw new ToolError(
-      "locked",
-      `evaluate_connector is running on ${project.root}: until it ends, files/ is its scratch copy and the folder's own files/ is set aside.`,
-      "Wait for the evaluation to end (run_status with its run_id) or cancel it (cancel_run), then call again.",
-      project.root,
-    );
-  }
+  if (!r) return;
+  if (inFlight(r)) throw evaluationRunning(project.root);
+  putBack(r);
+}
+
+function evaluationRunning(root: string): ToolError {
+  return new ToolError(
+    "locked",
+    `evaluate_connector is running on ${root}: until it ends, files/ is its scratch copy and the folder's own files/ is set aside.`,
+    "Wait for the evaluation to end (run_status with its run_id) or cancel it (cancel_run), then call again.",
+    root,
+  );
 }
 
 /** Moves files/ aside (when there is one) and returns the function that puts it back. */
 export function setFilesAside(projectDir: ConnectorProject | string): () => void {
   const project = ConnectorProject.of(projectDir);
-  recoverFilesAside(project);
-  assertNoEvaluationInFlight(project);
+  claimFiles(project);
   const aside = join(project.root, FILES_ASIDE);
   const found = lstatOrUndefined(aside);
   if (found?.isSymbolicLink()) {
@@ -142,17 +147,6 @@ export function setFilesAside(projectDir: ConnectorProject | string): () => void
     throw e;
   }
   return () => putBack(record);
-}
-
-/**
- * Puts back what an evaluation of a server that died moved aside. A no-op when this server has no record of one, when
- * its owner is still evaluating, and for anything at the aside name that is not the folder the record names.
- */
-export function recoverFilesAside(projectDir: ConnectorProject | string): void {
-  const project = ConnectorProject.of(projectDir);
-  const r = readRecord(project.root);
-  if (!r || inFlight(r)) return;
-  putBack(r);
 }
 
 function putBack(r: AsideRecord): void {

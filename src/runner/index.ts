@@ -14,7 +14,7 @@ import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "../state/aside.js";
-import { assertNoEvaluationInFlight, recoverFilesAside } from "./files-aside.js";
+import { claimFiles } from "./files-aside.js";
 import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
@@ -74,10 +74,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   recoverStateAside(projectDir);
   // Likewise a server killed during evaluate_connector left the folder's own files/ aside.
   // While an evaluation runs, files/ is its scratch copy: another run would sync into it and be thrown away.
-  if (!opts.keepFilesAside) {
-    recoverFilesAside(projectDir);
-    assertNoEvaluationInFlight(projectDir);
-  }
+  if (!opts.keepFilesAside) claimFiles(projectDir);
   // diff_state's default "before": what this run starts from (after set_state, the state set). Failing to keep it
   // must not stop the sync.
   saveRunStartState(projectDir, { override: opts.state, reset: opts.reset });

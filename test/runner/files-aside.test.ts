@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { assertNoEvaluationInFlight, FILES_ASIDE, recoverFilesAside, setFilesAside } from "../../src/runner/files-aside.js";
+import { claimFiles, FILES_ASIDE, setFilesAside } from "../../src/runner/files-aside.js";
 import { runsDir } from "../../src/runner/history.js";
 
 const built = pathToFileURL(join(process.cwd(), "dist", "src", "runner", "files-aside.js")).href;
@@ -30,9 +30,8 @@ describe("files/ set aside by an evaluation", () => {
     killedEvaluation(dir);
     expect(existsSync(join(dir, "files"))).toBe(false);
     expect(existsSync(join(dir, FILES_ASIDE, "files", "state.json"))).toBe(true);
-    // Its owner is gone, so it is not in flight any more.
-    expect(() => assertNoEvaluationInFlight(dir)).not.toThrow();
-    recoverFilesAside(dir);
+    // Its owner is gone, so it is not in flight any more: the next user of files/ puts it back.
+    expect(() => claimFiles(dir)).not.toThrow();
     expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
     expect(existsSync(join(dir, FILES_ASIDE))).toBe(false);
   });
@@ -46,7 +45,7 @@ describe("files/ set aside by an evaluation", () => {
     writeFileSync(join(dir, FILES_ASIDE, "files", "state.json"), '{"planted": 1}');
     mkdirSync(join(dir, "files"));
     writeFileSync(join(dir, "files", "keep.txt"), "kept");
-    recoverFilesAside(dir);
+    claimFiles(dir);
     expect(readFileSync(join(dir, "files", "keep.txt"), "utf8")).toBe("kept");
     expect(readFileSync(join(dir, FILES_ASIDE, "files", "state.json"), "utf8")).toBe('{"planted": 1}');
   });
@@ -56,9 +55,9 @@ describe("files/ set aside by an evaluation", () => {
     mkdirSync(join(runsDir()!, `evaluation-aside-${createHash("sha256").update(dir).digest("hex").slice(0, 24)}.json`));
     const putBack = setFilesAside(dir);
     expect(existsSync(join(dir, "files"))).toBe(false);
-    expect(() => assertNoEvaluationInFlight(dir)).toThrow(/evaluate_connector is running/);
+    expect(() => claimFiles(dir)).toThrow(/evaluate_connector is running/);
     putBack();
     expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
-    expect(() => assertNoEvaluationInFlight(dir)).not.toThrow();
+    expect(() => claimFiles(dir)).not.toThrow();
   });
 });
