@@ -1,6 +1,7 @@
-import { closeSync, constants, existsSync, lstatSync, openSync, readlinkSync, type Stats } from "node:fs";
+import { lstatSync, type Stats } from "node:fs";
 import { basename, dirname } from "node:path";
 import { ToolError } from "../errors.js";
+import { pinFolder } from "../workspace/project.js";
 
 /**
  * The path DuckDB opens files/warehouse.db by, pinned to the file (or folder) the project layer checked.
@@ -24,8 +25,6 @@ export interface PinnedDatabase {
   /** Closes the descriptors; only after DuckDB closed its instance (it opens the .wal through the folder's). */
   release(): void;
 }
-
-const PROC_FD = "/proc/self/fd";
 
 function swapped(): ToolError {
   return new ToolError(
@@ -60,40 +59,19 @@ function checkName(path: string, before: Stats | undefined, mustExist: boolean):
   if (wal && (!wal.isFile() || wal.nlink > 1)) throw swapped();
 }
 
-function openChecked(path: string, flags: number): number {
-  let fd: number;
-  try {
-    fd = openSync(path, flags | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    // ELOOP (a link now stands there), ENOTDIR, ENOENT: not what was checked.
-    throw swapped();
-  }
-  let where: string;
-  try {
-    where = readlinkSync(`${PROC_FD}/${fd}`);
-  } catch {
-    where = "";
-  }
-  if (where !== path) {
-    closeSync(fd);
-    throw swapped();
-  }
-  return fd;
-}
-
 /** @param dbPath the real path ConnectorProject.database() checked. */
 export function pinDatabase(dbPath: string, mode: "read" | "write"): PinnedDatabase {
-  if (!existsSync(PROC_FD)) {
+  // Security: files/ itself is pinned (ELOOP, ENOTDIR, ENOENT, another folder: not what was checked); the file's
+  // name inside it is checked before and after DuckDB's open.
+  const folder = pinFolder(dirname(dbPath), () => swapped());
+  if (!folder) {
     const before = lstatOrUndefined(dbPath);
     return { path: dbPath, verify: () => checkName(dbPath, before, mode === "write"), release: () => {} };
   }
-  const dir = dirname(dbPath);
-  // Security: files/ itself is pinned; the file's name inside it is checked before and after DuckDB's open.
-  const dfd = openChecked(dir, constants.O_RDONLY | constants.O_DIRECTORY);
-  const path = `${PROC_FD}/${dfd}/${basename(dbPath)}`;
+  const path = `${folder.path}/${basename(dbPath)}`;
   const before = lstatOrUndefined(path);
   if (before && (!before.isFile() || before.nlink > 1)) {
-    closeSync(dfd);
+    folder.close();
     throw swapped();
   }
   let released = false;
@@ -103,7 +81,7 @@ export function pinDatabase(dbPath: string, mode: "read" | "write"): PinnedDatab
     release: () => {
       if (released) return;
       released = true;
-      closeSync(dfd);
+      folder.close();
     },
   };
 }

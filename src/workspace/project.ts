@@ -154,8 +154,8 @@ export class ConnectorProject {
     const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     // Security: from here on every path names the folder through a descriptor of it, so a folder swapped for a link
     // meanwhile (renamed away, a link put at its name) cannot send the temporary file or the rename outside.
-    const anchor = anchorFolder(this.root, rel);
-    const at = (abs: string) => anchor.at(this.root, abs);
+    const pinned = pinFolder(this.root, (e) => (e === undefined ? leaves(rel) : fsError(e, rel, "write")));
+    const at = (abs: string) => (pinned ? join(pinned.path, relative(this.root, abs)) : abs);
     try {
       let fd: number;
       try {
@@ -193,7 +193,7 @@ export class ConnectorProject {
         throw e instanceof ToolError ? e : fsError(e, rel, "write");
       }
     } finally {
-      anchor.close();
+      pinned?.close();
     }
     return target;
   }
@@ -337,26 +337,25 @@ function fdPath(fd: number): string | undefined {
 }
 
 /**
- * A descriptor of the connector folder, opened without following a link at its name, and paths through it
- * (/proc/self/fd/N/...) that keep naming that very folder whatever happens to its name later: Node has no openat().
- * Where there is no /proc, paths stay as they are (the checks after each open still hold).
+ * A folder pinned by a descriptor, and the path through it (/proc/self/fd/N) that keeps naming that very folder
+ * whatever happens to its name later: Node has no openat(). The folder is opened without following a link at its
+ * name and must still be at `dir` once open. Undefined where the platform has no /proc (callers then check after
+ * each open instead). `refuse` makes the error: with the open's own error, or without one when the folder opened is
+ * not the one at `dir`.
  */
-function anchorFolder(root: string, rel: string): { at(root: string, abs: string): string; close(): void } {
-  if (process.platform !== "linux" || !existsSync("/proc/self/fd")) return { at: (_root, abs) => abs, close: () => {} };
+export function pinFolder(dir: string, refuse: (e?: unknown) => Error): { path: string; close(): void } | undefined {
+  if (process.platform !== "linux" || !existsSync("/proc/self/fd")) return undefined;
   let fd: number;
   try {
-    fd = openSync(root, constants.O_RDONLY | constants.O_DIRECTORY | NOFOLLOW);
+    fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY | NOFOLLOW | NONBLOCK);
   } catch (e) {
-    throw fsError(e, rel, "write");
+    throw refuse(e);
   }
-  const base = `/proc/self/fd/${fd}`;
-  return {
-    at: (r, abs) => {
-      const inside = relative(r, abs);
-      return inside ? join(base, inside) : base;
-    },
-    close: () => closeSync(fd),
-  };
+  if (fdPath(fd) !== dir) {
+    closeSync(fd);
+    throw refuse();
+  }
+  return { path: `/proc/self/fd/${fd}`, close: () => closeSync(fd) };
 }
 
 function rmdirSafe(p: string): void {
