@@ -157,10 +157,20 @@ function putBack(r: AsideRecord): void {
     dropRecord(r.root);
     return;
   }
+  const saved = join(aside, "files");
+  try {
+    // Security: what waits in the aside must still be the folder's own files/ (a folder, or a link inside the
+    // folder); one replaced by a link leading out after a crash is not moved into place.
+    ConnectorProject.of(r.root).resolve(`${FILES_ASIDE}/files`);
+  } catch {
+    // The aside is left as it is, for the user to look at; files/ stays as it is.
+    dropRecord(r.root);
+    return;
+  }
   const files = join(r.root, "files");
   // Security: only the evaluation's own files/ is removed (a link is removed as a link, never followed).
   if (lstatOrUndefined(files)) rmSync(files, { recursive: true, force: true });
-  if (lstatOrUndefined(join(aside, "files"))) renameSync(join(aside, "files"), files);
+  if (lstatOrUndefined(saved)) renameSync(saved, files);
   rmSync(aside, { recursive: true, force: true });
   dropRecord(r.root);
 }

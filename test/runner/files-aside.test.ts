@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,5 +59,19 @@ describe("files/ set aside by an evaluation", () => {
     putBack();
     expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
     expect(() => claimFiles(dir)).not.toThrow();
+  });
+
+  it("after the crash, files/ inside the recorded aside replaced by a link to outside → not moved into place, the scratch files/ kept", () => {
+    const dir = folder();
+    killedEvaluation(dir);
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "files", "scratch.txt"), "the evaluation's");
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), "files-aside-outside-")));
+    execFileSync("mv", [join(dir, FILES_ASIDE, "files"), join(outside, "moved")]);
+    symlinkSync(outside, join(dir, FILES_ASIDE, "files"));
+    claimFiles(dir);
+    expect(lstatSync(join(dir, "files")).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, "files", "scratch.txt"), "utf8")).toBe("the evaluation's");
+    expect(lstatSync(join(dir, FILES_ASIDE, "files")).isSymbolicLink()).toBe(true);
   });
 });
