@@ -1,10 +1,12 @@
 import type { EvaluationReport } from "./index.js";
 import type { Finding } from "./types.js";
+import { inlineName, stripControlsKeepingDefuse } from "../workspace/hygiene.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function item(f: Finding): string {
-  const where = f.file ? ` (${f.file}${f.line ? `:${f.line}` : ""})` : f.table ? ` (table ${f.table})` : "";
+  // Security: file and table names come from the folder: on one line, quoted when not plain.
+  const where = f.file ? ` (${inlineName(f.file)}${f.line ? `:${f.line}` : ""})` : f.table ? ` (table ${inlineName(f.table)})` : "";
   // A fenced connector message spans lines: indented, they stay inside the list item.
   return `- **${f.rule}**${where}: ${f.message.replace(/\n/g, "\n  ")}\n  - Fix: ${f.hint ?? "—"}`;
 }
@@ -57,5 +59,6 @@ export function renderMarkdown(r: EvaluationReport): string {
   out.push(r.lint.available ? `${r.lint.errors} error(s), ${r.lint.warnings} warning(s), ${r.lint.infos} info. Each is listed above under its severity.` : `Not run: ${r.lint.note}`, "");
   if (r.info.length) out.push(`## Notes`, "", r.info.map(item).join("\n"), "");
   if (r.stateBackup) out.push(`The state before this evaluation was kept as files/${r.stateBackup}.`, "");
-  return out.join("\n");
+  // Security: the file is read by people in a terminal and by the model: no escapes or invisible characters.
+  return stripControlsKeepingDefuse(out.join("\n"));
 }
