@@ -124,6 +124,11 @@ describe("Names from the folder reaching the agent", () => {
     await expect(h.client.getPrompt({ name: "add_table", arguments: { project_dir: dir, table: INJECTED, primary_key: "id" } })).rejects.toThrow(/snake_case/);
   });
 
+  it("build_connector's source and project_dir arguments holding a newline and an instruction line → kept on one line", async () => {
+    const p = await h.client.getPrompt({ name: "build_connector", arguments: { source: INJECTED, project_dir: `/tmp/x${INJECTED}` } });
+    clean({ isError: false, text: p.messages.map((m) => (m.content as { text?: string }).text ?? "").join("\n") });
+  });
+
   it("fix_failing_run's error argument holding a fake fence end, an instruction and escapes → quoted as data inside a fence, no escape", async () => {
     const p = await h.client.getPrompt({ name: "fix_failing_run", arguments: { project_dir: dir, error: INJECTED } });
     clean({ isError: false, text: p.messages.map((m) => (m.content as { text?: string }).text ?? "").join("\n") });
