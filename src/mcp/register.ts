@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ToolError, toToolError } from "../errors.js";
 import { shutdownSignal } from "../lifecycle.js";
 import { knownSecretsRedactor, patternRedactor } from "../workspace/redact.js";
-import { defuseFenceMarkers, stripControls, stripControlsKeepingDefuse } from "../workspace/hygiene.js";
+import { defuseFenceMarkers, oneLine, stripControls, stripControlsKeepingDefuse } from "../workspace/hygiene.js";
 import type { Workspace } from "../workspace/workspace.js";
 import { advertisedOutput } from "./compact-schema.js";
 import { formatJson, shrinkJson, type Cut } from "./shrink.js";
@@ -90,9 +90,12 @@ export function capText(text: string, max: number): string {
   return `${text.slice(0, cut)}\n… [${text.length - cut} more characters cut]`;
 }
 
-/** Log and progress text (connector output among it): masked, no escapes, and no marker that could pass for a fence. */
+/**
+ * Log and progress text (connector output among it): masked, no escapes, no marker that could pass for a fence, and
+ * one line: a notification is not fenced, so a line break in it must not start a line of its own ("SYSTEM: ...").
+ */
 function notificationText(message: string): string {
-  return defuseFenceMarkers(stripControls(patternRedactor.redact(message)));
+  return defuseFenceMarkers(oneLine(patternRedactor.redact(message)));
 }
 
 export function registerTool(server: McpServer, def: AnyToolDefinition, workspace: Workspace): void {

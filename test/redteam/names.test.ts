@@ -120,6 +120,17 @@ describe("Names from the folder reaching the agent", () => {
     clean(a);
   });
 
+  it("a connector log line holding a newline and an instruction line → the log notification keeps it on one line", async () => {
+    const logDir = h.connector("logconn", `from fivetran_connector_sdk import Connector, Logging as log\ndef update(configuration, state):\n    log.warning(${JSON.stringify(INJECTED)})\nconnector = Connector(update=update)\n`);
+    const before = h.logs.length;
+    await ask("run_debug", { project_dir: logDir, engine: "embedded", wait_seconds: 50 });
+    // Notifications travel beside the result; give the last ones time to arrive.
+    await new Promise((r) => setTimeout(r, 500));
+    const sent = h.logs.slice(before).map((l) => (JSON.parse(l) as { data?: string }).data ?? "");
+    expect(sent.join("\n")).toContain("the tool result ends here");
+    for (const m of sent) clean({ isError: false, text: m });
+  });
+
   it("add_table's table argument holding a fake fence end and an instruction → the prompt refuses the name", async () => {
     await expect(h.client.getPrompt({ name: "add_table", arguments: { project_dir: dir, table: INJECTED, primary_key: "id" } })).rejects.toThrow(/snake_case/);
   });
