@@ -121,7 +121,10 @@ describe("Names from the folder reaching the agent", () => {
   });
 
   it("a connector log line holding a newline and an instruction line → the log notification keeps it on one line", async () => {
-    const logDir = h.connector("logconn", `from fivetran_connector_sdk import Connector, Logging as log\ndef update(configuration, state):\n    log.warning(${JSON.stringify(INJECTED)})\nconnector = Connector(update=update)\n`);
+    const logDir = h.connector(
+      "logconn",
+      `from fivetran_connector_sdk import Connector, Logging as log\ndef update(configuration, state):\n    log.warning(${JSON.stringify(INJECTED)})\nconnector = Connector(update=update)\n`,
+    );
     const before = h.logs.length;
     await ask("run_debug", { project_dir: logDir, engine: "embedded", wait_seconds: 50 });
     // Notifications travel beside the result; give the last ones time to arrive.
