@@ -6,6 +6,8 @@ the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs
 C-accelerated json encode.
 """
 import atexit
+import binascii
+import hashlib
 import io
 import json
 import os
@@ -35,6 +37,8 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
 _MAX_SAFE = 2 ** 53
+_sha1 = hashlib.sha1
+_b64 = binascii.b2a_base64
 
 
 NotSerializable = _values.NotSerializable
@@ -534,9 +538,91 @@ def row_line(kind, table, data, schema=None):
     return prefix + str(sid) + ',"values":' + enc + "}\n"
 
 
+class _Fast:
+    """A row shape seen before, of a table without declared types: what a row of it needs, worked out once. Most
+    connectors send rows of a few shapes whose values are plain str, int, float, bool and None; such a row needs no
+    conversion, only a check that JSON carries each value as Python has it, and goes out in about half the time of the
+    general path (a benchmark sync sends 200,000 rows)."""
+
+    __slots__ = ("table", "schema", "names", "sid", "hash_order", "keys", "plans")
+
+    def __init__(self, table, schema, names, sid, hashed):
+        self.table = table
+        self.schema = schema
+        self.names = names
+        self.sid = sid
+        self.hash_order = _hash_orders[sid] if hashed else None
+        self.keys = {kind: (kind, table, schema, sid) for kind in _ROW_PREFIX}
+        # By the tuple of the row's value types: the function telling whether the values travel as they are, or
+        # False when a type needs the general path.
+        self.plans = {}
+
+    def plan(self, sig):
+        checks = []
+        for i, t in enumerate(sig):
+            if t is int:
+                # Integers JavaScript holds exactly travel as numbers; others as text (see _values.int_cell).
+                checks.append("-S < c[%d] < S" % i)
+            elif t is float:
+                # A finite float with a fraction survives JSON as it is (see _values.float_cell).
+                checks.append("(c[%d] - c[%d] == 0 and c[%d] %% 1.0)" % (i, i, i))
+            elif t is not str and t is not bool and t is not type(None):
+                plan = False
+                break
+        else:
+            # Only integer positions go into the code.
+            plan = eval("lambda c: " + (" and ".join(checks) or "True"), {"S": _MAX_SAFE})
+        if len(self.plans) < 64:
+            self.plans[sig] = plan
+        return plan
+
+
+# By (table, schema, column names): rows of tables without declared types, once their shape has been sent; and the
+# last one used.
+_fast = {}
+_last_fast = None
+
+
 def row(kind, table, data, schema=None):
     """An upsert, update or delete, encoded as the SDK encodes it at the call (raising there), added to the batch."""
-    global _batch_key, _batch_head, _batch_bytes
+    global _batch_key, _batch_head, _batch_bytes, _last_fast
+    if type(data) is dict:
+        names = tuple(data)
+        fast = _last_fast
+        # Most syncs send one shape after another: an equal tuple of the same (interned) names compares in a few
+        # pointer checks, where the dict lookup hashes it.
+        if fast is None or fast.table is not table or fast.schema is not schema or fast.names != names:
+            fast = _fast.get((table, schema, names))
+        if fast is not None:
+            _last_fast = fast
+            values = list(data.values())
+            sig = tuple(map(type, values))
+            plan = fast.plans.get(sig)
+            if plan is None:
+                plan = fast.plan(sig)
+            if plan and plan(values):
+                enc = _encode_obj(values)
+                # Text is checked on the encoded line: see _line_values().
+                if "\\u0000" not in enc and "\\ud" not in enc:
+                    order = fast.hash_order
+                    if order is not None:
+                        text = order.texts.get(sig)
+                        if text is None:
+                            text = order.text_of(sig)
+                        rid = _b64(_sha1(text(values).encode("utf-8")).digest(), newline=False).decode("ascii")
+                    key = fast.keys[kind]
+                    with _lock:
+                        if key != _batch_key:
+                            _batch_start(key)
+                        _batch.append(enc)
+                        if order is not None:
+                            _batch_ids.append(rid)
+                        _batch_bytes += len(enc)
+                        if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
+                            _batch_out()
+                    if time.monotonic() - _last_flush > _FLUSH_AFTER:
+                        flush()
+                    return
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)
@@ -545,14 +631,17 @@ def row(kind, table, data, schema=None):
         sid = _shape(info, table, schema, names)
     enc, cells = _line_values(cells, checked)
     rid = _values.row_hash(_hash_orders[sid], cells) if info.hashed else None
-    key = (kind, table, schema, sid)
+    _add((kind, table, schema, sid), enc, rid)
+    if not info.types and type(data) is dict and (table, schema, names) not in _fast:
+        _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info.hashed)
+
+
+def _add(key, enc, rid):
+    """Adds an encoded row to the batch."""
+    global _batch_bytes
     with _lock:
         if key != _batch_key:
-            if _batch:
-                _batch_out()
-            _batch_key = key
-            _batch_head = ('{"t":"rows","op":"' + kind + '","table":' + _encode(table)
-                           + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"shape":' + str(sid) + ',"rows":[')
+            _batch_start(key)
         _batch.append(enc)
         if rid is not None:
             _batch_ids.append(rid)
@@ -563,6 +652,17 @@ def row(kind, table, data, schema=None):
     # a quarter of a second, instead of once 64 KB of them have filled the buffers.
     if time.monotonic() - _last_flush > _FLUSH_AFTER:
         flush()
+
+
+def _batch_start(key):
+    """Starts a batch for rows of another operation, table or shape (under _lock), after passing on the last one."""
+    global _batch_key, _batch_head
+    if _batch:
+        _batch_out()
+    _batch_key = key
+    kind, table, schema, sid = key
+    _batch_head = ('{"t":"rows","op":"' + kind + '","table":' + _encode(table)
+                   + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"shape":' + str(sid) + ',"rows":[')
 
 
 def write_line(line):
