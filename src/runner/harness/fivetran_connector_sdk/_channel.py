@@ -7,7 +7,6 @@ C-accelerated json encode.
 """
 import atexit
 import binascii
-import hashlib
 import io
 import json
 import os
@@ -37,7 +36,7 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
 _MAX_SAFE = 2 ** 53
-_sha1 = hashlib.sha1
+_sha1 = _values.SHA1
 _b64 = binascii.b2a_base64
 
 

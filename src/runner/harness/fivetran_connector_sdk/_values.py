@@ -335,6 +335,14 @@ _BOOL_TEXT = ("'false'", "'true'")
 _READ_BACK_FIELD = ("%s", "R(c[%d])")
 
 
+try:
+    # CPython's own SHA-1 (the same digest) costs about a quarter less per row than OpenSSL's, whose context is
+    # allocated and wiped at every call; a build without the module uses OpenSSL's.
+    from _sha1 import sha1 as SHA1
+except ImportError:
+    SHA1 = hashlib.sha1
+
+
 def row_hash(order, cells):
     """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
     name=repr(cell) of the cell the core reads back."""
@@ -342,7 +350,7 @@ def row_hash(order, cells):
     text = order.texts.get(sig)
     if text is None:
         text = order.text_of(sig)
-    return binascii.b2a_base64(hashlib.sha1(text(cells).encode("utf-8")).digest(), newline=False).decode("ascii")
+    return binascii.b2a_base64(SHA1(text(cells).encode("utf-8")).digest(), newline=False).decode("ascii")
 
 
 def column_name(key):
