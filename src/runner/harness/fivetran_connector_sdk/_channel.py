@@ -543,15 +543,19 @@ class _Fast:
     conversion, only a check that JSON carries each value as Python has it, and goes out in about half the time of the
     general path (a benchmark sync sends 200,000 rows)."""
 
-    __slots__ = ("table", "schema", "names", "sid", "hash_order", "keys", "plans")
+    __slots__ = ("table", "schema", "names", "sid", "hash_order", "keys", "convs", "plans")
 
-    def __init__(self, table, schema, names, sid, hashed):
+    def __init__(self, table, schema, names, sid, info):
         self.table = table
         self.schema = schema
         self.names = names
         self.sid = sid
-        self.hash_order = _hash_orders[sid] if hashed else None
+        self.hash_order = _hash_orders[sid] if info.hashed else None
         self.keys = {kind: (kind, table, schema, sid) for kind in _ROW_PREFIX}
+        # A table with declared types: each column's conversion by position (see _cells()), so a row is converted
+        # by one comprehension instead of a lookup per value.
+        types = info.types
+        self.convs = tuple(types[n][0] if n in types else _values.inferred for n in names) if types else None
         # By the tuple of the row's value types: the function telling whether the values travel as they are, or
         # False when a type needs the general path.
         self.plans = {}
@@ -576,8 +580,7 @@ class _Fast:
         return plan
 
 
-# By (table, schema, column names): rows of tables without declared types, once their shape has been sent; and the
-# last one used.
+# By (table, schema, column names): rows of a shape already sent (of a dict, with str names); and the last one used.
 _fast = {}
 _last_fast = None
 
@@ -594,34 +597,45 @@ def row(kind, table, data, schema=None):
             fast = _fast.get((table, schema, names))
         if fast is not None:
             _last_fast = fast
-            values = list(data.values())
-            sig = tuple(map(type, values))
-            plan = fast.plans.get(sig)
-            if plan is None:
-                plan = fast.plan(sig)
-            if plan and plan(values):
-                enc = _encode_obj(values)
-                # Text is checked on the encoded line: see _line_values().
-                if "\\u0000" not in enc and "\\ud" not in enc:
-                    order = fast.hash_order
-                    if order is not None:
+            order = fast.hash_order
+            convs = fast.convs
+            if convs is not None:
+                # Raises what the column's conversion raises, as the general path does.
+                cells = [None if v is None else f(v) for f, v in zip(convs, data.values())]
+                enc = _encode_json(cells)
+                rid = None if order is None else _values.row_hash(order, cells)
+            else:
+                values = list(data.values())
+                sig = tuple(map(type, values))
+                plan = fast.plans.get(sig)
+                if plan is None:
+                    plan = fast.plan(sig)
+                if not plan or not plan(values):
+                    enc = None
+                else:
+                    enc = _encode_obj(values)
+                    # Text is checked on the encoded line: see _line_values().
+                    if "\\u0000" in enc or "\\ud" in enc:
+                        enc = None
+                    elif order is not None:
                         text = order.texts.get(sig)
                         if text is None:
                             text = order.text_of(sig)
                         rid = _b64(_sha1(text(values).encode("utf-8")).digest(), newline=False).decode("ascii")
-                    key = fast.keys[kind]
-                    with _lock:
-                        if key != _batch_key:
-                            _batch_start(key)
-                        _batch.append(enc)
-                        if order is not None:
-                            _batch_ids.append(rid)
-                        _batch_bytes += len(enc)
-                        if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
-                            _batch_out()
-                    if time.monotonic() - _last_flush > _FLUSH_AFTER:
-                        flush()
-                    return
+            if enc is not None:
+                key = fast.keys[kind]
+                with _lock:
+                    if key != _batch_key:
+                        _batch_start(key)
+                    _batch.append(enc)
+                    if order is not None:
+                        _batch_ids.append(rid)
+                    _batch_bytes += len(enc)
+                    if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
+                        _batch_out()
+                if time.monotonic() - _last_flush > _FLUSH_AFTER:
+                    flush()
+                return
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)
@@ -631,8 +645,8 @@ def row(kind, table, data, schema=None):
     enc, cells = _line_values(cells, checked)
     rid = _values.row_hash(_hash_orders[sid], cells) if info.hashed else None
     _add((kind, table, schema, sid), enc, rid)
-    if not info.types and type(data) is dict and (table, schema, names) not in _fast:
-        _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info.hashed)
+    if type(data) is dict and (table, schema, names) not in _fast and all(type(n) is str for n in names):
+        _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
 
 
 def _add(key, enc, rid):
