@@ -79,6 +79,19 @@ def stopped(exc, where):
                    exc)
 
 
+def call_failure(exc, where, kind):
+    """The Failure for what the connector's schema() or update() raised, as `fivetran debug` reports it: an Exception
+    with "failed while executing <where> error: " before its message (kind says which); op.error()'s ConnectorTask,
+    a BaseException that nothing wraps, as it is; any other BaseException as the end of the process (stopped)."""
+    from fivetran_connector_sdk import ConnectorTask
+
+    if isinstance(exc, ConnectorTask):
+        return Failure("connector_exception", str(exc), exc)
+    if isinstance(exc, Exception):
+        return Failure(kind, "failed while executing %s error: %s" % (where, exc), exc)
+    return stopped(exc, where)
+
+
 def load_error(exc, connector_file, project_dir):
     """The SDK's message for a connector.py that fails to load: where the innermost frame is, then the error (a
     TypeError, which comes from how Connector(...) is called, without its type name and with the reference)."""
@@ -552,12 +565,8 @@ def main():
         if connector.schema_method is not None:
             try:
                 tables = process_tables(connector.schema_method(configuration))
-            except Exception as e:
-                raise Failure("schema", "failed while executing schema() error: " + str(e), e)
-            except sdk.ConnectorTask as e:
-                raise Failure("connector_exception", str(e), e)
-            except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
-                raise stopped(e, "schema()")
+            except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+                raise call_failure(e, "schema()", "schema")
             _channel.schema(tables)
             sdk._declare(tables)
 
@@ -567,23 +576,16 @@ def main():
             if isinstance(result, types.GeneratorType):
                 for _ in result:
                     pass
-        except _channel.NotSerializable as e:
-            raise Failure("serialization", "failed while executing update() error: " + str(e), e)
         except MemoryError as e:
             # The frames' locals hold what filled the memory; free them so the report can be written.
             traceback.clear_frames(e.__traceback__)
             raise Failure("memory", "failed while executing update() error: out of memory%s"
                           % (" (memory_limit_mb %s)" % job["memory_limit_mb"] if job.get("memory_limit_mb") else ""),
                           e)
-        except sdk.SdkException as e:
-            raise Failure("operation", "failed while executing update() error: " + str(e), e)
-        except Exception as e:
-            raise Failure("connector_exception", "failed while executing update() error: " + str(e), e)
-        except sdk.ConnectorTask as e:
-            # op.error(): a BaseException, so update() does not wrap it; the SDK reports it as it is.
-            raise Failure("connector_exception", str(e), e)
-        except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
-            raise stopped(e, "update()")
+        except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+            # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
+            kind = "serialization" if isinstance(e, _channel.NotSerializable) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
+            raise call_failure(e, "update()", kind)
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
