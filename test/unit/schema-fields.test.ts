@@ -3,6 +3,12 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import { described } from "../../src/schema-fields.js";
 import type { LintResultData } from "../../src/lint/result-shape.js";
 import { countsSchema, type CountsData, type SyncData } from "../../src/runner/run-result.js";
+import type { ExampleEntry } from "../../src/scaffold/content.js";
+import type { findExamplesTool } from "../../tools/find_examples.js";
+import type { runSetupTestsTool } from "../../tools/run_setup_tests.js";
+import type { scaffoldTool } from "../../tools/scaffold.js";
+
+type Output<T extends { output: z.ZodRawShape }> = z.infer<z.ZodObject<T["output"]>>;
 
 // Result schemas build same-typed fields from a { name: "description" } table; clients must see exactly the
 // fields, types, optionality and descriptions a hand-written list gave, and the inferred types stay exact (tsc
@@ -33,6 +39,20 @@ describe("described", () => {
     }>();
     expectTypeOf<NonNullable<SyncData["written_per_table"]>[string]>().toEqualTypeOf<{ upserts: number; updates: number; deletes: number }>();
     expectTypeOf<LintResultData["summary"]>().toEqualTypeOf<{ errors: number; warnings: number; infos: number; total: number; fixable: number; files: number; rules_run: number }>();
+    expectTypeOf<Output<typeof runSetupTestsTool>["tests"][number]>().toEqualTypeOf<{ name: string; label: string }>();
+    expectTypeOf<Output<typeof runSetupTestsTool>["results"][number]>().toEqualTypeOf<{ name: string; label: string; passed: boolean; failure?: string | undefined }>();
+    expectTypeOf<Output<typeof findExamplesTool>["examples"][number]>().toEqualTypeOf<ExampleEntry>();
+    type Pattern = Output<typeof scaffoldTool>["pattern"];
+    expectTypeOf<Omit<Pattern, "tables">>().toEqualTypeOf<{
+      source_type: string;
+      auth: string;
+      pagination: string;
+      sync: string;
+      operation_style: string;
+      storage?: string | undefined;
+      driver?: string | undefined;
+    }>();
+    expectTypeOf<Pick<Pattern["tables"][number], "parent" | "parent_key">>().toEqualTypeOf<{ parent?: string | undefined; parent_key?: string | undefined }>();
     expect(Object.keys(countsSchema.shape)).toEqual(["upserts", "updates", "deletes", "truncates", "schema_changes", "checkpoints", "file_uploads"]);
   });
 });
