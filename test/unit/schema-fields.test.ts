@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { described } from "../../src/schema-fields.js";
+import type { Finding } from "../../src/findings.js";
 import type { LintResultData } from "../../src/lint/result-shape.js";
 import { countsSchema, type CountsData, type SyncData } from "../../src/runner/run-result.js";
 import type { ExampleEntry } from "../../src/scaffold/content.js";
@@ -53,6 +54,9 @@ describe("described", () => {
       driver?: string | undefined;
     }>();
     expectTypeOf<Pick<Pattern["tables"][number], "parent" | "parent_key">>().toEqualTypeOf<{ parent?: string | undefined; parent_key?: string | undefined }>();
+    type Span = { line: number; column: number; end_line: number; end_column: number };
+    expectTypeOf<Pick<Finding, keyof Span>>().toEqualTypeOf<Partial<Span>>();
+    expectTypeOf<Pick<NonNullable<Finding["fix"]>["edits"][number], keyof Span>>().toEqualTypeOf<Span>();
     expect(Object.keys(countsSchema.shape)).toEqual(["upserts", "updates", "deletes", "truncates", "schema_changes", "checkpoints", "file_uploads"]);
   });
 });
