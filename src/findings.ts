@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { described } from "./schema-fields.js";
 
 /**
  * The one shape of a finding, whoever found it: a lint rule, an evaluation check, a pre-deploy check or a
@@ -11,10 +12,12 @@ export type Severity = (typeof SEVERITIES)[number];
 
 const textEditSchema = z.object({
   file: z.string().describe("File the edit applies to, relative to project_dir."),
-  line: z.number().describe("1-based start line."),
-  column: z.number().describe("1-based start column."),
-  end_line: z.number().describe("1-based end line."),
-  end_column: z.number().describe("1-based end column (exclusive)."),
+  ...described(z.number(), {
+    line: "1-based start line.",
+    column: "1-based start column.",
+    end_line: "1-based end line.",
+    end_column: "1-based end column (exclusive).",
+  }),
   new_text: z.string().describe("Replacement text (empty to delete)."),
 });
 
@@ -30,10 +33,12 @@ export const findingSchema = z.object({
   message: z.string().describe("What is wrong here."),
   hint: z.string().optional().describe("What to do about it."),
   file: z.string().optional().describe("File relative to project_dir."),
-  line: z.number().optional().describe("1-based line."),
-  column: z.number().optional().describe("1-based column."),
-  end_line: z.number().optional().describe("1-based end line."),
-  end_column: z.number().optional().describe("1-based end column (exclusive)."),
+  ...described(z.number().optional(), {
+    line: "1-based line.",
+    column: "1-based column.",
+    end_line: "1-based end line.",
+    end_column: "1-based end column (exclusive).",
+  }),
   table: z.string().optional().describe("Destination table concerned."),
   fix: z
     .object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineTool } from "../src/mcp/tool.js";
 import { searchExamples } from "../src/scaffold/content.js";
+import { described } from "../src/schema-fields.js";
 
 export const findExamplesTool = defineTool({
   name: "find_examples",
@@ -25,12 +26,14 @@ export const findExamplesTool = defineTool({
     examples: z
       .array(
         z.object({
-          path: z.string().describe("Path in its repository"),
-          summary: z.string().describe("What it shows"),
-          source: z.string().describe("Source kind"),
-          auth: z.string().describe("Authentication"),
-          pagination: z.string().describe("Pagination"),
-          sync: z.string().describe("Sync mode"),
+          ...described(z.string(), {
+            path: "Path in its repository",
+            summary: "What it shows",
+            source: "Source kind",
+            auth: "Authentication",
+            pagination: "Pagination",
+            sync: "Sync mode",
+          }),
           operations: z.array(z.string()).describe("Operations used"),
           runs_offline: z.boolean().describe("Runs without network or external services"),
           url: z.string().describe("GitHub link"),

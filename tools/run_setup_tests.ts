@@ -4,7 +4,11 @@ import { SYNC_ERROR_KINDS } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { errorWhereFields } from "../src/runner/run-result.js";
+import { described } from "../src/schema-fields.js";
 import { runSetupTests, setupTestsData, summarizeSetupTests } from "../src/runner/setup-tests.js";
+
+/** A test of the form, as the form lists it and as its result names it. */
+const testFields = described(z.string(), { name: "Test function name.", label: "Label of the test." });
 
 export const runSetupTestsTool = defineTool({
   name: "run_setup_tests",
@@ -38,12 +42,11 @@ export const runSetupTestsTool = defineTool({
         }),
       )
       .describe("The form's fields, in order."),
-    tests: z.array(z.object({ name: z.string().describe("Test function name."), label: z.string().describe("Label of the test.") })).describe("Every test of the form, in order."),
+    tests: z.array(z.object(testFields)).describe("Every test of the form, in order."),
     results: z
       .array(
         z.object({
-          name: z.string().describe("Test function name."),
-          label: z.string().describe("Label of the test."),
+          ...testFields,
           passed: z.boolean().describe("True for Test.success()."),
           failure: z.string().optional().describe("The message of Test.failure(message); secrets masked."),
         }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createFolder, openProject } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
+import { described } from "../src/schema-fields.js";
 import {
   AUTH_TYPES,
   DATABASE_DRIVERS,
@@ -60,20 +61,20 @@ export const scaffoldTool = defineTool({
     overwritten: z.array(z.string()).describe("Files that existed and were replaced (only with overwrite)."),
     pattern: z
       .object({
-        source_type: z.string().describe("Source type used."),
-        auth: z.string().describe("Authentication used."),
-        pagination: z.string().describe("Pagination used (tables' default)."),
-        sync: z.string().describe("Sync mode used."),
-        operation_style: z.string().describe("Operation style used."),
-        storage: z.string().optional().describe("File storage used."),
-        driver: z.string().optional().describe("Database driver used."),
+        ...described(z.string(), {
+          source_type: "Source type used.",
+          auth: "Authentication used.",
+          pagination: "Pagination used (tables' default).",
+          sync: "Sync mode used.",
+          operation_style: "Operation style used.",
+        }),
+        ...described(z.string().optional(), { storage: "File storage used.", driver: "Database driver used." }),
         tables: z
           .array(
             z.object({
               name: z.string().describe("Table"),
               primary_key: z.array(z.string()).describe("Primary key"),
-              parent: z.string().optional().describe("Parent table"),
-              parent_key: z.string().optional().describe("Parent key column"),
+              ...described(z.string().optional(), { parent: "Parent table", parent_key: "Parent key column" }),
               pagination: z.string().describe("Pagination"),
               page_size: z.number().describe("Page size"),
               cursor_field: z.string().describe("Cursor field"),

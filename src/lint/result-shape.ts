@@ -1,20 +1,23 @@
 import { z } from "zod";
 import { findingSchema, type Finding as FindingData } from "../findings.js";
+import { described } from "../schema-fields.js";
 import type { Finding, LintResult } from "./types.js";
 
 /** What lint_connector and `lint --format json` return. */
 export const lintResultShape = {
   findings: z.array(findingSchema).describe("Findings sorted by file and position (after fixing, when fix was true)."),
   summary: z
-    .object({
-      errors: z.number().describe("Number of error findings."),
-      warnings: z.number().describe("Number of warning findings."),
-      infos: z.number().describe("Number of info findings."),
-      total: z.number().describe("All findings."),
-      fixable: z.number().describe("Findings with a safe fix (apply them with fix: true)."),
-      files: z.number().describe("Files read."),
-      rules_run: z.number().describe("FT rules that ran for this profile and target SDK."),
-    })
+    .object(
+      described(z.number(), {
+        errors: "Number of error findings.",
+        warnings: "Number of warning findings.",
+        infos: "Number of info findings.",
+        total: "All findings.",
+        fixable: "Findings with a safe fix (apply them with fix: true).",
+        files: "Files read.",
+        rules_run: "FT rules that ran for this profile and target SDK.",
+      }),
+    )
     .describe("Counts."),
   fixed: z
     .array(z.object({ file: z.string().describe("Changed file."), rules: z.array(z.string()).describe("Rules whose fixes were applied."), edits: z.number().describe("Edits applied.") }))

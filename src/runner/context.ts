@@ -133,6 +133,12 @@ export class RunTracker {
     if (this.warnings.length < 50) this.warnings.push(this.redactor.redact(stripControls(message)));
   }
 
+  /** A log or warning record of a harness's channel (a sync's or the setup tests'): a connector's log line, or a warning. */
+  fromChannel(rec: { t: "log"; level: string; message: string } | { t: "warning"; message: string }): void {
+    if (rec.t === "log") this.log(rec.level, "connector", rec.message);
+    else this.warn(rec.message);
+  }
+
   /**
    * Progress that must not wait for the next record: reported now, or at the end of the throttle interval. A
    * checkpoint commits after its record was reported, and the connector may send nothing more for a long while (it

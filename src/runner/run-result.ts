@@ -1,10 +1,14 @@
 import { z } from "zod";
 import { SYNC_ERROR_KINDS, ToolError, errorCodeOf } from "../errors.js";
+import { described } from "../schema-fields.js";
 import type { Workspace } from "../workspace/workspace.js";
 import type { RunRecord } from "./history.js";
 import { summarize } from "./report.js";
 import { stateFile, warehouseFile } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
+
+/** The row operations: counted for the whole run (counts) and for each table (written_per_table). */
+const rowCountFields = described(z.number(), { upserts: "op.upsert calls.", updates: "op.update calls.", deletes: "op.delete calls." });
 
 /**
  * The wire shape of a sync result, shared by run_debug, run_status, cancel_run and `debug --json`. Engines keep
@@ -12,12 +16,12 @@ import type { OperationCounts, RunError, RunResult } from "./types.js";
  */
 export const countsSchema = z
   .object({
-    upserts: z.number().describe("op.upsert calls."),
-    updates: z.number().describe("op.update calls."),
-    deletes: z.number().describe("op.delete calls."),
-    truncates: z.number().describe("op.truncate calls."),
-    schema_changes: z.number().describe("Tables declared by schema() (what the SDK counts as schema changes)."),
-    checkpoints: z.number().describe("op.checkpoint calls that were committed."),
+    ...rowCountFields,
+    ...described(z.number(), {
+      truncates: "op.truncate calls.",
+      schema_changes: "Tables declared by schema() (what the SDK counts as schema changes).",
+      checkpoints: "op.checkpoint calls that were committed.",
+    }),
     file_uploads: z.number().optional().describe("Files stored by upsert/update with file=."),
   })
   .describe("Operation counts, as in the SDK's SYNC PROGRESS table.");
@@ -51,7 +55,7 @@ export const syncResultShape = {
   counts: countsSchema.optional(),
   rows_per_table: z.record(z.string(), z.number()).optional().describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
   written_per_table: z
-    .record(z.string(), z.object({ upserts: z.number().describe("op.upsert calls."), updates: z.number().describe("op.update calls."), deletes: z.number().describe("op.delete calls.") }))
+    .record(z.string(), z.object(rowCountFields))
     .optional()
     .describe("What this run sent to each table (embedded engine); rows_per_table is the warehouse total. After a failure, rows past the last checkpoint were rolled back."),
   state: z.record(z.string(), z.unknown()).optional().describe("The state the last checkpoint committed (files/state.json); secrets masked."),

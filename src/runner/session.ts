@@ -149,11 +149,10 @@ export class SyncSession {
         wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));
         break;
       case "log":
-        tracker.log(rec.level, "connector", rec.message);
-        break;
       case "warning":
-        tracker.warn(rec.message);
-        tracker.log("WARNING", "sdk", rec.message);
+        tracker.fromChannel(rec);
+        // `fivetran debug` prints a warning as a WARNING line of the sdk's (the sdk engine reads warnings from those).
+        if (rec.t === "warning") tracker.log("WARNING", "sdk", rec.message);
         break;
       case "start":
         this.sdkVersion = rec.sdk_version;

@@ -156,10 +156,8 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
         tracker.log(rec.passed ? "INFO" : "SEVERE", "sdk", `[${rec.name} - ${rec.label}]: ${rec.failure ?? "PASSED"}`);
         break;
       case "log":
-        tracker.log(rec.level, "connector", rec.message);
-        break;
       case "warning":
-        tracker.warn(rec.message);
+        tracker.fromChannel(rec);
         break;
       case "error":
         if (rec.kind === "no_form" || rec.kind === "no_tests") {

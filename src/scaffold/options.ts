@@ -124,7 +124,10 @@ export const SUPPORT: Record<SourceType, { auth: readonly AuthType[]; pagination
   },
 };
 
-export const DESCRIPTIONS = {
+type DescribedOption = "auth" | "pagination" | "sync" | "storage" | "driver" | "operation_style";
+
+/** What each value of these options means; the one type checks every table against its option's values. */
+export const DESCRIPTIONS: { [K in DescribedOption]: Record<NonNullable<ScaffoldOptions[K]>, string> } = {
   auth: {
     none: "No authentication.",
     api_key_header: "An API key sent in a request header (X-API-Key).",
@@ -133,7 +136,7 @@ export const DESCRIPTIONS = {
     basic: "HTTP Basic authentication with a username and password.",
     oauth2_client_credentials: "OAuth 2.0 client credentials: a token from token_url, refreshed before expiry and on 401.",
     oauth2_refresh_token: "OAuth 2.0 refresh token: access tokens minted from a long-lived refresh token, refreshed on expiry and on 401.",
-  } satisfies Record<AuthType, string>,
+  },
   pagination: {
     none: "One response (REST/GraphQL) or server-side cursor batches with fetchmany (database).",
     page_number: "page and per_page parameters until total_pages is reached.",
@@ -142,24 +145,24 @@ export const DESCRIPTIONS = {
     link_header: 'Follow the RFC 8288 Link header\'s rel="next" URL.',
     next_url: "Follow the next_url field of the response body.",
     keyset_timestamp: "Keyset pages ordered by (cursor field, key): each page starts after the last row of the previous one.",
-  } satisfies Record<PaginationType, string>,
+  },
   sync: {
     full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
     incremental_cursor: "Read rows updated after the cursor saved in state; the cursor advances with each checkpointed page.",
-  } satisfies Record<SyncMode, string>,
+  },
   storage: {
     local: "Files in a folder on the machine that runs the connector.",
     s3: "Objects in an S3-compatible bucket through boto3: Amazon S3, or MinIO, Cloudflare R2, GCS (interoperability) via endpoint_url.",
-  } satisfies Record<StorageType, string>,
+  },
   driver: {
     sqlite: "SQLite through the standard library's sqlite3 (a database file, opened read-only).",
     postgresql: "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database; a server-side cursor for unpaged reads.",
     mysql: "MySQL or MariaDB through PyMySQL, host/port/user/password/database; a streaming cursor for unpaged reads.",
-  } satisfies Record<DatabaseDriver, string>,
+  },
   operation_style: {
     direct: "Call op.upsert()/op.checkpoint() directly (SDK 2.0 and later; what Fivetran's examples use).",
     yield: "yield each operation (the pre-2.0 style the seed guidelines show; still accepted by current SDKs).",
-  } satisfies Record<OperationStyle, string>,
+  },
 };
 
 // Names DuckDB reserves: a table or column with one of these silently fails in local debug.

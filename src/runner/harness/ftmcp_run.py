@@ -33,14 +33,14 @@ _SIMPLE_TYPES = ("BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "NAIVE_DA
 
 
 class Failure(Exception):
-    def __init__(self, kind, message, exc=None, connector_file=None, project_dir=None, exit_code=1, hint=None):
+    """The run ends here with an error record: a sync (this file) or the setup tests (ftmcp_setup_tests.py)."""
+
+    def __init__(self, kind, message, exc=None, exit_code=1, hint=None):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.exc = exc
-        self.connector_file = connector_file
-        self.project_dir = project_dir
-        # The code `fivetran debug` ends with: 1 for a failed sync, n for sys.exit(n).
+        # The code the SDK's command ends with: 1 for a failed sync or setup test, n for sys.exit(n).
         self.exit_code = exit_code
         # What the SDK's message does not say (it is kept word for word), for the runner's hint.
         self.hint = hint
@@ -61,7 +61,7 @@ def exit_code_of(exc):
     return 1
 
 
-def stopped(exc, where, connector_file, project_dir):
+def stopped(exc, where):
     """What a BaseException that is not an Exception does under `fivetran debug`: nothing the SDK catches, so the
     process ends with Python's traceback (no SYNC FAILED report) and, for sys.exit(n), with exit code n."""
     if isinstance(exc, SystemExit):
@@ -69,14 +69,27 @@ def stopped(exc, where, connector_file, project_dir):
         what = "the setup tests" if where.startswith(("test ", "configuration_form")) else "the sync"
         return Failure("exit", "%s called sys.exit(%s); %s stopped there (exit code %d). Raise an exception instead to fail %s."
                        % (where, "" if exc.code is None else repr(exc.code), what, code, "a setup test" if what == "the setup tests" else "a sync"),
-                       exc, connector_file, project_dir, exit_code=code)
+                       exc, exit_code=code)
     if isinstance(exc, KeyboardInterrupt):
         # Python ends an uncaught KeyboardInterrupt by SIGINT, which a shell reports as 128 + 2.
         return Failure("connector_exception", "%s raised KeyboardInterrupt: `fivetran debug` stops there, killed by SIGINT "
-                       "(exit code 130)" % where, exc, connector_file, project_dir, exit_code=130)
+                       "(exit code 130)" % where, exc, exit_code=130)
     return Failure("connector_exception", "%s raised %s, a BaseException that is not an Exception: `fivetran debug` "
                    "stops with its traceback and exit code 1\n%s" % (where, type(exc).__name__, traceback.format_exception_only(type(exc), exc)[-1].rstrip("\n")),
-                   exc, connector_file, project_dir)
+                   exc)
+
+
+def call_failure(exc, where, kind):
+    """The Failure for what the connector's schema() or update() raised, as `fivetran debug` reports it: an Exception
+    with "failed while executing <where> error: " before its message (kind says which); op.error()'s ConnectorTask,
+    a BaseException that nothing wraps, as it is; any other BaseException as the end of the process (stopped)."""
+    from fivetran_connector_sdk import ConnectorTask
+
+    if isinstance(exc, ConnectorTask):
+        return Failure("connector_exception", str(exc), exc)
+    if isinstance(exc, Exception):
+        return Failure(kind, "failed while executing %s error: %s" % (where, exc), exc)
+    return stopped(exc, where)
 
 
 def load_error(exc, connector_file, project_dir):
@@ -105,6 +118,27 @@ def _watch_parent(fd):
         import signal
         os.killpg(os.getpgrp(), signal.SIGKILL)
     _hard_exit(137)
+
+
+def take_job():
+    """The job: one JSON line on stdin, which the Node side then holds open (EOF means it is gone, see
+    _watch_parent). Used by this file and ftmcp_setup_tests.py."""
+    # A bare descriptor, not a file object: one would close it when collected, and _watch_parent reads it to the end.
+    job_fd = os.dup(0)
+    job_line = b""
+    while not job_line.endswith(b"\n"):
+        chunk = os.read(job_fd, 1)
+        if not chunk:
+            _hard_exit(137)
+        job_line += chunk
+    job = json.loads(job_line.decode("utf-8"))
+    threading.Thread(target=_watch_parent, args=(job_fd,), daemon=True).start()
+    # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(0, "r", closefd=False)
+    return job
 
 
 def _exit_after_channel(channel):
@@ -254,16 +288,16 @@ def load_connector(project_dir, connector_file):
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
     except SyntaxError as e:
-        raise Failure("syntax", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
+        raise Failure("syntax", load_error(e, connector_file, project_dir), e)
     except ImportError as e:
-        raise Failure("import", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
+        raise Failure("import", load_error(e, connector_file, project_dir), e)
     except MemoryError as e:
         traceback.clear_frames(e.__traceback__)
-        raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e, connector_file, project_dir)
+        raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e)
     except Exception as e:
-        raise Failure("connector_exception", load_error(e, connector_file, project_dir), e, connector_file, project_dir)
+        raise Failure("connector_exception", load_error(e, connector_file, project_dir), e)
     except BaseException as e:  # noqa: B902 - sys.exit() and the like end `fivetran debug` with them
-        raise stopped(e, "connector.py", connector_file, project_dir)
+        raise stopped(e, "connector.py")
 
     from fivetran_connector_sdk import Connector
 
@@ -490,21 +524,7 @@ def main():
 
     _channel.open_channel(3)
     os._exit = _exit_after_channel(_channel)
-    job_fd = os.dup(0)
-    job_file = os.fdopen(job_fd, "rb", buffering=0)
-    job_line = b""
-    while not job_line.endswith(b"\n"):
-        chunk = job_file.read(1)
-        if not chunk:
-            _hard_exit(137)
-        job_line += chunk
-    job = json.loads(job_line.decode("utf-8"))
-    threading.Thread(target=_watch_parent, args=(job_fd,), daemon=True).start()
-    # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
-    sys.stdin = open(0, "r", closefd=False)
+    job = take_job()
 
     project_dir = os.path.realpath(job["project_dir"])
     connector_file = os.path.join(project_dir, "connector.py")
@@ -545,12 +565,8 @@ def main():
         if connector.schema_method is not None:
             try:
                 tables = process_tables(connector.schema_method(configuration))
-            except Exception as e:
-                raise Failure("schema", "failed while executing schema() error: " + str(e), e, connector_file, project_dir)
-            except sdk.ConnectorTask as e:
-                raise Failure("connector_exception", str(e), e, connector_file, project_dir)
-            except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
-                raise stopped(e, "schema()", connector_file, project_dir)
+            except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+                raise call_failure(e, "schema()", "schema")
             _channel.schema(tables)
             sdk._declare(tables)
 
@@ -560,28 +576,21 @@ def main():
             if isinstance(result, types.GeneratorType):
                 for _ in result:
                     pass
-        except _channel.NotSerializable as e:
-            raise Failure("serialization", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
         except MemoryError as e:
             # The frames' locals hold what filled the memory; free them so the report can be written.
             traceback.clear_frames(e.__traceback__)
             raise Failure("memory", "failed while executing update() error: out of memory%s"
                           % (" (memory_limit_mb %s)" % job["memory_limit_mb"] if job.get("memory_limit_mb") else ""),
-                          e, connector_file, project_dir)
-        except sdk.SdkException as e:
-            raise Failure("operation", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
-        except Exception as e:
-            raise Failure("connector_exception", "failed while executing update() error: " + str(e), e, connector_file, project_dir)
-        except sdk.ConnectorTask as e:
-            # op.error(): a BaseException, so update() does not wrap it; the SDK reports it as it is.
-            raise Failure("connector_exception", str(e), e, connector_file, project_dir)
-        except BaseException as e:  # noqa: B902 - as under `fivetran debug`, nothing catches it
-            raise stopped(e, "update()", connector_file, project_dir)
+                          e)
+        except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+            # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
+            kind = "serialization" if isinstance(e, _channel.NotSerializable) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
+            raise call_failure(e, "update()", kind)
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
             kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
-            raise Failure(kind, str(sdk._failure), sdk._failure, connector_file, project_dir)
+            raise Failure(kind, str(sdk._failure), sdk._failure)
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record({"t": "end"})
     except Failure as f:

@@ -14,7 +14,6 @@ kept in the user's home folder) cannot be decrypted here; the run says so and st
 import json
 import os
 import sys
-import threading
 
 import ftmcp_run as run
 
@@ -23,18 +22,6 @@ FORM_MISSING = ("Your connector does not implement the configuration_form() meth
                 "For more information, see https://fivetran.com/docs/connector-sdk/technical-reference/connector-sdk-setup-form")
 TESTS_MISSING = "Your connector does not provide any configuration tests to run."
 FORM_HINT = "Fix configuration_form(): every field needs its own name, and a dropdown distinct option values."
-
-
-class Stop(Exception):
-    """The command ends here, with the SDK's exit code; the message was logged as the SDK logs it."""
-
-    def __init__(self, code, kind=None, message=None, exc=None, hint=None):
-        super().__init__(message)
-        self.code = code
-        self.kind = kind
-        self.message = message
-        self.exc = exc
-        self.hint = hint
 
 
 def field_data(field):
@@ -53,31 +40,31 @@ def validate_form(fields):
     seen = set()
     for field in fields:
         if field.name.strip() and field.name in seen:
-            raise Stop(1, "configuration", "configuration command failed error: Duplicate configuration field name '%s'." % field.name, hint=FORM_HINT)
+            raise run.Failure("configuration", "configuration command failed error: Duplicate configuration field name '%s'." % field.name, hint=FORM_HINT)
         seen.add(field.name)
     for field in fields:
         if field.dropdown_options is not None:
             values = [o.value for o in field.dropdown_options]
             if not values:
-                raise Stop(1, "configuration", "configuration command failed error: Dropdown field '%s' must define at least one option." % field.name, hint=FORM_HINT)
+                raise run.Failure("configuration", "configuration command failed error: Dropdown field '%s' must define at least one option." % field.name, hint=FORM_HINT)
             repeated = next((v for i, v in enumerate(values) if v in values[:i]), None)
             if repeated is not None:
-                raise Stop(1, "configuration", "configuration command failed error: Duplicate dropdown value '%s' in field '%s'." % (repeated, field.name), hint=FORM_HINT)
+                raise run.Failure("configuration", "configuration command failed error: Duplicate dropdown value '%s' in field '%s'." % (repeated, field.name), hint=FORM_HINT)
 
 
 def read_configuration(text):
     if text is None:
-        raise Stop(1, "configuration", "No configuration.json found. Run 'fivetran configuration' first to generate one.",
-                   hint="Create configuration.json in the connector folder with a value for each field of the form.")
+        raise run.Failure("configuration", "No configuration.json found. Run 'fivetran configuration' first to generate one.",
+                           hint="Create configuration.json in the connector folder with a value for each field of the form.")
     if not text.strip():
-        raise Stop(1, "configuration", "configuration command failed error: configuration.json is empty.")
+        raise run.Failure("configuration", "configuration command failed error: configuration.json is empty.")
     try:
         configuration = json.loads(text)
     except json.JSONDecodeError as e:
-        raise Stop(1, "configuration", "configuration command failed error: configuration.json is not valid JSON: %s: line %d, column %d."
-                   % (e.msg, e.lineno, e.colno))
+        raise run.Failure("configuration", "configuration command failed error: configuration.json is not valid JSON: %s: line %d, column %d."
+                           % (e.msg, e.lineno, e.colno))
     if not isinstance(configuration, dict):
-        raise Stop(1, "configuration", "configuration.json must be a JSON object of key-value pairs.")
+        raise run.Failure("configuration", "configuration.json must be a JSON object of key-value pairs.")
     return configuration
 
 
@@ -90,20 +77,7 @@ def main():
     from fivetran_connector_sdk import _channel
 
     _channel.open_channel(3)
-    job_file = os.fdopen(os.dup(0), "rb", buffering=0)
-    line = b""
-    while not line.endswith(b"\n"):
-        chunk = job_file.read(1)
-        if not chunk:
-            run._hard_exit(137)
-        line += chunk
-    job = json.loads(line.decode("utf-8"))
-    threading.Thread(target=run._watch_parent, args=(job_file.fileno(),), daemon=True).start()
-    # Security: the connector never reads our control pipe.
-    devnull = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(devnull, 0)
-    os.close(devnull)
-    sys.stdin = open(0, "r", closefd=False)
+    job = run.take_job()
 
     project_dir = os.path.realpath(job["project_dir"])
     connector_file = os.path.join(project_dir, "connector.py")
@@ -115,24 +89,21 @@ def main():
     code = 0
     current = None
     try:
-        try:
-            connector = run.load_connector(project_dir, connector_file)
-        except run.Failure as f:
-            raise Stop(f.exit_code, f.kind, f.message, f.exc)
+        connector = run.load_connector(project_dir, connector_file)
         if connector.configuration_form_method is None:
-            raise Stop(1, "no_form", FORM_MISSING)
+            raise run.Failure("no_form", FORM_MISSING)
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.INFO
         try:
             form = connector.configuration_form_method()
             tests = form._tests
         except Exception as e:
-            raise Stop(1, "connector_exception", "configuration command failed error: %s" % (e,), e)
+            raise run.Failure("connector_exception", "configuration command failed error: %s" % (e,), e)
         if not tests:
-            raise Stop(1, "no_tests", TESTS_MISSING)
+            raise run.Failure("no_tests", TESTS_MISSING)
         try:
             response = form.to_response()
         except Exception as e:
-            raise Stop(1, "connector_exception", "configuration command failed error: failed while executing configuration_form() error: %s" % (e,), e)
+            raise run.Failure("connector_exception", "configuration command failed error: failed while executing configuration_form() error: %s" % (e,), e)
         _channel.record({"t": "form", "fields": [field_data(f) for f in response.fields],
                          "tests": [{"name": t.name, "label": t.label} for t in response.tests]})
         validate_form(response.fields)
@@ -141,9 +112,9 @@ def main():
         if any(isinstance(configuration.get(n), str) and configuration[n].startswith(ENCRYPTED_PREFIX) for n in passwords) or \
                 any(isinstance(v, str) and v.startswith(ENCRYPTED_PREFIX) for v in configuration.values()):
             # Worded without the marker's own words: the runner masks any long part of a secret value it finds.
-            raise Stop(1, "configuration", "configuration.json holds values the SDK's configuration command sealed with its "
-                       "key; only the real SDK's `configuration --test` can decrypt them",
-                       hint="Run the real SDK's setup tests, or test with a configuration of plain values (the configuration argument).")
+            raise run.Failure("configuration", "configuration.json holds values the SDK's configuration command sealed with its "
+                               "key; only the real SDK's `configuration --test` can decrypt them",
+                               hint="Run the real SDK's setup tests, or test with a configuration of plain values (the configuration argument).")
         if any(isinstance(configuration.get(n), str) and configuration[n].strip() for n in passwords):
             _channel.warning("Configuration contains plain-text password field values. "
                              "Re-run 'fivetran configuration' without --disable-encryption to encrypt them.")
@@ -155,29 +126,25 @@ def main():
                     raise RuntimeError("no test registered with name '%s'" % test.name)
                 result = test_fn(dict(configuration))
             except Exception as e:
-                raise Stop(1, "connector_exception", "configuration command failed error: " + failure_of(test.name, e), e)
+                raise run.Failure("connector_exception", "configuration command failed error: " + failure_of(test.name, e), e)
             if not isinstance(result, TestResponse):
                 result = TestResponse(failure="test '%s' must return Test.success() or Test.failure(...), got %s"
                                       % (test.name, type(result).__name__))
             _channel.record({"t": "test", "name": test.name, "label": test.label,
                              "passed": result.failure is None, "failure": result.failure})
             if result.failure is not None:
-                raise Stop(1)
+                # The command fails and stops here; the test's record says why, so there is no error record.
+                code = 1
+                break
         current = None
-    except Stop as s:
-        code = s.code
-        if s.kind:
-            record = {"t": "error", "kind": s.kind, "message": s.message}
-            if s.hint:
-                record["hint"] = s.hint
-            record.update(run.describe(s.exc, connector_file, project_dir))
-            _channel.record(record)
     except BaseException as e:  # noqa: B902 - sys.exit() in a test and the like end the command with them
         where = "test '%s'" % current if current else "configuration_form()"
-        f = run.stopped(e, where, connector_file, project_dir)
+        f = e if isinstance(e, run.Failure) else run.stopped(e, where)
         code = f.exit_code
         record = {"t": "error", "kind": f.kind, "message": f.message}
-        record.update(run.describe(e, connector_file, project_dir))
+        if f.hint:
+            record["hint"] = f.hint
+        record.update(run.describe(f.exc, connector_file, project_dir))
         _channel.record(record)
     try:
         sys.stdout.flush()

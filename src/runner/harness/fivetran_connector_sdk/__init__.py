@@ -325,55 +325,46 @@ class Logging:
     LOG_LEVEL = None
 
     @staticmethod
-    def _emit(level, message):
-        # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
-        _channel.log(level.name, "\n".join(message.split("\n")))
+    def _log(level, message, exception=None):
+        # The SDK's check: at import time LOG_LEVEL is None, and the comparison raises its TypeError.
+        if Logging.LOG_LEVEL <= level:
+            if exception:
+                import traceback
 
-    @staticmethod
-    def _with_exception(message, exception):
-        if exception:
-            import traceback
-
-            message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
-        return message
+                message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
+            # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
+            _channel.log(level.name, "\n".join(message.split("\n")))
 
     @staticmethod
     def debug(message):
-        if Logging.LOG_LEVEL <= Logging.Level.DEBUG:
-            Logging._emit(Logging.Level.DEBUG, message)
+        Logging._log(Logging.Level.DEBUG, message)
 
     @staticmethod
     def fine(message):
         # Deprecated in SDK 3.0.0, which warns at each call (silent unless the connector shows or raises warnings).
         _warnings.warn("fine() is deprecated, use debug() instead for Python-style logging", DeprecationWarning, stacklevel=2)
-        if Logging.LOG_LEVEL <= Logging.Level.FINE:
-            Logging._emit(Logging.Level.FINE, message)
+        Logging._log(Logging.Level.FINE, message)
 
     @staticmethod
     def info(message):
-        if Logging.LOG_LEVEL <= Logging.Level.INFO:
-            Logging._emit(Logging.Level.INFO, message)
+        Logging._log(Logging.Level.INFO, message)
 
     @staticmethod
     def warning(message):
-        if Logging.LOG_LEVEL <= Logging.Level.WARNING:
-            Logging._emit(Logging.Level.WARNING, message)
+        Logging._log(Logging.Level.WARNING, message)
 
     @staticmethod
     def error(message, exception=None):
-        if Logging.LOG_LEVEL <= Logging.Level.ERROR:
-            Logging._emit(Logging.Level.ERROR, Logging._with_exception(message, exception))
+        Logging._log(Logging.Level.ERROR, message, exception)
 
     @staticmethod
     def severe(message, exception=None):
         _warnings.warn("severe() is deprecated, use error() or critical() instead for Python-style logging", DeprecationWarning, stacklevel=2)
-        if Logging.LOG_LEVEL <= Logging.Level.SEVERE:
-            Logging._emit(Logging.Level.SEVERE, Logging._with_exception(message, exception))
+        Logging._log(Logging.Level.SEVERE, message, exception)
 
     @staticmethod
     def critical(message, exception=None):
-        if Logging.LOG_LEVEL <= Logging.Level.CRITICAL:
-            Logging._emit(Logging.Level.CRITICAL, Logging._with_exception(message, exception))
+        Logging._log(Logging.Level.CRITICAL, message, exception)
 
 
 # `from fivetran_connector_sdk.operations import Operations` and similar deep imports used by some examples.
