@@ -1,5 +1,5 @@
 import { execa, type Options, type ResultPromise } from "execa";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
@@ -39,6 +39,13 @@ export interface ChildOptions {
    * setsid() escapees included (see Containment). Linux only; elsewhere the process group is all there is.
    */
   containWith?: string;
+  /**
+   * With containWith, while the namespace probe started by prepareContainment has not answered: start in a PID
+   * namespace now, as if it had said yes, instead of waiting for it. The caller gives the program no work (no job,
+   * nothing of a connector runs) before confirmed() says the probe agreed; where it did not, the child is stopped and
+   * the caller starts another. Saves the probe's time (more when DuckDB's load holds the event loop) on every first run.
+   */
+  speculate?: boolean;
 }
 
 export interface Child {
@@ -53,6 +60,12 @@ export interface Child {
   dispose(): void;
   /** What held the tree together (see Containment). */
   readonly containment: Containment;
+  /**
+   * True once the containment the child was started with is the probe's answer (at once unless it was started
+   * speculatively); false when the probe refused the namespace it was started in: it is being stopped (reason
+   * failed) and must be started again, without having been given work.
+   */
+  confirmed(): Promise<boolean>;
   /**
    * True when processes of the tree were still alive after the child (the supervisor) exited, or held its stdio or
    * channel open: the tree was killed from inside; they were killed and the streams closed on our side.
@@ -73,7 +86,9 @@ const TREE_VAR = "FTMCP_TREE_ID";
 export function startChild(o: ChildOptions): Child {
   const contain = o.containWith !== undefined && process.platform === "linux" && existsSync(SUPERVISOR);
   const python = contain ? supervisorPython(o.containWith!) : "";
-  const containment: Containment = !contain ? "process_group" : namespacesWork(python) ? "pid_namespace" : "process_group_subreaper";
+  // Security: a speculative namespace is one the probe has yet to confirm (see ChildOptions.speculate).
+  const pending = contain && o.speculate === true && !subreaperOnly() && !probed.has(python) ? probing.get(python) : undefined;
+  const containment: Containment = !contain ? "process_group" : pending || namespacesWork(python) ? "pid_namespace" : "process_group_subreaper";
   const [file, args] = contain ? [python, ["-I", "-S", SUPERVISOR, ...(containment === "pid_namespace" ? ["--pidns"] : []), o.file, ...o.args]] : [o.file, o.args];
   // Security: a mark every process of the tree inherits (exec keeps the environment), so that what escaped the
   // supervisor can still be found by it after the supervisor itself was killed.
@@ -170,6 +185,14 @@ export function startChild(o: ChildOptions): Child {
       return programPid;
     },
     containment,
+    confirmed() {
+      if (!pending) return Promise.resolve(true);
+      return pending.then(() => {
+        if (probed.get(python) === true) return true;
+        stop("failed");
+        return false;
+      });
+    },
     get escaped() {
       return escaped;
     },
@@ -183,17 +206,51 @@ export function startChild(o: ChildOptions): Child {
   };
 }
 
+const probing = new Map<string, Promise<void>>();
 const probed = new Map<string, boolean>();
+
+/**
+ * Starts asking (once per interpreter, in the background) whether the supervisor can use a PID namespace here, and
+ * resolves once the answer is known; a spawn with containWith then finds it without blocking. Run at a sync's start,
+ * the probe (~90 ms idle, more when the machine is busy) overlaps the other start-up work instead of stopping the
+ * event loop in the first spawn. Never rejects: a probe that cannot run answers no.
+ */
+export function prepareContainment(containWith: string): Promise<void> {
+  if (process.platform !== "linux" || !existsSync(SUPERVISOR) || subreaperOnly()) return Promise.resolve();
+  const python = supervisorPython(containWith);
+  let p = probing.get(python);
+  if (!p) {
+    p = new Promise<void>((resolve) => {
+      const c = spawn(python, PROBE_ARGS, { stdio: "ignore", timeout: 10_000, env: PROBE_ENV() });
+      const answer = (ok: boolean) => {
+        // A synchronous probe that ran meanwhile (another caller) already answered; the first answer stays.
+        if (!probed.has(python)) probed.set(python, ok);
+        resolve();
+      };
+      c.once("error", () => answer(false));
+      c.once("exit", (code) => answer(code === 0));
+    });
+    probing.set(python, p);
+  }
+  return p;
+}
+
+const PROBE_ARGS = ["-I", "-S", SUPERVISOR, "--probe"];
+const PROBE_ENV = () => ({ PATH: process.env.PATH ?? "/usr/bin:/bin" });
+const subreaperOnly = () => process.env[CONTAINMENT_ENV]?.trim() === "subreaper";
+
 /**
  * Whether the supervisor can put a tree in a PID namespace here: asked once per interpreter (`--probe` sets up the
  * namespaces and checks that its child is pid 2 and sees only pid 1 and itself), never assumed. Kernels that forbid
  * unprivileged user namespaces, seccomp profiles and /proc mounts that may not be mounted again all answer no.
+ * The answer comes from prepareContainment when it was awaited first (the sync engines do); other callers (deploy,
+ * pip) ask here synchronously.
  */
 function namespacesWork(python: string): boolean {
-  if (process.env[CONTAINMENT_ENV]?.trim() === "subreaper") return false;
+  if (subreaperOnly()) return false;
   let ok = probed.get(python);
   if (ok === undefined) {
-    const r = spawnSync(python, ["-I", "-S", SUPERVISOR, "--probe"], { stdio: "ignore", timeout: 10_000, env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    const r = spawnSync(python, PROBE_ARGS, { stdio: "ignore", timeout: 10_000, env: PROBE_ENV() });
     ok = r.status === 0;
     probed.set(python, ok);
   }

@@ -5,7 +5,10 @@ import { hintFor } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnForRun } from "./process.js";
+import { spawnForRun, type Supervised } from "./process.js";
+import { checkPythonVersion, PYTHON_HINT } from "./python.js";
+import { prepareContainment } from "../exec/child.js";
+import { ToolError } from "../errors.js";
 import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
@@ -30,11 +33,6 @@ export interface EngineInput {
   startStateText?: string;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
-  /**
-   * The version of the Python that runs the connector, once it is known to be usable: the harness's Python starts
-   * meanwhile and gets its job (the connector starts) only then.
-   */
-  pythonVersion: Promise<string>;
   /**
    * The warehouse, opening (and locking) meanwhile: loading DuckDB takes longer than starting Python, so the
    * connector's first operations wait in the 1 MB operation pipe. If it cannot open (another sync holds it), the
@@ -61,30 +59,32 @@ export interface EngineInput {
 export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const started = Date.now();
   const { tracker } = inp;
-  const runner = join(HARNESS_DIR, "ftmcp_run.py");
-  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", runner], cwd: inp.projectDir, env: inp.env, channel: true });
-  const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
-  // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
-  const channel = stdio[3] as unknown as Duplex;
-  channel.setEncoding("utf8");
-  // The connector starts before the warehouse is open, and may even end first: what it sends meanwhile is kept
-  // here (DuckDB opens in well under a second, so a few MB at most), since the pipe goes once the process exits.
-  const early: string[] = [];
-  const keep = (chunk: string) => early.push(chunk);
-  channel.on("data", keep);
-  // Until the loop below reads it, a broken channel must not be an unhandled 'error' event (the run then ends
-  // without its last record, and says so).
-  channel.on("error", () => {});
+  // Whether a PID namespace is allowed is asked at the sync's start; the harness starts meanwhile, as if it were, and
+  // gets its job only once the answer agrees (see ChildOptions.speculate).
+  void prepareContainment(inp.python);
+  let harness = startHarness(inp, true);
+  if (!(await harness.confirmed())) {
+    // Refused: that harness got no job and is stopped; the one the probe's answer allows starts instead.
+    await harness.proc.exited;
+    harness = startHarness(inp, false);
+  }
+  const { proc, stdio, channel, early, keep, hello, logsDone, firstErrLines } = harness;
   let sink: WarehouseSink;
-  let pythonVersion: string;
+  let pythonVersion: string | undefined;
   try {
-    pythonVersion = await inp.pythonVersion;
+    pythonVersion = await pythonOf(await hello, inp.python, proc, async () => {
+      await Promise.all([proc.exited, logsDone]);
+      return firstErrLines.join("\n");
+    });
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
+    // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
     const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
-    stdio[0].write(
-      `${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
-    );
+    if (pythonVersion !== undefined) {
+      stdio[0].write(
+        `${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
+      );
+    }
     sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
@@ -94,8 +94,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await proc.exited;
     throw e;
   }
-
-  const logsDone = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
   const session = new SyncSession(sink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState);
   let applyError: RunError | undefined;
@@ -226,7 +224,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
     sdkVersion: session.sdkVersion,
-    python: pythonVersion,
+    python: pythonVersion ?? "unknown",
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,
@@ -242,6 +240,94 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(session.countsAtLastCheckpoint ? { countsAtLastCheckpoint: session.countsAtLastCheckpoint } : {}),
     containment: proc.containment,
   };
+}
+
+/**
+ * Starts the harness (ftmcp_boot.py) and reads what it sends before its job: the first line of the channel (which
+ * Python this is) is taken out, the rest kept until the warehouse is open; stdout and stderr go to the log. A
+ * speculative start (see ChildOptions.speculate) holds its log lines until confirmed() says it may run, and drops
+ * them if not (the refused namespace's complaint is not the connector's).
+ */
+function startHarness(inp: EngineInput, speculate: boolean) {
+  const { tracker } = inp;
+  const boot = join(HARNESS_DIR, "ftmcp_boot.py");
+  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate });
+  const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
+  // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
+  const channel = stdio[3] as unknown as Duplex;
+  channel.setEncoding("utf8");
+  // The connector starts before the warehouse is open, and may even end first: what it sends meanwhile is kept
+  // here (DuckDB opens in well under a second, so a few MB at most), since the pipe goes once the process exits.
+  const early: string[] = [];
+  let first: string | undefined = "";
+  let sayHello: (line: string | undefined) => void = () => {};
+  const hello = new Promise<string | undefined>((resolve) => (sayHello = resolve));
+  const keep = (chunk: string) => {
+    if (first === undefined) return void early.push(chunk);
+    const nl = chunk.indexOf("\n");
+    first += nl === -1 ? chunk : chunk.slice(0, nl);
+    if (nl === -1 && first.length <= MAX_HELLO_CHARS) return;
+    const line = first;
+    first = undefined;
+    if (nl !== -1 && nl + 1 < chunk.length) early.push(chunk.slice(nl + 1));
+    sayHello(line);
+  };
+  channel.on("data", keep);
+  // No first line: the program never started, or is not Python.
+  channel.once("close", () => sayHello(undefined));
+  // Until the loop below reads it, a broken channel must not be an unhandled 'error' event (the run then ends
+  // without its last record, and says so).
+  channel.on("error", () => {});
+  let held: [string, string, string][] | undefined = speculate ? [] : undefined;
+  const log = (level: string, origin: string, line: string) => (held ? held.push([level, origin, line]) : tracker.log(level, origin, line));
+  // Its first lines of stderr also explain a Python that did not start.
+  const firstErrLines: string[] = [];
+  const logsDone = Promise.all([
+    watchLines(proc.stdout, (l) => log("INFO", "stdout", l)),
+    watchLines(proc.stderr, (l) => {
+      if (firstErrLines.length < 20) firstErrLines.push(l);
+      log("WARNING", "stderr", l);
+    }),
+  ]);
+  const confirmed = async () => {
+    const ok = await proc.confirmed();
+    const lines = held ?? [];
+    held = undefined;
+    if (ok) for (const [level, origin, line] of lines) tracker.log(level, origin, line);
+    return ok;
+  };
+  return { proc, stdio, channel, early, keep, hello, logsDone, firstErrLines, confirmed };
+}
+
+/** Longer than any first line the harness writes: a program that writes more there is not it. */
+const MAX_HELLO_CHARS = 1_000;
+
+/**
+ * The Python version from the harness's first line, once it is known to be usable; undefined when the run was
+ * stopped before Python said it (cancel, timeout). An interpreter that is missing, is not Python or is too old is a
+ * usage error (python_not_found), worded as the probe of the auto engine words it (src/runner/python.ts).
+ */
+async function pythonOf(line: string | undefined, python: string, proc: Supervised, stderrText: () => Promise<string>): Promise<string | undefined> {
+  let version: string | undefined;
+  try {
+    const r = line === undefined ? undefined : (JSON.parse(line) as { t?: unknown; version?: unknown });
+    if (r?.t === "python" && typeof r.version === "string") version = r.version;
+  } catch {
+    // not the harness's line: below
+  }
+  if (version !== undefined) {
+    checkPythonVersion(version, python);
+    return version;
+  }
+  if (line === undefined && proc.stopReason !== undefined) return undefined;
+  proc.stop("failed");
+  const err = await stderrText();
+  // Python 2 refuses `-X utf8` before it runs a line of the harness.
+  if (/^-X is reserved for implementation-specific arguments/m.test(err)) checkPythonVersion("2", python);
+  const r = (await proc.child) as { code?: string };
+  const cannot = /^ftmcp_supervise: cannot start .*?: (.*)$/m.exec(err);
+  const why = r.code === "ENOENT" || cannot?.[1] === "No such file or directory" ? "it was not found" : cannot ? cannot[1] : err.trim().slice(-500) || "it did not start as Python";
+  throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, PYTHON_HINT, python);
 }
 
 /** The chunks kept while the warehouse opened, then the rest of the channel as it comes. */

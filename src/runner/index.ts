@@ -9,7 +9,8 @@ import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
 import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
-import { probePython, resolvePython, sdkMajor, type PythonInfo } from "./python.js";
+import { probePython, resolvePython, sdkMajor } from "./python.js";
+import { prepareContainment } from "../exec/child.js";
 import { zeroCounts } from "./report.js";
 import { runSdk } from "./sdk.js";
 import { prepareProof, wantsProof } from "../proof/recording.js";
@@ -81,19 +82,20 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   const env = connectorEnv();
   const python = resolvePython(projectDir, opts.python);
   const choice = opts.engine ?? "auto";
-  // Asking Python what it is (~0.25 s) and loading DuckDB (~0.35 s) do not wait for each other; with the engine
-  // chosen, neither does the Python that runs the connector (see runEmbedded's `start`).
-  const probing = probePython(python, env);
-  // Awaited below or by runEmbedded; this only keeps an early usage error from leaving it unhandled.
-  probing.catch(() => {});
+  // Whether the kernel allows the connector a PID namespace is asked once per process, in the background: started
+  // now, it is answered while the rest starts (DuckDB loading, Python being asked what it is).
+  void prepareContainment(python);
   if (choice !== "sdk") import("../warehouse/writer.js").catch(() => {});
   if (wantsProof(opts)) {
     // The HTTP hooks live in our harness: `fivetran debug` cannot record, replay or inject.
     if (choice === "sdk") throw new ToolError("invalid_argument", "record, replay, faults and crash points need the embedded engine.", 'Use engine "auto" or "embedded" with them.', "engine");
-    return runEmbeddedEngine(opts, python, env, probing);
+    return runEmbeddedEngine(opts, python, env);
   }
-  if (choice === "embedded") return runEmbeddedEngine(opts, python, env, probing);
-  const info = await probing;
+  // The embedded engine's harness says itself which Python it runs on (ftmcp_boot.py): no separate start of the
+  // interpreter to ask it (a pyenv shim costs ~300 ms a start).
+  if (choice === "embedded") return runEmbeddedEngine(opts, python, env);
+  // auto and sdk need to know whether the real SDK is installed for this Python.
+  const info = await probePython(python, env);
   let engine: EngineName;
   if (choice === "sdk") {
     if (!info.sdkVersion || !info.fivetranBin) {
@@ -109,7 +111,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
     engine = info.sdkVersion && sdkMajor(info.sdkVersion) >= 3 && info.fivetranBin ? "sdk" : "embedded";
   }
 
-  if (engine === "embedded") return runEmbeddedEngine(opts, python, env, probing);
+  if (engine === "embedded") return runEmbeddedEngine(opts, python, env);
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
@@ -169,7 +171,7 @@ function runSettings(opts: RunOptions) {
   };
 }
 
-async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>, probing: Promise<PythonInfo>): Promise<RunResult> {
+async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>): Promise<RunResult> {
   const projectDir = opts.projectDir;
   const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
@@ -187,8 +189,6 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   let failedBeforeSync = false;
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   opening.catch(() => {});
-  const pythonVersion = probing.then((info) => info.version);
-  pythonVersion.catch(() => {});
   let proof;
   try {
     proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
@@ -207,7 +207,6 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       startState,
       ...(startStateText === undefined ? {} : { startStateText }),
       diskState,
-      pythonVersion,
       sink: opening,
       tracker,
       timeoutMs,

@@ -25,6 +25,8 @@ export interface SpawnOptions {
   memoryLimitMb?: number;
   /** A Python to run the tree supervisor with (see startChild); without it only the process group is killed. */
   containWith?: string;
+  /** Start before the namespace probe answered (see ChildOptions.speculate); confirmed() then says whether it may run. */
+  speculate?: boolean;
 }
 
 export interface Supervised {
@@ -45,6 +47,8 @@ export interface Supervised {
   peakRssKb(): number | undefined;
   /** What held the process tree together (see Containment). */
   readonly containment: Containment;
+  /** See Child.confirmed: false means this process was started speculatively and must be started again. */
+  confirmed(): Promise<boolean>;
 }
 
 /**
@@ -63,6 +67,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     // Security: a PID namespace (or, where there is none, a subreaper) around the connector, so that it cannot name
     // the server's process and read its environment, and a double fork and setsid() do not outlive the run.
     containWith: o.containWith,
+    speculate: o.speculate,
   });
   const child = c.sub;
   const stop = (reason: StopReason) => c.stop(reason);
@@ -156,6 +161,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
     stop,
     exited,
     containment: c.containment,
+    confirmed: () => c.confirmed(),
     peakRssKb: () => {
       readPeak();
       return peak;
@@ -177,7 +183,7 @@ export interface RunLimits {
  * Starts an engine's process (the embedded harness or `fivetran debug`) under the run's limits. The run history keeps
  * the pid, so a later server can stop the process if ours dies without doing so.
  */
-export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel">): Supervised {
+export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel" | "speculate">): Supervised {
   const proc = spawnSupervised({ ...spec, timeoutMs: run.timeoutMs, signal: run.signal, outputLimitBytes: run.outputLimitBytes, memoryLimitMb: run.memoryLimitMb, containWith: run.python });
   run.tracker.spawned(proc.child.pid);
   return proc;

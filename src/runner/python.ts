@@ -189,24 +189,27 @@ async function doProbe(python: string, env: Record<string, string>): Promise<Pyt
     r = await c.sub;
     c.dispose();
   } catch (e) {
-    throw new ToolError(
-      "python_not_found",
-      `Cannot start Python (${python}): ${(e as Error).message}`,
-      "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.",
-      python,
-    );
+    throw new ToolError("python_not_found", `Cannot start Python (${python}): ${(e as Error).message}`, PYTHON_HINT, python);
   }
   if (r.exitCode !== 0 || !r.stdout) {
     const why = r.failed && (r as { code?: string }).code === "ENOENT" ? "it was not found" : String(r.stderr || r.message).slice(-500);
-    throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.", python);
+    throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, PYTHON_HINT, python);
   }
   const info = JSON.parse(String(r.stdout).trim().split("\n").pop()!) as { version: string; sdk: string | null; bin: string };
-  const [maj, min] = info.version.split(".").map(Number);
-  if (maj < 3 || (maj === 3 && min < 9)) {
-    throw new ToolError("python_not_found", `Python ${info.version} (${python}) is too old; connectors need 3.9 or newer.`, "Pass python pointing at Python 3.9-3.13.", python);
-  }
+  checkPythonVersion(info.version, python);
   const fivetran = [join(info.bin, "fivetran"), join(info.bin, "fivetran.exe")].find((f) => existsSync(f));
   return { version: info.version, sdkVersion: info.sdk ?? undefined, fivetranBin: fivetran, binDir: info.bin };
+}
+
+/** What to do about a Python that cannot run connectors. */
+export const PYTHON_HINT = "Install Python 3.9+ or pass python / set FIVETRAN_CONNECTOR_PYTHON to an interpreter.";
+
+/** Connectors need Python 3.9 or newer (the SDK's own floor): an older one is a usage error. */
+export function checkPythonVersion(version: string, python: string): void {
+  const [maj, min] = version.split(".").map(Number);
+  if (maj < 3 || (maj === 3 && (min ?? 0) < 9)) {
+    throw new ToolError("python_not_found", `Python ${version} (${python}) is too old; connectors need 3.9 or newer.`, "Pass python pointing at Python 3.9-3.13.", python);
+  }
 }
 
 export function sdkMajor(v?: string): number {

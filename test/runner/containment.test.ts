@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it, vi } from "vitest";
 import { HARNESS_DIR } from "../../src/paths.js";
 import { spawnSupervised } from "../../src/runner/process.js";
+import { ensureBuilt } from "../helpers/built.js";
 
 /**
  * The tree supervisor's PID namespace (src/runner/harness/ftmcp_supervise.py --pidns), through the one spawn path
@@ -29,6 +31,23 @@ describe.runIf(linux)("process containment", () => {
     const { p, done } = run("pass");
     expect(p.containment).toBe(namespaces ? "pid_namespace" : "process_group_subreaper");
     expect((await done).exitCode).toBe(0);
+  });
+
+  it("the namespace probe runs in the background (the event loop turns meanwhile), once per interpreter, and the spawn then reports its answer", async () => {
+    // A fresh module: nothing probed yet in this process.
+    vi.resetModules();
+    const child = await import("../../src/exec/child.js");
+    let turned = false;
+    setImmediate(() => (turned = true));
+    const probing = child.prepareContainment(PYTHON);
+    expect(child.prepareContainment(PYTHON)).toBe(probing);
+    await probing;
+    // A probe run with spawnSync would have settled before the loop turned once.
+    expect(turned).toBe(true);
+    const c = child.startChild({ file: PYTHON, args: ["-c", "pass"], env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, io: { stdin: "ignore" }, timeoutMs: 20_000, containWith: PYTHON });
+    expect(c.containment).toBe(namespaces ? "pid_namespace" : "process_group_subreaper");
+    expect((await c.sub).exitCode).toBe(0);
+    c.dispose();
   });
 
   it.runIf(namespaces)("in the namespace the program is pid 2 and sees only init and itself; sys.exit(7), os._exit(3) and a signal come through as they were", async () => {
@@ -89,5 +108,31 @@ describe.runIf(linux)("process containment", () => {
       expect(r.stderr).toContain("FIVETRAN_CONNECTOR_MCP_CONTAINMENT=subreaper");
       expect(inside([PYTHON, "-c", "import sys; sys.exit(4)"]).status).toBe(4);
     },
+  );
+
+  // The same refusing kernel, for the speculative start the embedded engine uses (the harness starts before the probe
+  // answered): the program must not have run in the refused namespace, and the next start follows the answer.
+  it.runIf(unshare !== undefined)(
+    "a speculative start where the probe then refuses the namespace → confirmed() is false, the program never ran; the next start uses the subreaper and runs it",
+    () => {
+      const child = pathToFileURL(join(dirname(ensureBuilt()), "exec", "child.js")).href;
+      const script = `const child = await import(${JSON.stringify(child)});
+const PY = ${JSON.stringify(PYTHON)};
+void child.prepareContainment(PY);
+const opts = { file: PY, args: ["-c", "print('ran')"], env: { PATH: "/usr/bin:/bin" }, io: { stdio: ["ignore", "pipe", "pipe"] }, timeoutMs: 20000, containWith: PY, speculate: true };
+const first = child.startChild(opts);
+const speculative = first.containment;
+const ok = await first.confirmed();
+const r = await first.sub;
+first.dispose();
+const again = child.startChild(opts);
+const r2 = await again.sub;
+again.dispose();
+console.log(JSON.stringify({ speculative, ok, out: String(r.stdout), stopReason: first.stopReason, again: again.containment, againOk: await again.confirmed(), againOut: String(r2.stdout) }));`;
+      const r = spawnSync(unshare!, ["--user", process.execPath, "--input-type=module", "-e", script], { cwd: "/", encoding: "utf8", timeout: 30_000 });
+      expect(JSON.parse(r.stdout.trim())).toEqual({ speculative: "pid_namespace", ok: false, out: "", stopReason: "failed", again: "process_group_subreaper", againOk: true, againOut: "ran" });
+    },
+    // (ensureBuilt may have to build dist/ first.)
+    200_000,
   );
 });

@@ -1,6 +1,7 @@
 """Runs one sync of a connector for fivetran-connector-mcp's embedded engine.
 
-Started by src/runner/embedded.ts as `python -u ftmcp_run.py` with:
+Run by ftmcp_boot.py (which src/runner/embedded.ts starts as `python -u -X utf8 ftmcp_boot.py`, and which first
+tells the runner which Python this is) with:
   stdin   the job as one JSON line ({"project_dir", "configuration", "state"}), then held open: EOF means the
           Node side is gone, and this process ends itself
   fd 3    the operation channel (JSON lines, see src/protocol.ts)

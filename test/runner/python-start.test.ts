@@ -1,0 +1,94 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ToolError } from "../../src/errors.js";
+import { runSync } from "../../src/runner/index.js";
+import { HEADER, makeConnector } from "./helpers.js";
+
+/**
+ * How the embedded engine learns which Python runs the connector: the harness's first record says it, so the
+ * interpreter starts once per run (a pyenv shim costs ~300 ms a start). A missing, broken or too old interpreter is
+ * still a usage error (python_not_found) and never a failed sync; the version still reaches the result.
+ */
+const CONNECTOR = `${HEADER}
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"n": 1})
+
+connector = Connector(update=update)
+`;
+const SYSTEM = ["/usr/bin/python3", "/usr/local/bin/python3"].find((p) => existsSync(p));
+const pyenv = (v: string) => [join(homedir(), ".pyenv", "versions", v, "bin", "python")].find((p) => existsSync(p));
+
+async function usageError(p: Promise<unknown>): Promise<ToolError> {
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(ToolError);
+  return e as ToolError;
+}
+
+/** A python that counts its own starts in a file, then runs the real interpreter. */
+function countingPython(dir: string, real: string): { path: string; starts: () => number } {
+  const log = join(dir, "starts.log");
+  const path = join(dir, "counting-python");
+  writeFileSync(path, `#!/bin/sh\necho start >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(path, 0o755);
+  return { path, starts: () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter(Boolean).length : 0) };
+}
+
+describe("the embedded engine's Python", () => {
+  it.runIf(SYSTEM !== undefined)("starts once per run (no separate version probe) and its version is in the result", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const py = countingPython(dir, SYSTEM!);
+    const r = await runSync({ projectDir: dir, engine: "embedded", python: py.path });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe("succeeded");
+    expect(py.starts()).toBe(1);
+    const { execFileSync } = await import("node:child_process");
+    expect(r.python).toBe(execFileSync(SYSTEM!, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" }).trim());
+  });
+
+  it("an interpreter that does not exist → python_not_found naming it", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: "python3-not-installed-here" }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toContain("python3-not-installed-here");
+    expect(e.message).toMatch(/not found/);
+    expect(e.hint).toContain("3.9");
+  });
+
+  it("a program that is not Python → python_not_found with what it said", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const fake = join(dir, "not-python");
+    writeFileSync(fake, "#!/bin/sh\necho 'this is not python' >&2\nexit 3\n");
+    chmodSync(fake, 0o755);
+    const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: fake }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toContain("this is not python");
+  });
+
+  it.runIf(pyenv("3.8.18") !== undefined)("Python 3.8 → python_not_found: too old, connectors need 3.9 or newer; the connector never ran", async () => {
+    const dir = makeConnector(`import pathlib\npathlib.Path(__file__).with_name("ran").write_text("yes")\n${CONNECTOR}`);
+    const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: pyenv("3.8.18") }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toMatch(/Python 3\.8\.18 .* is too old; connectors need 3\.9 or newer/);
+    expect(existsSync(join(dir, "ran"))).toBe(false);
+  });
+
+  it.runIf(pyenv("2.7.18") !== undefined)("Python 2.7 → python_not_found: too old", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: pyenv("2.7.18") }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toMatch(/too old; connectors need 3\.9 or newer/);
+  });
+
+  it.runIf(pyenv("3.8.18") !== undefined)("engine auto with Python 3.8 → python_not_found too", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const e = await usageError(runSync({ projectDir: dir, python: pyenv("3.8.18") }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toMatch(/too old/);
+  });
+});
