@@ -3,6 +3,9 @@
 // lines, apply them to WarehouseWriter and checkpoint every 50,000 is measured separately, so a change to the
 // writer shows in rows/s with no pipe or process noise. Run after `npm run build`:
 //   node scripts/bench/writer.mjs            BENCH_ROWS=50000 node scripts/bench/writer.mjs
+//   BENCH_SHAPE=keyless                      the "keyless" row of scripts/bench/sync.mjs (rows keyed by _fivetran_id)
+//   BENCH_REPEAT=5                           the writer that many times on the same lines; medians reported
+//   BENCH_DIST=/path/to/dist                 another build's writer (before/after comparisons)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,36 +15,76 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
 const EVERY = 50_000;
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const DIST = process.env.BENCH_DIST ?? join(ROOT, "dist");
 
-// The same rows as scripts/bench/sync.mjs's connector, encoded by the harness's _channel exactly as a run would.
+// The rows and schema of each shape, as Python expressions over `i` (the typed one is scripts/bench/sync.mjs's
+// connector; keyless is that file's SHAPES.keyless).
+const SHAPES = {
+  typed: {
+    tables: `[{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": {"type": "LONG"}, "amount": {"type": "DOUBLE"}, "created_at": {"type": "UTC_DATETIME"}}}]`,
+    row: `{"id": i, "name": "customer %d" % i, "email": "user%d@example.com" % i, "amount": i * 1.25,
+        "quantity": i % 97, "active": i % 3 == 0, "score": (i % 1000) / 7.0, "category": C[i % 5],
+        "created_at": "2024-01-%02dT%02d:%02d:00Z" % (i % 28 + 1, i % 24, i % 60), "note": "row %d of a benchmark sync" % i}`,
+  },
+  keyless: {
+    tables: `[{"table": "bench_rows"}]`,
+    row: `{"seq": i, "name": "customer %d" % i, "amount": i * 1.25, "active": i % 3 == 0, "category": C[i % 5], "note": "row %d" % i}`,
+  },
+};
+const SHAPE = SHAPES[process.env.BENCH_SHAPE ?? "typed"];
+if (!SHAPE) throw new Error(`BENCH_SHAPE: one of ${Object.keys(SHAPES).join(", ")}`);
+
+// The rows encoded by the harness's _channel exactly as a run would.
 const PY = `
 import io, sys
 sys.path.insert(0, sys.argv[1])
 from fivetran_connector_sdk import _channel
 _channel._out = io.open(sys.argv[2], "w", encoding="utf-8", newline="\\n")
 C = ["alpha", "beta", "gamma", "delta", "epsilon"]
-tables = [{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": {"type": "LONG"}, "amount": {"type": "DOUBLE"}, "created_at": {"type": "UTC_DATETIME"}}}]
+tables = ${SHAPE.tables}
 _channel.schema(tables)
 _channel.declare(tables)
 rows, every = int(sys.argv[3]), int(sys.argv[4])
 for i in range(rows):
-    _channel.row("upsert", "bench_rows", {"id": i, "name": "customer %d" % i, "email": "user%d@example.com" % i, "amount": i * 1.25,
-        "quantity": i % 97, "active": i % 3 == 0, "score": (i % 1000) / 7.0, "category": C[i % 5],
-        "created_at": "2024-01-%02dT%02d:%02d:00Z" % (i % 28 + 1, i % 24, i % 60), "note": "row %d of a benchmark sync" % i})
+    _channel.row("upsert", "bench_rows", ${SHAPE.row})
     if (i + 1) % every == 0:
         _channel.checkpoint({"cursor": i + 1})
+if rows % every:
+    _channel.checkpoint({"cursor": rows})
 _channel.flush()
 `;
+
+function median(xs) {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.floor((v.length - 1) / 2)];
+}
 
 const work = mkdtempSync(join(tmpdir(), "bench-writer-"));
 try {
   const file = join(work, "ops.jsonl");
   execFileSync("python3", ["-c", PY, join(ROOT, "src", "runner", "harness"), file, String(ROWS), String(EVERY)]);
   const text = readFileSync(file, "utf8");
-  const { WarehouseWriter } = await import(pathToFileURL(join(ROOT, "dist", "src", "warehouse", "writer.js")).href);
+  const { WarehouseWriter } = await import(pathToFileURL(join(DIST, "src", "warehouse", "writer.js")).href);
+  const runs = [];
+  for (let n = 0; n < REPEAT; n++) runs.push(await once(WarehouseWriter, text, join(work, `project${n}`)));
+  const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const m = (k) => median(runs.map((r) => r[k]));
+  process.stdout.write(
+    `writer${REPEAT > 1 ? ` (median of ${REPEAT})` : ""}: ${ROWS.toLocaleString("en-US")} rows in ${f(m("total"))} = ${Math.round(ROWS / (m("total") / 1000)).toLocaleString("en-US")} rows/s` +
+      `, CPU ${f(m("cpu"))} (with closing the writer ${f(m("cpuClosed"))})` +
+      ` (JSON.parse ${f(m("parse"))}, apply ${f(m("apply"))}, checkpoints ${f(m("checkpoint"))}, close ${f(m("close"))}); peak RSS ${(m("peakRss") / 2 ** 20).toFixed(0)} MB\n`,
+  );
+  if (REPEAT > 1) process.stdout.write(`  CPU with closing, each run: ${runs.map((r) => f(r.cpuClosed)).join(", ")}\n`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** One writer over the recorded lines, into a new connector folder: its times in ms. */
+async function once(WarehouseWriter, text, project) {
   // The warehouse opens only in an existing connector folder.
-  mkdirSync(join(work, "project"));
-  const w = await WarehouseWriter.open(join(work, "project"));
+  mkdirSync(project);
+  const w = await WarehouseWriter.open(project);
   const shapes = [];
   let parse = 0;
   let apply = 0;
@@ -81,14 +124,13 @@ try {
   // CPU time of the whole process (DuckDB's threads too): steadier than wall time on a busy machine.
   const cpu = process.cpuUsage(cpu0);
   const counts = await w.rowsPerTable();
+  // Closing adds the primary keys a sync's new tables are owed (src/warehouse/writer/ddl.ts): part of the cost.
+  const c0 = performance.now();
   await w.close();
+  const close = performance.now() - c0;
+  const cpuClosed = process.cpuUsage(cpu0);
   if (counts.bench_rows !== ROWS) throw new Error(`wrote ${counts.bench_rows} rows, expected ${ROWS}`);
-  const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  process.stdout.write(
-    `writer: ${ROWS.toLocaleString("en-US")} rows in ${f(total)} = ${Math.round(ROWS / (total / 1000)).toLocaleString("en-US")} rows/s` +
-      `, CPU ${f((cpu.user + cpu.system) / 1000)}` +
-      ` (JSON.parse ${f(parse)}, apply ${f(apply)}, checkpoints ${f(checkpoint)}); peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB\n`,
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  const ms = (c) => (c.user + c.system) / 1000;
+  return { total, cpu: ms(cpu), cpuClosed: ms(cpuClosed), parse, apply, checkpoint, close, peakRss };
 }
