@@ -124,7 +124,7 @@ async function once(WarehouseWriter, text, project) {
   // CPU time of the whole process (DuckDB's threads too): steadier than wall time on a busy machine.
   const cpu = process.cpuUsage(cpu0);
   const counts = await w.rowsPerTable();
-  // Closing adds the primary keys a sync's new tables are owed (src/warehouse/writer/ddl.ts): part of the cost.
+  // Closing the writer (its last DuckDB checkpoint) is part of the cost.
   const c0 = performance.now();
   await w.close();
   const close = performance.now() - c0;
