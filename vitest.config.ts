@@ -40,7 +40,10 @@ export default defineConfig({
     setupFiles: ["test/helpers/temp-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: unitFiles } },
-      { extends: true, test: { name: "integration", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...unitFiles] } },
+      {
+        extends: true,
+        test: { name: "integration", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...unitFiles] },
+      },
     ],
   },
 });

@@ -35,7 +35,8 @@ export default defineRule({
           file: mod.file,
           start: cmp.start,
           end: cmp.end,
-          message: "timestamps are compared as strings; this only works for one fixed format and offset. Parse them (datetime.fromisoformat) before comparing",
+          message:
+            "timestamps are compared as strings; this only works for one fixed format and offset. Parse them (datetime.fromisoformat) before comparing",
         });
       }
   },
