@@ -5,36 +5,15 @@ import tseslint from "typescript-eslint";
 
 const SDK = {
   group: ["@modelcontextprotocol/sdk", "@modelcontextprotocol/sdk/*"],
-  message:
-    "Only src/mcp/ (and the composition root src/server.ts, src/cli/serve.ts) may touch the MCP SDK; handlers get a ToolContext.",
+  message: "Only src/mcp/ (and the composition root src/server.ts, src/cli/serve.ts) may touch the MCP SDK; handlers get a ToolContext.",
 };
-const TOOLS = {
-  group: ["**/tools/*", "**/tools/**"],
-  message: "Engines under src/ never import tools/; shared code belongs under src/.",
-};
-const RUNNER = {
-  group: ["**/runner/*", "**/runner/**"],
-  message:
-    "src/warehouse and src/state sit below the runner and must not import it (the channel types are in src/protocol.ts).",
-};
-const OTHER_TOOL = {
-  group: ["./*"],
-  message: "A tool never imports another tool: shared code goes under src/ (e.g. src/runner/run-result.ts).",
-};
+const TOOLS = { group: ["**/tools/*", "**/tools/**"], message: "Engines under src/ never import tools/; shared code belongs under src/." };
+const RUNNER = { group: ["**/runner/*", "**/runner/**"], message: "src/warehouse and src/state sit below the runner and must not import it (the channel types are in src/protocol.ts)." };
+const OTHER_TOOL = { group: ["./*"], message: "A tool never imports another tool: shared code goes under src/ (e.g. src/runner/run-result.ts)." };
 
 export default tseslint.config(
   {
-    ignores: [
-      "dist/**",
-      "node_modules/**",
-      "coverage/**",
-      ".cache/**",
-      "**/fixtures/**",
-      "resources/**",
-      "src/runner/harness/**",
-      "test/fidelity/connectors/**",
-      "test/fidelity/file-uploads/**",
-    ],
+    ignores: ["dist/**", "node_modules/**", "coverage/**", ".cache/**", "**/fixtures/**", "resources/**", "src/runner/harness/**", "test/fidelity/connectors/**", "test/fidelity/file-uploads/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -45,25 +24,14 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: "error" },
     rules: {
       // `_`-prefixed names are how this codebase says "deliberately unused" (destructuring a field away).
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        {
-          argsIgnorePattern: "^_",
-          varsIgnorePattern: "^_",
-          destructuredArrayIgnorePattern: "^_",
-          caughtErrors: "none",
-        },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-explicit-any": "error",
       // Off: tool handlers, resource callbacks and engine entry points implement async interfaces; `async` keeps a
       // throw a rejection (the glue turns rejections into isError results), with or without an await inside.
       "@typescript-eslint/require-await": "off",
       // `as never` hides a type mismatch at a seam instead of fixing it.
-      "no-restricted-syntax": [
-        "error",
-        { selector: "TSAsExpression > TSNeverKeyword", message: "No `as never`: fix the types at the seam." },
-      ],
+      "no-restricted-syntax": ["error", { selector: "TSAsExpression > TSNeverKeyword", message: "No `as never`: fix the types at the seam." }],
     },
   },
   {
@@ -73,19 +41,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { project: false, projectService: false },
       globals: Object.fromEntries(
-        [
-          "process",
-          "console",
-          "Buffer",
-          "URL",
-          "setTimeout",
-          "clearTimeout",
-          "setInterval",
-          "clearInterval",
-          "performance",
-          "AbortController",
-          "fetch",
-        ].map((g) => [g, "readonly"]),
+        ["process", "console", "Buffer", "URL", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "performance", "AbortController", "fetch"].map((g) => [g, "readonly"]),
       ),
     },
   },

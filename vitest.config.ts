@@ -40,10 +40,7 @@ export default defineConfig({
     setupFiles: ["test/helpers/temp-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: unitFiles } },
-      {
-        extends: true,
-        test: { name: "integration", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...unitFiles] },
-      },
+      { extends: true, test: { name: "integration", include: ["test/**/*.test.ts"], exclude: ["**/node_modules/**", ...unitFiles] } },
     ],
   },
 });

@@ -69,9 +69,7 @@ export function render() {
       const ib = ORDER.indexOf(b.replace(/\.test\.ts$/, ""));
       return (ia < 0 ? ORDER.length : ia) - (ib < 0 ? ORDER.length : ib) || a.localeCompare(b);
     });
-  const areas = files
-    .map((f) => ({ file: f, ...probesOf(readFileSync(join(SUITE, f), "utf8")) }))
-    .filter((a) => a.area && a.probes.length);
+  const areas = files.map((f) => ({ file: f, ...probesOf(readFileSync(join(SUITE, f), "utf8")) })).filter((a) => a.area && a.probes.length);
   const total = areas.reduce((n, a) => n + a.probes.length, 0);
   const hand = readFileSync(HANDWRITTEN, "utf8").trim();
   const [header, legacy] = hand.split("\n<!-- legacy -->\n");
@@ -85,14 +83,7 @@ export function render() {
     "",
   ];
   for (const a of areas) {
-    out.push(
-      `## ${a.area}`,
-      "",
-      `Every row is one probe in \`test/redteam/${a.file}\`; the test's title is the row.`,
-      "",
-      "| Hostile input | Answer |",
-      "|---|---|",
-    );
+    out.push(`## ${a.area}`, "", `Every row is one probe in \`test/redteam/${a.file}\`; the test's title is the row.`, "", "| Hostile input | Answer |", "|---|---|");
     for (const p of a.probes) {
       const at = p.indexOf(" → ");
       out.push(at < 0 ? `| ${cell(p)} | (see the test) |` : `| ${cell(p.slice(0, at))} | ${cell(p.slice(at + 3))} |`);

@@ -7,20 +7,11 @@ import { createServer } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Vite loads the TypeScript renderer (and the rules it imports) without a build step.
-const server = await createServer({
-  root,
-  configFile: false,
-  logLevel: "error",
-  server: { middlewareMode: true, hmr: false, watch: null },
-  appType: "custom",
-  optimizeDeps: { noDiscovery: true },
-});
+const server = await createServer({ root, configFile: false, logLevel: "error", server: { middlewareMode: true, hmr: false, watch: null }, appType: "custom", optimizeDeps: { noDiscovery: true } });
 try {
   const { writeLintDocs } = await server.ssrLoadModule("/test/lint/docs.ts");
   const written = writeLintDocs();
-  process.stdout.write(
-    `wrote ${written.length} files (${written.map((f) => relative(root, f)).slice(-1)[0]} and ${written.length - 1} rule docs)\n`,
-  );
+  process.stdout.write(`wrote ${written.length} files (${written.map((f) => relative(root, f)).slice(-1)[0]} and ${written.length - 1} rule docs)\n`);
 } finally {
   await server.close();
 }

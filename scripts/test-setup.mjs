@@ -30,14 +30,10 @@ try {
       execFileSync(python, ["-m", "venv", venv], { stdio: ["ignore", "inherit", "inherit"] });
     }
     log(`installing ${reqs}`);
-    execFileSync(
-      join(venv, "bin", "python"),
-      ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqs],
-      {
-        stdio: ["ignore", "inherit", "inherit"],
-        env: { ...process.env, PIP_NO_INPUT: "1" },
-      },
-    );
+    execFileSync(join(venv, "bin", "python"), ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", reqs], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, PIP_NO_INPUT: "1" },
+    });
     writeFileSync(stamp, want);
     log("done");
   }

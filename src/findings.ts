@@ -28,11 +28,7 @@ export const findingSchema = z.object({
       "What found it: FTnnn for connector lint rules, a Ruff code (F401, B006...) for generic Python checks, or a named check " +
         "(requirements:unpinned, connection_name, resume:state_advances, data:pk_unique, memory:under_1gb, …).",
     ),
-  severity: z
-    .enum(SEVERITIES)
-    .describe(
-      "error = fails at import, deploy or sync, loses data, or blocks the deploy; warning = likely bug or risk; info = advice.",
-    ),
+  severity: z.enum(SEVERITIES).describe("error = fails at import, deploy or sync, loses data, or blocks the deploy; warning = likely bug or risk; info = advice."),
   title: z.string().optional().describe("The rule's title (lint rules)."),
   message: z.string().describe("What is wrong here."),
   hint: z.string().optional().describe("What to do about it."),
@@ -47,19 +43,12 @@ export const findingSchema = z.object({
   fix: z
     .object({
       description: z.string().describe("What the fix does."),
-      safe: z
-        .boolean()
-        .describe("True when lint_connector fix: true applies it automatically; false for a suggestion to review."),
+      safe: z.boolean().describe("True when lint_connector fix: true applies it automatically; false for a suggestion to review."),
       edits: z.array(textEditSchema).describe("Text edits, positions in the file as it is now."),
     })
     .optional()
     .describe("A mechanical fix, when there is one."),
-  doc_uri: z
-    .string()
-    .optional()
-    .describe(
-      "Resource explaining the rule (read it with resources/read, or get_guidelines with topic set to the rule id), or Ruff's documentation page.",
-    ),
+  doc_uri: z.string().optional().describe("Resource explaining the rule (read it with resources/read, or get_guidelines with topic set to the rule id), or Ruff's documentation page."),
 });
 
 export type Finding = z.infer<typeof findingSchema>;

@@ -57,33 +57,15 @@ function prune(): void {
 }
 
 /** Starts `work` in the background; a job holding the same lock on the folder refuses it (see lockOf). */
-export function startJob(
-  kind: JobKind,
-  projectDir: string,
-  work: (signal: AbortSignal, report: (p: JobProgress) => void) => Promise<JobAnswer>,
-): Job {
+export function startJob(kind: JobKind, projectDir: string, work: (signal: AbortSignal, report: (p: JobProgress) => void) => Promise<JobAnswer>): Job {
   prune();
   for (const j of jobs.values()) {
     if (j.finished === undefined && j.projectDir === projectDir && lockOf(j.kind) === lockOf(kind)) {
-      throw new ToolError(
-        "locked",
-        `A ${j.kind} job of ${projectDir} is already running (run_id ${j.id}).`,
-        "Wait for it with run_status, or stop it with cancel_run.",
-        j.id,
-      );
+      throw new ToolError("locked", `A ${j.kind} job of ${projectDir} is already running (run_id ${j.id}).`, "Wait for it with run_status, or stop it with cancel_run.", j.id);
     }
   }
   const abort = new AbortController();
-  const job = {
-    id: randomUUID(),
-    kind,
-    projectDir,
-    started: Date.now(),
-    progress: { step: 0, message: "starting" },
-    cancelled: false,
-    abort,
-    listeners: new Set(),
-  } as unknown as Job;
+  const job = { id: randomUUID(), kind, projectDir, started: Date.now(), progress: { step: 0, message: "starting" }, cancelled: false, abort, listeners: new Set() } as unknown as Job;
   const report = (p: JobProgress) => {
     job.progress = p;
     for (const l of job.listeners) l(p);
@@ -152,12 +134,7 @@ export function runningAnswer(job: Job): { summary: string; data: JobRunningData
  * Waits up to `ms` for a job while passing its progress to `onProgress`. Returns its answer, or undefined when the
  * wait ended first (or `signal` aborted). Throws the job's ToolError when it failed.
  */
-export async function waitForJob(
-  job: Job,
-  ms: number,
-  signal: AbortSignal,
-  onProgress: (p: JobProgress) => void,
-): Promise<JobAnswer | undefined> {
+export async function waitForJob(job: Job, ms: number, signal: AbortSignal, onProgress: (p: JobProgress) => void): Promise<JobAnswer | undefined> {
   job.listeners.add(onProgress);
   try {
     return await waitFor(job.done, ms, signal);
@@ -174,8 +151,7 @@ export function stepReporter(report: (p: JobProgress) => void): (message: string
 
 /** Stops proof work between its runs (the run in progress is cancelled through the same signal). */
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted)
-    throw new ToolError("cancelled", "The job was cancelled.", "Start it again when you want the result.");
+  if (signal?.aborted) throw new ToolError("cancelled", "The job was cancelled.", "Start it again when you want the result.");
 }
 
 /** The result fields every job-backed tool shares; its own fields are set when status is done. */
@@ -187,12 +163,7 @@ export const jobAnswerShape = {
 };
 
 /** The wait_seconds argument of every job-backed tool. */
-export const jobWaitInput = z.coerce
-  .number()
-  .min(0)
-  .max(55)
-  .default(20)
-  .describe("Seconds to wait before returning a run_id.");
+export const jobWaitInput = z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id.");
 
 /**
  * What every job-backed tool does with its work: start it as a job, wait up to `waitMs`

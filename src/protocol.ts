@@ -82,27 +82,12 @@ export type ChannelRecord =
    * rows this way; `data` rows come with file uploads). The runner turns these into `data` rows for a sink that
    * takes only those.
    */
-  | {
-      t: "upsert" | "update" | "delete";
-      table: string;
-      schema?: string;
-      shape: number;
-      values: WireCell[];
-      id?: string;
-    }
+  | { t: "upsert" | "update" | "delete"; table: string; schema?: string; shape: number; values: WireCell[]; id?: string }
   /**
    * Consecutive operations `op` of one table and shape, in call order (how the harness sends rows): each row's
    * values as above, and for a table without a primary key `ids`, each row's `_fivetran_id`.
    */
-  | {
-      t: "rows";
-      op: "upsert" | "update" | "delete";
-      table: string;
-      schema?: string;
-      shape: number;
-      rows: WireCell[][];
-      ids?: string[];
-    }
+  | { t: "rows"; op: "upsert" | "update" | "delete"; table: string; schema?: string; shape: number; rows: WireCell[][]; ids?: string[] }
   | ({ t: "shape"; id: number } & Shape)
   /** A table's destination names, sent by the harness before the table's first record. */
   | { t: "table"; table: string; schema?: string; name: string; dest: string }

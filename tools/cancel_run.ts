@@ -3,13 +3,7 @@ import { ToolError } from "../src/errors.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelJob, findJob, jobResultShape, jobStatusAnswer } from "../src/jobs.js";
 import { cancelRun, findRun, getRun, summarize } from "../src/runner/index.js";
-import {
-  checkStoredInWorkspace,
-  resultData,
-  runResultShape,
-  storedAnswer,
-  unknownRun,
-} from "../src/runner/run-result.js";
+import { checkStoredInWorkspace, resultData, runResultShape, storedAnswer, unknownRun } from "../src/runner/run-result.js";
 
 export const cancelRunTool = defineTool({
   name: "cancel_run",
@@ -44,24 +38,14 @@ export const cancelRunTool = defineTool({
           args.run_id,
         );
       }
-      if (rec.startError)
-        return {
-          summary: `Run ${args.run_id} could not start: ${rec.startError.message}`,
-          data: { status: "failed" as const, run_id: args.run_id },
-        };
+      if (rec.startError) return { summary: `Run ${args.run_id} could not start: ${rec.startError.message}`, data: { status: "failed" as const, run_id: args.run_id } };
       const a = storedAnswer(args.run_id, rec);
-      return {
-        summary: `Nothing to cancel: run ${args.run_id} had already ended (${rec.status}). ${a.summary}`,
-        data: a.data,
-      };
+      return { summary: `Nothing to cancel: run ${args.run_id} had already ended (${rec.status}). ${a.summary}`, data: a.data };
     }
     const r = await cancelRun(args.run_id);
     if (!r) {
       const s = getRun(args.run_id)?.status();
-      return {
-        summary: `Run ${args.run_id} could not start: ${s?.startError?.message ?? "unknown error"}`,
-        data: { status: "failed" as const, run_id: args.run_id },
-      };
+      return { summary: `Run ${args.run_id} could not start: ${s?.startError?.message ?? "unknown error"}`, data: { status: "failed" as const, run_id: args.run_id } };
     }
     return { summary: summarize(r), data: resultData(args.run_id, r) };
   },

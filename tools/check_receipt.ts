@@ -17,21 +17,12 @@ export const checkReceiptTool = defineTool({
     python: proofInput.python,
   },
   output: {
-    verdict: z
-      .enum(["verified", "mismatch", "code_only"])
-      .describe("verified: everything matches; code_only: a live receipt whose code matches."),
+    verdict: z.enum(["verified", "mismatch", "code_only"]).describe("verified: everything matches; code_only: a live receipt whose code matches."),
     code_matches: z.boolean().describe("The code hash matches."),
     changed_files: z.array(z.string()).describe("Files whose hash differs, added or removed."),
     recording_matches: z.boolean().nullable().describe("The recording's hash matches (null: not a replayed receipt)."),
     state_matches: z.boolean().nullable().describe("The replay's state hash matches."),
-    tables: z.array(
-      z.object({
-        table: z.string(),
-        expected: z.string().nullable().describe("In the receipt."),
-        actual: z.string().nullable(),
-        matches: z.boolean(),
-      }),
-    ),
+    tables: z.array(z.object({ table: z.string(), expected: z.string().nullable().describe("In the receipt."), actual: z.string().nullable(), matches: z.boolean() })),
     notes: z.array(z.string()).describe("Why something could not be checked or differs."),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },

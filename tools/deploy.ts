@@ -17,31 +17,13 @@ export const deploy = defineTool({
     "overwrites an existing one.",
   input: {
     project_dir: projectDirInput,
-    destination: z
-      .string()
-      .optional()
-      .describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),
-    connection: z
-      .string()
-      .optional()
-      .describe("Connection (destination schema) name, [a-z_][a-z0-9_]*. Default: FIVETRAN_CONNECTION_NAME."),
-    python_version: z
-      .enum(PYTHON_VERSIONS)
-      .optional()
-      .describe("Python the connection runs on in Fivetran. Default: the SDK's default."),
-    python: z
-      .string()
-      .optional()
-      .describe("Local Python whose fivetran command is used. Default: FIVETRAN_CONNECTOR_PYTHON, .venv, then PATH."),
+    destination: z.string().optional().describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),
+    connection: z.string().optional().describe("Connection (destination schema) name, [a-z_][a-z0-9_]*. Default: FIVETRAN_CONNECTION_NAME."),
+    python_version: z.enum(PYTHON_VERSIONS).optional().describe("Python the connection runs on in Fivetran. Default: the SDK's default."),
+    python: z.string().optional().describe("Local Python whose fivetran command is used. Default: FIVETRAN_CONNECTOR_PYTHON, .venv, then PATH."),
     allow_update: z.boolean().default(false).describe("Overwrite an existing connection's code and configuration."),
     confirm: z.boolean().default(false).describe("Set to true only after the user agreed to this deploy."),
-    timeout_seconds: z.coerce
-      .number()
-      .int()
-      .min(30)
-      .max(3600)
-      .default(600)
-      .describe("Give up after this many seconds."),
+    timeout_seconds: z.coerce.number().int().min(30).max(3600).default(600).describe("Give up after this many seconds."),
   },
   output: {
     status: z
@@ -51,21 +33,11 @@ export const deploy = defineTool({
       ),
     destination: z.string().describe("Destination used."),
     connection: z.string().describe("Connection name used."),
-    checks: z
-      .array(reportFindingSchema)
-      .describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
+    checks: z.array(reportFindingSchema).describe("Pre-deploy findings (warnings only, since errors refuse the deploy)."),
     connection_id: z.string().optional().describe("Fivetran connection id."),
     dashboard_url: z.string().optional().describe("Where to start the first sync."),
     runtime_python_version: z.string().optional().describe("Python version of the connection in Fivetran."),
-    failed_tests: z
-      .array(
-        z.object({
-          title: z.string().describe("Test."),
-          status: z.string().describe("Status."),
-          message: z.string().describe("Message."),
-        }),
-      )
-      .describe("Setup tests that failed."),
+    failed_tests: z.array(z.object({ title: z.string().describe("Test."), status: z.string().describe("Status."), message: z.string().describe("Message.") })).describe("Setup tests that failed."),
     log_tail: z.array(z.string()).describe("Last lines of the fivetran output (API key and secrets masked)."),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
@@ -92,23 +64,13 @@ export const deploy = defineTool({
       );
     }
     const warnings = plan.checks;
-    const base = {
-      destination: plan.destination,
-      connection: plan.connection,
-      checks: warnings,
-      failed_tests: [],
-      log_tail: [],
-    };
+    const base = { destination: plan.destination, connection: plan.connection, checks: warnings, failed_tests: [], log_tail: [] };
     const question =
       `Deploy ${dir} to Fivetran as connection '${plan.connection}' in destination '${plan.destination}'` +
       `${args.allow_update ? " (overwriting it if it exists)" : ""}? It uploads the code and configuration.json and creates a paused connection.`;
     if (!args.confirm) {
       if (ctx.confirm) {
-        if (!(await ctx.confirm(question)))
-          return {
-            summary: "The user declined the deploy; nothing was deployed.",
-            data: { status: "declined" as const, ...base },
-          };
+        if (!(await ctx.confirm(question))) return { summary: "The user declined the deploy; nothing was deployed.", data: { status: "declined" as const, ...base } };
       } else {
         return {
           summary: `Nothing deployed yet. Ask the user: "${question}" If they agree, call deploy again with the same arguments and confirm=true.`,

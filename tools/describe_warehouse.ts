@@ -19,8 +19,7 @@ export const describeWarehouseTool = defineTool({
     const project = await openProjectFiles(ctx, args.project_dir);
     const d = await describeWarehouse(project);
     const lines = d.tables.map(
-      (t) =>
-        `${inlineName(`${t.schema}.${t.name}`)}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.map(inlineName).join(", ")}), ${t.columns.length} column(s)`,
+      (t) => `${inlineName(`${t.schema}.${t.name}`)}: ${t.rows} row(s), ${t.deleted_rows} deleted, key (${t.primary_key.map(inlineName).join(", ")}), ${t.columns.length} column(s)`,
     );
     return { summary: lines.length ? lines.join("\n") : "The warehouse has no tables yet.", data: { ...d } };
   },

@@ -23,12 +23,7 @@ export const diffState = defineTool({
     "its cursor.",
   input: {
     project_dir: projectDirInput,
-    from: z
-      .string()
-      .default("auto")
-      .describe(
-        "The older state: 'auto' (run_start, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON.",
-      ),
+    from: z.string().default("auto").describe("The older state: 'auto' (run_start, else latest_backup), 'run_start', 'current', 'latest_backup', a backup name, or inline JSON."),
     to: z.string().default("current").describe("The newer state, named as `from` is."),
   },
   output: {
@@ -48,12 +43,7 @@ export const diffState = defineTool({
       if (r === "run_start" || r === "auto") {
         const state = readRunStartState(project.root);
         if (state) return { label: "the state the last run started from", state };
-        if (r === "run_start")
-          throw new ToolError(
-            "not_found",
-            "No run has started in this folder yet.",
-            "Run run_debug first; each run keeps the state it started from.",
-          );
+        if (r === "run_start") throw new ToolError("not_found", "No run has started in this folder yet.", "Run run_debug first; each run keeps the state it started from.");
         return resolveStateRef(project, "latest_backup");
       }
       return resolveStateRef(project, r);
@@ -71,16 +61,6 @@ export const diffState = defineTool({
               .join(", ")})`
           : "") +
         ".";
-    return {
-      summary,
-      data: {
-        from: a.label,
-        to: b.label,
-        unchanged: d.unchanged,
-        added: d.added,
-        removed: d.removed,
-        changed: d.changed,
-      },
-    };
+    return { summary, data: { from: a.label, to: b.label, unchanged: d.unchanged, added: d.added, removed: d.removed, changed: d.changed } };
   },
 });

@@ -19,32 +19,15 @@ export const evaluateConnectorTool = defineTool({
     "no verdict).",
   input: {
     project_dir: projectDirInput,
-    max_rows: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe("Stop each run after this many written rows (for large sources)."),
-    timeout_seconds: z.coerce
-      .number()
-      .int()
-      .min(5)
-      .max(3600)
-      .default(300)
-      .describe("Budget of the whole evaluation in seconds."),
-    python: z
-      .string()
-      .optional()
-      .describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    max_rows: z.coerce.number().int().min(1).optional().describe("Stop each run after this many written rows (for large sources)."),
+    timeout_seconds: z.coerce.number().int().min(5).max(3600).default(300).describe("Budget of the whole evaluation in seconds."),
+    python: z.string().optional().describe("Python interpreter. Default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
     write_markdown: z.boolean().default(true).describe("Write EVALUATION.md beside connector.py."),
     wait_seconds: jobWaitInput,
   },
   output: {
     ...jobAnswerShape,
-    verdict: z
-      .enum(["ready", "not_ready", "incomplete"])
-      .optional()
-      .describe("not_ready when anything blocks; incomplete when a check could not run."),
+    verdict: z.enum(["ready", "not_ready", "incomplete"]).optional().describe("not_ready when anything blocks; incomplete when a check could not run."),
     score: z.number().optional().describe("100 − 20 per blocking item − 5 per warning; a summary only."),
     blocking: z.array(reportFindingSchema).optional().describe("What must be fixed before deploying."),
     warnings: z.array(reportFindingSchema).optional().describe("Likely problems."),
@@ -99,12 +82,7 @@ export const evaluateConnectorTool = defineTool({
           step = s;
           report({ step: s, total, message });
         },
-        onRunProgress: (run, c) =>
-          report({
-            step,
-            total: 6,
-            message: `run ${run}: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints`,
-          }),
+        onRunProgress: (run, c) => report({ step, total: 6, message: `run ${run}: ${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.checkpoints} checkpoints` }),
       });
       const redactor = projectRedactor(dir);
       const data = redactor.redactValue({
@@ -124,13 +102,7 @@ export const evaluateConnectorTool = defineTool({
           duration_ms: x.durationMs,
           ...(x.peakRssMb !== undefined ? { peak_rss_mb: x.peakRssMb } : {}),
         })),
-        tables: r.tables.map((t) => ({
-          table: t.table,
-          rows: t.rows,
-          deleted: t.deleted,
-          primary_key: t.primaryKey,
-          always_null: t.alwaysNull,
-        })),
+        tables: r.tables.map((t) => ({ table: t.table, rows: t.rows, deleted: t.deleted, primary_key: t.primaryKey, always_null: t.alwaysNull })),
         memory: {
           ...(r.memory.peakRssMb !== undefined ? { peak_rss_mb: r.memory.peakRssMb } : {}),
           limit_mb: r.memory.limitMb,

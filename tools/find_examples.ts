@@ -15,11 +15,7 @@ export const findExamplesTool = defineTool({
     auth: z.string().max(100).optional().describe("Authentication pattern, e.g. oauth2_refresh_token."),
     pagination: z.string().max(100).optional().describe("Pagination pattern, e.g. next_url."),
     source: z.string().max(100).optional().describe("Source kind, e.g. database."),
-    operation: z
-      .string()
-      .max(100)
-      .optional()
-      .describe("An operation the example uses besides upsert/checkpoint, e.g. delete or truncate."),
+    operation: z.string().max(100).optional().describe("An operation the example uses besides upsert/checkpoint, e.g. delete or truncate."),
     sync: z.enum(["full", "incremental_cursor"]).optional().describe("Sync mode."),
     text: z.string().max(500).optional().describe("Words that must all appear in the path or summary, e.g. 'retry'."),
     runs_offline: z.boolean().optional().describe("true: only examples that run with no network or external service."),
@@ -50,9 +46,7 @@ export const findExamplesTool = defineTool({
     const r = searchExamples(args);
     const shown = r.matches.length < r.total ? ` (showing ${r.matches.length}; raise limit or add filters)` : "";
     return {
-      summary: r.total
-        ? `${r.total} example(s) match${shown}: ${r.matches.map((e) => e.path).join(", ")}.`
-        : "No example matches; drop a filter.",
+      summary: r.total ? `${r.total} example(s) match${shown}: ${r.matches.map((e) => e.path).join(", ")}.` : "No example matches; drop a filter.",
       data: { total: r.total, examples: r.matches },
     };
   },

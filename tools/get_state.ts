@@ -20,14 +20,7 @@ export const getState = defineTool({
     state: z.record(z.string(), z.unknown()).describe("The state object (secrets masked)."),
     bytes: z.number().describe("Size of the file in bytes (production keeps state well under 10 MB)."),
     modified: z.string().optional().describe("When the file was last written, ISO 8601."),
-    backups: z
-      .array(
-        z.object({
-          name: z.string().describe("Backup file name in files/."),
-          created: z.string().describe("ISO 8601 time."),
-        }),
-      )
-      .describe("State backups, newest first."),
+    backups: z.array(z.object({ name: z.string().describe("Backup file name in files/."), created: z.string().describe("ISO 8601 time.") })).describe("State backups, newest first."),
   },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {
@@ -39,16 +32,6 @@ export const getState = defineTool({
     const summary = snap.exists
       ? `State has ${keys.length} top-level key(s)${keys.length ? `: ${keys.slice(0, 10).map(inlineName).join(", ")}` : ""}; ${backups.length} backup(s).`
       : `No state yet (files/state.json does not exist); the next run starts from {}. ${backups.length} backup(s).`;
-    return {
-      summary,
-      data: {
-        path: snap.path,
-        exists: snap.exists,
-        state,
-        bytes: snap.bytes,
-        ...(snap.modified ? { modified: snap.modified } : {}),
-        backups,
-      },
-    };
+    return { summary, data: { path: snap.path, exists: snap.exists, state, bytes: snap.bytes, ...(snap.modified ? { modified: snap.modified } : {}), backups } };
   },
 });

@@ -9,12 +9,7 @@ const faultsShape = {
   ...jobAnswerShape,
   mode: z.enum(["live", "replay"]).optional(),
   baseline: z
-    .object({
-      status: z.string(),
-      requests: z.number(),
-      rows: z.record(z.string(), z.number()),
-      error: z.string().optional(),
-    })
+    .object({ status: z.string(), requests: z.number(), rows: z.record(z.string(), z.number()), error: z.string().optional() })
     .optional()
     .describe("The run without faults."),
   handled: z.number().optional(),
@@ -35,18 +30,7 @@ const faultsShape = {
         extra_rows: z.number().describe("Rows the run without faults does not have."),
         changed_rows: z.number().describe("Rows with other values than without the fault."),
         state_safe: z.boolean().describe("A resume from the committed state gets every row."),
-        outcome: z
-          .enum([
-            "retried",
-            "kept_going",
-            "failed_cleanly",
-            "looped",
-            "lost_rows",
-            "duplicated_rows",
-            "changed_values",
-            "not_reached",
-          ])
-          .describe("What the connector did."),
+        outcome: z.enum(["retried", "kept_going", "failed_cleanly", "looped", "lost_rows", "duplicated_rows", "changed_values", "not_reached"]).describe("What the connector did."),
         handled: z
           .boolean()
           .describe(
@@ -71,12 +55,7 @@ export const injectFaultsTool = defineTool({
   input: {
     ...proofJobInput(120),
     faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Faults to try; default all."),
-    at: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .default(2)
-      .describe("The request (1-based) each fault is injected at; 2 means after the first page."),
+    at: z.coerce.number().int().min(1).default(2).describe("The request (1-based) each fault is injected at; 2 means after the first page."),
   },
   output: faultsShape,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },

@@ -16,23 +16,11 @@ export const installRequirementsTool = defineTool({
     "the package that is missing, conflicts or does not build.",
   input: {
     project_dir: projectDirInput,
-    python: z
-      .string()
-      .optional()
-      .describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
+    python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade packages within requirements.txt's ranges."),
     recreate: z.boolean().default(false).describe("Delete .venv first; build it anew."),
-    include_sdk: z
-      .boolean()
-      .default(false)
-      .describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
-    timeout_seconds: z.coerce
-      .number()
-      .int()
-      .min(10)
-      .max(3600)
-      .default(600)
-      .describe("Give up on pip after this many seconds."),
+    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
+    timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
     wait_seconds: jobWaitInput,
   },
   output: {
@@ -47,10 +35,7 @@ export const installRequirementsTool = defineTool({
       .array(z.object({ name: z.string().describe("Distribution."), version: z.string().describe("Version.") }))
       .optional()
       .describe("Packages pip installed or upgraded (empty when all were already present)."),
-    warnings: z
-      .array(reportFindingSchema)
-      .optional()
-      .describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
+    warnings: z.array(reportFindingSchema).optional().describe("Non-blocking requirements.txt findings, e.g. packages not pinned with ==."),
     duration_ms: z.number().optional().describe("Wall time."),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -71,13 +56,9 @@ export const installRequirementsTool = defineTool({
       });
       const warnings = r.issues.filter((i) => i.severity === "warning").map(requirementFinding);
       const summary =
-        (r.movedAside
-          ? `Moved the existing .venv, which this server did not build, aside to ${r.movedAside} without running it. `
-          : "") +
+        (r.movedAside ? `Moved the existing .venv, which this server did not build, aside to ${r.movedAside} without running it. ` : "") +
         `${r.created ? "Created" : "Reused"} .venv (Python ${r.pythonVersion}); ` +
-        (r.installed.length
-          ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.`
-          : "nothing new to install.") +
+        (r.installed.length ? `installed ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}.` : "nothing new to install.") +
         (warnings.length ? ` ${warnings.length} warning(s) about requirements.txt.` : "") +
         " run_debug now uses this venv.";
       return {

@@ -19,23 +19,13 @@ export const lintConnector = defineTool({
     profile: z
       .enum(PROFILES)
       .default("guidelines")
-      .describe(
-        "guidelines: the project's seed guidelines (default); sdk: what the SDK itself accepts; fivetran-examples: adds Fivetran's example-repository conventions (FT12x).",
-      ),
+      .describe("guidelines: the project's seed guidelines (default); sdk: what the SDK itself accepts; fivetran-examples: adds Fivetran's example-repository conventions (FT12x)."),
     target_sdk: z
       .string()
       .optional()
-      .describe(
-        "SDK version to lint for, e.g. 2.8.1 (gates version-dependent rules such as log.error before 2.8.2). Default: a pin in requirements, else the latest (3.0.0).",
-      ),
-    rules: z
-      .array(z.string())
-      .default([])
-      .describe('Only report these rule ids (e.g. ["FT073", "F401"]); empty means all.'),
-    fix: z
-      .boolean()
-      .default(false)
-      .describe("Apply the safe fixes to the files on disk and report what changed. Suggestions are never applied."),
+      .describe("SDK version to lint for, e.g. 2.8.1 (gates version-dependent rules such as log.error before 2.8.2). Default: a pin in requirements, else the latest (3.0.0)."),
+    rules: z.array(z.string()).default([]).describe('Only report these rule ids (e.g. ["FT073", "F401"]); empty means all.'),
+    fix: z.boolean().default(false).describe("Apply the safe fixes to the files on disk and report what changed. Suggestions are never applied."),
   },
   output: lintResultShape,
   // Not read-only: fix: true rewrites files. Not destructive: only behaviour-preserving edits, and without fix nothing is written.
@@ -45,17 +35,9 @@ export const lintConnector = defineTool({
     const dir = project.root;
     // Loaded on the first call: the engine pulls in the rules and, on first lint, the WASM parsers.
     const { lint } = await import("../src/lint/engine.js");
-    const r = await lint(dir, {
-      profile: args.profile,
-      targetSdk: args.target_sdk,
-      rules: args.rules,
-      fix: args.fix,
-      signal: ctx.signal,
-    });
+    const r = await lint(dir, { profile: args.profile, targetSdk: args.target_sdk, rules: args.rules, fix: args.fix, signal: ctx.signal });
     const s = r.summary;
-    const fixedText = r.fixed.length
-      ? ` Fixed ${r.fixed.reduce((n, f) => n + f.edits, 0)} edit(s) in ${r.fixed.map((f) => inlineName(f.file)).join(", ")}.`
-      : "";
+    const fixedText = r.fixed.length ? ` Fixed ${r.fixed.reduce((n, f) => n + f.edits, 0)} edit(s) in ${r.fixed.map((f) => inlineName(f.file)).join(", ")}.` : "";
     const top = r.findings
       .filter((f) => f.severity === "error")
       .slice(0, 5)

@@ -16,15 +16,9 @@ export const makeReceiptTool = defineTool({
     "check_receipt verifies it later. Past wait_seconds: a run_id for run_status and cancel_run.",
   input: {
     ...proofJobInput(300),
-    replay: z
-      .string()
-      .optional()
-      .describe("Recording under files/recordings/ to run from (needed for a receipt that check_receipt can re-run)."),
+    replay: z.string().optional().describe("Recording under files/recordings/ to run from (needed for a receipt that check_receipt can re-run)."),
     crash_resume: z.boolean().default(false).describe("Also run crash_resume and put its verdict in the receipt."),
-    faults: z
-      .array(z.enum(FAULT_KINDS))
-      .optional()
-      .describe("Also inject these faults and put the outcomes in the receipt."),
+    faults: z.array(z.enum(FAULT_KINDS)).optional().describe("Also inject these faults and put the outcomes in the receipt."),
     lint: z.boolean().default(true).describe("Put a digest of the lint findings in the receipt."),
   },
   output: {
@@ -37,10 +31,7 @@ export const makeReceiptTool = defineTool({
   async handle(args, ctx) {
     return answerProofJob("make_receipt", ctx, args, async (run) => {
       const r = await makeReceipt({ ...run, crash: args.crash_resume, faults: args.faults, lint: args.lint });
-      return {
-        summary: receiptSummary(r.receipt, r),
-        data: { status: "done" as const, receipt: { ...r.receipt }, json_path: r.json, markdown_path: r.markdown },
-      };
+      return { summary: receiptSummary(r.receipt, r), data: { status: "done" as const, receipt: { ...r.receipt }, json_path: r.json, markdown_path: r.markdown } };
     });
   },
 });

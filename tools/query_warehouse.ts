@@ -14,18 +14,8 @@ export const queryWarehouseTool = defineTool({
     "size cap cut them. describe_warehouse lists the tables.",
   input: {
     project_dir: projectDirInput,
-    sql: z
-      .string()
-      .min(1)
-      .max(20_000)
-      .describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),
-    max_rows: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_ROWS_LIMIT)
-      .default(DEFAULT_MAX_ROWS)
-      .describe(`Most rows to return (1-${MAX_ROWS_LIMIT}).`),
+    sql: z.string().min(1).max(20_000).describe("One SELECT statement in DuckDB SQL, e.g. SELECT * FROM orders WHERE NOT _fivetran_deleted LIMIT 20."),
+    max_rows: z.coerce.number().int().min(1).max(MAX_ROWS_LIMIT).default(DEFAULT_MAX_ROWS).describe(`Most rows to return (1-${MAX_ROWS_LIMIT}).`),
   },
   output: queryResultShape,
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
@@ -33,12 +23,7 @@ export const queryWarehouseTool = defineTool({
     const project = await openProjectFiles(ctx, args.project_dir);
     const result = await queryWarehouse(project, args.sql, { maxRows: args.max_rows, signal: ctx.signal });
     const more = result.truncated ? ` (truncated by ${result.truncated_by}; narrow the query or raise max_rows)` : "";
-    const masked = result.masked_cells
-      ? ` ${result.masked_cells} cell(s) masked as **** (they held a secret of configuration.json or the server's environment).`
-      : "";
-    return {
-      summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.${masked}`,
-      data: { ...result },
-    };
+    const masked = result.masked_cells ? ` ${result.masked_cells} cell(s) masked as **** (they held a secret of configuration.json or the server's environment).` : "";
+    return { summary: `${result.row_count} row(s), ${result.columns.length} column(s)${more}.${masked}`, data: { ...result } };
   },
 });

@@ -15,10 +15,7 @@ export const resetStateTool = defineTool({
     warehouse: z.boolean().default(false).describe("Also delete files/warehouse.db (all synced rows). Off by default."),
   },
   output: {
-    backup: z
-      .string()
-      .nullable()
-      .describe("Name of the backup of the old state in files/, or null when there was no state."),
+    backup: z.string().nullable().describe("Name of the backup of the old state in files/, or null when there was no state."),
     previous_keys: z.array(z.string()).describe("Top-level keys of the state that was cleared."),
     warehouse_removed: z.boolean().describe("True when files/warehouse.db existed and was deleted."),
   },
@@ -27,11 +24,7 @@ export const resetStateTool = defineTool({
     const project = await openProjectFiles(ctx, args.project_dir);
     const r = await resetState(project, { warehouse: args.warehouse });
     const parts = [r.backup ? `State cleared; backup ${r.backup}.` : "There was no state to clear."];
-    if (args.warehouse)
-      parts.push(r.warehouseRemoved ? "files/warehouse.db deleted." : "There was no files/warehouse.db.");
-    return {
-      summary: parts.join(" "),
-      data: { backup: r.backup, previous_keys: Object.keys(r.previousState), warehouse_removed: r.warehouseRemoved },
-    };
+    if (args.warehouse) parts.push(r.warehouseRemoved ? "files/warehouse.db deleted." : "There was no files/warehouse.db.");
+    return { summary: parts.join(" "), data: { backup: r.backup, previous_keys: Object.keys(r.previousState), warehouse_removed: r.warehouseRemoved } };
   },
 });

@@ -5,16 +5,7 @@ import { ToolError } from "../src/errors.js";
 import { openProject, projectDirInput } from "../src/mcp/project.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { cancelRun, startRun, summarize } from "../src/runner/index.js";
-import {
-  coalescedCheckpointLog,
-  progressOf,
-  rateLimitedLog,
-  resultData,
-  runResultShape,
-  runningData,
-  runningSummary,
-  waitFor,
-} from "../src/runner/run-result.js";
+import { coalescedCheckpointLog, progressOf, rateLimitedLog, resultData, runResultShape, runningData, runningSummary, waitFor } from "../src/runner/run-result.js";
 import { buildReceipt, isClean, packageVersion, writeReceipt } from "../src/proof/index.js";
 import { readConfiguration } from "../src/runner/configuration-file.js";
 
@@ -31,40 +22,16 @@ export const runDebug = defineTool({
     configuration: jsonObjectInput().optional().describe("Used instead of configuration.json (string values)."),
     state: jsonObjectInput().optional().describe("State to start from instead of files/state.json."),
     reset: z.boolean().default(false).describe("Delete the warehouse and the state first (like `fivetran reset`)."),
-    engine: z
-      .enum(["auto", "embedded", "sdk"])
-      .default("auto")
-      .describe("auto: the real SDK if installed, else embedded; sdk: the real `fivetran debug` only."),
-    python: z
-      .string()
-      .optional()
-      .describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
-    timeout_seconds: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(86_400)
-      .default(600)
-      .describe("Stop the sync after this many seconds."),
+    engine: z.enum(["auto", "embedded", "sdk"]).default("auto").describe("auto: the real SDK if installed, else embedded; sdk: the real `fivetran debug` only."),
+    python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    timeout_seconds: z.coerce.number().int().min(1).max(86_400).default(600).describe("Stop the sync after this many seconds."),
     memory_limit_mb: z.coerce.number().int().min(16).optional().describe("Memory cap in MB; Fivetran's is 1024."),
-    record: z
-      .string()
-      .optional()
-      .describe("Record the connector's HTTP exchanges, secrets masked, into files/recordings/<record>/."),
-    replay: z
-      .string()
-      .optional()
-      .describe("Serve HTTP from files/recordings/<replay>/, not the network, on the recording's clock."),
-    receipt: z
-      .boolean()
-      .default(false)
-      .describe("Write files/receipt.json and receipt.md (versions, hashes, counts) when the run ends."),
+    record: z.string().optional().describe("Record the connector's HTTP exchanges, secrets masked, into files/recordings/<record>/."),
+    replay: z.string().optional().describe("Serve HTTP from files/recordings/<replay>/, not the network, on the recording's clock."),
+    receipt: z.boolean().default(false).describe("Write files/receipt.json and receipt.md (versions, hashes, counts) when the run ends."),
     wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("Seconds to wait before returning a run_id."),
   },
-  output: {
-    ...runResultShape,
-    receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written."),
-  },
+  output: { ...runResultShape, receipt_path: z.string().optional().describe("With receipt: where files/receipt.json was written.") },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   async handle(args, ctx) {
     const project = await openProject(ctx, args.project_dir);
@@ -87,28 +54,13 @@ export const runDebug = defineTool({
       onProgress: progressOf(ctx),
       onLog: coalescedCheckpointLog(
         rateLimitedLog((level, message) =>
-          ctx.log(
-            level === "WARNING"
-              ? "warning"
-              : /SEVERE|ERROR|CRITICAL/.test(level)
-                ? "error"
-                : level === "DEBUG" || level === "FINE"
-                  ? "debug"
-                  : "info",
-            message,
-          ),
+          ctx.log(level === "WARNING" ? "warning" : /SEVERE|ERROR|CRITICAL/.test(level) ? "error" : level === "DEBUG" || level === "FINE" ? "debug" : "info", message),
         ),
       ),
     });
     const receipt = args.receipt
       ? handle.done.then(async (r) => {
-          const rc = await buildReceipt({
-            projectDir,
-            result: r,
-            startedClean,
-            version: packageVersion(),
-            configuration: args.configuration ?? readConfiguration(projectDir),
-          });
+          const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: args.configuration ?? readConfiguration(projectDir) });
           return (await writeReceipt(projectDir, rc)).json;
         })
       : undefined;
@@ -125,16 +77,10 @@ export const runDebug = defineTool({
       }
       if (!r) {
         const s = handle.status();
-        return {
-          summary: runningSummary(handle.runId, s.counts, s.elapsedMs),
-          data: runningData(handle.runId, s.counts, s.elapsedMs),
-        };
+        return { summary: runningSummary(handle.runId, s.counts, s.elapsedMs), data: runningData(handle.runId, s.counts, s.elapsedMs) };
       }
       const receiptPath = receipt ? await receipt.catch(() => undefined) : undefined;
-      return {
-        summary: summarize(r),
-        data: { ...resultData(handle.runId, r), ...(receiptPath ? { receipt_path: receiptPath } : {}) },
-      };
+      return { summary: summarize(r), data: { ...resultData(handle.runId, r), ...(receiptPath ? { receipt_path: receiptPath } : {}) } };
     } catch (e) {
       throw e instanceof ToolError ? e : new ToolError("internal", (e as Error).message);
     } finally {

@@ -21,28 +21,14 @@ export const runSetupTestsTool = defineTool({
   input: {
     project_dir: projectDirInput,
     configuration: jsonObjectInput().optional().describe("Used instead of configuration.json (string values)."),
-    python: z
-      .string()
-      .optional()
-      .describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
-    timeout_seconds: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(3_600)
-      .default(120)
-      .describe("Stop the tests after this many seconds (status timeout)."),
+    python: z.string().optional().describe("Python to run it with; default: FIVETRAN_CONNECTOR_PYTHON, the folder's .venv, then python3."),
+    timeout_seconds: z.coerce.number().int().min(1).max(3_600).default(120).describe("Stop the tests after this many seconds (status timeout)."),
   },
   output: {
     status: z
       .enum(["passed", "failed", "no_form", "no_tests", "timeout", "cancelled"])
-      .describe(
-        "passed: every test passed. failed: a test failed or raised (later tests did not run). no_form: no configuration_form() in Connector(...). no_tests: the form registers no test.",
-      ),
-    exit_code: z
-      .number()
-      .optional()
-      .describe("What `fivetran configuration --test` ends with: 0 all passed, 1 otherwise (n for sys.exit(n))."),
+      .describe("passed: every test passed. failed: a test failed or raised (later tests did not run). no_form: no configuration_form() in Connector(...). no_tests: the form registers no test."),
+    exit_code: z.number().optional().describe("What `fivetran configuration --test` ends with: 0 all passed, 1 otherwise (n for sys.exit(n))."),
     message: z.string().optional().describe("The SDK's words for no_form and no_tests."),
     fields: z
       .array(
@@ -68,11 +54,7 @@ export const runSetupTestsTool = defineTool({
       .describe("The tests that ran, in order; the first failure is the last."),
     error: z
       .object({
-        kind: z
-          .enum(SYNC_ERROR_KINDS)
-          .describe(
-            "connector_exception (a test or configuration_form() raised), configuration, import, syntax, no_connector, exit, timeout.",
-          ),
+        kind: z.enum(SYNC_ERROR_KINDS).describe("connector_exception (a test or configuration_form() raised), configuration, import, syntax, no_connector, exit, timeout."),
         ...errorWhereFields,
         hint: z.string().optional().describe("What to do next."),
       })
@@ -85,13 +67,7 @@ export const runSetupTestsTool = defineTool({
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   async handle(args, ctx) {
     const projectDir = (await openProject(ctx, args.project_dir)).root;
-    const r = await runSetupTests({
-      projectDir,
-      configuration: args.configuration,
-      python: args.python,
-      timeoutSeconds: args.timeout_seconds,
-      signal: ctx.signal,
-    });
+    const r = await runSetupTests({ projectDir, configuration: args.configuration, python: args.python, timeoutSeconds: args.timeout_seconds, signal: ctx.signal });
     return { summary: summarizeSetupTests(r), data: setupTestsData(r) };
   },
 });

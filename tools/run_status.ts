@@ -2,18 +2,7 @@ import { z } from "zod";
 import { findJob, jobResultShape, pollJob } from "../src/jobs.js";
 import { defineTool } from "../src/mcp/tool.js";
 import { findRun, summarize, waitForRecord } from "../src/runner/index.js";
-import {
-  checkStoredInWorkspace,
-  progressOf,
-  resultData,
-  runResultShape,
-  runningData,
-  runningSummary,
-  startErrorOf,
-  storedAnswer,
-  unknownRun,
-  waitFor,
-} from "../src/runner/run-result.js";
+import { checkStoredInWorkspace, progressOf, resultData, runResultShape, runningData, runningSummary, startErrorOf, storedAnswer, unknownRun, waitFor } from "../src/runner/run-result.js";
 
 export const runStatus = defineTool({
   name: "run_status",
@@ -25,12 +14,7 @@ export const runStatus = defineTool({
     "server stopped during ends 'interrupted'.",
   input: {
     run_id: z.string().min(1).describe("The run_id the tool returned."),
-    wait_seconds: z.coerce
-      .number()
-      .min(0)
-      .max(55)
-      .default(20)
-      .describe("How long to wait for the run to end before answering."),
+    wait_seconds: z.coerce.number().min(0).max(55).default(20).describe("How long to wait for the run to end before answering."),
   },
   output: { ...runResultShape, ...jobResultShape },
   advertisedFields: ["status", "run_id", "error", "job", "result", "progress"],
@@ -47,8 +31,7 @@ export const runStatus = defineTool({
       await checkStoredInWorkspace(found.record, ctx.workspace);
       let rec = found.record;
       // Started by another server that is still running it: its record is updated as the run goes.
-      if (rec.status === "running")
-        rec = (await waitForRecord(args.run_id, args.wait_seconds * 1000, ctx.signal)) ?? rec;
+      if (rec.status === "running") rec = (await waitForRecord(args.run_id, args.wait_seconds * 1000, ctx.signal)) ?? rec;
       return storedAnswer(args.run_id, rec);
     }
     const handle = found.handle;
@@ -63,9 +46,6 @@ export const runStatus = defineTool({
     const s = handle.status();
     if (s.result) return { summary: summarize(s.result), data: resultData(args.run_id, s.result) };
     if (s.startError) throw startErrorOf(s.startError);
-    return {
-      summary: runningSummary(args.run_id, s.counts, s.elapsedMs),
-      data: runningData(args.run_id, s.counts, s.elapsedMs),
-    };
+    return { summary: runningSummary(args.run_id, s.counts, s.elapsedMs), data: runningData(args.run_id, s.counts, s.elapsedMs) };
   },
 });

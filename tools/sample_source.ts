@@ -14,10 +14,7 @@ export const sampleSourceTool = defineTool({
   input: {
     project_dir: projectDirInput,
     url: z.string().min(1).max(4000).describe("http(s) URL, e.g. '{base_url}/items?limit=2'."),
-    headers: z
-      .record(z.string(), z.string())
-      .default({})
-      .describe('Headers, e.g. {"Authorization": "Bearer {api_key}"}.'),
+    headers: z.record(z.string(), z.string()).default({}).describe('Headers, e.g. {"Authorization": "Bearer {api_key}"}.'),
     max_bytes: z.coerce.number().int().min(256).max(200_000).default(20_000).describe("Body bytes read at most."),
     timeout_seconds: z.coerce.number().min(1).max(30).default(10).describe("Time limit."),
   },
@@ -55,17 +52,12 @@ export const sampleSourceTool = defineTool({
       timeoutMs: args.timeout_seconds * 1000,
       signal: ctx.signal,
     });
-    const shape = r.json?.record_keys
-      ? ` ${r.json.record_count} record(s) under ${r.json.records_at}, keys: ${r.json.record_keys.join(", ")}.`
-      : "";
+    const shape = r.json?.record_keys ? ` ${r.json.record_count} record(s) under ${r.json.records_at}, keys: ${r.json.record_keys.join(", ")}.` : "";
     // A cut JSON body cannot be parsed for its keys: say how to get them rather than leave the agent reading text.
     const more =
       r.truncated && /json/i.test(r.content_type)
         ? ` The JSON was cut at max_bytes, so its keys are not listed: ask the API for fewer rows (a page-size parameter) or raise max_bytes (up to 200000).`
         : "";
-    return {
-      summary: `GET ${r.url} → HTTP ${r.status} (${r.body_bytes} bytes${r.truncated ? ", truncated" : ""}).${shape}${more}`,
-      data: r,
-    };
+    return { summary: `GET ${r.url} → HTTP ${r.status} (${r.body_bytes} bytes${r.truncated ? ", truncated" : ""}).${shape}${more}`, data: r };
   },
 });

@@ -17,8 +17,7 @@ import {
 } from "../src/scaffold/index.js";
 
 // Compact on purpose: clients show about 2 KB of a tool to the model, and the enums already list every value.
-const listOf = (vals: readonly string[], all: readonly string[]) =>
-  vals.length === all.length ? "any" : vals.join("|");
+const listOf = (vals: readonly string[], all: readonly string[]) => (vals.length === all.length ? "any" : vals.join("|"));
 const paged = SOURCE_TYPES.filter((s) => SUPPORT[s].pagination.length > 1)
   .map((s) => `${s} ${listOf(SUPPORT[s].pagination, PAGINATION_TYPES)}`)
   .join(", ");
@@ -26,9 +25,7 @@ const paged = SOURCE_TYPES.filter((s) => SUPPORT[s].pagination.length > 1)
 export const scaffoldTool = defineTool({
   name: "scaffold",
   title: "Scaffold a connector",
-  description:
-    "Creates a connector from tested patterns (all lint clean and run); call it first. No options: an offline sample. " +
-    `Pagination: ${paged}, others none.`,
+  description: "Creates a connector from tested patterns (all lint clean and run); call it first. No options: an offline sample. " + `Pagination: ${paged}, others none.`,
   input: {
     project_dir: z.string().describe("Folder (absolute)."),
     name: z.string().optional().describe("Title."),
@@ -116,19 +113,11 @@ export const scaffoldTool = defineTool({
     );
     const o = r.options;
     const next = [
-      ...(r.configurationKeys.length
-        ? [`Fill configuration.json: ${r.configurationKeys.join(", ")} (README.md describes each).`]
-        : []),
-      ...(o.source === "sample"
-        ? []
-        : [
-            "Adapt TABLES and the record handling in connector.py to the real source (README.md, section 'Adapting it').",
-          ]),
+      ...(r.configurationKeys.length ? [`Fill configuration.json: ${r.configurationKeys.join(", ")} (README.md describes each).`] : []),
+      ...(o.source === "sample" ? [] : ["Adapt TABLES and the record handling in connector.py to the real source (README.md, section 'Adapting it')."]),
       "Run lint_connector and fix any finding.",
       "Run run_debug, then describe_warehouse / query_warehouse to check the rows.",
-      ...(o.sync === "incremental_cursor"
-        ? ["Run run_debug again: the second run should write only new or changed rows."]
-        : []),
+      ...(o.sync === "incremental_cursor" ? ["Run run_debug again: the second run should write only new or changed rows."] : []),
     ];
     return {
       summary: `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (${o.auth}, ${paginationsOf(o).join("+")}, ${o.sync}) in ${dir}: ${r.written.join(", ")}.`,

@@ -18,10 +18,7 @@ export const setState = defineTool({
   output: {
     path: z.string().describe("Absolute path of files/state.json."),
     bytes: z.number().describe("Size written, in bytes."),
-    backup: z
-      .string()
-      .nullable()
-      .describe("Name of the backup of the previous state in files/, or null when there was none."),
+    backup: z.string().nullable().describe("Name of the backup of the previous state in files/, or null when there was none."),
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {

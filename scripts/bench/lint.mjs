@@ -118,20 +118,12 @@ async function main() {
       rulesOnly.push(performance.now() - t);
     }
     rulesOnly.sort((a, b) => a - b);
-    console.log(
-      `lines: ${source.split("\n").length}, findings: ${first.summary.total} (errors ${first.summary.errors})`,
-    );
+    console.log(`lines: ${source.split("\n").length}, findings: ${first.summary.total} (errors ${first.summary.errors})`);
     console.log(`cold first lint (loads WASM, Ruff, python3): ${cold.toFixed(0)} ms`);
-    console.log(
-      `warm lint, median of 5 (FT rules + Ruff + python3 compile): ${warm.toFixed(0)} ms  [target <= 300 ms] ${warm <= 300 ? "OK" : "OVER"}`,
-    );
-    console.log(
-      `  all ${series.length} edited lints: median ${median(series).toFixed(0)} ms, p90 ${p90(series).toFixed(0)} ms; after the first five: median ${median(series.slice(5)).toFixed(0)} ms`,
-    );
+    console.log(`warm lint, median of 5 (FT rules + Ruff + python3 compile): ${warm.toFixed(0)} ms  [target <= 300 ms] ${warm <= 300 ? "OK" : "OVER"}`);
+    console.log(`  all ${series.length} edited lints: median ${median(series).toFixed(0)} ms, p90 ${p90(series).toFixed(0)} ms; after the first five: median ${median(series.slice(5)).toFixed(0)} ms`);
     console.log(`  unchanged project linted again: median of 5 ${median(unchanged).toFixed(0)} ms`);
-    console.log(
-      `  (machine load average now: ${(await import("node:os")).loadavg()[0].toFixed(1)} on ${(await import("node:os")).cpus().length} cores; wall times grow with it)`,
-    );
+    console.log(`  (machine load average now: ${(await import("node:os")).loadavg()[0].toFixed(1)} on ${(await import("node:os")).cpus().length} cores; wall times grow with it)`);
     console.log(`warm lint, FT rules only (tree-sitter + rules, no Ruff/python3): ${rulesOnly[1].toFixed(0)} ms`);
 
     // Server start-up: import + createServer, with and without the lint tool/resources, in fresh processes.
@@ -144,8 +136,7 @@ async function main() {
     process.stdout.write(String(ms));`;
     const measure = () => {
       const xs = [];
-      for (let k = 0; k < 5; k++)
-        xs.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe()], { encoding: "utf8" })));
+      for (let k = 0; k < 5; k++) xs.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe()], { encoding: "utf8" })));
       xs.sort((a, b) => a - b);
       return xs[2];
     };
@@ -165,10 +156,7 @@ async function main() {
     registerTool(server, lintConnector, new Workspace({}));
     process.stdout.write(String(performance.now() - t));`;
     const lintImport = [];
-    for (let k = 0; k < 5; k++)
-      lintImport.push(
-        Number(execFileSync(process.execPath, ["--input-type=module", "-e", share], { encoding: "utf8", cwd: root })),
-      );
+    for (let k = 0; k < 5; k++) lintImport.push(Number(execFileSync(process.execPath, ["--input-type=module", "-e", share], { encoding: "utf8", cwd: root })));
     const wasmCheck = execFileSync(
       process.execPath,
       [

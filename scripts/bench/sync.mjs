@@ -137,10 +137,7 @@ function makeConnector(parent, rows, every = CHECKPOINT_EVERY, shape = undefined
   const dir = join(mkdtempSync(join(parent, "c-")), "bench_connector");
   mkdirSync(dir);
   writeFileSync(join(dir, "connector.py"), shape ? shapeConnector(shape) : CONNECTOR);
-  writeFileSync(
-    join(dir, "configuration.json"),
-    JSON.stringify({ rows: String(rows), checkpoint_every: String(every) }),
-  );
+  writeFileSync(join(dir, "configuration.json"), JSON.stringify({ rows: String(rows), checkpoint_every: String(every) }));
   return dir;
 }
 
@@ -154,8 +151,7 @@ function watchPythonChildren() {
         const ppid = /^PPid:\s+(\d+)/m.exec(status)?.[1];
         const name = /^Name:\s+(.+)$/m.exec(status)?.[1] ?? "";
         const hwm = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
-        if (ppid === String(process.pid) && name.startsWith("python") && hwm)
-          peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(hwm)));
+        if (ppid === String(process.pid) && name.startsWith("python") && hwm) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, Number(hwm)));
       } catch {
         // the process ended between readdir and read
       }
@@ -182,10 +178,8 @@ async function childEmbedded(rows, every, shape) {
     const result = await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 900 });
     const wallSeconds = (performance.now() - started) / 1000;
     const polled = stop();
-    if (result.status !== "succeeded")
-      throw new Error(`embedded sync ${result.status}: ${result.error?.message ?? ""}`);
-    if (result.counts.upserts !== rows)
-      throw new Error(`embedded sync counted ${result.counts.upserts} upserts, expected ${rows}`);
+    if (result.status !== "succeeded") throw new Error(`embedded sync ${result.status}: ${result.error?.message ?? ""}`);
+    if (result.counts.upserts !== rows) throw new Error(`embedded sync counted ${result.counts.upserts} upserts, expected ${rows}`);
     process.stdout.write(
       JSON.stringify({
         wallSeconds,
@@ -214,11 +208,7 @@ function runChild(args) {
 /** Runs a command under measure.py; returns its wall time and peak RSS as the kernel counted them. */
 function measured(cmd, args, { cwd, env }) {
   return new Promise((resolve, reject) => {
-    const child = spawn("python3", [join(HERE, "measure.py"), cmd, ...args], {
-      cwd,
-      env,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn("python3", [join(HERE, "measure.py"), cmd, ...args], { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
@@ -274,10 +264,7 @@ async function main() {
     }
     const embedded = medianOf(embeddedRuns);
     const embeddedSmall = medianOf(smallRuns);
-    const fl = {
-      wallSeconds: median(floorRuns.map((r) => r.wallSeconds)),
-      peakRssMb: median(floorRuns.map((r) => r.peakRssMb)),
-    };
+    const fl = { wallSeconds: median(floorRuns.map((r) => r.wallSeconds)), peakRssMb: median(floorRuns.map((r) => r.peakRssMb)) };
     // The same rows with one checkpoint, at the end: what a connector that never checkpoints on the way costs.
     const once = runChild(["--child-embedded", String(ROWS), String(ROWS)]);
     const onceSmall = runChild(["--child-embedded", String(SMALL_ROWS), String(SMALL_ROWS)]);
@@ -290,36 +277,19 @@ async function main() {
       ["real SDK 3.0.0 fivetran debug", sdk?.wallSeconds, undefined, sdk?.peakRssMb],
     ];
     const pad = (s, n) => String(s).padEnd(n);
-    process.stdout.write(
-      `\n${pad("run", 32)}${pad("wall s", 10)}${pad("rows/s", 12)}${pad("Node RSS MB", 13)}Python RSS MB\n`,
-    );
+    process.stdout.write(`\n${pad("run", 32)}${pad("wall s", 10)}${pad("rows/s", 12)}${pad("Node RSS MB", 13)}Python RSS MB\n`);
     for (const [name, wall, node, py] of rows) {
-      process.stdout.write(
-        `${pad(name, 32)}${pad(fmt(wall), 10)}${pad(rate(ROWS, wall), 12)}${pad(fmt(node, 1), 13)}${fmt(py, 1)}\n`,
-      );
+      process.stdout.write(`${pad(name, 32)}${pad(fmt(wall), 10)}${pad(rate(ROWS, wall), 12)}${pad(fmt(node, 1), 13)}${fmt(py, 1)}\n`);
     }
-    process.stdout.write(
-      `(embedded Python peak from ${embedded.pythonPeakSource}; engine-reported duration ${fmt(embedded.durationMs / 1000)} s)\n`,
-    );
+    process.stdout.write(`(embedded Python peak from ${embedded.pythonPeakSource}; engine-reported duration ${fmt(embedded.durationMs / 1000)} s)\n`);
     const walls = (runs) => runs.map((r) => fmt(r.wallSeconds)).join(", ");
     process.stdout.write(`each run, in turn: embedded ${walls(embeddedRuns)}; floor ${walls(floorRuns)} s\n`);
 
-    process.stdout.write(
-      `\nmemory flatness (peak RSS MB at ${SMALL_ROWS.toLocaleString("en-US")} -> ${ROWS.toLocaleString("en-US")} rows)\n`,
-    );
-    process.stdout.write(
-      `  embedded Node:   ${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)}\n`,
-    );
-    process.stdout.write(
-      `  embedded Python: ${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)}\n`,
-    );
-    process.stdout.write(
-      `  embedded Node, one checkpoint at the end: ${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} (${fmt(once.wallSeconds)} s)\n`,
-    );
-    if (sdk)
-      process.stdout.write(
-        `  real SDK Python: ${fmt(sdkSmall?.peakRssMb, 1)} -> ${fmt(sdk.peakRssMb, 1)}  (for reference)\n`,
-      );
+    process.stdout.write(`\nmemory flatness (peak RSS MB at ${SMALL_ROWS.toLocaleString("en-US")} -> ${ROWS.toLocaleString("en-US")} rows)\n`);
+    process.stdout.write(`  embedded Node:   ${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)}\n`);
+    process.stdout.write(`  embedded Python: ${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)}\n`);
+    process.stdout.write(`  embedded Node, one checkpoint at the end: ${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} (${fmt(once.wallSeconds)} s)\n`);
+    if (sdk) process.stdout.write(`  real SDK Python: ${fmt(sdkSmall?.peakRssMb, 1)} -> ${fmt(sdk.peakRssMb, 1)}  (for reference)\n`);
 
     // Flat means four times the rows costs at most a quarter more memory: a runner that held the whole sync would
     // grow roughly with the rows.
@@ -327,26 +297,10 @@ async function main() {
     const ratioFloor = embedded.wallSeconds / fl.wallSeconds;
     const targets = [
       ["ratio to floor <= 2.0", `${fmt(ratioFloor)}x`, ratioFloor <= 2.0],
-      [
-        "faster than the real SDK",
-        sdk ? `${fmt(sdk.wallSeconds / embedded.wallSeconds)}x faster` : "real SDK not installed",
-        sdk ? embedded.wallSeconds < sdk.wallSeconds : undefined,
-      ],
-      [
-        "Node memory flat",
-        `${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)} MB`,
-        flat(embeddedSmall.nodePeakRssMb, embedded.nodePeakRssMb),
-      ],
-      [
-        "Node memory flat, 1 checkpoint",
-        `${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} MB`,
-        flat(onceSmall.nodePeakRssMb, once.nodePeakRssMb),
-      ],
-      [
-        "Python memory flat",
-        `${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)} MB`,
-        flat(embeddedSmall.pythonPeakRssMb, embedded.pythonPeakRssMb),
-      ],
+      ["faster than the real SDK", sdk ? `${fmt(sdk.wallSeconds / embedded.wallSeconds)}x faster` : "real SDK not installed", sdk ? embedded.wallSeconds < sdk.wallSeconds : undefined],
+      ["Node memory flat", `${fmt(embeddedSmall.nodePeakRssMb, 1)} -> ${fmt(embedded.nodePeakRssMb, 1)} MB`, flat(embeddedSmall.nodePeakRssMb, embedded.nodePeakRssMb)],
+      ["Node memory flat, 1 checkpoint", `${fmt(onceSmall.nodePeakRssMb, 1)} -> ${fmt(once.nodePeakRssMb, 1)} MB`, flat(onceSmall.nodePeakRssMb, once.nodePeakRssMb)],
+      ["Python memory flat", `${fmt(embeddedSmall.pythonPeakRssMb, 1)} -> ${fmt(embedded.pythonPeakRssMb, 1)} MB`, flat(embeddedSmall.pythonPeakRssMb, embedded.pythonPeakRssMb)],
     ];
     process.stdout.write("\ntargets\n");
     for (const [name, value, ok] of targets) {
@@ -368,9 +322,7 @@ async function shapes() {
   const pad = (s, n) => String(s).padEnd(n);
   try {
     process.stdout.write(`\nrow shapes: embedded engine and floor, median of ${repeat} each (BENCH_SHAPE_REPEAT)\n`);
-    process.stdout.write(
-      `${pad("shape", 10)}${pad("rows", 10)}${pad("embedded s", 12)}${pad("floor s", 10)}${pad("ratio", 8)}Node RSS MB  about\n`,
-    );
+    process.stdout.write(`${pad("shape", 10)}${pad("rows", 10)}${pad("embedded s", 12)}${pad("floor s", 10)}${pad("ratio", 8)}Node RSS MB  about\n`);
     let worst;
     for (const shape of only) {
       const rows = Math.max(1, Math.floor(ROWS / (SHAPES[shape].rowsDivisor ?? 1)));
@@ -385,14 +337,9 @@ async function shapes() {
       const ratio = e / f;
       if (!worst || ratio > worst.ratio) worst = { shape, ratio };
       const node = median(emb.map((r) => r.nodePeakRssMb));
-      process.stdout.write(
-        `${pad(shape, 10)}${pad(rows.toLocaleString("en-US"), 10)}${pad(fmt(e), 12)}${pad(fmt(f), 10)}${pad(`${fmt(ratio)}x`, 8)}${pad(fmt(node, 1), 13)}${SHAPES[shape].about}\n`,
-      );
+      process.stdout.write(`${pad(shape, 10)}${pad(rows.toLocaleString("en-US"), 10)}${pad(fmt(e), 12)}${pad(fmt(f), 10)}${pad(`${fmt(ratio)}x`, 8)}${pad(fmt(node, 1), 13)}${SHAPES[shape].about}\n`);
     }
-    if (worst)
-      process.stdout.write(
-        `  ${worst.ratio <= 2.0 ? "PASS" : "FAIL"}  worst shape's ratio to floor <= 2.0: ${worst.shape} ${fmt(worst.ratio)}x\n`,
-      );
+    if (worst) process.stdout.write(`  ${worst.ratio <= 2.0 ? "PASS" : "FAIL"}  worst shape's ratio to floor <= 2.0: ${worst.shape} ${fmt(worst.ratio)}x\n`);
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }

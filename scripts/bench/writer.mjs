@@ -109,8 +109,7 @@ async function once(WarehouseWriter, text, project) {
       if (behind) await behind;
       apply += performance.now() - b;
     } else if (rec.t === "rows") {
-      for (let i = 0; i < rec.rows.length; i++)
-        w.row(rec.op, rec.table, shapes[rec.shape], rec.rows[i], rec.schema, rec.ids?.[i]);
+      for (let i = 0; i < rec.rows.length; i++) w.row(rec.op, rec.table, shapes[rec.shape], rec.rows[i], rec.schema, rec.ids?.[i]);
       const behind = w.backlog();
       if (behind) await behind;
       apply += performance.now() - b;

@@ -18,47 +18,32 @@ run stops at the first failure. (Collecting a configuration interactively is lef
 Exit code: 0 every test passed, 1 a test failed or the form has none, 2 bad usage.`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { test: flag, configuration: str, python: str, timeout: str, json: flag },
-    async (values, positionals, json) => {
-      if (!values.test) throw new UsageError("configuration needs --test: only the setup tests run here");
-      const folder = folderArg(positionals, "configuration");
-      const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
-      const projectDir = await new Workspace().projectDir(folder);
-      let configuration: Record<string, unknown> | undefined;
-      if (values.configuration) {
-        const path = resolve(values.configuration);
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(await readFile(path, "utf8"));
-        } catch (e) {
-          throw new ToolError(
-            "configuration",
-            `Cannot read ${values.configuration} as JSON: ${(e as Error).message}`,
-            "Pass a file holding one JSON object.",
-            values.configuration,
-          );
-        }
-        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-          throw new ToolError(
-            "configuration",
-            `${values.configuration} must hold one JSON object.`,
-            "Pass a file holding one JSON object.",
-            values.configuration,
-          );
-        }
-        configuration = parsed as Record<string, unknown>;
+  return runCommand(argv, io, { test: flag, configuration: str, python: str, timeout: str, json: flag }, async (values, positionals, json) => {
+    if (!values.test) throw new UsageError("configuration needs --test: only the setup tests run here");
+    const folder = folderArg(positionals, "configuration");
+    const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
+    const projectDir = await new Workspace().projectDir(folder);
+    let configuration: Record<string, unknown> | undefined;
+    if (values.configuration) {
+      const path = resolve(values.configuration);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(path, "utf8"));
+      } catch (e) {
+        throw new ToolError("configuration", `Cannot read ${values.configuration} as JSON: ${(e as Error).message}`, "Pass a file holding one JSON object.", values.configuration);
       }
-      const r = await runSetupTests({ projectDir, configuration, python: values.python, timeoutSeconds: timeout });
-      if (json) {
-        io.out(JSON.stringify(setupTestsData(r)));
-      } else {
-        io.out(summarizeSetupTests(r));
-        if (r.error?.hint) io.out(`hint: ${r.error.hint}`);
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new ToolError("configuration", `${values.configuration} must hold one JSON object.`, "Pass a file holding one JSON object.", values.configuration);
       }
-      return r.status === "passed" ? EXIT_OK : EXIT_FAILED;
-    },
-  );
+      configuration = parsed as Record<string, unknown>;
+    }
+    const r = await runSetupTests({ projectDir, configuration, python: values.python, timeoutSeconds: timeout });
+    if (json) {
+      io.out(JSON.stringify(setupTestsData(r)));
+    } else {
+      io.out(summarizeSetupTests(r));
+      if (r.error?.hint) io.out(`hint: ${r.error.hint}`);
+    }
+    return r.status === "passed" ? EXIT_OK : EXIT_FAILED;
+  });
 }

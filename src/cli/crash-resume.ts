@@ -18,26 +18,21 @@ run writes nothing new. Runs in scratch copies: DIR's warehouse and state are no
 Exit code: 0 passed, 1 failed, 2 bad usage.`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { replay: str, checkpoint: strList, "random-operations": str, seed: str, python: str, timeout: str, json: flag },
-    async (values, positionals, json) => {
-      const folder = folderArg(positionals, "crash-resume");
-      const checkpoints = values.checkpoint?.map((c) => numberOption(c, "--checkpoint", { whole: true, min: 1 })!);
-      const projectDir = await new Workspace().projectDir(folder);
-      const r = await crashAndResume({
-        projectDir,
-        replay: values.replay,
-        checkpoints,
-        randomOperations: numberOption(values["random-operations"], "--random-operations", { whole: true, min: 0 }),
-        seed: numberOption(values.seed, "--seed", { whole: true, min: 0 }),
-        python: values.python,
-        timeoutSeconds: numberOption(values.timeout, "--timeout", { above: 0 }),
-        onStep: json ? undefined : (s) => io.err(s),
-      });
-      io.out(json ? JSON.stringify(r) : crashSummary(r));
-      return r.verdict === "passed" ? EXIT_OK : EXIT_FAILED;
-    },
-  );
+  return runCommand(argv, io, { replay: str, checkpoint: strList, "random-operations": str, seed: str, python: str, timeout: str, json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "crash-resume");
+    const checkpoints = values.checkpoint?.map((c) => numberOption(c, "--checkpoint", { whole: true, min: 1 })!);
+    const projectDir = await new Workspace().projectDir(folder);
+    const r = await crashAndResume({
+      projectDir,
+      replay: values.replay,
+      checkpoints,
+      randomOperations: numberOption(values["random-operations"], "--random-operations", { whole: true, min: 0 }),
+      seed: numberOption(values.seed, "--seed", { whole: true, min: 0 }),
+      python: values.python,
+      timeoutSeconds: numberOption(values.timeout, "--timeout", { above: 0 }),
+      onStep: json ? undefined : (s) => io.err(s),
+    });
+    io.out(json ? JSON.stringify(r) : crashSummary(r));
+    return r.verdict === "passed" ? EXIT_OK : EXIT_FAILED;
+  });
 }

@@ -7,18 +7,7 @@ import { readConfiguration } from "../runner/configuration-file.js";
 import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
 import { Workspace } from "../workspace/workspace.js";
-import {
-  choiceOption,
-  EXIT_FAILED,
-  EXIT_OK,
-  folderArg,
-  numberOption,
-  runCommand,
-  flag,
-  str,
-  strOr,
-  type CliIO,
-} from "./io.js";
+import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 
 export const usage = `fivetran-connector-mcp debug <DIR> [options]
 
@@ -43,12 +32,7 @@ function proofLine(p: NonNullable<RunResult["proof"]>): string {
     Object.entries(p.hosts)
       .map(([h, n]) => `${h} ×${n}`)
       .join(", ") || "none";
-  const verb =
-    p.mode === "record"
-      ? `recorded into files/recordings/${p.recording}/`
-      : p.mode === "replay"
-        ? `replayed from files/recordings/${p.recording}/`
-        : "live";
+  const verb = p.mode === "record" ? `recorded into files/recordings/${p.recording}/` : p.mode === "replay" ? `replayed from files/recordings/${p.recording}/` : "live";
   return `HTTP: ${p.requests} request(s) ${verb}; hosts: ${hosts}`;
 }
 
@@ -57,12 +41,7 @@ async function readJsonObject(path: string, what: "configuration" | "state"): Pr
   try {
     text = await readFile(resolve(path), "utf8");
   } catch (e) {
-    throw new ToolError(
-      "not_found",
-      `Cannot read the ${what} file ${path}: ${(e as Error).message}`,
-      `Pass an existing JSON file to --${what}.`,
-      path,
-    );
+    throw new ToolError("not_found", `Cannot read the ${what} file ${path}: ${(e as Error).message}`, `Pass an existing JSON file to --${what}.`, path);
   }
   try {
     const v = JSON.parse(text) as unknown;
@@ -154,13 +133,7 @@ async function debug(io: CliIO, json: boolean, values: DebugOptions): Promise<nu
           },
     });
     if (values.receipt) {
-      const rc = await buildReceipt({
-        projectDir,
-        result: r,
-        startedClean,
-        version: packageVersion(),
-        configuration: configuration ?? readConfiguration(projectDir),
-      });
+      const rc = await buildReceipt({ projectDir, result: r, startedClean, version: packageVersion(), configuration: configuration ?? readConfiguration(projectDir) });
       const written = await writeReceipt(projectDir, rc);
       if (!json) io.err(`receipt: ${written.json}, ${written.markdown}`);
     }

@@ -37,12 +37,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (l.summary.errors > 0) return EXIT_FAILED;
 
     step(3, "run it (first sync, no state)");
-    const first = await runSync({
-      projectDir: dir,
-      engine: "embedded",
-      reset: true,
-      onLog: (level, m) => io.out(`  [${level}] ${m}`),
-    });
+    const first = await runSync({ projectDir: dir, engine: "embedded", reset: true, onLog: (level, m) => io.out(`  [${level}] ${m}`) });
     io.out(summarize(first).replace(/^/gm, "  "));
     if (first.status !== "succeeded") return EXIT_FAILED;
 
@@ -52,8 +47,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (second.status !== "succeeded") return EXIT_FAILED;
 
     step(5, "query the warehouse");
-    const sql =
-      "SELECT u.id, u.name, u.updated_at, count(o.id) AS orders FROM users u LEFT JOIN orders o ON o.users_id = u.id GROUP BY ALL ORDER BY u.updated_at DESC LIMIT 5";
+    const sql = "SELECT u.id, u.name, u.updated_at, count(o.id) AS orders FROM users u LEFT JOIN orders o ON o.users_id = u.id GROUP BY ALL ORDER BY u.updated_at DESC LIMIT 5";
     io.out(`  ${sql}`);
     const q = await queryWarehouse(dir, sql);
     io.out(`  ${q.columns.map((c) => c.name).join(" | ")}`);

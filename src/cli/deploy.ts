@@ -15,57 +15,33 @@ from FIVETRAN_API_KEY only. Without --yes it prints the plan and deploys nothing
   --json                 print JSON`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    {
-      destination: str,
-      connection: str,
-      "python-version": str,
-      python: str,
-      "allow-update": flag,
-      yes: flag,
-      json: flag,
-    },
-    async (values, positionals, json) => {
-      const pv =
-        values["python-version"] === undefined
-          ? undefined
-          : choiceOption(values["python-version"], "--python-version", PYTHON_VERSIONS);
-      const dir = await new Workspace().projectDir(folderArg(positionals, "deploy"));
-      const opts = {
-        projectDir: dir,
-        destination: values.destination,
-        connection: values.connection,
-        pythonVersion: pv,
-        python: values.python,
-        allowUpdate: values["allow-update"],
-        onLine: (l: string) => {
-          if (!json) io.err(l);
-        },
-      };
-      const plan = await planDeploy(opts);
-      for (const c of plan.checks)
-        io.err(
-          `${c.severity}: [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.hint ?? ""}`,
-        );
-      if (plan.blocking.length) {
-        io.err(`deploy refused: ${plan.blocking.length} blocking check(s)`);
-        return EXIT_FAILED;
-      }
-      if (!values.yes) {
-        io.out(
-          `would deploy ${dir} as connection '${plan.connection}' in destination '${plan.destination}'; run again with --yes to deploy`,
-        );
-        return EXIT_OK;
-      }
-      const r = await runDeploy(plan, opts);
-      if (json) io.out(JSON.stringify(r, null, 2));
-      else
-        io.out(
-          `${r.outcome}${r.connectionId ? `: connection id ${r.connectionId}` : ""}${r.dashboardUrl ? `\n${r.dashboardUrl}` : ""}${r.errors.length ? `\n${r.errors.join("\n")}` : ""}`,
-        );
-      return r.outcome === "created" || r.outcome === "updated" ? EXIT_OK : EXIT_FAILED;
-    },
-  );
+  return runCommand(argv, io, { destination: str, connection: str, "python-version": str, python: str, "allow-update": flag, yes: flag, json: flag }, async (values, positionals, json) => {
+    const pv = values["python-version"] === undefined ? undefined : choiceOption(values["python-version"], "--python-version", PYTHON_VERSIONS);
+    const dir = await new Workspace().projectDir(folderArg(positionals, "deploy"));
+    const opts = {
+      projectDir: dir,
+      destination: values.destination,
+      connection: values.connection,
+      pythonVersion: pv,
+      python: values.python,
+      allowUpdate: values["allow-update"],
+      onLine: (l: string) => {
+        if (!json) io.err(l);
+      },
+    };
+    const plan = await planDeploy(opts);
+    for (const c of plan.checks) io.err(`${c.severity}: [${c.rule}] ${c.file ? `${c.file}${c.line ? `:${c.line}` : ""}: ` : ""}${c.message}\n  fix: ${c.hint ?? ""}`);
+    if (plan.blocking.length) {
+      io.err(`deploy refused: ${plan.blocking.length} blocking check(s)`);
+      return EXIT_FAILED;
+    }
+    if (!values.yes) {
+      io.out(`would deploy ${dir} as connection '${plan.connection}' in destination '${plan.destination}'; run again with --yes to deploy`);
+      return EXIT_OK;
+    }
+    const r = await runDeploy(plan, opts);
+    if (json) io.out(JSON.stringify(r, null, 2));
+    else io.out(`${r.outcome}${r.connectionId ? `: connection id ${r.connectionId}` : ""}${r.dashboardUrl ? `\n${r.dashboardUrl}` : ""}${r.errors.length ? `\n${r.errors.join("\n")}` : ""}`);
+    return r.outcome === "created" || r.outcome === "updated" ? EXIT_OK : EXIT_FAILED;
+  });
 }

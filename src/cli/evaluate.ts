@@ -16,28 +16,23 @@ and state first (the state is backed up) and writes DIR/EVALUATION.md. Exit code
   --json           print the report as JSON`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { "max-rows": str, timeout: strOr("300"), python: str, "no-markdown": flag, json: flag },
-    async (values, positionals, json) => {
-      const folder = folderArg(positionals, "evaluate");
-      const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1 });
-      const timeout = numberOption(values.timeout, "--timeout", { min: 1 })!;
-      const dir = await new Workspace().projectDir(folder);
-      const r = await evaluateConnector({
-        projectDir: dir,
-        maxRows,
-        timeoutSeconds: timeout,
-        python: values.python,
-        writeMarkdown: !values["no-markdown"],
-        onProgress: (step, total, m) => {
-          if (!json) io.err(`[${step}/${total}] ${m}`);
-        },
-      });
-      const redactor = projectRedactor(dir);
-      io.out(json ? JSON.stringify(redactor.redactValue(r), null, 2) : redactor.redact(renderMarkdown(r)));
-      return r.blocking.length ? EXIT_FAILED : EXIT_OK;
-    },
-  );
+  return runCommand(argv, io, { "max-rows": str, timeout: strOr("300"), python: str, "no-markdown": flag, json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "evaluate");
+    const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1 });
+    const timeout = numberOption(values.timeout, "--timeout", { min: 1 })!;
+    const dir = await new Workspace().projectDir(folder);
+    const r = await evaluateConnector({
+      projectDir: dir,
+      maxRows,
+      timeoutSeconds: timeout,
+      python: values.python,
+      writeMarkdown: !values["no-markdown"],
+      onProgress: (step, total, m) => {
+        if (!json) io.err(`[${step}/${total}] ${m}`);
+      },
+    });
+    const redactor = projectRedactor(dir);
+    io.out(json ? JSON.stringify(redactor.redactValue(r), null, 2) : redactor.redact(renderMarkdown(r)));
+    return r.blocking.length ? EXIT_FAILED : EXIT_OK;
+  });
 }

@@ -13,38 +13,28 @@ Creates DIR/.venv (default DIR: the current folder) and installs requirements.tx
   --json               print the result as JSON`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { python: str, upgrade: flag, recreate: flag, "with-sdk": flag, timeout: strOr("600"), json: flag },
-    async (values, positionals, json) => {
-      const folder = folderArg(positionals, "install");
-      const timeoutSeconds = numberOption(values.timeout, "--timeout", { min: 10 })!;
-      const dir = await new Workspace().projectDir(folder);
-      const r = await installRequirements({
-        projectDir: dir,
-        python: values.python,
-        upgrade: values.upgrade,
-        recreate: values.recreate,
-        includeSdk: values["with-sdk"],
-        timeoutSeconds,
-        onProgress: (_s, m) => {
-          if (!json) io.err(`  ${m}`);
-        },
-      });
-      if (json) io.out(JSON.stringify(r, null, 2));
-      else {
-        if (r.movedAside)
-          io.out(`moved the existing .venv, not built by this tool, aside to ${r.movedAside} (not run)`);
-        io.out(`${r.created ? "created" : "reused"} ${r.venv} (Python ${r.pythonVersion})`);
-        io.out(
-          r.installed.length
-            ? `installed: ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}`
-            : "nothing new to install",
-        );
-        for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.hint}`);
-      }
-      return EXIT_OK;
-    },
-  );
+  return runCommand(argv, io, { python: str, upgrade: flag, recreate: flag, "with-sdk": flag, timeout: strOr("600"), json: flag }, async (values, positionals, json) => {
+    const folder = folderArg(positionals, "install");
+    const timeoutSeconds = numberOption(values.timeout, "--timeout", { min: 10 })!;
+    const dir = await new Workspace().projectDir(folder);
+    const r = await installRequirements({
+      projectDir: dir,
+      python: values.python,
+      upgrade: values.upgrade,
+      recreate: values.recreate,
+      includeSdk: values["with-sdk"],
+      timeoutSeconds,
+      onProgress: (_s, m) => {
+        if (!json) io.err(`  ${m}`);
+      },
+    });
+    if (json) io.out(JSON.stringify(r, null, 2));
+    else {
+      if (r.movedAside) io.out(`moved the existing .venv, not built by this tool, aside to ${r.movedAside} (not run)`);
+      io.out(`${r.created ? "created" : "reused"} ${r.venv} (Python ${r.pythonVersion})`);
+      io.out(r.installed.length ? `installed: ${r.installed.map((p) => `${p.name}==${p.version}`).join(", ")}` : "nothing new to install");
+      for (const i of r.issues) io.out(`requirements.txt:${i.line}: ${i.severity}: ${i.message}\n  fix: ${i.hint}`);
+    }
+    return EXIT_OK;
+  });
 }

@@ -57,9 +57,7 @@ export const str = { type: "string" } as const;
 export const strList = { type: "string", multiple: true } as const;
 export const strOr = (value: string) => ({ type: "string", default: value }) as const;
 export const flag = { type: "boolean", default: false } as const;
-type Values<O extends Options> = ReturnType<
-  typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>
->["values"];
+type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: O }>>["values"];
 
 /**
  * The frame every command shares: parse argv with `options` (positionals allowed), run `body`, and report what it
@@ -121,8 +119,7 @@ export function numberOption(raw: string | undefined, flag: string, rule: Number
 
 /** Reads an option that takes one of a few words, with the one wording for any other. */
 export function choiceOption<C extends string>(raw: string, flag: string, choices: readonly C[]): C {
-  if (!(choices as readonly string[]).includes(raw))
-    throw new UsageError(`${flag} must be one of ${choices.join(", ")}, not '${raw}'`);
+  if (!(choices as readonly string[]).includes(raw)) throw new UsageError(`${flag} must be one of ${choices.join(", ")}, not '${raw}'`);
   return raw as C;
 }
 

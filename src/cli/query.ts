@@ -12,8 +12,7 @@ resolve to the connector's schema (tester). Files, the network, settings and wri
 export function run(argv: string[], io: CliIO): Promise<number> {
   return runCommand(argv, io, { json: flag, "max-rows": str }, async (values, positionals, json) => {
     if (positionals.length !== 2) throw new UsageError("query needs a folder and one SQL string");
-    const maxRows =
-      numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1, max: MAX_ROWS_LIMIT }) ?? DEFAULT_MAX_ROWS;
+    const maxRows = numberOption(values["max-rows"], "--max-rows", { whole: true, min: 1, max: MAX_ROWS_LIMIT }) ?? DEFAULT_MAX_ROWS;
     const dir = await new Workspace().projectDir(positionals[0]);
     const result = await queryWarehouse(dir, positionals[1], { maxRows });
     io.out(json ? JSON.stringify(result) : formatTable(result));
@@ -43,8 +42,6 @@ export function formatTable(r: QueryResult): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
   const rule = widths.map((w) => "-".repeat(w)).join("-+-");
   const out = [line(header), line(types), rule, ...body.map(line)];
-  out.push(
-    `(${r.row_count} row${r.row_count === 1 ? "" : "s"}${r.truncated ? `, truncated by ${r.truncated_by}` : ""})`,
-  );
+  out.push(`(${r.row_count} row${r.row_count === 1 ? "" : "s"}${r.truncated ? `, truncated by ${r.truncated_by}` : ""})`);
   return out.join("\n");
 }

@@ -20,31 +20,25 @@ Both:    --python P, --json
 Exit code: 0 written / verified (or code_only), 1 mismatch, 2 bad usage.`;
 
 export function run(argv: string[], io: CliIO): Promise<number> {
-  return runCommand(
-    argv,
-    io,
-    { replay: str, "crash-resume": flag, fault: strList, "no-lint": flag, receipt: str, python: str, json: flag },
-    async (values, positionals, json) => {
-      const [action, ...folders] = positionals;
-      if (action !== "make" && action !== "check")
-        throw new UsageError(`receipt needs make or check, not '${action ?? ""}'`);
-      const projectDir = await new Workspace().projectDir(folderArg(folders, `receipt ${action}`));
-      if (action === "make") {
-        const r = await makeReceipt({
-          projectDir,
-          replay: values.replay,
-          crash: values["crash-resume"],
-          faults: faultsOption(values.fault),
-          lint: !values["no-lint"],
-          python: values.python,
-          onStep: json ? undefined : (s) => io.err(s),
-        });
-        io.out(json ? JSON.stringify(r.receipt) : `${receiptSummary(r.receipt, r)}`);
-        return EXIT_OK;
-      }
-      const c = await checkReceipt({ projectDir, receipt: values.receipt, python: values.python });
-      io.out(json ? JSON.stringify(c) : checkSummary(c));
-      return c.verdict === "mismatch" ? EXIT_FAILED : EXIT_OK;
-    },
-  );
+  return runCommand(argv, io, { replay: str, "crash-resume": flag, fault: strList, "no-lint": flag, receipt: str, python: str, json: flag }, async (values, positionals, json) => {
+    const [action, ...folders] = positionals;
+    if (action !== "make" && action !== "check") throw new UsageError(`receipt needs make or check, not '${action ?? ""}'`);
+    const projectDir = await new Workspace().projectDir(folderArg(folders, `receipt ${action}`));
+    if (action === "make") {
+      const r = await makeReceipt({
+        projectDir,
+        replay: values.replay,
+        crash: values["crash-resume"],
+        faults: faultsOption(values.fault),
+        lint: !values["no-lint"],
+        python: values.python,
+        onStep: json ? undefined : (s) => io.err(s),
+      });
+      io.out(json ? JSON.stringify(r.receipt) : `${receiptSummary(r.receipt, r)}`);
+      return EXIT_OK;
+    }
+    const c = await checkReceipt({ projectDir, receipt: values.receipt, python: values.python });
+    io.out(json ? JSON.stringify(c) : checkSummary(c));
+    return c.verdict === "mismatch" ? EXIT_FAILED : EXIT_OK;
+  });
 }

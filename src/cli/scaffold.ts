@@ -1,10 +1,4 @@
-import {
-  listChoices,
-  paginationsOf,
-  scaffoldProject,
-  type ScaffoldOptions,
-  type TableSpec,
-} from "../scaffold/index.js";
+import { listChoices, paginationsOf, scaffoldProject, type ScaffoldOptions, type TableSpec } from "../scaffold/index.js";
 import { Workspace } from "../workspace/workspace.js";
 import { EXIT_OK, UsageError, runCommand, type CliIO } from "./io.js";
 
@@ -41,20 +35,14 @@ function parseTable(spec: string): TableSpec {
 
 /** --tables-json: a JSON array of table objects; resolveOptions checks every field. */
 function parseTablesJson(text: string, table: string[] | undefined): TableSpec[] {
-  if (table?.length)
-    throw new UsageError("--tables-json and --table do not combine; give every table in --tables-json");
+  if (table?.length) throw new UsageError("--tables-json and --table do not combine; give every table in --tables-json");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new UsageError(
-      '--tables-json is not JSON; pass an array such as \'[{"name":"orders","primary_key":["order_no"]}]\'',
-    );
+    throw new UsageError('--tables-json is not JSON; pass an array such as \'[{"name":"orders","primary_key":["order_no"]}]\'');
   }
-  if (
-    !Array.isArray(parsed) ||
-    !parsed.every((t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string")
-  ) {
+  if (!Array.isArray(parsed) || !parsed.every((t) => t !== null && typeof t === "object" && typeof (t as { name?: unknown }).name === "string")) {
     throw new UsageError("--tables-json must be an array of objects, each with a name");
   }
   return parsed as TableSpec[];
@@ -87,15 +75,9 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         const c = listChoices();
         if (json) io.out(JSON.stringify(c, null, 2));
         else {
-          io.out(
-            `Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`,
-          );
+          io.out(`Scaffold offers ${c.combinations} source (storage, driver) × auth × pagination × sync combinations:\n`);
           for (const s of c.source_type) {
-            const variant = s.storage
-              ? `\n            storage: ${s.storage.join(", ")} (--storage)`
-              : s.driver
-                ? `\n            driver: ${s.driver.join(", ")} (--driver)`
-                : "";
+            const variant = s.storage ? `\n            storage: ${s.storage.join(", ")} (--storage)` : s.driver ? `\n            driver: ${s.driver.join(", ")} (--driver)` : "";
             io.out(
               `  ${s.value.padEnd(9)} ${s.description}${variant}\n            auth: ${s.auth.join(", ")}\n            pagination: ${s.pagination.join(", ")}${s.child_tables ? "\n            child tables (--table child@parent)" : ""}`,
             );
@@ -121,10 +103,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
         auth: values.auth as ScaffoldOptions["auth"],
         pagination: values.pagination as ScaffoldOptions["pagination"],
         sync: values.sync as ScaffoldOptions["sync"],
-        tables:
-          values["tables-json"] !== undefined
-            ? parseTablesJson(values["tables-json"], values.table)
-            : values.table?.map(parseTable),
+        tables: values["tables-json"] !== undefined ? parseTablesJson(values["tables-json"], values.table) : values.table?.map(parseTable),
         page_size: values["page-size"] === undefined ? undefined : Number(values["page-size"]),
         cursor_field: values["cursor-field"],
         base_url: values["base-url"],
@@ -134,27 +113,12 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       };
       const r = scaffoldProject(dir, opts, values.overwrite);
       if (json) {
-        io.out(
-          JSON.stringify(
-            {
-              project_dir: dir,
-              files: r.written,
-              overwritten: r.overwritten,
-              configuration_keys: r.configurationKeys,
-              options: r.options,
-            },
-            null,
-            2,
-          ),
-        );
+        io.out(JSON.stringify({ project_dir: dir, files: r.written, overwritten: r.overwritten, configuration_keys: r.configurationKeys, options: r.options }, null, 2));
       } else {
         const o = r.options;
-        io.out(
-          `Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${paginationsOf(o).join("+")}, sync ${o.sync}) in ${dir}`,
-        );
+        io.out(`Scaffolded a ${o.source}${o.storage || o.driver ? ` (${o.storage ?? o.driver})` : ""} connector (auth ${o.auth}, pagination ${paginationsOf(o).join("+")}, sync ${o.sync}) in ${dir}`);
         for (const f of r.written) io.out(`  ${r.overwritten.includes(f) ? "replaced" : "created "} ${f}`);
-        if (r.configurationKeys.length)
-          io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
+        if (r.configurationKeys.length) io.out(`Next: fill ${r.configurationKeys.join(", ")} in configuration.json (README.md describes each).`);
         io.out(`Then: fivetran-connector-mcp lint ${positionals[0]} && fivetran-connector-mcp debug ${positionals[0]}`);
       }
       return EXIT_OK;

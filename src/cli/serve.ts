@@ -15,18 +15,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   // Clients start whatever node is first on their minimal PATH; say so plainly instead of failing later.
   const major = Number(process.versions.node.split(".")[0]);
   if (major < MIN_NODE_MAJOR) {
-    io.err(
-      `fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`,
-    );
+    io.err(`fivetran-connector-mcp: Node.js ${MIN_NODE_MAJOR} or newer is needed; this is ${process.version} (${process.execPath}).`);
     return 1;
   }
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { workspace: strList, toolsets: strList },
-      allowPositionals: false,
-    }));
+    ({ values } = parseArgs({ args: argv, options: { workspace: strList, toolsets: strList }, allowPositionals: false }));
   } catch (e) {
     return reportError(e, io, false);
   }
@@ -37,9 +31,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .filter(Boolean);
   const unknown = named.filter((n) => !isToolset(n));
   if (unknown.length) {
-    io.err(
-      `fivetran-connector-mcp: unknown toolset ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the toolsets are: ${Object.keys(TOOLSETS).join(", ")}.`,
-    );
+    io.err(`fivetran-connector-mcp: unknown toolset ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the toolsets are: ${Object.keys(TOOLSETS).join(", ")}.`);
     return 2;
   }
 

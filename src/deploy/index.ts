@@ -64,8 +64,7 @@ export function findFivetran(projectDir: string, python: string | undefined, env
     chosen = undefined;
   }
   if (chosen && isAbsolute(chosen)) candidates.push(join(dirname(chosen), exe));
-  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean))
-    if (isAbsolute(dir)) candidates.push(join(dir, exe));
+  for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) if (isAbsolute(dir)) candidates.push(join(dir, exe));
   // Security: a CLI whose real path lies in the folder is the folder's code, and would get the API key.
   return candidates.find((c) => existsSync(c) && !insideFolder(c, projectDir)) ?? null;
 }
@@ -95,11 +94,7 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
   const env = opts.env ?? process.env;
   const destination = opts.destination?.trim() || env.FIVETRAN_DESTINATION_NAME?.trim() || "";
   const connection = opts.connection?.trim() || env.FIVETRAN_CONNECTION_NAME?.trim() || "";
-  const checks: DeployCheck[] = [
-    ...(await fileChecks(opts.projectDir)),
-    ...(await lintChecksForDeploy(opts.projectDir, opts.signal)),
-    ...checkConnectionName(connection || undefined),
-  ];
+  const checks: DeployCheck[] = [...(await fileChecks(opts.projectDir)), ...(await lintChecksForDeploy(opts.projectDir, opts.signal)), ...checkConnectionName(connection || undefined)];
   if (!destination) {
     checks.push({
       rule: "destination",
@@ -125,8 +120,7 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
     );
   }
   const args = ["deploy", opts.projectDir, "--destination", destination, "--connection", connection];
-  if (existsSync(join(opts.projectDir, "configuration.json")))
-    args.push("--configuration", join(opts.projectDir, "configuration.json"));
+  if (existsSync(join(opts.projectDir, "configuration.json"))) args.push("--configuration", join(opts.projectDir, "configuration.json"));
   if (opts.pythonVersion) args.push("--python-version", opts.pythonVersion);
   // Never an interactive prompt (stdin is closed): either the default answers, or yes to all.
   args.push(opts.allowUpdate ? "--yes" : "--non-interactive");
@@ -136,11 +130,7 @@ export async function planDeploy(opts: DeployOptions): Promise<DeployPlan> {
 /** Runs the real `fivetran deploy`. The caller has obtained consent and cleared the blocking checks. */
 export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<DeployResult> {
   if (plan.blocking.length) {
-    throw new ToolError(
-      "deploy",
-      `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`,
-      plan.blocking.map((c) => c.hint).join(" "),
-    );
+    throw new ToolError("deploy", `Deploy refused: ${plan.blocking.length} pre-deploy check(s) failed: ${plan.blocking.map((c) => c.message).join(" ")}`, plan.blocking.map((c) => c.hint).join(" "));
   }
   const env = opts.env ?? process.env;
   const key = apiKeyFrom(env) ?? "";
@@ -164,18 +154,8 @@ export async function runDeploy(plan: DeployPlan, opts: DeployOptions): Promise<
     onLine: (l) => lines.log("INFO", "cli", l),
   });
   lines.flushLogs();
-  if (r.spawnError)
-    throw new ToolError(
-      "sdk_not_installed",
-      `Could not start ${plan.fivetran}: ${r.spawnError}`,
-      "Reinstall fivetran-connector-sdk.",
-    );
-  if (r.cancelled)
-    throw new ToolError(
-      "cancelled",
-      "The deploy was cancelled; the connection may or may not have been created.",
-      "Check the Fivetran dashboard before deploying again.",
-    );
+  if (r.spawnError) throw new ToolError("sdk_not_installed", `Could not start ${plan.fivetran}: ${r.spawnError}`, "Reinstall fivetran-connector-sdk.");
+  if (r.cancelled) throw new ToolError("cancelled", "The deploy was cancelled; the connection may or may not have been created.", "Check the Fivetran dashboard before deploying again.");
   if (r.timedOut)
     throw new ToolError(
       "timeout",

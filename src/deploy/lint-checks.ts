@@ -25,7 +25,5 @@ export async function lintChecksForDeploy(projectDir: string, signal?: AbortSign
     ];
   }
   const result = await lint(projectDir, { signal });
-  return result.findings
-    .filter((f) => f.severity === "error" || f.rule in DEPLOY_SEVERITY)
-    .map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
+  return result.findings.filter((f) => f.severity === "error" || f.rule in DEPLOY_SEVERITY).map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
 }

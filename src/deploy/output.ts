@@ -59,20 +59,15 @@ export function parseDeployOutput(output: string, exitCode: number | null): Depl
   }
   if (testsFailed) report.outcome = "setup_tests_failed";
   else if (createdOrUpdated && exitCode === 0) report.outcome = createdOrUpdated;
-  if (!report.dashboardUrl && report.connectionId)
-    report.dashboardUrl = `https://fivetran.com/dashboard/connections/${report.connectionId}/status`;
+  if (!report.dashboardUrl && report.connectionId) report.dashboardUrl = `https://fivetran.com/dashboard/connections/${report.connectionId}/status`;
   return report;
 }
 
 /** The SEVERE messages of the deploy path; the CLI prints them without a level prefix. */
 function isErrorLine(l: string): boolean {
   return (
-    /^(failed to |invalid |cannot update connection|deploy run failed|request failed|package-id not found|configuration is required|connection names must)/.test(
-      l,
-    ) ||
-    /(is required; provide it via|not found in account|no destinations defined|multiple destinations found|ensure you're using a valid)/.test(
-      l,
-    ) ||
+    /^(failed to |invalid |cannot update connection|deploy run failed|request failed|package-id not found|configuration is required|connection names must)/.test(l) ||
+    /(is required; provide it via|not found in account|no destinations defined|multiple destinations found|ensure you're using a valid)/.test(l) ||
     /^Include the following dependency libraries|^Please (fix|remove)/.test(l)
   );
 }

@@ -44,24 +44,15 @@ export interface InstallResult {
 const SUPPORTED_MINORS = ["3.10", "3.11", "3.12", "3.13", "3.14"];
 
 export function venvPython(projectDir: string): string {
-  return process.platform === "win32"
-    ? join(projectDir, ".venv", "Scripts", "python.exe")
-    : join(projectDir, ".venv", "bin", "python");
+  return process.platform === "win32" ? join(projectDir, ".venv", "Scripts", "python.exe") : join(projectDir, ".venv", "bin", "python");
 }
 
 export function basePython(python: string | undefined, env: NodeJS.ProcessEnv): string {
   return python?.trim() || env.FIVETRAN_CONNECTOR_PYTHON?.trim() || "python3";
 }
 
-export async function pythonVersion(
-  python: string,
-  opts: { env: Record<string, string>; signal?: AbortSignal },
-): Promise<string> {
-  const r = await runProgram(python, ["-I", "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], {
-    env: opts.env,
-    timeoutMs: 20_000,
-    signal: opts.signal,
-  });
+export async function pythonVersion(python: string, opts: { env: Record<string, string>; signal?: AbortSignal }): Promise<string> {
+  const r = await runProgram(python, ["-I", "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"], { env: opts.env, timeoutMs: 20_000, signal: opts.signal });
   if (r.spawnError || r.exitCode !== 0) {
     throw new ToolError(
       "python_not_found",
@@ -122,29 +113,10 @@ export async function installRequirements(opts: InstallOptions): Promise<Install
     }
   }
   try {
-    return await buildAndInstall(opts, {
-      env,
-      pipArgs: pip.args,
-      serverEnv,
-      venv,
-      py,
-      reqPath,
-      parsed,
-      issues,
-      movedAside,
-      started,
-      report,
-      timeoutMs,
-    });
+    return await buildAndInstall(opts, { env, pipArgs: pip.args, serverEnv, venv, py, reqPath, parsed, issues, movedAside, started, report, timeoutMs });
   } catch (e) {
     // The move aside happened whatever failed after it: the answer says so.
-    if (movedAside && e instanceof ToolError)
-      throw new ToolError(
-        e.code,
-        `${e.message} (The .venv that was here, not built by this server, was moved aside to ${movedAside}.)`,
-        e.hint,
-        e.value,
-      );
+    if (movedAside && e instanceof ToolError) throw new ToolError(e.code, `${e.message} (The .venv that was here, not built by this server, was moved aside to ${movedAside}.)`, e.hint, e.value);
     throw e;
   }
 }
@@ -189,9 +161,7 @@ async function buildAndInstall(opts: InstallOptions, c: BuildContext): Promise<I
       throw new ToolError(
         "python_not_found",
         `Could not create .venv with ${base}: ${lastLines(r.all, 3).join(" ") || `exit code ${r.exitCode}`}`,
-        noEnsurepip
-          ? "Install the venv module for this Python (Debian/Ubuntu: apt-get install python3-venv), or pass another `python`."
-          : "Pass `python` with a working Python 3.10–3.14.",
+        noEnsurepip ? "Install the venv module for this Python (Debian/Ubuntu: apt-get install python3-venv), or pass another `python`." : "Pass `python` with a working Python 3.10–3.14.",
       );
     }
     created = true;
@@ -199,16 +169,7 @@ async function buildAndInstall(opts: InstallOptions, c: BuildContext): Promise<I
   }
   const venvVersion = await pythonVersion(py, { env, signal: opts.signal });
 
-  const args = [
-    "-m",
-    "pip",
-    "install",
-    "--disable-pip-version-check",
-    "--no-input",
-    "--progress-bar",
-    "off",
-    ...c.pipArgs,
-  ];
+  const args = ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", ...c.pipArgs];
   if (opts.upgrade) args.push("--upgrade");
   const hasReqs = parsed.requirements.length > 0;
   if (hasReqs) args.push("-r", reqPath);
@@ -219,10 +180,7 @@ async function buildAndInstall(opts: InstallOptions, c: BuildContext): Promise<I
   let installed: { name: string; version: string }[] = [];
   let tail: string[] = [];
   {
-    report(
-      2,
-      `pip install (${parsed.requirements.length} requirement(s) + ${RUNTIME_PREINSTALLED.join(", ")}, pre-installed in production${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`,
-    );
+    report(2, `pip install (${parsed.requirements.length} requirement(s) + ${RUNTIME_PREINSTALLED.join(", ")}, pre-installed in production${opts.includeSdk ? " + fivetran-connector-sdk" : ""})`);
     let step = 2;
     // Security: -I: the connector folder (pip's working directory) is not on sys.path, so a pip/ or pip.py there is
     // never imported in place of the venv's pip; PYTHON* variables and the user's site are ignored too.
@@ -261,27 +219,12 @@ async function buildAndInstall(opts: InstallOptions, c: BuildContext): Promise<I
 
 function checkAborted(r: { cancelled: boolean; timedOut: boolean }, what: string, timeoutMs?: number): void {
   if (r.cancelled) throw new ToolError("cancelled", `${what} was cancelled.`);
-  if (r.timedOut)
-    throw new ToolError(
-      "timeout",
-      `${what} did not finish${timeoutMs ? ` in ${timeoutMs / 1000} s` : ""}.`,
-      "Retry with a longer timeout_seconds, or check the network.",
-    );
+  if (r.timedOut) throw new ToolError("timeout", `${what} did not finish${timeoutMs ? ` in ${timeoutMs / 1000} s` : ""}.`, "Retry with a longer timeout_seconds, or check the network.");
 }
 
 function pipError(f: PipFailure | null, exitCode: number | null, tail: string[]): ToolError {
-  if (!f)
-    return new ToolError(
-      "dependency",
-      `pip install failed with exit code ${exitCode}: ${tail.slice(-3).join(" ")}`,
-      "Read the pip output and fix requirements.txt.",
-    );
-  return new ToolError(
-    "dependency",
-    `pip install failed (${f.kind}): ${f.message}`,
-    f.hint,
-    f.packages.length ? f.packages : undefined,
-  );
+  if (!f) return new ToolError("dependency", `pip install failed with exit code ${exitCode}: ${tail.slice(-3).join(" ")}`, "Read the pip output and fix requirements.txt.");
+  return new ToolError("dependency", `pip install failed (${f.kind}): ${f.message}`, f.hint, f.packages.length ? f.packages : undefined);
 }
 
 function lastLines(text: string, n: number): string[] {

@@ -2,8 +2,7 @@
  * Reading pip's output. Pure functions over the text pip printed (tested on recorded output), so
  * an install failure can name the package at fault instead of showing a wall of log.
  */
-export type PipFailureKind =
-  "not_found" | "no_matching_version" | "build_failed" | "invalid_requirement" | "conflict" | "network" | "unknown";
+export type PipFailureKind = "not_found" | "no_matching_version" | "build_failed" | "invalid_requirement" | "conflict" | "network" | "unknown";
 
 export interface PipFailure {
   kind: PipFailureKind;
@@ -30,9 +29,7 @@ export function parsePipFailure(output: string): PipFailure | null {
   const lines = output.split(/\r?\n/);
   const errors = lines.filter((l) => /^\s*ERROR:/.test(l)).map((l) => l.trim());
 
-  const invalid = lines
-    .map((l) => /ERROR: Invalid requirement: '([^']*)'(.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => !!m);
+  const invalid = lines.map((l) => /ERROR: Invalid requirement: '([^']*)'(.*)$/.exec(l)).filter((m): m is RegExpExecArray => !!m);
   if (invalid.length) {
     return {
       kind: "invalid_requirement",
@@ -43,9 +40,7 @@ export function parsePipFailure(output: string): PipFailure | null {
     };
   }
 
-  const conflict = lines.find((l) =>
-    /ERROR: Cannot install .* because these package versions have conflicting dependencies/.test(l),
-  );
+  const conflict = lines.find((l) => /ERROR: Cannot install .* because these package versions have conflicting dependencies/.test(l));
   if (conflict || errors.some((e) => e.includes("ResolutionImpossible"))) {
     const causeStart = lines.findIndex((l) => l.startsWith("The conflict is caused by:"));
     const cause =
@@ -55,9 +50,7 @@ export function parsePipFailure(output: string): PipFailure | null {
             .filter((l) => /^\s{4}\S/.test(l))
             .map((l) => l.trim())
         : [];
-    const pkgs = conflict
-      ? (/Cannot install (.*) because/.exec(conflict)?.[1] ?? "").split(/,\s*|\s+and\s+/).map(bareName)
-      : [];
+    const pkgs = conflict ? (/Cannot install (.*) because/.exec(conflict)?.[1] ?? "").split(/,\s*|\s+and\s+/).map(bareName) : [];
     return {
       kind: "conflict",
       packages: unique(pkgs),
@@ -67,11 +60,7 @@ export function parsePipFailure(output: string): PipFailure | null {
     };
   }
 
-  const notFound = lines
-    .map((l) =>
-      /ERROR: Could not find a version that satisfies the requirement (\S+) \(from versions: ([^)]*)\)/.exec(l),
-    )
-    .filter((m): m is RegExpExecArray => !!m);
+  const notFound = lines.map((l) => /ERROR: Could not find a version that satisfies the requirement (\S+) \(from versions: ([^)]*)\)/.exec(l)).filter((m): m is RegExpExecArray => !!m);
   if (notFound.length) {
     const none = notFound.filter((m) => m[2].trim() === "none");
     const some = notFound.filter((m) => m[2].trim() !== "none");
@@ -102,14 +91,8 @@ export function parsePipFailure(output: string): PipFailure | null {
   const buildFailed = unique([
     ...lines.map((l) => /ERROR: Failed building wheel for (\S+)/.exec(l)?.[1] ?? ""),
     ...lines.flatMap((l) => (/^Failed to build (.+)$/.exec(l.trim())?.[1] ?? "").split(/\s+/)),
-    ...lines.flatMap((l) =>
-      (/ERROR: Could not build wheels for (.+?), which is required/.exec(l)?.[1] ?? "").split(/,\s*/),
-    ),
-    ...lines.flatMap((l) =>
-      (
-        /ERROR: Failed to build installable wheels for some pyproject\.toml based projects \((.+)\)/.exec(l)?.[1] ?? ""
-      ).split(/,\s*/),
-    ),
+    ...lines.flatMap((l) => (/ERROR: Could not build wheels for (.+?), which is required/.exec(l)?.[1] ?? "").split(/,\s*/)),
+    ...lines.flatMap((l) => (/ERROR: Failed to build installable wheels for some pyproject\.toml based projects \((.+)\)/.exec(l)?.[1] ?? "").split(/,\s*/)),
   ]);
   const subprocessError = lines.findIndex((l) => l.includes("error: subprocess-exited-with-error"));
   if (buildFailed.length || subprocessError >= 0) {
@@ -117,9 +100,7 @@ export function parsePipFailure(output: string): PipFailure | null {
     let pkgs = buildFailed;
     if (!pkgs.length) {
       const upTo = lines.slice(0, subprocessError);
-      const started = upTo
-        .map((l) => /^(?:Collecting|Processing)\s+(\S+)/.exec(l)?.[1])
-        .filter((x): x is string => !!x);
+      const started = upTo.map((l) => /^(?:Collecting|Processing)\s+(\S+)/.exec(l)?.[1]).filter((x): x is string => !!x);
       const last = started[started.length - 1];
       if (last) pkgs = [bareName(last.replace(/^.*\//, ""))];
     }
@@ -136,13 +117,7 @@ export function parsePipFailure(output: string): PipFailure | null {
     };
   }
 
-  if (
-    lines.some((l) =>
-      /Could not fetch URL|Max retries exceeded|Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|ProxyError/.test(
-        l,
-      ),
-    )
-  ) {
+  if (lines.some((l) => /Could not fetch URL|Max retries exceeded|Temporary failure in name resolution|Failed to establish a new connection|Network is unreachable|ProxyError/.test(l))) {
     return {
       kind: "network",
       packages: [],
@@ -153,13 +128,7 @@ export function parsePipFailure(output: string): PipFailure | null {
   }
 
   if (errors.length) {
-    return {
-      kind: "unknown",
-      packages: [],
-      message: errors[errors.length - 1].replace(/^ERROR:\s*/, ""),
-      hint: "Read pip's output in log_tail and fix requirements.txt.",
-      details: errors,
-    };
+    return { kind: "unknown", packages: [], message: errors[errors.length - 1].replace(/^ERROR:\s*/, ""), hint: "Read pip's output in log_tail and fix requirements.txt.", details: errors };
   }
   return null;
 }
@@ -169,8 +138,7 @@ function lastCauseLine(lines: string[]): string | undefined {
   let found: string | undefined;
   for (const l of lines) {
     const t = l.trim();
-    if (/^[A-Za-z_][\w.]*(Error|Exception|Exit)\b:?\s/.test(t) || /^error: (?!subprocess-exited-with-error)/.test(t))
-      found = t;
+    if (/^[A-Za-z_][\w.]*(Error|Exception|Exit)\b:?\s/.test(t) || /^error: (?!subprocess-exited-with-error)/.test(t)) found = t;
   }
   return found;
 }

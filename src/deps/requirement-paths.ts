@@ -101,13 +101,7 @@ function requirementTarget(line: string): string | undefined {
   if (isFileUrl(first)) return first;
   if (isUrl(first)) return undefined;
   // pip treats a line as a path when it has a separator or names an archive; a plain name (`six==1.0`) has neither.
-  if (
-    /[\\/]/.test(first) ||
-    first.startsWith(".") ||
-    first.startsWith("~") ||
-    /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar)$/i.test(first)
-  )
-    return first;
+  if (/[\\/]/.test(first) || first.startsWith(".") || first.startsWith("~") || /\.(whl|zip|tar\.gz|tgz|tar\.bz2|tar)$/i.test(first)) return first;
   return undefined;
 }
 
@@ -141,8 +135,7 @@ export function checkRequirementPaths(project: ConnectorProject, file: string, t
       // Any other value (find-links, index URL, editable, or an abbreviation of them): a remote URL is pip's business;
       // a file: URL or anything that looks like a path must stay inside.
       if (isUrl(t) && !isFileUrl(t)) continue;
-      if (isFileUrl(t) || /[\\/]/.test(t) || t.startsWith(".") || t.startsWith("~"))
-        insidePath(project, base, t, file, no);
+      if (isFileUrl(t) || /[\\/]/.test(t) || t.startsWith(".") || t.startsWith("~")) insidePath(project, base, t, file, no);
     }
   }
 }

@@ -73,12 +73,7 @@ export const PREINSTALLED = new Set(["fivetran-connector-sdk", "requests"]);
 export const RUNTIME_PREINSTALLED = ["requests"];
 
 /** A requirements.txt finding (the shared shape) with the package it names, for error values. */
-export type RequirementIssue = Finding & {
-  rule: `requirements:${"preinstalled" | "unpinned" | "option"}`;
-  severity: "error" | "warning";
-  line: number;
-  package?: string;
-};
+export type RequirementIssue = Finding & { rule: `requirements:${"preinstalled" | "unpinned" | "option"}`; severity: "error" | "warning"; line: number; package?: string };
 
 /** The finding without the engine's extra field. */
 export function requirementFinding(i: RequirementIssue): Finding {
@@ -111,9 +106,7 @@ export function checkRequirements(file: RequirementsFile): RequirementIssue[] {
         line: r.line,
         package: r.rawName,
         message: `${r.rawName} is not pinned with == (${r.spec || "no version"}); production may install a different version than you tested.`,
-        hint: r.url
-          ? `Pin the URL to a tag or commit: …@<tag-or-sha>.`
-          : `Pin it, e.g. ${r.rawName}==<the version in .venv> (pip freeze shows it).`,
+        hint: r.url ? `Pin the URL to a tag or commit: …@<tag-or-sha>.` : `Pin it, e.g. ${r.rawName}==<the version in .venv> (pip freeze shows it).`,
       });
     }
   }

@@ -1,14 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  writeFileSync,
-} from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -42,14 +33,11 @@ function recordsDir(): string | null {
   const configured = process.env[VENVS_DIR_ENV]?.trim();
   let dir = configured;
   if (!dir) {
-    if (process.platform === "win32")
-      dir = join(process.env.LOCALAPPDATA || join(homedir(), "AppData", "Local"), "fivetran-connector-mcp", "venvs");
+    if (process.platform === "win32") dir = join(process.env.LOCALAPPDATA || join(homedir(), "AppData", "Local"), "fivetran-connector-mcp", "venvs");
     else {
       const cache = process.env.XDG_CACHE_HOME?.trim() || (homedir() ? join(homedir(), ".cache") : "");
       const uid = typeof process.getuid === "function" ? process.getuid() : "user";
-      dir = cache
-        ? join(cache, "fivetran-connector-mcp", "venvs")
-        : join(tmpdir(), `fivetran-connector-mcp-${uid}`, "venvs");
+      dir = cache ? join(cache, "fivetran-connector-mcp", "venvs") : join(tmpdir(), `fivetran-connector-mcp-${uid}`, "venvs");
     }
   }
   try {

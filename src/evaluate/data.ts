@@ -21,19 +21,11 @@ async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string,
 export async function snapshotWarehouse(dbPath: string): Promise<TableSnapshot[]> {
   if (!existsSync(dbPath)) return [];
   return withReader(dbPath, SCHEMA, async (conn) => {
-    const tables = (
-      await rows(
-        conn,
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = ${lit(SCHEMA)} ORDER BY table_name`,
-      )
-    ).map((r) => String(r.table_name));
+    const tables = (await rows(conn, `SELECT table_name FROM information_schema.tables WHERE table_schema = ${lit(SCHEMA)} ORDER BY table_name`)).map((r) => String(r.table_name));
     const out: TableSnapshot[] = [];
     for (const table of tables) {
       const columns = (
-        await rows(
-          conn,
-          `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ${lit(SCHEMA)} AND table_name = ${lit(table)} ORDER BY ordinal_position`,
-        )
+        await rows(conn, `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ${lit(SCHEMA)} AND table_name = ${lit(table)} ORDER BY ordinal_position`)
       ).map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
       const pkRow = await rows(
         conn,
@@ -56,15 +48,9 @@ export async function snapshotWarehouse(dbPath: string): Promise<TableSnapshot[]
       let nullKeys = 0;
       if (primaryKey.length) {
         const keyList = primaryKey.map(ident).join(", ");
-        const [d] = await rows(
-          conn,
-          `SELECT coalesce(sum(c - 1), 0) AS dup FROM (SELECT count(*) AS c FROM ${t} GROUP BY ${keyList} HAVING count(*) > 1)`,
-        );
+        const [d] = await rows(conn, `SELECT coalesce(sum(c - 1), 0) AS dup FROM (SELECT count(*) AS c FROM ${t} GROUP BY ${keyList} HAVING count(*) > 1)`);
         duplicateKeys = Number(d.dup);
-        const [z] = await rows(
-          conn,
-          `SELECT count(*) AS z FROM ${t} WHERE ${primaryKey.map((k) => `${ident(k)} IS NULL`).join(" OR ")}`,
-        );
+        const [z] = await rows(conn, `SELECT count(*) AS z FROM ${t} WHERE ${primaryKey.map((k) => `${ident(k)} IS NULL`).join(" OR ")}`);
         nullKeys = Number(z.z);
       }
       out.push({
@@ -84,19 +70,11 @@ export async function snapshotWarehouse(dbPath: string): Promise<TableSnapshot[]
 }
 
 /** Rows of each table whose _fivetran_synced is after `since` (what a later run wrote). */
-export async function rowsWrittenSince(
-  dbPath: string,
-  since: Record<string, string | undefined>,
-): Promise<Record<string, number>> {
+export async function rowsWrittenSince(dbPath: string, since: Record<string, string | undefined>): Promise<Record<string, number>> {
   if (!existsSync(dbPath)) return {};
   return withReader(dbPath, SCHEMA, async (conn) => {
     const out: Record<string, number> = {};
-    const tables = (
-      await rows(
-        conn,
-        `SELECT table_name FROM information_schema.columns WHERE table_schema = ${lit(SCHEMA)} AND column_name = '_fivetran_synced'`,
-      )
-    ).map((r) => String(r.table_name));
+    const tables = (await rows(conn, `SELECT table_name FROM information_schema.columns WHERE table_schema = ${lit(SCHEMA)} AND column_name = '_fivetran_synced'`)).map((r) => String(r.table_name));
     for (const table of tables) {
       const s = since[table];
       const where = s ? `WHERE _fivetran_synced > CAST(${lit(s)} AS TIMESTAMPTZ)` : "";
@@ -257,11 +235,7 @@ export function declaredFindings(declared: DeclaredTable[] | undefined, snapshot
       const c = renameColumn(col);
       const observed = t.columns.find((x) => x.name === c);
       const type = typeof spec === "string" ? spec : spec.type;
-      const want = declaredDuckType(
-        type,
-        typeof spec === "string" ? undefined : spec.precision,
-        typeof spec === "string" ? undefined : spec.scale,
-      );
+      const want = declaredDuckType(type, typeof spec === "string" ? undefined : spec.precision, typeof spec === "string" ? undefined : spec.scale);
       if (!observed) {
         out.push({
           severity: "warning",

@@ -122,10 +122,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
   // The timeout is the whole evaluation's budget: each run gets what is left of it, so lint, the
   // interpreter probes and two runs together stop near it (they overshot by 40-50% when each run had it all).
   const deadline = Date.now() + (opts.timeoutSeconds ?? 300) * 1000;
-  const runOpts = (): EvaluateOptions => ({
-    ...opts,
-    timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)),
-  });
+  const runOpts = (): EvaluateOptions => ({ ...opts, timeoutSeconds: Math.max(1, Math.floor((deadline - Date.now()) / 1000)) });
 
   progress(1, TOTAL_STEPS, "lint");
   const lint = await lintSection(dir, opts.signal, findings);
@@ -172,9 +169,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         message: run1.capped
           ? "The run was capped before its first checkpoint, so resuming could not be checked."
           : "The sync never called op.checkpoint(): every sync starts from scratch and nothing is committed until the end.",
-        hint: run1.capped
-          ? "Raise max_rows (or the timeout), or checkpoint more often."
-          : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
+        hint: run1.capped ? "Raise max_rows (or the timeout), or checkpoint more often." : "Call op.checkpoint(state) with the cursor after each page or batch, and at the end of update().",
       });
     } else {
       progress(4, TOTAL_STEPS, "second run (resume from the saved state)");
@@ -186,9 +181,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
           rule: "resume:second_run_succeeds",
           // Security: the connector's words are data for the model, fenced (and stripped) as in run_debug's summary.
           message: `The second run, started from the saved state, ${run2.result.status}${run2.result.error ? `, in the connector's own words:\n${fenceConnectorText(run2.result.error.message)}` : ": no error message."}`,
-          hint:
-            run2.result.error?.hint ??
-            "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
+          hint: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
           ...(run2.result.error?.file ? { file: run2.result.error.file, line: run2.result.error.line } : {}),
         });
       }
@@ -197,13 +190,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
       const rewritten = await rowsWrittenSince(db, since);
       for (const t of snap2) if (!snap1.some((s) => s.table === t.table)) rewritten[t.table] = t.rows;
       const diff = diffStates(run1.result.state, run2.result.state);
-      resume = {
-        stateBefore: run1.result.state,
-        stateAfter: run2.result.state,
-        stateDiff: diff,
-        rowsRewritten: rewritten,
-        writesAfterLastCheckpoint: writesAfter,
-      };
+      resume = { stateBefore: run1.result.state, stateAfter: run2.result.state, stateDiff: diff, rowsRewritten: rewritten, writesAfterLastCheckpoint: writesAfter };
       resumeFindings(run1.result, run2.result, diff, snap1, snap2, rewritten, findings);
       findings.push(...dataFindings(snap2, snap1));
       tables = snap2;
@@ -228,13 +215,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
   const recording = run1.result.status === "succeeded" ? latestRecording(dir) : undefined;
   if (recording) {
     progress(5, TOTAL_STEPS, `faults and crash points on the recording ${recording}`);
-    findings.push(
-      ...(await proofFindings(dir, recording, {
-        python: opts.python,
-        timeoutSeconds: opts.timeoutSeconds,
-        signal: opts.signal,
-      })),
-    );
+    findings.push(...(await proofFindings(dir, recording, { python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal })));
   }
 
   progress(5, TOTAL_STEPS, "report");
@@ -271,11 +252,7 @@ function opsOf(r: RunResult): number {
   return r.counts.upserts + r.counts.updates + r.counts.deletes;
 }
 
-async function cappedRun(
-  dir: string,
-  opts: EvaluateOptions,
-  reset: boolean,
-): Promise<{ result: RunResult; capped: boolean }> {
+async function cappedRun(dir: string, opts: EvaluateOptions, reset: boolean): Promise<{ result: RunResult; capped: boolean }> {
   const ctrl = new AbortController();
   let rowCapped = false;
   const onAbort = () => ctrl.abort();
@@ -314,17 +291,7 @@ function summarizeRun(r: RunResult, capped: boolean): RunSummary {
     durationMs: r.durationMs,
     counts: r.counts,
     rowsPerTable: r.rowsPerTable,
-    ...(r.error
-      ? {
-          error: {
-            kind: r.error.kind,
-            message: r.error.message,
-            file: r.error.file,
-            line: r.error.line,
-            hint: r.error.hint,
-          },
-        }
-      : {}),
+    ...(r.error ? { error: { kind: r.error.kind, message: r.error.message, file: r.error.file, line: r.error.line, hint: r.error.hint } } : {}),
     ...(r.peakRssMb !== undefined ? { peakRssMb: r.peakRssMb } : {}),
   };
 }
@@ -348,9 +315,7 @@ async function writesAfterLastCheckpoint(dir: string, r: RunResult, capped: bool
  */
 function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Finding | undefined {
   if (!capped) return undefined;
-  const keyed = snap.filter(
-    (t) => t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id"),
-  );
+  const keyed = snap.filter((t) => t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id"));
   const rows = keyed.reduce((n, t) => n + t.rows, 0);
   const writes = r.counts.upserts + r.counts.updates;
   if (rows === 0 || writes < 2 * rows) return undefined;
@@ -364,24 +329,13 @@ function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Find
 }
 
 /** Top-level state keys whose value is the same after the second run (null counts as not moving). */
-function stuckKeys(
-  before: Record<string, unknown> | null | undefined,
-  after: Record<string, unknown> | null | undefined,
-): string[] {
+function stuckKeys(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
   const a = before ?? {};
   const b = after ?? {};
   return Object.keys(b).filter((k) => k in a && JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-function resumeFindings(
-  r1: RunResult,
-  r2: RunResult,
-  diff: StateDiff,
-  s1: TableSnapshot[],
-  s2: TableSnapshot[],
-  rewritten: Record<string, number>,
-  out: Finding[],
-): void {
+function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], rewritten: Record<string, number>, out: Finding[]): void {
   const ops2 = opsOf(r2);
   const up1 = r1.counts.upserts;
   const up2 = r2.counts.upserts;
@@ -419,9 +373,7 @@ function resumeFindings(
         continue;
       }
       const others = names.filter((o) => o !== t && !t.toLowerCase().includes(o.toLowerCase()));
-      const keys = own.length
-        ? own
-        : stuck.filter((k) => !others.some((o) => k.toLowerCase().includes(o.toLowerCase())));
+      const keys = own.length ? own : stuck.filter((k) => !others.some((o) => k.toLowerCase().includes(o.toLowerCase())));
       if (keys.length === 0 && !diff.unchanged) {
         out.push({
           severity: "warning",
@@ -461,9 +413,7 @@ function resumeFindings(
     out.push({
       severity: "info",
       rule: "resume:state_advances",
-      message: diff.unchanged
-        ? "The second sync found nothing new and kept the state."
-        : "The second sync wrote nothing new and moved the state forward.",
+      message: diff.unchanged ? "The second sync found nothing new and kept the state." : "The second sync wrote nothing new and moved the state forward.",
       hint: "—",
     });
   }
@@ -529,23 +479,13 @@ function memorySection(r: RunResult, capped: boolean, out: Finding[]): Evaluatio
   return mem;
 }
 
-async function lintSection(
-  dir: string,
-  signal: AbortSignal | undefined,
-  out: Finding[],
-): Promise<EvaluationReport["lint"]> {
+async function lintSection(dir: string, signal: AbortSignal | undefined, out: Finding[]): Promise<EvaluationReport["lint"]> {
   let lintFn: typeof import("../lint/engine.js").lint;
   try {
     // Loaded on demand: a linter that cannot start is reported as a missing section, not a crash.
     lintFn = (await import("../lint/engine.js")).lint;
   } catch (e) {
-    return {
-      available: false,
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      note: `The linter could not be loaded: ${(e as Error).message}`,
-    };
+    return { available: false, errors: 0, warnings: 0, infos: 0, note: `The linter could not be loaded: ${(e as Error).message}` };
   }
   const res = await lintFn(dir, { signal });
   for (const f of res.findings) out.push(lintFindingBrief(f));

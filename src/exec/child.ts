@@ -87,16 +87,9 @@ export function startChild(o: ChildOptions): Child {
   const contain = o.containWith !== undefined && process.platform === "linux" && existsSync(SUPERVISOR);
   const python = contain ? supervisorPython(o.containWith!) : "";
   // Security: a speculative namespace is one the probe has yet to confirm (see ChildOptions.speculate).
-  const pending =
-    contain && o.speculate === true && !subreaperOnly() && !probed.has(python) ? probing.get(python) : undefined;
-  const containment: Containment = !contain
-    ? "process_group"
-    : pending || namespacesWork(python)
-      ? "pid_namespace"
-      : "process_group_subreaper";
-  const [file, args] = contain
-    ? [python, ["-I", "-S", SUPERVISOR, ...(containment === "pid_namespace" ? ["--pidns"] : []), o.file, ...o.args]]
-    : [o.file, o.args];
+  const pending = contain && o.speculate === true && !subreaperOnly() && !probed.has(python) ? probing.get(python) : undefined;
+  const containment: Containment = !contain ? "process_group" : pending || namespacesWork(python) ? "pid_namespace" : "process_group_subreaper";
+  const [file, args] = contain ? [python, ["-I", "-S", SUPERVISOR, ...(containment === "pid_namespace" ? ["--pidns"] : []), o.file, ...o.args]] : [o.file, o.args];
   // Security: a mark every process of the tree inherits (exec keeps the environment), so that what escaped the
   // supervisor can still be found by it after the supervisor itself was killed.
   const treeId = contain ? randomUUID() : undefined;
@@ -122,9 +115,7 @@ export function startChild(o: ChildOptions): Child {
   // the child exited is one of its leftovers, wherever it went (another session, re-parented to init).
   const held = process.platform === "linux" && sub.pid !== undefined ? socketsOf(sub.pid) : new Set<string>();
   const streams = () =>
-    ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter(
-      (x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x,
-    );
+    ((sub.stdio as unknown as (NodeJS.ReadableStream | NodeJS.WritableStream | null | undefined)[]) ?? []).filter((x): x is NodeJS.ReadableStream & { destroy(): void; closed?: boolean } => !!x);
   let escapeTimer: NodeJS.Timeout | undefined;
   // Security: without a PID namespace the supervisor itself can be killed from inside (a connector SIGKILLs its
   // parent); its escapees (setsid(), kept fds) then hold the stdio and channel open, and execa, the log readers and

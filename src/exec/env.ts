@@ -41,42 +41,12 @@ const BASE = [
 ];
 // Security: proxies are needed to reach anything behind a corporate proxy; a proxy URL with credentials is passed
 // only where the redactor knows them (environmentSecrets) and never to pip (see pipEnv).
-const PROXIES = [
-  "HTTP_PROXY",
-  "HTTPS_PROXY",
-  "NO_PROXY",
-  "ALL_PROXY",
-  "http_proxy",
-  "https_proxy",
-  "no_proxy",
-  "all_proxy",
-];
+const PROXIES = ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy", "all_proxy"];
 // Security: which Python runs, and how it prints; the connector's own choice of interpreter, not a secret.
-const PYTHON = [
-  "VIRTUAL_ENV",
-  "CONDA_PREFIX",
-  "PYENV_VERSION",
-  "PYENV_ROOT",
-  "PYTHONPATH",
-  "PYTHONHOME",
-  "PYTHONIOENCODING",
-  "PYTHONUTF8",
-  "PYTHONWARNINGS",
-  "PYTHONFAULTHANDLER",
-];
+const PYTHON = ["VIRTUAL_ENV", "CONDA_PREFIX", "PYENV_VERSION", "PYENV_ROOT", "PYTHONPATH", "PYTHONHOME", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONWARNINGS", "PYTHONFAULTHANDLER"];
 // Security: pip's settings that change where and how it installs, minus any index URL (those often embed a token,
 // and pip expands ${VAR} in requirements.txt, so a variable pip can see must hold no secret).
-const PIP = [
-  "PIP_CERT",
-  "PIP_NO_CACHE_DIR",
-  "PIP_CACHE_DIR",
-  "PIP_DISABLE_PIP_VERSION_CHECK",
-  "PIP_TIMEOUT",
-  "PIP_RETRIES",
-  "PIP_DEFAULT_TIMEOUT",
-  "PIP_NO_INPUT",
-  "PIP_PROGRESS_BAR",
-];
+const PIP = ["PIP_CERT", "PIP_NO_CACHE_DIR", "PIP_CACHE_DIR", "PIP_DISABLE_PIP_VERSION_CHECK", "PIP_TIMEOUT", "PIP_RETRIES", "PIP_DEFAULT_TIMEOUT", "PIP_NO_INPUT", "PIP_PROGRESS_BAR"];
 const LOCALE = /^LC_/;
 
 const ALLOWED: Record<ChildKind, Set<string>> = {
@@ -107,26 +77,18 @@ export function hasCredentials(url: string): boolean {
 }
 
 /** The allow-listed environment for a child of this kind. */
-export function childEnv(
-  kind: ChildKind,
-  base: NodeJS.ProcessEnv = process.env,
-  extra: Record<string, string> = {},
-): Record<string, string> {
+export function childEnv(kind: ChildKind, base: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): Record<string, string> {
   const allowed = ALLOWED[kind];
   const out: Record<string, string> = {};
   // Security: copy only named variables; everything else the server holds stays with the server.
   for (const [k, v] of Object.entries(base)) if (v !== undefined && (allowed.has(k) || LOCALE.test(k))) out[k] = v;
   if (kind === "connector") Object.assign(out, DEBUG_ENV, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
-  if (kind === "pip" || kind === "fivetran_cli")
-    Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
+  if (kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
   return { ...out, ...extra };
 }
 
 /** The environment a connector runs with. */
-export function connectorEnv(
-  base: NodeJS.ProcessEnv = process.env,
-  extra: Record<string, string> = {},
-): Record<string, string> {
+export function connectorEnv(base: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): Record<string, string> {
   return childEnv("connector", base, extra);
 }
 

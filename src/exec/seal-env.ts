@@ -14,12 +14,7 @@ const PROXY = /^(https?|all|ftp)_proxy$/i;
 /** The variables holding a secret the server knows: FIVETRAN_API_KEY, credential-like names, proxies with credentials. */
 export function secretVariableNames(env: NodeJS.ProcessEnv = process.env): string[] {
   return Object.entries(env)
-    .filter(
-      ([k, v]) =>
-        v !== undefined &&
-        v !== "" &&
-        (k === "FIVETRAN_API_KEY" || (PROXY.test(k) ? hasCredentials(v) : environmentSecrets({ [k]: v }).length > 0)),
-    )
+    .filter(([k, v]) => v !== undefined && v !== "" && (k === "FIVETRAN_API_KEY" || (PROXY.test(k) ? hasCredentials(v) : environmentSecrets({ [k]: v }).length > 0)))
     .map(([k]) => k);
 }
 
@@ -46,8 +41,7 @@ export function sealEnvironment(): SealOutcome {
     // Fields 50 and 51 of /proc/PID/stat (env_start, env_end); the list after the name starts at field 3.
     start = Number(fields[50 - 3]);
     const end = Number(fields[51 - 3]);
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start <= 0 || end - start !== block.length)
-      return { sealed: [], environ: "unsupported" };
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start <= 0 || end - start !== block.length) return { sealed: [], environ: "unsupported" };
   } catch {
     return { sealed: [], environ: "unsupported" };
   }
@@ -75,8 +69,7 @@ export function sealEnvironment(): SealOutcome {
     for (const t of targets) {
       const now = Buffer.alloc(t.bytes.length);
       // Security: write only where the memory still holds exactly the entry /proc/self/environ showed there.
-      if (readSync(fd, now, 0, now.length, start + t.offset) !== now.length || !now.equals(t.bytes))
-        return { sealed: [], environ: "failed" };
+      if (readSync(fd, now, 0, now.length, start + t.offset) !== now.length || !now.equals(t.bytes)) return { sealed: [], environ: "failed" };
     }
     for (const t of targets) writeSync(fd, Buffer.alloc(t.bytes.length), 0, t.bytes.length, start + t.offset);
   } catch {

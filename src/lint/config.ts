@@ -39,10 +39,7 @@ function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
           if (!guardRe) guards.set(key, (guardRe = new RegExp(`["']${key}["']\\s+in\\s+|\\.get\\(\\s*["']${key}["']`)));
           const guarded = ancestors(n).some(
             (a) =>
-              (a.type === "if_statement" ||
-                a.type === "elif_clause" ||
-                a.type === "conditional_expression" ||
-                a.type === "boolean_operator") &&
+              (a.type === "if_statement" || a.type === "elif_clause" || a.type === "conditional_expression" || a.type === "boolean_operator") &&
               guardRe.test(mod.t(a.type === "if_statement" || a.type === "elif_clause" ? field(a, "condition") : a)),
           );
           reads.push({ mod, node: n, key, kind: "subscript", guarded });
@@ -58,8 +55,7 @@ function configReadsOf(p: Project): { reads: ConfigRead[]; dynamic: boolean } {
           else reads.push({ mod, node: n, key, kind: "get", guarded: true });
         }
         if (names.has(obj) && ["items", "keys", "values", "copy"].includes(m)) dynamic = true;
-        for (const a of named(field(n, "arguments") ?? n))
-          if (a.type === "dictionary_splat" && names.has(mod.t(named(a)[0]))) dynamic = true;
+        for (const a of named(field(n, "arguments") ?? n)) if (a.type === "dictionary_splat" && names.has(mod.t(named(a)[0]))) dynamic = true;
       }
       if (n.type === "comparison_operator" && /\bin\b/.test(mod.t(n))) {
         const [l, r] = named(n);

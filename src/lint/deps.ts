@@ -27,12 +27,6 @@ export function reportPreinstalled(ctx: RuleContext, name: string, message: stri
   const d = declared(ctx.project);
   for (const r of d?.reqs ?? []) {
     if (r.normalized !== name) continue;
-    ctx.report({
-      file: d!.file,
-      start: r.start,
-      end: r.end,
-      message,
-      fix: { description: "remove the requirement", edits: [removeRequirement(ctx.project, d!.file, r)] },
-    });
+    ctx.report({ file: d!.file, start: r.start, end: r.end, message, fix: { description: "remove the requirement", edits: [removeRequirement(ctx.project, d!.file, r)] } });
   }
 }

@@ -30,13 +30,7 @@ export function ruleById(id: string): Rule | undefined {
 function resolveTarget(opt: string | undefined, project: Project): string {
   if (opt) {
     const v = pep440.clean(opt) ?? (pep440.valid(opt) ? opt : null);
-    if (!v)
-      throw new ToolError(
-        "invalid_argument",
-        `target_sdk '${opt}' is not a PEP 440 version.`,
-        "Pass a version such as 2.8.2 or 3.0.0.",
-        opt,
-      );
+    if (!v) throw new ToolError("invalid_argument", `target_sdk '${opt}' is not a PEP 440 version.`, "Pass a version such as 2.8.2 or 3.0.0.", opt);
     return v;
   }
   const pin = project.sdkPin ? /^===?([^,*]+)$/.exec(project.sdkPin)?.[1] : undefined;
@@ -54,21 +48,13 @@ function suppressed(project: Project, f: Finding): boolean {
   if (!t) return false;
   const matches = (line: string) => {
     const m = /#\s*ftlint:\s*disable=([A-Za-z0-9_, ]+)/.exec(line);
-    return (
-      !!m &&
-      m[1]
-        .split(",")
-        .some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all")
-    );
+    return !!m && m[1].split(",").some((id) => id.trim().toUpperCase() === f.rule.toUpperCase() || id.trim().toLowerCase() === "all");
   };
   if (matches(t.lines.lineText(f.line))) return true;
   const mod = project.modules.find((m) => m.file === f.file);
   if (!mod) return false;
   const off = t.lines.offset(f.line, f.column);
-  return mod.functions.some(
-    (fn) =>
-      fn.node.start <= off && off < fn.node.end && matches(t.lines.lineText(t.lines.position(fn.node.start).line)),
-  );
+  return mod.functions.some((fn) => fn.node.start <= off && off < fn.node.end && matches(t.lines.lineText(t.lines.position(fn.node.start).line)));
 }
 
 /**
@@ -89,25 +75,15 @@ export function projectSettings(project: Project): { profile?: Profile; targetSd
   const profile = typeof t.profile === "string" ? t.profile : undefined;
   const target = typeof t.target_sdk === "string" ? t.target_sdk.replace(/^[=<>~!]+/, "") : undefined;
   return {
-    profile:
-      profile === "seed"
-        ? "guidelines"
-        : (PROFILES as readonly string[]).includes(profile ?? "")
-          ? (profile as Profile)
-          : undefined,
+    profile: profile === "seed" ? "guidelines" : (PROFILES as readonly string[]).includes(profile ?? "") ? (profile as Profile) : undefined,
     targetSdk: target || undefined,
-    disable: Array.isArray(t.disable)
-      ? t.disable.filter((d): d is string => typeof d === "string").map((d) => d.toUpperCase())
-      : [],
+    disable: Array.isArray(t.disable) ? t.disable.filter((d): d is string => typeof d === "string").map((d) => d.toUpperCase()) : [],
   };
 }
 
 type CompileResult = Awaited<ReturnType<typeof pythonCompile>>;
 
-async function runOnce(
-  dir: string,
-  opts: LintOptions,
-): Promise<{ project: Project; findings: Finding[]; rulesRun: number; compile?: Promise<CompileResult> }> {
+async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Project; findings: Finding[]; rulesRun: number; compile?: Promise<CompileResult> }> {
   // python3 compiles in its own process, and Ruff checks every module in its own process, while
   // the files are parsed and the rules run here: both start as soon as the sources are read. A module
   // the rules find broken (FT001) has its Ruff findings dropped below.
@@ -169,9 +145,7 @@ async function runOnce(
     }
   }
   const kept = findings.filter((f) => !suppressed(project, f));
-  kept.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
+  kept.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   return { project, findings: dedupe(kept), rulesRun, compile };
 }
 
@@ -212,16 +186,7 @@ function toFinding(project: Project, rule: Rule, r: Report): Finding {
         const li = project.texts.get(file)?.lines ?? new LineIndex("");
         const a = li.position(ed.start);
         const b = li.position(ed.end);
-        return {
-          file,
-          start: ed.start,
-          end: ed.end,
-          newText: ed.newText,
-          line: a.line,
-          column: a.column,
-          endLine: b.line,
-          endColumn: b.column,
-        };
+        return { file, start: ed.start, end: ed.end, newText: ed.newText, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
       }),
     };
   }
@@ -229,20 +194,13 @@ function toFinding(project: Project, rule: Rule, r: Report): Finding {
 }
 
 /** Applies non-overlapping edits of the given fixes; returns the new texts of changed files. */
-export function applyEdits(
-  texts: Map<string, string>,
-  fixes: { rule: string; edits: TextEdit[] }[],
-): { texts: Map<string, string>; applied: Map<string, Set<string>>; count: Map<string, number> } {
+export function applyEdits(texts: Map<string, string>, fixes: { rule: string; edits: TextEdit[] }[]): { texts: Map<string, string>; applied: Map<string, Set<string>>; count: Map<string, number> } {
   const byFile = new Map<string, { rule: string; edit: TextEdit }[]>();
   const taken = new Map<string, [number, number][]>();
   const applied = new Map<string, Set<string>>();
   for (const fx of fixes) {
     // A fix is all-or-nothing: if any of its edits overlaps an accepted one, it waits for the next pass.
-    const overlaps = fx.edits.some((e) =>
-      (taken.get(e.file) ?? []).some(
-        ([s, en]) => (e.start < en && s < e.end) || (e.start === e.end && e.start === s && s === en),
-      ),
-    );
+    const overlaps = fx.edits.some((e) => (taken.get(e.file) ?? []).some(([s, en]) => (e.start < en && s < e.end) || (e.start === e.end && e.start === s && s === en)));
     if (overlaps) continue;
     for (const e of fx.edits) {
       (taken.get(e.file) ?? taken.set(e.file, []).get(e.file)!).push([e.start, e.end]);
@@ -255,9 +213,7 @@ export function applyEdits(
   for (const [file, edits] of byFile) {
     let text = texts.get(file) ?? "";
     // Stable order for inserts at the same point: keep the order fixes were accepted in.
-    const ordered = edits
-      .map((e, i) => ({ ...e, i }))
-      .sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.i - a.i);
+    const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.i - a.i);
     for (const { edit } of ordered) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
     out.set(file, text);
     count.set(file, edits.length);
@@ -272,9 +228,7 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
   if (opts.fix) {
     // Fixes can unlock others (FT040 adds an import FT002 would otherwise want): a few passes.
     for (let pass = 0; pass < 6; pass++) {
-      const safe = run.findings
-        .filter((f) => f.fix?.safe && f.fix.edits.length > 0)
-        .map((f) => ({ rule: f.rule, edits: f.fix!.edits }));
+      const safe = run.findings.filter((f) => f.fix?.safe && f.fix.edits.length > 0).map((f) => ({ rule: f.rule, edits: f.fix!.edits }));
       if (safe.length === 0) break;
       const texts = new Map([...run.project.texts].map(([k, v]) => [k, v.text]));
       const { texts: changed, applied, count } = applyEdits(texts, safe);
@@ -307,11 +261,7 @@ export async function lint(dir: string, opts: LintOptions = {}): Promise<LintRes
       files: run.project.texts.size,
       rulesRun: run.rulesRun,
     },
-    fixed: [...fixedRules].map(([file, rules]) => ({
-      file,
-      rules: [...rules].sort(),
-      edits: fixedEdits.get(file) ?? 0,
-    })),
+    fixed: [...fixedRules].map(([file, rules]) => ({ file, rules: [...rules].sort(), edits: fixedEdits.get(file) ?? 0 })),
   };
 }
 
@@ -349,13 +299,9 @@ const LOCAL_RULES = new Set([
  * (project-wide flow rules would report functions "missing" that are only unparsed).
  */
 function standOnIntactCode(findings: Finding[]): Finding[] {
-  const broken = new Set(
-    findings.filter((f) => f.rule === "FT001" && f.message.startsWith("syntax error")).map((f) => f.file),
-  );
+  const broken = new Set(findings.filter((f) => f.rule === "FT001" && f.message.startsWith("syntax error")).map((f) => f.file));
   if (broken.size === 0) return findings;
-  return findings.filter(
-    (f) => f.rule === "FT001" || (!broken.has(f.file) && (f.source !== "ftlint" || LOCAL_RULES.has(f.rule))),
-  );
+  return findings.filter((f) => f.rule === "FT001" || (!broken.has(f.file) && (f.source !== "ftlint" || LOCAL_RULES.has(f.rule))));
 }
 
 /**
@@ -382,7 +328,5 @@ function mergeCompileErrors(run: { findings: Finding[]; project: Project }, comp
       source: "python",
     });
   }
-  run.findings.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule),
-  );
+  run.findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }

@@ -21,18 +21,13 @@ interface RuffDiagnostic {
 // for connectors (Fivetran's own .flake8 ignores it).
 // B905 (zip() without strict=) is one of bugbear's opinionated B9 checks, off by default there; on
 // connector code it fired on zip(columns, row) pairs whose lengths are equal by construction.
-const RUFF_SETTINGS = {
-  "line-length": 99,
-  lint: { select: ["F", "E9", "B", "PLE"], ignore: ["B904", "B905", "B008"] },
-};
+const RUFF_SETTINGS = { "line-length": 99, lint: { select: ["F", "E9", "B", "PLE"], ignore: ["B904", "B905", "B008"] } };
 // PLE is left a warning: e.g. a bare `raise` in a helper called from an except block is valid at run time.
 const RUFF_ERRORS = /^(F82[1-3]|F63[2-4]|F70[1-7]|E9)/;
 
 let ruffPromise: Promise<RuffWorkspace> | undefined;
 export function getRuff(): Promise<RuffWorkspace> {
-  ruffPromise ??= import("@astral-sh/ruff-wasm-nodejs").then(
-    (m) => new m.Workspace(RUFF_SETTINGS, m.PositionEncoding.Utf16) as unknown as RuffWorkspace,
-  );
+  ruffPromise ??= import("@astral-sh/ruff-wasm-nodejs").then((m) => new m.Workspace(RUFF_SETTINGS, m.PositionEncoding.Utf16) as unknown as RuffWorkspace);
   return ruffPromise;
 }
 
@@ -77,12 +72,7 @@ interface WorkerProcess {
 function startWorkerProcess(file: string, args: string[]): WorkerProcess {
   // Security: through the one child wrapper (src/exec/child.ts): argument array, no shell, an allow-listed
   // environment, its own process group killed at the server's shutdown, stdout never ours (it is the MCP protocol).
-  const child = startChild({
-    file,
-    args,
-    env: childEnv("tool"),
-    io: { stdio: ["pipe", "pipe", "pipe"], buffer: false },
-  });
+  const child = startChild({ file, args, env: childEnv("tool"), io: { stdio: ["pipe", "pipe", "pipe"], buffer: false } });
   const sub = child.sub;
   let exited = false;
   void sub.then(() => {
@@ -127,13 +117,7 @@ function getRuffChild(): Promise<RuffChild | undefined> {
     try {
       const { createRequire } = await import("node:module");
       const module = createRequire(import.meta.url).resolve("@astral-sh/ruff-wasm-nodejs");
-      const child = startWorkerProcess(process.execPath, [
-        "--liftoff-only",
-        "-e",
-        RUFF_CHILD,
-        module,
-        JSON.stringify(RUFF_SETTINGS),
-      ]);
+      const child = startWorkerProcess(process.execPath, ["--liftoff-only", "-e", RUFF_CHILD, module, JSON.stringify(RUFF_SETTINGS)]);
       const c: RuffChild = { child, pending: new Map(), next: 0 };
       let buffer = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -320,10 +304,7 @@ function idle(w: Worker): void {
 }
 
 /** Returns undefined when no python3 can be run (the tree-sitter parse then decides). */
-export async function pythonCompile(
-  files: { file: string; source: string }[],
-  signal?: AbortSignal,
-): Promise<CompileError[] | undefined> {
+export async function pythonCompile(files: { file: string; source: string }[], signal?: AbortSignal): Promise<CompileError[] | undefined> {
   if (pythonMissing) return undefined;
   if (files.length === 0) return [];
   const key = createHash("sha256")

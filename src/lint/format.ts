@@ -4,10 +4,7 @@ import type { LintResult } from "./types.js";
 /** Compiler-style lines: file:line:col severity id message. */
 export function formatText(r: LintResult, dirLabel = ""): string {
   const prefix = dirLabel ? dirLabel.replace(/\/?$/, "/") : "";
-  const lines = r.findings.map(
-    (f) =>
-      `${prefix}${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}${f.fix ? (f.fix.safe ? " [fixable]" : " [suggestion]") : ""}`,
-  );
+  const lines = r.findings.map((f) => `${prefix}${f.file}:${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}${f.fix ? (f.fix.safe ? " [fixable]" : " [suggestion]") : ""}`);
   for (const fx of r.fixed) lines.push(`fixed ${prefix}${fx.file}: ${fx.edits} edit(s) (${fx.rules.join(", ")})`);
   const s = r.summary;
   lines.push(`${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info; ${s.fixable} safely fixable (--fix)`);
@@ -36,17 +33,8 @@ export function toSarif(r: LintResult, version: string, projectUri?: string): ob
     version: "2.1.0",
     runs: [
       {
-        tool: {
-          driver: {
-            name: "fivetran-connector-mcp lint",
-            version,
-            informationUri: "https://github.com/fivetran/fivetran_connector_sdk",
-            rules,
-          },
-        },
-        ...(projectUri
-          ? { originalUriBaseIds: { PROJECTROOT: { uri: projectUri.endsWith("/") ? projectUri : `${projectUri}/` } } }
-          : {}),
+        tool: { driver: { name: "fivetran-connector-mcp lint", version, informationUri: "https://github.com/fivetran/fivetran_connector_sdk", rules } },
+        ...(projectUri ? { originalUriBaseIds: { PROJECTROOT: { uri: projectUri.endsWith("/") ? projectUri : `${projectUri}/` } } } : {}),
         results: r.findings.map((f) => ({
           ruleId: f.rule,
           ruleIndex: ruleIds.indexOf(f.rule),
@@ -56,12 +44,7 @@ export function toSarif(r: LintResult, version: string, projectUri?: string): ob
             {
               physicalLocation: {
                 artifactLocation: { uri: f.file, ...(projectUri ? { uriBaseId: "PROJECTROOT" } : {}) },
-                region: {
-                  startLine: f.line,
-                  startColumn: f.column,
-                  endLine: f.endLine,
-                  endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1),
-                },
+                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column : 1) },
               },
             },
           ],
@@ -73,12 +56,7 @@ export function toSarif(r: LintResult, version: string, projectUri?: string): ob
                     artifactChanges: groupBy(f.fix.edits, (e) => e.file).map(([file, edits]) => ({
                       artifactLocation: { uri: file, ...(projectUri ? { uriBaseId: "PROJECTROOT" } : {}) },
                       replacements: edits.map((e) => ({
-                        deletedRegion: {
-                          startLine: e.line,
-                          startColumn: e.column,
-                          endLine: e.endLine,
-                          endColumn: e.endColumn,
-                        },
+                        deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
                         insertedContent: { text: e.newText },
                       })),
                     })),

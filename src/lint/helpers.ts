@@ -42,32 +42,22 @@ export const opCalls = callSites((mod, call) => mod.opMethod(call));
 export const logCalls = callSites((mod, call) => mod.logMethod(call));
 
 /** The log calls whose method `renames` maps to another name, with the method's name node (what a fix rewrites). */
-export function logRenames(
-  p: Project,
-  renames: Record<string, string>,
-): { mod: Module; method: string; to: string; attr: PyNode }[] {
+export function logRenames(p: Project, renames: Record<string, string>): { mod: Module; method: string; to: string; attr: PyNode }[] {
   return logCalls(p).flatMap(({ mod, call, method }) => {
     const to = renames[method];
     return to ? [{ mod, method, to, attr: field(field(call, "function"), "attribute")! }] : [];
   });
 }
 
-export const SECRET_NAME =
-  /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
-export const SECRET_EXCLUDE =
-  /(_ttl|_expires?(_at|_in)?|_expiry|_at|_url|_uri|_type|_name|_endpoint|_header|_field|_path)$/i;
+export const SECRET_NAME = /(^|_)(token|secret|password|passwd|pwd|api_?key|apikey|credentials?|private_?key|client_secret|access_?key|auth)$/i;
+export const SECRET_EXCLUDE = /(_ttl|_expires?(_at|_in)?|_expiry|_at|_url|_uri|_type|_name|_endpoint|_header|_field|_path)$/i;
 
 export function isSecretName(name: string): boolean {
   const n = name.replace(/^self\./, "").replace(/^_+/, "");
-  return (
-    SECRET_NAME.test(n) &&
-    !SECRET_EXCLUDE.test(n) &&
-    !/^(masked|redacted|hashed|obfuscated|truncated|safe|has|is|num|len)_/i.test(n)
-  );
+  return SECRET_NAME.test(n) && !SECRET_EXCLUDE.test(n) && !/^(masked|redacted|hashed|obfuscated|truncated|safe|has|is|num|len)_/i.test(n);
 }
 
-export const PLACEHOLDER =
-  /^<.*>$|^YOUR_|YOUR[_-]|^x{3,}$|example\.(com|org)|^\$\{.*\}$|^ENCRYPTED:v1:|^\*+$|^(changeme|placeholder|dummy|test|sample)$|^$/i;
+export const PLACEHOLDER = /^<.*>$|^YOUR_|YOUR[_-]|^x{3,}$|example\.(com|org)|^\$\{.*\}$|^ENCRYPTED:v1:|^\*+$|^(changeme|placeholder|dummy|test|sample)$|^$/i;
 
 const HTTP_VERBS = new Set(["get", "post", "put", "patch", "delete", "head", "request", "options"]);
 
@@ -98,13 +88,7 @@ export function funcsCalled(p: Project, f: FuncInfo): FuncInfo[] {
 }
 
 /** Does the subtree call a checkpoint, directly or through a project function? */
-export function subtreeCalls(
-  p: Project,
-  mod: Module,
-  n: PyNode,
-  set: Set<FuncInfo>,
-  direct: (c: PyNode) => boolean,
-): boolean {
+export function subtreeCalls(p: Project, mod: Module, n: PyNode, set: Set<FuncInfo>, direct: (c: PyNode) => boolean): boolean {
   let hit = false;
   walk(n, (x) => {
     if (hit) return false;
@@ -131,10 +115,7 @@ export function checkpointsIn(p: Project, mod: Module, n: PyNode): boolean {
 }
 
 /** Keys of a dict literal with constant string keys; undefined when the dict has other keys. */
-export function dictKeys(
-  mod: Module,
-  n: PyNode | undefined,
-): { key: string; keyNode: PyNode; value: PyNode; pair: PyNode }[] | undefined {
+export function dictKeys(mod: Module, n: PyNode | undefined): { key: string; keyNode: PyNode; value: PyNode; pair: PyNode }[] | undefined {
   n = unparen(n);
   if (n?.type !== "dictionary") return undefined;
   const out: { key: string; keyNode: PyNode; value: PyNode; pair: PyNode }[] = [];
@@ -152,13 +133,7 @@ export function lastAssignment(mod: Module, scope: PyNode, name: string, before:
   let best: PyNode | undefined;
   walkTypes(scope, ["function_definition", "class_definition", "assignment"], (x) => {
     if (x !== scope && (x.type === "function_definition" || x.type === "class_definition")) return false;
-    if (
-      x.type === "assignment" &&
-      x.end <= before &&
-      field(x, "left")?.type === "identifier" &&
-      mod.t(field(x, "left")) === name
-    )
-      best = x;
+    if (x.type === "assignment" && x.end <= before && field(x, "left")?.type === "identifier" && mod.t(field(x, "left")) === name) best = x;
     return undefined;
   });
   return best ? field(best, "right") : undefined;
@@ -173,8 +148,7 @@ export function statements(block: PyNode | undefined): PyNode[] {
 export function importInsertionPoint(mod: Module): number {
   let pos = 0;
   for (const c of mod.root.children) {
-    if (c.type === "import_statement" || c.type === "import_from_statement" || c.type === "future_import_statement")
-      pos = c.end;
+    if (c.type === "import_statement" || c.type === "import_from_statement" || c.type === "future_import_statement") pos = c.end;
     else if (c.type === "expression_statement" && pos === 0 && named(c)[0]?.type === "string")
       pos = c.end; // docstring
     else if (c.type !== "comment") break;
@@ -201,9 +175,7 @@ export function normaliseIdentifier(name: string): string {
 export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 
@@ -266,9 +238,7 @@ export function opTable(mod: Module, call: PyNode): { name?: string; node?: PyNo
 
 /** The project's functions that handle the connector state, each with its state names (see stateNames). */
 export function stateFunctions(p: Project): { mod: Module; f: FuncInfo; names: Set<string> }[] {
-  return p.modules.flatMap((mod) =>
-    mod.functions.map((f) => ({ mod, f, names: stateNames(p, f) })).filter((x) => x.names.size > 0),
-  );
+  return p.modules.flatMap((mod) => mod.functions.map((f) => ({ mod, f, names: stateNames(p, f) })).filter((x) => x.names.size > 0));
 }
 
 /** Names that hold the connector state inside a function: update's 2nd parameter, `state` params, and copies. */
@@ -282,16 +252,14 @@ export function stateNames(p: Project, f: FuncInfo): Set<string> {
   if (hit) return hit;
   const out = new Set<string>();
   if (f === p.update && f.params[1]) out.add(f.params[1].name);
-  for (const prm of f.params)
-    if (/^(state|.*_state)$/.test(prm.name) && prm.name !== "new_state_value") out.add(prm.name);
+  for (const prm of f.params) if (/^(state|.*_state)$/.test(prm.name) && prm.name !== "new_state_value") out.add(prm.name);
   // Assignments in document order, as the full walk visited them.
   for (const n of findAll(f.node, "assignment")) {
     const l = field(n, "left");
     const r = field(n, "right");
     if (l?.type !== "identifier" || !r) continue;
     const rt = f.mod.t(r).replace(/\s+/g, "");
-    for (const s of [...out])
-      if (rt === s || rt === `dict(${s})` || rt === `${s}.copy()` || rt === `copy.deepcopy(${s})`) out.add(f.mod.t(l));
+    for (const s of [...out]) if (rt === s || rt === `dict(${s})` || rt === `${s}.copy()` || rt === `copy.deepcopy(${s})`) out.add(f.mod.t(l));
   }
   perProject.set(f, out);
   return out;

@@ -39,16 +39,14 @@ export function parseJson(text: string): JsonNode {
     for (;;) {
       const c = text[i];
       if (c === " " || c === "\t" || c === "\n" || c === "\r") i++;
-      else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*"))
-        fail("comments are not allowed in JSON; move the explanation to README.md");
+      else if (c === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) fail("comments are not allowed in JSON; move the explanation to README.md");
       else if (c === "#") fail("'#' comments are not allowed in JSON; move the explanation to README.md");
       else return;
     }
   };
   const str = (): { value: string; start: number; end: number } => {
     const start = i;
-    if (text[i] !== '"')
-      fail(text[i] === "'" ? "strings must use double quotes" : `expected a string, found ${describe(text[i])}`);
+    if (text[i] !== '"') fail(text[i] === "'" ? "strings must use double quotes" : `expected a string, found ${describe(text[i])}`);
     i++;
     let out = "";
     for (;;) {
@@ -58,16 +56,7 @@ export function parseJson(text: string): JsonNode {
       if (c === "\n") fail("line break inside a string");
       if (c === "\\") {
         const e = text[i + 1];
-        const map: Record<string, string> = {
-          '"': '"',
-          "\\": "\\",
-          "/": "/",
-          b: "\b",
-          f: "\f",
-          n: "\n",
-          r: "\r",
-          t: "\t",
-        };
+        const map: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
         if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;

@@ -1,15 +1,4 @@
-import {
-  ancestors,
-  field,
-  fields,
-  findAll,
-  named,
-  unparen,
-  walkScope,
-  walkTypes,
-  type ParsedPython,
-  type PyNode,
-} from "./python.js";
+import { ancestors, field, fields, findAll, named, unparen, walkScope, walkTypes, type ParsedPython, type PyNode } from "./python.js";
 
 /** What the rules know about one Python module: aliases, functions, calls, main blocks. */
 export const WRITE_METHODS = new Set(["upsert", "update", "delete", "truncate"]);
@@ -150,11 +139,7 @@ export class Module {
     if (obj?.type !== "identifier") return [];
     const base = this.t(obj);
     if (base === "self" || base === "cls") return candidates.filter((g) => g.className);
-    const imported = this.imports.some((i) =>
-      i.isFrom
-        ? i.names.some((n) => (n.alias ?? n.name) === base)
-        : i.names.some((n) => (n.alias ?? n.name.split(".")[0]) === base),
-    );
+    const imported = this.imports.some((i) => (i.isFrom ? i.names.some((n) => (n.alias ?? n.name) === base) : i.names.some((n) => (n.alias ?? n.name.split(".")[0]) === base)));
     return imported ? candidates.filter((g) => !g.className) : [];
   }
   /** Dotted text of the callee when it is a name chain: requests.get, self.session.get. */
@@ -204,11 +189,7 @@ export class Module {
 
   private index(): void {
     const root = this.root;
-    for (const stmt of findAll(
-      root,
-      (n) =>
-        n.type === "import_statement" || n.type === "import_from_statement" || n.type === "future_import_statement",
-    )) {
+    for (const stmt of findAll(root, (n) => n.type === "import_statement" || n.type === "import_from_statement" || n.type === "future_import_statement")) {
       this.addImport(stmt);
     }
     walkTypes(root, ["call", "if_statement", "function_definition"], (n) => {
@@ -269,27 +250,16 @@ export class Module {
     const params: Param[] = [];
     let kwOnly = false;
     for (const p of named(field(n, "parameters")!)) {
-      const nameNode =
-        p.type === "identifier" ? p : (field(p, "name") ?? named(p).find((c) => c.type === "identifier"));
+      const nameNode = p.type === "identifier" ? p : (field(p, "name") ?? named(p).find((c) => c.type === "identifier"));
       const hasDefault = p.type === "default_parameter" || p.type === "typed_default_parameter";
-      if (
-        p.type === "list_splat_pattern" ||
-        (p.type === "typed_parameter" && this.t(p).startsWith("*") && !this.t(p).startsWith("**"))
-      ) {
+      if (p.type === "list_splat_pattern" || (p.type === "typed_parameter" && this.t(p).startsWith("*") && !this.t(p).startsWith("**"))) {
         params.push({ name: this.t(nameNode).replace(/^\*/, ""), kind: "args", hasDefault: false, node: p });
         kwOnly = true;
       } else if (p.type === "dictionary_splat_pattern" || this.t(p).startsWith("**")) {
         params.push({ name: this.t(nameNode).replace(/^\*+/, ""), kind: "kwargs", hasDefault: false, node: p });
       } else if (p.type === "keyword_separator") kwOnly = true;
       else if (p.type === "positional_separator") continue;
-      else
-        params.push({
-          name: this.t(nameNode),
-          kind: kwOnly ? "keyword" : "positional",
-          hasDefault,
-          annotation: field(p, "type"),
-          node: p,
-        });
+      else params.push({ name: this.t(nameNode), kind: kwOnly ? "keyword" : "positional", hasDefault, annotation: field(p, "type"), node: p });
     }
     const info: FuncInfo = {
       name: this.t(field(n, "name")),

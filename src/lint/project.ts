@@ -9,13 +9,7 @@ import { Module, type FuncInfo } from "./model.js";
 import { field, named, walkTypes, type PyNode } from "./python.js";
 import { parsePython } from "./python.js";
 import { parse as parseToml } from "smol-toml";
-import {
-  normalizeName,
-  parseRequirementLine,
-  parseRequirements,
-  type Requirement,
-  type RequirementsFile,
-} from "./requirements.js";
+import { normalizeName, parseRequirementLine, parseRequirements, type Requirement, type RequirementsFile } from "./requirements.js";
 
 /** Everything the rules look at, read once per lint run. */
 export interface TextFile {
@@ -48,20 +42,7 @@ export interface Project {
   sdkPin?: string;
 }
 
-const SKIP_DIRS = new Set([
-  "tests",
-  "test",
-  "files",
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".git",
-  "node_modules",
-  "drivers",
-  ".tox",
-  "build",
-  "dist",
-]);
+const SKIP_DIRS = new Set(["tests", "test", "files", ".venv", "venv", "__pycache__", ".git", "node_modules", "drivers", ".tox", "build", "dist"]);
 const MAX_FILES = 200;
 
 function listPython(dir: string): string[] {
@@ -123,10 +104,7 @@ function checkSizes(files: string[], texts: Map<string, TextFile>): void {
 }
 
 /** `onSources` gets the Python files' texts (in module order) as soon as they are read, before parsing. */
-export async function loadProject(
-  dir: string,
-  onSources?: (files: { file: string; source: string }[]) => void,
-): Promise<Project> {
+export async function loadProject(dir: string, onSources?: (files: { file: string; source: string }[]) => void): Promise<Project> {
   const files = listPython(dir);
   // The walk skips links; connector.py itself is read whatever it is, so that a link out is refused, not ignored.
   if (!files.includes("connector.py") && ConnectorProject.of(dir).exists("connector.py")) files.push("connector.py");
@@ -176,9 +154,7 @@ export async function loadProject(
   project.gitignore = texts.get(".gitignore");
   project.readme = texts.get("README.md");
   analyse(project);
-  const sdkReq = [...(project.requirements?.requirements ?? []), ...(project.pyproject?.dependencies ?? [])].find(
-    (r) => r.normalized === "fivetran-connector-sdk",
-  );
+  const sdkReq = [...(project.requirements?.requirements ?? []), ...(project.pyproject?.dependencies ?? [])].find((r) => r.normalized === "fivetran-connector-sdk");
   if (sdkReq?.specifier) project.sdkPin = sdkReq.specifier;
   return project;
 }
@@ -232,24 +208,14 @@ function analyse(p: Project): void {
   for (const m of p.modules) {
     for (const c of m.calls) {
       const fn = field(c, "function");
-      if (
-        fn?.type === "identifier" &&
-        (m.connector.has(m.t(fn)) || (m.t(fn) === "Connector" && m.connector.size === 0))
-      )
-        candidates.push({ mod: m, call: c });
-      else if (
-        fn?.type === "attribute" &&
-        m.t(field(fn, "attribute")) === "Connector" &&
-        m.sdkModule.has(m.t(field(fn, "object")))
-      )
-        candidates.push({ mod: m, call: c });
+      if (fn?.type === "identifier" && (m.connector.has(m.t(fn)) || (m.t(fn) === "Connector" && m.connector.size === 0))) candidates.push({ mod: m, call: c });
+      else if (fn?.type === "attribute" && m.t(field(fn, "attribute")) === "Connector" && m.sdkModule.has(m.t(field(fn, "object")))) candidates.push({ mod: m, call: c });
     }
   }
   p.connectorCall = candidates.find((c) => c.mod === p.main && c.mod.atImportTime(c.call)) ?? candidates[0];
   if (p.connectorCall) {
     const { mod, call } = p.connectorCall;
-    const resolve = (n: PyNode | undefined) =>
-      n?.type === "identifier" ? p.funcsByName.get(mod.t(n))?.find((f) => !f.className) : undefined;
+    const resolve = (n: PyNode | undefined) => (n?.type === "identifier" ? p.funcsByName.get(mod.t(n))?.find((f) => !f.className) : undefined);
     p.update = resolve(mod.arg(call, 0, "update"));
     p.schema = resolve(mod.arg(call, 1, "schema"));
   }
@@ -314,8 +280,7 @@ function configurationFlow(p: Project): void {
             if (params[i]) add(g, params[i].name);
           }
         });
-        for (const [k, v] of a.keywords)
-          if (names.has(mod.t(v))) for (const g of targets) if (g.params.some((x) => x.name === k)) add(g, k);
+        for (const [k, v] of a.keywords) if (names.has(mod.t(v))) for (const g of targets) if (g.params.some((x) => x.name === k)) add(g, k);
       }
       walkTypes(f.node, ["assignment"], (n) => {
         if (n.type !== "assignment") return;
@@ -326,8 +291,7 @@ function configurationFlow(p: Project): void {
         if (left.type === "attribute" && lt.startsWith("self.")) {
           // Methods of the same class see the attribute.
           for (const g of mod.functions) if (g.className && g.className === f.className) add(g, lt);
-          for (const g of mod.functions)
-            if (g.className && f.name === "__init__" && g.className === f.className) add(g, lt);
+          for (const g of mod.functions) if (g.className && f.name === "__init__" && g.className === f.className) add(g, lt);
         } else if (left.type === "identifier") add(f, lt);
       });
     }
@@ -345,11 +309,7 @@ function configurationFlow(p: Project): void {
           if (!params[i]) continue;
           add(init, params[i].name);
           walkTypes(init.node, ["assignment"], (n) => {
-            if (
-              n.type === "assignment" &&
-              init.mod.t(field(n, "right")) === params[i].name &&
-              init.mod.t(field(n, "left")).startsWith("self.")
-            ) {
+            if (n.type === "assignment" && init.mod.t(field(n, "right")) === params[i].name && init.mod.t(field(n, "left")).startsWith("self.")) {
               for (const g of init.mod.functions) if (g.className === cls) add(g, init.mod.t(field(n, "left")));
             }
           });

@@ -17,14 +17,7 @@ export interface PythonChoice {
 }
 
 const SHIM = /\b(pyenv|asdf|mise|rtx)\b/;
-const MANAGER_VARS = [
-  "PYENV_VERSION",
-  "PYENV_ROOT",
-  "ASDF_PYTHON_VERSION",
-  "ASDF_DATA_DIR",
-  "MISE_PYTHON_VERSION",
-  "MISE_DATA_DIR",
-];
+const MANAGER_VARS = ["PYENV_VERSION", "PYENV_ROOT", "ASDF_PYTHON_VERSION", "ASDF_DATA_DIR", "MISE_PYTHON_VERSION", "MISE_DATA_DIR"];
 
 function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const d of (env.PATH ?? "").split(delimiter)) {
@@ -87,14 +80,7 @@ export function choosePython(env: NodeJS.ProcessEnv = process.env, cwd: string =
   const found = onPath("python3", env);
   if (!found || !isShim(found)) return { command: found ?? "python3" };
   const root = env.PYENV_ROOT ?? join(homedir(), ".pyenv");
-  const key = JSON.stringify([
-    found,
-    cwd,
-    ...MANAGER_VARS.map((v) => env[v] ?? ""),
-    mtime(join(root, "version")),
-    mtime(join(homedir(), ".tool-versions")),
-    nearestVersionFile(cwd),
-  ]);
+  const key = JSON.stringify([found, cwd, ...MANAGER_VARS.map((v) => env[v] ?? ""), mtime(join(root, "version")), mtime(join(homedir(), ".tool-versions")), nearestVersionFile(cwd)]);
   const resolved = readCache(cacheFile(env))[key];
   // Security: only an absolute path to an existing executable is used; anything else asks the shim again.
   if (resolved && isAbsolute(resolved)) {

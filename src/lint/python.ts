@@ -58,11 +58,7 @@ async function loadParser(): Promise<TSParser> {
   // Emscripten fills in the options object it is given and uses it as the module.
   const mod = {} as Partial<RawCursorApi>;
   await Parser.init(mod);
-  if (
-    typeof mod._ts_tree_cursor_goto_first_child_wasm === "function" &&
-    typeof mod._ts_init === "function" &&
-    mod.HEAP32
-  ) {
+  if (typeof mod._ts_tree_cursor_goto_first_child_wasm === "function" && typeof mod._ts_init === "function" && mod.HEAP32) {
     const api = mod as RawCursorApi;
     raw = { api, buffer: api._ts_init() };
   }
@@ -232,8 +228,7 @@ function convert(tree: Tree, source: string): ParsedPython {
     order.push(node);
     if (mayHaveErrors) {
       const isMissing = missing();
-      if (node.type === "ERROR" || isMissing)
-        errors.push({ start: node.start, end: node.end, missing: isMissing, type: node.type });
+      if (node.type === "ERROR" || isMissing) errors.push({ start: node.start, end: node.end, missing: isMissing, type: node.type });
     }
     if (isNamed) {
       const list = byType.get(node.type);
@@ -334,8 +329,7 @@ export function walkTypes(n: PyNode, types: readonly string[], visit: (n: PyNode
   for (const t of types) {
     const list = idx.get(t);
     if (!list) continue;
-    for (let i = firstAtOrAfter(list, (x) => x.index < n.index); i < list.length && list[i].index <= n.last; i++)
-      picked.push(list[i]);
+    for (let i = firstAtOrAfter(list, (x) => x.index < n.index); i < list.length && list[i].index <= n.last; i++) picked.push(list[i]);
   }
   if (types.length > 1) picked.sort((a, b) => a.index - b.index);
   let skipTo = -1;
@@ -347,8 +341,7 @@ export function walkTypes(n: PyNode, types: readonly string[], visit: (n: PyNode
 /** Walks without entering nested function, lambda or class bodies. */
 export function walkScope(n: PyNode, visit: (n: PyNode) => boolean | void): void {
   walk(n, (x) => {
-    if (x !== n && (x.type === "function_definition" || x.type === "lambda" || x.type === "class_definition"))
-      return false;
+    if (x !== n && (x.type === "function_definition" || x.type === "lambda" || x.type === "class_definition")) return false;
     return visit(x);
   });
 }
@@ -378,8 +371,7 @@ export function findAll(n: PyNode, type: string | ((n: PyNode) => boolean)): PyN
       // The list is sorted by start: binary-search the first node at or after n.start, then scan
       // only while nodes can still lie inside n (a zero-width node at n.end counts, as before).
       const out: PyNode[] = [];
-      for (let i = firstAtOrAfter(list, (x) => x.start < n.start); i < list.length && list[i].start <= n.end; i++)
-        if (list[i].end <= n.end) out.push(list[i]);
+      for (let i = firstAtOrAfter(list, (x) => x.start < n.start); i < list.length && list[i].start <= n.end; i++) if (list[i].end <= n.end) out.push(list[i]);
       return out;
     }
   }

@@ -35,9 +35,7 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 
-export function parseRequirementLine(
-  raw: string,
-): Omit<Requirement, "line" | "start" | "end"> | { problem: string } | null {
+export function parseRequirementLine(raw: string): Omit<Requirement, "line" | "start" | "end"> | { problem: string } | null {
   let text = raw;
   // A comment starts at '#' preceded by whitespace or at the line start (a URL fragment has none).
   const hash = text.search(/(^|\s)#/);
@@ -96,16 +94,7 @@ export function parseRequirementLine(
 
 function withUrl(name: string, extras: string[], url: string, marker?: string) {
   const vcs = /^[a-z]+\+[a-z]+:\/\/[^#]*?@([^/#@]+)(#|$)/i.exec(url);
-  return {
-    name,
-    normalized: normalizeName(name),
-    extras,
-    specifier: "",
-    specifierValid: true,
-    url,
-    vcsRef: vcs?.[1],
-    marker,
-  };
+  return { name, normalized: normalizeName(name), extras, specifier: "", specifierValid: true, url, vcsRef: vcs?.[1], marker };
 }
 
 export function parseRequirements(text: string): RequirementsFile {

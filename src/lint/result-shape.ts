@@ -20,13 +20,7 @@ export const lintResultShape = {
     )
     .describe("Counts."),
   fixed: z
-    .array(
-      z.object({
-        file: z.string().describe("Changed file."),
-        rules: z.array(z.string()).describe("Rules whose fixes were applied."),
-        edits: z.number().describe("Edits applied."),
-      }),
-    )
+    .array(z.object({ file: z.string().describe("Changed file."), rules: z.array(z.string()).describe("Rules whose fixes were applied."), edits: z.number().describe("Edits applied.") }))
     .describe("What fix: true changed (empty otherwise)."),
 };
 
@@ -47,14 +41,7 @@ export function lintFindingData(f: Finding): FindingData {
     fix: f.fix && {
       description: f.fix.description,
       safe: f.fix.safe,
-      edits: f.fix.edits.map((e) => ({
-        file: e.file,
-        line: e.line,
-        column: e.column,
-        end_line: e.endLine,
-        end_column: e.endColumn,
-        new_text: e.newText,
-      })),
+      edits: f.fix.edits.map((e) => ({ file: e.file, line: e.line, column: e.column, end_line: e.endLine, end_column: e.endColumn, new_text: e.newText })),
     },
     doc_uri: f.docUri,
   };
@@ -64,15 +51,7 @@ export function lintResultData(r: LintResult): LintResultData {
   const s = r.summary;
   return {
     findings: r.findings.map(lintFindingData),
-    summary: {
-      errors: s.errors,
-      warnings: s.warnings,
-      infos: s.infos,
-      total: s.total,
-      fixable: s.fixable,
-      files: s.files,
-      rules_run: s.rulesRun,
-    },
+    summary: { errors: s.errors, warnings: s.warnings, infos: s.infos, total: s.total, fixable: s.fixable, files: s.files, rules_run: s.rulesRun },
     fixed: r.fixed.map((f) => ({ file: f.file, rules: f.rules, edits: f.edits })),
   };
 }
@@ -82,18 +61,6 @@ export function lintResultData(r: LintResult): LintResultData {
  * without the fix's text edits (lint_connector applies those).
  */
 export function lintFindingBrief(f: Finding): FindingData {
-  const how = f.fix
-    ? `${f.fix.description}${f.fix.safe ? " (lint_connector with fix=true applies it)" : ""}`
-    : `See ${f.docUri}.`;
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    title: f.title,
-    message: f.message,
-    hint: how,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    doc_uri: f.docUri,
-  };
+  const how = f.fix ? `${f.fix.description}${f.fix.safe ? " (lint_connector with fix=true applies it)" : ""}` : `See ${f.docUri}.`;
+  return { rule: f.rule, severity: f.severity, title: f.title, message: f.message, hint: how, file: f.file, line: f.line, column: f.column, doc_uri: f.docUri };
 }

@@ -22,11 +22,7 @@ export const REMOVED: Record<string, string> = {
   asynchat: "3.12",
   asyncore: "3.12",
   smtpd: "3.12",
-  ...Object.fromEntries(
-    "aifc audioop cgi cgitb chunk crypt imghdr mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib lib2to3"
-      .split(" ")
-      .map((m) => [m, "3.13"]),
-  ),
+  ...Object.fromEntries("aifc audioop cgi cgitb chunk crypt imghdr mailcap msilib nis nntplib ossaudiodev pipes sndhdr spwd sunau telnetlib uu xdrlib lib2to3".split(" ").map((m) => [m, "3.13"])),
 };
 
 /** Import name → distribution name, for the common cases where they differ. */
@@ -159,25 +155,8 @@ export const PREINSTALLED = new Set(["requests", "fivetran_connector_sdk"]);
  * fivetran-connector-sdk 3.0.0 and fivetran-connector-sdk-core 0.1.0: cryptography, tqdm,
  * prompt-toolkit, pathspec, typing-extensions, duckdb, requests), so the import resolves.
  */
-export const SDK_DEPS = new Set([
-  "cryptography",
-  "tqdm",
-  "prompt_toolkit",
-  "pathspec",
-  "typing_extensions",
-  "duckdb",
-  "cffi",
-]);
-export const DRIVER_DISTS = new Set([
-  "pyodbc",
-  "mysqlclient",
-  "cx-oracle",
-  "jaydebeapi",
-  "jpype1",
-  "ibm-db",
-  "psycopg2",
-  "python-ldap",
-]);
+export const SDK_DEPS = new Set(["cryptography", "tqdm", "prompt_toolkit", "pathspec", "typing_extensions", "duckdb", "cffi"]);
+export const DRIVER_DISTS = new Set(["pyodbc", "mysqlclient", "cx-oracle", "jaydebeapi", "jpype1", "ibm-db", "psycopg2", "python-ldap"]);
 
 /** The distributions an import's top-level name can come from. */
 export function distsFor(topLevel: string, fullModule: string): string[] {
@@ -190,11 +169,7 @@ export function distsFor(topLevel: string, fullModule: string): string[] {
   }
   if (topLevel === "azure") {
     const parts = fullModule.split(".");
-    return [
-      ["azure", ...parts.slice(1)].join("-").replace(/_/g, "-"),
-      `azure-${parts[1] ?? ""}`,
-      `azure-${parts.slice(1, 3).join("-")}`,
-    ];
+    return [["azure", ...parts.slice(1)].join("-").replace(/_/g, "-"), `azure-${parts[1] ?? ""}`, `azure-${parts.slice(1, 3).join("-")}`];
   }
   const mapped = IMPORT_TO_DIST[topLevel];
   return [...(mapped ?? []), topLevel.toLowerCase().replace(/_/g, "-")];

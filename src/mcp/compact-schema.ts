@@ -39,11 +39,9 @@ function stripped(s: z.ZodType): z.ZodType {
   if (s instanceof z.ZodOptional) return stripped(s.unwrap() as z.ZodType).optional();
   if (s instanceof z.ZodNullable) return stripped(s.unwrap() as z.ZodType).nullable();
   if (s instanceof z.ZodArray) return z.array(stripped(s.element as z.ZodType));
-  if (s instanceof z.ZodObject)
-    return z.object(Object.fromEntries(Object.entries(s.shape).map(([k, v]) => [k, stripped(v as z.ZodType)])));
+  if (s instanceof z.ZodObject) return z.object(Object.fromEntries(Object.entries(s.shape).map(([k, v]) => [k, stripped(v as z.ZodType)])));
   if (s instanceof z.ZodRecord) return z.record(s.keyType as z.ZodString, stripped(s.valueType as z.ZodType));
-  if (s instanceof z.ZodUnion)
-    return z.union((s.options as z.ZodType[]).map(stripped) as unknown as [z.ZodType, z.ZodType]);
+  if (s instanceof z.ZodUnion) return z.union((s.options as z.ZodType[]).map(stripped) as unknown as [z.ZodType, z.ZodType]);
   // Leaves are rebuilt from their type: a clone would keep the description.
   if (s instanceof z.ZodString) return z.string();
   if (s instanceof z.ZodNumber) return z.number();
@@ -80,8 +78,7 @@ export function compactToolList(server: McpServer): void {
       if (t.outputSchema) shortenObjects(t.outputSchema);
       if (t.inputSchema) dropDefaults(t.inputSchema);
       if (t.outputSchema) dropDefaults(t.outputSchema);
-      if (t.execution && Object.keys(t.execution).length === 1 && t.execution.taskSupport === "forbidden")
-        delete t.execution;
+      if (t.execution && Object.keys(t.execution).length === 1 && t.execution.taskSupport === "forbidden") delete t.execution;
     }
     return res;
   });
@@ -121,14 +118,7 @@ function shortenObjects(schema: Record<string, unknown>): void {
 function shorten(s: Record<string, unknown>): void {
   const props = s.properties as Record<string, unknown> | undefined;
   const extra = s.additionalProperties as Record<string, unknown> | undefined;
-  if (
-    s.type === "object" &&
-    props &&
-    Object.keys(props).length === 0 &&
-    extra &&
-    typeof extra === "object" &&
-    Object.keys(extra).length === 0
-  ) {
+  if (s.type === "object" && props && Object.keys(props).length === 0 && extra && typeof extra === "object" && Object.keys(extra).length === 0) {
     delete s.properties;
     delete s.additionalProperties;
   }

@@ -9,10 +9,7 @@ export function jsonObjectInput() {
   return z.preprocess(
     (value, ctx) => {
       if (value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, "__proto__")) {
-        ctx.addIssue({
-          code: "custom",
-          message: "a top-level key named __proto__ cannot be passed through this tool; rename it",
-        });
+        ctx.addIssue({ code: "custom", message: "a top-level key named __proto__ cannot be passed through this tool; rename it" });
       }
       return value;
     },

@@ -6,11 +6,7 @@ export function registerLintResources(server: McpServer): void {
   server.registerResource(
     "lint-rules",
     "connector-sdk://lint-rules",
-    {
-      title: "Lint rules",
-      description: "Every lint_connector rule: id, severity, title, whether it has a safe fix.",
-      mimeType: "text/markdown",
-    },
+    { title: "Lint rules", description: "Every lint_connector rule: id, severity, title, whether it has a safe fix.", mimeType: "text/markdown" },
     async (uri) => ({
       contents: [
         {
@@ -21,10 +17,7 @@ export function registerLintResources(server: McpServer): void {
             "",
             "| id | severity | title | fix | profiles |",
             "|---|---|---|---|---|",
-            ...docs().map(
-              (d) =>
-                `| [${d.id}](connector-sdk://lint-rules/${d.id}) | ${d.severity} | ${d.title} | ${d.fix} | ${d.profiles} |`,
-            ),
+            ...docs().map((d) => `| [${d.id}](connector-sdk://lint-rules/${d.id}) | ${d.severity} | ${d.title} | ${d.fix} | ${d.profiles} |`),
           ].join("\n"),
         },
       ],
@@ -33,14 +26,7 @@ export function registerLintResources(server: McpServer): void {
   server.registerResource(
     "lint-rule",
     new ResourceTemplate("connector-sdk://lint-rules/{id}", {
-      list: async () => ({
-        resources: docs().map((d) => ({
-          uri: `connector-sdk://lint-rules/${d.id}`,
-          name: d.id,
-          title: `${d.id}: ${d.title}`,
-          mimeType: "text/markdown",
-        })),
-      }),
+      list: async () => ({ resources: docs().map((d) => ({ uri: `connector-sdk://lint-rules/${d.id}`, name: d.id, title: `${d.id}: ${d.title}`, mimeType: "text/markdown" })) }),
       complete: {
         id: (value) =>
           docs()
@@ -48,11 +34,7 @@ export function registerLintResources(server: McpServer): void {
             .filter((id) => id.startsWith(value.toUpperCase())),
       },
     }),
-    {
-      title: "Lint rule",
-      description: "Why a lint_connector rule exists, a bad example and the fix.",
-      mimeType: "text/markdown",
-    },
+    { title: "Lint rule", description: "Why a lint_connector rule exists, a bad example and the fix.", mimeType: "text/markdown" },
     async (uri, { id }) => {
       const key = String(Array.isArray(id) ? id[0] : id);
       const text = ruleDoc(key);

@@ -10,16 +10,12 @@ import type { ToolContext } from "./tool.js";
  * The project-folder argument, written once for every tool that works on a connector folder: its schema and
  * description here, its resolution (the workspace check, then the one file-access layer) in openProject().
  */
-export const PROJECT_DIR_DESCRIPTION =
-  "Connector folder; omit when the workspace root is one (else the error lists the connector folders).";
+export const PROJECT_DIR_DESCRIPTION = "Connector folder; omit when the workspace root is one (else the error lists the connector folders).";
 
 export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRIPTION);
 
 /** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
-export async function openProject(
-  ctx: Pick<ToolContext, "workspace">,
-  projectDir: string | undefined,
-): Promise<ConnectorProject> {
+export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
 }
 
@@ -32,16 +28,10 @@ export async function answerFolderJob<T extends Record<string, unknown>>(
   kind: JobKind,
   ctx: ToolContext,
   args: { project_dir?: string; wait_seconds: number },
-  work: (
-    projectDir: string,
-    signal: AbortSignal,
-    report: (p: JobProgress) => void,
-  ) => Promise<{ summary: string; data: T }>,
+  work: (projectDir: string, signal: AbortSignal, report: (p: JobProgress) => void) => Promise<{ summary: string; data: T }>,
 ): Promise<{ summary: string; data: T | JobRunningData }> {
   const projectDir = (await openProject(ctx, args.project_dir)).root;
-  return answerAsJob(kind, projectDir, args.wait_seconds * 1000, ctx, (signal, report) =>
-    work(projectDir, signal, report),
-  );
+  return answerAsJob(kind, projectDir, args.wait_seconds * 1000, ctx, (signal, report) => work(projectDir, signal, report));
 }
 
 /**
@@ -49,10 +39,7 @@ export async function answerFolderJob<T extends Record<string, unknown>>(
  * evaluate_connector runs on the folder, whose files/ is then a scratch copy that goes when the evaluation ends. An
  * evaluation of a server that died is put back first.
  */
-export async function openProjectFiles(
-  ctx: Pick<ToolContext, "workspace">,
-  projectDir: string | undefined,
-): Promise<ConnectorProject> {
+export async function openProjectFiles(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
   const project = await openProject(ctx, projectDir);
   claimFiles(project);
   return project;
@@ -64,11 +51,6 @@ export function createFolder(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new ToolError(
-      "invalid_argument",
-      `Cannot create the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`,
-      "Pass a folder path you can write to.",
-      dir,
-    );
+    throw new ToolError("invalid_argument", `Cannot create the folder ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)}).`, "Pass a folder path you can write to.", dir);
   }
 }

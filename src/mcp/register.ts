@@ -29,10 +29,7 @@ export const TRUNCATED_META_KEY = "fivetran-connector-mcp/truncated";
 export function errorResult(err: ToolError): CallToolResult {
   // Security: no escape sequence or invisible character of an error's text (it may quote the folder) reaches the client.
   const lines = [`Error (${err.code}): ${stripControlsKeepingDefuse(patternRedactor.redact(err.message))}`];
-  if (err.value !== undefined)
-    lines.push(
-      `Value: ${stripControls(patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`)))}`,
-    );
+  if (err.value !== undefined) lines.push(`Value: ${stripControls(patternRedactor.redact(typeof err.value === "string" ? err.value : (JSON.stringify(err.value) ?? `(${typeof err.value})`)))}`);
   if (err.hint) lines.push(`Next: ${stripControls(err.hint)}`);
   return { isError: true, content: [{ type: "text", text: capText(lines.join("\n"), MAX_ERROR_CHARS) }] };
 }
@@ -79,9 +76,7 @@ export function successResult(summary: string, data: unknown, opts: SuccessOptio
 }
 
 function truncationNote(cuts: Cut[], max: number): string {
-  const parts = cuts
-    .slice(0, 8)
-    .map((c) => `${c.path || "(result)"}: kept ${c.kept} of ${c.total} ${c.kind === "items" ? "items" : "characters"}`);
+  const parts = cuts.slice(0, 8).map((c) => `${c.path || "(result)"}: kept ${c.kept} of ${c.total} ${c.kind === "items" ? "items" : "characters"}`);
   if (cuts.length > 8) parts.push(`and ${cuts.length - 8} more`);
   return `Note: this result was shortened to fit client limits (${max} characters): ${parts.join("; ")}. Narrow the request (filter, limit, offset) to see the rest.`;
 }
@@ -125,24 +120,16 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
           void extra
             .sendNotification({
               method: "notifications/progress",
-              params: {
-                progressToken: token,
-                progress,
-                ...(total !== undefined ? { total } : {}),
-                ...(message ? { message: notificationText(message) } : {}),
-              },
+              params: { progressToken: token, progress, ...(total !== undefined ? { total } : {}), ...(message ? { message: notificationText(message) } : {}) },
             })
             .catch(() => {});
         },
         log(level: LogLevel, message: string) {
-          void server.server
-            .sendLoggingMessage({ level, logger: def.name, data: notificationText(message) }, extra.sessionId)
-            .catch(() => {});
+          void server.server.sendLoggingMessage({ level, logger: def.name, data: notificationText(message) }, extra.sessionId).catch(() => {});
         },
       };
       // Elicitation is optional: offered to handlers only when the client advertised it.
-      if (server.server.getClientCapabilities()?.elicitation)
-        ctx.confirm = (message) => elicitConfirm(server, message, extra.signal);
+      if (server.server.getClientCapabilities()?.elicitation) ctx.confirm = (message) => elicitConfirm(server, message, extra.signal);
       try {
         const { summary, data } = await def.handle(args, ctx);
         // The schema clients receive forbids keys it does not list (additionalProperties: false), and
@@ -161,9 +148,7 @@ export function registerTool(server: McpServer, def: AnyToolDefinition, workspac
         }
         // Security: the last guard on every result: no secret the server knows (its environment's, a run's
         // configuration override) leaves in any field, whatever the tool forgot.
-        return successResult(knownSecretsRedactor.redact(summary), knownSecretsRedactor.redactValue(parsed.data), {
-          validate: (d) => outputSchema.safeParse(d).success,
-        });
+        return successResult(knownSecretsRedactor.redact(summary), knownSecretsRedactor.redactValue(parsed.data), { validate: (d) => outputSchema.safeParse(d).success });
       } catch (e) {
         // Domain failures become results the model can act on, never protocol errors.
         return errorResult(toToolError(e));

@@ -106,9 +106,7 @@ function dominantChild(c: Candidate): Candidate | undefined {
     }
     if (node && typeof node === "object") for (const [k, child] of Object.entries(node)) scan(child, [...at, k]);
   };
-  const entries: [Seg, Json][] = Array.isArray(c.node)
-    ? c.node.map((v, i) => [i, v])
-    : Object.entries(c.node as Record<string, Json>);
+  const entries: [Seg, Json][] = Array.isArray(c.node) ? c.node.map((v, i) => [i, v]) : Object.entries(c.node as Record<string, Json>);
   for (const [k, child] of entries) scan(child, [...c.segs, k]);
   return found;
 }
@@ -146,22 +144,13 @@ function getAt(root: Json, segs: Seg[]): Json | undefined {
 }
 
 function pathOf(segs: Seg[]): string {
-  return segs
-    .map((s, i) =>
-      typeof s === "number"
-        ? `[${s}]`
-        : /^[A-Za-z_$][\w$]*$/.test(s)
-          ? `${i ? "." : ""}${s}`
-          : `[${JSON.stringify(s)}]`,
-    )
-    .join("");
+  return segs.map((s, i) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `${i ? "." : ""}${s}` : `[${JSON.stringify(s)}]`)).join("");
 }
 
 function parsePath(path: string): Seg[] {
   const segs: Seg[] = [];
   const re = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_$][\w$]*)/g;
-  for (const m of path.matchAll(re))
-    segs.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]);
+  for (const m of path.matchAll(re)) segs.push(m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? (JSON.parse(m[2]) as string) : m[3]);
   return segs;
 }
 
@@ -188,8 +177,7 @@ function format(value: Json, indent: string): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    if (value.every((v) => v === null || typeof v !== "object"))
-      return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+    if (value.every((v) => v === null || typeof v !== "object")) return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
     return `[\n${value.map((v) => inner + format(v, inner)).join(",\n")}\n${indent}]`;
   }
   const entries = Object.entries(value);

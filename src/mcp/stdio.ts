@@ -51,9 +51,7 @@ export class BoundedStdioServerTransport implements Transport {
   private take(piece: Buffer, ends: boolean): void {
     if (this.skipping) {
       this.skipping.bytes += piece.length;
-      this.skipping.tail = lastBytes(
-        Buffer.concat([this.skipping.tail, piece.subarray(Math.max(0, piece.length - TAIL_WINDOW))]),
-      );
+      this.skipping.tail = lastBytes(Buffer.concat([this.skipping.tail, piece.subarray(Math.max(0, piece.length - TAIL_WINDOW))]));
       if (ends) this.refuse();
       return;
     }
@@ -90,11 +88,7 @@ export class BoundedStdioServerTransport implements Transport {
     }
     if (Array.isArray(value)) {
       this.onerror?.(new Error("a JSON-RPC batch"));
-      this.answerInvalid(
-        null,
-        -32600,
-        "Invalid Request: batches are not supported by MCP; send one JSON-RPC message per line.",
-      );
+      this.answerInvalid(null, -32600, "Invalid Request: batches are not supported by MCP; send one JSON-RPC message per line.");
       return;
     }
     const parsed = JSONRPCMessageSchema.safeParse(value);
@@ -105,11 +99,7 @@ export class BoundedStdioServerTransport implements Transport {
       const valid = typeof id === "string" || (typeof id === "number" && Number.isFinite(id));
       // A malformed notification (no id at all) gets no answer, as notifications never do.
       if (id === undefined && typeof (value as { method?: unknown } | null)?.method === "string") return;
-      this.answerInvalid(
-        valid ? id : null,
-        -32600,
-        'Invalid Request: not a JSON-RPC 2.0 message (it needs "jsonrpc": "2.0", a string or number id, and a method).',
-      );
+      this.answerInvalid(valid ? id : null, -32600, 'Invalid Request: not a JSON-RPC 2.0 message (it needs "jsonrpc": "2.0", a string or number id, and a method).');
       return;
     }
     this.onmessage?.(parsed.data);
@@ -168,9 +158,7 @@ export class BoundedStdioServerTransport implements Transport {
  */
 function requestId(head: string, tail: string): string | number | undefined {
   const ID = String.raw`("(?:[^"\\]|\\.){0,200}"|-?\d{1,16})`;
-  const m =
-    new RegExp(String.raw`"id"\s*:\s*${ID}\s*\}\s*$`).exec(tail.replace(/\r$/, "")) ??
-    new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID}`).exec(head);
+  const m = new RegExp(String.raw`"id"\s*:\s*${ID}\s*\}\s*$`).exec(tail.replace(/\r$/, "")) ?? new RegExp(String.raw`^\s*\{\s*(?:"jsonrpc"\s*:\s*"2\.0"\s*,\s*)?"id"\s*:\s*${ID}`).exec(head);
   if (!m) return undefined;
   try {
     return JSON.parse(m[1]) as string | number;

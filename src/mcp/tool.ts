@@ -53,9 +53,7 @@ export interface ToolDefinition<I extends z.ZodRawShape = z.ZodRawShape, O exten
 }
 
 /** A tool is one literal; this only pins its types. */
-export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
-  def: ToolDefinition<I, O>,
-): ToolDefinition<I, O> {
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(def: ToolDefinition<I, O>): ToolDefinition<I, O> {
   return def;
 }
 

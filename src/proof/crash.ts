@@ -46,13 +46,7 @@ export interface CrashReport {
     state_sha256: string | null;
     cursor_regressions: { checkpoint: number; path: string }[];
   };
-  second_run: {
-    status: RunResult["status"];
-    operations: number;
-    writes_nothing_new: boolean;
-    judged: boolean;
-    differences: DumpDiff[];
-  } | null;
+  second_run: { status: RunResult["status"]; operations: number; writes_nothing_new: boolean; judged: boolean; differences: DumpDiff[] } | null;
   points: CrashPoint[];
   /** One line per problem found, for people. */
   problems: string[];
@@ -79,8 +73,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
   const problems: string[] = [];
   const notes: string[] = [];
   // On a replay, a run that asks for what the recording does not hold fails as unrecorded: not the connector's fault.
-  const unrecorded = (r: RunResult) =>
-    mode === "replay" && r.status === "failed" && Boolean(r.proof?.unrecorded?.length);
+  const unrecorded = (r: RunResult) => mode === "replay" && r.status === "failed" && Boolean(r.proof?.unrecorded?.length);
   try {
     const baseDir = work.copy("baseline");
     const base = await run(baseDir, true);
@@ -105,32 +98,20 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
         second_run: null,
         points: [],
         notes,
-        problems: [
-          `The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`,
-        ],
+        problems: [`The uninterrupted run did not succeed (${base.error?.kind}: ${base.error?.message}); fix that first.`],
       };
     }
-    if (baseline.checkpoints === 0)
-      problems.push("The sync never checkpoints: a crash anywhere loses all it did, and every sync starts over.");
-    for (const r of baseline.cursor_regressions)
-      problems.push(`The uninterrupted run moved ${r.path} backwards at checkpoint ${r.checkpoint}.`);
+    if (baseline.checkpoints === 0) problems.push("The sync never checkpoints: a crash anywhere loses all it did, and every sync starts over.");
+    for (const r of baseline.cursor_regressions) problems.push(`The uninterrupted run moved ${r.path} backwards at checkpoint ${r.checkpoint}.`);
 
     throwIfCancelled(opts.signal);
     const second = await run(baseDir, false);
     const secondDiff = diffDumps(baseDump, await dumpWarehouse(second.warehousePath));
     const secondJudged = !unrecorded(second);
-    const second_run = {
-      status: second.status,
-      operations: ops(second),
-      writes_nothing_new: second.status === "succeeded" && secondDiff.length === 0,
-      judged: secondJudged,
-      differences: secondDiff,
-    };
+    const second_run = { status: second.status, operations: ops(second), writes_nothing_new: second.status === "succeeded" && secondDiff.length === 0, judged: secondJudged, differences: secondDiff };
     opts.onStep?.(`second clean run: ${second.status}, ${second_run.operations} operations`);
     if (!secondJudged)
-      notes.push(
-        `The second run asks the recording for requests it does not hold (${second.proof?.unrecorded?.[0]?.url ?? ""}): run crash_resume live to check that it writes nothing new.`,
-      );
+      notes.push(`The second run asks the recording for requests it does not hold (${second.proof?.unrecorded?.[0]?.url ?? ""}): run crash_resume live to check that it writes nothing new.`);
     else if (!second_run.writes_nothing_new)
       problems.push(
         second.status === "succeeded"
@@ -145,12 +126,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
     if (opts.randomOperations && baseline.operations > 0) {
       const rnd = seeded(opts.seed ?? 1);
       const picked = new Set<number>();
-      for (
-        let i = 0;
-        i < opts.randomOperations * 4 && picked.size < Math.min(opts.randomOperations, baseline.operations);
-        i++
-      )
-        picked.add(1 + Math.floor(rnd() * baseline.operations));
+      for (let i = 0; i < opts.randomOperations * 4 && picked.size < Math.min(opts.randomOperations, baseline.operations); i++) picked.add(1 + Math.floor(rnd() * baseline.operations));
       for (const k of [...picked].sort((a, b) => a - b)) wanted.push({ at_operation: k });
     }
 
@@ -163,14 +139,10 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
       const diff = diffDumps(baseDump, await dumpWarehouse(resumed.warehousePath));
       const lost = diff.reduce((s, d) => s + d.missing, 0);
       const extra = diff.reduce((s, d) => s + d.extra, 0);
-      const regressions = [
-        ...(killed.proof?.cursor_regressions ?? []),
-        ...(resumed.proof?.cursor_regressions ?? []).map((r) => ({ ...r, checkpoint: -r.checkpoint })),
-      ];
+      const regressions = [...(killed.proof?.cursor_regressions ?? []), ...(resumed.proof?.cursor_regressions ?? []).map((r) => ({ ...r, checkpoint: -r.checkpoint }))];
       const crashed = Boolean(killed.proof?.crashed);
       const judged = !unrecorded(resumed);
-      const passed =
-        judged && crashed && resumed.status === "succeeded" && lost === 0 && extra === 0 && regressions.length === 0;
+      const passed = judged && crashed && resumed.status === "succeeded" && lost === 0 && extra === 0 && regressions.length === 0;
       const point: CrashPoint = {
         crash: crash ?? {},
         crashed,
@@ -184,42 +156,22 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
         passed,
       };
       points.push(point);
-      const where = crash?.after_checkpoint
-        ? `after checkpoint ${crash.after_checkpoint}`
-        : `at operation ${crash?.at_operation}`;
+      const where = crash?.after_checkpoint ? `after checkpoint ${crash.after_checkpoint}` : `at operation ${crash?.at_operation}`;
       opts.onStep?.(`crash ${where}: ${!judged ? "not judged" : passed ? "passed" : "failed"}`);
       if (!judged) {
-        notes.push(
-          `Crash ${where}: the resumed run asks the recording for ${resumed.proof?.unrecorded?.[0]?.url ?? "a request"}, which it does not hold; not judged (run crash_resume live).`,
-        );
+        notes.push(`Crash ${where}: the resumed run asks the recording for ${resumed.proof?.unrecorded?.[0]?.url ?? "a request"}, which it does not hold; not judged (run crash_resume live).`);
         for (const r of regressions)
-          problems.push(
-            `Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`,
-          );
+          problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
         continue;
       }
       if (!crashed) problems.push(`The run killed ${where} ended before reaching it (${killed.status}).`);
-      if (resumed.status !== "succeeded")
-        problems.push(`Resuming after a crash ${where} ${resumed.status}: ${resumed.error?.message}`);
-      if (lost)
-        problems.push(
-          `Crash ${where}, then resume: ${lost} row(s) of the uninterrupted run are missing (${describe(diff)}): the state committed more than the rows it covers.`,
-        );
-      if (extra)
-        problems.push(
-          `Crash ${where}, then resume: ${extra} row(s) the uninterrupted run does not have (${describe(diff)}).`,
-        );
-      for (const r of regressions)
-        problems.push(
-          `Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`,
-        );
+      if (resumed.status !== "succeeded") problems.push(`Resuming after a crash ${where} ${resumed.status}: ${resumed.error?.message}`);
+      if (lost) problems.push(`Crash ${where}, then resume: ${lost} row(s) of the uninterrupted run are missing (${describe(diff)}): the state committed more than the rows it covers.`);
+      if (extra) problems.push(`Crash ${where}, then resume: ${extra} row(s) the uninterrupted run does not have (${describe(diff)}).`);
+      for (const r of regressions) problems.push(`Crash ${where}: ${r.path} went backwards at ${r.checkpoint < 0 ? `checkpoint ${-r.checkpoint} of the resumed run` : `checkpoint ${r.checkpoint}`}.`);
     }
     throwIfCancelled(opts.signal);
-    const verdict = problems.length
-      ? "failed"
-      : points.some((p) => p.judged) || points.length === 0
-        ? "passed"
-        : "not_judged";
+    const verdict = problems.length ? "failed" : points.some((p) => p.judged) || points.length === 0 ? "passed" : "not_judged";
     return { verdict, mode, baseline, second_run, points, problems, notes };
   } finally {
     work.dispose();
@@ -228,10 +180,7 @@ export async function crashAndResume(opts: CrashOptions): Promise<CrashReport> {
 
 function describe(diff: DumpDiff[]): string {
   return diff
-    .map(
-      (d) =>
-        `${d.table}: ${d.missing} missing, ${d.extra} extra${d.missing_examples[0] ? `, e.g. ${d.missing_examples[0]}` : d.extra_examples[0] ? `, e.g. ${d.extra_examples[0]}` : ""}`,
-    )
+    .map((d) => `${d.table}: ${d.missing} missing, ${d.extra} extra${d.missing_examples[0] ? `, e.g. ${d.missing_examples[0]}` : d.extra_examples[0] ? `, e.g. ${d.extra_examples[0]}` : ""}`)
     .join("; ");
 }
 

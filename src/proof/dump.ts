@@ -25,37 +25,18 @@ const SKIP = new Set(["_fivetran_synced"]);
 export async function dumpWarehouse(dbPath: string): Promise<TableDump[]> {
   if (!existsSync(dbPath)) return [];
   return withReader(dbPath, SCHEMA, async (conn) => {
-    const text = async (sql: string): Promise<string[][]> =>
-      (await conn.runAndReadAll(sql)).getRows().map((r) => r.map((v) => (v === null ? "" : String(v))));
+    const text = async (sql: string): Promise<string[][]> => (await conn.runAndReadAll(sql)).getRows().map((r) => r.map((v) => (v === null ? "" : String(v))));
     const tables = await text(
       `SELECT table_schema, table_name FROM information_schema.tables WHERE (table_schema = ${lit(SCHEMA)} OR starts_with(table_schema, ${lit(`${SCHEMA}_`)})) AND table_name NOT LIKE '\\_fivetran%' ESCAPE '\\' ORDER BY table_schema, table_name`,
     );
     const out: TableDump[] = [];
     for (const [schema, table] of tables) {
-      const cols = (
-        await text(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = ${lit(schema)} AND table_name = ${lit(table)} ORDER BY ordinal_position`,
-        )
-      ).map((r) => r[0]);
-      const pk = await text(
-        `SELECT unnest(constraint_column_names) FROM duckdb_constraints() WHERE schema_name = ${lit(schema)} AND table_name = ${lit(table)} AND constraint_type = 'PRIMARY KEY'`,
-      );
+      const cols = (await text(`SELECT column_name FROM information_schema.columns WHERE table_schema = ${lit(schema)} AND table_name = ${lit(table)} ORDER BY ordinal_position`)).map((r) => r[0]);
+      const pk = await text(`SELECT unnest(constraint_column_names) FROM duckdb_constraints() WHERE schema_name = ${lit(schema)} AND table_name = ${lit(table)} AND constraint_type = 'PRIMARY KEY'`);
       const keep = cols.filter((c) => !SKIP.has(c));
       const t = `${ident(schema)}.${ident(table)}`;
-      const rows = keep.length
-        ? (
-            await text(
-              `SELECT CAST(to_json(x) AS VARCHAR) AS j FROM (SELECT ${keep.map(ident).join(", ")} FROM ${t}) x ORDER BY j`,
-            )
-          ).map((r) => r[0])
-        : [];
-      out.push({
-        table: schema === SCHEMA ? table : `${schema}.${table}`,
-        columns: keep,
-        primary_key: pk.map((r) => r[0]),
-        rows,
-        sha256: sha256(rows.join("\n")),
-      });
+      const rows = keep.length ? (await text(`SELECT CAST(to_json(x) AS VARCHAR) AS j FROM (SELECT ${keep.map(ident).join(", ")} FROM ${t}) x ORDER BY j`)).map((r) => r[0]) : [];
+      out.push({ table: schema === SCHEMA ? table : `${schema}.${table}`, columns: keep, primary_key: pk.map((r) => r[0]), rows, sha256: sha256(rows.join("\n")) });
     }
     return out;
   });
@@ -84,11 +65,7 @@ export interface DumpDiff {
  * Row-by-row differences between two warehouses, as multisets. With `project`, rows are compared on the expected
  * table's columns only (a fault that adds a column does not count as changed data).
  */
-export function diffDumps(
-  expected: TableDump[],
-  actual: TableDump[],
-  opts: { project?: boolean; keys?: boolean } = {},
-): DumpDiff[] {
+export function diffDumps(expected: TableDump[], actual: TableDump[], opts: { project?: boolean; keys?: boolean } = {}): DumpDiff[] {
   const out: DumpDiff[] = [];
   const byName = new Map(actual.map((t) => [t.table, t]));
   for (const e of expected) {
@@ -109,25 +86,11 @@ export function diffDumps(
     }
     const missing: string[] = [];
     for (const [r, n] of counts) for (let i = 0; i < n; i++) missing.push(r);
-    if (missing.length || extra.length)
-      out.push({
-        table: e.table,
-        missing: missing.length,
-        extra: extra.length,
-        missing_examples: missing.slice(0, 3),
-        extra_examples: extra.slice(0, 3),
-      });
+    if (missing.length || extra.length) out.push({ table: e.table, missing: missing.length, extra: extra.length, missing_examples: missing.slice(0, 3), extra_examples: extra.slice(0, 3) });
   }
   const names = new Set(expected.map((t) => t.table));
   for (const a of actual) {
-    if (!names.has(a.table) && a.rows.length)
-      out.push({
-        table: a.table,
-        missing: 0,
-        extra: a.rows.length,
-        missing_examples: [],
-        extra_examples: a.rows.slice(0, 3),
-      });
+    if (!names.has(a.table) && a.rows.length) out.push({ table: a.table, missing: 0, extra: a.rows.length, missing_examples: [], extra_examples: a.rows.slice(0, 3) });
   }
   return out;
 }

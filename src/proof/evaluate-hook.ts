@@ -29,20 +29,9 @@ export function latestRecording(projectDir: string): string | undefined {
  * and resume at the first checkpoints of the replay. A resume that asks for requests the recording lacks cannot be
  * judged on it; that is said, not counted against the connector.
  */
-export async function proofFindings(
-  projectDir: string,
-  recording: string,
-  opts: { python?: string; timeoutSeconds?: number; signal?: AbortSignal },
-): Promise<Finding[]> {
+export async function proofFindings(projectDir: string, recording: string, opts: { python?: string; timeoutSeconds?: number; signal?: AbortSignal }): Promise<Finding[]> {
   const out: Finding[] = [];
-  const faults = await injectFaults({
-    projectDir,
-    replay: recording,
-    faults: EVALUATE_FAULTS,
-    python: opts.python,
-    timeoutSeconds: opts.timeoutSeconds,
-    signal: opts.signal,
-  });
+  const faults = await injectFaults({ projectDir, replay: recording, faults: EVALUATE_FAULTS, python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal });
   if (faults.baseline.status !== "succeeded") {
     out.push({
       severity: "info",
@@ -63,26 +52,12 @@ export async function proofFindings(
   }
   const handled = faults.results.filter((f) => f.handled).map((f) => f.fault);
   if (handled.length)
-    out.push({
-      severity: "info",
-      rule: "proof:faults_handled",
-      message: `On the recording ${recording}, the connector retried and recovered from: ${handled.join(", ")}.`,
-      hint: "—",
-    });
-  const crash = await crashAndResume({
-    projectDir,
-    replay: recording,
-    maxPoints: 5,
-    python: opts.python,
-    timeoutSeconds: opts.timeoutSeconds,
-    signal: opts.signal,
-  });
+    out.push({ severity: "info", rule: "proof:faults_handled", message: `On the recording ${recording}, the connector retried and recovered from: ${handled.join(", ")}.`, hint: "—" });
+  const crash = await crashAndResume({ projectDir, replay: recording, maxPoints: 5, python: opts.python, timeoutSeconds: opts.timeoutSeconds, signal: opts.signal });
   const unjudged = crash.points.filter((p) => !p.judged);
   for (const p of crash.points) {
     if (unjudged.includes(p)) continue;
-    const where = p.crash.after_checkpoint
-      ? `after checkpoint ${p.crash.after_checkpoint}`
-      : `at operation ${p.crash.at_operation}`;
+    const where = p.crash.after_checkpoint ? `after checkpoint ${p.crash.after_checkpoint}` : `at operation ${p.crash.at_operation}`;
     if (p.lost_rows)
       out.push({
         severity: "error",
@@ -113,11 +88,6 @@ export async function proofFindings(
       hint: "Run crash_resume against the live API (no replay).",
     });
   else if (crash.verdict === "passed")
-    out.push({
-      severity: "info",
-      rule: "proof:crash_resume",
-      message: `Crash and resume passed at ${crash.points.length} point(s) on the recording ${recording}.`,
-      hint: "—",
-    });
+    out.push({ severity: "info", rule: "proof:crash_resume", message: `Crash and resume passed at ${crash.points.length} point(s) on the recording ${recording}.`, hint: "—" });
   return out;
 }

@@ -11,14 +11,7 @@ import { proofRuns, type ProofRunOptions } from "./workdir.js";
  * warehouse (rows lost, doubled or changed).
  */
 export const TRANSIENT_FAULTS = ["429", "500", "502", "503", "timeout", "reset", "401"] as const;
-export const DATA_FAULTS = [
-  "empty_page",
-  "repeated_page",
-  "cursor_stuck",
-  "new_field",
-  "removed_field",
-  "type_change",
-] as const;
+export const DATA_FAULTS = ["empty_page", "repeated_page", "cursor_stuck", "new_field", "removed_field", "type_change"] as const;
 export const FAULT_KINDS = [...TRANSIENT_FAULTS, ...DATA_FAULTS] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -38,15 +31,7 @@ export const FAULT_DESCRIPTIONS: Record<FaultKind, string> = {
   type_change: "a numeric field of every record of the page arrives as a string",
 };
 
-export type Outcome =
-  | "retried"
-  | "kept_going"
-  | "failed_cleanly"
-  | "looped"
-  | "lost_rows"
-  | "duplicated_rows"
-  | "changed_values"
-  | "not_reached";
+export type Outcome = "retried" | "kept_going" | "failed_cleanly" | "looped" | "lost_rows" | "duplicated_rows" | "changed_values" | "not_reached";
 
 export interface FaultResult {
   fault: FaultKind;
@@ -105,20 +90,13 @@ export async function injectFaults(opts: FaultOptions): Promise<FaultReport> {
     throwIfCancelled(opts.signal);
     const baseDump = await dumpWarehouse(base.warehousePath);
     const requests = base.proof?.requests ?? 0;
-    const baseline = {
-      status: base.status,
-      requests,
-      rows: base.rowsPerTable,
-      ...(base.error ? { error: base.error.message } : {}),
-    };
+    const baseline = { status: base.status, requests, rows: base.rowsPerTable, ...(base.error ? { error: base.error.message } : {}) };
     opts.onStep?.(`run without faults: ${base.status}, ${requests} requests`);
     const results: FaultResult[] = [];
     if (base.status === "succeeded") {
       for (const fault of kinds) {
         throwIfCancelled(opts.signal);
-        results.push(
-          await oneFault(fault, at, requests, baseDump, (reset, extras) => run(work.copy(fault), reset, extras), run),
-        );
+        results.push(await oneFault(fault, at, requests, baseDump, (reset, extras) => run(work.copy(fault), reset, extras), run));
         const r = results[results.length - 1];
         opts.onStep?.(`${fault}: ${r.outcome}, ${r.handled ? "handled" : "not handled"}`);
       }
@@ -139,11 +117,7 @@ async function oneFault(
   first: (reset: boolean, extras: ProofExtras) => Promise<RunResult>,
   again: (dir: string, reset: boolean, extras: ProofExtras) => Promise<RunResult>,
 ): Promise<FaultResult> {
-  const extras: ProofExtras = {
-    faults: [{ kind: fault, at, times: 1 }],
-    loopLimit: 20,
-    maxRequests: Math.max(50, baseRequests * 10),
-  };
+  const extras: ProofExtras = { faults: [{ kind: fault, at, times: 1 }], loopLimit: 20, maxRequests: Math.max(50, baseRequests * 10) };
   const r = await first(true, extras);
   const p = r.proof;
   const injected = p?.faults.find((f) => f.request >= at);
@@ -179,8 +153,7 @@ async function oneFault(
   let handled: boolean;
   if (!reached) handled = false;
   else if (transient) handled = outcome === "retried";
-  else if (fault === "empty_page" || fault === "repeated_page" || fault === "cursor_stuck")
-    handled = !looped && stateSafe && extra === 0;
+  else if (fault === "empty_page" || fault === "repeated_page" || fault === "cursor_stuck") handled = !looped && stateSafe && extra === 0;
   else if (fault === "type_change") handled = r.status === "succeeded" && stateSafe && changed === 0 && extra === 0;
   else handled = r.status === "succeeded" && stateSafe && extra === 0;
   return {
@@ -208,16 +181,7 @@ function dirOf(r: RunResult): string {
   return r.warehousePath.replace(/[\\/]files[\\/]warehouse\.db$/, "");
 }
 
-function explain(
-  fault: FaultKind,
-  outcome: Outcome,
-  handled: boolean,
-  retries: number,
-  sleeps: number[],
-  r: RunResult,
-  stateSafe: boolean,
-  transient: boolean,
-): string {
+function explain(fault: FaultKind, outcome: Outcome, handled: boolean, retries: number, sleeps: number[], r: RunResult, stateSafe: boolean, transient: boolean): string {
   const did =
     outcome === "not_reached"
       ? `the connector made fewer requests than the injection point`

@@ -12,16 +12,7 @@ import { Workdir, type ProofRunOptions } from "./workdir.js";
 
 export { crashAndResume, type CrashReport } from "./crash.js";
 export { injectFaults, FAULT_KINDS, checkFaults, type FaultKind, type FaultReport } from "./faults.js";
-export {
-  buildReceipt,
-  checkReceipt,
-  receiptMarkdown,
-  writeReceipt,
-  RECEIPT_JSON,
-  RECEIPT_MD,
-  type Receipt,
-  type ReceiptCheck,
-} from "./receipt.js";
+export { buildReceipt, checkReceipt, receiptMarkdown, writeReceipt, RECEIPT_JSON, RECEIPT_MD, type Receipt, type ReceiptCheck } from "./receipt.js";
 export { recordingExists, RECORDINGS_DIR } from "./recording.js";
 
 export interface MakeReceiptOptions extends ProofRunOptions {
@@ -35,9 +26,7 @@ export interface MakeReceiptOptions extends ProofRunOptions {
  * A receipt of a clean run in a scratch copy (replayed when a recording is named, else live), with crash and resume
  * and faults when asked; written to files/receipt.json and files/receipt.md of the folder.
  */
-export async function makeReceipt(
-  opts: MakeReceiptOptions,
-): Promise<{ receipt: Receipt; json: string; markdown: string }> {
+export async function makeReceipt(opts: MakeReceiptOptions): Promise<{ receipt: Receipt; json: string; markdown: string }> {
   const configuration = opts.configuration ?? readConfiguration(opts.projectDir);
   const python = resolvePython(opts.projectDir, opts.python);
   const work = new Workdir(opts.projectDir, opts.replay);
@@ -59,15 +48,7 @@ export async function makeReceipt(
     opts.onStep?.(`run: ${result.status}`);
     throwIfCancelled(opts.signal);
     if (opts.crash)
-      resume = await crashAndResume({
-        projectDir: opts.projectDir,
-        configuration,
-        python,
-        replay: opts.replay,
-        signal: opts.signal,
-        onStep: opts.onStep,
-        timeoutSeconds: opts.timeoutSeconds,
-      });
+      resume = await crashAndResume({ projectDir: opts.projectDir, configuration, python, replay: opts.replay, signal: opts.signal, onStep: opts.onStep, timeoutSeconds: opts.timeoutSeconds });
     if (opts.faults?.length)
       faults = await injectFaults({
         projectDir: opts.projectDir,
@@ -79,16 +60,7 @@ export async function makeReceipt(
         onStep: opts.onStep,
         timeoutSeconds: opts.timeoutSeconds,
       });
-    const receipt = await buildReceipt({
-      projectDir: opts.projectDir,
-      result,
-      startedClean: true,
-      version: opts.version ?? packageVersion(),
-      configuration,
-      lint: opts.lint,
-      resume,
-      faults,
-    });
+    const receipt = await buildReceipt({ projectDir: opts.projectDir, result, startedClean: true, version: opts.version ?? packageVersion(), configuration, lint: opts.lint, resume, faults });
     const written = await writeReceipt(opts.projectDir, receipt);
     return { receipt, ...written };
   } finally {

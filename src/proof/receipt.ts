@@ -17,17 +17,7 @@ import { Workdir } from "./workdir.js";
  */
 export const RECEIPT_JSON = "files/receipt.json";
 export const RECEIPT_MD = "files/receipt.md";
-const SKIP_DIRS = new Set([
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".git",
-  "node_modules",
-  ".mypy_cache",
-  ".pytest_cache",
-  ".ruff_cache",
-  "files",
-]);
+const SKIP_DIRS = new Set([".venv", "venv", "__pycache__", ".git", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache", "files"]);
 
 export interface Receipt {
   format: 1;
@@ -48,16 +38,7 @@ export interface Receipt {
   /** sha256 of each table's rows (DuckDB's JSON text of each row, sorted; _fivetran_synced left out). */
   table_sha256: Record<string, string>;
   lint: { errors: number; warnings: number; digest: string } | null;
-  faults:
-    | {
-        fault: string;
-        outcome: string;
-        handled: boolean;
-        state_safe: boolean;
-        retries: number;
-        backoff_seconds: number[];
-      }[]
-    | null;
+  faults: { fault: string; outcome: string; handled: boolean; state_safe: boolean; retries: number; backoff_seconds: number[] }[] | null;
   resume: { verdict: string; points: number; passed: number; problems: string[] } | null;
 }
 
@@ -104,10 +85,7 @@ export function codeHash(files: Record<string, string>): string {
 
 function recordingHash(projectDir: string, name: string | undefined): string | undefined {
   if (!name) return undefined;
-  const bytes = ConnectorProject.at(projectDir).readBytes(
-    `${RECORDINGS_DIR}/${name}/${EXCHANGES_FILE}`,
-    1024 * 1024 * 1024,
-  );
+  const bytes = ConnectorProject.at(projectDir).readBytes(`${RECORDINGS_DIR}/${name}/${EXCHANGES_FILE}`, 1024 * 1024 * 1024);
   return bytes ? sha256(bytes) : undefined;
 }
 
@@ -115,11 +93,7 @@ async function lintDigest(projectDir: string): Promise<Receipt["lint"]> {
   const { lint } = await import("../lint/engine.js");
   const r = await lint(projectDir, {});
   const lines = r.findings.map((f) => `${f.rule} ${f.severity} ${f.file}:${f.line}:${f.column}`).sort();
-  return {
-    errors: r.findings.filter((f) => f.severity === "error").length,
-    warnings: r.findings.filter((f) => f.severity === "warning").length,
-    digest: sha256(lines.join("\n")),
-  };
+  return { errors: r.findings.filter((f) => f.severity === "error").length, warnings: r.findings.filter((f) => f.severity === "warning").length, digest: sha256(lines.join("\n")) };
 }
 
 export interface ReceiptInput {
@@ -158,22 +132,10 @@ export async function buildReceipt(inp: ReceiptInput): Promise<Receipt> {
     table_sha256: Object.fromEntries(dump.map((t) => [t.table, t.sha256])),
     lint: inp.lint === false ? null : await lintDigest(inp.projectDir),
     faults: inp.faults
-      ? inp.faults.results.map((f) => ({
-          fault: f.fault,
-          outcome: f.outcome,
-          handled: f.handled,
-          state_safe: f.state_safe,
-          retries: f.retries,
-          backoff_seconds: f.backoff_seconds,
-        }))
+      ? inp.faults.results.map((f) => ({ fault: f.fault, outcome: f.outcome, handled: f.handled, state_safe: f.state_safe, retries: f.retries, backoff_seconds: f.backoff_seconds }))
       : null,
     resume: inp.resume
-      ? {
-          verdict: inp.resume.verdict,
-          points: inp.resume.points.length,
-          passed: inp.resume.points.filter((p) => p.passed).length,
-          problems: inp.resume.problems.map((p) => redactor.redact(p)),
-        }
+      ? { verdict: inp.resume.verdict, points: inp.resume.points.length, passed: inp.resume.points.filter((p) => p.passed).length, problems: inp.resume.problems.map((p) => redactor.redact(p)) }
       : null,
   };
 }
@@ -187,15 +149,9 @@ export function receiptMarkdown(rc: Receipt): string {
         ? `live, recorded into \`files/recordings/${rc.source.recording}\``
         : "live";
   out.push(`## Run receipt`, "");
-  out.push(
-    `- **Result:** ${rc.status}${rc.error_kind ? ` (${rc.error_kind})` : ""}, ${src}${rc.started_clean ? ", from a clean start" : ""}`,
-  );
-  out.push(
-    `- **Engine:** ${rc.engine.name}${rc.engine.sdk_version ? ` (SDK ${rc.engine.sdk_version})` : ""}, Python ${rc.engine.python}, ${rc.tool.name} ${rc.tool.version}`,
-  );
-  out.push(
-    `- **Code:** sha256 ${short(rc.connector.code_sha256)} over ${Object.keys(rc.connector.files).length} file(s); configuration keys: ${rc.connector.configuration_keys.join(", ") || "none"}`,
-  );
+  out.push(`- **Result:** ${rc.status}${rc.error_kind ? ` (${rc.error_kind})` : ""}, ${src}${rc.started_clean ? ", from a clean start" : ""}`);
+  out.push(`- **Engine:** ${rc.engine.name}${rc.engine.sdk_version ? ` (SDK ${rc.engine.sdk_version})` : ""}, Python ${rc.engine.python}, ${rc.tool.name} ${rc.tool.version}`);
+  out.push(`- **Code:** sha256 ${short(rc.connector.code_sha256)} over ${Object.keys(rc.connector.files).length} file(s); configuration keys: ${rc.connector.configuration_keys.join(", ") || "none"}`);
   if (rc.http)
     out.push(
       `- **HTTP:** ${rc.http.requests} request(s); ${
@@ -205,33 +161,20 @@ export function receiptMarkdown(rc: Receipt): string {
       }`,
     );
   const o = rc.operations;
-  out.push(
-    `- **Operations:** ${o.upserts} upserts, ${o.updates} updates, ${o.deletes} deletes, ${o.truncates} truncates, ${rc.checkpoints} checkpoints`,
-  );
+  out.push(`- **Operations:** ${o.upserts} upserts, ${o.updates} updates, ${o.deletes} deletes, ${o.truncates} truncates, ${rc.checkpoints} checkpoints`);
   out.push(`- **State:** sha256 ${short(rc.state_sha256 ?? undefined)}`);
-  if (rc.lint)
-    out.push(
-      `- **Lint:** ${rc.lint.errors} error(s), ${rc.lint.warnings} warning(s) (digest ${short(rc.lint.digest)})`,
-    );
+  if (rc.lint) out.push(`- **Lint:** ${rc.lint.errors} error(s), ${rc.lint.warnings} warning(s) (digest ${short(rc.lint.digest)})`);
   out.push("", "| Table | Rows | Content sha256 |", "|---|---:|---|");
-  for (const [t, h] of Object.entries(rc.table_sha256))
-    out.push(`| ${t} | ${rc.rows_per_table[t] ?? ""} | \`${short(h)}\` |`);
+  for (const [t, h] of Object.entries(rc.table_sha256)) out.push(`| ${t} | ${rc.rows_per_table[t] ?? ""} | \`${short(h)}\` |`);
   if (rc.resume) {
     out.push("", `**Crash and resume:** ${rc.resume.verdict} (${rc.resume.passed}/${rc.resume.points} crash points)`);
     for (const p of rc.resume.problems) out.push(`- ${p}`);
   }
   if (rc.faults) {
     out.push("", "| Fault | Outcome | Handled | State safe | Retries | Backoff (s) |", "|---|---|---|---|---:|---|");
-    for (const f of rc.faults)
-      out.push(
-        `| ${f.fault} | ${f.outcome} | ${f.handled ? "yes" : "**no**"} | ${f.state_safe ? "yes" : "**no**"} | ${f.retries} | ${f.backoff_seconds.join(", ")} |`,
-      );
+    for (const f of rc.faults) out.push(`| ${f.fault} | ${f.outcome} | ${f.handled ? "yes" : "**no**"} | ${f.state_safe ? "yes" : "**no**"} | ${f.retries} | ${f.backoff_seconds.join(", ")} |`);
   }
-  out.push(
-    "",
-    `Check it: \`fivetran-connector-mcp receipt check <folder>\` (same code, same recording: same table hashes).`,
-    "",
-  );
+  out.push("", `Check it: \`fivetran-connector-mcp receipt check <folder>\` (same code, same recording: same table hashes).`, "");
   return out.join("\n");
 }
 
@@ -257,24 +200,13 @@ export interface ReceiptCheck {
 export function readReceipt(projectDir: string, rel = RECEIPT_JSON): Receipt {
   // Security: read through the project layer: a receipt that is a link leaving the folder is refused.
   const text = ConnectorProject.at(projectDir).readText(rel, 16 * 1024 * 1024);
-  if (text === undefined)
-    throw new ToolError(
-      "not_found",
-      `No receipt at ${rel} in ${projectDir}.`,
-      "Make one first: make_receipt (or `receipt make <folder>`).",
-      rel,
-    );
+  if (text === undefined) throw new ToolError("not_found", `No receipt at ${rel} in ${projectDir}.`, "Make one first: make_receipt (or `receipt make <folder>`).", rel);
   try {
     const v = JSON.parse(text) as Receipt;
     if (v.format !== 1 || typeof v.table_sha256 !== "object") throw new Error("not a receipt of format 1");
     return v;
   } catch (e) {
-    throw new ToolError(
-      "invalid_argument",
-      `${rel} is not a receipt: ${(e as Error).message}`,
-      "Make the receipt again.",
-      rel,
-    );
+    throw new ToolError("invalid_argument", `${rel} is not a receipt: ${(e as Error).message}`, "Make the receipt again.", rel);
   }
 }
 
@@ -283,18 +215,10 @@ export function readReceipt(projectDir: string, rel = RECEIPT_JSON): Receipt {
  * the same recording in a scratch copy gives the same table hashes and the same state. A live run cannot be re-run
  * the same way, so only its code is checked.
  */
-export async function checkReceipt(opts: {
-  projectDir: string;
-  receipt?: string;
-  python?: string;
-  configuration?: Record<string, unknown>;
-  signal?: AbortSignal;
-}): Promise<ReceiptCheck> {
+export async function checkReceipt(opts: { projectDir: string; receipt?: string; python?: string; configuration?: Record<string, unknown>; signal?: AbortSignal }): Promise<ReceiptCheck> {
   const rc = readReceipt(opts.projectDir, opts.receipt);
   const files = codeFiles(opts.projectDir);
-  const changed = [...new Set([...Object.keys(files), ...Object.keys(rc.connector.files)])]
-    .filter((f) => files[f] !== rc.connector.files[f] && !f.startsWith("files/"))
-    .sort();
+  const changed = [...new Set([...Object.keys(files), ...Object.keys(rc.connector.files)])].filter((f) => files[f] !== rc.connector.files[f] && !f.startsWith("files/")).sort();
   const code = codeHash(files) === rc.connector.code_sha256;
   const notes: string[] = [];
   if (rc.source.mode !== "replay" || !rc.started_clean) {
@@ -303,24 +227,11 @@ export async function checkReceipt(opts: {
         ? "The receipt is of a live run: only the code is checked (record it, then make the receipt from a replay)."
         : "The receipt's run did not start clean: only the code is checked (make the receipt with a reset).",
     );
-    return {
-      verdict: code ? "code_only" : "mismatch",
-      code_matches: code,
-      changed_files: changed,
-      recording_matches: null,
-      state_matches: null,
-      tables: [],
-      notes,
-    };
+    return { verdict: code ? "code_only" : "mismatch", code_matches: code, changed_files: changed, recording_matches: null, state_matches: null, tables: [], notes };
   }
   const recNow = recordingHash(opts.projectDir, rc.source.recording);
   const recOk = recNow !== undefined && recNow === rc.source.recording_sha256;
-  if (!recOk)
-    notes.push(
-      recNow === undefined
-        ? `The recording ${rc.source.recording} is missing.`
-        : `The recording ${rc.source.recording} changed since the receipt.`,
-    );
+  if (!recOk) notes.push(recNow === undefined ? `The recording ${rc.source.recording} is missing.` : `The recording ${rc.source.recording} changed since the receipt.`);
   const work = new Workdir(opts.projectDir, rc.source.recording);
   try {
     const dir = work.copy("check");
@@ -338,23 +249,10 @@ export async function checkReceipt(opts: {
     const actual = Object.fromEntries(dump.map((t) => [t.table, t.sha256]));
     const tables = [...new Set([...Object.keys(rc.table_sha256), ...Object.keys(actual)])]
       .sort()
-      .map((t) => ({
-        table: t,
-        expected: rc.table_sha256[t] ?? null,
-        actual: actual[t] ?? null,
-        matches: rc.table_sha256[t] === actual[t],
-      }));
+      .map((t) => ({ table: t, expected: rc.table_sha256[t] ?? null, actual: actual[t] ?? null, matches: rc.table_sha256[t] === actual[t] }));
     const stateOk = stateHash(r.statePath) === rc.state_sha256;
     const ok = code && recOk && stateOk && tables.every((t) => t.matches) && r.status === rc.status;
-    return {
-      verdict: ok ? "verified" : "mismatch",
-      code_matches: code,
-      changed_files: changed,
-      recording_matches: recOk,
-      state_matches: stateOk,
-      tables,
-      notes,
-    };
+    return { verdict: ok ? "verified" : "mismatch", code_matches: code, changed_files: changed, recording_matches: recOk, state_matches: stateOk, tables, notes };
   } finally {
     work.dispose();
   }

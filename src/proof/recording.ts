@@ -32,12 +32,7 @@ export interface RecordingMeta {
 
 export function checkRecordingName(name: string): string {
   if (!NAME.test(name) || name.includes("..")) {
-    throw new ToolError(
-      "invalid_argument",
-      `"${name}" is not a usable recording name.`,
-      "Use letters, digits, '.', '_' or '-' (up to 64), e.g. baseline or 2024-06-01.",
-      name,
-    );
+    throw new ToolError("invalid_argument", `"${name}" is not a usable recording name.`, "Use letters, digits, '.', '_' or '-' (up to 64), e.g. baseline or 2024-06-01.", name);
   }
   return name;
 }
@@ -57,8 +52,7 @@ export function secretForms(configuration: Record<string, unknown> | undefined):
   const forms = new Map<string, string>();
   const name = (k: string) => k.replace(/[^A-Za-z0-9_.]/g, "_");
   for (const { key, value } of configurationSecretEntries(configuration ?? null)) {
-    for (const { form, text } of namedForms(value))
-      if (!forms.has(text)) forms.set(text, `{{ftmcp.${name(key)}.${form}}}`);
+    for (const { form, text } of namedForms(value)) if (!forms.has(text)) forms.set(text, `{{ftmcp.${name(key)}.${form}}}`);
   }
   return [...forms].map(([text, placeholder]) => ({ text, placeholder }));
 }
@@ -84,29 +78,16 @@ function recordingFile(projectDir: string, name: string, file: string): string {
       name,
     );
   }
-  if (!st.isFile())
-    throw new ToolError(
-      "invalid_argument",
-      `${RECORDINGS_DIR}/${name}/${file} is not a regular file.`,
-      "Record again to replace it.",
-      name,
-    );
+  if (!st.isFile()) throw new ToolError("invalid_argument", `${RECORDINGS_DIR}/${name}/${file} is not a regular file.`, "Record again to replace it.", name);
   return p;
 }
 
 export function readRecordingMeta(projectDir: string, name: string): RecordingMeta {
   recordingFile(projectDir, name, META_FILE);
   try {
-    return JSON.parse(
-      ConnectorProject.at(projectDir).readText(`${RECORDINGS_DIR}/${name}/${META_FILE}`, 1024 * 1024) ?? "",
-    ) as RecordingMeta;
+    return JSON.parse(ConnectorProject.at(projectDir).readText(`${RECORDINGS_DIR}/${name}/${META_FILE}`, 1024 * 1024) ?? "") as RecordingMeta;
   } catch (e) {
-    throw new ToolError(
-      "invalid_argument",
-      `${RECORDINGS_DIR}/${name}/${META_FILE} is not readable JSON: ${(e as Error).message}`,
-      "Record again to replace it.",
-      name,
-    );
+    throw new ToolError("invalid_argument", `${RECORDINGS_DIR}/${name}/${META_FILE} is not readable JSON: ${(e as Error).message}`, "Record again to replace it.", name);
   }
 }
 
@@ -136,17 +117,8 @@ export function wantsProof(opts: ProofRequest): boolean {
   return Boolean(opts.record || opts.replay || opts.proofExtras);
 }
 
-export function prepareProof(
-  projectDir: string,
-  configuration: Record<string, unknown> | undefined,
-  opts: ProofRequest,
-): PreparedProof {
-  if (opts.record && opts.replay)
-    throw new ToolError(
-      "invalid_argument",
-      "record and replay cannot be used together.",
-      "Record first, then replay in a second run.",
-    );
+export function prepareProof(projectDir: string, configuration: Record<string, unknown> | undefined, opts: ProofRequest): PreparedProof {
+  if (opts.record && opts.replay) throw new ToolError("invalid_argument", "record and replay cannot be used together.", "Record first, then replay in a second run.");
   const mode = opts.record ? "record" : opts.replay ? "replay" : "live";
   const redactor = proofRedactor(configuration);
   let recording: string | undefined;
@@ -181,14 +153,7 @@ export function prepareProof(
       if (opts.replay) summary.recording = opts.replay;
       if (opts.record) {
         summary.recording = opts.record;
-        await writeRecording(
-          projectDir,
-          opts.record,
-          readLines(join(spool, EXCHANGES_FILE)),
-          redactor,
-          clockStart,
-          summary.hosts,
-        );
+        await writeRecording(projectDir, opts.record, readLines(join(spool, EXCHANGES_FILE)), redactor, clockStart, summary.hosts);
       }
       return summary;
     },
@@ -202,14 +167,7 @@ function readLines(p: string): string[] {
     .filter((l) => l.trim() !== "");
 }
 
-async function writeRecording(
-  projectDir: string,
-  name: string,
-  lines: string[],
-  redactor: Redactor,
-  clockStart: number,
-  hosts: Record<string, number>,
-): Promise<void> {
+async function writeRecording(projectDir: string, name: string, lines: string[], redactor: Redactor, clockStart: number, hosts: Record<string, number>): Promise<void> {
   const out: string[] = [];
   for (const line of lines) {
     let ex: unknown;
@@ -255,16 +213,7 @@ interface HarnessEvent {
 
 /** What the harness's event lines say, redacted. Pure: tested on recorded event lines. */
 export function summarizeEvents(lines: string[], redactor: Redactor, mode: ProofSummary["mode"]): ProofSummary {
-  const s: ProofSummary = {
-    mode,
-    requests: 0,
-    hosts: {},
-    faults: [],
-    sleeps: [],
-    checkpoints: 0,
-    cursor_regressions: [],
-    log: [],
-  };
+  const s: ProofSummary = { mode, requests: 0, hosts: {}, faults: [], sleeps: [], checkpoints: 0, cursor_regressions: [], log: [] };
   for (const line of lines) {
     let ev: HarnessEvent;
     try {
@@ -279,13 +228,7 @@ export function summarizeEvents(lines: string[], redactor: Redactor, mode: Proof
         s.hosts[host] = (s.hosts[host] ?? 0) + 1;
         if (ev.fault) s.faults.push({ kind: ev.fault, request: ev.i ?? 0, method: ev.method ?? "", url: ev.url ?? "" });
         if (s.log.length < MAX_LOG)
-          s.log.push({
-            i: ev.i ?? 0,
-            method: ev.method ?? "",
-            url: ev.url ?? "",
-            ...(ev.status !== undefined ? { status: ev.status } : {}),
-            ...(ev.fault ? { fault: ev.fault } : {}),
-          });
+          s.log.push({ i: ev.i ?? 0, method: ev.method ?? "", url: ev.url ?? "", ...(ev.status !== undefined ? { status: ev.status } : {}), ...(ev.fault ? { fault: ev.fault } : {}) });
         break;
       }
       case "sleep":
@@ -296,10 +239,7 @@ export function summarizeEvents(lines: string[], redactor: Redactor, mode: Proof
         for (const r of ev.regressions ?? []) s.cursor_regressions.push({ checkpoint: ev.n ?? 0, path: r.path });
         break;
       case "crash":
-        s.crashed = {
-          ...(ev.after_checkpoint !== undefined ? { after_checkpoint: ev.after_checkpoint } : {}),
-          ...(ev.at_operation !== undefined ? { at_operation: ev.at_operation } : {}),
-        };
+        s.crashed = { ...(ev.after_checkpoint !== undefined ? { after_checkpoint: ev.after_checkpoint } : {}), ...(ev.at_operation !== undefined ? { at_operation: ev.at_operation } : {}) };
         break;
       case "looped":
         s.looped = { method: ev.method ?? "", url: ev.url ?? "" };

@@ -12,21 +12,14 @@ import type { ProofRunOptions } from "./workdir.js";
 export const proofInput = {
   project_dir: projectDirInput,
   python: z.string().optional().describe("Python interpreter, chosen as run_debug does."),
-  replay: z
-    .string()
-    .optional()
-    .describe("Recording (files/recordings/NAME) to serve every run from; default: the live API."),
+  replay: z.string().optional().describe("Recording (files/recordings/NAME) to serve every run from; default: the live API."),
   wait_seconds: jobWaitInput,
 };
 
-export const timeoutInput = (seconds: number) =>
-  z.coerce.number().int().min(5).max(3600).default(seconds).describe("Per run.");
+export const timeoutInput = (seconds: number) => z.coerce.number().int().min(5).max(3600).default(seconds).describe("Per run.");
 
 /** The arguments every proof job tool (crash_resume, inject_faults, make_receipt) takes before its own. */
-export const proofJobInput = (timeoutSeconds: number) => ({
-  ...proofInput,
-  timeout_seconds: timeoutInput(timeoutSeconds),
-});
+export const proofJobInput = (timeoutSeconds: number) => ({ ...proofInput, timeout_seconds: timeoutInput(timeoutSeconds) });
 
 /**
  * What crash_resume, inject_faults and make_receipt do with a call: resolve the folder, start the engine as a job of
@@ -39,13 +32,6 @@ export async function answerProofJob<T extends Record<string, unknown>>(
   work: (run: ProofRunOptions) => Promise<{ summary: string; data: T }>,
 ): Promise<{ summary: string; data: T | JobRunningData }> {
   return answerFolderJob(kind, ctx, args, (projectDir, signal, report) =>
-    work({
-      projectDir,
-      replay: args.replay,
-      python: args.python,
-      timeoutSeconds: args.timeout_seconds,
-      signal,
-      onStep: stepReporter(report),
-    }),
+    work({ projectDir, replay: args.replay, python: args.python, timeoutSeconds: args.timeout_seconds, signal, onStep: stepReporter(report) }),
   );
 }

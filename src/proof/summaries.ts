@@ -16,12 +16,8 @@ export function crashSummary(r: CrashReport): string {
 }
 
 export function faultsSummary(r: FaultReport): string {
-  if (r.baseline.status !== "succeeded")
-    return `The run without faults ${r.baseline.status}: ${r.baseline.error ?? ""}; nothing to compare with.`;
-  return [
-    `${r.handled} of ${r.results.length} fault(s) handled.`,
-    ...r.results.map((x) => `- ${x.handled ? "ok " : "NOT"} ${x.fault}: ${x.explanation}`),
-  ].join("\n");
+  if (r.baseline.status !== "succeeded") return `The run without faults ${r.baseline.status}: ${r.baseline.error ?? ""}; nothing to compare with.`;
+  return [`${r.handled} of ${r.results.length} fault(s) handled.`, ...r.results.map((x) => `- ${x.handled ? "ok " : "NOT"} ${x.fault}: ${x.explanation}`)].join("\n");
 }
 
 export function receiptSummary(rc: Receipt, paths: { json: string; markdown: string }): string {
@@ -37,10 +33,7 @@ export function checkSummary(c: ReceiptCheck): string {
         : "Receipt does NOT match the folder.";
   const lines = [head];
   if (!c.code_matches) lines.push(`- code changed: ${c.changed_files.join(", ") || "(file list differs)"}`);
-  for (const t of c.tables.filter((x) => !x.matches))
-    lines.push(
-      `- table ${t.table}: expected ${t.expected?.slice(0, 16) ?? "none"}, got ${t.actual?.slice(0, 16) ?? "none"}`,
-    );
+  for (const t of c.tables.filter((x) => !x.matches)) lines.push(`- table ${t.table}: expected ${t.expected?.slice(0, 16) ?? "none"}, got ${t.actual?.slice(0, 16) ?? "none"}`);
   if (c.state_matches === false) lines.push("- the state differs");
   for (const n of c.notes) lines.push(`- ${n}`);
   return lines.join("\n");

@@ -8,16 +8,7 @@ import { resolvePython } from "../runner/python.js";
 import type { ProofExtras } from "../runner/types.js";
 import { RECORDINGS_DIR } from "./recording.js";
 
-const SKIP = new Set([
-  ".venv",
-  "venv",
-  "__pycache__",
-  ".git",
-  "node_modules",
-  ".mypy_cache",
-  ".pytest_cache",
-  ".ruff_cache",
-]);
+const SKIP = new Set([".venv", "venv", "__pycache__", ".git", "node_modules", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
 const MAX_FILES = 5_000;
 const MAX_BYTES = 200 * 1024 * 1024;
 
@@ -51,13 +42,7 @@ export class Workdir {
   }
 }
 
-function copyTree(
-  src: string,
-  dst: string,
-  rel: string,
-  budget: { files: number; bytes: number },
-  recording: string | undefined,
-): void {
+function copyTree(src: string, dst: string, rel: string, budget: { files: number; bytes: number }, recording: string | undefined): void {
   mkdirSync(dst, { recursive: true, mode: 0o700 });
   for (const name of readdirSync(src)) {
     const relPath = rel ? `${rel}/${name}` : name;
@@ -111,16 +96,6 @@ export function proofRuns(opts: ProofRunOptions, timeoutSeconds = opts.timeoutSe
   const work = new Workdir(opts.projectDir, opts.replay);
   const mode: "live" | "replay" = opts.replay ? "replay" : "live";
   const run = (projectDir: string, reset: boolean, extras: ProofExtras = {}) =>
-    runSync({
-      projectDir,
-      configuration,
-      python,
-      engine: "embedded",
-      reset,
-      timeoutSeconds,
-      signal: opts.signal,
-      ...(opts.replay ? { replay: opts.replay } : {}),
-      proofExtras: extras,
-    });
+    runSync({ projectDir, configuration, python, engine: "embedded", reset, timeoutSeconds, signal: opts.signal, ...(opts.replay ? { replay: opts.replay } : {}), proofExtras: extras });
   return { work, mode, run };
 }

@@ -64,8 +64,7 @@ function httpHint(http: NonNullable<FailureDetail["http"]>): string {
   if (s === 401 || s === 403) {
     return `The source answered HTTP ${s} to ${req}: the credential is missing, wrong or lacks permission.${said} Check the credential values in the configuration and how connector.py sends them (header name, scheme such as Bearer/Basic, query parameter); read get_guidelines topic authentication. Retrying will not help.`;
   }
-  if (s === 429)
-    return `The source answered HTTP 429 (rate limited) to ${req}.${said} Retry with exponential back-off honouring Retry-After; read get_guidelines topic errors-and-retries.`;
+  if (s === 429) return `The source answered HTTP 429 (rate limited) to ${req}.${said} Retry with exponential back-off honouring Retry-After; read get_guidelines topic errors-and-retries.`;
   if (s === 404)
     return `The source answered HTTP 404 to ${req}: the path or an id in it does not exist.${said} Check the base URL and the endpoint path in the configuration and connector.py against the API's documentation.`;
   if (s >= 400 && s < 500) {
@@ -101,9 +100,7 @@ export function hintFor(kind: ErrorKind, opts: FailureDetail = {}): string | und
     case "no_connector":
       return 'Add `connector = Connector(update=update, schema=schema)` at module level in connector.py (not under `if __name__ == "__main__":`).';
     case "configuration": {
-      const where = opts.configurationInline
-        ? "the configuration argument (it replaces configuration.json for this run)"
-        : "configuration.json";
+      const where = opts.configurationInline ? "the configuration argument (it replaces configuration.json for this run)" : "configuration.json";
       if (opts.placeholderKeys?.length) {
         return `${where} still holds placeholder values for ${opts.placeholderKeys.join(", ")}: put the real values there (the sync failed with ${opts.exceptionType ?? "an exception"} while they were placeholders), then run again.`;
       }

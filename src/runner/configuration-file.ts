@@ -25,9 +25,6 @@ export function configurationForMasking(text: string | undefined): Record<string
  * The configuration a run gets, as Node needs it to know its secrets (the override wins); undefined when there is
  * none or Python would refuse the file (the run reports that).
  */
-export function readConfiguration(
-  projectDir: string,
-  override?: Record<string, unknown>,
-): Record<string, unknown> | undefined {
+export function readConfiguration(projectDir: string, override?: Record<string, unknown>): Record<string, unknown> | undefined {
   return override ?? configurationForMasking(configurationText(projectDir));
 }

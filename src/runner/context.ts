@@ -82,8 +82,7 @@ export class RunTracker {
     const keep = raw.length > MAX_HELD_CHARS ? 0 : this.heldSuffix(chain);
     for (const h of chain.slice(0, chain.length - keep)) this.send(h, origin);
     // A last line whose end cannot begin a secret form goes out now; it stays in the chain to mask the next line.
-    if (keep === 1 && !this.redactor.startsSecret([chain[chain.length - 1].raw]))
-      this.send(chain[chain.length - 1], origin);
+    if (keep === 1 && !this.redactor.startsSecret([chain[chain.length - 1].raw])) this.send(chain[chain.length - 1], origin);
     if (keep) this.held.set(origin, chain.slice(chain.length - keep));
     else this.held.delete(origin);
     if (this.held.size && !this.holdTimer) {
@@ -98,8 +97,7 @@ export class RunTracker {
   /** How many lines at the end of a stream's chain to hold: the last one, and before it those spelling a secret's start. */
   private heldSuffix(chain: HeldLine[]): number {
     // The longest such suffix: "q", "7" alone start nothing, but "Z", "q", "7" may.
-    for (let n = Math.min(chain.length, MAX_HELD_LINES); n > 1; n--)
-      if (this.redactor.startsSecret(chain.slice(chain.length - n).map((h) => h.raw))) return n;
+    for (let n = Math.min(chain.length, MAX_HELD_LINES); n > 1; n--) if (this.redactor.startsSecret(chain.slice(chain.length - n).map((h) => h.raw))) return n;
     return 1;
   }
 
@@ -181,10 +179,7 @@ export class RunTracker {
   error(kind: ErrorKind, message: string, extra: Partial<RunError> = {}): RunError {
     // Security: a connector's exception message can be any size (50 MB was tried); what reaches a terminal or a
     // client is bounded, cut before redaction so masking never scans more than it keeps.
-    const bounded =
-      message.length > MAX_ERROR_CHARS
-        ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]`
-        : message;
+    const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
     const e: RunError = { kind, message: this.redactor.redact(stripControls(bounded)) };
     if (extra.file) e.file = extra.file;
     if (extra.line) e.line = extra.line;

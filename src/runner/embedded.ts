@@ -78,10 +78,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     });
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
-    const config =
-      inp.configuration !== undefined
-        ? { configuration: inp.configuration }
-        : { configuration_text: inp.configurationText ?? null };
+    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
     const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
     if (pythonVersion !== undefined) {
       stdio[0].write(
@@ -104,8 +101,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after the
   // last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
   // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
-  const halted = () =>
-    proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
+  const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
   try {
     await readChannel(
       chunksOf(early, channel),
@@ -122,8 +118,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
     // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
     const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
-    if (!proc.escaped)
-      applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    if (!proc.escaped) applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
     proc.stop("failed");
   }
 
@@ -137,22 +132,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   const stop = proc.stopReason;
   if (stop === "timeout") {
     status = "timeout";
-    error = tracker.error(
-      "timeout",
-      `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`,
-      {
-        hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
-      },
-    );
+    error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
+      hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
+    });
     exitCode = undefined;
   } else if (stop === "cancelled" || stop === "shutdown") {
     exitCode = undefined;
     status = "cancelled";
-    error = tracker.error(
-      "cancelled",
-      stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.",
-      { hint: hintFor("cancelled") },
-    );
+    error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
   } else if ((error = limitError(stop, tracker, inp))) {
     status = "failed";
     exitCode = undefined;
@@ -162,9 +149,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = tracker.error(
       "exit",
       "The connector's process tree was killed from inside (its supervisor was killed), and processes it had started kept its output open; they were killed and the sync was stopped.",
-      {
-        hint: "Do not signal the parent process (os.getppid()) or its process group from connector code; start subprocesses that end before update() returns.",
-      },
+      { hint: "Do not signal the parent process (os.getppid()) or its process group from connector code; start subprocesses that end before update() returns." },
     );
   } else if (applyError) {
     status = "failed";
@@ -174,8 +159,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     status = "failed";
     const reported = session.reported;
     // A sync that crashed while configuration values were still placeholders failed on its configuration.
-    const kind: ErrorKind =
-      reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
+    const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
     error = tracker.error(kind, reported.message, {
       file: reported.file,
       line: reported.line,
@@ -202,16 +186,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
     const kind: ErrorKind = exit.signal === "SIGKILL" ? "memory" : "exit";
-    error = tracker.error(
-      kind,
-      `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`,
-      {
-        hint:
-          kind === "memory"
-            ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows."
-            : hintFor("exit"),
-      },
-    );
+    error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
+      hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
+    });
     // os._exit(n) ends `fivetran debug` with n too.
     exitCode = !exit.signal && exit.exitCode !== undefined ? exit.exitCode : undefined;
   }
@@ -274,20 +251,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 function startHarness(inp: EngineInput, speculate: boolean) {
   const { tracker } = inp;
   const boot = join(HARNESS_DIR, "ftmcp_boot.py");
-  const proc = spawnForRun(inp, {
-    file: inp.python,
-    args: ["-u", "-X", "utf8", boot],
-    cwd: inp.projectDir,
-    env: inp.env,
-    channel: true,
-    speculate,
-  });
-  const stdio = proc.child.stdio as unknown as [
-    NodeJS.WritableStream,
-    NodeJS.ReadableStream,
-    NodeJS.ReadableStream,
-    NodeJS.ReadableStream,
-  ];
+  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate });
+  const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
   const channel = stdio[3] as unknown as Duplex;
   channel.setEncoding("utf8");
@@ -314,8 +279,7 @@ function startHarness(inp: EngineInput, speculate: boolean) {
   // without its last record, and says so).
   channel.on("error", () => {});
   let held: [string, string, string][] | undefined = speculate ? [] : undefined;
-  const log = (level: string, origin: string, line: string) =>
-    held ? held.push([level, origin, line]) : tracker.log(level, origin, line);
+  const log = (level: string, origin: string, line: string) => (held ? held.push([level, origin, line]) : tracker.log(level, origin, line));
   // Its first lines of stderr also explain a Python that did not start.
   const firstErrLines: string[] = [];
   const logsDone = Promise.all([
@@ -343,12 +307,7 @@ const MAX_HELLO_CHARS = 1_000;
  * stopped before Python said it (cancel, timeout). An interpreter that is missing, is not Python or is too old is a
  * usage error (python_not_found), worded as the probe of the auto engine words it (src/runner/python.ts).
  */
-async function pythonOf(
-  line: string | undefined,
-  python: string,
-  proc: Supervised,
-  stderrText: () => Promise<string>,
-): Promise<string | undefined> {
+async function pythonOf(line: string | undefined, python: string, proc: Supervised, stderrText: () => Promise<string>): Promise<string | undefined> {
   let version: string | undefined;
   try {
     const r = line === undefined ? undefined : (JSON.parse(line) as { t?: unknown; version?: unknown });
@@ -367,12 +326,7 @@ async function pythonOf(
   if (/^-X is reserved for implementation-specific arguments/m.test(err)) checkPythonVersion("2", python);
   const r = (await proc.child) as { code?: string };
   const cannot = /^ftmcp_supervise: cannot start .*?: (.*)$/m.exec(err);
-  const why =
-    r.code === "ENOENT" || cannot?.[1] === "No such file or directory"
-      ? "it was not found"
-      : cannot
-        ? cannot[1]
-        : err.trim().slice(-500) || "it did not start as Python";
+  const why = r.code === "ENOENT" || cannot?.[1] === "No such file or directory" ? "it was not found" : cannot ? cannot[1] : err.trim().slice(-500) || "it did not start as Python";
   throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, PYTHON_HINT, python);
 }
 

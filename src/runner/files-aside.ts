@@ -35,9 +35,7 @@ const inProcess = new Map<string, AsideRecord>();
 
 function recordPath(root: string): string | undefined {
   const dir = runsDir();
-  return dir
-    ? join(dir, `evaluation-aside-${createHash("sha256").update(root).digest("hex").slice(0, 24)}.json`)
-    : undefined;
+  return dir ? join(dir, `evaluation-aside-${createHash("sha256").update(root).digest("hex").slice(0, 24)}.json`) : undefined;
 }
 
 function readRecord(root: string): AsideRecord | undefined {
@@ -186,9 +184,5 @@ export function copyRecordingsAside(projectDir: ConnectorProject | string): void
   const project = ConnectorProject.of(projectDir);
   const from = join(project.root, FILES_ASIDE, "files", "recordings");
   if (!lstatOrUndefined(from)?.isDirectory()) return;
-  cpSync(from, join(project.root, "files", "recordings"), {
-    recursive: true,
-    dereference: false,
-    verbatimSymlinks: true,
-  });
+  cpSync(from, join(project.root, "files", "recordings"), { recursive: true, dereference: false, verbatimSymlinks: true });
 }

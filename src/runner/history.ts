@@ -1,14 +1,4 @@
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isAlive, isThisProcess, thisProcess, type ProcessId } from "../process-owner.js";
@@ -63,8 +53,7 @@ export interface RunRecord {
 
 /** What an agent reads when the server that ran the sync stopped before the sync ended. */
 export const INTERRUPTED = {
-  message:
-    "The server stopped (a restart, a crash or the client closing it) while this sync was running, and the connector process stopped with it.",
+  message: "The server stopped (a restart, a crash or the client closing it) while this sync was running, and the connector process stopped with it.",
   hint: "The warehouse and files/state.json hold what the last checkpoint committed; run run_debug again to continue from there.",
 };
 
@@ -174,12 +163,7 @@ export function settleIfOrphaned(rec: RunRecord): RunRecord {
     }
   }
   const now = new Date().toISOString();
-  const settled: RunRecord = {
-    ...rec,
-    status: "interrupted",
-    endedAt: rec.endedAt ?? now,
-    interruption: rec.interruption ?? INTERRUPTED,
-  };
+  const settled: RunRecord = { ...rec, status: "interrupted", endedAt: rec.endedAt ?? now, interruption: rec.interruption ?? INTERRUPTED };
   saveRecord(settled);
   return settled;
 }
@@ -255,25 +239,9 @@ export function pruneRecords(now = Date.now()): void {
   });
 }
 
-export function newRecord(
-  runId: string,
-  projectDir: string,
-  engine: EngineChoice,
-  startedAt: number,
-  counts: OperationCounts,
-): RunRecord {
+export function newRecord(runId: string, projectDir: string, engine: EngineChoice, startedAt: number, counts: OperationCounts): RunRecord {
   const at = new Date(startedAt).toISOString();
-  return {
-    v: 1,
-    runId,
-    projectDir,
-    engine,
-    startedAt: at,
-    server: thisProcess(),
-    status: "running",
-    updatedAt: at,
-    counts,
-  };
+  return { v: 1, runId, projectDir, engine, startedAt: at, server: thisProcess(), status: "running", updatedAt: at, counts };
 }
 
 /**

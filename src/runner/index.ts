@@ -17,26 +17,11 @@ import { prepareProof, wantsProof } from "../proof/recording.js";
 import { recoverStateAside } from "../state/aside.js";
 import { claimFiles } from "./files-aside.js";
 import { saveRunStartState } from "./run-start.js";
-import {
-  HEARTBEAT_MS,
-  INTERRUPTED,
-  loadRecord,
-  newRecord,
-  pruneRecords,
-  saveRecord,
-  type RunRecord,
-} from "./history.js";
+import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { configurationForMasking, configurationText } from "./configuration-file.js";
-import {
-  openWarehouse,
-  readStartState,
-  readStartStateText,
-  stateFile,
-  warehouseFile,
-  type SinkOpener,
-} from "./sink.js";
+import { openWarehouse, readStartState, readStartStateText, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -59,12 +44,7 @@ export function setWarehouseOpener(o: SinkOpener | undefined): void {
  */
 function checkProject(projectDir: string): void {
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) {
-    throw new ToolError(
-      "not_found",
-      `The connector folder ${projectDir} does not exist.`,
-      "Pass the folder that holds connector.py, or create one with scaffold.",
-      projectDir,
-    );
+    throw new ToolError("not_found", `The connector folder ${projectDir} does not exist.`, "Pass the folder that holds connector.py, or create one with scaffold.", projectDir);
   }
   const project = ConnectorProject.of(projectDir);
   // Security: reading connector.py through the layer refuses a link out, a hard link and anything but a regular file.
@@ -80,12 +60,7 @@ function checkProject(projectDir: string): void {
   project.readBytes("configuration.json");
   project.readBytes(STATE_FILE);
   if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
-    throw new ToolError(
-      "invalid_argument",
-      "files is not a folder.",
-      "Remove or rename the file named files; run_debug creates the folder.",
-      "files",
-    );
+    throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
   }
   project.resolve(`${FILES_DIR}/storage`);
   warehouseFile(project);
@@ -113,13 +88,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (choice !== "sdk") import("../warehouse/writer.js").catch(() => {});
   if (wantsProof(opts)) {
     // The HTTP hooks live in our harness: `fivetran debug` cannot record, replay or inject.
-    if (choice === "sdk")
-      throw new ToolError(
-        "invalid_argument",
-        "record, replay, faults and crash points need the embedded engine.",
-        'Use engine "auto" or "embedded" with them.',
-        "engine",
-      );
+    if (choice === "sdk") throw new ToolError("invalid_argument", "record, replay, faults and crash points need the embedded engine.", 'Use engine "auto" or "embedded" with them.', "engine");
     return runEmbeddedEngine(opts, python, env);
   }
   // The embedded engine's harness says itself which Python it runs on (ftmcp_boot.py): no separate start of the
@@ -186,35 +155,25 @@ function runSettings(opts: RunOptions) {
   // its own. Node parses it only to mask its values.
   const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
   const configuration = opts.configuration ?? configurationForMasking(text);
-  const asObject = (c: unknown) =>
-    c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null;
+  const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
   // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
   // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
   if (opts.configuration !== undefined) rememberSecrets(asObject(configuration));
-  const fileSecrets =
-    opts.configuration !== undefined ? configurationSecrets(asObject(readConfigurationOrNull(opts.projectDir))) : [];
+  const fileSecrets = opts.configuration !== undefined ? configurationSecrets(asObject(readConfigurationOrNull(opts.projectDir))) : [];
   const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
     configurationText: text,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
-    outputLimitBytes:
-      opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
+    outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
     memoryLimitMb: opts.memoryLimitMb && opts.memoryLimitMb > 0 ? opts.memoryLimitMb : undefined,
   };
 }
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const {
-    configuration,
-    configurationText: text,
-    tracker,
-    timeoutMs,
-    outputLimitBytes,
-    memoryLimitMb,
-  } = runSettings(opts);
+  const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
   // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
   const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
@@ -345,22 +304,9 @@ function saveFinal(e: Entry): void {
     // A sync stopped because this server is shutting down ends "cancelled" in its own result; for whoever asks
     // the next server about it, it was interrupted, and the result says what had been committed.
     const interrupted = e.result.status === "cancelled" && isShuttingDown();
-    save(e, {
-      status: interrupted ? "interrupted" : e.result.status,
-      result: e.result,
-      endedAt,
-      ...(interrupted ? { interruption: INTERRUPTED } : {}),
-    });
+    save(e, { status: interrupted ? "interrupted" : e.result.status, result: e.result, endedAt, ...(interrupted ? { interruption: INTERRUPTED } : {}) });
   } else if (e.startError) {
-    save(e, {
-      status: "failed",
-      startError: {
-        code: e.startError.code,
-        message: e.startError.message,
-        ...(e.startError.hint ? { hint: e.startError.hint } : {}),
-      },
-      endedAt,
-    });
+    save(e, { status: "failed", startError: { code: e.startError.code, message: e.startError.message, ...(e.startError.hint ? { hint: e.startError.hint } : {}) }, endedAt });
   }
 }
 
@@ -374,8 +320,7 @@ function hookShutdown(): void {
   shutdownHooked = true;
   onShutdown(() => {
     for (const e of runs.values()) {
-      if (e.finished === undefined)
-        save(e, { status: "interrupted", endedAt: new Date().toISOString(), interruption: INTERRUPTED });
+      if (e.finished === undefined) save(e, { status: "interrupted", endedAt: new Date().toISOString(), interruption: INTERRUPTED });
     }
   });
 }
@@ -436,8 +381,7 @@ export function startRun(opts: RunOptions): RunHandle {
     },
     (e: unknown) => {
       clearInterval(heartbeat);
-      entry.startError =
-        e instanceof ToolError ? e : new ToolError("internal", e instanceof Error ? e.message : String(e));
+      entry.startError = e instanceof ToolError ? e : new ToolError("internal", e instanceof Error ? e.message : String(e));
       entry.finished = Date.now();
       saveFinal(entry);
       throw entry.startError;
@@ -456,11 +400,7 @@ export function startRun(opts: RunOptions): RunHandle {
       elapsedMs: (entry.finished ?? Date.now()) - entry.started,
       counts: { ...entry.counts },
       ...(entry.result ? { result: entry.result } : {}),
-      ...(entry.startError
-        ? {
-            startError: { code: entry.startError.code, message: entry.startError.message, hint: entry.startError.hint },
-          }
-        : {}),
+      ...(entry.startError ? { startError: { code: entry.startError.code, message: entry.startError.message, hint: entry.startError.hint } } : {}),
     }),
   };
   runs.set(runId, entry);
@@ -489,12 +429,7 @@ export function findRun(runId: string): RunLookup | undefined {
 export async function cancelRun(runId: string): Promise<RunResult | undefined> {
   const e = runs.get(runId);
   if (!e) {
-    throw new ToolError(
-      "not_found",
-      `No run with id ${runId} in this server.`,
-      "Use the run_id that run_debug returned; run_status reports runs of earlier servers.",
-      runId,
-    );
+    throw new ToolError("not_found", `No run with id ${runId} in this server.`, "Use the run_id that run_debug returned; run_status reports runs of earlier servers.", runId);
   }
   e.abort.abort();
   try {

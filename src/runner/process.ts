@@ -183,18 +183,8 @@ export interface RunLimits {
  * Starts an engine's process (the embedded harness or `fivetran debug`) under the run's limits. The run history keeps
  * the pid, so a later server can stop the process if ours dies without doing so.
  */
-export function spawnForRun(
-  run: RunLimits,
-  spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel" | "speculate">,
-): Supervised {
-  const proc = spawnSupervised({
-    ...spec,
-    timeoutMs: run.timeoutMs,
-    signal: run.signal,
-    outputLimitBytes: run.outputLimitBytes,
-    memoryLimitMb: run.memoryLimitMb,
-    containWith: run.python,
-  });
+export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel" | "speculate">): Supervised {
+  const proc = spawnSupervised({ ...spec, timeoutMs: run.timeoutMs, signal: run.signal, outputLimitBytes: run.outputLimitBytes, memoryLimitMb: run.memoryLimitMb, containWith: run.python });
   run.tracker.spawned(proc.child.pid);
   return proc;
 }

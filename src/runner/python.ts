@@ -12,8 +12,7 @@ import { isRecordedVenv } from "../deps/venv-record.js";
 export function resolvePython(projectDir: string, explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   const given = explicit?.trim() || env.FIVETRAN_CONNECTOR_PYTHON?.trim();
   if (given) {
-    if (given.includes("\0"))
-      throw new ToolError("invalid_argument", "python contains a NUL byte.", "Pass the path of a Python interpreter.");
+    if (given.includes("\0")) throw new ToolError("invalid_argument", "python contains a NUL byte.", "Pass the path of a Python interpreter.");
     const looksLikePath = given.includes("/") || given.includes("\\");
     if (!looksLikePath) return given; // a command name such as python3.12, found on PATH
     const p = isAbsolute(given) ? given : resolve(projectDir, given);
@@ -48,15 +47,7 @@ export function resolvePython(projectDir: string, explicit?: string, env: NodeJS
  * anything.
  */
 function trustedInterpreters(env: NodeJS.ProcessEnv): { files: Set<string>; dirs: Set<string> } {
-  const key = [
-    env.PATH,
-    env.FIVETRAN_CONNECTOR_PYTHON,
-    env.PYENV_ROOT,
-    env.CONDA_PREFIX,
-    env.XDG_DATA_HOME,
-    env.UV_PYTHON_INSTALL_DIR,
-    env.ASDF_DATA_DIR,
-  ].join("\0");
+  const key = [env.PATH, env.FIVETRAN_CONNECTOR_PYTHON, env.PYENV_ROOT, env.CONDA_PREFIX, env.XDG_DATA_HOME, env.UV_PYTHON_INSTALL_DIR, env.ASDF_DATA_DIR].join("\0");
   const hit = trustedCache.get(key);
   if (hit) return hit;
   const files = new Set<string>();
@@ -81,8 +72,7 @@ function trustedInterpreters(env: NodeJS.ProcessEnv): { files: Set<string>; dirs
   for (const dir of (env.PATH ?? "").split(delimiter)) if (isAbsolute(dir)) addDir(dir);
   // The Pythons version managers install under the user's home (what `uv venv`, `pyenv`, asdf and mise venvs link to).
   const home = homedir();
-  const data =
-    env.XDG_DATA_HOME?.trim() && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(home, ".local", "share");
+  const data = env.XDG_DATA_HOME?.trim() && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(home, ".local", "share");
   for (const versions of [
     join(env.PYENV_ROOT?.trim() || join(home, ".pyenv"), "versions"),
     env.UV_PYTHON_INSTALL_DIR?.trim() || join(data, "uv", "python"),
@@ -199,25 +189,13 @@ async function doProbe(python: string, env: Record<string, string>): Promise<Pyt
     r = await c.sub;
     c.dispose();
   } catch (e) {
-    throw new ToolError(
-      "python_not_found",
-      `Cannot start Python (${python}): ${(e as Error).message}`,
-      PYTHON_HINT,
-      python,
-    );
+    throw new ToolError("python_not_found", `Cannot start Python (${python}): ${(e as Error).message}`, PYTHON_HINT, python);
   }
   if (r.exitCode !== 0 || !r.stdout) {
-    const why =
-      r.failed && (r as { code?: string }).code === "ENOENT"
-        ? "it was not found"
-        : String(r.stderr || r.message).slice(-500);
+    const why = r.failed && (r as { code?: string }).code === "ENOENT" ? "it was not found" : String(r.stderr || r.message).slice(-500);
     throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, PYTHON_HINT, python);
   }
-  const info = JSON.parse(String(r.stdout).trim().split("\n").pop()!) as {
-    version: string;
-    sdk: string | null;
-    bin: string;
-  };
+  const info = JSON.parse(String(r.stdout).trim().split("\n").pop()!) as { version: string; sdk: string | null; bin: string };
   checkPythonVersion(info.version, python);
   const fivetran = [join(info.bin, "fivetran"), join(info.bin, "fivetran.exe")].find((f) => existsSync(f));
   return { version: info.version, sdkVersion: info.sdk ?? undefined, fivetranBin: fivetran, binDir: info.bin };
@@ -230,12 +208,7 @@ export const PYTHON_HINT = "Install Python 3.9+ or pass python / set FIVETRAN_CO
 export function checkPythonVersion(version: string, python: string): void {
   const [maj, min] = version.split(".").map(Number);
   if (maj < 3 || (maj === 3 && (min ?? 0) < 9)) {
-    throw new ToolError(
-      "python_not_found",
-      `Python ${version} (${python}) is too old; connectors need 3.9 or newer.`,
-      "Pass python pointing at Python 3.9-3.13.",
-      python,
-    );
+    throw new ToolError("python_not_found", `Python ${version} (${python}) is too old; connectors need 3.9 or newer.`, "Pass python pointing at Python 3.9-3.13.", python);
   }
 }
 

@@ -58,18 +58,14 @@ export function summarize(r: RunResult): string {
   const written = Object.entries(r.writtenPerTable ?? {});
   if (written.length) {
     const ops = (w: { upserts: number; updates: number; deletes: number }) =>
-      [w.upserts && `${w.upserts} upserts`, w.updates && `${w.updates} updates`, w.deletes && `${w.deletes} deletes`]
-        .filter(Boolean)
-        .join(", ") || "nothing";
+      [w.upserts && `${w.upserts} upserts`, w.updates && `${w.updates} updates`, w.deletes && `${w.deletes} deletes`].filter(Boolean).join(", ") || "nothing";
     out.push(`Written this run: ${written.map(([t, w]) => `${t} ${ops(w)}`).join("; ")}`);
   } else if (r.writtenPerTable) out.push("Written this run: nothing.");
   if (tables.length) out.push(`Rows per table (warehouse totals): ${tables.map(([t, n]) => `${t}=${n}`).join(", ")}`);
   out.push(`State: ${JSON.stringify(r.state)}`);
   for (const w of r.warnings.slice(0, 5)) out.push(`Warning: ${w.split("\n")[0]}`);
   if (r.error) {
-    out.push(
-      `Error (${r.error.kind}${r.error.exceptionType ? `, ${r.error.exceptionType}` : ""}), in the connector's own words:`,
-    );
+    out.push(`Error (${r.error.kind}${r.error.exceptionType ? `, ${r.error.exceptionType}` : ""}), in the connector's own words:`);
     out.push(fenceConnectorText(r.error.message));
     if (r.error.file) out.push(`At: ${r.error.file}${r.error.line ? `:${r.error.line}` : ""}`);
     if (r.error.hint) out.push(`Next: ${r.error.hint}`);

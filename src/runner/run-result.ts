@@ -8,11 +8,7 @@ import { stateFile, warehouseFile } from "./sink.js";
 import type { OperationCounts, RunError, RunResult } from "./types.js";
 
 /** The row operations: counted for the whole run (counts) and for each table (written_per_table). */
-const rowCountFields = described(z.number(), {
-  upserts: "op.upsert calls.",
-  updates: "op.update calls.",
-  deletes: "op.delete calls.",
-});
+const rowCountFields = described(z.number(), { upserts: "op.upsert calls.", updates: "op.update calls.", deletes: "op.delete calls." });
 
 /**
  * The wire shape of a sync result, shared by run_debug, run_status, cancel_run and `debug --json`. Engines keep
@@ -44,40 +40,25 @@ export const errorWhereFields = {
 export const syncResultShape = {
   status: z
     .enum(RUN_STATUSES)
-    .describe(
-      "running: poll run_status with run_id. failed/timeout: read error. interrupted: the server stopped during the run; run_debug again continues from the last checkpoint.",
-    ),
+    .describe("running: poll run_status with run_id. failed/timeout: read error. interrupted: the server stopped during the run; run_debug again continues from the last checkpoint."),
   exit_code: z
     .number()
     .optional()
     .describe(
       "The exit code `fivetran debug` ends with: 0 succeeded, 1 failed, n when the connector called sys.exit(n) or os._exit(n) (the sync stopped there, so status is failed even for 0). Absent for a run stopped from outside.",
     ),
-  engine: z
-    .enum(["embedded", "sdk"])
-    .optional()
-    .describe(
-      "embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk.",
-    ),
+  engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
   sdk_version: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
   python: z.string().optional().describe("Python version that ran the connector."),
   duration_ms: z.number().optional().describe("Wall time of the sync in milliseconds."),
   elapsed_ms: z.number().optional().describe("While running: milliseconds since the run started."),
   counts: countsSchema.optional(),
-  rows_per_table: z
-    .record(z.string(), z.number())
-    .optional()
-    .describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
+  rows_per_table: z.record(z.string(), z.number()).optional().describe("Rows in each destination table after the run (committed rows only, soft-deleted included)."),
   written_per_table: z
     .record(z.string(), z.object(rowCountFields))
     .optional()
-    .describe(
-      "What this run sent to each table (embedded engine); rows_per_table is the warehouse total. After a failure, rows past the last checkpoint were rolled back.",
-    ),
-  state: z
-    .record(z.string(), z.unknown())
-    .optional()
-    .describe("The state the last checkpoint committed (files/state.json); secrets masked."),
+    .describe("What this run sent to each table (embedded engine); rows_per_table is the warehouse total. After a failure, rows past the last checkpoint were rolled back."),
+  state: z.record(z.string(), z.unknown()).optional().describe("The state the last checkpoint committed (files/state.json); secrets masked."),
   warnings: z.array(z.string()).optional().describe("Warnings from the SDK checks and op.warning()."),
   error: z
     .object({
@@ -87,22 +68,13 @@ export const syncResultShape = {
           "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), internal.",
         ),
       ...errorWhereFields,
-      exception_type: z
-        .string()
-        .optional()
-        .describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),
+      exception_type: z.string().optional().describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),
       hint: z.string().optional().describe("What to do next."),
     })
     .optional()
     .describe("Set when the sync did not succeed. Rows after the last checkpoint were rolled back."),
-  log_tail: z
-    .array(z.string())
-    .optional()
-    .describe("The last connector log lines (log.*, print, stderr), secrets masked."),
-  warehouse_path: z
-    .string()
-    .optional()
-    .describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
+  log_tail: z.array(z.string()).optional().describe("The last connector log lines (log.*, print, stderr), secrets masked."),
+  warehouse_path: z.string().optional().describe("files/warehouse.db; inspect with query_warehouse or describe_warehouse."),
   state_path: z.string().optional().describe("files/state.json."),
   peak_rss_mb: z.number().optional().describe("Peak resident memory of the connector process, MiB."),
   containment: z
@@ -116,39 +88,19 @@ export const syncResultShape = {
       mode: z.enum(["live", "record", "replay"]).describe("record: the network, kept; replay: the recording answered."),
       recording: z.string().optional().describe("Name under files/recordings/."),
       requests: z.number().describe("HTTP requests the connector made."),
-      hosts: z
-        .record(z.string(), z.number())
-        .describe("Requests per host (masked when the host is a configuration value)."),
-      faults: z
-        .array(z.object({ kind: z.string(), request: z.number(), method: z.string(), url: z.string() }))
-        .describe("Faults injected, at which request."),
+      hosts: z.record(z.string(), z.number()).describe("Requests per host (masked when the host is a configuration value)."),
+      faults: z.array(z.object({ kind: z.string(), request: z.number(), method: z.string(), url: z.string() })).describe("Faults injected, at which request."),
       sleeps: z.array(z.number()).describe("Seconds the connector asked time.sleep() for (backoff)."),
       checkpoints: z.number().describe("Checkpoints seen by the harness."),
-      cursor_regressions: z
-        .array(z.object({ checkpoint: z.number(), path: z.string() }))
-        .describe("State values that went backwards between checkpoints."),
-      crashed: z
-        .object({ after_checkpoint: z.number().optional(), at_operation: z.number().optional() })
-        .optional()
-        .describe("Where the run was killed on purpose."),
-      looped: z
-        .object({ method: z.string(), url: z.string() })
-        .optional()
-        .describe("The request repeated past the loop limit."),
+      cursor_regressions: z.array(z.object({ checkpoint: z.number(), path: z.string() })).describe("State values that went backwards between checkpoints."),
+      crashed: z.object({ after_checkpoint: z.number().optional(), at_operation: z.number().optional() }).optional().describe("Where the run was killed on purpose."),
+      looped: z.object({ method: z.string(), url: z.string() }).optional().describe("The request repeated past the loop limit."),
       unrecorded: z
         .array(z.object({ method: z.string(), url: z.string(), closest: z.string().nullable() }))
         .optional()
         .describe("Requests a replay did not have."),
       log: z
-        .array(
-          z.object({
-            i: z.number(),
-            method: z.string(),
-            url: z.string(),
-            status: z.number().optional(),
-            fault: z.string().optional(),
-          }),
-        )
+        .array(z.object({ i: z.number(), method: z.string(), url: z.string(), status: z.number().optional(), fault: z.string().optional() }))
         .describe("Requests in order, secrets masked (first 500)."),
     })
     .optional()
@@ -180,15 +132,7 @@ export function countsData(c: OperationCounts): CountsData {
 /** A finished sync in the wire shape. */
 /** A run's error in the wire shape, for a sync (run_debug) and for the setup tests alike. */
 export function runErrorData(e: RunError) {
-  return {
-    kind: e.kind,
-    message: e.message,
-    file: e.file,
-    line: e.line,
-    traceback_tail: e.tracebackTail,
-    exception_type: e.exceptionType,
-    hint: e.hint,
-  };
+  return { kind: e.kind, message: e.message, file: e.file, line: e.line, traceback_tail: e.tracebackTail, exception_type: e.exceptionType, hint: e.hint };
 }
 
 export function syncData(r: RunResult): SyncData {
@@ -249,16 +193,10 @@ export async function waitFor<T>(done: Promise<T>, ms: number, signal: AbortSign
 }
 
 /** Turns operation counts into a progress report (the tool context's `progress`). */
-export function progressOf(reporter: {
-  progress(progress: number, total?: number, message?: string): void;
-}): (c: OperationCounts) => void {
+export function progressOf(reporter: { progress(progress: number, total?: number, message?: string): void }): (c: OperationCounts) => void {
   return (c) => {
     const ops = c.upserts + c.updates + c.deletes + c.truncates;
-    reporter.progress(
-      ops,
-      undefined,
-      `${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.truncates} truncates, ${c.checkpoints} checkpoints`,
-    );
+    reporter.progress(ops, undefined, `${c.upserts} upserts, ${c.updates} updates, ${c.deletes} deletes, ${c.truncates} truncates, ${c.checkpoints} checkpoints`);
   };
 }
 
@@ -266,11 +204,7 @@ export function progressOf(reporter: {
  * Passes connector log lines on to the client at a bounded rate (a burst, then so many a second): a connector that
  * prints in a loop would otherwise send the client one notification per line, hundreds of thousands of them.
  */
-export function rateLimitedLog(
-  send: (level: string, message: string) => void,
-  burst = 500,
-  perSecond = 100,
-): (level: string, message: string) => void {
+export function rateLimitedLog(send: (level: string, message: string) => void, burst = 500, perSecond = 100): (level: string, message: string) => void {
   let tokens = burst;
   let last = Date.now();
   let dropped = 0;
@@ -284,10 +218,7 @@ export function rateLimitedLog(
       dropped++;
       if (!warned) {
         warned = true;
-        send(
-          "WARNING",
-          `The connector logs more than ${perSecond} lines a second; further lines are not forwarded until it slows down (the result's log_tail keeps the last ones).`,
-        );
+        send("WARNING", `The connector logs more than ${perSecond} lines a second; further lines are not forwarded until it slows down (the result's log_tail keeps the last ones).`);
       }
       return;
     }
@@ -311,10 +242,7 @@ const CHECKPOINT_LINE = "sdk: checkpoint recorded: ";
  * that checkpoints per row sent one per checkpoint (366 in 20 s), crowding out its own log lines. The skipped ones
  * are counted in the next one sent; every line still reaches the result's log_tail.
  */
-export function coalescedCheckpointLog(
-  send: (level: string, message: string) => void,
-  everyMs = 2_000,
-): (level: string, message: string) => void {
+export function coalescedCheckpointLog(send: (level: string, message: string) => void, everyMs = 2_000): (level: string, message: string) => void {
   let lastSent = 0;
   let skipped = 0;
   return (level, message) => {
@@ -334,12 +262,7 @@ export function coalescedCheckpointLog(
 }
 
 export function unknownRun(runId: string): ToolError {
-  return new ToolError(
-    "not_found",
-    `No run with id ${runId}.`,
-    "Use the run_id run_debug returned; runs are kept for 3 days (the last 50). Start a new sync with run_debug.",
-    runId,
-  );
+  return new ToolError("not_found", `No run with id ${runId}.`, "Use the run_id run_debug returned; runs are kept for 3 days (the last 50). Start a new sync with run_debug.", runId);
 }
 
 /**
@@ -372,19 +295,11 @@ export function storedAnswer(runId: string, rec: RunRecord): { summary: string; 
     };
   }
   // A final status without a result cannot be written by this version; say so rather than guess.
-  throw new ToolError(
-    "internal",
-    `The record of run ${runId} says ${rec.status} but holds no result.`,
-    "Run run_debug again.",
-    runId,
-  );
+  throw new ToolError("internal", `The record of run ${runId} says ${rec.status} but holds no result.`, "Run run_debug again.", runId);
 }
 
 function interruptedAnswer(runId: string, rec: RunRecord): { summary: string; data: RunToolData } {
-  const why = rec.interruption ?? {
-    message: "The server stopped while this sync was running.",
-    hint: "Run run_debug again.",
-  };
+  const why = rec.interruption ?? { message: "The server stopped while this sync was running.", hint: "Run run_debug again." };
   const ended = Date.parse(rec.endedAt ?? rec.updatedAt);
   const elapsedMs = Math.max(0, (Number.isFinite(ended) ? ended : Date.now()) - Date.parse(rec.startedAt));
   const r = rec.result;
@@ -402,9 +317,7 @@ function interruptedAnswer(runId: string, rec: RunRecord): { summary: string; da
     state_path: r?.statePath ?? stateFile(rec.projectDir),
   };
   return {
-    summary:
-      `Run ${runId} was interrupted after ${Math.round(elapsedMs / 1000)} s (${counts.upserts} upserts, ${counts.checkpoints} checkpoints reported). ` +
-      `${why.message} ${why.hint}`,
+    summary: `Run ${runId} was interrupted after ${Math.round(elapsedMs / 1000)} s (${counts.upserts} upserts, ${counts.checkpoints} checkpoints reported). ` + `${why.message} ${why.hint}`,
     data,
   };
 }

@@ -8,8 +8,7 @@ import type { OperationCounts } from "./types.js";
  * A log line is `HH:MM:SS.mmm LEVEL(8) ⚡ origin(padded) message`; continuation lines of a multi-line message
  * are indented to the message column. Anything else (a connector's print()) is raw output.
  */
-const ENTRY =
-  /^(\d{2}:\d{2}:\d{2}\.\d{3}) (DEBUG|FINE|INFO|WARNING|ERROR|SEVERE|CRITICAL)\s+⚡ (sdk|connector|debugger)\s+(.*)$/;
+const ENTRY = /^(\d{2}:\d{2}:\d{2}\.\d{3}) (DEBUG|FINE|INFO|WARNING|ERROR|SEVERE|CRITICAL)\s+⚡ (sdk|connector|debugger)\s+(.*)$/;
 // eslint-disable-next-line no-control-regex -- an ANSI colour sequence starts with ESC; matching it is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 const CONTINUATION_INDENT = 35;
@@ -120,26 +119,13 @@ export class SdkOutputParser {
       this.outcome.lastCheckpoint = cp[1];
     }
     if (e.level === "WARNING" && e.origin !== "connector") this.outcome.warnings.push(msg);
-    if (
-      (e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") &&
-      e.origin === "sdk" &&
-      !this.firstSevere
-    )
-      this.firstSevere = e;
+    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere) this.firstSevere = e;
   }
 }
 
 /** The Operation | Counts table inside a SYNC SUCCEEDED/FAILED message. */
 export function parseCountsTable(text: string): OperationCounts {
-  const counts: OperationCounts = {
-    upserts: 0,
-    updates: 0,
-    deletes: 0,
-    truncates: 0,
-    schemaChanges: 0,
-    checkpoints: 0,
-    fileUploads: 0,
-  };
+  const counts: OperationCounts = { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 };
   for (const line of text.split("\n")) {
     const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
     if (m && COUNT_KEYS[m[1]]) counts[COUNT_KEYS[m[1]]] = Number(m[2]);
@@ -171,8 +157,7 @@ export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]>
     module = /No module named '([^']+)'/.exec(message)?.[1];
   } else if (/(SyntaxError|IndentationError|TabError): /.test(message)) kind = "syntax";
   else if (/^connector object not found|^Connector object must be named/.test(message)) kind = "no_connector";
-  else if (/^invalid configuration|^Configuration must be provided|configuration error/i.test(message))
-    kind = "configuration";
+  else if (/^invalid configuration|^Configuration must be provided|configuration error/i.test(message)) kind = "configuration";
   else if (/^invalid state/.test(message)) kind = "state";
   let file: string | undefined;
   let line: number | undefined;
@@ -194,12 +179,5 @@ export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]>
       line = Number(syn[2]);
     }
   }
-  return {
-    kind,
-    message,
-    ...(file ? { file } : {}),
-    ...(line ? { line } : {}),
-    ...(traceback ? { traceback } : {}),
-    ...(module ? { module } : {}),
-  };
+  return { kind, message, ...(file ? { file } : {}), ...(line ? { line } : {}), ...(traceback ? { traceback } : {}), ...(module ? { module } : {}) };
 }

@@ -82,10 +82,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     }
     proc = spawnForRun(inp, { file: inp.info.fivetranBin!, args, cwd: projectDir, env });
     proc.child.stdin?.end();
-    await Promise.all([
-      watchLines(proc.stdout, (l) => parser.push(l)),
-      watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
-    ]);
+    await Promise.all([watchLines(proc.stdout, (l) => parser.push(l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
     const exit = await proc.exited;
     if (overridden) {
       // Before state.json is read for the result: a run that committed nothing under the override ends with the
@@ -104,13 +101,9 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       error = limited;
     } else if (proc.stopReason === "timeout") {
       status = "timeout";
-      error = tracker.error(
-        "timeout",
-        `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`,
-        {
-          hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }),
-        },
-      );
+      error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, {
+        hint: hintFor("timeout", { timeoutSeconds: Math.round(inp.timeoutMs / 1000) }),
+      });
     } else if (proc.stopReason) {
       status = "cancelled";
       error = tracker.error("cancelled", "The sync was cancelled.", { hint: hintFor("cancelled") });
@@ -120,28 +113,17 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       status = "failed";
       const e = outcome.error;
       if (e) {
-        const exceptionType = e.traceback
-          ? /^([A-Za-z_][\w.]*)(?::|$)/m.exec(e.traceback.trimEnd().split("\n").pop() ?? "")?.[1]
-          : undefined;
+        const exceptionType = e.traceback ? /^([A-Za-z_][\w.]*)(?::|$)/m.exec(e.traceback.trimEnd().split("\n").pop() ?? "")?.[1] : undefined;
         error = tracker.error(e.kind, e.message, {
           file: e.file,
           line: e.line,
           tracebackTail: e.traceback,
           exceptionType,
-          hint: hintFor(e.kind, {
-            module: e.module,
-            python: inp.python,
-            exceptionType,
-            configurationInline: inp.configuration !== undefined,
-          }),
+          hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined }),
         });
       } else {
         const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
-        error = tracker.error(
-          "exit",
-          `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`,
-          { hint: hintFor("exit") },
-        );
+        error = tracker.error("exit", `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`, { hint: hintFor("exit") });
       }
     }
     const counts = outcome.counts ?? { ...tracker.counts };
@@ -208,12 +190,7 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
     instance?.closeSync();
     pin.release();
     if (e instanceof ToolError) throw e;
-    throw new ToolError(
-      "locked",
-      `Cannot read ${dbPath}: ${(e as Error).message}`,
-      "Close other programs that hold files/warehouse.db open, then run again.",
-      dbPath,
-    );
+    throw new ToolError("locked", `Cannot read ${dbPath}: ${(e as Error).message}`, "Close other programs that hold files/warehouse.db open, then run again.", dbPath);
   }
   const conn = await instance.connect();
   try {

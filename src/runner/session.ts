@@ -107,8 +107,7 @@ export class SyncSession {
         const shape = this.shapes[rec.shape];
         if (!shape) throw internal(`rows of unknown shape ${rec.shape} on the operation channel`);
         const count = ROW_COUNT[rec.op];
-        if (count === undefined)
-          throw internal(`rows of an unknown operation on the operation channel: ${String(rec.op).slice(0, 50)}`);
+        if (count === undefined) throw internal(`rows of an unknown operation on the operation channel: ${String(rec.op).slice(0, 50)}`);
         const name = this.warehouseNames.get(tableKey(rec.table, rec.schema)) ?? rec.table;
         const written = (this.written[name] ??= { upserts: 0, updates: 0, deletes: 0 });
         const { rows, ids } = rec;
@@ -126,10 +125,7 @@ export class SyncSession {
         this.shapes[rec.id] = rec;
         break;
       case "table":
-        this.warehouseNames.set(
-          tableKey(rec.table, rec.schema),
-          rec.schema === undefined ? rec.name : `${rec.dest}.${rec.name}`,
-        );
+        this.warehouseNames.set(tableKey(rec.table, rec.schema), rec.schema === undefined ? rec.name : `${rec.dest}.${rec.name}`);
         sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
         break;
       case "truncate":
@@ -143,9 +139,7 @@ export class SyncSession {
         break;
       case "schema":
         // The result reports what schema() declared; the destination names are the writer's business.
-        tracker.declared = rec.tables.map(
-          ({ name: _name, dest: _dest, column_names: _columns, ...declared }) => declared,
-        );
+        tracker.declared = rec.tables.map(({ name: _name, dest: _dest, column_names: _columns, ...declared }) => declared);
         tracker.counts.schemaChanges += sink.declare(rec.tables);
         break;
       case "start_state":

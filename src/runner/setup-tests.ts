@@ -79,15 +79,7 @@ type Rec =
   | { t: "test"; name: string; label: string; passed: boolean; failure: string | null }
   | { t: "log"; level: string; message: string }
   | { t: "warning"; message: string }
-  | {
-      t: "error";
-      kind: ErrorKind | "no_form" | "no_tests";
-      message: string;
-      file?: string;
-      line?: number;
-      traceback?: string;
-      hint?: string;
-    }
+  | { t: "error"; kind: ErrorKind | "no_form" | "no_tests"; message: string; file?: string; line?: number; traceback?: string; hint?: string }
   | { t: "end"; exit_code: number };
 
 /** configuration.json's text, read through the folder's checks (a link out of the folder is refused), or null. */
@@ -102,12 +94,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   const { projectDir } = opts;
   // Security: connector.py is read through the project layer, which refuses a link out of the folder or a hard link.
   if (!statSync(projectDir).isDirectory() || ConnectorProject.of(projectDir).readBytes("connector.py") === undefined) {
-    throw new ToolError(
-      "not_found",
-      `connector.py not found in ${projectDir}.`,
-      "Pass the folder that holds connector.py.",
-      projectDir,
-    );
+    throw new ToolError("not_found", `connector.py not found in ${projectDir}.`, "Pass the folder that holds connector.py.", projectDir);
   }
   const text = configurationText(projectDir, opts.configuration);
   let values: Record<string, unknown> | null = null;
@@ -135,21 +122,9 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, ...unknown[]];
   // The job goes through stdin, never argv (argv is visible to every user of the machine).
   stdio[0].write(`${JSON.stringify({ project_dir: projectDir, configuration_text: text })}\n`);
-  const logs = Promise.all([
-    watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)),
-    watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l)),
-  ]);
+  const logs = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
-  const result: SetupTestResult = {
-    status: "failed",
-    fields: [],
-    tests: [],
-    results: [],
-    warnings: tracker.warnings,
-    logTail: [],
-    python,
-    durationMs: 0,
-  };
+  const result: SetupTestResult = { status: "failed", fields: [], tests: [], results: [], warnings: tracker.warnings, logTail: [], python, durationMs: 0 };
   let ended = false;
   const channel = (proc.child.stdio as unknown as unknown[])[3] as Readable;
   const records = async function* (): AsyncGenerator<Rec> {
@@ -173,19 +148,11 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
         result.python = rec.python;
         break;
       case "form":
-        result.fields = rec.fields.map((f) => ({
-          ...f,
-          ...(f.description === undefined ? {} : { description: r.redact(f.description) }),
-        }));
+        result.fields = rec.fields.map((f) => ({ ...f, ...(f.description === undefined ? {} : { description: r.redact(f.description) }) }));
         result.tests = rec.tests;
         break;
       case "test":
-        result.results.push({
-          name: rec.name,
-          label: rec.label,
-          passed: rec.passed,
-          ...(rec.failure === null ? {} : { failure: r.redact(rec.failure) }),
-        });
+        result.results.push({ name: rec.name, label: rec.label, passed: rec.passed, ...(rec.failure === null ? {} : { failure: r.redact(rec.failure) }) });
         tracker.log(rec.passed ? "INFO" : "SEVERE", "sdk", `[${rec.name} - ${rec.label}]: ${rec.failure ?? "PASSED"}`);
         break;
       case "log":
@@ -197,12 +164,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
           result.status = rec.kind;
           result.message = rec.message;
         } else {
-          result.error = tracker.error(rec.kind, rec.message, {
-            file: rec.file,
-            line: rec.line,
-            tracebackTail: rec.traceback,
-            hint: rec.hint ?? setupHint(rec.kind),
-          });
+          result.error = tracker.error(rec.kind, rec.message, { file: rec.file, line: rec.line, tracebackTail: rec.traceback, hint: rec.hint ?? setupHint(rec.kind) });
         }
         break;
       case "end":
@@ -218,13 +180,9 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   if (stop === "timeout") {
     result.status = "timeout";
     delete result.exitCode;
-    result.error = tracker.error(
-      "timeout",
-      `The setup tests did not finish within ${timeoutMs / 1000} seconds and were stopped.`,
-      {
-        hint: "A setup test should answer quickly: check for a request without a timeout, or raise timeout_seconds.",
-      },
-    );
+    result.error = tracker.error("timeout", `The setup tests did not finish within ${timeoutMs / 1000} seconds and were stopped.`, {
+      hint: "A setup test should answer quickly: check for a request without a timeout, or raise timeout_seconds.",
+    });
   } else if (stop === "cancelled" || stop === "shutdown") {
     result.status = "cancelled";
     delete result.exitCode;
@@ -232,13 +190,9 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
     // os._exit(n) in a test or in configuration_form(), or a crash: `fivetran configuration --test` ends with it.
     result.status = "failed";
     if (!exit.signal && exit.exitCode !== undefined) result.exitCode = exit.exitCode;
-    result.error = tracker.error(
-      "exit",
-      `The connector process ${exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`} before the setup tests finished.`,
-      {
-        hint: "Do not call os._exit() in a connector; return Test.failure(message) to fail a setup test.",
-      },
-    );
+    result.error = tracker.error("exit", `The connector process ${exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`} before the setup tests finished.`, {
+      hint: "Do not call os._exit() in a connector; return Test.failure(message) to fail a setup test.",
+    });
   }
   result.logTail = tracker.logTail();
   result.durationMs = Date.now() - started;
@@ -261,10 +215,7 @@ function setupHint(kind: ErrorKind): string | undefined {
 /** One line for people and models. */
 export function summarizeSetupTests(r: SetupTestResult): string {
   // Security: names, labels and failure texts are the connector's: names on one line, texts fenced as its output.
-  const done = r.results.map(
-    (t) =>
-      `${t.passed ? "PASSED" : "FAILED"} ${inlineName(t.name)} (${inlineName(t.label)})${t.failure ? `:\n${fenceConnectorText(t.failure)}` : ""}`,
-  );
+  const done = r.results.map((t) => `${t.passed ? "PASSED" : "FAILED"} ${inlineName(t.name)} (${inlineName(t.label)})${t.failure ? `:\n${fenceConnectorText(t.failure)}` : ""}`);
   const skipped = r.tests.length - r.results.length;
   switch (r.status) {
     case "passed":
@@ -273,9 +224,7 @@ export function summarizeSetupTests(r: SetupTestResult): string {
     case "no_tests":
       return r.message ?? r.status;
     default: {
-      const head = r.error
-        ? `Setup tests ${r.status}: ${r.error.kind}:\n${fenceConnectorText(r.error.message)}`
-        : `Setup tests failed${skipped > 0 ? ` (${skipped} not run after the failure)` : ""}.`;
+      const head = r.error ? `Setup tests ${r.status}: ${r.error.kind}:\n${fenceConnectorText(r.error.message)}` : `Setup tests failed${skipped > 0 ? ` (${skipped} not run after the failure)` : ""}.`;
       return [head, ...done].join("\n");
     }
   }

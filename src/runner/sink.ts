@@ -32,10 +32,7 @@ export interface WarehouseSink {
   close(): Promise<void>;
 }
 
-export type SinkOpener = (
-  projectDir: string,
-  opts: { reset?: boolean; onWarning?: (m: string) => void },
-) => Promise<WarehouseSink>;
+export type SinkOpener = (projectDir: string, opts: { reset?: boolean; onWarning?: (m: string) => void }) => Promise<WarehouseSink>;
 
 /** The warehouse writer, loaded on first use so that `serve` does not load DuckDB before a run. */
 export const openWarehouse: SinkOpener = async (projectDir, opts) => {
@@ -43,9 +40,4 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
   return WarehouseWriter.open(projectDir, opts);
 };
 
-export {
-  readState as readStartState,
-  readStateText as readStartStateText,
-  statePath as stateFile,
-  warehousePath as warehouseFile,
-} from "../warehouse/files.js";
+export { readState as readStartState, readStateText as readStartStateText, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";

@@ -35,9 +35,7 @@ let guidelineIndex: GuidelineIndex | undefined;
 let examples: ExampleEntry[] | undefined;
 
 export function guidelineIndexData(): GuidelineIndex {
-  guidelineIndex ??= JSON.parse(
-    readFileSync(join(RESOURCES_DIR, "guidelines", "index.json"), "utf8"),
-  ) as GuidelineIndex;
+  guidelineIndex ??= JSON.parse(readFileSync(join(RESOURCES_DIR, "guidelines", "index.json"), "utf8")) as GuidelineIndex;
   return guidelineIndex;
 }
 
@@ -49,39 +47,23 @@ export function guidelineTopics(): GuidelineTopic[] {
 export function readGuideline(topic: string): { topic: string; title: string; sdkVersion: string; markdown: string } {
   const entry = guidelineTopics().find((t) => t.topic === topic);
   if (!entry) {
-    const near = guidelineTopics().filter(
-      (t) => t.topic.includes(topic.toLowerCase()) || topic.toLowerCase().includes(t.topic.split("-")[0]),
-    );
-    throw new ToolError(
-      "not_found",
-      `There is no guideline topic "${topic}".`,
-      `Use one of: ${(near.length ? near : guidelineTopics()).map((t) => t.topic).join(", ")}.`,
-      topic,
-    );
+    const near = guidelineTopics().filter((t) => t.topic.includes(topic.toLowerCase()) || topic.toLowerCase().includes(t.topic.split("-")[0]));
+    throw new ToolError("not_found", `There is no guideline topic "${topic}".`, `Use one of: ${(near.length ? near : guidelineTopics()).map((t) => t.topic).join(", ")}.`, topic);
   }
   const body = readFileSync(join(RESOURCES_DIR, "guidelines", `${entry.topic}.md`), "utf8");
   const { sdk_version } = guidelineIndexData();
-  return {
-    topic: entry.topic,
-    title: entry.title,
-    sdkVersion: sdk_version,
-    markdown: `${body.trimEnd()}\n\n_Checked against fivetran-connector-sdk ${sdk_version}._\n`,
-  };
+  return { topic: entry.topic, title: entry.title, sdkVersion: sdk_version, markdown: `${body.trimEnd()}\n\n_Checked against fivetran-connector-sdk ${sdk_version}._\n` };
 }
 
 /** Every topic in one document, for clients that read a single resource. */
 export function allGuidelinesMarkdown(): string {
   const { sdk_version } = guidelineIndexData();
-  const parts = guidelineTopics().map((t) =>
-    readFileSync(join(RESOURCES_DIR, "guidelines", `${t.topic}.md`), "utf8").trimEnd(),
-  );
+  const parts = guidelineTopics().map((t) => readFileSync(join(RESOURCES_DIR, "guidelines", `${t.topic}.md`), "utf8").trimEnd());
   return `<!-- fivetran-connector-sdk ${sdk_version} -->\n\n${parts.join("\n\n---\n\n")}\n`;
 }
 
 export function exampleIndex(): ExampleEntry[] {
-  examples ??= (
-    JSON.parse(readFileSync(join(RESOURCES_DIR, "examples", "index.json"), "utf8")) as { examples: ExampleEntry[] }
-  ).examples;
+  examples ??= (JSON.parse(readFileSync(join(RESOURCES_DIR, "examples", "index.json"), "utf8")) as { examples: ExampleEntry[] }).examples;
   return examples;
 }
 
@@ -117,12 +99,7 @@ export function searchExamples(query: ExampleQuery): { matches: ExampleEntry[]; 
   for (const key of ["auth", "pagination", "source", "operation", "sync"] as const) {
     const v = q[key];
     if (v !== undefined && !facets[key].includes(v)) {
-      throw new ToolError(
-        "invalid_argument",
-        `No example has ${key} "${v}".`,
-        `Known ${key} values: ${facets[key].join(", ")}.`,
-        v,
-      );
+      throw new ToolError("invalid_argument", `No example has ${key} "${v}".`, `Known ${key} values: ${facets[key].join(", ")}.`, v);
     }
   }
   const words = (q.text ?? "").toLowerCase().split(/\s+/).filter(Boolean);

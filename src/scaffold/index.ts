@@ -34,23 +34,13 @@ export function scaffoldProject(projectDir: ProjectRef, opts: ScaffoldOptions = 
   const files = renderProject(options);
   const dir = typeof projectDir === "string" ? projectDir : projectDir.root;
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new ToolError(
-      "invalid_argument",
-      `${dir} is a file, not a folder.`,
-      "Pass a folder path for the new connector.",
-      dir,
-    );
+    throw new ToolError("invalid_argument", `${dir} is a file, not a folder.`, "Pass a folder path for the new connector.", dir);
   }
   if (typeof projectDir === "string") mkdirSync(dir, { recursive: true });
   const project = ConnectorProject.of(projectDir);
   const existing = files.filter((f) => project.exists(f.path)).map((f) => f.path);
   if (existing.length && !overwrite) {
-    throw new ToolError(
-      "already_exists",
-      `${dir} already has ${existing.join(", ")}; nothing was written.`,
-      "Choose an empty folder, or pass overwrite: true to replace these files.",
-      existing,
-    );
+    throw new ToolError("already_exists", `${dir} already has ${existing.join(", ")}; nothing was written.`, "Choose an empty folder, or pass overwrite: true to replace these files.", existing);
   }
   const written: string[] = [];
   for (const f of files) {

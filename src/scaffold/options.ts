@@ -5,24 +5,8 @@ import { ToolError } from "../errors.js";
  * tool schema, the CLI's --list, the choices resource and the test matrix all read one source.
  */
 export const SOURCE_TYPES = ["sample", "rest_api", "graphql", "database", "file"] as const;
-export const AUTH_TYPES = [
-  "none",
-  "api_key_header",
-  "api_key_query",
-  "bearer",
-  "basic",
-  "oauth2_client_credentials",
-  "oauth2_refresh_token",
-] as const;
-export const PAGINATION_TYPES = [
-  "none",
-  "page_number",
-  "offset",
-  "cursor",
-  "link_header",
-  "next_url",
-  "keyset_timestamp",
-] as const;
+export const AUTH_TYPES = ["none", "api_key_header", "api_key_query", "bearer", "basic", "oauth2_client_credentials", "oauth2_refresh_token"] as const;
+export const PAGINATION_TYPES = ["none", "page_number", "offset", "cursor", "link_header", "next_url", "keyset_timestamp"] as const;
 export const SYNC_MODES = ["full", "incremental_cursor"] as const;
 // yield first: the seed guidelines ask for it and every SDK accepts it; direct is the 2.0+ style.
 export const OPERATION_STYLES = ["yield", "direct"] as const;
@@ -106,10 +90,7 @@ export interface ResolvedOptions {
 }
 
 /** What each source supports; everything offered here is proven by test/scaffold/matrix.test.ts. */
-export const SUPPORT: Record<
-  SourceType,
-  { auth: readonly AuthType[]; pagination: readonly PaginationType[]; childTables: boolean; summary: string }
-> = {
+export const SUPPORT: Record<SourceType, { auth: readonly AuthType[]; pagination: readonly PaginationType[]; childTables: boolean; summary: string }> = {
   sample: {
     auth: ["none"],
     pagination: ["none"],
@@ -133,15 +114,13 @@ export const SUPPORT: Record<
     auth: ["none"],
     pagination: ["none", "offset", "keyset_timestamp"],
     childTables: false,
-    summary:
-      "A SQL database through its DB-API driver: SQLite (sqlite3, standard library), PostgreSQL (psycopg2) or MySQL (PyMySQL); choose with driver.",
+    summary: "A SQL database through its DB-API driver: SQLite (sqlite3, standard library), PostgreSQL (psycopg2) or MySQL (PyMySQL); choose with driver.",
   },
   file: {
     auth: ["none"],
     pagination: ["none"],
     childTables: false,
-    summary:
-      "CSV, JSON Lines or JSON files in a local folder or an S3-compatible bucket (choose with storage); incremental syncs re-read only files modified since the last sync.",
+    summary: "CSV, JSON Lines or JSON files in a local folder or an S3-compatible bucket (choose with storage); incremental syncs re-read only files modified since the last sync.",
   },
 };
 
@@ -155,10 +134,8 @@ export const DESCRIPTIONS: { [K in DescribedOption]: Record<NonNullable<Scaffold
     api_key_query: "An API key sent as a query parameter (api_key); kept out of logs.",
     bearer: "A static bearer token in the Authorization header.",
     basic: "HTTP Basic authentication with a username and password.",
-    oauth2_client_credentials:
-      "OAuth 2.0 client credentials: a token from token_url, refreshed before expiry and on 401.",
-    oauth2_refresh_token:
-      "OAuth 2.0 refresh token: access tokens minted from a long-lived refresh token, refreshed on expiry and on 401.",
+    oauth2_client_credentials: "OAuth 2.0 client credentials: a token from token_url, refreshed before expiry and on 401.",
+    oauth2_refresh_token: "OAuth 2.0 refresh token: access tokens minted from a long-lived refresh token, refreshed on expiry and on 401.",
   },
   pagination: {
     none: "One response (REST/GraphQL) or server-side cursor batches with fetchmany (database).",
@@ -167,13 +144,11 @@ export const DESCRIPTIONS: { [K in DescribedOption]: Record<NonNullable<Scaffold
     cursor: "An opaque next_cursor token passed back until it is empty (GraphQL: pageInfo.endCursor).",
     link_header: 'Follow the RFC 8288 Link header\'s rel="next" URL.',
     next_url: "Follow the next_url field of the response body.",
-    keyset_timestamp:
-      "Keyset pages ordered by (cursor field, key): each page starts after the last row of the previous one.",
+    keyset_timestamp: "Keyset pages ordered by (cursor field, key): each page starts after the last row of the previous one.",
   },
   sync: {
     full: "Re-read every row on each sync; checkpoint after each page so progress is committed.",
-    incremental_cursor:
-      "Read rows updated after the cursor saved in state; the cursor advances with each checkpointed page.",
+    incremental_cursor: "Read rows updated after the cursor saved in state; the cursor advances with each checkpointed page.",
   },
   storage: {
     local: "Files in a folder on the machine that runs the connector.",
@@ -181,8 +156,7 @@ export const DESCRIPTIONS: { [K in DescribedOption]: Record<NonNullable<Scaffold
   },
   driver: {
     sqlite: "SQLite through the standard library's sqlite3 (a database file, opened read-only).",
-    postgresql:
-      "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database; a server-side cursor for unpaged reads.",
+    postgresql: "PostgreSQL through psycopg2 (psycopg2-binary), host/port/user/password/database; a server-side cursor for unpaged reads.",
     mysql: "MySQL or MariaDB through PyMySQL, host/port/user/password/database; a streaming cursor for unpaged reads.",
   },
   operation_style: {
@@ -274,13 +248,7 @@ const COLUMN = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const MAX_TABLES = 20;
 const MAX_PAGE_SIZE = 10_000;
 /** Rows per page when neither the table nor the top level says: what the patterns used before page_size existed. */
-export const DEFAULT_PAGE_SIZE: Record<SourceType, number> = {
-  sample: 10,
-  rest_api: 100,
-  graphql: 100,
-  database: 500,
-  file: 0,
-};
+export const DEFAULT_PAGE_SIZE: Record<SourceType, number> = { sample: 10, rest_api: 100, graphql: 100, database: 500, file: 0 };
 
 function checkIdentifier(kind: string, value: string): void {
   if (!IDENT.test(value)) {
@@ -292,12 +260,7 @@ function checkIdentifier(kind: string, value: string): void {
     );
   }
   if (RESERVED.has(value)) {
-    throw new ToolError(
-      "invalid_argument",
-      `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`,
-      `Pick another name, e.g. "${value}s" or "${value}_".`,
-      value,
-    );
+    throw new ToolError("invalid_argument", `The ${kind} name "${value}" is an SQL reserved word; the local warehouse cannot create it.`, `Pick another name, e.g. "${value}s" or "${value}_".`, value);
   }
 }
 
@@ -323,12 +286,7 @@ function checkColumn(kind: string, value: unknown): string {
 
 function checkPageSize(where: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new ToolError(
-      "invalid_argument",
-      `page_size ${where} must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
-      "Use the largest page the endpoint accepts, e.g. 50 or 100.",
-      value,
-    );
+    throw new ToolError("invalid_argument", `page_size ${where} must be a whole number from 1 to ${MAX_PAGE_SIZE}.`, "Use the largest page the endpoint accepts, e.g. 50 or 100.", value);
   }
   return value;
 }
@@ -338,11 +296,7 @@ function checkPageSize(where: string, value: unknown): number {
  * column order_no, or user_id / users_id for users), so a key given as [order_no, line_no] gets order_no filled in;
  * else <parent>_id.
  */
-function defaultParentKey(
-  parent: string,
-  parentPrimaryKey: string[] | undefined,
-  primaryKey: string[] | undefined,
-): string {
+function defaultParentKey(parent: string, parentPrimaryKey: string[] | undefined, primaryKey: string[] | undefined): string {
   const own = parentPrimaryKey?.length === 1 && parentPrimaryKey[0] !== "id" ? [parentPrimaryKey[0]] : [];
   const names = [...own, `${parent}_id`, ...(/[^s]s$/.test(parent) ? [`${parent.slice(0, -1)}_id`] : [])];
   return primaryKey?.find((c) => names.includes(c)) ?? `${parent}_id`;
@@ -375,20 +329,14 @@ export function defaultTables(source: SourceType): TableSpec[] {
 export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
   const source = opts.source_type ?? "sample";
   if (!SOURCE_TYPES.includes(source)) {
-    throw new ToolError(
-      "invalid_argument",
-      `Unknown source_type "${source}".`,
-      `Use one of: ${SOURCE_TYPES.join(", ")}.`,
-      source,
-    );
+    throw new ToolError("invalid_argument", `Unknown source_type "${source}".`, `Use one of: ${SOURCE_TYPES.join(", ")}.`, source);
   }
   const support = SUPPORT[source];
   const auth = opts.auth ?? "none";
   const pagination = opts.pagination ?? "none";
   const sync = opts.sync ?? "incremental_cursor";
   const operationStyle = opts.operation_style ?? "yield";
-  if (!AUTH_TYPES.includes(auth))
-    throw new ToolError("invalid_argument", `Unknown auth "${auth}".`, `Use one of: ${AUTH_TYPES.join(", ")}.`, auth);
+  if (!AUTH_TYPES.includes(auth)) throw new ToolError("invalid_argument", `Unknown auth "${auth}".`, `Use one of: ${AUTH_TYPES.join(", ")}.`, auth);
   if (!support.auth.includes(auth)) {
     const why =
       source === "database"
@@ -396,38 +344,17 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
         : source === "file"
           ? " Object storage credentials come with storage s3 (aws_access_key_id, aws_secret_access_key)."
           : "";
-    throw new ToolError(
-      "invalid_argument",
-      `auth "${auth}" is not offered for source_type "${source}".${why}`,
-      `For ${source} use auth: ${support.auth.join(", ")}.`,
-      auth,
-    );
+    throw new ToolError("invalid_argument", `auth "${auth}" is not offered for source_type "${source}".${why}`, `For ${source} use auth: ${support.auth.join(", ")}.`, auth);
   }
   if (!PAGINATION_TYPES.includes(pagination)) {
-    throw new ToolError(
-      "invalid_argument",
-      `Unknown pagination "${pagination}".`,
-      `Use one of: ${PAGINATION_TYPES.join(", ")}.`,
-      pagination,
-    );
+    throw new ToolError("invalid_argument", `Unknown pagination "${pagination}".`, `Use one of: ${PAGINATION_TYPES.join(", ")}.`, pagination);
   }
   if (!support.pagination.includes(pagination)) {
-    throw new ToolError(
-      "invalid_argument",
-      `pagination "${pagination}" is not offered for source_type "${source}".`,
-      `For ${source} use pagination: ${support.pagination.join(", ")}.`,
-      pagination,
-    );
+    throw new ToolError("invalid_argument", `pagination "${pagination}" is not offered for source_type "${source}".`, `For ${source} use pagination: ${support.pagination.join(", ")}.`, pagination);
   }
-  if (!SYNC_MODES.includes(sync))
-    throw new ToolError("invalid_argument", `Unknown sync "${sync}".`, `Use one of: ${SYNC_MODES.join(", ")}.`, sync);
+  if (!SYNC_MODES.includes(sync)) throw new ToolError("invalid_argument", `Unknown sync "${sync}".`, `Use one of: ${SYNC_MODES.join(", ")}.`, sync);
   if (!OPERATION_STYLES.includes(operationStyle)) {
-    throw new ToolError(
-      "invalid_argument",
-      `Unknown operation_style "${operationStyle}".`,
-      `Use one of: ${OPERATION_STYLES.join(", ")}.`,
-      operationStyle,
-    );
+    throw new ToolError("invalid_argument", `Unknown operation_style "${operationStyle}".`, `Use one of: ${OPERATION_STYLES.join(", ")}.`, operationStyle);
   }
 
   const specs = opts.tables && opts.tables.length > 0 ? opts.tables : defaultTables(source);
@@ -441,21 +368,10 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
   const names = new Set<string>();
   for (const t of specs) {
     checkIdentifier("table", t.name);
-    if (names.has(t.name))
-      throw new ToolError(
-        "invalid_argument",
-        `The table "${t.name}" is listed twice.`,
-        "Give each table a unique name.",
-        t.name,
-      );
+    if (names.has(t.name)) throw new ToolError("invalid_argument", `The table "${t.name}" is listed twice.`, "Give each table a unique name.", t.name);
     names.add(t.name);
   }
-  if (
-    source === "file" &&
-    (opts.page_size !== undefined ||
-      opts.cursor_field !== undefined ||
-      specs.some((t) => t.page_size !== undefined || t.cursor_field !== undefined))
-  ) {
+  if (source === "file" && (opts.page_size !== undefined || opts.cursor_field !== undefined || specs.some((t) => t.page_size !== undefined || t.cursor_field !== undefined))) {
     throw new ToolError(
       "invalid_argument",
       "page_size and cursor_field do not apply to source_type file.",
@@ -463,8 +379,7 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
       opts.page_size ?? opts.cursor_field,
     );
   }
-  const pageSizeDefault =
-    opts.page_size === undefined ? DEFAULT_PAGE_SIZE[source] : checkPageSize("(top level)", opts.page_size);
+  const pageSizeDefault = opts.page_size === undefined ? DEFAULT_PAGE_SIZE[source] : checkPageSize("(top level)", opts.page_size);
   const cursorDefault = opts.cursor_field === undefined ? "updated_at" : checkColumn("cursor_field", opts.cursor_field);
   const tables: ResolvedTable[] = specs.map((t) => {
     if (t.parent !== undefined) {
@@ -472,27 +387,14 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
         throw new ToolError(
           "invalid_argument",
           `Child tables (parent) are offered for rest_api, graphql and sample, not for ${source}.`,
-          source === "database"
-            ? "Sync each table on its own; join them in the destination."
-            : "Remove parent from the table, or use source_type rest_api or graphql.",
+          source === "database" ? "Sync each table on its own; join them in the destination." : "Remove parent from the table, or use source_type rest_api or graphql.",
           t.name,
         );
       }
       const parent = specs.find((p) => p.name === t.parent);
-      if (!parent)
-        throw new ToolError(
-          "invalid_argument",
-          `Table "${t.name}" names parent "${t.parent}", which is not in tables.`,
-          "Add the parent table, or fix the name.",
-          t.parent,
-        );
+      if (!parent) throw new ToolError("invalid_argument", `Table "${t.name}" names parent "${t.parent}", which is not in tables.`, "Add the parent table, or fix the name.", t.parent);
       if (parent.parent !== undefined) {
-        throw new ToolError(
-          "invalid_argument",
-          `Table "${t.name}" has a parent that is itself a child; one level of nesting is supported.`,
-          "Make the parent a top-level table.",
-          t.name,
-        );
+        throw new ToolError("invalid_argument", `Table "${t.name}" has a parent that is itself a child; one level of nesting is supported.`, "Make the parent a top-level table.", t.name);
       }
       // The parent's key fills the child's {parent_id} and its parent_key column: one value, so one column.
       if (parent.primary_key && parent.primary_key.length > 1) {
@@ -504,55 +406,25 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
         );
       }
     } else if (t.parent_key !== undefined) {
-      throw new ToolError(
-        "invalid_argument",
-        `Table "${t.name}" sets parent_key but has no parent.`,
-        "Add parent, or leave parent_key out.",
-        t.parent_key,
-      );
+      throw new ToolError("invalid_argument", `Table "${t.name}" sets parent_key but has no parent.`, "Add parent, or leave parent_key out.", t.parent_key);
     }
-    if (
-      t.primary_key !== undefined &&
-      (!Array.isArray(t.primary_key) || !t.primary_key.every((c) => typeof c === "string"))
-    ) {
-      throw new ToolError(
-        "invalid_argument",
-        `The primary_key of "${t.name}" must be a list of column names.`,
-        'Pass e.g. ["order_no"] or ["region", "sku"].',
-        t.primary_key,
-      );
+    if (t.primary_key !== undefined && (!Array.isArray(t.primary_key) || !t.primary_key.every((c) => typeof c === "string"))) {
+      throw new ToolError("invalid_argument", `The primary_key of "${t.name}" must be a list of column names.`, 'Pass e.g. ["order_no"] or ["region", "sku"].', t.primary_key);
     }
     const parentKey = t.parent
       ? t.parent_key === undefined
         ? defaultParentKey(t.parent, specs.find((p) => p.name === t.parent)?.primary_key, t.primary_key)
         : checkColumn("parent_key", t.parent_key)
       : undefined;
-    const primaryKey =
-      t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
+    const primaryKey = t.primary_key && t.primary_key.length > 0 ? t.primary_key : parentKey ? [parentKey, "id"] : ["id"];
     for (const c of primaryKey) checkColumn("primary key column", c);
-    if (new Set(primaryKey).size !== primaryKey.length)
-      throw new ToolError(
-        "invalid_argument",
-        `The primary key of "${t.name}" repeats a column.`,
-        "List each column once.",
-        primaryKey,
-      );
+    if (new Set(primaryKey).size !== primaryKey.length) throw new ToolError("invalid_argument", `The primary key of "${t.name}" repeats a column.`, "List each column once.", primaryKey);
     if (t.path !== undefined && (/^[a-z]+:/i.test(t.path) || t.path.includes(".."))) {
-      throw new ToolError(
-        "invalid_argument",
-        `The path "${t.path}" of table "${t.name}" must be relative to base_url.`,
-        'Give a path such as "v1/users"; put the host in base_url.',
-        t.path,
-      );
+      throw new ToolError("invalid_argument", `The path "${t.path}" of table "${t.name}" must be relative to base_url.`, 'Give a path such as "v1/users"; put the host in base_url.', t.path);
     }
     const path = t.path ?? (t.parent ? `${t.parent}/{parent_id}/${t.name}` : t.name);
     if (t.parent && !path.includes("{parent_id}")) {
-      throw new ToolError(
-        "invalid_argument",
-        `The path of child table "${t.name}" must contain {parent_id}.`,
-        `For example "${t.parent}/{parent_id}/${t.name}".`,
-        path,
-      );
+      throw new ToolError("invalid_argument", `The path of child table "${t.name}" must contain {parent_id}.`, `For example "${t.parent}/{parent_id}/${t.name}".`, path);
     }
     const tablePagination = t.pagination ?? pagination;
     if (!support.pagination.includes(tablePagination)) {
@@ -575,79 +447,31 @@ export function resolveOptions(opts: ScaffoldOptions = {}): ResolvedOptions {
     }
     const pageSize = t.page_size === undefined ? pageSizeDefault : checkPageSize(`of table "${t.name}"`, t.page_size);
     const cursorField = t.cursor_field === undefined ? cursorDefault : checkColumn("cursor_field", t.cursor_field);
-    return {
-      name: t.name,
-      primaryKey,
-      parent: t.parent,
-      parentKey,
-      path,
-      pagination: tablePagination,
-      pageSize,
-      cursorField,
-    };
+    return { name: t.name, primaryKey, parent: t.parent, parentKey, path, pagination: tablePagination, pageSize, cursorField };
   });
 
   const baseUrl = opts.base_url;
   if (baseUrl !== undefined) {
     if (source !== "rest_api" && source !== "graphql") {
-      throw new ToolError(
-        "invalid_argument",
-        `base_url applies to rest_api and graphql, not to ${source}.`,
-        "Leave base_url out.",
-        baseUrl,
-      );
+      throw new ToolError("invalid_argument", `base_url applies to rest_api and graphql, not to ${source}.`, "Leave base_url out.", baseUrl);
     }
     if (!/^https?:\/\/[^\s"'\\]+$/.test(baseUrl)) {
-      throw new ToolError(
-        "invalid_argument",
-        `base_url "${baseUrl}" is not an http(s) URL.`,
-        "Pass e.g. https://api.example.com/v1.",
-        baseUrl,
-      );
+      throw new ToolError("invalid_argument", `base_url "${baseUrl}" is not an http(s) URL.`, "Pass e.g. https://api.example.com/v1.", baseUrl);
     }
   }
   if (opts.storage !== undefined) {
-    if (!STORAGE_TYPES.includes(opts.storage))
-      throw new ToolError(
-        "invalid_argument",
-        `Unknown storage "${opts.storage}".`,
-        `Use one of: ${STORAGE_TYPES.join(", ")}.`,
-        opts.storage,
-      );
-    if (source !== "file")
-      throw new ToolError(
-        "invalid_argument",
-        `storage applies to source_type file, not to ${source}.`,
-        "Leave storage out.",
-        opts.storage,
-      );
+    if (!STORAGE_TYPES.includes(opts.storage)) throw new ToolError("invalid_argument", `Unknown storage "${opts.storage}".`, `Use one of: ${STORAGE_TYPES.join(", ")}.`, opts.storage);
+    if (source !== "file") throw new ToolError("invalid_argument", `storage applies to source_type file, not to ${source}.`, "Leave storage out.", opts.storage);
   }
   if (opts.driver !== undefined) {
-    if (!DATABASE_DRIVERS.includes(opts.driver))
-      throw new ToolError(
-        "invalid_argument",
-        `Unknown driver "${opts.driver}".`,
-        `Use one of: ${DATABASE_DRIVERS.join(", ")}.`,
-        opts.driver,
-      );
-    if (source !== "database")
-      throw new ToolError(
-        "invalid_argument",
-        `driver applies to source_type database, not to ${source}.`,
-        "Leave driver out.",
-        opts.driver,
-      );
+    if (!DATABASE_DRIVERS.includes(opts.driver)) throw new ToolError("invalid_argument", `Unknown driver "${opts.driver}".`, `Use one of: ${DATABASE_DRIVERS.join(", ")}.`, opts.driver);
+    if (source !== "database") throw new ToolError("invalid_argument", `driver applies to source_type database, not to ${source}.`, "Leave driver out.", opts.driver);
   }
   const storage = source === "file" ? (opts.storage ?? "local") : undefined;
   const driver = source === "database" ? (opts.driver ?? "sqlite") : undefined;
   const name = (opts.name ?? "").trim() || `${source} connector`;
   if (name.length > 80 || /[\r\n"\\`]/.test(name)) {
-    throw new ToolError(
-      "invalid_argument",
-      "name must be one line of at most 80 characters without quotes or backslashes.",
-      'Pass a short title such as "Acme CRM".',
-      name,
-    );
+    throw new ToolError("invalid_argument", "name must be one line of at most 80 characters without quotes or backslashes.", 'Pass a short title such as "Acme CRM".', name);
   }
   return { name, source, auth, pagination, sync, tables, baseUrl, operationStyle, storage, driver };
 }
@@ -685,14 +509,7 @@ export function allCombinations(): Combination[] {
 
 /** A combination as scaffold options. */
 export function comboOptions(c: Combination): ScaffoldOptions {
-  return {
-    source_type: c.source,
-    auth: c.auth,
-    pagination: c.pagination,
-    sync: c.sync,
-    ...(c.storage ? { storage: c.storage } : {}),
-    ...(c.driver ? { driver: c.driver } : {}),
-  };
+  return { source_type: c.source, auth: c.auth, pagination: c.pagination, sync: c.sync, ...(c.storage ? { storage: c.storage } : {}), ...(c.driver ? { driver: c.driver } : {}) };
 }
 
 /** A short label such as "file[s3]/none/none/full". */

@@ -16,69 +16,19 @@ export interface ConfigKey {
 
 /** A URL key: not a secret, and https unless it is a local test server. */
 function urlKey(placeholder: string, example: string, description: string): Omit<ConfigKey, "key" | "required"> {
-  return {
-    placeholder,
-    example,
-    description,
-    rule: "Starts with https:// (http:// only for a local test server).",
-    secret: false,
-  };
+  return { placeholder, example, description, rule: "Starts with https:// (http:// only for a local test server).", secret: false };
 }
 
 const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: false }> = {
-  base_url: urlKey(
-    "<YOUR_API_BASE_URL>",
-    "https://api.example.com/v1",
-    "Base URL of the API; table paths are appended to it.",
-  ),
-  graphql_url: urlKey(
-    "<YOUR_GRAPHQL_ENDPOINT_URL>",
-    "https://api.example.com/graphql",
-    "The GraphQL endpoint every query is posted to.",
-  ),
-  api_key: {
-    placeholder: "<YOUR_API_KEY>",
-    example: "sk_live_…",
-    description: "API key issued by the source.",
-    rule: "Non-empty; never commit the real value.",
-    secret: true,
-  },
-  api_token: {
-    placeholder: "<YOUR_API_TOKEN>",
-    example: "ghp_…",
-    description: "Bearer token (personal access or API token).",
-    rule: "Non-empty; never commit the real value.",
-    secret: true,
-  },
-  username: {
-    placeholder: "<YOUR_USERNAME>",
-    example: "sync-user",
-    description: "Username for HTTP Basic authentication.",
-    rule: "Non-empty.",
-    secret: false,
-  },
-  password: {
-    placeholder: "<YOUR_PASSWORD>",
-    example: "…",
-    description: "Password for HTTP Basic authentication.",
-    rule: "Non-empty; never commit the real value.",
-    secret: true,
-  },
+  base_url: urlKey("<YOUR_API_BASE_URL>", "https://api.example.com/v1", "Base URL of the API; table paths are appended to it."),
+  graphql_url: urlKey("<YOUR_GRAPHQL_ENDPOINT_URL>", "https://api.example.com/graphql", "The GraphQL endpoint every query is posted to."),
+  api_key: { placeholder: "<YOUR_API_KEY>", example: "sk_live_…", description: "API key issued by the source.", rule: "Non-empty; never commit the real value.", secret: true },
+  api_token: { placeholder: "<YOUR_API_TOKEN>", example: "ghp_…", description: "Bearer token (personal access or API token).", rule: "Non-empty; never commit the real value.", secret: true },
+  username: { placeholder: "<YOUR_USERNAME>", example: "sync-user", description: "Username for HTTP Basic authentication.", rule: "Non-empty.", secret: false },
+  password: { placeholder: "<YOUR_PASSWORD>", example: "…", description: "Password for HTTP Basic authentication.", rule: "Non-empty; never commit the real value.", secret: true },
   token_url: urlKey("<YOUR_OAUTH_TOKEN_URL>", "https://auth.example.com/oauth/token", "OAuth 2.0 token endpoint."),
-  client_id: {
-    placeholder: "<YOUR_CLIENT_ID>",
-    example: "3f2a…",
-    description: "OAuth 2.0 client id of your app.",
-    rule: "Non-empty.",
-    secret: false,
-  },
-  client_secret: {
-    placeholder: "<YOUR_CLIENT_SECRET>",
-    example: "…",
-    description: "OAuth 2.0 client secret of your app.",
-    rule: "Non-empty; never commit the real value.",
-    secret: true,
-  },
+  client_id: { placeholder: "<YOUR_CLIENT_ID>", example: "3f2a…", description: "OAuth 2.0 client id of your app.", rule: "Non-empty.", secret: false },
+  client_secret: { placeholder: "<YOUR_CLIENT_SECRET>", example: "…", description: "OAuth 2.0 client secret of your app.", rule: "Non-empty; never commit the real value.", secret: true },
   refresh_token: {
     placeholder: "<YOUR_REFRESH_TOKEN>",
     example: "…",
@@ -100,13 +50,7 @@ const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: fa
     rule: "An existing folder.",
     secret: false,
   },
-  bucket: {
-    placeholder: "<YOUR_BUCKET_NAME>",
-    example: "acme-exports",
-    description: "Name of the bucket holding the files.",
-    rule: "Non-empty.",
-    secret: false,
-  },
+  bucket: { placeholder: "<YOUR_BUCKET_NAME>", example: "acme-exports", description: "Name of the bucket holding the files.", rule: "Non-empty.", secret: false },
   prefix: {
     placeholder: "<KEY_PREFIX_OR_EMPTY>",
     example: "exports/daily/",
@@ -125,8 +69,7 @@ const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: fa
   endpoint_url: {
     placeholder: "<ENDPOINT_URL_OR_EMPTY_FOR_AMAZON>",
     example: "https://<account>.r2.cloudflarestorage.com",
-    description:
-      'Endpoint of an S3-compatible service (MinIO, Cloudflare R2, https://storage.googleapis.com for GCS with HMAC keys); "" for Amazon S3.',
+    description: 'Endpoint of an S3-compatible service (MinIO, Cloudflare R2, https://storage.googleapis.com for GCS with HMAC keys); "" for Amazon S3.',
     rule: '"" or a URL starting with https:// (http:// only for a local test server).',
     secret: false,
     required: false,
@@ -145,41 +88,11 @@ const KEYS: Record<string, Omit<ConfigKey, "key" | "required"> & { required?: fa
     rule: "Non-empty; never commit the real value.",
     secret: true,
   },
-  host: {
-    placeholder: "<YOUR_DATABASE_HOST>",
-    example: "db.example.com",
-    description: "Host name or IP address of the database server.",
-    rule: "Non-empty.",
-    secret: false,
-  },
-  port: {
-    placeholder: "<YOUR_DATABASE_PORT>",
-    example: "5432",
-    description: "TCP port of the database server.",
-    rule: "A number from 1 to 65535, as a string.",
-    secret: false,
-  },
-  user: {
-    placeholder: "<YOUR_DATABASE_USER>",
-    example: "fivetran_reader",
-    description: "Database user; grant it SELECT on the synced tables only.",
-    rule: "Non-empty.",
-    secret: false,
-  },
-  db_password: {
-    placeholder: "<YOUR_DATABASE_PASSWORD>",
-    example: "…",
-    description: "Password of the database user.",
-    rule: "Non-empty; never commit the real value.",
-    secret: true,
-  },
-  database: {
-    placeholder: "<YOUR_DATABASE_NAME>",
-    example: "shop",
-    description: "Name of the database (schema, in MySQL terms) holding the tables.",
-    rule: "Non-empty.",
-    secret: false,
-  },
+  host: { placeholder: "<YOUR_DATABASE_HOST>", example: "db.example.com", description: "Host name or IP address of the database server.", rule: "Non-empty.", secret: false },
+  port: { placeholder: "<YOUR_DATABASE_PORT>", example: "5432", description: "TCP port of the database server.", rule: "A number from 1 to 65535, as a string.", secret: false },
+  user: { placeholder: "<YOUR_DATABASE_USER>", example: "fivetran_reader", description: "Database user; grant it SELECT on the synced tables only.", rule: "Non-empty.", secret: false },
+  db_password: { placeholder: "<YOUR_DATABASE_PASSWORD>", example: "…", description: "Password of the database user.", rule: "Non-empty; never commit the real value.", secret: true },
+  database: { placeholder: "<YOUR_DATABASE_NAME>", example: "shop", description: "Name of the database (schema, in MySQL terms) holding the tables.", rule: "Non-empty.", secret: false },
 };
 
 const DEFAULT_PORTS = { postgresql: "5432", mysql: "3306" } as const;
@@ -201,18 +114,11 @@ export function configKeys(o: ResolvedOptions): ConfigKey[] {
   if (o.driver === "sqlite") names.push("database_path");
   if (o.driver === "postgresql" || o.driver === "mysql") names.push("host", "port", "database", "user", "password");
   if (o.storage === "local") names.push("folder_path");
-  if (o.storage === "s3")
-    names.push("bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key");
+  if (o.storage === "s3") names.push("bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key");
   return names.map((key) => {
-    const meta =
-      key === "base_url" && o.source === "graphql"
-        ? KEYS.graphql_url
-        : key === "password" && o.source === "database"
-          ? KEYS.db_password
-          : KEYS[key];
+    const meta = key === "base_url" && o.source === "graphql" ? KEYS.graphql_url : key === "password" && o.source === "database" ? KEYS.db_password : KEYS[key];
     const placeholder = key === "base_url" && o.baseUrl ? o.baseUrl : meta.placeholder;
-    const example =
-      key === "port" && (o.driver === "postgresql" || o.driver === "mysql") ? DEFAULT_PORTS[o.driver] : meta.example;
+    const example = key === "port" && (o.driver === "postgresql" || o.driver === "mysql") ? DEFAULT_PORTS[o.driver] : meta.example;
     return { key, ...meta, placeholder, example, required: meta.required ?? true };
   });
 }
@@ -229,10 +135,7 @@ export function paginationsOf(o: ResolvedOptions): PaginationType[] {
 
 /** Whether a table's settings include the cursor field: incremental syncs and keyset pages read it, and the sample writes it. */
 function usesCursorField(o: ResolvedOptions, t: ResolvedTable): boolean {
-  return (
-    o.source === "sample" ||
-    (o.source !== "file" && (o.sync === "incremental_cursor" || t.pagination === "keyset_timestamp"))
-  );
+  return o.source === "sample" || (o.source !== "file" && (o.sync === "incremental_cursor" || t.pagination === "keyset_timestamp"));
 }
 
 /** Whether a table's settings include a page size: everything but one-response API reads and files. */
@@ -255,11 +158,7 @@ function tablesLiteral(o: ResolvedOptions): string {
         break;
       case "graphql":
         d.field = t.name;
-        d.fields = [
-          ...t.primaryKey.filter((c) => c !== t.parentKey),
-          "name",
-          ...(usesCursorField(o, t) ? [t.cursorField] : []),
-        ].join(" ");
+        d.fields = [...t.primaryKey.filter((c) => c !== t.parentKey), "name", ...(usesCursorField(o, t) ? [t.cursorField] : [])].join(" ");
         if (t.parent) d.parent_field = singular(t.parent);
         break;
       case "database":
@@ -291,15 +190,10 @@ function tablesLiteral(o: ResolvedOptions): string {
 /** The comment above TABLES, naming only the settings its entries hold. */
 function tablesComment(o: ResolvedOptions): string {
   const parts = ["primary_key (the column or columns, as the source names them, that identify a row)"];
-  if (o.tables.some((t) => t.parent))
-    parts.push(
-      "parent and parent_key (a child's rows are read once per parent row; parent_key is the column that receives the parent's key)",
-    );
+  if (o.tables.some((t) => t.parent)) parts.push("parent and parent_key (a child's rows are read once per parent row; parent_key is the column that receives the parent's key)");
   if (paginationsOf(o).length > 1) parts.push("pagination (how the table's endpoint pages)");
-  if (o.tables.some((t) => usesPageSize(o, t)))
-    parts.push(`page_size (rows asked for per ${o.source === "database" ? "batch" : "page"})`);
-  if (o.tables.some((t) => usesCursorField(o, t)))
-    parts.push("cursor_field (the field that says when a row last changed)");
+  if (o.tables.some((t) => usesPageSize(o, t))) parts.push(`page_size (rows asked for per ${o.source === "database" ? "batch" : "page"})`);
+  if (o.tables.some((t) => usesCursorField(o, t))) parts.push("cursor_field (the field that says when a row last changed)");
   const text = `The tables this connector syncs, one entry per table with its own settings: ${parts.join(", ")}. schema() declares the same keys.`;
   // Wrapped at 110 columns, as the rest of the generated file.
   const lines: string[] = [];
@@ -321,9 +215,7 @@ function singular(table: string): string {
 }
 
 function schemaLiteral(tables: ResolvedTable[]): string {
-  return tables
-    .map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey).replace(/","/g, '", "')}},`)
-    .join("\n");
+  return tables.map((t) => `        {"table": ${py(t.name)}, "primary_key": ${py(t.primaryKey).replace(/","/g, '", "')}},`).join("\n");
 }
 
 /** Imports are derived from what the rendered body uses, so no combination has an unused or missing one. */
@@ -341,32 +233,17 @@ function importsFor(body: string): string {
   if (need(/\btime\.(sleep|monotonic)/)) std.push("import time  # back-off waits and token expiry");
   const ctx = ["closing", "nullcontext"].filter((n) => need(new RegExp(`\\b${n}\\(`)));
   if (ctx.length) from.push(`from contextlib import ${ctx.join(", ")}  # close connections and cursors on exit`);
-  const dt = ["datetime", "timedelta", "timezone"].filter((n) =>
-    n === "datetime"
-      ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/)
-      : need(new RegExp(`\\b${n}[.(]`)),
-  );
+  const dt = ["datetime", "timedelta", "timezone"].filter((n) => (n === "datetime" ? need(/\bdatetime\.(now|fromisoformat|fromtimestamp)|\bdatetime\(|-> datetime/) : need(new RegExp(`\\b${n}[.(]`))));
   if (dt.length) from.push(`from datetime import ${dt.join(", ")}  # timezone-aware timestamps`);
-  if (need(/\bparsedate_to_datetime\(/))
-    from.push("from email.utils import parsedate_to_datetime  # Retry-After given as an HTTP date");
+  if (need(/\bparsedate_to_datetime\(/)) from.push("from email.utils import parsedate_to_datetime  # Retry-After given as an HTTP date");
   if (need(/\bPath\(/)) from.push("from pathlib import Path  # the database file as a read-only URI");
   const third: string[] = [];
   if (need(/\bboto3\./)) {
-    third.push(
-      "# boto3 reads S3 and S3-compatible storage; requirements.txt pins it",
-      "import boto3",
-      "from botocore.config import Config",
-    );
+    third.push("# boto3 reads S3 and S3-compatible storage; requirements.txt pins it", "import boto3", "from botocore.config import Config");
   }
-  if (need(/\bpsycopg2\./))
-    third.push("# psycopg2 is the PostgreSQL driver (psycopg2-binary in requirements.txt)", "import psycopg2");
-  if (need(/\bpymysql\./))
-    third.push("# PyMySQL is the MySQL driver; requirements.txt pins it", "import pymysql.cursors");
-  if (need(/\brequests\./))
-    third.push(
-      "# requests is pre-installed in the Fivetran runtime, so requirements.txt does not list it",
-      "import requests",
-    );
+  if (need(/\bpsycopg2\./)) third.push("# psycopg2 is the PostgreSQL driver (psycopg2-binary in requirements.txt)", "import psycopg2");
+  if (need(/\bpymysql\./)) third.push("# PyMySQL is the MySQL driver; requirements.txt pins it", "import pymysql.cursors");
+  if (need(/\brequests\./)) third.push("# requests is pre-installed in the Fivetran runtime, so requirements.txt does not list it", "import requests");
   const sdk = [
     "# Connector holds update() and schema(); Operations sends rows and checkpoints; Logging writes to the Fivetran log",
     "from fivetran_connector_sdk import Connector, Logging as log, Operations as op",
@@ -375,12 +252,7 @@ function importsFor(body: string): string {
 }
 
 function flagsFor(o: ResolvedOptions): Set<string> {
-  const flags = [
-    o.sync === "incremental_cursor" ? "incremental" : "full",
-    `source:${o.source}`,
-    `auth:${o.auth}`,
-    ...paginationsOf(o).map((p) => `pagination:${p}`),
-  ];
+  const flags = [o.sync === "incremental_cursor" ? "incremental" : "full", `source:${o.source}`, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`)];
   if (o.storage) flags.push(`storage:${o.storage}`);
   if (o.driver) flags.push(`driver:${o.driver}`);
   return new Set(flags);
@@ -389,9 +261,7 @@ function flagsFor(o: ResolvedOptions): Set<string> {
 /** The page readers: one fetch_pages, or, when tables page differently, one fetch_pages_<style> per style used. */
 function pageReaders(kind: string, o: ResolvedOptions): string[] {
   const styles = paginationsOf(o);
-  return styles.length === 1
-    ? [`${kind}/${styles[0]}`]
-    : [...styles.map((p) => `${kind}/${p}>fetch_pages_${p}`), "!dispatch"];
+  return styles.length === 1 ? [`${kind}/${styles[0]}`] : [...styles.map((p) => `${kind}/${p}>fetch_pages_${p}`), "!dispatch"];
 }
 
 /** Fragment names in file order; "a>b" renames a's fetch_pages to b, "!dispatch" is the reader dispatch written here. */
@@ -435,12 +305,7 @@ function dispatchFragment(o: ResolvedOptions): string {
   ].join("\n");
 }
 
-function renderFragment(
-  spec: string,
-  o: ResolvedOptions,
-  vars: Record<string, string>,
-  flags: ReadonlySet<string>,
-): string {
+function renderFragment(spec: string, o: ResolvedOptions, vars: Record<string, string>, flags: ReadonlySet<string>): string {
   if (spec === "!dispatch") return dispatchFragment(o);
   const [name, rename] = spec.split(">");
   const text = renderTemplate(loadFragment(name), vars, flags).trim();
@@ -500,11 +365,7 @@ export function renderConfiguration(o: ResolvedOptions): string {
  * (test/requirements.txt); the database drivers are mocked in the tests (no server here) and pinned to
  * releases that still install on Python 3.9 (psycopg2-binary 2.9.11 and later need 3.10).
  */
-export const PINNED = {
-  boto3: "boto3==1.43.11",
-  postgresql: "psycopg2-binary==2.9.10",
-  mysql: "PyMySQL==1.2.4",
-} as const;
+export const PINNED = { boto3: "boto3==1.43.11", postgresql: "psycopg2-binary==2.9.10", mysql: "PyMySQL==1.2.4" } as const;
 
 function requirementsOf(o: ResolvedOptions): string[] {
   if (o.storage === "s3") return [PINNED.boto3];
@@ -540,11 +401,9 @@ const REFERENCES: Partial<Record<string, string>> = {
   "source:sample": "examples/quickstart/hello, examples/common_patterns/unspecified_types",
   "source:rest_api": "template_connector, examples/common_patterns/pagination",
   "source:graphql": "community_connectors/dgraph",
-  "storage:s3":
-    "examples/common_patterns/parallel_fetching_from_source, examples/common_patterns/extracting_data_from_pdf",
+  "storage:s3": "examples/common_patterns/parallel_fetching_from_source, examples/common_patterns/extracting_data_from_pdf",
   "driver:postgresql": "examples/common_patterns/pagination/database_limit_offset",
-  "source:database":
-    "examples/common_patterns/pagination/database_keyset, examples/common_patterns/server_side_cursors",
+  "source:database": "examples/common_patterns/pagination/database_keyset, examples/common_patterns/server_side_cursors",
   "source:file": "examples/common_patterns/export/csv, examples/common_patterns/high_volume_csv",
   "auth:api_key_header": "examples/common_patterns/authentication/api_key",
   "auth:api_key_query": "examples/common_patterns/cursors/marketstack",
@@ -564,13 +423,7 @@ const REFERENCES: Partial<Record<string, string>> = {
 function referenceLinks(o: ResolvedOptions): string[] {
   const out: string[] = [];
   const variant = o.storage ? [`storage:${o.storage}`] : o.driver ? [`driver:${o.driver}`] : [];
-  for (const key of [
-    `source:${o.source}`,
-    ...variant,
-    `auth:${o.auth}`,
-    ...paginationsOf(o).map((p) => `pagination:${p}`),
-    `sync:${o.sync}`,
-  ]) {
+  for (const key of [`source:${o.source}`, ...variant, `auth:${o.auth}`, ...paginationsOf(o).map((p) => `pagination:${p}`), `sync:${o.sync}`]) {
     const v = REFERENCES[key];
     if (!v) continue;
     for (const p of v.split(", ")) {
@@ -612,20 +465,13 @@ export function renderReadme(o: ResolvedOptions): string {
   const incremental = o.sync === "incremental_cursor";
   const lines: string[] = [];
   lines.push(`# ${o.name}`, "");
-  lines.push(
-    `A Fivetran Connector SDK connector scaffolded by fivetran-connector-mcp: ${SUPPORT[o.source].summary}`,
-    "",
-    `Pattern: ${patternLabel(o)}.`,
-    "",
-  );
+  lines.push(`A Fivetran Connector SDK connector scaffolded by fivetran-connector-mcp: ${SUPPORT[o.source].summary}`, "", `Pattern: ${patternLabel(o)}.`, "");
   lines.push("## Files", "");
   lines.push("| File | Purpose |", "|---|---|");
   lines.push("| `connector.py` | `schema()`, `update()` and the helpers they call |");
   lines.push("| `configuration.json` | Configuration values (all strings); holds secrets, so it is git-ignored |");
   const pins = requirementsOf(o);
-  lines.push(
-    `| \`requirements.txt\` | Pinned third-party packages (${pins.length ? pins.map((p) => `\`${p}\``).join(", ") : "none yet"}; never the SDK or \`requests\`) |`,
-  );
+  lines.push(`| \`requirements.txt\` | Pinned third-party packages (${pins.length ? pins.map((p) => `\`${p}\``).join(", ") : "none yet"}; never the SDK or \`requests\`) |`);
   lines.push("| `.gitignore` | Keeps `configuration.json` and local sync output out of version control |", "");
   lines.push("## Configuration", "");
   if (keys.length === 0) {
@@ -637,60 +483,36 @@ export function renderReadme(o: ResolvedOptions): string {
     );
     lines.push("| Key | Required | Example | Description | Validation |", "|---|---|---|---|---|");
     for (const k of keys) {
-      lines.push(
-        `| \`${k.key}\` | ${k.required ? "yes" : "no"} | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`,
-      );
+      lines.push(`| \`${k.key}\` | ${k.required ? "yes" : "no"} | \`${k.example}\` | ${k.description}${k.secret ? " Secret: never logged or stored in state." : ""} | ${k.rule} |`);
     }
     lines.push("");
   }
   lines.push("## Tables", "");
-  lines.push(
-    "Each table's settings are its entry in `TABLES` in `connector.py`: change a key, page size or cursor field there, for that table only.",
-    "",
-  );
+  lines.push("Each table's settings are its entry in `TABLES` in `connector.py`: change a key, page size or cursor field there, for that table only.", "");
   const paged = o.source !== "file";
-  lines.push(
-    `| Table | Primary key |${paged ? " Pagination | Page size | Cursor field |" : ""} Notes |`,
-    `|---|---|${paged ? "---|---|---|" : ""}---|`,
-  );
+  lines.push(`| Table | Primary key |${paged ? " Pagination | Page size | Cursor field |" : ""} Notes |`, `|---|---|${paged ? "---|---|---|" : ""}---|`);
   for (const t of o.tables) {
-    const notes = t.parent
-      ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's key.`
-      : "";
-    const settings = paged
-      ? ` ${t.pagination} | ${usesPageSize(o, t) ? t.pageSize : "-"} | ${usesCursorField(o, t) ? `\`${t.cursorField}\`` : "-"} |`
-      : "";
+    const notes = t.parent ? `Child of \`${t.parent}\`: fetched once per parent row; \`${t.parentKey}\` holds the parent's key.` : "";
+    const settings = paged ? ` ${t.pagination} | ${usesPageSize(o, t) ? t.pageSize : "-"} | ${usesCursorField(o, t) ? `\`${t.cursorField}\`` : "-"} |` : "";
     lines.push(`| \`${t.name}\` | ${t.primaryKey.map((c) => `\`${c}\``).join(", ")} |${settings} ${notes} |`);
   }
-  lines.push(
-    "",
-    "`schema()` declares only table names and primary keys; Fivetran infers column types from the data.",
-    "",
-  );
+  lines.push("", "`schema()` declares only table names and primary keys; Fivetran infers column types from the data.", "");
   lines.push("## How it syncs", "");
   lines.push(`- Sync mode: ${DESCRIPTIONS.sync[o.sync]}`);
   if (o.source === "rest_api" || o.source === "graphql") {
     lines.push(`- Authentication: ${DESCRIPTIONS.auth[o.auth]}`);
     const styles = paginationsOf(o);
     if (styles.length === 1) lines.push(`- Pagination: ${DESCRIPTIONS.pagination[styles[0]]}`);
-    else
-      lines.push(
-        `- Pagination, per table (\`pagination\` in \`TABLES\`):`,
-        ...styles.map((p) => `  - \`${p}\`: ${DESCRIPTIONS.pagination[p]}`),
-      );
+    else lines.push(`- Pagination, per table (\`pagination\` in \`TABLES\`):`, ...styles.map((p) => `  - \`${p}\`: ${DESCRIPTIONS.pagination[p]}`));
     lines.push(
       "- Every request has a 30 s timeout; connection errors, 429 and 5xx are retried up to 5 times with exponential back-off (1, 2, 4, 8 s), waiting as long as `Retry-After` asks when the server sends it.",
     );
   } else if (o.source === "database") {
     lines.push(`- Driver: ${DESCRIPTIONS.driver[o.driver ?? "sqlite"]}`);
-    for (const p of paginationsOf(o))
-      lines.push(`- Batches${paginationsOf(o).length > 1 ? ` (\`${p}\` tables)` : ""}: ${DESCRIPTIONS.pagination[p]}`);
+    for (const p of paginationsOf(o)) lines.push(`- Batches${paginationsOf(o).length > 1 ? ` (\`${p}\` tables)` : ""}: ${DESCRIPTIONS.pagination[p]}`);
   } else if (o.source === "file") {
     lines.push(`- Storage: ${DESCRIPTIONS.storage[o.storage ?? "local"]}`);
-    if (o.storage === "s3")
-      lines.push(
-        "- Every S3 request has a 30 s connect and read timeout; throttling and 5xx answers are retried by boto3 (standard mode, up to 5 attempts with back-off).",
-      );
+    if (o.storage === "s3") lines.push("- Every S3 request has a 30 s connect and read timeout; throttling and 5xx answers are retried by boto3 (standard mode, up to 5 attempts with back-off).");
   }
   if (incremental) {
     lines.push(
@@ -699,32 +521,16 @@ export function renderReadme(o: ResolvedOptions): string {
         : "- State: `<table>_cursor` holds the newest `cursor_field` value written for each table. It is saved with a checkpoint after every page, so a failed sync resumes from the last committed page.",
     );
   } else {
-    lines.push(
-      "- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.",
-    );
+    lines.push("- State: none is needed; a checkpoint after every page tells Fivetran the rows sent so far are safe to write.");
   }
-  lines.push(
-    "- Logging goes through the SDK's `log.info` / `log.warning`; credentials, tokens and query strings are never logged or stored in state.",
-    "",
-  );
+  lines.push("- Logging goes through the SDK's `log.info` / `log.warning`; credentials, tokens and query strings are never logged or stored in state.", "");
   lines.push("## Adapting it", "", sourceNotes(o), "");
   lines.push("## Run it locally", "");
   lines.push("With the MCP server: `lint_connector`, then `run_debug`, then `query_warehouse`. From a shell:", "");
-  lines.push(
-    "```sh",
-    "npx fivetran-connector-mcp lint .",
-    "npx fivetran-connector-mcp debug .",
-    "# or, with the SDK installed: fivetran debug --configuration configuration.json",
-    "```",
-    "",
-  );
-  lines.push(
-    "A local sync writes `files/warehouse.db` (DuckDB) and `files/state.json`. Run it twice to see the incremental cursor at work.",
-    "",
-  );
+  lines.push("```sh", "npx fivetran-connector-mcp lint .", "npx fivetran-connector-mcp debug .", "# or, with the SDK installed: fivetran debug --configuration configuration.json", "```", "");
+  lines.push("A local sync writes `files/warehouse.db` (DuckDB) and `files/state.json`. Run it twice to see the incremental cursor at work.", "");
   const refs = referenceLinks(o);
-  if (refs.length)
-    lines.push("## Reference examples", "", "Fivetran's public examples closest to this pattern:", "", ...refs, "");
+  if (refs.length) lines.push("## Reference examples", "", "Fivetran's public examples closest to this pattern:", "", ...refs, "");
   return lines.join("\n");
 }
 

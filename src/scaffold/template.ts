@@ -18,11 +18,7 @@ export function loadFragment(name: string): string {
   try {
     return readFileSync(join(PATTERNS_DIR, `${name}.py.tmpl`), "utf8");
   } catch {
-    throw new ToolError(
-      "internal",
-      `The pattern fragment ${name} is missing from the package.`,
-      "Reinstall fivetran-connector-mcp.",
-    );
+    throw new ToolError("internal", `The pattern fragment ${name} is missing from the package.`, "Reinstall fivetran-connector-mcp.");
   }
 }
 
@@ -35,12 +31,7 @@ export function evaluate(expr: string, flags: ReadonlySet<string>): boolean {
   );
 }
 
-export function renderTemplate(
-  text: string,
-  vars: Record<string, string>,
-  flags: ReadonlySet<string>,
-  depth = 0,
-): string {
+export function renderTemplate(text: string, vars: Record<string, string>, flags: ReadonlySet<string>, depth = 0): string {
   if (depth > 4) throw new ToolError("internal", "Pattern includes nest too deeply.");
   const out: string[] = [];
   // Each frame: is this branch active, and has the if already taken a branch.
@@ -70,8 +61,7 @@ export function renderTemplate(
   }
   if (stack.length) throw new ToolError("internal", "Unclosed #{{if}} in a pattern.");
   return out.join("\n").replace(/\{\{([A-Z_]+)\}\}/g, (_, name: string) => {
-    if (!(name in vars))
-      throw new ToolError("internal", `The pattern uses {{${name}}}, which the renderer does not set.`);
+    if (!(name in vars)) throw new ToolError("internal", `The pattern uses {{${name}}}, which the renderer does not set.`);
     return vars[name];
   });
 }

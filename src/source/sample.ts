@@ -32,8 +32,7 @@ export interface SampleResult {
 }
 
 /** Response headers worth showing: what pagination and rate limits are read from. */
-const SHOWN_HEADERS =
-  /^(content-type|link|retry-after|x-rate-?limit.*|ratelimit.*|x-total.*|x-next.*|x-page.*|x-per-page|location|etag|last-modified)$/i;
+const SHOWN_HEADERS = /^(content-type|link|retry-after|x-rate-?limit.*|ratelimit.*|x-total.*|x-next.*|x-page.*|x-per-page|location|etag|last-modified)$/i;
 
 function fill(template: string, configuration: Record<string, unknown>, where: string): string {
   return template.replace(/\{([A-Za-z0-9_.-]+)\}/g, (_m, key: string) => {
@@ -65,12 +64,7 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
   }
   // Security: only plain web requests; no file:, data: or other schemes reach fetch.
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new ToolError(
-      "invalid_argument",
-      `Only http and https URLs can be sampled, not ${parsed.protocol}.`,
-      "Pass the API's http(s) URL.",
-      parsed.protocol,
-    );
+    throw new ToolError("invalid_argument", `Only http and https URLs can be sampled, not ${parsed.protocol}.`, "Pass the API's http(s) URL.", parsed.protocol);
   }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(o.headers ?? {})) headers[k] = fill(v, o.configuration, `header ${k}`);
@@ -83,11 +77,7 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
     res = await fetch(parsed, { method: "GET", headers, redirect: "manual", signal });
   } catch (e) {
     if (timeout.aborted)
-      throw new ToolError(
-        "timeout",
-        `No answer from ${o.redactor.redact(parsed.origin)} within ${o.timeoutMs / 1000} s.`,
-        "Check the URL and that the source is reachable, or raise timeout_seconds.",
-      );
+      throw new ToolError("timeout", `No answer from ${o.redactor.redact(parsed.origin)} within ${o.timeoutMs / 1000} s.`, "Check the URL and that the source is reachable, or raise timeout_seconds.");
     if (o.signal?.aborted) throw new ToolError("cancelled", "The request was cancelled.");
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new ToolError(
@@ -126,11 +116,7 @@ export async function sampleSource(o: SampleOptions): Promise<SampleResult> {
           "The source is slow or streams without end; try a smaller page (a limit parameter) or raise timeout_seconds.",
         );
       if (o.signal?.aborted) throw new ToolError("cancelled", "The request was cancelled.");
-      throw new ToolError(
-        "not_found",
-        `Reading the response failed: ${o.redactor.redact((e as Error).message)}.`,
-        "Try again; check that the source is reachable.",
-      );
+      throw new ToolError("not_found", `Reading the response failed: ${o.redactor.redact((e as Error).message)}.`, "Try again; check that the source is reachable.");
     } finally {
       await reader.cancel().catch(() => undefined);
     }
@@ -164,15 +150,10 @@ function jsonShape(text: string): { json?: SampleResult["json"] } {
     return {};
   }
   const keysOf = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.keys(v) : []);
-  if (Array.isArray(value))
-    return {
-      json: { top_level_keys: [], records_at: "(the body)", record_count: value.length, record_keys: keysOf(value[0]) },
-    };
+  if (Array.isArray(value)) return { json: { top_level_keys: [], records_at: "(the body)", record_count: value.length, record_keys: keysOf(value[0]) } };
   const top = keysOf(value);
   const arrayKey = top.find((k) => Array.isArray((value as Record<string, unknown>)[k]));
   if (!arrayKey) return { json: { top_level_keys: top } };
   const records = (value as Record<string, unknown[]>)[arrayKey];
-  return {
-    json: { top_level_keys: top, records_at: arrayKey, record_count: records.length, record_keys: keysOf(records[0]) },
-  };
+  return { json: { top_level_keys: top, records_at: arrayKey, record_count: records.length, record_keys: keysOf(records[0]) } };
 }

@@ -82,14 +82,7 @@ export function putStateOverride(projectDir: ProjectRef, state: Record<string, u
   const tmp = join(files, `.state.${process.pid}.${Date.now()}.tmp`);
   writeFileSync(tmp, JSON.stringify(state), { mode: 0o600, flag: "wx" });
   const st = statSync(tmp);
-  const aside: Aside = {
-    v: 1,
-    owner: thisProcess(),
-    ino: st.ino,
-    mtimeMs: st.mtimeMs,
-    previous,
-    ...(previousMode !== undefined ? { previousMode } : {}),
-  };
+  const aside: Aside = { v: 1, owner: thisProcess(), ino: st.ino, mtimeMs: st.mtimeMs, previous, ...(previousMode !== undefined ? { previousMode } : {}) };
   project.writeFile(ASIDE_FILE, JSON.stringify(aside), { mode: 0o600 });
   renameSync(tmp, target);
 }

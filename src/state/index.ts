@@ -1,14 +1,7 @@
 import { lstatSync, type Stats } from "node:fs";
 import { basename, join } from "node:path";
 import { ToolError } from "../errors.js";
-import {
-  FILES_DIR,
-  STATE_FILE,
-  statePath,
-  WAREHOUSE_FILE,
-  warehousePath,
-  type ProjectRef,
-} from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE, statePath, WAREHOUSE_FILE, warehousePath, type ProjectRef } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { recoverStateAside } from "../state/aside.js";
 
@@ -30,11 +23,7 @@ export function parseState(text: string, source: string): State {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new ToolError(
-      "state",
-      `${source} is not valid JSON: ${(e as Error).message}`,
-      'Give the state as a JSON object, for example {"cursor": "2024-01-01T00:00:00Z"}.',
-    );
+    throw new ToolError("state", `${source} is not valid JSON: ${(e as Error).message}`, 'Give the state as a JSON object, for example {"cursor": "2024-01-01T00:00:00Z"}.');
   }
   return assertStateObject(value, source);
 }
@@ -42,11 +31,7 @@ export function parseState(text: string, source: string): State {
 export function assertStateObject(value: unknown, source: string): State {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
-    throw new ToolError(
-      "state",
-      `${source} must be a JSON object, but it is ${kind}.`,
-      "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.",
-    );
+    throw new ToolError("state", `${source} must be a JSON object, but it is ${kind}.`, "Fivetran sends and receives the state as a JSON object at the top level; wrap the values in {...}.");
   }
   // Security: a deeply nested state overflows the stack of every recursive reader (JSON.stringify here, Python's json
   // in the connector: its limit is about 1,000 levels); it is refused with its depth, before anything reads it whole.
@@ -164,13 +149,7 @@ export async function backupState(projectDir: ProjectRef, now = new Date()): Pro
   let name = `${BACKUP_PREFIX}${backupStamp(now)}`;
   // Never overwrite an earlier backup, even two taken in the same millisecond.
   for (let i = 1; project.exists(`${FILES_DIR}/${name}`); i++) {
-    if (i > 50)
-      throw new ToolError(
-        "already_exists",
-        `Too many state backups named ${name}.`,
-        "Remove old backups from files/.",
-        name,
-      );
+    if (i > 50) throw new ToolError("already_exists", `Too many state backups named ${name}.`, "Remove old backups from files/.", name);
     name = `${BACKUP_PREFIX}${backupStamp(now)}-${i}`;
   }
   project.writeFile(`${FILES_DIR}/${name}`, text);
@@ -208,21 +187,11 @@ export async function resetState(projectDir: ProjectRef, opts: { warehouse?: boo
 export async function readStateBackup(projectDir: ProjectRef, name: string): Promise<State> {
   // Security: a backup name is a bare file name, never a path.
   if (basename(name) !== name || !name.startsWith(BACKUP_PREFIX)) {
-    throw new ToolError(
-      "invalid_argument",
-      `${name} is not a state backup name.`,
-      `Use a name from list of backups (they start with ${BACKUP_PREFIX}).`,
-      name,
-    );
+    throw new ToolError("invalid_argument", `${name} is not a state backup name.`, `Use a name from list of backups (they start with ${BACKUP_PREFIX}).`, name);
   }
   const text = ConnectorProject.of(projectDir).readText(`${FILES_DIR}/${name}`);
   if (text === undefined) {
-    throw new ToolError(
-      "not_found",
-      `The backup ${name} does not exist.`,
-      "Call get_state to list the backups that exist.",
-      name,
-    );
+    throw new ToolError("not_found", `The backup ${name} does not exist.`, "Call get_state to list the backups that exist.", name);
   }
   return parseState(text, name);
 }
@@ -294,11 +263,7 @@ export async function resolveStateRef(projectDir: ProjectRef, ref: string): Prom
   if (r === "latest_backup") {
     const [latest] = await listStateBackups(projectDir);
     if (!latest) {
-      throw new ToolError(
-        "not_found",
-        "There is no state backup yet.",
-        "Backups are made by reset_state and set_state; or compare against a JSON object given inline.",
-      );
+      throw new ToolError("not_found", "There is no state backup yet.", "Backups are made by reset_state and set_state; or compare against a JSON object given inline.");
     }
     return { label: latest.name, state: await readStateBackup(projectDir, latest.name) };
   }

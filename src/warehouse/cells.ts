@@ -53,16 +53,7 @@ export function cellOf(w: WireCell, double: boolean): Cell {
 }
 
 function isPlainUtc(s: string): boolean {
-  if (
-    s.length !== 20 ||
-    s.charCodeAt(4) !== 45 ||
-    s.charCodeAt(7) !== 45 ||
-    s.charCodeAt(10) !== 84 ||
-    s.charCodeAt(13) !== 58 ||
-    s.charCodeAt(16) !== 58 ||
-    s.charCodeAt(19) !== 90
-  )
-    return false;
+  if (s.length !== 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 90) return false;
   for (const i of UTC_DIGITS) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
@@ -166,24 +157,13 @@ function fixedMomentType(s: string): string | undefined {
   const n = s.length;
   if (n !== 10 && n !== 19 && n !== 20) return undefined;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  if (
-    !isDigit(s, 0) ||
-    !isDigit(s, 1) ||
-    !isDigit(s, 2) ||
-    !isDigit(s, 3) ||
-    !isDigit(s, 5) ||
-    !isDigit(s, 6) ||
-    !isDigit(s, 8) ||
-    !isDigit(s, 9)
-  )
-    return undefined;
+  if (!isDigit(s, 0) || !isDigit(s, 1) || !isDigit(s, 2) || !isDigit(s, 3) || !isDigit(s, 5) || !isDigit(s, 6) || !isDigit(s, 8) || !isDigit(s, 9)) return undefined;
   const valid = validDate(digits2(s, 0) * 100 + digits2(s, 2), digits2(s, 5), digits2(s, 8));
   if (n === 10) return valid ? "DATE" : "VARCHAR";
   const sep = s.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32) return undefined;
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
-  if (!isDigit(s, 11) || !isDigit(s, 12) || !isDigit(s, 14) || !isDigit(s, 15) || !isDigit(s, 17) || !isDigit(s, 18))
-    return undefined;
+  if (!isDigit(s, 11) || !isDigit(s, 12) || !isDigit(s, 14) || !isDigit(s, 15) || !isDigit(s, 17) || !isDigit(s, 18)) return undefined;
   if (n === 20 && s.charCodeAt(19) !== 90) return undefined;
   if (!valid || digits2(s, 11) > 23 || digits2(s, 14) > 59 || digits2(s, 17) > 59) return "VARCHAR";
   if (n === 19) return "TIMESTAMP";
@@ -341,13 +321,7 @@ export function stageText(cell: Cell, kind: string): string | null {
 
 /** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
 export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE";
-export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>([
-  "BOOLEAN",
-  "BIGINT",
-  "DOUBLE",
-  "FLOAT",
-  "TIMESTAMP WITH TIME ZONE",
-]);
+export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE"]);
 /** A cell the native path does not take on: the column is loaded as text and CAST, as the general path does. */
 export const MISFIT = Symbol("misfit");
 

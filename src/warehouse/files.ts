@@ -41,20 +41,10 @@ export function readState(projectDir: ProjectRef): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new ToolError(
-      "state",
-      `files/state.json is not valid JSON: ${(e as Error).message}`,
-      "Fix or delete files/state.json, or run run_debug with reset=true.",
-      path,
-    );
+    throw new ToolError("state", `files/state.json is not valid JSON: ${(e as Error).message}`, "Fix or delete files/state.json, or run run_debug with reset=true.", path);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new ToolError(
-      "state",
-      "files/state.json does not hold a JSON object.",
-      "Fix or delete files/state.json, or run run_debug with reset=true.",
-      path,
-    );
+    throw new ToolError("state", "files/state.json does not hold a JSON object.", "Fix or delete files/state.json, or run run_debug with reset=true.", path);
   }
   return parsed as Record<string, unknown>;
 }

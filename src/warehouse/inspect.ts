@@ -12,40 +12,24 @@ import { recoverStateAside } from "../state/aside.js";
 
 /** What describe_warehouse and `describe --json` return. */
 export const warehouseDescriptionShape = {
-  schema: z
-    .string()
-    .describe("The default destination schema (tester); unqualified names in query_warehouse resolve to it"),
+  schema: z.string().describe("The default destination schema (tester); unqualified names in query_warehouse resolve to it"),
   warehouse_path: z.string().describe("Path of files/warehouse.db"),
   state_path: z.string().describe("Path of files/state.json"),
   tables: z
     .array(
       z.object({
-        schema: z
-          .string()
-          .describe(
-            "The table's destination schema: tester, or tester_<source schema> for tables a connector wrote with schema=",
-          ),
+        schema: z.string().describe("The table's destination schema: tester, or tester_<source schema> for tables a connector wrote with schema="),
         name: z.string().describe("Table name (after Fivetran renaming)"),
         columns: z
-          .array(
-            z.object({
-              name: z.string().describe("Column name"),
-              type: z.string().describe("DuckDB type"),
-              primary_key: z.boolean().describe("Part of the primary key"),
-            }),
-          )
+          .array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type"), primary_key: z.boolean().describe("Part of the primary key") }))
           .describe("Columns in order"),
-        primary_key: z
-          .array(z.string())
-          .describe("Primary-key columns (_fivetran_id for tables without a declared key)"),
+        primary_key: z.array(z.string()).describe("Primary-key columns (_fivetran_id for tables without a declared key)"),
         rows: z.number().describe("Rows in the table, deleted ones included"),
         deleted_rows: z.number().describe("Rows with _fivetran_deleted = true (soft deletes and truncates)"),
       }),
     )
     .describe("The connector's tables"),
-  state: z
-    .record(z.string(), z.unknown())
-    .describe("The state the last checkpoint saved (files/state.json); {} when none"),
+  state: z.record(z.string(), z.unknown()).describe("The state the last checkpoint saved (files/state.json); {} when none"),
 };
 
 export type WarehouseDescription = z.infer<z.ZodObject<typeof warehouseDescriptionShape>>;
@@ -80,12 +64,7 @@ export async function describeWarehouse(projectDir: ProjectRef): Promise<Warehou
           dbPath,
         );
       // Security: DuckDB quotes names from the (possibly planted) file: one line, no control characters.
-      throw new ToolError(
-        "query_failed",
-        `DuckDB: ${oneLine((e as Error)?.message ?? String(e))}`,
-        "Run run_debug with reset=true if the file is damaged.",
-        dbPath,
-      );
+      throw new ToolError("query_failed", `DuckDB: ${oneLine((e as Error)?.message ?? String(e))}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     } finally {
       clearTimeout(timer);
     }
@@ -106,9 +85,7 @@ async function readTables(conn: DuckDBConnection): Promise<TableDescription[]> {
     )
   ).getRows();
   const keys = (
-    await conn.runAndReadAll(
-      "SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'",
-    )
+    await conn.runAndReadAll("SELECT schema_name, table_name, constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() AND constraint_type = 'PRIMARY KEY'")
   ).getRowsJS();
   const keyOf = new Map(keys.map((r) => [`${r[0] as string}.${r[1] as string}`, (r[2] as string[]).map(String)]));
   const byTable = new Map<string, TableDescription>();
@@ -118,17 +95,12 @@ async function readTables(conn: DuckDBConnection): Promise<TableDescription[]> {
     // Renamed schema and table names hold no dot: the pair is one key.
     const id = `${schema}.${name}`;
     let d = byTable.get(id);
-    if (!d)
-      byTable.set(id, (d = { schema, name, columns: [], primary_key: keyOf.get(id) ?? [], rows: 0, deleted_rows: 0 }));
+    if (!d) byTable.set(id, (d = { schema, name, columns: [], primary_key: keyOf.get(id) ?? [], rows: 0, deleted_rows: 0 }));
     d.columns.push({ name: String(c), type: String(type), primary_key: d.primary_key.includes(String(c)) });
   }
   for (const d of byTable.values()) {
     const hasDeleted = d.columns.some((c) => c.name === "_fivetran_deleted");
-    const r = (
-      await conn.runAndReadAll(
-        `SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`,
-      )
-    ).getRows()[0];
+    const r = (await conn.runAndReadAll(`SELECT count(*), ${hasDeleted ? "count(*) FILTER (WHERE _fivetran_deleted)" : "0"} FROM ${quote(d.schema)}.${quote(d.name)}`)).getRows()[0];
     d.rows = Number(r[0]);
     d.deleted_rows = Number(r[1]);
   }

@@ -18,19 +18,12 @@ export interface QueryOptions {
 
 /** The result of one query, as query_warehouse and `query --json` return it. */
 export const queryResultShape = {
-  columns: z
-    .array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type") }))
-    .describe("Result columns in order"),
+  columns: z.array(z.object({ name: z.string().describe("Column name"), type: z.string().describe("DuckDB type") })).describe("Result columns in order"),
   rows: z.array(z.array(z.unknown())).describe("Result rows, one array per row, values in column order"),
   row_count: z.number().describe("Number of rows returned"),
   truncated: z.boolean().describe("True when more rows existed than were returned"),
   truncated_by: z.enum(["max_rows", "max_bytes"]).optional().describe("Which cap cut the result"),
-  masked_cells: z
-    .number()
-    .optional()
-    .describe(
-      "How many cells held a secret of the project's configuration or the server's environment, masked as ****",
-    ),
+  masked_cells: z.number().optional().describe("How many cells held a secret of the project's configuration or the server's environment, masked as ****"),
 };
 
 export type QueryResult = z.infer<z.ZodObject<typeof queryResultShape>>;
@@ -41,18 +34,7 @@ export const DEFAULT_MAX_BYTES = 1_000_000;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 // Statements that start with anything else are refused before DuckDB sees them.
-const READ_KEYWORDS = new Set([
-  "select",
-  "with",
-  "from",
-  "values",
-  "table",
-  "explain",
-  "describe",
-  "show",
-  "summarize",
-  "(",
-]);
+const READ_KEYWORDS = new Set(["select", "with", "from", "values", "table", "explain", "describe", "show", "summarize", "("]);
 
 // Security: table functions that read files or reach out. External access is off as well; this gives a clear
 // answer instead of DuckDB's permission error, and covers functions a future DuckDB might allow.
@@ -111,8 +93,7 @@ export const MAX_BUILT_VALUE = 4 * 1024;
 // These temporary macros (per connection, first in DuckDB's search order) refuse such a call before it allocates;
 // the system function is still what runs below the bound. Calls that name the system catalog are refused above.
 const L = MAX_BUILT_VALUE;
-const tooLarge = (what: string) =>
-  `error('${what} would build more than ${L} characters or items; query_warehouse refuses it')`;
+const tooLarge = (what: string) => `error('${what} would build more than ${L} characters or items; query_warehouse refuses it')`;
 /** How many arguments after the format string the printf()/format() guards accept (one overload per count). */
 const FORMAT_MAX_ARGS = 16;
 // Security: printf('%2000000000d', 1) or format('{:>2000000000}', 'x') builds one huge string inside a single call,
@@ -122,18 +103,14 @@ const FORMAT_MAX_ARGS = 16;
 // not: one overload per argument count, up to FORMAT_MAX_ARGS.
 function formatGuard(f: "printf" | "format"): string {
   const specs =
-    f === "printf"
-      ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')`
-      : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
+    f === "printf" ? `array_to_string(regexp_extract_all(fmt, '%[^a-zA-Z%]*'), ' ')` : `array_to_string(list_transform(regexp_extract_all(fmt, '[{][^{}]*:[^}]*'), s -> substr(s, 2)), ' ')`;
   const dynamic = f === "printf" ? `contains(${specs}, '*')` : `contains(${specs}, '{')`;
   const widest = `coalesce(list_max(list_transform(regexp_extract_all(${specs}, '[0-9]+'), d -> d::DOUBLE)), 0)`;
   const refused = `error('${f}() with a width or precision over ${L}, or one taken from an argument (${f === "printf" ? "%*d" : "{:>{}}"}), could build more than ${L} characters; query_warehouse refuses it')`;
   const overloads = [];
   for (let n = 0; n <= FORMAT_MAX_ARGS; n++) {
     const args = Array.from({ length: n }, (_, i) => `a${i}`);
-    overloads.push(
-      `(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`,
-    );
+    overloads.push(`(${["fmt", ...args].join(", ")}) AS CASE WHEN ${dynamic} OR ${widest} > ${L} THEN ${refused} ELSE system.main.${f}(${["fmt", ...args].join(", ")}) END`);
   }
   return `${f}${overloads.join(", ")}`;
 }
@@ -179,8 +156,7 @@ function skeleton(sql: string): string {
         if (sql[j] === "/" && sql[j + 1] === "*") {
           depth++;
           j += 2;
-          if (depth > MAX_COMMENT_DEPTH)
-            reject(`Block comments nested more than ${MAX_COMMENT_DEPTH} deep are refused.`, sql);
+          if (depth > MAX_COMMENT_DEPTH) reject(`Block comments nested more than ${MAX_COMMENT_DEPTH} deep are refused.`, sql);
         } else if (sql[j] === "*" && sql[j + 1] === "/") {
           depth--;
           j += 2;
@@ -228,13 +204,8 @@ export function checkQueryText(sql: string): void {
   if (!body) reject("The query is empty.", sql);
   if (body.includes(";")) reject("Only one statement is allowed per query.", sql);
   const first = /^\(|^[a-z_]+/i.exec(body)?.[0].toLowerCase() ?? "";
-  if (!READ_KEYWORDS.has(first))
-    reject(`Only read-only queries are allowed; '${first || body.slice(0, 20)}' statements are refused.`, sql);
-  if (CATALOG_CALL_RE.test(body))
-    reject(
-      "Functions cannot be called through the system or temp catalog in query_warehouse; call them by their plain name.",
-      sql,
-    );
+  if (!READ_KEYWORDS.has(first)) reject(`Only read-only queries are allowed; '${first || body.slice(0, 20)}' statements are refused.`, sql);
+  if (CATALOG_CALL_RE.test(body)) reject("Functions cannot be called through the system or temp catalog in query_warehouse; call them by their plain name.", sql);
   const fn = FILE_FUNCTION_RE.exec(body);
   if (fn) reject(`The function ${fn[1]}() reads files or the network, which query_warehouse does not allow.`, sql);
   // Quoted file paths used as tables (FROM 'x.csv') are refused by DuckDB itself (external access is off), and
@@ -251,11 +222,7 @@ function missingWarehouse(projectDir: ProjectRef): ToolError {
 }
 
 /** Runs one read-only statement against files/warehouse.db with the caps of QueryOptions. */
-export async function queryWarehouse(
-  projectDir: ProjectRef,
-  sql: string,
-  opts: QueryOptions = {},
-): Promise<QueryResult> {
+export async function queryWarehouse(projectDir: ProjectRef, sql: string, opts: QueryOptions = {}): Promise<QueryResult> {
   checkQueryText(sql);
   const dbPath = warehousePath(projectDir);
   if (!existsSync(dbPath)) throw missingWarehouse(projectDir);
@@ -266,12 +233,9 @@ export async function queryWarehouse(
   const redactor = projectRedactor(projectDir, [], false);
   let result: QueryResult;
   try {
-    result = await withReader(dbPath, SCHEMA, (conn) =>
-      runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal),
-    );
+    result = await withReader(dbPath, SCHEMA, (conn) => runCapped(conn, sql, maxRows, maxBytes, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.signal));
   } catch (e) {
-    if (e instanceof ToolError)
-      throw new ToolError(e.code, redactor.redact(e.message), e.hint, redactor.redactValue(e.value));
+    if (e instanceof ToolError) throw new ToolError(e.code, redactor.redact(e.message), e.hint, redactor.redactValue(e.value));
     throw e;
   }
   let masked = 0;
@@ -286,14 +250,7 @@ export async function queryWarehouse(
   return { ...result, rows, ...(masked ? { masked_cells: masked } : {}) };
 }
 
-async function runCapped(
-  conn: DuckDBConnection,
-  sql: string,
-  maxRows: number,
-  maxBytes: number,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<QueryResult> {
+async function runCapped(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, timeoutMs: number, signal?: AbortSignal): Promise<QueryResult> {
   // Security: the time limit covers every phase, binding too (a view of a planted file binds by reading it).
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -310,15 +267,7 @@ async function runCapped(
   }
 }
 
-async function runTimed(
-  conn: DuckDBConnection,
-  sql: string,
-  maxRows: number,
-  maxBytes: number,
-  signal: AbortSignal | undefined,
-  timedOut: () => boolean,
-  timeoutMs: number,
-): Promise<QueryResult> {
+async function runTimed(conn: DuckDBConnection, sql: string, maxRows: number, maxBytes: number, signal: AbortSignal | undefined, timedOut: () => boolean, timeoutMs: number): Promise<QueryResult> {
   let prepared;
   try {
     for (const m of GUARD_MACROS) await conn.run(m);
@@ -331,22 +280,13 @@ async function runTimed(
     throw queryFailed(e, sql);
   }
   // Security: DuckDB's own parse decides the statement type; only SELECT (and EXPLAIN of one) may run.
-  if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN)
-    reject("Only read-only SELECT statements are allowed.", sql);
-  if (prepared.statementType === duckdb.StatementType.SELECT)
-    prepared = (await rowBounded(conn, sql, prepared, maxRows)) ?? prepared;
+  if (prepared.statementType !== duckdb.StatementType.SELECT && prepared.statementType !== duckdb.StatementType.EXPLAIN) reject("Only read-only SELECT statements are allowed.", sql);
+  if (prepared.statementType === duckdb.StatementType.SELECT) prepared = (await rowBounded(conn, sql, prepared, maxRows)) ?? prepared;
 
   try {
     const result = await prepared.stream();
     const columns = result.columnNames().map((name, i) => ({ name, type: result.columnType(i).toString() }));
-    const bigints = result
-      .columnTypes()
-      .map(
-        (t) =>
-          t.typeId === duckdb.DuckDBTypeId.BIGINT ||
-          t.typeId === duckdb.DuckDBTypeId.HUGEINT ||
-          t.typeId === duckdb.DuckDBTypeId.UBIGINT,
-      );
+    const bigints = result.columnTypes().map((t) => t.typeId === duckdb.DuckDBTypeId.BIGINT || t.typeId === duckdb.DuckDBTypeId.HUGEINT || t.typeId === duckdb.DuckDBTypeId.UBIGINT);
     const rows: unknown[][] = [];
     let bytes = 0;
     let truncatedBy: QueryResult["truncated_by"];
@@ -359,9 +299,7 @@ async function runTimed(
           break outer;
         }
         const raw = chunk.convertRowValues(r, duckdb.JsonDuckDBValueConverter);
-        const row = raw.map((v, i) =>
-          bigints[i] && typeof v === "string" && Number.isSafeInteger(Number(v)) ? Number(v) : v,
-        );
+        const row = raw.map((v, i) => (bigints[i] && typeof v === "string" && Number.isSafeInteger(Number(v)) ? Number(v) : v));
         bytes += JSON.stringify(row).length + 1;
         if (bytes > maxBytes) {
           truncatedBy = "max_bytes";
@@ -370,13 +308,7 @@ async function runTimed(
         rows.push(row);
       }
     }
-    return {
-      columns,
-      rows,
-      row_count: rows.length,
-      truncated: truncatedBy !== undefined,
-      ...(truncatedBy ? { truncated_by: truncatedBy } : {}),
-    };
+    return { columns, rows, row_count: rows.length, truncated: truncatedBy !== undefined, ...(truncatedBy ? { truncated_by: truncatedBy } : {}) };
   } catch (e) {
     if (timedOut()) throw timeoutError(timeoutMs);
     if (signal?.aborted) throw new ToolError("cancelled", "The query was cancelled.");
@@ -393,12 +325,7 @@ async function runTimed(
  * prepared and type-checked like the original, and any doubt (it does not prepare, a column differs: duplicate names
  * are renamed in a subquery) keeps the original statement, whose read the row and byte caps still stop.
  */
-async function rowBounded(
-  conn: DuckDBConnection,
-  sql: string,
-  original: DuckDBPreparedStatement,
-  maxRows: number,
-): Promise<DuckDBPreparedStatement | undefined> {
+async function rowBounded(conn: DuckDBConnection, sql: string, original: DuckDBPreparedStatement, maxRows: number): Promise<DuckDBPreparedStatement | undefined> {
   let bounded: DuckDBPreparedStatement;
   try {
     // The newline ends a trailing -- comment; a trailing semicolon fails to prepare and the original is kept.
@@ -406,24 +333,15 @@ async function rowBounded(
   } catch {
     return undefined;
   }
-  if (bounded.statementType !== duckdb.StatementType.SELECT || bounded.columnCount !== original.columnCount)
-    return undefined;
+  if (bounded.statementType !== duckdb.StatementType.SELECT || bounded.columnCount !== original.columnCount) return undefined;
   for (let i = 0; i < original.columnCount; i++) {
-    if (
-      bounded.columnName(i) !== original.columnName(i) ||
-      bounded.columnType(i).toString() !== original.columnType(i).toString()
-    )
-      return undefined;
+    if (bounded.columnName(i) !== original.columnName(i) || bounded.columnType(i).toString() !== original.columnType(i).toString()) return undefined;
   }
   return bounded;
 }
 
 function timeoutError(timeoutMs: number): ToolError {
-  return new ToolError(
-    "timeout",
-    `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`,
-    "Add a LIMIT or a WHERE clause, or aggregate, and try again.",
-  );
+  return new ToolError("timeout", `The query ran longer than ${Math.round(timeoutMs / 1000)} s and was interrupted.`, "Add a LIMIT or a WHERE clause, or aggregate, and try again.");
 }
 
 function queryFailed(e: unknown, sql: string): ToolError {
@@ -434,12 +352,7 @@ function queryFailed(e: unknown, sql: string): ToolError {
       ? "Call describe_warehouse to see the tables and columns: the warehouse renames the source's names (camelCase → snake_case, e.g. updatedAt → updated_at), while connector.py keeps using the source's."
       : "Fix the SQL (DuckDB dialect) and try again.";
   // Security: DuckDB quotes names from the file (a planted table may be named to end the result early): one line.
-  return new ToolError(
-    "query_failed",
-    `DuckDB: ${oneLine(message)}`,
-    hint,
-    sql.length > 200 ? `${sql.slice(0, 200)}…` : sql,
-  );
+  return new ToolError("query_failed", `DuckDB: ${oneLine(message)}`, hint, sql.length > 200 ? `${sql.slice(0, 200)}…` : sql);
 }
 
 export { missingWarehouse };

@@ -116,12 +116,7 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
     writerTemps.delete(k);
     if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
-    throw new ToolError(
-      "internal",
-      `Cannot open files/warehouse.db: ${(e as Error).message}`,
-      "If the file is damaged, run run_debug with reset=true to start clean.",
-      dbPath,
-    );
+    throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
   }
 }
 
@@ -143,11 +138,7 @@ export function releaseWriterInstance(dbPath: string, instance: DuckDBInstance):
  * (committed data only), else a read-only instance of its own with external access off and the configuration
  * locked. The connection's search path puts the connector's schema first.
  */
-export async function withReader<T>(
-  dbPath: string,
-  schema: string,
-  fn: (conn: DuckDBConnection) => Promise<T>,
-): Promise<T> {
+export async function withReader<T>(dbPath: string, schema: string, fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
   const k = key(dbPath);
   const shared = writers.get(k);
   if (shared && !(shared instanceof duckdb.DuckDBInstance)) {
@@ -187,12 +178,7 @@ export async function withReader<T>(
       if (ownTemp) rmSync(ownTemp, { recursive: true, force: true });
       if (e instanceof ToolError) throw e;
       if (isLockError(e)) throw lockedError(dbPath, "a sync in another process is writing to it (sync in progress)");
-      throw new ToolError(
-        "query_failed",
-        `Cannot open files/warehouse.db: ${(e as Error).message}`,
-        "Run run_debug with reset=true if the file is damaged.",
-        dbPath,
-      );
+      throw new ToolError("query_failed", `Cannot open files/warehouse.db: ${(e as Error).message}`, "Run run_debug with reset=true if the file is damaged.", dbPath);
     }
   }
   try {

@@ -83,13 +83,7 @@ export class WarehouseWriter {
     this.registry = new TableRegistry(onWarning);
     this.schemas = new TableSchemas(conn);
     this.files = new StoredFiles(conn, projectDir);
-    this.rows = new RowWriter(
-      conn,
-      this.schemas,
-      new Loader(conn, (us) => this.clock.timeText(us)),
-      this.files,
-      direct,
-    );
+    this.rows = new RowWriter(conn, this.schemas, new Loader(conn, (us) => this.clock.timeText(us)), this.files, direct);
   }
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
@@ -124,12 +118,8 @@ export class WarehouseWriter {
         project.remove(STATE_FILE);
       }
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(SCHEMA)}`);
-      await conn.run(
-        `CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
-      );
-      await conn.run(
-        `INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', 'FIVETRAN_NAMING') ON CONFLICT DO NOTHING`,
-      );
+      await conn.run(`CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
+      await conn.run(`INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', 'FIVETRAN_NAMING') ON CONFLICT DO NOTHING`);
       if (opts.reset) await conn.run("CHECKPOINT");
     } catch (e) {
       conn?.closeSync();
@@ -137,14 +127,7 @@ export class WarehouseWriter {
       releaseWriterInstance(dbPath, instance);
       throw e;
     }
-    return new WarehouseWriter(
-      projectDir,
-      instance,
-      conn,
-      opts.onWarning ?? (() => {}),
-      Math.max(1, opts.spillRows ?? SPILL_ROWS),
-      opts.directAppend ?? true,
-    );
+    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true);
   }
 
   // ------------------------------------------------------------------ operations
@@ -164,8 +147,7 @@ export class WarehouseWriter {
       case "upsert":
       case "update":
       case "delete":
-        if (!("data" in rec))
-          throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to row().");
+        if (!("data" in rec)) throw new ToolError("internal", "A row given by shape reached apply(); the runner passes those to row().");
         this.applyNow(rec);
         return 0;
       case "truncate":
@@ -209,14 +191,7 @@ export class WarehouseWriter {
    * position of `shape`'s columns, and, for a table without a primary key, the `_fivetran_id` the harness computed.
    * Throws what fails the sync (a null primary key).
    */
-  row(
-    op: RowRecord["t"],
-    table: string,
-    shape: Shape,
-    values: readonly WireCell[],
-    schema?: string,
-    id?: string,
-  ): void {
+  row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void {
     this.assertOpen();
     // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
     if (this.failure) throw this.failure;
@@ -366,12 +341,7 @@ export class WarehouseWriter {
   }
 
   private async createFromDeclaration(t: SyncTable): Promise<void> {
-    if (
-      !t.hashedKey &&
-      t.key.some((k) => !t.declared.has(k)) &&
-      (await this.schemas.columns(t.schema, t.name)).size === 0
-    )
-      return;
+    if (!t.hashedKey && t.key.some((k) => !t.declared.has(k)) && (await this.schemas.columns(t.schema, t.name)).size === 0) return;
     const types: Columns = new Map([...t.declared, [FIVETRAN_SYNCED, TSTZ]]);
     await this.schemas.ensureTable(t.schema, t.name, types, t.hashedKey ? [] : t.key, !t.hashedKey);
   }
@@ -397,8 +367,7 @@ export class WarehouseWriter {
       }
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
-      for (const [c, k] of b.seen)
-        if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
       actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
     } else {
       return false;

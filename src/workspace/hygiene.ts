@@ -29,9 +29,7 @@ const DEFUSE = "\u200b";
 export function stripControls(text: string, opts: { keepDefuse?: boolean } = {}): string {
   if (!text) return text;
   const noEscapes = text.replace(/\r\n?/g, "\n").replace(ESCAPES, "");
-  return opts.keepDefuse
-    ? noEscapes.replace(CONTROLS, (c) => (c === DEFUSE ? c : ""))
-    : noEscapes.replace(CONTROLS, "");
+  return opts.keepDefuse ? noEscapes.replace(CONTROLS, (c) => (c === DEFUSE ? c : "")) : noEscapes.replace(CONTROLS, "");
 }
 
 /**
@@ -81,8 +79,5 @@ export function escapeInvisible(json: string): string {
  */
 export function defuseFenceMarkers(text: string): string {
   const visible = text.replace(/\u00ad|\u034f|\u061c|\u180e/g, "");
-  return visible.replace(
-    /(c\s*o\s*n\s*n\s*e\s*c\s*t\s*o\s*r)([\s_\-\u2010-\u2015\u2212\uff0d.]*)(o\s*u\s*t\s*p\s*u\s*t)/gi,
-    `$1$2${DEFUSE}$3`,
-  );
+  return visible.replace(/(c\s*o\s*n\s*n\s*e\s*c\s*t\s*o\s*r)([\s_\-\u2010-\u2015\u2212\uff0d.]*)(o\s*u\s*t\s*p\s*u\s*t)/gi, `$1$2${DEFUSE}$3`);
 }

@@ -62,24 +62,13 @@ export class ConnectorProject {
     // Security: lexical check first, so `..` and absolute paths are refused before any filesystem call.
     const lexical = resolve(this.root, rel);
     if (isAbsolute(rel) || !isInside(this.root, lexical)) {
-      throw new ToolError(
-        "outside_project",
-        `The path ${rel} leaves the connector folder.`,
-        "Use a path inside the connector folder.",
-        rel,
-      );
+      throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
     }
     let real: string;
     try {
       real = realpathAllowingMissing(lexical);
     } catch (e) {
-      if (e instanceof ToolError)
-        throw new ToolError(
-          "invalid_argument",
-          `${rel} is a chain of links that never ends (a loop or more than 40 links).`,
-          "Remove the link loop.",
-          rel,
-        );
+      if (e instanceof ToolError) throw new ToolError("invalid_argument", `${rel} is a chain of links that never ends (a loop or more than 40 links).`, "Remove the link loop.", rel);
       throw e;
     }
     // Security: the real path, through every link on the way, must still be inside the folder.
@@ -130,12 +119,7 @@ export class ConnectorProject {
     try {
       const st = this.checkOpened(fd, real, rel);
       if (st.size > maxBytes) {
-        throw new ToolError(
-          "invalid_argument",
-          `${rel} is ${st.size} bytes; the limit is ${maxBytes}.`,
-          `Make ${rel} smaller.`,
-          rel,
-        );
+        throw new ToolError("invalid_argument", `${rel} is ${st.size} bytes; the limit is ${maxBytes}.`, `Make ${rel} smaller.`, rel);
       }
       const buf = Buffer.alloc(st.size);
       let off = 0;
@@ -161,18 +145,10 @@ export class ConnectorProject {
    */
   writeFile(rel: string, content: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): string {
     const target = this.resolve(rel);
-    if (target === this.root)
-      throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
+    if (target === this.root) throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
     const existing = lstatOrUndefined(target);
-    if (existing && opts.exclusive)
-      throw new ToolError("already_exists", `${rel} already exists.`, "Choose another name, or replace the file.", rel);
-    if (existing?.isDirectory())
-      throw new ToolError(
-        "already_exists",
-        `${rel} is a folder; a file cannot replace it.`,
-        "Remove the folder or choose another name.",
-        rel,
-      );
+    if (existing && opts.exclusive) throw new ToolError("already_exists", `${rel} already exists.`, "Choose another name, or replace the file.", rel);
+    if (existing?.isDirectory()) throw new ToolError("already_exists", `${rel} is a folder; a file cannot replace it.`, "Remove the folder or choose another name.", rel);
     const dir = dirname(target);
     this.mkdirAbs(dir, rel);
     const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -184,11 +160,7 @@ export class ConnectorProject {
       let fd: number;
       try {
         // Security: O_CREAT|O_EXCL|O_NOFOLLOW never follows or reuses anything already at the temporary name.
-        fd = openSync(
-          at(tmp),
-          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW,
-          opts.mode ?? existing?.mode ?? 0o644,
-        );
+        fd = openSync(at(tmp), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, opts.mode ?? existing?.mode ?? 0o644);
       } catch (e) {
         throw fsError(e, rel, "write");
       }
@@ -246,8 +218,7 @@ export class ConnectorProject {
     const st = lstatOrUndefined(name);
     if (!st) return false;
     if (st.isDirectory()) {
-      if (!opts.recursive)
-        throw new ToolError("invalid_argument", `${rel} is a folder.`, "Remove the folder by hand.", rel);
+      if (!opts.recursive) throw new ToolError("invalid_argument", `${rel} is a folder.`, "Remove the folder by hand.", rel);
       // rm never follows links inside the tree it removes.
       rmSync(name, { recursive: true, force: true });
     } else {
@@ -261,8 +232,7 @@ export class ConnectorProject {
     const real = this.resolve(rel);
     const st = lstatOrUndefined(real);
     if (!st) return [];
-    if (!st.isDirectory())
-      throw new ToolError("invalid_argument", `${rel} is not a folder.`, `Remove or rename ${rel}.`, rel);
+    if (!st.isDirectory()) throw new ToolError("invalid_argument", `${rel} is not a folder.`, `Remove or rename ${rel}.`, rel);
     return readdirSync(real);
   }
 
@@ -285,12 +255,7 @@ export class ConnectorProject {
       const st = lstatOrUndefined(suffix === "" ? real : this.resolve(`${rel}${suffix}`));
       if (!st) continue;
       if (kind === "folder" ? !st.isDirectory() : !st.isFile()) {
-        throw new ToolError(
-          "invalid_argument",
-          `${rel}${suffix} is not a regular ${kind}.`,
-          `Remove ${rel}${suffix}; run_debug creates it again.`,
-          `${rel}${suffix}`,
-        );
+        throw new ToolError("invalid_argument", `${rel}${suffix} is not a regular ${kind}.`, `Remove ${rel}${suffix}; run_debug creates it again.`, `${rel}${suffix}`);
       }
       if (kind === "file" && st.nlink > 1) throw hardLinked(`${rel}${suffix}`, st.nlink);
     }
@@ -301,12 +266,7 @@ export class ConnectorProject {
   private checkOpened(fd: number, path: string, rel: string): Stats {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new ToolError(
-        "invalid_argument",
-        `${rel} is not a regular file.`,
-        `Replace ${rel} with a regular file.`,
-        rel,
-      );
+      throw new ToolError("invalid_argument", `${rel} is not a regular file.`, `Replace ${rel} with a regular file.`, rel);
     }
     if (st.nlink > 1) throw hardLinked(rel, st.nlink);
     const viaProc = fdPath(fd);
@@ -344,13 +304,7 @@ export class ConnectorProject {
         cur = real;
         continue;
       }
-      if (st)
-        throw new ToolError(
-          "invalid_argument",
-          `A part of ${rel} (${this.relative(cur)}) is a file, not a folder.`,
-          `Remove or rename ${this.relative(cur)}.`,
-          rel,
-        );
+      if (st) throw new ToolError("invalid_argument", `A part of ${rel} (${this.relative(cur)}) is a file, not a folder.`, `Remove or rename ${this.relative(cur)}.`, rel);
       let created = false;
       try {
         // Security: not recursive, so each component is created here and checked, never created through a link.
@@ -447,24 +401,10 @@ function fsError(e: unknown, rel: string, what: "read" | "write"): ToolError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   // Security: ELOOP from O_NOFOLLOW means a link appeared at a path that was just resolved without one.
   if (code === "ELOOP") return leaves(rel);
-  if (code === "EISDIR")
-    return new ToolError("invalid_argument", `${rel} is a folder, not a file.`, `Remove or rename ${rel}.`, rel);
+  if (code === "EISDIR") return new ToolError("invalid_argument", `${rel} is a folder, not a file.`, `Remove or rename ${rel}.`, rel);
   if (code === "EEXIST") return new ToolError("already_exists", `${rel} already exists.`, "Choose another name.", rel);
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
-    return new ToolError(
-      "invalid_argument",
-      `No permission to ${what} ${rel} (${code}).`,
-      "Check the folder's permissions.",
-      rel,
-    );
-  if (code === "ENOSPC")
-    return new ToolError("internal", `The disk is full while writing ${rel}.`, "Free some space and retry.", rel);
-  if (code === "ENAMETOOLONG")
-    return new ToolError("invalid_argument", `The path ${rel} is too long.`, "Use a shorter name.", rel);
-  return new ToolError(
-    "internal",
-    `Could not ${what} ${rel}: ${e instanceof Error ? e.message : String(e)}`,
-    undefined,
-    rel,
-  );
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new ToolError("invalid_argument", `No permission to ${what} ${rel} (${code}).`, "Check the folder's permissions.", rel);
+  if (code === "ENOSPC") return new ToolError("internal", `The disk is full while writing ${rel}.`, "Free some space and retry.", rel);
+  if (code === "ENAMETOOLONG") return new ToolError("invalid_argument", `The path ${rel} is too long.`, "Use a shorter name.", rel);
+  return new ToolError("internal", `Could not ${what} ${rel}: ${e instanceof Error ? e.message : String(e)}`, undefined, rel);
 }

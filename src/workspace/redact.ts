@@ -104,12 +104,7 @@ export function isSecretKey(key: string): boolean {
 export function looksLikeCredential(value: string): boolean {
   // Token characters only (base64, hex, dashes): no spaces, commas, colons, no URL, no host name or version.
   if (value.length < 16 || !/^[A-Za-z0-9_\-+/=.~]+$/.test(value)) return false;
-  if (
-    /^[\d.]+$/.test(value) ||
-    /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) ||
-    (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value))
-  )
-    return false;
+  if (/^[\d.]+$/.test(value) || /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(value) || (/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value) && !/\d{6,}/.test(value))) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(value)).length;
   const hexOrB64Long = value.length >= 32 && /\d/.test(value) && /[A-Za-z]/.test(value);
   return (classes === 3 || hexOrB64Long) && new Set(value).size >= 10;
@@ -130,8 +125,7 @@ function secretParts(key: string, value: string): string[] {
   if (url) {
     // Security: a URL's password and token parameters are secret; its host and path are what the agent debugs with.
     if (url.password) parts.push(url.password, safeDecode(url.password));
-    for (const [k, v] of url.searchParams)
-      if (isSecretKey(k) && v.length >= MIN_SECRET_CHARS && !isPlaceholder(v)) parts.push(v);
+    for (const [k, v] of url.searchParams) if (isSecretKey(k) && v.length >= MIN_SECRET_CHARS && !isPlaceholder(v)) parts.push(v);
     if (isSecretKey(key) && !url.password && url.searchParams.size === 0) parts.push(value);
     return parts;
   }
@@ -162,14 +156,11 @@ export function configurationSecretEntries(configuration?: Record<string, unknow
   const entries = Object.entries(configuration ?? {});
   for (const [k, v] of entries) {
     if (typeof v === "string") out.push(...secretParts(k, v).map((value) => ({ key: prefix + k, value })));
-    else if (v && typeof v === "object")
-      out.push(...configurationSecretEntries(v as Record<string, unknown>, `${prefix}${k}.`));
+    else if (v && typeof v === "object") out.push(...configurationSecretEntries(v as Record<string, unknown>, `${prefix}${k}.`));
   }
   // requests' auth=(user, secret) sends a Basic header: base64 of "user:secret", with a password or with a key or
   // token as the password (as many APIs take it).
-  const user = entries.find(
-    ([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""),
-  );
+  const user = entries.find(([k, v]) => typeof v === "string" && /^(user(name)?|login|email)$/i.test(keyWords(k).pop() ?? ""));
   if (user) {
     const top = out.filter((e) => !e.key.includes(".") && e.key !== user[0]);
     for (const e of top) out.push({ key: `${prefix}${user[0]}.${e.key}`, value: `${user[1] as string}:${e.value}` });
@@ -182,8 +173,7 @@ export function configurationSecrets(configuration?: Record<string, unknown> | n
   return configurationSecretEntries(configuration).map((e) => e.value);
 }
 
-const SECRET_ENV =
-  /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
+const SECRET_ENV = /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PASS|CREDENTIALS?|PRIVATE_KEY|ACCESS_KEY|AUTH|SESSION|COOKIE)(_|$)/i;
 const PROXY_ENV = /^(https?|all|ftp)_proxy$/i;
 
 /**
@@ -284,8 +274,7 @@ export function namedForms(secret: string): SecretForm[] {
     for (const [name, text] of level) {
       for (const [escapeName, escape] of ESCAPES) {
         const escaped = escape(text);
-        if (escaped !== text && !forms.has(escaped) && !next.has(escaped))
-          next.set(escaped, name === "raw" ? escapeName : `${name}_${escapeName}`);
+        if (escaped !== text && !forms.has(escaped) && !next.has(escaped)) next.set(escaped, name === "raw" ? escapeName : `${name}_${escapeName}`);
       }
     }
     for (const [text, name] of next) add(name, text);
@@ -356,11 +345,7 @@ export class Redactor {
     extra: string[] = [],
     private readonly usePatterns = true,
   ) {
-    const secrets = [
-      ...configurationSecrets(configuration),
-      ...extra.filter((s) => s.length >= MIN_SECRET_CHARS),
-      ...serverSecrets(),
-    ];
+    const secrets = [...configurationSecrets(configuration), ...extra.filter((s) => s.length >= MIN_SECRET_CHARS), ...serverSecrets()];
     const values = new Set<string>();
     for (const s of secrets) for (const f of derivedForms(s)) values.add(f);
     // Longest first, so a secret that contains another is masked whole.
@@ -392,13 +377,7 @@ export class Redactor {
     const cuts: [number, number][][] = lines.map(() => []);
     const search = (all: { line: number; from: number; to: number }[], sep: string) => {
       // Only the end of the first line and the start of the last can be part of a form that crosses a break.
-      const pieces = all.map((p, i) =>
-        i === 0
-          ? { ...p, from: Math.max(p.from, p.to - (this.maxSplit - 1)) }
-          : i === all.length - 1
-            ? { ...p, to: Math.min(p.to, p.from + this.maxSplit - 1) }
-            : p,
-      );
+      const pieces = all.map((p, i) => (i === 0 ? { ...p, from: Math.max(p.from, p.to - (this.maxSplit - 1)) } : i === all.length - 1 ? { ...p, to: Math.min(p.to, p.from + this.maxSplit - 1) } : p));
       let joined = "";
       const starts: number[] = [];
       for (const [i, p] of pieces.entries()) {
@@ -432,10 +411,7 @@ export class Redactor {
     ] as const) {
       const pieces = lines.map((l, line) => {
         const from = line === 0 ? 0 : (lead.exec(l)?.[0].length ?? 0);
-        const to =
-          line === lines.length - 1 || !trail
-            ? l.length
-            : Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0));
+        const to = line === lines.length - 1 || !trail ? l.length : Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0));
         return { line, from, to };
       });
       // Nothing to strip: the same search as above.
@@ -456,19 +432,12 @@ export class Redactor {
     const variant = (sep: string, lead: RegExp | undefined, trail: RegExp | undefined): [string, number] => {
       const parts = lines.map((l, i) => {
         const from = i === 0 || !lead ? 0 : (lead.exec(l)?.[0].length ?? 0);
-        return trail
-          ? l.slice(from, Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0)))
-          : l.slice(from);
+        return trail ? l.slice(from, Math.max(from, l.length - (trail.exec(l.slice(from))?.[0].length ?? 0))) : l.slice(from);
       });
       const joined = parts.join(sep);
       return [joined, joined.length - parts[0].length];
     };
-    for (const [joined, restLength] of [
-      variant("", undefined, undefined),
-      variant("\n", undefined, undefined),
-      variant("", QUOTE_LEAD, QUOTE_TRAIL),
-      variant("", INDENT_LEAD, undefined),
-    ]) {
+    for (const [joined, restLength] of [variant("", undefined, undefined), variant("\n", undefined, undefined), variant("", QUOTE_LEAD, QUOTE_TRAIL), variant("", INDENT_LEAD, undefined)]) {
       // Where a proper prefix of a form can start: in the first line, and near enough to the end. Long lines after
       // the first leave no room, so an ordinary stream costs next to nothing here.
       for (let p = Math.max(0, joined.length - (this.maxSplit - 1)); p < joined.length - restLength; p++) {
@@ -497,9 +466,7 @@ export class Redactor {
         // Only token-like pieces: an ordinary word that happens to be inside a secret (a webhook URL's "services")
         // stays readable.
         const tokenLike = core.length >= 16 || (/\d/.test(core) && /[A-Za-z]/.test(core));
-        return core.length >= MIN_PARTIAL_CHARS && tokenLike && this.partials.some((s) => s.includes(core))
-          ? run.replace(core, MASK)
-          : run;
+        return core.length >= MIN_PARTIAL_CHARS && tokenLike && this.partials.some((s) => s.includes(core)) ? run.replace(core, MASK) : run;
       });
     }
     if (!this.usePatterns) return out;

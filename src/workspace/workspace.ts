@@ -115,12 +115,7 @@ export class Workspace {
       // The CLI runs with the user's own rights in the user's own folder.
       candidate = resolve(this.cwd, arg);
     } else if (given) {
-      throw new ToolError(
-        "invalid_argument",
-        `project_dir "${arg}" is relative, and there is no workspace to resolve it against (the server was started in ${this.cwd}).`,
-        NO_FOLDER_HINT,
-        arg,
-      );
+      throw new ToolError("invalid_argument", `project_dir "${arg}" is relative, and there is no workspace to resolve it against (the server was started in ${this.cwd}).`, NO_FOLDER_HINT, arg);
     } else if (roots.length > 0) {
       candidate = roots[0];
       if (mustExist) refuseNonConnectorRoot(roots);
@@ -150,20 +145,10 @@ export class Workspace {
     }
     if (mustExist) {
       if (!existsSync(real)) {
-        throw new ToolError(
-          "not_found",
-          `The folder ${candidate} does not exist.`,
-          "Check the path, or create the connector first with scaffold.",
-          candidate,
-        );
+        throw new ToolError("not_found", `The folder ${candidate} does not exist.`, "Check the path, or create the connector first with scaffold.", candidate);
       }
       if (!statSync(real).isDirectory()) {
-        throw new ToolError(
-          "invalid_argument",
-          `${candidate} is a file, not a folder.`,
-          "Pass the folder that holds connector.py.",
-          candidate,
-        );
+        throw new ToolError("invalid_argument", `${candidate} is a file, not a folder.`, "Pass the folder that holds connector.py.", candidate);
       }
     }
     return real;
@@ -184,16 +169,7 @@ export class Workspace {
 const MAX_SEARCH_DEPTH = 3;
 const MAX_LISTED_FOLDERS = 20;
 const MAX_VISITED_FOLDERS = 2_000;
-const SKIPPED_FOLDERS = new Set([
-  "node_modules",
-  "files",
-  "__pycache__",
-  "venv",
-  "env",
-  "site-packages",
-  "dist",
-  "build",
-]);
+const SKIPPED_FOLDERS = new Set(["node_modules", "files", "__pycache__", "venv", "env", "site-packages", "dist", "build"]);
 
 /**
  * Folders holding connector.py at or below `root`, breadth first, nearest first. Links are not followed (a link can
@@ -250,23 +226,14 @@ const MAX_COMPONENT_BYTES = 255;
 
 /** Rejects path arguments no filesystem call should ever see. */
 export function checkPathArgument(p: unknown, what = "path"): asserts p is string {
-  if (typeof p !== "string")
-    throw new ToolError("invalid_argument", `${what} must be a string.`, "Pass a folder path as text.");
+  if (typeof p !== "string") throw new ToolError("invalid_argument", `${what} must be a string.`, "Pass a folder path as text.");
   // Security: a NUL byte truncates the path in C APIs, so what is checked would differ from what is opened.
   if (p.includes("\0")) throw new ToolError("invalid_argument", `${what} contains a NUL byte.`, "Pass a plain path.");
   if (p.length > MAX_PATH_CHARS) {
-    throw new ToolError(
-      "invalid_argument",
-      `${what} is ${p.length} characters long; the limit is ${MAX_PATH_CHARS}.`,
-      "Pass a shorter path.",
-    );
+    throw new ToolError("invalid_argument", `${what} is ${p.length} characters long; the limit is ${MAX_PATH_CHARS}.`, "Pass a shorter path.");
   }
   if (p.split(/[\\/]/).some((c) => Buffer.byteLength(c) > MAX_COMPONENT_BYTES)) {
-    throw new ToolError(
-      "invalid_argument",
-      `${what} has a component longer than ${MAX_COMPONENT_BYTES} bytes.`,
-      "Pass a path with shorter names.",
-    );
+    throw new ToolError("invalid_argument", `${what} has a component longer than ${MAX_COMPONENT_BYTES} bytes.`, "Pass a path with shorter names.");
   }
 }
 
@@ -340,13 +307,7 @@ export function realpathAllowingMissing(p: string, depth = 0): string {
     // Security: existsSync follows links, so a dangling link looks absent; follow it by hand.
     const link = danglingLinkTarget(cur);
     if (link !== undefined) {
-      if (depth > 40)
-        throw new ToolError(
-          "invalid_argument",
-          `Too many levels of symbolic links at ${cur}.`,
-          "Remove the link loop.",
-          cur,
-        );
+      if (depth > 40) throw new ToolError("invalid_argument", `Too many levels of symbolic links at ${cur}.`, "Remove the link loop.", cur);
       const followed = realpathAllowingMissing(resolve(dirname(cur), link), depth + 1);
       return missing.length ? join(followed, ...missing.reverse()) : followed;
     }

@@ -28,10 +28,7 @@ async function connect(dir: string, answer?: boolean) {
   const [a, b] = InMemoryTransport.createLinkedPair();
   await server.connect(a);
   const questions: string[] = [];
-  const client = new Client(
-    { name: "c", version: "0" },
-    { capabilities: answer === undefined ? {} : { elicitation: {} } },
-  );
+  const client = new Client({ name: "c", version: "0" }, { capabilities: answer === undefined ? {} : { elicitation: {} } });
   if (answer !== undefined) {
     client.setRequestHandler(ElicitRequestSchema, async (req) => {
       questions.push(String(req.params.message));
@@ -78,17 +75,11 @@ describe("deploy consent over MCP", () => {
     const record = join(dir, "record.json");
     writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ record }));
     const { client } = await connect(dir);
-    const first = await client.callTool({
-      name: "deploy",
-      arguments: { project_dir: dir, destination: "d", connection: "my_conn" },
-    });
+    const first = await client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn" } });
     expect(first.isError).toBeFalsy();
     expect((first.structuredContent as { status: string }).status).toBe("needs_confirmation");
     expect(() => readFileSync(record)).toThrow();
-    const second = await client.callTool({
-      name: "deploy",
-      arguments: { project_dir: dir, destination: "d", connection: "my_conn", confirm: true },
-    });
+    const second = await client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn", confirm: true } });
     expect(second.structuredContent).toMatchObject({ status: "created", connection_id: "conn_new_7" });
     expect(JSON.stringify(second)).not.toContain("ZmFrZWtl");
   });
@@ -97,27 +88,18 @@ describe("deploy consent over MCP", () => {
     const dir = project();
     writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ record: join(dir, "record.json") }));
     const no = await connect(dir, false);
-    const declined = await no.client.callTool({
-      name: "deploy",
-      arguments: { project_dir: dir, destination: "d", connection: "my_conn" },
-    });
+    const declined = await no.client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn" } });
     expect((declined.structuredContent as { status: string }).status).toBe("declined");
     expect(no.questions[0]).toContain("connection 'my_conn' in destination 'd'");
     const yes = await connect(dir, true);
-    const done = await yes.client.callTool({
-      name: "deploy",
-      arguments: { project_dir: dir, destination: "d", connection: "my_conn" },
-    });
+    const done = await yes.client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "my_conn" } });
     expect((done.structuredContent as { status: string }).status).toBe("created");
   });
 
   it("refuses with the failing checks as an error result", async () => {
     const dir = project();
     const { client } = await connect(dir);
-    const res = await client.callTool({
-      name: "deploy",
-      arguments: { project_dir: dir, destination: "d", connection: "Bad-Name", confirm: true },
-    });
+    const res = await client.callTool({ name: "deploy", arguments: { project_dir: dir, destination: "d", connection: "Bad-Name", confirm: true } });
     expect(res.isError).toBe(true);
     expect((res.content as { text: string }[])[0].text).toContain("[connection_name]");
   });

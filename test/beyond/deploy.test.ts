@@ -14,14 +14,7 @@ const KEY = "ZmFrZWtleTpmYWtlc2VjcmV0MTIzNDU2Nzg5"; // base64 of a made-up key:s
 function env(mode: string, record: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // The fake reads its outcome from the connector folder: the CLI gets an allow-listed environment.
   writeFileSync(join(dirname(record), ".fake-fivetran.json"), JSON.stringify({ mode, record }));
-  return {
-    PATH: `${FAKE_BIN}${delimiter}${process.env.PATH}`,
-    HOME: process.env.HOME,
-    FIVETRAN_API_KEY: KEY,
-    FAKE_FIVETRAN_MODE: mode,
-    FAKE_FIVETRAN_RECORD: record,
-    ...extra,
-  };
+  return { PATH: `${FAKE_BIN}${delimiter}${process.env.PATH}`, HOME: process.env.HOME, FIVETRAN_API_KEY: KEY, FAKE_FIVETRAN_MODE: mode, FAKE_FIVETRAN_RECORD: record, ...extra };
 }
 
 // A connector the linter finds no error in: the pre-deploy checks run the lint rules over the folder.
@@ -57,50 +50,25 @@ describe("pre-deploy checks", () => {
     expect(checkConnectionName("2abc")[0].hint).toContain("_2abc");
   });
   it("takes the file checks from the lint rules, and reports each defect once", async () => {
-    const dir = makeProject({
-      "connector.py": CONNECTOR,
-      "configuration.json": JSON.stringify({ api_token: "x", page_size: 100 }),
-      "requirements.txt": "requests==2.32.3\nsix\n",
-    });
-    const plan = await planDeploy({
-      projectDir: dir,
-      destination: "d",
-      connection: "c",
-      env: env("created", join(dir, "record.json")),
-    });
+    const dir = makeProject({ "connector.py": CONNECTOR, "configuration.json": JSON.stringify({ api_token: "x", page_size: 100 }), "requirements.txt": "requests==2.32.3\nsix\n" });
+    const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "c", env: env("created", join(dir, "record.json")) });
     const rules = plan.checks.map((c) => `${c.rule}:${c.severity}`).sort();
     // FT051: a non-string configuration value; FT061: requests is pre-installed (deploy refuses it); FT062: unpinned.
     expect(rules).toEqual(["FT051:error", "FT061:error", "FT062:warning"]);
     expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["FT051", "FT061"]);
-    expect(plan.checks.find((c) => c.rule === "FT051")).toMatchObject({
-      file: "configuration.json",
-      doc_uri: "connector-sdk://lint-rules/FT051",
-    });
+    expect(plan.checks.find((c) => c.rule === "FT051")).toMatchObject({ file: "configuration.json", doc_uri: "connector-sdk://lint-rules/FT051" });
   });
   it("blocks on requirements that pin the SDK, a bad name, and a missing key, before running anything", async () => {
     const dir = makeProject({ "connector.py": CONNECTOR, "requirements.txt": "fivetran-connector-sdk==3.0.0\n" });
     const record = join(dir, "record.json");
-    const plan = await planDeploy({
-      projectDir: dir,
-      destination: "d",
-      connection: "Bad Name",
-      env: env("created", record, { FIVETRAN_API_KEY: "" }),
-    });
+    const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "Bad Name", env: env("created", record, { FIVETRAN_API_KEY: "" }) });
     expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["FT060", "api_key", "connection_name"]);
     await expect(runDeploy(plan, { projectDir: dir })).rejects.toMatchObject({ code: "deploy" });
     expect(() => readFileSync(record)).toThrow();
   });
   it("says how to get the SDK when no fivetran command exists", async () => {
     const dir = goodProject();
-    await expect(
-      planDeploy({
-        projectDir: dir,
-        destination: "d",
-        connection: "c",
-        python: "/usr/bin/python3",
-        env: { PATH: "/nonexistent", FIVETRAN_API_KEY: KEY },
-      }),
-    ).rejects.toMatchObject({
+    await expect(planDeploy({ projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: { PATH: "/nonexistent", FIVETRAN_API_KEY: KEY } })).rejects.toMatchObject({
       code: "sdk_not_installed",
     });
   });
@@ -154,13 +122,7 @@ describe("fivetran deploy (recorded fake on PATH)", () => {
   it("leaves an existing connection alone unless allow_update, then updates it", async () => {
     const dir = goodProject();
     const record = join(dir, "record.json");
-    const base = {
-      projectDir: dir,
-      destination: "d",
-      connection: "c",
-      python: "/usr/bin/python3",
-      env: env("exists", record),
-    };
+    const base = { projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: env("exists", record) };
     const declined = await runDeploy(await planDeploy(base), base);
     expect(declined.outcome).toBe("update_declined");
     const yes = { ...base, allowUpdate: true };
@@ -173,19 +135,11 @@ describe("fivetran deploy (recorded fake on PATH)", () => {
   it("reports failed setup tests and API errors with secrets masked", async () => {
     const dir = goodProject();
     const record = join(dir, "record.json");
-    const o1 = {
-      projectDir: dir,
-      destination: "d",
-      connection: "c",
-      python: "/usr/bin/python3",
-      env: env("setup_failed", record),
-    };
+    const o1 = { projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: env("setup_failed", record) };
     const failed = await runDeploy(await planDeploy(o1), o1);
     expect(failed.outcome).toBe("setup_tests_failed");
     expect(failed.connectionId).toBe("conn_new_7");
-    expect(failed.failedTests).toEqual([
-      { title: "Connecting to the source", status: "FAILED", message: "401 Unauthorized for key ****" },
-    ]);
+    expect(failed.failedTests).toEqual([{ title: "Connecting to the source", status: "FAILED", message: "401 Unauthorized for key ****" }]);
     const o2 = { ...o1, env: env("bad_destination", record) };
     const bad = await runDeploy(await planDeploy(o2), o2);
     expect(bad.outcome).toBe("failed");
@@ -197,11 +151,7 @@ describe("deploy output parser", () => {
   it("reads the real CLI's success block with colour codes and icons", () => {
     const out =
       "\x1b[0m✓ connection created\n  connection id: abc_def\n  runtime python version: 3.13\n  naming strategy: SOURCE_NAMING\nvisit the Fivetran dashboard to start the initial sync:\nhttps://fivetran.com/dashboard/connections/abc_def/status\n";
-    expect(parseDeployOutput(out, 0)).toMatchObject({
-      outcome: "created",
-      connectionId: "abc_def",
-      naming: "SOURCE_NAMING",
-    });
+    expect(parseDeployOutput(out, 0)).toMatchObject({ outcome: "created", connectionId: "abc_def", naming: "SOURCE_NAMING" });
     expect(parseDeployOutput(out, 1).outcome).toBe("failed");
   });
 });

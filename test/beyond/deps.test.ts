@@ -81,9 +81,7 @@ describe("pip output parser (recorded output of pip 23.2)", () => {
     expect(i.packages).toEqual(["foo bar baz"]);
   });
   it("reads what was installed and ignores success", () => {
-    expect(
-      parseInstalled("Installing collected packages: six\nSuccessfully installed six-1.16.0 python-dateutil-2.9.0\n"),
-    ).toEqual([
+    expect(parseInstalled("Installing collected packages: six\nSuccessfully installed six-1.16.0 python-dateutil-2.9.0\n")).toEqual([
       { name: "six", version: "1.16.0" },
       { name: "python-dateutil", version: "2.9.0" },
     ]);
@@ -95,14 +93,9 @@ describe("install_requirements (real venv, real pip, real index)", () => {
   it("installs a small package, reuses the venv, and names a package that does not exist", async () => {
     const dir = makeProject({ "requirements.txt": "six==1.16.0\n" });
     const { ctx, progress } = makeCtx(dir);
-    const r = await installRequirementsTool.handle(
-      { project_dir: dir, upgrade: false, recreate: false, include_sdk: false, timeout_seconds: 300, wait_seconds: 55 },
-      ctx,
-    );
+    const r = await installRequirementsTool.handle({ project_dir: dir, upgrade: false, recreate: false, include_sdk: false, timeout_seconds: 300, wait_seconds: 55 }, ctx);
     expect(r.data.created).toBe(true);
-    expect(r.data.installed).toEqual(
-      expect.arrayContaining([{ name: "six", version: "1.16.0" }, expect.objectContaining({ name: "requests" })]),
-    );
+    expect(r.data.installed).toEqual(expect.arrayContaining([{ name: "six", version: "1.16.0" }, expect.objectContaining({ name: "requests" })]));
     expect(progress.map((p) => p.message)).toContainEqual(expect.stringMatching(/^installed .*six-1\.16\.0/));
     const check = await execa(join(dir, ".venv", "bin", "python"), ["-c", "import six; print(six.__version__)"]);
     expect(check.stdout.trim()).toBe("1.16.0");
@@ -118,17 +111,12 @@ describe("install_requirements (real venv, real pip, real index)", () => {
 
   it("refuses requirements.txt that lists the SDK or requests before touching anything", async () => {
     const dir = makeProject({ "requirements.txt": "requests==2.32.3\n" });
-    await expect(installRequirements({ projectDir: dir })).rejects.toMatchObject({
-      code: "dependency",
-      value: ["requests"],
-    });
+    await expect(installRequirements({ projectDir: dir })).rejects.toMatchObject({ code: "dependency", value: ["requests"] });
     expect(existsSync(join(dir, ".venv"))).toBe(false);
   });
 
   it("refuses a Python that cannot run", async () => {
     const dir = makeProject({ "requirements.txt": "six==1.16.0\n" });
-    await expect(installRequirements({ projectDir: dir, python: "/nonexistent/python3" })).rejects.toMatchObject({
-      code: "python_not_found",
-    });
+    await expect(installRequirements({ projectDir: dir, python: "/nonexistent/python3" })).rejects.toMatchObject({ code: "python_not_found" });
   });
 });

@@ -31,14 +31,7 @@ describe("warehouse data checks (real DuckDB)", () => {
     ]);
     const snap = await snapshotWarehouse(db);
     const orders = snap.find((t) => t.table === "orders")!;
-    expect(orders).toMatchObject({
-      rows: 3,
-      deleted: 1,
-      primaryKey: ["id"],
-      alwaysNull: ["note"],
-      duplicateKeys: 0,
-      nullKeys: 0,
-    });
+    expect(orders).toMatchObject({ rows: 3, deleted: 1, primaryKey: ["id"], alwaysNull: ["note"], duplicateKeys: 0, nullKeys: 0 });
     expect(orders.columns.map((c) => `${c.name}:${c.type}`)).toContain("amount:BIGINT");
     expect(orders.lastSynced).toContain("2024-01-01 00:00:05");
 
@@ -48,11 +41,7 @@ describe("warehouse data checks (real DuckDB)", () => {
     expect(f.find((x) => x.rule === "data:soft_deleted")?.message).toContain("1 of 3");
 
     // The same table one run later, its amount widened to VARCHAR by a string value.
-    const drifted = snap.map((t) =>
-      t.table === "orders"
-        ? { ...t, columns: t.columns.map((c) => (c.name === "amount" ? { ...c, type: "VARCHAR" } : c)) }
-        : t,
-    );
+    const drifted = snap.map((t) => (t.table === "orders" ? { ...t, columns: t.columns.map((c) => (c.name === "amount" ? { ...c, type: "VARCHAR" } : c)) } : t));
     const drift = dataFindings(drifted, snap).filter((x) => x.rule === "data:type_drift");
     expect(drift).toHaveLength(1);
     expect(drift[0].message).toBe("Column orders.amount changed type between runs: BIGINT → VARCHAR.");
@@ -74,12 +63,8 @@ describe("report markdown", () => {
       generatedAt: "2024-01-01T00:00:00.000Z",
       verdict: "not_ready",
       score: 75,
-      blocking: [
-        { severity: "error", rule: "resume:checkpoints", message: "never checkpoints", hint: "call op.checkpoint" },
-      ],
-      warnings: [
-        { severity: "warning", rule: "FT062", file: "requirements.txt", line: 2, message: "unpinned", hint: "pin it" },
-      ],
+      blocking: [{ severity: "error", rule: "resume:checkpoints", message: "never checkpoints", hint: "call op.checkpoint" }],
+      warnings: [{ severity: "warning", rule: "FT062", file: "requirements.txt", line: 2, message: "unpinned", hint: "pin it" }],
       info: [],
       lint: { available: true, errors: 0, warnings: 1, infos: 0 },
       runs: [
@@ -88,15 +73,7 @@ describe("report markdown", () => {
           capped: false,
           engine: "embedded",
           durationMs: 1200,
-          counts: {
-            upserts: 3,
-            updates: 0,
-            deletes: 0,
-            truncates: 0,
-            schemaChanges: 1,
-            checkpoints: 0,
-            fileUploads: 0,
-          },
+          counts: { upserts: 3, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 0, fileUploads: 0 },
           rowsPerTable: { t: 3 },
           peakRssMb: 30,
         },

@@ -6,9 +6,7 @@ import { makeProject } from "./helpers.js";
 
 const snap = (table: string, cols: [string, string][], primaryKey: string[]): TableSnapshot => ({
   table,
-  columns: [...cols, ["_fivetran_deleted", "BOOLEAN"], ["_fivetran_synced", "TIMESTAMP WITH TIME ZONE"]].map(
-    ([name, type]) => ({ name, type }),
-  ),
+  columns: [...cols, ["_fivetran_deleted", "BOOLEAN"], ["_fivetran_synced", "TIMESTAMP WITH TIME ZONE"]].map(([name, type]) => ({ name, type })),
   primaryKey,
   rows: 3,
   deleted: 0,
@@ -21,15 +19,7 @@ describe("declared versus observed schema", () => {
   it("flags a declared column that never arrived, a type that drifted from its declaration and a key that differs", () => {
     const f = declaredFindings(
       [
-        {
-          table: "Orders",
-          primary_key: ["orderId"],
-          columns: {
-            amount: { type: "DECIMAL", precision: 10, scale: 2 },
-            createdAt: { type: "UTC_DATETIME" },
-            note: { type: "STRING" },
-          },
-        },
+        { table: "Orders", primary_key: ["orderId"], columns: { amount: { type: "DECIMAL", precision: 10, scale: 2 }, createdAt: { type: "UTC_DATETIME" }, note: { type: "STRING" } } },
         { table: "missing_table", primary_key: ["id"] },
       ],
       [

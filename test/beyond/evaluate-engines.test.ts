@@ -52,13 +52,7 @@ describe("evaluate_connector gives the same verdict under both engines", () => {
         if (!python) return;
         const verdicts = [];
         for (const engine of ["embedded", "sdk"] as const) {
-          const r = await evaluateConnector({
-            projectDir: makeProject({ "connector.py": code }),
-            python,
-            engine,
-            timeoutSeconds: 120,
-            writeMarkdown: false,
-          });
+          const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": code }), python, engine, timeoutSeconds: 120, writeMarkdown: false });
           expect(
             r.runs.map((x) => x.engine),
             engine,

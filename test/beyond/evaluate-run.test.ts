@@ -46,18 +46,13 @@ describe("evaluate_connector end to end", () => {
   it("passes the resume check of a proper incremental connector and writes EVALUATION.md", async () => {
     const dir = makeProject({ "connector.py": incremental });
     const { ctx } = makeCtx(dir);
-    const r = await evaluateConnectorTool.handle(
-      { project_dir: dir, timeout_seconds: 60, write_markdown: true, wait_seconds: 55 },
-      ctx,
-    );
+    const r = await evaluateConnectorTool.handle({ project_dir: dir, timeout_seconds: 60, write_markdown: true, wait_seconds: 55 }, ctx);
     expect(r.data.status).toBe("done");
     expect(r.data.runs!.map((x) => [x.status, x.upserts])).toEqual([
       ["succeeded", 12],
       ["succeeded", 0],
     ]);
-    const resumeChecks = [...r.data.blocking!, ...r.data.warnings!].filter(
-      (f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"),
-    );
+    const resumeChecks = [...r.data.blocking!, ...r.data.warnings!].filter((f) => f.rule.startsWith("resume:") || f.rule.startsWith("data:pk"));
     expect(resumeChecks).toEqual([]);
     expect(r.data.info!.some((f) => f.rule === "resume:state_advances")).toBe(true);
     expect(r.data.tables).toEqual([{ table: "items", rows: 12, deleted: 0, primary_key: ["id"], always_null: [] }]);
@@ -76,12 +71,7 @@ describe("evaluate_connector end to end", () => {
   }, 120_000);
 
   it("reports a failing connector as blocking with its error and stops after the first run", async () => {
-    const failing = makeProject({
-      "connector.py": incremental.replace(
-        "    newest = cursor\n",
-        '    newest = cursor\n    raise RuntimeError("source is down")\n',
-      ),
-    });
+    const failing = makeProject({ "connector.py": incremental.replace("    newest = cursor\n", '    newest = cursor\n    raise RuntimeError("source is down")\n') });
     const r = await evaluateConnector({ projectDir: failing, timeoutSeconds: 60, writeMarkdown: false });
     expect(r.blocking[0].rule).toBe("run:succeeds");
     expect(r.blocking[0].message).toContain("source is down");
@@ -173,11 +163,7 @@ connector = Connector(update=update, schema=schema)
 
 describe("evaluate_connector: cursors that do not move, per table", () => {
   it("blocks when the state stays null and the second sync re-writes 11 of 12 rows", async () => {
-    const r = await evaluateConnector({
-      projectDir: makeProject({ "connector.py": nullCursor }),
-      timeoutSeconds: 60,
-      writeMarkdown: false,
-    });
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": nullCursor }), timeoutSeconds: 60, writeMarkdown: false });
     const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
     expect(stuck[0].message).toContain("re-wrote 11 row(s) (the first wrote 12)");
@@ -186,11 +172,7 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
   }, 120_000);
 
   it("names the table and the state key when one table's cursor stays while another's moves", async () => {
-    const r = await evaluateConnector({
-      projectDir: makeProject({ "connector.py": twoTables }),
-      timeoutSeconds: 60,
-      writeMarkdown: false,
-    });
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": twoTables }), timeoutSeconds: 60, writeMarkdown: false });
     const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
     expect(stuck.map((f) => f.table)).toEqual(["items"]);
     expect(stuck[0].message).toContain("state key 'items_cursor' did not move");
@@ -198,11 +180,7 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
   }, 120_000);
 
   it("does not block a table whose own cursor moved although the source changed all its rows, nor blame another table's key", async () => {
-    const r = await evaluateConnector({
-      projectDir: makeProject({ "connector.py": sourceChangesAll }),
-      timeoutSeconds: 60,
-      writeMarkdown: false,
-    });
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": sourceChangesAll }), timeoutSeconds: 60, writeMarkdown: false });
     expect(r.blocking.filter((f) => f.rule.startsWith("resume:"))).toEqual([]);
     const all = [...r.warnings, ...r.info].map((f) => f.message).join("\n");
     expect(all).not.toContain("users_cursor");
@@ -211,11 +189,7 @@ describe("evaluate_connector: cursors that do not move, per table", () => {
   }, 120_000);
 
   it("warns, and does not block, a connector that keeps no state keys at all (a full re-sync by design)", async () => {
-    const r = await evaluateConnector({
-      projectDir: makeProject({ "connector.py": fullResync }),
-      timeoutSeconds: 60,
-      writeMarkdown: false,
-    });
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": fullResync }), timeoutSeconds: 60, writeMarkdown: false });
     expect(r.blocking.filter((f) => f.rule.startsWith("resume:"))).toEqual([]);
     expect(r.warnings.map((f) => f.rule)).toContain("resume:full_resync_by_design");
     expect(r.verdict).not.toBe("not_ready");
@@ -251,19 +225,10 @@ describe("evaluate_connector: a sync that never finishes", () => {
   it("is reported as non-progress (the same cursor again), not as a capped run with other blockers", async () => {
     // Capped by the time limit, with a short pause per row: at this commit a run stopped (max_rows or
     // timeout) while a tight loop has filled the operation channel never settles; reported separately.
-    const paced = sameCursorForever.replace(
-      'op.upsert("items", row)',
-      'op.upsert("items", row)\n            __import__("time").sleep(0.002)',
-    );
-    const r = await evaluateConnector({
-      projectDir: makeProject({ "connector.py": paced }),
-      timeoutSeconds: 6,
-      writeMarkdown: false,
-    });
+    const paced = sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.002)');
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": paced }), timeoutSeconds: 6, writeMarkdown: false });
     expect(r.blocking.map((f) => f.rule)).toEqual(["run:progress"]);
-    expect(r.blocking[0].message).toMatch(
-      /ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/,
-    );
+    expect(r.blocking[0].message).toMatch(/ran until the time limit after \d+ upsert\(s\) that produced only 5 distinct row\(s\) \(items: 5\)/);
     expect(r.runs).toHaveLength(1);
     expect(r.verdict).toBe("not_ready");
     expect(JSON.stringify(r)).not.toContain("about ?");
@@ -272,12 +237,7 @@ describe("evaluate_connector: a sync that never finishes", () => {
   it("stops near its timeout: the budget covers lint and both runs", async () => {
     const started = Date.now();
     const r = await evaluateConnector({
-      projectDir: makeProject({
-        "connector.py": sameCursorForever.replace(
-          'op.upsert("items", row)',
-          'op.upsert("items", row)\n            __import__("time").sleep(0.05)',
-        ),
-      }),
+      projectDir: makeProject({ "connector.py": sameCursorForever.replace('op.upsert("items", row)', 'op.upsert("items", row)\n            __import__("time").sleep(0.05)') }),
       timeoutSeconds: 8,
       writeMarkdown: false,
     });

@@ -7,12 +7,7 @@ import { Workspace } from "../../src/workspace/workspace.js";
 /** A fresh connector folder with the given files (relative path → content). */
 export function makeProject(files: Record<string, string> = {}, prefix = "beyond-"): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
-  const all = {
-    "connector.py": "from fivetran_connector_sdk import Connector\n",
-    "configuration.json": "{}\n",
-    "requirements.txt": "",
-    ...files,
-  };
+  const all = { "connector.py": "from fivetran_connector_sdk import Connector\n", "configuration.json": "{}\n", "requirements.txt": "", ...files };
   for (const [rel, text] of Object.entries(all)) {
     const p = join(dir, rel);
     mkdirSync(join(p, ".."), { recursive: true });

@@ -20,9 +20,7 @@ describe("state engine", () => {
 
   it("refuses a state that is not a JSON object, and a broken state file", async () => {
     const dir = makeProject();
-    await expect(writeStateFile(dir, [1, 2] as unknown as Record<string, unknown>)).rejects.toMatchObject({
-      code: "state",
-    });
+    await expect(writeStateFile(dir, [1, 2] as unknown as Record<string, unknown>)).rejects.toMatchObject({ code: "state" });
     mkdirSync(join(dir, "files"), { recursive: true });
     writeFileSync(join(dir, "files", "state.json"), "{not json");
     const err = await readStateFile(dir).catch((e: unknown) => e);
@@ -47,10 +45,7 @@ describe("state engine", () => {
   });
 
   it("diffs nested keys and arrays", () => {
-    const d = diffStates(
-      { cursor: { orders: "2024-01-01", users: "x" }, pages: [1, 2], gone: true },
-      { cursor: { orders: "2024-02-01", users: "x", items: "a" }, pages: [1], "odd key": 1 },
-    );
+    const d = diffStates({ cursor: { orders: "2024-01-01", users: "x" }, pages: [1, 2], gone: true }, { cursor: { orders: "2024-02-01", users: "x", items: "a" }, pages: [1], "odd key": 1 });
     expect(d.changed).toEqual([{ path: "cursor.orders", before: "2024-01-01", after: "2024-02-01" }]);
     expect(d.added.map((c) => c.path).sort()).toEqual(['"odd key"', "cursor.items"]);
     expect(d.removed.map((c) => c.path).sort()).toEqual(["gone", "pages[1]"]);
@@ -63,10 +58,7 @@ describe("state tools", () => {
     const dir = makeProject({ "configuration.json": JSON.stringify({ api_key: "s3cr3t-token-value" }) });
     const { ctx } = makeCtx(dir);
     await setState.handle({ project_dir: dir, state: { cursor: "2024-01-01" } }, ctx);
-    const second = await setState.handle(
-      { project_dir: dir, state: { cursor: "2024-03-01", token: "s3cr3t-token-value" } },
-      ctx,
-    );
+    const second = await setState.handle({ project_dir: dir, state: { cursor: "2024-03-01", token: "s3cr3t-token-value" } }, ctx);
     expect(second.data.backup).toMatch(/^state\.json\.bak-/);
 
     const got = await getState.handle({ project_dir: dir }, ctx);
@@ -80,10 +72,7 @@ describe("state tools", () => {
     expect(d.data.added.map((c) => c.path)).toEqual(["token"]);
     expect(JSON.stringify(d.data)).not.toContain("s3cr3t-token-value");
 
-    const inline = await diffState.handle(
-      { project_dir: dir, from: '{"cursor": "2024-03-01", "token": "s3cr3t-token-value"}', to: "current" },
-      ctx,
-    );
+    const inline = await diffState.handle({ project_dir: dir, from: '{"cursor": "2024-03-01", "token": "s3cr3t-token-value"}', to: "current" }, ctx);
     expect(inline.data.unchanged).toBe(true);
 
     const r = await resetStateTool.handle({ project_dir: dir, warehouse: false }, ctx);
@@ -94,15 +83,9 @@ describe("state tools", () => {
   it("gives actionable errors for bad references and paths outside the workspace", async () => {
     const dir = makeProject();
     const { ctx } = makeCtx(dir);
-    await expect(
-      diffState.handle({ project_dir: dir, from: "latest_backup", to: "current" }, ctx),
-    ).rejects.toMatchObject({ code: "not_found" });
-    await expect(
-      diffState.handle({ project_dir: dir, from: "../../etc/passwd", to: "current" }, ctx),
-    ).rejects.toMatchObject({ code: "invalid_argument" });
-    await expect(diffState.handle({ project_dir: dir, from: "[1]", to: "current" }, ctx)).rejects.toMatchObject({
-      code: "state",
-    });
+    await expect(diffState.handle({ project_dir: dir, from: "latest_backup", to: "current" }, ctx)).rejects.toMatchObject({ code: "not_found" });
+    await expect(diffState.handle({ project_dir: dir, from: "../../etc/passwd", to: "current" }, ctx)).rejects.toMatchObject({ code: "invalid_argument" });
+    await expect(diffState.handle({ project_dir: dir, from: "[1]", to: "current" }, ctx)).rejects.toMatchObject({ code: "state" });
     await expect(getState.handle({ project_dir: "/etc" }, ctx)).rejects.toMatchObject({ code: "outside_workspace" });
   });
 });

@@ -37,27 +37,13 @@ beforeAll(async () => {
   const { tools } = await client.listTools();
   toolNames = tools.map((t) => t.name);
   // Read-only and state tools are safe to aim at paths; runs, installs and deploys are not called here.
-  withProjectDir = tools
-    .filter(
-      (t) =>
-        "project_dir" in ((t.inputSchema.properties as Record<string, unknown> | undefined) ?? {}) &&
-        !t.annotations?.openWorldHint,
-    )
-    .map((t) => t.name);
+  withProjectDir = tools.filter((t) => "project_dir" in ((t.inputSchema.properties as Record<string, unknown> | undefined) ?? {}) && !t.annotations?.openWorldHint).map((t) => t.name);
   for (const t of tools) {
     const props = (t.inputSchema.properties ?? {}) as Record<string, { type?: string }>;
     required[t.name] = Object.fromEntries(
       (t.inputSchema.required ?? [])
         .filter((k) => k !== "project_dir")
-        .map((k) => [
-          k,
-          (
-            { string: "SELECT 1", object: {}, number: 1, integer: 1, boolean: false, array: [] } as Record<
-              string,
-              unknown
-            >
-          )[props[k]?.type ?? "string"],
-        ]),
+        .map((k) => [k, ({ string: "SELECT 1", object: {}, number: 1, integer: 1, boolean: false, array: [] } as Record<string, unknown>)[props[k]?.type ?? "string"]]),
     );
   }
 });
@@ -116,16 +102,7 @@ describe("hostile tool calls", () => {
 
   it("unknown extra arguments are ignored, and the server keeps answering", async () => {
     const name = withProjectDir[0];
-    const res = await client.callTool({
-      name,
-      arguments: {
-        ...required[name],
-        project_dir: project,
-        __proto__: { polluted: true },
-        constructor: "x",
-        extra: [1, 2, 3],
-      },
-    });
+    const res = await client.callTool({ name, arguments: { ...required[name], project_dir: project, __proto__: { polluted: true }, constructor: "x", extra: [1, 2, 3] } });
     expect(res.content).toBeDefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(toolNames.length).toBe((await client.listTools()).tools.length);

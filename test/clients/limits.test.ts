@@ -19,9 +19,7 @@ import { REPO_ROOT } from "../helpers/env.js";
  */
 
 // The server key we publish in mcp.json and the README; clients put it in front of tool names.
-const mcpJson = JSON.parse(readFileSync(join(REPO_ROOT, "mcp.json"), "utf8")) as {
-  mcpServers: Record<string, unknown>;
-};
+const mcpJson = JSON.parse(readFileSync(join(REPO_ROOT, "mcp.json"), "utf8")) as { mcpServers: Record<string, unknown> };
 const SERVER_KEYS = Object.keys(mcpJson.mcpServers);
 
 type Schema = {
@@ -40,25 +38,19 @@ type Schema = {
 function schemaProblems(schema: Schema, where: string, described = true): string[] {
   const out: string[] = [];
   if (schema.type !== "object") out.push(`${where}: top-level type is ${JSON.stringify(schema.type)}, not "object"`);
-  if (!schema.properties || typeof schema.properties !== "object")
-    out.push(`${where}: no "properties" (Copilot CLI: object schema missing properties)`);
-  for (const k of ["anyOf", "oneOf", "allOf", "not"])
-    if (k in schema) out.push(`${where}: top-level ${k} (Anthropic/Vertex/Azure reject it)`);
+  if (!schema.properties || typeof schema.properties !== "object") out.push(`${where}: no "properties" (Copilot CLI: object schema missing properties)`);
+  for (const k of ["anyOf", "oneOf", "allOf", "not"]) if (k in schema) out.push(`${where}: top-level ${k} (Anthropic/Vertex/Azure reject it)`);
   const walk = (s: Schema, path: string, isProperty: boolean) => {
     if (!s || typeof s !== "object") return;
     const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
     if (types.includes("array") && !s.items) out.push(`${path}: array without items (VS Code, OpenAI reject it)`);
-    if (types.includes("array") && types.includes("null"))
-      out.push(`${path}: ["array","null"] type (Gemini via Copilot CLI breaks)`);
-    if (described && isProperty && !s.description && !(s.anyOf ?? s.oneOf ?? s.allOf)?.some((x) => x.description))
-      out.push(`${path}: no description`);
+    if (types.includes("array") && types.includes("null")) out.push(`${path}: ["array","null"] type (Gemini via Copilot CLI breaks)`);
+    if (described && isProperty && !s.description && !(s.anyOf ?? s.oneOf ?? s.allOf)?.some((x) => x.description)) out.push(`${path}: no description`);
     for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${path}.${k}`, true);
     const items = Array.isArray(s.items) ? s.items : s.items ? [s.items] : [];
     items.forEach((it, i) => walk(it, `${path}[${items.length > 1 ? i : ""}]`, false));
-    for (const k of ["anyOf", "oneOf", "allOf"] as const)
-      (s[k] ?? []).forEach((x, i) => walk(x, `${path}<${k}${i}>`, false));
-    if (s.additionalProperties && typeof s.additionalProperties === "object")
-      walk(s.additionalProperties, `${path}{*}`, false);
+    for (const k of ["anyOf", "oneOf", "allOf"] as const) (s[k] ?? []).forEach((x, i) => walk(x, `${path}<${k}${i}>`, false));
+    if (s.additionalProperties && typeof s.additionalProperties === "object") walk(s.additionalProperties, `${path}{*}`, false);
   };
   walk(schema, where, false);
   return out;
@@ -99,8 +91,7 @@ describe("client limits over the real tool list", () => {
       }
     }
     expect(SERVER_KEYS.length).toBeGreaterThan(0);
-    for (const key of SERVER_KEYS)
-      expect(key, "server keys: letters and digits only (Claude Code, VS Code)").toMatch(/^[a-z0-9]{1,16}$/);
+    for (const key of SERVER_KEYS) expect(key, "server keys: letters and digits only (Claude Code, VS Code)").toMatch(/^[a-z0-9]{1,16}$/);
     expect(bad).toEqual([]);
   });
 
@@ -111,8 +102,7 @@ describe("client limits over the real tool list", () => {
       if (d.length < 20) bad.push(`${t.name}: description too short`);
       if (d.length > 1024) bad.push(`${t.name}: description is ${d.length} characters`);
       // Directory reviewers treat directives as prompt injection.
-      if (/\b(you must|you should always|always call|IMPORTANT:)/i.test(d))
-        bad.push(`${t.name}: behavioural directive in description`);
+      if (/\b(you must|you should always|always call|IMPORTANT:)/i.test(d)) bad.push(`${t.name}: behavioural directive in description`);
       if (!t.title && !t.annotations?.title) bad.push(`${t.name}: no title`);
     }
     expect(bad).toEqual([]);
@@ -127,8 +117,7 @@ describe("client limits over the real tool list", () => {
         if (typeof t.annotations?.[k] !== "boolean") bad.push(`${t.name}: ${k} missing`);
       }
       if (!t.annotations?.title) bad.push(`${t.name}: annotations.title missing`);
-      if (t.annotations?.readOnlyHint && t.annotations?.destructiveHint)
-        bad.push(`${t.name}: read-only and destructive`);
+      if (t.annotations?.readOnlyHint && t.annotations?.destructiveHint) bad.push(`${t.name}: read-only and destructive`);
     }
     expect(bad).toEqual([]);
   });
@@ -149,10 +138,7 @@ describe("client limits over the real tool list", () => {
   it("each tool stays small: what the model reads under 2 KB, the whole entry under 8 KB", () => {
     // Name, description and input schema are what clients put in front of the model (Claude Desktop
     // does not show outputSchema); the reference aims at 2 KB per tool for those.
-    const read = tools.map((t) => ({
-      name: t.name,
-      bytes: JSON.stringify({ n: t.name, d: t.description, i: t.inputSchema }).length,
-    }));
+    const read = tools.map((t) => ({ name: t.name, bytes: JSON.stringify({ n: t.name, d: t.description, i: t.inputSchema }).length }));
     expect(read.filter((s) => s.bytes > 2048)).toEqual([]);
     const whole = tools.map((t) => ({ name: t.name, bytes: JSON.stringify(t).length }));
     expect(whole.filter((s) => s.bytes > 8192)).toEqual([]);
@@ -186,9 +172,7 @@ describe("result size guard", () => {
     expect(parsed.rows.length).toBeLessThan(20_000);
     expect(parsed.rows[parsed.rows.length - 1]).toEqual(rows[parsed.rows.length - 1]);
     expect(texts[texts.length - 1]).toMatch(new RegExp(`rows: kept ${parsed.rows.length} of 20000 items`));
-    expect(r._meta?.[TRUNCATED_META_KEY]).toEqual([
-      { path: "rows", kind: "items", kept: parsed.rows.length, total: 20_000 },
-    ]);
+    expect(r._meta?.[TRUNCATED_META_KEY]).toEqual([{ path: "rows", kind: "items", kept: parsed.rows.length, total: 20_000 }]);
   });
 
   it("one huge string inside a list is cut before the list loses items", () => {
@@ -238,15 +222,7 @@ describe("result size guard", () => {
       input: { n: z.number().int().describe("how many rows") },
       output: {
         count: z.number().describe("rows made"),
-        rows: z
-          .array(
-            z.object({
-              id: z.number().describe("id"),
-              name: z.string().describe("name"),
-              note: z.string().describe("note"),
-            }),
-          )
-          .describe("the rows"),
+        rows: z.array(z.object({ id: z.number().describe("id"), name: z.string().describe("name"), note: z.string().describe("note") })).describe("the rows"),
       },
       annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
       async handle(args) {
@@ -312,9 +288,7 @@ describe("result shape", () => {
     const client = await clientFor({ status: 5 });
     const res = await client.callTool({ name: "shape", arguments: {} });
     expect(res.isError).toBe(true);
-    expect((res.content as { text: string }[])[0].text).toMatch(
-      /Error \(internal\): shape produced a result that does not match its output schema \(status:/,
-    );
+    expect((res.content as { text: string }[])[0].text).toMatch(/Error \(internal\): shape produced a result that does not match its output schema \(status:/);
     await client.close();
   });
 });

@@ -10,11 +10,7 @@ export interface RawServer {
   /** Writes one line as is (so malformed input can be sent). */
   send(line: string): void;
   /** Sends a JSON-RPC request and waits for the response with its id. */
-  request(
-    method: string,
-    params?: unknown,
-    timeoutMs?: number,
-  ): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
+  request(method: string, params?: unknown, timeoutMs?: number): Promise<{ result?: unknown; error?: { code: number; message: string } }>;
   /** Sends initialize and notifications/initialized. */
   initialize(capabilities?: Record<string, unknown>): Promise<unknown>;
   /** Resolves with the exit code and signal, and how long after `since` the exit came. */
@@ -27,11 +23,7 @@ export interface RawServer {
  */
 export function startRaw(args: string[] = [], env: Record<string, string> = {}): RawServer {
   const cli = ensureBuilt();
-  const proc = spawn(process.execPath, [cli, ...args], {
-    cwd: "/",
-    env: { ...getDefaultEnvironment(), ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const proc = spawn(process.execPath, [cli, ...args], { cwd: "/", env: { ...getDefaultEnvironment(), ...env }, stdio: ["pipe", "pipe", "pipe"] });
   const lines: string[] = [];
   let err = "";
   let buf = "";
@@ -54,9 +46,7 @@ export function startRaw(args: string[] = [], env: Record<string, string> = {}):
   });
   proc.stderr.setEncoding("utf8");
   proc.stderr.on("data", (d: string) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    proc.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
   let nextId = 1;
   const server: RawServer = {
     proc,
@@ -67,10 +57,7 @@ export function startRaw(args: string[] = [], env: Record<string, string> = {}):
     request(method, params, timeoutMs = 15_000) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`no answer to ${method} in ${timeoutMs} ms; stderr: ${err}`)),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => reject(new Error(`no answer to ${method} in ${timeoutMs} ms; stderr: ${err}`)), timeoutMs);
         waiters.set(id, (msg) => {
           clearTimeout(timer);
           resolve(msg);
@@ -79,11 +66,7 @@ export function startRaw(args: string[] = [], env: Record<string, string> = {}):
       });
     },
     async initialize(capabilities = {}) {
-      const r = await server.request("initialize", {
-        protocolVersion: "2025-06-18",
-        capabilities,
-        clientInfo: { name: "raw-test", version: "0" },
-      });
+      const r = await server.request("initialize", { protocolVersion: "2025-06-18", capabilities, clientInfo: { name: "raw-test", version: "0" } });
       server.send(JSON.stringify({ jsonrpc: "2.0", method: "notifications/initialized" }));
       return r.result;
     },

@@ -59,8 +59,7 @@ async function clientWithRoots(initial: string[], opts: Parameters<typeof create
       roots = next;
       await client.sendRootsListChanged();
       // The notification is handled asynchronously on the server side.
-      for (let i = 0; i < 50 && (workspace as unknown as { rootsFetched: boolean }).rootsFetched; i++)
-        await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 50 && (workspace as unknown as { rootsFetched: boolean }).rootsFetched; i++) await new Promise((r) => setTimeout(r, 5));
     },
     close: () => Promise.all([client.close(), server.close()]),
   };
@@ -118,11 +117,7 @@ describe("project folder resolution order", () => {
   });
 
   it("a client without the roots capability is never asked, and CLAUDE_PROJECT_DIR is used", async () => {
-    const { server, workspace } = createServer({
-      enforce: true,
-      env: { CLAUDE_PROJECT_DIR: claudeDir },
-      cwd: emptyCwd,
-    });
+    const { server, workspace } = createServer({ enforce: true, env: { CLAUDE_PROJECT_DIR: claudeDir }, cwd: emptyCwd });
     const client = new Client({ name: "no-roots", version: "0" });
     const [a, b] = InMemoryTransport.createLinkedPair();
     await server.connect(a);
@@ -136,11 +131,7 @@ describe("project folder resolution order", () => {
   });
 
   it("a client that declares roots but fails roots/list is treated as having none", async () => {
-    const { server, workspace } = createServer({
-      enforce: true,
-      env: { CLAUDE_PROJECT_DIR: claudeDir },
-      cwd: emptyCwd,
-    });
+    const { server, workspace } = createServer({ enforce: true, env: { CLAUDE_PROJECT_DIR: claudeDir }, cwd: emptyCwd });
     const client = new Client({ name: "broken-roots", version: "0" }, { capabilities: { roots: {} } });
     client.setRequestHandler(ListRootsRequestSchema, async () => {
       throw new Error("Method not found");

@@ -27,16 +27,8 @@ describe("docs behind resources are served by a tool too", () => {
   it("the lint description's rule count is the number that runs by default", async () => {
     const client = await connectClient([root]);
     const { tools } = await client.listTools();
-    const said = Number(
-      /against (\d+) deterministic rules in the default profile/.exec(
-        tools.find((t) => t.name === "lint_connector")!.description!,
-      )![1],
-    );
-    const dir = makeConnector(
-      `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({})\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const said = Number(/against (\d+) deterministic rules in the default profile/.exec(tools.find((t) => t.name === "lint_connector")!.description!)![1]);
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\n    op.checkpoint({})\nconnector = Connector(update=update)\n`, {}, root);
     const r = await call(client, "lint_connector", { project_dir: dir });
     expect((r.data.summary as { rules_run: number }).rules_run).toBe(said);
   });
@@ -56,11 +48,7 @@ describe("docs behind resources are served by a tool too", () => {
 describe("nothing an agent sends is dropped without a word", () => {
   it('set_state and run_debug with a top-level "__proto__" key → an invalid-argument error naming it, state.json untouched', async () => {
     const client = await connectClient([root]);
-    const dir = makeConnector(
-      `${HEADER}def update(configuration, state):\n    op.checkpoint(state)\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.checkpoint(state)\nconnector = Connector(update=update)\n`, {}, root);
     mkdirSync(join(dir, "files"));
     writeFileSync(join(dir, "files", "state.json"), '{"kept": 1}');
     // JSON.parse keeps "__proto__" as an own key, and the client sends it as one; zod's record copy would drop it.
@@ -80,11 +68,7 @@ describe("nothing an agent sends is dropped without a word", () => {
 describe("the requests loop", () => {
   it("a missing requests never sends the agent to requirements.txt", async () => {
     const client = await connectClient([root]);
-    const dir = makeConnector(
-      `${HEADER}import requests\ndef update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const dir = makeConnector(`${HEADER}import requests\ndef update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`, {}, root);
     // A venv without requests, as a bare `python -m venv` (or an old install_requirements) leaves it.
     execFileSync("python3", ["-m", "venv", "--without-pip", join(dir, ".venv")]);
     const r = await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
@@ -103,11 +87,7 @@ describe("the requests loop", () => {
 
 describe("misleading answers: a hint per cause", () => {
   type Err = { kind: string; message: string; hint: string; exception_type?: string };
-  const run = async (
-    code: string,
-    configuration: Record<string, unknown> | string = {},
-    args: Record<string, unknown> = {},
-  ) => {
+  const run = async (code: string, configuration: Record<string, unknown> | string = {}, args: Record<string, unknown> = {}) => {
     const client = await connectClient([root]);
     const dir = makeConnector(`${HEADER}${code}\nconnector = Connector(update=update)\n`, configuration, root);
     const r = await call(client, "run_debug", { project_dir: dir, engine: "embedded", ...args });
@@ -115,9 +95,7 @@ describe("misleading answers: a hint per cause", () => {
   };
 
   it("a KeyError names the missing key, the record's keys and the snake_case difference; the summary has the type", async () => {
-    const { error, text } = await run(
-      `def update(configuration, state):\n    item = {"id": 1, "updatedAt": "2024-01-01"}\n    op.upsert("t", {"id": item["id"], "ts": item["updated_at"]})`,
-    );
+    const { error, text } = await run(`def update(configuration, state):\n    item = {"id": 1, "updatedAt": "2024-01-01"}\n    op.upsert("t", {"id": item["id"], "ts": item["updated_at"]})`);
     expect(error.kind).toBe("connector_exception");
     expect(error.hint).toContain('no key "updated_at" (its keys: id, updatedAt)');
     expect(error.hint).toContain('The source calls it "updatedAt"');
@@ -151,9 +129,7 @@ describe("misleading answers: a hint per cause", () => {
       expect(bad.error.hint).toContain("page_size must be at most 100");
       expect(JSON.stringify(bad)).not.toContain("s3cr3t-value-xyz");
       // The connector's own error naming the request and status (as the scaffold's client raises it) reads the same way.
-      const own = await run(
-        `def update(configuration, state):\n    raise RuntimeError("GET ${base}/items failed with HTTP 403: forbidden for this key")`,
-      );
+      const own = await run(`def update(configuration, state):\n    raise RuntimeError("GET ${base}/items failed with HTTP 403: forbidden for this key")`);
       expect(own.error.hint).toContain("HTTP 403");
       expect(own.error.hint).toContain("get_guidelines topic authentication");
     } finally {
@@ -162,30 +138,21 @@ describe("misleading answers: a hint per cause", () => {
   });
 
   it("placeholder configuration values make the failure kind configuration, naming the keys only", async () => {
-    const { error } = await run(`def update(configuration, state):\n    raise RuntimeError("login failed")`, {
-      api_key: "<YOUR_API_KEY>",
-      region: "eu",
-    });
+    const { error } = await run(`def update(configuration, state):\n    raise RuntimeError("login failed")`, { api_key: "<YOUR_API_KEY>", region: "eu" });
     expect(error.kind).toBe("configuration");
     expect(error.hint).toContain("placeholder values for api_key");
     expect(error.hint).toContain("configuration.json");
   });
 
   it("a bad value in the checkpoint state gets a hint about the state, not rows", async () => {
-    const { error } = await run(
-      `import datetime\ndef update(configuration, state):\n    op.checkpoint({"cursor": datetime.datetime(2024, 1, 1)})`,
-    );
+    const { error } = await run(`import datetime\ndef update(configuration, state):\n    op.checkpoint({"cursor": datetime.datetime(2024, 1, 1)})`);
     expect(error.kind).toBe("serialization");
     expect(error.hint).toContain("op.checkpoint()");
     expect(error.hint).not.toContain("row");
   });
 
   it("an error about the inline configuration argument does not name configuration.json", async () => {
-    const { error } = await run(
-      `def update(configuration, state):\n    pass`,
-      {},
-      { configuration: { page_size: 100 } },
-    );
+    const { error } = await run(`def update(configuration, state):\n    pass`, {}, { configuration: { page_size: 100 } });
     expect(error.kind).toBe("configuration");
     expect(error.hint).toContain("configuration argument");
     expect(error.hint).not.toContain("configuration.json must");
@@ -243,11 +210,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     ];
     for (const [name, args] of calls) {
       const r = await call(client, name, args);
-      expect({ name, isError: r.isError, locked: r.text.startsWith("Error (locked)") }).toEqual({
-        name,
-        isError: true,
-        locked: true,
-      });
+      expect({ name, isError: r.isError, locked: r.text.startsWith("Error (locked)") }).toEqual({ name, isError: true, locked: true });
       expect(r.text).toContain("evaluate_connector is running");
     }
     await call(client, "cancel_run", { run_id: String(started.data.run_id) });
@@ -272,11 +235,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
 
   it("install_requirements returns a run_id past wait_seconds, and run_status returns its result", async () => {
     const client = await connectClient([root]);
-    const dir = makeConnector(
-      `${HEADER}import requests\ndef update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const dir = makeConnector(`${HEADER}import requests\ndef update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`, {}, root);
     writeFileSync(join(dir, "requirements.txt"), "");
     const started = await call(client, "install_requirements", { project_dir: dir, wait_seconds: 0 });
     expect(started.data.status).toBe("running");
@@ -285,9 +244,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
       answer = await call(client, "run_status", { run_id: String(started.data.run_id), wait_seconds: 10 });
     }
     expect(answer.data).toMatchObject({ status: "succeeded", job: "install" });
-    expect((answer.data.result as { installed: { name: string }[] }).installed.map((p) => p.name)).toContain(
-      "requests",
-    );
+    expect((answer.data.result as { installed: { name: string }[] }).installed.map((p) => p.name)).toContain("requests");
     // The connector that imports requests now runs in that .venv.
     const run = await call(client, "run_debug", { project_dir: dir });
     expect(run.data.status).toBe("succeeded");
@@ -361,9 +318,7 @@ describe("a connector that checkpoints in a tight loop", () => {
     const checkpointNotices = notices.filter((m) => m.includes("checkpoint recorded"));
     // One every 2 s at most (plus the first), where there was one per checkpoint.
     expect(checkpointNotices.length).toBeLessThanOrEqual(4);
-    expect((cancelled.data.counts as { checkpoints: number } | undefined)?.checkpoints ?? 1).toBeGreaterThan(
-      checkpointNotices.length,
-    );
+    expect((cancelled.data.counts as { checkpoints: number } | undefined)?.checkpoints ?? 1).toBeGreaterThan(checkpointNotices.length);
   }, 90_000);
 });
 
@@ -401,9 +356,7 @@ describe("diff_state after plain runs and after set_state", () => {
     await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
     const second = await call(client, "diff_state", { project_dir: dir });
     expect(second.data.changed).toEqual([{ path: "n", before: 3, after: 6 }]);
-    expect((await call(client, "set_state", { project_dir: dir, state: { n: 100, since: "2024" } })).isError).toBe(
-      false,
-    );
+    expect((await call(client, "set_state", { project_dir: dir, state: { n: 100, since: "2024" } })).isError).toBe(false);
     await call(client, "run_debug", { project_dir: dir, engine: "embedded" });
     const afterSet = await call(client, "diff_state", { project_dir: dir });
     expect(afterSet.data.from).toBe("the state the last run started from");
@@ -421,40 +374,19 @@ describe("sample_source: the source made visible", () => {
       } else if (req.url?.startsWith("/big")) {
         res.writeHead(200, { "content-type": "text/plain" }).end("x".repeat(100_000));
       } else {
-        res.writeHead(200, {
-          "content-type": "application/json",
-          link: '<http://127.0.0.1/items?cursor=abc>; rel="next"',
-        });
-        res.end(
-          JSON.stringify({ data: [{ itemId: 1, updatedAt: "2024-01-01", echo: "key-s3cr3t-42" }], next_cursor: "abc" }),
-        );
+        res.writeHead(200, { "content-type": "application/json", link: '<http://127.0.0.1/items?cursor=abc>; rel="next"' });
+        res.end(JSON.stringify({ data: [{ itemId: 1, updatedAt: "2024-01-01", echo: "key-s3cr3t-42" }], next_cursor: "abc" }));
       }
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const client = await connectClient([root]);
-      const dir = makeConnector(
-        `${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`,
-        { base_url: base, api_key: "key-s3cr3t-42" },
-        root,
-      );
-      const r = await call(client, "sample_source", {
-        project_dir: dir,
-        url: "{base_url}/items?page_size=2",
-        headers: { "X-Api-Key": "{api_key}" },
-      });
+      const dir = makeConnector(`${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`, { base_url: base, api_key: "key-s3cr3t-42" }, root);
+      const r = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/items?page_size=2", headers: { "X-Api-Key": "{api_key}" } });
       expect(r.isError, r.text).toBe(false);
       expect(seen[0]).toEqual({ path: "/items?page_size=2", key: "key-s3cr3t-42", method: "GET" });
-      expect(r.data).toMatchObject({
-        status: 200,
-        json: {
-          top_level_keys: ["data", "next_cursor"],
-          records_at: "data",
-          record_count: 1,
-          record_keys: ["itemId", "updatedAt", "echo"],
-        },
-      });
+      expect(r.data).toMatchObject({ status: 200, json: { top_level_keys: ["data", "next_cursor"], records_at: "data", record_count: 1, record_keys: ["itemId", "updatedAt", "echo"] } });
       expect((r.data.headers as Record<string, string>).link).toContain('rel="next"');
       expect(r.text).not.toContain("key-s3cr3t-42");
       // Redirects are answered, not followed; bodies stop at max_bytes; only http(s).

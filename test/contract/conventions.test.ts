@@ -57,8 +57,7 @@ function propertyNames(schema: unknown, path: string, out: string[]): string[] {
     if (key in s) propertyNames(s[key], `${path}${key === "items" ? "[]" : ""}`, out);
   }
   for (const key of ["$defs", "definitions"]) {
-    if (s[key] && typeof s[key] === "object")
-      for (const sub of Object.values(s[key] as Schema)) propertyNames(sub, path, out);
+    if (s[key] && typeof s[key] === "object") for (const sub of Object.values(s[key] as Schema)) propertyNames(sub, path, out);
   }
   return out;
 }
@@ -104,28 +103,17 @@ describe("tool conventions over the registered tool list", () => {
   });
 
   it("every result field, at any depth, is snake_case", () => {
-    const bad = tools.flatMap((t) =>
-      propertyNames(t.outputSchema, t.name, []).filter((p) => !SNAKE.test(p.slice(p.lastIndexOf(".") + 1))),
-    );
+    const bad = tools.flatMap((t) => propertyNames(t.outputSchema, t.name, []).filter((p) => !SNAKE.test(p.slice(p.lastIndexOf(".") + 1))));
     expect(bad).toEqual([]);
   });
 
   it("every input argument is snake_case", () => {
-    const bad = tools.flatMap((t) =>
-      propertyNames(t.inputSchema, t.name, []).filter((p) => !SNAKE.test(p.slice(p.lastIndexOf(".") + 1))),
-    );
+    const bad = tools.flatMap((t) => propertyNames(t.inputSchema, t.name, []).filter((p) => !SNAKE.test(p.slice(p.lastIndexOf(".") + 1))));
     expect(bad).toEqual([]);
   });
 
   it("the check sees nested fields (a camelCase key deep in a schema is caught)", () => {
-    const names = propertyNames(
-      {
-        type: "object",
-        properties: { a: { type: "array", items: { anyOf: [{ type: "object", properties: { deepName: {} } }] } } },
-      },
-      "x",
-      [],
-    );
+    const names = propertyNames({ type: "object", properties: { a: { type: "array", items: { anyOf: [{ type: "object", properties: { deepName: {} } }] } } } }, "x", []);
     expect(names).toEqual(["x.a", "x.a[].deepName"]);
     expect(names.filter((p) => !SNAKE.test(p.slice(p.lastIndexOf(".") + 1)))).toEqual(["x.a[].deepName"]);
   });

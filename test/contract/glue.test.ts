@@ -16,10 +16,7 @@ const echo = defineTool({
   name: "echo_dir",
   title: "Echo dir",
   description: "Resolves project_dir and echoes it.",
-  input: {
-    project_dir: z.string().optional().describe("folder"),
-    fail: z.boolean().default(false).describe("throw a ToolError"),
-  },
+  input: { project_dir: z.string().optional().describe("folder"), fail: z.boolean().default(false).describe("throw a ToolError") },
   output: { dir: z.string().describe("resolved folder") },
   annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async handle(args, ctx) {

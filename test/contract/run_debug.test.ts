@@ -51,18 +51,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     const { tools } = await client.listTools();
     const run = tools.find((t) => t.name === "run_debug")!;
     expect(run.outputSchema).toBeDefined();
-    expect(Object.keys(run.inputSchema.properties ?? {})).toEqual(
-      expect.arrayContaining([
-        "project_dir",
-        "configuration",
-        "state",
-        "reset",
-        "engine",
-        "python",
-        "timeout_seconds",
-        "wait_seconds",
-      ]),
-    );
+    expect(Object.keys(run.inputSchema.properties ?? {})).toEqual(expect.arrayContaining(["project_dir", "configuration", "state", "reset", "engine", "python", "timeout_seconds", "wait_seconds"]));
     expect(run.annotations).toMatchObject({ readOnlyHint: false, openWorldHint: true });
     expect(tools.find((t) => t.name === "run_status")!.annotations?.readOnlyHint).toBe(true);
   });
@@ -78,20 +67,14 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
       root,
     );
     const progress: number[] = [];
-    const res = await client.callTool(
-      { name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } },
-      undefined,
-      { onprogress: (p) => progress.push(p.progress) },
-    );
+    const res = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { onprogress: (p) => progress.push(p.progress) });
     expect(res.isError).toBeFalsy();
     const data = res.structuredContent as Data;
     expect(data.status).toBe("succeeded");
     expect(data.rows_per_table).toEqual({ t: 3 });
     const content = res.content as { text: string }[];
     expect(JSON.parse(content[0].text)).toEqual(data);
-    expect(content[1].text).toMatch(
-      /SYNC SUCCEEDED — total elapsed \d\d:\d\d:\d\d\.\d{3}\nOperation {7}\| Counts {4}\n-{16}\+-{12}\nUpserts {9}\| 3 {9}\n[\s\S]*File uploads {4}\| 0 {9}$/,
-    );
+    expect(content[1].text).toMatch(/SYNC SUCCEEDED — total elapsed \d\d:\d\d:\d\d\.\d{3}\nOperation {7}\| Counts {4}\n-{16}\+-{12}\nUpserts {9}\| 3 {9}\n[\s\S]*File uploads {4}\| 0 {9}$/);
     expect(progress.length).toBeGreaterThan(0);
     expect(logs.some((l) => l.includes("syncing"))).toBe(true);
   });
@@ -101,11 +84,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     const res = await client.callTool({ name: "run_debug", arguments: { project_dir: join(root, "nope") } });
     expect(res.isError).toBe(true);
     expect((res.content as { text: string }[])[0].text).toMatch(/not_found[\s\S]*Next:/);
-    const dir = makeConnector(
-      `${HEADER}def update(configuration, state):\n    raise ValueError("bad page")\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    raise ValueError("bad page")\nconnector = Connector(update=update)\n`, {}, root);
     const r2 = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } });
     expect(r2.isError).toBeFalsy();
     expect((r2.structuredContent as Data).error).toMatchObject({ kind: "connector_exception" });
@@ -115,10 +94,7 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
   it("a long sync returns a run_id; run_status reports it; cancel_run stops it and keeps the checkpoint", async () => {
     const client = await connect();
     const dir = makeConnector(SLOW, {}, root);
-    const res = await client.callTool({
-      name: "run_debug",
-      arguments: { project_dir: dir, engine: "embedded", wait_seconds: 0.5 },
-    });
+    const res = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded", wait_seconds: 0.5 } });
     const data = res.structuredContent as Data;
     expect(data.status).toBe("running");
     const st = await client.callTool({ name: "run_status", arguments: { run_id: data.run_id, wait_seconds: 0.5 } });
@@ -139,20 +115,13 @@ describe("run_debug / run_status / cancel_run over MCP", () => {
     const client = await connect();
     const dir = makeConnector(SLOW, {}, root);
     const ac = new AbortController();
-    const call = client.callTool(
-      { name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } },
-      undefined,
-      { signal: ac.signal },
-    );
+    const call = client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { signal: ac.signal });
     setTimeout(() => ac.abort(), 1000);
     await expect(call).rejects.toThrow();
     // The server side finishes the cancellation: a new run of the same folder is accepted once it has.
     let res;
     for (let k = 0; k < 50; k++) {
-      res = await client.callTool({
-        name: "run_debug",
-        arguments: { project_dir: dir, engine: "embedded", wait_seconds: 0 },
-      });
+      res = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded", wait_seconds: 0 } });
       if (!res.isError) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -80,8 +80,7 @@ describe("run_setup_tests over MCP", () => {
 
   it("stops at the first failure and masks the configuration's secret (the token) in it", async () => {
     const dir = makeConnector(FORM, { token: "tok-123456", region: "mars" }, root);
-    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } }))
-      .structuredContent as Data;
+    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } })).structuredContent as Data;
     expect(data.status).toBe("failed");
     expect(data.exit_code).toBe(1);
     expect(data.results).toEqual([
@@ -92,45 +91,25 @@ describe("run_setup_tests over MCP", () => {
 
   it("takes a configuration argument instead of configuration.json", async () => {
     const dir = makeConnector(FORM, { token: "tok-123456", region: "mars" }, root);
-    const data = (
-      await (
-        await connect()
-      ).callTool({
-        name: "run_setup_tests",
-        arguments: { project_dir: dir, configuration: { token: "t2-abcdef", region: "us" } },
-      })
-    ).structuredContent as Data;
+    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir, configuration: { token: "t2-abcdef", region: "us" } } })).structuredContent as Data;
     expect(data.status).toBe("passed");
   });
 
   it("a test that raises: kind connector_exception with the SDK's words and the line", async () => {
     const dir = makeConnector(
-      FORM.replace(
-        '    return Test.success() if configuration.get("token")',
-        '    raise KeyError("token")\n    return Test.success() if configuration.get("token")',
-      ),
+      FORM.replace('    return Test.success() if configuration.get("token")', '    raise KeyError("token")\n    return Test.success() if configuration.get("token")'),
       { token: "tok-123456", region: "eu" },
       root,
     );
-    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } }))
-      .structuredContent as Data;
+    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } })).structuredContent as Data;
     expect(data.status).toBe("failed");
     expect(data.results).toEqual([]);
-    expect(data.error).toMatchObject({
-      kind: "connector_exception",
-      message: "configuration command failed error: failed while executing test 'token_set' error: 'token'",
-      line: 4,
-    });
+    expect(data.error).toMatchObject({ kind: "connector_exception", message: "configuration command failed error: failed while executing test 'token_set' error: 'token'", line: 4 });
   });
 
   it("a connector without a form: status no_form", async () => {
-    const dir = makeConnector(
-      "from fivetran_connector_sdk import Connector\nconnector = Connector(update=lambda configuration, state: None)\n",
-      {},
-      root,
-    );
-    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } }))
-      .structuredContent as Data;
+    const dir = makeConnector("from fivetran_connector_sdk import Connector\nconnector = Connector(update=lambda configuration, state: None)\n", {}, root);
+    const data = (await (await connect()).callTool({ name: "run_setup_tests", arguments: { project_dir: dir } })).structuredContent as Data;
     expect(data.status).toBe("no_form");
     expect(data.exit_code).toBe(1);
   });

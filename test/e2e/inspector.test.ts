@@ -62,9 +62,7 @@ let transport: Transport;
 const client = new Client({ name: "inspector-cli", version: "0.15.0" });
 
 async function call(tool: string, args: Record<string, string | number | boolean>): Promise<CallResult> {
-  const strings = Object.fromEntries(
-    Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
-  );
+  const strings = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
   return (await inspector.callTool(client, tool, strings)) as CallResult;
 }
 
@@ -91,33 +89,23 @@ beforeAll(async () => {
   writeFileSync(join(fixture, "requirements.txt"), "");
   inspector = (await import(join(INSPECTOR_CLI, "client", "index.js"))) as InspectorClientModule;
   const { createTransport } = (await import(join(INSPECTOR_CLI, "transport.js"))) as InspectorTransportModule;
-  transport = createTransport({
-    transportType: "stdio",
-    command: process.execPath,
-    args: [cli, "--workspace", work, "--toolsets", "proof"],
-  });
+  transport = createTransport({ transportType: "stdio", command: process.execPath, args: [cli, "--workspace", work, "--toolsets", "proof"] });
   await inspector.connect(client, transport);
 }, 180_000);
 
 afterAll(async () => {
   await inspector?.disconnect(transport);
   rmSync(work, { recursive: true, force: true });
-  process.stderr.write(
-    `inspector e2e: tools called: ${covered.join(", ") || "none"}; registered: ${registered.join(", ")}\n`,
-  );
+  process.stderr.write(`inspector e2e: tools called: ${covered.join(", ") || "none"}; registered: ${registered.join(", ")}\n`);
 });
 
 describe("MCP Inspector against the built server", () => {
   it("the Inspector CLI binary lists exactly the registered tools", async () => {
-    const { stdout } = await run(
-      INSPECTOR_BIN,
-      ["--cli", process.execPath, cli, "--workspace", fixture, "--toolsets", "proof", "--method", "tools/list"],
-      {
-        cwd: "/",
-        timeout: 60_000,
-        maxBuffer: 20_000_000,
-      },
-    );
+    const { stdout } = await run(INSPECTOR_BIN, ["--cli", process.execPath, cli, "--workspace", fixture, "--toolsets", "proof", "--method", "tools/list"], {
+      cwd: "/",
+      timeout: 60_000,
+      maxBuffer: 20_000_000,
+    });
     const { tools } = JSON.parse(stdout) as { tools: { name: string }[] };
     expect(tools.map((t) => t.name)).toEqual(registered);
     expect((await inspector.listTools(client)).tools.map((t) => t.name)).toEqual(registered);
@@ -167,17 +155,7 @@ describe("MCP Inspector against the built server", () => {
   it("every other tool that stays on this machine answers as expected on a copy of the fixture", async () => {
     // Tools that reach the network (pip, the Fivetran API) are only called by their own suites.
     const openWorld = new Set(allTools.filter((t) => t.annotations.openWorldHint).map((t) => t.name));
-    expect([...openWorld].sort()).toEqual([
-      "crash_resume",
-      "deploy",
-      "evaluate_connector",
-      "inject_faults",
-      "install_requirements",
-      "make_receipt",
-      "run_debug",
-      "run_setup_tests",
-      "sample_source",
-    ]);
+    expect([...openWorld].sort()).toEqual(["crash_resume", "deploy", "evaluate_connector", "inject_faults", "install_requirements", "make_receipt", "run_debug", "run_setup_tests", "sample_source"]);
     // A copy, so destructive tools (reset_state) leave the fixture alone; run_debug above left a state in it.
     const copy = join(work, "generic");
     cpSync(fixture, copy, { recursive: true });
@@ -195,9 +173,7 @@ describe("MCP Inspector against the built server", () => {
       check_receipt: { args: { project_dir: copy }, error: true },
     };
     const special = new Set(["lint_connector", "run_debug", "query_warehouse", "describe_warehouse", "scaffold"]);
-    expect(registered.filter((n) => !special.has(n) && !openWorld.has(n))).toEqual(
-      Object.keys(cases).sort((a, b) => registered.indexOf(a) - registered.indexOf(b)),
-    );
+    expect(registered.filter((n) => !special.has(n) && !openWorld.has(n))).toEqual(Object.keys(cases).sort((a, b) => registered.indexOf(a) - registered.indexOf(b)));
     for (const name of registered.filter((n) => n in cases)) {
       const r = await call(name, cases[name].args);
       covered.push(name);

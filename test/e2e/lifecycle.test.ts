@@ -78,13 +78,7 @@ describe("stdio server lifecycle", () => {
 
   it("the SDK client's close() ends the server by closing stdin, before its 2 s SIGTERM", async () => {
     const cli = ensureBuilt();
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [cli],
-      cwd: "/",
-      env: getDefaultEnvironment(),
-      stderr: "pipe",
-    });
+    const transport = new StdioClientTransport({ command: process.execPath, args: [cli], cwd: "/", env: getDefaultEnvironment(), stderr: "pipe" });
     let stderr = "";
     transport.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
     const client = new Client({ name: "lifecycle", version: "0" });

@@ -22,35 +22,18 @@ let packedSize = 0;
 beforeAll(() => {
   ensureBuilt();
   // prepare (the build) already ran through ensureBuilt; pack what is in dist/ now.
-  const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   const info = (JSON.parse(out) as { filename: string; size: number; files: { path: string; size: number }[] }[])[0];
   tarball = join(work, info.filename);
   shipped = info.files;
   packedSize = info.size;
   execFileSync("mkdir", ["-p", app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-e2e-app", private: true }));
-  execFileSync(
-    "npm",
-    [
-      "install",
-      "--prefer-offline",
-      "--no-audit",
-      "--no-fund",
-      "--omit=dev",
-      "--ignore-scripts",
-      "--loglevel=error",
-      tarball,
-    ],
-    {
-      cwd: app,
-      stdio: ["ignore", "ignore", "pipe"],
-      timeout: 120_000,
-    },
-  );
+  execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--omit=dev", "--ignore-scripts", "--loglevel=error", tarball], {
+    cwd: app,
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 120_000,
+  });
 }, 180_000);
 
 afterAll(() => {
@@ -69,28 +52,16 @@ async function connect(command: string, args: string[], cwd: string) {
 describe("the packed package", () => {
   it("ships the runtime and nothing else big", () => {
     const paths = new Set(shipped.map((f) => f.path));
-    for (const need of [
-      "package.json",
-      "README.md",
-      "dist/src/cli.js",
-      "dist/src/server.js",
-      "dist/tools/index.js",
-      "resources/instructions.md",
-    ]) {
+    for (const need of ["package.json", "README.md", "dist/src/cli.js", "dist/src/server.js", "dist/tools/index.js", "resources/instructions.md"]) {
       expect(paths, need).toContain(need);
     }
     // Every harness file the runner spawns at run time.
     const harness = join(REPO_ROOT, "src", "runner", "harness");
-    const walk = (d: string): string[] =>
-      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-        e.name === "__pycache__" ? [] : e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
-      );
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.name === "__pycache__" ? [] : e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
     for (const f of existsSync(harness) ? walk(harness).filter((p) => p.endsWith(".py")) : []) {
       expect(paths, "harness file").toContain(relative(REPO_ROOT, f));
     }
-    const unwanted = [...paths].filter(
-      (p) => /^(test|scripts|\.cache|node_modules)\//.test(p) || /\.(map|pyc|ts)$/.test(p) || p.includes("__pycache__"),
-    );
+    const unwanted = [...paths].filter((p) => /^(test|scripts|\.cache|node_modules)\//.test(p) || /\.(map|pyc|ts)$/.test(p) || p.includes("__pycache__"));
     expect(unwanted).toEqual([]);
     expect(packedSize, "packed size in bytes").toBeLessThan(2_000_000);
   });
@@ -134,10 +105,7 @@ describe("the packed package", () => {
       expect(JSON.stringify(read.contents).length).toBeGreaterThan(100);
       // With no workspace, a tool that needs a folder says how to pass one.
       const withDir = (await client.listTools()).tools.find(
-        (t) =>
-          "project_dir" in ((t.inputSchema.properties as object | undefined) ?? {}) &&
-          (t.inputSchema.required ?? []).length === 0 &&
-          !t.annotations?.openWorldHint,
+        (t) => "project_dir" in ((t.inputSchema.properties as object | undefined) ?? {}) && (t.inputSchema.required ?? []).length === 0 && !t.annotations?.openWorldHint,
       );
       expect(withDir, "a tool that takes only a folder").toBeDefined();
       if (withDir) {
@@ -154,8 +122,6 @@ describe("the packed package", () => {
   it("the bin answers --version with the package version", () => {
     const bin = join(app, "node_modules", ".bin", "fivetran-connector-mcp");
     const version = execFileSync(bin, ["--version"], { cwd: "/", encoding: "utf8" }).trim();
-    expect(version).toBe(
-      (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version,
-    );
+    expect(version).toBe((JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version);
   });
 });

@@ -1,15 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,12 +36,7 @@ async function startServer(): Promise<{ client: Client; transport: StdioClientTr
     command: process.execPath,
     args: [cli, "--workspace", root],
     stderr: "pipe",
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      DO_NOT_TRACK: "1",
-      FIVETRAN_CONNECTOR_MCP_RUNS_DIR: runsDir,
-    },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DO_NOT_TRACK: "1", FIVETRAN_CONNECTOR_MCP_RUNS_DIR: runsDir },
   });
   const client = new Client({ name: "e2e-history", version: "0" });
   await client.connect(transport);
@@ -79,11 +65,7 @@ type Data = {
   state_path?: string;
 };
 
-async function call(
-  client: Client,
-  name: string,
-  args: Record<string, unknown>,
-): Promise<{ data: Data; text: string; isError: boolean }> {
+async function call(client: Client, name: string, args: Record<string, unknown>): Promise<{ data: Data; text: string; isError: boolean }> {
   const res = await client.callTool({ name, arguments: args });
   const text = (res.content as { type: string; text: string }[]).map((c) => c.text).join("\n");
   return { data: res.structuredContent as Data, text, isError: Boolean(res.isError) };
@@ -126,8 +108,7 @@ describe("run ids across a server restart", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const stored = readFileSync(file, "utf8");
     expect(stored).toContain("key ****");
-    for (const f of readdirSync(runsDir))
-      expect(readFileSync(join(runsDir, f), "utf8")).not.toContain("sk-history-secret-42");
+    for (const f of readdirSync(runsDir)) expect(readFileSync(join(runsDir, f), "utf8")).not.toContain("sk-history-secret-42");
   });
 
   it("a run whose server closed mid-run is 'interrupted' in the next server, with the last checkpoint on disk", async () => {
@@ -141,9 +122,7 @@ describe("run ids across a server restart", () => {
     expect(started.data.status).toBe("running");
     const runId = started.data.run_id;
     // The connector runs in a PID namespace, where its pid means nothing here: its processes are found by its folder.
-    await until("the connector to checkpoint", () =>
-      existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined,
-    );
+    await until("the connector to checkpoint", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined));
     // The server commits a checkpoint while the connector goes on: wait until it is on disk.
     await until("the checkpoint to be committed", () => JSON.stringify(stateOnDisk(dir)) === '{"n":3}');
     // The server goes away the way clients end it: stdin closes (a config reload, an update).
@@ -165,55 +144,39 @@ describe("run ids across a server restart", () => {
     expect(cancel.data.status).toBe("interrupted");
     expect(cancel.text).toContain("Nothing to cancel");
     // The next run continues from the checkpoint.
-    const next = await call(b.client, "run_debug", {
-      project_dir: dir,
-      engine: "embedded",
-      state: undefined,
-      wait_seconds: 0.5,
-    });
+    const next = await call(b.client, "run_debug", { project_dir: dir, engine: "embedded", state: undefined, wait_seconds: 0.5 });
     expect(next.data.status).toBe("running");
     await call(b.client, "cancel_run", { run_id: next.data.run_id });
   });
 
-  it.skipIf(!sdkPython)(
-    "a server killed outright (SIGKILL) during a real-SDK run with a state override: the connector dies with it, interrupted, previous state back",
-    async () => {
-      const dir = makeConnector(
-        `${HEADER}import os, time\ndef update(configuration, state):\n    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pid.txt"), "w") as f:\n        f.write(str(os.getpid()))\n    op.upsert("items", {"id": 1})\n    time.sleep(300)\n    op.checkpoint({"cursor": "late"})\nconnector = Connector(update=update)\n`,
-        {},
-        root,
-      );
-      mkdirSync(join(dir, "files"), { recursive: true });
-      writeFileSync(join(dir, "files", "state.json"), JSON.stringify({ cursor: "previous" }));
-      const a = await startServer();
-      const started = await call(a.client, "run_debug", {
-        project_dir: dir,
-        engine: "sdk",
-        python: sdkPython,
-        state: { cursor: "override" },
-        wait_seconds: 0.5,
-      });
-      expect(started.isError).toBe(false);
-      expect(started.data.status).toBe("running");
-      await until("the connector to start", () =>
-        existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined,
-      );
-      expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
-      process.kill(a.transport.pid!, "SIGKILL");
-      await until("the server to die", () => !alive(a.transport.pid!), 5_000);
-      // The tree supervisor (ftmcp_supervise.py) takes the connector down with the server (PR_SET_PDEATHSIG): no orphan.
-      await until("the connector to die with the server", () => processesIn(dir).length === 0, 5_000);
+  it.skipIf(!sdkPython)("a server killed outright (SIGKILL) during a real-SDK run with a state override: the connector dies with it, interrupted, previous state back", async () => {
+    const dir = makeConnector(
+      `${HEADER}import os, time\ndef update(configuration, state):\n    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pid.txt"), "w") as f:\n        f.write(str(os.getpid()))\n    op.upsert("items", {"id": 1})\n    time.sleep(300)\n    op.checkpoint({"cursor": "late"})\nconnector = Connector(update=update)\n`,
+      {},
+      root,
+    );
+    mkdirSync(join(dir, "files"), { recursive: true });
+    writeFileSync(join(dir, "files", "state.json"), JSON.stringify({ cursor: "previous" }));
+    const a = await startServer();
+    const started = await call(a.client, "run_debug", { project_dir: dir, engine: "sdk", python: sdkPython, state: { cursor: "override" }, wait_seconds: 0.5 });
+    expect(started.isError).toBe(false);
+    expect(started.data.status).toBe("running");
+    await until("the connector to start", () => (existsSync(join(dir, "pid.txt")) ? readFileSync(join(dir, "pid.txt"), "utf8") : undefined));
+    expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
+    process.kill(a.transport.pid!, "SIGKILL");
+    await until("the server to die", () => !alive(a.transport.pid!), 5_000);
+    // The tree supervisor (ftmcp_supervise.py) takes the connector down with the server (PR_SET_PDEATHSIG): no orphan.
+    await until("the connector to die with the server", () => processesIn(dir).length === 0, 5_000);
 
-      const b = await startServer();
-      const s = await call(b.client, "run_status", { run_id: started.data.run_id, wait_seconds: 5 });
-      expect(s.data.status).toBe("interrupted");
-      expect(s.data.error?.kind).toBe("interrupted");
-      await until("the orphaned connector to be stopped", () => processesIn(dir).length === 0, 5_000);
-      // Nothing was committed under the override, so the previous state is back, as the embedded engine leaves it.
-      expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
-      expect(readdirSync(join(dir, "files")).filter((f) => f.startsWith(".state"))).toEqual([]);
-    },
-  );
+    const b = await startServer();
+    const s = await call(b.client, "run_status", { run_id: started.data.run_id, wait_seconds: 5 });
+    expect(s.data.status).toBe("interrupted");
+    expect(s.data.error?.kind).toBe("interrupted");
+    await until("the orphaned connector to be stopped", () => processesIn(dir).length === 0, 5_000);
+    // Nothing was committed under the override, so the previous state is back, as the embedded engine leaves it.
+    expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
+    expect(readdirSync(join(dir, "files")).filter((f) => f.startsWith(".state"))).toEqual([]);
+  });
 
   it("an unknown or malformed run_id is a clear not_found, never a path", async () => {
     const s = await startServer();

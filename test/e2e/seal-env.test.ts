@@ -28,12 +28,7 @@ describe.runIf(process.platform === "linux")("the server's environ block", () =>
     };
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { env, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    const got = JSON.parse(r.stdout) as {
-      outcome: { sealed: string[]; environ: string };
-      environ: string;
-      env: string[];
-      child: string;
-    };
+    const got = JSON.parse(r.stdout) as { outcome: { sealed: string[]; environ: string }; environ: string; env: string[]; child: string };
     expect(got.outcome.environ).toBe("overwritten");
     expect([...got.outcome.sealed].sort()).toEqual(["FIVETRAN_API_KEY", "GITHUB_TOKEN", "HTTPS_PROXY"]);
     for (const s of [env.FIVETRAN_API_KEY, env.GITHUB_TOKEN, "Seal-Proxy-Pass-9"]) expect(got.environ).not.toContain(s);

@@ -37,22 +37,13 @@ describe("stdio end to end", () => {
     );
     const res = await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } });
     expect(res.isError).toBeFalsy();
-    const data = res.structuredContent as {
-      status: string;
-      rows_per_table: Record<string, number>;
-      state: unknown;
-      log_tail: string[];
-    };
+    const data = res.structuredContent as { status: string; rows_per_table: Record<string, number>; state: unknown; log_tail: string[] };
     expect(data.status).toBe("succeeded");
     expect(data.rows_per_table).toEqual({ orders: 50 });
     expect(data.state).toEqual({ page: 1 });
     expect(data.log_tail.join("\n")).toContain("noise on stdout");
     // A second run of a broken connector: the server answers and stays up.
-    const bad = makeConnector(
-      `${HEADER}def update(configuration, state):\n    raise KeyError("x")\nconnector = Connector(update=update)\n`,
-      {},
-      root,
-    );
+    const bad = makeConnector(`${HEADER}def update(configuration, state):\n    raise KeyError("x")\nconnector = Connector(update=update)\n`, {}, root);
     const r2 = await client.callTool({ name: "run_debug", arguments: { project_dir: bad, engine: "embedded" } });
     expect((r2.structuredContent as { status: string }).status).toBe("failed");
     const { tools } = await client.listTools();

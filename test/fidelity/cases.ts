@@ -30,8 +30,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // The second run refuses the null state the first one checkpointed.
   "107-checkpoint-none": { runs: 2, expect: ["succeeded", "failed"] },
   "56-inferred-widening-mix": {
-    knownDifference:
-      "spilling only: a value written early into an intermediate type (true into BIGINT) keeps that text (1) when the column widens to VARCHAR later in the checkpoint",
+    knownDifference: "spilling only: a value written early into an intermediate type (true into BIGINT) keeps that text (1) when the column widens to VARCHAR later in the checkpoint",
   },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
   "63-log-deprecated": { expect: ["failed"] },

@@ -7,18 +7,7 @@ import { setWarehouseOpener } from "../../src/runner/index.js";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { realSdkPython } from "../helpers/env.js";
 import { caseFor } from "./cases.js";
-import {
-  copyConnector,
-  listConnectors,
-  makeRoot,
-  pool,
-  removeRoot,
-  render,
-  runEmbedded,
-  runRealSdk,
-  type Engine,
-  type RunRecord,
-} from "./lib/engines.js";
+import { copyConnector, listConnectors, makeRoot, pool, removeRoot, render, runEmbedded, runRealSdk, type Engine, type RunRecord } from "./lib/engines.js";
 
 // Throws under CI=true when the venv is missing: in CI this suite fails, it never skips.
 const python = realSdkPython();
@@ -32,9 +21,7 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
       root = makeRoot();
       // The "spill" copies run with rows written early every two operations, inside the transaction the next
       // checkpoint commits: where those writes fall must not show in the warehouse.
-      setWarehouseOpener((dir, opts) =>
-        WarehouseWriter.open(dir, { ...opts, ...(dir.includes(`${sep}spill-`) ? { spillRows: 2 } : {}) }),
-      );
+      setWarehouseOpener((dir, opts) => WarehouseWriter.open(dir, { ...opts, ...(dir.includes(`${sep}spill-`) ? { spillRows: 2 } : {}) }));
       const jobs = connectors.flatMap((name) =>
         (["sdk", "embedded", "spill"] as const).map((engine) => async () => {
           const dir = copyConnector(name, root, engine);
@@ -75,21 +62,9 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
         `real SDK outcome of ${name}\n${sdk.map((r) => r.log).join("\n")}`,
       ).toEqual(c.expect);
       // Counts and the error's text are compared only where the real SDK printed them.
-      const comparable = embedded.map((r, i) => ({
-        ...r,
-        counts: sdk[i]?.counts ? r.counts : null,
-        error: sdk[i]?.error == null ? null : r.error,
-      }));
-      expect(render(comparable), `embedded engine log of ${name}:\n${embedded.map((r) => r.log).join("\n")}`).toBe(
-        render(sdk),
-      );
-      const spilled = results
-        .get(name)!
-        .spill.map((r, i) => ({
-          ...r,
-          counts: sdk[i]?.counts ? r.counts : null,
-          error: sdk[i]?.error == null ? null : r.error,
-        }));
+      const comparable = embedded.map((r, i) => ({ ...r, counts: sdk[i]?.counts ? r.counts : null, error: sdk[i]?.error == null ? null : r.error }));
+      expect(render(comparable), `embedded engine log of ${name}:\n${embedded.map((r) => r.log).join("\n")}`).toBe(render(sdk));
+      const spilled = results.get(name)!.spill.map((r, i) => ({ ...r, counts: sdk[i]?.counts ? r.counts : null, error: sdk[i]?.error == null ? null : r.error }));
       expect(
         render(spilled),
         `embedded engine (spilling) log of ${name}:\n${results

@@ -36,45 +36,25 @@ interface Case {
 const CASES: Record<string, Case> = {
   "01-uploads": { expect: "succeeded" },
   "02-invalid-uploads": { expect: "succeeded" },
-  "03-size-mismatch": {
-    expect: "failed",
-    error: "File upload received 2 bytes for file: short.bin, expected 5 bytes.",
-    sameError: true,
-  },
-  "04-stream-fails-midway": {
-    expect: "failed",
-    error: "Multiple file uploads detected. Only one file upload can be active at a time.",
-    sameError: true,
-  },
-  "05-failure-after-upload": {
-    expect: "failed",
-    error: "Null primary key found while syncing table tester.t. Primary Key id is null in object.",
-    sameError: true,
-  },
+  "03-size-mismatch": { expect: "failed", error: "File upload received 2 bytes for file: short.bin, expected 5 bytes.", sameError: true },
+  "04-stream-fails-midway": { expect: "failed", error: "Multiple file uploads detected. Only one file upload can be active at a time.", sameError: true },
+  "05-failure-after-upload": { expect: "failed", error: "Null primary key found while syncing table tester.t. Primary Key id is null in object.", sameError: true },
   "06-replaced-file": { expect: "succeeded" },
   // The SDK's per-read timeout (300 s, lowered to 1 s by the connector under either engine).
   "07-read-timeout": {
     expect: "failed",
-    error:
-      "failed while executing update() error: File upload timed out: stream.read() did not return within 1 seconds.",
+    error: "failed while executing update() error: File upload timed out: stream.read() did not return within 1 seconds.",
     sameError: true,
   },
   // The core sees an upload at its first chunk: a stream that fails at once, while another upload is open, fails
   // with its own error.
-  "08-fails-while-open": {
-    expect: "failed",
-    error: "failed while executing update() error: the source refused the download",
-    sameError: true,
-  },
+  "08-fails-while-open": { expect: "failed", error: "failed while executing update() error: the source refused the download", sameError: true },
 };
 
 /** A fresh copy of a connector of file-uploads/ (lib/engines.ts copies those of connectors/). */
 function copyCase(name: string, engine: string): string {
   const dir = join(mkdtempSync(join(root, `${engine}-`)), name);
-  cpSync(join(CONNECTORS, name), dir, {
-    recursive: true,
-    filter: (src) => !["files", "__pycache__", "crash-reports"].includes(basename(src)),
-  });
+  cpSync(join(CONNECTORS, name), dir, { recursive: true, filter: (src) => !["files", "__pycache__", "crash-reports"].includes(basename(src)) });
   return dir;
 }
 
@@ -117,8 +97,7 @@ function fileUploads(r: RunRecord): string {
 async function sdkPython(): Promise<string | null> {
   if (!VERSION) return realSdkPython();
   // Security: the version goes into a pip requirement; only a plain release number is accepted.
-  if (!/^\d+(\.\d+){1,3}$/.test(VERSION))
-    throw new Error(`FIDELITY_SDK_VERSION must be a release number, got ${VERSION}`);
+  if (!/^\d+(\.\d+){1,3}$/.test(VERSION)) throw new Error(`FIDELITY_SDK_VERSION must be a release number, got ${VERSION}`);
   const venv = join(tmpdir(), `ftmcp-sdk-${VERSION}`);
   const python = join(venv, "bin", "python");
   if (!existsSync(join(venv, "bin", "fivetran"))) {
@@ -164,11 +143,8 @@ describe.skipIf(python === null)(`file uploads: embedded engine vs the real SDK 
         expect(embedded.log.slice(0, want.length), `embedded engine log of ${name}:\n${embedded.log}`).toBe(want);
       }
       // The error's text is compared where the real SDK printed one, as in fidelity.test.ts.
-      const text = (r: RunRecord, files: string) =>
-        `${render([{ ...r, error: sdk.error === null ? null : r.error }])}\nfile uploads: ${fileUploads(r)}\n${files}`;
-      expect(text(embedded, storage.embedded), `embedded engine log of ${name}:\n${embedded.log}`).toBe(
-        text(sdk, storage.sdk),
-      );
+      const text = (r: RunRecord, files: string) => `${render([{ ...r, error: sdk.error === null ? null : r.error }])}\nfile uploads: ${fileUploads(r)}\n${files}`;
+      expect(text(embedded, storage.embedded), `embedded engine log of ${name}:\n${embedded.log}`).toBe(text(sdk, storage.sdk));
     });
   }
 });

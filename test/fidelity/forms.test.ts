@@ -12,10 +12,7 @@ const python = realSdkPython();
 describe.skipIf(python === null)("setup-form API: shim vs SDK 3.0.0", () => {
   it("every call gives the same result or the same exception", async () => {
     const script = fileURLToPath(new URL("./lib/forms_diff.py", import.meta.url));
-    const r = await execa(python!, [script, join(HARNESS_DIR, "fivetran_connector_sdk")], {
-      reject: false,
-      timeout: 60_000,
-    });
+    const r = await execa(python!, [script, join(HARNESS_DIR, "fivetran_connector_sdk")], { reject: false, timeout: 60_000 });
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^\d+ cases, 0 differences$/m);
     expect(Number(/^(\d+) cases/m.exec(r.stdout)?.[1])).toBeGreaterThanOrEqual(30);

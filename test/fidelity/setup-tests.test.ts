@@ -43,21 +43,11 @@ async function real(dir: string): Promise<Outcome> {
   reader.end();
   for (const e of reader.entries()) {
     if (e.origin === "sdk" && /^\[[^\]]+\]: /.test(e.message)) tests.push(e.message);
-    if (
-      e.origin === "sdk" &&
-      e.level === "SEVERE" &&
-      !severe &&
-      e.message !== "Exiting due to test failure. Remaining tests skipped."
-    )
-      severe = e.message;
+    if (e.origin === "sdk" && e.level === "SEVERE" && !severe && e.message !== "Exiting due to test failure. Remaining tests skipped.") severe = e.message;
   }
   // A handler's error carries its traceback after the message: the message is what is compared.
   const message = severe?.split("\nTraceback (most recent call last):")[0];
-  return {
-    exit: String(r.exitCode),
-    tests,
-    error: message === undefined ? "(none)" : errorText(message, dir, join(dirname(bin), "lib")),
-  };
+  return { exit: String(r.exitCode), tests, error: message === undefined ? "(none)" : errorText(message, dir, join(dirname(bin), "lib")) };
 }
 
 async function ours(dir: string): Promise<Outcome> {

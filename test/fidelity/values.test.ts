@@ -10,17 +10,10 @@ const python = realSdkPython();
 
 describe.skipIf(python === null)("values: the harness converts as the real SDK 3.0 does", () => {
   it("gives the same cell, or raises the same exception with the same message, for every value and type, and the same _fivetran_id", () => {
-    const out = execFileSync(
-      python!,
-      [
-        join(REPO_ROOT, "test", "fidelity", "values", "compare.py"),
-        join(REPO_ROOT, "src", "runner", "harness", "fivetran_connector_sdk", "_values.py"),
-      ],
-      {
-        encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", DO_NOT_TRACK: "1" },
-      },
-    );
+    const out = execFileSync(python!, [join(REPO_ROOT, "test", "fidelity", "values", "compare.py"), join(REPO_ROOT, "src", "runner", "harness", "fivetran_connector_sdk", "_values.py")], {
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", DO_NOT_TRACK: "1" },
+    });
     const lines = out.trim().split("\n");
     const summary = JSON.parse(lines.pop()!) as { checked: number };
     expect(lines, "differences (one JSON line each)").toEqual([]);

@@ -28,26 +28,14 @@ export function ensureBuilt(): string {
   // Once per test process: a rebuild in the middle of a suite would race the servers it started.
   if (checked && existsSync(BUILT_CLI)) return BUILT_CLI;
   checked = true;
-  const stale = () =>
-    !existsSync(BUILT_CLI) ||
-    statSync(BUILT_CLI).mtimeMs <
-      Math.max(newestSource(join(REPO_ROOT, "src")), newestSource(join(REPO_ROOT, "tools")));
+  const stale = () => !existsSync(BUILT_CLI) || statSync(BUILT_CLI).mtimeMs < Math.max(newestSource(join(REPO_ROOT, "src")), newestSource(join(REPO_ROOT, "tools")));
   if (stale()) {
     try {
-      execFileSync(
-        "flock",
-        [
-          "/tmp/fivetran-connector-mcp-build.lock",
-          "sh",
-          "-c",
-          "npx tsc -p tsconfig.json >/dev/null 2>&1; node scripts/postbuild.mjs",
-        ],
-        {
-          cwd: REPO_ROOT,
-          stdio: "ignore",
-          timeout: 170_000,
-        },
-      );
+      execFileSync("flock", ["/tmp/fivetran-connector-mcp-build.lock", "sh", "-c", "npx tsc -p tsconfig.json >/dev/null 2>&1; node scripts/postbuild.mjs"], {
+        cwd: REPO_ROOT,
+        stdio: "ignore",
+        timeout: 170_000,
+      });
     } catch {
       // Reported below if nothing usable was emitted.
     }

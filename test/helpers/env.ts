@@ -19,7 +19,6 @@ export function realSdkPython(env: NodeJS.ProcessEnv = process.env): string | nu
     return chosen;
   }
   if (existsSync(TEST_VENV_PYTHON)) return TEST_VENV_PYTHON;
-  if (env.CI === "true")
-    throw new Error(`The test venv is missing (${TEST_VENV_PYTHON}); run node scripts/test-setup.mjs`);
+  if (env.CI === "true") throw new Error(`The test venv is missing (${TEST_VENV_PYTHON}); run node scripts/test-setup.mjs`);
   return null;
 }

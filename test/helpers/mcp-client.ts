@@ -15,12 +15,7 @@ export async function connectClient(roots: string[]): Promise<Client> {
 export type ToolAnswer = { isError: boolean; data: Record<string, unknown>; text: string };
 
 /** Calls a tool and returns its structured result (or the error text), as an agent reads it. */
-export async function call(
-  client: Client,
-  name: string,
-  args: Record<string, unknown>,
-  timeout = 120_000,
-): Promise<ToolAnswer> {
+export async function call(client: Client, name: string, args: Record<string, unknown>, timeout = 120_000): Promise<ToolAnswer> {
   const res = await client.callTool({ name, arguments: args }, undefined, { timeout });
   const content = (res.content ?? []) as { type: string; text?: string }[];
   const text = content.map((c) => c.text ?? "").join("\n");

@@ -16,9 +16,7 @@ export interface RuleCase {
 }
 
 const up = (body: string): Overlay => ({ py: { update: body } });
-const helper = (helpers: string, body?: string, imports?: string): Overlay => ({
-  py: { helpers, update: body, imports },
-});
+const helper = (helpers: string, body?: string, imports?: string): Overlay => ({ py: { helpers, update: body, imports } });
 const schemaOf = (schema: string, body?: string): Overlay => ({ py: { schema, update: body } });
 const cfg = (config: string): Overlay => ({ config });
 const req = (requirements: string, imports?: string): Overlay => ({ requirements, py: { imports } });
@@ -32,12 +30,7 @@ export const CASES: Record<string, RuleCase> = {
   FT002: {
     why: "A module that calls op, log or Connector without importing them fails with NameError when it is imported. Each helper module needs its own imports.",
     bad: { files: { "helpers.py": 'def write(row):\n    op.upsert(table="items", data=row)\n' } },
-    good: {
-      files: {
-        "helpers.py":
-          'from fivetran_connector_sdk import Operations as op\n\n\ndef write(row):\n    op.upsert(table="items", data=row)\n',
-      },
-    },
+    good: { files: { "helpers.py": 'from fivetran_connector_sdk import Operations as op\n\n\ndef write(row):\n    op.upsert(table="items", data=row)\n' } },
   },
   FT003: {
     why: "Production imports connector.py and looks for the module-level Connector object. Code under the __main__ guard never runs there, so a connector created only there does not exist.",
@@ -82,9 +75,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT007: {
     why: "update() communicates only through operations; a returned value is ignored and usually means data that was never written.",
-    bad: up(
-      '    rows = [{"id": 1}]\n    for row in rows:\n        op.upsert(table="items", data=row)\n    op.checkpoint(state=state)\n    return rows',
-    ),
+    bad: up('    rows = [{"id": 1}]\n    for row in rows:\n        op.upsert(table="items", data=row)\n    op.checkpoint(state=state)\n    return rows'),
     good: {},
   },
   FT008: {
@@ -115,9 +106,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT012: {
     why: "Checkpointing after every record multiplies state writes and slows the sync. Checkpoint per page or every N records.",
-    bad: up(
-      '    for row in [{"id": 1}, {"id": 2}]:\n        op.upsert(table="items", data=row)\n        op.checkpoint(state=state)',
-    ),
+    bad: up('    for row in [{"id": 1}, {"id": 2}]:\n        op.upsert(table="items", data=row)\n        op.checkpoint(state=state)'),
     good: {},
   },
   FT013: {
@@ -130,32 +119,24 @@ export const CASES: Record<string, RuleCase> = {
     bad: {
       py: {
         imports: "from datetime import datetime, timezone",
-        update:
-          '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc)\n    op.checkpoint(state=state)',
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc)\n    op.checkpoint(state=state)',
       },
     },
     good: {
       py: {
         imports: "from datetime import datetime, timezone",
-        update:
-          '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
       },
     },
   },
   FT015: {
     why: "State is stored unencrypted. Tokens and passwords belong in the configuration, and short-lived tokens should be fetched again on each sync.",
-    bad: up(
-      '    op.upsert(table="items", data={"id": 1})\n    state["access_token"] = "abc"\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    op.upsert(table="items", data={"id": 1})\n    state["token_expires_at"] = "2024-01-01"\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    op.upsert(table="items", data={"id": 1})\n    state["access_token"] = "abc"\n    op.checkpoint(state=state)'),
+    good: up('    op.upsert(table="items", data={"id": 1})\n    state["token_expires_at"] = "2024-01-01"\n    op.checkpoint(state=state)'),
   },
   FT016: {
     why: "State must stay small (under 10 MB). Appending record ids to it makes it grow with the data until syncs fail.",
-    bad: up(
-      '    state.setdefault("ids", [])\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        state["ids"].append(row["id"])\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    state.setdefault("ids", [])\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        state["ids"].append(row["id"])\n    op.checkpoint(state=state)'),
     good: {},
   },
   FT017: {
@@ -163,43 +144,28 @@ export const CASES: Record<string, RuleCase> = {
     bad: up(
       '    for row in [{"id": 1, "updated_at": "x"}]:\n        state["cursor"] = row["updated_at"]\n        op.checkpoint(state=state)\n        op.upsert(table="items", data=row)\n    op.checkpoint(state=state)',
     ),
-    good: up(
-      '    for row in [{"id": 1, "updated_at": "x"}]:\n        op.upsert(table="items", data=row)\n        state["cursor"] = row["updated_at"]\n    op.checkpoint(state=state)',
-    ),
+    good: up('    for row in [{"id": 1, "updated_at": "x"}]:\n        op.upsert(table="items", data=row)\n        state["cursor"] = row["updated_at"]\n    op.checkpoint(state=state)'),
   },
   FT018: {
     why: 'On the first sync, and after a full re-sync, the state is {}. state["key"] then raises KeyError; read it with .get() and a default.',
-    bad: up(
-      '    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    cursor = state["cursor"] if "cursor" in state else None\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)'),
+    good: up('    cursor = state["cursor"] if "cursor" in state else None\n    op.upsert(table="items", data={"id": 1, "cursor": cursor})\n    op.checkpoint(state=state)'),
   },
   FT020: {
     why: "Since SDK 2.0 operations are plain calls; yield is a leftover of the old generator protocol. It still works, but mixing styles causes bugs. The seed guidelines still show yield, so the default profile does not report it.",
     profile: "sdk",
-    bad: helper(
-      'def sync_items(state):\n    yield op.upsert(table="items", data={"id": 1})\n    yield op.checkpoint(state=state)\n',
-      "    yield from sync_items(state)",
-    ),
+    bad: helper('def sync_items(state):\n    yield op.upsert(table="items", data={"id": 1})\n    yield op.checkpoint(state=state)\n', "    yield from sync_items(state)"),
     good: {},
   },
   FT021: {
     why: "Before SDK 2.0, operations return objects that must be yielded. A bare op.upsert() is silently dropped in production.",
     targetSdk: "1.8.0",
     bad: {},
-    good: helper(
-      'def sync_items(state):\n    yield op.upsert(table="items", data={"id": 1})\n    yield op.checkpoint(state=state)\n',
-      "    yield from sync_items(state)",
-    ),
+    good: helper('def sync_items(state):\n    yield op.upsert(table="items", data={"id": 1})\n    yield op.checkpoint(state=state)\n', "    yield from sync_items(state)"),
   },
   FT022: {
     why: "Calling a function that contains yield only creates a generator; none of its body runs. Operations inside it never happen.",
-    bad: helper(
-      'def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n',
-      "    sync_items(state)\n    op.checkpoint(state=state)",
-    ),
+    bad: helper('def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n', "    sync_items(state)\n    op.checkpoint(state=state)"),
     good: helper(
       'def sync_items(state):\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        yield row\n',
       "    for _ in sync_items(state):\n        pass\n    op.checkpoint(state=state)",
@@ -248,9 +214,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT037: {
     why: "The destination renames tables and columns to lowercase snake_case. Names that collide after renaming, and reserved words, break syncs or local debug.",
-    bad: up(
-      '    op.upsert(table="items", data={"id": 1, "userName": "a", "user_name": "b"})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    op.upsert(table="items", data={"id": 1, "userName": "a", "user_name": "b"})\n    op.checkpoint(state=state)'),
     good: {},
     severity: "error",
   },
@@ -298,44 +262,28 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT045: {
     why: "Logging once per record floods the log and hits the production rate limit. Log per page or every N records.",
-    bad: up(
-      '    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        log.info("wrote a row")\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n        log.info("wrote a row")\n    op.checkpoint(state=state)'),
     good: {},
   },
   FT046: {
     why: "Logs are visible to everyone with dashboard access. Secrets, the whole configuration or full records must not appear in them.",
-    bad: up(
-      '    api_key = configuration["api_key"]\n    log.info(f"using key {api_key}")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    api_key = configuration["api_key"]\n    log.info(f"using a key of {len(api_key)} characters")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    api_key = configuration["api_key"]\n    log.info(f"using key {api_key}")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
+    good: up('    api_key = configuration["api_key"]\n    log.info(f"using a key of {len(api_key)} characters")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
   },
   FT047: {
     why: "The SDK sets the log level only when a sync starts. A log call at import time compares against None and raises TypeError, so the module fails to import. That includes log calls in functions that run during the import: called by module-level code (directly or through other functions), a class instantiated there, a decorator, a default argument or a class body. A module-level log line is moved into update() by the fix; for a function, call it from update() instead.",
-    bad: {
-      py: {
-        helpers: 'def announce():\n    log.info("helpers ready")\n',
-        tail: '\nlog.info("module loaded")\nannounce()',
-      },
-    },
+    bad: { py: { helpers: 'def announce():\n    log.info("helpers ready")\n', tail: '\nlog.info("module loaded")\nannounce()' } },
     good: {
       py: {
         helpers: 'def announce():\n    log.info("helpers ready")\n',
-        update:
-          '    log.info("module loaded")\n    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
+        update: '    log.info("module loaded")\n    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
       },
     },
   },
   FT048: {
     why: "Logging methods take one message string (error, severe and critical also take an exception). Extra arguments raise TypeError, and a dict message breaks local debug.",
-    bad: up(
-      '    n = 1\n    log.info("rows: %s", n)\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    n = 1\n    log.info(f"rows: {n}")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    n = 1\n    log.info("rows: %s", n)\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
+    good: up('    n = 1\n    log.info(f"rows: {n}")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
   },
   FT050: {
     why: "configuration.json must be strict JSON holding one object. Comments, trailing commas and single quotes make the SDK refuse the file.",
@@ -354,13 +302,9 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT053: {
     why: "A key the code requires but configuration.json lacks fails with KeyError on the first run, and users cannot know they must set it.",
-    bad: up(
-      '    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)'),
     good: {
-      ...up(
-        '    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)',
-      ),
+      ...up('    region = configuration["region"]\n    op.upsert(table="items", data={"id": 1, "region": region})\n    op.checkpoint(state=state)'),
       config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "region": "<YOUR_REGION>"\n}\n',
     },
   },
@@ -373,10 +317,7 @@ export const CASES: Record<string, RuleCase> = {
     why: "Page sizes, retries and timeouts are code decisions; users rarely need to set them. Keep them as constants unless they must be tunable.",
     bad: {
       config: '{\n  "api_key": "<YOUR_API_KEY>",\n  "page_size": "100"\n}\n',
-      py: {
-        update:
-          '    size = int(configuration.get("page_size", "100"))\n    op.upsert(table="items", data={"id": size})\n    op.checkpoint(state=state)',
-      },
+      py: { update: '    size = int(configuration.get("page_size", "100"))\n    op.upsert(table="items", data={"id": size})\n    op.checkpoint(state=state)' },
     },
     good: {},
   },
@@ -392,21 +333,15 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT058: {
     why: 'Configuration values are strings, so "false" is truthy and "30" * 2 is "3030". Convert before using them as booleans or numbers.',
-    bad: up(
-      '    if configuration.get("include_archived"):\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    if configuration.get("include_archived"):\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
     good: up(
       '    if str(configuration.get("include_archived", "false")).lower() == "true":\n        log.info("archived too")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
     ),
   },
   FT059: {
     why: "The configuration belongs to Fivetran; changes to it are not saved and hide which values users really set. Copy into local variables.",
-    bad: up(
-      '    configuration["base_url"] = configuration.get("base_url") or "https://api.example.com"\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    base_url = configuration.get("base_url") or "https://api.example.com"\n    op.upsert(table="items", data={"id": 1, "url": base_url})\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    configuration["base_url"] = configuration.get("base_url") or "https://api.example.com"\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)'),
+    good: up('    base_url = configuration.get("base_url") or "https://api.example.com"\n    op.upsert(table="items", data={"id": 1, "url": base_url})\n    op.checkpoint(state=state)'),
   },
   FT05A: {
     why: "configuration.json is not deployed. Connector code must use the configuration argument; reading the file works locally and fails in production.",
@@ -415,11 +350,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT05B: {
     why: 'open("/configuration.json") reads from the filesystem root and a bare relative path depends on the current folder. Anchor the path to the connector file.',
-    bad: {
-      py: {
-        main: 'if __name__ == "__main__":\n    with open("/configuration.json", "r") as f:\n        configuration = json.load(f)\n    connector.debug(configuration=configuration)',
-      },
-    },
+    bad: { py: { main: 'if __name__ == "__main__":\n    with open("/configuration.json", "r") as f:\n        configuration = json.load(f)\n    connector.debug(configuration=configuration)' } },
     good: {},
   },
   FT05C: {
@@ -469,11 +400,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT065: {
     why: "When pyproject.toml declares dependencies, requirements.txt is ignored. Keep one file.",
-    bad: {
-      requirements: "pyyaml==6.0.1\n",
-      files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = ["pyyaml==6.0.1"]\n' },
-      py: { imports: "import yaml" },
-    },
+    bad: { requirements: "pyyaml==6.0.1\n", files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = ["pyyaml==6.0.1"]\n' }, py: { imports: "import yaml" } },
     good: { requirements: "pyyaml==6.0.1\n", py: { imports: "import yaml" } },
   },
   FT066: {
@@ -484,67 +411,36 @@ export const CASES: Record<string, RuleCase> = {
   FT067: {
     why: "Some database drivers need system libraries that the runtime lacks. Install them with drivers/installation.sh, or use a binary wheel.",
     bad: req("pyodbc==5.1.0\n", "import pyodbc"),
-    good: {
-      ...req("pyodbc==5.1.0\n", "import pyodbc"),
-      files: { "drivers/installation.sh": "#!/bin/sh\napt-get install -y unixodbc\n" },
-    },
+    good: { ...req("pyodbc==5.1.0\n", "import pyodbc"), files: { "drivers/installation.sh": "#!/bin/sh\napt-get install -y unixodbc\n" } },
   },
   FT070: {
     why: "exit() and sys.exit() bypass the SDK's error reporting, and os._exit kills the runtime. Raise an exception to fail the sync, or return to stop early.",
-    bad: {
-      py: {
-        imports: "import sys",
-        update:
-          '    rows = []\n    if not rows:\n        sys.exit("no data")\n    op.checkpoint(state=state)\n    op.upsert(table="items", data={"id": 1})',
-      },
-    },
+    bad: { py: { imports: "import sys", update: '    rows = []\n    if not rows:\n        sys.exit("no data")\n    op.checkpoint(state=state)\n    op.upsert(table="items", data={"id": 1})' } },
     good: {},
   },
   FT071: {
     why: "A broad except that does nothing hides failures: the sync succeeds with missing data. Catch specific errors and re-raise, or log what was skipped.",
-    bad: up(
-      '    try:\n        op.upsert(table="items", data={"id": 1})\n    except Exception:\n        pass\n    op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    try:\n        op.upsert(table="items", data={"id": 1})\n    except Exception as e:\n        raise RuntimeError("write failed") from e\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    try:\n        op.upsert(table="items", data={"id": 1})\n    except Exception:\n        pass\n    op.checkpoint(state=state)'),
+    good: up('    try:\n        op.upsert(table="items", data={"id": 1})\n    except Exception as e:\n        raise RuntimeError("write failed") from e\n    op.checkpoint(state=state)'),
   },
   FT072: {
     why: "Raising a new exception inside except without from e loses the original traceback that Fivetran shows in the dashboard.",
-    bad: up(
-      '    try:\n        op.upsert(table="items", data={"id": 1})\n    except ValueError as e:\n        raise RuntimeError("write failed")\n    op.checkpoint(state=state)',
-    ),
+    bad: up('    try:\n        op.upsert(table="items", data={"id": 1})\n    except ValueError as e:\n        raise RuntimeError("write failed")\n    op.checkpoint(state=state)'),
     good: {},
   },
   FT073: {
     why: "requests has no default timeout. A server that stops answering hangs the sync until Fivetran kills it.",
-    bad: helper(
-      "def fetch(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response.json()\n",
-      undefined,
-      "import requests",
-    ),
-    good: helper(
-      "def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
-      undefined,
-      "import requests",
-    ),
+    bad: helper("def fetch(url):\n    response = requests.get(url)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
+    good: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
   },
   FT074: {
     why: "Without a status check an error page is parsed as data, or fails later with a confusing KeyError.",
-    bad: helper(
-      'def fetch(url):\n    response = requests.get(url, timeout=30)\n    return response.json()["data"]\n',
-      undefined,
-      "import requests",
-    ),
+    bad: helper('def fetch(url):\n    response = requests.get(url, timeout=30)\n    return response.json()["data"]\n', undefined, "import requests"),
     good: {},
   },
   FT075: {
     why: "APIs fail transiently and rate-limit. Without retries with backoff and 429 handling, one hiccup fails the sync.",
-    bad: helper(
-      "def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
-      undefined,
-      "import requests",
-    ),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
     good: helper(
       'def fetch(url):\n    for attempt in range(5):\n        response = requests.get(url, timeout=30)\n        if response.status_code == 429:\n            time.sleep(2 ** attempt)\n            continue\n        response.raise_for_status()\n        return response.json()\n    raise RuntimeError("rate limited")\n',
       undefined,
@@ -562,11 +458,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT077: {
     why: "Unhandled network or database errors still fail the sync, but with a bare traceback. Wrapping them adds what was being fetched.",
-    bad: helper(
-      "def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
-      undefined,
-      "import requests",
-    ),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
     good: helper(
       'def fetch(url):\n    try:\n        response = requests.get(url, timeout=30)\n        response.raise_for_status()\n    except requests.exceptions.RequestException as e:\n        raise RuntimeError(f"fetching {url} failed") from e\n    return response.json()\n',
       undefined,
@@ -575,21 +467,13 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT078: {
     why: "Turning off certificate or host-key checks lets anyone on the path read credentials and data.",
-    bad: helper(
-      "def fetch(url):\n    response = requests.get(url, timeout=30, verify=False)\n    response.raise_for_status()\n    return response.json()\n",
-      undefined,
-      "import requests",
-    ),
+    bad: helper("def fetch(url):\n    response = requests.get(url, timeout=30, verify=False)\n    response.raise_for_status()\n    return response.json()\n", undefined, "import requests"),
     good: {},
   },
   FT080: {
     why: "A loop whose condition never changes and that never breaks runs until Fivetran kills the sync.",
-    bad: up(
-      '    more = True\n    while more:\n        op.upsert(table="items", data={"id": 1})\n        op.checkpoint(state=state)',
-    ),
-    good: up(
-      '    more = True\n    while more:\n        op.upsert(table="items", data={"id": 1})\n        op.checkpoint(state=state)\n        more = False',
-    ),
+    bad: up('    more = True\n    while more:\n        op.upsert(table="items", data={"id": 1})\n        op.checkpoint(state=state)'),
+    good: up('    more = True\n    while more:\n        op.upsert(table="items", data={"id": 1})\n        op.checkpoint(state=state)\n        more = False'),
   },
   FT081: {
     why: "Setting the stop flag on an empty page without break lets the rest of the body run on no data, for example items[-1] raising IndexError. As info it also reports a token or next-URL loop that takes the next cursor from the response without ever comparing it with the previous one: if the API returns the same cursor again, the loop fetches the same page forever. Compare it with the last one (or keep the seen ones in a set) and stop or raise when it repeats.",
@@ -607,9 +491,7 @@ export const CASES: Record<string, RuleCase> = {
   FT083: {
     why: "Many vendor APIs return one page per call (S3 lists 1000 keys). Ignoring the continuation token silently drops data.",
     bad: helper('def keys(client):\n    return client.list_objects_v2(Bucket="b")["Contents"]\n'),
-    good: helper(
-      'def keys(client):\n    return [o for p in client.get_paginator("list_objects_v2").paginate(Bucket="b") for o in p.get("Contents", [])]\n',
-    ),
+    good: helper('def keys(client):\n    return [o for p in client.get_paginator("list_objects_v2").paginate(Bucket="b") for o in p.get("Contents", [])]\n'),
   },
   FT084: {
     why: "Files and connections opened without with or close() leak for the length of the sync and can exhaust server connection limits.",
@@ -634,17 +516,12 @@ export const CASES: Record<string, RuleCase> = {
   FT100: {
     why: "Naive datetimes carry no timezone. Cursors labelled UTC drift by the local offset, and comparing naive with aware values raises TypeError.",
     bad: {
-      py: {
-        imports: "from datetime import datetime",
-        update:
-          '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now().isoformat()\n    op.checkpoint(state=state)',
-      },
+      py: { imports: "from datetime import datetime", update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now().isoformat()\n    op.checkpoint(state=state)' },
     },
     good: {
       py: {
         imports: "from datetime import datetime, timezone",
-        update:
-          '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
+        update: '    op.upsert(table="items", data={"id": 1})\n    state["last_sync"] = datetime.now(timezone.utc).isoformat()\n    op.checkpoint(state=state)',
       },
     },
   },
@@ -661,10 +538,7 @@ export const CASES: Record<string, RuleCase> = {
       '[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]',
       '    op.upsert(table="items", data={"id": 1, "payload": json.dumps({"a": 1})})\n    op.checkpoint(state=state)',
     ),
-    good: schemaOf(
-      '[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]',
-      '    op.upsert(table="items", data={"id": 1, "payload": {"a": 1}})\n    op.checkpoint(state=state)',
-    ),
+    good: schemaOf('[{"table": "items", "primary_key": ["id"], "columns": {"payload": "JSON"}}]', '    op.upsert(table="items", data={"id": 1, "payload": {"a": 1}})\n    op.checkpoint(state=state)'),
   },
   FT104: {
     why: "Each operation sends one row as a dict. A list, a string or a DataFrame is not a row.",
@@ -673,9 +547,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT105: {
     why: "pandas uses NaN for missing values; sent as-is it turns columns into FLOAT or odd values. Convert NaN to None first.",
-    bad: helper(
-      'def sync(df):\n    for record in df.to_dict("records"):\n        op.upsert(table="items", data=record)\n',
-    ),
+    bad: helper('def sync(df):\n    for record in df.to_dict("records"):\n        op.upsert(table="items", data=record)\n'),
     good: {},
   },
   FT110: {
@@ -685,12 +557,7 @@ export const CASES: Record<string, RuleCase> = {
   },
   FT111: {
     why: "Code at module level runs on every import, including during deploy, and outside update()'s error handling.",
-    bad: {
-      py: {
-        imports: "import requests",
-        tail: '\nSETTINGS = requests.get("https://api.example.com/settings", timeout=30).json()',
-      },
-    },
+    bad: { py: { imports: "import requests", tail: '\nSETTINGS = requests.get("https://api.example.com/settings", timeout=30).json()' } },
     good: {},
   },
   FT113: {

@@ -87,59 +87,32 @@ describe("FT121: the safe fix inserts a docstring template", () => {
     const dir = writeOverlay({ py: { helpers: HELPERS } });
     const before = await lint(dir, { ...EXAMPLES, rules: ["FT121"] });
     const names = before.findings.map((f) => /^(\w+)\(\)/.exec(f.message)![1]);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        "fetch_page",
-        "pages",
-        "__init__",
-        "name",
-        "one_liner",
-        "validate_configuration",
-        "schema",
-        "update",
-      ]),
-    );
+    expect(names).toEqual(expect.arrayContaining(["fetch_page", "pages", "__init__", "name", "one_liner", "validate_configuration", "schema", "update"]));
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121"] });
     // update() and schema() have fixed roles, so their docstrings are complete.
     expect(after).toMatch(
       /def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*? {4}Args:\n {8}configuration: [^]*?\n {8}state: [^]*?\n {4}"""\n {4}validate_configuration/,
     );
-    expect(after).toMatch(
-      /def validate_configuration\(configuration: dict\):\n {4}"""\n {4}Checks that the configuration[^]*? {4}Args:\n {8}configuration: [^\n]+\n {4}"""\n/,
-    );
+    expect(after).toMatch(/def validate_configuration\(configuration: dict\):\n {4}"""\n {4}Checks that the configuration[^]*? {4}Args:\n {8}configuration: [^\n]+\n {4}"""\n/);
     // Fivetran's flake8 allows 99 characters a line, and the fix must not be what breaks it.
     expect(longAddedLines(dir, after)).toEqual([]);
-    expect(after).toMatch(
-      /def schema\(configuration: dict\):\n {4}"""\n {4}Declares the tables[^]*? {4}Returns:\n[^]*? {4}"""\n {4}return/,
-    );
+    expect(after).toMatch(/def schema\(configuration: dict\):\n {4}"""\n {4}Declares the tables[^]*? {4}Returns:\n[^]*? {4}"""\n {4}return/);
     // A multi-line signature: the docstring follows the header, before the body's first comment.
     expect(after).toContain(
       '               page_size=100):\n    """\n    <describe what fetch_page() does and why>\n    Args:\n        session: <describe session>\n        url: <describe url>\n        page_size: <describe page_size>\n    Returns:\n        <describe the result>\n    """\n    # one request per page\n',
     );
-    expect(after).toContain(
-      'def pages(session):\n    """\n    <describe what pages() does and why>\n    Args:\n        session: <describe session>\n    Yields:\n',
-    );
+    expect(after).toContain('def pages(session):\n    """\n    <describe what pages() does and why>\n    Args:\n        session: <describe session>\n    Yields:\n');
     // Methods: self is not an argument to document; a decorator does not get in the way.
-    expect(after).toContain(
-      '    def __init__(self, key):\n        """\n        <describe what __init__() does and why>\n        Args:\n            key: <describe key>\n        """\n',
-    );
-    expect(after).toContain(
-      '    def name():\n        """\n        <describe what name() does and why>\n        Returns:\n',
-    );
+    expect(after).toContain('    def __init__(self, key):\n        """\n        <describe what __init__() does and why>\n        Args:\n            key: <describe key>\n        """\n');
+    expect(after).toContain('    def name():\n        """\n        <describe what name() does and why>\n        Returns:\n');
     expect(after).toContain('async def fetch_async(url):\n    """\n    <describe what fetch_async() does and why>\n');
     // A body on the header line would need reflowing: no fix, the finding stays.
     expect(after).toContain("def one_liner(): return 1\n");
     const left = await lint(dir, { ...EXAMPLES, rules: ["FT121"] });
     expect(left.findings.filter((f) => f.message.startsWith("one_liner()"))).toHaveLength(1);
     // The placeholders stay visible until someone writes the text.
-    expect(left.findings.filter((f) => /still holds the template/.test(f.message)).map((f) => f.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining("fetch_page()")]),
-    );
-    expect(
-      left.findings.filter(
-        (f) => /still holds the template/.test(f.message) && /update\(\)|schema\(\)/.test(f.message),
-      ),
-    ).toEqual([]);
+    expect(left.findings.filter((f) => /still holds the template/.test(f.message)).map((f) => f.message)).toEqual(expect.arrayContaining([expect.stringContaining("fetch_page()")]));
+    expect(left.findings.filter((f) => /still holds the template/.test(f.message) && /update\(\)|schema\(\)/.test(f.message))).toEqual([]);
   });
 
   it("a filled-in docstring is quiet", async () => {
@@ -155,8 +128,7 @@ describe("FT121: the safe fix inserts a docstring template", () => {
 
 describe("FT122: the safe fix inserts the comment blocks", () => {
   it("above each upsert, checkpoint and the main block, at their indentation", async () => {
-    const update =
-      '    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n    if state: op.checkpoint(state=state)\n    op.checkpoint(state=state)';
+    const update = '    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)\n    if state: op.checkpoint(state=state)\n    op.checkpoint(state=state)';
     const dir = writeOverlay({ py: { update } });
     const before = await lint(dir, { ...EXAMPLES, rules: ["FT122"] });
     expect(before.findings).toHaveLength(4);
@@ -169,9 +141,7 @@ describe("FT122: the safe fix inserts the comment blocks", () => {
     // The one after `if state:` has no line of its own to go above; it is left to a person.
     expect(after).toContain("    if state: op.checkpoint(state=state)\n");
     const left = await lint(dir, { ...EXAMPLES, rules: ["FT122"] });
-    expect(left.findings.map((f) => f.line)).toEqual([
-      after.split("\n").findIndex((l) => l.startsWith("    if state:")) + 1,
-    ]);
+    expect(left.findings.map((f) => f.line)).toEqual([after.split("\n").findIndex((l) => l.startsWith("    if state:")) + 1]);
   });
 
   it("FT121 and FT122 fixes together: one docstring, one comment block, in that order", async () => {
@@ -183,17 +153,14 @@ describe("FT122: the safe fix inserts the comment blocks", () => {
       },
     });
     const after = await fixAndCheck(dir, { ...EXAMPLES, rules: ["FT121", "FT122"] });
-    expect(after).toMatch(
-      /def update\(configuration, state\):\n {4}"""\n[^]*?\n {4}"""\n( {4}# [^\n]+\n){2,} {4}op\.upsert[^\n]+\n( {4}# [^\n]+\n){2,} {4}op\.checkpoint/,
-    );
+    expect(after).toMatch(/def update\(configuration, state\):\n {4}"""\n[^]*?\n {4}"""\n( {4}# [^\n]+\n){2,} {4}op\.upsert[^\n]+\n( {4}# [^\n]+\n){2,} {4}op\.checkpoint/);
   });
 });
 
 const LOOP = (body: string) => ({
   py: {
     imports: "import requests",
-    helpers:
-      "def get(url, params=None):\n    response = requests.get(url, params=params, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
+    helpers: "def get(url, params=None):\n    response = requests.get(url, params=params, timeout=30)\n    response.raise_for_status()\n    return response.json()\n",
     update: body,
   },
 });
@@ -254,9 +221,7 @@ describe("FT081 (b): a cursor loop without a repeated-cursor guard is info", () 
   for (const [name, overlay] of repeatedBad) {
     it(`reports: ${name}`, async () => {
       const r = await lint(writeOverlay(overlay), { rules: ["FT081"], generic: false });
-      expect(r.findings.map((f) => [f.severity, /guard against a repeated cursor/.test(f.message)])).toEqual([
-        ["info", true],
-      ]);
+      expect(r.findings.map((f) => [f.severity, /guard against a repeated cursor/.test(f.message)])).toEqual([["info", true]]);
     });
   }
   for (const [name, overlay] of repeatedGood) {
@@ -280,105 +245,30 @@ describe("FT081 (b): a cursor loop without a repeated-cursor guard is info", () 
 
 const LOGS = 'def announce():\n    log.info("loaded")\n\n\ndef setup():\n    announce()\n    return {}\n';
 const importTimeBad: [string, Overlay, string][] = [
-  [
-    "a function called at module level",
-    { py: { helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nannounce()" } },
-    "announce",
-  ],
+  ["a function called at module level", { py: { helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nannounce()" } }, "announce"],
   ["through another function", { py: { helpers: LOGS, tail: "\nSETTINGS = setup()" } }, "announce"],
-  [
-    "a class instantiated at module level",
-    {
-      py: {
-        helpers: 'class Client:\n    def __init__(self):\n        log.info("client created")\n',
-        tail: "\nCLIENT = Client()",
-      },
-    },
-    "__init__",
-  ],
-  [
-    "a decorator applied at import",
-    {
-      py: {
-        helpers:
-          'def timed(fn):\n    log.info(f"wrapping {fn.__name__}")\n    return fn\n\n\n@timed\ndef helper():\n    return 1\n',
-      },
-    },
-    "timed",
-  ],
-  [
-    "a default argument",
-    {
-      py: {
-        helpers:
-          'def default_size():\n    log.info("default")\n    return 100\n\n\ndef page(size=default_size()):\n    return size\n',
-      },
-    },
-    "default_size",
-  ],
+  ["a class instantiated at module level", { py: { helpers: 'class Client:\n    def __init__(self):\n        log.info("client created")\n', tail: "\nCLIENT = Client()" } }, "__init__"],
+  ["a decorator applied at import", { py: { helpers: 'def timed(fn):\n    log.info(f"wrapping {fn.__name__}")\n    return fn\n\n\n@timed\ndef helper():\n    return 1\n' } }, "timed"],
+  ["a default argument", { py: { helpers: 'def default_size():\n    log.info("default")\n    return 100\n\n\ndef page(size=default_size()):\n    return size\n' } }, "default_size"],
   [
     "mutually recursive functions (the walk ends)",
-    {
-      py: {
-        helpers:
-          'def ping(n):\n    log.info("ping")\n    return pong(n - 1) if n else 0\n\n\ndef pong(n):\n    return ping(n - 1) if n else 0\n',
-        tail: "\nPINGS = pong(2)",
-      },
-    },
+    { py: { helpers: 'def ping(n):\n    log.info("ping")\n    return pong(n - 1) if n else 0\n\n\ndef pong(n):\n    return ping(n - 1) if n else 0\n', tail: "\nPINGS = pong(2)" } },
     "ping",
   ],
-  [
-    "a class body",
-    {
-      py: {
-        helpers: 'def limit():\n    log.warning("limit")\n    return 5\n\n\nclass Settings:\n    LIMIT = limit()\n',
-      },
-    },
-    "limit",
-  ],
+  ["a class body", { py: { helpers: 'def limit():\n    log.warning("limit")\n    return 5\n\n\nclass Settings:\n    LIMIT = limit()\n' } }, "limit"],
 ];
 const importTimeGood: [string, Overlay][] = [
   [
     "called only from update()",
-    {
-      py: {
-        helpers: 'def announce():\n    log.info("loaded")\n',
-        update: '    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-      },
-    },
+    { py: { helpers: 'def announce():\n    log.info("loaded")\n', update: '    announce()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } },
   ],
-  [
-    "passed along, not called",
-    {
-      py: {
-        imports: "import threading",
-        helpers: 'def announce():\n    log.info("loaded")\n',
-        tail: "\nWORKER = threading.Thread(target=announce)",
-      },
-    },
-  ],
+  ["passed along, not called", { py: { imports: "import threading", helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nWORKER = threading.Thread(target=announce)" } }],
   [
     "called under the main guard",
-    {
-      py: {
-        helpers: 'def announce():\n    log.info("loaded")\n',
-        main: 'if __name__ == "__main__":\n    announce()\n    connector.debug(configuration={"api_key": "x"})',
-      },
-    },
+    { py: { helpers: 'def announce():\n    log.info("loaded")\n', main: 'if __name__ == "__main__":\n    announce()\n    connector.debug(configuration={"api_key": "x"})' } },
   ],
-  [
-    "inside a module-level lambda",
-    { py: { helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nLATER = lambda: announce()" } },
-  ],
-  [
-    "a method of another object with the same name",
-    {
-      py: {
-        helpers: 'def update_headers():\n    log.info("x")\n',
-        tail: '\nHEADERS = {"a": "b"}\nHEADERS.update({"c": "d"})',
-      },
-    },
-  ],
+  ["inside a module-level lambda", { py: { helpers: 'def announce():\n    log.info("loaded")\n', tail: "\nLATER = lambda: announce()" } }],
+  ["a method of another object with the same name", { py: { helpers: 'def update_headers():\n    log.info("x")\n', tail: '\nHEADERS = {"a": "b"}\nHEADERS.update({"c": "d"})' } }],
   [
     "a decorator factory's inner wrapper",
     {
@@ -409,32 +299,17 @@ describe("FT047: log calls in functions that run at import time", () => {
   it("the fix moves a module-level log line below update()'s docstring, which stays the docstring", async () => {
     const source =
       'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Logging as log\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    """Syncs items."""\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\nlog.info("module loaded")\n';
-    const after = await fixAndCheck(
-      writeOverlay({ files: { "connector.py": source } }),
-      { rules: ["FT047"], generic: false },
-      false,
-    );
-    expect(after).toContain(
-      'def update(configuration, state):\n    """Syncs items."""\n    log.info("module loaded")\n    op.upsert',
-    );
+    const after = await fixAndCheck(writeOverlay({ files: { "connector.py": source } }), { rules: ["FT047"], generic: false }, false);
+    expect(after).toContain('def update(configuration, state):\n    """Syncs items."""\n    log.info("module loaded")\n    op.upsert');
     expect(after.endsWith("connector = Connector(update=update)\n")).toBe(true);
   });
   it("with FT121 in the same run, update() gets one docstring, above the moved log line", async () => {
     const dir = writeOverlay({ py: { tail: '\nlog.info("module loaded")' } });
-    const after = await fixAndCheck(
-      dir,
-      { profile: "fivetran-examples", rules: ["FT047", "FT121"], generic: false },
-      false,
-    );
-    expect(after).toMatch(
-      /def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*?\n {4}"""\n {4}log\.info\("module loaded"\)\n {4}validate_configuration/,
-    );
+    const after = await fixAndCheck(dir, { profile: "fivetran-examples", rules: ["FT047", "FT121"], generic: false }, false);
+    expect(after).toMatch(/def update\(configuration: dict, state: dict\):\n {4}"""\n {4}Runs on every sync[^]*?\n {4}"""\n {4}log\.info\("module loaded"\)\n {4}validate_configuration/);
   });
   it("names the chain from the import-time call", async () => {
-    const r = await lint(writeOverlay({ py: { helpers: LOGS, tail: "\nSETTINGS = setup()" } }), {
-      rules: ["FT047"],
-      generic: false,
-    });
+    const r = await lint(writeOverlay({ py: { helpers: LOGS, tail: "\nSETTINGS = setup()" } }), { rules: ["FT047"], generic: false });
     expect(r.findings[0].message).toMatch(/setup\(\) called at connector\.py:\d+ \(through setup\(\) → announce\(\)\)/);
   });
   it("the real SDK agrees: importing such a module fails with TypeError", async () => {
@@ -471,10 +346,7 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     if (!realSdkPython()) return;
     const dir = withVenv("import jinja2\nfrom jmespath import search");
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual([
-      "Add Jinja2==3.1.6 (the version installed in .venv)",
-      "Add jmespath==1.1.0 (the version installed in .venv)",
-    ]);
+    expect(r.findings.map((f) => f.message.replace(/^.*Add /, "Add "))).toEqual(["Add Jinja2==3.1.6 (the version installed in .venv)", "Add jmespath==1.1.0 (the version installed in .venv)"]);
     expect(r.findings.map((f) => [f.fix?.safe, f.fix?.edits.map((e) => e.newText).join("")])).toEqual([
       [false, "Jinja2==3.1.6\n"],
       [false, "jmespath==1.1.0\n"],
@@ -482,31 +354,11 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
   });
 
   it("cryptography, tqdm and pathspec come with fivetran-connector-sdk 3.0.0 (its Requires-Dist): a note, not an error", async () => {
-    const r = await lint(
-      writeOverlay({
-        py: { imports: "import pathspec\nfrom tqdm import tqdm\nfrom cryptography.fernet import Fernet" },
-      }),
-      { rules: ["FT063"], generic: false },
-    );
+    const r = await lint(writeOverlay({ py: { imports: "import pathspec\nfrom tqdm import tqdm\nfrom cryptography.fernet import Fernet" } }), { rules: ["FT063"], generic: false });
     expect(r.findings.map((f) => [f.severity, f.line, f.column, f.message])).toEqual([
-      [
-        "info",
-        8,
-        1,
-        "pathspec comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version",
-      ],
-      [
-        "info",
-        9,
-        1,
-        "tqdm comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version",
-      ],
-      [
-        "info",
-        10,
-        1,
-        "cryptography comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version",
-      ],
+      ["info", 8, 1, "pathspec comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 9, 1, "tqdm comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
+      ["info", 10, 1, "cryptography comes with the fivetran-connector-sdk package today; declare it if you rely on a specific version"],
     ]);
   });
 
@@ -514,14 +366,7 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
     const python = realSdkPython();
     if (!python) return;
     // pipreqs-fivetran ships the `pipreqs` module; the venv's own importlib.metadata is the oracle.
-    const expected = execFileSync(
-      python,
-      [
-        "-c",
-        "import importlib.metadata as m; d = m.distribution('pipreqs-fivetran'); print(d.metadata['Name'] + '==' + d.version)",
-      ],
-      { encoding: "utf8" },
-    ).trim();
+    const expected = execFileSync(python, ["-c", "import importlib.metadata as m; d = m.distribution('pipreqs-fivetran'); print(d.metadata['Name'] + '==' + d.version)"], { encoding: "utf8" }).trim();
     const r = await lint(withVenv("import pipreqs"), { rules: ["FT063"], generic: false });
     expect(r.findings.map((f) => f.fix?.edits[0]?.newText)).toEqual([`${expected}\n`]);
   });
@@ -536,24 +381,16 @@ describe("FT063: the suggestion pins the version installed in the connector's ve
 
   it("without a venv, or for a package it lacks, the suggestion asks for a pin", async () => {
     const plain = await lint(writeOverlay({ py: { imports: "import yaml" } }), { rules: ["FT063"], generic: false });
-    expect(plain.findings.map((f) => [f.message.replace(/^.*Add /, "Add "), f.fix?.edits[0]?.newText])).toEqual([
-      ["Add pyyaml==<version>", "pyyaml\n"],
-    ]);
+    expect(plain.findings.map((f) => [f.message.replace(/^.*Add /, "Add "), f.fix?.edits[0]?.newText])).toEqual([["Add pyyaml==<version>", "pyyaml\n"]]);
     if (!realSdkPython()) return;
     const lacking = await lint(withVenv("import yaml"), { rules: ["FT063"], generic: false });
     expect(lacking.findings[0].message).toMatch(/Add pyyaml==<version>$/);
   });
 
   it("when pyproject.toml declares the dependencies, the suggestion edits it, not the ignored requirements.txt", async () => {
-    const dir = writeOverlay({
-      requirements: "",
-      py: { imports: "import yaml\nimport xmltodict" },
-      files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' },
-    });
+    const dir = writeOverlay({ requirements: "", py: { imports: "import yaml\nimport xmltodict" }, files: { "pyproject.toml": '[project]\nname = "x"\ndependencies = [\n  "pyyaml==6.0.1",\n]\n' } });
     const r = await lint(dir, { rules: ["FT063"], generic: false });
-    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([
-      [["pyproject.toml", ', "xmltodict"']],
-    ]);
+    expect(r.findings.map((f) => f.fix?.edits.map((e) => [e.file, e.newText]))).toEqual([[["pyproject.toml", ', "xmltodict"']]]);
   });
 
   it("a venv folder is never linted as project code", async () => {

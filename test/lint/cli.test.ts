@@ -50,9 +50,7 @@ describe("fivetran-connector-mcp lint", () => {
 
   it("emits SARIF 2.1.0 that validates against the official schema", async () => {
     const require = createRequire(import.meta.url);
-    const schema = JSON.parse(
-      readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"),
-    );
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
     // The official schema is JSON Schema draft-04; formats (uri, date-time) are not checked, structure is.
     // A CommonJS module whose export is the class itself (module.exports = Ajv), as require gives it.
     const Ajv04 = require("ajv-draft-04") as typeof AjvDraft04.default;
@@ -68,21 +66,11 @@ describe("fivetran-connector-mcp lint", () => {
       expect(sarif.version).toBe("2.1.0");
     }
     // The validator does reject a broken log (a level SARIF does not define).
-    expect(
-      validate({
-        version: "2.1.0",
-        runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "fatal" }] }],
-      }),
-    ).toBe(false);
+    expect(validate({ version: "2.1.0", runs: [{ tool: { driver: { name: "x" } }, results: [{ message: { text: "m" }, level: "fatal" }] }] })).toBe(false);
   });
 
   it("exits 2 on bad usage", async () => {
-    for (const args of [
-      [CLEAN, "--format", "xml"],
-      [CLEAN, "--profile", "strict"],
-      [CLEAN, "--nope"],
-      ["/definitely/not/here"],
-    ]) {
+    for (const args of [[CLEAN, "--format", "xml"], [CLEAN, "--profile", "strict"], [CLEAN, "--nope"], ["/definitely/not/here"]]) {
       const c = capture();
       expect(await run(args, c.io), args.join(" ")).toBe(2);
       expect(c.err.join("\n")).toMatch(/error/);

@@ -22,26 +22,16 @@ function part(o: Overlay, ref: Overlay): { lang: string; text: string } {
   const name = refFiles[0] ?? Object.keys(files)[0];
   if (name) {
     const text = files[name] ?? (name === "connector.py" ? connectorPy(o.py) : "(file absent)\n");
-    return {
-      lang: name.endsWith(".py") ? "python" : name.endsWith(".json") ? "json" : "text",
-      text: `# ${name}\n${text}`,
-    };
+    return { lang: name.endsWith(".py") ? "python" : name.endsWith(".json") ? "json" : "text", text: `# ${name}\n${text}` };
   }
-  if (ref.config !== undefined || o.config !== undefined)
-    return { lang: "json", text: o.config ?? '{\n  "api_key": "<YOUR_API_KEY>"\n}\n' };
-  if (ref.requirements !== undefined || o.requirements !== undefined)
-    return { lang: "text", text: `# requirements.txt\n${o.requirements || "(no third-party requirement)\n"}` };
+  if (ref.config !== undefined || o.config !== undefined) return { lang: "json", text: o.config ?? '{\n  "api_key": "<YOUR_API_KEY>"\n}\n' };
+  if (ref.requirements !== undefined || o.requirements !== undefined) return { lang: "text", text: `# requirements.txt\n${o.requirements || "(no third-party requirement)\n"}` };
   const out: string[] = [];
   if (r.imports !== undefined || p.imports !== undefined) out.push(p.imports ?? "");
   if (r.helpers !== undefined || p.helpers !== undefined) out.push(p.helpers ?? "");
-  if (r.schema !== undefined || p.schema !== undefined)
-    out.push(
-      `def schema(configuration: dict):\n    return ${p.schema ?? '[{"table": "items", "primary_key": ["id"]}]'}\n`,
-    );
-  if (r.update !== undefined || p.update !== undefined)
-    out.push(`def update(configuration: dict, state: dict):\n${p.update ?? DEFAULT_UPDATE}\n`);
-  if (r.tail !== undefined || p.tail !== undefined)
-    out.push(`connector = Connector(update=update, schema=schema)${p.tail ?? ""}\n`);
+  if (r.schema !== undefined || p.schema !== undefined) out.push(`def schema(configuration: dict):\n    return ${p.schema ?? '[{"table": "items", "primary_key": ["id"]}]'}\n`);
+  if (r.update !== undefined || p.update !== undefined) out.push(`def update(configuration: dict, state: dict):\n${p.update ?? DEFAULT_UPDATE}\n`);
+  if (r.tail !== undefined || p.tail !== undefined) out.push(`connector = Connector(update=update, schema=schema)${p.tail ?? ""}\n`);
   if (r.main !== undefined || p.main !== undefined) out.push(`${p.main || DEFAULT_MAIN}\n`);
   if (!out.length) out.push(`def update(configuration: dict, state: dict):\n${DEFAULT_UPDATE}\n`);
   return { lang: "python", text: out.filter((s) => s.trim()).join("\n") };
@@ -51,14 +41,8 @@ export function renderDoc(id: string, c: RuleCase): string {
   const m = ALL_RULES.find((r) => r.meta.id === id)!.meta;
   const bad = part(c.bad, c.bad);
   const good = part(c.good, c.bad);
-  const fix = {
-    safe: "yes: `fix: true` / `--fix` applies it",
-    suggest: "suggested: shown with the finding, applied only by a person",
-    none: "none: the right change is a design choice",
-  }[m.fixable];
-  const gates = [m.minSdk && `target SDK ${m.minSdk} or newer`, m.maxSdk && `target SDK older than ${m.maxSdk}`]
-    .filter(Boolean)
-    .join(", ");
+  const fix = { safe: "yes: `fix: true` / `--fix` applies it", suggest: "suggested: shown with the finding, applied only by a person", none: "none: the right change is a design choice" }[m.fixable];
+  const gates = [m.minSdk && `target SDK ${m.minSdk} or newer`, m.maxSdk && `target SDK older than ${m.maxSdk}`].filter(Boolean).join(", ");
   return `# ${id}: ${m.title}
 
 | | |
@@ -91,9 +75,7 @@ Add \`# ftlint: disable=${id}\` to the line, or to the \`def\` line of the enclo
 }
 
 export function readmeSection(): string {
-  const rows = ALL_RULES.map(
-    (r) => `| ${r.meta.id} | ${r.meta.severity} | ${r.meta.title.replace(/\|/g, "\\|")} | ${r.meta.fixable} |`,
-  );
+  const rows = ALL_RULES.map((r) => `| ${r.meta.id} | ${r.meta.severity} | ${r.meta.title.replace(/\|/g, "\\|")} | ${r.meta.fixable} |`);
   return `## Lint rules
 
 \`lint_connector\` (and \`fivetran-connector-mcp lint <dir>\`) checks a connector folder with ${ALL_RULES.length} rules of its own,
@@ -135,12 +117,7 @@ export function writeLintDocs(): string[] {
     written.push(file);
   }
   const readme = readFileSync(README, "utf8");
-  writeFileSync(
-    README,
-    README_SECTION.test(readme)
-      ? readme.replace(README_SECTION, readmeSection().trimEnd() + "\n")
-      : `${readme.trimEnd()}\n\n${readmeSection()}`,
-  );
+  writeFileSync(README, README_SECTION.test(readme) ? readme.replace(README_SECTION, readmeSection().trimEnd() + "\n") : `${readme.trimEnd()}\n\n${readmeSection()}`);
   written.push(README);
   return written;
 }

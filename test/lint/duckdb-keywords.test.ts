@@ -6,9 +6,7 @@ describe("FT037's reserved-word list", () => {
   it("equals DuckDB's reserved keywords", async () => {
     const db = await DuckDBInstance.create(":memory:");
     const conn = await db.connect();
-    const reader = await conn.runAndReadAll(
-      "SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved' ORDER BY 1",
-    );
+    const reader = await conn.runAndReadAll("SELECT keyword_name FROM duckdb_keywords() WHERE keyword_category = 'reserved' ORDER BY 1");
     const words = reader.getRows().map((r) => String(r[0]).toLowerCase());
     conn.closeSync();
     expect([...DUCKDB_RESERVED].sort()).toEqual(words.sort());

@@ -18,17 +18,7 @@ const PROFILES = ["guidelines", "sdk", "fivetran-examples"] as const;
 
 type Compact = (string | number)[];
 function compact(fs: Finding[]): Compact[] {
-  return fs.map((f) => [
-    f.rule,
-    f.severity,
-    f.file,
-    f.line,
-    f.column,
-    f.endLine,
-    f.endColumn,
-    f.message,
-    f.fix ? JSON.stringify(f.fix) : "",
-  ]);
+  return fs.map((f) => [f.rule, f.severity, f.file, f.line, f.column, f.endLine, f.endColumn, f.message, f.fix ? JSON.stringify(f.fix) : ""]);
 }
 
 afterAll(cleanup);
@@ -39,8 +29,7 @@ describe("findings are unchanged by engine work", () => {
     const projects: [string, string, { profile?: (typeof PROFILES)[number]; targetSdk?: string }][] = [];
     for (const group of readdirSync(FIXTURES).sort()) {
       for (const name of readdirSync(join(FIXTURES, group)).sort()) {
-        for (const profile of PROFILES)
-          projects.push([`fixtures/${group}/${name}/${profile}`, join(FIXTURES, group, name), { profile }]);
+        for (const profile of PROFILES) projects.push([`fixtures/${group}/${name}/${profile}`, join(FIXTURES, group, name), { profile }]);
       }
     }
     for (const [id, c] of Object.entries(CASES)) {
@@ -55,11 +44,7 @@ describe("findings are unchanged by engine work", () => {
     }
     // @ts-expect-error: a plain ESM script without types
     const { generate } = await import("../../scripts/bench/lint.mjs");
-    const bench = writeProject({
-      "connector.py": generate(3000),
-      "configuration.json": '{\n  "base_url": "<YOUR_BASE_URL>"\n}\n',
-      "requirements.txt": "",
-    });
+    const bench = writeProject({ "connector.py": generate(3000), "configuration.json": '{\n  "base_url": "<YOUR_BASE_URL>"\n}\n', "requirements.txt": "" });
     projects.push(["bench", bench, {}]);
     for (const [key, dir, opts] of projects) got[key] = compact((await lint(dir, opts)).findings);
 

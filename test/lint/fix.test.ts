@@ -30,15 +30,8 @@ const targets: Target[] = [
     { name: `${id} bad`, dir: () => writeOverlay(c.bad), profile: c.profile, targetSdk: c.targetSdk },
     { name: `${id} good`, dir: () => writeOverlay(c.good), profile: c.profile, targetSdk: c.targetSdk },
   ]),
-  ...readdirSync(join(FIXTURES, "broken")).map((n) => ({
-    name: `broken/${n}`,
-    dir: () => copy(join(FIXTURES, "broken", n)),
-    profile: n === "legacy-yield" ? ("sdk" as const) : undefined,
-  })),
-  ...readdirSync(join(FIXTURES, "clean")).map((n) => ({
-    name: `clean/${n}`,
-    dir: () => copy(join(FIXTURES, "clean", n)),
-  })),
+  ...readdirSync(join(FIXTURES, "broken")).map((n) => ({ name: `broken/${n}`, dir: () => copy(join(FIXTURES, "broken", n)), profile: n === "legacy-yield" ? ("sdk" as const) : undefined })),
+  ...readdirSync(join(FIXTURES, "clean")).map((n) => ({ name: `clean/${n}`, dir: () => copy(join(FIXTURES, "clean", n)) })),
 ];
 
 describe("applying every safe fix leaves parseable files with no safe fix left", () => {
@@ -63,8 +56,7 @@ describe("applying every safe fix leaves parseable files with no safe fix left",
             compileQueue.push({ name: t.name, file: `${t.name}/${file}`, source: text });
           }
         }
-        if (file === "configuration.json" && !before.findings.some((f) => f.rule === "FT050"))
-          expect(() => parseJson(text)).not.toThrow();
+        if (file === "configuration.json" && !before.findings.some((f) => f.rule === "FT050")) expect(() => parseJson(text)).not.toThrow();
       }
     });
   }

@@ -7,13 +7,7 @@ import { clearParseCaches, parsePython, walk, type ParsedPython } from "../../sr
 // tree a fresh parse gives: every node's type, field, named-ness and offsets, and the error list.
 function shape(p: ParsedPython): string {
   const out: string[] = [];
-  walk(
-    p.root,
-    (n) =>
-      void out.push(
-        `${n.type}|${n.named}|${n.start}|${n.end}|${n.field}|${n.index}|${n.last}|${n.parent?.index ?? -1}`,
-      ),
-  );
+  walk(p.root, (n) => void out.push(`${n.type}|${n.named}|${n.start}|${n.end}|${n.field}|${n.index}|${n.last}|${n.parent?.index ?? -1}`));
   return out.join("\n") + "\nerrors " + JSON.stringify(p.errors);
 }
 
@@ -44,10 +38,7 @@ describe("incremental parses equal fresh ones", () => {
   it("on every fixture file and the bench connector under six kinds of edit", async () => {
     // @ts-expect-error: a plain ESM script without types
     const { generate } = await import("../../scripts/bench/lint.mjs");
-    const sources = [
-      ...pyFiles(join(import.meta.dirname, "fixtures")).map((f) => readFileSync(f, "utf8")),
-      generate(3000),
-    ];
+    const sources = [...pyFiles(join(import.meta.dirname, "fixtures")).map((f) => readFileSync(f, "utf8")), generate(3000)];
     let compared = 0;
     for (const [i, src] of sources.entries()) {
       for (const next of edits(src)) {

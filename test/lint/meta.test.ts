@@ -39,8 +39,6 @@ describe("rule catalogue meta-test", () => {
     const readme = readFileSync(README, "utf8");
     const m = README_SECTION.exec(readme);
     expect(m, "README has no '## Lint rules' section").not.toBeNull();
-    expect(m![0].trimEnd(), "README's Lint rules section is stale: run npm run docs:lint").toBe(
-      readmeSection().trimEnd(),
-    );
+    expect(m![0].trimEnd(), "README's Lint rules section is stale: run npm run docs:lint").toBe(readmeSection().trimEnd());
   });
 });

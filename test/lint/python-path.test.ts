@@ -61,8 +61,6 @@ describe("the compile check's interpreter: a version-manager shim is resolved on
   });
 
   it("FTLINT_PYTHON wins", () => {
-    expect(choosePython({ FTLINT_PYTHON: "/opt/py/bin/python3", PATH: "" }, "/")).toEqual({
-      command: "/opt/py/bin/python3",
-    });
+    expect(choosePython({ FTLINT_PYTHON: "/opt/py/bin/python3", PATH: "" }, "/")).toEqual({ command: "/opt/py/bin/python3" });
   });
 });

@@ -6,33 +6,18 @@ afterAll(cleanup);
 
 // Each case is a shape found in Fivetran's public connectors that an earlier version flagged wrongly.
 const quiet: [string, string, Parameters<typeof writeOverlay>[0]][] = [
-  [
-    "FT014",
-    "time.time() is a float",
-    {
-      py: {
-        imports: "import time",
-        update:
-          '    state["started"] = time.time()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
-      },
-    },
-  ],
+  ["FT014", "time.time() is a float", { py: { imports: "import time", update: '    state["started"] = time.time()\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)' } }],
   [
     "FT014",
     "a string's replace after isoformat",
     {
       py: {
         imports: "from datetime import datetime, timezone",
-        update:
-          '    state["at"] = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
+        update: '    state["at"] = datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)',
       },
     },
   ],
-  [
-    "FT090",
-    "a constant naming a response field",
-    { py: { helpers: 'NEXT_TOKEN = "NextToken"\n__STATE_KEY_SCROLL_TOKEN = "scroll_token"\n' } },
-  ],
+  ["FT090", "a constant naming a response field", { py: { helpers: 'NEXT_TOKEN = "NextToken"\n__STATE_KEY_SCROLL_TOKEN = "scroll_token"\n' } }],
   [
     "FT008",
     "writes in a worker handed to a thread pool",
@@ -40,39 +25,24 @@ const quiet: [string, string, Parameters<typeof writeOverlay>[0]][] = [
       py: {
         imports: "from concurrent.futures import ThreadPoolExecutor",
         helpers: 'def worker(table):\n    op.upsert(table="items", data={"id": table})\n',
-        update:
-          "    with ThreadPoolExecutor(max_workers=2) as pool:\n        pool.submit(worker, 1)\n    op.checkpoint(state=state)",
+        update: "    with ThreadPoolExecutor(max_workers=2) as pool:\n        pool.submit(worker, 1)\n    op.checkpoint(state=state)",
       },
     },
   ],
   [
     "FT009",
     "syncs listed and looped over",
-    {
-      py: {
-        helpers: 'def sync_a(state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n',
-        update: "    for step in [sync_a]:\n        step(state)",
-      },
-    },
+    { py: { helpers: 'def sync_a(state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n', update: "    for step in [sync_a]:\n        step(state)" } },
   ],
   [
     "FT063",
     "distribution names that differ from the import",
-    {
-      requirements: "python-arango==8.2.2\npulsar-client==3.4.0\ngremlinpython==3.8.0\n",
-      py: { imports: "import arango\nimport pulsar\nfrom gremlin_python import statics" },
-    },
+    { requirements: "python-arango==8.2.2\npulsar-client==3.4.0\ngremlinpython==3.8.0\n", py: { imports: "import arango\nimport pulsar\nfrom gremlin_python import statics" } },
   ],
   [
     "FT031",
     "DECIMAL precision held in constants",
-    {
-      py: {
-        helpers: "__P = 18\n__S = 2\n",
-        schema:
-          '[{"table": "items", "primary_key": ["id"], "columns": {"amount": {"type": "DECIMAL", "precision": __P, "scale": __S}}}]',
-      },
-    },
+    { py: { helpers: "__P = 18\n__S = 2\n", schema: '[{"table": "items", "primary_key": ["id"], "columns": {"amount": {"type": "DECIMAL", "precision": __P, "scale": __S}}}]' } },
   ],
   [
     "FT058",
@@ -91,8 +61,7 @@ const quiet: [string, string, Parameters<typeof writeOverlay>[0]][] = [
     {
       py: {
         helpers: 'def advance(state):\n    state["cursor"] = "x"\n',
-        update:
-          '    advance(state)\n    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "c": cursor})\n    op.checkpoint(state=state)',
+        update: '    advance(state)\n    cursor = state["cursor"]\n    op.upsert(table="items", data={"id": 1, "c": cursor})\n    op.checkpoint(state=state)',
       },
     },
   ],

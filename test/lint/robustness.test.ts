@@ -9,15 +9,8 @@ afterAll(cleanup);
 const inputs: Record<string, Record<string, string>> = {
   "empty folder": { "README.md": "# x\n" },
   "empty connector.py": { "connector.py": "" },
-  "half-written update": {
-    "connector.py":
-      "from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    for r in rows(:\n        op.upsert(\n",
-  },
-  "unbalanced everything": {
-    "connector.py": "def (((\n]]]\nclass :\n  yield from\nif __name__ ==\n",
-    "configuration.json": '{"a": ',
-    "requirements.txt": "==1.0\nfoo[bar\n",
-  },
+  "half-written update": { "connector.py": "from fivetran_connector_sdk import Connector, Operations as op\n\ndef update(configuration, state):\n    for r in rows(:\n        op.upsert(\n" },
+  "unbalanced everything": { "connector.py": "def (((\n]]]\nclass :\n  yield from\nif __name__ ==\n", "configuration.json": '{"a": ', "requirements.txt": "==1.0\nfoo[bar\n" },
   "deep nesting": { "connector.py": `x = ${"[".repeat(300)}${"]".repeat(300)}\n` },
   "not utf-8 text": { "connector.py": "\u0000\u0001\ufffd def update(c, s): pass\n" },
   "odd schema": {

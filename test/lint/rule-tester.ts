@@ -38,9 +38,7 @@ export function runRuleTests(id: string, t: RuleTests): void {
       it(`invalid #${i + 1}`, async () => {
         const r = await lint(writeOverlay(c.project), opts);
         const hits = r.findings.filter((f) => f.rule === id);
-        expect(hits.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual(
-          c.errors.map(([line, column, severity]) => [id, line, column, severity ?? rule!.meta.severity]),
-        );
+        expect(hits.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual(c.errors.map(([line, column, severity]) => [id, line, column, severity ?? rule!.meta.severity]));
         for (const h of hits) {
           expect(h.docUri).toBe(`connector-sdk://lint-rules/${id}`);
           expect(h.message.length).toBeGreaterThan(10);

@@ -15,11 +15,6 @@ describe("every rule reports exactly where it should on its bad case and nothing
     for (const id of ids) expect(POSITIONS[id].length, id).toBeGreaterThan(0);
   });
   for (const [id, c] of Object.entries(CASES)) {
-    runRuleTests(id, {
-      valid: [c.good],
-      invalid: [{ project: c.bad, errors: POSITIONS[id] ?? [] }],
-      profile: c.profile,
-      targetSdk: c.targetSdk,
-    });
+    runRuleTests(id, { valid: [c.good], invalid: [{ project: c.bad, errors: POSITIONS[id] ?? [] }], profile: c.profile, targetSdk: c.targetSdk });
   }
 });

@@ -31,14 +31,7 @@ connector = Connector(update=update)
 type Shape = { type: string; named: boolean; start: number; end: number; field: string | undefined; children: Shape[] };
 
 function fromPy(n: PyNode): Shape {
-  return {
-    type: n.type,
-    named: n.named,
-    start: n.start,
-    end: n.end,
-    field: n.field ?? undefined,
-    children: n.children.map(fromPy),
-  };
+  return { type: n.type, named: n.named, start: n.start, end: n.end, field: n.field ?? undefined, children: n.children.map(fromPy) };
 }
 
 function fromPublic(n: Node, field: string | undefined): Shape {
@@ -62,8 +55,7 @@ describe("tree-sitter fast path", () => {
         // Errors and MISSING nodes as the public API sees them.
         const publicErrors: { start: number; end: number; missing: boolean }[] = [];
         const visit = (n: Node) => {
-          if (n.type === "ERROR" || n.isMissing)
-            publicErrors.push({ start: n.startIndex, end: n.endIndex, missing: n.isMissing });
+          if (n.type === "ERROR" || n.isMissing) publicErrors.push({ start: n.startIndex, end: n.endIndex, missing: n.isMissing });
           for (const c of n.children) visit(c!);
         };
         visit(tree.rootNode);

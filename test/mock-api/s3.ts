@@ -13,10 +13,7 @@ import type { AddressInfo } from "node:net";
  * the signature is not recomputed, because proving boto3's signing is boto3's business, not the
  * scaffold's. The secret never travels, so the tests check it stays out of logs and state instead.
  */
-export const S3_CREDENTIALS = {
-  access_key_id: "MOCKS3ACCESSKEY00001",
-  secret_access_key: "mock-s3-secret-key-0123456789",
-} as const;
+export const S3_CREDENTIALS = { access_key_id: "MOCKS3ACCESSKEY00001", secret_access_key: "mock-s3-secret-key-0123456789" } as const;
 
 /** Keys per ListObjectsV2 page: small, so a listing of a few objects already needs continuation tokens. */
 export const LIST_CAP = 2;
@@ -34,8 +31,7 @@ export interface MockS3 {
   close(): Promise<void>;
 }
 
-const SIGV4 =
-  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/[a-z0-9-]+\/s3\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
+const SIGV4 = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/\d{8}\/[a-z0-9-]+\/s3\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const s3Error = (status: number, code: string, message: string) => ({
   status,
@@ -51,14 +47,12 @@ export async function startMockS3(): Promise<MockS3> {
     const m = SIGV4.exec(req.headers.authorization ?? "");
     if (!m) return "missing or malformed AWS4-HMAC-SHA256 Authorization header";
     if (m[1] !== S3_CREDENTIALS.access_key_id) return "unknown access key id";
-    if (!req.headers["x-amz-date"] || !req.headers["x-amz-content-sha256"])
-      return "x-amz-date or x-amz-content-sha256 missing";
+    if (!req.headers["x-amz-date"] || !req.headers["x-amz-content-sha256"]) return "x-amz-date or x-amz-content-sha256 missing";
     return null;
   }
 
   function list(bucket: Map<string, StoredObject>, q: URLSearchParams) {
-    if (q.get("list-type") !== "2")
-      return s3Error(400, "InvalidArgument", "only ListObjectsV2 (list-type=2) is implemented");
+    if (q.get("list-type") !== "2") return s3Error(400, "InvalidArgument", "only ListObjectsV2 (list-type=2) is implemented");
     const prefix = q.get("prefix") ?? "";
     const maxKeys = Math.min(Number(q.get("max-keys") ?? 1000), LIST_CAP);
     // The continuation token is opaque to clients; here it is the last key returned, base64-encoded.
@@ -67,17 +61,14 @@ export async function startMockS3(): Promise<MockS3> {
     const keys = [...bucket.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
     const page = keys.slice(0, maxKeys);
     const truncated = keys.length > page.length;
-    const encode =
-      q.get("encoding-type") === "url" ? (k: string) => encodeURIComponent(k).replace(/%2F/g, "/") : (k: string) => k;
+    const encode = q.get("encoding-type") === "url" ? (k: string) => encodeURIComponent(k).replace(/%2F/g, "/") : (k: string) => k;
     const contents = page
       .map((k) => {
         const o = bucket.get(k)!;
         return `<Contents><Key>${xmlEscape(encode(k))}</Key><LastModified>${o.lastModified.toISOString()}</LastModified><ETag>"${o.body.length}"</ETag><Size>${o.body.length}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
       })
       .join("");
-    const next = truncated
-      ? `<NextContinuationToken>${Buffer.from(page[page.length - 1]).toString("base64")}</NextContinuationToken>`
-      : "";
+    const next = truncated ? `<NextContinuationToken>${Buffer.from(page[page.length - 1]).toString("base64")}</NextContinuationToken>` : "";
     const body =
       `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
       `<Name>bucket</Name><Prefix>${xmlEscape(encode(prefix))}</Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>${maxKeys}</MaxKeys>` +
@@ -85,10 +76,7 @@ export async function startMockS3(): Promise<MockS3> {
     return { status: 200, body, headers: { "Content-Type": "application/xml" } };
   }
 
-  function route(
-    req: IncomingMessage,
-    url: URL,
-  ): { status: number; body: string | Buffer; headers: Record<string, string> } {
+  function route(req: IncomingMessage, url: URL): { status: number; body: string | Buffer; headers: Record<string, string> } {
     const why = denied(req);
     if (why) return s3Error(403, "AccessDenied", why);
     if (req.method !== "GET") return s3Error(405, "MethodNotAllowed", "only GET is implemented");
@@ -102,12 +90,7 @@ export async function startMockS3(): Promise<MockS3> {
     return {
       status: 200,
       body: o.body,
-      headers: {
-        "Content-Type": "application/octet-stream",
-        "Content-Length": String(o.body.length),
-        "Last-Modified": o.lastModified.toUTCString(),
-        ETag: `"${o.body.length}"`,
-      },
+      headers: { "Content-Type": "application/octet-stream", "Content-Length": String(o.body.length), "Last-Modified": o.lastModified.toUTCString(), ETag: `"${o.body.length}"` },
     };
   }
 
@@ -127,12 +110,7 @@ export async function startMockS3(): Promise<MockS3> {
     url: `http://127.0.0.1:${port}`,
     put(bucket, key, body, lastModified) {
       if (!buckets.has(bucket)) buckets.set(bucket, new Map());
-      buckets
-        .get(bucket)!
-        .set(key, {
-          body: Buffer.from(body, "utf8"),
-          lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000),
-        });
+      buckets.get(bucket)!.set(key, { body: Buffer.from(body, "utf8"), lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000) });
     },
     requests,
     close: () =>

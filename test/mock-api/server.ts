@@ -47,8 +47,7 @@ export interface Row {
 /** A table's rows at a data version. Deterministic, so tests can compute what changed. */
 export function tableRows(table: string, version: number): Row[] {
   const rows = new Map<number, Row>();
-  for (let id = 1; id <= BASE_ROWS; id++)
-    rows.set(id, { id, name: `${table} ${id}`, amount: id * 2.5, updated_at: iso(T0 + id * 60_000) });
+  for (let id = 1; id <= BASE_ROWS; id++) rows.set(id, { id, name: `${table} ${id}`, amount: id * 2.5, updated_at: iso(T0 + id * 60_000) });
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
     for (const id of [2 * k, 2 * k + 3]) {
@@ -67,18 +66,12 @@ export function tableRows(table: string, version: number): Row[] {
 export function childRows(child: string, parentId: number, version: number): Row[] {
   const rows = new Map<number, Row>();
   for (let id = 1; id <= CHILDREN_PER_PARENT; id++) {
-    rows.set(id, {
-      id,
-      name: `${child} ${id} of ${parentId}`,
-      amount: id,
-      updated_at: iso(T0 + parentId * 60_000 + id * 1000),
-    });
+    rows.set(id, { id, name: `${child} ${id} of ${parentId}`, amount: id, updated_at: iso(T0 + parentId * 60_000 + id * 1000) });
   }
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
     // Parent 2k's first child changes; parent 1 (which itself never changes) gains a child.
-    if (parentId === 2 * k)
-      rows.set(1, { ...rows.get(1)!, name: `${child} 1 of ${parentId} (changed in v${k})`, updated_at: iso(at + 500) });
+    if (parentId === 2 * k) rows.set(1, { ...rows.get(1)!, name: `${child} 1 of ${parentId} (changed in v${k})`, updated_at: iso(at + 500) });
     if (parentId === 1) {
       const id = CHILDREN_PER_PARENT + k;
       rows.set(id, { id, name: `${child} ${id} of 1 (new in v${k})`, amount: id, updated_at: iso(at + 700) });
@@ -115,11 +108,7 @@ export interface MockApi {
   close(): Promise<void>;
 }
 
-type Handler = (
-  req: IncomingMessage,
-  url: URL,
-  body: string,
-) => { status: number; body: unknown; headers?: Record<string, string> };
+type Handler = (req: IncomingMessage, url: URL, body: string) => { status: number; body: unknown; headers?: Record<string, string> };
 
 export async function startMockApi(): Promise<MockApi> {
   const tokens = new Map<string, number>();
@@ -160,21 +149,13 @@ export async function startMockApi(): Promise<MockApi> {
   const tokenEndpoint: Handler = (_req, url, body) => {
     const auth = url.pathname.split("/")[1];
     const form = new URLSearchParams(body);
-    const clientOk =
-      form.get("client_id") === CREDENTIALS.client_id && form.get("client_secret") === CREDENTIALS.client_secret;
+    const clientOk = form.get("client_id") === CREDENTIALS.client_id && form.get("client_secret") === CREDENTIALS.client_secret;
     const grantOk =
-      auth === "oauth2_client_credentials"
-        ? form.get("grant_type") === "client_credentials"
-        : form.get("grant_type") === "refresh_token" && form.get("refresh_token") === CREDENTIALS.refresh_token;
+      auth === "oauth2_client_credentials" ? form.get("grant_type") === "client_credentials" : form.get("grant_type") === "refresh_token" && form.get("refresh_token") === CREDENTIALS.refresh_token;
     if (!clientOk || !grantOk) return json(400, { error: "invalid_grant" });
     const token = `tok-${++tokenSeq}-${Math.random().toString(36).slice(2)}`;
     tokens.set(token, TOKEN_USES);
-    return json(200, {
-      access_token: token,
-      token_type: "Bearer",
-      expires_in: 3600,
-      refresh_token: CREDENTIALS.refresh_token,
-    });
+    return json(200, { access_token: token, token_type: "Bearer", expires_in: 3600, refresh_token: CREDENTIALS.refresh_token });
   };
 
   function filtered(rows: Row[], q: URLSearchParams): Row[] {
@@ -188,11 +169,7 @@ export async function startMockApi(): Promise<MockApi> {
     });
   }
 
-  function page(
-    pagination: string,
-    rows: Row[],
-    url: URL,
-  ): { status: number; body: unknown; headers?: Record<string, string> } {
+  function page(pagination: string, rows: Row[], url: URL): { status: number; body: unknown; headers?: Record<string, string> } {
     const q = url.searchParams;
     // Links never echo credentials: the client adds them to every request itself.
     const link = (params: Record<string, string | number>) => {
@@ -207,12 +184,7 @@ export async function startMockApi(): Promise<MockApi> {
       case "page_number": {
         const per = Math.min(Number(q.get("per_page") ?? PAGE_CAP), PAGE_CAP);
         const p = Number(q.get("page") ?? 1);
-        return json(200, {
-          data: rows.slice((p - 1) * per, p * per),
-          page: p,
-          per_page: per,
-          total_pages: Math.max(1, Math.ceil(rows.length / per)),
-        });
+        return json(200, { data: rows.slice((p - 1) * per, p * per), page: p, per_page: per, total_pages: Math.max(1, Math.ceil(rows.length / per)) });
       }
       case "offset": {
         const limit = Math.min(Number(q.get("limit") ?? PAGE_CAP), PAGE_CAP);
@@ -223,10 +195,7 @@ export async function startMockApi(): Promise<MockApi> {
         const limit = Math.min(Number(q.get("limit") ?? PAGE_CAP), PAGE_CAP);
         const start = q.get("cursor") ? Number(Buffer.from(q.get("cursor")!, "base64url").toString()) : 0;
         const end = start + limit;
-        return json(200, {
-          data: rows.slice(start, end),
-          next_cursor: end < rows.length ? Buffer.from(String(end)).toString("base64url") : null,
-        });
+        return json(200, { data: rows.slice(start, end), next_cursor: end < rows.length ? Buffer.from(String(end)).toString("base64url") : null });
       }
       case "link_header": {
         const per = Math.min(Number(q.get("per_page") ?? PAGE_CAP), PAGE_CAP);
@@ -238,10 +207,7 @@ export async function startMockApi(): Promise<MockApi> {
       case "next_url": {
         const per = Math.min(Number(q.get("per_page") ?? PAGE_CAP), PAGE_CAP);
         const p = Number(q.get("page") ?? 1);
-        return json(200, {
-          data: rows.slice((p - 1) * per, p * per),
-          next_url: p * per < rows.length ? link({ page: p + 1, per_page: per }) : null,
-        });
+        return json(200, { data: rows.slice((p - 1) * per, p * per), next_url: p * per < rows.length ? link({ page: p + 1, per_page: per }) : null });
       }
       case "keyset_timestamp": {
         const limit = Math.min(Number(q.get("limit") ?? PAGE_CAP), PAGE_CAP);
@@ -268,20 +234,16 @@ export async function startMockApi(): Promise<MockApi> {
     let rows: Row[];
     if (nested) {
       const parentId = Number(v.parentId);
-      if (!/\(\s*\$parentId:\s*ID!/.test(query))
-        return json(200, { errors: [{ message: "variable $parentId must be declared as ID!" }] });
-      if (!Number.isInteger(parentId) || parentId < 1)
-        return json(200, { errors: [{ message: `parentId ${String(v.parentId)} is not an id` }] });
+      if (!/\(\s*\$parentId:\s*ID!/.test(query)) return json(200, { errors: [{ message: "variable $parentId must be declared as ID!" }] });
+      if (!Number.isInteger(parentId) || parentId < 1) return json(200, { errors: [{ message: `parentId ${String(v.parentId)} is not an id` }] });
       // Like a real API, an unknown parent is null rather than an error.
-      if (!tableRows(`${nested[1]}s`, version).some((r) => r.id === parentId))
-        return json(200, { data: { [nested[1]]: null } });
+      if (!tableRows(`${nested[1]}s`, version).some((r) => r.id === parentId)) return json(200, { data: { [nested[1]]: null } });
       rows = childRows(field, parentId, version);
     } else {
       rows = tableRows(field, version);
     }
     if (typeof v.updatedSince === "string") rows = rows.filter((r) => r.updated_at > (v.updatedSince as string));
-    const wrap = (connection: unknown) =>
-      json(200, { data: nested ? { [nested[1]]: { [field]: connection } } : { [field]: connection } });
+    const wrap = (connection: unknown) => json(200, { data: nested ? { [nested[1]]: { [field]: connection } } : { [field]: connection } });
     if (pagination === "none") return wrap({ nodes: rows });
     if (pagination === "offset") {
       const limit = Math.min(Number(v.limit ?? PAGE_CAP), PAGE_CAP);
@@ -291,16 +253,12 @@ export async function startMockApi(): Promise<MockApi> {
     const first = Math.min(Number(v.first ?? PAGE_CAP), PAGE_CAP);
     const start = typeof v.after === "string" ? Number(Buffer.from(v.after, "base64url").toString()) : 0;
     const end = start + first;
-    return wrap({
-      nodes: rows.slice(start, end),
-      pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") },
-    });
+    return wrap({ nodes: rows.slice(start, end), pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") } });
   }
 
   const route: Handler = (req, url, body) => {
     const parts = url.pathname.split("/").filter(Boolean);
-    if (parts.length === 3 && parts[1] === "oauth" && parts[2] === "token" && req.method === "POST")
-      return tokenEndpoint(req, url, body);
+    if (parts.length === 3 && parts[1] === "oauth" && parts[2] === "token" && req.method === "POST") return tokenEndpoint(req, url, body);
     const [auth, pagination, ver, ...rest] = parts;
     const version = Number(/^v(\d+)$/.exec(ver ?? "")?.[1] ?? NaN);
     if (!auth || !pagination || Number.isNaN(version) || rest.length === 0) return json(404, { error: "not found" });
@@ -314,12 +272,10 @@ export async function startMockApi(): Promise<MockApi> {
     }
     const denied = checkAuth(auth, req, url);
     if (denied) return json(401, { error: denied });
-    if (rest.length === 1 && rest[0] === "graphql")
-      return req.method === "POST" ? graphql(pagination, version, body) : json(405, { error: "POST only" });
+    if (rest.length === 1 && rest[0] === "graphql") return req.method === "POST" ? graphql(pagination, version, body) : json(405, { error: "POST only" });
     if (req.method !== "GET") return json(405, { error: "GET only" });
     if (rest.length === 1) return page(pagination, filtered(tableRows(rest[0], version), url.searchParams), url);
-    if (rest.length === 3 && /^\d+$/.test(rest[1]))
-      return page(pagination, filtered(childRows(rest[2], Number(rest[1]), version), url.searchParams), url);
+    if (rest.length === 3 && /^\d+$/.test(rest[1])) return page(pagination, filtered(childRows(rest[2], Number(rest[1]), version), url.searchParams), url);
     return json(404, { error: "not found" });
   };
 
@@ -335,12 +291,7 @@ export async function startMockApi(): Promise<MockApi> {
       } catch (e) {
         out = json(500, { error: String(e) });
       }
-      requests.push({
-        method: req.method ?? "",
-        url: url.pathname + url.search,
-        status: out.status,
-        authorization: req.headers.authorization,
-      });
+      requests.push({ method: req.method ?? "", url: url.pathname + url.search, status: out.status, authorization: req.headers.authorization });
       res.writeHead(out.status, { "Content-Type": "application/json", ...(out.headers ?? {}) });
       res.end(JSON.stringify(out.body));
     });
@@ -350,8 +301,7 @@ export async function startMockApi(): Promise<MockApi> {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
-    baseUrl: (auth, pagination, version, gql = false) =>
-      `${url}/${auth}/${pagination}/v${version}${gql ? "/graphql" : ""}`,
+    baseUrl: (auth, pagination, version, gql = false) => `${url}/${auth}/${pagination}/v${version}${gql ? "/graphql" : ""}`,
     tokenUrl: (auth) => `${url}/${auth}/oauth/token`,
     requests,
     injectFaults(n429, retryAfter, n503) {

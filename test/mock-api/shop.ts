@@ -31,61 +31,12 @@ export interface Endpoint {
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  {
-    table: "orders",
-    path: "orders",
-    key: ["order_no"],
-    cursorField: "updated_at",
-    style: "cursor",
-    sizeParam: "limit",
-    maxSize: 50,
-  },
-  {
-    table: "stock",
-    path: "stock",
-    key: ["region", "sku"],
-    cursorField: "updated_at",
-    style: "page_number",
-    sizeParam: "per_page",
-    maxSize: 100,
-  },
-  {
-    table: "customers",
-    path: "customers",
-    key: ["customer_no"],
-    cursorField: "updated_at",
-    style: "offset",
-    sizeParam: "limit",
-    maxSize: 25,
-  },
-  {
-    table: "notes",
-    path: "customers/{parent_id}/notes",
-    key: ["note_no"],
-    cursorField: "updated_at",
-    style: "link_header",
-    sizeParam: "per_page",
-    maxSize: 20,
-    parent: "customers",
-  },
-  {
-    table: "invoices",
-    path: "invoices",
-    key: ["invoice_no"],
-    cursorField: "updated_at",
-    style: "keyset_timestamp",
-    sizeParam: "limit",
-    maxSize: 40,
-  },
-  {
-    table: "events",
-    path: "events",
-    key: ["stream", "seq"],
-    cursorField: "modified_at",
-    style: "next_url",
-    sizeParam: "per_page",
-    maxSize: 30,
-  },
+  { table: "orders", path: "orders", key: ["order_no"], cursorField: "updated_at", style: "cursor", sizeParam: "limit", maxSize: 50 },
+  { table: "stock", path: "stock", key: ["region", "sku"], cursorField: "updated_at", style: "page_number", sizeParam: "per_page", maxSize: 100 },
+  { table: "customers", path: "customers", key: ["customer_no"], cursorField: "updated_at", style: "offset", sizeParam: "limit", maxSize: 25 },
+  { table: "notes", path: "customers/{parent_id}/notes", key: ["note_no"], cursorField: "updated_at", style: "link_header", sizeParam: "per_page", maxSize: 20, parent: "customers" },
+  { table: "invoices", path: "invoices", key: ["invoice_no"], cursorField: "updated_at", style: "keyset_timestamp", sizeParam: "limit", maxSize: 40 },
+  { table: "events", path: "events", key: ["stream", "seq"], cursorField: "modified_at", style: "next_url", sizeParam: "per_page", maxSize: 30 },
   { table: "regions", path: "regions", key: ["code"], cursorField: "updated_at", style: "none" },
 ];
 
@@ -117,12 +68,10 @@ function sortRows(e: Endpoint, rows: ShopRow[]): ShopRow[] {
 export function shopRows(table: string, version: number): ShopRow[] {
   const e = ENDPOINTS.find((x) => x.table === table)!;
   const rows = new Map<number, ShopRow>();
-  for (let n = 1; n <= BASE; n++)
-    rows.set(n, { ...keyOf(e, n), name: `${table} ${n}`, [e.cursorField]: iso(T0 + n * 60_000) });
+  for (let n = 1; n <= BASE; n++) rows.set(n, { ...keyOf(e, n), name: `${table} ${n}`, [e.cursorField]: iso(T0 + n * 60_000) });
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
-    for (const n of [2, 5])
-      rows.set(n, { ...rows.get(n)!, name: `${table} ${n} (changed in v${k})`, [e.cursorField]: iso(at + n * 1000) });
+    for (const n of [2, 5]) rows.set(n, { ...rows.get(n)!, name: `${table} ${n} (changed in v${k})`, [e.cursorField]: iso(at + n * 1000) });
     for (let j = 1; j <= 2; j++) {
       const n = BASE + 2 * (k - 1) + j;
       rows.set(n, { ...keyOf(e, n), name: `${table} ${n} (new in v${k})`, [e.cursorField]: iso(at + n * 1000) });
@@ -135,22 +84,11 @@ export function shopRows(table: string, version: number): ShopRow[] {
 export function noteRows(customerNo: number, version: number): ShopRow[] {
   const e = ENDPOINTS.find((x) => x.table === "notes")!;
   const rows = new Map<number, ShopRow>();
-  for (let n = 1; n <= 2; n++)
-    rows.set(n, {
-      note_no: n,
-      name: `note ${n} of ${customerNo}`,
-      updated_at: iso(T0 + customerNo * 60_000 + n * 1000),
-    });
+  for (let n = 1; n <= 2; n++) rows.set(n, { note_no: n, name: `note ${n} of ${customerNo}`, updated_at: iso(T0 + customerNo * 60_000 + n * 1000) });
   for (let k = 1; k <= version; k++) {
     const at = T0 + k * 86_400_000;
-    if (customerNo === 1002)
-      rows.set(1, { ...rows.get(1)!, name: `note 1 of ${customerNo} (changed in v${k})`, updated_at: iso(at + 500) });
-    if (customerNo === 1001)
-      rows.set(2 + k, {
-        note_no: 2 + k,
-        name: `note ${2 + k} of ${customerNo} (new in v${k})`,
-        updated_at: iso(at + 700),
-      });
+    if (customerNo === 1002) rows.set(1, { ...rows.get(1)!, name: `note 1 of ${customerNo} (changed in v${k})`, updated_at: iso(at + 500) });
+    if (customerNo === 1001) rows.set(2 + k, { note_no: 2 + k, name: `note ${2 + k} of ${customerNo} (new in v${k})`, updated_at: iso(at + 700) });
   }
   return sortRows(e, [...rows.values()]);
 }
@@ -164,12 +102,7 @@ export function changedCount(table: string, to: number): number {
   if (table === "notes") {
     const before = new Set(to > 0 ? shopRows("customers", to - 1).map((c) => c.customer_no) : []);
     return shopRows("customers", to)
-      .map((c) =>
-        diff(
-          before.has(c.customer_no) ? noteRows(Number(c.customer_no), to - 1) : [],
-          noteRows(Number(c.customer_no), to),
-        ),
-      )
+      .map((c) => diff(before.has(c.customer_no) ? noteRows(Number(c.customer_no), to - 1) : [], noteRows(Number(c.customer_no), to)))
       .reduce((x, y) => x + y, 0);
   }
   return diff(to > 0 ? shopRows(table, to - 1) : [], shopRows(table, to));
@@ -201,16 +134,12 @@ function respond(e: Endpoint, all: ShopRow[], url: URL): Answer {
   const bad = (error: string): Answer => ({ status: 400, body: { error } });
   const allowed = ["updated_since", ...STYLE_PARAMS[e.style]];
   for (const name of q.keys()) {
-    if (!allowed.includes(name))
-      return bad(`${e.path}: unknown parameter '${name}'; this endpoint takes ${allowed.join(", ")}`);
+    if (!allowed.includes(name)) return bad(`${e.path}: unknown parameter '${name}'; this endpoint takes ${allowed.join(", ")}`);
   }
   let size = 0;
   if (e.sizeParam) {
     size = Number(q.get(e.sizeParam) ?? "10");
-    if (!Number.isInteger(size) || size < 1 || size > (e.maxSize ?? 0))
-      return bad(
-        `${e.path}: ${e.sizeParam} must be a whole number from 1 to ${e.maxSize}, got '${q.get(e.sizeParam)}'`,
-      );
+    if (!Number.isInteger(size) || size < 1 || size > (e.maxSize ?? 0)) return bad(`${e.path}: ${e.sizeParam} must be a whole number from 1 to ${e.maxSize}, got '${q.get(e.sizeParam)}'`);
   }
   const since = q.get("updated_since");
   let rows = since ? all.filter((r) => String(r[e.cursorField]) > since) : all;
@@ -224,13 +153,7 @@ function respond(e: Endpoint, all: ShopRow[], url: URL): Answer {
       return { status: 200, body: { data: rows } };
     case "page_number": {
       const page = Number(q.get("page") ?? "1");
-      return {
-        status: 200,
-        body: {
-          data: rows.slice((page - 1) * size, page * size),
-          total_pages: Math.max(1, Math.ceil(rows.length / size)),
-        },
-      };
+      return { status: 200, body: { data: rows.slice((page - 1) * size, page * size), total_pages: Math.max(1, Math.ceil(rows.length / size)) } };
     }
     case "offset": {
       const offset = Number(q.get("offset") ?? "0");
@@ -239,26 +162,15 @@ function respond(e: Endpoint, all: ShopRow[], url: URL): Answer {
     case "cursor": {
       const start = q.get("cursor") ? Number(Buffer.from(q.get("cursor")!, "base64url").toString()) : 0;
       const end = start + size;
-      return {
-        status: 200,
-        body: {
-          data: rows.slice(start, end),
-          next_cursor: end < rows.length ? Buffer.from(String(end)).toString("base64url") : null,
-        },
-      };
+      return { status: 200, body: { data: rows.slice(start, end), next_cursor: end < rows.length ? Buffer.from(String(end)).toString("base64url") : null } };
     }
     case "link_header":
     case "next_url": {
       const page = Number(q.get("page") ?? "1");
       const more = page * size < rows.length;
       const data = rows.slice((page - 1) * size, page * size);
-      if (e.style === "next_url")
-        return { status: 200, body: { data, next_url: more ? next({ page: page + 1 }) : null } };
-      return {
-        status: 200,
-        body: { data },
-        headers: more ? { Link: `<${next({ page: page + 1 })}>; rel="next"` } : {},
-      };
+      if (e.style === "next_url") return { status: 200, body: { data, next_url: more ? next({ page: page + 1 }) : null } };
+      return { status: 200, body: { data }, headers: more ? { Link: `<${next({ page: page + 1 })}>; rel="next"` } : {} };
     }
     case "keyset_timestamp": {
       const after = q.get("updated_after");
@@ -266,10 +178,7 @@ function respond(e: Endpoint, all: ShopRow[], url: URL): Answer {
       if ((after === null) !== (afterKey === null)) return bad(`${e.path}: updated_after and after_id go together`);
       if (after !== null) {
         const k = e.key[0];
-        rows = rows.filter(
-          (r) =>
-            String(r[e.cursorField]) > after || (String(r[e.cursorField]) === after && Number(r[k]) > Number(afterKey)),
-        );
+        rows = rows.filter((r) => String(r[e.cursorField]) > after || (String(r[e.cursorField]) === after && Number(r[k]) > Number(afterKey)));
       }
       return { status: 200, body: { data: rows.slice(0, size), has_more: rows.length > size } };
     }
@@ -304,34 +213,27 @@ function graphql(version: number, body: string): Answer {
   const field = nested ? nested[2] : root?.[1];
   const args = (nested ? nested[3] : root?.[2]) ?? "";
   const rule = field ? GRAPHQL[field] : undefined;
-  if (!field || !rule || (field === "notes") !== Boolean(nested))
-    return bad(`Cannot query field '${field ?? ""}' here`);
+  if (!field || !rule || (field === "notes") !== Boolean(nested)) return bad(`Cannot query field '${field ?? ""}' here`);
   if (nested && nested[1] !== "customer") return bad(`Cannot query field '${nested[1]}' on type Query`);
   const used = [...args.matchAll(/(\w+):/g)].map((m) => m[1]).filter((a) => a !== "updatedSince");
   const want = { none: [], cursor: ["first", "after"], offset: ["limit", "offset"] }[rule.style];
-  if (used.join(",") !== want.join(","))
-    return bad(`${field} takes arguments ${["updatedSince", ...want].join(", ")}, got ${used.join(", ") || "none"}`);
+  if (used.join(",") !== want.join(",")) return bad(`${field} takes arguments ${["updatedSince", ...want].join(", ")}, got ${used.join(", ") || "none"}`);
   const e = ENDPOINTS.find((x) => x.table === field)!;
   let rows: ShopRow[];
   if (nested) {
     const customerNo = Number(v.parentId);
-    if (!shopRows("customers", version).some((c) => c.customer_no === customerNo))
-      return { status: 200, body: { data: { customer: null } } };
+    if (!shopRows("customers", version).some((c) => c.customer_no === customerNo)) return { status: 200, body: { data: { customer: null } } };
     rows = noteRows(customerNo, version);
   } else {
     rows = shopRows(field, version);
   }
   const selection = (/nodes\s*\{([^}]*)\}/.exec(query)?.[1] ?? "").trim().split(/\s+/).filter(Boolean);
   const missing = selection.filter((f) => !rows.length || !(f in rows[0]));
-  if (rows.length && missing.length)
-    return bad(`Cannot query field '${missing[0]}' on type ${field}; it has ${Object.keys(rows[0]).join(", ")}`);
-  if (typeof v.updatedSince === "string")
-    rows = rows.filter((r) => String(r[e.cursorField]) > (v.updatedSince as string));
+  if (rows.length && missing.length) return bad(`Cannot query field '${missing[0]}' on type ${field}; it has ${Object.keys(rows[0]).join(", ")}`);
+  if (typeof v.updatedSince === "string") rows = rows.filter((r) => String(r[e.cursorField]) > (v.updatedSince as string));
   const size = Number(rule.style === "cursor" ? v.first : v.limit);
   if (rule.style !== "none" && (!Number.isInteger(size) || size < 1 || size > (rule.max ?? 0))) {
-    return bad(
-      `${field}: ${rule.style === "cursor" ? "first" : "limit"} must be from 1 to ${rule.max}, got ${String(rule.style === "cursor" ? v.first : v.limit)}`,
-    );
+    return bad(`${field}: ${rule.style === "cursor" ? "first" : "limit"} must be from 1 to ${rule.max}, got ${String(rule.style === "cursor" ? v.first : v.limit)}`);
   }
   const pick = (r: ShopRow) => Object.fromEntries(selection.map((f) => [f, r[f]]));
   let connection: Record<string, unknown>;
@@ -342,10 +244,7 @@ function graphql(version: number, body: string): Answer {
   } else {
     const start = typeof v.after === "string" ? Number(Buffer.from(v.after, "base64url").toString()) : 0;
     const end = start + size;
-    connection = {
-      nodes: rows.slice(start, end).map(pick),
-      pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") },
-    };
+    connection = { nodes: rows.slice(start, end).map(pick), pageInfo: { hasNextPage: end < rows.length, endCursor: Buffer.from(String(end)).toString("base64url") } };
   }
   return { status: 200, body: { data: nested ? { customer: { [field]: connection } } : { [field]: connection } } };
 }
@@ -359,8 +258,7 @@ export async function startShopApi(): Promise<ShopApi> {
     const child = /^customers\/(\d+)\/notes$/.exec(m[2]);
     if (child) {
       const customerNo = Number(child[1]);
-      if (!shopRows("customers", version).some((c) => c.customer_no === customerNo))
-        return { status: 404, body: { error: `no customer ${customerNo}` } };
+      if (!shopRows("customers", version).some((c) => c.customer_no === customerNo)) return { status: 404, body: { error: `no customer ${customerNo}` } };
       return respond(
         ENDPOINTS.find((x) => x.table === "notes")!,
         noteRows(customerNo, version),

@@ -26,12 +26,7 @@ export interface ApiRow {
 export function apiRows(): ApiRow[] {
   const out: ApiRow[] = [];
   for (let id = 1; id <= ROWS; id++) {
-    out.push({
-      id,
-      name: `item ${id}`,
-      amount: id * 1.5,
-      updated_at: new Date(T0 + ((id * 7) % ROWS) * 60_000 + id * 1000).toISOString(),
-    });
+    out.push({ id, name: `item ${id}`, amount: id * 1.5, updated_at: new Date(T0 + ((id * 7) % ROWS) * 60_000 + id * 1000).toISOString() });
   }
   return out;
 }

@@ -34,9 +34,7 @@ describe("crash and resume", () => {
     expect(r.verdict).toBe("failed");
     // Killed right after each checkpoint, the page it claims is lost.
     expect(r.points.map((p) => p.lost_rows)).toEqual([4, 4, 4]);
-    expect(r.problems.join("\n")).toMatch(
-      /Crash after checkpoint 1, then resume: 4 row\(s\) of the uninterrupted run are missing/,
-    );
+    expect(r.problems.join("\n")).toMatch(/Crash after checkpoint 1, then resume: 4 row\(s\) of the uninterrupted run are missing/);
   });
 
   it("finds a cursor taken from the newest row of an unordered page", async () => {

@@ -24,8 +24,6 @@ describe("evaluate_connector with a recording", () => {
     // The naive connector retries nothing: every transient fault is a warning.
     for (const f of ["429", "503", "timeout", "reset"]) expect(rules).toContain(`proof:fault_${f}`);
     // Its only checkpoint sets the cursor to "now": the resumed run asks for what the recording does not hold.
-    expect(all.find((f) => f.rule === "proof:crash_resume")?.message).toMatch(
-      /could not be judged on the recording base/,
-    );
+    expect(all.find((f) => f.rule === "proof:crash_resume")?.message).toMatch(/could not be judged on the recording base/);
   });
 });

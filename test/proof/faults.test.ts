@@ -12,10 +12,7 @@ let naive: FaultReport;
 beforeAll(async () => {
   api = await startProofApi();
   const config = { base_url: api.url, api_key: API_KEY };
-  [robust, naive] = await Promise.all([
-    injectFaults({ projectDir: connectorCopy("robust", config) }),
-    injectFaults({ projectDir: connectorCopy("naive", config) }),
-  ]);
+  [robust, naive] = await Promise.all([injectFaults({ projectDir: connectorCopy("robust", config) }), injectFaults({ projectDir: connectorCopy("naive", config) })]);
 }, 300_000);
 afterAll(async () => {
   await api.close();
@@ -59,9 +56,7 @@ describe("injected faults", () => {
 
   it("injects on a replay too: the robust connector's retries are answered by the recording", async () => {
     const dir = connectorCopy("robust", { base_url: api.url, api_key: API_KEY });
-    expect((await runSync({ projectDir: dir, engine: "embedded", record: "base", reset: true })).status).toBe(
-      "succeeded",
-    );
+    expect((await runSync({ projectDir: dir, engine: "embedded", record: "base", reset: true })).status).toBe("succeeded");
     const before = api.requests;
     const r = await injectFaults({ projectDir: dir, replay: "base", faults: ["429", "reset"] });
     expect(api.requests).toBe(before);

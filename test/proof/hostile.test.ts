@@ -12,22 +12,8 @@ function folder(): { dir: string; outside: string } {
   const outside = join(base, "outside");
   mkdirSync(join(dir, "files", "recordings"), { recursive: true });
   mkdirSync(outside);
-  writeFileSync(
-    join(dir, "connector.py"),
-    "from fivetran_connector_sdk import Connector\nconnector = Connector(update=lambda configuration, state: None)\n",
-  );
-  writeFileSync(
-    join(outside, "recording.json"),
-    JSON.stringify({
-      format: 1,
-      name: "x",
-      recorded_at: "2024-01-01T00:00:00Z",
-      clock_start: 1,
-      requests: 0,
-      hosts: {},
-      exchanges_sha256: "",
-    }),
-  );
+  writeFileSync(join(dir, "connector.py"), "from fivetran_connector_sdk import Connector\nconnector = Connector(update=lambda configuration, state: None)\n");
+  writeFileSync(join(outside, "recording.json"), JSON.stringify({ format: 1, name: "x", recorded_at: "2024-01-01T00:00:00Z", clock_start: 1, requests: 0, hosts: {}, exchanges_sha256: "" }));
   writeFileSync(join(outside, "exchanges.jsonl"), "");
   writeFileSync(join(outside, "receipt.json"), JSON.stringify({ format: 1, table_sha256: {} }));
   return { dir, outside };
@@ -37,9 +23,7 @@ describe("hostile recordings and receipts", () => {
   it("refuses a recording that is a link leaving the folder", async () => {
     const { dir, outside } = folder();
     symlinkSync(outside, join(dir, "files", "recordings", "x"));
-    await expect(runSync({ projectDir: dir, engine: "embedded", replay: "x" })).rejects.toMatchObject({
-      code: "outside_project",
-    });
+    await expect(runSync({ projectDir: dir, engine: "embedded", replay: "x" })).rejects.toMatchObject({ code: "outside_project" });
   });
 
   it("refuses a receipt that is a link leaving the folder", async () => {
@@ -50,11 +34,7 @@ describe("hostile recordings and receipts", () => {
 
   it("refuses a recording name that is a path", async () => {
     const { dir } = folder();
-    await expect(runSync({ projectDir: dir, engine: "embedded", replay: "../../outside" })).rejects.toMatchObject({
-      code: "invalid_argument",
-    });
-    await expect(runSync({ projectDir: dir, engine: "embedded", record: "a/b" })).rejects.toMatchObject({
-      code: "invalid_argument",
-    });
+    await expect(runSync({ projectDir: dir, engine: "embedded", replay: "../../outside" })).rejects.toMatchObject({ code: "invalid_argument" });
+    await expect(runSync({ projectDir: dir, engine: "embedded", record: "a/b" })).rejects.toMatchObject({ code: "invalid_argument" });
   });
 });

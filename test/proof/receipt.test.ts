@@ -44,9 +44,7 @@ describe("the run receipt", () => {
     const check = await checkReceipt({ projectDir: dir });
     expect(check.notes).toEqual([]);
     expect(check.verdict).toBe("verified");
-    expect(check.tables).toEqual([
-      { table: "item", expected: receipt.table_sha256.item, actual: receipt.table_sha256.item, matches: true },
-    ]);
+    expect(check.tables).toEqual([{ table: "item", expected: receipt.table_sha256.item, actual: receipt.table_sha256.item, matches: true }]);
   });
 
   it("does not verify once the code changed", async () => {

@@ -69,22 +69,14 @@ describe("recorded sources", () => {
   it("the CLI replays with --replay, says so, and leaves a receipt that checks", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await debugCli([dir, "--engine", "embedded", "--replay", "base", "--reset", "--receipt"], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-    });
+    const code = await debugCli([dir, "--engine", "embedded", "--replay", "base", "--reset", "--receipt"], { out: (t) => out.push(t), err: (t) => err.push(t) });
     expect(code, err.join("\n")).toBe(0);
     expect(err.join("\n")).toMatch(/HTTP: 4 request\(s\) replayed from files\/recordings\/base\//);
     // The receipt of a replayed run from a clean start can be re-run and verified.
     const check: string[] = [];
-    expect(
-      await receiptCli(["check", dir], { out: (t) => check.push(t), err: (t) => check.push(t) }),
-      check.join("\n"),
-    ).toBe(0);
+    expect(await receiptCli(["check", dir], { out: (t) => check.push(t), err: (t) => check.push(t) }), check.join("\n")).toBe(0);
     expect(check.join("\n")).toMatch(/Receipt verified/);
-    expect(
-      await debugCli([dir, "--engine", "sdk", "--replay", "base"], { out: () => {}, err: (t) => err.push(t) }),
-    ).toBe(2);
+    expect(await debugCli([dir, "--engine", "sdk", "--replay", "base"], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
     expect(err.join("\n")).toMatch(/need the embedded engine/);
   });
 
@@ -95,9 +87,7 @@ describe("recorded sources", () => {
     // The base URL is no secret (the redactor's rule), so the message shows it as the connector sent it.
     const base = api.url.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     expect(r.error?.message).toMatch(
-      new RegExp(
-        `replay: GET ${base}/items\\?since=2024-01-01T00%3A05%3A00\\.000Z&cursor=0 was not recorded; the closest recorded request is GET ${base}/items\\?since=&cursor=0`,
-      ),
+      new RegExp(`replay: GET ${base}/items\\?since=2024-01-01T00%3A05%3A00\\.000Z&cursor=0 was not recorded; the closest recorded request is GET ${base}/items\\?since=&cursor=0`),
     );
     expect(r.proof?.unrecorded).toHaveLength(1);
   });
@@ -124,9 +114,7 @@ connector = Connector(update=update)
       states.push(readFileSync(r.statePath, "utf8"));
     }
     expect(states[0]).toBe(states[1]);
-    const meta = JSON.parse(readFileSync(join(dir, "files", "recordings", "urllib", "recording.json"), "utf8")) as {
-      clock_start: number;
-    };
+    const meta = JSON.parse(readFileSync(join(dir, "files", "recordings", "urllib", "recording.json"), "utf8")) as { clock_start: number };
     const seen = (JSON.parse(states[0]) as { seen_at: string }).seen_at;
     expect(Math.abs(Date.parse(seen) / 1000 - meta.clock_start)).toBeLessThan(5);
   });

@@ -29,12 +29,7 @@ function configuration(c: Combination): Record<string, string> {
   if (c.auth === "api_key_query") cfg.api_key = CREDENTIALS.api_key;
   if (c.auth === "basic") Object.assign(cfg, { username: CREDENTIALS.username, password: CREDENTIALS.password });
   if (c.auth === "oauth2_refresh_token")
-    Object.assign(cfg, {
-      token_url: mock.tokenUrl(c.auth),
-      client_id: CREDENTIALS.client_id,
-      client_secret: CREDENTIALS.client_secret,
-      refresh_token: CREDENTIALS.refresh_token,
-    });
+    Object.assign(cfg, { token_url: mock.tokenUrl(c.auth), client_id: CREDENTIALS.client_id, client_secret: CREDENTIALS.client_secret, refresh_token: CREDENTIALS.refresh_token });
   return cfg;
 }
 
@@ -44,14 +39,7 @@ describe("a recorded playground-style API replays byte-identically", () => {
     const dir = connectorCopy("incremental", cfg);
     // The fixture's code is replaced by what scaffold generates for this combination.
     scaffoldProject(dir, comboOptions(c), true);
-    const rec = await runSync({
-      projectDir: dir,
-      configuration: cfg,
-      engine: "embedded",
-      record: "api",
-      reset: true,
-      timeoutSeconds: 60,
-    });
+    const rec = await runSync({ projectDir: dir, configuration: cfg, engine: "embedded", record: "api", reset: true, timeoutSeconds: 60 });
     expect(rec.status, JSON.stringify(rec.error)).toBe("succeeded");
     expect(rec.proof!.requests).toBeGreaterThan(1);
     const recorded = await dumpWarehouse(rec.warehousePath);
@@ -61,19 +49,11 @@ describe("a recorded playground-style API replays byte-identically", () => {
     for (const { text: f } of secretForms(cfg)) expect(text.includes(f), `the recording holds ${f}`).toBe(false);
     // The mock API's secrets, by name: a client id and a user name identify, they are no secrets (the redactor's rule).
     const { client_id: _id, username: _user, ...secrets } = CREDENTIALS;
-    for (const secret of Object.values(secrets))
-      expect(text.includes(secret), `the recording holds ${secret}`).toBe(false);
+    for (const secret of Object.values(secrets)) expect(text.includes(secret), `the recording holds ${secret}`).toBe(false);
 
     const replays = [];
     for (let i = 0; i < 2; i++) {
-      const r = await runSync({
-        projectDir: dir,
-        configuration: cfg,
-        engine: "embedded",
-        replay: "api",
-        reset: true,
-        timeoutSeconds: 60,
-      });
+      const r = await runSync({ projectDir: dir, configuration: cfg, engine: "embedded", replay: "api", reset: true, timeoutSeconds: 60 });
       expect(r.status, JSON.stringify(r.error)).toBe("succeeded");
       expect(r.proof!.requests).toBe(rec.proof!.requests);
       replays.push({ dump: await dumpWarehouse(r.warehousePath), state: readFileSync(r.statePath) });

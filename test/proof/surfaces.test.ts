@@ -58,14 +58,7 @@ describe("proof surfaces", () => {
   });
 
   it("run_debug records and leaves a receipt; check_receipt and make_receipt work on it", async () => {
-    const r = await call("run_debug", {
-      project_dir: dir,
-      engine: "embedded",
-      reset: true,
-      record: "mcp",
-      receipt: true,
-      wait_seconds: 55,
-    });
+    const r = await call("run_debug", { project_dir: dir, engine: "embedded", reset: true, record: "mcp", receipt: true, wait_seconds: 55 });
     expect(r.status, JSON.stringify(r.error)).toBe("succeeded");
     expect(r.proof).toMatchObject({ mode: "record", requests: 4, recording: "mcp" });
     expect(r.receipt_path).toBe(join(dir, "files", "receipt.json"));

@@ -8,13 +8,7 @@ import { seeded } from "../../src/proof/crash.js";
 import { codeFiles } from "../../src/proof/receipt.js";
 import { configurationSecrets, derivedForms } from "../../src/workspace/redact.js";
 
-const table = (rows: string[], columns = ["id", "name"], primary_key = ["id"]): TableDump => ({
-  table: "t",
-  columns,
-  primary_key,
-  rows: [...rows].sort(),
-  sha256: "",
-});
+const table = (rows: string[], columns = ["id", "name"], primary_key = ["id"]): TableDump => ({ table: "t", columns, primary_key, rows: [...rows].sort(), sha256: "" });
 
 describe("proof building blocks", () => {
   it("secretForms covers raw, encoded and Basic forms, each with its placeholder", () => {
@@ -30,20 +24,13 @@ describe("proof building blocks", () => {
   });
 
   it("secretForms and proofRedactor follow the one redactor's rule: every form it knows, nothing it does not", () => {
-    const cfg = {
-      base_url: "http://127.0.0.1:8080/v1",
-      api_key: "k-0123456789",
-      account: "Ab3dEf9hIj2kLm5n",
-      page_size: "1000",
-    };
+    const cfg = { base_url: "http://127.0.0.1:8080/v1", api_key: "k-0123456789", account: "Ab3dEf9hIj2kLm5n", page_size: "1000" };
     const texts = secretForms(cfg).map((f) => f.text);
     // The same values as the redactor's rule, in every form the redactor derives.
     expect(new Set(texts)).toEqual(new Set(configurationSecrets(cfg).flatMap(derivedForms)));
     // A base URL and a page size are no secrets: recordings keep them readable, and the redactor leaves them alone.
     expect(texts.some((t) => t.includes("127.0.0.1") || t === "1000")).toBe(false);
-    expect(proofRedactor(cfg).redact("GET http://127.0.0.1:8080/v1/items?size=1000")).toBe(
-      "GET http://127.0.0.1:8080/v1/items?size=1000",
-    );
+    expect(proofRedactor(cfg).redact("GET http://127.0.0.1:8080/v1/items?size=1000")).toBe("GET http://127.0.0.1:8080/v1/items?size=1000");
     // A credential-shaped value under an ordinary key is a secret, as the redactor says.
     expect(secretForms(cfg).find((f) => f.text === "Ab3dEf9hIj2kLm5n")?.placeholder).toBe("{{ftmcp.account.raw}}");
     expect(proofRedactor(cfg).redact(`key=${encodeURIComponent("k-0123456789")}`)).not.toContain("0123456789");
@@ -61,14 +48,7 @@ describe("proof building blocks", () => {
       '{"e":"request","i":3,',
     ];
     const s = summarizeEvents(lines, r, "replay");
-    expect(s).toMatchObject({
-      requests: 2,
-      hosts: { h: 2 },
-      sleeps: [1],
-      checkpoints: 1,
-      cursor_regressions: [{ checkpoint: 1, path: "cursor" }],
-      crashed: { after_checkpoint: 1 },
-    });
+    expect(s).toMatchObject({ requests: 2, hosts: { h: 2 }, sleeps: [1], checkpoints: 1, cursor_regressions: [{ checkpoint: 1, path: "cursor" }], crashed: { after_checkpoint: 1 } });
     expect(s.faults).toEqual([{ kind: "429", request: 2, method: "GET", url: "http://h/x" }]);
     expect(JSON.stringify(s)).not.toContain("k-0123456789");
   });
@@ -84,9 +64,7 @@ describe("proof building blocks", () => {
   it("diffDumps compares as multisets, by key or on the expected columns", () => {
     const base = [table(['{"id":1,"name":"a"}', '{"id":2,"name":"b"}'])];
     expect(diffDumps(base, [table(['{"id":1,"name":"a"}'])])).toMatchObject([{ missing: 1, extra: 0 }]);
-    expect(
-      diffDumps(base, [table(['{"id":1,"name":"a"}', '{"id":2,"name":"b"}', '{"id":2,"name":"b"}'])]),
-    ).toMatchObject([{ missing: 0, extra: 1 }]);
+    expect(diffDumps(base, [table(['{"id":1,"name":"a"}', '{"id":2,"name":"b"}', '{"id":2,"name":"b"}'])])).toMatchObject([{ missing: 0, extra: 1 }]);
     const changed = [table(['{"id":1,"name":"a"}', '{"id":2,"name":null}'])];
     expect(diffDumps(base, changed, { keys: true })).toEqual([]);
     expect(diffDumps(base, changed, { project: true })).toMatchObject([{ missing: 1, extra: 1 }]);
@@ -96,8 +74,7 @@ describe("proof building blocks", () => {
 
   it("recording names are plain, and the seeded generator repeats", () => {
     expect(checkRecordingName("base-2024.06_a")).toBe("base-2024.06_a");
-    for (const bad of ["../x", "a/b", "", ".hidden", "a..b"])
-      expect(() => checkRecordingName(bad)).toThrow(/not a usable recording name/);
+    for (const bad of ["../x", "a/b", "", ".hidden", "a..b"]) expect(() => checkRecordingName(bad)).toThrow(/not a usable recording name/);
     const a = seeded(7);
     const b = seeded(7);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);

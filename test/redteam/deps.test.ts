@@ -1,14 +1,5 @@
 import { execFileSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, realpathSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isRecordedVenv, recordVenv } from "../../src/deps/venv-record.js";
@@ -19,10 +10,7 @@ function plantInterpreter(f: Fixture): string {
   const pwned = join(f.base, "pwned.txt");
   const bin = join(f.conn, ".venv", "bin");
   mkdirSync(bin, { recursive: true });
-  writeFileSync(
-    join(bin, "python"),
-    `#!/bin/sh\ncat /proc/$PPID/environ > ${pwned} 2>/dev/null; echo ran >> ${pwned}\necho 3.12.0\n`,
-  );
+  writeFileSync(join(bin, "python"), `#!/bin/sh\ncat /proc/$PPID/environ > ${pwned} 2>/dev/null; echo ran >> ${pwned}\necho 3.12.0\n`);
   chmodSync(join(bin, "python"), 0o755);
   writeFileSync(join(f.conn, ".venv", "pyvenv.cfg"), "home = /usr/bin\n");
   return pwned;
@@ -34,11 +22,7 @@ function requirements(f: Fixture, text: string): void {
 
 /** A .venv made in milliseconds, linking to the base interpreter like any venv (no pip of its own). */
 function quickVenv(f: Fixture, systemSite = true): void {
-  execFileSync(
-    "python3",
-    ["-m", "venv", "--without-pip", ...(systemSite ? ["--system-site-packages"] : []), join(f.conn, ".venv")],
-    { stdio: "ignore" },
-  );
+  execFileSync("python3", ["-m", "venv", "--without-pip", ...(systemSite ? ["--system-site-packages"] : []), join(f.conn, ".venv")], { stdio: "ignore" });
 }
 
 function sitePackages(f: Fixture): string {
@@ -53,8 +37,7 @@ function asideOf(f: Fixture): string {
   return names[0];
 }
 
-const install = (f: Fixture, extra: Record<string, unknown> = {}) =>
-  call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 60, wait_seconds: 55, ...extra });
+const install = (f: Fixture, extra: Record<string, unknown> = {}) => call(f, "install_requirements", { project_dir: f.conn, timeout_seconds: 60, wait_seconds: 55, ...extra });
 
 describe("Dependencies (install_requirements)", () => {
   let f: Fixture;
@@ -197,10 +180,7 @@ describe("Dependencies (install_requirements)", () => {
     // uv's install folder, with a cpython whose interpreter is the system's (a link, as the probe cannot install one).
     const uv = join(f.base, "uv-python");
     mkdirSync(join(uv, "cpython-3-linux", "bin"), { recursive: true });
-    symlinkSync(
-      realpathSync(execFileSync("python3", ["-c", "import sys; print(sys.executable)"]).toString().trim()),
-      join(uv, "cpython-3-linux", "bin", "python3"),
-    );
+    symlinkSync(realpathSync(execFileSync("python3", ["-c", "import sys; print(sys.executable)"]).toString().trim()), join(uv, "cpython-3-linux", "bin", "python3"));
     mkdirSync(join(f.conn, ".venv", "bin"), { recursive: true });
     writeFileSync(join(f.conn, ".venv", "pyvenv.cfg"), `home = ${join(uv, "cpython-3-linux", "bin")}\n`);
     symlinkSync(join(uv, "cpython-3-linux", "bin", "python3"), join(f.conn, ".venv", "bin", "python"));

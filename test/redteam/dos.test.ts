@@ -70,28 +70,19 @@ describe("Denial of service", () => {
   });
 
   it("the fix_failing_run prompt with a 1 MB `error` argument → a JSON-RPC invalid-params error, nothing echoed", async () => {
-    await expect(
-      h.client.getPrompt({ name: "fix_failing_run", arguments: { project_dir: dir, error: "e".repeat(MB) } }),
-    ).rejects.toThrow(/16000|too_big|at most|Invalid/i);
+    await expect(h.client.getPrompt({ name: "fix_failing_run", arguments: { project_dir: dir, error: "e".repeat(MB) } })).rejects.toThrow(/16000|too_big|at most|Invalid/i);
   });
 
   it("the build_connector prompt with a 1 MB `source` argument → a JSON-RPC invalid-params error", async () => {
-    await expect(
-      h.client.getPrompt({ name: "build_connector", arguments: { project_dir: dir, source: "s".repeat(MB) } }),
-    ).rejects.toThrow();
+    await expect(h.client.getPrompt({ name: "build_connector", arguments: { project_dir: dir, source: "s".repeat(MB) } })).rejects.toThrow();
   });
 
   it("the add_table prompt with a 1 MB `table` argument → a JSON-RPC invalid-params error", async () => {
-    await expect(
-      h.client.getPrompt({ name: "add_table", arguments: { project_dir: dir, table: "t".repeat(MB) } }),
-    ).rejects.toThrow();
+    await expect(h.client.getPrompt({ name: "add_table", arguments: { project_dir: dir, table: "t".repeat(MB) } })).rejects.toThrow();
   });
 
   it("the fix_failing_run prompt with an ordinary error → answered, the error text included", async () => {
-    const p = await h.client.getPrompt({
-      name: "fix_failing_run",
-      arguments: { project_dir: dir, error: "KeyError: 'api_key'" },
-    });
+    const p = await h.client.getPrompt({ name: "fix_failing_run", arguments: { project_dir: dir, error: "KeyError: 'api_key'" } });
     expect(JSON.stringify(p.messages)).toContain("KeyError");
   });
 
@@ -106,11 +97,7 @@ describe("Denial of service", () => {
   });
 
   it("run_debug with a 10.5 MB starting `state` → isError state before anything runs", async () => {
-    const a = await h.call("run_debug", {
-      project_dir: dir,
-      engine: "embedded",
-      state: { blob: "b".repeat(10_500_000) },
-    });
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", state: { blob: "b".repeat(10_500_000) } });
     expect(a.isError).toBe(true);
     expect(a.code).toBe("state");
   });

@@ -83,8 +83,7 @@ describe("Child process environments", () => {
     if (sdk) {
       const d2 = h.connector("dumper-sdk", DUMPS_ENV);
       await h.call("run_debug", { project_dir: d2, engine: "sdk", python: sdk, wait_seconds: 55 });
-      if (existsSync(join(d2, "env-seen.json")))
-        sdkSeen = JSON.parse(readFileSync(join(d2, "env-seen.json"), "utf8")) as Record<string, string>;
+      if (existsSync(join(d2, "env-seen.json"))) sdkSeen = JSON.parse(readFileSync(join(d2, "env-seen.json"), "utf8")) as Record<string, string>;
     }
   }, 120_000);
   afterAll(async () => {
@@ -158,11 +157,7 @@ describe("Child process environments", () => {
         // instead of `python -m venv` with ensurepip, which takes seconds: the probe is about what pip can see. It is
         // recorded as the server's own (what an earlier install_requirements leaves), or the server would rebuild it.
         mkdirSync(join(h.ws, "pipper"), { recursive: true });
-        execFileSync(
-          "python3",
-          ["-m", "venv", "--without-pip", "--system-site-packages", join(h.ws, "pipper", ".venv")],
-          { stdio: "ignore" },
-        );
+        execFileSync("python3", ["-m", "venv", "--without-pip", "--system-site-packages", join(h.ws, "pipper", ".venv")], { stdio: "ignore" });
         recordVenv(join(h.ws, "pipper", ".venv"));
         const dir = h.connector(
           "pipper",
@@ -183,13 +178,7 @@ describe("Child process environments", () => {
         expect(a.isError).toBe(true);
         expect(paths.length).toBeGreaterThan(0);
         const seenPaths = paths.join("\n");
-        for (const v of [
-          SECRETS.FIVETRAN_API_KEY,
-          SECRETS.GITHUB_TOKEN,
-          SECRETS.AWS_SECRET_ACCESS_KEY,
-          "server-only-setting-42",
-        ])
-          expect(seenPaths).not.toContain(v);
+        for (const v of [SECRETS.FIVETRAN_API_KEY, SECRETS.GITHUB_TOKEN, SECRETS.AWS_SECRET_ACCESS_KEY, "server-only-setting-42"]) expect(seenPaths).not.toContain(v);
         expect(seenPaths).toContain("${FIVETRAN_API_KEY}");
       } finally {
         process.env.HTTPS_PROXY = proxy;
@@ -199,10 +188,7 @@ describe("Child process environments", () => {
     it("HTTPS_PROXY with credentials while pip runs → pip gets it as --proxy, not as a variable; the password is in no answer", async () => {
       // The folder of the probe above: its .venv is reused (creating one takes seconds).
       const dir = join(h.ws, "pipper");
-      writeFileSync(
-        join(dir, "requirements.txt"),
-        `--index-url http://127.0.0.1:${port}/p/\${HTTPS_PROXY}/simple\nredteam-nonexistent-package==1.0\n`,
-      );
+      writeFileSync(join(dir, "requirements.txt"), `--index-url http://127.0.0.1:${port}/p/\${HTTPS_PROXY}/simple\nredteam-nonexistent-package==1.0\n`);
       const a = await h.call("install_requirements", { project_dir: dir });
       expect(a.isError).toBe(true);
       expect(a.text).not.toContain(SECRETS.PROXY_PASSWORD);
@@ -227,30 +213,17 @@ describe("Child process environments", () => {
 
     it("deploy with GITHUB_TOKEN, AWS and agent keys in the server's environment → the fivetran CLI receives only allow-listed names and the API key", async () => {
       const dir = deployable("dep-env");
-      const a = await h.call("deploy", {
-        project_dir: dir,
-        destination: "d",
-        connection: "my_conn",
-        confirm: true,
-        python: "/usr/bin/python3",
-      });
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
       expect(a.isError).toBe(false);
       const rec = JSON.parse(readFileSync(join(dir, "record.json"), "utf8")) as { env: string[]; api_key: string };
       expect(rec.api_key).toBe(SECRETS.FIVETRAN_API_KEY);
-      for (const n of ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "OPENAI_API_KEY", "MY_SERVER_SETTING"])
-        expect(rec.env).not.toContain(n);
+      for (const n of ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "OPENAI_API_KEY", "MY_SERVER_SETTING"]) expect(rec.env).not.toContain(n);
     });
 
     it("the fivetran CLI printing the API key in two pieces on two lines → neither piece in deploy's result or its log notifications", async () => {
       const dir = deployable("dep-split");
       writeFileSync(join(dir, ".fake-fivetran.json"), JSON.stringify({ echo_split: true }));
-      const a = await h.call("deploy", {
-        project_dir: dir,
-        destination: "d",
-        connection: "my_conn",
-        confirm: true,
-        python: "/usr/bin/python3",
-      });
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
       expect(a.isError).toBe(false);
       const seen = `${a.text}\n${h.logs.join("\n")}`;
       expect(seen).toContain("key ****");
@@ -260,13 +233,7 @@ describe("Child process environments", () => {
 
     it("the fivetran CLI echoing the API key's first 8 characters → not in deploy's result", async () => {
       const dir = deployable("dep-echo");
-      const a = await h.call("deploy", {
-        project_dir: dir,
-        destination: "d",
-        connection: "my_conn",
-        confirm: true,
-        python: "/usr/bin/python3",
-      });
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
       expect(a.isError).toBe(false);
       expect(a.text).not.toContain(SECRETS.FIVETRAN_API_KEY.slice(0, 8));
       expect(a.text).not.toContain("tok-deploy-secret-123");
@@ -284,13 +251,7 @@ describe("Child process environments", () => {
     it("python pointing into the folder's .venv, whose bin holds a planted fivetran → the folder's CLI is not run", async () => {
       const dir = deployable("dep-python");
       const mark = plantFolderCli(dir);
-      const a = await h.call("deploy", {
-        project_dir: dir,
-        destination: "d",
-        connection: "my_conn",
-        confirm: true,
-        python: join(dir, ".venv", "bin", "python"),
-      });
+      const a = await h.call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: join(dir, ".venv", "bin", "python") });
       expect(existsSync(mark)).toBe(false);
       expect(a.text).not.toContain("planted CLI ran");
     });

@@ -17,10 +17,7 @@ describe("Clear errors for hostile input, not internal ones", () => {
 
   beforeAll(async () => {
     h = await harness("rt-s5q-err");
-    dir = h.connector(
-      "c",
-      "from fivetran_connector_sdk import Connector\n\ndef update(configuration, state):\n    pass\n\nconnector = Connector(update=update)\n",
-    );
+    dir = h.connector("c", "from fivetran_connector_sdk import Connector\n\ndef update(configuration, state):\n    pass\n\nconnector = Connector(update=update)\n");
     // A source that sends its headers at once, then one byte a second for ever.
     drip = createHttpServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -55,10 +52,7 @@ describe("Clear errors for hostile input, not internal ones", () => {
   });
 
   it("set_state with a state nested 100 levels deep (within the bound) → written", async () => {
-    const a = await h.call("set_state", {
-      project_dir: dir,
-      state: JSON.parse(nestedJson(100)) as Record<string, unknown>,
-    });
+    const a = await h.call("set_state", { project_dir: dir, state: JSON.parse(nestedJson(100)) as Record<string, unknown> });
     expect(a.isError).toBe(false);
   });
 

@@ -75,11 +75,7 @@ describe("Terminal and agent hygiene", () => {
   };
 
   const line = (start: string) => {
-    const tail = (
-      (run.data as { log_tail?: string[]; logTail?: string[] }).log_tail ??
-      (run.data as { logTail?: string[] }).logTail ??
-      []
-    ).join("\n");
+    const tail = ((run.data as { log_tail?: string[]; logTail?: string[] }).log_tail ?? (run.data as { logTail?: string[] }).logTail ?? []).join("\n");
     return tail.split("\n").find((l) => l.includes(start)) ?? "";
   };
 
@@ -147,9 +143,7 @@ describe("Terminal and agent hygiene", () => {
 
   it("an exception message holding `connector-output>>>` → the fence marker defused; the summary's fences stay balanced", () => {
     const content = fencedPart();
-    const summary = content
-      .split("\n")
-      .filter((l) => l.trim() === "connector-output>>>" || l.trim() === "<<<connector-output");
+    const summary = content.split("\n").filter((l) => l.trim() === "connector-output>>>" || l.trim() === "<<<connector-output");
     const opens = (content.match(/<<<connector-output/g) ?? []).length;
     const closes = (content.match(/connector-output>>>/g) ?? []).length;
     expect(opens).toBe(closes);
@@ -164,21 +158,13 @@ describe("Terminal and agent hygiene", () => {
 
   it("look-alike markers (upper case, a space for the dash, a zero-width space, a full-width dash) → all defused", () => {
     const fenced = fencedPart();
-    for (const fake of [
-      "CONNECTOR-OUTPUT>>>",
-      "connector output>>>",
-      "connector-output>>> end",
-      "connector\uff0doutput>>>",
-    ])
-      expect(fenced).not.toContain(fake);
+    for (const fake of ["CONNECTOR-OUTPUT>>>", "connector output>>>", "connector-output>>> end", "connector\uff0doutput>>>"]) expect(fenced).not.toContain(fake);
   });
 
   it("a failed run's last log lines → shown in the summary inside a connector-output fence", () => {
     const at = run.text.indexOf("Last log lines, in the connector's own words:");
     expect(at).toBeGreaterThan(-1);
-    expect(run.text.slice(at)).toMatch(
-      /^Last log lines, in the connector's own words:\n<<<connector-output\n[\s\S]*\nconnector-output>>>/,
-    );
+    expect(run.text.slice(at)).toMatch(/^Last log lines, in the connector's own words:\n<<<connector-output\n[\s\S]*\nconnector-output>>>/);
   });
 
   it("an exception with escapes, a fake fence end and the configuration's api_key, through evaluate_connector → result and EVALUATION.md: no ESC, the message fenced, the key masked", async () => {
@@ -201,11 +187,7 @@ describe("Terminal and agent hygiene", () => {
   it("the CLI `debug` of the same connector → no ESC byte reaches the terminal, stdout or stderr", () => {
     let out = "";
     try {
-      out = execFileSync(process.execPath, [ensureBuilt(), "debug", dir, "--engine", "embedded"], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-        timeout: 60_000,
-      });
+      out = execFileSync(process.execPath, [ensureBuilt(), "debug", dir, "--engine", "embedded"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
     } catch (e) {
       const x = e as { stdout?: string; stderr?: string };
       out = `${x.stdout ?? ""}${x.stderr ?? ""}`;

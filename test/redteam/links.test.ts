@@ -119,11 +119,7 @@ describe("Links inside the connector folder", () => {
 
   it("files/state.json is the current state, the newest backup a link to an outside file → diff_state isError outside_project", async () => {
     state(f);
-    link(
-      f,
-      "files/state.json.bak-2999-01-01T00-00-00-000Z",
-      join(f.outside, "state.json.bak-2020-01-01T00-00-00-000Z"),
-    );
+    link(f, "files/state.json.bak-2999-01-01T00-00-00-000Z", join(f.outside, "state.json.bak-2020-01-01T00-00-00-000Z"));
     const b = before(f);
     expectRefused(f, await call(f, "diff_state", { project_dir: f.conn, from: "latest_backup", to: "current" }), b);
   });
@@ -356,11 +352,7 @@ describe("Links inside the connector folder", () => {
   it("files/ is a link to an outside folder → evaluate_connector isError outside_project, nothing written there", async () => {
     link(f, "files", f.outside);
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "evaluate_connector", { project_dir: f.conn, timeout_seconds: 60, write_markdown: false }),
-      b,
-    );
+    expectRefused(f, await call(f, "evaluate_connector", { project_dir: f.conn, timeout_seconds: 60, write_markdown: false }), b);
   });
 
   // lint, install, deploy: reads of the connector's own files ---------------------------------------------------

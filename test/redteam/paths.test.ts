@@ -1,26 +1,8 @@
 import { execFileSync, spawn } from "node:child_process";
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  before,
-  call,
-  CONNECTOR,
-  expectRefused,
-  expectUntouched,
-  fixture,
-  snapshot,
-  type Fixture,
-} from "./lib/issue-12a-fixture.js";
+import { before, call, CONNECTOR, expectRefused, expectUntouched, fixture, snapshot, type Fixture } from "./lib/issue-12a-fixture.js";
 
 const SCAFFOLD = { name: "probe", source_type: "sample" };
 
@@ -127,35 +109,20 @@ describe("Project folders and paths", () => {
   it("project_dir is a link in the workspace to an outside folder → scaffold isError outside_workspace, nothing written", async () => {
     symlinkSync(f.outside, join(f.ws, "out-link"));
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "out-link") }),
-      b,
-      "outside_workspace",
-    );
+    expectRefused(f, await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "out-link") }), b, "outside_workspace");
   });
 
   it("project_dir's parent is a link to an outside folder → scaffold isError outside_workspace, no folder created outside", async () => {
     symlinkSync(f.outside, join(f.ws, "out-link"));
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "out-link", "deep", "conn") }),
-      b,
-      "outside_workspace",
-    );
+    expectRefused(f, await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "out-link", "deep", "conn") }), b, "outside_workspace");
     expect(existsSync(join(f.outside, "deep"))).toBe(false);
   });
 
   it("project_dir is a dangling link to a new outside folder → scaffold isError outside_workspace, the folder not created", async () => {
     symlinkSync(join(f.outside, "new-conn"), join(f.ws, "dangling"));
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "dangling") }),
-      b,
-      "outside_workspace",
-    );
+    expectRefused(f, await call(f, "scaffold", { ...SCAFFOLD, project_dir: join(f.ws, "dangling") }), b, "outside_workspace");
     expect(existsSync(join(f.outside, "new-conn"))).toBe(false);
   });
 
@@ -175,33 +142,19 @@ describe("Project folders and paths", () => {
   it("project_dir is a link in the workspace to an outside folder → query_warehouse isError outside_workspace", async () => {
     symlinkSync(f.outside, join(f.ws, "out-link"));
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "query_warehouse", { project_dir: join(f.ws, "out-link"), sql: "SELECT * FROM stolen" }),
-      b,
-      "outside_workspace",
-    );
+    expectRefused(f, await call(f, "query_warehouse", { project_dir: join(f.ws, "out-link"), sql: "SELECT * FROM stolen" }), b, "outside_workspace");
   });
 
   it("project_dir is a link in the workspace to an outside folder → set_state isError outside_workspace, nothing written", async () => {
     symlinkSync(f.outside, join(f.ws, "out-link"));
     const b = before(f);
-    expectRefused(
-      f,
-      await call(f, "set_state", { project_dir: join(f.ws, "out-link"), state: { a: 1 } }),
-      b,
-      "outside_workspace",
-    );
+    expectRefused(f, await call(f, "set_state", { project_dir: join(f.ws, "out-link"), state: { a: 1 } }), b, "outside_workspace");
   });
 
   it("every tool that takes a folder describes project_dir the same way → one description", async () => {
     const { tools } = await f.client.listTools();
     const withFolder = tools.filter((t) => t.name !== "scaffold" && (t.inputSchema.properties ?? {}).project_dir);
-    const descriptions = new Set(
-      withFolder.map(
-        (t) => (t.inputSchema.properties as Record<string, { description?: string }>).project_dir.description,
-      ),
-    );
+    const descriptions = new Set(withFolder.map((t) => (t.inputSchema.properties as Record<string, { description?: string }>).project_dir.description));
     expect(withFolder.map((t) => t.name).sort()).toEqual(
       [
         "deploy",
@@ -305,18 +258,12 @@ describe("Project folders and paths", () => {
   it("completion of fix_failing_run's project_dir → the connector folders in the workspace, none outside", async () => {
     writeFileSync(join(f.outside, "connector.py"), CONNECTOR);
     symlinkSync(f.outside, join(f.ws, "linked-conn"));
-    const r = await f.client.complete({
-      ref: { type: "ref/prompt", name: "fix_failing_run" },
-      argument: { name: "project_dir", value: "" },
-    });
+    const r = await f.client.complete({ ref: { type: "ref/prompt", name: "fix_failing_run" }, argument: { name: "project_dir", value: "" } });
     expect(r.completion.values.sort()).toEqual([f.conn, f.sibling].sort());
   });
 
   it("completion of review_before_deploy's project_dir with a prefix → only the folders that start with it", async () => {
-    const r = await f.client.complete({
-      ref: { type: "ref/prompt", name: "review_before_deploy" },
-      argument: { name: "project_dir", value: join(f.ws, "sib") },
-    });
+    const r = await f.client.complete({ ref: { type: "ref/prompt", name: "review_before_deploy" }, argument: { name: "project_dir", value: join(f.ws, "sib") } });
     expect(r.completion.values).toEqual([f.sibling]);
   });
 

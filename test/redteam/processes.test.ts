@@ -1,16 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -26,12 +16,7 @@ import { leftIn } from "./lib/s5-12p-tree.js";
  * does afterwards: return, raise, or spin until the run is stopped.
  */
 function escaping(escape: string, then: "return" | "raise" | "spin"): string {
-  const after =
-    then === "return"
-      ? "op.upsert('items', {'id': 1})"
-      : then === "raise"
-        ? "raise RuntimeError('boom after escaping')"
-        : "while True:\n        pass";
+  const after = then === "return" ? "op.upsert('items', {'id': 1})" : then === "raise" ? "raise RuntimeError('boom after escaping')" : "while True:\n        pass";
   return `import os, signal, subprocess, sys, time
 from fivetran_connector_sdk import Connector, Operations as op
 
@@ -224,8 +209,7 @@ describe("Processes a connector leaves behind", () => {
     const started = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 1 });
     const runId = (started.data as { run_id?: string }).run_id;
     expect(runId).toBeTruthy();
-    for (let i = 0; i < 100 && pidsIn(join(dir, "pids.txt")).length === 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && pidsIn(join(dir, "pids.txt")).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const c = await h.call("cancel_run", { run_id: runId });
     expect(c.isError).toBe(false);
     await h.call("run_status", { run_id: runId, wait_seconds: 10 });
@@ -240,23 +224,12 @@ describe("Processes a connector leaves behind", () => {
   });
 
   it("subprocess.Popen(['sleep', '300'], start_new_session=True) → gone when the run ends", async () => {
-    const { left } = await probe(
-      "popen-session",
-      escaping(
-        "p = subprocess.Popen(['sleep', '300'], start_new_session=True)\nwith open(PIDS, 'a') as f:\n    f.write('%d\\n' % p.pid)",
-        "return",
-      ),
-    );
+    const { left } = await probe("popen-session", escaping("p = subprocess.Popen(['sleep', '300'], start_new_session=True)\nwith open(PIDS, 'a') as f:\n    f.write('%d\\n' % p.pid)", "return"));
     expect(left).toEqual([]);
   });
 
   it("ten setsid() grandchildren → all ten gone", async () => {
-    const { left } = await probe(
-      "setsid-ten",
-      escaping("for _ in range(10):\n    double_fork()\nwait_for(10)", "return"),
-      {},
-      10,
-    );
+    const { left } = await probe("setsid-ten", escaping("for _ in range(10):\n    double_fork()\nwait_for(10)", "return"), {}, 10);
     expect(left).toEqual([]);
   });
 
@@ -267,11 +240,7 @@ describe("Processes a connector leaves behind", () => {
 
   it("a plain fork() child that sleeps, then update() returns → gone (no wait until the timeout either)", async () => {
     const started = Date.now();
-    const { left } = await probe(
-      "fork",
-      escaping("if os.fork() == 0:\n    report_and_sleep()\nwait_for(1)", "return"),
-      { timeout_seconds: 120 },
-    );
+    const { left } = await probe("fork", escaping("if os.fork() == 0:\n    report_and_sleep()\nwait_for(1)", "return"), { timeout_seconds: 120 });
     expect(left).toEqual([]);
     expect(Date.now() - started).toBeLessThan(60_000);
   });
@@ -289,17 +258,11 @@ describe("Processes a connector leaves behind", () => {
 
   it("a setsid() grandchild, then the stdio server is SIGKILLed mid-sync → the grandchild is gone too", async () => {
     const dir = h.connector("setsid-serverkill", escaping(SETSID, "spin"));
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: [ensureBuilt(), "serve", "--workspace", h.ws],
-      env: { ...getDefaultEnvironment() },
-      stderr: "ignore",
-    });
+    const transport = new StdioClientTransport({ command: process.execPath, args: [ensureBuilt(), "serve", "--workspace", h.ws], env: { ...getDefaultEnvironment() }, stderr: "ignore" });
     const client = new Client({ name: "redteam-12b-kill", version: "0" });
     await client.connect(transport);
     await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded", wait_seconds: 0 } });
-    for (let i = 0; i < 200 && pidsIn(join(dir, "pids.txt")).length === 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && pidsIn(join(dir, "pids.txt")).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     const pids = pidsIn(join(dir, "pids.txt"));
     expect(pids.length).toBe(1);
     process.kill(transport.pid!, "SIGKILL");
@@ -327,12 +290,7 @@ describe("Processes a connector leaves behind", () => {
   it("a connector that SIGKILLs its parent (the PID namespace's init) and leaves a setsid() sleep and a new-session Popen sleep → init survives it, the run succeeds, both sleeps are gone", async () => {
     const dir = h.connector("init-killed", KILLS_PARENT);
     reported.push(dir);
-    const a = await h.call("run_debug", {
-      project_dir: dir,
-      engine: "embedded",
-      wait_seconds: 28,
-      timeout_seconds: 25,
-    });
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 28, timeout_seconds: 25 });
     expect(a.text).toContain('"status": "succeeded"');
     expect(a.text).toContain('"containment":"pid_namespace"');
     expect(pidsIn(join(dir, "pids.txt")).length).toBe(2);
@@ -353,20 +311,13 @@ describe("Processes a connector leaves behind", () => {
       const dir = h.connector("supervisor-killed", KILLS_PARENT);
       const pidsFile = join(dir, "pids.txt");
       reported.push(dir);
-      const started = await h.call("run_debug", {
-        project_dir: dir,
-        engine: "embedded",
-        wait_seconds: 0,
-        timeout_seconds: 25,
-      });
+      const started = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 0, timeout_seconds: 25 });
       const runId = (started.data as { run_id?: string }).run_id;
       expect(runId).toBeTruthy();
       for (let i = 0; i < 200 && pidsIn(pidsFile).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
       expect(pidsIn(pidsFile).length).toBe(2);
       // Bounded by the client: a cancel that never answers fails here, not at the suite's timeout.
-      const cancel = await h.client.callTool({ name: "cancel_run", arguments: { run_id: runId } }, undefined, {
-        timeout: 15_000,
-      });
+      const cancel = await h.client.callTool({ name: "cancel_run", arguments: { run_id: runId } }, undefined, { timeout: 15_000 });
       expect(cancel.content).toBeDefined();
       const done = await h.call("run_status", { run_id: runId, wait_seconds: 15 });
       expect(done.text).not.toContain('"status": "running"');
@@ -375,24 +326,14 @@ describe("Processes a connector leaves behind", () => {
       expect(await leftIn(dir, 5_000)).toEqual([]);
       // The folder is free again: the next run of a plain connector starts and succeeds.
       writeFileSync(join(dir, "connector.py"), escaping("pass", "return"));
-      const again = await h.call("run_debug", {
-        project_dir: dir,
-        engine: "embedded",
-        wait_seconds: 20,
-        timeout_seconds: 20,
-      });
+      const again = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 20, timeout_seconds: 20 });
       expect(again.text).toContain('"status": "succeeded"');
     }, 90_000);
 
     it("the same connector, not cancelled → run_debug answers failed, saying the process tree was killed from inside, well before timeout_seconds", async () => {
       const dir = h.connector("supervisor-killed-wait", KILLS_PARENT);
       reported.push(dir);
-      const a = await h.call("run_debug", {
-        project_dir: dir,
-        engine: "embedded",
-        wait_seconds: 28,
-        timeout_seconds: 25,
-      });
+      const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 28, timeout_seconds: 25 });
       expect(a.text).toContain('"status": "failed"');
       expect(a.text).toContain("killed from inside");
       expect(pidsIn(join(dir, "pids.txt")).length).toBe(2);
@@ -417,13 +358,7 @@ describe("Processes a connector leaves behind", () => {
   }, 120_000);
 
   it("a tight loop of upserts and checkpoints that fills the operation channel, evaluated with max_rows → evaluate_connector answers, the runs capped", async () => {
-    const dir = h.connector(
-      "flood-ckpt",
-      escaping(
-        "i = 0\nwhile True:\n    op.upsert('items', {'id': i, 'pad': 'x' * 2000})\n    op.checkpoint({'i': i})\n    i += 1",
-        "return",
-      ),
-    );
+    const dir = h.connector("flood-ckpt", escaping("i = 0\nwhile True:\n    op.upsert('items', {'id': i, 'pad': 'x' * 2000})\n    op.checkpoint({'i': i})\n    i += 1", "return"));
     const a = await h.call("evaluate_connector", { project_dir: dir, max_rows: 200, timeout_seconds: 60 });
     expect(a.text).toContain('"capped": true');
   }, 120_000);
@@ -468,11 +403,7 @@ describe("Processes a connector leaves behind", () => {
     const call = async (name: string, args: Record<string, unknown>, via = client) => {
       const res = await via.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
       const text = (res.content as { text?: string }[]).map((c) => c.text ?? "").join("\n");
-      return {
-        isError: res.isError === true,
-        text: `${text}\n${JSON.stringify(res.structuredContent ?? {})}`,
-        data: (res.structuredContent ?? {}) as Record<string, unknown>,
-      };
+      return { isError: res.isError === true, text: `${text}\n${JSON.stringify(res.structuredContent ?? {})}`, data: (res.structuredContent ?? {}) as Record<string, unknown> };
     };
     const write = (dir: string, files: Record<string, string>) => {
       for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
@@ -528,24 +459,12 @@ describe("Processes a connector leaves behind", () => {
 
     it("the stdio server's own /proc/<pid>/environ after start-up → holds neither FIVETRAN_API_KEY nor the other secrets; deploy still hands the key to the fivetran CLI", async () => {
       const environ = readFileSync(`/proc/${transport.pid!}/environ`);
-      for (const s of [KEY, SECRETS.GITHUB_TOKEN, SECRETS.PROXY_PASSWORD, encodeURIComponent(SECRETS.PROXY_PASSWORD)])
-        expect(environ.includes(s)).toBe(false);
+      for (const s of [KEY, SECRETS.GITHUB_TOKEN, SECRETS.PROXY_PASSWORD, encodeURIComponent(SECRETS.PROXY_PASSWORD)]) expect(environ.includes(s)).toBe(false);
       expect(environ.includes("FIVETRAN_CONNECTOR_MCP_RUNS_DIR=")).toBe(true);
       const dir = join(ws, "deploy-key");
       mkdirSync(dir);
-      write(dir, {
-        "connector.py": DEPLOYABLE,
-        "configuration.json": "{}",
-        "requirements.txt": "",
-        ".fake-fivetran.json": JSON.stringify({ record: join(dir, "record.json") }),
-      });
-      const d = await call("deploy", {
-        project_dir: dir,
-        destination: "d",
-        connection: "my_conn",
-        confirm: true,
-        python: "/usr/bin/python3",
-      });
+      write(dir, { "connector.py": DEPLOYABLE, "configuration.json": "{}", "requirements.txt": "", ".fake-fivetran.json": JSON.stringify({ record: join(dir, "record.json") }) });
+      const d = await call("deploy", { project_dir: dir, destination: "d", connection: "my_conn", confirm: true, python: "/usr/bin/python3" });
       expect(d.isError).toBe(false);
       const rec = JSON.parse(readFileSync(join(dir, "record.json"), "utf8")) as { api_key: string };
       expect(rec.api_key).toBe(KEY);
@@ -556,12 +475,7 @@ describe("Processes a connector leaves behind", () => {
       const dir = join(ws, "escapee");
       mkdirSync(dir);
       write(dir, { "connector.py": ESCAPEE, "configuration.json": "{}", "requirements.txt": "" });
-      const a = await call("run_debug", {
-        project_dir: dir,
-        engine: "embedded",
-        wait_seconds: 55,
-        timeout_seconds: 30,
-      });
+      const a = await call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55, timeout_seconds: 30 });
       expect(a.text).not.toContain('"status": "running"');
       // The escapee did start, and wrote when.
       expect(existsSync(join(dir, "started"))).toBe(true);

@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  harness,
-  plantServerSecrets,
-  PROXY_URL,
-  runRecords,
-  SECRETS,
-  type Answer,
-  type Harness,
-} from "./lib/issue-12b-server.js";
+import { harness, plantServerSecrets, PROXY_URL, runRecords, SECRETS, type Answer, type Harness } from "./lib/issue-12b-server.js";
 
 // A connector folder as an attacker or a careless author writes it: secrets in configuration.json, printed in every
 // form a program commonly prints them, checkpointed into state and thrown in an exception; next to ordinary values
@@ -126,12 +118,7 @@ describe("Secrets in output", () => {
 
   it("the api_key upper-cased, lower-cased and reversed → each masked", () => {
     expect(everything).toContain("upper **** lower **** reversed ****");
-    hidden(
-      everything,
-      CONFIG.api_key.toUpperCase(),
-      CONFIG.api_key.toLowerCase(),
-      [...CONFIG.api_key].reverse().join(""),
-    );
+    hidden(everything, CONFIG.api_key.toUpperCase(), CONFIG.api_key.toLowerCase(), [...CONFIG.api_key].reverse().join(""));
   });
 
   it("base64 of the api_key → masked", () => {
@@ -229,12 +216,7 @@ describe("Secrets in output", () => {
 
   it("run_debug with a `configuration` override whose api_key the connector checkpoints → run_debug's state masked", async () => {
     const d = h.connector("override", SAVES_OVERRIDE, { api_key: "file-key-value-123" });
-    const a = await h.call("run_debug", {
-      project_dir: d,
-      engine: "embedded",
-      configuration: { api_key: OVERRIDE_KEY },
-      wait_seconds: 55,
-    });
+    const a = await h.call("run_debug", { project_dir: d, engine: "embedded", configuration: { api_key: OVERRIDE_KEY }, wait_seconds: 55 });
     expect(a.isError).toBe(false);
     expect(a.text).toContain("copied");
     hidden(a.text, OVERRIDE_KEY);
@@ -449,10 +431,7 @@ describe("Secrets in output: derived forms", () => {
     const apiKey = Buffer.from(SECRETS.FIVETRAN_API_KEY);
     const hex = apiKey.toString("hex");
     const b64 = Buffer.concat([Buffer.from([1]), apiKey]).toString("base64");
-    const a = await h.call("query_warehouse", {
-      project_dir: dir,
-      sql: `SELECT '${hex}' AS h, '${hex.toUpperCase()}' AS u, '${b64}' AS b`,
-    });
+    const a = await h.call("query_warehouse", { project_dir: dir, sql: `SELECT '${hex}' AS h, '${hex.toUpperCase()}' AS u, '${b64}' AS b` });
     expect(a.isError).toBe(false);
     expect(a.text).toContain("****");
     hidden(a.text, hex, hex.toUpperCase(), base64Core(SECRETS.FIVETRAN_API_KEY, 1));
@@ -461,13 +440,7 @@ describe("Secrets in output: derived forms", () => {
   it("the run record of that run → none of the derived forms in it", () => {
     const records = runRecords();
     expect(records).toContain("login failed");
-    hidden(
-      records,
-      Buffer.from(key).toString("hex"),
-      Buffer.from(pw).toString("hex"),
-      String.raw`p\u00e4ssw`,
-      String.raw`p\xc3\xa4ssw`,
-    );
+    hidden(records, Buffer.from(key).toString("hex"), Buffer.from(pw).toString("hex"), String.raw`p\u00e4ssw`, String.raw`p\xc3\xa4ssw`);
   });
 });
 

@@ -14,8 +14,7 @@ connector = Connector(update=update)
 describe("The SQL sandbox of query_warehouse", () => {
   let h: Harness;
   let dir: string;
-  const q = (sql: string, extra: Record<string, unknown> = {}): Promise<Answer> =>
-    h.call("query_warehouse", { project_dir: dir, sql, ...extra });
+  const q = (sql: string, extra: Record<string, unknown> = {}): Promise<Answer> => h.call("query_warehouse", { project_dir: dir, sql, ...extra });
 
   beforeAll(async () => {
     plantServerSecrets();
@@ -87,9 +86,7 @@ describe("The SQL sandbox of query_warehouse", () => {
   });
 
   it("printf and format with small widths over a table (the guard's own overloads) → the formatted rows", async () => {
-    const a = await q(
-      "SELECT printf('%3d|%.2f|%s', id, 1.5, name) AS p, format('{:>4}|{}', id, name) AS f FROM items ORDER BY id",
-    );
+    const a = await q("SELECT printf('%3d|%.2f|%s', id, 1.5, name) AS p, format('{:>4}|{}', id, name) AS f FROM items ORDER BY id");
     expect(a.isError).toBe(false);
     expect(a.text).toContain("  0|1.50|n0");
     expect(a.text).toContain("   2|n2");
@@ -118,9 +115,7 @@ describe("The SQL sandbox of query_warehouse", () => {
   }, 60_000);
 
   it("a recursive CTE doubling a string 40 times → stopped by the query time limit (isError timeout) or the memory limit", async () => {
-    const a = await q(
-      "WITH RECURSIVE r(s, i) AS (SELECT 'x', 0 UNION ALL SELECT s || s, i + 1 FROM r WHERE i < 40) SELECT max(length(s)) FROM r",
-    );
+    const a = await q("WITH RECURSIVE r(s, i) AS (SELECT 'x', 0 UNION ALL SELECT s || s, i + 1 FROM r WHERE i < 40) SELECT max(length(s)) FROM r");
     expect(a.isError).toBe(true);
     expect(["query_failed", "timeout"]).toContain(a.code);
   }, 60_000);
@@ -160,9 +155,7 @@ describe("The SQL sandbox of query_warehouse", () => {
   });
 
   it("a legitimate repeat('ab', 3), range(3) and FROM range(5) → answered as before (the guard passes small calls through)", async () => {
-    const a = await q(
-      "SELECT repeat('ab', 3) AS r, len(range(3)) AS n, (SELECT count(*) FROM range(5)) AS c, lpad('7', 3, '0') AS p",
-    );
+    const a = await q("SELECT repeat('ab', 3) AS r, len(range(3)) AS n, (SELECT count(*) FROM range(5)) AS c, lpad('7', 3, '0') AS p");
     expect(a.isError).toBe(false);
     expect(a.text).toContain("ababab");
     expect(a.text).toContain("007");

@@ -7,8 +7,7 @@ import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { FAIL_AFTER_CHECKPOINT, HEADER, makeConnector } from "./helpers.js";
 
 // Issue 2 §7: each bad input gives a clear, actionable answer and loses nothing committed. Real python3.
-const embedded = (dir: string, extra: Record<string, unknown> = {}) =>
-  runSync({ projectDir: dir, engine: "embedded", ...extra });
+const embedded = (dir: string, extra: Record<string, unknown> = {}) => runSync({ projectDir: dir, engine: "embedded", ...extra });
 
 async function toolError(p: Promise<unknown>): Promise<ToolError> {
   try {
@@ -57,9 +56,7 @@ describe("bad input", () => {
     expect(r.status).toBe("failed");
     expect(r.exitCode).toBe(1);
     expect(r.error?.kind).toBe("no_connector");
-    expect(r.error?.message.split("\n")[0]).toBe(
-      "Connector object must be named 'connector', but found: 'my_connector'",
-    );
+    expect(r.error?.message.split("\n")[0]).toBe("Connector object must be named 'connector', but found: 'my_connector'");
     expect(readdirSync(join(dir, "files"))).toEqual(["cache.txt"]);
   });
 
@@ -76,16 +73,12 @@ describe("bad input", () => {
       expect(bad.status).toBe("failed");
       expect(bad.exitCode).toBe(1);
       expect(bad.error?.kind).toBe("configuration");
-      expect(bad.error?.message).toMatch(
-        /^invalid configuration error: Configuration must be (provided as a JSON file|a JSON object of key-value pairs)/,
-      );
+      expect(bad.error?.message).toMatch(/^invalid configuration error: Configuration must be (provided as a JSON file|a JSON object of key-value pairs)/);
     }
     // Values `fivetran configuration` encrypted: the embedded engine has no key, and says so instead of passing the ciphertext.
     const enc = await embedded(makeConnector(ok, { password: "fivetran_encrypted:AAAA", host: "h" }));
     expect(enc.error?.kind).toBe("configuration");
-    expect(enc.error?.message).toBe(
-      "configuration.json holds values the SDK's configuration command sealed with its key ('password'); only the real SDK can decrypt them",
-    );
+    expect(enc.error?.message).toBe("configuration.json holds values the SDK's configuration command sealed with its key ('password'); only the real SDK can decrypt them");
     expect(enc.error?.hint).toContain("engine sdk");
     const r = await embedded(makeConnector(ok, { port: 5432 }));
     expect(r.error?.kind).toBe("configuration");
@@ -119,11 +112,7 @@ describe("bad input", () => {
   });
 
   it("os._exit() kills the process: kind exit", async () => {
-    const r = await embedded(
-      makeConnector(
-        `import os\n${HEADER}def update(configuration, state):\n    os._exit(4)\nconnector = Connector(update=update)\n`,
-      ),
-    );
+    const r = await embedded(makeConnector(`import os\n${HEADER}def update(configuration, state):\n    os._exit(4)\nconnector = Connector(update=update)\n`));
     expect(r.error?.kind).toBe("exit");
     expect(r.error?.message).toContain("exited with code 4");
     expect(r.exitCode).toBe(4);
@@ -151,9 +140,7 @@ describe("bad input", () => {
       ),
     );
     expect(r.error?.kind).toBe("schema");
-    expect(r.error?.message).toContain(
-      "failed while executing schema() error: DECIMAL data type missing precision and scale",
-    );
+    expect(r.error?.message).toContain("failed while executing schema() error: DECIMAL data type missing precision and scale");
   });
 
   it("warehouse locked by another writer: a clear error and the connector never runs", async () => {

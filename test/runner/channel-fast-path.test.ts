@@ -88,9 +88,7 @@ print(json.dumps({"fast": fast, "slow": slow}))
 
 describe("channel fast path", () => {
   it("sends the same records as the general path for rows whose values change type under one shape", () => {
-    const out = JSON.parse(
-      execFileSync("python3", ["-c", SCRIPT, join(HARNESS_DIR)], { encoding: "utf8", maxBuffer: 16 << 20 }),
-    );
+    const out = JSON.parse(execFileSync("python3", ["-c", SCRIPT, join(HARNESS_DIR)], { encoding: "utf8", maxBuffer: 16 << 20 }));
     expect(out.fast.calls).toEqual(out.slow.calls);
     expect(out.fast.records).toEqual(out.slow.records);
     // Every value of the undeclared tables went through (a NUL is dropped from the text); declared types refuse
@@ -105,8 +103,6 @@ describe("channel fast path", () => {
     // never declared, so it is keyless too).
     const hashed = rows.filter((r: unknown[]) => r[1] === "keyless" || r[2] === "other_schema");
     expect(hashed.every((r: unknown[]) => typeof r[5] === "string" && r[5].length === 28)).toBe(true);
-    expect(
-      rows.filter((r: unknown[]) => r[1] === "keyed" && r[2] === null).every((r: unknown[]) => r[5] === null),
-    ).toBe(true);
+    expect(rows.filter((r: unknown[]) => r[1] === "keyed" && r[2] === null).every((r: unknown[]) => r[5] === null)).toBe(true);
   });
 });

@@ -6,8 +6,7 @@ import { HEADER, makeConnector } from "./helpers.js";
 // The operation channel (src/runner/harness/fivetran_connector_sdk/_channel.py) as the runner sees it: what
 // reaches it when the connector ends abruptly, from several threads, or after the runner has stopped reading.
 // Real python3, the real harness, real DuckDB.
-const embedded = (dir: string, extra: Record<string, unknown> = {}) =>
-  runSync({ projectDir: dir, engine: "embedded", ...extra });
+const embedded = (dir: string, extra: Record<string, unknown> = {}) => runSync({ projectDir: dir, engine: "embedded", ...extra });
 const SCHEMA = `connector = Connector(update=update, schema=lambda c: [{"table": "items", "primary_key": ["id"]}])\n`;
 
 describe("operation channel", () => {
@@ -15,11 +14,7 @@ describe("operation channel", () => {
   // rest of its output (Node resumes a paused stdio stream when the child exits). Loading DuckDB once here keeps
   // these tests, which end their connectors early on purpose, clear of that window.
   beforeAll(async () => {
-    await embedded(
-      makeConnector(
-        `${HEADER}\ndef update(configuration, state):\n    op.upsert("t", {"id": 1})\n\nconnector = Connector(update=update)\n`,
-      ),
-    );
+    await embedded(makeConnector(`${HEADER}\ndef update(configuration, state):\n    op.upsert("t", {"id": 1})\n\nconnector = Connector(update=update)\n`));
   });
 
   it("a checkpoint followed by os._exit(0) is committed; the few rows after it are not sent", async () => {
@@ -77,9 +72,7 @@ ${SCHEMA}`),
     );
     expect(r.status).toBe("failed");
     expect(r.error?.kind).toBe("exit");
-    expect(r.error?.message).toBe(
-      "update() called sys.exit(0); the sync stopped there (exit code 0). Raise an exception instead to fail a sync.",
-    );
+    expect(r.error?.message).toBe("update() called sys.exit(0); the sync stopped there (exit code 0). Raise an exception instead to fail a sync.");
     // `fivetran debug` ends with the code the connector gave sys.exit().
     expect(r.exitCode).toBe(0);
     expect(r.state).toEqual({ n: 25000 });
@@ -178,16 +171,14 @@ connector = Connector(update=update, schema=lambda c: [{"table": "last", "primar
     expect(seq.rows[0]).toEqual([80000, 80000]);
   });
 
-  it.runIf(existsSync("/proc/self/status"))(
-    "a connector far ahead of a slow runner waits for it: Python's memory stays within the channel's limit",
-    async () => {
-      // Rows of 20 KB: the runner's JSON and DuckDB work per byte is well above the connector's, so the connector
-      // keeps running into the channel's limit; without one, 160 MB of rows peaked 16 to 60 MB higher than 16 MB
-      // did. The peak is the connector's own VmHWM: the run's peakRssMb (ru_maxrss) also counts what the process
-      // held before exec.
-      const run = async (rows: number) => {
-        const r = await embedded(
-          makeConnector(`import sys
+  it.runIf(existsSync("/proc/self/status"))("a connector far ahead of a slow runner waits for it: Python's memory stays within the channel's limit", async () => {
+    // Rows of 20 KB: the runner's JSON and DuckDB work per byte is well above the connector's, so the connector
+    // keeps running into the channel's limit; without one, 160 MB of rows peaked 16 to 60 MB higher than 16 MB
+    // did. The peak is the connector's own VmHWM: the run's peakRssMb (ru_maxrss) also counts what the process
+    // held before exec.
+    const run = async (rows: number) => {
+      const r = await embedded(
+        makeConnector(`import sys
 ${HEADER}
 from fivetran_connector_sdk import _channel
 
@@ -198,19 +189,18 @@ def update(configuration, state):
     with open("/proc/self/status") as f:
         print("peak %s limit %d" % ([l for l in f if l.startswith("VmHWM:")][0].split()[1], _channel._LIMIT), file=sys.stderr)
 ${SCHEMA}`),
-        );
-        expect(r.status).toBe("succeeded");
-        expect(r.rowsPerTable).toEqual({ items: rows });
-        const m = /peak (\d+) limit (\d+)/.exec(r.logTail.join("\n"));
-        return { peakMb: Number(m?.[1]) / 1024, limitMb: Number(m?.[2]) / 2 ** 20 };
-      };
-      const small = await run(800);
-      const large = await run(8000);
-      expect(small.peakMb).toBeGreaterThan(1);
-      expect(large.limitMb).toBeLessThanOrEqual(8);
-      expect(large.peakMb).toBeLessThan(small.peakMb + large.limitMb + 4);
-    },
-  );
+      );
+      expect(r.status).toBe("succeeded");
+      expect(r.rowsPerTable).toEqual({ items: rows });
+      const m = /peak (\d+) limit (\d+)/.exec(r.logTail.join("\n"));
+      return { peakMb: Number(m?.[1]) / 1024, limitMb: Number(m?.[2]) / 2 ** 20 };
+    };
+    const small = await run(800);
+    const large = await run(8000);
+    expect(small.peakMb).toBeGreaterThan(1);
+    expect(large.limitMb).toBeLessThanOrEqual(8);
+    expect(large.peakMb).toBeLessThan(small.peakMb + large.limitMb + 4);
+  });
 
   it("a channel the runner stops reading fails the connector's next write with BrokenPipeError, as a write would", async () => {
     // Shutting down the socket's sending side is what the connector sees when the runner's end is gone.

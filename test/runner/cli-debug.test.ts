@@ -26,18 +26,7 @@ describe("CLI debug", () => {
     expect(await run([makeConnector(OK), "--engine", "embedded"], c.io)).toBe(0);
     expect(c.out.join("\n")).toMatch(/^SYNC SUCCEEDED — total elapsed .*\nOperation {7}\| Counts/);
     const f = capture();
-    expect(
-      await run(
-        [
-          makeConnector(
-            `${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`,
-          ),
-          "--engine",
-          "embedded",
-        ],
-        f.io,
-      ),
-    ).toBe(1);
+    expect(await run([makeConnector(`${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`), "--engine", "embedded"], f.io)).toBe(1);
     expect(f.out.join("\n")).toContain("SYNC FAILED");
     expect(f.err.join("\n")).toContain("connector_exception");
     expect(await run(["--engine", "bogus"], capture().io)).toBe(2);
@@ -45,24 +34,14 @@ describe("CLI debug", () => {
   });
 
   it("a failed sync exits non-zero in text and --json mode alike: the connector's own exit code, as fivetran debug's", async () => {
-    const raising = makeConnector(
-      `${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`,
-    );
-    const exiting = makeConnector(
-      `${HEADER}import sys\ndef update(configuration, state):\n    op.upsert("t", {"id": 1})\n    sys.exit(3)\nconnector = Connector(update=update)\n`,
-    );
-    const stopped = makeConnector(
-      `${HEADER}import sys\ndef update(configuration, state):\n    sys.exit(0)\nconnector = Connector(update=update)\n`,
-    );
+    const raising = makeConnector(`${HEADER}def update(configuration, state):\n    raise RuntimeError("x")\nconnector = Connector(update=update)\n`);
+    const exiting = makeConnector(`${HEADER}import sys\ndef update(configuration, state):\n    op.upsert("t", {"id": 1})\n    sys.exit(3)\nconnector = Connector(update=update)\n`);
+    const stopped = makeConnector(`${HEADER}import sys\ndef update(configuration, state):\n    sys.exit(0)\nconnector = Connector(update=update)\n`);
     for (const mode of [[], ["--json"]]) {
       expect(await run([raising, "--engine", "embedded", ...mode], capture().io), `raise ${mode.join(" ")}`).toBe(1);
-      expect(await run([exiting, "--engine", "embedded", ...mode], capture().io), `sys.exit(3) ${mode.join(" ")}`).toBe(
-        3,
-      );
+      expect(await run([exiting, "--engine", "embedded", ...mode], capture().io), `sys.exit(3) ${mode.join(" ")}`).toBe(3);
       // fivetran debug ends sys.exit(0) with 0, but the sync stopped there without a verdict: a failure here.
-      expect(await run([stopped, "--engine", "embedded", ...mode], capture().io), `sys.exit(0) ${mode.join(" ")}`).toBe(
-        1,
-      );
+      expect(await run([stopped, "--engine", "embedded", ...mode], capture().io), `sys.exit(0) ${mode.join(" ")}`).toBe(1);
     }
   });
 });

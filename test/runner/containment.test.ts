@@ -20,15 +20,7 @@ const linux = process.platform === "linux";
 const namespaces = linux && spawnSync(PYTHON, ["-I", "-S", SUPERVISOR, "--probe"], { stdio: "ignore" }).status === 0;
 
 function run(code: string, extra: { memoryLimitMb?: number } = {}) {
-  const p = spawnSupervised({
-    file: PYTHON,
-    args: ["-c", code],
-    cwd: tmpdir(),
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    timeoutMs: 20_000,
-    containWith: PYTHON,
-    ...extra,
-  });
+  const p = spawnSupervised({ file: PYTHON, args: ["-c", code], cwd: tmpdir(), env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, timeoutMs: 20_000, containWith: PYTHON, ...extra });
   const out: Buffer[] = [];
   p.stdout?.on("data", (c: Buffer) => out.push(c));
   return { p, done: p.exited.then((e) => ({ ...e, out: Buffer.concat(out).toString() })) };
@@ -52,51 +44,33 @@ describe.runIf(linux)("process containment", () => {
     await probing;
     // A probe run with spawnSync would have settled before the loop turned once.
     expect(turned).toBe(true);
-    const c = child.startChild({
-      file: PYTHON,
-      args: ["-c", "pass"],
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-      io: { stdin: "ignore" },
-      timeoutMs: 20_000,
-      containWith: PYTHON,
-    });
+    const c = child.startChild({ file: PYTHON, args: ["-c", "pass"], env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, io: { stdin: "ignore" }, timeoutMs: 20_000, containWith: PYTHON });
     expect(c.containment).toBe(namespaces ? "pid_namespace" : "process_group_subreaper");
     expect((await c.sub).exitCode).toBe(0);
     c.dispose();
   });
 
-  it.runIf(namespaces)(
-    "in the namespace the program is pid 2 and sees only init and itself; sys.exit(7), os._exit(3) and a signal come through as they were",
-    async () => {
-      const seen = await run(
-        "import os\nprint(os.getpid(), sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))",
-      ).done;
-      expect(seen.out.trim()).toBe("2 [1, 2]");
-      expect((await run("import sys\nsys.exit(7)").done).exitCode).toBe(7);
-      expect((await run("import os\nos._exit(3)").done).exitCode).toBe(3);
-      const killed = await run("import os, signal\nos.kill(os.getpid(), signal.SIGTERM)").done;
-      expect(killed.signal).toBe("SIGTERM");
-    },
-  );
+  it.runIf(namespaces)("in the namespace the program is pid 2 and sees only init and itself; sys.exit(7), os._exit(3) and a signal come through as they were", async () => {
+    const seen = await run("import os\nprint(os.getpid(), sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))").done;
+    expect(seen.out.trim()).toBe("2 [1, 2]");
+    expect((await run("import sys\nsys.exit(7)").done).exitCode).toBe(7);
+    expect((await run("import os\nos._exit(3)").done).exitCode).toBe(3);
+    const killed = await run("import os, signal\nos.kill(os.getpid(), signal.SIGTERM)").done;
+    expect(killed.signal).toBe("SIGTERM");
+  });
 
-  it.runIf(namespaces)(
-    "a program that SIGKILLs its parent (init) and unmounts /proc → init lives on, /proc stays the namespace's",
-    async () => {
-      const r = await run(
-        "import ctypes, os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nlibc = ctypes.CDLL(None, use_errno=True)\nprint(libc.umount2(b'/proc', 2) == 0, sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))",
-      ).done;
-      expect(r.exitCode).toBe(0);
-      expect(r.out.trim()).toBe("False [1, 2]");
-    },
-  );
+  it.runIf(namespaces)("a program that SIGKILLs its parent (init) and unmounts /proc → init lives on, /proc stays the namespace's", async () => {
+    const r = await run(
+      "import ctypes, os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nlibc = ctypes.CDLL(None, use_errno=True)\nprint(libc.umount2(b'/proc', 2) == 0, sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))",
+    ).done;
+    expect(r.exitCode).toBe(0);
+    expect(r.out.trim()).toBe("False [1, 2]");
+  });
 
   it.runIf(namespaces)(
     "the memory watchdog reads the program inside the namespace (not init) and stops it past memoryLimitMb",
     async () => {
-      const { p, done } = run(
-        "import time\nb = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(30)",
-        { memoryLimitMb: 100 },
-      );
+      const { p, done } = run("import time\nb = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(30)", { memoryLimitMb: 100 });
       await done;
       expect(p.stopReason).toBe("memory");
     },
@@ -109,19 +83,9 @@ describe.runIf(linux)("process containment", () => {
   it.runIf(namespaces && process.getuid?.() === 0 && setpriv !== undefined)(
     "as an unprivileged user (nobody, via setpriv) → --probe succeeds and the program runs as pid 2 in its own /proc, with its exit code",
     () => {
-      const asNobody = (args: string[]) =>
-        spawnSync(
-          setpriv!,
-          ["--reuid=65534", "--regid=65534", "--clear-groups", PYTHON, "-I", "-S", SUPERVISOR, ...args],
-          { cwd: "/", encoding: "utf8" },
-        );
+      const asNobody = (args: string[]) => spawnSync(setpriv!, ["--reuid=65534", "--regid=65534", "--clear-groups", PYTHON, "-I", "-S", SUPERVISOR, ...args], { cwd: "/", encoding: "utf8" });
       expect(asNobody(["--probe"]).status).toBe(0);
-      const r = asNobody([
-        "--pidns",
-        PYTHON,
-        "-c",
-        "import os, sys\nprint(os.getpid(), os.getuid(), sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))\nsys.exit(5)",
-      ]);
+      const r = asNobody(["--pidns", PYTHON, "-c", "import os, sys\nprint(os.getpid(), os.getuid(), sorted(int(n) for n in os.listdir('/proc') if n.isdigit()))\nsys.exit(5)"]);
       expect(r.stdout.trim()).toBe("2 65534 [1, 2]");
       expect(r.status).toBe(5);
     },
@@ -133,8 +97,7 @@ describe.runIf(linux)("process containment", () => {
   it.runIf(unshare !== undefined)(
     "where the kernel refuses the namespace (unshare --user without id maps) → --probe fails, --pidns refuses to run the program (exit 125, naming the way out), the subreaper still runs it",
     () => {
-      const inside = (args: string[]) =>
-        spawnSync(unshare!, ["--user", PYTHON, "-I", "-S", SUPERVISOR, ...args], { cwd: "/", encoding: "utf8" });
+      const inside = (args: string[]) => spawnSync(unshare!, ["--user", PYTHON, "-I", "-S", SUPERVISOR, ...args], { cwd: "/", encoding: "utf8" });
       const probe = inside(["--probe"]);
       // (The kernel refuses a user namespace to a process whose uid has no mapping in its own.)
       expect(probe.status).not.toBe(0);
@@ -166,20 +129,8 @@ const again = child.startChild(opts);
 const r2 = await again.sub;
 again.dispose();
 console.log(JSON.stringify({ speculative, ok, out: String(r.stdout), stopReason: first.stopReason, again: again.containment, againOk: await again.confirmed(), againOut: String(r2.stdout) }));`;
-      const r = spawnSync(unshare!, ["--user", process.execPath, "--input-type=module", "-e", script], {
-        cwd: "/",
-        encoding: "utf8",
-        timeout: 30_000,
-      });
-      expect(JSON.parse(r.stdout.trim())).toEqual({
-        speculative: "pid_namespace",
-        ok: false,
-        out: "",
-        stopReason: "failed",
-        again: "process_group_subreaper",
-        againOk: true,
-        againOut: "ran",
-      });
+      const r = spawnSync(unshare!, ["--user", process.execPath, "--input-type=module", "-e", script], { cwd: "/", encoding: "utf8", timeout: 30_000 });
+      expect(JSON.parse(r.stdout.trim())).toEqual({ speculative: "pid_namespace", ok: false, out: "", stopReason: "failed", again: "process_group_subreaper", againOk: true, againOut: "ran" });
     },
     // (ensureBuilt may have to build dist/ first.)
     200_000,

@@ -31,15 +31,7 @@ connector = Connector(update=update, schema=schema)
     expect(r.error).toBeUndefined();
     expect(r.status).toBe("succeeded");
     expect(r.engine).toBe("embedded");
-    expect(r.counts).toEqual({
-      upserts: 6,
-      updates: 1,
-      deletes: 1,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 1,
-      fileUploads: 0,
-    });
+    expect(r.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     expect(r.rowsPerTable).toEqual({ items: 5, user_data: 1 });
     expect(r.state).toEqual({ cursor: 5 });
     expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ cursor: 5 });
@@ -49,12 +41,10 @@ connector = Connector(update=update, schema=schema)
     expect(r.peakRssMb).toBeGreaterThan(1);
   });
 
-  it.runIf(existsSync("/proc/sys/net/core/wmem_max"))(
-    "widens the operation channel's buffer as far as the kernel allows",
-    async () => {
-      // Node hands the channel (fd 3) over as a Unix socket; its send buffer is what the connector can write ahead
-      // while the runner is busy with DuckDB. Linux caps a request at net.core.wmem_max and doubles it.
-      const dir = makeConnector(`${HEADER}
+  it.runIf(existsSync("/proc/sys/net/core/wmem_max"))("widens the operation channel's buffer as far as the kernel allows", async () => {
+    // Node hands the channel (fd 3) over as a Unix socket; its send buffer is what the connector can write ahead
+    // while the runner is busy with DuckDB. Linux caps a request at net.core.wmem_max and doubles it.
+    const dir = makeConnector(`${HEADER}
 import os, socket
 
 def update(configuration, state):
@@ -64,14 +54,13 @@ def update(configuration, state):
 
 connector = Connector(update=update)
 `);
-      const logs: string[] = [];
-      const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
-      expect(r.status).toBe("succeeded");
-      const sndbuf = Number(/sndbuf (\d+)/.exec(logs.join("\n"))?.[1]);
-      const wmemMax = Number(readFileSync("/proc/sys/net/core/wmem_max", "utf8"));
-      expect(sndbuf).toBe(Math.min(4 << 20, wmemMax) * 2);
-    },
-  );
+    const logs: string[] = [];
+    const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
+    expect(r.status).toBe("succeeded");
+    const sndbuf = Number(/sndbuf (\d+)/.exec(logs.join("\n"))?.[1]);
+    const wmemMax = Number(readFileSync("/proc/sys/net/core/wmem_max", "utf8"));
+    expect(sndbuf).toBe(Math.min(4 << 20, wmemMax) * 2);
+  });
 
   it("reads rows of many tables and shapes, interleaved, whatever their names hold", async () => {
     // Rows travel as value lists of shapes (src/protocol.ts); shapes change from row to row here, and a
@@ -100,15 +89,9 @@ connector = Connector(update=update, schema=schema)
     const { queryWarehouse } = await import("../../src/warehouse/query.js");
     const plain = await queryWarehouse(dir, "SELECT count(*) AS n, sum(v) AS v, count(extra) AS extra FROM plain");
     // Every id ends with v = i + 1 (i % 3 != 0) or i, except every fifth, updated to -i.
-    const expected = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? -i : i % 3 === 0 ? i : i + 1)).reduce(
-      (a, b) => a + b,
-      0,
-    );
+    const expected = Array.from({ length: 40 }, (_, i) => (i % 5 === 0 ? -i : i % 3 === 0 ? i : i + 1)).reduce((a, b) => a + b, 0);
     expect(plain.rows[0]).toEqual([40, expected, 14]);
-    const odd = await queryWarehouse(
-      dir,
-      "SELECT count(*) AS n, count(*) FILTER (WHERE _fivetran_deleted) AS deleted, min(note) AS note FROM odd_values_0_",
-    );
+    const odd = await queryWarehouse(dir, "SELECT count(*) AS n, count(*) FILTER (WHERE _fivetran_deleted) AS deleted, min(note) AS note FROM odd_values_0_");
     expect(odd.rows[0]).toEqual([40, 8, 'say ,"values":[1] to "0"']);
   });
 

@@ -12,8 +12,7 @@ import { runSync } from "../../src/runner/index.js";
 import { SdkOutputParser } from "../../src/runner/sdk-output.js";
 import { makeConnector } from "./helpers.js";
 
-const HEADER =
-  "import io\nfrom fivetran_connector_sdk import Connector, FileUpload, Operations as op, Logging as log\n";
+const HEADER = "import io\nfrom fivetran_connector_sdk import Connector, FileUpload, Operations as op, Logging as log\n";
 
 async function rows(dir: string, sql: string): Promise<unknown[][]> {
   const instance = await DuckDBInstance.create(join(dir, "files", "warehouse.db"), { access_mode: "READ_ONLY" });
@@ -39,9 +38,7 @@ describe("FileUpload in the harness", () => {
       "try:\n    u.path = 'c'\nexcept dataclasses.FrozenInstanceError as e:\n    print('frozen', e)",
     ].join("\n");
     const r = await execa("python3", ["-c", code], { cwd: HARNESS_DIR });
-    expect(r.stdout).toBe(
-      "'a/b.txt' None ['path', 'stream', 'expected_bytes'] True\nfrozen cannot assign to field 'path'",
-    );
+    expect(r.stdout).toBe("'a/b.txt' None ['path', 'stream', 'expected_bytes'] True\nfrozen cannot assign to field 'path'");
   });
 });
 
@@ -67,15 +64,7 @@ connector = Connector(update=update, schema=schema)
     const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe("succeeded");
-    expect(r.counts).toEqual({
-      upserts: 3,
-      updates: 1,
-      deletes: 0,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 1,
-      fileUploads: 3,
-    });
+    expect(r.counts).toEqual({ upserts: 3, updates: 1, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 3 });
     const storage = join(dir, "files", "storage", "tester", "docs");
     // Row 1 named a/one.txt until the update gave it a/one-b.txt; no row names it after the final commit, so it
     // is deleted, as the SDK does (test/fidelity/file-uploads 06).
@@ -120,10 +109,7 @@ connector = Connector(update=update)
     const r = await runSync({ projectDir: dir, engine: "embedded" });
     expect(r.error).toBeUndefined();
     expect(r.counts.upserts).toBe(100);
-    const stored = await rows(
-      dir,
-      "SELECT count(*)::INTEGER, count(DISTINCT _fivetran_file_path)::INTEGER FROM tester.t",
-    );
+    const stored = await rows(dir, "SELECT count(*)::INTEGER, count(DISTINCT _fivetran_file_path)::INTEGER FROM tester.t");
     expect(stored).toEqual([[100, 100]]);
     for (const [t, i] of [
       [0, 0],
@@ -191,8 +177,7 @@ describe("fivetran debug output parser: File uploads", () => {
   // Recorded from the real `fivetran debug` of fivetran-connector-sdk 3.0.0 with file-upload connectors.
   const parse = (name: string) => {
     const p = new SdkOutputParser();
-    for (const line of readFileSync(new URL(`./fixtures/sdk-output/${name}.txt`, import.meta.url), "utf8").split("\n"))
-      p.push(line);
+    for (const line of readFileSync(new URL(`./fixtures/sdk-output/${name}.txt`, import.meta.url), "utf8").split("\n")) p.push(line);
     return p.end();
   };
 
@@ -200,23 +185,13 @@ describe("fivetran debug output parser: File uploads", () => {
     const o = parse("file-uploads");
     expect(o.status).toBe("succeeded");
     expect(o.fileUploads).toBe(10);
-    expect(o.counts).toEqual({
-      upserts: 11,
-      updates: 1,
-      deletes: 1,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 2,
-      fileUploads: 10,
-    });
+    expect(o.counts).toEqual({ upserts: 11, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 10 });
   });
 
   it("reads the File uploads row and the upload's error of a failed sync", () => {
     const o = parse("file-upload-short");
     expect(o.status).toBe("failed");
     expect(o.fileUploads).toBe(1);
-    expect(o.error?.message).toBe(
-      "failed while executing update() error: File upload received 2 bytes for file: short.bin, expected 5 bytes.",
-    );
+    expect(o.error?.message).toBe("failed while executing update() error: File upload received 2 bytes for file: short.bin, expected 5 bytes.");
   });
 });

@@ -1,15 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,17 +19,9 @@ function folder(): string {
 
 /** An evaluating server killed after it set files/ aside: a real process that exits without putting it back. */
 function killedEvaluation(dir: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      "--input-type=module",
-      "-e",
-      `const m = await import(${JSON.stringify(built)}); m.setFilesAside(${JSON.stringify(dir)}); process.exit(0);`,
-    ],
-    {
-      env: process.env,
-    },
-  );
+  execFileSync(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(built)}); m.setFilesAside(${JSON.stringify(dir)}); process.exit(0);`], {
+    env: process.env,
+  });
 }
 
 describe("files/ set aside by an evaluation", () => {

@@ -9,10 +9,7 @@ export function makeConnector(code: string, configuration?: Record<string, unkno
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "connector.py"), code);
   if (configuration !== undefined) {
-    writeFileSync(
-      join(dir, "configuration.json"),
-      typeof configuration === "string" ? configuration : JSON.stringify(configuration),
-    );
+    writeFileSync(join(dir, "configuration.json"), typeof configuration === "string" ? configuration : JSON.stringify(configuration));
   }
   return dir;
 }

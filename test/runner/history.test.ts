@@ -1,31 +1,9 @@
 import { spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  HEARTBEAT_MS,
-  isRunId,
-  loadRecord,
-  MAX_AGE_MS,
-  MAX_RECORDS,
-  newRecord,
-  pruneRecords,
-  RUNS_DIR_ENV,
-  runsDir,
-  saveRecord,
-  type RunRecord,
-} from "../../src/runner/history.js";
+import { HEARTBEAT_MS, isRunId, loadRecord, MAX_AGE_MS, MAX_RECORDS, newRecord, pruneRecords, RUNS_DIR_ENV, runsDir, saveRecord, type RunRecord } from "../../src/runner/history.js";
 import { zeroCounts } from "../../src/runner/report.js";
 
 // The run history on disk (src/runner/history.ts), pointed at a fresh temp dir through its environment variable.
@@ -40,11 +18,7 @@ function uuid(i: number): string {
 }
 
 function finished(i: number, endedAt: number): RunRecord {
-  return {
-    ...newRecord(uuid(i), "/nowhere", "embedded", endedAt - 1000, zeroCounts()),
-    status: "failed",
-    endedAt: new Date(endedAt).toISOString(),
-  };
+  return { ...newRecord(uuid(i), "/nowhere", "embedded", endedAt - 1000, zeroCounts()), status: "failed", endedAt: new Date(endedAt).toISOString() };
 }
 
 /** A pid that was a real process and has exited. */
@@ -74,10 +48,7 @@ describe("run history", () => {
 
   it("settles a running record whose server is gone as interrupted; one of a live server stays running", () => {
     const now = Date.now();
-    const orphan: RunRecord = {
-      ...newRecord(uuid(7), "/nowhere", "auto", now, zeroCounts()),
-      server: { pid: deadPid() },
-    };
+    const orphan: RunRecord = { ...newRecord(uuid(7), "/nowhere", "auto", now, zeroCounts()), server: { pid: deadPid() } };
     const live = newRecord(uuid(8), "/nowhere", "auto", now, zeroCounts());
     saveRecord(orphan);
     saveRecord(live);
@@ -91,10 +62,7 @@ describe("run history", () => {
 
   it("a pid reused by another process is not the recorded server", () => {
     // This very process, recorded with a start time it does not have: a pid that came back for someone else.
-    const rec: RunRecord = {
-      ...newRecord(uuid(9), "/nowhere", "auto", Date.now(), zeroCounts()),
-      server: { pid: process.pid, start: "1" },
-    };
+    const rec: RunRecord = { ...newRecord(uuid(9), "/nowhere", "auto", Date.now(), zeroCounts()), server: { pid: process.pid, start: "1" } };
     saveRecord(rec);
     expect(loadRecord(uuid(9))?.status).toBe(process.platform === "linux" ? "interrupted" : "running");
   });
@@ -103,10 +71,7 @@ describe("run history", () => {
     const base = { ...newRecord(uuid(10), "/nowhere", "auto", Date.now(), zeroCounts()), server: { pid: process.pid } };
     expect(runsDir()).toBe(dir);
     // Written by hand: saveRecord stamps updatedAt with the current time, which is what a live server's heartbeat does.
-    writeFileSync(
-      join(dir, `${uuid(10)}.json`),
-      JSON.stringify({ ...base, updatedAt: new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString() }),
-    );
+    writeFileSync(join(dir, `${uuid(10)}.json`), JSON.stringify({ ...base, updatedAt: new Date(Date.now() - 5 * HEARTBEAT_MS).toISOString() }));
     expect(loadRecord(uuid(10))?.status).toBe("interrupted");
     saveRecord({ ...base, runId: uuid(11) });
     expect(loadRecord(uuid(11))?.status).toBe("running");

@@ -40,21 +40,16 @@ function countingPython(dir: string, real: string): { path: string; starts: () =
 }
 
 describe("the embedded engine's Python", () => {
-  it.runIf(SYSTEM !== undefined)(
-    "starts once per run (no separate version probe) and its version is in the result",
-    async () => {
-      const dir = makeConnector(CONNECTOR);
-      const py = countingPython(dir, SYSTEM!);
-      const r = await runSync({ projectDir: dir, engine: "embedded", python: py.path });
-      expect(r.error).toBeUndefined();
-      expect(r.status).toBe("succeeded");
-      expect(py.starts()).toBe(1);
-      const { execFileSync } = await import("node:child_process");
-      expect(r.python).toBe(
-        execFileSync(SYSTEM!, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" }).trim(),
-      );
-    },
-  );
+  it.runIf(SYSTEM !== undefined)("starts once per run (no separate version probe) and its version is in the result", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const py = countingPython(dir, SYSTEM!);
+    const r = await runSync({ projectDir: dir, engine: "embedded", python: py.path });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe("succeeded");
+    expect(py.starts()).toBe(1);
+    const { execFileSync } = await import("node:child_process");
+    expect(r.python).toBe(execFileSync(SYSTEM!, ["-c", "import sys; print(sys.version.split()[0])"], { encoding: "utf8" }).trim());
+  });
 
   it("an interpreter that does not exist → python_not_found naming it", async () => {
     const dir = makeConnector(CONNECTOR);
@@ -75,18 +70,13 @@ describe("the embedded engine's Python", () => {
     expect(e.message).toContain("this is not python");
   });
 
-  it.runIf(pyenv("3.8.18") !== undefined)(
-    "Python 3.8 → python_not_found: too old, connectors need 3.9 or newer; the connector never ran",
-    async () => {
-      const dir = makeConnector(
-        `import pathlib\npathlib.Path(__file__).with_name("ran").write_text("yes")\n${CONNECTOR}`,
-      );
-      const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: pyenv("3.8.18") }));
-      expect(e.code).toBe("python_not_found");
-      expect(e.message).toMatch(/Python 3\.8\.18 .* is too old; connectors need 3\.9 or newer/);
-      expect(existsSync(join(dir, "ran"))).toBe(false);
-    },
-  );
+  it.runIf(pyenv("3.8.18") !== undefined)("Python 3.8 → python_not_found: too old, connectors need 3.9 or newer; the connector never ran", async () => {
+    const dir = makeConnector(`import pathlib\npathlib.Path(__file__).with_name("ran").write_text("yes")\n${CONNECTOR}`);
+    const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: pyenv("3.8.18") }));
+    expect(e.code).toBe("python_not_found");
+    expect(e.message).toMatch(/Python 3\.8\.18 .* is too old; connectors need 3\.9 or newer/);
+    expect(existsSync(join(dir, "ran"))).toBe(false);
+  });
 
   it.runIf(pyenv("2.7.18") !== undefined)("Python 2.7 → python_not_found: too old", async () => {
     const dir = makeConnector(CONNECTOR);

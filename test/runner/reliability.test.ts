@@ -75,11 +75,7 @@ ${SCHEMA}`);
     const out: string[] = [];
     const io = { out: (t: string) => void out.push(t), err: () => {} };
     expect(await cliDebug([dir, "--engine", "embedded", "--memory-limit", "120", "--json"], io)).toBe(1);
-    expect(JSON.parse(out[0])).toMatchObject({
-      status: "failed",
-      error: { kind: "memory" },
-      rows_per_table: { items: 5 },
-    });
+    expect(JSON.parse(out[0])).toMatchObject({ status: "failed", error: { kind: "memory" }, rows_per_table: { items: 5 } });
     expect(await cliDebug([dir, "--memory-limit", "lots"], io)).toBe(2);
     expect(await cliDebug([dir, "--output-limit", "0"], io)).toBe(2);
   }, 30_000);
@@ -87,10 +83,7 @@ ${SCHEMA}`);
   it("4c. the resident-memory watchdog (the SDK engine's only guard) stops a process past memoryLimitMb", async () => {
     const p = spawnSupervised({
       file: "python3",
-      args: [
-        "-c",
-        "import time\nb = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(30)",
-      ],
+      args: ["-c", "import time\nb = bytearray(300 * 1024 * 1024)\nfor i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(30)"],
       cwd: tmpdir(),
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
       memoryLimitMb: 100,
@@ -144,15 +137,10 @@ ${SCHEMA}`;
         await cancelRun(h.runId);
       }
       const r = await h.done;
-      expect(r.status, mode).toBe(
-        { succeed: "succeeded", fail: "failed", timeout: "timeout", cancel: "cancelled" }[mode],
-      );
+      expect(r.status, mode).toBe({ succeed: "succeeded", fail: "failed", timeout: "timeout", cancel: "cancelled" }[mode]);
       expect(r.rowsPerTable.items).toBe(5);
       // The group is killed as the leader exits; give the kernel a moment to deliver it.
-      expect(
-        await until(() => processesIn(dir).length === 0, 3_000),
-        `${mode}: ${processesIn(dir).join(",")} still alive`,
-      ).toBe(true);
+      expect(await until(() => processesIn(dir).length === 0, 3_000), `${mode}: ${processesIn(dir).join(",")} still alive`).toBe(true);
     }
   }, 45_000);
 
@@ -176,11 +164,7 @@ ${SCHEMA}`);
 });
 
 describe("reliability: four syncs through one server", () => {
-  type Res = {
-    isError?: boolean;
-    content: { type: string; text: string }[];
-    structuredContent?: Record<string, unknown>;
-  };
+  type Res = { isError?: boolean; content: { type: string; text: string }[]; structuredContent?: Record<string, unknown> };
   const root = realpathSync(mkdtempSync(join(tmpdir(), "reliability-")));
   const writer = (rows: number, every: number, pause: number) => `${HEADER}import time
 def update(configuration, state):
@@ -197,8 +181,7 @@ ${SCHEMA}`;
     await server.connect(a);
     const client = new Client({ name: "reliability", version: "0" });
     await client.connect(b);
-    const call = (name: string, args: Record<string, unknown>) =>
-      client.callTool({ name, arguments: args }, undefined, { timeout: 60_000 }) as Promise<Res>;
+    const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }, undefined, { timeout: 60_000 }) as Promise<Res>;
     try {
       const slow = makeConnector(writer(200, 20, 0.02), undefined, root);
       const small = makeConnector(writer(30, 10, 0), undefined, root);
@@ -229,11 +212,7 @@ ${SCHEMA}`,
       expect(rMedium.structuredContent).toMatchObject({ status: "succeeded", rows_per_table: { items: 70 } });
       const slowId = rSlow.structuredContent!.run_id as string;
       const cancelId = rCancel.structuredContent!.run_id as string;
-      const statusOf = async (id: string) =>
-        (await call("run_status", { run_id: id, wait_seconds: 0 })).structuredContent as {
-          status: string;
-          counts: { upserts: number; checkpoints: number };
-        };
+      const statusOf = async (id: string) => (await call("run_status", { run_id: id, wait_seconds: 0 })).structuredContent as { status: string; counts: { upserts: number; checkpoints: number } };
 
       // Reads while the slow one syncs: committed rows only (a multiple of its checkpoint interval) or a clear error.
       let s = await statusOf(slowId);
@@ -263,26 +242,14 @@ ${SCHEMA}`,
       expect(c.status).toBe("running");
       expect(c.counts.checkpoints).toBe(1);
       const cr = await call("cancel_run", { run_id: cancelId });
-      expect(cr.structuredContent).toMatchObject({
-        status: "cancelled",
-        rows_per_table: { items: 40 },
-        state: { n: 40 },
-        error: { kind: "cancelled" },
-      });
-      const after = await call("query_warehouse", {
-        project_dir: cancelled,
-        sql: "SELECT count(*), max(id) FROM items",
-      });
+      expect(cr.structuredContent).toMatchObject({ status: "cancelled", rows_per_table: { items: 40 }, state: { n: 40 }, error: { kind: "cancelled" } });
+      const after = await call("query_warehouse", { project_dir: cancelled, sql: "SELECT count(*), max(id) FROM items" });
       expect(after.isError, after.content[0].text).toBeFalsy();
       expect((after.structuredContent!.rows as unknown[][])[0].map(Number)).toEqual([40, 39]);
 
       // The slow one finishes with every row.
       let done = await call("run_status", { run_id: slowId, wait_seconds: 30 });
-      expect(done.structuredContent).toMatchObject({
-        status: "succeeded",
-        rows_per_table: { items: 200 },
-        state: { n: 200 },
-      });
+      expect(done.structuredContent).toMatchObject({ status: "succeeded", rows_per_table: { items: 200 }, state: { n: 200 } });
       done = await call("query_warehouse", { project_dir: slow, sql: "SELECT count(DISTINCT id) FROM items" });
       expect(Number((done.structuredContent!.rows as unknown[][])[0][0])).toBe(200);
     } finally {
@@ -313,19 +280,10 @@ ${SCHEMA}`,
         root,
       );
       const started = Date.now();
-      const r = (await client.callTool(
-        { name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } },
-        undefined,
-        { timeout: 60_000 },
-      )) as Res;
+      const r = (await client.callTool({ name: "run_debug", arguments: { project_dir: dir, engine: "embedded" } }, undefined, { timeout: 60_000 })) as Res;
       const seconds = (Date.now() - started) / 1000;
       expect(r.isError).toBeFalsy();
-      expect(r.structuredContent).toMatchObject({
-        status: "failed",
-        error: { kind: "output_limit" },
-        rows_per_table: { items: 5 },
-        state: { n: 5 },
-      });
+      expect(r.structuredContent).toMatchObject({ status: "failed", error: { kind: "output_limit" }, rows_per_table: { items: 5 }, state: { n: 5 } });
       expect((r.structuredContent!.error as { message: string }).message).toContain("more than 100 MB");
       await new Promise((res) => setTimeout(res, 200));
       // ~100,000 lines went through before the cap; the client gets a bounded share of them and a note saying so:

@@ -20,15 +20,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(r.sdkVersion).toMatch(/^3\./);
     expect(r.status).toBe("succeeded");
     expect(r.exitCode).toBe(0);
-    expect(r.counts).toEqual({
-      upserts: 4,
-      updates: 0,
-      deletes: 0,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 1,
-      fileUploads: 0,
-    });
+    expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     expect(r.rowsPerTable).toEqual({ items: 4 });
     expect(r.state).toEqual({ n: 4 });
     expect(logs.join("\n")).toContain("token ****");
@@ -38,10 +30,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
   it("a failure after a checkpoint: same kind, line and committed rows as the embedded engine", async () => {
     const sdkDir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
     const embDir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "sk-very-secret-1" });
-    const [s, e] = await Promise.all([
-      runSync({ projectDir: sdkDir, python: python!, engine: "sdk" }),
-      runSync({ projectDir: embDir, python: python!, engine: "embedded" }),
-    ]);
+    const [s, e] = await Promise.all([runSync({ projectDir: sdkDir, python: python!, engine: "sdk" }), runSync({ projectDir: embDir, python: python!, engine: "embedded" })]);
     expect(s.engine).toBe("sdk");
     expect(e.engine).toBe("embedded");
     for (const r of [s, e]) {

@@ -15,15 +15,7 @@ describe("fivetran debug output parser", () => {
   it("reads a successful sync: counts, checkpoints, memory, connector logs", () => {
     const { outcome, entries } = parse("success");
     expect(outcome.status).toBe("succeeded");
-    expect(outcome.counts).toEqual({
-      upserts: 6,
-      updates: 1,
-      deletes: 1,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 2,
-      fileUploads: 0,
-    });
+    expect(outcome.counts).toEqual({ upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 });
     expect(outcome.checkpoints).toBe(2);
     expect(outcome.lastCheckpoint).toBe('{"n": 5, "done": true}');
     expect(outcome.peakMb).toBe(0.02);
@@ -34,27 +26,13 @@ describe("fivetran debug output parser", () => {
 
   it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
     const { text } = parse("success");
-    const block = syncProgressBlock({
-      status: "succeeded",
-      durationMs: 152,
-      counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 },
-    });
+    const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 } });
     const sdkLines = text
       .split("\n")
       .filter((l) => /\| /.test(l) || /^-+\+/.test(l.trim()) || l.includes("SYNC SUCCEEDED"))
       .map((l) => l.replace(/^.*?(SYNC SUCCEEDED.*)$/, "$1").replace(/^ {35}/, ""));
     expect(block.split("\n")).toEqual(sdkLines);
-    expect(
-      countsTable({
-        upserts: 0,
-        updates: 0,
-        deletes: 0,
-        truncates: 0,
-        schemaChanges: 0,
-        checkpoints: 0,
-        fileUploads: 0,
-      }).split("\n"),
-    ).toHaveLength(9);
+    expect(countsTable({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 }).split("\n")).toHaveLength(9);
   });
 
   it.each([
@@ -93,17 +71,9 @@ describe("fivetran debug output parser", () => {
     expect(classifySdkError(`failed while executing update() error: ${refused}`).kind).toBe("operation");
     // update() caught the refusal: the SDK fails the sync with the bare message.
     expect(classifySdkError(refused).kind).toBe("operation");
-    expect(
-      classifySdkError(
-        "failed while executing update() error: Multiple file uploads detected. Only one file upload can be active at a time.",
-      ).kind,
-    ).toBe("operation");
+    expect(classifySdkError("failed while executing update() error: Multiple file uploads detected. Only one file upload can be active at a time.").kind).toBe("operation");
     // The connector's own exception, even one that quotes such a message, stays the connector's.
-    expect(
-      classifySdkError(
-        "failed while executing update() error: upstream said: Null primary key found while syncing table x",
-      ).kind,
-    ).toBe("connector_exception");
+    expect(classifySdkError("failed while executing update() error: upstream said: Null primary key found while syncing table x").kind).toBe("connector_exception");
   });
 
   it("sys.exit() leaves no result and no error line", () => {

@@ -23,15 +23,7 @@ connector = Connector(update=update, schema=schema)
 `);
     const r = await runSync({ projectDir: dir, engine: "embedded" });
     expect(r.error).toBeUndefined();
-    expect(r.counts).toEqual({
-      upserts: 4,
-      updates: 0,
-      deletes: 1,
-      truncates: 1,
-      schemaChanges: 2,
-      checkpoints: 1,
-      fileUploads: 0,
-    });
+    expect(r.counts).toEqual({ upserts: 4, updates: 0, deletes: 1, truncates: 1, schemaChanges: 2, checkpoints: 1, fileUploads: 0 });
     // Keys are what query_warehouse takes: unqualified names are tables of tester.
     expect(r.rowsPerTable).toEqual({ orders: 2, "tester_sales.orders": 1, "tester_after_sales.refunds": 1 });
   });
@@ -80,19 +72,9 @@ connector = Connector(update=update, schema=schema)
     const logs: string[] = [];
     const r = await runSync({ projectDir: dir, engine: "embedded", onLog: (_l, m) => logs.push(m) });
     expect(r.status).toBe("failed");
-    expect(r.counts).toEqual({
-      upserts: 1,
-      updates: 0,
-      deletes: 0,
-      truncates: 0,
-      schemaChanges: 1,
-      checkpoints: 1,
-      fileUploads: 0,
-    });
+    expect(r.counts).toEqual({ upserts: 1, updates: 0, deletes: 0, truncates: 0, schemaChanges: 1, checkpoints: 1, fileUploads: 0 });
     // update() returned, having caught every error: the SDK reports the failure as it was raised, with no prefix.
-    expect(r.error?.message).toBe(
-      "Null primary key found while syncing table tester_sales.keyed. Primary Key order_id is null in object.",
-    );
+    expect(r.error?.message).toBe("Null primary key found while syncing table tester_sales.keyed. Primary Key order_id is null in object.");
     // Raised in the connector's frame: the error points at the first failing call (the lambda on line 10).
     expect(r.error?.line).toBe(10);
     expect(logs.join("\n")).toContain("caught 4 1");
@@ -117,9 +99,7 @@ connector = Connector(update=update, schema=schema)
     expect(r.status).toBe("failed");
     expect(r.counts.upserts).toBe(2);
     expect(r.counts.updates).toBe(0);
-    expect(r.error?.message).toBe(
-      "failed while executing update() error: Null primary key found while syncing table tester.t. Primary Key id is null in object.",
-    );
+    expect(r.error?.message).toBe("failed while executing update() error: Null primary key found while syncing table tester.t. Primary Key id is null in object.");
     expect(r.rowsPerTable).toEqual({ t: 1, untyped: 1 });
   });
 });

@@ -51,11 +51,7 @@ function withPreviousState(code: string, previous: Record<string, unknown> | und
 }
 
 /** Runs the same connector, from the same previous state, with both engines; returns what each left on disk. */
-async function both(
-  code: string,
-  previous: Record<string, unknown> | undefined,
-  opts: { state: Record<string, unknown>; reset?: boolean },
-) {
+async function both(code: string, previous: Record<string, unknown> | undefined, opts: { state: Record<string, unknown>; reset?: boolean }) {
   const out: Record<EngineName, { status: string; onDisk: unknown; reported: unknown; files: string[] }> = {} as Record<
     EngineName,
     { status: string; onDisk: unknown; reported: unknown; files: string[] }
@@ -65,12 +61,7 @@ async function both(
       const dir = withPreviousState(code, previous);
       const r = await runSync({ projectDir: dir, python: python!, engine, state: opts.state, reset: opts.reset });
       expect(r.engine).toBe(engine);
-      out[engine] = {
-        status: r.status,
-        onDisk: stateOnDisk(dir),
-        reported: r.state,
-        files: readdirSync(join(dir, "files")).filter((f) => f.startsWith(".")),
-      };
+      out[engine] = { status: r.status, onDisk: stateOnDisk(dir), reported: r.state, files: readdirSync(join(dir, "files")).filter((f) => f.startsWith(".")) };
     }),
   );
   return out;
@@ -130,13 +121,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
 `,
       { cursor: "previous" },
     );
-    const r = await runSync({
-      projectDir: dir,
-      python: python!,
-      engine: "sdk",
-      state: { cursor: "override" },
-      timeoutSeconds: 3,
-    });
+    const r = await runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "override" }, timeoutSeconds: 3 });
     expect(r.status).toBe("timeout");
     expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });
     expect(r.state).toEqual({ cursor: "previous" });
@@ -171,9 +156,7 @@ connector = Connector(update=update, schema=lambda c: [{"table": "items", "prima
     const dir = withPreviousState(NEVER_CHECKPOINTS, { cursor: "previous" });
     putStateOverride(dir, { cursor: "override" });
     expect(recoverStateAside(dir)).toBe(false);
-    await expect(
-      runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "second" }, reset: true }),
-    ).rejects.toMatchObject({ code: "locked" });
+    await expect(runSync({ projectDir: dir, python: python!, engine: "sdk", state: { cursor: "second" }, reset: true })).rejects.toMatchObject({ code: "locked" });
     expect(stateOnDisk(dir)).toEqual({ cursor: "override" });
     settleStateOverride(dir);
     expect(stateOnDisk(dir)).toEqual({ cursor: "previous" });

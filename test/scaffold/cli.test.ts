@@ -29,16 +29,10 @@ describe("scaffold and demo commands", () => {
 
   it("--storage and --driver pick the file storage and the database driver", async () => {
     const s3 = capture();
-    expect(
-      await scaffold([join(root, "bucket"), "--source", "file", "--storage", "s3", "--json"], s3.io),
-      s3.err.join("\n"),
-    ).toBe(0);
+    expect(await scaffold([join(root, "bucket"), "--source", "file", "--storage", "s3", "--json"], s3.io), s3.err.join("\n")).toBe(0);
     expect(JSON.parse(s3.out.join("")).configuration_keys).toContain("aws_secret_access_key");
     const pg = capture();
-    expect(
-      await scaffold([join(root, "pg"), "--source", "database", "--driver", "postgresql"], pg.io),
-      pg.err.join("\n"),
-    ).toBe(0);
+    expect(await scaffold([join(root, "pg"), "--source", "database", "--driver", "postgresql"], pg.io), pg.err.join("\n")).toBe(0);
     expect(pg.out.join("\n")).toContain("Scaffolded a database (postgresql) connector");
     const bad = capture();
     expect(await scaffold([join(root, "bad-driver"), "--source", "rest_api", "--driver", "mysql"], bad.io)).toBe(2);
@@ -48,33 +42,12 @@ describe("scaffold and demo commands", () => {
   it("scaffolds with tables given as name:pk@parent and reports JSON", async () => {
     const dir = join(root, "api");
     const c = capture();
-    const code = await scaffold(
-      [
-        dir,
-        "--source",
-        "rest_api",
-        "--auth",
-        "bearer",
-        "--pagination",
-        "next_url",
-        "--table",
-        "accounts",
-        "--table",
-        "notes:account_id+note_id@accounts",
-        "--json",
-      ],
-      c.io,
-    );
+    const code = await scaffold([dir, "--source", "rest_api", "--auth", "bearer", "--pagination", "next_url", "--table", "accounts", "--table", "notes:account_id+note_id@accounts", "--json"], c.io);
     expect(code, c.err.join("\n")).toBe(0);
     const r = JSON.parse(c.out.join(""));
     expect(r.configuration_keys).toEqual(["base_url", "api_token"]);
     // The key names the parent column (account_id), so that column, not accounts_id, receives the parent's key.
-    expect(r.options.tables[1]).toMatchObject({
-      name: "notes",
-      primaryKey: ["account_id", "note_id"],
-      parent: "accounts",
-      parentKey: "account_id",
-    });
+    expect(r.options.tables[1]).toMatchObject({ name: "notes", primaryKey: ["account_id", "note_id"], parent: "accounts", parentKey: "account_id" });
     expect(readFileSync(join(dir, "connector.py"), "utf8")).toContain('"parent_key": "account_id",');
   });
 
@@ -85,27 +58,9 @@ describe("scaffold and demo commands", () => {
       { name: "orders", primary_key: ["order_no"], pagination: "cursor", page_size: 50 },
       { name: "stock", primary_key: ["region", "sku"], cursor_field: "changed_at" },
     ];
-    const code = await scaffold(
-      [
-        dir,
-        "--source",
-        "rest_api",
-        "--pagination",
-        "offset",
-        "--page-size",
-        "20",
-        "--cursor-field",
-        "modified",
-        "--tables-json",
-        JSON.stringify(tables),
-        "--json",
-      ],
-      c.io,
-    );
+    const code = await scaffold([dir, "--source", "rest_api", "--pagination", "offset", "--page-size", "20", "--cursor-field", "modified", "--tables-json", JSON.stringify(tables), "--json"], c.io);
     expect(code, c.err.join("\n")).toBe(0);
-    const r = JSON.parse(c.out.join("")) as {
-      options: { tables: { pagination: string; pageSize: number; cursorField: string }[] };
-    };
+    const r = JSON.parse(c.out.join("")) as { options: { tables: { pagination: string; pageSize: number; cursorField: string }[] } };
     expect(r.options.tables.map((t) => [t.pagination, t.pageSize, t.cursorField])).toEqual([
       ["cursor", 50, "modified"],
       ["offset", 20, "changed_at"],

@@ -3,13 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../src/lint/engine.js";
-import {
-  allCombinations,
-  comboLabel,
-  comboOptions,
-  OPERATION_STYLES,
-  scaffoldProject,
-} from "../../src/scaffold/index.js";
+import { allCombinations, comboLabel, comboOptions, OPERATION_STYLES, scaffoldProject } from "../../src/scaffold/index.js";
 
 /** Every offered combination, in both operation styles, lints with no error and no warning under the default profile. */
 describe("every offered combination is lint-clean", () => {

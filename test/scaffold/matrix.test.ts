@@ -5,26 +5,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import type { RunResult } from "../../src/runner/types.js";
-import {
-  allCombinations,
-  comboLabel,
-  comboOptions,
-  scaffoldProject,
-  type Combination,
-  type SourceType,
-} from "../../src/scaffold/index.js";
+import { allCombinations, comboLabel, comboOptions, scaffoldProject, type Combination, type SourceType } from "../../src/scaffold/index.js";
 import { TEST_VENV_PYTHON } from "../helpers/env.js";
 import { S3_CREDENTIALS, startMockS3, type MockS3 } from "../mock-api/s3.js";
-import {
-  BASE_ROWS,
-  CREDENTIALS,
-  changedRows,
-  childRows,
-  startMockApi,
-  tableRows,
-  type MockApi,
-  type Row,
-} from "../mock-api/server.js";
+import { BASE_ROWS, CREDENTIALS, changedRows, childRows, startMockApi, tableRows, type MockApi, type Row } from "../mock-api/server.js";
 
 /**
  * Every offered combination, scaffolded and synced for real: the embedded engine runs the
@@ -89,12 +73,7 @@ function configFor(c: Combo, dir: string, version: number): Record<string, strin
   if (c.driver === "sqlite") cfg.database_path = join(dir, "source.sqlite");
   if (c.driver === "postgresql" || c.driver === "mysql") {
     // The fake server keeps each database as a SQLite file named by the database key.
-    Object.assign(cfg, {
-      host: "db.internal",
-      port: c.driver === "postgresql" ? "5432" : "3306",
-      database: join(dir, "source.sqlite"),
-      ...DB_CREDENTIALS,
-    });
+    Object.assign(cfg, { host: "db.internal", port: c.driver === "postgresql" ? "5432" : "3306", database: join(dir, "source.sqlite"), ...DB_CREDENTIALS });
   }
   if (c.storage === "local") cfg.folder_path = join(dir, "data");
   if (c.storage === "s3") {
@@ -113,13 +92,10 @@ function configFor(c: Combo, dir: string, version: number): Record<string, strin
 /** Rows (per table) a sync of this data version must write, given what the previous version held. */
 function expectedWrites(c: Combo, version: number): Record<string, number> {
   const prev = version - 1;
-  const diff = (before: Row[], after: Row[]) =>
-    version === 0 || c.sync === "full" ? after.length : changedRows(before, after).length;
+  const diff = (before: Row[], after: Row[]) => (version === 0 || c.sync === "full" ? after.length : changedRows(before, after).length);
   if (c.source === "sample") return version === 0 ? { users: 26, orders: 52 } : { users: 1, orders: 2 };
   if (c.source === "file") return { users: version === 0 ? BASE_ROWS : 5 };
-  const out: Record<string, number> = {
-    users: diff(version > 0 ? tableRows("users", prev) : [], tableRows("users", version)),
-  };
+  const out: Record<string, number> = { users: diff(version > 0 ? tableRows("users", prev) : [], tableRows("users", version)) };
   if (c.source === "rest_api" || c.source === "graphql") {
     const prevIds = new Set(version > 0 ? tableRows("users", prev).map((r) => r.id) : []);
     out.orders = tableRows("users", version)
@@ -145,9 +121,7 @@ function writeSqlite(path: string, rows: Row[]): void {
 }
 
 const s3Bucket = (c: Combo) => `matrix-${c.sync.replace("_", "-")}`;
-const csvOf = (rows: Row[]) =>
-  ["id,name,amount,updated_at", ...rows.map((r) => `${r.id},"${r.name}",${r.amount},${r.updated_at}`)].join("\n") +
-  "\n";
+const csvOf = (rows: Row[]) => ["id,name,amount,updated_at", ...rows.map((r) => `${r.id},"${r.name}",${r.amount},${r.updated_at}`)].join("\n") + "\n";
 const jsonlOf = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
 
 /**
@@ -167,12 +141,7 @@ function prepareS3(c: Combo, version: number): void {
     s3.put(bucket, "exports/orders.csv", csvOf(tableRows("orders", 0)), at);
     s3.put(bucket, "elsewhere/users.csv", csvOf(tableRows("users", 0)), at);
   } else {
-    s3.put(
-      bucket,
-      "exports/users_v1.jsonl",
-      jsonlOf(changedRows(tableRows("users", 0), tableRows("users", 1))),
-      new Date(),
-    );
+    s3.put(bucket, "exports/users_v1.jsonl", jsonlOf(changedRows(tableRows("users", 0), tableRows("users", 1))), new Date());
   }
 }
 
@@ -210,24 +179,14 @@ async function runCombo(c: Combo): Promise<string[]> {
     const configuration = configFor(c, dir, version);
     // boto3 comes from the test venv, pinned as the generated requirements.txt pins it.
     const python = c.storage === "s3" && existsSync(TEST_VENV_PYTHON) ? TEST_VENV_PYTHON : undefined;
-    const r = await runSync({
-      projectDir: dir,
-      configuration,
-      engine: "embedded",
-      timeoutSeconds: 60,
-      reset: version === 0,
-      python,
-    });
+    const r = await runSync({ projectDir: dir, configuration, engine: "embedded", timeoutSeconds: 60, reset: version === 0, python });
     if (r.status !== "succeeded") {
       problems.push(describeFailure(`${label} run ${version + 1}`, r));
       break;
     }
     const want = expectedWrites(c, version);
     const total = Object.values(want).reduce((a, b) => a + b, 0);
-    if (r.counts.upserts !== total)
-      problems.push(
-        `${label} run ${version + 1}: ${r.counts.upserts} upserts, expected ${total} (${JSON.stringify(want)})`,
-      );
+    if (r.counts.upserts !== total) problems.push(`${label} run ${version + 1}: ${r.counts.upserts} upserts, expected ${total} (${JSON.stringify(want)})`);
     if (r.counts.checkpoints < 1) problems.push(`${label} run ${version + 1}: no checkpoint`);
     const stateText = JSON.stringify(r.state);
     for (const secret of SECRETS) {
@@ -277,9 +236,7 @@ describe("every offered combination syncs against the loopback mock API", () => 
     const paths = s3.requests.map((r) => r.path);
     expect(paths.some((p) => p.includes("list-type=2") && p.includes("continuation-token="))).toBe(true);
     expect(paths.some((p) => p.startsWith("/matrix-incremental-cursor/exports/users_part1.csv"))).toBe(true);
-    expect(paths.some((p) => p.includes("elsewhere") || p.includes("users_notes") || p.includes("orders.csv"))).toBe(
-      false,
-    );
+    expect(paths.some((p) => p.includes("elsewhere") || p.includes("users_notes") || p.includes("orders.csv"))).toBe(false);
     expect(s3.requests.filter((r) => r.status !== 200)).toEqual([]);
   });
 
@@ -297,23 +254,12 @@ describe("every offered combination syncs against the loopback mock API", () => 
   }, 60_000);
 
   it("the fake database drivers stand in for the real ones and hold their parameter style", async () => {
-    const c: Combo = {
-      source: "database",
-      driver: "postgresql",
-      auth: "none",
-      pagination: "offset",
-      sync: "incremental_cursor",
-    };
+    const c: Combo = { source: "database", driver: "postgresql", auth: "none", pagination: "offset", sync: "incremental_cursor" };
     const dir = join(root, "db-paramstyle");
     scaffoldProject(dir, comboOptions(c));
     prepareSource(c, dir, 0);
     // Without the fakes on PYTHONPATH the driver is missing: the matrix runs really went through them.
-    const without = await runSync({
-      projectDir: dir,
-      configuration: configFor(c, dir, 0),
-      engine: "embedded",
-      timeoutSeconds: 60,
-    });
+    const without = await runSync({ projectDir: dir, configuration: configFor(c, dir, 0), engine: "embedded", timeoutSeconds: 60 });
     expect(without.status).toBe("failed");
     expect(`${without.error?.message}`).toMatch(/psycopg2/);
     // sqlite3's qmark style is a syntax error for the fake PostgreSQL, as for a real server.
@@ -322,12 +268,7 @@ describe("every offered combination syncs against the loopback mock API", () => 
     const saved = process.env.PYTHONPATH;
     process.env.PYTHONPATH = FAKE_DB_DRIVERS;
     try {
-      const r = await runSync({
-        projectDir: dir,
-        configuration: configFor(c, dir, 0),
-        engine: "embedded",
-        timeoutSeconds: 60,
-      });
+      const r = await runSync({ projectDir: dir, configuration: configFor(c, dir, 0), engine: "embedded", timeoutSeconds: 60 });
       expect(r.status).toBe("failed");
       expect(`${r.error?.message} ${r.logTail.join("\n")}`).toMatch(/paramstyle is pyformat/);
     } finally {
@@ -339,21 +280,10 @@ describe("every offered combination syncs against the loopback mock API", () => 
   it("retries 429 honouring Retry-After and 503 with back-off", async () => {
     const c: Combo = { source: "rest_api", auth: "bearer", pagination: "page_number", sync: "full" };
     const dir = join(root, "retry");
-    scaffoldProject(dir, {
-      source_type: c.source,
-      auth: c.auth,
-      pagination: c.pagination,
-      sync: c.sync,
-      tables: [{ name: "users" }],
-    });
+    scaffoldProject(dir, { source_type: c.source, auth: c.auth, pagination: c.pagination, sync: c.sync, tables: [{ name: "users" }] });
     mock.injectFaults(1, "1", 1);
     const started = Date.now();
-    const r = await runSync({
-      projectDir: dir,
-      configuration: configFor(c, dir, 0),
-      engine: "embedded",
-      timeoutSeconds: 60,
-    });
+    const r = await runSync({ projectDir: dir, configuration: configFor(c, dir, 0), engine: "embedded", timeoutSeconds: 60 });
     expect(r.status, describeFailure("retry", r)).toBe("succeeded");
     expect(r.counts.upserts).toBe(BASE_ROWS);
     // Retry-After: 1 second, then the first exponential step (1 s) for the 503.
@@ -367,9 +297,7 @@ describe("every offered combination syncs against the loopback mock API", () => 
     scaffoldProject(dir, { source_type: "rest_api", auth: "api_key_header" });
     const r = await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
     expect(r.status).toBe("failed");
-    expect(`${r.error?.message} ${r.logTail.join("\n")}`).toMatch(
-      /Configuration value .base_url. is still the placeholder/,
-    );
+    expect(`${r.error?.message} ${r.logTail.join("\n")}`).toMatch(/Configuration value .base_url. is still the placeholder/);
     expect(existsSync(join(dir, "connector.py"))).toBe(true);
   }, 60_000);
 });

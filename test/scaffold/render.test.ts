@@ -3,13 +3,7 @@ import { mkdtempSync, readFileSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  allCombinations,
-  comboLabel,
-  comboOptions,
-  OPERATION_STYLES,
-  scaffoldProject,
-} from "../../src/scaffold/index.js";
+import { allCombinations, comboLabel, comboOptions, OPERATION_STYLES, scaffoldProject } from "../../src/scaffold/index.js";
 
 const CHECKER = join(import.meta.dirname, "check_python.py");
 
@@ -61,18 +55,8 @@ describe("storage and driver choices", () => {
       keys: ["bucket", "prefix", "region", "endpoint_url", "aws_access_key_id", "aws_secret_access_key"],
       optional: ["prefix", "endpoint_url"],
     },
-    {
-      opts: { source_type: "database", driver: "postgresql" },
-      pin: "psycopg2-binary==2.9.10",
-      keys: ["host", "port", "database", "user", "password"],
-      optional: [],
-    },
-    {
-      opts: { source_type: "database", driver: "mysql" },
-      pin: "PyMySQL==1.2.4",
-      keys: ["host", "port", "database", "user", "password"],
-      optional: [],
-    },
+    { opts: { source_type: "database", driver: "postgresql" }, pin: "psycopg2-binary==2.9.10", keys: ["host", "port", "database", "user", "password"], optional: [] },
+    { opts: { source_type: "database", driver: "mysql" }, pin: "PyMySQL==1.2.4", keys: ["host", "port", "database", "user", "password"], optional: [] },
   ] as const;
   for (const c of cases) {
     it(`${c.opts.source_type} ${"storage" in c.opts ? c.opts.storage : c.opts.driver}: pins its package and documents every key`, () => {
@@ -81,8 +65,7 @@ describe("storage and driver choices", () => {
       expect(r.configurationKeys).toEqual([...c.keys]);
       expect(readFileSync(join(dir, "requirements.txt"), "utf8").split("\n")).toContain(c.pin);
       const readme = readFileSync(join(dir, "README.md"), "utf8");
-      for (const k of c.keys)
-        expect(readme).toContain(`| \`${k}\` | ${(c.optional as readonly string[]).includes(k) ? "no" : "yes"} |`);
+      for (const k of c.keys) expect(readme).toContain(`| \`${k}\` | ${(c.optional as readonly string[]).includes(k) ? "no" : "yes"} |`);
       expect(Object.keys(JSON.parse(readFileSync(join(dir, "configuration.json"), "utf8")))).toEqual([...c.keys]);
     });
   }
@@ -90,21 +73,15 @@ describe("storage and driver choices", () => {
   it("defaults to local files and SQLite, and refuses a variant of another source", () => {
     expect(scaffoldProject(join(root, "f"), { source_type: "file" }).options.storage).toBe("local");
     expect(scaffoldProject(join(root, "d"), { source_type: "database" }).options.driver).toBe("sqlite");
-    expect(() => scaffoldProject(join(root, "x"), { source_type: "rest_api", storage: "s3" })).toThrow(
-      /storage applies to source_type file/,
-    );
-    expect(() => scaffoldProject(join(root, "y"), { source_type: "file", driver: "mysql" })).toThrow(
-      /driver applies to source_type database/,
-    );
+    expect(() => scaffoldProject(join(root, "x"), { source_type: "rest_api", storage: "s3" })).toThrow(/storage applies to source_type file/);
+    expect(() => scaffoldProject(join(root, "y"), { source_type: "file", driver: "mysql" })).toThrow(/driver applies to source_type database/);
   });
 
   it("offers child tables for graphql, nested under the parent's field", () => {
     const dir = join(root, "gql");
     scaffoldProject(dir, { source_type: "graphql", pagination: "cursor" });
     const py = readFileSync(join(dir, "connector.py"), "utf8");
-    expect(py).toContain(
-      '"parent_field": "user",\n        "primary_key": ["users_id", "id"],\n        "parent": "users",\n        "parent_key": "users_id",',
-    );
+    expect(py).toContain('"parent_field": "user",\n        "primary_key": ["users_id", "id"],\n        "parent": "users",\n        "parent_key": "users_id",');
     expect(py).toContain("(id: $parentId)");
   });
 });

@@ -88,20 +88,14 @@ describe("the option readers", () => {
     expect(numberOption("7", "--n", { whole: true, min: 1, max: 10 })).toBe(7);
     expect(usage(() => numberOption("", "--n", { above: 0 }))).toBe("--n must be a number greater than 0, not ''");
     expect(usage(() => numberOption("0", "--n", { above: 0 }))).toBe("--n must be a number greater than 0, not '0'");
-    expect(usage(() => numberOption("11", "--n", { whole: true, min: 1, max: 10 }))).toBe(
-      "--n must be a whole number from 1 to 10, not '11'",
-    );
+    expect(usage(() => numberOption("11", "--n", { whole: true, min: 1, max: 10 }))).toBe("--n must be a whole number from 1 to 10, not '11'");
     expect(usage(() => numberOption("15", "--n", { min: 16 }))).toBe("--n must be a number of at least 16, not '15'");
-    expect(usage(() => numberOption("Infinity", "--n", { min: 0 }))).toBe(
-      "--n must be a number of at least 0, not 'Infinity'",
-    );
+    expect(usage(() => numberOption("Infinity", "--n", { min: 0 }))).toBe("--n must be a number of at least 0, not 'Infinity'");
   });
 
   it("choiceOption and folderArg", () => {
     expect(choiceOption("json", "--format", ["text", "json"])).toBe("json");
-    expect(usage(() => choiceOption("xml", "--format", ["text", "json"]))).toBe(
-      "--format must be one of text, json, not 'xml'",
-    );
+    expect(usage(() => choiceOption("xml", "--format", ["text", "json"]))).toBe("--format must be one of text, json, not 'xml'");
     expect(folderArg([], "lint")).toBe(".");
     expect(folderArg(["dir"], "lint")).toBe("dir");
     expect(usage(() => folderArg(["a", "b", "c"], "lint"))).toBe("lint takes one folder, got 3");

@@ -1,15 +1,4 @@
-import {
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -90,14 +79,8 @@ describe("ConnectorProject", () => {
 
 describe("one path layer for connector folders", () => {
   it("no module of src/ keeps a second one (resolveInside, writeNewFile, Workspace.inside)", () => {
-    const sources = (readdirSync(join(__dirname, "../../src"), { recursive: true }) as string[]).filter((f) =>
-      f.endsWith(".ts"),
-    );
-    const offenders = sources.filter((f) =>
-      /\bexport (async )?function (resolveInside|writeNewFile)\b|^\s*inside\(projectDir/m.test(
-        readFileSync(join(__dirname, "../../src", f), "utf8"),
-      ),
-    );
+    const sources = (readdirSync(join(__dirname, "../../src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    const offenders = sources.filter((f) => /\bexport (async )?function (resolveInside|writeNewFile)\b|^\s*inside\(projectDir/m.test(readFileSync(join(__dirname, "../../src", f), "utf8")));
     expect(offenders).toEqual([]);
   });
 });
@@ -109,11 +92,7 @@ describe("findConnectorFolders", () => {
       mkdirSync(join(root, d), { recursive: true });
       writeFileSync(join(root, d, "connector.py"), "");
     }
-    expect(findConnectorFolders(root)).toEqual([
-      join(root, "a"),
-      join(root, "b", "conn"),
-      join(root, "x", "y", "deep"),
-    ]);
+    expect(findConnectorFolders(root)).toEqual([join(root, "a"), join(root, "b", "conn"), join(root, "x", "y", "deep")]);
     expect(findConnectorFolders(root, 2)).toEqual([join(root, "a"), join(root, "b", "conn")]);
     rmSync(root, { recursive: true, force: true });
   });

@@ -12,10 +12,7 @@ function files(dir: string, exts: string[]): string[] {
     .map((e) => relative(ROOT, join(e.parentPath, e.name)));
 }
 
-const code = [...files("src", [".ts", ".py"]), ...files("tools", [".ts"])].map((f) => ({
-  f,
-  text: readFileSync(join(ROOT, f), "utf8"),
-}));
+const code = [...files("src", [".ts", ".py"]), ...files("tools", [".ts"])].map((f) => ({ f, text: readFileSync(join(ROOT, f), "utf8") }));
 /** Declarations and switch labels name a kind without producing it. */
 const DECLARING = new Set(["src/errors.ts", "src/protocol.ts"]);
 const producing = code

@@ -10,9 +10,7 @@ describe("docs/hostile-inputs.md", () => {
   it("is what scripts/gen-hostile-inputs.mjs writes from the red-team suite (run it after changing a probe)", async () => {
     const gen = (await import(SCRIPT)) as { render: () => string };
     const current = readFileSync(join(REPO_ROOT, "docs", "hostile-inputs.md"), "utf8");
-    expect(current === gen.render(), "docs/hostile-inputs.md is stale: run node scripts/gen-hostile-inputs.mjs").toBe(
-      true,
-    );
+    expect(current === gen.render(), "docs/hostile-inputs.md is stale: run node scripts/gen-hostile-inputs.mjs").toBe(true);
   });
 
   it("every red-team file has one top-level describe, and every probe title reads `<input> → <answer>`", async () => {

@@ -3,12 +3,7 @@ import { namedForms, Redactor } from "../../src/workspace/redact.js";
 
 // The redactor's derived forms on their own: what is masked, under which name, and what stays readable.
 describe("redactor: derived forms", () => {
-  const config = {
-    api_key: "Zq7xK9mP2vL4nR8tW3yH",
-    db_password: "pässwörd-Geheim42",
-    region: "eu-west-1",
-    pin: "a1b2c",
-  };
+  const config = { api_key: "Zq7xK9mP2vL4nR8tW3yH", db_password: "pässwörd-Geheim42", region: "eu-west-1", pin: "a1b2c" };
   const r = new Redactor(config, [], false);
 
   it("names the new forms (hex, json_ascii, py_ascii, bytes, nested escapes, base64 cores) and keeps the old names", () => {
@@ -27,9 +22,7 @@ describe("redactor: derived forms", () => {
 
   it("a secret's hex, escapes and base64 inside longer text → masked, the text around it readable", () => {
     const b64 = Buffer.concat([Buffer.from("user:"), Buffer.from(config.api_key)]).toString("base64");
-    const out = r.redact(
-      `h=${Buffer.from(config.api_key).toString("hex")}; j="p\\u00e4ssw\\u00f6rd-Geheim42"; b=${b64}; region eu-west-1`,
-    );
+    const out = r.redact(`h=${Buffer.from(config.api_key).toString("hex")}; j="p\\u00e4ssw\\u00f6rd-Geheim42"; b=${b64}; region eu-west-1`);
     expect(out).toContain("h=****;");
     expect(out).toContain('j="****";');
     expect(out).toContain("region eu-west-1");

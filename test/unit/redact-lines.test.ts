@@ -8,10 +8,7 @@ const r = new Redactor({ api_key: KEY, password: PW, short_token: "Ab1-x9q", reg
 
 describe("secrets that line breaks cut", () => {
   it("masks both halves of a key on two lines, and leaves the rest of each line", () => {
-    expect(r.maskAcrossLines([`key starts ${KEY.slice(0, 3)}`, `${KEY.slice(3)} and ends`])).toEqual([
-      "key starts ****",
-      "**** and ends",
-    ]);
+    expect(r.maskAcrossLines([`key starts ${KEY.slice(0, 3)}`, `${KEY.slice(3)} and ends`])).toEqual(["key starts ****", "**** and ends"]);
   });
 
   it("masks a key one character per line, within a longer text", () => {

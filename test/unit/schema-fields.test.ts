@@ -18,18 +18,8 @@ describe("described", () => {
   it("gives each field the type and its own description, in the table's order", () => {
     const fields = described(z.number().optional(), { line: "1-based line.", column: "1-based column." });
     expect(Object.keys(fields)).toEqual(["line", "column"]);
-    expect(z.toJSONSchema(z.object(fields))).toEqual(
-      z.toJSONSchema(
-        z.object({
-          line: z.number().optional().describe("1-based line."),
-          column: z.number().optional().describe("1-based column."),
-        }),
-      ),
-    );
-    expectTypeOf(z.object(fields).parse({})).toEqualTypeOf<{
-      line?: number | undefined;
-      column?: number | undefined;
-    }>();
+    expect(z.toJSONSchema(z.object(fields))).toEqual(z.toJSONSchema(z.object({ line: z.number().optional().describe("1-based line."), column: z.number().optional().describe("1-based column.") })));
+    expectTypeOf(z.object(fields).parse({})).toEqualTypeOf<{ line?: number | undefined; column?: number | undefined }>();
   });
 
   it("leaves the shared type itself undescribed", () => {
@@ -48,27 +38,10 @@ describe("described", () => {
       checkpoints: number;
       file_uploads?: number | undefined;
     }>();
-    expectTypeOf<NonNullable<SyncData["written_per_table"]>[string]>().toEqualTypeOf<{
-      upserts: number;
-      updates: number;
-      deletes: number;
-    }>();
-    expectTypeOf<LintResultData["summary"]>().toEqualTypeOf<{
-      errors: number;
-      warnings: number;
-      infos: number;
-      total: number;
-      fixable: number;
-      files: number;
-      rules_run: number;
-    }>();
+    expectTypeOf<NonNullable<SyncData["written_per_table"]>[string]>().toEqualTypeOf<{ upserts: number; updates: number; deletes: number }>();
+    expectTypeOf<LintResultData["summary"]>().toEqualTypeOf<{ errors: number; warnings: number; infos: number; total: number; fixable: number; files: number; rules_run: number }>();
     expectTypeOf<Output<typeof runSetupTestsTool>["tests"][number]>().toEqualTypeOf<{ name: string; label: string }>();
-    expectTypeOf<Output<typeof runSetupTestsTool>["results"][number]>().toEqualTypeOf<{
-      name: string;
-      label: string;
-      passed: boolean;
-      failure?: string | undefined;
-    }>();
+    expectTypeOf<Output<typeof runSetupTestsTool>["results"][number]>().toEqualTypeOf<{ name: string; label: string; passed: boolean; failure?: string | undefined }>();
     expectTypeOf<Output<typeof findExamplesTool>["examples"][number]>().toEqualTypeOf<ExampleEntry>();
     type Pattern = Output<typeof scaffoldTool>["pattern"];
     expectTypeOf<Omit<Pattern, "tables">>().toEqualTypeOf<{
@@ -80,21 +53,10 @@ describe("described", () => {
       storage?: string | undefined;
       driver?: string | undefined;
     }>();
-    expectTypeOf<Pick<Pattern["tables"][number], "parent" | "parent_key">>().toEqualTypeOf<{
-      parent?: string | undefined;
-      parent_key?: string | undefined;
-    }>();
+    expectTypeOf<Pick<Pattern["tables"][number], "parent" | "parent_key">>().toEqualTypeOf<{ parent?: string | undefined; parent_key?: string | undefined }>();
     type Span = { line: number; column: number; end_line: number; end_column: number };
     expectTypeOf<Pick<Finding, keyof Span>>().toEqualTypeOf<Partial<Span>>();
     expectTypeOf<Pick<NonNullable<Finding["fix"]>["edits"][number], keyof Span>>().toEqualTypeOf<Span>();
-    expect(Object.keys(countsSchema.shape)).toEqual([
-      "upserts",
-      "updates",
-      "deletes",
-      "truncates",
-      "schema_changes",
-      "checkpoints",
-      "file_uploads",
-    ]);
+    expect(Object.keys(countsSchema.shape)).toEqual(["upserts", "updates", "deletes", "truncates", "schema_changes", "checkpoints", "file_uploads"]);
   });
 });

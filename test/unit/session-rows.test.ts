@@ -20,10 +20,7 @@ async function session() {
     const wait = s.handle(JSON.stringify(rec));
     if (wait) await wait;
   };
-  await feed({
-    t: "schema",
-    tables: [{ table: "items", primary_key: ["id"], name: "items", dest: "tester", column_names: { id: "id" } }],
-  });
+  await feed({ t: "schema", tables: [{ table: "items", primary_key: ["id"], name: "items", dest: "tester", column_names: { id: "id" } }] });
   await feed({ t: "table", table: "items", name: "items", dest: "tester" });
   await feed({ t: "shape", id: 0, cols: ["id", "v"], names: ["id", "v"] });
   return { s, writer, tracker, acks, feed };
@@ -76,12 +73,8 @@ describe("rows records", () => {
 
   it("of an unknown shape or operation are an internal error, not a silent count", async () => {
     const { writer, feed } = await session();
-    await expect(feed({ t: "rows", op: "upsert", table: "items", shape: 7, rows: [[1, "a"]] })).rejects.toThrow(
-      "unknown shape 7",
-    );
-    await expect(feed({ t: "rows", op: "merge", table: "items", shape: 0, rows: [[1, "a"]] })).rejects.toThrow(
-      "unknown operation",
-    );
+    await expect(feed({ t: "rows", op: "upsert", table: "items", shape: 7, rows: [[1, "a"]] })).rejects.toThrow("unknown shape 7");
+    await expect(feed({ t: "rows", op: "merge", table: "items", shape: 0, rows: [[1, "a"]] })).rejects.toThrow("unknown operation");
     await writer.close();
   });
 });

@@ -8,9 +8,7 @@ import { realSdkPython, TEST_VENV_PYTHON } from "../helpers/env.js";
 describe("realSdkPython", () => {
   it("takes FIDELITY_SDK_PYTHON before the test venv, and refuses one that does not exist", () => {
     expect(realSdkPython({ FIDELITY_SDK_PYTHON: process.execPath })).toBe(process.execPath);
-    expect(() => realSdkPython({ FIDELITY_SDK_PYTHON: "/nonexistent/bin/python" })).toThrow(
-      /FIDELITY_SDK_PYTHON names \/nonexistent\/bin\/python/,
-    );
+    expect(() => realSdkPython({ FIDELITY_SDK_PYTHON: "/nonexistent/bin/python" })).toThrow(/FIDELITY_SDK_PYTHON names \/nonexistent\/bin\/python/);
   });
 
   it("falls back to the test venv, which CI=true requires", () => {

@@ -6,10 +6,7 @@ import { describe, expect, it } from "vitest";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { dump, tempProject } from "./helpers.js";
 
-async function sync(
-  spillRows: number | undefined,
-  steps: (w: WarehouseWriter) => Promise<void>,
-): Promise<Record<string, unknown>[]> {
+async function sync(spillRows: number | undefined, steps: (w: WarehouseWriter) => Promise<void>): Promise<Record<string, unknown>[]> {
   const dir = tempProject("keycast-");
   const w = await WarehouseWriter.open(dir, spillRows ? { spillRows } : {});
   try {

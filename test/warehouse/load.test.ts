@@ -15,12 +15,10 @@ describe("Loader (rows appended into DuckDB)", () => {
         ["1", "a"],
         ["1", "b"],
       ];
-      const error = await loader
-        .fill({ table: "t", schema: "main" }, ["BIGINT", "VARCHAR"], [0, 1], [true, false], rows)
-        .then(
-          () => undefined,
-          (e: unknown) => e as Error,
-        );
+      const error = await loader.fill({ table: "t", schema: "main" }, ["BIGINT", "VARCHAR"], [0, 1], [true, false], rows).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
       expect(error, "the append must fail").toBeInstanceOf(Error);
       expect(error!.message).not.toMatch(/transaction is aborted/i);
       expect(error!.message).toMatch(/duplicate key|PRIMARY KEY/i);

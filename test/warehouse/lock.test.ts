@@ -19,30 +19,16 @@ describe.skipIf(!python)("a warehouse held by another process", () => {
     await w.checkpoint(JSON.stringify({}));
     await w.close();
     mkdirSync(join(dir, "files"), { recursive: true });
-    const holder = spawn(
-      python!,
-      [
-        "-c",
-        "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()",
-        join(dir, "files", "warehouse.db"),
-      ],
-      {
-        stdio: ["pipe", "pipe", "inherit"],
-      },
-    );
+    const holder = spawn(python!, ["-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()", join(dir, "files", "warehouse.db")], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         holder.stdout.on("data", (d) => String(d).includes("held") && resolve());
         holder.on("exit", (code) => reject(new Error(`holder exited ${code}`)));
       });
-      await expect(WarehouseWriter.open(dir)).rejects.toMatchObject({
-        code: "locked",
-        hint: expect.stringMatching(/close the other program/),
-      });
-      await expect(queryWarehouse(dir, "SELECT * FROM t")).rejects.toMatchObject({
-        code: "locked",
-        message: expect.stringMatching(/sync in progress/),
-      });
+      await expect(WarehouseWriter.open(dir)).rejects.toMatchObject({ code: "locked", hint: expect.stringMatching(/close the other program/) });
+      await expect(queryWarehouse(dir, "SELECT * FROM t")).rejects.toMatchObject({ code: "locked", message: expect.stringMatching(/sync in progress/) });
     } finally {
       holder.stdin.end();
       await new Promise((r) => holder.once("exit", r));

@@ -14,27 +14,13 @@ import { tempProject } from "./helpers.js";
 
 let dir: string;
 
-const SCHEMA_RECORD: ChannelRecord = {
-  t: "schema",
-  tables: [
-    {
-      table: "orders",
-      primary_key: ["id"],
-      columns: { id: { type: "LONG" }, amount: { type: "DECIMAL", precision: 10, scale: 2 } },
-    },
-  ],
-};
+const SCHEMA_RECORD: ChannelRecord = { t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, amount: { type: "DECIMAL", precision: 10, scale: 2 } } }] };
 
 beforeAll(async () => {
   dir = tempProject("whq-");
   const w = await WarehouseWriter.open(dir);
   await w.apply(structuredClone(SCHEMA_RECORD));
-  for (let i = 1; i <= 300; i++)
-    await w.apply({
-      t: "upsert",
-      table: "orders",
-      data: { id: i, amount: `${i}.50`, note: "x".repeat(50), raw: { $ft: "bytes", v: "AAE=" } },
-    });
+  for (let i = 1; i <= 300; i++) await w.apply({ t: "upsert", table: "orders", data: { id: i, amount: `${i}.50`, note: "x".repeat(50), raw: { $ft: "bytes", v: "AAE=" } } });
   await w.apply({ t: "delete", table: "orders", data: { id: 1 } });
   await w.apply({ t: "upsert", table: "events", data: { kind: "a", big: "9007199254740993" } });
   await w.checkpoint(JSON.stringify({ cursor: "c1" }));
@@ -59,10 +45,7 @@ describe("query_warehouse engine", () => {
   });
 
   it("a camelCase column name of the source → query_failed whose hint says the warehouse names are snake_case", async () => {
-    await expect(queryWarehouse(dir, "SELECT updatedAt FROM orders")).rejects.toMatchObject({
-      code: "query_failed",
-      hint: expect.stringMatching(/camelCase → snake_case/),
-    });
+    await expect(queryWarehouse(dir, "SELECT updatedAt FROM orders")).rejects.toMatchObject({ code: "query_failed", hint: expect.stringMatching(/camelCase → snake_case/) });
   });
 
   it("caps rows and bytes", async () => {
@@ -75,11 +58,7 @@ describe("query_warehouse engine", () => {
 
   it("interrupts a query that runs past the time limit", async () => {
     const t0 = Date.now();
-    await expect(
-      queryWarehouse(dir, "SELECT count(*) FROM range(100000000000) a, range(1000) b WHERE a.range % 7 = b.range", {
-        timeoutMs: 300,
-      }),
-    ).rejects.toMatchObject({ code: "timeout" });
+    await expect(queryWarehouse(dir, "SELECT count(*) FROM range(100000000000) a, range(1000) b WHERE a.range % 7 = b.range", { timeoutMs: 300 })).rejects.toMatchObject({ code: "timeout" });
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
@@ -111,10 +90,7 @@ describe("query_warehouse engine", () => {
   ];
   for (const [label, sql, message] of rejected) {
     it(`rejects ${label}`, async () => {
-      await expect(queryWarehouse(dir, sql)).rejects.toMatchObject({
-        code: "query_rejected",
-        message: expect.stringMatching(message),
-      });
+      await expect(queryWarehouse(dir, sql)).rejects.toMatchObject({ code: "query_rejected", message: expect.stringMatching(message) });
     });
   }
 
@@ -123,10 +99,7 @@ describe("query_warehouse engine", () => {
   });
 
   it("says to run run_debug first when there is no warehouse", async () => {
-    await expect(queryWarehouse(tempProject(), "SELECT 1")).rejects.toMatchObject({
-      code: "not_found",
-      hint: expect.stringMatching(/run_debug/),
-    });
+    await expect(queryWarehouse(tempProject(), "SELECT 1")).rejects.toMatchObject({ code: "not_found", hint: expect.stringMatching(/run_debug/) });
   });
 
   it("answers from committed data while a sync in this process holds the writer", async () => {
@@ -183,18 +156,10 @@ describe("the tools through the MCP SDK Client", () => {
 
   it("query_warehouse returns structuredContent that matches its output schema", async () => {
     const c = await client();
-    const res = await c.callTool({
-      name: "query_warehouse",
-      arguments: { project_dir: dir, sql: "SELECT big FROM events", max_rows: "5" },
-    });
+    const res = await c.callTool({ name: "query_warehouse", arguments: { project_dir: dir, sql: "SELECT big FROM events", max_rows: "5" } });
     expect(res.isError).toBeFalsy();
     // 2^53 + 1 fits a BIGINT but not a JS number: it comes back as exact text.
-    expect(res.structuredContent).toEqual({
-      columns: [{ name: "big", type: "BIGINT" }],
-      rows: [["9007199254740993"]],
-      row_count: 1,
-      truncated: false,
-    });
+    expect(res.structuredContent).toEqual({ columns: [{ name: "big", type: "BIGINT" }], rows: [["9007199254740993"]], row_count: 1, truncated: false });
     const text = (res.content as { text: string }[])[0].text;
     expect(JSON.parse(text)).toEqual(res.structuredContent);
   });

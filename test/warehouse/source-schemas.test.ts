@@ -31,22 +31,15 @@ describe("source schemas (schema= of SDK 3.0)", () => {
     await w.rollback();
     await w.close();
 
-    expect(
-      await dump(
-        dir,
-        "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema LIKE 'tester%' ORDER BY 1",
-      ),
-    ).toEqual([{ t: "tester.orders" }, { t: "tester_after_sales.refunds" }, { t: "tester_sales.orders" }]);
-    expect(await dump(dir, "SELECT v, _fivetran_deleted AS d FROM tester_sales.orders")).toEqual([
-      { v: "sales", d: true },
+    expect(await dump(dir, "SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema LIKE 'tester%' ORDER BY 1")).toEqual([
+      { t: "tester.orders" },
+      { t: "tester_after_sales.refunds" },
+      { t: "tester_sales.orders" },
     ]);
+    expect(await dump(dir, "SELECT v, _fivetran_deleted AS d FROM tester_sales.orders")).toEqual([{ v: "sales", d: true }]);
 
     const d = await describeWarehouse(dir);
-    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deleted_rows}`)).toEqual([
-      "tester.orders 1/0",
-      "tester_after_sales.refunds 1/0",
-      "tester_sales.orders 1/1",
-    ]);
+    expect(d.tables.map((t) => `${t.schema}.${t.name} ${t.rows}/${t.deleted_rows}`)).toEqual(["tester.orders 1/0", "tester_after_sales.refunds 1/0", "tester_sales.orders 1/1"]);
     // Unqualified names are tester's tables; the others are read by their schema.
     expect((await queryWarehouse(dir, "SELECT v FROM orders")).rows).toEqual([["default"]]);
     expect((await queryWarehouse(dir, "SELECT v FROM tester_sales.orders")).rows).toEqual([["sales"]]);
@@ -54,11 +47,6 @@ describe("source schemas (schema= of SDK 3.0)", () => {
     const again = await WarehouseWriter.open(dir, { reset: true });
     expect(await again.rowsPerTable()).toEqual({});
     await again.close();
-    expect(
-      await dump(
-        dir,
-        "SELECT schema_name AS s FROM information_schema.schemata WHERE schema_name LIKE 'tester%' ORDER BY 1",
-      ),
-    ).toEqual([{ s: "tester" }]);
+    expect(await dump(dir, "SELECT schema_name AS s FROM information_schema.schemata WHERE schema_name LIKE 'tester%' ORDER BY 1")).toEqual([{ s: "tester" }]);
   });
 });

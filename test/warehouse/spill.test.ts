@@ -28,14 +28,7 @@ type Step = ChannelRecord | { t: "checkpoint"; state: Record<string, unknown> };
 function operations(seed: number, count: number): Step[] {
   const r = random(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
-  const steps: Step[] = [
-    {
-      t: "schema",
-      tables: [
-        { table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } },
-      ],
-    },
-  ];
+  const steps: Step[] = [{ t: "schema", tables: [{ table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" }, placed: { type: "UTC_DATETIME" } } }] }];
   let checkpoint = 0;
   for (let i = 0; i < count; i++) {
     const x = r();
@@ -66,11 +59,7 @@ function operations(seed: number, count: number): Step[] {
     } else if (x < 0.68) {
       steps.push({ t: "delete", table: "orders", data: { id } });
     } else if (x < 0.85) {
-      steps.push({
-        t: "upsert",
-        table: "customer_events",
-        data: { customerId: `c${id % 7}`, eventName: pick(["open", "click"]), seen: i },
-      });
+      steps.push({ t: "upsert", table: "customer_events", data: { customerId: `c${id % 7}`, eventName: pick(["open", "click"]), seen: i } });
     } else if (x < 0.95) {
       steps.push({ t: "upsert", table: "logs", data: { line: `line ${id % 9}`, level: pick(["info", "warn"]) } });
     } else if (x < 0.965) {
@@ -83,16 +72,9 @@ function operations(seed: number, count: number): Step[] {
   return steps;
 }
 
-async function play(
-  steps: Step[],
-  spillRows: number | undefined,
-  opts: { directAppend?: boolean; dir?: string } = {},
-): Promise<string> {
+async function play(steps: Step[], spillRows: number | undefined, opts: { directAppend?: boolean; dir?: string } = {}): Promise<string> {
   const dir = opts.dir ?? tempProject("spill-");
-  const w = await WarehouseWriter.open(dir, {
-    ...(spillRows === undefined ? {} : { spillRows }),
-    directAppend: opts.directAppend ?? true,
-  });
+  const w = await WarehouseWriter.open(dir, { ...(spillRows === undefined ? {} : { spillRows }), directAppend: opts.directAppend ?? true });
   for (const s of steps) {
     if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
     else if (s.t === "upsert" || s.t === "update" || s.t === "delete") {
@@ -106,17 +88,11 @@ async function play(
 
 /** Every table's columns and rows, without `_fivetran_synced` (a clock reading), in key order. */
 async function contents(dir: string): Promise<string> {
-  const tables = await dump(
-    dir,
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' ORDER BY table_name",
-  );
+  const tables = await dump(dir, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' ORDER BY table_name");
   const out: Record<string, unknown> = {};
   for (const { table_name } of tables) {
     const name = String(table_name);
-    const columns = await dump(
-      dir,
-      `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'tester' AND table_name = '${name}' ORDER BY ordinal_position`,
-    );
+    const columns = await dump(dir, `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'tester' AND table_name = '${name}' ORDER BY ordinal_position`);
     const kept = columns.map((c) => String(c.column_name)).filter((c) => c !== "_fivetran_synced");
     const list = kept.map((c) => `"${c}"`).join(", ");
     out[name] = { columns, rows: await dump(dir, `SELECT ${list} FROM tester."${name}" ORDER BY ${list}`) };
@@ -131,24 +107,16 @@ describe("WarehouseWriter spilling", () => {
       const steps = operations(seed, 240);
       const whole = await contents(await play(steps, 1_000_000));
       expect(whole).toContain('"orders"');
-      for (const spillRows of [3, 23])
-        expect(await contents(await play(steps, spillRows)), `spillRows ${spillRows}`).toBe(whole);
+      for (const spillRows of [3, 23]) expect(await contents(await play(steps, spillRows)), `spillRows ${spillRows}`).toBe(whole);
       // Rows of new keys are appended straight into their table; through a staging table they end the same.
       for (const spillRows of [1_000_000, 3]) {
-        expect(
-          await contents(await play(steps, spillRows, { directAppend: false })),
-          `staged only, spillRows ${spillRows}`,
-        ).toBe(whole);
+        expect(await contents(await play(steps, spillRows, { directAppend: false })), `staged only, spillRows ${spillRows}`).toBe(whole);
       }
     });
   }
 
   it("appends new keys straight in, and falls back to staging for a value the native path does not take", async () => {
-    const row = (id: number, at: string) => ({
-      t: "upsert" as const,
-      table: "events",
-      data: { id, name: `e${id}`, score: id / 4, at },
-    });
+    const row = (id: number, at: string) => ({ t: "upsert" as const, table: "events", data: { id, name: `e${id}`, score: id / 4, at } });
     const steps: Step[] = [
       { t: "schema", tables: [{ table: "events", primary_key: ["id"] }] },
       // More than one chunk of 2,048 rows before the value that sends the batch through staging.
@@ -163,9 +131,7 @@ describe("WarehouseWriter spilling", () => {
     ];
     for (const spillRows of [1_000_000, 500]) {
       const direct = await contents(await play(steps, spillRows));
-      expect(direct, `spillRows ${spillRows}`).toBe(
-        await contents(await play(steps, spillRows, { directAppend: false })),
-      );
+      expect(direct, `spillRows ${spillRows}`).toBe(await contents(await play(steps, spillRows, { directAppend: false })));
       expect(direct).toContain("2024-05-01 10:00:00.25+00");
       expect(direct).toContain("2024-05-03 10:00:00+00");
     }
@@ -180,9 +146,7 @@ describe("WarehouseWriter spilling", () => {
     ];
     await play(sync("first"), undefined, { dir });
     await play(sync("second"), undefined, { dir });
-    expect(await dump(dir, "SELECT id, label FROM tester.items ORDER BY id")).toEqual(
-      [0, 1, 2].map((id) => ({ id: String(id), label: "second" })),
-    );
+    expect(await dump(dir, "SELECT id, label FROM tester.items ORDER BY id")).toEqual([0, 1, 2].map((id) => ({ id: String(id), label: "second" })));
   });
 
   it("rolls spilled rows back with the rest when the sync fails, and counts committed rows only", async () => {
@@ -199,9 +163,7 @@ describe("WarehouseWriter spilling", () => {
     expect(() => w.applyNow({ t: "upsert", table: "items", data: { id: null } })).toThrow(/Null primary key/);
     await w.rollback();
     await w.close();
-    expect(await dump(dir, "SELECT * EXCLUDE (_fivetran_synced) FROM tester.items ORDER BY ALL")).toEqual(
-      [0, 1, 2, 3, 4].map(() => expect.objectContaining({ v: "kept", _fivetran_deleted: false })),
-    );
+    expect(await dump(dir, "SELECT * EXCLUDE (_fivetran_synced) FROM tester.items ORDER BY ALL")).toEqual([0, 1, 2, 3, 4].map(() => expect.objectContaining({ v: "kept", _fivetran_deleted: false })));
     expect(JSON.parse(readFileSync(join(dir, "files", "state.json"), "utf8"))).toEqual({ page: 1 });
   });
 

@@ -8,11 +8,7 @@ const FLOAT = /^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})([Tt ])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const validDate = (y: number, m: number, d: number) =>
-  m >= 1 &&
-  m <= 12 &&
-  d >= 1 &&
-  d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]);
+const validDate = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]);
 
 function reference(value: string): string | null {
   if (value === "") return null;
@@ -74,15 +70,7 @@ describe("textType", () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const templates = [
-      "dddd-dd-dd",
-      "dddd-dd-ddTdd:dd:dd",
-      "dddd-dd-ddTdd:dd:ddZ",
-      "dddd-dd-dd dd:dd:dd",
-      "dddd-dd-dd dd:dd:ddZ",
-      "-ddddddddddddddddddd",
-      "dd.dde+d",
-    ];
+    const templates = ["dddd-dd-dd", "dddd-dd-ddTdd:dd:dd", "dddd-dd-ddTdd:dd:ddZ", "dddd-dd-dd dd:dd:dd", "dddd-dd-dd dd:dd:ddZ", "-ddddddddddddddddddd", "dd.dde+d"];
     const noise = "0123456789-:TtZz .+eE\u0660a";
     let checked = 0;
     for (let i = 0; i < 20_000; i++) {

@@ -147,13 +147,7 @@ describe("WarehouseWriter", () => {
       "_fivetran_deleted BOOLEAN",
       "_fivetran_synced TIMESTAMP WITH TIME ZONE",
     ]);
-    expect(await columnsOf(dir, "no_pk")).toEqual([
-      "_fivetran_id VARCHAR",
-      "a BIGINT",
-      "b VARCHAR",
-      "_fivetran_deleted BOOLEAN",
-      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
-    ]);
+    expect(await columnsOf(dir, "no_pk")).toEqual(["_fivetran_id VARCHAR", "a BIGINT", "b VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
     const typed = await dump(dir, "SELECT COLUMNS(* EXCLUDE (_fivetran_synced))::VARCHAR FROM tester.typed");
     expect(typed).toEqual([
       {
@@ -174,10 +168,7 @@ describe("WarehouseWriter", () => {
         _fivetran_deleted: "false",
       },
     ]);
-    const orders = await dump(
-      dir,
-      "SELECT order_id::VARCHAR AS id, n, dct::VARCHAR AS dct, dta, dm, _fivetran_deleted AS del FROM tester.orders ORDER BY 1",
-    );
+    const orders = await dump(dir, "SELECT order_id::VARCHAR AS id, n, dct::VARCHAR AS dct, dta, dm, _fivetran_deleted AS del FROM tester.orders ORDER BY 1");
     expect(orders).toEqual([
       { id: "1", n: "9", dct: '{"a": 1}', dta: "2024-01-02 03:04:05+00:00", dm: 1.5, del: true },
       { id: "2", n: "abc", dct: null, dta: null, dm: null, del: false },
@@ -188,19 +179,14 @@ describe("WarehouseWriter", () => {
       { id: "rsLjwKNnkVAjnuwua2kWgDKLH8g=", a: "1" },
       { id: "okJLu1+9cgSJlhmmStoxMg5a80g=", a: "2" },
     ]);
-    const pks = await dump(
-      dir,
-      "SELECT table_name AS t, constraint_column_names::VARCHAR AS k FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1",
-    );
+    const pks = await dump(dir, "SELECT table_name AS t, constraint_column_names::VARCHAR AS k FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1");
     expect(pks).toEqual([
       { t: "_fivetran_metadata", k: "[key]" },
       { t: "no_pk", k: "[_fivetran_id]" },
       { t: "orders", k: "[order_id]" },
       { t: "typed", k: "[id]" },
     ]);
-    expect(await dump(dir, "SELECT * FROM main._fivetran_metadata")).toEqual([
-      { key: "naming_strategy", value: "FIVETRAN_NAMING" },
-    ]);
+    expect(await dump(dir, "SELECT * FROM main._fivetran_metadata")).toEqual([{ key: "naming_strategy", value: "FIVETRAN_NAMING" }]);
   });
 
   it("widens across checkpoints, soft-truncates by time and keeps '' on updates of upserted rows (probe P2)", async () => {
@@ -224,33 +210,12 @@ describe("WarehouseWriter", () => {
     await w.apply({ t: "upsert", table: "decl_nopk", data: { a: "q", z: 1 }, id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" });
     await w.checkpoint(JSON.stringify({ s: 2 }));
     await w.close();
-    expect(warnings).toEqual([
-      "columns 'userName' and 'user_name' both become 'user_name' in t: a row keeps only the value of the first",
-    ]);
-    expect(await columnsOf(dir, "decl_nopk")).toEqual([
-      "a VARCHAR",
-      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
-      "_fivetran_id VARCHAR",
-      "z BIGINT",
-      "_fivetran_deleted BOOLEAN",
-    ]);
+    expect(warnings).toEqual(["columns 'userName' and 'user_name' both become 'user_name' in t: a row keeps only the value of the first"]);
+    expect(await columnsOf(dir, "decl_nopk")).toEqual(["a VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_id VARCHAR", "z BIGINT", "_fivetran_deleted BOOLEAN"]);
     // The id the harness sent (the SDK's hash of {a: "q", z: 1}).
-    expect(await dump(dir, "SELECT _fivetran_id AS id FROM tester.decl_nopk")).toEqual([
-      { id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" },
-    ]);
-    expect(await columnsOf(dir, "t")).toEqual([
-      "id BIGINT",
-      "v VARCHAR",
-      "user_name VARCHAR",
-      "_fivetran_deleted BOOLEAN",
-      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
-    ]);
-    expect(
-      await dump(
-        dir,
-        "SELECT id::VARCHAR AS id, v, user_name AS u, _fivetran_deleted AS del FROM tester.t ORDER BY id",
-      ),
-    ).toEqual([
+    expect(await dump(dir, "SELECT _fivetran_id AS id FROM tester.decl_nopk")).toEqual([{ id: "UBmeaBmYv1s5IMTvEkvUTOyhRUY=" }]);
+    expect(await columnsOf(dir, "t")).toEqual(["id BIGINT", "v VARCHAR", "user_name VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
+    expect(await dump(dir, "SELECT id::VARCHAR AS id, v, user_name AS u, _fivetran_deleted AS del FROM tester.t ORDER BY id")).toEqual([
       { id: "1", v: "1", u: "a", del: true },
       { id: "2", v: "", u: null, del: false },
       { id: "3", v: "2.5", u: "b", del: true },
@@ -274,9 +239,7 @@ describe("WarehouseWriter", () => {
     await w.apply({ t: "delete", table: "p", data: { id: 1 } });
     await w.checkpoint(JSON.stringify({}));
     await w.close();
-    expect(await dump(dir, "SELECT id::VARCHAR AS id, a, b, _fivetran_deleted AS del FROM tester.p")).toEqual([
-      { id: "1", a: "z", b: "w", del: true },
-    ]);
+    expect(await dump(dir, "SELECT id::VARCHAR AS id, a, b, _fivetran_deleted AS del FROM tester.p")).toEqual([{ id: "1", a: "z", b: "w", del: true }]);
   });
 
   it("rolls back to the last checkpoint, keeps state.json, and reset starts clean", async () => {
@@ -290,9 +253,7 @@ describe("WarehouseWriter", () => {
     await w.checkpoint(JSON.stringify({ c: 1 }));
     await w.close();
     expect(await dump(dir, "SELECT count(*)::INT AS n FROM tester.t")).toEqual([{ n: 1 }]);
-    expect(await dump(dir, "SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'u'")).toEqual([
-      { n: 0 },
-    ]);
+    expect(await dump(dir, "SELECT count(*)::INT AS n FROM information_schema.tables WHERE table_name = 'u'")).toEqual([{ n: 0 }]);
     // A second run continues; then a reset drops the tables and the state.
     w = await WarehouseWriter.open(dir);
     expect(await w.rowsPerTable()).toEqual({ t: 1 });
@@ -316,19 +277,14 @@ describe("WarehouseWriter", () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);
     await w.apply({ t: "schema", tables: [{ table: "k", primary_key: ["id"] }] });
-    await expect(w.apply({ t: "upsert", table: "k", data: { id: null, a: 1 } })).rejects.toThrow(
-      /Null primary key found while syncing table tester.k/,
-    );
+    await expect(w.apply({ t: "upsert", table: "k", data: { id: null, a: 1 } })).rejects.toThrow(/Null primary key found while syncing table tester.k/);
     await w.close();
   });
 
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);
-    await w.apply({
-      t: "schema",
-      tables: [{ table: "big", primary_key: ["id"], columns: { id: { type: "LONG" }, v: { type: "LONG" } } }],
-    });
+    await w.apply({ t: "schema", tables: [{ table: "big", primary_key: ["id"], columns: { id: { type: "LONG" }, v: { type: "LONG" } } }] });
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 20_000; i++) {
         await w.apply({ t: "upsert", table: "big", data: { id: i, v: round * 100_000 + i, s: `r${round}` } });

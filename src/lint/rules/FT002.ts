@@ -26,14 +26,12 @@ export function boundNames(mod: Module): Set<string> {
       "nonlocal_statement",
     ],
     (n) => {
-      const add = (x: import("../python.js").PyNode | undefined) =>
-        x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
+      const add = (x: import("../python.js").PyNode | undefined) => x && walk(x, (i) => void (i.type === "identifier" && out.add(mod.t(i))));
       if (n.type === "assignment" || n.type === "augmented_assignment") add(field(n, "left"));
       if (n.type === "for_statement" || n.type === "for_in_clause") add(field(n, "left"));
       if (n.type === "function_definition" || n.type === "class_definition") add(field(n, "name"));
       if (n.type === "parameters" || n.type === "lambda_parameters") add(n);
-      if (n.type === "as_pattern_target" || n.type === "named_expression")
-        add(n.type === "named_expression" ? field(n, "name") : n);
+      if (n.type === "as_pattern_target" || n.type === "named_expression") add(n.type === "named_expression" ? field(n, "name") : n);
       if (n.type === "global_statement" || n.type === "nonlocal_statement") add(n);
     },
   );
@@ -55,8 +53,7 @@ export default defineRule({
       const used = new Map<string, import("../python.js").PyNode>();
       for (const n of findAll(mod.root, "attribute")) {
         const o = field(n, "object");
-        if (o?.type === "identifier" && (mod.t(o) === "op" || mod.t(o) === "log") && !used.has(mod.t(o)))
-          used.set(mod.t(o), o);
+        if (o?.type === "identifier" && (mod.t(o) === "op" || mod.t(o) === "log") && !used.has(mod.t(o))) used.set(mod.t(o), o);
       }
       for (const n of mod.calls) {
         const f = field(n, "function");

@@ -20,8 +20,7 @@ export default defineRule({
         file: p.main.file,
         start: 0,
         end: 0,
-        message:
-          "no Connector(...) object is created; the runtime imports connector.py and looks for a module-level `connector = Connector(update=update, schema=schema)`",
+        message: "no Connector(...) object is created; the runtime imports connector.py and looks for a module-level `connector = Connector(update=update, schema=schema)`",
       });
       return;
     }
@@ -31,18 +30,12 @@ export default defineRule({
     const stmt = call.parent?.type === "assignment" ? call.parent.parent : undefined;
     let fix;
     // Safe only for `name = Connector(...)` directly in the guard's body whose arguments are module-level names.
-    if (
-      guard &&
-      stmt?.type === "expression_statement" &&
-      stmt.parent?.parent === guard &&
-      field(call.parent, "left")?.type === "identifier"
-    ) {
+    if (guard && stmt?.type === "expression_statement" && stmt.parent?.parent === guard && field(call.parent, "left")?.type === "identifier") {
       const moduleNames = new Set<string>();
       for (const c of mod.root.children) {
         if (c.type === "function_definition") moduleNames.add(mod.t(field(c, "name")));
         if (c.type === "decorated_definition") moduleNames.add(mod.t(field(field(c, "definition"), "name")));
-        if (c.type === "import_from_statement" || c.type === "import_statement")
-          boundNames(mod).forEach((n) => moduleNames.add(n));
+        if (c.type === "import_from_statement" || c.type === "import_statement") boundNames(mod).forEach((n) => moduleNames.add(n));
       }
       const args = named(field(call, "arguments")!).map((a) => (a.type === "keyword_argument" ? field(a, "value") : a));
       if (args.every((a) => a?.type === "identifier" && moduleNames.has(mod.t(a)))) {
@@ -62,8 +55,7 @@ export default defineRule({
       file: mod.file,
       start: call.start,
       end: call.end,
-      message:
-        "Connector(...) is created inside a function or the __main__ block; in production the module is imported, so the connector object never exists. Create it at module level",
+      message: "Connector(...) is created inside a function or the __main__ block; in production the module is imported, so the connector object never exists. Create it at module level",
       fix,
     });
   },

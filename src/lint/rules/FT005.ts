@@ -4,11 +4,7 @@ import type { FuncInfo } from "../model.js";
 
 function arity(f: FuncInfo): { required: number; max: number; varargs: boolean } {
   const pos = f.params.filter((p) => p.kind === "positional");
-  return {
-    required: pos.filter((p) => !p.hasDefault).length,
-    max: pos.length,
-    varargs: f.params.some((p) => p.kind === "args"),
-  };
+  return { required: pos.filter((p) => !p.hasDefault).length, max: pos.length, varargs: f.params.some((p) => p.kind === "args") };
 }
 
 export default defineRule({

@@ -15,21 +15,14 @@ export default defineRule({
   check(ctx) {
     const p = ctx.project;
     for (const mod of p.modules) {
-      const future = mod.imports.some(
-        (i) => i.module === "__future__" && i.names.some((n) => n.name === "annotations"),
-      );
+      const future = mod.imports.some((i) => i.module === "__future__" && i.names.some((n) => n.name === "annotations"));
       for (const n of findAll(mod.root, "attribute")) {
         if (mod.t(field(n, "attribute")) !== "Operation") continue;
         const obj = field(n, "object");
         if (!(obj && (mod.op.has(mod.t(obj)) || /(^|\.)Operations$/.test(mod.t(obj))))) continue;
         // In a return annotation the whole annotation can go: the SDK ignores it.
         const fn = n.parent && findFunctionWithReturn(n);
-        const fix = fn
-          ? {
-              description: "remove the return annotation",
-              edits: [{ start: field(fn, "parameters")!.end, end: field(fn, "return_type")!.end, newText: "" }],
-            }
-          : undefined;
+        const fix = fn ? { description: "remove the return annotation", edits: [{ start: field(fn, "parameters")!.end, end: field(fn, "return_type")!.end, newText: "" }] } : undefined;
         ctx.report({
           file: mod.file,
           start: n.start,
@@ -45,20 +38,14 @@ export default defineRule({
       for (const prm of f.params) {
         const ann = prm.annotation;
         if (!ann || !GENERIC.test(mod.t(ann))) continue;
-        const simple = /^(typing\.)?Dict\b/.test(mod.t(ann))
-          ? "dict"
-          : /^(typing\.)?List\b/.test(mod.t(ann))
-            ? "list"
-            : undefined;
+        const simple = /^(typing\.)?Dict\b/.test(mod.t(ann)) ? "dict" : /^(typing\.)?List\b/.test(mod.t(ann)) ? "list" : undefined;
         ctx.report({
           file: mod.file,
           start: ann.start,
           end: ann.end,
           severity: "info",
           message: `typing generic '${mod.t(ann)}' on ${f.name}(); plain built-in hints (dict) are the SDK convention`,
-          fix: simple
-            ? { description: `replace with ${simple}`, edits: [{ start: ann.start, end: ann.end, newText: simple }] }
-            : undefined,
+          fix: simple ? { description: `replace with ${simple}`, edits: [{ start: ann.start, end: ann.end, newText: simple }] } : undefined,
         });
       }
       const ret = field(f.node, "return_type");
@@ -69,10 +56,7 @@ export default defineRule({
           end: ret.end,
           severity: "info",
           message: `typing generic return annotation '${mod.t(ret)}' on ${f.name}(); drop it`,
-          fix: {
-            description: "remove the return annotation",
-            edits: [{ start: field(f.node, "parameters")!.end, end: ret.end, newText: "" }],
-          },
+          fix: { description: "remove the return annotation", edits: [{ start: field(f.node, "parameters")!.end, end: ret.end, newText: "" }] },
         });
       }
     }

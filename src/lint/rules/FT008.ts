@@ -14,11 +14,6 @@ export default defineRule({
     const f = ctx.project.update;
     if (!f || ctx.project.writes.has(f)) return;
     const n = field(f.node, "name")!;
-    ctx.report({
-      file: f.mod.file,
-      start: n.start,
-      end: n.end,
-      message: "no op.upsert/update/delete/truncate is reachable from update(); the sync would deliver no data",
-    });
+    ctx.report({ file: f.mod.file, start: n.start, end: n.end, message: "no op.upsert/update/delete/truncate is reachable from update(); the sync would deliver no data" });
   },
 });

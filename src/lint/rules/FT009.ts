@@ -22,8 +22,7 @@ export default defineRule({
       file: f.mod.file,
       start: n.start,
       end: n.end,
-      message:
-        "op.checkpoint() is never called on update()'s path; Fivetran commits written data at checkpoints, so add at least a final one",
+      message: "op.checkpoint() is never called on update()'s path; Fivetran commits written data at checkpoints, so add at least a final one",
       fix:
         op && stateName
           ? {

@@ -76,11 +76,7 @@ function readsNoState(p: Project): boolean {
   const stateParam = upd.params[1]?.name;
   if (!stateParam) return true;
   return !p.modules.some((m) =>
-    m.functions.some((f) =>
-      new RegExp(
-        `\\b${stateParam}\\s*(\\[|\\.get\\(|\\.items\\(|\\.keys\\(|\\.values\\()|\\bin\\s+${stateParam}\\b`,
-      ).test(m.t(field(f.node, "body"))),
-    ),
+    m.functions.some((f) => new RegExp(`\\b${stateParam}\\s*(\\[|\\.get\\(|\\.items\\(|\\.keys\\(|\\.values\\()|\\bin\\s+${stateParam}\\b`).test(m.t(field(f.node, "body")))),
   );
 }
 
@@ -117,18 +113,14 @@ export default defineRule({
           const outer = loopAncestors(loop);
           if (outer.some((o) => checkpointsIn(p, mod, o) || badLoop(p, mod, o))) continue;
           // A helper whose every caller checkpoints around the call is fine.
-          const callers = p.modules.flatMap((m) =>
-            m.calls.filter((c) => m.callee(c) === f.name).map((c) => ({ m, c })),
-          );
-          if (callers.length > 0 && callers.every(({ m, c }) => loopAncestors(c).some((l) => checkpointsIn(p, m, l))))
-            continue;
+          const callers = p.modules.flatMap((m) => m.calls.filter((c) => m.callee(c) === f.name).map((c) => ({ m, c })));
+          if (callers.length > 0 && callers.every(({ m, c }) => loopAncestors(c).some((l) => checkpointsIn(p, m, l)))) continue;
           const head = loop.children[0];
           ctx.report({
             file: mod.file,
             start: loop.start,
             end: field(loop, "body")?.start ?? head.end,
-            message:
-              "this loop writes rows but never checkpoints; a failure restarts the sync from scratch. Call op.checkpoint(state) after each page or batch",
+            message: "this loop writes rows but never checkpoints; a failure restarts the sync from scratch. Call op.checkpoint(state) after each page or batch",
           });
         }
       }

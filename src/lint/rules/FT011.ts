@@ -33,8 +33,7 @@ export default defineRule({
         file: mod.file,
         start: s.start,
         end: s.end,
-        message:
-          "rows are written after the last checkpoint; they are not covered by saved state (and truncates only apply at a checkpoint). End update() with a checkpoint",
+        message: "rows are written after the last checkpoint; they are not covered by saved state (and truncates only apply at a checkpoint). End update() with a checkpoint",
         fix: {
           description: `append ${op}.checkpoint(state=${stateName}) at the end of update()`,
           safe: false,

@@ -26,12 +26,7 @@ export default defineRule({
           return !!data && (mod.t(data) === target || mod.t(data).includes(target));
         });
         if (upsertsRecord)
-          ctx.report({
-            file: mod.file,
-            start: call.start,
-            end: call.end,
-            message: "checkpointing after every record multiplies state writes; checkpoint per page or every N records",
-          });
+          ctx.report({ file: mod.file, start: call.start, end: call.end, message: "checkpointing after every record multiplies state writes; checkpoint per page or every N records" });
       }
     }
   },

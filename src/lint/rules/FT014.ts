@@ -6,13 +6,7 @@ import type { Module } from "../model.js";
 const NON_JSON_CALL =
   /(^|\.)(datetime\.(now|utcnow|fromtimestamp|utcfromtimestamp|strptime|fromisoformat|combine)|datetime|datetime\.date|datetime\.time|date\.today|parser\.parse|isoparse|Timestamp|to_datetime|Decimal|set|frozenset|bytes|bytearray|UUID|uuid4|uuid1)$|^(date|time|today)$/;
 
-function nonJson(
-  mod: Module,
-  v: PyNode | undefined,
-  scope: PyNode | undefined,
-  before: number,
-  depth = 0,
-): string | undefined {
+function nonJson(mod: Module, v: PyNode | undefined, scope: PyNode | undefined, before: number, depth = 0): string | undefined {
   v = unparen(v);
   if (!v) return undefined;
   if (v.type === "set" || v.type === "set_comprehension") return "a set";
@@ -21,17 +15,11 @@ function nonJson(
     const path = mod.calleePath(v);
     const fnText = mod.t(field(v, "function"));
     // Bare date()/time()/today() only when they come from the datetime module (time.time() is a float).
-    const fromDatetime = (n: string) =>
-      mod.imports.some((i) => i.module === "datetime" && i.names.some((x) => (x.alias ?? x.name) === n));
+    const fromDatetime = (n: string) => mod.imports.some((i) => i.module === "datetime" && i.names.some((x) => (x.alias ?? x.name) === n));
     if (/^(date|time|today)$/.test(path) && !fromDatetime(path)) return undefined;
     if (NON_JSON_CALL.test(path)) return `a ${path.split(".").pop()} object`;
     // dt.replace(...) keeps a datetime; a string's .replace (after isoformat/strftime/str) does not.
-    if (
-      /\)\.replace$/.test(fnText) &&
-      !/\.(isoformat|strftime|format)\(|^str\(|json\.dumps\(/.test(fnText) &&
-      NON_JSON_CALL.test(fnText.replace(/\(.*$/s, ""))
-    )
-      return "a datetime object";
+    if (/\)\.replace$/.test(fnText) && !/\.(isoformat|strftime|format)\(|^str\(|json\.dumps\(/.test(fnText) && NON_JSON_CALL.test(fnText.replace(/\(.*$/s, ""))) return "a datetime object";
   }
   if (v.type === "identifier" && scope && depth < 2) {
     const a = lastAssignment(mod, scope, mod.t(v), before);
@@ -63,21 +51,12 @@ export default defineRule({
             start: v.start,
             end: v.end,
             message: `${what} is stored in the state; op.checkpoint() serialises the state with json.dumps and raises TypeError. Store ${isDate ? "an ISO-8601 string (.isoformat())" : "a JSON type (str, int, list, dict)"}`,
-            fix:
-              isDate && unparen(v)?.type === "call"
-                ? {
-                    description: "store .isoformat()",
-                    safe: false,
-                    edits: [{ start: v.end, end: v.end, newText: ".isoformat()" }],
-                  }
-                : undefined,
+            fix: isDate && unparen(v)?.type === "call" ? { description: "store .isoformat()", safe: false, edits: [{ start: v.end, end: v.end, newText: ".isoformat()" }] } : undefined,
           });
         };
         walkTypes(f.node, ["assignment", "call"], (n) => {
-          if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names))
-            check(field(n, "right"), n.start);
-          if (n.type === "call" && mod.opMethod(n) === "checkpoint")
-            for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) check(k.value, n.start);
+          if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) check(field(n, "right"), n.start);
+          if (n.type === "call" && mod.opMethod(n) === "checkpoint") for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) check(k.value, n.start);
         });
       }
   },

@@ -20,18 +20,10 @@ const SECRET_KEY = /(token|secret|password|passwd|api_?key|credential|session)/i
 const ENCRYPTED = /(^|_)(encrypted|enc|cipher(text)?|hashed|hash|digest|fingerprint)(_|$)/i;
 /** Calls that turn a secret into something state may hold. */
 const ENCRYPTS = /\b(encrypt\w*|Fernet\b|hashlib\.|sha\d+|md5|hmac\.|blake2\w*)/;
-const NOT_SECRET =
-  /(_ttl|_expires?\w*|_expiry|_at|_time|_count|_url)$|(page|next|continuation|pagination|sync|cursor|delta|resume|start|end)_?token/i;
+const NOT_SECRET = /(_ttl|_expires?\w*|_expiry|_at|_time|_count|_url)$|(page|next|continuation|pagination|sync|cursor|delta|resume|start|end)_?token/i;
 
 export default defineRule({
-  meta: {
-    id: "FT015",
-    severity: "error",
-    title: "Credentials stored in state",
-    fixable: "none",
-    profiles: ALL_PROFILES,
-    guideline: "evaluation checklist (security: no secrets in state)",
-  },
+  meta: { id: "FT015", severity: "error", title: "Credentials stored in state", fixable: "none", profiles: ALL_PROFILES, guideline: "evaluation checklist (security: no secrets in state)" },
   check(ctx) {
     const p = ctx.project;
     for (const mod of p.modules)
@@ -51,12 +43,10 @@ export default defineRule({
         walkTypes(f.node, ["assignment", "call"], (n) => {
           if (n.type === "assignment" && stateSubscript(mod, field(n, "left"), names)) {
             const k = mod.str(field(field(n, "left"), "subscript"));
-            if (k)
-              flag(k, field(n, "left")!.start, field(n, "left")!.end, valueOf(mod, f.node, field(n, "right"), n.start));
+            if (k) flag(k, field(n, "left")!.start, field(n, "left")!.end, valueOf(mod, f.node, field(n, "right"), n.start));
           }
           if (n.type === "call" && mod.opMethod(n) === "checkpoint")
-            for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? [])
-              flag(k.key, k.keyNode.start, k.keyNode.end, valueOf(mod, f.node, k.value, n.start));
+            for (const k of dictKeys(mod, mod.arg(n, 0, "state")) ?? []) flag(k.key, k.keyNode.start, k.keyNode.end, valueOf(mod, f.node, k.value, n.start));
         });
       }
   },

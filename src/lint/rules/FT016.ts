@@ -3,14 +3,7 @@ import { loopAncestors, stateFunctions } from "../helpers.js";
 import { field, findAll } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT016",
-    severity: "warning",
-    title: "Unbounded state growth",
-    fixable: "none",
-    profiles: ALL_PROFILES,
-    guideline: "Fivetran SDK reference (state under 10 MB)",
-  },
+  meta: { id: "FT016", severity: "warning", title: "Unbounded state growth", fixable: "none", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (state under 10 MB)" },
   check(ctx) {
     for (const { mod, f, names } of stateFunctions(ctx.project)) {
       const rootedInState = (t: string) => [...names].some((s) => t.startsWith(`${s}[`));
@@ -25,24 +18,12 @@ export default defineRule({
               file: mod.file,
               start: n.start,
               end: n.end,
-              message:
-                "the state grows with every record; state must stay small (under 10 MB). Store a cursor (timestamp or id) instead of collections",
+              message: "the state grows with every record; state must stay small (under 10 MB). Store a cursor (timestamp or id) instead of collections",
             });
           }
         }
-        if (
-          n.type === "augmented_assignment" &&
-          inLoop(n) &&
-          /^(\|=|\+=)$/.test(mod.t(n.children.find((c) => !c.named))) &&
-          rootedInState(mod.t(field(n, "left")))
-        ) {
-          ctx.report({
-            file: mod.file,
-            start: n.start,
-            end: n.end,
-            message:
-              "the state grows with every record; state must stay small (under 10 MB). Store a cursor instead of collections",
-          });
+        if (n.type === "augmented_assignment" && inLoop(n) && /^(\|=|\+=)$/.test(mod.t(n.children.find((c) => !c.named))) && rootedInState(mod.t(field(n, "left")))) {
+          ctx.report({ file: mod.file, start: n.start, end: n.end, message: "the state grows with every record; state must stay small (under 10 MB). Store a cursor instead of collections" });
         }
       }
     }

@@ -20,9 +20,7 @@ export default defineRule({
           const body = statements(field(loop, "body"));
           const ci = body.findIndex((s) => checkpointsIn(p, mod, s) && !writesIn(p, mod, s));
           if (ci <= 0) continue;
-          const stored = body
-            .slice(0, ci)
-            .some((s) => findAll(s, "assignment").some((a) => names.has(mod.t(field(field(a, "left"), "value")))));
+          const stored = body.slice(0, ci).some((s) => findAll(s, "assignment").some((a) => names.has(mod.t(field(field(a, "left"), "value")))));
           const writesBefore = body.slice(0, ci).some((s) => writesIn(p, mod, s));
           const writesAfter = body.slice(ci + 1).some((s) => writesIn(p, mod, s));
           if (stored && writesAfter && !writesBefore)
@@ -30,8 +28,7 @@ export default defineRule({
               file: mod.file,
               start: body[ci].start,
               end: body[ci].end,
-              message:
-                "the cursor is checkpointed before the record is written; if the write fails the record is skipped next sync. Write first, then checkpoint",
+              message: "the cursor is checkpointed before the record is written; if the write fails the record is skipped next sync. Write first, then checkpoint",
             });
         }
       }

@@ -20,20 +20,11 @@ export default defineRule({
         const key = mod.str(keyNode);
         if (key === undefined) return;
         const parent = n.parent!;
-        if ((parent.type === "assignment" || parent.type === "augmented_assignment") && field(parent, "left") === n)
-          return;
-        if (
-          parent.type === "subscript" &&
-          field(parent, "value") === n &&
-          parent.parent?.type === "assignment" &&
-          field(parent.parent, "left") === parent
-        )
-          return;
+        if ((parent.type === "assignment" || parent.type === "augmented_assignment") && field(parent, "left") === n) return;
+        if (parent.type === "subscript" && field(parent, "value") === n && parent.parent?.type === "assignment" && field(parent.parent, "left") === parent) return;
         if (parent.type === "delete_statement") return;
         const s = mod.t(field(n, "value"));
-        const guard = new RegExp(
-          `["']${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']\\s+in\\s+${s}\\b|${s}\\.get\\(\\s*["']${key}["']|if\\s+${s}\\b|${s}\\s+and\\b`,
-        );
+        const guard = new RegExp(`["']${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}["']\\s+in\\s+${s}\\b|${s}\\.get\\(\\s*["']${key}["']|if\\s+${s}\\b|${s}\\s+and\\b`);
         for (const a of ancestors(n)) {
           if (a.type === "function_definition") break;
           const cond =
@@ -45,27 +36,12 @@ export default defineRule({
           if (cond && guard.test(mod.t(cond))) return;
         }
         // Assigned earlier in the function: then it exists.
-        if (
-          new RegExp(`${s}\\[\\s*["']${key}["']\\s*\\]\\s*=[^=]|${s}\\.setdefault\\(\\s*["']${key}`).test(
-            mod.source.slice(f.node.start, n.start),
-          )
-        )
-          return;
+        if (new RegExp(`${s}\\[\\s*["']${key}["']\\s*\\]\\s*=[^=]|${s}\\.setdefault\\(\\s*["']${key}`).test(mod.source.slice(f.node.start, n.start))) return;
         // Set up elsewhere: a setdefault or an `in` check anywhere, or an assignment in another function
         // (update() seeds the key before it calls the helper that reads it).
         const k = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        if (
-          p.modules.some((m) =>
-            new RegExp(`setdefault\\(\\s*["']${k}["']|["']${k}["']\\s+(not\\s+)?in\\s+\\w+`).test(m.source),
-          )
-        )
-          return;
-        if (
-          p.modules.some((m) =>
-            m.functions.some((g) => g !== f && new RegExp(`\\[\\s*["']${k}["']\\s*\\]\\s*=[^=]`).test(m.t(g.node))),
-          )
-        )
-          return;
+        if (p.modules.some((m) => new RegExp(`setdefault\\(\\s*["']${k}["']|["']${k}["']\\s+(not\\s+)?in\\s+\\w+`).test(m.source))) return;
+        if (p.modules.some((m) => m.functions.some((g) => g !== f && new RegExp(`\\[\\s*["']${k}["']\\s*\\]\\s*=[^=]`).test(m.t(g.node))))) return;
         // The state handed to a helper earlier may have been filled there.
         if (
           f.callNodes.some(
@@ -84,11 +60,7 @@ export default defineRule({
           start: n.start,
           end: n.end,
           message: `state["${key}"] raises KeyError on the first sync, when the state is {}; use ${s}.get("${key}", <default>)`,
-          fix: {
-            description: `use ${s}.get("${key}") (choose a default)`,
-            safe: false,
-            edits: [{ start: n.start, end: n.end, newText: `${s}.get(${mod.t(keyNode)})` }],
-          },
+          fix: { description: `use ${s}.get("${key}") (choose a default)`, safe: false, edits: [{ start: n.start, end: n.end, newText: `${s}.get(${mod.t(keyNode)})` }] },
         });
       });
     }

@@ -23,9 +23,7 @@ export default defineRule({
         start: call.parent!.start,
         end: call.end,
         message: `'yield ${mod.t(call).split("(")[0]}(...)' is the pre-2.0 style; since SDK 2.0 operations are plain calls (${method} still works with yield)`,
-        fix: all.length
-          ? { description: "remove yield from every SDK operation and yield-from call in the project", edits: all }
-          : undefined,
+        fix: all.length ? { description: "remove yield from every SDK operation and yield-from call in the project", edits: all } : undefined,
       });
     }
   },

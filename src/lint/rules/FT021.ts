@@ -25,16 +25,13 @@ export default defineRule({
       walkScope(f.node, (n) => {
         if (n.type === "return_statement" && named(n).length) safe = false;
         if (n.type !== "call" || n.parent?.type !== "expression_statement") return;
-        if (f.mod.opMethod(n) && !isYielded(n))
-          edits.push({ file: f.mod.file, start: n.start, end: n.start, newText: "yield " });
-        else if (names.has(f.mod.callee(n) ?? "") && !f.mod.opMethod(n))
-          edits.push({ file: f.mod.file, start: n.start, end: n.start, newText: "yield from " });
+        if (f.mod.opMethod(n) && !isYielded(n)) edits.push({ file: f.mod.file, start: n.start, end: n.start, newText: "yield " });
+        else if (names.has(f.mod.callee(n) ?? "") && !f.mod.opMethod(n)) edits.push({ file: f.mod.file, start: n.start, end: n.start, newText: "yield from " });
       });
     }
     for (const m of p.modules)
       for (const c of m.calls) {
-        if (names.has(m.callee(c) ?? "") && c.parent?.type !== "expression_statement" && c.parent?.type !== "yield")
-          safe = false;
+        if (names.has(m.callee(c) ?? "") && c.parent?.type !== "expression_statement" && c.parent?.type !== "yield") safe = false;
       }
     for (const { mod, call } of opCalls(p)) {
       if (isYielded(call) || !["expression_statement"].includes(call.parent?.type ?? "")) continue;
@@ -43,14 +40,7 @@ export default defineRule({
         start: call.start,
         end: call.end,
         message: `on SDK ${ctx.targetSdk} operations must be yielded; a bare ${mod.t(call).split("(")[0]}(...) is silently dropped in production`,
-        fix:
-          safe && edits.length
-            ? {
-                description:
-                  "add yield to every operation and yield from to every call of a helper that performs operations",
-                edits,
-              }
-            : undefined,
+        fix: safe && edits.length ? { description: "add yield to every operation and yield from to every call of a helper that performs operations", edits } : undefined,
       });
     }
   },

@@ -24,10 +24,7 @@ export default defineRule({
           start: call.start,
           end: call.end,
           message: `${name}() is a generator (it contains yield), so this call runs none of its operations; iterate it or make it a plain function`,
-          fix: {
-            description: `iterate it: for _ in ${name}(...): pass`,
-            edits: [{ start: call.start, end: call.end, newText: `for _ in ${mod.t(call)}:\n${indent}    pass` }],
-          },
+          fix: { description: `iterate it: for _ in ${name}(...): pass`, edits: [{ start: call.start, end: call.end, newText: `for _ in ${mod.t(call)}:\n${indent}    pass` }] },
         });
       }
   },

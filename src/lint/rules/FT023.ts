@@ -3,15 +3,7 @@ import { opCalls } from "../helpers.js";
 import { isYielded, removeYieldEdits } from "../yieldfix.js";
 
 export default defineRule({
-  meta: {
-    id: "FT023",
-    severity: "warning",
-    title: "Mixed yield and direct operation styles",
-    fixable: "safe",
-    profiles: ALL_PROFILES,
-    minSdk: "2.0.0",
-    guideline: "SDK 2.0 migration guide",
-  },
+  meta: { id: "FT023", severity: "warning", title: "Mixed yield and direct operation styles", fixable: "safe", profiles: ALL_PROFILES, minSdk: "2.0.0", guideline: "SDK 2.0 migration guide" },
   check(ctx) {
     const calls = opCalls(ctx.project);
     const yielded = calls.filter((c) => isYielded(c.call));
@@ -24,9 +16,7 @@ export default defineRule({
       start: first.call.start,
       end: first.call.end,
       message: `the project mixes yielded (${yielded.length}) and direct (${direct.length}) SDK operations; this usually means an unfinished migration. Use direct calls everywhere`,
-      fix: edits
-        ? { description: "remove yield from every SDK operation", edits: [...edits.values()].flat() }
-        : undefined,
+      fix: edits ? { description: "remove yield from every SDK operation", edits: [...edits.values()].flat() } : undefined,
     });
   },
 });

@@ -25,22 +25,10 @@ export default defineRule({
           start: attr.start,
           end: attr.end,
           message: `Operations has no method '${method}'; it raises AttributeError mid-sync. Use upsert, update, delete, truncate or checkpoint`,
-          fix: insert
-            ? {
-                description: "use upsert",
-                safe: false,
-                edits: [{ start: attr.start, end: attr.end, newText: "upsert" }],
-              }
-            : undefined,
+          fix: insert ? { description: "use upsert", safe: false, edits: [{ start: attr.start, end: attr.end, newText: "upsert" }] } : undefined,
         });
       } else if (SINCE[method] && pep440.lt(ctx.targetSdk, SINCE[method])) {
-        ctx.report({
-          file: mod.file,
-          start: attr.start,
-          end: attr.end,
-          severity: "info",
-          message: `op.${method}() requires SDK ${SINCE[method]} or newer; the target is ${ctx.targetSdk}`,
-        });
+        ctx.report({ file: mod.file, start: attr.start, end: attr.end, severity: "info", message: `op.${method}() requires SDK ${SINCE[method]} or newer; the target is ${ctx.targetSdk}` });
       }
     }
   },

@@ -33,23 +33,12 @@ export default defineRule({
             start: v.start,
             end: v.end,
             severity: "warning",
-            message:
-              "primary_key is empty, so the table gets no key (as without primary_key); list the key columns or drop the entry",
+            message: "primary_key is empty, so the table gets no key (as without primary_key); list the key columns or drop the entry",
           });
         else if (items.some((i) => mod.str(i) === undefined && i.type !== "identifier"))
-          ctx.report({
-            file: mod.file,
-            start: v.start,
-            end: v.end,
-            message: "primary_key must list column names as strings",
-          });
+          ctx.report({ file: mod.file, start: v.start, end: v.end, message: "primary_key must list column names as strings" });
       } else if (["integer", "float", "none", "dictionary", "true", "false"].includes(v.type)) {
-        ctx.report({
-          file: mod.file,
-          start: v.start,
-          end: v.end,
-          message: "primary_key must be a list of column names",
-        });
+        ctx.report({ file: mod.file, start: v.start, end: v.end, message: "primary_key must be a list of column names" });
       }
     }
   },

@@ -27,11 +27,7 @@ export default defineRule({
       }
       written.add(name);
       if (declared.includes(name)) continue;
-      const near = declared.find(
-        (d) =>
-          normaliseIdentifier(d) === normaliseIdentifier(name) ||
-          editDistance(d.toLowerCase(), name.toLowerCase()) <= 2,
-      );
+      const near = declared.find((d) => normaliseIdentifier(d) === normaliseIdentifier(name) || editDistance(d.toLowerCase(), name.toLowerCase()) <= 2);
       ctx.report({
         file: mod.file,
         start: node!.start,
@@ -44,13 +40,7 @@ export default defineRule({
     if (!allLiteral) return;
     for (const t of tables) {
       if (t.name !== undefined && !written.has(t.name))
-        ctx.report({
-          file: t.mod.file,
-          start: t.nameNode!.start,
-          end: t.nameNode!.end,
-          severity: "info",
-          message: `table "${t.name}" is declared in schema() but never written`,
-        });
+        ctx.report({ file: t.mod.file, start: t.nameNode!.start, end: t.nameNode!.end, severity: "info", message: `table "${t.name}" is declared in schema() but never written` });
     }
   },
 });

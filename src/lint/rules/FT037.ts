@@ -38,12 +38,7 @@ export default defineRule({
             message: `${what} "${name}" is a SQL reserved word; SDK ${ctx.targetSdk}'s local debug may not quote it (3.0.0 does). Test it locally, or rename it (e.g. "${name}_")`,
           });
       } else if (!/^[a-z_][a-z0-9_]*$/.test(name))
-        ctx.report({
-          file: mod.file,
-          start: node.start,
-          end: node.end,
-          message: `${what} "${name}" will be renamed to "${normaliseIdentifier(name)}" in the destination`,
-        });
+        ctx.report({ file: mod.file, start: node.start, end: node.end, message: `${what} "${name}" will be renamed to "${normaliseIdentifier(name)}" in the destination` });
     };
     const collide = (mod: Module, names: { name: string; node: PyNode }[], what: string) => {
       const byNorm = new Map<string, string>();
@@ -51,13 +46,7 @@ export default defineRule({
         const n = normaliseIdentifier(name);
         const prev = byNorm.get(n);
         if (prev !== undefined && prev !== name)
-          ctx.report({
-            file: mod.file,
-            start: node.start,
-            end: node.end,
-            severity: "error",
-            message: `${what} "${name}" and "${prev}" both become "${n}" in the destination`,
-          });
+          ctx.report({ file: mod.file, start: node.start, end: node.end, severity: "error", message: `${what} "${name}" and "${prev}" both become "${n}" in the destination` });
         else byNorm.set(n, name);
       }
     };
@@ -82,8 +71,7 @@ export default defineRule({
       if (!["upsert", "update", "delete", "truncate"].includes(method)) continue;
       const { name, node } = opTable(mod, call);
       if (name !== undefined && mod.str(node) !== undefined) one(mod, name, node!, "table");
-      const keys =
-        dictKeys(mod, mod.arg(call, 1, method === "upsert" ? "data" : method === "update" ? "modified" : "keys")) ?? [];
+      const keys = dictKeys(mod, mod.arg(call, 1, method === "upsert" ? "data" : method === "update" ? "modified" : "keys")) ?? [];
       for (const k of keys) one(mod, k.key, k.keyNode, "column");
       collide(
         mod,

@@ -21,8 +21,7 @@ export default defineRule({
       if (cols.every((c) => c !== undefined)) pks.set(t.name, cols);
     }
     for (const { mod, call, method } of opCalls(p)) {
-      const argName =
-        method === "upsert" ? "data" : method === "update" ? "modified" : method === "delete" ? "keys" : undefined;
+      const argName = method === "upsert" ? "data" : method === "update" ? "modified" : method === "delete" ? "keys" : undefined;
       if (!argName) continue;
       const { name } = opTable(mod, call);
       const pk = name !== undefined ? pks.get(name) : undefined;

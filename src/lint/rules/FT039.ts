@@ -16,12 +16,7 @@ export default defineRule({
       if (t.name === undefined) continue;
       const n = normaliseIdentifier(t.name);
       if (seen.has(n))
-        ctx.report({
-          file: t.mod.file,
-          start: t.nameNode!.start,
-          end: t.nameNode!.end,
-          message: `table "${t.name}" is declared twice in schema() (as "${seen.get(n)}" before); the SDK rejects it`,
-        });
+        ctx.report({ file: t.mod.file, start: t.nameNode!.start, end: t.nameNode!.end, message: `table "${t.name}" is declared twice in schema() (as "${seen.get(n)}" before); the SDK rejects it` });
       else seen.set(n, t.name);
     }
   },

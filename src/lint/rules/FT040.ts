@@ -23,12 +23,7 @@ export default defineRule({
         if (fn?.type !== "identifier" || mod.t(fn) !== "print" || mod.inMain(call)) continue;
         const a = mod.args(call);
         let fix;
-        if (
-          a.positional.length === 1 &&
-          a.keywords.size === 0 &&
-          !a.hasSplat &&
-          (logAlias || (logFree && !importOffered))
-        ) {
+        if (a.positional.length === 1 && a.keywords.size === 0 && !a.hasSplat && (logAlias || (logFree && !importOffered))) {
           const text = mod.str(a.positional[0]) ?? mod.t(a.positional[0]);
           const level = /^[\s"'f]*(warn|error)/i.test(text) ? "warning" : "info";
           const edits = [{ start: fn.start, end: fn.end, newText: `${logAlias ?? "log"}.${level}` }];
@@ -38,13 +33,7 @@ export default defineRule({
           }
           fix = { description: `use log.${level}()`, edits };
         }
-        ctx.report({
-          file: mod.file,
-          start: call.start,
-          end: call.end,
-          message: "print() output does not reach the Fivetran dashboard; use log.info() from the SDK's Logging",
-          fix,
-        });
+        ctx.report({ file: mod.file, start: call.start, end: call.end, message: "print() output does not reach the Fivetran dashboard; use log.info() from the SDK's Logging", fix });
       }
     }
   },

@@ -26,17 +26,12 @@ export default defineRule({
       }
       for (const call of mod.calls) {
         const path = mod.calleePath(call);
-        if (
-          /^logging\.(getLogger|basicConfig)$/.test(path) &&
-          call.parent?.type === "assignment" &&
-          mod.t(field(call.parent, "left")) === "log"
-        ) {
+        if (/^logging\.(getLogger|basicConfig)$/.test(path) && call.parent?.type === "assignment" && mod.t(field(call.parent, "left")) === "log") {
           ctx.report({
             file: mod.file,
             start: call.parent.start,
             end: call.parent.end,
-            message:
-              "'log' is rebound to a Python logger, shadowing the SDK's Logging; its messages never reach Fivetran",
+            message: "'log' is rebound to a Python logger, shadowing the SDK's Logging; its messages never reach Fivetran",
           });
         }
       }

@@ -5,14 +5,7 @@ import { field } from "../python.js";
 export const LOG_METHODS = new Set(["debug", "info", "warning", "error", "critical", "fine", "severe"]);
 
 export default defineRule({
-  meta: {
-    id: "FT042",
-    severity: "error",
-    title: "Logging method that does not exist",
-    fixable: "safe",
-    profiles: ALL_PROFILES,
-    guideline: "docs: connector SDK logs (Logging levels)",
-  },
+  meta: { id: "FT042", severity: "error", title: "Logging method that does not exist", fixable: "safe", profiles: ALL_PROFILES, guideline: "docs: connector SDK logs (Logging levels)" },
   check(ctx) {
     const modern = ctx.sdkAtLeast("2.8.2");
     const map: Record<string, string> = {
@@ -35,10 +28,7 @@ export default defineRule({
         start: attr.start,
         end: attr.end,
         message: `Logging has no method '${method}'; it raises AttributeError${to ? `. Use log.${to}()` : ""}`,
-        fix:
-          to && method !== "log"
-            ? { description: `use log.${to}`, edits: [{ start: attr.start, end: attr.end, newText: to }] }
-            : undefined,
+        fix: to && method !== "log" ? { description: `use log.${to}`, edits: [{ start: attr.start, end: attr.end, newText: to }] } : undefined,
       });
     }
   },

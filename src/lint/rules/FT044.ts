@@ -21,11 +21,7 @@ export default defineRule({
         start: attr.start,
         end: attr.end,
         message: `log.${method}() is deprecated since SDK 2.8.2; use log.${to}()`,
-        fix: {
-          description: `use log.${to}`,
-          safe: ctx.profile !== "guidelines",
-          edits: [{ start: attr.start, end: attr.end, newText: to }],
-        },
+        fix: { description: `use log.${to}`, safe: ctx.profile !== "guidelines", edits: [{ start: attr.start, end: attr.end, newText: to }] },
       });
     }
   },

@@ -16,19 +16,12 @@ export default defineRule({
       if (method !== "info" && method !== "warning") continue;
       const stmt = call.parent;
       const block = stmt?.parent;
-      if (stmt?.type !== "expression_statement" || block?.type !== "block" || block.parent?.type !== "for_statement")
-        continue;
+      if (stmt?.type !== "expression_statement" || block?.type !== "block" || block.parent?.type !== "for_statement") continue;
       const writes = statements(block).some((s) => {
         const c = named(s)[0];
         return c?.type === "call" && ["upsert", "update", "delete"].includes(mod.opMethod(c) ?? "");
       });
-      if (writes)
-        ctx.report({
-          file: mod.file,
-          start: call.start,
-          end: call.end,
-          message: `log.${method}() runs once per record; production rate-limits info logs. Log per page or every N records`,
-        });
+      if (writes) ctx.report({ file: mod.file, start: call.start, end: call.end, message: `log.${method}() runs once per record; production rate-limits info logs. Log per page or every N records` });
     }
   },
 });

@@ -23,11 +23,9 @@ export default defineRule({
         for (const a of named(field(call, "arguments") ?? call)) {
           walk(a, (n) => {
             if (n.type === "interpolation") exprs.push(named(n)[0]);
-            if (n.parent === a && a.type !== "string" && (n.type === "identifier" || n.type === "attribute"))
-              exprs.push(n);
+            if (n.parent === a && a.type !== "string" && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
             if (n === a && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
-            if (n.type === "call" && /\.format$/.test(mod.calleePath(n)))
-              named(field(n, "arguments")!).forEach((x) => exprs.push(x));
+            if (n.type === "call" && /\.format$/.test(mod.calleePath(n))) named(field(n, "arguments")!).forEach((x) => exprs.push(x));
           });
         }
         for (const e of exprs) {
@@ -44,12 +42,7 @@ export default defineRule({
             if (k && isSecretName(k)) why = `the secret configuration value '${k}'`;
           }
           if (why)
-            ctx.report({
-              file: mod.file,
-              start: e.start,
-              end: e.end,
-              message: `this log message includes ${why}; logs are visible in the dashboard. Log an identifier or a masked value instead`,
-            });
+            ctx.report({ file: mod.file, start: e.start, end: e.end, message: `this log message includes ${why}; logs are visible in the dashboard. Log an identifier or a masked value instead` });
         }
       }
   },

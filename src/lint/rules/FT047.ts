@@ -5,14 +5,7 @@ import type { Project } from "../project.js";
 import { ancestors, field, findAll, named, type PyNode } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT047",
-    severity: "error",
-    title: "log.* called at import time",
-    fixable: "safe",
-    profiles: ALL_PROFILES,
-    guideline: "SDK source (Logging.LOG_LEVEL is None until debug/run sets it)",
-  },
+  meta: { id: "FT047", severity: "error", title: "log.* called at import time", fixable: "safe", profiles: ALL_PROFILES, guideline: "SDK source (Logging.LOG_LEVEL is None until debug/run sets it)" },
   check(ctx) {
     const p = ctx.project;
     for (const { mod, call, method } of logCalls(p)) {
@@ -89,26 +82,17 @@ function importTimeFunctions(p: Project): Map<FuncInfo, Via> {
     found.set(g, via);
     queue.push(g);
   };
-  const classes = new Set(
-    p.modules.flatMap((m) => m.functions.map((f) => f.className).filter((c): c is string => !!c)),
-  );
+  const classes = new Set(p.modules.flatMap((m) => m.functions.map((f) => f.className).filter((c): c is string => !!c)));
   for (const mod of p.modules) {
     for (const call of mod.calls) {
       if (!runsAtImport(mod, call)) continue;
-      for (const g of targets(p, mod, call, classes))
-        add(g.f, {
-          mod,
-          node: call,
-          what: g.ctor ? `${mod.callee(call)}(...) instantiated` : `${mod.calleePath(call)}() called`,
-          chain: [g.f.name],
-        });
+      for (const g of targets(p, mod, call, classes)) add(g.f, { mod, node: call, what: g.ctor ? `${mod.callee(call)}(...) instantiated` : `${mod.calleePath(call)}() called`, chain: [g.f.name] });
     }
     // `@name` without parentheses calls the decorator function with the decorated one, at import.
     for (const dec of findAll(mod.root, "decorator")) {
       const expr = named(dec)[0];
       if (expr?.type !== "identifier" || !runsAtImport(mod, dec)) continue;
-      for (const g of (p.funcsByName.get(mod.t(expr)) ?? []).filter((x) => !x.className))
-        add(g, { mod, node: dec, what: `@${g.name} applied`, chain: [g.name] });
+      for (const g of (p.funcsByName.get(mod.t(expr)) ?? []).filter((x) => !x.className)) add(g, { mod, node: dec, what: `@${g.name} applied`, chain: [g.name] });
     }
   }
   while (queue.length) {

@@ -62,14 +62,7 @@ const ONE_ARG = new Set(["debug", "fine", "info", "warning"]);
 const WITH_EXC = new Set(["error", "severe", "critical"]);
 
 export default defineRule({
-  meta: {
-    id: "FT048",
-    severity: "error",
-    title: "Wrong logging call arguments",
-    fixable: "suggest",
-    profiles: ALL_PROFILES,
-    guideline: "SDK source (Logging signatures); docs: connector SDK logs",
-  },
+  meta: { id: "FT048", severity: "error", title: "Wrong logging call arguments", fixable: "suggest", profiles: ALL_PROFILES, guideline: "SDK source (Logging signatures); docs: connector SDK logs" },
   check(ctx) {
     for (const { mod, call, method } of logCalls(ctx.project)) {
       if (!ONE_ARG.has(method) && !WITH_EXC.has(method)) continue;
@@ -96,19 +89,11 @@ export default defineRule({
       if (ONE_ARG.has(method) && (extra.length || [...a.keywords.keys()].some((k) => k !== "message"))) {
         const pct = first && mod.str(first)?.includes("%");
         const fix =
-          pct &&
-          extra.length === (mod.str(first)!.match(/%[sdrf]/g) ?? []).length &&
-          !/["']/.test(extra.map((e) => mod.t(e)).join(""))
+          pct && extra.length === (mod.str(first)!.match(/%[sdrf]/g) ?? []).length && !/["']/.test(extra.map((e) => mod.t(e)).join(""))
             ? {
                 description: "format the message with an f-string",
                 safe: false,
-                edits: [
-                  {
-                    start: first.start,
-                    end: extra[extra.length - 1].end,
-                    newText: `f${mod.t(first).replace(/%[sdrf]/g, () => `{${mod.t(extra.shift())}}`)}`,
-                  },
-                ],
+                edits: [{ start: first.start, end: extra[extra.length - 1].end, newText: `f${mod.t(first).replace(/%[sdrf]/g, () => `{${mod.t(extra.shift())}}`)}` }],
               }
             : undefined;
         ctx.report({
@@ -122,12 +107,7 @@ export default defineRule({
       if (WITH_EXC.has(method) && extra[0]) {
         const e = unparen(extra[0])!;
         if (["string", "concatenated_string", "integer", "dictionary", "list"].includes(e.type) || extra.length > 1)
-          ctx.report({
-            file: mod.file,
-            start: e.start,
-            end: e.end,
-            message: `the second argument of log.${method}() must be an exception object`,
-          });
+          ctx.report({ file: mod.file, start: e.start, end: e.end, message: `the second argument of log.${method}() must be an exception object` });
       }
     }
   },

@@ -21,11 +21,7 @@ export default defineRule({
         start: v.start,
         end: v.end,
         message: `"${m.key}" is a nested ${v.kind}; configuration values must be strings. Store it as a JSON string and json.loads() it in code`,
-        fix: {
-          description: "store the value as a JSON string (then parse it with json.loads in the code)",
-          safe: false,
-          edits: [{ start: v.start, end: v.end, newText: JSON.stringify(compact) }],
-        },
+        fix: { description: "store the value as a JSON string (then parse it with json.loads in the code)", safe: false, edits: [{ start: v.start, end: v.end, newText: JSON.stringify(compact) }] },
       });
     }
   },

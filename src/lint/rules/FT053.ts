@@ -39,12 +39,7 @@ export default defineRule({
           description: `add "${r.key}" to configuration.json`,
           safe: false,
           edits: [
-            {
-              file: c.file,
-              start: insertAt,
-              end: insertAt,
-              newText: `${last ? "," : ""}\n${indent}${JSON.stringify(r.key)}: ${JSON.stringify(`<YOUR_${r.key.toUpperCase()}>`)}${last ? "" : "\n"}`,
-            },
+            { file: c.file, start: insertAt, end: insertAt, newText: `${last ? "," : ""}\n${indent}${JSON.stringify(r.key)}: ${JSON.stringify(`<YOUR_${r.key.toUpperCase()}>`)}${last ? "" : "\n"}` },
           ],
         },
       });

@@ -3,14 +3,7 @@ import { configMembers, configReads } from "../config.js";
 import { findAll } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT054",
-    severity: "warning",
-    title: "Key in configuration.json never read",
-    fixable: "suggest",
-    profiles: ALL_PROFILES,
-    guideline: "configuration review rules (no unused fields)",
-  },
+  meta: { id: "FT054", severity: "warning", title: "Key in configuration.json never read", fixable: "suggest", profiles: ALL_PROFILES, guideline: "configuration review rules (no unused fields)" },
   check(ctx) {
     const p = ctx.project;
     const c = p.config;
@@ -28,10 +21,7 @@ export default defineRule({
     members.forEach((m, i) => {
       if (literals.has(m.key)) return;
       const prevEnd = i > 0 ? members[i - 1].end : undefined;
-      const edit =
-        prevEnd !== undefined
-          ? { start: prevEnd, end: m.end }
-          : { start: m.start, end: members[1] ? members[1].start : m.end };
+      const edit = prevEnd !== undefined ? { start: prevEnd, end: m.end } : { start: m.start, end: members[1] ? members[1].start : m.end };
       ctx.report({
         file: c.file,
         start: m.keyStart,

@@ -1,8 +1,7 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { configMembers } from "../config.js";
 
-const CODE_SETTING =
-  /(page_?size|per_page|batch_?size|^limit$|max_retries|retr(y|ies)|timeout|parallelism|threads|max_workers|rate_limit|chunk|pagination)/i;
+const CODE_SETTING = /(page_?size|per_page|batch_?size|^limit$|max_retries|retr(y|ies)|timeout|parallelism|threads|max_workers|rate_limit|chunk|pagination)/i;
 
 export default defineRule({
   meta: {
@@ -17,12 +16,7 @@ export default defineRule({
     const c = ctx.project.config;
     for (const m of configMembers(ctx.project)) {
       if (CODE_SETTING.test(m.key))
-        ctx.report({
-          file: c!.file,
-          start: m.keyStart,
-          end: m.keyEnd,
-          message: `"${m.key}" looks like a code setting; unless users must tune it, keep it as a constant in connector.py`,
-        });
+        ctx.report({ file: c!.file, start: m.keyStart, end: m.keyEnd, message: `"${m.key}" looks like a code setting; unless users must tune it, keep it as a constant in connector.py` });
     }
   },
 });

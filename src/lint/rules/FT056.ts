@@ -44,11 +44,7 @@ export default defineRule({
         start: m.value.start,
         end: m.value.end,
         message: `"${m.key}" holds what looks like ${what}; commit placeholders only and rotate the secret if it was shared`,
-        fix: {
-          description: "replace with a placeholder",
-          safe: false,
-          edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(`<YOUR_${m.key.toUpperCase()}>`) }],
-        },
+        fix: { description: "replace with a placeholder", safe: false, edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(`<YOUR_${m.key.toUpperCase()}>`) }] },
       });
     }
   },

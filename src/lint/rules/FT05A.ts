@@ -21,8 +21,7 @@ export default defineRule({
           file: mod.file,
           start: n.start,
           end: n.end,
-          message:
-            "configuration.json is read by connector code; in production the file does not exist. Use the configuration argument of update()/schema()",
+          message: "configuration.json is read by connector code; in production the file does not exist. Use the configuration argument of update()/schema()",
         });
       }
   },

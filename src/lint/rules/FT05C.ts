@@ -27,17 +27,13 @@ export default defineRule({
       const end = mod.source.length;
       const nl = mod.source.endsWith("\n") ? "" : "\n";
       const block = `${nl}\n\nif __name__ == "__main__":\n    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "configuration.json"), "r") as f:\n        configuration = json.load(f)\n    ${name}.debug(configuration=configuration)\n`;
-      fix = {
-        description: "append the local debug block",
-        edits: [...(imports ? [{ start: 0, end: 0, newText: imports }] : []), { start: end, end, newText: block }],
-      };
+      fix = { description: "append the local debug block", edits: [...(imports ? [{ start: 0, end: 0, newText: imports }] : []), { start: end, end, newText: block }] };
     }
     ctx.report({
       file: mod.file,
       start: 0,
       end: 0,
-      message:
-        'connector.py has no `if __name__ == "__main__":` block calling connector.debug(); add one to run the connector with python connector.py',
+      message: 'connector.py has no `if __name__ == "__main__":` block calling connector.debug(); add one to run the connector with python connector.py',
       fix,
     });
   },

@@ -28,8 +28,7 @@ export default defineRule({
       file: mod.file,
       start: name.start,
       end: name.end,
-      message:
-        "update() does not start by validating the configuration; call validate_configuration(configuration) first so bad input fails with a clear message",
+      message: "update() does not start by validating the configuration; call validate_configuration(configuration) first so bad input fails with a clear message",
     });
   },
 });

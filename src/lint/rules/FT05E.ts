@@ -21,10 +21,7 @@ export default defineRule({
           start: cond.start,
           end: cond.end,
           message: `'${t}' is never true when the file is run, so the debug block never executes; use __name__ == "__main__"`,
-          fix: {
-            description: 'use __name__ == "__main__"',
-            edits: [{ start: cond.start, end: cond.end, newText: '__name__ == "__main__"' }],
-          },
+          fix: { description: 'use __name__ == "__main__"', edits: [{ start: cond.start, end: cond.end, newText: '__name__ == "__main__"' }] },
         });
       }
   },

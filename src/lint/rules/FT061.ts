@@ -11,10 +11,6 @@ export default defineRule({
     guideline: "seed guidelines; docs: managing project dependencies (pre-installed packages)",
   },
   check(ctx) {
-    reportPreinstalled(
-      ctx,
-      "requests",
-      "requests is pre-installed in the runtime; declaring it can cause dependency conflicts. Remove it",
-    );
+    reportPreinstalled(ctx, "requests", "requests is pre-installed in the runtime; declaring it can cause dependency conflicts. Remove it");
   },
 });

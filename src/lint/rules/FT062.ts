@@ -16,29 +16,11 @@ export default defineRule({
       if (["fivetran-connector-sdk", "requests"].includes(r.normalized)) continue;
       if (r.url) {
         if (!r.vcsRef && /^[a-z]+\+/i.test(r.url))
-          ctx.report({
-            file: d!.file,
-            start: r.start,
-            end: r.end,
-            message: `${r.name} comes from a repository without a pinned @tag or @commit; builds are not reproducible`,
-          });
+          ctx.report({ file: d!.file, start: r.start, end: r.end, message: `${r.name} comes from a repository without a pinned @tag or @commit; builds are not reproducible` });
         continue;
       }
-      if (!r.specifierValid)
-        ctx.report({
-          file: d!.file,
-          start: r.start,
-          end: r.end,
-          severity: "error",
-          message: `'${r.specifier}' is not a valid PEP 440 version specifier; pip will refuse it`,
-        });
-      else if (!r.pinned)
-        ctx.report({
-          file: d!.file,
-          start: r.start,
-          end: r.end,
-          message: `${r.name}${r.specifier} is not pinned; use ${r.name}==<version> so deploys are reproducible`,
-        });
+      if (!r.specifierValid) ctx.report({ file: d!.file, start: r.start, end: r.end, severity: "error", message: `'${r.specifier}' is not a valid PEP 440 version specifier; pip will refuse it` });
+      else if (!r.pinned) ctx.report({ file: d!.file, start: r.start, end: r.end, message: `${r.name}${r.specifier} is not pinned; use ${r.name}==<version> so deploys are reproducible` });
     }
   },
 });

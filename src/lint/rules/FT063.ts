@@ -8,14 +8,7 @@ import { normalizeName } from "../requirements.js";
 import { ancestors } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT063",
-    severity: "error",
-    title: "Import not resolvable",
-    fixable: "suggest",
-    profiles: ALL_PROFILES,
-    guideline: "docs: managing project dependencies (list every library you use)",
-  },
+  meta: { id: "FT063", severity: "error", title: "Import not resolvable", fixable: "suggest", profiles: ALL_PROFILES, guideline: "docs: managing project dependencies (list every library you use)" },
   check(ctx) {
     const p = ctx.project;
     const d = declared(p);
@@ -32,19 +25,10 @@ export default defineRule({
           if (!top || STDLIB.has(top) || PREINSTALLED.has(top)) continue;
           if (existsSync(join(p.dir, `${top}.py`)) || existsSync(join(p.dir, top))) continue;
           const dists = distsFor(top, full).map(normalizeName);
-          if (
-            dists.some((x) => names.has(x)) ||
-            [...names].some((n) => looselyProvides(n, top)) ||
-            ((top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`)))
-          )
+          if (dists.some((x) => names.has(x)) || [...names].some((n) => looselyProvides(n, top)) || ((top === "google" || top === "azure") && [...names].some((n) => n.startsWith(`${top}-`))))
             continue;
           // An import guarded by `except ImportError` is optional by design.
-          if (
-            ancestors(imp.node).some(
-              (a) => a.type === "try_statement" && /ImportError|ModuleNotFoundError/.test(mod.t(a)),
-            )
-          )
-            continue;
+          if (ancestors(imp.node).some((a) => a.type === "try_statement" && /ImportError|ModuleNotFoundError/.test(mod.t(a)))) continue;
           const transitive = REQUESTS_DEPS.has(top) || SDK_DEPS.has(top);
           const found = transitive ? undefined : installed()?.find(top, dists);
           // A name the installed distribution answers for (yaml → PyYAML) beats the map's guess.
@@ -58,15 +42,7 @@ export default defineRule({
             message: transitive
               ? `${top} comes with ${REQUESTS_DEPS.has(top) ? "requests" : "the fivetran-connector-sdk package"} today; declare it if you rely on a specific version`
               : `'${top}' is neither standard library, pre-installed, a project module nor declared in ${d?.file ?? "requirements.txt"}; the connector fails with ImportError. Add ${line}${where}`,
-            fix: transitive
-              ? undefined
-              : declare(
-                  p,
-                  line,
-                  found
-                    ? `declare ${line}, the version installed in ${installed()!.label}`
-                    : `declare ${line} (pin the version you tested)`,
-                ),
+            fix: transitive ? undefined : declare(p, line, found ? `declare ${line}, the version installed in ${installed()!.label}` : `declare ${line} (pin the version you tested)`),
           });
         }
       }
@@ -82,24 +58,11 @@ function declare(p: Project, line: string, description: string): Report["fix"] {
   if (d && p.pyproject && d.file === p.pyproject.file) {
     const last = d.reqs[d.reqs.length - 1];
     // An empty array has no element to anchor the edit on; the message still names the line.
-    return last
-      ? { description, safe: false, edits: [{ file: d.file, start: last.end, end: last.end, newText: `, "${line}"` }] }
-      : undefined;
+    return last ? { description, safe: false, edits: [{ file: d.file, start: last.end, end: last.end, newText: `, "${line}"` }] } : undefined;
   }
   if (!p.requirements) return undefined;
   const text = p.requirements.text;
-  return {
-    description,
-    safe: false,
-    edits: [
-      {
-        file: p.requirements.file,
-        start: text.length,
-        end: text.length,
-        newText: `${text.endsWith("\n") || !text ? "" : "\n"}${line}\n`,
-      },
-    ],
-  };
+  return { description, safe: false, edits: [{ file: p.requirements.file, start: text.length, end: text.length, newText: `${text.endsWith("\n") || !text ? "" : "\n"}${line}\n` }] };
 }
 
 interface Dist {
@@ -183,8 +146,7 @@ function provides(d: Dist, top: string): boolean | undefined {
 function sitePackages(root: string): string[] {
   const out: string[] = [];
   for (const lib of ["lib", "lib64"]) {
-    for (const v of safeList(join(root, lib)))
-      if (/^python3\.\d+$/.test(v)) out.push(join(root, lib, v, "site-packages"));
+    for (const v of safeList(join(root, lib))) if (/^python3\.\d+$/.test(v)) out.push(join(root, lib, v, "site-packages"));
   }
   out.push(join(root, "Lib", "site-packages"));
   return out.filter((d) => existsSync(d) && statSync(d).isDirectory());

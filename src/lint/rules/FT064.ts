@@ -27,12 +27,7 @@ export default defineRule({
         }
       }
     for (const r of d.reqs) {
-      if (
-        used.has(r.normalized) ||
-        PLUGIN_DISTS.has(r.normalized) ||
-        ["fivetran-connector-sdk", "requests"].includes(r.normalized)
-      )
-        continue;
+      if (used.has(r.normalized) || PLUGIN_DISTS.has(r.normalized) || ["fivetran-connector-sdk", "requests"].includes(r.normalized)) continue;
       if ([...tops].some((t) => t && looselyProvides(r.normalized, t))) continue;
       if ([...used].some((u) => r.normalized.startsWith(u + "-") || u.startsWith(r.normalized + "-"))) continue;
       ctx.report({

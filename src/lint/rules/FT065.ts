@@ -12,11 +12,6 @@ export default defineRule({
   check(ctx) {
     const p = ctx.project;
     if (p.requirements && p.pyproject?.dependencies)
-      ctx.report({
-        file: p.requirements.file,
-        start: 0,
-        end: 0,
-        message: "pyproject.toml declares dependencies, so requirements.txt is ignored; keep one of them",
-      });
+      ctx.report({ file: p.requirements.file, start: 0, end: 0, message: "pyproject.toml declares dependencies, so requirements.txt is ignored; keep one of them" });
   },
 });

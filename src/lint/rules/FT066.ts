@@ -3,14 +3,7 @@ import { declared, removeRequirement } from "../deps.js";
 import { STDLIB } from "../stdlib.js";
 
 export default defineRule({
-  meta: {
-    id: "FT066",
-    severity: "warning",
-    title: "Standard-library module listed as a requirement",
-    fixable: "safe",
-    profiles: ALL_PROFILES,
-    guideline: "docs: managing project dependencies",
-  },
+  meta: { id: "FT066", severity: "warning", title: "Standard-library module listed as a requirement", fixable: "safe", profiles: ALL_PROFILES, guideline: "docs: managing project dependencies" },
   check(ctx) {
     const d = declared(ctx.project);
     for (const r of d?.reqs ?? []) {

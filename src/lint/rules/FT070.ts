@@ -21,17 +21,8 @@ export default defineRule({
         if (call.parent?.type === "expression_statement" && path !== "os._exit") {
           const s = arg ? mod.str(arg) : undefined;
           const code = arg?.type === "integer" ? Number(mod.t(arg)) : undefined;
-          const msg =
-            s !== undefined || mod.isFString(arg)
-              ? mod.t(arg)
-              : code !== undefined && code !== 0
-                ? JSON.stringify(`connector stopped with exit code ${code}`)
-                : undefined;
-          if (msg)
-            fix = {
-              description: "raise RuntimeError instead",
-              edits: [{ start: call.start, end: call.end, newText: `raise RuntimeError(${msg})` }],
-            };
+          const msg = s !== undefined || mod.isFString(arg) ? mod.t(arg) : code !== undefined && code !== 0 ? JSON.stringify(`connector stopped with exit code ${code}`) : undefined;
+          if (msg) fix = { description: "raise RuntimeError instead", edits: [{ start: call.start, end: call.end, newText: `raise RuntimeError(${msg})` }] };
         }
         ctx.report({
           file: mod.file,
@@ -43,12 +34,7 @@ export default defineRule({
       }
       for (const n of findAll(mod.root, "raise_statement")) {
         if (/^SystemExit\b/.test(mod.t(named(n)[0])) && !mod.inMain(n))
-          ctx.report({
-            file: mod.file,
-            start: n.start,
-            end: n.end,
-            message: "raise SystemExit bypasses the SDK's error reporting; raise RuntimeError(...) instead",
-          });
+          ctx.report({ file: mod.file, start: n.start, end: n.end, message: "raise SystemExit bypasses the SDK's error reporting; raise RuntimeError(...) instead" });
       }
     }
   },

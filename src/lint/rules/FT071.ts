@@ -4,8 +4,7 @@ import { field, findAll, named, walkScope, type PyNode } from "../python.js";
 import type { Module } from "../model.js";
 
 /** Calls whose failure loses no data: releasing a resource, removing a temporary file. */
-const CLEANUP =
-  /(^|\.)(close|disconnect|shutdown|quit|logout|logoff|release|terminate|kill|dispose|stop|cancel|join|unlink|remove|rmtree|rmdir|cleanup|clean_up|unregister|__exit__)$/;
+const CLEANUP = /(^|\.)(close|disconnect|shutdown|quit|logout|logoff|release|terminate|kill|dispose|stop|cancel|join|unlink|remove|rmtree|rmdir|cleanup|clean_up|unregister|__exit__)$/;
 
 /** A try body that only releases resources: a failure there loses no data, so catching everything is right. */
 function cleanupOnly(mod: Module, tryBody: PyNode | undefined): boolean {
@@ -49,14 +48,12 @@ function fallsBackToDefault(mod: Module, tryStmt: PyNode): boolean {
 
 /** The identifier sits inside a nested call (str(exc)) rather than being passed itself. */
 function isWithinCallOf(mod: Module, id: PyNode, outer: PyNode): boolean {
-  for (let p = id.parent; p && p !== outer; p = p.parent)
-    if (p.type === "call") return /^(str|repr|format)$/.test(mod.calleePath(p)) || !!mod.logMethod(p);
+  for (let p = id.parent; p && p !== outer; p = p.parent) if (p.type === "call") return /^(str|repr|format)$/.test(mod.calleePath(p)) || !!mod.logMethod(p);
   return false;
 }
 
 /** Calls that fetch or store data: a failure there loses rows, not just one value. */
-const IO =
-  /(^|\.)(execute\w*|read\w*|open|get|post|put|patch|urlopen|list_\w+|upsert|checkpoint|send\w*|recv|\w*(api|request|fetch|download|query|upload)\w*)$/i;
+const IO = /(^|\.)(execute\w*|read\w*|open|get|post|put|patch|urlopen|list_\w+|upsert|checkpoint|send\w*|recv|\w*(api|request|fetch|download|query|upload)\w*)$/i;
 
 /**
  * A conversion that yields an empty value when it fails (`try: return float(s)` / `except Exception:
@@ -64,9 +61,7 @@ const IO =
  */
 function emptyValueFallback(mod: Module, tryStmt: PyNode, handler: PyNode[]): boolean {
   const empty = (n: PyNode | undefined) =>
-    !n ||
-    (["none", "string", "list", "dictionary", "integer", "float", "false"].includes(n.type) &&
-      ((n.type !== "list" && n.type !== "dictionary") || named(n).length === 0));
+    !n || (["none", "string", "list", "dictionary", "integer", "float", "false"].includes(n.type) && ((n.type !== "list" && n.type !== "dictionary") || named(n).length === 0));
   const handlerEmpty =
     handler.length > 0 &&
     handler.every((h) => {
@@ -74,11 +69,7 @@ function emptyValueFallback(mod: Module, tryStmt: PyNode, handler: PyNode[]): bo
       const e = h.type === "expression_statement" ? named(h)[0] : undefined;
       if (e?.type === "assignment") return empty(field(e, "right"));
       // pages.append("") and the like: an empty placeholder for the failed item.
-      return (
-        e?.type === "call" &&
-        /\.append$/.test(mod.calleePath(e)) &&
-        named(field(e, "arguments") ?? e).every((a) => empty(a))
-      );
+      return e?.type === "call" && /\.append$/.test(mod.calleePath(e)) && named(field(e, "arguments") ?? e).every((a) => empty(a));
     });
   if (!handlerEmpty) return false;
   const body = field(tryStmt, "body");
@@ -125,35 +116,18 @@ export default defineRule({
           name &&
           findAll(body, "call").some(
             (x) =>
-              !(
-                mod.logMethod(x) ||
-                LOGS.test(mod.calleePath(x)) ||
-                /^(print|str|repr|type|format)$/.test(mod.calleePath(x))
-              ) &&
-              findAll(field(x, "arguments") ?? x, "identifier").some(
-                (i) => mod.t(i) === name && !isWithinCallOf(mod, i, x),
-              ),
+              !(mod.logMethod(x) || LOGS.test(mod.calleePath(x)) || /^(print|str|repr|type|format)$/.test(mod.calleePath(x))) &&
+              findAll(field(x, "arguments") ?? x, "identifier").some((i) => mod.t(i) === name && !isWithinCallOf(mod, i, x)),
           )
         )
           continue;
         // A failure of the cleanup inside a handler that re-raises afterwards: the sync fails anyway.
-        if (
-          tryStmt?.type === "try_statement" &&
-          tryStmt.parent?.type === "block" &&
-          tryStmt.parent.children.some((x) => x.start > tryStmt.end && x.type === "raise_statement")
-        )
-          continue;
+        if (tryStmt?.type === "try_statement" && tryStmt.parent?.type === "block" && tryStmt.parent.children.some((x) => x.start > tryStmt.end && x.type === "raise_statement")) continue;
         // A comment in the handler (or on its line) is the author saying the fallback is deliberate.
-        const commented =
-          body.children.some((x) => x.type === "comment") ||
-          findAll(body, "comment").length > 0 ||
-          c.children.some((x) => x.type === "comment");
+        const commented = body.children.some((x) => x.type === "comment") || findAll(body, "comment").length > 0 || c.children.some((x) => x.type === "comment");
         const stmts = named(body);
         const silent = stmts.every(
-          (s) =>
-            s.type === "pass_statement" ||
-            s.type === "continue_statement" ||
-            (s.type === "expression_statement" && (named(s)[0]?.type === "ellipsis" || named(s)[0]?.type === "string")),
+          (s) => s.type === "pass_statement" || s.type === "continue_statement" || (s.type === "expression_statement" && (named(s)[0]?.type === "ellipsis" || named(s)[0]?.type === "string")),
         );
         const head = mod.t(c).split(":")[0];
         const at = { file: mod.file, start: c.start, end: c.start + head.length + 1 };
@@ -170,12 +144,7 @@ export default defineRule({
             severity: silent ? "error" : "warning",
             message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate`,
           });
-        } else if (
-          !logs &&
-          !commented &&
-          tryStmt?.type === "try_statement" &&
-          emptyValueFallback(mod, tryStmt, stmts)
-        ) {
+        } else if (!logs && !commented && tryStmt?.type === "try_statement" && emptyValueFallback(mod, tryStmt, stmts)) {
           ctx.report({
             ...at,
             severity: "info",

@@ -2,14 +2,7 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { ancestors, field, findAll, named } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT072",
-    severity: "info",
-    title: "Re-raise without from e",
-    fixable: "safe",
-    profiles: ALL_PROFILES,
-    guideline: "Python coding standards (flake8-bugbear B904)",
-  },
+  meta: { id: "FT072", severity: "info", title: "Re-raise without from e", fixable: "safe", profiles: ALL_PROFILES, guideline: "Python coding standards (flake8-bugbear B904)" },
   check(ctx) {
     for (const mod of ctx.project.modules)
       for (const n of findAll(mod.root, "raise_statement")) {
@@ -32,10 +25,7 @@ export default defineRule({
           start: n.start,
           end: n.end,
           message: `raise inside 'except ... as ${name}' without 'from ${name}'; chain it so the original traceback is kept`,
-          fix: {
-            description: `append from ${name}`,
-            edits: [{ start: exc.end, end: exc.end, newText: ` from ${name}` }],
-          },
+          fix: { description: `append from ${name}`, edits: [{ start: exc.end, end: exc.end, newText: ` from ${name}` }] },
         });
       }
   },

@@ -15,9 +15,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const mod of ctx.project.modules) {
-      const defined = mod.root.children.some(
-        (c) => c.type === "expression_statement" && mod.t(field(named(c)[0], "left")) === CONST,
-      );
+      const defined = mod.root.children.some((c) => c.type === "expression_statement" && mod.t(field(named(c)[0], "left")) === CONST);
       let constOffered = false;
       for (const call of mod.calls) {
         if (!isHttpCall(mod, call)) continue;
@@ -34,16 +32,9 @@ export default defineRule({
             .pop();
           const trailingComma = last && /^\s*,/.test(mod.source.slice(last.end, args.end - 1));
           const at = last ? (trailingComma ? mod.source.indexOf(",", last.end) + 1 : last.end) : args.start + 1;
-          const edits = [
-            { start: at, end: at, newText: `${last ? (trailingComma ? " " : ", ") : ""}timeout=${CONST}` },
-          ];
+          const edits = [{ start: at, end: at, newText: `${last ? (trailingComma ? " " : ", ") : ""}timeout=${CONST}` }];
           if (!defined) {
-            edits.push(
-              insertLine(
-                mod,
-                `\n# Seconds before an HTTP request is abandoned; without it a dead server hangs the sync.\n${CONST} = 120`,
-              ),
-            );
+            edits.push(insertLine(mod, `\n# Seconds before an HTTP request is abandoned; without it a dead server hangs the sync.\n${CONST} = 120`));
             constOffered = true;
           }
           fix = { description: `add timeout=${CONST} (120 s)`, edits };

@@ -15,17 +15,8 @@ export default defineRule({
     const http = p.modules.flatMap((m) => m.calls.filter((c) => isHttpCall(m, c)).map((c) => ({ m, c })));
     if (http.length === 0) return;
     const all = p.modules.map((m) => m.source).join("\n");
-    if (
-      /\b429\b|Retry-After|HTTPAdapter|max_retries|urllib3\.util\.retry|\bRetry\(|tenacity|backoff|TOO_MANY_REQUESTS|too_many_requests/i.test(
-        all,
-      )
-    )
-      return;
-    if (
-      /for\s+\w+\s+in\s+range\([^)]*\)\s*:[\s\S]{0,800}?sleep\(/.test(all) ||
-      /while[^\n]*:[\s\S]{0,800}?(retr|attempt)[\s\S]{0,400}?sleep\(/i.test(all)
-    )
-      return;
+    if (/\b429\b|Retry-After|HTTPAdapter|max_retries|urllib3\.util\.retry|\bRetry\(|tenacity|backoff|TOO_MANY_REQUESTS|too_many_requests/i.test(all)) return;
+    if (/for\s+\w+\s+in\s+range\([^)]*\)\s*:[\s\S]{0,800}?sleep\(/.test(all) || /while[^\n]*:[\s\S]{0,800}?(retr|attempt)[\s\S]{0,400}?sleep\(/i.test(all)) return;
     const { m, c } = http[0];
     ctx.report({
       file: m.file,

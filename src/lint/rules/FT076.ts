@@ -24,33 +24,25 @@ export default defineRule({
         if (
           loop.type === "while_statement" &&
           /^(True|1)$/.test(cond) &&
-          !/(attempt|retr|tries|deadline|max_)\w*\s*(>=|>|<|<=|==)|(>=|>|<|<=|==)\s*\w*(attempt|retr|tries|deadline|max_)|time\.(time|monotonic)\(\)\s*[-><]/i.test(
-            bodyText,
-          )
+          !/(attempt|retr|tries|deadline|max_)\w*\s*(>=|>|<|<=|==)|(>=|>|<|<=|==)\s*\w*(attempt|retr|tries|deadline|max_)|time\.(time|monotonic)\(\)\s*[-><]/i.test(bodyText)
         ) {
           ctx.report({
             file: mod.file,
             start: loop.start,
             end: body.start,
-            message:
-              "this retry loop has no attempt cap or deadline; a permanent failure retries forever. Limit it (3-5 attempts) and fail fast on 4xx",
+            message: "this retry loop has no attempt cap or deadline; a permanent failure retries forever. Limit it (3-5 attempts) and fail fast on 4xx",
           });
           continue;
         }
         const arg = unparen(mod.arg(sleeps[0], 0, "secs"));
-        const constant =
-          arg &&
-          (arg.type === "integer" ||
-            arg.type === "float" ||
-            (arg.type === "identifier" && /^_*[A-Z0-9_]+$/.test(mod.t(arg))));
+        const constant = arg && (arg.type === "integer" || arg.type === "float" || (arg.type === "identifier" && /^_*[A-Z0-9_]+$/.test(mod.t(arg))));
         if (constant && !/\*\*|\*=|Retry-After|retry_after|backoff|<<|min\(|pow\(/i.test(bodyText)) {
           ctx.report({
             file: mod.file,
             start: sleeps[0].start,
             end: sleeps[0].end,
             severity: "info",
-            message:
-              "the retry waits a constant time; use exponential backoff (e.g. base * 2 ** attempt) and honour Retry-After",
+            message: "the retry waits a constant time; use exponential backoff (e.g. base * 2 ** attempt) and honour Retry-After",
           });
         }
       }

@@ -13,13 +13,10 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.project;
-    const inTry = (n: import("../python.js").PyNode) =>
-      ancestors(n).some((a) => a.type === "try_statement" && a.children.some((c) => c.type === "except_clause"));
+    const inTry = (n: import("../python.js").PyNode) => ancestors(n).some((a) => a.type === "try_statement" && a.children.some((c) => c.type === "except_clause"));
     for (const mod of p.modules)
       for (const f of mod.functions) {
-        const io = f.callNodes.find(
-          (c) => (isHttpCall(mod, c) || /(^|\.)(connect|execute)$/.test(mod.calleePath(c))) && !inTry(c),
-        );
+        const io = f.callNodes.find((c) => (isHttpCall(mod, c) || /(^|\.)(connect|execute)$/.test(mod.calleePath(c))) && !inTry(c));
         if (!io) continue;
         // Handled by a caller one level up (or a retry helper), as the catalogue allows.
         const callers = p.modules.flatMap((m) => m.calls.filter((c) => m.callee(c) === f.name));

@@ -16,14 +16,7 @@ function exits(mod: Module, loop: PyNode): boolean {
 }
 
 export default defineRule({
-  meta: {
-    id: "FT080",
-    severity: "error",
-    title: "Loop that cannot terminate",
-    fixable: "none",
-    profiles: ALL_PROFILES,
-    guideline: "PR review rules; evaluation checklist (infinite loops)",
-  },
+  meta: { id: "FT080", severity: "error", title: "Loop that cannot terminate", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules; evaluation checklist (infinite loops)" },
   check(ctx) {
     for (const mod of ctx.project.modules)
       for (const loop of findAll(mod.root, "while_statement")) {
@@ -32,16 +25,10 @@ export default defineRule({
         if (!body || exits(mod, loop)) continue;
         const ct = mod.t(cond);
         if (/^(True|1)$/.test(ct)) {
-          ctx.report({
-            file: mod.file,
-            start: loop.start,
-            end: body.start,
-            message: "while True has no break, return or raise; the sync never ends",
-          });
+          ctx.report({ file: mod.file, start: loop.start, end: body.start, message: "while True has no break, return or raise; the sync never ends" });
           continue;
         }
-        if (findAll(cond, "call").length || findAll(cond, "attribute").length || findAll(cond, "subscript").length)
-          continue;
+        if (findAll(cond, "call").length || findAll(cond, "attribute").length || findAll(cond, "subscript").length) continue;
         const names = new Set(
           findAll(cond, "identifier")
             .map((i) => mod.t(i))
@@ -54,13 +41,7 @@ export default defineRule({
             `(^|[^\\w.])${n}\\s*(=[^=]|[-+*/|&]=)|\\b${n}\\s*\\.\\w+\\(|\\b(for|del|global|nonlocal)\\s+[^\\n]*\\b${n}\\b|,\\s*${n}\\s*(,[^=\\n]*)?=[^=]|\\b${n}\\s*,[^=\\n]*=[^=]|\\b${n}\\s*:=`,
           ).test(bodyText),
         );
-        if (!changed)
-          ctx.report({
-            file: mod.file,
-            start: loop.start,
-            end: body.start,
-            message: `nothing in the loop changes ${[...names].join(", ")} and nothing breaks out; the loop never ends`,
-          });
+        if (!changed) ctx.report({ file: mod.file, start: loop.start, end: body.start, message: `nothing in the loop changes ${[...names].join(", ")} and nothing breaks out; the loop never ends` });
       }
   },
 });

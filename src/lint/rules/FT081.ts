@@ -4,14 +4,7 @@ import type { Module } from "../model.js";
 import { ancestors, field, findAll, named, unparen, walk, type PyNode } from "../python.js";
 
 export default defineRule({
-  meta: {
-    id: "FT081",
-    severity: "warning",
-    title: "Pagination end-of-data handled wrongly",
-    fixable: "none",
-    profiles: ALL_PROFILES,
-    guideline: "PR review rules (exit conditions, empty pages)",
-  },
+  meta: { id: "FT081", severity: "warning", title: "Pagination end-of-data handled wrongly", fixable: "none", profiles: ALL_PROFILES, guideline: "PR review rules (exit conditions, empty pages)" },
   check(ctx) {
     for (const mod of ctx.project.modules)
       for (const loop of [...findAll(mod.root, "while_statement"), ...findAll(mod.root, "for_statement")]) {
@@ -24,9 +17,7 @@ export default defineRule({
           const cons = mod.t(field(s, "consequence"));
           if (!/=\s*False\b/.test(cons) || /\b(break|continue|return|raise)\b/.test(cons)) return;
           const later = stmts.slice(i + 1);
-          const uses = later.some((l) =>
-            new RegExp(`\\b${x.replace(".", "\\.")}\\s*\\[\\s*-?\\d+\\s*\\]`).test(mod.t(l)),
-          );
+          const uses = later.some((l) => new RegExp(`\\b${x.replace(".", "\\.")}\\s*\\[\\s*-?\\d+\\s*\\]`).test(mod.t(l)));
           if (uses)
             ctx.report({
               file: mod.file,
@@ -75,20 +66,13 @@ function repeatedCursor(ctx: RuleContext, mod: Module, loop: PyNode): void {
     const name = mod.t(l);
     if (reported.has(name)) continue;
     // The value comes from the response directly, or through a name that did (new = data["next"]; token = new).
-    const alias =
-      r.type === "identifier" && fromResponse.has(mod.t(r)) && fromResponse.get(mod.t(r))!.start < a.start
-        ? mod.t(r)
-        : undefined;
+    const alias = r.type === "identifier" && fromResponse.has(mod.t(r)) && fromResponse.get(mod.t(r))!.start < a.start ? mod.t(r) : undefined;
     if (!alias && !readsResponse(mod, r)) continue;
     const keyText = alias ? mod.t(field(fromResponse.get(alias), "right")) : mod.t(r);
     const key = /["']([^"']+)["']/.exec(keyText)?.[1] ?? "";
     if (!(TOKEN.test(name) || TOKEN.test(key)) || FLAG.test(name) || FLAG.test(key)) continue;
     // It must drive the loop: tested by the loop condition, or used in the body before it is replaced.
-    const drives =
-      (cond && mentions(mod, cond, name)) ||
-      findAll(body, "identifier").some(
-        (id) => id.start < a.start && mod.t(id) === name && !isAssignTarget(id) && own(id),
-      );
+    const drives = (cond && mentions(mod, cond, name)) || findAll(body, "identifier").some((id) => id.start < a.start && mod.t(id) === name && !isAssignTarget(id) && own(id));
     if (!drives) continue;
     const names = new Set([name, ...(alias ? [alias] : [])]);
     if (guarded(mod, scope, names)) continue;
@@ -113,11 +97,7 @@ function readsResponse(mod: Module, n: PyNode): boolean {
   if (n.type === "attribute") return !/^(self|cls)$/.test(mod.t(field(n, "object")));
   if (n.type === "call") {
     const fn = field(n, "function");
-    return (
-      fn?.type === "attribute" &&
-      mod.t(field(fn, "attribute")) === "get" &&
-      !/^(requests|session|self\.session|\w*session)$/i.test(mod.t(field(fn, "object")))
-    );
+    return fn?.type === "attribute" && mod.t(field(fn, "attribute")) === "get" && !/^(requests|session|self\.session|\w*session)$/i.test(mod.t(field(fn, "object")));
   }
   return false;
 }

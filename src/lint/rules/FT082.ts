@@ -19,8 +19,7 @@ function queryBefore(mod: Module, scope: PyNode, fetch: PyNode): string | undefi
     .at(-1);
   const arg = exec ? unparen(mod.arg(exec, 0, "operation") ?? mod.arg(exec, 0, "query")) : undefined;
   if (!arg) return undefined;
-  if (arg.type === "attribute")
-    return METADATA_NAME.test(mod.t(field(arg, "attribute"))) ? "information_schema" : undefined;
+  if (arg.type === "attribute") return METADATA_NAME.test(mod.t(field(arg, "attribute"))) ? "information_schema" : undefined;
   if (arg.type === "identifier") {
     if (METADATA_NAME.test(mod.t(arg))) return "information_schema";
     const v = lastAssignment(mod, scope, mod.t(arg), exec!.start);
@@ -59,20 +58,13 @@ export default defineRule({
             start: call.start,
             end: call.end,
             severity: limited || inSchema ? "info" : "warning",
-            message:
-              "fetchall() loads the whole result into memory (the runtime has 1 GB); iterate with fetchmany(batch_size) and checkpoint per batch",
+            message: "fetchall() loads the whole result into memory (the runtime has 1 GB); iterate with fetchmany(batch_size) and checkpoint per batch",
           });
         }
         if (/^(pd|pandas)\.read_(csv|json|excel|sql|parquet)$/.test(mod.calleePath(call))) {
           const a = mod.args(call);
           if (!a.keywords.has("chunksize") && !a.keywords.has("nrows"))
-            ctx.report({
-              file: mod.file,
-              start: call.start,
-              end: call.end,
-              severity: "info",
-              message: `${mod.calleePath(call)}() reads the whole file into memory; pass chunksize= to stream it`,
-            });
+            ctx.report({ file: mod.file, start: call.start, end: call.end, severity: "info", message: `${mod.calleePath(call)}() reads the whole file into memory; pass chunksize= to stream it` });
         }
       }
       // A list filled across pages and written only after the loop.
@@ -80,28 +72,16 @@ export default defineRule({
         const stmts = statements(field(f.node, "body"));
         stmts.forEach((s, i) => {
           const a = named(s)[0];
-          if (
-            a?.type !== "assignment" ||
-            unparen(field(a, "right"))?.type !== "list" ||
-            named(field(a, "right")!).length
-          )
-            return;
+          if (a?.type !== "assignment" || unparen(field(a, "right"))?.type !== "list" || named(field(a, "right")!).length) return;
           const name = mod.t(field(a, "left"));
           const loopIdx = stmts.findIndex((x, j) => j > i && x.type === "while_statement");
           if (loopIdx < 0) return;
           const loop = stmts[loopIdx];
           const grows = new RegExp(`\\b${name}\\s*(\\.(extend|append)\\(|\\+=)`).test(mod.t(loop));
           if (!grows || writesIn(p, mod, loop)) return;
-          const after = stmts
-            .slice(loopIdx + 1)
-            .some((x) => new RegExp(`\\b${name}\\b`).test(mod.t(x)) && writesIn(p, mod, x));
+          const after = stmts.slice(loopIdx + 1).some((x) => new RegExp(`\\b${name}\\b`).test(mod.t(x)) && writesIn(p, mod, x));
           if (after)
-            ctx.report({
-              file: mod.file,
-              start: a.start,
-              end: a.end,
-              message: `'${name}' collects every page before anything is written; write and checkpoint each page inside the loop instead`,
-            });
+            ctx.report({ file: mod.file, start: a.start, end: a.end, message: `'${name}' collects every page before anything is written; write and checkpoint each page inside the loop instead` });
         });
       }
     }

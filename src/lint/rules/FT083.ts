@@ -2,18 +2,9 @@ import { ALL_PROFILES, defineRule } from "../rule.js";
 import { field } from "../python.js";
 
 const PAGED: { attr: RegExp; keys: RegExp; label: string; needs?: RegExp }[] = [
-  {
-    attr: /^list_objects(_v2)?$/,
-    keys: /ContinuationToken|NextContinuationToken|get_paginator|Marker/,
-    label: "S3 list_objects_v2 returns at most 1000 keys",
-  },
+  { attr: /^list_objects(_v2)?$/, keys: /ContinuationToken|NextContinuationToken|get_paginator|Marker/, label: "S3 list_objects_v2 returns at most 1000 keys" },
   { attr: /^get_query_results$/, keys: /NextToken|get_paginator/, label: "Athena get_query_results returns one page" },
-  {
-    attr: /^(scan|query)$/,
-    keys: /LastEvaluatedKey|ExclusiveStartKey|get_paginator/,
-    label: "DynamoDB scan/query returns at most 1 MB",
-    needs: /dynamodb/i,
-  },
+  { attr: /^(scan|query)$/, keys: /LastEvaluatedKey|ExclusiveStartKey|get_paginator/, label: "DynamoDB scan/query returns at most 1 MB", needs: /dynamodb/i },
 ];
 
 function followsNextLink(mods: readonly { source: string }[]): boolean {
@@ -51,26 +42,11 @@ export default defineRule({
         }
         // nextLink followed anywhere in the project (a shared pager) covers every function; a function that only
         // asks for a token (scope https://graph.microsoft.com/.default) reads no pages.
-        if (
-          /graph\.microsoft\.com|\$odata|\/odata\//i.test(text) &&
-          !followsNextLink(ctx.project.modules) &&
-          !/token/i.test(f.name) &&
-          f.callNodes.length
-        ) {
-          ctx.report({
-            file: mod.file,
-            start: f.node.start,
-            end: field(f.node, "body")!.start,
-            message: "OData / Microsoft Graph responses are paged; follow @odata.nextLink",
-          });
+        if (/graph\.microsoft\.com|\$odata|\/odata\//i.test(text) && !followsNextLink(ctx.project.modules) && !/token/i.test(f.name) && f.callNodes.length) {
+          ctx.report({ file: mod.file, start: f.node.start, end: field(f.node, "body")!.start, message: "OData / Microsoft Graph responses are paged; follow @odata.nextLink" });
         }
         if (/services\/data\/v[\d.]+\/query/.test(text) && !/nextRecordsUrl|query_all/.test(text)) {
-          ctx.report({
-            file: mod.file,
-            start: f.node.start,
-            end: field(f.node, "body")!.start,
-            message: "Salesforce query results are paged; follow nextRecordsUrl",
-          });
+          ctx.report({ file: mod.file, start: f.node.start, end: field(f.node, "body")!.start, message: "Salesforce query results are paged; follow nextRecordsUrl" });
         }
       }
     }

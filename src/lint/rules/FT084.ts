@@ -1,8 +1,7 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { field } from "../python.js";
 
-const OPENERS =
-  /(^|\.)(open|connect|cursor|Session|SSHClient|SSHTunnelForwarder|NamedTemporaryFile|Transport|SFTPClient\.from_transport)$/;
+const OPENERS = /(^|\.)(open|connect|cursor|Session|SSHClient|SSHTunnelForwarder|NamedTemporaryFile|Transport|SFTPClient\.from_transport)$/;
 
 export default defineRule({
   meta: {

@@ -19,18 +19,12 @@ export default defineRule({
             file: mod.file,
             start: call.start,
             end: call.end,
-            message:
-              "secrets from a .env file bypass Fivetran's encrypted configuration and may be packaged with the code; put them in configuration.json",
+            message: "secrets from a .env file bypass Fivetran's encrypted configuration and may be packaged with the code; put them in configuration.json",
           });
         if (/^os\.(getenv|environ\.get)$/.test(path)) {
           const k = mod.str(mod.args(call).positional[0]);
           if (k && isSecretName(k.toLowerCase()))
-            ctx.report({
-              file: mod.file,
-              start: call.start,
-              end: call.end,
-              message: `the secret ${k} is read from the environment; in Fivetran it is not set. Read it from the configuration`,
-            });
+            ctx.report({ file: mod.file, start: call.start, end: call.end, message: `the secret ${k} is read from the environment; in Fivetran it is not set. Read it from the configuration` });
         }
       }
       const re = /os\.environ\[\s*["']([^"']+)["']\s*\]/g;

@@ -41,12 +41,8 @@ export default defineRule({
       file: p.gitignore ? ".gitignore" : p.config.file,
       start: 0,
       end: 0,
-      message:
-        "configuration.json is not in .gitignore; it holds credentials and must not be committed (since SDK 2.8.1 .gitignore also keeps it out of deploy packages)",
-      fix: {
-        description: "append configuration.json to .gitignore",
-        edits: [{ file: ".gitignore", start: text.length, end: text.length, newText: `${nl}configuration.json\n` }],
-      },
+      message: "configuration.json is not in .gitignore; it holds credentials and must not be committed (since SDK 2.8.1 .gitignore also keeps it out of deploy packages)",
+      fix: { description: "append configuration.json to .gitignore", edits: [{ file: ".gitignore", start: text.length, end: text.length, newText: `${nl}configuration.json\n` }] },
     });
   },
 });

@@ -3,36 +3,20 @@ import { field, type PyNode } from "../python.js";
 
 /** The simple statement (or the dict/for header) the call belongs to. */
 function statementOf(n: PyNode): PyNode | undefined {
-  for (let p = n.parent; p; p = p.parent)
-    if (/_statement$|^(assignment|augmented_assignment)$/.test(p.type) && p.type !== "block") return p;
+  for (let p = n.parent; p; p = p.parent) if (/_statement$|^(assignment|augmented_assignment)$/.test(p.type) && p.type !== "block") return p;
   return undefined;
 }
 
 export default defineRule({
-  meta: {
-    id: "FT100",
-    severity: "warning",
-    title: "Naive datetimes",
-    fixable: "suggest",
-    profiles: ALL_PROFILES,
-    guideline: "Fivetran SDK reference (always UTC); Python 3.12 deprecates utcnow()",
-  },
+  meta: { id: "FT100", severity: "warning", title: "Naive datetimes", fixable: "suggest", profiles: ALL_PROFILES, guideline: "Fivetran SDK reference (always UTC); Python 3.12 deprecates utcnow()" },
   check(ctx) {
     for (const mod of ctx.project.modules)
       for (const call of mod.calls) {
         const path = mod.calleePath(call);
-        const m =
-          /(^|\.)datetime\.(now|utcnow|utcfromtimestamp|fromtimestamp)$|^(now|utcnow|utcfromtimestamp|fromtimestamp)$|^time\.localtime$/.exec(
-            path,
-          );
+        const m = /(^|\.)datetime\.(now|utcnow|utcfromtimestamp|fromtimestamp)$|^(now|utcnow|utcfromtimestamp|fromtimestamp)$|^time\.localtime$/.exec(path);
         if (!m) continue;
         const meth = m[2] ?? m[3] ?? "localtime";
-        if (
-          (meth === "now" || meth === "localtime") &&
-          !/datetime|localtime/.test(path) &&
-          !mod.imports.some((i) => i.module === "datetime")
-        )
-          continue;
+        if ((meth === "now" || meth === "localtime") && !/datetime|localtime/.test(path) && !mod.imports.some((i) => i.module === "datetime")) continue;
         const a = mod.args(call);
         if (meth === "now" && (a.positional.length || a.keywords.has("tz"))) continue;
         if (meth === "fromtimestamp" && (a.positional.length > 1 || a.keywords.has("tz"))) continue;
@@ -41,20 +25,14 @@ export default defineRule({
         const fix =
           meth === "utcnow" && fn.type === "attribute"
             ? {
-                description:
-                  "use datetime.now(timezone.utc) (import timezone; aware and naive values must not be compared)",
+                description: "use datetime.now(timezone.utc) (import timezone; aware and naive values must not be compared)",
                 safe: false,
                 edits: [{ start: call.start, end: call.end, newText: `${base}.now(timezone.utc)` }],
               }
             : undefined;
         // now().astimezone(timezone.utc) reads the naive value as local time and converts it: correct.
         const outer = call.parent?.type === "attribute" ? mod.t(field(call.parent, "attribute")) : "";
-        if (
-          outer === "astimezone" &&
-          call.parent?.parent?.type === "call" &&
-          mod.args(call.parent.parent).positional.length > 0
-        )
-          continue;
+        if (outer === "astimezone" && call.parent?.parent?.type === "call" && mod.args(call.parent.parent).positional.length > 0) continue;
         const stmt = statementOf(call);
         const text = stmt ? mod.t(stmt) : "";
         const labelledUtc = /["'][^"'\n]*(Z|\+00:?00|UTC)["']|\butc\b/i.test(text.replace(mod.t(call), ""));

@@ -35,8 +35,7 @@ export default defineRule({
           file: mod.file,
           start: cmp.start,
           end: cmp.end,
-          message:
-            "timestamps are compared as strings; this only works for one fixed format and offset. Parse them (datetime.fromisoformat) before comparing",
+          message: "timestamps are compared as strings; this only works for one fixed format and offset. Parse them (datetime.fromisoformat) before comparing",
         });
       }
   },

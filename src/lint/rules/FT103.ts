@@ -16,10 +16,7 @@ export default defineRule({
     const jsonCols = new Map<string, Set<string>>();
     for (const t of schemaTables(p).tables) {
       const cols = dictKeys(t.mod, t.entries.find((e) => e.key === "columns")?.value) ?? [];
-      jsonCols.set(
-        t.name ?? "",
-        new Set(cols.filter((c) => t.mod.str(c.value)?.toUpperCase() === "JSON").map((c) => c.key)),
-      );
+      jsonCols.set(t.name ?? "", new Set(cols.filter((c) => t.mod.str(c.value)?.toUpperCase() === "JSON").map((c) => c.key)));
     }
     for (const { mod, call, method } of opCalls(p)) {
       if (method !== "upsert" && method !== "update") continue;
@@ -39,10 +36,7 @@ export default defineRule({
             : `json.dumps() makes "${k.key}" a STRING column; to keep it as JSON, pass the object and declare the column "JSON"`,
           fix:
             declared && a.positional.length === 1 && a.keywords.size === 0
-              ? {
-                  description: "pass the object itself",
-                  edits: [{ start: v.start, end: v.end, newText: mod.t(a.positional[0]) }],
-                }
+              ? { description: "pass the object itself", edits: [{ start: v.start, end: v.end, newText: mod.t(a.positional[0]) }] }
               : undefined,
         });
       }

@@ -8,14 +8,7 @@ import { field, named, walkScope, type PyNode } from "../python.js";
 const PLACEHOLDER = /<describe\b[^>\n]*>/;
 
 export default defineRule({
-  meta: {
-    id: "FT121",
-    severity: "info",
-    title: "Every function has a docstring",
-    fixable: "safe",
-    profiles: EXAMPLES_ONLY,
-    guideline: "Fivetran PR review rules (docstrings)",
-  },
+  meta: { id: "FT121", severity: "info", title: "Every function has a docstring", fixable: "safe", profiles: EXAMPLES_ONLY, guideline: "Fivetran PR review rules (docstrings)" },
   check(ctx) {
     const p = ctx.project;
     for (const mod of p.modules)
@@ -26,22 +19,11 @@ export default defineRule({
         const n = field(f.node, "name")!;
         if (first?.type === "expression_statement" && named(first)[0]?.type === "string") {
           if (PLACEHOLDER.test(mod.t(first)))
-            ctx.report({
-              file: mod.file,
-              start: first.start,
-              end: first.end,
-              message: `the docstring of ${f.name}() still holds the template's <...> placeholders; say what it does`,
-            });
+            ctx.report({ file: mod.file, start: first.start, end: first.end, message: `the docstring of ${f.name}() still holds the template's <...> placeholders; say what it does` });
           continue;
         }
         const fix = insertion(p, f, first);
-        ctx.report({
-          file: mod.file,
-          start: n.start,
-          end: n.end,
-          message: `${f.name}() has no docstring; Fivetran examples document every function (purpose, Args, Returns)`,
-          fix,
-        });
+        ctx.report({ file: mod.file, start: n.start, end: n.end, message: `${f.name}() has no docstring; Fivetran examples document every function (purpose, Args, Returns)`, fix });
       }
   },
 });
@@ -51,25 +33,16 @@ export default defineRule({
  * opens the body, so a comment block above the first statement (FT122) stays next to it. A body
  * written on the header line (`def f(): return 1`) gets no fix: it would have to be reflowed.
  */
-function insertion(
-  p: Project,
-  f: FuncInfo,
-  first: PyNode | undefined,
-): { description: string; edits: { start: number; end: number; newText: string }[] } | undefined {
+function insertion(p: Project, f: FuncInfo, first: PyNode | undefined): { description: string; edits: { start: number; end: number; newText: string }[] } | undefined {
   const mod = f.mod;
-  const colon = [...f.node.children]
-    .reverse()
-    .find((c) => c.type === ":" && c.start < (field(f.node, "body")?.start ?? Infinity));
+  const colon = [...f.node.children].reverse().find((c) => c.type === ":" && c.start < (field(f.node, "body")?.start ?? Infinity));
   if (!colon || !first) return undefined;
   const at = lineEndOf(mod.source, colon.start);
   const firstLineStart = lineStartOf(mod.source, first.start);
   if (at > firstLineStart || /\S/.test(mod.source.slice(firstLineStart, first.start))) return undefined;
   const indent = mod.source.slice(firstLineStart, first.start);
   // A header ending the file without a newline cannot happen here: a body follows it.
-  return {
-    description: `insert a docstring template for ${f.name}()`,
-    edits: [{ start: at, end: at, newText: docstring(p, f, indent) }],
-  };
+  return { description: `insert a docstring template for ${f.name}()`, edits: [{ start: at, end: at, newText: docstring(p, f, indent) }] };
 }
 
 function docstring(p: Project, f: FuncInfo, indent: string): string {
@@ -82,9 +55,7 @@ function docstring(p: Project, f: FuncInfo, indent: string): string {
  * fix, so their text can be stated; other functions get placeholders to fill.
  */
 function templateFor(p: Project, f: FuncInfo): string[] {
-  const params = f.params.filter(
-    (x) => !(x.kind === "positional" && (x.name === "self" || x.name === "cls")) && x.name,
-  );
+  const params = f.params.filter((x) => !(x.kind === "positional" && (x.name === "self" || x.name === "cls")) && x.name);
   if (f === p.update) {
     const [cfg, state] = params;
     return [

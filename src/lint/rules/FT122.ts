@@ -42,30 +42,14 @@ export default defineRule({
       return line > 1 && /^\s*#/.test(mod.parsed.lines.lineText(line - 1));
     };
     for (const { mod, call, method } of opCalls(p)) {
-      if (
-        (method === "upsert" || method === "checkpoint") &&
-        call.parent?.type === "expression_statement" &&
-        !hasCommentAbove(mod, call.start)
-      ) {
-        ctx.report({
-          file: mod.file,
-          start: call.start,
-          end: call.end,
-          message: `add the explanatory comment block above op.${method}()`,
-          fix: commentFix(mod, call.parent, method),
-        });
+      if ((method === "upsert" || method === "checkpoint") && call.parent?.type === "expression_statement" && !hasCommentAbove(mod, call.start)) {
+        ctx.report({ file: mod.file, start: call.start, end: call.end, message: `add the explanatory comment block above op.${method}()`, fix: commentFix(mod, call.parent, method) });
       }
     }
     for (const mod of p.modules)
       for (const b of mod.mainBlocks) {
         if (!hasCommentAbove(mod, b.start))
-          ctx.report({
-            file: mod.file,
-            start: b.start,
-            end: b.start + 2,
-            message: "add the explanatory comment block above the __main__ block",
-            fix: commentFix(mod, b, "main"),
-          });
+          ctx.report({ file: mod.file, start: b.start, end: b.start + 2, message: "add the explanatory comment block above the __main__ block", fix: commentFix(mod, b, "main") });
       }
   },
 });
@@ -74,17 +58,10 @@ export default defineRule({
  * Comment lines inserted above the statement, at its indentation. Only for a statement that starts
  * its own line: one after `;` or on an `if x:` header line has no line of its own to go above.
  */
-function commentFix(
-  mod: Module,
-  stmt: PyNode,
-  kind: keyof typeof BLOCKS,
-): { description: string; edits: { start: number; end: number; newText: string }[] } | undefined {
+function commentFix(mod: Module, stmt: PyNode, kind: keyof typeof BLOCKS): { description: string; edits: { start: number; end: number; newText: string }[] } | undefined {
   const ls = lineStartOf(mod.source, stmt.start);
   const indent = mod.source.slice(ls, stmt.start);
   if (/\S/.test(indent)) return undefined;
   const text = BLOCKS[kind].map((l) => `${indent}# ${l}\n`).join("");
-  return {
-    description: `insert the explanatory comment above ${kind === "main" ? "the __main__ block" : `op.${kind}()`}`,
-    edits: [{ start: ls, end: ls, newText: text }],
-  };
+  return { description: `insert the explanatory comment above ${kind === "main" ? "the __main__ block" : `op.${kind}()`}`, edits: [{ start: ls, end: ls, newText: text }] };
 }

@@ -17,25 +17,14 @@ export default defineRule({
         const left = a?.type === "assignment" ? field(a, "left") : undefined;
         if (left?.type !== "identifier") continue;
         const name = mod.t(left);
-        if (/^[A-Z][A-Z0-9_]*$/.test(name))
-          ctx.report({
-            file: mod.file,
-            start: left.start,
-            end: left.end,
-            message: `constant ${name} should be private: __${name}`,
-          });
+        if (/^[A-Z][A-Z0-9_]*$/.test(name)) ctx.report({ file: mod.file, start: left.start, end: left.end, message: `constant ${name} should be private: __${name}` });
       }
       for (const call of mod.calls) {
         if (!/(^|\.)(range|sleep|fetchmany)$/.test(mod.calleePath(call))) continue;
         for (const arg of mod.args(call).positional) {
           const v = unparen(arg)!;
           if ((v.type === "integer" || v.type === "float") && !["0", "1"].includes(mod.t(v)))
-            ctx.report({
-              file: mod.file,
-              start: v.start,
-              end: v.end,
-              message: `magic number ${mod.t(v)}; name it as a __CONSTANT at the top of the module`,
-            });
+            ctx.report({ file: mod.file, start: v.start, end: v.end, message: `magic number ${mod.t(v)}; name it as a __CONSTANT at the top of the module` });
         }
       }
     }

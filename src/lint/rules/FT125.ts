@@ -15,14 +15,7 @@ const BRANCHES = new Set([
 ]);
 
 export default defineRule({
-  meta: {
-    id: "FT125",
-    severity: "info",
-    title: "Function too complex",
-    fixable: "none",
-    profiles: EXAMPLES_ONLY,
-    guideline: "Python coding standards; PR review rules (complexity < 10)",
-  },
+  meta: { id: "FT125", severity: "info", title: "Function too complex", fixable: "none", profiles: EXAMPLES_ONLY, guideline: "Python coding standards; PR review rules (complexity < 10)" },
   check(ctx) {
     for (const mod of ctx.project.modules)
       for (const f of mod.functions) {
@@ -30,12 +23,7 @@ export default defineRule({
         walkScope(f.node, (n) => void (BRANCHES.has(n.type) && c++));
         if (c >= 10) {
           const n = field(f.node, "name")!;
-          ctx.report({
-            file: mod.file,
-            start: n.start,
-            end: n.end,
-            message: `${f.name}() has cyclomatic complexity ${c} (limit 9); split it into helpers`,
-          });
+          ctx.report({ file: mod.file, start: n.start, end: n.end, message: `${f.name}() has cyclomatic complexity ${c} (limit 9); split it into helpers` });
         }
       }
   },

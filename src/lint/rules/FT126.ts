@@ -27,12 +27,7 @@ export default defineRule({
         start: m.value.start,
         end: m.value.end,
         message: `"${m.key}" should hold a placeholder such as ${looksPlaceholder ? norm : `<${m.key.toUpperCase()}>`}`,
-        fix: looksPlaceholder
-          ? {
-              description: `write ${norm}`,
-              edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(norm) }],
-            }
-          : undefined,
+        fix: looksPlaceholder ? { description: `write ${norm}`, edits: [{ start: m.value.start, end: m.value.end, newText: JSON.stringify(norm) }] } : undefined,
       });
     }
   },

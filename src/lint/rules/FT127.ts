@@ -1,23 +1,11 @@
 import { defineRule, EXAMPLES_ONLY } from "../rule.js";
 
 export default defineRule({
-  meta: {
-    id: "FT127",
-    severity: "info",
-    title: "README follows the example template",
-    fixable: "none",
-    profiles: EXAMPLES_ONLY,
-    guideline: "Fivetran README template",
-  },
+  meta: { id: "FT127", severity: "info", title: "README follows the example template", fixable: "none", profiles: EXAMPLES_ONLY, guideline: "Fivetran README template" },
   check(ctx) {
     const r = ctx.project.readme;
     if (!r) {
-      ctx.report({
-        file: "README.md",
-        start: 0,
-        end: 0,
-        message: "add a README.md following Fivetran's example template",
-      });
+      ctx.report({ file: "README.md", start: 0, end: 0, message: "add a README.md following Fivetran's example template" });
       return;
     }
     const h1 = [...r.text.matchAll(/^# .+$/gm)];
@@ -41,8 +29,7 @@ export default defineRule({
       "Tables created",
       "Additional considerations",
     ]) {
-      if (!new RegExp(`^##\\s+${section}`, "im").test(r.text))
-        ctx.report({ file: r.file, start: 0, end: 0, message: `the README has no '## ${section}' section` });
+      if (!new RegExp(`^##\\s+${section}`, "im").test(r.text)) ctx.report({ file: r.file, start: 0, end: 0, message: `the README has no '## ${section}' section` });
     }
   },
 });

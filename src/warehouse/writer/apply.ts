@@ -44,13 +44,7 @@ export class RowWriter {
     // they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the first
     // staged row of a key, as the SDK's does (see keys.ts castKey()).
     const unique = this.castKeysUnique(t, types, rows, rowKeys);
-    if (
-      fresh &&
-      unique &&
-      this.direct &&
-      rows.length <= DIRECT_MAX_ROWS &&
-      kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")
-    ) {
+    if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
       const misfit = await this.loader.fill(
         { table, schema },
@@ -77,9 +71,7 @@ export class RowWriter {
         .filter((c) => !key.includes(c))
         .map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`)
         .join(", ");
-      await this.conn.run(
-        `INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`,
-      );
+      await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged} ON CONFLICT (${keys}) ${set ? `DO UPDATE SET ${set}` : "DO NOTHING"}`);
     } else {
       // A table created without a key (its first rows came later) has nothing to conflict on.
       await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
@@ -153,11 +145,8 @@ export class RowWriter {
 
   /** A truncate: the rows synced before `before` are marked deleted (after this write's rows, synced before it too). */
   async markDeletedBefore(t: SyncTable, before: string): Promise<void> {
-    if (!(await this.schemas.columns(t.schema, t.name)).has(FIVETRAN_DELETED))
-      await this.schemas.alter(t.schema, t.name, new Map(), [[FIVETRAN_DELETED, "BOOLEAN"]]);
+    if (!(await this.schemas.columns(t.schema, t.name)).has(FIVETRAN_DELETED)) await this.schemas.alter(t.schema, t.name, new Map(), [[FIVETRAN_DELETED, "BOOLEAN"]]);
     this.schemas.touch(t.schema, t.name);
-    await this.conn.run(
-      `UPDATE ${qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${before}'::TIMESTAMPTZ`,
-    );
+    await this.conn.run(`UPDATE ${qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${before}'::TIMESTAMPTZ`);
   }
 }

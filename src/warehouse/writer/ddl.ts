@@ -46,10 +46,7 @@ export class TableSchemas {
   async columns(schema: string, table: string): Promise<Columns> {
     const known = this.columnCache.get(cacheKey(schema, table));
     if (known) return known;
-    const r = await this.conn.runAndReadAll(
-      "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position",
-      [schema, table],
-    );
+    const r = await this.conn.runAndReadAll("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position", [schema, table]);
     const columns: Columns = new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
     this.columnCache.set(cacheKey(schema, table), columns);
     return columns;
@@ -63,10 +60,7 @@ export class TableSchemas {
   async primaryKey(schema: string, table: string): Promise<string[]> {
     const known = this.keyCache.get(cacheKey(schema, table));
     if (known) return known;
-    const r = await this.conn.runAndReadAll(
-      "SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'",
-      [schema, table],
-    );
+    const r = await this.conn.runAndReadAll("SELECT constraint_column_names FROM duckdb_constraints() WHERE schema_name = $1 AND table_name = $2 AND constraint_type = 'PRIMARY KEY'", [schema, table]);
     const rows = r.getRowsJS();
     const key = rows.length ? (rows[0][0] as string[]).map(String) : [];
     this.keyCache.set(cacheKey(schema, table), key);
@@ -87,13 +81,7 @@ export class TableSchemas {
   }
 
   /** Creates the table, or adds what it lacks and widens columns; rebuilds it when its key must change. */
-  async ensureTable(
-    schema: string,
-    table: string,
-    columns: Columns,
-    key: string[],
-    declaredKey = false,
-  ): Promise<Columns> {
+  async ensureTable(schema: string, table: string, columns: Columns, key: string[], declaredKey = false): Promise<Columns> {
     const existing = await this.columns(schema, table);
     const target = qualified(schema, table);
     if (!existing.size) {
@@ -126,16 +114,11 @@ export class TableSchemas {
     await this.alter(schema, table, widened, adds);
     const now = await this.columns(schema, table);
     const changed = !sameSet(current, key);
-    if (
-      key.length &&
-      key.every((k) => now.has(k)) &&
-      ((declaredKey && (changed || widenedKeys.size)) || (current.length && changed))
-    ) {
+    if (key.length && key.every((k) => now.has(k)) && ((declaredKey && (changed || widenedKeys.size)) || (current.length && changed))) {
       await this.rebuild(schema, table, widenedKeys, key);
     } else if (key.length && !current.length && key.every((k) => now.has(k))) {
       const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${target}`);
-      if (Number(r.getRows()[0][0]) === 0)
-        await this.ddl(schema, table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
+      if (Number(r.getRows()[0][0]) === 0) await this.ddl(schema, table, `ALTER TABLE ${target} ADD PRIMARY KEY (${key.map(quote).join(", ")})`);
     }
     return this.columns(schema, table);
   }
@@ -150,46 +133,25 @@ export class TableSchemas {
     const target = qualified(schema, table);
     const existing = await this.columns(schema, table);
     if (!this.touched.has(cacheKey(schema, table))) {
-      for (const [name, kind] of adds)
-        await this.ddl(schema, table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
+      for (const [name, kind] of adds) await this.ddl(schema, table, `ALTER TABLE ${target} ADD COLUMN ${quote(name)} ${kind}`);
       for (const [name, wider] of widened) {
-        await this.ddl(
-          schema,
-          table,
-          `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(existing.get(name)!, wider, name)}`,
-        );
+        await this.ddl(schema, table, `ALTER TABLE ${target} ALTER COLUMN ${quote(name)} SET DATA TYPE ${wider} USING ${converted(existing.get(name)!, wider, name)}`);
       }
       return;
     }
     const key = await this.primaryKey(schema, table);
-    const types: [string, string][] = [
-      ...[...existing].map(([n, k]): [string, string] => [n, widened.get(n) ?? k]),
-      ...adds,
-    ];
-    const select = [
-      ...[...existing].map(([n, k]) => (widened.has(n) ? `${converted(k, widened.get(n)!, n)}` : quote(n))),
-      ...adds.map(([, k]) => `NULL::${k}`),
-    ];
+    const types: [string, string][] = [...[...existing].map(([n, k]): [string, string] => [n, widened.get(n) ?? k]), ...adds];
+    const select = [...[...existing].map(([n, k]) => (widened.has(n) ? `${converted(k, widened.get(n)!, n)}` : quote(n))), ...adds.map(([, k]) => `NULL::${k}`)];
     await this.replace(schema, table, types, select, key);
   }
 
   /** Replaces a table with a new one of these columns (types, in order) filled by `select` from the old one. */
-  private async replace(
-    schema: string,
-    table: string,
-    types: [string, string][],
-    select: string[],
-    key: string[],
-  ): Promise<void> {
+  private async replace(schema: string, table: string, types: [string, string][], select: string[], key: string[]): Promise<void> {
     const target = qualified(schema, table);
     const rebuilt = qualified(schema, `${table}__rebuilt`);
     const pk = key.length ? `, PRIMARY KEY (${key.map(quote).join(", ")})` : "";
     await this.ddl(schema, `${table}__rebuilt`, `DROP TABLE IF EXISTS ${rebuilt}`);
-    await this.ddl(
-      schema,
-      `${table}__rebuilt`,
-      `CREATE TABLE ${rebuilt} (${types.map(([n, k]) => `${quote(n)} ${k}`).join(", ")}${pk})`,
-    );
+    await this.ddl(schema, `${table}__rebuilt`, `CREATE TABLE ${rebuilt} (${types.map(([n, k]) => `${quote(n)} ${k}`).join(", ")}${pk})`);
     await this.conn.run(`INSERT INTO ${rebuilt} SELECT ${select.join(", ")} FROM ${target}`);
     await this.ddl(schema, table, `DROP TABLE ${target}`);
     await this.ddl(schema, table, `ALTER TABLE ${rebuilt} RENAME TO ${quote(table)}`);
@@ -205,11 +167,8 @@ export class TableSchemas {
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
     const system = [FIVETRAN_DELETED, FIVETRAN_SYNCED];
     const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
-    const wanted = [...head, ...t.txOrder!.filter((c) => !head.includes(c) && !system.includes(c)), ...system].filter(
-      (c) => actual.has(c),
-    );
-    for (const c of actual.keys())
-      if (!wanted.includes(c)) wanted.splice(wanted.length - system.filter((s) => actual.has(s)).length, 0, c);
+    const wanted = [...head, ...t.txOrder!.filter((c) => !head.includes(c) && !system.includes(c)), ...system].filter((c) => actual.has(c));
+    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - system.filter((s) => actual.has(s)).length, 0, c);
     const current = [...actual.keys()];
     if (wanted.every((c, i) => current[i] === c)) return actual;
     const key = await this.primaryKey(t.schema, t.name);
@@ -229,13 +188,8 @@ export class TableSchemas {
     const cols = key.map(quote).join(", ");
     const nulls = key.map((k) => `${quote(k)} IS NULL`).join(" OR ");
     let reason = "";
-    if ((await this.conn.runAndReadAll(`SELECT 1 FROM ${target} WHERE ${nulls} LIMIT 1`)).getRows().length)
-      reason = "contains a null value";
-    else if (
-      (await this.conn.runAndReadAll(`SELECT 1 FROM ${target} GROUP BY ${cols} HAVING count(*) > 1 LIMIT 1`)).getRows()
-        .length
-    )
-      reason = "would create duplicate rows";
+    if ((await this.conn.runAndReadAll(`SELECT 1 FROM ${target} WHERE ${nulls} LIMIT 1`)).getRows().length) reason = "contains a null value";
+    else if ((await this.conn.runAndReadAll(`SELECT 1 FROM ${target} GROUP BY ${cols} HAVING count(*) > 1 LIMIT 1`)).getRows().length) reason = "would create duplicate rows";
     if (reason) {
       throw new ToolError(
         "schema",
@@ -244,9 +198,7 @@ export class TableSchemas {
       );
     }
     const types = [...existing].map(([n, k]): [string, string] => [n, widened.get(n) ?? k]);
-    const select = [...existing].map(([n, k]) =>
-      widened.has(n) && widened.get(n) !== k ? converted(k, widened.get(n)!, n) : quote(n),
-    );
+    const select = [...existing].map(([n, k]) => (widened.has(n) && widened.get(n) !== k ? converted(k, widened.get(n)!, n) : quote(n)));
     await this.replace(schema, table, types, select, key);
   }
 }

@@ -108,12 +108,7 @@ export function castKey(cell: Cell, kind: string): string | undefined {
  * that cast key; undefined when some key cannot be told (castKey()). Usually empty: integer and text keys are
  * their own cast.
  */
-export function looseKeys(
-  kinds: string[],
-  keyAt: number[],
-  rows: readonly Cells[],
-  keys: readonly string[],
-): Map<number, string> | undefined {
+export function looseKeys(kinds: string[], keyAt: number[], rows: readonly Cells[], keys: readonly string[]): Map<number, string> | undefined {
   const loose = new Map<number, string>();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];

@@ -27,30 +27,20 @@ export class Loader {
    * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does. Empties
    * `rows` once they are loaded.
    */
-  async stage(
-    t: SyncTable,
-    columns: string[],
-    types: Columns,
-    rows: Cells[],
-    asText?: number,
-  ): Promise<{ from: string; drop: string }> {
+  async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[], asText?: number): Promise<{ from: string; drop: string }> {
     const kinds = columns.map((c) => types.get(c)!);
     const at = columns.map((c) => t.index.get(c) ?? -1);
     const native = kinds.map((k, i) => NATIVE_KINDS.has(k) && i !== asText);
     for (;;) {
       const name = `stage_${++this.stageSeq}`;
-      await this.conn.run(
-        `CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`,
-      );
+      await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
       const misfit = await this.fill({ table: name, schema: "main", catalog: "temp" }, kinds, at, native, rows);
       if (misfit < 0) {
         // The rows are in DuckDB now: let go of them (the caller's array) before the statements that read them.
         rows.length = 0;
         // Every column is CAST, the native ones to the type they already have (a no-op to DuckDB), as the SDK's
         // staging writes it: an error DuckDB raises here quotes this statement, and reads as the SDK's does.
-        const select = columns
-          .map((c, i) => `${native[i] ? `CAST(${quote(c)} AS ${kinds[i]})` : castExpr(c, kinds[i])} AS ${quote(c)}`)
-          .join(", ");
+        const select = columns.map((c, i) => `${native[i] ? `CAST(${quote(c)} AS ${kinds[i]})` : castExpr(c, kinds[i])} AS ${quote(c)}`).join(", ");
         return { from: `(SELECT ${select} FROM ${name})`, drop: name };
       }
       await this.conn.run(`DROP TABLE ${name}`);
@@ -63,13 +53,7 @@ export class Loader {
    * nothing was appended: DuckDB's appender keeps what it was given until it is flushed, which happens only at the
    * end here or past 204,800 rows (DIRECT_MAX_ROWS keeps a direct append below that).
    */
-  async fill(
-    into: { table: string; schema: string; catalog?: string },
-    kinds: string[],
-    at: number[],
-    native: boolean[],
-    rows: Cells[],
-  ): Promise<number> {
+  async fill(into: { table: string; schema: string; catalog?: string }, kinds: string[], at: number[], native: boolean[], rows: Cells[]): Promise<number> {
     const appender = await this.conn.createAppender(into.table, into.schema, into.catalog);
     let misfit: number;
     try {
@@ -117,10 +101,7 @@ export class Loader {
         } else {
           for (let r = 0; r < n; r++) {
             const cell = col < 0 ? undefined : rows[from + r][col];
-            vector.setItem(
-              r,
-              cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind),
-            );
+            vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
           }
         }
         vector.flush();

@@ -58,11 +58,7 @@ export function recordRow(
     }
   }
   if (table.hashedKey) {
-    if (id === undefined)
-      throw new ToolError(
-        "internal",
-        `A row of ${table.schema}.${table.name}, a table without a primary key, came without its _fivetran_id.`,
-      );
+    if (id === undefined) throw new ToolError("internal", `A row of ${table.schema}.${table.name}, a table without a primary key, came without its _fivetran_id.`);
     cells[table.idIndex] = id;
     const prev = seen.get(FIVETRAN_ID);
     if (prev !== "VARCHAR" && prev !== "JSON") {
@@ -86,15 +82,11 @@ export function recordRow(
   }
   cells[table.deletedIndex] = op === "delete" ? "true" : "false";
   cells[table.syncedIndex] = clock.nowUs();
-  const key =
-    keyIndex.length === 1
-      ? cellKey(cells[keyIndex[0]] as Cell)
-      : keyIndex.map((i) => cellKey(cells[i] as Cell)).join(KEY_SEPARATOR);
+  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell) : keyIndex.map((i) => cellKey(cells[i] as Cell)).join(KEY_SEPARATOR);
   if (op === "upsert") {
     // A key upserted before, other than by an upsert of this batch (which this one replaces in memory), has a
     // row in the table or on its way there.
-    if (!table.upserted.add(key) && !batch.mayConflict && batch.pending.get(key)?.upsert !== true)
-      batch.mayConflict = true;
+    if (!table.upserted.add(key) && !batch.mayConflict && batch.pending.get(key)?.upsert !== true) batch.mayConflict = true;
     batch.pending.set(key, { upsert: true, cells });
     batch.hasUpserts = true;
   } else {

@@ -48,10 +48,7 @@ export class StoredFiles {
     const storage = join(filesDir(this.projectDir), "storage");
     for (const [t, paths] of stale) {
       for (const path of paths) {
-        const r = await this.conn.runAndReadAll(
-          `SELECT 1 FROM ${qualified(t.schema, t.name)} WHERE ${quote(FILE_PATH)} = $1 LIMIT 1`,
-          [path],
-        );
+        const r = await this.conn.runAndReadAll(`SELECT 1 FROM ${qualified(t.schema, t.name)} WHERE ${quote(FILE_PATH)} = $1 LIMIT 1`, [path]);
         if (r.getRows().length) continue;
         const file = storedFile(storage, t.schema, t.source, path);
         if (!file) continue;

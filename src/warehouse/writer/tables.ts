@@ -31,9 +31,7 @@ export class TableRegistry {
     const key = `${rec.schema ?? ""}\0${rec.table}\0${cols.join("\0")}`;
     let shape = this.objectShapes.get(key);
     if (!shape) {
-      const types = (
-        rec.schema === undefined ? this.tables.get(rec.table) : this.schemaTables.get(rec.schema)?.get(rec.table)
-      )?.sourceTypes;
+      const types = (rec.schema === undefined ? this.tables.get(rec.table) : this.schemaTables.get(rec.schema)?.get(rec.table))?.sourceTypes;
       const double = cols.flatMap((c, i) => (types?.get(c) === "DOUBLE" ? [i] : []));
       shape = { cols, names: cols.map((c) => this.column(c)), ...(double.length ? { double } : {}) };
       this.objectShapes.set(key, shape);
@@ -71,11 +69,7 @@ export class TableRegistry {
         if (kind && !declared.has(this.column(col))) declared.set(this.column(col), kind);
       }
       const key = (t.primary_key ?? []).map((c) => this.column(c));
-      this.register(
-        t.table,
-        t.schema,
-        new SyncTable(schema, name, declared, sourceTypes, key.length ? key : [FIVETRAN_ID], key.length === 0, true),
-      );
+      this.register(t.table, t.schema, new SyncTable(schema, name, declared, sourceTypes, key.length ? key : [FIVETRAN_ID], key.length === 0, true));
     }
     return tables.length;
   }
@@ -120,8 +114,7 @@ export class TableRegistry {
     if (known === undefined) this.renamedSeen.set(k, source);
     else if (known !== source && !this.renamedSeen.has(`${k}\0${source}`)) {
       this.renamedSeen.set(`${k}\0${source}`, source);
-      const effect =
-        kind === "table" ? "their rows are written to one table" : "a row keeps only the value of the first";
+      const effect = kind === "table" ? "their rows are written to one table" : "a row keeps only the value of the first";
       this.onWarning(`${kind}s '${known}' and '${source}' both become '${renamed}' in ${where}: ${effect}`);
     }
   }

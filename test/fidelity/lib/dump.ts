@@ -36,9 +36,7 @@ export async function dumpWarehouse(dbPath: string): Promise<string> {
     // The reader's time zone must not leak into the text of TIMESTAMP WITH TIME ZONE cells.
     await conn.run("SET TimeZone = 'UTC'");
     const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRows();
-    const tables = await q(
-      "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2",
-    );
+    const tables = await q("SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT internal ORDER BY 1, 2");
     const schemas = [...new Set(tables.map((t) => String(t[0])))];
     out.push(`schemas: ${schemas.join(", ") || "(none)"}`);
     for (const [schemaV, tableV] of tables) {
@@ -68,15 +66,7 @@ export async function dumpWarehouse(dbPath: string): Promise<string> {
       // Deterministic order: sort by the whole canonical row (the volatile column is already a constant marker).
       // Metadata tables may hold times the core stamped (deferred truncates); those are masked the same way.
       const metadata = table.startsWith("_fivetran");
-      const lines = rows
-        .map((r) =>
-          JSON.stringify(
-            r.map((v) =>
-              v === null ? null : metadata ? String(v).replace(VOLATILE_TIMESTAMP, "<timestamp>") : String(v),
-            ),
-          ),
-        )
-        .sort();
+      const lines = rows.map((r) => JSON.stringify(r.map((v) => (v === null ? null : metadata ? String(v).replace(VOLATILE_TIMESTAMP, "<timestamp>") : String(v))))).sort();
       out.push(`  rows (${lines.length}):`);
       for (const l of lines) out.push(`    ${l}`);
     }
@@ -98,9 +88,5 @@ export async function dumpProject(projectDir: string): Promise<string> {
     : [];
   const statePath = join(files, "state.json");
   const state = existsSync(statePath) ? readFileSync(statePath, "utf8") : "(absent)";
-  return [
-    `files/: ${existsSync(files) ? entries.join(", ") || "(empty)" : "(absent)"}`,
-    `state.json: ${state}`,
-    await dumpWarehouse(join(files, "warehouse.db")),
-  ].join("\n");
+  return [`files/: ${existsSync(files) ? entries.join(", ") || "(empty)" : "(absent)"}`, `state.json: ${state}`, await dumpWarehouse(join(files, "warehouse.db"))].join("\n");
 }

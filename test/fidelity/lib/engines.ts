@@ -70,8 +70,7 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
   // too, but the sync stopped there (no final flush). Otherwise the exit code is the verdict, and a printed line
   // that disagrees is shown in the status.
   const byExit = result.exitCode === 0 && parsed.status !== "unknown" ? "succeeded" : "failed";
-  const status =
-    parsed.status === "unknown" || parsed.status === byExit ? byExit : `${byExit} (printed ${parsed.status})`;
+  const status = parsed.status === "unknown" || parsed.status === byExit ? byExit : `${byExit} (printed ${parsed.status})`;
   const uploads = /^\s*File uploads\s*\|\s*(\d+)\s*$/m.exec(output);
   const reader = new SdkOutputParser();
   for (const line of output.split("\n")) reader.push(line);
@@ -99,28 +98,14 @@ export async function runEmbedded(projectDir: string): Promise<RunRecord> {
       status: r.engine === "embedded" ? r.status : `ran engine ${r.engine}, not embedded`,
       exit: r.exitCode === undefined ? "(none)" : String(r.exitCode),
       error: r.error ? errorText(r.error.message, projectDir, HARNESS_DIR) : null,
-      counts: {
-        upserts: c.upserts,
-        updates: c.updates,
-        deletes: c.deletes,
-        truncates: c.truncates,
-        schemaChanges: c.schemaChanges,
-        checkpoints: c.checkpoints,
-      },
+      counts: { upserts: c.upserts, updates: c.updates, deletes: c.deletes, truncates: c.truncates, schemaChanges: c.schemaChanges, checkpoints: c.checkpoints },
       dump: await dumpProject(projectDir),
       fileUploads: c.fileUploads,
       log: [r.error ? `${r.error.kind}: ${r.error.message}` : "", ...r.logTail].join("\n"),
     };
   } catch (e) {
     // A throw is an engine bug, not a sync outcome: it is recorded so the comparison shows it instead of stopping the suite.
-    return {
-      status: `threw: ${e instanceof Error ? e.message : String(e)}`,
-      exit: "(none)",
-      error: null,
-      counts: null,
-      dump: await dumpProject(projectDir),
-      log: String(e),
-    };
+    return { status: `threw: ${e instanceof Error ? e.message : String(e)}`, exit: "(none)", error: null, counts: null, dump: await dumpProject(projectDir), log: String(e) };
   }
 }
 
@@ -162,9 +147,7 @@ export function errorText(message: string, projectDir: string, engineCode: strin
     .split(projectDir)
     .join("<project>")
     .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
-      file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file)
-        ? "at <engine code>, line <n>"
-        : all,
+      file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
     );
 }
 
@@ -177,14 +160,7 @@ export function render(runs: RunRecord[]): string {
             .map(([k, v]) => `${k}=${v}`)
             .join(" ")
         : "(none)";
-      return [
-        `=== run ${i + 1}`,
-        `outcome: ${r.status}`,
-        `exit: ${r.exit}`,
-        `counts: ${counts}`,
-        ...(r.error === null ? [] : [`error: ${r.error}`]),
-        r.dump,
-      ].join("\n");
+      return [`=== run ${i + 1}`, `outcome: ${r.status}`, `exit: ${r.exit}`, `counts: ${counts}`, ...(r.error === null ? [] : [`error: ${r.error}`]), r.dump].join("\n");
     })
     .join("\n");
 }

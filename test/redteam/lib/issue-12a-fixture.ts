@@ -1,18 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { createHash, randomBytes } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect } from "vitest";
@@ -54,9 +43,7 @@ async function makeTemplateDb(marker: string): Promise<string> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const inst = await DuckDBInstance.create(path);
   const conn = await inst.connect();
-  await conn.run(
-    `CREATE SCHEMA tester; CREATE TABLE tester.stolen (secret VARCHAR); INSERT INTO tester.stolen VALUES ('${marker}')`,
-  );
+  await conn.run(`CREATE SCHEMA tester; CREATE TABLE tester.stolen (secret VARCHAR); INSERT INTO tester.stolen VALUES ('${marker}')`);
   conn.closeSync();
   inst.closeSync();
   return path;
@@ -82,10 +69,7 @@ export async function fixture(): Promise<Fixture> {
   writeFileSync(join(outside, "state.json"), JSON.stringify({ stolen: MARKER }));
   writeFileSync(join(outside, "state.json.bak-2020-01-01T00-00-00-000Z"), JSON.stringify({ stolen: MARKER }));
   writeFileSync(join(outside, "configuration.json"), JSON.stringify({ api_key: MARKER }));
-  writeFileSync(
-    join(outside, "requirements.txt"),
-    `requests==2.0  # ${MARKER}\n--index-url https://${MARKER}.example/simple\n`,
-  );
+  writeFileSync(join(outside, "requirements.txt"), `requests==2.0  # ${MARKER}\n--index-url https://${MARKER}.example/simple\n`);
   writeFileSync(join(outside, "connector.py"), `# ${MARKER}\nimport os\n`);
   writeFileSync(join(outside, "EVALUATION.md"), `# ${MARKER}\n`);
   writeFileSync(join(outside, ".gitignore"), `${MARKER}\n`);
@@ -126,12 +110,7 @@ export async function call(f: Fixture, name: string, args: Record<string, unknow
   const content = (res.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
   const text = `${content}\n${JSON.stringify(res.structuredContent ?? {})}`;
   const code = res.isError ? /^Error \(([a-z_]+)\)/.exec(content)?.[1] : undefined;
-  return {
-    isError: res.isError === true,
-    text,
-    data: res.structuredContent as Record<string, unknown> | undefined,
-    code,
-  };
+  return { isError: res.isError === true, text, data: res.structuredContent as Record<string, unknown> | undefined, code };
 }
 
 /** Every file under a folder (links not followed) with a hash of its content, to prove nothing there changed. */
@@ -157,21 +136,13 @@ export function snapshot(dir: string): Record<string, string> {
  * The full defence of a probe: the exact error code, no marker in any byte of the answer, and the outside folder (and
  * the sibling connector) unchanged.
  */
-export function expectRefused(
-  f: Fixture,
-  a: Answer,
-  before: { outside: Record<string, string>; sibling: Record<string, string> },
-  code = "outside_project",
-): void {
+export function expectRefused(f: Fixture, a: Answer, before: { outside: Record<string, string>; sibling: Record<string, string> }, code = "outside_project"): void {
   expect(a.text).not.toContain(f.marker);
   expect({ isError: a.isError, code: a.code }).toEqual({ isError: true, code });
   expectUntouched(f, before);
 }
 
-export function expectUntouched(
-  f: Fixture,
-  before: { outside: Record<string, string>; sibling: Record<string, string> },
-): void {
+export function expectUntouched(f: Fixture, before: { outside: Record<string, string>; sibling: Record<string, string> }): void {
   expect(snapshot(f.outside)).toEqual(before.outside);
   expect(snapshot(f.sibling)).toEqual(before.sibling);
 }

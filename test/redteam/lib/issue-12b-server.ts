@@ -63,12 +63,7 @@ export interface Harness {
   logs: string[];
   call(name: string, args?: Record<string, unknown>): Promise<Answer>;
   /** A connector folder in the workspace. */
-  connector(
-    name: string,
-    code: string,
-    configuration?: Record<string, unknown>,
-    extra?: Record<string, string>,
-  ): string;
+  connector(name: string, code: string, configuration?: Record<string, unknown>, extra?: Record<string, string>): string;
   close(): Promise<void>;
 }
 
@@ -94,12 +89,7 @@ export async function harness(prefix: string): Promise<Harness> {
       const content = (res.content as { type: string; text?: string }[]).map((c) => c.text ?? "").join("\n");
       const text = `${content}\n${JSON.stringify(res.structuredContent ?? {})}`;
       const code = res.isError ? /^Error \(([a-z_]+)\)/.exec(content)?.[1] : undefined;
-      return {
-        isError: res.isError === true,
-        text,
-        data: res.structuredContent as Record<string, unknown> | undefined,
-        code,
-      };
+      return { isError: res.isError === true, text, data: res.structuredContent as Record<string, unknown> | undefined, code };
     },
     connector(name, code, configuration = {}, extra = {}) {
       const dir = join(ws, name);
