@@ -587,7 +587,7 @@ _last_fast = None
 
 def row(kind, table, data, schema=None):
     """An upsert, update or delete, encoded as the SDK encodes it at the call (raising there), added to the batch."""
-    global _batch_key, _batch_head, _batch_bytes, _last_fast
+    global _last_fast
     if type(data) is dict:
         names = tuple(data)
         fast = _last_fast
@@ -623,18 +623,7 @@ def row(kind, table, data, schema=None):
                             text = order.text_of(sig)
                         rid = _b64(_sha1(text(values).encode("utf-8")).digest(), newline=False).decode("ascii")
             if enc is not None:
-                key = fast.keys[kind]
-                with _lock:
-                    if key != _batch_key:
-                        _batch_start(key)
-                    _batch.append(enc)
-                    if order is not None:
-                        _batch_ids.append(rid)
-                    _batch_bytes += len(enc)
-                    if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
-                        _batch_out()
-                if time.monotonic() - _last_flush > _FLUSH_AFTER:
-                    flush()
+                _add(fast.keys[kind], enc, None if order is None else rid)
                 return
     info = _table(table, schema)
     cells, checked = _cells(info, data)
