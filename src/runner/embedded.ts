@@ -52,6 +52,9 @@ export interface EngineInput {
   proof?: Record<string, unknown>;
 }
 
+/** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
+const HARNESS_RESIDENT_MB = 64;
+
 /**
  * The embedded engine: our harness runs connector.py and streams operations over fd 3; each is applied to the
  * warehouse as it arrives, a checkpoint commits, and any failure rolls back to the last checkpoint.
@@ -251,7 +254,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 function startHarness(inp: EngineInput, speculate: boolean) {
   const { tracker } = inp;
   const boot = join(HARNESS_DIR, "ftmcp_boot.py");
-  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate });
+  // The harness enforces memory_limit_mb itself (RLIMIT_AS over its start-up size): the watchdog is the backstop,
+  // allowing the interpreter's own ~20-30 MB on top of the connector's share.
+  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate, memorySlackMb: HARNESS_RESIDENT_MB });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
   const channel = stdio[3] as unknown as Duplex;

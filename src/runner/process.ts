@@ -21,8 +21,14 @@ export interface SpawnOptions {
   signal?: AbortSignal;
   /** Stop the run (reason output_limit) once stdout and stderr together pass this many bytes; 0 = no cap. */
   outputLimitBytes?: number;
-  /** Stop the run (reason memory) when the process's resident memory passes this many MiB. */
+  /** Stop the run (reason memory) when the process's resident memory passes this many MiB (plus memorySlackMb). */
   memoryLimitMb?: number;
+  /**
+   * Resident memory the process may hold beyond memoryLimitMb. The harness caps the address space at its own size
+   * at start-up plus the limit (RLIMIT_AS), so its interpreter's resident memory comes on top of the connector's
+   * share; a watchdog stopping at the bare limit raced the harness's own MemoryError under load, and won.
+   */
+  memorySlackMb?: number;
   /** A Python to run the tree supervisor with (see startChild); without it only the process group is killed. */
   containWith?: string;
   /** Start before the namespace probe answered (see ChildOptions.speculate); confirmed() then says whether it may run. */
@@ -84,7 +90,7 @@ export function spawnSupervised(o: SpawnOptions): Supervised {
       // exited between polls
     }
   };
-  const memLimitKb = o.memoryLimitMb && o.memoryLimitMb > 0 ? o.memoryLimitMb * 1024 : undefined;
+  const memLimitKb = o.memoryLimitMb && o.memoryLimitMb > 0 ? (o.memoryLimitMb + (o.memorySlackMb ?? 0)) * 1024 : undefined;
   const watchRss = () => {
     readPeak();
     const pid = c.programPid();
@@ -183,7 +189,7 @@ export interface RunLimits {
  * Starts an engine's process (the embedded harness or `fivetran debug`) under the run's limits. The run history keeps
  * the pid, so a later server can stop the process if ours dies without doing so.
  */
-export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel" | "speculate">): Supervised {
+export function spawnForRun(run: RunLimits, spec: Pick<SpawnOptions, "file" | "args" | "cwd" | "env" | "channel" | "speculate" | "memorySlackMb">): Supervised {
   const proc = spawnSupervised({ ...spec, timeoutMs: run.timeoutMs, signal: run.signal, outputLimitBytes: run.outputLimitBytes, memoryLimitMb: run.memoryLimitMb, containWith: run.python });
   run.tracker.spawned(proc.child.pid);
   return proc;

@@ -144,6 +144,24 @@ ${SCHEMA}`;
     }
   }, 45_000);
 
+  it("4d. a connector holding just under memory_limit_mb is not stopped by the watchdog for the interpreter's own memory", async () => {
+    // The harness allows the connector memory_limit_mb on top of what its interpreter holds at start-up (RLIMIT_AS):
+    // a watchdog stopping at the bare limit stopped this sync, and raced the harness's own MemoryError under load.
+    const dir = makeConnector(`${HEADER}
+import time
+def update(configuration, state):
+    block = bytearray(85 * 1024 * 1024)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    time.sleep(1.2)
+    op.upsert("items", {"id": 1})
+${SCHEMA}`);
+    const r = await runSync({ projectDir: dir, engine: "embedded", memoryLimitMb: 100, timeoutSeconds: 30 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe("succeeded");
+    expect(r.peakRssMb ?? 0).toBeGreaterThan(100);
+  }, 40_000);
+
   it("4. a connector allocating without bound stops at memory_limit_mb with kind memory and a hint naming the 1 GB limit", async () => {
     const dir = makeConnector(`${HEADER}
 def update(configuration, state):${COMMITTED}
