@@ -16,7 +16,19 @@ export const projectDirInput = z.string().optional().describe(PROJECT_DIR_DESCRI
 
 /** Resolves the call's project_dir once: the workspace sandbox, then a ConnectorProject for every file inside it. */
 export async function openProject(ctx: Pick<ToolContext, "workspace">, projectDir: string | undefined): Promise<ConnectorProject> {
-  return ConnectorProject.at(await ctx.workspace.projectDir(projectDir));
+  const checked = await ctx.workspace.projectDir(projectDir);
+  const project = ConnectorProject.at(checked);
+  // Security: the workspace checked this real path; a link put in the folder's place since then (renamed away, a link
+  // at its name) would make the project's root wherever the link points, and every write would land there.
+  if (project.root !== checked) {
+    throw new ToolError(
+      "outside_workspace",
+      `The folder ${checked} was replaced by a link (to ${project.root}) while it was being opened.`,
+      "Pass a folder that nothing replaces while the tool runs.",
+      projectDir,
+    );
+  }
+  return project;
 }
 
 /**
