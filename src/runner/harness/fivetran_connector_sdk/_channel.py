@@ -6,7 +6,6 @@ the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs
 C-accelerated json encode.
 """
 import atexit
-import binascii
 import io
 import json
 import os
@@ -36,8 +35,6 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
 _MAX_SAFE = 2 ** 53
-_sha1 = _values.SHA1
-_b64 = binascii.b2a_base64
 
 
 NotSerializable = _values.NotSerializable
@@ -538,18 +535,17 @@ def row_line(kind, table, data, schema=None):
 
 
 class _Fast:
-    """A row shape seen before, of a table without declared types: what a row of it needs, worked out once. Most
-    connectors send rows of a few shapes whose values are plain str, int, float, bool and None; such a row needs no
-    conversion, only a check that JSON carries each value as Python has it, and goes out in about half the time of the
-    general path (a benchmark sync sends 200,000 rows)."""
+    """A row shape seen before: what a row of it needs, worked out once. Most connectors send rows of a few shapes.
+    Without declared types, a row whose values are plain str, int, float, bool and None needs no conversion, only a
+    check that JSON carries each value as Python has it; with them, each column's conversion is kept by position.
+    Either skips the general path's loop per value (cachegrind: 7-9% fewer instructions per benchmark row)."""
 
-    __slots__ = ("table", "schema", "names", "sid", "hash_order", "keys", "convs", "plans")
+    __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "plans")
 
     def __init__(self, table, schema, names, sid, info):
         self.table = table
         self.schema = schema
         self.names = names
-        self.sid = sid
         self.hash_order = _hash_orders[sid] if info.hashed else None
         self.keys = {kind: (kind, table, schema, sid) for kind in _ROW_PREFIX}
         # A table with declared types: each column's conversion by position (see _cells()), so a row is converted
@@ -618,10 +614,7 @@ def row(kind, table, data, schema=None):
                     if "\\u0000" in enc or "\\ud" in enc:
                         enc = None
                     elif order is not None:
-                        text = order.texts.get(sig)
-                        if text is None:
-                            text = order.text_of(sig)
-                        rid = _b64(_sha1(text(values).encode("utf-8")).digest(), newline=False).decode("ascii")
+                        rid = _values.row_hash(order, values, sig)
             if enc is not None:
                 _add(fast.keys[kind], enc, None if order is None else rid)
                 return

@@ -343,10 +343,11 @@ except ImportError:
     SHA1 = hashlib.sha1
 
 
-def row_hash(order, cells):
+def row_hash(order, cells, sig=None):
     """The _fivetran_id of a row of a table without a primary key: SHA-1 of its columns in name order, each as
-    name=repr(cell) of the cell the core reads back."""
-    sig = tuple(map(type, cells))
+    name=repr(cell) of the cell the core reads back. `sig`: the cells' types, when the caller has them already."""
+    if sig is None:
+        sig = tuple(map(type, cells))
     text = order.texts.get(sig)
     if text is None:
         text = order.text_of(sig)
