@@ -28,7 +28,8 @@ def rows():
               datetime.datetime(2024, 1, 2, 3, 4, 5, 6), datetime.datetime(2024, 1, 2, tzinfo=datetime.timezone.utc),
               0, 1, -1, 2 ** 53 - 1, 2 ** 53, -(2 ** 53), 2 ** 63, 2 ** 70, True, False, None, Level.LOW,
               0.5, 1.0, -0.0, 1e22, 1e-7, float("nan"), float("inf"), 2.5e-320, decimal.Decimal("1.10"),
-              {"a": [1, 2.0]}, [1, "x"], b"\x00\xff"]
+              {"a": [1, 2.0]}, [1, "x"], b"\x00\xff", {"set": {1, 2}}, [datetime.date(2024, 1, 2)],
+              {"n": "nul\x00", "e": "\U0001F600", 2: float("nan")}, [[], {}], {"lone": "\ud800"}, 7.0, 2 ** 53 + 0.5]
     out = []
     for i, v in enumerate(values):
         # The same shape many times over, its value changing type under it.

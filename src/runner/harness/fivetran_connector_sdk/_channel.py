@@ -557,20 +557,30 @@ class _Fast:
         self.plans = {}
 
     def plan(self, sig):
-        checks = []
+        """The function for rows whose values have the types `sig`, or False when a type needs the general path.
+        It returns 1 when every value travels as it is, or 2 when it turned some into their cells in place, as
+        _values.inferred() turns them (a float without a fraction, an integer past 2^53, a dict or a list): then the
+        cells' types are no longer `sig`."""
+        lines = ["def plan(c):", "    out = 1"]
         for i, t in enumerate(sig):
             if t is int:
                 # Integers JavaScript holds exactly travel as numbers; others as text (see _values.int_cell).
-                checks.append("-S < c[%d] < S" % i)
+                lines.append("    if not -S < c[%d] < S: c[%d] = I(c[%d]); out = 2" % (i, i, i))
             elif t is float:
                 # A finite float with a fraction survives JSON as it is (see _values.float_cell).
-                checks.append("(c[%d] - c[%d] == 0 and c[%d] %% 1.0)" % (i, i, i))
+                lines.append("    if not (c[%d] - c[%d] == 0 and c[%d] %% 1.0): c[%d] = F(c[%d]); out = 2" % (i, i, i, i, i))
+            elif t is dict or t is list:
+                # Raises what the general path raises for it (json.dumps refusing a value inside).
+                lines.append("    c[%d] = J(c[%d]); out = 2" % (i, i))
             elif t is not str and t is not bool and t is not type(None):
                 plan = False
                 break
         else:
             # Only integer positions go into the code.
-            plan = eval("lambda c: " + (" and ".join(checks) or "True"), {"S": _MAX_SAFE})
+            lines.append("    return out")
+            scope = {"S": _MAX_SAFE, "I": _values.inferred, "F": _values.float_cell, "J": _values.json_cell}
+            exec("\n".join(lines), scope)
+            plan = scope["plan"]
         if len(self.plans) < 64:
             self.plans[sig] = plan
         return plan
@@ -606,7 +616,8 @@ def row(kind, table, data, schema=None):
                 plan = fast.plans.get(sig)
                 if plan is None:
                     plan = fast.plan(sig)
-                if not plan or not plan(values):
+                done = plan(values) if plan else 0
+                if not done:
                     enc = None
                 else:
                     enc = _encode_obj(values)
@@ -614,7 +625,8 @@ def row(kind, table, data, schema=None):
                     if "\\u0000" in enc or "\\ud" in enc:
                         enc = None
                     elif order is not None:
-                        rid = _values.row_hash(order, values, sig)
+                        # After a conversion the cells' types are not `sig`: the hash reads them again.
+                        rid = _values.row_hash(order, values, sig if done == 1 else None)
             if enc is not None:
                 _add(fast.keys[kind], enc, None if order is None else rid)
                 return
