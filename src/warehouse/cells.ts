@@ -320,8 +320,8 @@ export function stageText(cell: Cell, kind: string): string | null {
 }
 
 /** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
-export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE";
-export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE"]);
+export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE" | "TIMESTAMP" | "DATE";
+export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DATE"]);
 /** A cell the native path does not take on: the column is loaded as text and CAST, as the general path does. */
 export const MISFIT = Symbol("misfit");
 
@@ -340,7 +340,18 @@ export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bi
     if (cell === "") return null;
     switch (kind) {
       case "BOOLEAN":
-        return cell === "true" ? true : cell === "false" ? false : MISFIT;
+        // The words textType() calls BOOLEAN, in any case, as DuckDB's CAST reads them.
+        if (cell === "true" || cell === "false") return cell === "true";
+        if (cell.length > 5) return MISFIT;
+        switch (cell.toLowerCase()) {
+          case "true":
+          case "t":
+            return true;
+          case "false":
+          case "f":
+            return false;
+        }
+        return MISFIT;
       case "BIGINT":
         if (cell === "true" || cell === "false") return cell === "true" ? 1n : 0n;
         return PLAIN_INT.test(cell) ? BigInt(cell) : MISFIT;
@@ -360,6 +371,10 @@ export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bi
       }
       case "TIMESTAMP WITH TIME ZONE":
         return plainUtcMicros(cell);
+      case "TIMESTAMP":
+        return plainNaiveMicros(cell);
+      case "DATE":
+        return plainDays(cell);
     }
   }
   if (cell instanceof FloatCell && (kind === "DOUBLE" || kind === "FLOAT")) {
@@ -397,6 +412,39 @@ function single(x: number): number | typeof MISFIT {
 
 function digits2(s: string, at: number): number {
   return (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+}
+
+/**
+ * Microseconds of `YYYY-MM-DD`, or of `YYYY-MM-DD HH:MM:SS` with a space, `T` or `t` between (castExpr() makes a
+ * `t` a `T`), as a TIMESTAMP: a valid time, year 1000 on (Date.UTC reads years 0-99 as 1900-1999); MISFIT for any
+ * other text, which the CAST reads.
+ */
+function plainNaiveMicros(s: string): bigint | typeof MISFIT {
+  const n = s.length;
+  if (n !== 10 && n !== 19) return MISFIT;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return MISFIT;
+  for (const at of n === 10 ? DATE_DIGITS : NAIVE_DIGITS) if (!isDigit(s, at)) return MISFIT;
+  const y = digits2(s, 0) * 100 + digits2(s, 2);
+  const mo = digits2(s, 5);
+  const d = digits2(s, 8);
+  if (y < 1000 || !validDate(y, mo, d)) return MISFIT;
+  if (n === 10) return BigInt(Date.UTC(y, mo - 1, d)) * 1000n;
+  const sep = s.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84 && sep !== 116) || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return MISFIT;
+  const h = digits2(s, 11);
+  const mi = digits2(s, 14);
+  const sec = digits2(s, 17);
+  if (h > 23 || mi > 59 || sec > 59) return MISFIT;
+  return BigInt(Date.UTC(y, mo - 1, d, h, mi, sec)) * 1000n;
+}
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+const NAIVE_DIGITS = [...DATE_DIGITS, 11, 12, 14, 15, 17, 18];
+
+/** Days since 1970-01-01 of `YYYY-MM-DD` (a valid date, year 1000 on), or MISFIT. */
+function plainDays(s: string): number | typeof MISFIT {
+  if (s.length !== 10) return MISFIT;
+  const micros = plainNaiveMicros(s);
+  return micros === MISFIT ? MISFIT : Number(micros / 86_400_000_000n);
 }
 
 /** Microseconds of `YYYY-MM-DDTHH:MM:SSZ` (a valid time, year 1000 on), or MISFIT. */

@@ -1,12 +1,20 @@
-import type { DuckDBAppender, DuckDBConnection, DuckDBType } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from "@duckdb/node-api";
 import { MISFIT, NATIVE_KINDS, nativeValue, stageText, type NativeKind } from "../cells.js";
 import { duckdb } from "../duckdb.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
 import { TSTZ } from "./system.js";
 
-const { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTimestampTZValue, FLOAT, TIMESTAMPTZ, VARCHAR } = duckdb;
-const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ };
+const { BIGINT, BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBTimestampTZValue, DuckDBTimestampValue, FLOAT, TIMESTAMP, TIMESTAMPTZ, VARCHAR } = duckdb;
+const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ, TIMESTAMP, DATE };
+
+/** A native value as the vector of its kind takes it: times and dates in their DuckDB wrappers. */
+function wrap(kind: string, v: boolean | bigint | number): DuckDBValue {
+  if (kind === TSTZ) return new DuckDBTimestampTZValue(v as bigint);
+  if (kind === "TIMESTAMP") return new DuckDBTimestampValue(v as bigint);
+  if (kind === "DATE") return new DuckDBDateValue(v as number);
+  return v;
+}
 
 /**
  * Getting rows into DuckDB: appended in data chunks, as native values where the column's type allows, into a
@@ -88,7 +96,7 @@ export class Loader {
         const col = at[i];
         const kind = kinds[i];
         if (native[i]) {
-          const tz = kind === TSTZ;
+          const wrapped = kind === TSTZ || kind === "TIMESTAMP" || kind === "DATE";
           for (let r = 0; r < n; r++) {
             const cell = col < 0 ? undefined : rows[from + r][col];
             const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
@@ -96,7 +104,7 @@ export class Loader {
               appender.clear();
               return i;
             }
-            vector.setItem(r, tz && v !== null ? new DuckDBTimestampTZValue(v as bigint) : v);
+            vector.setItem(r, wrapped && v !== null ? wrap(kind, v) : v);
           }
         } else {
           for (let r = 0; r < n; r++) {
