@@ -320,8 +320,13 @@ export function stageText(cell: Cell, kind: string): string | null {
 }
 
 /** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
-export type NativeKind = "BOOLEAN" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE" | "TIMESTAMP" | "DATE";
-export const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DATE"]);
+export type NativeKind = "BOOLEAN" | "SMALLINT" | "INTEGER" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE" | "TIMESTAMP" | "DATE";
+const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DATE"]);
+
+/** Whether a column of this type is loaded from native values (nativeValue()); DECIMAL(p,s) is, as its scaled integer. */
+export function isNativeKind(kind: string): boolean {
+  return NATIVE_KINDS.has(kind) || DECIMAL_RE.test(kind);
+}
 /** A cell the native path does not take on: the column is loaded as text and CAST, as the general path does. */
 export const MISFIT = Symbol("misfit");
 
@@ -333,12 +338,20 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
  * (plain integers, JS-rounded decimals, true/false, `YYYY-MM-DDTHH:MM:SSZ`); MISFIT for any other. A number is
  * the `_fivetran_synced` time in microseconds. TIMESTAMP WITH TIME ZONE values are microseconds since the epoch.
  */
-export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bigint | number | null | typeof MISFIT {
+export function nativeValue(cell: Cell | number, kind: string): boolean | bigint | number | null | typeof MISFIT {
   if (cell === null) return null;
   if (typeof cell === "number") return kind === "TIMESTAMP WITH TIME ZONE" ? BigInt(cell) : MISFIT;
   if (typeof cell === "string") {
     if (cell === "") return null;
     switch (kind) {
+      case "INTEGER":
+      case "SMALLINT": {
+        const n = nativeValue(cell, "BIGINT");
+        if (typeof n !== "bigint") return MISFIT;
+        // Out of range the CAST raises DuckDB's own error.
+        const limit = kind === "INTEGER" ? 2147483648n : 32768n;
+        return n >= -limit && n < limit ? Number(n) : MISFIT;
+      }
       case "BOOLEAN":
         // The words textType() calls BOOLEAN, in any case, as DuckDB's CAST reads them.
         if (cell === "true" || cell === "false") return cell === "true";
@@ -376,6 +389,7 @@ export function nativeValue(cell: Cell | number, kind: NativeKind): boolean | bi
       case "DATE":
         return plainDays(cell);
     }
+    if (kind.startsWith("DECIMAL")) return scaledDecimal(cell, kind);
   }
   if (cell instanceof FloatCell && (kind === "DOUBLE" || kind === "FLOAT")) {
     const v = cell.value;
@@ -445,6 +459,26 @@ function plainDays(s: string): number | typeof MISFIT {
   if (s.length !== 10) return MISFIT;
   const micros = plainNaiveMicros(s);
   return micros === MISFIT ? MISFIT : Number(micros / 86_400_000_000n);
+}
+
+const SCALED_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A DECIMAL(p,s) cell as its integer scaled by 10^s: plain decimal text with at most s digits after the point and
+ * p - s before it; MISFIT for the rest (text to round, exponents, values out of range, words), which the CAST
+ * reads as limitDecimal() left it.
+ */
+function scaledDecimal(cell: string, kind: string): bigint | typeof MISFIT {
+  const [, pText, sText] = DECIMAL_RE.exec(kind) ?? [];
+  if (pText === undefined) return MISFIT;
+  const scale = +sText;
+  const m = SCALED_DECIMAL.exec(cell);
+  if (!m) return MISFIT;
+  const whole = m[2].replace(/^0+(?=\d)/, "");
+  const fraction = m[3] ?? "";
+  if (fraction.length > scale || (whole !== "0" && whole.length > +pText - scale)) return MISFIT;
+  const scaled = BigInt(whole + fraction.padEnd(scale, "0"));
+  return m[1] ? -scaled : scaled;
 }
 
 /** Microseconds of `YYYY-MM-DDTHH:MM:SSZ` (a valid time, year 1000 on), or MISFIT. */

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { NATIVE_KINDS } from "../cells.js";
+import { isNativeKind } from "../cells.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
 import { qualified, sameSet, type TableSchemas } from "./ddl.js";
@@ -44,13 +44,13 @@ export class RowWriter {
     // they would break the primary key, so such rows go through INSERT ... ON CONFLICT, which keeps the first
     // staged row of a key, as the SDK's does (see keys.ts castKey()).
     const unique = this.castKeysUnique(t, types, rows, rowKeys);
-    if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => NATIVE_KINDS.has(k) || k === "VARCHAR")) {
+    if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => isNativeKind(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
       const misfit = await this.loader.fill(
         { table, schema },
         kinds,
         at,
-        kinds.map((k) => NATIVE_KINDS.has(k)),
+        kinds.map((k) => isNativeKind(k)),
         rows,
       );
       if (misfit < 0) {

@@ -1,18 +1,43 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from "@duckdb/node-api";
-import { MISFIT, NATIVE_KINDS, nativeValue, stageText, type NativeKind } from "../cells.js";
+import { DECIMAL_RE, isNativeKind, MISFIT, nativeValue, stageText } from "../cells.js";
 import { duckdb } from "../duckdb.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
 import { TSTZ } from "./system.js";
 
-const { BIGINT, BOOLEAN, DATE, DOUBLE, DuckDBDataChunk, DuckDBDateValue, DuckDBTimestampTZValue, DuckDBTimestampValue, FLOAT, TIMESTAMP, TIMESTAMPTZ, VARCHAR } = duckdb;
-const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ, TIMESTAMP, DATE };
+const {
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DECIMAL,
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  FLOAT,
+  INTEGER,
+  SMALLINT,
+  TIMESTAMP,
+  TIMESTAMPTZ,
+  VARCHAR,
+} = duckdb;
+const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, SMALLINT, INTEGER, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ, TIMESTAMP, DATE };
 
-/** A native value as the vector of its kind takes it: times and dates in their DuckDB wrappers. */
+/** The DuckDB type of a native column's vector. */
+function duckType(kind: string): DuckDBType {
+  const decimal = DECIMAL_RE.exec(kind);
+  return decimal ? DECIMAL(+decimal[1], +decimal[2]) : DUCK_TYPES[kind];
+}
+
+/** A native value as the vector of its kind takes it: times, dates and decimals in their DuckDB wrappers. */
 function wrap(kind: string, v: boolean | bigint | number): DuckDBValue {
   if (kind === TSTZ) return new DuckDBTimestampTZValue(v as bigint);
   if (kind === "TIMESTAMP") return new DuckDBTimestampValue(v as bigint);
   if (kind === "DATE") return new DuckDBDateValue(v as number);
+  const decimal = DECIMAL_RE.exec(kind);
+  if (decimal) return new DuckDBDecimalValue(v as bigint, +decimal[1], +decimal[2]);
   return v;
 }
 
@@ -31,14 +56,14 @@ export class Loader {
 
   /**
    * Loads rows into a temporary table and returns a FROM item that reads them typed like the target. Columns of
-   * the common types (NATIVE_KINDS) are appended as native values in data chunks; the others, and a native column
+   * the common types (isNativeKind()) are appended as native values in data chunks; the others, and a native column
    * that meets a value only the general path handles, are loaded as text and CAST, as the SDK's core does. Empties
    * `rows` once they are loaded.
    */
   async stage(t: SyncTable, columns: string[], types: Columns, rows: Cells[], asText?: number): Promise<{ from: string; drop: string }> {
     const kinds = columns.map((c) => types.get(c)!);
     const at = columns.map((c) => t.index.get(c) ?? -1);
-    const native = kinds.map((k, i) => NATIVE_KINDS.has(k) && i !== asText);
+    const native = kinds.map((k, i) => isNativeKind(k) && i !== asText);
     for (;;) {
       const name = `stage_${++this.stageSeq}`;
       await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
@@ -82,7 +107,7 @@ export class Loader {
 
   /** fill()'s appending: -1 once the rows are flushed, or the index of a native column that met a misfit. */
   private append(appender: DuckDBAppender, kinds: string[], at: number[], native: boolean[], rows: Cells[]): number {
-    const chunkTypes = kinds.map((k, i) => (native[i] ? DUCK_TYPES[k] : VARCHAR));
+    const chunkTypes = kinds.map((k, i) => (native[i] ? duckType(k) : VARCHAR));
     const size = 2048;
     // One chunk, reset between appends: the appender copies its rows, and a chunk per 2,048 rows left the
     // native vectors (and their string heaps) to V8's finalizers, which run too rarely to keep memory flat.
@@ -96,10 +121,10 @@ export class Loader {
         const col = at[i];
         const kind = kinds[i];
         if (native[i]) {
-          const wrapped = kind === TSTZ || kind === "TIMESTAMP" || kind === "DATE";
+          const wrapped = kind === TSTZ || kind === "TIMESTAMP" || kind === "DATE" || kind.startsWith("DECIMAL");
           for (let r = 0; r < n; r++) {
             const cell = col < 0 ? undefined : rows[from + r][col];
-            const v = cell === undefined ? null : nativeValue(cell, kind as NativeKind);
+            const v = cell === undefined ? null : nativeValue(cell, kind);
             if (v === MISFIT) {
               appender.clear();
               return i;
