@@ -14,6 +14,7 @@
  *   other number              a float (Python's repr of it reads back as exactly this double)
  *   {"$ft":"float","v":t}     a float whose text JSON would lose: "1.0", "-0.0", "1e+22", "NaN", "Infinity"
  *   {"$ft":"json","v":t}      JSON text, as Python's json.dumps wrote it
+ *   {"$ft":"json","v":t,"own":1}  the same, from a json.dumps the connector replaced: t may not be JSON
  *   {"$ft":"bytes","v":b}     bytes, base64
  * A float is a 64-bit double in the columns its row's shape lists as `double` (declared DOUBLE), a 32-bit float
  * elsewhere. A checkpoint's state arrives as the text the SDK keeps in state.json.
@@ -25,6 +26,8 @@ export type TaggedKind = "float" | "json" | "bytes";
 export interface TaggedValue {
   $ft: TaggedKind;
   v: string;
+  /** On a JSON cell: the text came from a json.dumps the connector replaced, so it may not be JSON. */
+  own?: 1;
 }
 export type WireCell = null | boolean | number | string | TaggedValue;
 export type Row = Record<string, WireCell>;

@@ -11,7 +11,11 @@ import type { WireCell } from "../protocol.js";
  * 64-bit "double" float).
  */
 export class JsonCell {
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** The text came from Python's own json.dumps (not one the connector replaced): it is JSON. */
+    readonly standard = true,
+  ) {}
 }
 export class FloatCell {
   constructor(
@@ -44,7 +48,7 @@ export function cellOf(w: WireCell, double: boolean): Cell {
         case "float":
           return new FloatCell(Number(w.v), !double, w.v);
         case "json":
-          return new JsonCell(w.v);
+          return new JsonCell(w.v, w.own !== 1);
         case "bytes":
           return Buffer.from(w.v, "base64");
       }
@@ -320,8 +324,8 @@ export function stageText(cell: Cell, kind: string): string | null {
 }
 
 /** Column types loaded from native values instead of text and a CAST (the common types of a sync). */
-export type NativeKind = "BOOLEAN" | "SMALLINT" | "INTEGER" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE" | "TIMESTAMP" | "DATE";
-const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DATE"]);
+export type NativeKind = "BOOLEAN" | "SMALLINT" | "INTEGER" | "BIGINT" | "DOUBLE" | "FLOAT" | "TIMESTAMP WITH TIME ZONE" | "TIMESTAMP" | "DATE" | "JSON";
+const NATIVE_KINDS: ReadonlySet<string> = new Set<NativeKind>(["BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "DOUBLE", "FLOAT", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP", "DATE", "JSON"]);
 
 /** Whether a column of this type is loaded from native values (nativeValue()); DECIMAL(p,s) is, as its scaled integer. */
 export function isNativeKind(kind: string): boolean {
@@ -338,7 +342,7 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
  * (plain integers, JS-rounded decimals, true/false, `YYYY-MM-DDTHH:MM:SSZ`); MISFIT for any other. A number is
  * the `_fivetran_synced` time in microseconds. TIMESTAMP WITH TIME ZONE values are microseconds since the epoch.
  */
-export function nativeValue(cell: Cell | number, kind: string): boolean | bigint | number | null | typeof MISFIT {
+export function nativeValue(cell: Cell | number, kind: string): boolean | bigint | number | string | null | typeof MISFIT {
   if (cell === null) return null;
   if (typeof cell === "number") return kind === "TIMESTAMP WITH TIME ZONE" ? BigInt(cell) : MISFIT;
   if (typeof cell === "string") {
@@ -389,8 +393,11 @@ export function nativeValue(cell: Cell | number, kind: string): boolean | bigint
       case "DATE":
         return plainDays(cell);
     }
+    if (kind === "JSON") return jsonText(JSON.stringify(cell));
     if (kind.startsWith("DECIMAL")) return scaledDecimal(cell, kind);
   }
+  // JSON from Python's own encoder is JSON; text the connector's encoder wrote is checked by the CAST.
+  if (cell instanceof JsonCell && kind === "JSON") return cell.standard && cell.text !== "" ? jsonText(cell.text) : MISFIT;
   if (cell instanceof FloatCell && (kind === "DOUBLE" || kind === "FLOAT")) {
     const v = cell.value;
     if (Number.isNaN(v)) return null;
@@ -459,6 +466,14 @@ function plainDays(s: string): number | typeof MISFIT {
   if (s.length !== 10) return MISFIT;
   const micros = plainNaiveMicros(s);
   return micros === MISFIT ? MISFIT : Number(micros / 86_400_000_000n);
+}
+
+/**
+ * JSON text as DuckDB's CAST to JSON keeps it (unchanged), or MISFIT where the CAST may refuse it: an escaped
+ * surrogate, which DuckDB refuses unpaired (and is left to it paired too).
+ */
+function jsonText(text: string): string | typeof MISFIT {
+  return text.includes("\\ud") || text.includes("\\uD") ? MISFIT : text;
 }
 
 const SCALED_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;

@@ -2,7 +2,7 @@
 // DuckDB's CAST of the staged text gives, since the writer picks one path or the other by what is cheaper.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
-import { FloatCell, MISFIT, nativeValue, stageText, type Cell } from "../../src/warehouse/cells.js";
+import { FloatCell, JsonCell, MISFIT, nativeValue, stageText, type Cell } from "../../src/warehouse/cells.js";
 
 /** DuckDB's value of CAST(text AS FLOAT) for each text (null for NULL), read back as a double. */
 async function castToFloat(texts: (string | null)[]): Promise<(number | null)[]> {
@@ -216,4 +216,34 @@ describe("nativeValue for BOOLEAN, integer, DECIMAL, TIMESTAMP and DATE columns"
       expect(loaded).toEqual(c.native);
     });
   }
+});
+
+describe("nativeValue for JSON columns", () => {
+  it("keeps the text a CAST to JSON keeps, and leaves to the CAST what it may refuse", async () => {
+    const cells: Cell[] = [
+      new JsonCell('{"a": 1, "b": [1.0, 2.50]}'),
+      new JsonCell('{"n": NaN, "i": -Infinity}'),
+      new JsonCell('"caf\\u00e9"'),
+      new JsonCell("[]"),
+      "plain text",
+      'quote " and \\ backslash',
+      "",
+      // Left to the CAST: surrogate escapes (DuckDB refuses a lone one), text from a replaced json.dumps.
+      new JsonCell('"\\ud800"'),
+      new JsonCell('"\\ud83d\\ude00"'),
+      new JsonCell("{not json", false),
+      new JsonCell("[1, 2]", false),
+    ];
+    const texts = cells.map((c) => stageText(c, "JSON"));
+    const cast = await castEach("SELECT CAST($1::VARCHAR AS JSON)::VARCHAR", texts);
+    const loaded: number[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const v = nativeValue(cells[i], "JSON");
+      if (v === MISFIT) continue;
+      loaded.push(i);
+      expect(v, `cell ${String(texts[i])}`).toBe(cast[i]);
+    }
+    expect(loaded).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(cast[7]).toBe("cast error");
+  });
 });

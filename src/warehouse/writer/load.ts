@@ -23,7 +23,8 @@ const {
   TIMESTAMPTZ,
   VARCHAR,
 } = duckdb;
-const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, SMALLINT, INTEGER, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ, TIMESTAMP, DATE };
+// JSON is VARCHAR to the appender, which keeps the text as a CAST to JSON does.
+const DUCK_TYPES: Record<string, DuckDBType> = { BOOLEAN, SMALLINT, INTEGER, BIGINT, DOUBLE, FLOAT, [TSTZ]: TIMESTAMPTZ, TIMESTAMP, DATE, JSON: VARCHAR };
 
 /** The DuckDB type of a native column's vector. */
 function duckType(kind: string): DuckDBType {
@@ -32,7 +33,7 @@ function duckType(kind: string): DuckDBType {
 }
 
 /** A native value as the vector of its kind takes it: times, dates and decimals in their DuckDB wrappers. */
-function wrap(kind: string, v: boolean | bigint | number): DuckDBValue {
+function wrap(kind: string, v: boolean | bigint | number | string): DuckDBValue {
   if (kind === TSTZ) return new DuckDBTimestampTZValue(v as bigint);
   if (kind === "TIMESTAMP") return new DuckDBTimestampValue(v as bigint);
   if (kind === "DATE") return new DuckDBDateValue(v as number);

@@ -14,6 +14,7 @@ final form and never interprets a Python value:
   other number               a float cell (JavaScript reads Python's repr of it back as exactly that double)
   {"$ft": "float", "v": t}   a float cell whose text JSON would lose (1.0, -0.0, 1e+22, NaN, Infinity)
   {"$ft": "json", "v": t}    JSON text, as json.dumps wrote it
+  ..., "own": 1}             the same, from a json.dumps the connector replaced: t may not be JSON
   {"$ft": "bytes", "v": b}   bytes, base64
 
 A float cell is a 64-bit double in a column declared DOUBLE and a 32-bit float elsewhere; the row's shape says
@@ -89,6 +90,10 @@ def _dumps(v):
 
 
 def json_cell(v):
+    if json.dumps is not _json_dumps:
+        # The runner loads only the standard encoder's text as JSON as it is; this text is checked as the SDK's
+        # load checks it.
+        return {"$ft": "json", "v": _dumps(v), "own": 1}
     return {"$ft": "json", "v": _dumps(v)}
 
 
