@@ -223,6 +223,10 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
     if (proof) result.proof = await proof.finish();
     // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
     return tracker.redactor.redactValue(result);
+  } catch (e) {
+    // No usable Python: nothing ran, so nothing of this run stays (the warehouse opened meanwhile included).
+    if (e instanceof ToolError && e.code === "python_not_found") failedBeforeSync = true;
+    throw e;
   } finally {
     proof?.cleanup();
     await opening.then((sink) => sink.close()).catch(() => {});

@@ -58,6 +58,8 @@ describe("the embedded engine's Python", () => {
     expect(e.message).toContain("python3-not-installed-here");
     expect(e.message).toMatch(/not found/);
     expect(e.hint).toContain("3.9");
+    // The warehouse, opened in parallel to save time, is removed again: `fivetran debug` leaves no files/ either.
+    expect(existsSync(join(dir, "files"))).toBe(false);
   });
 
   it("a program that is not Python → python_not_found with what it said", async () => {
@@ -68,6 +70,7 @@ describe("the embedded engine's Python", () => {
     const e = await usageError(runSync({ projectDir: dir, engine: "embedded", python: fake }));
     expect(e.code).toBe("python_not_found");
     expect(e.message).toContain("this is not python");
+    expect(existsSync(join(dir, "files"))).toBe(false);
   });
 
   it.runIf(pyenv("3.8.18") !== undefined)("Python 3.8 → python_not_found: too old, connectors need 3.9 or newer; the connector never ran", async () => {
