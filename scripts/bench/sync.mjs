@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SHAPES } from "./sync/shapes.mjs";
 
 const HERE = fileURLToPath(new URL("./sync/", import.meta.url));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -69,43 +70,6 @@ def update(configuration, state):
 
 connector = Connector(update=update, schema=schema)
 `;
-
-// Row shapes (issue 11): each stresses another part of the value path. Every connector upserts `rows` rows into
-// bench_rows and checkpoints every `checkpoint_every`; ROW is a Python expression of i, SCHEMA what schema() returns.
-const WIDE_COLUMNS = 120;
-const SHAPES = {
-  typed: {
-    about: "typed ints, floats and bools, no declared types",
-    row: `{"id": i, "a": i * 3, "b": i % 7, "c": -i, "d": i * 1000003, "f": i * 0.5 + 0.25, "g": i / 3.0, "h": (i % 1000) / 8.0 + 0.125, "ok": i % 2 == 0, "no": i % 3 == 0}`,
-    schema: `[{"table": "bench_rows", "primary_key": ["id"]}]`,
-  },
-  strings: {
-    about: "strings shaped like timestamps, dates, numbers and booleans (inferred)",
-    row: `{"id": str(i), "ts": "2024-01-%02dT%02d:%02d:00Z" % (i % 28 + 1, i % 24, i % 60), "naive": "2024-02-%02d %02d:00:00" % (i % 28 + 1, i % 24), "day": "2024-03-%02d" % (i % 28 + 1), "n": str(i * 7), "x": "%d.25" % i, "flag": "true" if i % 2 else "false", "t": "t" if i % 3 else "f", "code": "A%06d" % i, "text": "plain text %d" % i}`,
-    schema: `[{"table": "bench_rows", "primary_key": ["id"]}]`,
-  },
-  json: {
-    about: "nested JSON (a dict and a list per row)",
-    row: `{"id": i, "doc": {"name": "item %d" % i, "tags": ["a", "b", i % 5], "dims": {"w": i % 100, "h": 2.5, "ok": True}}, "items": [{"sku": "s%d" % i, "qty": i % 9}, {"sku": "t%d" % i, "qty": 1}], "note": "n%d" % i}`,
-    schema: `[{"table": "bench_rows", "primary_key": ["id"]}]`,
-  },
-  wide: {
-    about: `${WIDE_COLUMNS} columns (ints, floats, strings)`,
-    row: `dict([("id", i)] + [("c%03d" % k, (i + k) if k % 3 == 0 else ((i + k) * 0.5 + 0.25 if k % 3 == 1 else "v%d" % (i + k))) for k in range(${WIDE_COLUMNS - 1})])`,
-    schema: `[{"table": "bench_rows", "primary_key": ["id"]}]`,
-    rowsDivisor: 6,
-  },
-  declared: {
-    about: "a declared schema with types for every column",
-    row: `{"id": i, "n": i % 30000, "big": i * 1000003, "amount": i * 1.25, "ratio": (i % 1000) / 7.0, "ok": i % 2 == 0, "name": "customer %d" % i, "at": "2024-01-%02dT%02d:%02d:00Z" % (i % 28 + 1, i % 24, i % 60), "day": "2024-02-%02d" % (i % 28 + 1), "price": "%d.%02d" % (i % 1000, i % 100)}`,
-    schema: `[{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": "LONG", "n": "INT", "big": "LONG", "amount": "DOUBLE", "ratio": "FLOAT", "ok": "BOOLEAN", "name": "STRING", "at": "UTC_DATETIME", "day": "NAIVE_DATE", "price": {"type": "DECIMAL", "precision": 10, "scale": 2}}}]`,
-  },
-  keyless: {
-    about: "a table without a primary key (every row hashed into _fivetran_id)",
-    row: `{"seq": i, "name": "customer %d" % i, "amount": i * 1.25, "active": i % 3 == 0, "category": CATEGORIES[i % 5], "note": "row %d" % i}`,
-    schema: `[{"table": "bench_rows"}]`,
-  },
-};
 
 function shapeConnector(shape) {
   const s = SHAPES[shape];

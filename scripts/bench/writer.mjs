@@ -3,7 +3,8 @@
 // lines, apply them to WarehouseWriter and checkpoint every 50,000 is measured separately, so a change to the
 // writer shows in rows/s with no pipe or process noise. Run after `npm run build`:
 //   node scripts/bench/writer.mjs            BENCH_ROWS=50000 node scripts/bench/writer.mjs
-//   BENCH_SHAPE=keyless                      the "keyless" row of scripts/bench/sync.mjs (rows keyed by _fivetran_id)
+//   BENCH_SHAPE=keyless                      a row shape of scripts/bench/sync/shapes.mjs (typed, strings, json, wide,
+//                                            declared, keyless); "main", the default, is sync.mjs's main connector
 //   BENCH_REPEAT=5                           the writer that many times on the same lines; medians reported
 //   BENCH_DIST=/path/to/dist                 another build's writer (before/after comparisons)
 import { execFileSync } from "node:child_process";
@@ -11,38 +12,40 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { SHAPES as ROW_SHAPES } from "./sync/shapes.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const ROWS = Number(process.env.BENCH_ROWS ?? 200_000);
-const EVERY = 50_000;
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const DIST = process.env.BENCH_DIST ?? join(ROOT, "dist");
 
-// The rows and schema of each shape, as Python expressions over `i` (the typed one is scripts/bench/sync.mjs's
-// connector; keyless is that file's SHAPES.keyless).
+// The benchmark's main connector (scripts/bench/sync.mjs, CONNECTOR) as "main", and every row shape of
+// scripts/bench/sync/shapes.mjs by its name.
 const SHAPES = {
-  typed: {
-    tables: `[{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": {"type": "LONG"}, "amount": {"type": "DOUBLE"}, "created_at": {"type": "UTC_DATETIME"}}}]`,
+  main: {
+    schema: `[{"table": "bench_rows", "primary_key": ["id"], "columns": {"id": "LONG", "amount": "DOUBLE", "created_at": "UTC_DATETIME"}}]`,
     row: `{"id": i, "name": "customer %d" % i, "email": "user%d@example.com" % i, "amount": i * 1.25,
-        "quantity": i % 97, "active": i % 3 == 0, "score": (i % 1000) / 7.0, "category": C[i % 5],
+        "quantity": i % 97, "active": i % 3 == 0, "score": (i % 1000) / 7.0, "category": CATEGORIES[i % 5],
         "created_at": "2024-01-%02dT%02d:%02d:00Z" % (i % 28 + 1, i % 24, i % 60), "note": "row %d of a benchmark sync" % i}`,
   },
-  keyless: {
-    tables: `[{"table": "bench_rows"}]`,
-    row: `{"seq": i, "name": "customer %d" % i, "amount": i * 1.25, "active": i % 3 == 0, "category": C[i % 5], "note": "row %d" % i}`,
-  },
+  ...ROW_SHAPES,
 };
-const SHAPE = SHAPES[process.env.BENCH_SHAPE ?? "typed"];
+const NAME = process.env.BENCH_SHAPE ?? "main";
+const SHAPE = SHAPES[NAME];
 if (!SHAPE) throw new Error(`BENCH_SHAPE: one of ${Object.keys(SHAPES).join(", ")}`);
+const ROWS = Math.max(1, Math.floor(Number(process.env.BENCH_ROWS ?? 200_000) / (SHAPE.rowsDivisor ?? 1)));
+const EVERY = Math.max(1, Math.floor(50_000 / (SHAPE.rowsDivisor ?? 1)));
 
-// The rows encoded by the harness's _channel exactly as a run would.
+// The rows encoded by the harness's _channel exactly as a run would, after schema() is read as the SDK reads it
+// (a column's type given as a name becomes {"type": name}).
 const PY = `
 import io, sys
 sys.path.insert(0, sys.argv[1])
 from fivetran_connector_sdk import _channel
 _channel._out = io.open(sys.argv[2], "w", encoding="utf-8", newline="\\n")
-C = ["alpha", "beta", "gamma", "delta", "epsilon"]
-tables = ${SHAPE.tables}
+CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon"]
+tables = ${SHAPE.schema}
+for t in tables:
+    t["columns"] = {k: (v if isinstance(v, dict) else {"type": v}) for k, v in t.get("columns", {}).items()}
 _channel.schema(tables)
 _channel.declare(tables)
 rows, every = int(sys.argv[3]), int(sys.argv[4])
@@ -71,7 +74,7 @@ try {
   const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const m = (k) => median(runs.map((r) => r[k]));
   process.stdout.write(
-    `writer${REPEAT > 1 ? ` (median of ${REPEAT})` : ""}: ${ROWS.toLocaleString("en-US")} rows in ${f(m("total"))} = ${Math.round(ROWS / (m("total") / 1000)).toLocaleString("en-US")} rows/s` +
+    `writer, ${NAME}${REPEAT > 1 ? ` (median of ${REPEAT})` : ""}: ${ROWS.toLocaleString("en-US")} rows in ${f(m("total"))} = ${Math.round(ROWS / (m("total") / 1000)).toLocaleString("en-US")} rows/s` +
       `, CPU ${f(m("cpu"))} (with closing the writer ${f(m("cpuClosed"))})` +
       ` (JSON.parse ${f(m("parse"))}, apply ${f(m("apply"))}, checkpoints ${f(m("checkpoint"))}, close ${f(m("close"))}); peak RSS ${(m("peakRss") / 2 ** 20).toFixed(0)} MB\n`,
   );
