@@ -1,0 +1,179 @@
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../helpers/built.js";
+import { harness, type Harness } from "./lib/issue-12b-server.js";
+import { leftIn } from "./lib/s5-12p-tree.js";
+
+/**
+ * The start of a run, probed from outside: ftmcp_boot.py (the first script the interpreter runs, whose first channel
+ * line says which Python this is), the namespace probe that may answer after the harness started, and what a
+ * connector folder or its code can do before its job arrives.
+ */
+
+const PLAIN = `from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+
+connector = Connector(update=update)
+`;
+
+/** Python the folder's sitecustomize.py and usercustomize.py run: a marker, then a forged version line on fd 3. */
+const CUSTOMIZE = (marker: string) => `import os
+open(os.path.join(os.getcwd(), ${JSON.stringify(marker)}), "w").close()
+try:
+    os.write(3, b'{"t": "python", "version": "3.99.0"}\\n')
+except OSError:
+    pass
+`;
+
+/** A connector whose import leaves a daemon (setsid, every fd closed) and notes each import in `imported`. */
+const DAEMON_AT_IMPORT = `import os, time
+from fivetran_connector_sdk import Connector, Operations as op
+
+with open(os.path.join(os.getcwd(), "imported"), "a") as f:
+    f.write("x")
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.closerange(0, 1024)
+        time.sleep(300)
+    os._exit(0)
+
+def update(configuration, state):
+    time.sleep(300)
+
+connector = Connector(update=update)
+`;
+
+/** The same daemon, but update() upserts and returns. */
+const DAEMON_THEN_RETURN = DAEMON_AT_IMPORT.replace("    time.sleep(300)\n\nconnector", '    op.upsert("items", {"id": 1})\n\nconnector');
+
+/** Whether this machine can host a server whose kernel refuses the PID namespace (see refusingServer). */
+function canRefuse(): boolean {
+  if (process.platform !== "linux") return false;
+  const r = spawnSync("unshare", ["-r", "sh", "-c", "echo 1 > /proc/sys/user/max_user_namespaces"], { stdio: "ignore" });
+  return r.status === 0;
+}
+const REFUSING = canRefuse();
+
+/**
+ * A stdio server of its own, so that its namespace probe is asked afresh. With `refuse`, it runs in a user namespace
+ * (`unshare -r`) that allows one more below it, not two: the supervisor's first namespace is made, init's second one
+ * (which locks /proc) is refused, so the probe answers no, as on a kernel that forbids them.
+ */
+async function stdioServer(ws: string, refuse: boolean) {
+  const cli = ensureBuilt();
+  const transport = refuse
+    ? new StdioClientTransport({
+        command: "unshare",
+        args: ["-r", "sh", "-c", 'echo 1 > /proc/sys/user/max_user_namespaces && exec "$0" "$@"', process.execPath, cli, "serve", "--workspace", ws],
+        env: { ...getDefaultEnvironment() },
+        stderr: "ignore",
+      })
+    : new StdioClientTransport({ command: process.execPath, args: [cli, "serve", "--workspace", ws], env: { ...getDefaultEnvironment() }, stderr: "ignore" });
+  const client = new Client({ name: "redteam-startup", version: "0" });
+  await client.connect(transport);
+  const call = async (name: string, args: Record<string, unknown>) => {
+    const r = await client.callTool({ name, arguments: args }, undefined, { timeout: 60_000 });
+    const text = `${(r.content as { text?: string }[]).map((c) => c.text ?? "").join("\n")}\n${JSON.stringify(r.structuredContent ?? {})}`;
+    return { text, data: r.structuredContent as Record<string, unknown> | undefined };
+  };
+  return { call, close: () => client.close().catch(() => {}) };
+}
+
+describe("The run's start-up (ftmcp_boot.py, the namespace probe)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness("rt7-startup");
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+  const folders: string[] = [];
+  afterEach(async () => {
+    for (const dir of folders.splice(0)) await leftIn(dir, 0);
+  });
+
+  it("a PYTHONPATH with an empty entry in the server's environment (`export PYTHONPATH=$PYTHONPATH:/x` with none set), sitecustomize.py and usercustomize.py in the connector folder forging the version line → neither runs, the run says the real Python", async () => {
+    const before = process.env.PYTHONPATH;
+    process.env.PYTHONPATH = ":/nonexistent-rt7";
+    try {
+      const dir = h.connector("customize", PLAIN, {}, { "sitecustomize.py": CUSTOMIZE("SITE_RAN"), "usercustomize.py": CUSTOMIZE("USER_RAN") });
+      folders.push(dir);
+      const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+      expect(a.text).toContain('"status": "succeeded"');
+      expect(existsSync(join(dir, "SITE_RAN"))).toBe(false);
+      expect(existsSync(join(dir, "USER_RAN"))).toBe(false);
+      expect(a.data?.python).not.toBe("3.99.0");
+      expect(a.data?.python).toMatch(/^3\.\d+\.\d+/);
+    } finally {
+      if (before === undefined) delete process.env.PYTHONPATH;
+      else process.env.PYTHONPATH = before;
+    }
+  });
+
+  it("a connector that leaves a daemon at import, cancelled at once on a fresh server (before the namespace probe answered) → cancelled, its code never ran, nothing left", async () => {
+    const s = await stdioServer(h.ws, false);
+    try {
+      const dir = h.connector("cancel-fresh", DAEMON_AT_IMPORT);
+      folders.push(dir);
+      const started = await s.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 0, timeout_seconds: 30 });
+      const runId = started.data?.run_id as string;
+      expect(runId).toBeTruthy();
+      await s.call("cancel_run", { run_id: runId });
+      const done = await s.call("run_status", { run_id: runId, wait_seconds: 15 });
+      expect(done.text).toContain('"status": "cancelled"');
+      expect(existsSync(join(dir, "imported"))).toBe(false);
+      expect(await leftIn(dir, 3_000)).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  }, 90_000);
+
+  it.skipIf(!REFUSING)(
+    "a kernel that refuses the PID namespace (the probe answers no after the harness started) and a connector that leaves a daemon at import → the connector is imported once, under the subreaper, the run succeeds, nothing left",
+    async () => {
+      const s = await stdioServer(h.ws, true);
+      try {
+        const dir = h.connector("refused", DAEMON_THEN_RETURN);
+        folders.push(dir);
+        const a = await s.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55, timeout_seconds: 30 });
+        expect(a.text).toContain('"status": "succeeded"');
+        expect(a.text).toContain('"containment":"process_group_subreaper"');
+        // The refused namespace's complaint is the server's business, not the connector's log.
+        expect(a.text).not.toContain("cannot set up the PID namespace");
+        expect(readFileSync(join(dir, "imported"), "utf8")).toBe("x");
+        expect(await leftIn(dir, 3_000)).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    },
+    90_000,
+  );
+
+  it.skipIf(!REFUSING)(
+    "the same refusing kernel, the run cancelled at once → cancelled, the connector never imported, nothing left",
+    async () => {
+      const s = await stdioServer(h.ws, true);
+      try {
+        const dir = h.connector("refused-cancel", DAEMON_AT_IMPORT);
+        folders.push(dir);
+        const started = await s.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 0, timeout_seconds: 30 });
+        const runId = started.data?.run_id as string;
+        await s.call("cancel_run", { run_id: runId });
+        const done = await s.call("run_status", { run_id: runId, wait_seconds: 15 });
+        expect(done.text).toContain('"status": "cancelled"');
+        expect(existsSync(join(dir, "imported"))).toBe(false);
+        expect(await leftIn(dir, 3_000)).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    },
+    90_000,
+  );
+});
