@@ -117,6 +117,36 @@ describe("The run's start-up (ftmcp_boot.py, the namespace probe)", () => {
     }
   });
 
+  it("a connector that SIGSTOPs its process group (kill(0)) and has a helper SIGCONT it → the supervisor outside the namespace is not stopped, the run succeeds at once", async () => {
+    const dir = h.connector(
+      "stop-group",
+      `import os, signal, time
+from fivetran_connector_sdk import Connector, Operations as op
+
+def update(configuration, state):
+    me = os.getpid()
+    r, w = os.pipe()
+    if os.fork() == 0:
+        os.setsid()
+        os.write(w, b"x")
+        time.sleep(0.5)
+        os.kill(me, signal.SIGCONT)
+        os._exit(0)
+    os.read(r, 1)
+    os.kill(0, signal.SIGSTOP)
+    op.upsert("items", {"id": 1})
+
+connector = Connector(update=update)
+`,
+    );
+    folders.push(dir);
+    const started = Date.now();
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55, timeout_seconds: 30 });
+    expect(a.text).toContain('"status": "succeeded"');
+    expect(a.text).toContain('"containment":"pid_namespace"');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 90_000);
+
   it('connector code writing {"t": "error", "message": 123} to fd 3 at import → a failed run naming the malformed record, not an internal error', async () => {
     const dir = h.connector("forged-error", `import os\nos.write(3, b'{"t": "error", "kind": "connector_exception", "message": 123}\\n')\n${PLAIN}`);
     const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
