@@ -176,6 +176,14 @@ connector = Connector(update=update)
     if (existsSync(state)) expect(JSON.parse(readFileSync(state, "utf8"))).toBeTypeOf("object");
   });
 
+  it("a configuration argument with a 1 MB value → the job reaches the harness at once, the run succeeds well before timeout_seconds", async () => {
+    const dir = h.connector("big-configuration", PLAIN);
+    const started = Date.now();
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", configuration: { certificate: "x".repeat(1024 * 1024) }, wait_seconds: 55, timeout_seconds: 40 });
+    expect(a.text).toContain('"status": "succeeded"');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 90_000);
+
   it("a connector that leaves a daemon at import, cancelled at once on a fresh server (before the namespace probe answered) → cancelled, its code never ran, nothing left", async () => {
     const s = await stdioServer(h.ws, false);
     try {
