@@ -176,6 +176,15 @@ connector = Connector(update=update)
     if (existsSync(state)) expect(JSON.parse(readFileSync(state, "utf8"))).toBeTypeOf("object");
   });
 
+  it("files/state.json of 1.5 MB (a cursor for each of 40,000 entities) → the job reaches the harness at once, the run succeeds well before timeout_seconds", async () => {
+    const cursors = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`entity_${i}`, `2024-01-01T00:00:00.${String(i).padStart(6, "0")}Z`]));
+    const dir = h.connector("big-state", PLAIN, {}, { "files/state.json": JSON.stringify(cursors) });
+    const started = Date.now();
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55, timeout_seconds: 40 });
+    expect(a.text).toContain('"status": "succeeded"');
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 90_000);
+
   it("a configuration argument with a 1 MB value → the job reaches the harness at once, the run succeeds well before timeout_seconds", async () => {
     const dir = h.connector("big-configuration", PLAIN);
     const started = Date.now();
