@@ -229,7 +229,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
     sdkVersion: session.sdkVersion,
-    python: pythonVersion ?? "unknown",
+    python: session.bootVersion ?? pythonVersion ?? "unknown",
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,

@@ -140,6 +140,9 @@ export class SyncSession {
     }
   }
 
+  /** ftmcp_boot.py's version when other version lines came before it (see handle). */
+  bootVersion: string | undefined;
+
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   handle(line: string): Promise<void> | undefined {
     let rec: ChannelRecord;
@@ -221,6 +224,10 @@ export class SyncSession {
         if (rec.t === "warning") tracker.log("WARNING", "sdk", rec.message);
         break;
       case "start":
+        if (this.bootVersion !== undefined)
+          throw channelError(
+            `more than one Python version line on the operation channel: code of the folder ran as the interpreter started (a .pth file in its .venv?) and wrote one before ftmcp_boot.py; the interpreter is Python ${this.bootVersion}`,
+          );
         this.sdkVersion = rec.sdk_version;
         break;
       case "stats":
@@ -232,6 +239,11 @@ export class SyncSession {
       case "end":
         this.ended = true;
         break;
+      default:
+        // ftmcp_boot.py's version line is taken off the channel before the session starts; more of them here mean
+        // something wrote one before it (a .pth file of the folder's .venv, which site may even run twice), which
+        // the runner then took for the version. The last one before the start record is ftmcp_boot.py's own.
+        if ((rec as { t: string }).t === "python" && typeof (rec as { version?: unknown }).version === "string") this.bootVersion = (rec as { version: string }).version;
     }
     if (wait) return wait.then(() => tracker.progress());
     tracker.progress();

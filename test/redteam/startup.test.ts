@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../helpers/built.js";
@@ -174,6 +174,18 @@ connector = Connector(update=update)
     expect(a.text).toContain("malformed record");
     const state = join(dir, "files", "state.json");
     if (existsSync(state)) expect(JSON.parse(readFileSync(state, "utf8"))).toBeTypeOf("object");
+  });
+
+  it("a .pth file in the folder's .venv that writes a version line before ftmcp_boot.py (3.99.1) → the run fails naming the extra version line and reports the interpreter's real version", async () => {
+    const dir = h.connector("pth-forge", PLAIN);
+    execFileSync("python3", ["-m", "venv", "--without-pip", join(dir, ".venv")]);
+    const lib = join(dir, ".venv", "lib");
+    writeFileSync(join(lib, readdirSync(lib)[0], "site-packages", "forge.pth"), `import os; os.write(3, b'{"t": "python", "version": "3.99.1"}\\n')\n`);
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+    expect(a.text).toContain('"status": "failed"');
+    expect(a.text).toContain("more than one Python version line");
+    expect(a.data?.python).not.toBe("3.99.1");
+    expect(a.data?.python).toMatch(/^3\.\d+\.\d+/);
   });
 
   it("files/state.json of 1.5 MB (a cursor for each of 40,000 entities) → the job reaches the harness at once, the run succeeds well before timeout_seconds", async () => {
