@@ -62,7 +62,8 @@ function malformed(rec: Record<string, unknown>): string | undefined {
   for (const [name, want] of Object.entries(fields)) {
     const v = rec[name];
     const optional = want.endsWith("?");
-    if (v === undefined && optional) continue;
+    // Python's None for an optional field (a frame without a line number) is as good as leaving it out.
+    if ((v === undefined || v === null) && optional) continue;
     const type = optional ? want.slice(0, -1) : want;
     const ok = type === "array" ? Array.isArray(v) : type === "object" ? typeof v === "object" && v !== null && !Array.isArray(v) : typeof v === type;
     if (!ok) return `${name} is not ${type === "array" || type === "object" ? "an" : "a"} ${type}`;
