@@ -14,7 +14,7 @@ const SUITE = join(ROOT, "test", "redteam");
 const DOC = join(ROOT, "docs", "hostile-inputs.md");
 const HANDWRITTEN = join(ROOT, "scripts", "hostile-inputs-handwritten.md");
 // Areas in the order a reader meets the trust boundaries; files not listed follow in name order.
-const ORDER = ["paths", "links", "secrets", "env", "processes", "protocol", "dos", "sql", "hygiene"];
+const ORDER = ["paths", "links", "secrets", "env", "processes", "startup", "protocol", "dos", "sql", "hygiene"];
 
 /** Reads the JavaScript string literal that starts at text[i] (a quote); returns its value and the index after it. */
 export function readLiteral(text, i) {

@@ -4,6 +4,8 @@
  * server unless the child is the one program that needs one.
  */
 
+import { delimiter, isAbsolute } from "node:path";
+
 /** What a child is; each kind has its own allow-list. */
 export type ChildKind = "connector" | "pip" | "fivetran_cli" | "tool";
 
@@ -76,12 +78,28 @@ export function hasCredentials(url: string): boolean {
   }
 }
 
+/**
+ * Security: Python resolves an empty or relative PYTHONPATH entry (`export PYTHONPATH=$PYTHONPATH:/x` with none set
+ * leaves an empty one) and a relative PYTHONHOME against its working folder, which for a connector is the connector
+ * folder: its sitecustomize.py, usercustomize.py or a module named like the standard library's would then run as
+ * the interpreter starts, before ftmcp_boot.py says which Python this is (and could say it for it). What the user
+ * meant from their shell is not the connector folder; those entries are dropped.
+ */
+function absoluteOnly(env: Record<string, string>): void {
+  if (env.PYTHONHOME !== undefined && !isAbsolute(env.PYTHONHOME)) delete env.PYTHONHOME;
+  if (env.PYTHONPATH === undefined) return;
+  const kept = env.PYTHONPATH.split(delimiter).filter((p) => p !== "" && isAbsolute(p));
+  if (kept.length) env.PYTHONPATH = kept.join(delimiter);
+  else delete env.PYTHONPATH;
+}
+
 /** The allow-listed environment for a child of this kind. */
 export function childEnv(kind: ChildKind, base: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): Record<string, string> {
   const allowed = ALLOWED[kind];
   const out: Record<string, string> = {};
   // Security: copy only named variables; everything else the server holds stays with the server.
   for (const [k, v] of Object.entries(base)) if (v !== undefined && (allowed.has(k) || LOCALE.test(k))) out[k] = v;
+  absoluteOnly(out);
   if (kind === "connector") Object.assign(out, DEBUG_ENV, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
   if (kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
   return { ...out, ...extra };

@@ -76,7 +76,7 @@ export function successResult(summary: string, data: unknown, opts: SuccessOptio
 }
 
 function truncationNote(cuts: Cut[], max: number): string {
-  const parts = cuts.slice(0, 8).map((c) => `${c.path || "(result)"}: kept ${c.kept} of ${c.total} ${c.kind === "items" ? "items" : "characters"}`);
+  const parts = cuts.slice(0, 8).map((c) => `${c.path || "(result)"}: kept ${c.kept} of ${c.total} ${c.kind === "items" ? "items" : c.kind === "keys" ? "keys" : "characters"}`);
   if (cuts.length > 8) parts.push(`and ${cuts.length - 8} more`);
   return `Note: this result was shortened to fit client limits (${max} characters): ${parts.join("; ")}. Narrow the request (filter, limit, offset) to see the rest.`;
 }

@@ -2,13 +2,15 @@ import { escapeInvisible } from "../workspace/hygiene.js";
 /**
  * Shortens a JSON value until its pretty-printed form fits a character budget, keeping it valid
  * JSON of the same shape: arrays lose items from the end, long strings lose their end (with a
- * marker saying how much), objects keep every key. Cutting the serialised text instead would hand
- * the client half a JSON document, and dropping keys would break the tool's output schema.
+ * marker saying how much), objects keep every key unless they have more than MANY_KEYS (a free-form map such as a
+ * connector's state with a cursor per entity; no output schema names that many), which lose keys from the end.
+ * Cutting the serialised text instead would hand the client half a JSON document, and dropping the keys of a
+ * fixed-shape object would break the tool's output schema (the caller re-checks it).
  */
 export interface Cut {
   /** Where, as a JS-like path: `rows`, `rows[3].log`; empty for the top-level value. */
   path: string;
-  kind: "items" | "chars";
+  kind: "items" | "chars" | "keys";
   kept: number;
   total: number;
 }
@@ -23,6 +25,8 @@ interface Candidate {
 }
 
 const MIN_STRING = 200;
+/** An object with more keys than this is a map whose keys may be cut (see above). */
+const MANY_KEYS = 32;
 const MAX_ROUNDS = 400;
 
 export function shrinkJson(data: unknown, budget: number): { value: Json; cuts: Cut[] } {
@@ -41,7 +45,16 @@ export function shrinkJson(data: unknown, budget: number): { value: Json; cuts: 
     const excess = Math.ceil(((size - budget) * JSON.stringify(value).length) / size);
     const key = pathOf(target.segs);
     const previous = cuts.get(key);
-    if (Array.isArray(target.node)) {
+    if (isMap(target.node)) {
+      const entries = Object.entries(target.node);
+      const total = previous?.total ?? entries.length;
+      const keep = itemsToKeep(
+        entries.map(([k, v]) => ({ [k]: v })),
+        target.size - excess - 32,
+      );
+      value = setAt(value, target.segs, Object.fromEntries(entries.slice(0, keep)));
+      cuts.set(key, { path: key, kind: "keys", kept: keep, total });
+    } else if (Array.isArray(target.node)) {
       const arr = target.node;
       const total = previous?.total ?? arr.length;
       const keep = itemsToKeep(arr, target.size - excess - 32);
@@ -76,6 +89,7 @@ function pick(root: Json, segs: Seg[]): Candidate | undefined {
       if (node.length > 0 && (!best || size > best.size)) best = { segs: at, size, node };
     } else if (node && typeof node === "object") {
       for (const [k, child] of Object.entries(node)) visit(child, [...at, k]);
+      if (at.length > 0 && isMap(node) && (!best || size > best.size)) best = { segs: at, size, node };
     } else if (typeof node === "string" && node.length > MIN_STRING && (!best || size > best.size)) {
       best = { segs: at, size, node };
     }
@@ -93,6 +107,11 @@ function pick(root: Json, segs: Seg[]): Candidate | undefined {
   return chosen;
 }
 
+/** A free-form map: an object with more keys than any fixed shape has. */
+function isMap(node: Json): node is { [k: string]: Json } {
+  return !!node && typeof node === "object" && !Array.isArray(node) && Object.keys(node).length > MANY_KEYS;
+}
+
 function dominantChild(c: Candidate): Candidate | undefined {
   if (!Array.isArray(c.node) && !(c.node && typeof c.node === "object")) return undefined;
   let found: Candidate | undefined;
@@ -100,7 +119,7 @@ function dominantChild(c: Candidate): Candidate | undefined {
     if (found) return;
     const size = JSON.stringify(node).length;
     if (size * 2 < c.size) return;
-    if ((Array.isArray(node) && node.length > 0) || (typeof node === "string" && node.length > MIN_STRING)) {
+    if ((Array.isArray(node) && node.length > 0) || (typeof node === "string" && node.length > MIN_STRING) || isMap(node)) {
       found = { segs: at, size, node };
       return;
     }
@@ -157,7 +176,7 @@ function parsePath(path: string): Seg[] {
 /** A cut inside an item that a later cut dropped is not worth reporting. */
 function stillThere(root: Json, c: Cut): boolean {
   const node = getAt(root, parsePath(c.path));
-  return c.kind === "items" ? Array.isArray(node) : typeof node === "string";
+  return c.kind === "items" ? Array.isArray(node) : c.kind === "keys" ? !!node && typeof node === "object" && !Array.isArray(node) : typeof node === "string";
 }
 
 /**

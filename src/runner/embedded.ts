@@ -121,7 +121,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
     // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
     const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
-    if (!proc.escaped) applyError = tracker.error(kind, message, { hint: hintFor(kind) ?? (err as { hint?: string }).hint });
+    // An error of the runner's own (it has a kind) may say best what to do; a warehouse error gets its kind's hint.
+    const hint = (err.kind ? (err as { hint?: string }).hint : undefined) ?? hintFor(kind) ?? (err as { hint?: string }).hint;
+    if (!proc.escaped) applyError = tracker.error(kind, message, { hint });
     proc.stop("failed");
   }
 
@@ -227,7 +229,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     ...(exitCode === undefined ? {} : { exitCode }),
     engine: "embedded",
     sdkVersion: session.sdkVersion,
-    python: pythonVersion ?? "unknown",
+    python: session.bootVersion ?? pythonVersion ?? "unknown",
     durationMs: Date.now() - started,
     counts: { ...tracker.counts },
     rowsPerTable,

@@ -1,5 +1,6 @@
 import type { RunTracker } from "./context.js";
 import type { ChannelRecord, Shape } from "../protocol.js";
+import { SYNC_ERROR_KINDS } from "../errors.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
 
@@ -8,6 +9,68 @@ const ROW_COUNT = { upsert: "upserts", update: "updates", delete: "deletes" } as
 
 function internal(message: string): Error {
   return Object.assign(new Error(message), { kind: "internal" });
+}
+
+/** A record no harness writes: the connector's own code wrote to the channel, so the run fails as the connector's. */
+function channelError(message: string): Error {
+  return Object.assign(new Error(message), {
+    kind: "connector_exception",
+    hint: "Do not write to file descriptor 3 (os.write(3, ...), os.fdopen(3)) from connector code: it is the runner's operation channel.",
+  });
+}
+
+/**
+ * The fields of each record the harness writes, besides the rows, by type ("?" optional). The channel is fd 3 of the
+ * connector's own process, so connector code can write records too; one whose fields have other types must fail the
+ * run in words, not as a TypeError in the runner or an answer that breaks run_debug's output schema. Rows are not
+ * checked here (the hot path): a malformed row fails in the warehouse, which reports it.
+ */
+const FIELDS: Partial<Record<string, Record<string, string>>> = {
+  start: { sdk_version: "string", python: "string?" },
+  schema: { tables: "array" },
+  shape: { cols: "array", names: "array" },
+  table: { table: "string", schema: "string?", name: "string", dest: "string" },
+  truncate: { table: "string", schema: "string?" },
+  file: { path: "string", target: "string" },
+  start_state: { text: "string" },
+  checkpoint: { text: "string", shown: "string" },
+  log: { level: "string", message: "string" },
+  warning: { message: "string" },
+  error: {
+    kind: "string",
+    message: "string",
+    file: "string?",
+    line: "number?",
+    traceback: "string?",
+    module: "string?",
+    exit_code: "number?",
+    hint: "string?",
+    before_sync: "boolean?",
+    exception_type: "string?",
+    http: "object?",
+    missing_key: "string?",
+    record_keys: "array?",
+    placeholder_keys: "array?",
+    in_state: "boolean?",
+  },
+};
+
+/** What is wrong with a record that is not one the harness writes (see FIELDS), or undefined. */
+function malformed(rec: Record<string, unknown>): string | undefined {
+  const fields = FIELDS[rec.t as string];
+  if (!fields) return undefined;
+  for (const [name, want] of Object.entries(fields)) {
+    const v = rec[name];
+    const optional = want.endsWith("?");
+    // Python's None for an optional field (a frame without a line number) is as good as leaving it out.
+    if ((v === undefined || v === null) && optional) continue;
+    const type = optional ? want.slice(0, -1) : want;
+    const ok = type === "array" ? Array.isArray(v) : type === "object" ? typeof v === "object" && v !== null && !Array.isArray(v) : typeof v === type;
+    if (!ok) return `${name} is not ${type === "array" || type === "object" ? "an" : "a"} ${type}`;
+  }
+  if (rec.t === "schema" && !(rec.tables as unknown[]).every((x) => typeof x === "object" && x !== null && typeof (x as { table?: unknown }).table === "string")) return "tables are not tables";
+  if (rec.t === "error" && !(SYNC_ERROR_KINDS as readonly string[]).includes(rec.kind as string)) return "kind is not one the runner knows";
+  return undefined;
 }
 
 function tableKey(table: string, schema: string | undefined): string {
@@ -78,6 +141,9 @@ export class SyncSession {
     }
   }
 
+  /** ftmcp_boot.py's version when other version lines came before it (see handle). */
+  bootVersion: string | undefined;
+
   /** Handles one record; returns a promise only when the record needs one (the warehouse's async work). */
   handle(line: string): Promise<void> | undefined {
     let rec: ChannelRecord;
@@ -86,6 +152,10 @@ export class SyncSession {
     } catch {
       throw internal(`unreadable record on the operation channel: ${line.slice(0, 200)}`);
     }
+    if (typeof rec !== "object" || rec === null) throw internal(`a malformed record on the operation channel (not an object): ${line.slice(0, 200)}`);
+    const wrong = malformed(rec as unknown as Record<string, unknown>);
+    // Security: only connector code writing to fd 3 itself gets here; the harness's records always match.
+    if (wrong) throw channelError(`a malformed record on the operation channel (${String(rec.t).slice(0, 20)}: ${wrong}); connector code must not write to file descriptor 3, the runner's channel`);
     const { tracker, sink } = this;
     let wait: Promise<unknown> | undefined;
     switch (rec.t) {
@@ -155,6 +225,10 @@ export class SyncSession {
         if (rec.t === "warning") tracker.log("WARNING", "sdk", rec.message);
         break;
       case "start":
+        if (this.bootVersion !== undefined)
+          throw channelError(
+            `more than one Python version line on the operation channel: code of the folder ran as the interpreter started (a .pth file in its .venv?) and wrote one before ftmcp_boot.py; the interpreter is Python ${this.bootVersion}`,
+          );
         this.sdkVersion = rec.sdk_version;
         break;
       case "stats":
@@ -166,6 +240,11 @@ export class SyncSession {
       case "end":
         this.ended = true;
         break;
+      default:
+        // ftmcp_boot.py's version line is taken off the channel before the session starts; more of them here mean
+        // something wrote one before it (a .pth file of the folder's .venv, which site may even run twice), which
+        // the runner then took for the version. The last one before the start record is ftmcp_boot.py's own.
+        if ((rec as { t: string }).t === "python" && typeof (rec as { version?: unknown }).version === "string") this.bootVersion = (rec as { version: string }).version;
     }
     if (wait) return wait.then(() => tracker.progress());
     tracker.progress();

@@ -206,6 +206,22 @@ describe("result size guard", () => {
     expect(cuts.length).toBeGreaterThan(0);
   });
 
+  it("a free-form map of many small values (a state with a cursor per entity) loses keys from its end; fixed objects keep theirs", () => {
+    const state = Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`entity_${i}`, "2024-01-01T00:00:00Z"]));
+    const counts = { upserts: 1, updates: 0, deletes: 0 };
+    const r = successResult("", { status: "succeeded", counts, state, log_tail: ["a line"] });
+    expect(r.isError).toBeFalsy();
+    const parsed = JSON.parse((r.content[0] as { text: string }).text) as { counts: unknown; state: Record<string, string>; log_tail: string[] };
+    expect(parsed.counts).toEqual(counts);
+    expect(parsed.log_tail).toEqual(["a line"]);
+    const kept = Object.keys(parsed.state);
+    expect(kept.length).toBeGreaterThan(100);
+    expect(kept.length).toBeLessThan(40_000);
+    expect(kept.slice(0, 3)).toEqual(["entity_0", "entity_1", "entity_2"]);
+    expect((r.content.at(-1) as { text: string }).text).toMatch(new RegExp(`state: kept ${kept.length} of 40000 keys`));
+    expect((r.content[0] as { text: string }).text.length).toBeLessThanOrEqual(MAX_RESULT_CHARS);
+  });
+
   it("long summaries are cut, and a result that cannot keep its schema becomes a clear error", () => {
     const r = successResult("s".repeat(100_000), { ok: true });
     expect((r.content[1] as { text: string }).text.length).toBeLessThan(5_000);

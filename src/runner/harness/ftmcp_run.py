@@ -126,13 +126,19 @@ def take_job():
     _watch_parent). Used by this file and ftmcp_setup_tests.py."""
     # A bare descriptor, not a file object: one would close it when collected, and _watch_parent reads it to the end.
     job_fd = os.dup(0)
-    job_line = b""
-    while not job_line.endswith(b"\n"):
-        chunk = os.read(job_fd, 1)
+    # In pieces, joined once: a byte at a time into one growing bytes object copied the line once per byte, and a
+    # 1 MB configuration or files/state.json kept the run from starting until its timeout. The Node side writes
+    # nothing after the line, so reading past its end takes nothing from _watch_parent.
+    pieces = []
+    while True:
+        chunk = os.read(job_fd, 1 << 16)
         if not chunk:
             _hard_exit(137)
-        job_line += chunk
-    job = json.loads(job_line.decode("utf-8"))
+        pieces.append(chunk)
+        if b"\n" in chunk:
+            break
+    job_line = b"".join(pieces)
+    job = json.loads(job_line[:job_line.index(b"\n")].decode("utf-8"))
     threading.Thread(target=_watch_parent, args=(job_fd,), daemon=True).start()
     # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
     devnull = os.open(os.devnull, os.O_RDONLY)

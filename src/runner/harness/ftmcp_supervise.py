@@ -200,6 +200,11 @@ def _namespace_init(argv, alive_r, status_w):
     import select
     if select.select([alive_r], [], [], 0)[0]:
         return 1  # the supervisor died before PDEATHSIG was set
+    # Security: a process group of the namespace's own. In the supervisor's group, kill(0, SIGSTOP) or
+    # kill(0, SIGKILL) from the connector reached the supervisor, outside the namespace: it stopped (the run hung
+    # until its timeout) or died. The server's group kill still reaches the supervisor, which passes it on to init;
+    # if it is ever killed, init dies with it (PDEATHSIG) and the namespace with init.
+    os.setpgid(0, 0)
     try:
         _init_setup()
     except OSError as e:

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { connectorEnv } from "../../src/exec/env.js";
+
+// PYTHONPATH and PYTHONHOME reach the connector, but Python resolves a relative entry against the connector folder
+// (its working folder); see absoluteOnly in src/exec/env.ts.
+describe("connectorEnv: PYTHONPATH and PYTHONHOME", () => {
+  it("drops empty and relative PYTHONPATH entries, keeps absolute ones in order", () => {
+    expect(connectorEnv({ PYTHONPATH: ":/opt/a:.:lib::/opt/b" }).PYTHONPATH).toBe("/opt/a:/opt/b");
+  });
+
+  it("drops PYTHONPATH when no entry is absolute", () => {
+    expect("PYTHONPATH" in connectorEnv({ PYTHONPATH: ":" })).toBe(false);
+    expect("PYTHONPATH" in connectorEnv({ PYTHONPATH: "." })).toBe(false);
+  });
+
+  it("keeps an absolute PYTHONHOME, drops a relative one", () => {
+    expect(connectorEnv({ PYTHONHOME: "/usr" }).PYTHONHOME).toBe("/usr");
+    expect("PYTHONHOME" in connectorEnv({ PYTHONHOME: "venv" })).toBe(false);
+  });
+});
