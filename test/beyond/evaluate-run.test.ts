@@ -247,3 +247,42 @@ describe("evaluate_connector: a sync that never finishes", () => {
     expect(elapsed).toBeLessThan(8 + 6);
   }, 120_000);
 });
+
+// The first sync reads one page and stops (a next-page field read under the wrong name, as a scaffold whose
+// NEXT_URL_KEY was not adapted does); the saved cursor makes the second sync read the next page.
+const onePagePerSync = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "updated_at": f"2024-01-01T00:{i:02d}:00Z"} for i in range(1, 51)]
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    cursor = state.get("items_cursor", "")
+    page = [r for r in ROWS if r["updated_at"] > cursor][:10]
+    for row in page:
+        op.upsert("items", row)
+        cursor = row["updated_at"]
+    op.checkpoint({"items_cursor": cursor})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a first sync that stops before the end of the data", () => {
+  it("blocks, and says the second sync wrote new rows rather than re-writing old ones", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": onePagePerSync }), timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.runs.map((x) => x.counts.upserts)).toEqual([10, 10]);
+    const incomplete = r.blocking.filter((f) => f.rule === "resume:first_sync_complete");
+    expect(incomplete.map((f) => f.table)).toEqual(["items"]);
+    expect(incomplete[0].message).toContain("10 row(s) that the first sync had not written (10 → 20 rows)");
+    expect(incomplete[0].hint).toContain("pagination");
+    // Nothing was re-written: no finding may say so.
+    expect([...r.warnings, ...r.info].map((f) => f.message).join("\n")).not.toContain("re-wrote");
+    expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+
+  it("does not block a resumed run after a first run capped by max_rows", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": onePagePerSync.replace("[:10]", "[:40]") }), maxRows: 10, timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.blocking.filter((f) => f.rule === "resume:first_sync_complete")).toEqual([]);
+  }, 120_000);
+});
