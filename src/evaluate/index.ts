@@ -149,6 +149,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         hint: "—",
       });
     const snap1 = await snapshotWarehouse(db);
+    if (!run1.capped) findings.push(...repeatedKeys(run1.result, snap1));
     const stalled = nonProgress(run1.result, run1.capped, snap1);
     if (stalled) findings.push(stalled);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
@@ -326,6 +327,34 @@ function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Find
     message: `The sync never finishes: it ${stopped} after ${writes} upsert(s) that produced only ${rows} distinct row(s) (${keyed.map((t) => `${t.table}: ${t.rows}`).join(", ")}), so it fetches the same page or cursor again and again.`,
     hint: "Stop when a page or cursor repeats, and ask for rows strictly after the cursor (an inclusive since filter returns its last record forever).",
   };
+}
+
+/**
+ * Keyed tables that got more upserts than rows in one clean sync: later upserts replaced rows of the same sync.
+ * The warehouse cannot show it (one row per key is all it keeps), yet it loses rows when the declared key is not the
+ * source's unique id, or when pages overlap. A change feed that sends each version of a record does it by design,
+ * hence a warning. The embedded engine counts writes per table; the SDK's output has totals, usable for one table.
+ */
+function repeatedKeys(r: RunResult, snap: TableSnapshot[]): Finding[] {
+  const upserts: Record<string, number> = r.writtenPerTable
+    ? Object.fromEntries(Object.entries(r.writtenPerTable).map(([t, w]) => [t, w.upserts]))
+    : snap.length === 1
+      ? { [snap[0].table]: r.counts.upserts }
+      : {};
+  const out: Finding[] = [];
+  for (const t of snap) {
+    const sent = upserts[t.table] ?? 0;
+    const keyed = t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id");
+    if (!keyed || sent <= t.rows) continue;
+    out.push({
+      severity: "warning",
+      rule: "data:pk_repeated_in_sync",
+      table: t.table,
+      message: `Table ${t.table}: the first (clean) sync sent ${sent} upsert(s) but the table has ${t.rows} row(s): ${sent - t.rows} upsert(s) replaced a row the same sync had written, because they repeat its primary key (${t.primaryKey.join(", ")}). Either that key is not unique in the source, and rows are lost, or the source returned the same records twice.`,
+      hint: `Declare as ${t.table}'s primary key the field (or fields) that identify one record in the source (often id), and check that pages do not overlap; a change feed that sends every version of a record does this by design.`,
+    });
+  }
+  return out;
 }
 
 /** Top-level state keys whose value is the same after the second run (null counts as not moving). */

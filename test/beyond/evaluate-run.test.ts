@@ -286,3 +286,39 @@ describe("evaluate_connector: a first sync that stops before the end of the data
     expect(r.blocking.filter((f) => f.rule === "resume:first_sync_complete")).toEqual([]);
   }, 120_000);
 });
+
+// schema() declares a field that is not unique (company, as a new user did for fivetran-api-playground's users):
+// two upserts of the same sync land on one row and a user silently disappears.
+const notUniqueKey = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "company": f"c{i % 10}", "updated_at": f"2024-01-{i:02d}"} for i in range(1, 13)]
+
+def schema(configuration):
+    return [{"table": "users", "primary_key": ["company"]}]
+
+def update(configuration, state):
+    cursor = state.get("cursor", "")
+    newest = cursor
+    for row in ROWS:
+        if row["updated_at"] > cursor:
+            op.upsert("users", row)
+            newest = max(newest, row["updated_at"])
+    op.checkpoint({"cursor": newest})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a primary key that is not unique", () => {
+  it("warns that upserts of one clean sync replaced each other, with the counts and the key", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": notUniqueKey }), timeoutSeconds: 60, writeMarkdown: false });
+    const repeated = r.warnings.filter((f) => f.rule === "data:pk_repeated_in_sync");
+    expect(repeated.map((f) => f.table)).toEqual(["users"]);
+    expect(repeated[0].message).toContain("12 upsert(s) but the table has 10 row(s)");
+    expect(repeated[0].message).toContain("(company)");
+  }, 120_000);
+
+  it("says nothing for a connector whose keys are unique", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": notUniqueKey.replace('["company"]', '["id"]') }), timeoutSeconds: 60, writeMarkdown: false });
+    expect([...r.blocking, ...r.warnings, ...r.info].filter((f) => f.rule === "data:pk_repeated_in_sync")).toEqual([]);
+  }, 120_000);
+});
