@@ -4,6 +4,7 @@ import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
 import { copyRecordingsAside, setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
+import { keepRunStartAside } from "../runner/run-start.js";
 import { fenceConnectorText } from "../runner/report.js";
 import { projectRedactor } from "../state/redaction.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
@@ -89,12 +90,14 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   // too, but only after the folder's own files/ had been replaced).
   project.resolve("files");
   const putBack = setFilesAside(opts.projectDir);
+  const putBackRunStart = keepRunStartAside(opts.projectDir);
   let report: EvaluationReport;
   try {
     copyRecordingsAside(opts.projectDir);
     report = await evaluateInScratch({ ...opts, writeMarkdown: false });
   } finally {
     putBack();
+    putBackRunStart();
   }
   if (opts.signal?.aborted) throw cancelledEvaluation();
   if (opts.writeMarkdown !== false) {

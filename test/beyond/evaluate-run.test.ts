@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateConnector } from "../../src/evaluate/index.js";
 import { evaluateConnectorTool } from "../../tools/evaluate_connector.js";
+import { diffState } from "../../tools/diff_state.js";
+import { runSync } from "../../src/runner/index.js";
 import { makeCtx, makeProject } from "./helpers.js";
 
 // Real connectors, run by the real run engine (python3 + the embedded harness) into real DuckDB files.
@@ -320,5 +322,22 @@ describe("evaluate_connector: a primary key that is not unique", () => {
   it("says nothing for a connector whose keys are unique", async () => {
     const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": notUniqueKey.replace('["company"]', '["id"]') }), timeoutSeconds: 60, writeMarkdown: false });
     expect([...r.blocking, ...r.warnings, ...r.info].filter((f) => f.rule === "data:pk_repeated_in_sync")).toEqual([]);
+  }, 120_000);
+});
+
+describe("evaluate_connector and the folder's own run history", () => {
+  it("leaves diff_state's 'state the last run started from' as the folder's last run_debug left it", async () => {
+    // Seen in a new user's session: after evaluate_connector, diff_state compared the evaluation's scratch second
+    // run's start (another cursor) with the folder's state.json, which the evaluation had put back.
+    const dir = makeProject({ "connector.py": onePagePerSync });
+    const { ctx } = makeCtx(dir);
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60, reset: true });
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    const before = await diffState.handle({ project_dir: dir, from: "run_start", to: "current" }, ctx);
+    expect(before.data.changed).toEqual([{ path: "items_cursor", before: "2024-01-01T00:20:00Z", after: "2024-01-01T00:30:00Z" }]);
+    await evaluateConnector({ projectDir: dir, timeoutSeconds: 60, writeMarkdown: false });
+    const after = await diffState.handle({ project_dir: dir, from: "run_start", to: "current" }, ctx);
+    expect(after.data).toEqual(before.data);
   }, 120_000);
 });
