@@ -443,6 +443,19 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
         });
         continue;
       }
+      const values = keys.map((k) => (r2.state ?? {})[k]);
+      if (keys.length && values.every((v) => v !== null && v !== undefined)) {
+        // A cursor with a value that stays: it may be stuck behind the rows, or saved and never used (update() reads
+        // another key, or does not filter by it). Which one the evaluation cannot tell, so it names both.
+        out.push({
+          severity: "error",
+          rule: "resume:state_advances",
+          table: t,
+          message: `Table ${t}: the second sync started from ${keys.map((k, i) => `${k} = ${JSON.stringify(values[i])}`).join(", ")} and still re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable?.[t]}), and state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move: either the cursor stays behind the rows written, or update() does not use it to ask only for newer rows, so every sync re-reads the table.`,
+          hint: `At the start of update() read the key it checkpoints (state.get('${keys[0]}')) and ask the source only for rows after it; checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page).`,
+        });
+        continue;
+      }
       const shown = keys.length
         ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})`
         : "the state did not change";

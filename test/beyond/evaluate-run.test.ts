@@ -341,3 +341,36 @@ describe("evaluate_connector and the folder's own run history", () => {
     expect(after.data).toEqual(before.data);
   }, 120_000);
 });
+
+// A new user's connector: it reads state.get("updated_since") but checkpoints {"cursor": ...}, so the cursor is
+// saved, moves to the newest row, and is never used.
+const readsAnotherKey = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    since = state.get("updated_since") or ""
+    newest = since
+    for row in ROWS:
+        if row["updated_at"] > since:
+            op.upsert("items", row)
+            newest = max(newest, row["updated_at"])
+    state["cursor"] = newest
+    op.checkpoint(state)
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a cursor saved under one key and read under another", () => {
+  it("does not say the cursor never advances, and asks whether update() reads the key it checkpoints", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": readsAnotherKey }), timeoutSeconds: 60, writeMarkdown: false });
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
+    expect(stuck.map((f) => f.table)).toEqual(["items"]);
+    expect(stuck[0].message).not.toContain("never advances");
+    expect(stuck[0].message).toContain('started from cursor = "2024-01-12" and still re-wrote 12 row(s)');
+    expect(stuck[0].hint).toContain("state.get('cursor')");
+  }, 120_000);
+});
