@@ -5,6 +5,7 @@ import { ToolError, type SyncErrorKind } from "../errors.js";
 import { copyRecordingsAside, setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
 import { keepRunStartAside } from "../runner/run-start.js";
+import { SECRET_IN_OUTPUT } from "../runner/context.js";
 import { fenceConnectorText } from "../runner/report.js";
 import { projectRedactor } from "../state/redaction.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
@@ -152,6 +153,15 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         hint: "—",
       });
     const snap1 = await snapshotWarehouse(db);
+    for (const w of run1.result.warnings.filter((x) => x.startsWith(SECRET_IN_OUTPUT))) {
+      // Seen at run time, not guessed from the code: the value reached the log, which the dashboard shows as written.
+      findings.push({
+        severity: "error",
+        rule: "security:no_secrets_in_logs",
+        message: w,
+        hint: "Log an identifier or a masked value (lint FT046 shows where); never the configuration or a credential.",
+      });
+    }
     if (!run1.capped) findings.push(...repeatedKeys(run1.result, snap1));
     const stalled = nonProgress(run1.result, run1.capped, snap1);
     if (stalled) findings.push(stalled);

@@ -16,6 +16,9 @@ const MAX_HELD_CHARS = 64 * 1024;
 /** The most lines of one stream held back while they spell the start of a secret (one character per line). */
 const MAX_HELD_LINES = 256;
 
+/** How the warning about a secret in the connector's output begins; evaluate_connector turns it into a finding. */
+export const SECRET_IN_OUTPUT = "The connector's output (a log call or print) showed the secret configuration value";
+
 /** Streams that carry what the connector itself wrote (log calls, print, stderr), not the harness's own lines. */
 const CONNECTOR_ORIGINS = new Set(["connector", "stdout", "stderr"]);
 
@@ -144,7 +147,7 @@ export class RunTracker {
     if (!keys.length) return;
     for (const k of keys) this.leakedKeys.add(k);
     this.warn(
-      `The connector's output (a log call or print) showed the secret configuration value ${keys.map((k) => `'${k}'`).join(", ")}, masked here as ****; in production the dashboard's logs show it as written. Log an identifier or a masked value instead (lint FT046).`,
+      `${SECRET_IN_OUTPUT} ${keys.map((k) => `'${k}'`).join(", ")}, masked here as ****; in production the dashboard's logs show it as written. Log an identifier or a masked value instead (lint FT046).`,
     );
   }
 

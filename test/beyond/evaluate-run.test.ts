@@ -374,3 +374,20 @@ describe("evaluate_connector: a cursor saved under one key and read under anothe
     expect(stuck[0].hint).toContain("state.get('cursor')");
   }, 120_000);
 });
+
+describe("evaluate_connector: a connector that logs its API token", () => {
+  it("blocks, naming the configuration key and never the value", async () => {
+    const token = "c7e5f920-1843-4c5b-a1a4-52c68c3bb358";
+    const logsToken = incremental.replace("    cursor = state.get", "    log.info(f\"token {configuration['api_token']}\")\n    cursor = state.get");
+    const r = await evaluateConnector({
+      projectDir: makeProject({ "connector.py": logsToken, "configuration.json": JSON.stringify({ api_token: token }) }),
+      timeoutSeconds: 60,
+      writeMarkdown: false,
+    });
+    const leak = r.blocking.filter((f) => f.rule === "security:no_secrets_in_logs");
+    expect(leak).toHaveLength(1);
+    expect(leak[0].message).toContain("'api_token'");
+    expect(JSON.stringify(r)).not.toContain(token);
+    expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+});
