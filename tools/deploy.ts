@@ -9,7 +9,7 @@ export const deploy = defineTool({
   name: "deploy",
   title: "Deploy connector to Fivetran",
   description:
-    "Deploys with the real `fivetran deploy` (install_requirements include_sdk=true installs it) after the " +
+    "Deploys with the real `fivetran deploy` (pipx-installed, outside the connector folder) after the " +
     "pre-deploy checks (lint errors, requirements.txt, configuration.json, connection name); refuses while an error " +
     "remains. Needs the user's consent: asked through the client when it supports elicitation, else the first call " +
     "returns status 'needs_confirmation' with the plan; call again with confirm=true only once the user agreed. The " +
@@ -20,7 +20,7 @@ export const deploy = defineTool({
     destination: z.string().optional().describe("Destination (group) name in Fivetran. Default: FIVETRAN_DESTINATION_NAME."),
     connection: z.string().optional().describe("Connection (destination schema) name, [a-z_][a-z0-9_]*. Default: FIVETRAN_CONNECTION_NAME."),
     python_version: z.enum(PYTHON_VERSIONS).optional().describe("Python the connection runs on in Fivetran. Default: the SDK's default."),
-    python: z.string().optional().describe("Local Python whose fivetran command is used. Default: FIVETRAN_CONNECTOR_PYTHON, .venv, then PATH."),
+    python: z.string().optional().describe("Python whose fivetran command is used, outside the folder. Default: FIVETRAN_CONNECTOR_PYTHON, then PATH."),
     allow_update: z.boolean().default(false).describe("Overwrite an existing connection's code and configuration."),
     confirm: z.boolean().default(false).describe("Set to true only after the user agreed to this deploy."),
     timeout_seconds: z.coerce.number().int().min(30).max(3600).default(600).describe("Give up after this many seconds."),

@@ -19,7 +19,7 @@ export const installRequirementsTool = defineTool({
     python: z.string().optional().describe("Python 3.10–3.14 used to create .venv. Default: FIVETRAN_CONNECTOR_PYTHON, else python3."),
     upgrade: z.boolean().default(false).describe("Upgrade packages within requirements.txt's ranges."),
     recreate: z.boolean().default(false).describe("Delete .venv first; build it anew."),
-    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk' and deploy."),
+    include_sdk: z.boolean().default(false).describe("Also install fivetran-connector-sdk into .venv, for engine 'sdk'."),
     timeout_seconds: z.coerce.number().int().min(10).max(3600).default(600).describe("Give up on pip after this many seconds."),
     wait_seconds: jobWaitInput,
   },

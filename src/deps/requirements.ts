@@ -96,7 +96,10 @@ export function checkRequirements(file: RequirementsFile): RequirementIssue[] {
         line: r.line,
         package: r.rawName,
         message: `requirements.txt lists ${r.rawName}, which Fivetran pre-installs in the connector runtime (the latest version is always available); deploy refuses a requirements.txt that declares it.`,
-        hint: `Delete line ${r.line} (${r.text}). To run the real SDK locally, install it into .venv with install_requirements include_sdk=true instead.`,
+        hint:
+          r.name === "requests"
+            ? `Delete line ${r.line} (${r.text}). install_requirements puts requests into .venv without it, as production has it.`
+            : `Delete line ${r.line} (${r.text}). To run the real SDK locally, install it into .venv with install_requirements include_sdk=true instead.`,
       });
     } else if (!r.pinned) {
       issues.push({

@@ -4,6 +4,8 @@ import { lintFindingBrief } from "../lint/result-shape.js";
 import { ToolError, type SyncErrorKind } from "../errors.js";
 import { copyRecordingsAside, setFilesAside } from "../runner/files-aside.js";
 import { runSync } from "../runner/index.js";
+import { keepRunStartAside } from "../runner/run-start.js";
+import { SECRET_IN_OUTPUT } from "../runner/context.js";
 import { fenceConnectorText } from "../runner/report.js";
 import { projectRedactor } from "../state/redaction.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
@@ -89,12 +91,14 @@ export async function evaluateConnector(opts: EvaluateOptions): Promise<Evaluati
   // too, but only after the folder's own files/ had been replaced).
   project.resolve("files");
   const putBack = setFilesAside(opts.projectDir);
+  const putBackRunStart = keepRunStartAside(opts.projectDir);
   let report: EvaluationReport;
   try {
     copyRecordingsAside(opts.projectDir);
     report = await evaluateInScratch({ ...opts, writeMarkdown: false });
   } finally {
     putBack();
+    putBackRunStart();
   }
   if (opts.signal?.aborted) throw cancelledEvaluation();
   if (opts.writeMarkdown !== false) {
@@ -149,6 +153,16 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
         hint: "—",
       });
     const snap1 = await snapshotWarehouse(db);
+    for (const w of run1.result.warnings.filter((x) => x.startsWith(SECRET_IN_OUTPUT))) {
+      // Seen at run time, not guessed from the code: the value reached the log, which the dashboard shows as written.
+      findings.push({
+        severity: "error",
+        rule: "security:no_secrets_in_logs",
+        message: w,
+        hint: "Log an identifier or a masked value (lint FT046 shows where); never the configuration or a credential.",
+      });
+    }
+    if (!run1.capped) findings.push(...repeatedKeys(run1.result, snap1));
     const stalled = nonProgress(run1.result, run1.capped, snap1);
     if (stalled) findings.push(stalled);
     const writesAfter = await writesAfterLastCheckpoint(dir, run1.result, run1.capped);
@@ -191,7 +205,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
       for (const t of snap2) if (!snap1.some((s) => s.table === t.table)) rewritten[t.table] = t.rows;
       const diff = diffStates(run1.result.state, run2.result.state);
       resume = { stateBefore: run1.result.state, stateAfter: run2.result.state, stateDiff: diff, rowsRewritten: rewritten, writesAfterLastCheckpoint: writesAfter };
-      resumeFindings(run1.result, run2.result, diff, snap1, snap2, rewritten, findings);
+      resumeFindings(run1.result, run2.result, diff, snap1, snap2, rewritten, findings, run1.capped);
       findings.push(...dataFindings(snap2, snap1));
       tables = snap2;
     }
@@ -328,6 +342,34 @@ function nonProgress(r: RunResult, capped: boolean, snap: TableSnapshot[]): Find
   };
 }
 
+/**
+ * Keyed tables that got more upserts than rows in one clean sync: later upserts replaced rows of the same sync.
+ * The warehouse cannot show it (one row per key is all it keeps), yet it loses rows when the declared key is not the
+ * source's unique id, or when pages overlap. A change feed that sends each version of a record does it by design,
+ * hence a warning. The embedded engine counts writes per table; the SDK's output has totals, usable for one table.
+ */
+function repeatedKeys(r: RunResult, snap: TableSnapshot[]): Finding[] {
+  const upserts: Record<string, number> = r.writtenPerTable
+    ? Object.fromEntries(Object.entries(r.writtenPerTable).map(([t, w]) => [t, w.upserts]))
+    : snap.length === 1
+      ? { [snap[0].table]: r.counts.upserts }
+      : {};
+  const out: Finding[] = [];
+  for (const t of snap) {
+    const sent = upserts[t.table] ?? 0;
+    const keyed = t.primaryKey.length > 0 && !(t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id");
+    if (!keyed || sent <= t.rows) continue;
+    out.push({
+      severity: "warning",
+      rule: "data:pk_repeated_in_sync",
+      table: t.table,
+      message: `Table ${t.table}: the first (clean) sync sent ${sent} upsert(s) but the table has ${t.rows} row(s): ${sent - t.rows} upsert(s) replaced a row the same sync had written, because they repeat its primary key (${t.primaryKey.join(", ")}). Either that key is not unique in the source, and rows are lost, or the source returned the same records twice.`,
+      hint: `Declare as ${t.table}'s primary key the field (or fields) that identify one record in the source (often id), and check that pages do not overlap; a change feed that sends every version of a record does this by design.`,
+    });
+  }
+  return out;
+}
+
 /** Top-level state keys whose value is the same after the second run (null counts as not moving). */
 function stuckKeys(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
   const a = before ?? {};
@@ -335,8 +377,35 @@ function stuckKeys(before: Record<string, unknown> | null | undefined, after: Re
   return Object.keys(b).filter((k) => k in a && JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], rewritten: Record<string, number>, out: Finding[]): void {
+/**
+ * Keyed tables to which the second sync added many rows the first, which finished, had not written: the first sync
+ * stopped before the end of the data (pagination that ends after one page), and each sync reads a bit more from the
+ * cursor the last one saved. A first run stopped by max_rows leaves rows for the second by design. A live source
+ * gains some rows between two syncs seconds apart, rarely as many as the whole first sync wrote, hence the bounds.
+ */
+function firstSyncIncomplete(s1: TableSnapshot[], s2: TableSnapshot[], firstCapped: boolean): Finding[] {
+  if (firstCapped) return [];
+  const out: Finding[] = [];
+  for (const t of s2) {
+    const unkeyed = t.primaryKey.length === 0 || (t.primaryKey.length === 1 && t.primaryKey[0] === "_fivetran_id");
+    const before = s1.find((x) => x.table === t.table)?.rows ?? 0;
+    const added = t.rows - before;
+    if (unkeyed || before === 0 || added < 10 || added < 0.5 * before) continue;
+    out.push({
+      severity: "error",
+      rule: "resume:first_sync_complete",
+      table: t.table,
+      message: `Table ${t.table}: the second sync added ${added} row(s) that the first sync had not written (${before} → ${t.rows} rows), although the first finished without error: the first (historical) sync stopped before the end of the data, so each sync loads only the next part.`,
+      hint: "Make one sync read every page: check the pagination (the next-page field or link under the name the API really uses, which sample_source shows; the page size; the end condition) and what run_debug's log says was read. If the source really gained these rows between the two syncs, run evaluate_connector again.",
+    });
+  }
+  return out;
+}
+
+function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: TableSnapshot[], s2: TableSnapshot[], rewritten: Record<string, number>, out: Finding[], firstCapped = false): void {
   const ops2 = opsOf(r2);
+  const incomplete = firstSyncIncomplete(s1, s2, firstCapped);
+  out.push(...incomplete);
   const up1 = r1.counts.upserts;
   const up2 = r2.counts.upserts;
   const noStateKeys = Object.keys(r1.state ?? {}).length === 0 && Object.keys(r2.state ?? {}).length === 0;
@@ -384,6 +453,19 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
         });
         continue;
       }
+      const values = keys.map((k) => (r2.state ?? {})[k]);
+      if (keys.length && values.every((v) => v !== null && v !== undefined)) {
+        // A cursor with a value that stays: it may be stuck behind the rows, or saved and never used (update() reads
+        // another key, or does not filter by it). Which one the evaluation cannot tell, so it names both.
+        out.push({
+          severity: "error",
+          rule: "resume:state_advances",
+          table: t,
+          message: `Table ${t}: the second sync started from ${keys.map((k, i) => `${k} = ${JSON.stringify(values[i])}`).join(", ")} and still re-wrote ${rewritten[t]} row(s) (the first wrote ${r1.rowsPerTable?.[t]}), and state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move: either the cursor stays behind the rows written, or update() does not use it to ask only for newer rows, so every sync re-reads the table.`,
+          hint: `At the start of update() read the key it checkpoints (state.get('${keys[0]}')) and ask the source only for rows after it; checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page).`,
+        });
+        continue;
+      }
       const shown = keys.length
         ? `state key${keys.length > 1 ? "s" : ""} ${keys.map((k) => `'${k}'`).join(", ")} did not move (${keys.map((k) => `${k} = ${JSON.stringify((r2.state ?? {})[k])}`).join(", ")})`
         : "the state did not change";
@@ -395,6 +477,8 @@ function resumeFindings(r1: RunResult, r2: RunResult, diff: StateDiff, s1: Table
         hint: `Checkpoint the newest cursor value of ${t} seen (e.g. the max updated_at of the page) under its state key, and read it at the start of update().`,
       });
     }
+  } else if (incomplete.length > 0) {
+    // The second sync's writes were new rows, reported above: they are not re-writes.
   } else if (up1 >= 10 && up2 >= 0.9 * up1) {
     out.push({
       severity: "warning",

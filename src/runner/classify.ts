@@ -47,6 +47,13 @@ export interface FailureDetail {
   recordKeys?: string[];
   placeholderKeys?: string[];
   inState?: boolean;
+  /** The primary-key column a row came without (the SDK's "Null primary key" refusal). */
+  nullKey?: string;
+}
+
+/** The column the SDK's "Null primary key found ..." refusal names, if the message is one. */
+export function nullKeyOf(message: string | undefined): string | undefined {
+  return /Null primary key found while syncing table \S+\. Primary Key (\S+) is null in object/.exec(message ?? "")?.[1];
 }
 
 /** Source field names as the warehouse shows them: camelCase and spaces become snake_case. */
@@ -143,6 +150,12 @@ export function hintFor(kind: ErrorKind, opts: FailureDetail = {}): string | und
     case "output_limit":
       return `Print less: log rows or API responses only in part (log.fine for details) and never in an endless loop. If this much output is intended, raise the output limit (RunOptions.outputLimitMb, CLI --output-limit)${opts.outputLimitMb ? ` (now ${opts.outputLimitMb})` : ""}. What earlier checkpoints committed is kept.`;
     case "operation":
+      if (opts.nullKey)
+        return (
+          `A row came without a value for '${opts.nullKey}', which schema() declares as (part of) the table's primary key` +
+          (opts.recordKeys ? ` (its fields: ${opts.recordKeys.join(", ")})` : "") +
+          ". Declare as the primary key in schema() a field every record of the source carries (its name as the source spells it), or set that field before the upsert; if the table already exists under another key, run with reset=true."
+        );
       return "An operation could not be applied to the warehouse; check the table, the primary key values and the types it sends.";
     default:
       return undefined;

@@ -16,6 +16,12 @@ const MAX_HELD_CHARS = 64 * 1024;
 /** The most lines of one stream held back while they spell the start of a secret (one character per line). */
 const MAX_HELD_LINES = 256;
 
+/** How the warning about a secret in the connector's output begins; evaluate_connector turns it into a finding. */
+export const SECRET_IN_OUTPUT = "The connector's output (a log call or print) showed the secret configuration value";
+
+/** Streams that carry what the connector itself wrote (log calls, print, stderr), not the harness's own lines. */
+const CONNECTOR_ORIGINS = new Set(["connector", "stdout", "stderr"]);
+
 /** A log line kept in the tail, re-rendered when a later line shows it held a piece of a secret. */
 interface TailEntry {
   level: string;
@@ -42,6 +48,8 @@ export class RunTracker {
   private readonly held = new Map<string, HeldLine[]>();
   private holdTimer: NodeJS.Timeout | undefined;
   private lastProgress = 0;
+  /** Configuration keys whose secret the connector's output showed, each warned about once. */
+  private readonly leakedKeys = new Set<string>();
   private pending: NodeJS.Timeout | undefined;
 
   constructor(
@@ -68,6 +76,7 @@ export class RunTracker {
   log(level: string, origin: string, message: string): void {
     // Security: no escape sequence or control character of the connector's reaches a terminal or a client.
     const raw = stripControls(message);
+    if (CONNECTOR_ORIGINS.has(origin)) this.noteLeak(raw);
     const entry: TailEntry = { level, origin, text: this.render(raw) };
     this.tail.push(entry);
     if (this.tail.length > LOG_TAIL_LINES) this.tail.splice(0, this.tail.length - LOG_TAIL_LINES);
@@ -127,6 +136,19 @@ export class RunTracker {
   private render(raw: string): string {
     const clean = this.redactor.redact(raw);
     return clean.length > MAX_LINE_CHARS ? `${clean.slice(0, MAX_LINE_CHARS)}… (${clean.length} chars)` : clean;
+  }
+
+  /**
+   * Masking keeps a secret the connector logs out of every result, and so would hide that production logs show it:
+   * Fivetran's dashboard shows connector logs as written. A warning names the key (never the value), once per key.
+   */
+  private noteLeak(raw: string): void {
+    const keys = this.redactor.configurationKeysIn(raw).filter((k) => !this.leakedKeys.has(k));
+    if (!keys.length) return;
+    for (const k of keys) this.leakedKeys.add(k);
+    this.warn(
+      `${SECRET_IN_OUTPUT} ${keys.map((k) => `'${k}'`).join(", ")}, masked here as ****; in production the dashboard's logs show it as written. Log an identifier or a masked value instead (lint FT046).`,
+    );
   }
 
   warn(message: string): void {

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
-import { hintFor } from "./classify.js";
+import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
@@ -181,6 +181,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
           http: reported.http,
           missingKey: reported.missing_key,
           recordKeys: reported.record_keys,
+          nullKey: nullKeyOf(reported.message),
           placeholderKeys: reported.placeholder_keys,
           inState: reported.in_state,
         }),

@@ -54,3 +54,32 @@ export function readRunStartState(projectDir: string): State | undefined {
   }
   return text.trim() === "" ? {} : parseState(text, "the state the last run started from");
 }
+
+/**
+ * evaluate_connector's scratch runs record their starts like any run, while the folder's files/ is put back after
+ * them: diff_state would then compare the evaluation's start with the folder's own state. This keeps the folder's
+ * record; the function returned puts it back (or removes the record when the folder had none).
+ */
+export function keepRunStartAside(projectDir: string): () => void {
+  const path = runStartPath(projectDir);
+  if (!path) return () => {};
+  let saved: Buffer | undefined;
+  try {
+    saved = readFileSync(path);
+  } catch {
+    saved = undefined;
+  }
+  return () => {
+    if (saved === undefined) {
+      rmSync(path, { force: true });
+      return;
+    }
+    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+    try {
+      writeFileSync(tmp, saved, { mode: 0o600, flag: "wx" });
+      renameSync(tmp, path);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  };
+}

@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { constants, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
-import { hintFor } from "./classify.js";
+import { hintFor, nullKeyOf } from "./classify.js";
 import type { RunTracker } from "./context.js";
 import { limitError } from "./limits.js";
 import { watchLines } from "./lines.js";
@@ -119,7 +119,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
           line: e.line,
           tracebackTail: e.traceback,
           exceptionType,
-          hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined }),
+          hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined, nullKey: nullKeyOf(e.message) }),
         });
       } else {
         const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;

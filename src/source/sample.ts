@@ -1,5 +1,5 @@
 import { ToolError } from "../errors.js";
-import type { Redactor } from "../workspace/redact.js";
+import { isPlaceholder, type Redactor } from "../workspace/redact.js";
 
 /**
  * One bounded, read-only look at a source endpoint with the connector's configuration: an agent with only this
@@ -42,6 +42,15 @@ function fill(template: string, configuration: Record<string, unknown>, where: s
         "invalid_argument",
         `The ${where} names {${key}}, which configuration.json does not have as a string.`,
         `Use one of: ${Object.keys(configuration).join(", ") || "(no keys)"}.`,
+        key,
+      );
+    }
+    // A placeholder sent as a credential gets a bare 401 that does not say why: ask for the value instead.
+    if (isPlaceholder(v) && !/^(none|null|true|false|test|demo|sample|example)$/i.test(v.trim())) {
+      throw new ToolError(
+        "configuration",
+        `The ${where} names {${key}}, and configuration.json's ${key} is still the placeholder ${v}; the request was not sent.`,
+        `Put the real value of ${key} in configuration.json (README.md says what it is), then call sample_source again.`,
         key,
       );
     }

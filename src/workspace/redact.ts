@@ -335,6 +335,8 @@ export class Redactor {
   private readonly splitTrie: TrieNode = new Map();
   private readonly maxSplit: number;
   private readonly splitHasBreak: boolean;
+  /** The configuration's secrets by key, in every form masked, to say which key a connector's output showed. */
+  private readonly keyedForms: { key: string; forms: string[] }[];
 
   /**
    * @param configuration a connector configuration; its secret values (by the rule above) are masked.
@@ -345,6 +347,7 @@ export class Redactor {
     extra: string[] = [],
     private readonly usePatterns = true,
   ) {
+    this.keyedForms = configurationSecretEntries(configuration).map((e) => ({ key: e.key, forms: derivedForms(e.value) }));
     const secrets = [...configurationSecrets(configuration), ...extra.filter((s) => s.length >= MIN_SECRET_CHARS), ...serverSecrets()];
     const values = new Set<string>();
     for (const s of secrets) for (const f of derivedForms(s)) values.add(f);
@@ -448,6 +451,11 @@ export class Redactor {
       }
     }
     return false;
+  }
+
+  /** The configuration keys whose secret value appears in the text whole (in any form redact() masks). */
+  configurationKeysIn(text: string): string[] {
+    return this.keyedForms.filter((k) => k.forms.some((f) => text.includes(f))).map((k) => k.key);
   }
 
   redact(text: string): string {

@@ -1,10 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { z } from "zod";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConnectionName } from "../../src/deploy/checks.js";
 import { planDeploy, runDeploy } from "../../src/deploy/index.js";
 import { parseDeployOutput } from "../../src/deploy/output.js";
 import { makeProject } from "./helpers.js";
+import { deploy } from "../../tools/deploy.js";
+import { installRequirementsTool } from "../../tools/install_requirements.js";
 
 // The Fivetran API is out of reach in tests (network, a real account): a recorded fake of the
 // `fivetran` executable stands in for it, first on PATH. Everything on our side is real.
@@ -71,6 +74,26 @@ describe("pre-deploy checks", () => {
     await expect(planDeploy({ projectDir: dir, destination: "d", connection: "c", python: "/usr/bin/python3", env: { PATH: "/nonexistent", FIVETRAN_API_KEY: KEY } })).rejects.toMatchObject({
       code: "sdk_not_installed",
     });
+  });
+});
+
+describe("where deploy's fivetran command comes from", () => {
+  it("refuses the folder's .venv, and no tool text sends the user to install it there for deploy", async () => {
+    // What install_requirements include_sdk=true leaves: .venv/bin/fivetran beside .venv/bin/python.
+    const dir = goodProject();
+    mkdirSync(join(dir, ".venv", "bin"), { recursive: true });
+    copyFileSync(join(FAKE_BIN, "fivetran"), join(dir, ".venv", "bin", "fivetran"));
+    symlinkSync("/usr/bin/python3", join(dir, ".venv", "bin", "python"));
+    await expect(planDeploy({ projectDir: dir, destination: "d", connection: "c", env: { PATH: "/nonexistent", FIVETRAN_API_KEY: KEY } })).rejects.toMatchObject({
+      code: "sdk_not_installed",
+    });
+    // A new user met exactly this loop: deploy's description said install_requirements include_sdk=true installs
+    // its command, and deploy then refused that very command.
+    const texts = [deploy.description, JSON.stringify(z.toJSONSchema(z.object(deploy.input))), JSON.stringify(z.toJSONSchema(z.object(installRequirementsTool.input)))];
+    for (const t of texts) {
+      expect(t).not.toMatch(/include_sdk=true installs it|\.venv, then PATH|into \.venv, for engine 'sdk' and deploy/);
+    }
+    expect(deploy.description).toContain("outside the connector folder");
   });
 });
 

@@ -42,6 +42,10 @@ describe("requirements.txt rules", () => {
       ["requirements:unpinned", "warning", 3],
     ]);
     expect(issues[0].message).toContain("pre-installs");
+    // Each hint fits its package: the SDK's points at include_sdk, requests' at the .venv that already has it.
+    expect(issues[0].hint).toContain("include_sdk=true");
+    expect(issues[1].hint).not.toContain("SDK");
+    expect(issues[1].hint).toContain("install_requirements puts requests into .venv");
   });
 });
 

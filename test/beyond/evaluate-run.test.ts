@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { evaluateConnector } from "../../src/evaluate/index.js";
 import { evaluateConnectorTool } from "../../tools/evaluate_connector.js";
+import { diffState } from "../../tools/diff_state.js";
+import { runSync } from "../../src/runner/index.js";
 import { makeCtx, makeProject } from "./helpers.js";
 
 // Real connectors, run by the real run engine (python3 + the embedded harness) into real DuckDB files.
@@ -245,5 +247,147 @@ describe("evaluate_connector: a sync that never finishes", () => {
     expect(r.runs[0].status).toBe("timeout");
     // A loaded machine can add start-up time, but never a second full timeout.
     expect(elapsed).toBeLessThan(8 + 6);
+  }, 120_000);
+});
+
+// The first sync reads one page and stops (a next-page field read under the wrong name, as a scaffold whose
+// NEXT_URL_KEY was not adapted does); the saved cursor makes the second sync read the next page.
+const onePagePerSync = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "updated_at": f"2024-01-01T00:{i:02d}:00Z"} for i in range(1, 51)]
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    cursor = state.get("items_cursor", "")
+    page = [r for r in ROWS if r["updated_at"] > cursor][:10]
+    for row in page:
+        op.upsert("items", row)
+        cursor = row["updated_at"]
+    op.checkpoint({"items_cursor": cursor})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a first sync that stops before the end of the data", () => {
+  it("blocks, and says the second sync wrote new rows rather than re-writing old ones", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": onePagePerSync }), timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.runs.map((x) => x.counts.upserts)).toEqual([10, 10]);
+    const incomplete = r.blocking.filter((f) => f.rule === "resume:first_sync_complete");
+    expect(incomplete.map((f) => f.table)).toEqual(["items"]);
+    expect(incomplete[0].message).toContain("10 row(s) that the first sync had not written (10 → 20 rows)");
+    expect(incomplete[0].hint).toContain("pagination");
+    // Nothing was re-written: no finding may say so.
+    expect([...r.warnings, ...r.info].map((f) => f.message).join("\n")).not.toContain("re-wrote");
+    expect(r.verdict).toBe("not_ready");
+  }, 120_000);
+
+  it("does not block a resumed run after a first run capped by max_rows", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": onePagePerSync.replace("[:10]", "[:40]") }), maxRows: 10, timeoutSeconds: 60, writeMarkdown: false });
+    expect(r.blocking.filter((f) => f.rule === "resume:first_sync_complete")).toEqual([]);
+  }, 120_000);
+});
+
+// schema() declares a field that is not unique (company, as a new user did for fivetran-api-playground's users):
+// two upserts of the same sync land on one row and a user silently disappears.
+const notUniqueKey = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+ROWS = [{"id": i, "company": f"c{i % 10}", "updated_at": f"2024-01-{i:02d}"} for i in range(1, 13)]
+
+def schema(configuration):
+    return [{"table": "users", "primary_key": ["company"]}]
+
+def update(configuration, state):
+    cursor = state.get("cursor", "")
+    newest = cursor
+    for row in ROWS:
+        if row["updated_at"] > cursor:
+            op.upsert("users", row)
+            newest = max(newest, row["updated_at"])
+    op.checkpoint({"cursor": newest})
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a primary key that is not unique", () => {
+  it("warns that upserts of one clean sync replaced each other, with the counts and the key", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": notUniqueKey }), timeoutSeconds: 60, writeMarkdown: false });
+    const repeated = r.warnings.filter((f) => f.rule === "data:pk_repeated_in_sync");
+    expect(repeated.map((f) => f.table)).toEqual(["users"]);
+    expect(repeated[0].message).toContain("12 upsert(s) but the table has 10 row(s)");
+    expect(repeated[0].message).toContain("(company)");
+  }, 120_000);
+
+  it("says nothing for a connector whose keys are unique", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": notUniqueKey.replace('["company"]', '["id"]') }), timeoutSeconds: 60, writeMarkdown: false });
+    expect([...r.blocking, ...r.warnings, ...r.info].filter((f) => f.rule === "data:pk_repeated_in_sync")).toEqual([]);
+  }, 120_000);
+});
+
+describe("evaluate_connector and the folder's own run history", () => {
+  it("leaves diff_state's 'state the last run started from' as the folder's last run_debug left it", async () => {
+    // Seen in a new user's session: after evaluate_connector, diff_state compared the evaluation's scratch second
+    // run's start (another cursor) with the folder's state.json, which the evaluation had put back.
+    const dir = makeProject({ "connector.py": onePagePerSync });
+    const { ctx } = makeCtx(dir);
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60, reset: true });
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    const before = await diffState.handle({ project_dir: dir, from: "run_start", to: "current" }, ctx);
+    expect(before.data.changed).toEqual([{ path: "items_cursor", before: "2024-01-01T00:20:00Z", after: "2024-01-01T00:30:00Z" }]);
+    await evaluateConnector({ projectDir: dir, timeoutSeconds: 60, writeMarkdown: false });
+    const after = await diffState.handle({ project_dir: dir, from: "run_start", to: "current" }, ctx);
+    expect(after.data).toEqual(before.data);
+  }, 120_000);
+});
+
+// A new user's connector: it reads state.get("updated_since") but checkpoints {"cursor": ...}, so the cursor is
+// saved, moves to the newest row, and is never used.
+const readsAnotherKey = `from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+${ROWS}
+
+def schema(configuration):
+    return [{"table": "items", "primary_key": ["id"]}]
+
+def update(configuration, state):
+    since = state.get("updated_since") or ""
+    newest = since
+    for row in ROWS:
+        if row["updated_at"] > since:
+            op.upsert("items", row)
+            newest = max(newest, row["updated_at"])
+    state["cursor"] = newest
+    op.checkpoint(state)
+
+connector = Connector(update=update, schema=schema)
+`;
+
+describe("evaluate_connector: a cursor saved under one key and read under another", () => {
+  it("does not say the cursor never advances, and asks whether update() reads the key it checkpoints", async () => {
+    const r = await evaluateConnector({ projectDir: makeProject({ "connector.py": readsAnotherKey }), timeoutSeconds: 60, writeMarkdown: false });
+    const stuck = r.blocking.filter((f) => f.rule === "resume:state_advances");
+    expect(stuck.map((f) => f.table)).toEqual(["items"]);
+    expect(stuck[0].message).not.toContain("never advances");
+    expect(stuck[0].message).toContain('started from cursor = "2024-01-12" and still re-wrote 12 row(s)');
+    expect(stuck[0].hint).toContain("state.get('cursor')");
+  }, 120_000);
+});
+
+describe("evaluate_connector: a connector that logs its API token", () => {
+  it("blocks, naming the configuration key and never the value", async () => {
+    const token = "c7e5f920-1843-4c5b-a1a4-52c68c3bb358";
+    const logsToken = incremental.replace("    cursor = state.get", "    log.info(f\"token {configuration['api_token']}\")\n    cursor = state.get");
+    const r = await evaluateConnector({
+      projectDir: makeProject({ "connector.py": logsToken, "configuration.json": JSON.stringify({ api_token: token }) }),
+      timeoutSeconds: 60,
+      writeMarkdown: false,
+    });
+    const leak = r.blocking.filter((f) => f.rule === "security:no_secrets_in_logs");
+    expect(leak).toHaveLength(1);
+    expect(leak[0].message).toContain("'api_token'");
+    expect(JSON.stringify(r)).not.toContain(token);
+    expect(r.verdict).toBe("not_ready");
   }, 120_000);
 });

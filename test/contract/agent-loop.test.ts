@@ -404,3 +404,34 @@ describe("sample_source: the source made visible", () => {
     }
   });
 });
+
+describe("sample_source with a configuration value still a placeholder", () => {
+  it("does not send the request, and says which key to fill", async () => {
+    // A new user scaffolded bearer auth and sampled the endpoint before filling api_token: the request went out
+    // with 'Bearer <YOUR_API_TOKEN>' and the answer was a bare HTTP 401.
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(String(req.headers.authorization ?? ""));
+      res.writeHead(401).end("Invalid API key or format");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const client = await connectClient([root]);
+      const dir = makeConnector(`${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`, { base_url: base, api_token: "<YOUR_API_TOKEN>" }, root);
+      const r = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/auth/http_bearer", headers: { Authorization: "Bearer {api_token}" } });
+      expect(r.isError).toBe(true);
+      expect(r.text).toContain("api_token");
+      expect(r.text).toContain("placeholder");
+      expect(seen).toEqual([]);
+      // A real value goes out as before.
+      writeFileSync(join(dir, "configuration.json"), JSON.stringify({ base_url: base, api_token: "tok-123456789" }));
+      const ok = await call(client, "sample_source", { project_dir: dir, url: "{base_url}/auth/http_bearer", headers: { Authorization: "Bearer {api_token}" } });
+      expect(ok.data.status).toBe(401);
+      expect(seen).toEqual(["Bearer tok-123456789"]);
+      await client.close();
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -99,3 +99,21 @@ describe("false positives found on Fivetran's public connectors stay fixed", () 
     expect(r.findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([["PLE0704", "info", 11, 5]]);
   });
 });
+
+describe("FT046: a secret concatenated into a log message", () => {
+  const logged = (line: string) => ({ py: { update: `    ${line}\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)` } });
+
+  it("is found with + as with an f-string (a new user's log.info of the token it sends)", async () => {
+    for (const line of ['log.info("using token " + configuration["api_token"])', 'print("key: " + configuration["api_key"] + "!")']) {
+      const r = await lint(writeOverlay(logged(line)), { rules: ["FT046"], generic: false });
+      expect(r.findings.map((f) => f.message)).toEqual([expect.stringContaining("the secret configuration value")]);
+    }
+  });
+
+  it("stays quiet for a piece of the secret or a non-secret value", async () => {
+    for (const line of ['log.info("key " + configuration["api_key"][:4] + "...")', 'log.info("base " + configuration["base_url"])']) {
+      const r = await lint(writeOverlay(logged(line)), { rules: ["FT046"], generic: false });
+      expect(r.findings).toEqual([]);
+    }
+  });
+});

@@ -167,6 +167,25 @@ describe("per-table settings through the engine", () => {
     expect(`${r.error?.message}`).toMatch(/HTTP 400: .*orders: limit must be a whole number from 1 to 50, got '100'/);
   }, 60_000);
 
+  it("next_url: a full page without the NEXT_URL_KEY field says so in the log instead of stopping silently", async () => {
+    // A new user's connector for fivetran-api-playground read 50 of 200 rows and succeeded: its API names the field
+    // next_page_url, and NEXT_URL_KEY was left at the scaffold's next_url. Here the code expects another name.
+    const dir = join(root, "next-url-key");
+    scaffoldProject(dir, { source_type: "rest_api", tables: [REST_TABLES.find((t) => t.name === "events")!] });
+    const code = readFileSync(join(dir, "connector.py"), "utf8");
+    writeFileSync(join(dir, "connector.py"), code.replace('NEXT_URL_KEY = "next_url"', 'NEXT_URL_KEY = "next_page_url"'));
+    expect(await lintClean(dir)).toEqual([]);
+    const r = await runSync({ projectDir: dir, configuration: { base_url: shop.baseUrl(0) }, engine: "embedded", timeoutSeconds: 60, reset: true });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable.events).toBe(3);
+    expect(r.logTail.join("\n")).toMatch(/WARNING .*no 'next_page_url' field .*NEXT_URL_KEY/);
+    // The adapted name reads every page and logs no such warning.
+    writeFileSync(join(dir, "connector.py"), code);
+    const ok = await runSync({ projectDir: dir, configuration: { base_url: shop.baseUrl(0) }, engine: "embedded", timeoutSeconds: 60, reset: true });
+    expect(ok.rowsPerTable.events).toBe(shopRows("events", 0).length);
+    expect(ok.logTail.join("\n")).not.toContain("NEXT_URL_KEY");
+  }, 60_000);
+
   it("database: keyset over a composite key, offset and an unpaged read with its own cursor field, twice", async () => {
     const dir = join(root, "db");
     const made = scaffoldProject(dir, {

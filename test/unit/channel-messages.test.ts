@@ -17,7 +17,9 @@ describe("log and warning records of a harness channel", () => {
     tracker.fromChannel({ t: "log", level: "INFO", message: `fetched with ${SECRET}` });
     tracker.fromChannel({ t: "warning", message: `plain-text ${SECRET}` });
     expect(tracker.logTail()).toEqual([`INFO     connector fetched with ****`]);
-    expect(tracker.warnings).toEqual(["plain-text ****"]);
+    // The log line showed the configuration's token: masked, and named in a warning of its own (key, never value).
+    expect(tracker.warnings).toEqual([expect.stringContaining("showed the secret configuration value 'token'"), "plain-text ****"]);
+    expect(tracker.warnings.join("\n")).not.toContain(SECRET);
   });
 
   it("in a sync also put the warning among the log lines, as a WARNING of the sdk's", async () => {

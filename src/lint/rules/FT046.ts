@@ -26,6 +26,9 @@ export default defineRule({
             if (n.parent === a && a.type !== "string" && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
             if (n === a && (n.type === "identifier" || n.type === "attribute")) exprs.push(n);
             if (n.type === "call" && /\.format$/.test(mod.calleePath(n))) named(field(n, "arguments")!).forEach((x) => exprs.push(x));
+            // A value concatenated into the message ("token " + configuration["api_token"]) is logged whole; one
+            // sliced or passed to a call first (configuration["api_key"][:4]) is not, so only + chains count.
+            if (n.type === "subscript" && concatenatedInto(n, a)) exprs.push(n);
           });
         }
         for (const e of exprs) {
@@ -47,3 +50,11 @@ export default defineRule({
       }
   },
 });
+
+/** Is the node the argument itself or inside it only through + (and parentheses)? */
+function concatenatedInto(n: PyNode, arg: PyNode): boolean {
+  for (let p = n; p !== arg; p = p.parent!) {
+    if (!p.parent || (p.parent.type !== "binary_operator" && p.parent.type !== "parenthesized_expression" && p.parent !== arg)) return false;
+  }
+  return true;
+}

@@ -613,6 +613,8 @@ def main():
                 record.update(explain(f.exc, configuration))
             except Exception:
                 pass
+        if f.kind == "operation" and isinstance(getattr(f.exc, "record_keys", None), list):
+            record["record_keys"] = f.exc.record_keys
         if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):
             record["module"] = f.exc.name
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})

@@ -159,8 +159,11 @@ def _check_key_renamed(entry, data):
     for column in entry[0]:
         key = _names.column(column)
         if renamed.get(key) is None:
-            _fail(SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
-                               % (_names.schema(entry[1]), _names.table(entry[2]), key)))
+            error = SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
+                                 % (_names.schema(entry[1]), _names.table(entry[2]), key))
+            # The row's own field names, for a hint that shows which field schema() may have meant.
+            error.record_keys = [name for name in data if isinstance(name, str)][:100]
+            _fail(error)
 
 
 def _fail(error):
