@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SHAPES } from "./sync/shapes.mjs";
+import { harnessScript, SHAPES } from "./sync/shapes.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const HERE = fileURLToPath(new URL("./sync/", import.meta.url));
@@ -36,25 +36,6 @@ function instructions(args, env = process.env) {
   const m = /I\s+refs:\s+([\d,]+)/.exec(r.stderr ?? "");
   if (r.status !== 0 || !m) throw new Error(`valgrind ${args.join(" ")} failed:\n${(r.stderr ?? "").slice(-2000)}`);
   return Number(m[1].replaceAll(",", ""));
-}
-
-/** The harness's side: the shape's rows through _channel.row(), after schema() is read as the SDK reads it. */
-function harnessScript(shape) {
-  return `
-import io, sys
-sys.path.insert(0, ${JSON.stringify(join(ROOT, "src", "runner", "harness"))})
-from fivetran_connector_sdk import _channel
-_channel._out = io.open("/dev/null", "w", encoding="utf-8", newline="\\n")
-CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon"]
-tables = ${shape.schema}
-for t in tables:
-    t["columns"] = {k: (v if isinstance(v, dict) else {"type": v}) for k, v in t.get("columns", {}).items()}
-_channel.schema(tables)
-_channel.declare(tables)
-for i in range(int(sys.argv[1])):
-    _channel.row("upsert", "bench_rows", ${shape.row})
-_channel.flush()
-`;
 }
 
 /** The floor's side: a connector folder that upserts the shape's rows (no checkpoint until the end). */
@@ -91,7 +72,8 @@ try {
     // Not named after the shape: a script called json.py would be imported as the json module.
     const script = join(work, `harness_${name}.py`);
     writeFileSync(script, harnessScript(shape));
-    const harness = (instructions([script, String(rows)]) - instructions([script, "0"])) / rows;
+    const harnessDir = join(ROOT, "src", "runner", "harness");
+    const harness = (instructions([script, harnessDir, "/dev/null", String(rows), "0"]) - instructions([script, harnessDir, "/dev/null", "0", "0"])) / rows;
     const driver = join(HERE, "floor_driver.py");
     const floor = (instructions([driver, floorConnector(join(work, name, "n"), shape, rows)], floorEnv) - instructions([driver, floorConnector(join(work, name, "0"), shape, 0)], floorEnv)) / rows;
     const ratio = harness / floor;

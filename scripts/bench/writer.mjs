@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { SHAPES as ROW_SHAPES } from "./sync/shapes.mjs";
+import { harnessScript, SHAPES as ROW_SHAPES } from "./sync/shapes.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
@@ -35,28 +35,7 @@ if (!SHAPE) throw new Error(`BENCH_SHAPE: one of ${Object.keys(SHAPES).join(", "
 const ROWS = Math.max(1, Math.floor(Number(process.env.BENCH_ROWS ?? 200_000) / (SHAPE.rowsDivisor ?? 1)));
 const EVERY = Math.max(1, Math.floor(50_000 / (SHAPE.rowsDivisor ?? 1)));
 
-// The rows encoded by the harness's _channel exactly as a run would, after schema() is read as the SDK reads it
-// (a column's type given as a name becomes {"type": name}).
-const PY = `
-import io, sys
-sys.path.insert(0, sys.argv[1])
-from fivetran_connector_sdk import _channel
-_channel._out = io.open(sys.argv[2], "w", encoding="utf-8", newline="\\n")
-CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon"]
-tables = ${SHAPE.schema}
-for t in tables:
-    t["columns"] = {k: (v if isinstance(v, dict) else {"type": v}) for k, v in t.get("columns", {}).items()}
-_channel.schema(tables)
-_channel.declare(tables)
-rows, every = int(sys.argv[3]), int(sys.argv[4])
-for i in range(rows):
-    _channel.row("upsert", "bench_rows", ${SHAPE.row})
-    if (i + 1) % every == 0:
-        _channel.checkpoint({"cursor": i + 1})
-if rows % every:
-    _channel.checkpoint({"cursor": rows})
-_channel.flush()
-`;
+const PY = harnessScript(SHAPE);
 
 function median(xs) {
   const v = [...xs].sort((a, b) => a - b);

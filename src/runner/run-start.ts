@@ -32,6 +32,11 @@ export function saveRunStartState(projectDir: string, start: { override?: State;
     // A state file the project layer refuses (a link leaving the folder) fails the run itself, with its own error.
     return;
   }
+  writePrivate(path, content);
+}
+
+/** Replaces `path` with `content`; a failure leaves the old file (the run goes on without its record). */
+function writePrivate(path: string, content: string | Buffer): void {
   const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   try {
     // Security: private to the user like the run records, created exclusively, then renamed into place.
@@ -74,12 +79,6 @@ export function keepRunStartAside(projectDir: string): () => void {
       rmSync(path, { force: true });
       return;
     }
-    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-    try {
-      writeFileSync(tmp, saved, { mode: 0o600, flag: "wx" });
-      renameSync(tmp, path);
-    } catch {
-      rmSync(tmp, { force: true });
-    }
+    writePrivate(path, saved);
   };
 }

@@ -6,20 +6,7 @@ import { FloatCell, JsonCell, MISFIT, nativeValue, stageText, type Cell } from "
 
 /** DuckDB's value of CAST(text AS FLOAT) for each text (null for NULL), read back as a double. */
 async function castToFloat(texts: (string | null)[]): Promise<(number | null)[]> {
-  const inst = await DuckDBInstance.create(":memory:");
-  try {
-    const conn = await inst.connect();
-    const out: (number | null)[] = [];
-    for (const t of texts) {
-      const r = await conn.runAndReadAll("SELECT CAST($1::VARCHAR AS FLOAT)::DOUBLE", [t]);
-      const v = r.getRows()[0][0];
-      out.push(v === null ? null : Number(v));
-    }
-    conn.closeSync();
-    return out;
-  } finally {
-    inst.closeSync();
-  }
+  return (await castEach("SELECT CAST($1::VARCHAR AS FLOAT)::DOUBLE", texts)).map((v) => (v === null ? null : Number(v)));
 }
 
 describe("nativeValue for FLOAT columns", () => {

@@ -35,3 +35,31 @@ export const SHAPES = {
     schema: `[{"table": "bench_rows"}]`,
   },
 };
+
+/**
+ * A Python script that sends a shape's rows through the harness's _channel exactly as a run would: argv is the
+ * harness's folder, the file the records go to, the number of rows, and a checkpoint every that many rows (0: none).
+ * schema() is read first as the SDK reads it (a column's type given as a name becomes {"type": name}).
+ */
+export function harnessScript(shape) {
+  return `
+import io, sys
+sys.path.insert(0, sys.argv[1])
+from fivetran_connector_sdk import _channel
+_channel._out = io.open(sys.argv[2], "w", encoding="utf-8", newline="\\n")
+CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon"]
+tables = ${shape.schema}
+for t in tables:
+    t["columns"] = {k: (v if isinstance(v, dict) else {"type": v}) for k, v in t.get("columns", {}).items()}
+_channel.schema(tables)
+_channel.declare(tables)
+rows, every = int(sys.argv[3]), int(sys.argv[4])
+for i in range(rows):
+    _channel.row("upsert", "bench_rows", ${shape.row})
+    if every and (i + 1) % every == 0:
+        _channel.checkpoint({"cursor": i + 1})
+if every and rows % every:
+    _channel.checkpoint({"cursor": rows})
+_channel.flush()
+`;
+}
