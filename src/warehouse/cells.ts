@@ -339,8 +339,9 @@ const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * The value `CAST(stageText(cell, kind) AS kind)` gives, for the cells whose conversion is exact in JavaScript
- * (plain integers, JS-rounded decimals, true/false, `YYYY-MM-DDTHH:MM:SSZ`); MISFIT for any other. A number is
- * the `_fivetran_synced` time in microseconds. TIMESTAMP WITH TIME ZONE values are microseconds since the epoch.
+ * (plain integers in range, JS-rounded decimals, decimals that fit their column, the boolean words, fixed-width
+ * dates and times, JSON text from Python's own encoder); MISFIT for any other. A number is the `_fivetran_synced`
+ * time in microseconds. Times are microseconds since the epoch, dates days, a DECIMAL its integer scaled by 10^s.
  */
 export function nativeValue(cell: Cell | number, kind: string): boolean | bigint | number | string | null | typeof MISFIT {
   if (cell === null) return null;
