@@ -98,6 +98,13 @@ describe("The run's start-up (ftmcp_boot.py, the namespace probe)", () => {
   afterEach(async () => {
     for (const dir of folders.splice(0)) await leftIn(dir, 0);
   });
+  /** An embedded run of a folder whose code forges a record on fd 3: it fails, naming the malformed record. */
+  const forgedRunFails = async (dir: string): Promise<void> => {
+    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
+    expect(a.isError).toBe(false);
+    expect(a.text).toContain('"status": "failed"');
+    expect(a.text).toContain("malformed record");
+  };
 
   it("a PYTHONPATH with an empty entry in the server's environment (`export PYTHONPATH=$PYTHONPATH:/x` with none set), sitecustomize.py and usercustomize.py in the connector folder forging the version line → neither runs, the run says the real Python", async () => {
     const before = process.env.PYTHONPATH;
@@ -149,10 +156,7 @@ connector = Connector(update=update)
 
   it('connector code writing {"t": "error", "message": 123} to fd 3 at import → a failed run naming the malformed record, not an internal error', async () => {
     const dir = h.connector("forged-error", `import os\nos.write(3, b'{"t": "error", "kind": "connector_exception", "message": 123}\\n')\n${PLAIN}`);
-    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
-    expect(a.isError).toBe(false);
-    expect(a.text).toContain('"status": "failed"');
-    expect(a.text).toContain("malformed record");
+    await forgedRunFails(dir);
     // The folder is not left locked: the next run starts (and fails the same way).
     const again = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
     expect(again.text).toContain("malformed record");
@@ -160,18 +164,12 @@ connector = Connector(update=update)
 
   it('connector code writing {"t": "start", "sdk_version": {...}} to fd 3 at import → a failed run naming the malformed record, not an output-schema error', async () => {
     const dir = h.connector("forged-start", `import os\nos.write(3, b'{"t": "start", "sdk_version": {"x": [1]}, "python": 3}\\n')\n${PLAIN}`);
-    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
-    expect(a.isError).toBe(false);
-    expect(a.text).toContain('"status": "failed"');
-    expect(a.text).toContain("malformed record");
+    await forgedRunFails(dir);
   });
 
   it('connector code writing {"t": "checkpoint", "text": 5} to fd 3 → a failed run; files/state.json never holds what no checkpoint could write', async () => {
     const dir = h.connector("forged-checkpoint", `import os\nos.write(3, b'{"t": "checkpoint", "text": 5, "shown": 7}\\n')\n${PLAIN}`);
-    const a = await h.call("run_debug", { project_dir: dir, engine: "embedded", wait_seconds: 55 });
-    expect(a.isError).toBe(false);
-    expect(a.text).toContain('"status": "failed"');
-    expect(a.text).toContain("malformed record");
+    await forgedRunFails(dir);
     const state = join(dir, "files", "state.json");
     if (existsSync(state)) expect(JSON.parse(readFileSync(state, "utf8"))).toBeTypeOf("object");
   });
