@@ -32,14 +32,19 @@ function duckType(kind: string): DuckDBType {
   return decimal ? DECIMAL(+decimal[1], +decimal[2]) : DUCK_TYPES[kind];
 }
 
-/** A native value as the vector of its kind takes it: times, dates and decimals in their DuckDB wrappers. */
-function wrap(kind: string, v: boolean | bigint | number | string): DuckDBValue {
-  if (kind === TSTZ) return new DuckDBTimestampTZValue(v as bigint);
-  if (kind === "TIMESTAMP") return new DuckDBTimestampValue(v as bigint);
-  if (kind === "DATE") return new DuckDBDateValue(v as number);
+/**
+ * How a native value of this kind goes into its vector: times, dates and decimals in their DuckDB wrappers (undefined:
+ * as it is). Picked once per column, not per value: a DECIMAL's width and scale are read from its kind here.
+ */
+function wrapperFor(kind: string): ((v: boolean | bigint | number | string) => DuckDBValue) | undefined {
+  if (kind === TSTZ) return (v) => new DuckDBTimestampTZValue(v as bigint);
+  if (kind === "TIMESTAMP") return (v) => new DuckDBTimestampValue(v as bigint);
+  if (kind === "DATE") return (v) => new DuckDBDateValue(v as number);
   const decimal = DECIMAL_RE.exec(kind);
-  if (decimal) return new DuckDBDecimalValue(v as bigint, +decimal[1], +decimal[2]);
-  return v;
+  if (!decimal) return undefined;
+  const width = +decimal[1];
+  const scale = +decimal[2];
+  return (v) => new DuckDBDecimalValue(v as bigint, width, scale);
 }
 
 /**
@@ -122,7 +127,7 @@ export class Loader {
         const col = at[i];
         const kind = kinds[i];
         if (native[i]) {
-          const wrapped = kind === TSTZ || kind === "TIMESTAMP" || kind === "DATE" || kind.startsWith("DECIMAL");
+          const wrap = wrapperFor(kind);
           for (let r = 0; r < n; r++) {
             const cell = col < 0 ? undefined : rows[from + r][col];
             const v = cell === undefined ? null : nativeValue(cell, kind);
@@ -130,7 +135,7 @@ export class Loader {
               appender.clear();
               return i;
             }
-            vector.setItem(r, wrapped && v !== null ? wrap(kind, v) : v);
+            vector.setItem(r, wrap && v !== null ? wrap(v) : v);
           }
         } else {
           for (let r = 0; r < n; r++) {
