@@ -41,6 +41,23 @@ VALUES = [
     datetime.timedelta(days=1), uuid.UUID(int=1), Color.RED, 1 + 2j, (1, "a"), [1, 2.0, None], {"b": 1, "10": 2, "x": [1.0, -0.0]},
     {"d": datetime.date(2024, 1, 1)}, {1: "a", None: "b"}, {(1, 2): "t"}, {"nan": float("nan")}, set(), frozenset([1]), range(2), None,
 ]
+
+
+def nested(depth):
+    v = []
+    for _ in range(depth):
+        v = [v]
+    return v
+
+
+# json.dumps's own checks: a value that holds itself (ValueError), one object twice (not circular), and nesting
+# deeper than the recursion limit (RecursionError).
+CIRCULAR_LIST = []
+CIRCULAR_LIST.append(CIRCULAR_LIST)
+CIRCULAR_DICT = {}
+CIRCULAR_DICT["self"] = CIRCULAR_DICT
+SHARED = [1, {"x": 2}]
+VALUES += [CIRCULAR_LIST, CIRCULAR_DICT, {"a": SHARED, "b": [SHARED, SHARED]}, nested(5000)]
 TYPES = [None, "BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "DECIMAL", "STRING", "XML", "UTC_DATETIME", "NAIVE_DATETIME",
          "NAIVE_DATE", "JSON", "BINARY"]
 
@@ -87,6 +104,13 @@ def our_cell(kind, v):
     return ["bytes", base64.b64decode(wire["v"]).hex()]
 
 
+def shown(v):
+    try:
+        return repr(v)[:200]
+    except RecursionError:
+        return "a value nested too deep for repr()"
+
+
 def outcome(fn, kind, v):
     try:
         return fn(kind, v)
@@ -103,7 +127,7 @@ for kind in TYPES:
         a, b = outcome(sdk_cell, kind, v), outcome(our_cell, kind, v)
         checked += 1
         if a != b:
-            print(json.dumps({"type": kind, "value": repr(v), "sdk": a, "ours": b}))
+            print(json.dumps({"type": kind, "value": shown(v), "sdk": a, "ours": b}))
 
 # _fivetran_id: the core hashes the renamed row of decoded cells; the harness hashes its wire cells.
 for v in VALUES:
@@ -116,6 +140,26 @@ for v in VALUES:
     got = ours.row_hash(ours.HashOrder(["id", "b_col", "a"]), ["x", ours.inferred(v), None])
     checked += 1
     if want != got:
-        print(json.dumps({"hash_of": repr(v), "sdk": want, "ours": got}))
+        print(json.dumps({"hash_of": shown(v), "sdk": want, "ours": got}))
+
+# A connector may teach json.dumps its own types by replacing JSONEncoder.default (a common way to store dates):
+# both then encode a date inside a dict or list with it.
+json.JSONEncoder.default = lambda self, o: "custom:" + str(o)
+for kind in (None, "JSON"):
+    for v in ({"d": datetime.date(2024, 1, 1)}, [datetime.datetime(2024, 1, 2, 3, 4, 5)], {"u": uuid.UUID(int=1)}):
+        a, b = outcome(sdk_cell, kind, v), outcome(our_cell, kind, v)
+        checked += 1
+        if a != b:
+            print(json.dumps({"type": kind, "value": shown(v), "default": "replaced", "sdk": a, "ours": b}))
+
+# A connector that raised the recursion limit: a value that holds itself must still be refused by the circularity
+# check, not recurse until the C stack runs out.
+sys.setrecursionlimit(200000)
+for kind in (None, "JSON"):
+    for v in (CIRCULAR_LIST, CIRCULAR_DICT):
+        a, b = outcome(sdk_cell, kind, v), outcome(our_cell, kind, v)
+        checked += 1
+        if a != b:
+            print(json.dumps({"type": kind, "value": shown(v), "recursion_limit": 200000, "sdk": a, "ours": b}))
 
 print(json.dumps({"checked": checked}))

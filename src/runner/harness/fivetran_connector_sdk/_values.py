@@ -26,6 +26,7 @@ import datetime
 import hashlib
 import json
 import re
+import sys
 from calendar import timegm
 
 _INT32 = (-(1 << 31), (1 << 31) - 1)
@@ -70,21 +71,32 @@ class NotSerializable(TypeError):
     reports it as a serialization error while connector code that catches TypeError still does."""
 
 
-# json.dumps(v) with its defaults, without its Python layers (dumps, encode, iterencode): the same C encoder, made
-# with the same arguments (a new one per call, as iterencode makes, so its circular-reference check starts empty).
-# A JSON column's value costs one such call, which took about as long as encoding the rest of its row.
+# json.dumps(v) with its defaults, without its Python layers (dumps, encode, iterencode): the same C encoder with the
+# same arguments, made once. A JSON column's value costs one such call, which took about as long as encoding the rest
+# of its row. It is made without the circular-reference check (a dict of ids per call, about a sixth of the call): a
+# value that holds itself then recurses until RecursionError, and json.dumps itself is asked again, so the connector
+# gets json.dumps's own ValueError. Under a recursion limit raised past the default, that recursion could overrun
+# the C stack before the limit, so such a process keeps json.dumps's check.
 _json_dumps = json.dumps
 try:
     from json.encoder import c_make_encoder as _c_make_encoder, encode_basestring_ascii as _ascii_text
+
+    # The default is looked up at each call, as json.dumps does: a connector may replace JSONEncoder.default.
+    _encode_value = _c_make_encoder(None, lambda o: json._default_encoder.default(o), _ascii_text, None, ": ", ", ",
+                                    False, False, True)
 except ImportError:  # an interpreter without the C accelerator
-    _c_make_encoder = None
+    _encode_value = None
+_RECURSION_LIMIT = sys.getrecursionlimit()
 
 
 def _dumps(v):
     try:
-        if _c_make_encoder is None or json.dumps is not _json_dumps:
+        if _encode_value is None or json.dumps is not _json_dumps or sys.getrecursionlimit() > _RECURSION_LIMIT:
             return json.dumps(v)  # as the SDK: whatever json.dumps is now
-        return "".join(_c_make_encoder({}, json._default_encoder.default, _ascii_text, None, ": ", ", ", False, False, True)(v, 0))
+        try:
+            return "".join(_encode_value(v, 0))
+        except RecursionError:
+            return json.dumps(v)
     except TypeError as e:
         raise NotSerializable(str(e)) from None
 
