@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { KeySet } from "../../src/warehouse/writer.js";
 
@@ -27,5 +28,52 @@ describe("KeySet (the keys a sync has upserted)", () => {
       expect(s.add(k), k).toBe(true);
       expect(s.add(k), `${k} again`).toBe(false);
     }
+  });
+});
+
+describe("KeySet: _fivetran_id keys (base64 of a SHA-1)", () => {
+  const digest = (s: string) => createHash("sha1").update(s).digest("base64");
+
+  it("holds 50,000 digests, tells them from others, and grows past its first table", () => {
+    const s = new KeySet();
+    for (let i = 0; i < 50_000; i++) expect(s.add(digest(`row ${i}`))).toBe(true);
+    for (let i = 0; i < 50_000; i += 997) expect(s.add(digest(`row ${i}`)), `row ${i} again`).toBe(false);
+    for (let i = 0; i < 50_000; i += 991) expect(s.has(digest(`row ${i}`))).toBe(true);
+    for (let i = 50_000; i < 51_000; i++) expect(s.has(digest(`row ${i}`))).toBe(false);
+  });
+
+  it("keeps 28-character texts that are not canonical base64 apart from the digest they decode to", () => {
+    const s = new KeySet();
+    const id = digest("a row");
+    s.add(id);
+    // The last character before "=" carries 2 bits that are not part of the 20 bytes: a text with them set decodes to
+    // the same bytes, but is another key.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const last = alphabet.indexOf(id[26]);
+    const twin = id.slice(0, 26) + alphabet[last | 1] + "=";
+    expect(twin).not.toBe(id);
+    expect(s.has(twin)).toBe(false);
+    expect(s.add(twin)).toBe(true);
+    expect(s.has(twin)).toBe(true);
+    // Text of that length that is not base64 at all, or has no padding, is a text key like any other.
+    for (const k of ["x".repeat(27) + "=", "#".repeat(28), id.slice(0, 27) + "A", id.replace("=", "")]) {
+      expect(s.has(k), k).toBe(false);
+      expect(s.add(k), k).toBe(true);
+      expect(s.has(k), k).toBe(true);
+    }
+    expect(s.has(id)).toBe(true);
+  });
+
+  it("keeps digests that share their first bytes apart", () => {
+    const s = new KeySet();
+    // Same first 4 bytes (the table's hash), different rest: they land in one probe chain.
+    const a = Buffer.alloc(20, 1);
+    const b = Buffer.alloc(20, 1);
+    b[19] = 2;
+    const c = Buffer.alloc(20, 1);
+    c[4] = 9;
+    for (const x of [a, b, c]) expect(s.add(x.toString("base64"))).toBe(true);
+    for (const x of [a, b, c]) expect(s.add(x.toString("base64"))).toBe(false);
+    expect(s.has(Buffer.alloc(20, 3).toString("base64"))).toBe(false);
   });
 });

@@ -18,17 +18,22 @@ export function cellKey(cell: Cell): string {
 
 /**
  * The keys a sync has upserted: it grows with the rows of the whole sync, so integer keys, the most common, are
- * kept as numbers (about a third of the memory of their text in a Set); the text of any other key as it is.
+ * kept as numbers (about a third of the memory of their text in a Set), and `_fivetran_id` keys (every row of a
+ * table without a primary key) as the 20 bytes they encode; the text of any other key as it is.
  */
 export class KeySet {
   /** Non-negative integer keys below MAX_BIT, one bit each: ids are mostly dense, and a bit costs no GC. */
   private bits = new Uint8Array(1024);
   private readonly numbers = new Set<number>();
   private readonly texts = new Set<string>();
+  private digests: DigestSet | undefined;
   /** Adds a key; returns false when it was already there. */
   add(key: string): boolean {
     const n = asInteger(key);
-    if (n === undefined) return grew(this.texts, key);
+    if (n === undefined) {
+      if (key.length === DIGEST_TEXT && decodeDigest(key)) return (this.digests ??= new DigestSet()).add();
+      return grew(this.texts, key);
+    }
     if (n >= 0 && n < MAX_BIT) {
       const byte = n >>> 3;
       if (byte >= this.bits.length) this.grow(byte);
@@ -41,7 +46,10 @@ export class KeySet {
   }
   has(key: string): boolean {
     const n = asInteger(key);
-    if (n === undefined) return this.texts.has(key);
+    if (n === undefined) {
+      if (key.length === DIGEST_TEXT && decodeDigest(key)) return this.digests?.has() ?? false;
+      return this.texts.has(key);
+    }
     if (n >= 0 && n < MAX_BIT) {
       const byte = n >>> 3;
       return byte < this.bits.length && (this.bits[byte] & (1 << (n & 7))) !== 0;
@@ -54,6 +62,105 @@ export class KeySet {
     const bigger = new Uint8Array(size);
     bigger.set(this.bits);
     this.bits = bigger;
+  }
+}
+
+/** The length of the base64 text of 20 bytes: a SHA-1, as `_fivetran_id` is. */
+const DIGEST_TEXT = 28;
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Each character's 6 bits by char code; -1 for a character that is not base64. */
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++) SEXTET[BASE64.charCodeAt(i)] = i;
+/** The 20 bytes decodeDigest() read last, as five 32-bit words (one decode per key, then one lookup). */
+const WORDS = new Int32Array(5);
+
+/**
+ * Reads a 28-character key as the canonical base64 text of 20 bytes into WORDS; false for any other text. Canonical
+ * means the two bits past the 20th byte are zero: then no two texts have the same bytes, so a key kept as its bytes
+ * is never another key's.
+ */
+function decodeDigest(key: string): boolean {
+  if (key.charCodeAt(27) !== 61) return false;
+  // 27 characters of 6 bits: 162 bits, of which the first 160 are the bytes, read 32 at a time.
+  let acc = 0;
+  let bits = 0;
+  let w = 0;
+  for (let i = 0; i < 27; i++) {
+    const c = key.charCodeAt(i);
+    const v = c < 128 ? SEXTET[c] : -1;
+    if (v < 0) return false;
+    if (bits + 6 <= 32) {
+      acc = (acc << 6) | v;
+      bits += 6;
+      if (bits === 32) {
+        WORDS[w++] = acc;
+        acc = 0;
+        bits = 0;
+      }
+    } else {
+      const take = 32 - bits;
+      WORDS[w++] = (acc << take) | (v >>> (6 - take));
+      bits = 6 - take;
+      acc = v & ((1 << bits) - 1);
+    }
+  }
+  // The 2 bits left over must be zero.
+  return bits === 2 && acc === 0;
+}
+
+/**
+ * 20-byte keys in an open-addressing table of 32-bit words: 30 to 60 bytes a key, where a Set of their text took
+ * about 120 (the text kept alive included) and a hash of each text when it was added. Its argument is WORDS, as
+ * decodeDigest() left them. The first word is the slot's hash: SHA-1 bytes are uniform.
+ */
+class DigestSet {
+  private slots = new Int32Array(5 * 1024);
+  private used = new Uint8Array(1024);
+  private size = 0;
+
+  /** Adds WORDS; false when they were there already. */
+  add(): boolean {
+    const at = this.find(this.slots, this.used);
+    if (at >= 0) return false;
+    const o = ~at * 5;
+    for (let k = 0; k < 5; k++) this.slots[o + k] = WORDS[k];
+    this.used[~at] = 1;
+    // At most 70% full: with uniform hashes, linear probing then looks at about two slots to add a key.
+    if (++this.size * 10 > this.used.length * 7) this.grow();
+    return true;
+  }
+
+  has(): boolean {
+    return this.find(this.slots, this.used) >= 0;
+  }
+
+  /** The slot holding WORDS, or ~(the free slot where they would go). */
+  private find(slots: Int32Array, used: Uint8Array): number {
+    const mask = used.length - 1;
+    for (let i = WORDS[0] & mask; ; i = (i + 1) & mask) {
+      if (!used[i]) return ~i;
+      const o = i * 5;
+      if (slots[o] === WORDS[0] && slots[o + 1] === WORDS[1] && slots[o + 2] === WORDS[2] && slots[o + 3] === WORDS[3] && slots[o + 4] === WORDS[4]) return i;
+    }
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const oldUsed = this.used;
+    const used = new Uint8Array(oldUsed.length * 2);
+    const slots = new Int32Array(used.length * 5);
+    const mask = used.length - 1;
+    for (let s = 0; s < oldUsed.length; s++) {
+      if (!oldUsed[s]) continue;
+      const o = s * 5;
+      let i = oldSlots[o] & mask;
+      while (used[i]) i = (i + 1) & mask;
+      const n = i * 5;
+      for (let k = 0; k < 5; k++) slots[n + k] = oldSlots[o + k];
+      used[i] = 1;
+    }
+    this.slots = slots;
+    this.used = used;
   }
 }
 
