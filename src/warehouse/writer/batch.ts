@@ -68,6 +68,11 @@ export class SyncTable {
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
    */
   txOrder: string[] | undefined;
+  /**
+   * The columns that had values in rows of this table written early (a spill) in the open transaction: a later
+   * widening of one converts those rows' stored values, not the cells they came from (see WarehouseWriter.write()).
+   */
+  earlyColumns: Set<string> | undefined;
   /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
   source = "";
   /** Whether the table held no rows when this sync first wrote to it; undefined until then (see upsertRows()). */
