@@ -138,7 +138,8 @@ export function snapshot(dir: string): Record<string, string> {
  */
 export function expectRefused(f: Fixture, a: Answer, before: { outside: Record<string, string>; sibling: Record<string, string> }, code = "outside_project"): void {
   expect(a.text).not.toContain(f.marker);
-  expect({ isError: a.isError, code: a.code }).toEqual({ isError: true, code });
+  // The answer text goes with a failure: a code alone does not say what went wrong.
+  expect({ isError: a.isError, code: a.code }, a.text).toEqual({ isError: true, code });
   expectUntouched(f, before);
 }
 
