@@ -117,6 +117,32 @@ const BOOL_WORDS = new Set(["true", "false", "t", "f"]);
 
 /** The type the core gives a piece of text, or null for "". */
 export function textType(value: string): string | null {
+  const type = asciiTextType(value);
+  // The core's patterns are Python's, whose \d is any Unicode decimal digit (full-width, Arabic-Indic, ...): such
+  // text, which fails every pattern here, is read as the same text in ASCII digits (DuckDB's CAST then refuses it).
+  if (type !== "VARCHAR" || !NON_ASCII.test(value)) return type;
+  let ascii = value.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!)));
+  if (ascii === value) return type;
+  // Python's leading-zero rule looks for an ASCII "0": "٠١" is an integer to it.
+  if (value.charAt(0) !== "0" && INTEGER.test(ascii)) ascii = ascii.replace(/^0+(?=\d)/, "");
+  return asciiTextType(ascii);
+}
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const UNICODE_DIGIT = /\p{Nd}/gu;
+const ONE_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a Unicode decimal digit: Unicode encodes each script's digits 0 to 9 as one contiguous, ascending run,
+ * and runs that touch are whole runs, so it is the distance from the start of the contiguous digits, modulo 10.
+ */
+function digitValue(cp: number): number {
+  let start = cp;
+  while (start > 0 && ONE_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+function asciiTextType(value: string): string | null {
   if (value === "") return null;
   const c = value.charCodeAt(0);
   // Fast path: text that starts with a letter other than those of true/false/t/f/NaN/Infinity is text.
