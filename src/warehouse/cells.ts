@@ -293,12 +293,13 @@ function limitDecimal(text: string, kind: string): string | null {
   const [, pText, sText] = DECIMAL_RE.exec(kind)!;
   const precision = +pText;
   const scale = +sText;
-  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(asPythonDecimal(text));
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return text;
   const sign = m[1] === "-" ? "-" : "";
   let digits = (m[2] + (m[3] ?? "")).replace(/^0+(?=\d)/, "");
   let exp = Number(m[4] ?? 0) - (m[3] ?? "").length; // value = digits × 10^exp
-  if (/^0*$/.test(digits)) return text;
+  // Zero is never too wide; with more digits after the point than the scale it is quantized, its sign kept.
+  if (/^0*$/.test(digits)) return -exp > scale ? sign + (scale > 0 ? `0.${"0".repeat(scale)}` : "0") : text;
   digits = digits.replace(/^0+/, "");
   const adjusted = digits.length - 1 + exp;
   if (adjusted + 1 > Math.max(precision - scale, 0)) return null;
@@ -315,6 +316,40 @@ function limitDecimal(text: string, kind: string): string | null {
     return sign + out;
   }
   return text;
+}
+
+/** Whether Python's str.isspace() takes this character (its Decimal() strips such around a number). */
+function isPythonSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    (c >= 0x1c && c <= 0x20) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Text as Python's Decimal() reads it before parsing: Unicode decimal digits as ASCII ones, the spaces around it
+ * dropped, and every underscore (digit grouping) removed. Any other character is left for the parse to refuse, as
+ * Decimal() refuses it.
+ */
+function asPythonDecimal(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0x5f) continue;
+    if (isPythonSpace(c)) out += " ";
+    else if (c > 0x7f && ONE_DIGIT.test(ch)) out += String(digitValue(c));
+    else out += ch;
+  }
+  return out.replace(/^ +| +$/g, "");
 }
 
 /** The text loaded into a column of type `kind` for a cell, or null for NULL. */
