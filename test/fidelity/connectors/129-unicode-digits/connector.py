@@ -11,6 +11,9 @@ def schema(configuration):
 def update(configuration, state):
     for i, v in enumerate(["１２３", "abc", "٠١", "２０２４-01-01"]):
         op.upsert("mixed", {"id": i, "v": v})
+    # A negative zero (or a float too small to be normal) becomes the core's "0.0", which loads.
+    op.upsert("zeros", {"id": 0, "v": "-\u0660.\u0660"})
+    op.upsert("zeros", {"id": 1, "v": "2.5"})
     op.checkpoint({"mixed": True})
     for i, (qty, price, day) in enumerate([("١٢", "１.５", "２０２４-01-01"), ("٠١", "2.5", "2024-01-02")]):
         op.upsert("orders", {"id": i, "qty": qty, "price": price, "day": day})
