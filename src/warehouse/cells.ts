@@ -281,7 +281,9 @@ export function javaFloatText(cell: FloatCell): string {
 const SMALLEST_NORMAL: Record<string, number> = { FLOAT: 1.1754943508222875e-38, DOUBLE: 2.2250738585072014e-308 };
 
 function limitFloat(text: string, kind: string): string {
-  let n = Number(text);
+  // The core reads the text with Python's float(), which takes Unicode decimal digits too (textType lets such text
+  // into a DOUBLE column); the load refuses them unless the limit makes them "0.0".
+  let n = Number(NON_ASCII.test(text) ? text.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!))) : text);
   if (Number.isNaN(n)) return text;
   if (kind === "FLOAT") n = Math.fround(n);
   if (n === 0 && !Object.is(n, -0)) return text;
