@@ -37,6 +37,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // The load refuses Unicode digits in a column the core reads as numbers.
   "129-unicode-digits": { expect: ["failed"] },
   "127-second-run-native-widen": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "135-empty-table-then-rows": { runs: 2, expect: ["succeeded", "succeeded"] },
   "133-json-refusal-type": {
     knownDifference:
       "a value json.dumps refuses raises the harness's NotSerializable (a TypeError subclass) at the call, where the SDK raises TypeError itself: type(e).__name__ and type(e) is TypeError differ",
