@@ -257,7 +257,7 @@ export function javaFloatText(cell: FloatCell): string {
   let shortest = abs.toExponential();
   if (cell.single) {
     for (let n = 0; n <= 8; n++) {
-      const s = abs.toExponential(n);
+      const s = halfEvenExponential(abs, n);
       if (Math.fround(Number(s)) === abs) {
         shortest = s;
         break;
@@ -276,6 +276,45 @@ export function javaFloatText(cell: FloatCell): string {
     text = `${digits[0]}.${digits.slice(1) || "0"}E${exponent}`;
   }
   return (value < 0 ? "-" : "") + text;
+}
+
+/**
+ * `x.toExponential(n)` rounded as Python's format(x, ".ne") rounds (the core's search for a float's shortest digits):
+ * both round the exact value of x, but a tie (x exactly halfway, 2357719.25 to 8 digits) goes up in JavaScript and
+ * to the even digit in Python (2.3577192e+6).
+ */
+function halfEvenExponential(x: number, n: number): string {
+  const s = x.toExponential(n);
+  // A tie has exactly n + 2 significant digits, the last a 5: x.toExponential(n + 1) shows them, then exactly.
+  const longer = x.toExponential(n + 1);
+  const e = longer.indexOf("e");
+  if (longer.charCodeAt(e - 1) !== 53 || !isExactly(x, longer)) return s;
+  const digits = longer.slice(0, e).replace(".", "");
+  const kept = digits.slice(0, n + 1);
+  // JavaScript rounded up; Python keeps an even last digit as it is.
+  if ((kept.charCodeAt(n) - 48) % 2 === 1) return s;
+  return (n > 0 ? `${kept[0]}.${kept.slice(1)}` : kept) + longer.slice(e);
+}
+
+const F64 = new Float64Array(1);
+const F64_BITS = new BigUint64Array(F64.buffer);
+
+/** Whether decimal text (m.mmme±k) is exactly the double x (x > 0, finite). */
+function isExactly(x: number, text: string): boolean {
+  const [mant, expText] = text.split("e");
+  const frac = mant.split(".")[1] ?? "";
+  let lhs = BigInt(mant.replace(".", ""));
+  const k = Number(expText) - frac.length; // text = lhs × 10^k
+  F64[0] = x;
+  const bits = F64_BITS[0];
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let rhs = biased === 0 ? bits & 0xfffffffffffffn : (bits & 0xfffffffffffffn) | (1n << 52n);
+  const e2 = (biased === 0 ? 1 : biased) - 1075; // x = rhs × 2^e2
+  if (k >= 0) lhs *= 10n ** BigInt(k);
+  else rhs *= 10n ** BigInt(-k);
+  if (e2 >= 0) rhs <<= BigInt(e2);
+  else lhs <<= BigInt(-e2);
+  return lhs === rhs;
 }
 
 const SMALLEST_NORMAL: Record<string, number> = { FLOAT: 1.1754943508222875e-38, DOUBLE: 2.2250738585072014e-308 };
