@@ -378,19 +378,18 @@ function isPythonSpace(c: number): boolean {
 
 /**
  * Text as Python's Decimal() reads it before parsing: Unicode decimal digits as ASCII ones, the spaces around it
- * dropped, and every underscore (digit grouping) removed. Any other character is left for the parse to refuse, as
+ * dropped, then every underscore (digit grouping) removed. Any other character is left for the parse to refuse, as
  * Decimal() refuses it.
  */
 function asPythonDecimal(text: string): string {
   let out = "";
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c === 0x5f) continue;
     if (isPythonSpace(c)) out += " ";
     else if (c > 0x7f && ONE_DIGIT.test(ch)) out += String(digitValue(c));
     else out += ch;
   }
-  return out.replace(/^ +| +$/g, "");
+  return out.replace(/^ +| +$/g, "").replaceAll("_", "");
 }
 
 /** The text loaded into a column of type `kind` for a cell, or null for NULL. */

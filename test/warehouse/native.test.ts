@@ -209,6 +209,10 @@ describe("stageText for DECIMAL columns", () => {
       ["0.000_0", "0.00"],
       ["-0.0000", "-0.00"],
       ["1__0", "1__0"],
+      // Spaces are stripped before underscores go: one inside the number is refused.
+      ["+2 _", "+2 _"],
+      ["_ 6", "_ 6"],
+      [" _1.555_ ", "1.56"],
       ["\ud835\udfd9.\ud835\udfd9\ud835\udfd9\ud835\udfd9", "1.11"],
     ];
     for (const [cell, want] of cases) expect([cell, stageText(cell, "DECIMAL(6,2)")]).toEqual([cell, want]);
