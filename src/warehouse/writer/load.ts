@@ -70,6 +70,12 @@ export class Loader {
     const kinds = columns.map((c) => types.get(c)!);
     const at = columns.map((c) => t.index.get(c) ?? -1);
     const native = kinds.map((k, i) => isNativeKind(k) && i !== asText);
+    // A stage with a column loaded as text, whose CAST may fail, is read as the SDK's staging reads it (see below):
+    // its timestamps too, as text, so a DuckDB error quotes their CAST(REPLACE(...)) as it quotes the SDK's.
+    const textTimes = () => {
+      for (let i = 0; i < kinds.length; i++) if (kinds[i].startsWith("TIMESTAMP")) native[i] = false;
+    };
+    if (asText !== undefined) textTimes();
     for (;;) {
       // Eight hex digits, as the SDK's staging names its tables (it draws them at random): a DuckDB error raised
       // while reading the stage quotes the statement around the failing column, which may reach back to the name.
@@ -91,6 +97,7 @@ export class Loader {
       }
       await this.conn.run(`DROP TABLE ${name}`);
       native[misfit] = false;
+      textTimes();
     }
   }
 
