@@ -117,6 +117,32 @@ const BOOL_WORDS = new Set(["true", "false", "t", "f"]);
 
 /** The type the core gives a piece of text, or null for "". */
 export function textType(value: string): string | null {
+  const type = asciiTextType(value);
+  // The core's patterns are Python's, whose \d is any Unicode decimal digit (full-width, Arabic-Indic, ...): such
+  // text, which fails every pattern here, is read as the same text in ASCII digits (DuckDB's CAST then refuses it).
+  if (type !== "VARCHAR" || !NON_ASCII.test(value)) return type;
+  let ascii = value.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!)));
+  if (ascii === value) return type;
+  // Python's leading-zero rule looks for an ASCII "0": "٠١" is an integer to it.
+  if (value.charAt(0) !== "0" && INTEGER.test(ascii)) ascii = ascii.replace(/^0+(?=\d)/, "");
+  return asciiTextType(ascii);
+}
+
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+const UNICODE_DIGIT = /\p{Nd}/gu;
+const ONE_DIGIT = /^\p{Nd}$/u;
+
+/**
+ * The value of a Unicode decimal digit: Unicode encodes each script's digits 0 to 9 as one contiguous, ascending run,
+ * and runs that touch are whole runs, so it is the distance from the start of the contiguous digits, modulo 10.
+ */
+function digitValue(cp: number): number {
+  let start = cp;
+  while (start > 0 && ONE_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  return (cp - start) % 10;
+}
+
+function asciiTextType(value: string): string | null {
   if (value === "") return null;
   const c = value.charCodeAt(0);
   // Fast path: text that starts with a letter other than those of true/false/t/f/NaN/Infinity is text.
@@ -231,7 +257,7 @@ export function javaFloatText(cell: FloatCell): string {
   let shortest = abs.toExponential();
   if (cell.single) {
     for (let n = 0; n <= 8; n++) {
-      const s = abs.toExponential(n);
+      const s = halfEvenExponential(abs, n);
       if (Math.fround(Number(s)) === abs) {
         shortest = s;
         break;
@@ -252,10 +278,51 @@ export function javaFloatText(cell: FloatCell): string {
   return (value < 0 ? "-" : "") + text;
 }
 
+/**
+ * `x.toExponential(n)` rounded as Python's format(x, ".ne") rounds (the core's search for a float's shortest digits):
+ * both round the exact value of x, but a tie (x exactly halfway, 2357719.25 to 8 digits) goes up in JavaScript and
+ * to the even digit in Python (2.3577192e+6).
+ */
+function halfEvenExponential(x: number, n: number): string {
+  const s = x.toExponential(n);
+  // A tie has exactly n + 2 significant digits, the last a 5: x.toExponential(n + 1) shows them, then exactly.
+  const longer = x.toExponential(n + 1);
+  const e = longer.indexOf("e");
+  if (longer.charCodeAt(e - 1) !== 53 || !isExactly(x, longer)) return s;
+  const digits = longer.slice(0, e).replace(".", "");
+  const kept = digits.slice(0, n + 1);
+  // JavaScript rounded up; Python keeps an even last digit as it is.
+  if ((kept.charCodeAt(n) - 48) % 2 === 1) return s;
+  return (n > 0 ? `${kept[0]}.${kept.slice(1)}` : kept) + longer.slice(e);
+}
+
+const F64 = new Float64Array(1);
+const F64_BITS = new BigUint64Array(F64.buffer);
+
+/** Whether decimal text (m.mmme±k) is exactly the double x (x > 0, finite). */
+function isExactly(x: number, text: string): boolean {
+  const [mant, expText] = text.split("e");
+  const frac = mant.split(".")[1] ?? "";
+  let lhs = BigInt(mant.replace(".", ""));
+  const k = Number(expText) - frac.length; // text = lhs × 10^k
+  F64[0] = x;
+  const bits = F64_BITS[0];
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let rhs = biased === 0 ? bits & 0xfffffffffffffn : (bits & 0xfffffffffffffn) | (1n << 52n);
+  const e2 = (biased === 0 ? 1 : biased) - 1075; // x = rhs × 2^e2
+  if (k >= 0) lhs *= 10n ** BigInt(k);
+  else rhs *= 10n ** BigInt(-k);
+  if (e2 >= 0) rhs <<= BigInt(e2);
+  else lhs <<= BigInt(-e2);
+  return lhs === rhs;
+}
+
 const SMALLEST_NORMAL: Record<string, number> = { FLOAT: 1.1754943508222875e-38, DOUBLE: 2.2250738585072014e-308 };
 
 function limitFloat(text: string, kind: string): string {
-  let n = Number(text);
+  // The core reads the text with Python's float(), which takes Unicode decimal digits too (textType lets such text
+  // into a DOUBLE column); the load refuses them unless the limit makes them "0.0".
+  let n = Number(NON_ASCII.test(text) ? text.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!))) : text);
   if (Number.isNaN(n)) return text;
   if (kind === "FLOAT") n = Math.fround(n);
   if (n === 0 && !Object.is(n, -0)) return text;
@@ -267,12 +334,13 @@ function limitDecimal(text: string, kind: string): string | null {
   const [, pText, sText] = DECIMAL_RE.exec(kind)!;
   const precision = +pText;
   const scale = +sText;
-  const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/.exec(text);
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(asPythonDecimal(text));
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return text;
   const sign = m[1] === "-" ? "-" : "";
   let digits = (m[2] + (m[3] ?? "")).replace(/^0+(?=\d)/, "");
   let exp = Number(m[4] ?? 0) - (m[3] ?? "").length; // value = digits × 10^exp
-  if (/^0*$/.test(digits)) return text;
+  // Zero is never too wide; with more digits after the point than the scale it is quantized, its sign kept.
+  if (/^0*$/.test(digits)) return -exp > scale ? sign + (scale > 0 ? `0.${"0".repeat(scale)}` : "0") : text;
   digits = digits.replace(/^0+/, "");
   const adjusted = digits.length - 1 + exp;
   if (adjusted + 1 > Math.max(precision - scale, 0)) return null;
@@ -289,6 +357,39 @@ function limitDecimal(text: string, kind: string): string | null {
     return sign + out;
   }
   return text;
+}
+
+/** Whether Python's str.isspace() takes this character (its Decimal() strips such around a number). */
+function isPythonSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    (c >= 0x1c && c <= 0x20) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Text as Python's Decimal() reads it before parsing: Unicode decimal digits as ASCII ones, the spaces around it
+ * dropped, then every underscore (digit grouping) removed. Any other character is left for the parse to refuse, as
+ * Decimal() refuses it.
+ */
+function asPythonDecimal(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (isPythonSpace(c)) out += " ";
+    else if (c > 0x7f && ONE_DIGIT.test(ch)) out += String(digitValue(c));
+    else out += ch;
+  }
+  return out.replace(/^ +| +$/g, "").replaceAll("_", "");
 }
 
 /** The text loaded into a column of type `kind` for a cell, or null for NULL. */

@@ -190,6 +190,35 @@ describe("nativeValue for BOOLEAN, integer, DECIMAL, TIMESTAMP and DATE columns"
   }
 });
 
+describe("stageText for DECIMAL columns", () => {
+  it("rounds, or nulls, text as Python's Decimal reads it: underscores, Unicode digits and spaces", () => {
+    // What the SDK's core's stage_text gave for DECIMAL(6,2), in the test venv's Python.
+    const cases: [string, string | null][] = [
+      ["1_000.555", "1000.56"],
+      ["\uff11.\uff12\uff13\uff14", "1.23"],
+      ["\uff11\uff12\uff13\uff14\uff15\uff16\uff17", null],
+      ["1_0e1_0", null],
+      ["+1_2.3_4_5", "12.35"],
+      ["\u0663.\u0661\u0664\u0661\u0665", "3.14"],
+      ["\u00a01.555\u2003", "1.56"],
+      ["\t-0.005\n", "-0.01"],
+      ["\u200b1.555", "\u200b1.555"],
+      ["\ufeff1.555", "\ufeff1.555"],
+      ["1.555\u001c", "1.56"],
+      ["1.5 5", "1.5 5"],
+      ["0.000_0", "0.00"],
+      ["-0.0000", "-0.00"],
+      ["1__0", "1__0"],
+      // Spaces are stripped before underscores go: one inside the number is refused.
+      ["+2 _", "+2 _"],
+      ["_ 6", "_ 6"],
+      [" _1.555_ ", "1.56"],
+      ["\ud835\udfd9.\ud835\udfd9\ud835\udfd9\ud835\udfd9", "1.11"],
+    ];
+    for (const [cell, want] of cases) expect([cell, stageText(cell, "DECIMAL(6,2)")]).toEqual([cell, want]);
+  });
+});
+
 describe("nativeValue for JSON columns", () => {
   it("keeps the text a CAST to JSON keeps, and leaves to the CAST what it may refuse", async () => {
     const cells: Cell[] = [

@@ -2,11 +2,23 @@ import { describe, expect, it } from "vitest";
 import { textType } from "../../src/warehouse/cells.js";
 
 // textType reads fixed-width dates and times by char code (a fast path, issue 11's bench). What it must give is
-// what the regular expressions alone gave, which this reference keeps: the type the SDK's core sniffs from text.
-const INTEGER = /^-?\d+$/;
-const FLOAT = /^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATETIME = /^(\d{4})-(\d{2})-(\d{2})([Tt ])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
+// what the regular expressions alone gave, which this reference keeps: the type the SDK's core sniffs from text. The
+// core's patterns are Python's, whose \d is any Unicode decimal digit, read by int() and float() as its value.
+const INTEGER = /^-?\p{Nd}+$/u;
+const FLOAT = /^[+-]?(\p{Nd}+\.\p{Nd}*|\.\p{Nd}+)([eE][+-]?\p{Nd}+)?$/u;
+const DATE = /^(\p{Nd}{4})-(\p{Nd}{2})-(\p{Nd}{2})$/u;
+const DATETIME = /^(\p{Nd}{4})-(\p{Nd}{2})-(\p{Nd}{2})([Tt ])(\p{Nd}{2}):(\p{Nd}{2})(?::(\p{Nd}{2})(?:\.\p{Nd}{1,9})?)?(Z|[+-]\p{Nd}{2}:\p{Nd}{2})?$/u;
+// The zeros of the digit runs the cases below use: ASCII, Arabic-Indic, extended Arabic-Indic, Devanagari, full-width,
+// and the five mathematical runs.
+const ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0xff10, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6];
+function ascii(text: string): string {
+  return text.replace(/\p{Nd}/gu, (d) => {
+    const cp = d.codePointAt(0)!;
+    const zero = ZEROS.find((z) => cp >= z && cp < z + 10);
+    if (zero === undefined) throw new Error(`no zero known for ${d}`);
+    return String(cp - zero);
+  });
+}
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const validDate = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]);
 
@@ -18,19 +30,18 @@ function reference(value: string): string | null {
   if (value.length <= 5 && ["true", "false", "t", "f"].includes(value.toLowerCase())) return "BOOLEAN";
   if (INTEGER.test(value)) {
     const digits = value.replace(/^-+/, "");
-    if (!value.startsWith("-") && digits.length > 1 && digits[0] === "0") return "VARCHAR";
-    if (digits.length < 18) return "BIGINT";
-    const n = BigInt(value);
+    if (!value.startsWith("-") && [...digits].length > 1 && digits[0] === "0") return "VARCHAR";
+    const n = BigInt(ascii(value));
     return n >= -(2n ** 63n) && n <= 2n ** 63n - 1n ? "BIGINT" : "VARCHAR";
   }
   if (value === "NaN" || value === "Infinity") return "DOUBLE";
-  if (FLOAT.test(value)) return Number.isFinite(Number(value)) ? "DOUBLE" : "VARCHAR";
+  if (FLOAT.test(value)) return Number.isFinite(Number(ascii(value))) ? "DOUBLE" : "VARCHAR";
   let m = DATE.exec(value);
-  if (m) return validDate(+m[1], +m[2], +m[3]) ? "DATE" : "VARCHAR";
+  if (m) return validDate(+ascii(m[1]), +ascii(m[2]), +ascii(m[3])) ? "DATE" : "VARCHAR";
   m = DATETIME.exec(value);
   if (m) {
-    const [, y, mo, d, sep, h, mi, s, off] = m;
-    if (!validDate(+y, +mo, +d) || +h > 23 || +mi > 59 || +(s ?? 0) > 59) return "VARCHAR";
+    const [y, mo, d, sep, h, mi, s, off] = m.slice(1).map((part) => (part === undefined ? undefined : ascii(part)));
+    if (!validDate(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || +(s ?? 0) > 59) return "VARCHAR";
     if (off && sep === " ") return "VARCHAR";
     return off ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
   }
@@ -63,6 +74,35 @@ describe("textType", () => {
     }
   });
 
+  it("reads Unicode decimal digits as the SDK's core does (Python's \\d, int() and float())", () => {
+    // Each type as the core's _text_type gave it, in the test venv's Python.
+    const cases: [string, string][] = [
+      ["１２３", "BIGINT"],
+      ["٠١", "BIGINT"],
+      ["-٠١", "BIGINT"],
+      ["0٠", "VARCHAR"],
+      ["٠", "BIGINT"],
+      ["\u{1d7ce}\u{1d7cf}", "BIGINT"],
+      ["\u{1d7d9}\u{1d7e2}", "BIGINT"],
+      ["１".repeat(19), "BIGINT"],
+      ["９".repeat(19), "VARCHAR"],
+      ["１.５", "DOUBLE"],
+      ["１.５e１０", "DOUBLE"],
+      ["٫٥", "VARCHAR"],
+      ["1e５", "VARCHAR"],
+      ["٣".repeat(400) + ".5", "VARCHAR"],
+      ["２０２４-01-01", "DATE"],
+      ["２０２４-02-30", "VARCHAR"],
+      ["2024-01-01T１０:00:00", "TIMESTAMP"],
+      ["2024-01-01T10:00:00+０５:30", "TIMESTAMP WITH TIME ZONE"],
+      ["abc١", "VARCHAR"],
+    ];
+    for (const [text, type] of cases) {
+      expect([text, textType(text)]).toEqual([text, type]);
+      expect([text, reference(text)]).toEqual([text, type]);
+    }
+  });
+
   it("agrees with the regular expressions on many strings shaped like dates, times and numbers", () => {
     // A fixed seed: the same strings every run.
     let seed = 11;
@@ -71,7 +111,7 @@ describe("textType", () => {
       return seed % n;
     };
     const templates = ["dddd-dd-dd", "dddd-dd-ddTdd:dd:dd", "dddd-dd-ddTdd:dd:ddZ", "dddd-dd-dd dd:dd:dd", "dddd-dd-dd dd:dd:ddZ", "-ddddddddddddddddddd", "dd.dde+d"];
-    const noise = "0123456789-:TtZz .+eE\u0660a";
+    const noise = "0123456789-:TtZz .+eE\u0660\uff11a";
     let checked = 0;
     for (let i = 0; i < 20_000; i++) {
       const chars = [...templates[rand(templates.length)]].map((ch) => (ch === "d" ? String(rand(10)) : ch));

@@ -70,8 +70,16 @@ export class Loader {
     const kinds = columns.map((c) => types.get(c)!);
     const at = columns.map((c) => t.index.get(c) ?? -1);
     const native = kinds.map((k, i) => isNativeKind(k) && i !== asText);
+    // A stage with a column loaded as text, whose CAST may fail, is read as the SDK's staging reads it (see below):
+    // its timestamps too, as text, so a DuckDB error quotes their CAST(REPLACE(...)) as it quotes the SDK's.
+    const textTimes = () => {
+      for (let i = 0; i < kinds.length; i++) if (kinds[i].startsWith("TIMESTAMP")) native[i] = false;
+    };
+    if (asText !== undefined) textTimes();
     for (;;) {
-      const name = `stage_${++this.stageSeq}`;
+      // Eight hex digits, as the SDK's staging names its tables (it draws them at random): a DuckDB error raised
+      // while reading the stage quotes the statement around the failing column, which may reach back to the name.
+      const name = `stage_${(++this.stageSeq).toString(16).padStart(8, "0")}`;
       await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
       const misfit = await this.fill({ table: name, schema: "main", catalog: "temp" }, kinds, at, native, rows);
       if (misfit < 0) {
@@ -80,10 +88,16 @@ export class Loader {
         // Every column is CAST, the native ones to the type they already have (a no-op to DuckDB), as the SDK's
         // staging writes it: an error DuckDB raises here quotes this statement, and reads as the SDK's does.
         const select = columns.map((c, i) => `${native[i] ? `CAST(${quote(c)} AS ${kinds[i]})` : castExpr(c, kinds[i])} AS ${quote(c)}`).join(", ");
-        return { from: `(SELECT ${select} FROM ${name})`, drop: name };
+        if (!columns.some((_, i) => !native[i] && kinds[i] !== "VARCHAR" && kinds[i] !== "BLOB")) return { from: `(SELECT ${select} FROM ${name})`, drop: name };
+        // A CAST of text may fail (40000 into SMALLINT, a DECIMAL rounded past its precision). It fails in the
+        // statement the SDK's staging fails in, a typed copy of the stage, so DuckDB's error quotes the same text.
+        await this.conn.run(`CREATE TEMP TABLE ${name}_typed AS SELECT ${select} FROM ${name}`);
+        await this.conn.run(`DROP TABLE ${name}`);
+        return { from: `${name}_typed`, drop: `${name}_typed` };
       }
       await this.conn.run(`DROP TABLE ${name}`);
       native[misfit] = false;
+      textTimes();
     }
   }
 

@@ -139,16 +139,21 @@ function sitePackages(python: string): string {
 /**
  * An error message as compared: the run's own folder is `<project>`, and a location inside the engine's own code
  * (the SDK's package, the harness's shim, Python's frozen modules) is `<engine code>`, since the two engines are
- * different code; a location in the connector is compared as it is. A leading log icon is dropped.
+ * different code; a location in the connector is compared as it is. A leading log icon is dropped, and a staging
+ * table's name (`stage_` and eight hex digits, random in the SDK) is `stage_<hex>`.
  */
 export function errorText(message: string, projectDir: string, engineCode: string): string {
-  return message
-    .replace(/^(?:✗|ℹ️|›|✓|⚡) /u, "")
-    .split(projectDir)
-    .join("<project>")
-    .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
-      file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
-    );
+  return (
+    message
+      .replace(/^(?:✗|ℹ️|›|✓|⚡) /u, "")
+      .split(projectDir)
+      .join("<project>")
+      // The SDK names its staging tables with random hex digits; a load error may quote the name.
+      .replace(/\bstage_[0-9a-f]{8}(_typed)?\b/g, "stage_<hex>$1")
+      .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
+        file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
+      )
+  );
 }
 
 /** One text per engine, so a single equality shows every difference as a line diff. */

@@ -1,0 +1,47 @@
+// src/warehouse/cells.ts against the real SDK 3.0's core, text by text: test/fidelity/cells/core_cells.py runs the
+// core's _text_type, stage_text and java_float_text over seeded random texts (digits of other scripts, Python's
+// spaces, underscores, signs, dates, booleans) and floats (ties at their shortest digits) in the test venv's Python.
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FloatCell, javaFloatText, stageText, textType } from "../../src/warehouse/cells.js";
+import { REPO_ROOT, realSdkPython } from "../helpers/env.js";
+
+const python = realSdkPython();
+
+interface Core {
+  kinds: string[];
+  texts: [string, string | null, (string | null)[]][];
+  floats: [string, string, string][];
+}
+
+describe.skipIf(python === null)("cells: the writer types and stages text as the real SDK 3.0's core does", () => {
+  const core = (): Core =>
+    JSON.parse(
+      execFileSync(python!, [join(REPO_ROOT, "test", "fidelity", "cells", "core_cells.py"), "7"], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        env: { PATH: process.env.PATH ?? "", DO_NOT_TRACK: "1" },
+      }),
+    ) as Core;
+
+  it("gives every text the core's type and staged text, and every float the core's Java text", () => {
+    const { kinds, texts, floats } = core();
+    const differences: string[] = [];
+    for (const [text, type, staged] of texts) {
+      if (textType(text) !== type) differences.push(`type of ${JSON.stringify(text)}: ${textType(text)}, core ${type}`);
+      kinds.forEach((kind, i) => {
+        const ours = stageText(text, kind);
+        if (ours !== staged[i]) differences.push(`${kind} text of ${JSON.stringify(text)}: ${JSON.stringify(ours)}, core ${JSON.stringify(staged[i])}`);
+      });
+    }
+    for (const [repr, single, double] of floats) {
+      const value = Number(repr);
+      const ours = [javaFloatText(new FloatCell(value, true, repr)), javaFloatText(new FloatCell(value, false, repr))];
+      if (ours[0] !== single || ours[1] !== double) differences.push(`Java text of ${repr}: ${ours.join(" / ")}, core ${single} / ${double}`);
+    }
+    expect(differences.slice(0, 20)).toEqual([]);
+    expect(texts.length).toBeGreaterThan(10_000);
+    expect(floats.length).toBeGreaterThan(50_000);
+  });
+});
