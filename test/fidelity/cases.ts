@@ -39,10 +39,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "129-unicode-digits": { expect: ["failed"] },
   "127-second-run-native-widen": { runs: 2, expect: ["succeeded", "succeeded"] },
   "135-empty-table-then-rows": { runs: 2, expect: ["succeeded", "succeeded"] },
-  "133-json-refusal-type": {
-    knownDifference:
-      "a value json.dumps refuses raises the harness's NotSerializable (a TypeError subclass) at the call, where the SDK raises TypeError itself: type(e).__name__ and type(e) is TypeError differ",
-  },
   "128-bool-int-keys": {
     knownDifference:
       "spilling only: keys that differ in memory but meet in their key column (1.0 and True in FLOAT) and fall into two early writes of one checkpoint: the later row replaces the earlier, where the SDK keeps the first",

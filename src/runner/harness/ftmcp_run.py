@@ -424,9 +424,7 @@ def describe(exc, connector_file, project_dir):
             out["line"] = mine[-1].lineno
     lines = ["Traceback (most recent call last):\n"] if frames else []
     lines += traceback.format_list(frames)
-    # NotSerializable is our TypeError; name it as the SDK would.
-    shown = TypeError if type(exc).__name__ == "NotSerializable" else type(exc)
-    lines += traceback.format_exception_only(shown, exc)
+    lines += traceback.format_exception_only(type(exc), exc)
     out["traceback"] = "".join(lines)
     return out
 
@@ -481,7 +479,7 @@ def explain(exc, configuration):
     out = {}
     if exc is None:
         return out
-    out["exception_type"] = "TypeError" if type(exc).__name__ == "NotSerializable" else type(exc).__name__
+    out["exception_type"] = type(exc).__name__
     if getattr(exc, "in_state", False):
         out["in_state"] = True
     response = getattr(exc, "response", None)
@@ -591,7 +589,7 @@ def main():
                           e)
         except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
             # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
-            kind = "serialization" if isinstance(e, _channel.NotSerializable) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
+            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
             raise call_failure(e, "update()", kind)
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync

@@ -37,7 +37,7 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
 _MAX_SAFE = 2 ** 53
 
 
-NotSerializable = _values.NotSerializable
+is_serialization_error = _values.is_serialization_error
 
 
 # The channel's descriptor, from which the runner's acknowledgements of checkpoints are read; None when the channel

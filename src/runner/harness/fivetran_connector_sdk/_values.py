@@ -66,9 +66,21 @@ def int_cell(v):
     return v if -_SAFE < v < _SAFE else str(v)
 
 
-class NotSerializable(TypeError):
-    """json.dumps refused a value (the SDK raises its TypeError at the call); a TypeError of our own, so the runner
-    reports it as a serialization error while connector code that catches TypeError still does."""
+SERIALIZATION = "_ftmcp_serialization"
+
+
+def is_serialization_error(e):
+    """Whether json.dumps refused a value of the connector's (the runner reports it as a serialization error)."""
+    return getattr(e, SERIALIZATION, False) is True
+
+
+def _mark(e):
+    """json.dumps's own TypeError goes on to the connector as the SDK lets it (its class, message and chain), with a
+    mark the runner reads; an exception that takes no attribute goes unmarked (then reported as any other)."""
+    try:
+        setattr(e, SERIALIZATION, True)
+    except AttributeError:
+        pass
 
 
 # json.dumps(v) with its defaults, without its Python layers (dumps, encode, iterencode): the same C encoder with the
@@ -98,7 +110,8 @@ def _dumps(v):
         except RecursionError:
             return json.dumps(v)
     except TypeError as e:
-        raise NotSerializable(str(e)) from None
+        _mark(e)
+        raise
 
 
 def json_cell(v):
