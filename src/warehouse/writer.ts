@@ -59,6 +59,7 @@ export class WarehouseWriter {
   private readonly schemas: TableSchemas;
   private readonly files: StoredFiles;
   private readonly rows: RowWriter;
+  private readonly loader: Loader;
   private declaredCreated = false;
   private closed = false;
   /** The checkpoint being written, if any; later checkpoints, rollback and close wait for it. */
@@ -83,7 +84,8 @@ export class WarehouseWriter {
     this.registry = new TableRegistry(onWarning);
     this.schemas = new TableSchemas(conn);
     this.files = new StoredFiles(conn, projectDir);
-    this.rows = new RowWriter(conn, this.schemas, new Loader(conn, (us) => this.clock.timeText(us)), this.files, direct);
+    this.loader = new Loader(conn, (us) => this.clock.timeText(us));
+    this.rows = new RowWriter(conn, this.schemas, this.loader, this.files, direct);
   }
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
@@ -277,6 +279,7 @@ export class WarehouseWriter {
     await this.conn.run("ROLLBACK").catch(() => {});
     // The rollback undid this transaction's CREATE and ALTER statements too.
     this.schemas.rolledBack();
+    this.loader.rolledBack();
     this.declaredCreated = false;
     this.files.clear();
     for (const t of this.registry.all) t.txOrder = t.earlyColumns = undefined;

@@ -77,7 +77,7 @@ export class RowWriter {
       await this.conn.run(`DELETE FROM ${target} WHERE (${keys}) IN (SELECT ${keys} FROM ${staged})`);
       await this.conn.run(`INSERT INTO ${target} (${names}) SELECT ${names} FROM ${staged}`);
     }
-    await this.conn.run(`DROP TABLE ${drop}`);
+    await this.loader.release(drop);
   }
 
   /**
@@ -139,7 +139,7 @@ export class RowWriter {
         .join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
       await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
-      await this.conn.run(`DROP TABLE ${drop}`);
+      await this.loader.release(drop);
     }
   }
 

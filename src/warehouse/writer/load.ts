@@ -53,6 +53,14 @@ function wrapperFor(kind: string): ((v: boolean | bigint | number | string) => D
  */
 export class Loader {
   private stageSeq = 0;
+  /**
+   * Staging tables emptied for reuse, by their column definitions, and the definition of each pooled table. DuckDB
+   * keeps the storage of a table created and dropped inside a transaction until the transaction ends (some 60–120
+   * KB each): a checkpoint written early thousands of times (updates, rows of keys already in the table) ran out of
+   * the memory limit with a staging table per write. An emptied table is reused instead, with flat memory.
+   */
+  private readonly free = new Map<string, string[]>();
+  private readonly pooled = new Map<string, string>();
 
   constructor(
     private readonly conn: DuckDBConnection,
@@ -79,8 +87,13 @@ export class Loader {
     for (;;) {
       // Eight hex digits, as the SDK's staging names its tables (it draws them at random): a DuckDB error raised
       // while reading the stage quotes the statement around the failing column, which may reach back to the name.
-      const name = `stage_${(++this.stageSeq).toString(16).padStart(8, "0")}`;
-      await this.conn.run(`CREATE TEMP TABLE ${name} (${columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ")})`);
+      const def = columns.map((c, i) => `${quote(c)} ${native[i] ? kinds[i] : "VARCHAR"}`).join(", ");
+      let name = this.free.get(def)?.pop();
+      if (name === undefined) {
+        name = `stage_${(++this.stageSeq).toString(16).padStart(8, "0")}`;
+        await this.conn.run(`CREATE TEMP TABLE ${name} (${def})`);
+        this.pooled.set(name, def);
+      }
       const misfit = await this.fill({ table: name, schema: "main", catalog: "temp" }, kinds, at, native, rows);
       if (misfit < 0) {
         // The rows are in DuckDB now: let go of them (the caller's array) before the statements that read them.
@@ -92,13 +105,32 @@ export class Loader {
         // A CAST of text may fail (40000 into SMALLINT, a DECIMAL rounded past its precision). It fails in the
         // statement the SDK's staging fails in, a typed copy of the stage, so DuckDB's error quotes the same text.
         await this.conn.run(`CREATE TEMP TABLE ${name}_typed AS SELECT ${select} FROM ${name}`);
-        await this.conn.run(`DROP TABLE ${name}`);
+        await this.release(name);
         return { from: `${name}_typed`, drop: `${name}_typed` };
       }
-      await this.conn.run(`DROP TABLE ${name}`);
+      await this.release(name);
       native[misfit] = false;
       textTimes();
     }
+  }
+
+  /** Done with a staging table stage() returned (its `drop`): emptied for reuse, or dropped if not pooled. */
+  async release(name: string): Promise<void> {
+    const def = this.pooled.get(name);
+    if (def === undefined) {
+      await this.conn.run(`DROP TABLE ${name}`);
+      return;
+    }
+    await this.conn.run(`TRUNCATE ${name}`);
+    let free = this.free.get(def);
+    if (!free) this.free.set(def, (free = []));
+    free.push(name);
+  }
+
+  /** The transaction was rolled back: the staging tables created in it are gone, and the others left as they were. */
+  rolledBack(): void {
+    this.free.clear();
+    this.pooled.clear();
   }
 
   /**
