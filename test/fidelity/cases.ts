@@ -42,6 +42,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "142-update-before-upsert-two-runs": { runs: 2, expect: ["succeeded", "succeeded"] },
   "145-truncate-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "153-second-run-edits-first": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "168-second-run-long-updates": { runs: 2, expect: ["succeeded", "succeeded"] },
   "128-bool-int-keys": {
     knownDifference:
       "spilling only: keys that differ in memory but meet in their key column (1.0 and True in FLOAT) and fall into two early writes of one checkpoint: the later row replaces the earlier, where the SDK keeps the first",
