@@ -244,15 +244,17 @@ export class WarehouseWriter {
   /** Hands the rows recorded so far to DuckDB without committing them (see SPILL_ROWS). */
   private spill(): void {
     if (this.failure) return;
-    const batches = this.closeBatches();
+    const batches = this.closeBatches(true);
     // A failure is kept in this.failure: the next operation or checkpoint reports it.
     this.enqueue(() => this.flush(batches, false)).catch(() => {});
   }
 
-  private closeBatches(): Map<SyncTable, Batch> {
+  private closeBatches(early = false): Map<SyncTable, Batch> {
     this.pendingRows = 0;
     const batches = new Map<SyncTable, Batch>();
-    for (const t of this.registry.all) batches.set(t, t.close());
+    // Rows held back from an early write (SyncTable.close()) stay in memory until a later write: at most as many
+    // as one early write holds, per table, so memory stays bounded.
+    for (const t of this.registry.all) batches.set(t, t.close(early, this.spillRows));
     return batches;
   }
 
@@ -377,6 +379,7 @@ export class WarehouseWriter {
       return false;
     }
     this.noteEarlyWidening(t, existing, actual);
+    for (const c of actual.keys()) t.typedColumns.add(c);
     if (!commit) for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];

@@ -47,10 +47,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     knownDifference:
       "spilling only: keys that differ in memory but meet in their key column (1.0 and True in FLOAT) and fall into two early writes of one checkpoint: the later row replaces the earlier, where the SDK keeps the first",
   },
-  "160-long-checkpoint-new-columns": {
-    knownDifference:
-      'spilling only: an update\'s "" in a column with no type yet in its early write (no other value so far) is dropped, and the row reads NULL there, where the SDK, writing the checkpoint once, types the column from a later row and keeps ""',
-  },
   "56-inferred-widening-mix": {
     knownDifference: "spilling only: a value written early into an intermediate type (true into BIGINT) keeps that text (1) when the column widens to VARCHAR later in the checkpoint",
   },

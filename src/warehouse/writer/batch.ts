@@ -106,12 +106,51 @@ export class SyncTable {
     }
     return i;
   }
-  /** Closes the current batch (a checkpoint) and starts the next; decides now which updates blank their "". */
-  close(): Batch {
+  /**
+   * Columns that rows of this sync gave a type (the writes create them), and those its writes found in the table:
+   * a "" in one of them is written as "" (see holdUntyped()).
+   */
+  readonly typedColumns = new Set<string>();
+  /**
+   * Closes the current batch and starts the next; decides now which updates blank their "". `early`: the batch is
+   * written early (a spill), not at a checkpoint; then rows holding "" in a column no row has typed yet are held
+   * back to the next batch, at most `holdMax` of them (memory stays bounded): written now, the column would not
+   * be created (no type) and the "" would be lost, where the SDK, writing the checkpoint's rows once, types the
+   * column from a later row and keeps the "". Past `holdMax` they are written, and lose it (docs/fidelity.md).
+   */
+  close(early = false, holdMax = 0): Batch {
     const b = this.batch;
     b.next = this.batch = new Batch();
     for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
+    for (const c of b.seen.keys()) this.typedColumns.add(c);
+    if (early && !b.truncateBefore) this.holdUntyped(b, b.next, holdMax);
     return b;
+  }
+
+  /** Moves rows with "" in a column of no known type from `b` to the empty batch `next`, keeping their order. */
+  private holdUntyped(b: Batch, next: Batch, holdMax: number): void {
+    let held = 0;
+    for (const [k, p] of b.pending) {
+      if (held >= holdMax) break;
+      if (p.blank) continue;
+      const cells = p.cells;
+      let untyped = false;
+      for (let i = 0; i < cells.length && !untyped; i++) {
+        if (cells[i] !== "" || this.keyIndex.includes(i)) continue;
+        const c = this.columns[i];
+        untyped = !this.typedColumns.has(c) && !this.declared.has(c);
+      }
+      if (!untyped) continue;
+      b.pending.delete(k);
+      next.pending.set(k, p);
+      held++;
+      if (p.upsert) next.hasUpserts = true;
+      next.mayConflict ||= b.mayConflict;
+      for (let i = 0; i < cells.length; i++) {
+        const kind = cells[i] === undefined ? undefined : b.seen.get(this.columns[i]);
+        if (kind !== undefined) next.seen.set(this.columns[i], kind);
+      }
+    }
   }
   clear(): void {
     this.batch = new Batch();
