@@ -129,6 +129,8 @@ export class SyncTable {
 
   /** Moves rows with "" in a column of no known type from `b` to the empty batch `next`, keeping their order. */
   private holdUntyped(b: Batch, next: Batch, holdMax: number): void {
+    // Usually every column has a type by now: then no row needs a look (a wide table's batch is 100+ cells a row).
+    if (this.columns.every((c, i) => this.typedColumns.has(c) || this.declared.has(c) || this.keyIndex.includes(i))) return;
     let held = 0;
     for (const [k, p] of b.pending) {
       if (held >= holdMax) break;
