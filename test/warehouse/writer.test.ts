@@ -281,6 +281,21 @@ describe("WarehouseWriter", () => {
     await w.close();
   });
 
+  it("refuses a key change the rows cannot hold with the SDK's three lines (fidelity 176)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "Users", primary_key: ["Id"] }] });
+    await w.apply({ t: "upsert", table: "Users", data: { Id: 1 } });
+    // Undeclared, so key-less: its rows need a _fivetran_id key in the same destination table.
+    await w.apply({ t: "upsert", table: "users", data: { id: 2 } });
+    await expect(w.checkpoint("{}")).rejects.toThrow(
+      "Primary key change for table tester.users contains a null value under the new primary key ['_fivetran_id'].\n" +
+        "The existing rows cannot be fitted to a new primary key automatically.\n" +
+        "Fix the values at the source, or try: `fivetran reset`",
+    );
+    await w.close();
+  });
+
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);

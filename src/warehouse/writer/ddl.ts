@@ -193,7 +193,10 @@ export class TableSchemas {
     if (reason) {
       throw new ToolError(
         "schema",
-        `Primary key change for table ${schema}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}]. The existing rows cannot be fitted to a new primary key automatically.`,
+        `Primary key change for table ${schema}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}].\n` +
+          "The existing rows cannot be fitted to a new primary key automatically.\n" +
+          // The SDK's own lines (its DuckDB destination's remedy), so that the error text is the same.
+          "Fix the values at the source, or try: `fivetran reset`",
         "Fix the values at the source, or run run_debug with reset=true.",
       );
     }
