@@ -91,6 +91,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "176-names-collide-case": { expect: ["failed"] },
   "179-state-second-run-odd": { runs: 2, expect: ["succeeded", "succeeded"] },
   "180-configuration-nested": { expect: ["failed"] },
+  "184-exception-str-raises": { expect: ["failed"] },
   "185-exception-empty-message": { expect: ["failed"] },
   "186-exception-multiline": { expect: ["failed"] },
   "187-exception-non-ascii": { expect: ["failed"] },
