@@ -89,8 +89,21 @@ def call_failure(exc, where, kind):
     if isinstance(exc, ConnectorTask):
         return Failure("connector_exception", str(exc), exc)
     if isinstance(exc, Exception):
-        return Failure(kind, "failed while executing %s error: %s" % (where, exc), exc)
+        try:
+            text = str(exc)
+        except Exception as e:
+            # The SDK formats the message the same way; when the exception's own __str__ raises, that exception
+            # ends the sync instead, reported with its text alone.
+            return Failure(kind, _text_of(e), e)
+        return Failure(kind, "failed while executing %s error: %s" % (where, text), exc)
     return stopped(exc, where)
+
+
+def _text_of(exc):
+    try:
+        return str(exc)
+    except Exception:
+        return type(exc).__name__
 
 
 def load_error(exc, connector_file, project_dir):
