@@ -296,6 +296,18 @@ describe("WarehouseWriter", () => {
     await w.close();
   });
 
+  it("keeps a system column where the rows first sent it, with the system's values (fidelity 191)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir, { spillRows: 1 });
+    await w.apply({ t: "schema", tables: [{ table: "k", primary_key: ["id"] }] });
+    await w.apply({ t: "upsert", table: "k", data: { id: 1, _fivetran_synced: "2020-01-01T00:00:00Z", _fivetran_deleted: true } });
+    await w.apply({ t: "upsert", table: "k", data: { id: 2, v: "x" } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "k")).toEqual(["id BIGINT", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_deleted BOOLEAN", "v VARCHAR"]);
+    expect(await dump(dir, "SELECT count(*)::INT AS n FROM tester.k WHERE _fivetran_deleted OR _fivetran_synced < '2026-01-01'")).toEqual([{ n: 0 }]);
+  });
+
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);

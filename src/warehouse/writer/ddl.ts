@@ -163,12 +163,15 @@ export class TableSchemas {
    * A table created since the last checkpoint gets the column order that one write at the checkpoint would have
    * given it (declared columns, the key hash, the others as they came, then the system columns): a spill added
    * later columns at the end, so the table is rebuilt in that order. Its rows are only those of this transaction.
+   * A system column the rows themselves sent (a value under `_fivetran_synced`) stands where they first put it, as
+   * in the SDK's table; its values are the system's all the same.
    */
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
-    const system = [FIVETRAN_DELETED, FIVETRAN_SYNCED];
+    const order = t.txOrder!;
+    const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && actual.has(c));
     const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
-    const wanted = [...head, ...t.txOrder!.filter((c) => !head.includes(c) && !system.includes(c)), ...system].filter((c) => actual.has(c));
-    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - system.filter((s) => actual.has(s)).length, 0, c);
+    const wanted = [...head, ...order.filter((c) => !head.includes(c) && !tail.includes(c)), ...tail].filter((c) => actual.has(c));
+    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - tail.length, 0, c);
     const current = [...actual.keys()];
     if (wanted.every((c, i) => current[i] === c)) return actual;
     const key = await this.primaryKey(t.schema, t.name);
