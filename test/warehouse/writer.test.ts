@@ -308,6 +308,22 @@ describe("WarehouseWriter", () => {
     expect(await dump(dir, "SELECT count(*)::INT AS n FROM tester.k WHERE _fivetran_deleted OR _fivetran_synced < '2026-01-01'")).toEqual([{ n: 0 }]);
   });
 
+  it("writes a declared _fivetran_deleted column once, in its declared place (fidelity 194)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "k", primary_key: ["rowid"], columns: { rowid: { type: "INT" }, _fivetran_deleted: { type: "STRING" } } }] });
+    await w.apply({ t: "upsert", table: "k", data: { rowid: 1, _fivetran_deleted: "no" } });
+    await w.apply({ t: "upsert", table: "k", data: { rowid: 2 } });
+    await w.apply({ t: "delete", table: "k", data: { rowid: 1 } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "k")).toEqual(["rowid INTEGER", "_fivetran_deleted VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
+    expect(await dump(dir, "SELECT rowid, _fivetran_deleted AS d FROM tester.k ORDER BY rowid")).toEqual([
+      { rowid: 1, d: "true" },
+      { rowid: 2, d: "false" },
+    ]);
+  });
+
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);

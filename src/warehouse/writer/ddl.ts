@@ -168,8 +168,9 @@ export class TableSchemas {
    */
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
     const order = t.txOrder!;
-    const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && actual.has(c));
     const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
+    // (A declared _fivetran_deleted is in the head: declared columns come first.)
+    const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && !head.includes(c) && actual.has(c));
     const wanted = [...head, ...order.filter((c) => !head.includes(c) && !tail.includes(c)), ...tail].filter((c) => actual.has(c));
     for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - tail.length, 0, c);
     const current = [...actual.keys()];
