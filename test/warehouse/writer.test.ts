@@ -324,6 +324,16 @@ describe("WarehouseWriter", () => {
     ]);
   });
 
+  it("writes a declared _fivetran_id column of a key-less table once (fidelity 194)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "b", columns: { _fivetran_id: { type: "INT" }, v: { type: "STRING" } } }] });
+    await w.apply({ t: "upsert", table: "b", data: { _fivetran_id: 5, v: "x" } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "b")).toEqual(["_fivetran_id VARCHAR", "v VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
+  });
+
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);

@@ -168,7 +168,7 @@ export class TableSchemas {
    */
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
     const order = t.txOrder!;
-    const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
+    const head = [...new Set([...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])])];
     // (A declared _fivetran_deleted is in the head: declared columns come first.)
     const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && !head.includes(c) && actual.has(c));
     const wanted = [...head, ...order.filter((c) => !head.includes(c) && !tail.includes(c)), ...tail].filter((c) => actual.has(c));
