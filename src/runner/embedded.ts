@@ -188,8 +188,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const reported = session.reported;
     // A sync that crashed while configuration values were still placeholders failed on its configuration.
     const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
-    // `fivetran debug` prints the message in its log, where whitespace at its end (an exception with an empty
-    // message leaves "error: ") does not show; the real-SDK engine reads it from there (sdk-output.ts), without it.
+    // `fivetran debug` prints the message in its log; the real-SDK engine reads it from there (sdk-output.ts)
+    // without the whitespace at its end (an exception with an empty message leaves "error: "), so this one does too.
     error = tracker.error(kind, reported.message.trimEnd(), {
       file: reported.file,
       line: reported.line,

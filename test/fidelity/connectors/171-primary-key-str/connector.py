@@ -1,5 +1,5 @@
-# primary_key given as a str ("id") rather than a list: both engines iterate it, so each character names a key
-# column ("i" and "d"); rows carrying those columns, and a declared table whose columns are only typed.
+# primary_key given as a str ("id") rather than a list: iterated, each character names a key column ("i" and
+# "d"), and a declared column is a key when its name is in the text ("id" in "id"): the SDK's key is (i, d, id).
 from fivetran_connector_sdk import Connector, Operations as op
 
 
