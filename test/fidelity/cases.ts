@@ -91,6 +91,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "176-names-collide-case": { expect: ["failed"] },
   "179-state-second-run-odd": { runs: 2, expect: ["succeeded", "succeeded"] },
   "180-configuration-nested": { expect: ["failed"] },
+  // The last log line holds a lone surrogate: `fivetran debug` cannot print it, and the sync fails there.
+  "182-log-odd-messages": { expect: ["failed"] },
   "184-exception-str-raises": { expect: ["failed"] },
   "185-exception-empty-message": { expect: ["failed"] },
   "186-exception-multiline": { expect: ["failed"] },
