@@ -1,5 +1,7 @@
-# Two runs: the first writes files/state.json itself (as a user fixing state by hand might) with odd but valid JSON:
-# duplicate keys, escapes, 1E400, whitespace and a BOM-less UTF-8 emoji; then the second run reads it.
+# Three runs: the first writes files/state.json itself after its checkpoint (as a user fixing state by hand might),
+# with odd but valid JSON: duplicate keys, escapes, 1E400, spaces, an emoji; the SDK keeps that file at the end and
+# the second run reads it. The second writes a state nested 100,000 deep: the third run's json.loads fails with a
+# RecursionError, which `fivetran debug` does not catch (exit code 1, Python's traceback).
 import json
 import os
 from fivetran_connector_sdk import Connector, Operations as op
@@ -13,6 +15,8 @@ def update(configuration, state):
             f.write('\n { "run" : 1, "dup": 1, "dup": 2, "big": 1E400, "esc": "\\u00e9\\ud83c\\udf89", "e": "🎉" } \n')
     else:
         op.checkpoint(state)
+        with open(os.path.join("files", "state.json"), "w", encoding="utf-8") as f:
+            f.write('{"run": 2, "deep": ' + "[" * 100000 + "]" * 100000 + "}")
 
 
 connector = Connector(update=update)
