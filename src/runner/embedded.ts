@@ -105,11 +105,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
-    const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
+    // With files/state.json's text, the harness reads that alone: the parsed copy is not sent (a state nested past
+    // JavaScript's stack would not even stringify; Python's json then refuses it as the SDK's does).
+    const stateText = inp.startStateText === undefined ? { state: inp.startState } : { state_text: inp.startStateText };
     if (pythonVersion !== undefined) {
-      stdio[0].write(
-        `${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
-      );
+      stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     }
     sink = await inp.sink;
     channel.off("data", keep);

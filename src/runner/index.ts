@@ -143,10 +143,28 @@ function readConfigurationOrNull(projectDir: string): unknown {
 
 function readStateOrEmpty(projectDir: string): Record<string, unknown> {
   try {
-    return readStartState(projectDir);
+    const state = readStartState(projectDir);
+    // Display only (the harness reads the file's text): a state nested deeper than Python's json can read (the SDK
+    // fails on it) would overflow the stack of the recursive walks that mask and serialise it.
+    return nestedPast(state, PYTHON_RECURSION_LIMIT) ? {} : state;
   } catch {
     return {};
   }
+}
+
+/** Python's default recursion limit: json.loads refuses a text nested deeper, with a RecursionError. */
+const PYTHON_RECURSION_LIMIT = 1000;
+
+/** Whether a parsed JSON value nests arrays and objects more than `limit` deep (iteratively: no stack to overflow). */
+export function nestedPast(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */

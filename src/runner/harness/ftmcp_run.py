@@ -277,6 +277,9 @@ def read_state(text, path):
         state = json.loads(text)
     except ValueError as e:
         raise Failure("state", "invalid state error: %s" % e, hint=hint)
+    except RecursionError as e:
+        # `fivetran debug` does not catch it: Python's traceback, exit code 1, no message of its own.
+        raise Failure("state", "invalid state error: %s" % e, hint=hint)
     if not isinstance(state, dict):
         # op.checkpoint(None), or a list or a string, leaves a state.json the next run refuses.
         raise Failure("state", "invalid state error: State file %s must hold a JSON object" % path, hint=hint)
