@@ -98,6 +98,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "186-exception-multiline": { expect: ["failed"] },
   "187-exception-non-ascii": { expect: ["failed"] },
   "188-exception-in-generator": { expect: ["failed"] },
+  "189-configuration-deep": { expect: ["failed"] },
   "190-schema-columns-list": { expect: ["failed"] },
   "192-key-column-missing": { expect: ["failed"] },
   "193-system-column-key": {
