@@ -1,3 +1,4 @@
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { randomUUID } from "node:crypto";
 import { existsSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
@@ -150,21 +151,6 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-/** Python's default recursion limit: json.loads refuses a text nested deeper, with a RecursionError. */
-const PYTHON_RECURSION_LIMIT = 1000;
-
-/** Whether a parsed JSON value nests arrays and objects more than `limit` deep (iteratively: no stack to overflow). */
-export function nestedPast(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */

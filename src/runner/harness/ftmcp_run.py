@@ -247,6 +247,9 @@ def read_configuration(text):
         return None
     try:
         configuration = json.loads(text)
+    except RecursionError as e:
+        # `fivetran debug` does not catch it: Python's traceback, exit code 1, no message of its own.
+        raise Failure("configuration", "invalid configuration error: %s" % e)
     except json.JSONDecodeError:
         raise Failure("configuration", "invalid configuration error: Configuration must be provided as a JSON file. Please check "
                       "your input. Reference: " + CONFIG_REFERENCE.split(" ", 1)[1],
