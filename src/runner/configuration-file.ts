@@ -1,3 +1,4 @@
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { ConnectorProject } from "../workspace/project.js";
 
 /**
@@ -15,6 +16,8 @@ export function configurationForMasking(text: string | undefined): Record<string
   if (text === undefined) return undefined;
   try {
     const v = JSON.parse(text) as unknown;
+    // Nested past what Python's json reads, the file fails the run in the harness; its walk here would overflow.
+    if (nestedPast(v, PYTHON_RECURSION_LIMIT)) return undefined;
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

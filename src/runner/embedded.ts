@@ -13,6 +13,8 @@ import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
+import { STATE_FILE } from "../warehouse/files.js";
+import { ConnectorProject } from "../workspace/project.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
@@ -52,6 +54,27 @@ export interface EngineInput {
   proof?: Record<string, unknown>;
 }
 
+/**
+ * What files/state.json holds now, for the final flush of a sync that checkpointed: a function that puts it back
+ * after the flush wrote `finalText` there (or removes the file, if there was none); undefined when the file already
+ * holds `finalText` (the usual case: the last checkpoint wrote it), or cannot be read.
+ */
+function keepStateFile(projectDir: string, finalText: string): (() => void) | undefined {
+  // Security: read and written through the project layer, which refuses links and files with other hard links.
+  const project = ConnectorProject.of(projectDir);
+  let held: Buffer | undefined;
+  try {
+    held = project.readBytes(STATE_FILE);
+  } catch {
+    return undefined;
+  }
+  if (held?.equals(Buffer.from(finalText, "utf8"))) return undefined;
+  return () => {
+    if (held === undefined) project.remove(STATE_FILE);
+    else project.writeFile(STATE_FILE, held);
+  };
+}
+
 /** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
 const HARNESS_RESIDENT_MB = 64;
 
@@ -82,11 +105,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
-    const stateText = inp.startStateText === undefined ? {} : { state_text: inp.startStateText };
+    // With files/state.json's text, the harness reads that alone: the parsed copy is not sent (a state nested past
+    // JavaScript's stack would not even stringify; Python's json then refuses it as the SDK's does).
+    const stateText = inp.startStateText === undefined ? { state: inp.startState } : { state_text: inp.startStateText };
     if (pythonVersion !== undefined) {
-      stdio[0].write(
-        `${JSON.stringify({ project_dir: inp.projectDir, ...config, state: inp.startState, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
-      );
+      stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     }
     sink = await inp.sink;
     channel.off("data", keep);
@@ -165,7 +188,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const reported = session.reported;
     // A sync that crashed while configuration values were still placeholders failed on its configuration.
     const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
-    error = tracker.error(kind, reported.message, {
+    // `fivetran debug` prints the message in its log; the real-SDK engine reads it from there (sdk-output.ts)
+    // without the whitespace at its end (an exception with an empty message leaves "error: "), so this one does too.
+    error = tracker.error(kind, reported.message.trimEnd(), {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
@@ -203,8 +228,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalText = session.finalStateText(inp.startState);
+    // The SDK's final flush writes state.json only when the sync never checkpointed; after a checkpoint it leaves
+    // the file as it is, even one the connector wrote itself since. The sink always writes it, so what the file
+    // held (or that it was absent) is put back afterwards.
+    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : undefined;
     try {
       await sink.checkpoint(finalText);
+      kept?.();
       session.committedState = parseState(finalText);
       if (tracker.counts.checkpoints === 0) {
         tracker.warn(

@@ -1,3 +1,4 @@
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { randomUUID } from "node:crypto";
 import { existsSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
@@ -143,7 +144,10 @@ function readConfigurationOrNull(projectDir: string): unknown {
 
 function readStateOrEmpty(projectDir: string): Record<string, unknown> {
   try {
-    return readStartState(projectDir);
+    const state = readStartState(projectDir);
+    // Display only (the harness reads the file's text): a state nested deeper than Python's json can read (the SDK
+    // fails on it) would overflow the stack of the recursive walks that mask and serialise it.
+    return nestedPast(state, PYTHON_RECURSION_LIMIT) ? {} : state;
   } catch {
     return {};
   }

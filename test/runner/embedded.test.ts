@@ -115,4 +115,32 @@ connector = Connector(update=update, schema=schema)
     expect(r3.state).toEqual({ n: 53 });
     expect(r3.rowsPerTable).toEqual({ items: 4 });
   });
+
+  it("leaves files/state.json as the connector left it after its last checkpoint, as the SDK's final flush does", async () => {
+    // The SDK writes state.json at each checkpoint, and at the end only when the sync never checkpointed
+    // (fidelity 198): a file the connector wrote or removed after its last checkpoint stays so.
+    const dir = makeConnector(`${HEADER}
+import os
+
+def update(configuration, state):
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+    op.upsert("t", {"id": 2})
+    path = os.path.join("files", "state.json")
+    if configuration.get("mode") == "remove":
+        os.remove(path)
+    else:
+        with open(path, "w") as f:
+            f.write(' {"n": 1, "by": "hand"} ')
+
+connector = Connector(update=update)
+`);
+    const r = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe(' {"n": 1, "by": "hand"} ');
+    const removed = makeConnector(readFileSync(join(dir, "connector.py"), "utf8"), { mode: "remove" });
+    expect((await runSync({ projectDir: removed, engine: "embedded" })).status).toBe("succeeded");
+    expect(existsSync(join(removed, "files", "state.json"))).toBe(false);
+  });
 });

@@ -281,6 +281,59 @@ describe("WarehouseWriter", () => {
     await w.close();
   });
 
+  it("refuses a key change the rows cannot hold with the SDK's three lines (fidelity 176)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "Users", primary_key: ["Id"] }] });
+    await w.apply({ t: "upsert", table: "Users", data: { Id: 1 } });
+    // Undeclared, so key-less: its rows need a _fivetran_id key in the same destination table.
+    await w.apply({ t: "upsert", table: "users", data: { id: 2 } });
+    await expect(w.checkpoint("{}")).rejects.toThrow(
+      "Primary key change for table tester.users contains a null value under the new primary key ['_fivetran_id'].\n" +
+        "The existing rows cannot be fitted to a new primary key automatically.\n" +
+        "Fix the values at the source, or try: `fivetran reset`",
+    );
+    await w.close();
+  });
+
+  it("keeps a system column where the rows first sent it, with the system's values (fidelity 191)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir, { spillRows: 1 });
+    await w.apply({ t: "schema", tables: [{ table: "k", primary_key: ["id"] }] });
+    await w.apply({ t: "upsert", table: "k", data: { id: 1, _fivetran_synced: "2020-01-01T00:00:00Z", _fivetran_deleted: true } });
+    await w.apply({ t: "upsert", table: "k", data: { id: 2, v: "x" } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "k")).toEqual(["id BIGINT", "_fivetran_synced TIMESTAMP WITH TIME ZONE", "_fivetran_deleted BOOLEAN", "v VARCHAR"]);
+    expect(await dump(dir, "SELECT count(*)::INT AS n FROM tester.k WHERE _fivetran_deleted OR _fivetran_synced < '2026-01-01'")).toEqual([{ n: 0 }]);
+  });
+
+  it("writes a declared _fivetran_deleted column once, in its declared place (fidelity 194)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "k", primary_key: ["rowid"], columns: { rowid: { type: "INT" }, _fivetran_deleted: { type: "STRING" } } }] });
+    await w.apply({ t: "upsert", table: "k", data: { rowid: 1, _fivetran_deleted: "no" } });
+    await w.apply({ t: "upsert", table: "k", data: { rowid: 2 } });
+    await w.apply({ t: "delete", table: "k", data: { rowid: 1 } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "k")).toEqual(["rowid INTEGER", "_fivetran_deleted VARCHAR", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
+    expect(await dump(dir, "SELECT rowid, _fivetran_deleted AS d FROM tester.k ORDER BY rowid")).toEqual([
+      { rowid: 1, d: "true" },
+      { rowid: 2, d: "false" },
+    ]);
+  });
+
+  it("writes a declared _fivetran_id column of a key-less table once (fidelity 194)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({ t: "schema", tables: [{ table: "b", columns: { _fivetran_id: { type: "INT" }, v: { type: "STRING" } } }] });
+    await w.apply({ t: "upsert", table: "b", data: { _fivetran_id: 5, v: "x" } });
+    await w.checkpoint("{}");
+    await w.close();
+    expect(await columnsOf(dir, "b")).toEqual(["_fivetran_id VARCHAR", "v VARCHAR", "_fivetran_deleted BOOLEAN", "_fivetran_synced TIMESTAMP WITH TIME ZONE"]);
+  });
+
   it("merges large batches per key, last write wins, across several checkpoints", async () => {
     const dir = tempProject();
     const w = await WarehouseWriter.open(dir);

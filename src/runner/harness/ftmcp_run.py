@@ -89,8 +89,21 @@ def call_failure(exc, where, kind):
     if isinstance(exc, ConnectorTask):
         return Failure("connector_exception", str(exc), exc)
     if isinstance(exc, Exception):
-        return Failure(kind, "failed while executing %s error: %s" % (where, exc), exc)
+        try:
+            text = str(exc)
+        except Exception as e:
+            # The SDK formats the message the same way; when the exception's own __str__ raises, that exception
+            # ends the sync instead, reported with its text alone.
+            return Failure(kind, _text_of(e), e)
+        return Failure(kind, "failed while executing %s error: %s" % (where, text), exc)
     return stopped(exc, where)
+
+
+def _text_of(exc):
+    try:
+        return str(exc)
+    except Exception:
+        return type(exc).__name__
 
 
 def load_error(exc, connector_file, project_dir):
@@ -234,6 +247,9 @@ def read_configuration(text):
         return None
     try:
         configuration = json.loads(text)
+    except RecursionError as e:
+        # `fivetran debug` does not catch it: Python's traceback, exit code 1, no message of its own.
+        raise Failure("configuration", "invalid configuration error: %s" % e)
     except json.JSONDecodeError:
         raise Failure("configuration", "invalid configuration error: Configuration must be provided as a JSON file. Please check "
                       "your input. Reference: " + CONFIG_REFERENCE.split(" ", 1)[1],
@@ -263,6 +279,9 @@ def read_state(text, path):
     try:
         state = json.loads(text)
     except ValueError as e:
+        raise Failure("state", "invalid state error: %s" % e, hint=hint)
+    except RecursionError as e:
+        # `fivetran debug` does not catch it: Python's traceback, exit code 1, no message of its own.
         raise Failure("state", "invalid state error: %s" % e, hint=hint)
     if not isinstance(state, dict):
         # op.checkpoint(None), or a list or a string, leaves a state.json the next run refuses.

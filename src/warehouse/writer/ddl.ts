@@ -163,12 +163,16 @@ export class TableSchemas {
    * A table created since the last checkpoint gets the column order that one write at the checkpoint would have
    * given it (declared columns, the key hash, the others as they came, then the system columns): a spill added
    * later columns at the end, so the table is rebuilt in that order. Its rows are only those of this transaction.
+   * A system column the rows themselves sent (a value under `_fivetran_synced`) stands where they first put it, as
+   * in the SDK's table; its values are the system's all the same.
    */
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
-    const system = [FIVETRAN_DELETED, FIVETRAN_SYNCED];
-    const head = [...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])];
-    const wanted = [...head, ...t.txOrder!.filter((c) => !head.includes(c) && !system.includes(c)), ...system].filter((c) => actual.has(c));
-    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - system.filter((s) => actual.has(s)).length, 0, c);
+    const order = t.txOrder!;
+    const head = [...new Set([...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])])];
+    // (A declared _fivetran_deleted is in the head: declared columns come first.)
+    const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && !head.includes(c) && actual.has(c));
+    const wanted = [...head, ...order.filter((c) => !head.includes(c) && !tail.includes(c)), ...tail].filter((c) => actual.has(c));
+    for (const c of actual.keys()) if (!wanted.includes(c)) wanted.splice(wanted.length - tail.length, 0, c);
     const current = [...actual.keys()];
     if (wanted.every((c, i) => current[i] === c)) return actual;
     const key = await this.primaryKey(t.schema, t.name);
@@ -193,7 +197,10 @@ export class TableSchemas {
     if (reason) {
       throw new ToolError(
         "schema",
-        `Primary key change for table ${schema}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}]. The existing rows cannot be fitted to a new primary key automatically.`,
+        `Primary key change for table ${schema}.${table} ${reason} under the new primary key [${key.map((k) => `'${k}'`).join(", ")}].\n` +
+          "The existing rows cannot be fitted to a new primary key automatically.\n" +
+          // The SDK's own lines (its DuckDB destination's remedy), so that the error text is the same.
+          "Fix the values at the source, or try: `fivetran reset`",
         "Fix the values at the source, or run run_debug with reset=true.",
       );
     }

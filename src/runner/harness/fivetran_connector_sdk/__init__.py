@@ -310,6 +310,11 @@ class Operations:
         _fail(ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
 
 
+# The display width of `fivetran debug`'s prefix of a connector's log line ("12:34:56.789 INFO     \u26a1 connector ",
+# the emoji two columns wide): the indent of each further line of a message.
+_LOG_INDENT = 35
+
+
 class Logging:
     """Connector logging. Lines go to the channel with their level; the runner shows them as logs. The checks are
     the SDK's, with its failures: before update() or schema() runs (at import time) LOG_LEVEL is None and every
@@ -336,7 +341,15 @@ class Logging:
 
                 message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
             # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
-            _channel.log(level.name, "\n".join(message.split("\n")))
+            lines = message.split("\n")
+            try:
+                message.encode("utf-8")
+            except UnicodeEncodeError:
+                # `fivetran debug` prints the line, after its prefix, to a UTF-8 stdout that refuses a lone
+                # surrogate: the same text of the same length raises the same error, at the same position.
+                prefix = "00:00:00.000 %-8s \u26a1 connector " % level.name
+                (prefix + ("\n" + " " * _LOG_INDENT).join(lines)).encode("utf-8")
+            _channel.log(level.name, "\n".join(lines))
 
     @staticmethod
     def debug(message):
