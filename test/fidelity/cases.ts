@@ -105,10 +105,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "189-configuration-deep": { expect: ["failed"] },
   "190-schema-columns-list": { expect: ["failed"] },
   "192-key-column-missing": { expect: ["failed"] },
-  "193-system-column-key": {
-    knownDifference:
-      "a declared key column named _fivetran_synced: the writer's key bookkeeping reads the sync time it stamps there as text, and the sync fails with JavaScript's TypeError (Cannot read properties of undefined (reading 'length'))",
-  },
   "195-schema-table-key-typo": { expect: ["failed"] },
   "197-decimal-precision-string": { expect: ["failed"] },
   "198-state-from-disk-odd": { runs: 3, expect: ["succeeded", "succeeded", "failed"] },

@@ -4,7 +4,7 @@
 // 47-49 compare the same with the real SDK; these pin the writer alone, with and without early writes.
 import { describe, expect, it } from "vitest";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
-import { castKey } from "../../src/warehouse/writer/keys.js";
+import { castKey, cellKey } from "../../src/warehouse/writer/keys.js";
 import { dump, tempProject } from "./helpers.js";
 
 async function sync(spillRows: number | undefined, steps: (w: WarehouseWriter) => Promise<void>): Promise<Record<string, unknown>[]> {
@@ -85,5 +85,13 @@ describe("keys one after the cast to their column's type", () => {
     expect(castKey("40000", "SMALLINT")).toBeUndefined();
     expect(castKey(null, "INTEGER")).toBeUndefined();
     expect(castKey("2.5", "DOUBLE")).toBeUndefined();
+  });
+});
+
+describe("cellKey", () => {
+  it("keys a declared _fivetran_synced key by the time the writer stamped, apart from any text (fidelity 193)", () => {
+    expect(cellKey(1_700_000_000_000_001)).toBe(cellKey(1_700_000_000_000_001));
+    expect(cellKey(1_700_000_000_000_001)).not.toBe(cellKey(1_700_000_000_000_002));
+    expect(cellKey(1_700_000_000_000_001)).not.toBe(cellKey("1700000000000001"));
   });
 });

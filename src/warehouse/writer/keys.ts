@@ -8,8 +8,10 @@ import type { Cells } from "./batch.js";
  * A key cell as a map key. Text is used as it is (no copy per row): cells never hold a NUL, so the other kinds,
  * which start with one, cannot meet text; JSON text counts as text.
  */
-export function cellKey(cell: Cell): string {
+export function cellKey(cell: Cell | number): string {
   if (typeof cell === "string") return cell;
+  // `_fivetran_synced` as a declared key column: the time the writer stamped, in microseconds.
+  if (typeof cell === "number") return `\0t${cell}`;
   if (cell === null) return "\0n";
   if (Buffer.isBuffer(cell)) return `\0b${cell.toString("base64")}`;
   if (cell instanceof FloatCell) return `\0f${cell.value}`;

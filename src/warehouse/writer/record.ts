@@ -82,7 +82,7 @@ export function recordRow(
   }
   cells[table.deletedIndex] = op === "delete" ? "true" : "false";
   cells[table.syncedIndex] = clock.nowUs();
-  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell) : keyIndex.map((i) => cellKey(cells[i] as Cell)).join(KEY_SEPARATOR);
+  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell | number) : keyIndex.map((i) => cellKey(cells[i] as Cell | number)).join(KEY_SEPARATOR);
   if (op === "upsert") {
     // A key upserted before, other than by an upsert of this batch (which this one replaces in memory), has a
     // row in the table or on its way there.
