@@ -61,6 +61,8 @@ export class WarehouseWriter {
   private readonly rows: RowWriter;
   private readonly loader: Loader;
   private declaredCreated = false;
+  /** Tables whose lost "" (SyncTable.lostBlank) the run was told of: once per table. */
+  private readonly blankWarned = new Set<SyncTable>();
   private closed = false;
   /** The checkpoint being written, if any; later checkpoints, rollback and close wait for it. */
   private inflight: Promise<void> = Promise.resolve();
@@ -284,7 +286,7 @@ export class WarehouseWriter {
     this.loader.rolledBack();
     this.declaredCreated = false;
     this.files.clear();
-    for (const t of this.registry.all) t.txOrder = t.earlyColumns = undefined;
+    for (const t of this.registry.all) t.txOrder = t.earlyColumns = t.lostBlank = undefined;
   }
 
   /** Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint). */
@@ -338,7 +340,7 @@ export class WarehouseWriter {
     this.schemas.committed();
     // The rows are committed: a file that could not be looked up or removed stays, and the sync goes on.
     await this.files.removeStale().catch(() => {});
-    for (const t of this.registry.all) t.txOrder = t.earlyColumns = undefined;
+    for (const t of this.registry.all) t.txOrder = t.earlyColumns = t.lostBlank = undefined;
   }
 
   private async createMissingDeclared(): Promise<void> {
@@ -380,6 +382,7 @@ export class WarehouseWriter {
     }
     this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
+    this.noteLostBlank(t, actual);
     if (!commit) for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
@@ -415,6 +418,20 @@ export class WarehouseWriter {
         `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
       );
     }
+  }
+
+  /**
+   * Rows with "" in a column no row had typed yet, written early past what SyncTable.close() holds back, were
+   * written without the column. Once a later write of the same checkpoint creates it, they read NULL there, where
+   * the SDK, writing the checkpoint once, keeps "" (a column typed only at a later checkpoint is the same in both).
+   */
+  private noteLostBlank(t: SyncTable, actual: Columns): void {
+    const c = t.lostBlank;
+    if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
+    this.blankWarned.add(t);
+    this.onWarning(
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). Call op.checkpoint(state) more often, or declare the column in schema().`,
+    );
   }
 
   // ------------------------------------------------------------------ reading, closing

@@ -226,6 +226,23 @@ describe("WarehouseWriter spilling", () => {
     ]);
   }, 120_000);
 
+  it('warns when more "" rows than an early write holds back lose their "" (a known limit)', async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    await w.apply({ t: "schema", tables: [{ table: "items", primary_key: ["id"] }] });
+    // Each early write holds back at most two rows: the third and later rows with "" in `late` are written first.
+    for (let id = 0; id < 8; id++) w.applyNow({ t: "upsert", table: "items", data: { id, late: "" } });
+    // A column no row of the checkpoint types is not created under the SDK either: nothing is lost there.
+    for (let id = 0; id < 8; id++) w.applyNow({ t: "upsert", table: "others", data: { id, never: "" } });
+    w.applyNow({ t: "upsert", table: "items", data: { id: 99, late: "text" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(warnings).toEqual([expect.stringMatching(/^"" in column late of table items was written as NULL in some rows: .*op\.checkpoint/)]);
+    const rows = await dump(dir, "SELECT count(*) FILTER (late = '')::INTEGER AS kept, count(*) FILTER (late IS NULL)::INTEGER AS lost FROM tester.items");
+    expect(rows[0].lost).toBeGreaterThan(0);
+  });
+
   it('keeps "" in a column no row has typed yet when it is written early (a later row types it)', async () => {
     // Written early, the rows with "" would not create the column (no type) and lose the "": the SDK writes the
     // checkpoint once, with the column VARCHAR from a later row, and keeps "" (fidelity connector 160).

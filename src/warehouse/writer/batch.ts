@@ -116,16 +116,23 @@ export class SyncTable {
    * written early (a spill), not at a checkpoint; then rows holding "" in a column no row has typed yet are held
    * back to the next batch, at most `holdMax` of them (memory stays bounded): written now, the column would not
    * be created (no type) and the "" would be lost, where the SDK, writing the checkpoint's rows once, types the
-   * column from a later row and keeps the "". Past `holdMax` they are written, and lose it (docs/fidelity.md).
+   * column from a later row and keeps the "". Past `holdMax` they are written, and lose it; `lostBlank` says so.
    */
   close(early = false, holdMax = 0): Batch {
     const b = this.batch;
     b.next = this.batch = new Batch();
     for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
     for (const c of b.seen.keys()) this.typedColumns.add(c);
-    if (early && !b.truncateBefore) this.holdUntyped(b, b.next, holdMax);
+    // A batch with a truncate is written as it is: its rows and the truncate keep their order.
+    if (early) this.holdUntyped(b, b.next, b.truncateBefore ? 0 : holdMax);
     return b;
   }
+
+  /**
+   * A column whose "" an early write of the open transaction could not hold back (see close()): the writer says so
+   * if a later write of the same transaction creates the column (WarehouseWriter.noteLostBlank()).
+   */
+  lostBlank: string | undefined;
 
   /** Moves rows with "" in a column of no known type from `b` to the empty batch `next`, keeping their order. */
   private holdUntyped(b: Batch, next: Batch, holdMax: number): void {
@@ -133,16 +140,20 @@ export class SyncTable {
     if (this.columns.every((c, i) => this.typedColumns.has(c) || this.declared.has(c) || this.keyIndex.includes(i))) return;
     let held = 0;
     for (const [k, p] of b.pending) {
-      if (held >= holdMax) break;
       if (p.blank) continue;
       const cells = p.cells;
-      let untyped = false;
-      for (let i = 0; i < cells.length && !untyped; i++) {
+      let untyped: string | undefined;
+      for (let i = 0; i < cells.length && untyped === undefined; i++) {
         if (cells[i] !== "" || this.keyIndex.includes(i)) continue;
         const c = this.columns[i];
-        untyped = !this.typedColumns.has(c) && !this.declared.has(c);
+        if (!this.typedColumns.has(c) && !this.declared.has(c)) untyped = c;
       }
-      if (!untyped) continue;
+      if (untyped === undefined) continue;
+      if (held >= holdMax) {
+        // Written now, without the column: its "" becomes NULL once a later row creates the column.
+        this.lostBlank ??= untyped;
+        break;
+      }
       b.pending.delete(k);
       next.pending.set(k, p);
       held++;
