@@ -1,3 +1,4 @@
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { pinDatabase } from "../warehouse/pin.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -170,6 +171,9 @@ function readStateLoose(projectDir: string): Record<string, unknown> {
   try {
     // Security: the SDK wrote it; it is read back through the project layer all the same.
     const v = JSON.parse(ConnectorProject.of(projectDir).readText("files/state.json") ?? "{}") as unknown;
+    // Display only, as the embedded engine's (index.ts): a state nested deeper than Python's json reads (the SDK
+    // failed on it) would overflow the stack of the recursive walks that mask and serialise it.
+    if (nestedPast(v, PYTHON_RECURSION_LIMIT)) return {};
     return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import { realSdkPython } from "../helpers/env.js";
@@ -25,6 +27,16 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(r.state).toEqual({ n: 4 });
     expect(logs.join("\n")).toContain("token ****");
     expect(JSON.stringify(r)).not.toContain("tok-abcdef-123");
+  });
+
+  it("a state.json nested 100,000 deep: the SDK's failure is reported, not Node's stack overflow", async () => {
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`);
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "files", "state.json"), `{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    const r = await runSync({ projectDir: dir, python: python!, engine: "sdk" });
+    expect(r.engine).toBe("sdk");
+    expect(r.status).toBe("failed");
+    expect(JSON.stringify(r).length).toBeLessThan(100_000);
   });
 
   it("a failure after a checkpoint: same kind, line and committed rows as the embedded engine", async () => {
