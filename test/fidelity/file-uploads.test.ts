@@ -70,6 +70,13 @@ const CASES: Record<string, Case> = {
     expect: "succeeded",
     knownDifference: "a file a row had only within one write stays (tester/t/first/a.txt, c.txt, f.txt), the SDK deletes it",
   },
+  "19-odd-tables": { expect: "succeeded" },
+  // More bytes than expected_bytes fails the sync even though the connector catches the error (as 03 with fewer).
+  "20-chunk-boundaries": {
+    expect: "failed",
+    error: "failed while executing update() error: File upload received 6 bytes for file: long.bin, expected 3 bytes.",
+    sameError: true,
+  },
 };
 
 /** A fresh copy of a connector of file-uploads/ (lib/engines.ts copies those of connectors/). */
