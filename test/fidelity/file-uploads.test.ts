@@ -54,10 +54,7 @@ const CASES: Record<string, Case> = {
   "10-long-name": { expect: "failed", error: `failed while executing update() error: File upload failed for file: d/${"a".repeat(250)}.txt`, sameError: true },
   // The core stales a row's old file only when the upsert names _fivetran_file_path (with file= or as a column); an
   // upsert without it nulls the column in the table but keeps the file. The embedded engine deletes it.
-  "11-same-file-twice": {
-    expect: "succeeded",
-    knownDifference: "an upsert without _fivetran_file_path deletes the row's old file (tester/u/same.txt), the SDK keeps it",
-  },
+  "11-same-file-twice": { expect: "succeeded" },
   "12-empty-streams": { expect: "succeeded" },
   "13-threads": { expect: "succeeded" },
   "14-keyless": { expect: "succeeded" },

@@ -61,11 +61,22 @@ export class RowWriter {
       // is loaded as text and CAST, which needs the staging table.
       asText = misfit;
     }
+    // Which rows name `_fivetran_file_path`, read before staging empties `rows`: the SDK tracks a row's old file
+    // only when the new record names the column (None included); a record that leaves it out keeps the file.
+    const total = rows.length;
+    const pathAt = columns.includes(FILE_PATH) ? (t.index.get(FILE_PATH) ?? -1) : -1;
+    const naming = pathAt < 0 ? [] : rows.filter((r) => r[pathAt] !== undefined);
     const { from: staged, drop } = await this.loader.stage(t, columns, types, rows, asText);
     const names = columns.map(quote).join(", ");
     const target = qualified(schema, table);
     const keys = key.map(quote).join(", ");
-    if (columns.includes(FILE_PATH)) await this.files.noteReplaced(t, staged);
+    if (naming.length === total) await this.files.noteReplaced(t, staged);
+    else if (naming.length) {
+      // Some records leave the column out: the old files of the others only, read from a stage of their own.
+      const own = await this.loader.stage(t, [...key, FILE_PATH], types, naming);
+      await this.files.noteReplaced(t, own.from);
+      await this.loader.release(own.drop);
+    }
     if (sameSet(await this.schemas.primaryKey(schema, table), key)) {
       const set = columns
         .filter((c) => !key.includes(c))
