@@ -380,6 +380,7 @@ export class WarehouseWriter {
     } else {
       return false;
     }
+    if (b.replacedPaths) this.files.noteStale(t, b.replacedPaths);
     this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
     this.noteLostBlank(t, actual);

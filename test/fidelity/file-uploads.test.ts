@@ -63,10 +63,7 @@ const CASES: Record<string, Case> = {
   "17-declared-file-column": { expect: "succeeded" },
   // The core stales a file when a row's path changes between two records of one write; the embedded engine compares
   // only the committed row with the last record of the write.
-  "18-replaced-in-one-write": {
-    expect: "succeeded",
-    knownDifference: "a file a row had only within one write stays (tester/t/first/a.txt, c.txt, f.txt), the SDK deletes it",
-  },
+  "18-replaced-in-one-write": { expect: "succeeded" },
   "19-odd-tables": { expect: "succeeded" },
   // More bytes than expected_bytes fails the sync even though the connector catches the error (as 03 with fewer).
   "20-chunk-boundaries": {

@@ -31,6 +31,12 @@ export class Batch {
   next: Batch | undefined;
   hasUpserts = false;
   /**
+   * Stored-file paths a record of this batch named and a later record of the same key replaced: the SDK compares
+   * each record with the one before it in a write, so such a file is deleted after the checkpoint that writes
+   * this batch if no row names it then (see StoredFiles.noteStale()).
+   */
+  replacedPaths: Set<string> | undefined;
+  /**
    * An upsert of this batch has a key that an earlier batch of this sync upserted: it may meet a row already in
    * the table. Without one (and with a table empty when the sync began), the upserts can be appended straight
    * into the table (see upsertRows()).

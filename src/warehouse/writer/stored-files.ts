@@ -18,6 +18,13 @@ export class StoredFiles {
     private readonly projectDir: string,
   ) {}
 
+  /** Paths a row named and then stopped naming before it was written (Batch.replacedPaths). */
+  noteStale(t: SyncTable, paths: Iterable<string>): void {
+    let stale = this.staleFiles.get(t);
+    if (!stale) this.staleFiles.set(t, (stale = new Set()));
+    for (const p of paths) stale.add(p);
+  }
+
   /** The transaction was rolled back: its rows named nothing new. */
   clear(): void {
     this.staleFiles.clear();
