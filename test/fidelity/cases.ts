@@ -113,6 +113,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "201-future-exception": { expect: ["failed"] },
   "202-checkpoint-from-worker": { expect: ["failed"] },
   "210-signal-alarm": { expect: ["failed"] },
+  "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
