@@ -1,5 +1,6 @@
-# The main thread upserts; a worker thread checkpoints (joined before the main thread goes on); later upserts are
-# lost when update() then fails: the worker's checkpoint is the one that stays.
+# The main thread upserts; a worker thread checkpoints (joined before the main thread goes on), then a
+# threading.Timer upserts and checkpoints (joined; another Timer is cancelled before it fires); later upserts are
+# lost when update() then fails: the Timer's checkpoint is the one that stays.
 import threading
 
 from fivetran_connector_sdk import Connector, Operations as op
@@ -18,9 +19,14 @@ def update(configuration, state):
         op.checkpoint({"cursor": 11, "by": threading.current_thread().name})
         box["done"] = True
 
-    w = threading.Thread(target=second, name="second-saver")
+    w = threading.Timer(0.05, second)
+    w.name = "timer-saver"
+    cancelled = threading.Timer(5.0, op.checkpoint, args=({"cursor": "cancelled"},))
     w.start()
+    cancelled.start()
+    cancelled.cancel()
     w.join()
+    cancelled.join()
     for i in range(10, 20):
         op.upsert("rows", {"id": i, "phase": "after"})
     raise RuntimeError("failed after the worker's checkpoint: %s" % sorted(box))

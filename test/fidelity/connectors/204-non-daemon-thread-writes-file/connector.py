@@ -1,5 +1,6 @@
 # A non-daemon thread still running when update() returns: it outlives the sync, then tries an upsert (refused once
-# the sync is over) and writes a file into files/.
+# the sync is over) and writes a file into files/. A daemon thread sleeping far longer is not waited for: its file
+# is never written.
 import os
 import threading
 import time
@@ -19,7 +20,14 @@ def late():
     log.info("late thread done: " + outcome)
 
 
+def daemon():
+    time.sleep(60)
+    op.upsert("daemon", {"id": 1})
+    open(os.path.join("files", "daemon.txt"), "w").close()
+
+
 def update(configuration, state):
+    threading.Thread(target=daemon, name="daemon", daemon=True).start()
     threading.Thread(target=late, name="late").start()
     op.upsert("t", {"id": 1})
     op.checkpoint({"done": True})

@@ -1,8 +1,15 @@
-# atexit handlers registered in update(): one logs and tries an op, one writes a file into files/.
+# atexit handlers registered in update(): one logs and tries an op, one writes a file into files/; and the standard
+# logging module, called from worker threads (joined one at a time), into a MemoryHandler that holds the records
+# until logging's own atexit shutdown flushes them: files/app.log (opened at its first record) is made only then.
 import atexit
+import logging
+import logging.handlers
 import os
+import threading
 
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
+
+logger = logging.getLogger("my_connector")
 
 
 def try_op():
@@ -21,10 +28,23 @@ def write_marker():
         f.write("marker\n")
 
 
+def work(n):
+    logger.info("worker %d upserting", n)
+    op.upsert("t", {"id": n})
+
+
 def update(configuration, state):
     atexit.register(try_op)
     atexit.register(write_marker)
-    op.upsert("t", {"id": 1})
+    target = logging.FileHandler(os.path.join("files", "app.log"), delay=True)
+    target.setFormatter(logging.Formatter("%(levelname)s %(threadName)s %(message)s"))
+    logger.addHandler(logging.handlers.MemoryHandler(capacity=1000, flushLevel=logging.CRITICAL, target=target))
+    logger.setLevel(logging.INFO)
+    for n in range(3):
+        t = threading.Thread(target=work, args=(n,), name="worker-%d" % n)
+        t.start()
+        t.join()
+    logger.warning("checkpointing")
     op.checkpoint({"done": True})
 
 

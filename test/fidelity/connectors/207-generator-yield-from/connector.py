@@ -1,5 +1,6 @@
 # update() as a generator, as older SDK examples write it: yield from per-table generators, yield op.checkpoint(...),
-# a finally block that checkpoints when the generator ends, and an early return in the middle.
+# a finally block that checkpoints when the generator ends, an early return in the middle, and a helper generator
+# that is created but never iterated (its operations never run).
 from fivetran_connector_sdk import Connector, Operations as op
 
 
@@ -9,7 +10,12 @@ def table_rows(name, count):
     return count
 
 
+def forgotten():
+    yield op.upsert("forgotten", {"id": 1})
+
+
 def update(configuration, state):
+    forgotten()
     try:
         total = 0
         for name, count in (("a", 3), ("b", 2), ("c", 4)):
