@@ -547,6 +547,7 @@ def main():
     from fivetran_connector_sdk import _channel
 
     _channel.open_channel(3)
+    main_pid = os.getpid()
     os._exit = _exit_after_channel(_channel)
     job = take_job()
 
@@ -560,6 +561,8 @@ def main():
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
+    # The exit code `fivetran debug` would end with (only a forked child ends with it, see below).
+    failure_code = 0
     configuration = None
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
@@ -639,16 +642,24 @@ def main():
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record(record)
         code = 1
+        failure_code = f.exit_code
     except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
         sdk._uninstall()
         record = {"t": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)}
         record.update(describe(e, connector_file, project_dir))
         _channel.record(record)
         code = 1
-    try:
-        sdk._end_uploads()
-    except Exception:
-        pass
+        failure_code = 1
+    if os.getpid() != main_pid:
+        # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
+        # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code
+        # of how its copy of the sync ended, and leaves the parent's uploads alone.
+        code = failure_code
+    else:
+        try:
+            sdk._end_uploads()
+        except Exception:
+            pass
     try:
         sys.stdout.flush()
         sys.stderr.flush()
