@@ -109,6 +109,11 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "197-decimal-precision-string": { expect: ["failed"] },
   "198-state-from-disk-odd": { runs: 3, expect: ["succeeded", "succeeded", "failed"] },
   "199-checkpoint-mutated-dict": { expect: ["failed"] },
+  // Concurrency and control flow as a new user writes them (200-219).
+  "201-future-exception": { expect: ["failed"] },
+  "202-checkpoint-from-worker": { expect: ["failed"] },
+  "210-signal-alarm": { expect: ["failed"] },
+  "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

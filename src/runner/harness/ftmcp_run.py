@@ -547,6 +547,7 @@ def main():
     from fivetran_connector_sdk import _channel
 
     _channel.open_channel(3)
+    main_pid = os.getpid()
     os._exit = _exit_after_channel(_channel)
     job = take_job()
 
@@ -560,6 +561,8 @@ def main():
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
+    # The exit code `fivetran debug` would end with (only a forked child ends with it, see below).
+    failure_code = 0
     configuration = None
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
@@ -615,6 +618,7 @@ def main():
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
             kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
+        sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record({"t": "end"})
     except Failure as f:
@@ -634,18 +638,28 @@ def main():
             record["record_keys"] = f.exc.record_keys
         if f.kind == "import" and isinstance(f.exc, ImportError) and getattr(f.exc, "name", None):
             record["module"] = f.exc.name
+        sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record(record)
         code = 1
+        failure_code = f.exit_code
     except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
+        sdk._uninstall()
         record = {"t": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)}
         record.update(describe(e, connector_file, project_dir))
         _channel.record(record)
         code = 1
-    try:
-        sdk._end_uploads()
-    except Exception:
-        pass
+        failure_code = 1
+    if os.getpid() != main_pid:
+        # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
+        # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code
+        # of how its copy of the sync ended, and leaves the parent's uploads alone.
+        code = failure_code
+    else:
+        try:
+            sdk._end_uploads()
+        except Exception:
+            pass
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -653,8 +667,49 @@ def main():
         _channel.drain()
     except Exception:
         pass
-    # Skips interpreter teardown: connector threads left running must not keep a finished sync alive.
+    _end_as_python_does()
+    # Skips the rest of interpreter teardown (module and object finalizers), which `fivetran debug` would run too
+    # but which shows nothing of the sync.
     _hard_exit(code)
+
+
+def _end_as_python_does():
+    """What the interpreter does when `fivetran debug` ends, before the process exits: it waits for the threads
+    that are not daemons (a thread still going when update() returned: its files and its log appear, its
+    operations raise, 204), then runs the atexit handlers (205), newest first. The run's time limit still applies:
+    a thread that never ends keeps the sync running until then, as it keeps `fivetran debug` running."""
+    try:
+        shutdown = getattr(threading, "_shutdown", None)
+        if shutdown is not None:
+            # Python's own: the hooks of threading._register_atexit (a ThreadPoolExecutor left open runs its
+            # queued work to the end), then a join of every non-daemon thread.
+            shutdown()
+        else:  # pragma: no cover - every CPython from 3.9 has it
+            main_thread = threading.main_thread()
+            while True:
+                rest = [t for t in threading.enumerate() if t is not main_thread and not t.daemon and t.is_alive()]
+                if not rest:
+                    break
+                for t in rest:
+                    t.join()
+    except BaseException:  # noqa: B902 - as at the interpreter's end: nothing more to report
+        pass
+    try:
+        import atexit
+
+        # Prints what a handler raises ("Exception ignored in atexit callback") and goes on, as Python does.
+        atexit._run_exitfuncs()
+    except BaseException:  # noqa: B902
+        pass
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        from fivetran_connector_sdk import _channel
+
+        # A late thread's or a handler's log lines.
+        _channel.drain()
+    except Exception:
+        pass
 
 
 if __name__ == "__main__":

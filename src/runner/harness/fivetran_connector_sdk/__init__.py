@@ -112,6 +112,13 @@ def _install():
     if _failure is _NotInstalled:
         _failure = None
 
+
+def _uninstall():
+    """Called by the runner when the sync is over: as after the SDK's run, an operation from a thread still going
+    (or an atexit handler) raises the RuntimeError of an operation outside update()."""
+    global _failure
+    _failure = _NotInstalled
+
 # Declared primary keys, for the null-key check at the call (the SDK's core checks every record as it arrives;
 # the Node writer would only notice at the next checkpoint, after the operation had been counted). Keyed by
 # table name for tables without schema=, by (schema, table) for the others, so the common call looks up a str.

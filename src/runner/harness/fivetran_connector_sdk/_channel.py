@@ -73,15 +73,23 @@ def _direct(fd):
 
 
 def _after_fork():
-    """A forked child has no writer thread; what it sends goes straight to the channel, as before threads."""
-    global _out, _queue, _lock
+    """A forked child (os.fork(), multiprocessing's fork start method) holds only a copy of the sync, in its own
+    memory: under `fivetran debug` what it emits there never reaches the warehouse, and how it ends (sys.exit(), the
+    end of update()) reports nothing to the parent's sync (218). So what it would send goes nowhere, a checkpoint
+    does not wait for an acknowledgement (the parent's runner sends none for it, and the child must not take the
+    parent's), and its log lines go to its stdout, where the SDK prints them."""
+    global _out, _queue, _lock, _ack_fd, _in_child
     # The parent's rows not yet written are the parent's to send, as its buffered text is.
     _batch_clear()
-    if _queue is not None:
-        fd = _queue.fd
-        _queue = None
-        _lock = threading.Lock()
-        _out = _direct(fd)
+    _queue = None
+    _lock = threading.Lock()
+    _ack_fd = None
+    _in_child = True
+    _out = io.open(os.open(os.devnull, os.O_WRONLY), "w", encoding="utf-8", buffering=_CHUNK, newline="\n")
+
+
+# True in a forked child of the connector's process (see _after_fork).
+_in_child = False
 
 
 _CHUNK = 1 << 16
@@ -756,6 +764,12 @@ def warning(message):
 
 
 def log(level, message):
+    if _in_child:
+        try:
+            print("%s %s" % (level, message), flush=True)
+        except Exception:
+            pass
+        return
     _write(json.dumps({"t": "log", "level": level, "message": message}, separators=(",", ":"), default=str) + "\n")
     # Logs should reach the user while the connector waits on an API, but a connector that logs every row
     # must not pay a system call per line.
