@@ -17,6 +17,9 @@ import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import type { RunError, RunResult } from "./types.js";
 
+/** How long a process may go on after the harness reported the sync's end (threads that are not daemons). */
+const LINGER_MS = 10_000;
+
 export interface EngineInput {
   projectDir: string;
   python: string;
@@ -128,13 +131,23 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // last committed checkpoint is rolled back anyway. Applying the backlog first (rows and a DuckDB commit per
   // checkpoint) kept cancel_run waiting up to minutes on a connector that checkpoints in a tight loop.
   const halted = () => proc.stopReason === "cancelled" || proc.stopReason === "timeout" || proc.stopReason === "shutdown";
+  // Once the harness has said how the sync ended, the process only waits for threads the connector left running
+  // (Python joins those that are not daemons, and `fivetran debug` with it). A grace for them, then it is stopped:
+  // a thread that never ends would otherwise turn a finished sync into a timeout.
+  let lingered = false;
+  let linger: NodeJS.Timeout | undefined;
+  const onLine = (line: string) => {
+    const pending = session.handle(line);
+    if (!linger && (session.ended || session.reported)) {
+      linger = setTimeout(() => {
+        lingered = true;
+        proc.stop("failed");
+      }, LINGER_MS);
+    }
+    return pending;
+  };
   try {
-    await readChannel(
-      chunksOf(early, channel),
-      (line) => session.handle(line),
-      () => session.failed(),
-      halted,
-    );
+    await readChannel(chunksOf(early, channel), onLine, () => session.failed(), halted);
     await session.checkpointed();
   } catch (e) {
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
@@ -151,8 +164,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   }
 
   const exit = await proc.exited;
+  clearTimeout(linger);
   await logsDone;
   tracker.progress(true);
+  if (lingered) {
+    tracker.warn(
+      `The process was stopped ${LINGER_MS / 1000} s after the sync ended: threads it had started were still running (see the warning above). \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
+    );
+  }
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
@@ -213,6 +232,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     });
     exitCode = reported.exit_code ?? 1;
     if (reported.before_sync) inp.onFailedBeforeSync?.();
+  } else if (lingered && session.ended) {
+    // The sync itself succeeded; the process had no exit code of its own.
+    exitCode = undefined;
   } else if (!session.ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;

@@ -679,6 +679,21 @@ def _end_as_python_does():
     operations raise, 204), then runs the atexit handlers (205), newest first. The run's time limit still applies:
     a thread that never ends keeps the sync running until then, as it keeps `fivetran debug` running."""
     try:
+        main_thread = threading.main_thread()
+        alive = [t.name for t in threading.enumerate() if t is not main_thread and not t.daemon and t.is_alive()]
+        if alive:
+            from fivetran_connector_sdk import _channel
+
+            # The runner waits a grace period for them, then stops the process: a thread that never ends would
+            # keep `fivetran debug` running forever, and this run until its time limit.
+            _channel.warning(
+                "update() returned while threads that are not daemons were still running (%s): the process waits for "
+                "them before it ends, as `fivetran debug` does. Join them before update() returns, or start them with "
+                "daemon=True." % ", ".join(alive[:10]))
+            _channel.drain()
+    except Exception:
+        pass
+    try:
         shutdown = getattr(threading, "_shutdown", None)
         if shutdown is not None:
             # Python's own: the hooks of threading._register_atexit (a ThreadPoolExecutor left open runs its
