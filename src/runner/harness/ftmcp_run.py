@@ -660,13 +660,8 @@ def main():
             sdk._end_uploads()
         except Exception:
             pass
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        # The channel's writer thread may still hold the last records (stats, end or error).
-        _channel.drain()
-    except Exception:
-        pass
+    # The channel's writer thread may still hold the last records (stats, end or error).
+    _flush_out()
     _end_as_python_does()
     # Skips the rest of interpreter teardown (module and object finalizers), which `fivetran debug` would run too
     # but which shows nothing of the sync.
@@ -716,12 +711,17 @@ def _end_as_python_does():
         atexit._run_exitfuncs()
     except BaseException:  # noqa: B902
         pass
+    # A late thread's or a handler's log lines.
+    _flush_out()
+
+
+def _flush_out():
+    """stdout, stderr, and the records the channel's writer thread still holds."""
     try:
         sys.stdout.flush()
         sys.stderr.flush()
         from fivetran_connector_sdk import _channel
 
-        # A late thread's or a handler's log lines.
         _channel.drain()
     except Exception:
         pass
