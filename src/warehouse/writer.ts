@@ -286,7 +286,7 @@ export class WarehouseWriter {
     this.loader.rolledBack();
     this.declaredCreated = false;
     this.files.clear();
-    for (const t of this.registry.all) t.txOrder = t.earlyColumns = t.lostBlank = undefined;
+    for (const t of this.registry.all) t.endTransaction();
   }
 
   /** Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint). */
@@ -340,7 +340,7 @@ export class WarehouseWriter {
     this.schemas.committed();
     // The rows are committed: a file that could not be looked up or removed stays, and the sync goes on.
     await this.files.removeStale().catch(() => {});
-    for (const t of this.registry.all) t.txOrder = t.earlyColumns = t.lostBlank = undefined;
+    for (const t of this.registry.all) t.endTransaction();
   }
 
   private async createMissingDeclared(): Promise<void> {

@@ -671,11 +671,11 @@ def main():
 def _end_as_python_does():
     """What the interpreter does when `fivetran debug` ends, before the process exits: it waits for the threads
     that are not daemons (a thread still going when update() returned: its files and its log appear, its
-    operations raise, 204), then runs the atexit handlers (205), newest first. The run's time limit still applies:
-    a thread that never ends keeps the sync running until then, as it keeps `fivetran debug` running."""
+    operations raise, 204), then runs the atexit handlers (205), newest first. A thread that never ends keeps
+    `fivetran debug` running; the runner stops this process a grace period after the sync's end (LINGER_MS in
+    embedded.ts)."""
     try:
-        main_thread = threading.main_thread()
-        alive = [t.name for t in threading.enumerate() if t is not main_thread and not t.daemon and t.is_alive()]
+        alive = [t.name for t in _live_threads()]
         if alive:
             from fivetran_connector_sdk import _channel
 
@@ -695,9 +695,8 @@ def _end_as_python_does():
             # queued work to the end), then a join of every non-daemon thread.
             shutdown()
         else:  # pragma: no cover - every CPython from 3.9 has it
-            main_thread = threading.main_thread()
             while True:
-                rest = [t for t in threading.enumerate() if t is not main_thread and not t.daemon and t.is_alive()]
+                rest = _live_threads()
                 if not rest:
                     break
                 for t in rest:
@@ -713,6 +712,12 @@ def _end_as_python_does():
         pass
     # A late thread's or a handler's log lines.
     _flush_out()
+
+
+def _live_threads():
+    """The threads Python waits for before the process ends: alive, not daemons, not the main thread."""
+    main_thread = threading.main_thread()
+    return [t for t in threading.enumerate() if t is not main_thread and not t.daemon and t.is_alive()]
 
 
 def _flush_out():

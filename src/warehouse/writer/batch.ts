@@ -174,6 +174,10 @@ export class SyncTable {
   clear(): void {
     this.batch = new Batch();
   }
+  /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
+  endTransaction(): void {
+    this.txOrder = this.earlyColumns = this.lostBlank = undefined;
+  }
 }
 
 /** An update of a row this sync has not upserted writes "" as NULL, as the SDK's core does (the key stays). */

@@ -1,7 +1,7 @@
 import { ToolError } from "../../errors.js";
 import type { RowRecord, Shape, WireCell } from "../../protocol.js";
 import { cellOf, cellType, mergeTypes, textType, type Cell } from "../cells.js";
-import { restoreSeen, type Cells, type SyncTable } from "./batch.js";
+import { restoreSeen, type Batch, type Cells, type SyncTable } from "./batch.js";
 import { cellKey, KEY_SEPARATOR } from "./keys.js";
 import { FILE_PATH, FIVETRAN_ID, type Clock } from "./system.js";
 import type { TableRegistry } from "./tables.js";
@@ -80,13 +80,13 @@ export function recordRow(
       );
     }
   }
+  cells[table.deletedIndex] = op === "delete" ? "true" : "false";
+  cells[table.syncedIndex] = clock.nowUs();
+  const key = keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell | number) : keyIndex.map((i) => cellKey(cells[i] as Cell | number)).join(KEY_SEPARATOR);
   // A record naming another stored file than the earlier record of its key, both still waiting: the earlier file
   // was replaced (see Batch.replacedPaths).
   const pathAt = table.index.get(FILE_PATH);
-  if (pathAt !== undefined && cells[pathAt] !== undefined) notePathReplaced(table, cells[pathAt] as Cell, keyOf(table, cells));
-  cells[table.deletedIndex] = op === "delete" ? "true" : "false";
-  cells[table.syncedIndex] = clock.nowUs();
-  const key = keyOf(table, cells);
+  if (pathAt !== undefined && cells[pathAt] !== undefined) notePathReplaced(batch, pathAt, cells[pathAt] as Cell, key);
   if (op === "upsert") {
     // A key upserted before, other than by an upsert of this batch (which this one replaces in memory), has a
     // row in the table or on its way there.
@@ -102,14 +102,7 @@ export function recordRow(
   }
 }
 
-/** A row's key in memory: its key cells' map keys, joined. */
-function keyOf(table: SyncTable, cells: Cells): string {
-  const keyIndex = table.keyIndex;
-  return keyIndex.length === 1 ? cellKey(cells[keyIndex[0]] as Cell | number) : keyIndex.map((i) => cellKey(cells[i] as Cell | number)).join(KEY_SEPARATOR);
-}
-
-function notePathReplaced(table: SyncTable, path: Cell, key: string): void {
-  const batch = table.batch;
-  const earlier = batch.pending.get(key)?.cells[table.index.get(FILE_PATH)!];
+function notePathReplaced(batch: Batch, pathAt: number, path: Cell, key: string): void {
+  const earlier = batch.pending.get(key)?.cells[pathAt];
   if (typeof earlier === "string" && earlier !== path) (batch.replacedPaths ??= new Set()).add(earlier);
 }
