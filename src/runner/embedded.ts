@@ -169,7 +169,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   tracker.progress(true);
   if (lingered) {
     tracker.warn(
-      `The process was stopped ${LINGER_MS / 1000} s after the sync ended: threads it had started were still running (see the warning above). \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
+      `The process was stopped ${LINGER_MS / 1000} s after the sync ended: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
     );
   }
 
