@@ -141,6 +141,19 @@ for v in VALUES:
     if want != got:
         print(json.dumps({"hash_of": shown(v), "sdk": want, "ours": got}))
 
+# Column names become part of the hashed text (the harness builds it with an f-string whose code holds only
+# positions): names that mean something to f-strings, % formatting or Python code must hash as plain text.
+ODD_NAMES = ["{c[0]}", "}", "{", "%s", "%%", '"', "'", "\\", "n\nl", "N0", "B", "R", "c", "é_ß", "lambda", ""]
+for i in range(len(ODD_NAMES)):
+    names = ODD_NAMES[i:] + ODD_NAMES[:i]
+    cells = ["x", 1, 2.5, True, None, "{}"] * 3
+    cells = cells[: len(names)]
+    want = core_runner._hash({n: None if c is None else decode_row_data({"c": b"".join(sdk._coerce_inferred(c))})["c"] for n, c in zip(names, cells)})
+    got = ours.row_hash(ours.HashOrder(names), [None if c is None else ours.inferred(c) for c in cells])
+    checked += 1
+    if want != got:
+        print(json.dumps({"hash_names": names, "sdk": want, "ours": got}))
+
 # A connector may teach json.dumps its own types by replacing JSONEncoder.default (a common way to store dates):
 # both then encode a date inside a dict or list with it.
 json.JSONEncoder.default = lambda self, o: "custom:" + str(o)
