@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { startChild, type Child } from "../exec/child.js";
 import { childEnv } from "../exec/env.js";
 import type { Finding } from "./types.js";
-import { choosePython, rememberPython } from "./python-path.js";
+import { choosePython, rememberPython, type PythonChoice } from "../exec/python-path.js";
 
 /**
  * The generic Python checks: Ruff (WASM, loaded on first use) under its own codes, and
@@ -262,7 +262,7 @@ async function getWorker(): Promise<Worker | undefined> {
   if (worker?.child.running()) return worker;
   // -S: compile() needs no site-packages, and skipping the site import halves the start-up; a version-manager
   // shim is resolved once (python-path.ts).
-  const choice = choosePython();
+  const choice: PythonChoice = process.env.FTLINT_PYTHON ? { command: process.env.FTLINT_PYTHON } : choosePython();
   const child = startWorkerProcess(choice.command, ["-I", "-S", "-u", "-c", COMPILE_SCRIPT]);
   const w: Worker = { child, queue: [], buffer: "" };
   let hello = true;

@@ -8,6 +8,7 @@ import { watchLines } from "./lines.js";
 import { spawnForRun, type Supervised } from "./process.js";
 import { checkPythonVersion, PYTHON_HINT } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
+import { cacheFile, choosePython, rememberPython, type PythonChoice } from "../exec/python-path.js";
 import { ToolError } from "../errors.js";
 import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
@@ -101,10 +102,12 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   let sink: WarehouseSink;
   let pythonVersion: string | undefined;
   try {
-    pythonVersion = await pythonOf(await hello, inp.python, proc, async () => {
+    const helloLine = await hello;
+    pythonVersion = await pythonOf(helloLine, inp.python, proc, async () => {
       await Promise.all([proc.exited, logsDone]);
       return firstErrLines.join("\n");
     });
+    if (harness.shimKey !== undefined && pythonVersion !== undefined) rememberShimChoice(harness.shimKey, helloLine);
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
@@ -309,9 +312,12 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
 function startHarness(inp: EngineInput, speculate: boolean) {
   const { tracker } = inp;
   const boot = join(HARNESS_DIR, "ftmcp_boot.py");
+  // A plain python3 that is a version manager's shim is started as the interpreter it picked last time, when
+  // nothing it reads to pick one has changed since: the shim itself costs about 65 ms of every run's start.
+  const choice: PythonChoice = inp.python === "python3" ? choosePython(inp.env, inp.projectDir, cacheFile()) : { command: inp.python };
   // The harness enforces memory_limit_mb itself (RLIMIT_AS over its start-up size): the watchdog is the backstop,
   // allowing the interpreter's own ~20-30 MB on top of the connector's share.
-  const proc = spawnForRun(inp, { file: inp.python, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate, memorySlackMb: HARNESS_RESIDENT_MB });
+  const proc = spawnForRun(inp, { file: choice.command, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate, memorySlackMb: HARNESS_RESIDENT_MB });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
   const channel = stdio[3] as unknown as Duplex;
@@ -356,7 +362,18 @@ function startHarness(inp: EngineInput, speculate: boolean) {
     if (ok) for (const [level, origin, line] of lines) tracker.log(level, origin, line);
     return ok;
   };
-  return { proc, stdio, channel, early, keep, hello, logsDone, firstErrLines, confirmed };
+  return { proc, stdio, channel, early, keep, hello, logsDone, firstErrLines, confirmed, shimKey: choice.shimKey };
+}
+
+/** Keeps the interpreter a shim started (the harness's first line names it) for the next run's start. */
+function rememberShimChoice(shimKey: string, helloLine: string | undefined): void {
+  let executable: unknown;
+  try {
+    executable = (JSON.parse(helloLine ?? "") as { executable?: unknown }).executable;
+  } catch {
+    return;
+  }
+  if (typeof executable === "string") rememberPython(shimKey, executable);
 }
 
 /** Longer than any first line the harness writes: a program that writes more there is not it. */

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
@@ -93,5 +93,37 @@ describe("the embedded engine's Python", () => {
     const e = await usageError(runSync({ projectDir: dir, python: pyenv("3.8.18") }));
     expect(e.code).toBe("python_not_found");
     expect(e.message).toMatch(/too old/);
+  });
+  it.runIf(SYSTEM !== undefined)("a version manager's python3 shim starts the first run only; later runs start the interpreter it picked", async () => {
+    const dir = makeConnector(CONNECTOR);
+    const bin = realpathSync(mkdtempSync(join(tmpdir(), "shim-bin-")));
+    const cache = realpathSync(mkdtempSync(join(tmpdir(), "shim-cache-")));
+    const log = join(bin, "starts.log");
+    // What pyenv puts on PATH: a small script naming its manager, which execs the version it picks.
+    writeFileSync(join(bin, "python3"), `#!/bin/sh\n# pyenv shim stand-in\necho start >> '${log}'\nexec '${SYSTEM}' "$@"\n`);
+    chmodSync(join(bin, "python3"), 0o755);
+    const starts = () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter(Boolean).length : 0);
+    const saved = { PATH: process.env.PATH, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
+    process.env.PATH = `${bin}:${saved.PATH ?? ""}`;
+    process.env.XDG_CACHE_HOME = cache;
+    try {
+      for (let i = 0; i < 3; i++) {
+        const r = await runSync({ projectDir: dir, engine: "embedded" });
+        expect(r.error).toBeUndefined();
+        expect(r.status).toBe("succeeded");
+      }
+      expect(starts()).toBe(1);
+      // A .python-version in the folder may pick another version: the shim is asked again.
+      writeFileSync(join(dir, ".python-version"), "system\n");
+      expect((await runSync({ projectDir: dir, engine: "embedded" })).status).toBe("succeeded");
+      expect(starts()).toBe(2);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      rmSync(bin, { recursive: true, force: true });
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 });

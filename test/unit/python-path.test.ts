@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheFile, choosePython, rememberPython } from "../../src/lint/python-path.js";
+import { cacheFile, choosePython, rememberPython } from "../../src/exec/python-path.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -58,9 +58,5 @@ describe("the compile check's interpreter: a version-manager shim is resolved on
     expect(choosePython(env, bin).command).toBe(shim);
     rememberPython(first.shimKey!, "python3.11", env);
     expect(choosePython(env, bin).command).toBe(shim);
-  });
-
-  it("FTLINT_PYTHON wins", () => {
-    expect(choosePython({ FTLINT_PYTHON: "/opt/py/bin/python3", PATH: "" }, "/")).toEqual({ command: "/opt/py/bin/python3" });
   });
 });

@@ -3,10 +3,10 @@ import { homedir } from "node:os";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 
 /**
- * Which interpreter the lint's compile check starts. A version manager's `python3` on PATH is a shell
- * script (pyenv, asdf, mise shims) that forks bash and the manager before exec'ing the real Python:
- * about 0.07 s of CPU and several processes per cold lint, for a result that only changes when the
- * selected version does. The real interpreter a shim picked is remembered in a small cache file, keyed
+ * Which interpreter a plain `python3` means: the lint's compile check and the embedded engine's harness start it.
+ * A version manager's `python3` on PATH is a shell script (pyenv, asdf, mise shims) that forks bash and the
+ * manager before exec'ing the real Python: about 0.07 s of CPU and several processes per start, for a result that
+ * only changes when the selected version does. The real interpreter a shim picked is remembered in a small cache file, keyed
  * by everything the managers read to choose a version (their environment variables, the global version
  * file and the nearest .python-version), and checked again when any of those changes.
  */
@@ -75,13 +75,16 @@ function readCache(file: string): Record<string, string> {
   }
 }
 
-export function choosePython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): PythonChoice {
-  if (env.FTLINT_PYTHON) return { command: env.FTLINT_PYTHON };
+/**
+ * `env`: the environment the interpreter will get (what a shim reads to pick a version); `cache`: the file the answers
+ * are kept in, by default in the user's cache folder as `env` names it.
+ */
+export function choosePython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), cache: string = cacheFile(env)): PythonChoice {
   const found = onPath("python3", env);
   if (!found || !isShim(found)) return { command: found ?? "python3" };
   const root = env.PYENV_ROOT ?? join(homedir(), ".pyenv");
   const key = JSON.stringify([found, cwd, ...MANAGER_VARS.map((v) => env[v] ?? ""), mtime(join(root, "version")), mtime(join(homedir(), ".tool-versions")), nearestVersionFile(cwd)]);
-  const resolved = readCache(cacheFile(env))[key];
+  const resolved = readCache(cache)[key];
   // Security: only an absolute path to an existing executable is used; anything else asks the shim again.
   if (resolved && isAbsolute(resolved)) {
     try {
