@@ -350,7 +350,11 @@ class HashOrder:
         for k, (name, i) in enumerate(zip(self.names, self.idx)):
             consts["N%d" % k] = ("\x1f" if k else "") + name + "="
             fields.append("{N%d}" % k + _HASH_FIELD.get(sig[i], _READ_BACK_FIELD) % i)
-        fn = eval('lambda c: f"' + "".join(fields) + '"', consts)
+        # Compiling one f-string takes time quadratic in its fields (10,000 columns: 2 s): a wide row is written
+        # by several, joined.
+        parts = ['f"' + "".join(fields[at : at + _FIELDS_PER_FSTRING]) + '"' for at in range(0, len(fields), _FIELDS_PER_FSTRING)]
+        body = '""' if not parts else parts[0] if len(parts) == 1 else '"".join((' + ", ".join(parts) + "))"
+        fn = eval("lambda c: " + body, consts)
         # A table whose rows mix types freely could make a function per row; past a bound they are not kept.
         if len(self.texts) < 64:
             self.texts[sig] = fn
@@ -363,6 +367,7 @@ class HashOrder:
 _HASH_FIELD = {str: "{c[%d]!r}", float: "{c[%d]!r}", type(None): "{c[%d]!r}", int: "'{c[%d]}'", bool: "{B[c[%d]]}",
                dict: "{R(c[%d])}"}
 _BOOL_TEXT = ("'false'", "'true'")
+_FIELDS_PER_FSTRING = 64
 _READ_BACK_FIELD = "{R(c[%d])}"
 
 
