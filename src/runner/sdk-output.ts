@@ -157,7 +157,7 @@ export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]>
     module = /No module named '([^']+)'/.exec(message)?.[1];
   } else if (/(SyntaxError|IndentationError|TabError): /.test(message)) kind = "syntax";
   else if (/^connector object not found|^Connector object must be named/.test(message)) kind = "no_connector";
-  else if (/^invalid configuration|^Configuration must be provided|configuration error/i.test(message)) kind = "configuration";
+  else if (/^invalid configuration|^Configuration must be provided|configuration error|^(?:✗ )?configuration is required;/i.test(message)) kind = "configuration";
   else if (/^invalid state/.test(message)) kind = "state";
   let file: string | undefined;
   let line: number | undefined;

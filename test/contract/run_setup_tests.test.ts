@@ -115,7 +115,7 @@ describe("run_setup_tests over MCP", () => {
   });
 
   it("refuses a configuration.json that links out of the folder", async () => {
-    const dir = makeConnector(FORM, undefined, root);
+    const dir = makeConnector(FORM, null, root);
     const outside = join(realpathSync(mkdtempSync(join(tmpdir(), "outside-"))), "c.json");
     writeFileSync(outside, JSON.stringify({ token: "x", region: "eu" }));
     symlinkSync(outside, join(dir, "configuration.json"));

@@ -114,6 +114,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "202-checkpoint-from-worker": { expect: ["failed"] },
   "210-signal-alarm": { expect: ["failed"] },
   "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
+  // No configuration.json: `fivetran debug` refuses to start the sync.
+  "219-no-configuration-file": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -85,6 +85,22 @@ describe("bad input", () => {
     expect(r.error?.message).toContain("invalid configuration file; all values must be strings");
   });
 
+  it("no configuration.json and no configuration argument: refused as `fivetran debug` does, with a hint; `{}` or the argument runs", async () => {
+    const ok = `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\nconnector = Connector(update=update)\n`;
+    const dir = makeConnector(ok, null);
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.kind).toBe("configuration");
+    expect(r.error?.message).toMatch(/^configuration is required; provide it via the --configuration flag/);
+    expect(r.error?.hint).toContain("configuration.json");
+    // Refused before the sync: no files/ at all.
+    expect(readdirSync(dir)).not.toContain("files");
+    // The configuration argument stands in for the file, as --configuration does.
+    expect((await embedded(dir, { configuration: {} })).status).toBe("succeeded");
+    expect((await embedded(makeConnector(ok, {}))).status).toBe("succeeded");
+  });
+
   it("unserialisable value: kind serialization, committed data kept", async () => {
     const r = await embedded(
       makeConnector(

@@ -2,13 +2,16 @@ import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** A connector folder in a fresh temp dir: connector.py plus optional configuration.json. */
-export function makeConnector(code: string, configuration?: Record<string, unknown> | string, root?: string): string {
+/**
+ * A connector folder with connector.py and configuration.json (`{}` unless given; null: no file, which
+ * `fivetran debug` and the embedded engine refuse to run).
+ */
+export function makeConnector(code: string, configuration: Record<string, unknown> | string | null = {}, root?: string): string {
   const base = root ?? realpathSync(mkdtempSync(join(tmpdir(), "runner-")));
   const dir = join(base, `c${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "connector.py"), code);
-  if (configuration !== undefined) {
+  if (configuration !== null) {
     writeFileSync(join(dir, "configuration.json"), typeof configuration === "string" ? configuration : JSON.stringify(configuration));
   }
   return dir;

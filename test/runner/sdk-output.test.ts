@@ -55,6 +55,8 @@ describe("fivetran debug output parser", () => {
     ["missing", "import", 1],
     ["noconn", "no_connector", undefined],
     ["badcfg", "configuration", undefined],
+    // No configuration.json (nor a configuration argument): the SDK refuses to start.
+    ["nocfg", "configuration", undefined],
   ])("reads a failure before the sync (%s)", (name, kind, line) => {
     const { outcome } = parse(name);
     expect(outcome.status).toBeUndefined();

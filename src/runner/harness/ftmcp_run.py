@@ -239,6 +239,12 @@ def exit_check(connector_file):
 
 MAX_CONFIG_FIELDS = 100
 ENCRYPTED_PREFIX = "fivetran_encrypted:"
+# What `fivetran debug` says, word for word, when it has no configuration (no configuration.json, no argument).
+CONFIG_REQUIRED = ("configuration is required; provide it via the --configuration flag, the FIVETRAN_CONFIGURATION "
+                   "environment variable, or by placing configuration.json in the project folder.\n"
+                   "If your connector does not require configuration, pass an empty configuration.json file.\n"
+                   "For more information, see "
+                   "https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json.")
 
 
 def read_configuration(text):
@@ -584,6 +590,12 @@ def main():
             state = read_state(job["state_text"], os.path.join(project_dir, "files", "state.json"))
         else:
             state = check_dict(job.get("state"), False)
+        if "configuration_text" in job and job["configuration_text"] is None:
+            # `fivetran debug` reads the state, then refuses a run with no configuration at all (no file, no
+            # argument), even for a connector that reads none: before files/ exists.
+            raise Failure("configuration", CONFIG_REQUIRED,
+                          hint="Create configuration.json in the connector folder ({} if the connector needs no "
+                               "configuration), or pass the configuration argument.")
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
