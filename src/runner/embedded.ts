@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import { join } from "node:path";
 import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
@@ -76,6 +77,12 @@ function keepStateFile(projectDir: string, finalText: string): (() => void) | un
     if (held === undefined) project.remove(STATE_FILE);
     else project.writeFile(STATE_FILE, held);
   };
+}
+
+/** The exit code a shell reports for a process signal `name` ended (128 + its number), as `fivetran debug`'s. */
+function signalExitCode(name: string): number | undefined {
+  const n = (constants.signals as Record<string, number | undefined>)[name];
+  return n === undefined ? undefined : 128 + n;
 }
 
 /** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
@@ -242,8 +249,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
       hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
     });
-    // os._exit(n) ends `fivetran debug` with n too.
-    exitCode = !exit.signal && exit.exitCode !== undefined ? exit.exitCode : undefined;
+    // os._exit(n) ends `fivetran debug` with n too, and a signal n with 128 + n, as a shell reports it.
+    exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
   }
 
   if (status === "succeeded") {

@@ -114,6 +114,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "202-checkpoint-from-worker": { expect: ["failed"] },
   "210-signal-alarm": { expect: ["failed"] },
   "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
+  // What ends the process itself (250-259).
+  "250-sigkill-self": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
