@@ -174,23 +174,34 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   clearTimeout(linger);
   await logsDone;
   tracker.progress(true);
-  if (lingered) {
+  // The time limit or a cancel that came while the process lingered after the sync's end stopped only what
+  // `fivetran debug` would still be waiting for: by then the SDK has flushed and printed its verdict.
+  const stop = proc.stopReason;
+  const stoppedAfterEnd = (stop === "timeout" || stop === "cancelled") && (session.ended || session.reported !== undefined) && !applyError;
+  if (lingered || stoppedAfterEnd) {
+    const why = lingered
+      ? `The process was stopped ${LINGER_MS / 1000} s after the sync ended`
+      : stop === "timeout"
+        ? `The time limit (${Math.round((inp.timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
+        : "The run was cancelled after the sync ended";
     tracker.warn(
-      `The process was stopped ${LINGER_MS / 1000} s after the sync ended: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
+      `${why}: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
     );
   }
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
   let exitCode: number | undefined = 0;
-  const stop = proc.stopReason;
-  if (stop === "timeout") {
+  // The process ended with an error code or a signal after the sync had succeeded (os._exit() in a thread or an
+  // atexit handler): `fivetran debug` has flushed and printed SYNC SUCCEEDED by then, and only its exit code says so.
+  let diedAfterEnd = false;
+  if (stop === "timeout" && !stoppedAfterEnd) {
     status = "timeout";
     error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
       hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
     });
     exitCode = undefined;
-  } else if (stop === "cancelled" || stop === "shutdown") {
+  } else if ((stop === "cancelled" && !stoppedAfterEnd) || stop === "shutdown") {
     exitCode = undefined;
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
@@ -239,9 +250,19 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     });
     exitCode = reported.exit_code ?? 1;
     if (reported.before_sync) inp.onFailedBeforeSync?.();
-  } else if (lingered && session.ended) {
+  } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.
     exitCode = undefined;
+  } else if (session.ended && (exit.signal !== undefined || exit.exitCode !== 0)) {
+    diedAfterEnd = true;
+    status = "failed";
+    exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+    error = tracker.error(
+      "exit",
+      `The connector process ${how} after the sync succeeded (its rows and state are written, as \`fivetran debug\` writes them before it prints SYNC SUCCEEDED; it then ends with ${exitCode ?? "the signal"} too): a thread or an atexit handler still running after update() returned ended it (os._exit()?).`,
+      { hint: "Join your threads before update() returns, and do not call os._exit() or signal the process from a thread or an atexit handler." },
+    );
   } else if (!session.ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
@@ -253,7 +274,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
   }
 
-  if (status === "succeeded") {
+  if (status === "succeeded" || diedAfterEnd) {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalText = session.finalStateText(inp.startState);

@@ -37,3 +37,84 @@ describe("threads still running after the sync", () => {
     expect(r.warnings.join("\n")).toMatch(/heartbeat/);
   }, 120_000);
 });
+
+// After the end record the SDK has already flushed and printed SYNC SUCCEEDED: what ends the process later (a
+// thread's or an atexit handler's os._exit, the time limit) changes its exit code, never the rows it wrote.
+const AFTER_CHECKPOINT = `
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+    op.upsert("t", {"id": 2})
+`;
+
+describe("the process ends badly after the sync ended", () => {
+  it("os._exit(3) in a thread after update() returned: the final flush is kept, exit code 3 (fivetran debug: SYNC SUCCEEDED, exit 3, both rows)", async () => {
+    const code = `import threading, time, os
+${HEADER}
+def late():
+    time.sleep(0.5)
+    os._exit(3)
+
+def update(configuration, state):
+    threading.Thread(target=late, name="exiter").start()${AFTER_CHECKPOINT}
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.state).toEqual({ n: 1 });
+    expect(r.exitCode).toBe(3);
+    expect(r.status).toBe("failed");
+    expect(r.error?.kind).toBe("exit");
+    expect(r.error?.message).toMatch(/after the sync succeeded/);
+  }, 60_000);
+
+  it("os._exit(5) in an atexit handler: the same (fivetran debug: SYNC SUCCEEDED, exit 5, both rows)", async () => {
+    const code = `import atexit, os
+${HEADER}
+atexit.register(lambda: os._exit(5))
+
+def update(configuration, state):${AFTER_CHECKPOINT}
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.exitCode).toBe(5);
+    expect(r.error?.message).toMatch(/after the sync succeeded/);
+  }, 60_000);
+
+  it("the time limit passing while a thread lingers after the sync: the sync's own outcome, not a timeout (fivetran debug: SYNC SUCCEEDED, both rows, then hangs)", async () => {
+    const code = `import threading, time
+${HEADER}
+def beat():
+    while True:
+        time.sleep(0.2)
+
+def update(configuration, state):
+    threading.Thread(target=beat, name="heartbeat").start()${AFTER_CHECKPOINT}
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 3 });
+    expect(r.status).toBe("succeeded");
+    expect(r.error).toBeUndefined();
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.warnings.join("\n")).toMatch(/time limit/);
+  }, 60_000);
+
+  it("a cancel while a thread lingers after the sync: the sync's own outcome, its rows kept (Ctrl-C on fivetran debug then: both rows written)", async () => {
+    const code = `import threading, time
+${HEADER}
+def beat():
+    while True:
+        time.sleep(0.2)
+
+def update(configuration, state):
+    threading.Thread(target=beat, name="heartbeat").start()${AFTER_CHECKPOINT}
+connector = Connector(update=update)
+`;
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 3_000);
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60, signal: abort.signal });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.warnings.join("\n")).toMatch(/cancelled after the sync ended/);
+  }, 60_000);
+});
