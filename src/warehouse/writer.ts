@@ -384,7 +384,10 @@ export class WarehouseWriter {
     this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
     this.noteLostBlank(t, actual);
-    if (!commit) for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
+    if (!commit) {
+      for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
+      noteEarlyText(t, b, actual);
+    }
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
     const upsertKeys: string[] = [];
@@ -414,7 +417,7 @@ export class WarehouseWriter {
     for (const c of t.earlyColumns) {
       const from = before.get(c);
       const to = after.get(c);
-      if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to)) continue;
+      if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) continue;
       this.onWarning(
         `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
       );
@@ -479,8 +482,61 @@ export class WarehouseWriter {
  * floats widened to 64 bits (the digits FLOAT dropped). Integers to floats or decimals, and dates to timestamps,
  * convert exactly.
  */
-function mayReadDifferently(from: string, to: string): boolean {
+function mayReadDifferently(from: string, to: string, lossy: boolean): boolean {
+  // Text into JSON is the JSON string of that text, as the SDK writes it.
+  if (from === "VARCHAR" && to === "JSON") return false;
+  // DuckDB's text of these types is the text that was sent, unless noteEarlyText() saw a value whose is not.
+  if (to === "VARCHAR" && READS_BACK[from] !== undefined) return lossy;
   return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
+}
+
+/**
+ * Whether DuckDB's VARCHAR cast of a value of the type, loaded from this text, gives this text back: a plain integer
+ * (not "-05" or "-0"), true or false in lower case (not "True" or "t"), a date or a timestamp in DuckDB's own form
+ * and past year 0 ("0000-01-01" reads "0001-01-01 (BC)"; "2024-01-02T10:00:00" reads with a space).
+ */
+const READS_BACK: Record<string, ((s: string) => boolean) | undefined> = {
+  BIGINT: (s) => {
+    const neg = s.charCodeAt(0) === 45 ? 1 : 0;
+    if (s.length === neg || (s.charCodeAt(neg) === 48 && (neg === 1 || s.length > 1))) return false;
+    for (let i = neg; i < s.length; i++) if (!isAsciiDigit(s, i)) return false;
+    return true;
+  },
+  BOOLEAN: (s) => s === "true" || s === "false",
+  DATE: (s) => s.length === 10 && isPlainMoment(s),
+  TIMESTAMP: (s) => s.length === 19 && s.charCodeAt(10) === 32 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && isPlainMoment(s),
+};
+
+function isAsciiDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** YYYY-MM-DD at the start in ASCII digits, year 1 or later. */
+function isPlainMoment(s: string): boolean {
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isAsciiDigit(s, i)) return false;
+  return s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && !s.startsWith("0000");
+}
+
+/**
+ * Notes the columns of an early write whose values would not read back as sent from their column's type (see
+ * READS_BACK), so that a later widening of them to VARCHAR warns (noteEarlyWidening) and that of the others does not.
+ */
+function noteEarlyText(t: SyncTable, b: Batch, actual: Columns): void {
+  for (const c of b.seen.keys()) {
+    const readsBack = READS_BACK[actual.get(c) ?? ""];
+    const i = t.index.get(c);
+    if (readsBack === undefined || i === undefined || t.earlyLossy?.has(c)) continue;
+    for (const p of b.pending.values()) {
+      const cell = p.cells[i];
+      if (cell === undefined || cell === null) continue;
+      // "" (NULL in these types) reads back as NULL, where the SDK keeps "" once the column is text.
+      if (typeof cell !== "string" || !readsBack(cell)) {
+        (t.earlyLossy ??= new Set()).add(c);
+        break;
+      }
+    }
+  }
 }
 
 /** The schemas a sync writes: tester and the tester_<source schema> ones. */

@@ -185,6 +185,24 @@ describe("WarehouseWriter spilling", () => {
     await w.close();
   });
 
+  it("does not warn when the values written early read back as sent once their column widens (no false alarm on a plain long checkpoint)", async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    // Each column's early values are in the text DuckDB gives them back in (the SDK keeps them as sent: the same),
+    // except the `odd_` ones: "-05" reads -5, "True" true, "0000-01-01" 0001-01-01 (BC), a "T" timestamp a space.
+    const early = [
+      { n: 5, b: true, d: "2024-01-02", ts: "2024-01-02 10:00:00", s: "x", odd_n: "-05", odd_b: "True", odd_d: "0000-01-01", odd_ts: "2024-01-02T10:00:00" },
+      { n: -7, b: false, d: "0099-12-31", ts: "2024-01-03 11:00:00", s: "5", odd_n: "4", odd_b: "false", odd_d: "2024-01-01", odd_ts: "2024-01-02 10:00:00" },
+    ];
+    for (let id = 0; id < 4; id++) w.applyNow({ t: "upsert", table: "t", data: { id, ...early[id % 2] } });
+    const late = { n: "n/a", b: "n/a", d: "n/a", ts: "n/a", s: { $ft: "json" as const, v: '{"a": 1}' }, odd_n: "n/a", odd_b: "n/a", odd_d: "n/a", odd_ts: "n/a" };
+    w.applyNow({ t: "upsert", table: "t", data: { id: 9, ...late } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(warnings.map((m) => /^column (\S+) /.exec(m)?.[1]).sort()).toEqual(["odd_b", "odd_d", "odd_n", "odd_ts"]);
+  });
+
   it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 10 });
