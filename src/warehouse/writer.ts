@@ -419,7 +419,7 @@ export class WarehouseWriter {
       const to = after.get(c);
       if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) continue;
       this.onWarning(
-        `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
+        `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). ${this.remedy(c, to)}`,
       );
     }
   }
@@ -434,8 +434,15 @@ export class WarehouseWriter {
     if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
     this.blankWarned.add(t);
     this.onWarning(
-      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). Call op.checkpoint(state) more often, or declare the column in schema().`,
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy(c, actual.get(c))}`,
     );
+  }
+
+  /** What the connector can do about an early write that read differently: checkpoint sooner, or declare the column. */
+  private remedy(column: string, duckType: string | undefined): string {
+    const declared = duckType === undefined ? undefined : SDK_TYPE_OF[duckType];
+    const how = declared ? ` (\`"columns": {${JSON.stringify(column)}: "${declared}"}\` in the table's entry)` : "";
+    return `Call op.checkpoint(state) at least every ${this.spillRows.toLocaleString("en-US")} operations, or declare the column's type in schema()${how}.`;
   }
 
   // ------------------------------------------------------------------ reading, closing
@@ -489,6 +496,19 @@ function mayReadDifferently(from: string, to: string, lossy: boolean): boolean {
   if (to === "VARCHAR" && READS_BACK[from] !== undefined) return lossy;
   return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
 }
+
+/** The type to declare in schema() for a column of this DuckDB type. */
+const SDK_TYPE_OF: Record<string, string | undefined> = {
+  VARCHAR: "STRING",
+  JSON: "JSON",
+  DOUBLE: "DOUBLE",
+  FLOAT: "FLOAT",
+  BIGINT: "LONG",
+  BOOLEAN: "BOOLEAN",
+  DATE: "NAIVE_DATE",
+  TIMESTAMP: "NAIVE_DATETIME",
+  "TIMESTAMP WITH TIME ZONE": "UTC_DATETIME",
+};
 
 /**
  * Whether DuckDB's VARCHAR cast of a value of the type, loaded from this text, gives this text back: a plain integer

@@ -201,6 +201,9 @@ describe("WarehouseWriter spilling", () => {
     await w.checkpoint(JSON.stringify({}));
     await w.close();
     expect(warnings.map((m) => /^column (\S+) /.exec(m)?.[1]).sort()).toEqual(["odd_b", "odd_d", "odd_n", "odd_ts"]);
+    // The hint says what to declare, in schema()'s own words, and how often to checkpoint.
+    expect(warnings[0]).toContain(`"columns": {"odd_n": "STRING"}`);
+    expect(warnings[0]).toMatch(/at least every 2 operations/);
   });
 
   it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
@@ -257,6 +260,8 @@ describe("WarehouseWriter spilling", () => {
     await w.checkpoint(JSON.stringify({}));
     await w.close();
     expect(warnings).toEqual([expect.stringMatching(/^"" in column late of table items was written as NULL in some rows: .*op\.checkpoint/)]);
+    // The hint says what to declare, in schema()'s own words.
+    expect(warnings[0]).toContain(`"columns": {"late": "STRING"}`);
     const rows = await dump(dir, "SELECT count(*) FILTER (late = '')::INTEGER AS kept, count(*) FILTER (late IS NULL)::INTEGER AS lost FROM tester.items");
     expect(rows[0].lost).toBeGreaterThan(0);
   });
