@@ -249,6 +249,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         }),
     });
     exitCode = reported.exit_code ?? 1;
+    // The harness ends a failed sync's process with 1: another code, or a signal, is what a thread or an atexit
+    // handler ended it with after the error (os._exit() while the process waited), and \`fivetran debug\` ends so too.
+    if (!lingered && !stoppedAfterEnd && stop === undefined && (exit.signal !== undefined || (exit.exitCode !== undefined && exit.exitCode !== 1))) {
+      exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
+    }
     if (reported.before_sync) inp.onFailedBeforeSync?.();
   } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.

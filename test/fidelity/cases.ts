@@ -116,6 +116,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
   // What ends the process itself (250-259).
   "250-sigkill-self": { expect: ["failed"] },
+  "251-failed-sync-thread-os-exit": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
