@@ -4,7 +4,7 @@ import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
-import { limitError } from "./limits.js";
+import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnForRun, type Supervised } from "./process.js";
 import { checkPythonVersion, PYTHON_HINT } from "./python.js";
@@ -17,9 +17,6 @@ import type { WarehouseSink } from "./sink.js";
 import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import type { RunError, RunResult } from "./types.js";
-
-/** How long a process may go on after the harness reported the sync's end (threads that are not daemons). */
-const LINGER_MS = 10_000;
 
 export interface EngineInput {
   projectDir: string;
@@ -178,16 +175,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // `fivetran debug` would still be waiting for: by then the SDK has flushed and printed its verdict.
   const stop = proc.stopReason;
   const stoppedAfterEnd = (stop === "timeout" || stop === "cancelled") && (session.ended || session.reported !== undefined) && !applyError;
-  if (lingered || stoppedAfterEnd) {
-    const why = lingered
-      ? `The process was stopped ${LINGER_MS / 1000} s after the sync ended`
-      : stop === "timeout"
-        ? `The time limit (${Math.round((inp.timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
-        : "The run was cancelled after the sync ended";
-    tracker.warn(
-      `${why}: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
-    );
-  }
+  if (lingered || stoppedAfterEnd) tracker.warn(lingerWarning(stop, lingered, inp.timeoutMs));
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;

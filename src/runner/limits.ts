@@ -18,3 +18,23 @@ export function limitError(stop: StopReason | undefined, tracker: RunTracker, o:
   }
   return undefined;
 }
+
+/**
+ * How long a process may go on after the sync's verdict (the harness's end or error record, `fivetran debug`'s SYNC
+ * SUCCEEDED or FAILED): then it only waits for threads that are not daemons, or atexit handlers, as Python does.
+ * A thread that never ends would otherwise turn a finished sync into a timeout.
+ */
+export const LINGER_MS = 10_000;
+
+/**
+ * The warning of a run whose process was stopped after its verdict: by the grace period, or by the time limit or a
+ * cancel that came during it. The result is then the sync's own.
+ */
+export function lingerWarning(stop: StopReason | undefined, lingered: boolean, timeoutMs: number | undefined): string {
+  const why = lingered
+    ? `The process was stopped ${LINGER_MS / 1000} s after the sync ended`
+    : stop === "timeout"
+      ? `The time limit (${Math.round((timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
+      : "The run was cancelled after the sync ended";
+  return `${why}: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`;
+}
