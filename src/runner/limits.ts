@@ -36,5 +36,5 @@ export function lingerWarning(stop: StopReason | undefined, lingered: boolean, t
     : stop === "timeout"
       ? `The time limit (${Math.round((timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
       : "The run was cancelled after the sync ended";
-  return `${why}: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`;
+  return `${why}: threads it had started that are not daemons (named in a warning above, if any were still running a second after update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`;
 }

@@ -38,6 +38,45 @@ describe("threads still running after the sync", () => {
   }, 120_000);
 });
 
+describe("threads that end on their own at the process's end", () => {
+  it("the idle workers of a ThreadPoolExecutor left open are not named: they end at once when the process ends", async () => {
+    const code = `from concurrent.futures import ThreadPoolExecutor
+${HEADER}
+pool = ThreadPoolExecutor(max_workers=4)
+
+def fetch(i):
+    return {"id": i}
+
+def update(configuration, state):
+    for row in pool.map(fetch, range(20)):
+        op.upsert("t", row)
+    op.checkpoint({"n": 1})
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 20 });
+    expect(r.warnings.join("\n")).not.toMatch(/not daemons/);
+  }, 60_000);
+
+  it("a pool worker still busy after update() returned is named", async () => {
+    const code = `import time
+from concurrent.futures import ThreadPoolExecutor
+${HEADER}
+pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slowpool")
+
+def update(configuration, state):
+    pool.submit(time.sleep, 3)
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    expect(r.status).toBe("succeeded");
+    expect(r.warnings.join("\n")).toMatch(/slowpool_0/);
+  }, 60_000);
+});
+
 // After the end record the SDK has already flushed and printed SYNC SUCCEEDED: what ends the process later (a
 // thread's or an atexit handler's os._exit, the time limit) changes its exit code, never the rows it wrote.
 const AFTER_CHECKPOINT = `
