@@ -77,6 +77,26 @@ connector = Connector(update=update)
   }, 60_000);
 });
 
+describe("processes that outlive the sync", () => {
+  it("a multiprocessing child that is not a daemon, left running: Python's end joins it; the warning names it", async () => {
+    const code = `import multiprocessing, time
+${HEADER}
+def child():
+    time.sleep(60)
+
+def update(configuration, state):
+    multiprocessing.get_context("fork").Process(target=child, name="kid").start()
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+    expect(r.warnings.join("\n")).toMatch(/multiprocessing.*\(kid\)/);
+  }, 60_000);
+});
+
 // After the end record the SDK has already flushed and printed SYNC SUCCEEDED: what ends the process later (a
 // thread's or an atexit handler's os._exit, the time limit) changes its exit code, never the rows it wrote.
 const AFTER_CHECKPOINT = `
