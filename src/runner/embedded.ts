@@ -82,6 +82,32 @@ function signalExitCode(name: string): number | undefined {
   return n === undefined ? undefined : 128 + n;
 }
 
+/** files/state.json's bytes now (undefined: no file, or unreadable). */
+function stateFileBytes(projectDir: string): Buffer | undefined {
+  try {
+    // Security: read through the project layer, which refuses links and files with other hard links.
+    return ConnectorProject.of(projectDir).readBytes(STATE_FILE);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For the final flush of a sync that never checkpointed: `fivetran debug` writes files/state.json at the sync's end,
+ * before the connector's lingering threads and atexit handlers finish, so what they wrote there since stays. Returns a
+ * function that puts their file back after the flush (or removes it, if they removed it); undefined when the file
+ * still holds what it held at the end (`atEnd`).
+ */
+function keepLateStateFile(projectDir: string, atEnd: Buffer | undefined): (() => void) | undefined {
+  const now = stateFileBytes(projectDir);
+  if (now === undefined ? atEnd === undefined : atEnd?.equals(now)) return undefined;
+  const project = ConnectorProject.of(projectDir);
+  return () => {
+    if (now === undefined) project.remove(STATE_FILE);
+    else project.writeFile(STATE_FILE, now);
+  };
+}
+
 /** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
 const HARNESS_RESIDENT_MB = 64;
 
@@ -140,8 +166,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // a thread that never ends would otherwise turn a finished sync into a timeout.
   let lingered = false;
   let linger: NodeJS.Timeout | undefined;
+  // files/state.json when the harness said the sync ended (see keepLateStateFile()); null until then.
+  let stateAtEnd: Buffer | undefined | null = null;
   const onLine = (line: string) => {
     const pending = session.handle(line);
+    if (stateAtEnd === null && session.ended) stateAtEnd = stateFileBytes(inp.projectDir);
     if (!linger && (session.ended || session.reported)) {
       linger = setTimeout(() => {
         lingered = true;
@@ -274,7 +303,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The SDK's final flush writes state.json only when the sync never checkpointed; after a checkpoint it leaves
     // the file as it is, even one the connector wrote itself since. The sink always writes it, so what the file
     // held (or that it was absent) is put back afterwards.
-    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : undefined;
+    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : stateAtEnd === null ? undefined : keepLateStateFile(inp.projectDir, stateAtEnd);
     try {
       await sink.checkpoint(finalText);
       kept?.();

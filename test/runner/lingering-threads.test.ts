@@ -1,6 +1,8 @@
 // A connector may leave a thread that is not a daemon running after update() returns (a heartbeat, a pool it did
 // not shut down). Python, and so `fivetran debug`, waits for such threads before the process ends: the harness does
 // too (fidelity 204), but a thread that never ends must not turn a finished sync into a timeout minutes later.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import { HEADER, makeConnector } from "./helpers.js";
@@ -74,6 +76,28 @@ connector = Connector(update=update)
     const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
     expect(r.status).toBe("succeeded");
     expect(r.warnings.join("\n")).toMatch(/slowpool_0/);
+  }, 60_000);
+});
+
+describe("files a thread writes after the sync", () => {
+  it("files/state.json written by a thread after a sync that never checkpointed stays (fivetran debug's final flush wrote before it)", async () => {
+    const code = `import threading, time, os
+${HEADER}
+def late():
+    time.sleep(0.5)
+    with open(os.path.join("files", "state.json"), "w") as f:
+        f.write('{"mine": 1}')
+
+def update(configuration, state):
+    threading.Thread(target=late).start()
+    op.upsert("t", {"id": 1})
+connector = Connector(update=update)
+`;
+    const dir = makeConnector(code);
+    const r = await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"mine": 1}');
   }, 60_000);
 });
 
