@@ -414,14 +414,24 @@ export class WarehouseWriter {
    */
   private noteEarlyWidening(t: SyncTable, before: Columns, after: Columns): void {
     if (!t.earlyColumns) return;
+    const widened: [string, string, string][] = [];
     for (const c of t.earlyColumns) {
       const from = before.get(c);
       const to = after.get(c);
-      if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) continue;
-      this.onWarning(
-        `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). ${this.remedy(c, to)}`,
-      );
+      if (from !== undefined && to !== undefined && from !== to && mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) widened.push([c, from, to]);
     }
+    if (!widened.length) return;
+    const past = `after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint)`;
+    const differ = "which can read differently from what `fivetran debug` stores (docs/fidelity.md, known differences)";
+    const remedy = this.remedy(widened.map(([c, , to]) => [c, to]));
+    if (widened.length === 1) {
+      const [[c, from, to]] = widened;
+      this.onWarning(`column ${c} of table ${t.name} changed type from ${from} to ${to} ${past}: those rows hold their ${from} values converted to ${to}, ${differ}. ${remedy}`);
+      return;
+    }
+    // One warning for all of them: one each could fill the run's warnings and hide the ones that come later.
+    const list = widened.map(([c, from, to]) => `${c} (${from} to ${to})`).join(", ");
+    this.onWarning(`columns ${list} of table ${t.name} changed type ${past}: those rows hold their values converted to the new types, ${differ}. ${remedy}`);
   }
 
   /**
@@ -434,15 +444,19 @@ export class WarehouseWriter {
     if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
     this.blankWarned.add(t);
     this.onWarning(
-      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy(c, actual.get(c))}`,
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy([[c, actual.get(c)]])}`,
     );
   }
 
-  /** What the connector can do about an early write that read differently: checkpoint sooner, or declare the column. */
-  private remedy(column: string, duckType: string | undefined): string {
-    const declared = duckType === undefined ? undefined : SDK_TYPE_OF[duckType];
-    const how = declared ? ` (\`"columns": {${JSON.stringify(column)}: "${declared}"}\` in the table's entry)` : "";
-    return `Call op.checkpoint(state) at least every ${this.spillRows.toLocaleString("en-US")} operations, or declare the column's type in schema()${how}.`;
+  /** What the connector can do about an early write that read differently: checkpoint sooner, or declare the columns. */
+  private remedy(columns: [string, string | undefined][]): string {
+    const declared = columns.flatMap(([c, duckType]) => {
+      const type = duckType === undefined ? undefined : SDK_TYPE_OF[duckType];
+      return type ? [`${JSON.stringify(c)}: "${type}"`] : [];
+    });
+    const how = declared.length ? ` (\`"columns": {${declared.join(", ")}}\` in the table's entry)` : "";
+    const whose = columns.length === 1 ? "the column's type" : "the columns' types";
+    return `Call op.checkpoint(state) at least every ${this.spillRows.toLocaleString("en-US")} operations, or declare ${whose} in schema()${how}.`;
   }
 
   // ------------------------------------------------------------------ reading, closing
