@@ -6,7 +6,7 @@ import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnForRun, type Supervised } from "./process.js";
+import { spawnForRun, type StopReason, type Supervised } from "./process.js";
 import { checkPythonVersion, PYTHON_HINT } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
 import { ToolError } from "../errors.js";
@@ -75,6 +75,9 @@ function keepStateFile(projectDir: string, finalText: string): (() => void) | un
     else project.writeFile(STATE_FILE, held);
   };
 }
+
+/** The stops of ours that, after the sync's verdict, stop only what `fivetran debug` would still be waiting for. */
+const STOPS_AFTER_END = new Set<StopReason>(["timeout", "cancelled", "output_limit", "memory"]);
 
 /** The exit code a shell reports for a process signal `name` ended (128 + its number), as `fivetran debug`'s. */
 function signalExitCode(name: string): number | undefined {
@@ -203,8 +206,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // The time limit or a cancel that came while the process lingered after the sync's end stopped only what
   // `fivetran debug` would still be waiting for: by then the SDK has flushed and printed its verdict.
   const stop = proc.stopReason;
-  const stoppedAfterEnd = (stop === "timeout" || stop === "cancelled") && (session.ended || session.reported !== undefined) && !applyError;
-  if (lingered || stoppedAfterEnd) tracker.warn(lingerWarning(stop, lingered, inp.timeoutMs));
+  // (So did a thread or an atexit handler that printed past the output limit, or grew past the memory limit, then.)
+  const stoppedAfterEnd = stop !== undefined && STOPS_AFTER_END.has(stop) && (session.ended || session.reported !== undefined) && !applyError;
+  if (lingered || stoppedAfterEnd) tracker.warn(lingerWarning(stop, lingered, inp));
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
@@ -222,7 +226,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     exitCode = undefined;
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
-  } else if ((error = limitError(stop, tracker, inp))) {
+  } else if (!stoppedAfterEnd && (error = limitError(stop, tracker, inp))) {
     status = "failed";
     exitCode = undefined;
   } else if (exit.escaped) {

@@ -30,11 +30,15 @@ export const LINGER_MS = 10_000;
  * The warning of a run whose process was stopped after its verdict: by the grace period, or by the time limit or a
  * cancel that came during it. The result is then the sync's own.
  */
-export function lingerWarning(stop: StopReason | undefined, lingered: boolean, timeoutMs: number | undefined): string {
+export function lingerWarning(stop: StopReason | undefined, lingered: boolean, o: { timeoutMs?: number; outputLimitBytes?: number; memoryLimitMb?: number }): string {
   const why = lingered
     ? `The process was stopped ${LINGER_MS / 1000} s after the sync ended`
     : stop === "timeout"
-      ? `The time limit (${Math.round((timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
-      : "The run was cancelled after the sync ended";
+      ? `The time limit (${Math.round((o.timeoutMs ?? 0) / 1000)} s) passed after the sync ended, and the process was stopped`
+      : stop === "output_limit"
+        ? `The output limit (${Math.round(((o.outputLimitBytes ?? 0) / (1024 * 1024)) * 10) / 10} MB) was passed after the sync ended, and the process was stopped`
+        : stop === "memory"
+          ? `The memory limit (${o.memoryLimitMb} MB) was passed after the sync ended, and the process was stopped`
+          : "The run was cancelled after the sync ended";
   return `${why}: threads it had started that are not daemons (named in a warning above, if any were still running a second after update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`;
 }

@@ -113,9 +113,9 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     let error: RunError | undefined;
     const stop = proc.stopReason;
     // Stopped after the verdict (the grace, or the time limit or a cancel during it): the sync's own result.
-    const afterVerdict = parser.verdictSeen && (lingered || stop === "timeout" || stop === "cancelled");
-    if (afterVerdict) tracker.warn(lingerWarning(stop, lingered, inp.timeoutMs));
-    const limited = limitError(proc.stopReason, tracker, inp);
+    const afterVerdict = parser.verdictSeen && (lingered || stop === "timeout" || stop === "cancelled" || stop === "output_limit" || stop === "memory");
+    if (afterVerdict) tracker.warn(lingerWarning(stop, lingered, inp));
+    const limited = afterVerdict ? undefined : limitError(proc.stopReason, tracker, inp);
     if (limited) {
       status = "failed";
       error = limited;

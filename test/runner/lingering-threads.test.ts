@@ -182,6 +182,24 @@ connector = Connector(update=update)
     expect(r.warnings.join("\n")).toMatch(/time limit/);
   }, 60_000);
 
+  it("the output limit passed by a thread printing after the sync: the sync's own outcome, its rows kept (fivetran debug: SYNC SUCCEEDED, both rows)", async () => {
+    const code = `import threading, time
+${HEADER}
+def chatty():
+    time.sleep(0.3)
+    for i in range(100000):
+        print("heartbeat %d %s" % (i, "x" * 50))
+
+def update(configuration, state):
+    threading.Thread(target=chatty, name="chatty").start()${AFTER_CHECKPOINT}
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60, outputLimitMb: 1 });
+    expect(r.status).toBe("succeeded");
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.warnings.join("\n")).toMatch(/output limit \(1 MB\) was passed after the sync ended/);
+  }, 60_000);
+
   it("a cancel while a thread lingers after the sync: the sync's own outcome, its rows kept (Ctrl-C on fivetran debug then: both rows written)", async () => {
     const code = `import threading, time
 ${HEADER}
