@@ -423,7 +423,7 @@ export class WarehouseWriter {
     if (!widened.length) return;
     const past = `after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint)`;
     const differ = "which can read differently from what `fivetran debug` stores (docs/fidelity.md, known differences)";
-    const remedy = this.remedy(widened.map(([c, , to]) => [c, to]));
+    const remedy = this.remedy(widened.map(([c, , to]) => [sourceName(t, c), to]));
     if (widened.length === 1) {
       const [[c, from, to]] = widened;
       this.onWarning(`column ${c} of table ${t.name} changed type from ${from} to ${to} ${past}: those rows hold their ${from} values converted to ${to}, ${differ}. ${remedy}`);
@@ -444,7 +444,7 @@ export class WarehouseWriter {
     if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
     this.blankWarned.add(t);
     this.onWarning(
-      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy([[c, actual.get(c)]])}`,
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy([[sourceName(t, c), actual.get(c)]])}`,
     );
   }
 
@@ -509,6 +509,13 @@ function mayReadDifferently(from: string, to: string, lossy: boolean): boolean {
   // DuckDB's text of these types is the text that was sent, unless noteEarlyText() saw a value whose is not.
   if (to === "VARCHAR" && READS_BACK[from] !== undefined) return lossy;
   return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
+}
+
+/** The name the connector gives a column of the table (b_neg0 for the column b_neg_0): what schema() declares. */
+function sourceName(t: SyncTable, column: string): string {
+  const i = t.index.get(column);
+  for (const [name, src] of t.sources) if (src.index === i) return name;
+  return column;
 }
 
 /** The type to declare in schema() for a column of this DuckDB type. */

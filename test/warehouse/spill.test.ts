@@ -208,6 +208,17 @@ describe("WarehouseWriter spilling", () => {
     expect(warnings[0]).toMatch(/at least every 2 operations/);
   });
 
+  it("the declaration the hint gives names the column as the connector sends it, not as the warehouse renamed it", async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    for (let id = 0; id < 4; id++) w.applyNow({ t: "upsert", table: "t", data: { id, oddN: "-05" } });
+    w.applyNow({ t: "upsert", table: "t", data: { id: 9, oddN: "n/a" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(warnings).toEqual([expect.stringMatching(/^column odd_n of table t .*"columns": \{"oddN": "STRING"\}/)]);
+  });
+
   it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 10 });
