@@ -65,7 +65,8 @@ export class SdkOutputParser {
     if (m) {
       this.finish();
       this.current = { time: m[1], level: m[2], origin: m[3], message: m[4].replace(/\s+$/, "") };
-      if (VERDICT.test(this.current.message)) this.verdictSeen = true;
+      // The SDK's own line: a connector's log.info("SYNC SUCCEEDED — …") must not end its run early.
+      if (this.current.origin === "sdk" && VERDICT.test(this.current.message)) this.verdictSeen = true;
       return;
     }
     if (this.current && (line.trim() === "" || line.startsWith(" ".repeat(CONTINUATION_INDENT)))) {
