@@ -1,11 +1,12 @@
+import { constants } from "node:os";
 import { join } from "node:path";
 import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
-import { limitError } from "./limits.js";
+import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnForRun, type Supervised } from "./process.js";
+import { spawnForRun, type StopReason, type Supervised } from "./process.js";
 import { checkPythonVersion, PYTHON_HINT } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
 import { cacheFile, choosePython, rememberPython, type PythonChoice } from "../exec/python-path.js";
@@ -17,9 +18,6 @@ import type { WarehouseSink } from "./sink.js";
 import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import type { RunError, RunResult } from "./types.js";
-
-/** How long a process may go on after the harness reported the sync's end (threads that are not daemons). */
-const LINGER_MS = 10_000;
 
 export interface EngineInput {
   projectDir: string;
@@ -76,6 +74,41 @@ function keepStateFile(projectDir: string, finalText: string): (() => void) | un
   return () => {
     if (held === undefined) project.remove(STATE_FILE);
     else project.writeFile(STATE_FILE, held);
+  };
+}
+
+/** The stops of ours that, after the sync's verdict, stop only what `fivetran debug` would still be waiting for. */
+const STOPS_AFTER_END = new Set<StopReason>(["timeout", "cancelled", "output_limit", "memory"]);
+
+/** The exit code a shell reports for a process signal `name` ended (128 + its number), as `fivetran debug`'s. */
+function signalExitCode(name: string): number | undefined {
+  const n = (constants.signals as Record<string, number | undefined>)[name];
+  return n === undefined ? undefined : 128 + n;
+}
+
+/** files/state.json's bytes now (undefined: no file, or unreadable). */
+function stateFileBytes(projectDir: string): Buffer | undefined {
+  try {
+    // Security: read through the project layer, which refuses links and files with other hard links.
+    return ConnectorProject.of(projectDir).readBytes(STATE_FILE);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For the final flush of a sync that never checkpointed: `fivetran debug` writes files/state.json at the sync's end,
+ * before the connector's lingering threads and atexit handlers finish, so what they wrote there since stays. Returns a
+ * function that puts their file back after the flush (or removes it, if they removed it); undefined when the file
+ * still holds what it held at the end (`atEnd`).
+ */
+function keepLateStateFile(projectDir: string, atEnd: Buffer | undefined): (() => void) | undefined {
+  const now = stateFileBytes(projectDir);
+  if (now === undefined ? atEnd === undefined : atEnd?.equals(now)) return undefined;
+  const project = ConnectorProject.of(projectDir);
+  return () => {
+    if (now === undefined) project.remove(STATE_FILE);
+    else project.writeFile(STATE_FILE, now);
   };
 }
 
@@ -139,8 +172,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // a thread that never ends would otherwise turn a finished sync into a timeout.
   let lingered = false;
   let linger: NodeJS.Timeout | undefined;
+  // files/state.json when the harness said the sync ended (see keepLateStateFile()); null until then.
+  let stateAtEnd: Buffer | undefined | null = null;
   const onLine = (line: string) => {
     const pending = session.handle(line);
+    if (stateAtEnd === null && session.ended) stateAtEnd = stateFileBytes(inp.projectDir);
     if (!linger && (session.ended || session.reported)) {
       linger = setTimeout(() => {
         lingered = true;
@@ -170,27 +206,30 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   clearTimeout(linger);
   await logsDone;
   tracker.progress(true);
-  if (lingered) {
-    tracker.warn(
-      `The process was stopped ${LINGER_MS / 1000} s after the sync ended: threads it had started that are not daemons (named in a warning above, if any were alive when update() returned) or its atexit handlers were still running. \`fivetran debug\` would wait for them and not return; the result here is the sync's own.`,
-    );
-  }
+  // The time limit or a cancel that came while the process lingered after the sync's end stopped only what
+  // `fivetran debug` would still be waiting for: by then the SDK has flushed and printed its verdict.
+  const stop = proc.stopReason;
+  // (So did a thread or an atexit handler that printed past the output limit, or grew past the memory limit, then.)
+  const stoppedAfterEnd = stop !== undefined && STOPS_AFTER_END.has(stop) && (session.ended || session.reported !== undefined) && !applyError;
+  if (lingered || stoppedAfterEnd) tracker.warn(lingerWarning(stop, lingered, inp));
 
   let status: RunResult["status"] = "succeeded";
   let error: RunError | undefined;
   let exitCode: number | undefined = 0;
-  const stop = proc.stopReason;
-  if (stop === "timeout") {
+  // The process ended with an error code or a signal after the sync had succeeded (os._exit() in a thread or an
+  // atexit handler): `fivetran debug` has flushed and printed SYNC SUCCEEDED by then, and only its exit code says so.
+  let diedAfterEnd = false;
+  if (stop === "timeout" && !stoppedAfterEnd) {
     status = "timeout";
     error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
       hint: hintFor("timeout", { timeoutSeconds: Math.round((inp.timeoutMs ?? 0) / 1000) }),
     });
     exitCode = undefined;
-  } else if (stop === "cancelled" || stop === "shutdown") {
+  } else if ((stop === "cancelled" && !stoppedAfterEnd) || stop === "shutdown") {
     exitCode = undefined;
     status = "cancelled";
     error = tracker.error("cancelled", stop === "shutdown" ? "The server shut down during the sync." : "The sync was cancelled.", { hint: hintFor("cancelled") });
-  } else if ((error = limitError(stop, tracker, inp))) {
+  } else if (!stoppedAfterEnd && (error = limitError(stop, tracker, inp))) {
     status = "failed";
     exitCode = undefined;
   } else if (exit.escaped) {
@@ -234,10 +273,25 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         }),
     });
     exitCode = reported.exit_code ?? 1;
+    // The harness ends a failed sync's process with 1: another code, or a signal, is what a thread or an atexit
+    // handler ended it with after the error (os._exit() while the process waited), and \`fivetran debug\` ends so too.
+    if (!lingered && !stoppedAfterEnd && stop === undefined && (exit.signal !== undefined || (exit.exitCode !== undefined && exit.exitCode !== 1))) {
+      exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
+    }
     if (reported.before_sync) inp.onFailedBeforeSync?.();
-  } else if (lingered && session.ended) {
+  } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.
     exitCode = undefined;
+  } else if (session.ended && (exit.signal !== undefined || exit.exitCode !== 0)) {
+    diedAfterEnd = true;
+    status = "failed";
+    exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+    error = tracker.error(
+      "exit",
+      `The connector process ${how} after the sync succeeded (its rows and state are written, as \`fivetran debug\` writes them before it prints SYNC SUCCEEDED; it then ends with ${exitCode ?? "the signal"} too): a thread or an atexit handler still running after update() returned ended it (os._exit()?).`,
+      { hint: "Join your threads before update() returns, and do not call os._exit() or signal the process from a thread or an atexit handler." },
+    );
   } else if (!session.ended || exit.exitCode !== 0) {
     status = "failed";
     const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
@@ -245,18 +299,18 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     error = tracker.error(kind, `The connector process ${how} before the sync finished (os._exit() or a crash in native code?).`, {
       hint: kind === "memory" ? "The process was killed, most often by the out-of-memory killer: stream and checkpoint instead of holding all rows." : hintFor("exit"),
     });
-    // os._exit(n) ends `fivetran debug` with n too.
-    exitCode = !exit.signal && exit.exitCode !== undefined ? exit.exitCode : undefined;
+    // os._exit(n) ends `fivetran debug` with n too, and a signal n with 128 + n, as a shell reports it.
+    exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
   }
 
-  if (status === "succeeded") {
+  if (status === "succeeded" || diedAfterEnd) {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalText = session.finalStateText(inp.startState);
     // The SDK's final flush writes state.json only when the sync never checkpointed; after a checkpoint it leaves
     // the file as it is, even one the connector wrote itself since. The sink always writes it, so what the file
     // held (or that it was absent) is put back afterwards.
-    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : undefined;
+    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : stateAtEnd === null ? undefined : keepLateStateFile(inp.projectDir, stateAtEnd);
     try {
       await sink.checkpoint(finalText);
       kept?.();

@@ -44,11 +44,18 @@ const COUNT_KEYS: Record<string, keyof OperationCounts> = {
   "File uploads": "fileUploads",
 };
 
+const VERDICT = /^SYNC (SUCCEEDED|FAILED) — /;
+
 export class SdkOutputParser {
   private current: SdkLogEntry | undefined;
   private readonly done: SdkLogEntry[] = [];
   private readonly outcome: SdkOutcome = { warnings: [], checkpoints: 0 };
   private firstSevere: SdkLogEntry | undefined;
+  /**
+   * True once the SYNC SUCCEEDED or SYNC FAILED line has come (its entry may still be open: the counts table follows
+   * on continuation lines); after it `fivetran debug` only waits for the connector's threads and atexit handlers.
+   */
+  verdictSeen = false;
 
   constructor(private readonly onEntry?: (e: SdkLogEntry) => void) {}
 
@@ -58,6 +65,8 @@ export class SdkOutputParser {
     if (m) {
       this.finish();
       this.current = { time: m[1], level: m[2], origin: m[3], message: m[4].replace(/\s+$/, "") };
+      // The SDK's own line: a connector's log.info("SYNC SUCCEEDED — …") must not end its run early.
+      if (this.current.origin === "sdk" && VERDICT.test(this.current.message)) this.verdictSeen = true;
       return;
     }
     if (this.current && (line.trim() === "" || line.startsWith(" ".repeat(CONTINUATION_INDENT)))) {

@@ -7,11 +7,11 @@ import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import type { RunTracker } from "./context.js";
-import { limitError } from "./limits.js";
+import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnForRun, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
-import { SdkOutputParser } from "./sdk-output.js";
+import { SdkOutputParser, type SdkOutcome } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
 import { assertNoOverrideInFlight, putStateOverride, settleStateOverride } from "../state/aside.js";
 import type { RunError, RunResult } from "./types.js";
@@ -83,8 +83,23 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     }
     proc = spawnForRun(inp, { file: inp.info.fivetranBin!, args, cwd: projectDir, env });
     proc.child.stdin?.end();
-    await Promise.all([watchLines(proc.stdout, (l) => parser.push(l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
+    // After its verdict `fivetran debug` only waits for the connector's threads that are not daemons and its atexit
+    // handlers (Python's end): a grace for them, then it is stopped, as the embedded engine does.
+    const running = proc;
+    let lingered = false;
+    let linger: NodeJS.Timeout | undefined;
+    const onLine = (l: string) => {
+      parser.push(l);
+      linger ??= parser.verdictSeen
+        ? setTimeout(() => {
+            lingered = true;
+            running.stop("failed");
+          }, LINGER_MS)
+        : undefined;
+    };
+    await Promise.all([watchLines(proc.stdout, onLine), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]).finally(() => clearTimeout(linger));
     const exit = await proc.exited;
+    clearTimeout(linger);
     if (overridden) {
       // Before state.json is read for the result: a run that committed nothing under the override ends with the
       // previous state, as with the embedded engine.
@@ -96,10 +111,19 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
 
     let status: RunResult["status"];
     let error: RunError | undefined;
-    const limited = limitError(proc.stopReason, tracker, inp);
+    const stop = proc.stopReason;
+    // Stopped after the verdict (the grace, or the time limit or a cancel during it): the sync's own result.
+    const afterVerdict = parser.verdictSeen && (lingered || stop === "timeout" || stop === "cancelled" || stop === "output_limit" || stop === "memory");
+    if (afterVerdict) tracker.warn(lingerWarning(stop, lingered, inp));
+    const limited = afterVerdict ? undefined : limitError(proc.stopReason, tracker, inp);
     if (limited) {
       status = "failed";
       error = limited;
+    } else if (afterVerdict && outcome.status === "succeeded") {
+      status = "succeeded";
+    } else if (afterVerdict) {
+      status = "failed";
+      error = sdkError(outcome, tracker, inp, exit);
     } else if (proc.stopReason === "timeout") {
       status = "timeout";
       error = tracker.error("timeout", `The sync did not finish within ${Math.round(inp.timeoutMs / 1000)} seconds and was stopped.`, {
@@ -112,20 +136,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
       status = "succeeded";
     } else {
       status = "failed";
-      const e = outcome.error;
-      if (e) {
-        const exceptionType = e.traceback ? /^([A-Za-z_][\w.]*)(?::|$)/m.exec(e.traceback.trimEnd().split("\n").pop() ?? "")?.[1] : undefined;
-        error = tracker.error(e.kind, e.message, {
-          file: e.file,
-          line: e.line,
-          tracebackTail: e.traceback,
-          exceptionType,
-          hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined, nullKey: nullKeyOf(e.message) }),
-        });
-      } else {
-        const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
-        error = tracker.error("exit", `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`, { hint: hintFor("exit") });
-      }
+      error = sdkError(outcome, tracker, inp, exit);
     }
     const counts = outcome.counts ?? { ...tracker.counts };
     const state = readStateLoose(projectDir);
@@ -216,4 +227,31 @@ export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<strin
     instance.closeSync?.();
     pin.release();
   }
+}
+
+/** The error of a failed `fivetran debug`: the one it printed, else how the process ended. */
+function sdkError(outcome: SdkOutcome, tracker: RunTracker, inp: { python: string; configuration?: unknown }, exit: { exitCode?: number; signal?: string }): RunError {
+  const e = outcome.error;
+  if (e) {
+    const exceptionType = e.traceback ? /^([A-Za-z_][\w.]*)(?::|$)/m.exec(e.traceback.trimEnd().split("\n").pop() ?? "")?.[1] : undefined;
+    return tracker.error(e.kind, e.message, {
+      file: e.file,
+      line: e.line,
+      tracebackTail: e.traceback,
+      exceptionType,
+      hint: hintFor(e.kind, { module: e.module, python: inp.python, exceptionType, configurationInline: inp.configuration !== undefined, nullKey: nullKeyOf(e.message) }),
+    });
+  }
+  const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.exitCode}`;
+  if (outcome.status === "succeeded") {
+    // It printed SYNC SUCCEEDED (its rows and state are written), then a thread or an atexit handler ended it.
+    return tracker.error(
+      "exit",
+      `fivetran debug printed SYNC SUCCEEDED (its rows and state are written), then ${how}: a thread or an atexit handler still running after update() returned ended it (os._exit()?).`,
+      {
+        hint: "Join your threads before update() returns, and do not call os._exit() or signal the process from a thread or an atexit handler.",
+      },
+    );
+  }
+  return tracker.error("exit", `fivetran debug ${how} without reporting a result (sys.exit() in the connector?).`, { hint: hintFor("exit") });
 }

@@ -384,7 +384,10 @@ export class WarehouseWriter {
     this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
     this.noteLostBlank(t, actual);
-    if (!commit) for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
+    if (!commit) {
+      for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
+      noteEarlyText(t, b, actual);
+    }
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
     const upsertKeys: string[] = [];
@@ -411,14 +414,24 @@ export class WarehouseWriter {
    */
   private noteEarlyWidening(t: SyncTable, before: Columns, after: Columns): void {
     if (!t.earlyColumns) return;
+    const widened: [string, string, string][] = [];
     for (const c of t.earlyColumns) {
       const from = before.get(c);
       const to = after.get(c);
-      if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to)) continue;
-      this.onWarning(
-        `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
-      );
+      if (from !== undefined && to !== undefined && from !== to && mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) widened.push([c, from, to]);
     }
+    if (!widened.length) return;
+    const past = `after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint)`;
+    const differ = "which can read differently from what `fivetran debug` stores (docs/fidelity.md, known differences)";
+    const remedy = this.remedy(widened.map(([c, , to]) => [sourceName(t, c), to]));
+    if (widened.length === 1) {
+      const [[c, from, to]] = widened;
+      this.onWarning(`column ${c} of table ${t.name} changed type from ${from} to ${to} ${past}: those rows hold their ${from} values converted to ${to}, ${differ}. ${remedy}`);
+      return;
+    }
+    // One warning for all of them: one each could fill the run's warnings and hide the ones that come later.
+    const list = widened.map(([c, from, to]) => `${c} (${from} to ${to})`).join(", ");
+    this.onWarning(`columns ${list} of table ${t.name} changed type ${past}: those rows hold their values converted to the new types, ${differ}. ${remedy}`);
   }
 
   /**
@@ -431,8 +444,19 @@ export class WarehouseWriter {
     if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
     this.blankWarned.add(t);
     this.onWarning(
-      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). Call op.checkpoint(state) more often, or declare the column in schema().`,
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy([[sourceName(t, c), actual.get(c)]])}`,
     );
+  }
+
+  /** What the connector can do about an early write that read differently: checkpoint sooner, or declare the columns. */
+  private remedy(columns: [string, string | undefined][]): string {
+    const declared = columns.flatMap(([c, duckType]) => {
+      const type = duckType === undefined ? undefined : SDK_TYPE_OF[duckType];
+      return type ? [`${JSON.stringify(c)}: "${type}"`] : [];
+    });
+    const how = declared.length ? ` (\`"columns": {${declared.join(", ")}}\` in the table's entry)` : "";
+    const whose = columns.length === 1 ? "the column's type" : "the columns' types";
+    return `Call op.checkpoint(state) at least every ${this.spillRows.toLocaleString("en-US")} operations, or declare ${whose} in schema()${how}.`;
   }
 
   // ------------------------------------------------------------------ reading, closing
@@ -479,8 +503,81 @@ export class WarehouseWriter {
  * floats widened to 64 bits (the digits FLOAT dropped). Integers to floats or decimals, and dates to timestamps,
  * convert exactly.
  */
-function mayReadDifferently(from: string, to: string): boolean {
+function mayReadDifferently(from: string, to: string, lossy: boolean): boolean {
+  // Text into JSON is the JSON string of that text, as the SDK writes it.
+  if (from === "VARCHAR" && to === "JSON") return false;
+  // DuckDB's text of these types is the text that was sent, unless noteEarlyText() saw a value whose is not.
+  if (to === "VARCHAR" && READS_BACK[from] !== undefined) return lossy;
   return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
+}
+
+/** The name the connector gives a column of the table (b_neg0 for the column b_neg_0): what schema() declares. */
+function sourceName(t: SyncTable, column: string): string {
+  const i = t.index.get(column);
+  for (const [name, src] of t.sources) if (src.index === i) return name;
+  return column;
+}
+
+/** The type to declare in schema() for a column of this DuckDB type. */
+const SDK_TYPE_OF: Record<string, string | undefined> = {
+  VARCHAR: "STRING",
+  JSON: "JSON",
+  DOUBLE: "DOUBLE",
+  FLOAT: "FLOAT",
+  BIGINT: "LONG",
+  BOOLEAN: "BOOLEAN",
+  DATE: "NAIVE_DATE",
+  TIMESTAMP: "NAIVE_DATETIME",
+  "TIMESTAMP WITH TIME ZONE": "UTC_DATETIME",
+};
+
+/**
+ * Whether DuckDB's VARCHAR cast of a value of the type, loaded from this text, gives this text back: a plain integer
+ * (not "-05" or "-0"), true or false in lower case (not "True" or "t"), a date or a timestamp in DuckDB's own form
+ * and past year 0 ("0000-01-01" reads "0001-01-01 (BC)"; "2024-01-02T10:00:00" reads with a space).
+ */
+const READS_BACK: Record<string, ((s: string) => boolean) | undefined> = {
+  BIGINT: (s) => {
+    const neg = s.charCodeAt(0) === 45 ? 1 : 0;
+    if (s.length === neg || (s.charCodeAt(neg) === 48 && (neg === 1 || s.length > 1))) return false;
+    for (let i = neg; i < s.length; i++) if (!isAsciiDigit(s, i)) return false;
+    return true;
+  },
+  BOOLEAN: (s) => s === "true" || s === "false",
+  DATE: (s) => s.length === 10 && isPlainMoment(s),
+  TIMESTAMP: (s) => s.length === 19 && s.charCodeAt(10) === 32 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && isPlainMoment(s),
+};
+
+function isAsciiDigit(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** YYYY-MM-DD at the start in ASCII digits, year 1 or later. */
+function isPlainMoment(s: string): boolean {
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isAsciiDigit(s, i)) return false;
+  return s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && !s.startsWith("0000");
+}
+
+/**
+ * Notes the columns of an early write whose values would not read back as sent from their column's type (see
+ * READS_BACK), so that a later widening of them to VARCHAR warns (noteEarlyWidening) and that of the others does not.
+ */
+function noteEarlyText(t: SyncTable, b: Batch, actual: Columns): void {
+  for (const c of b.seen.keys()) {
+    const readsBack = READS_BACK[actual.get(c) ?? ""];
+    const i = t.index.get(c);
+    if (readsBack === undefined || i === undefined || t.earlyLossy?.has(c)) continue;
+    for (const p of b.pending.values()) {
+      const cell = p.cells[i];
+      if (cell === undefined || cell === null) continue;
+      // "" (NULL in these types) reads back as NULL, where the SDK keeps "" once the column is text.
+      if (typeof cell !== "string" || !readsBack(cell)) {
+        (t.earlyLossy ??= new Set()).add(c);
+        break;
+      }
+    }
+  }
 }
 
 /** The schemas a sync writes: tester and the tester_<source schema> ones. */

@@ -116,6 +116,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "213-failed-sync-late-thread-atexit": { expect: ["failed"] },
   // No configuration.json: `fivetran debug` refuses to start the sync.
   "219-no-configuration-file": { expect: ["failed"] },
+  // What ends the process itself (250-259).
+  "250-sigkill-self": { expect: ["failed"] },
+  "251-failed-sync-thread-os-exit": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

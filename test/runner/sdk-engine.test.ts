@@ -58,3 +58,62 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(s.counts.upserts).toBe(e.counts.upserts);
   });
 });
+
+// `fivetran debug` waits for threads that are not daemons after it printed its verdict, as Python does: a
+// heartbeat thread keeps it running forever. The engine reports the verdict a grace period after it is printed,
+// as the embedded engine does, instead of running into the time limit with an endless-loop hint.
+describe.skipIf(!python)("real-SDK engine: a thread that outlives the sync", () => {
+  const code = (tail: string) => `import threading, time
+${HEADER}
+def beat():
+    while True:
+        time.sleep(0.2)
+
+def update(configuration, state):
+    threading.Thread(target=beat, name="heartbeat").start()
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+    op.upsert("t", {"id": 2})
+${tail}connector = Connector(update=update)
+`;
+
+  it("SYNC SUCCEEDED, then the thread runs on: succeeded, both rows, a warning; not a timeout", async () => {
+    const started = Date.now();
+    const r = await runSync({ projectDir: makeConnector(code(""), {}), python: python!, engine: "sdk", timeoutSeconds: 90 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe("succeeded");
+    expect(r.error).toBeUndefined();
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.counts.upserts).toBe(2);
+    expect(r.warnings.join("\n")).toMatch(/stopped 10 s after the sync ended/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 120_000);
+
+  it("SYNC FAILED, then the thread runs on: the sync's own error, not a timeout", async () => {
+    const r = await runSync({ projectDir: makeConnector(code('    raise ValueError("boom")\n'), {}), python: python!, engine: "sdk", timeoutSeconds: 90 });
+    expect(r.status).toBe("failed");
+    expect(r.error?.message).toContain("boom");
+    expect(r.rowsPerTable).toEqual({ t: 1 });
+  }, 120_000);
+
+  it("SYNC SUCCEEDED, then os._exit(3) in a thread: failed with exit code 3, and the error says the rows are written", async () => {
+    const code = `import threading, time, os
+${HEADER}
+def late():
+    time.sleep(0.5)
+    os._exit(3)
+
+def update(configuration, state):
+    threading.Thread(target=late).start()
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+    op.upsert("t", {"id": 2})
+connector = Connector(update=update)
+`;
+    const r = await runSync({ projectDir: makeConnector(code, {}), python: python!, engine: "sdk", timeoutSeconds: 90 });
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(3);
+    expect(r.rowsPerTable).toEqual({ t: 2 });
+    expect(r.error?.message).toMatch(/printed SYNC SUCCEEDED \(its rows and state are written\), then exited with code 3/);
+  }, 120_000);
+});

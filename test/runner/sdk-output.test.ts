@@ -24,6 +24,22 @@ describe("fivetran debug output parser", () => {
     expect(entries.find((e) => e.message.startsWith("previous state:"))?.message).toBe("previous state:\n{}");
   });
 
+  it("sees the verdict as soon as the SDK's SYNC line comes (the table follows), and not in a connector's log line", () => {
+    const p = new SdkOutputParser();
+    p.push("11:09:51.194 INFO     ⚡ connector SYNC SUCCEEDED — total elapsed 00:00:00.001");
+    expect(p.verdictSeen).toBe(false);
+    p.push("11:09:51.195 INFO     ⚡ sdk       SYNC SUCCEEDED — total elapsed 00:00:00.057");
+    expect(p.verdictSeen).toBe(true);
+    const { text } = parse("success");
+    const q = new SdkOutputParser();
+    const lines = text.split("\n");
+    const at = lines.findIndex((l) => l.includes("SYNC SUCCEEDED"));
+    for (const line of lines.slice(0, at)) q.push(line);
+    expect(q.verdictSeen).toBe(false);
+    q.push(lines[at]);
+    expect(q.verdictSeen).toBe(true);
+  });
+
   it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
     const { text } = parse("success");
     const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 } });

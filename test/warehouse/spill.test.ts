@@ -185,6 +185,40 @@ describe("WarehouseWriter spilling", () => {
     await w.close();
   });
 
+  it("does not warn when the values written early read back as sent once their column widens (no false alarm on a plain long checkpoint)", async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    // Each column's early values are in the text DuckDB gives them back in (the SDK keeps them as sent: the same),
+    // except the `odd_` ones: "-05" reads -5, "True" true, "0000-01-01" 0001-01-01 (BC), a "T" timestamp a space.
+    const early = [
+      { n: 5, b: true, d: "2024-01-02", ts: "2024-01-02 10:00:00", s: "x", odd_n: "-05", odd_b: "True", odd_d: "0000-01-01", odd_ts: "2024-01-02T10:00:00" },
+      { n: -7, b: false, d: "0099-12-31", ts: "2024-01-03 11:00:00", s: "5", odd_n: "4", odd_b: "false", odd_d: "2024-01-01", odd_ts: "2024-01-02 10:00:00" },
+    ];
+    for (let id = 0; id < 4; id++) w.applyNow({ t: "upsert", table: "t", data: { id, ...early[id % 2] } });
+    const late = { n: "n/a", b: "n/a", d: "n/a", ts: "n/a", s: { $ft: "json" as const, v: '{"a": 1}' }, odd_n: "n/a", odd_b: "n/a", odd_d: "n/a", odd_ts: "n/a" };
+    w.applyNow({ t: "upsert", table: "t", data: { id: 9, ...late } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    // One warning for the table's write (a warning each filled the run's 50 and hid later ones), naming each column.
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^columns odd_n \(BIGINT to VARCHAR\), odd_b \(BOOLEAN to VARCHAR\), odd_d \(DATE to VARCHAR\), odd_ts \(TIMESTAMP to VARCHAR\) of table t changed type after/);
+    // The hint says what to declare, in schema()'s own words, and how often to checkpoint.
+    expect(warnings[0]).toContain(`"columns": {"odd_n": "STRING", "odd_b": "STRING", "odd_d": "STRING", "odd_ts": "STRING"}`);
+    expect(warnings[0]).toMatch(/at least every 2 operations/);
+  });
+
+  it("the declaration the hint gives names the column as the connector sends it, not as the warehouse renamed it", async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    for (let id = 0; id < 4; id++) w.applyNow({ t: "upsert", table: "t", data: { id, oddN: "-05" } });
+    w.applyNow({ t: "upsert", table: "t", data: { id: 9, oddN: "n/a" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(warnings).toEqual([expect.stringMatching(/^column odd_n of table t .*"columns": \{"oddN": "STRING"\}/)]);
+  });
+
   it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 10 });
@@ -239,6 +273,8 @@ describe("WarehouseWriter spilling", () => {
     await w.checkpoint(JSON.stringify({}));
     await w.close();
     expect(warnings).toEqual([expect.stringMatching(/^"" in column late of table items was written as NULL in some rows: .*op\.checkpoint/)]);
+    // The hint says what to declare, in schema()'s own words.
+    expect(warnings[0]).toContain(`"columns": {"late": "STRING"}`);
     const rows = await dump(dir, "SELECT count(*) FILTER (late = '')::INTEGER AS kept, count(*) FILTER (late IS NULL)::INTEGER AS lost FROM tester.items");
     expect(rows[0].lost).toBeGreaterThan(0);
   });

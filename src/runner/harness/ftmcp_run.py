@@ -687,17 +687,11 @@ def _end_as_python_does():
     `fivetran debug` running; the runner stops this process a grace period after the sync's end (LINGER_MS in
     embedded.ts)."""
     try:
-        alive = [t.name for t in _live_threads()]
-        if alive:
-            from fivetran_connector_sdk import _channel
-
-            # The runner waits a grace period for them, then stops the process: a thread that never ends would
-            # keep `fivetran debug` running forever, and this run until its time limit.
-            _channel.warning(
-                "update() returned while threads that are not daemons were still running (%s): the process waits for "
-                "them before it ends, as `fivetran debug` does. Join them before update() returns, or start them with "
-                "daemon=True." % ", ".join(alive[:10]))
-            _channel.drain()
+        if _live_threads() or _live_children():
+            # Named only if still alive a moment into Python's end: the idle workers of an executor left open, or a
+            # thread finishing its last line, end at once then (threading._shutdown() below tells the executors).
+            watcher = threading.Thread(target=_warn_lingering, name="ftmcp-linger-watch", daemon=True)
+            watcher.start()
     except Exception:
         pass
     try:
@@ -724,6 +718,44 @@ def _end_as_python_does():
         pass
     # A late thread's or a handler's log lines.
     _flush_out()
+
+
+def _warn_lingering():
+    """Names the threads Python is still waiting for a second into its end (see _end_as_python_does)."""
+    # An Event's wait, not time.sleep(): the connector may have replaced that.
+    threading.Event().wait(1)
+    from fivetran_connector_sdk import _channel
+
+    children = [p.name for p in _live_children()]
+    if children:
+        _channel.warning(
+            "processes started with multiprocessing that are not daemons were still running after update() returned "
+            "(%s): Python joins them before the process ends, as under `fivetran debug`. Join them before update() "
+            "returns, or start them with daemon=True." % ", ".join(children[:10]))
+        _channel.drain()
+    alive = [t.name for t in _live_threads()]
+    if not alive:
+        return
+
+    # The runner waits a grace period for them, then stops the process: a thread that never ends would keep
+    # `fivetran debug` running forever, and this run until its time limit.
+    more = " and %d more" % (len(alive) - 10) if len(alive) > 10 else ""
+    _channel.warning(
+        "threads that are not daemons were still running after update() returned (%s%s): the process waits for "
+        "them before it ends, as `fivetran debug` does. Join them before update() returns (an executor: use it in a "
+        "`with` block or call shutdown()), or start them with daemon=True." % (", ".join(alive[:10]), more))
+    _channel.drain()
+
+
+def _live_children():
+    """The processes multiprocessing's own atexit handler joins: started by it, alive, not daemons."""
+    mp = sys.modules.get("multiprocessing")
+    if mp is None:
+        return []
+    try:
+        return [p for p in mp.active_children() if not p.daemon]
+    except Exception:
+        return []
 
 
 def _live_threads():

@@ -321,7 +321,10 @@ def _exit_status(status):
 
 def _exit_status_of(signal_):
     """Dies of the child's signal, so the Node side sees the same death."""
-    signal.signal(signal_, signal.SIG_DFL)
+    if signal_ != signal.SIGKILL:
+        # SIGKILL (the out-of-memory killer's) has no handler to reset: signal.signal() refuses it (EINVAL), and
+        # the supervisor then died of that error with code 1 instead of the child's SIGKILL.
+        signal.signal(signal_, signal.SIG_DFL)
     os.kill(os.getpid(), signal_)
     return 128 + signal_
 

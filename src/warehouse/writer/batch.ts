@@ -79,6 +79,11 @@ export class SyncTable {
    * widening of one converts those rows' stored values, not the cells they came from (see WarehouseWriter.write()).
    */
   earlyColumns: Set<string> | undefined;
+  /**
+   * Of earlyColumns, those with a value written early that DuckDB's text of it would not give back as sent ("-05"
+   * in BIGINT, "True" in BOOLEAN): only their widening to VARCHAR can read differently (WarehouseWriter.noteEarlyText()).
+   */
+  earlyLossy: Set<string> | undefined;
   /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
   source = "";
   /** Whether the table held no rows when this sync first wrote to it; undefined until then (see upsertRows()). */
@@ -176,7 +181,7 @@ export class SyncTable {
   }
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
-    this.txOrder = this.earlyColumns = this.lostBlank = undefined;
+    this.txOrder = this.earlyColumns = this.earlyLossy = this.lostBlank = undefined;
   }
 }
 
