@@ -368,6 +368,11 @@ export const CASES: Record<string, RuleCase> = {
     },
     good: {},
   },
+  FT05F: {
+    why: "fivetran debug (SDK 3.0) refuses to run a connector folder without configuration.json, and a new connection is deployed with it. Create it: {} when the connector needs no settings, else one key per setting the code reads, with <UPPER_SNAKE> placeholders in place of real values.",
+    bad: { config: null },
+    good: cfg('{\n  "api_key": "<API_KEY>"\n}\n'),
+  },
   FT05E: {
     why: '__name__ is "__main__" when the file is run. Any other comparison is never true, so the debug block silently does nothing.',
     bad: { py: { main: 'if __name__ == "main":\n    connector.debug()' } },

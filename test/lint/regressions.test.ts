@@ -184,4 +184,14 @@ describe("findings on Fivetran's public examples that were wrong", () => {
     expect(hits.map((f) => f.message)).toEqual([expect.stringContaining("a null primary key still fails the sync")]);
     expect(hits[0].message).not.toContain("reports success with missing data");
   });
+
+  it("FT05F: a connector folder without configuration.json, which fivetran debug 3.0 refuses to run", async () => {
+    const none = { config: null, files: noConfig.files };
+    const [hit] = await run(none, "FT05F");
+    expect([hit.severity, hit.file, hit.message]).toEqual(["error", "configuration.json", expect.stringContaining("{} if the connector needs no settings")]);
+    expect(hit.fix?.edits.map((e) => [e.file, e.newText])).toEqual([["configuration.json", "{}\n"]]);
+    const [withKeys] = await run({ config: null }, "FT05F");
+    expect(withKeys.fix?.edits.map((e) => e.newText)).toEqual(['{\n  "api_key": "<API_KEY>"\n}\n']);
+    expect(await run({}, "FT05F")).toEqual([]);
+  });
 });
