@@ -151,6 +151,14 @@ describe("findings on Fivetran's public examples that were wrong", () => {
     expect(await run({ files: { "connector.py": py } }, "FT05D")).toEqual([]);
   });
 
+  it("FT05D: still reported when the configuration goes by keyword to a helper that reads it", async () => {
+    const py = noConfig.files["connector.py"]
+      .replace("def sync_items(state):\n", 'def sync_items(state, settings=None):\n    url = settings.get("base_url")\n')
+      .replace('data={"id": 1}', 'data={"id": 1, "url": url}')
+      .replace("    sync_items(state)", "    sync_items(state, settings=configuration)");
+    expect((await run({ files: { "connector.py": py } }, "FT05D")).length).toBe(1);
+  });
+
   it("FT05D: still reported when a helper update() calls reads the configuration", async () => {
     const py = noConfig.files["connector.py"]
       .replace("def sync_items(state):\n", 'def sync_items(cfg, state):\n    url = cfg["base_url"]\n')
@@ -169,6 +177,18 @@ describe("findings on Fivetran's public examples that were wrong", () => {
       "fivetran-examples",
     );
     expect(hits.map((f) => [f.file, f.message])).toEqual([["settings.py", "constant PAGE_LIMIT should be private: __PAGE_LIMIT"]]);
+  });
+
+  it("FT123: the same through the module's name (import settings, then settings.API_CONFIGURATIONS)", async () => {
+    const hits = await run(
+      {
+        py: { imports: "import settings as cfg_module", update: '    op.upsert(table="items", data={"id": 1, "n": len(cfg_module.API_CONFIGURATIONS)})\n    op.checkpoint(state=state)' },
+        files: { "settings.py": 'API_CONFIGURATIONS = {"items": "/v1/items"}\nPAGE_LIMIT = 100\n' },
+      },
+      "FT123",
+      "fivetran-examples",
+    );
+    expect(hits.map((f) => f.message)).toEqual(["constant PAGE_LIMIT should be private: __PAGE_LIMIT"]);
   });
 
   it("FT122: a comment directly above the enclosing for loop explains the upsert in it", async () => {
