@@ -9,6 +9,11 @@ import type { DeployCheck } from "./checks.js";
  * A linter that cannot load is reported as a warning finding rather than passed over in silence.
  */
 const DEPLOY_SEVERITY: Record<string, "error" | "warning"> = { FT060: "error", FT061: "error", FT062: "warning" };
+/**
+ * Lint findings deploy words itself: a missing configuration.json (FT05F, an error for `fivetran debug`) is a warning
+ * from fileChecks (checks.ts), since deploying to an existing connection does not need the file.
+ */
+const DEPLOY_OWN = new Set(["FT05F"]);
 
 export async function lintChecksForDeploy(projectDir: string, signal?: AbortSignal): Promise<DeployCheck[]> {
   let lint: typeof import("../lint/engine.js").lint;
@@ -25,5 +30,7 @@ export async function lintChecksForDeploy(projectDir: string, signal?: AbortSign
     ];
   }
   const result = await lint(projectDir, { signal });
-  return result.findings.filter((f) => f.severity === "error" || f.rule in DEPLOY_SEVERITY).map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
+  return result.findings
+    .filter((f) => !DEPLOY_OWN.has(f.rule) && (f.severity === "error" || f.rule in DEPLOY_SEVERITY))
+    .map((f) => ({ ...lintFindingBrief(f), severity: DEPLOY_SEVERITY[f.rule] ?? "error" }));
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { delimiter, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -68,6 +68,13 @@ describe("pre-deploy checks", () => {
     expect(plan.blocking.map((c) => c.rule).sort()).toEqual(["FT060", "api_key", "connection_name"]);
     await expect(runDeploy(plan, { projectDir: dir })).rejects.toMatchObject({ code: "deploy" });
     expect(() => readFileSync(record)).toThrow();
+  });
+  it("warns once about a missing configuration.json (lint's FT05F is an error for fivetran debug, not for deploying to an existing connection)", async () => {
+    const dir = goodProject();
+    unlinkSync(join(dir, "configuration.json"));
+    const plan = await planDeploy({ projectDir: dir, destination: "d", connection: "c", env: env("created", join(dir, "record.json")) });
+    expect(plan.checks.filter((c) => c.file === "configuration.json").map((c) => `${c.rule}:${c.severity}`)).toEqual(["configuration:warning"]);
+    expect(plan.blocking).toEqual([]);
   });
   it("says how to get the SDK when no fivetran command exists", async () => {
     const dir = goodProject();

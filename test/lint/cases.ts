@@ -359,14 +359,19 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT05D: {
-    why: "Validating the configuration first turns a missing or malformed value into a clear message instead of a KeyError deep in the sync.",
+    why: "Validating the configuration first turns a missing or malformed value into a clear message instead of a KeyError deep in the sync. A connector whose update() (and the functions it hands the configuration to) never reads the configuration has nothing to validate and is not reported.",
     bad: {
       files: {
         "connector.py":
-          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
+          'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef update(configuration, state):\n    op.upsert(table="items", data={"id": 1, "region": configuration["region"]})\n    op.checkpoint(state=state)\n\n\nconnector = Connector(update=update)\n',
       },
     },
     good: {},
+  },
+  FT05F: {
+    why: "fivetran debug (SDK 3.0) refuses to run a connector folder without configuration.json, and a new connection is deployed with it. Create it: {} when the connector needs no settings, else one key per setting the code reads, with <UPPER_SNAKE> placeholders in place of real values.",
+    bad: { config: null },
+    good: cfg('{\n  "api_key": "<API_KEY>"\n}\n'),
   },
   FT05E: {
     why: '__name__ is "__main__" when the file is run. Any other comparison is never true, so the debug block silently does nothing.',
@@ -588,7 +593,7 @@ export const CASES: Record<string, RuleCase> = {
     },
   },
   FT122: {
-    why: "Fivetran's examples explain every upsert, checkpoint and the main block with a standard comment. The fix inserts this project's comment block above each one, at its indentation (a statement that shares its line with an if or another statement is left to you).",
+    why: "Fivetran's examples explain every upsert, checkpoint and the main block with a standard comment. The fix inserts this project's comment block above each one, at its indentation (a statement that shares its line with an if or another statement is left to you). A comment directly above the loop, with, if or try block the call sits in counts as its explanation.",
     profile: "fivetran-examples",
     bad: {},
     good: {
@@ -599,7 +604,7 @@ export const CASES: Record<string, RuleCase> = {
     },
   },
   FT123: {
-    why: "Fivetran's examples keep constants private (__UPPER_SNAKE) at the top of the module instead of magic numbers in the code.",
+    why: "Fivetran's examples keep constants private (__UPPER_SNAKE) at the top of the module instead of magic numbers in the code. A constant another module of the folder imports is public by use and is not reported.",
     profile: "fivetran-examples",
     bad: helper("PAGE_SIZE = 100\n"),
     good: helper("__PAGE_SIZE = 100\n"),

@@ -24,6 +24,7 @@ function part(o: Overlay, ref: Overlay): { lang: string; text: string } {
     const text = files[name] ?? (name === "connector.py" ? connectorPy(o.py) : "(file absent)\n");
     return { lang: name.endsWith(".py") ? "python" : name.endsWith(".json") ? "json" : "text", text: `# ${name}\n${text}` };
   }
+  if (o.config === null) return { lang: "text", text: "# configuration.json\n(file absent)\n" };
   if (ref.config !== undefined || o.config !== undefined) return { lang: "json", text: o.config ?? '{\n  "api_key": "<YOUR_API_KEY>"\n}\n' };
   if (ref.requirements !== undefined || o.requirements !== undefined) return { lang: "text", text: `# requirements.txt\n${o.requirements || "(no third-party requirement)\n"}` };
   const out: string[] = [];

@@ -117,3 +117,101 @@ describe("FT046: a secret concatenated into a log message", () => {
     }
   });
 });
+
+// Found by linting Fivetran's public example connectors (lint9): each connector below is this project's own.
+describe("findings on Fivetran's public examples that were wrong", () => {
+  const run = async (overlay: Parameters<typeof writeOverlay>[0], rule: string, profile?: "fivetran-examples") =>
+    (await lint(writeOverlay(overlay), { rules: [rule], generic: false, profile })).findings.filter((f) => f.rule === rule);
+
+  it("FT036: a table written in another case is the declared table (SDK 3.0 lower-cases table names)", async () => {
+    const hits = await run({ py: { schema: '[{"table": "user", "primary_key": ["id"]}]', update: '    op.upsert(table="USER", data={"id": 1})\n    op.checkpoint(state=state)' } }, "FT036");
+    expect(hits).toEqual([]);
+  });
+
+  it("FT036: a spelling that stays a different destination table is still reported", async () => {
+    const hits = await run({ py: { schema: '[{"table": "user", "primary_key": ["id"]}]', update: '    op.upsert(table="Users", data={"id": 1})\n    op.checkpoint(state=state)' } }, "FT036");
+    expect(hits.map((f) => [f.severity, f.message])).toEqual([
+      ["info", expect.stringContaining("never written")],
+      ["warning", expect.stringContaining('did you mean "user"')],
+    ]);
+  });
+
+  const noConfig = {
+    files: {
+      "connector.py":
+        'from fivetran_connector_sdk import Connector\nfrom fivetran_connector_sdk import Operations as op\n\n\ndef sync_items(state):\n    op.upsert(table="items", data={"id": 1})\n    op.checkpoint(state=state)\n\n\ndef update(configuration, state):\n    sync_items(state)\n\n\nconnector = Connector(update=update)\n',
+    },
+  };
+  it("FT05D: quiet when update() never reads the configuration", async () => {
+    expect(await run(noConfig, "FT05D")).toEqual([]);
+  });
+
+  it("FT05D: quiet when the configuration only goes to a helper that ignores it", async () => {
+    const py = noConfig.files["connector.py"].replace("def sync_items(state)", "def sync_items(cfg, state)").replace("    sync_items(state)", "    sync_items(configuration, state)");
+    expect(await run({ files: { "connector.py": py } }, "FT05D")).toEqual([]);
+  });
+
+  it("FT05D: still reported when the configuration goes by keyword to a helper that reads it", async () => {
+    const py = noConfig.files["connector.py"]
+      .replace("def sync_items(state):\n", 'def sync_items(state, settings=None):\n    url = settings.get("base_url")\n')
+      .replace('data={"id": 1}', 'data={"id": 1, "url": url}')
+      .replace("    sync_items(state)", "    sync_items(state, settings=configuration)");
+    expect((await run({ files: { "connector.py": py } }, "FT05D")).length).toBe(1);
+  });
+
+  it("FT05D: still reported when a helper update() calls reads the configuration", async () => {
+    const py = noConfig.files["connector.py"]
+      .replace("def sync_items(state):\n", 'def sync_items(cfg, state):\n    url = cfg["base_url"]\n')
+      .replace('data={"id": 1}', 'data={"id": 1, "url": url}')
+      .replace("    sync_items(state)", "    sync_items(configuration, state)");
+    expect((await run({ files: { "connector.py": py } }, "FT05D")).length).toBe(1);
+  });
+
+  it("FT123: a constant another module of the folder imports is public by use", async () => {
+    const hits = await run(
+      {
+        py: { imports: "from settings import API_CONFIGURATIONS" },
+        files: { "settings.py": 'API_CONFIGURATIONS = {"items": "/v1/items"}\nPAGE_LIMIT = 100\n' },
+      },
+      "FT123",
+      "fivetran-examples",
+    );
+    expect(hits.map((f) => [f.file, f.message])).toEqual([["settings.py", "constant PAGE_LIMIT should be private: __PAGE_LIMIT"]]);
+  });
+
+  it("FT123: the same through the module's name (import settings, then settings.API_CONFIGURATIONS)", async () => {
+    const hits = await run(
+      {
+        py: { imports: "import settings as cfg_module", update: '    op.upsert(table="items", data={"id": 1, "n": len(cfg_module.API_CONFIGURATIONS)})\n    op.checkpoint(state=state)' },
+        files: { "settings.py": 'API_CONFIGURATIONS = {"items": "/v1/items"}\nPAGE_LIMIT = 100\n' },
+      },
+      "FT123",
+      "fivetran-examples",
+    );
+    expect(hits.map((f) => f.message)).toEqual(["constant PAGE_LIMIT should be private: __PAGE_LIMIT"]);
+  });
+
+  it("FT122: a comment directly above the enclosing for loop explains the upsert in it", async () => {
+    const update = '    # Write every row of the page; each upsert replaces the row with the same key.\n    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)';
+    const hits = await run({ py: { update } }, "FT122", "fivetran-examples");
+    expect(hits.filter((f) => f.message.includes("op.upsert"))).toEqual([]);
+  });
+
+  it("FT071: around op.upsert() the message says what SDK 3.0 does (a null primary key still fails the sync)", async () => {
+    const update =
+      '    for row in [{"id": None}]:\n        try:\n            op.upsert(table="items", data=row)\n        except Exception as e:\n            log.warning(f"skipped: {e}")\n    op.checkpoint(state=state)';
+    const hits = await run({ py: { update } }, "FT071");
+    expect(hits.map((f) => f.message)).toEqual([expect.stringContaining("a null primary key still fails the sync")]);
+    expect(hits[0].message).not.toContain("reports success with missing data");
+  });
+
+  it("FT05F: a connector folder without configuration.json, which fivetran debug 3.0 refuses to run", async () => {
+    const none = { config: null, files: noConfig.files };
+    const [hit] = await run(none, "FT05F");
+    expect([hit.severity, hit.file, hit.message]).toEqual(["error", "configuration.json", expect.stringContaining("{} if the connector needs no settings")]);
+    expect(hit.fix?.edits.map((e) => [e.file, e.newText])).toEqual([["configuration.json", "{}\n"]]);
+    const [withKeys] = await run({ config: null }, "FT05F");
+    expect(withKeys.fix?.edits.map((e) => e.newText)).toEqual(['{\n  "api_key": "<API_KEY>"\n}\n']);
+    expect(await run({}, "FT05F")).toEqual([]);
+  });
+});

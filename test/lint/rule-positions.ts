@@ -76,6 +76,7 @@ export const POSITIONS: Record<string, ExpectedError[]> = {
   FT05C: [[1, 1]],
   FT05D: [[5, 5]],
   FT05E: [[33, 4]],
+  FT05F: [[1, 1]],
   FT060: [[1, 1]],
   FT061: [[1, 1]],
   FT062: [[1, 1]],

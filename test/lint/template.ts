@@ -11,7 +11,8 @@ export interface Parts {
 export interface Overlay {
   /** Parts of connector.py (ignored when files["connector.py"] is given). */
   py?: Parts;
-  config?: string;
+  /** configuration.json's text; null leaves the file out. */
+  config?: string | null;
   requirements?: string;
   files?: Record<string, string>;
 }
@@ -61,10 +62,12 @@ ${p.main ?? DEFAULT_MAIN}
 }
 
 export function projectFiles(o: Overlay): Record<string, string> {
-  return {
+  const files: Record<string, string> = {
     "connector.py": connectorPy(o.py),
     "configuration.json": o.config ?? '{\n  "api_key": "<YOUR_API_KEY>"\n}\n',
     "requirements.txt": o.requirements ?? "",
     ...(o.files ?? {}),
   };
+  if (o.config === null) delete files["configuration.json"];
+  return files;
 }

@@ -1,5 +1,6 @@
 import { ALL_PROFILES, defineRule } from "../rule.js";
 import { editDistance, normaliseIdentifier, opCalls, opTable, schemaTables } from "../helpers.js";
+import { renameTable } from "../../warehouse/names.js";
 
 export default defineRule({
   meta: {
@@ -17,6 +18,7 @@ export default defineRule({
     if (!p.schema || tables.length === 0 || tables.some((t) => t.name === undefined)) return;
     const declared = tables.filter((t) => t.name !== undefined).map((t) => t.name!);
     let allLiteral = true;
+    // Destination names (renamed) of the tables written.
     const written = new Set<string>();
     for (const { mod, call, method } of opCalls(p)) {
       if (method === "checkpoint" || method === "error" || method === "warning") continue;
@@ -25,8 +27,10 @@ export default defineRule({
         allLiteral = false;
         continue;
       }
-      written.add(name);
-      if (declared.includes(name)) continue;
+      // The destination renames every table name (SDK 3.0: "USER" becomes user), so a name that renames to a declared
+      // table's name writes that table; FT037 says so about the spelling.
+      written.add(renameTable(name));
+      if (declared.some((d) => renameTable(d) === renameTable(name))) continue;
       const near = declared.find((d) => normaliseIdentifier(d) === normaliseIdentifier(name) || editDistance(d.toLowerCase(), name.toLowerCase()) <= 2);
       ctx.report({
         file: mod.file,
@@ -39,7 +43,7 @@ export default defineRule({
     }
     if (!allLiteral) return;
     for (const t of tables) {
-      if (t.name !== undefined && !written.has(t.name))
+      if (t.name !== undefined && !written.has(renameTable(t.name)))
         ctx.report({ file: t.mod.file, start: t.nameNode!.start, end: t.nameNode!.end, severity: "info", message: `table "${t.name}" is declared in schema() but never written` });
     }
   },

@@ -142,7 +142,9 @@ export default defineRule({
           ctx.report({
             ...at,
             severity: silent ? "error" : "warning",
-            message: `'${head}:' around op.* calls swallows the SDK's own errors (a rejected row or checkpoint); the sync reports success with missing data. Let them propagate`,
+            // What SDK 3.0.0 does (fidelity cases 23, 26, 29, 37): a value refused at the call is skipped and the sync
+            // succeeds without the row, while a null primary key stays the sync's failure however it is caught.
+            message: `'${head}:' around op.* calls catches the SDK's own errors: a row with a value its column's type refuses (or a state that cannot be saved) is skipped and the sync succeeds without it, while a null primary key still fails the sync (SDK 3.0). Let them propagate`,
           });
         } else if (!logs && !commented && tryStmt?.type === "try_statement" && emptyValueFallback(mod, tryStmt, stmts)) {
           ctx.report({

@@ -26,6 +26,9 @@ const BLOCKS: Record<"upsert" | "checkpoint" | "main", string[]> = {
   ],
 };
 
+/** Statements whose block an upsert or checkpoint can sit in. */
+const BLOCK_STATEMENTS = new Set(["for_statement", "while_statement", "with_statement", "if_statement", "try_statement"]);
+
 export default defineRule({
   meta: {
     id: "FT122",
@@ -41,8 +44,16 @@ export default defineRule({
       const line = mod.parsed.lines.position(offset).line;
       return line > 1 && /^\s*#/.test(mod.parsed.lines.lineText(line - 1));
     };
+    // A comment directly above the loop, with or if block the call sits in explains it too (Fivetran's examples
+    // often comment the loop that writes the rows). Only the nearest enclosing block counts.
+    const commentAboveBlock = (mod: Module, stmt: PyNode) => {
+      for (let n = stmt.parent; n && n.type !== "function_definition" && n.type !== "module"; n = n.parent) {
+        if (BLOCK_STATEMENTS.has(n.type)) return hasCommentAbove(mod, n.start);
+      }
+      return false;
+    };
     for (const { mod, call, method } of opCalls(p)) {
-      if ((method === "upsert" || method === "checkpoint") && call.parent?.type === "expression_statement" && !hasCommentAbove(mod, call.start)) {
+      if ((method === "upsert" || method === "checkpoint") && call.parent?.type === "expression_statement" && !hasCommentAbove(mod, call.start) && !commentAboveBlock(mod, call.parent)) {
         ctx.report({ file: mod.file, start: call.start, end: call.end, message: `add the explanatory comment block above op.${method}()`, fix: commentFix(mod, call.parent, method) });
       }
     }

@@ -56,6 +56,7 @@ import FT05B from "./FT05B.js";
 import FT05C from "./FT05C.js";
 import FT05D from "./FT05D.js";
 import FT05E from "./FT05E.js";
+import FT05F from "./FT05F.js";
 import FT060 from "./FT060.js";
 import FT061 from "./FT061.js";
 import FT062 from "./FT062.js";
@@ -155,6 +156,7 @@ export const ALL_RULES: readonly Rule[] = [
   FT05C,
   FT05D,
   FT05E,
+  FT05F,
   FT060,
   FT061,
   FT062,
