@@ -9,6 +9,7 @@ import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 import { RowWriter } from "./writer/apply.js";
 import { blankToNull, carrySeen, Batch, type Cells, type Columns, type SyncTable } from "./writer/batch.js";
 import { TableSchemas } from "./writer/ddl.js";
+import { EarlyCells } from "./writer/early.js";
 import { Loader } from "./writer/load.js";
 import { recordRow } from "./writer/record.js";
 import { StoredFiles } from "./writer/stored-files.js";
@@ -60,6 +61,9 @@ export class WarehouseWriter {
   private readonly files: StoredFiles;
   private readonly rows: RowWriter;
   private readonly loader: Loader;
+  private readonly early: EarlyCells;
+  /** The first `_fivetran_synced` time of the operations recorded since the last checkpoint (see EarlyCells.txStart). */
+  private recordingSince: number;
   private declaredCreated = false;
   /** Tables whose lost "" (SyncTable.lostBlank) the run was told of: once per table. */
   private readonly blankWarned = new Set<SyncTable>();
@@ -88,6 +92,8 @@ export class WarehouseWriter {
     this.files = new StoredFiles(conn, projectDir);
     this.loader = new Loader(conn, (us) => this.clock.timeText(us));
     this.rows = new RowWriter(conn, this.schemas, this.loader, this.files, direct);
+    this.early = new EarlyCells(conn, this.loader, onWarning, spillRows);
+    this.recordingSince = this.clock.nowUs();
   }
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
@@ -228,8 +234,10 @@ export class WarehouseWriter {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
     const batches = this.closeBatches();
+    const since = this.recordingSince;
+    this.recordingSince = this.clock.nowUs();
     return this.enqueue(async () => {
-      await this.flush(batches, true);
+      await this.flush(batches, true, since);
       // Security: written through the project layer (temporary file, then rename), never through a link.
       ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text);
     });
@@ -240,6 +248,7 @@ export class WarehouseWriter {
     await this.inflight;
     for (const t of this.registry.all) t.clear();
     this.pendingRows = 0;
+    this.recordingSince = this.clock.nowUs();
     if (this.txOpen) await this.abort();
   }
 
@@ -247,8 +256,9 @@ export class WarehouseWriter {
   private spill(): void {
     if (this.failure) return;
     const batches = this.closeBatches(true);
+    const since = this.recordingSince;
     // A failure is kept in this.failure: the next operation or checkpoint reports it.
-    this.enqueue(() => this.flush(batches, false)).catch(() => {});
+    this.enqueue(() => this.flush(batches, false, since)).catch(() => {});
   }
 
   private closeBatches(early = false): Map<SyncTable, Batch> {
@@ -284,13 +294,19 @@ export class WarehouseWriter {
     // The rollback undid this transaction's CREATE and ALTER statements too.
     this.schemas.rolledBack();
     this.loader.rolledBack();
+    this.early.rolledBack();
+    this.rows.rolledBack();
     this.declaredCreated = false;
     this.files.clear();
     for (const t of this.registry.all) t.endTransaction();
   }
 
-  /** Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint). */
-  private async flush(batches: Map<SyncTable, Batch>, commit: boolean): Promise<void> {
+  /**
+   * Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint).
+   * `since`: the first `_fivetran_synced` time the transaction's operations can have.
+   */
+  private async flush(batches: Map<SyncTable, Batch>, commit: boolean, since: number): Promise<void> {
+    this.early.txStart = since;
     const waiting = [...batches].filter(([, b]) => b.pending.size > 0 || b.truncateBefore);
     if (!waiting.length && this.declaredCreated) {
       for (const b of batches.values()) carrySeen(b);
@@ -338,6 +354,8 @@ export class WarehouseWriter {
     await this.conn.run("COMMIT");
     this.txOpen = false;
     this.schemas.committed();
+    await this.early.committed();
+    await this.rows.committed();
     // The rows are committed: a file that could not be looked up or removed stays, and the sync goes on.
     await this.files.removeStale().catch(() => {});
     for (const t of this.registry.all) t.endTransaction();
@@ -367,7 +385,9 @@ export class WarehouseWriter {
       for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
+      const after = existing.size ? await this.early.beforeWiden(t, existing, types) : undefined;
       actual = await this.schemas.ensureTable(t.schema, t.name, types, t.key, t.isDeclared && !t.hashedKey);
+      if (after) await after();
     } else if (existing.size) {
       if (t.isDeclared) {
         await this.createFromDeclaration(t);
@@ -376,15 +396,15 @@ export class WarehouseWriter {
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted) : undefined;
       actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
+      if (after) await after();
     } else {
       return false;
     }
     if (b.replacedPaths) this.files.noteStale(t, b.replacedPaths);
-    this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
     this.noteLostBlank(t, actual);
-    if (!commit) for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
     const upsertKeys: string[] = [];
@@ -397,28 +417,14 @@ export class WarehouseWriter {
     }
     // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
     b.pending = new Map();
-    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart);
-    await this.rows.updateRows(t, actual, updates);
+    // Rows written before their checkpoint keep what a later widening in the same transaction needs (early.ts).
+    if (!commit) await this.early.record(t, actual, upserts);
+    if (!commit) await this.early.record(t, actual, updates);
+    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart, { start: this.early.txStart, early: !commit });
+    const types = actual;
+    await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns));
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;
-  }
-
-  /**
-   * A known difference (docs/fidelity.md): rows written early hold their column's type of then; when the column
-   * widens later in the same checkpoint, DuckDB converts those stored values, where the SDK, writing the
-   * checkpoint's rows once, converts the cells the connector sent. The warehouse may then differ from `fivetran
-   * debug`'s, so the run says so rather than claim it matches.
-   */
-  private noteEarlyWidening(t: SyncTable, before: Columns, after: Columns): void {
-    if (!t.earlyColumns) return;
-    for (const c of t.earlyColumns) {
-      const from = before.get(c);
-      const to = after.get(c);
-      if (from === undefined || to === undefined || from === to || !mayReadDifferently(from, to)) continue;
-      this.onWarning(
-        `column ${c} of table ${t.name} changed type from ${from} to ${to} after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): those rows hold their ${from} values converted to ${to}, which can read differently from what \`fivetran debug\` stores (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
-      );
-    }
   }
 
   /**
@@ -471,16 +477,6 @@ export class WarehouseWriter {
   private assertOpen(): void {
     if (this.closed) throw new ToolError("internal", "The warehouse writer is closed.", "Open a new WarehouseWriter.");
   }
-}
-
-/**
- * Whether values stored as `from` and then converted to `to` can differ from the same cells stored as `to` at once:
- * text and JSON (a timestamp's, a float's or a boolean's text is DuckDB's then, not the connector's), and 32-bit
- * floats widened to 64 bits (the digits FLOAT dropped). Integers to floats or decimals, and dates to timestamps,
- * convert exactly.
- */
-function mayReadDifferently(from: string, to: string): boolean {
-  return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
 }
 
 /** The schemas a sync writes: tester and the tester_<source schema> ones. */

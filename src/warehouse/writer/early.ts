@@ -1,0 +1,332 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { FloatCell, stageText, widerType, type Cell } from "../cells.js";
+import { quote } from "../names.js";
+import type { Cells, Columns, SyncTable } from "./batch.js";
+import { qualified } from "./ddl.js";
+import { castExpr, type Loader } from "./load.js";
+import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED, TSTZ } from "./system.js";
+
+// Cells written early (a spill) into a column whose type widens later in the same checkpoint. The SDK writes a
+// checkpoint's rows once, with the type all of them give the column, converting each cell as sent; the rows written
+// early hold their column's type of then (true in BIGINT reads 1, a timestamp's text is DuckDB's text of it, 0.1 in
+// FLOAT lost its digits), and an ALTER converts those values, not the cells. So the rows written early keep enough of
+// their cells to be converted as the SDK converts them when the column widens:
+// - most cells of a column read back exactly from their stored value, by one rule per column: a timestamp sent as
+//   `2024-01-01T00:00:00Z` is strftime() of its value, an integer the text of its value. The first cell of a column
+//   in the open transaction picks the column's form (formOf()); the cells of that form are kept nowhere;
+// - the other cells (another form, a boolean in a BIGINT column, "" in a typed column) are kept in a side table of
+//   their table, as the texts the SDK would load for VARCHAR, JSON and DOUBLE, keyed by the row's key and its
+//   `_fivetran_synced` (a row rewritten since has another, so an entry never outlives the write that made it);
+// - when such a column widens inside the transaction, the rows written in it (`_fivetran_synced` past the start of the
+//   transaction) get the SDK's values: entries first, the others read by the column's form; rows of earlier
+//   checkpoints keep the ALTER's conversion (`fivetran debug` ALTERs them too), and so do rows an early update
+//   changed without naming the column (an entry marks them, COMMITTED).
+// Only inferred columns take part (a declared column's type never changes) and only writes before the checkpoint:
+// a sync that checkpoints every 4,096 operations writes no row early and none of this runs.
+
+/** Forms of the cells of a column: how a regular cell's VARCHAR text reads back from its stored value. */
+const Form = { BoolWord: 1, BoolLetter: 2, Int: 3, FloatCell: 4, NumText: 5, Date: 6, TimeT: 7, TimeSpace: 8, TimeTz: 9, Text: 10, Blob: 11 } as const;
+/** A cell that no form reads back: it gets an entry. */
+const IRREGULAR = -1;
+/** Added to a FLOAT column's form: the cell reads back as text, but not as DOUBLE (0.1 in FLOAT). */
+const INEXACT = 64;
+
+/** Entry fields, as bits of its mask. */
+const V = 1;
+const J = 2;
+const D = 4;
+/** The row's value in the column is an earlier checkpoint's: an ALTER converts it as the SDK's does. */
+const COMMITTED = 8;
+
+/** The form of a non-null cell stored in a column of type `kind`, IRREGULAR, or 0 when nothing reads differently. */
+function formOf(cell: Cell, kind: string): number {
+  if (typeof cell === "string") {
+    switch (kind) {
+      case "BOOLEAN":
+        return cell === "true" || cell === "false" ? Form.BoolWord : cell === "t" || cell === "f" ? Form.BoolLetter : IRREGULAR;
+      case "BIGINT": {
+        // The canonical text of an integer is what CAST(value AS VARCHAR) gives back.
+        const c = cell.charCodeAt(0);
+        if (cell === "0" || (c >= 49 && c <= 57) || (c === 45 && cell.charCodeAt(1) >= 49 && cell.charCodeAt(1) <= 57)) return cell.length <= 18 ? Form.Int : IRREGULAR;
+        return IRREGULAR;
+      }
+      case "FLOAT":
+      case "DOUBLE": {
+        const n = Number(cell);
+        if (!plainFloat(n) || Number.isInteger(n) || String(n) !== cell) return IRREGULAR;
+        return kind === "FLOAT" && Math.fround(n) !== n ? IRREGULAR : Form.NumText;
+      }
+      case "DATE":
+        return cell.length === 10 ? Form.Date : IRREGULAR;
+      case "TIMESTAMP":
+        if (cell.length !== 19) return IRREGULAR;
+        return cell.charCodeAt(10) === 84 ? Form.TimeT : cell.charCodeAt(10) === 32 ? Form.TimeSpace : IRREGULAR;
+      case TSTZ:
+        return cell.length === 20 && cell.charCodeAt(10) === 84 && cell.charCodeAt(19) === 90 ? Form.TimeTz : IRREGULAR;
+      case "VARCHAR":
+        return Form.Text;
+      default:
+        return IRREGULAR;
+    }
+  }
+  if (cell instanceof FloatCell) {
+    const v = cell.value;
+    if (kind === "FLOAT") {
+      // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
+      if (!cell.single || !plainFloat(v)) return IRREGULAR;
+      return Math.fround(v) === v ? Form.FloatCell : Form.FloatCell + INEXACT;
+    }
+    // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
+    if (kind === "DOUBLE") return plainFloat(v) && Number.isInteger(v) ? Form.FloatCell : IRREGULAR;
+    return IRREGULAR;
+  }
+  if (Buffer.isBuffer(cell)) return kind === "BLOB" ? Form.Blob : kind === "VARCHAR" ? Form.Text : IRREGULAR;
+  return IRREGULAR;
+}
+
+const NUMERIC = new Set(["BOOLEAN", "BIGINT", "FLOAT", "DOUBLE"]);
+
+function plainFloat(v: number): boolean {
+  const a = Math.abs(v);
+  return a === 0 || (a >= 1e-3 && a < 1e7);
+}
+
+/** The SDK's VARCHAR text of a column's regular cells, from their stored value `x` (SQL). */
+function textOf(form: number, x: string): string {
+  switch (form & ~INEXACT) {
+    case Form.BoolLetter:
+      return `CASE WHEN ${x} THEN 't' ELSE 'f' END`;
+    case Form.TimeT:
+      return `strftime(${x}, '%Y-%m-%dT%H:%M:%S')`;
+    case Form.TimeSpace:
+      return `strftime(${x}, '%Y-%m-%d %H:%M:%S')`;
+    case Form.TimeTz:
+      return `strftime(${x}, '%Y-%m-%dT%H:%M:%SZ')`;
+    case Form.Text:
+      return x;
+    case Form.Blob:
+      return `to_base64(${x})`;
+    default:
+      return `CAST(${x} AS VARCHAR)`;
+  }
+}
+
+/** The SDK's JSON text of a column's regular cells: a float's text is a JSON number, any other text a JSON string. */
+function jsonOf(form: number, x: string): string {
+  if ((form & ~INEXACT) === Form.FloatCell) return textOf(form, x);
+  if (form === Form.Text) return `CASE WHEN ${x} = '' THEN NULL ELSE CAST(to_json(${x}) AS VARCHAR) END`;
+  return `CAST(to_json(${textOf(form, x)}) AS VARCHAR)`;
+}
+
+/** The side table's columns after the key's. */
+const COL = "__col";
+const AT = "__at";
+const MASK = "__mask";
+const FIELDS: Record<number, string> = { [V]: "__v", [J]: "__j", [D]: "__d" };
+
+/** What the open transaction keeps of a table's early cells. */
+interface TableEarly {
+  /** The side table (temp), once an entry was made. */
+  table?: string;
+  /** Each tracked column's form, from its first regular cell of the transaction. */
+  forms: Map<string, number>;
+  /**
+   * FLOAT columns with a float of the transaction that FLOAT does not hold exactly (0.1): kept nowhere, since that is
+   * most floats of most syncs (an entry each cost a quarter of a sync's time); such a column widened to DOUBLE in the
+   * same transaction holds the FLOAT's digits (see beforeWiden()).
+   */
+  inexact?: Set<string>;
+}
+
+/** Early cells of the open transaction, by table (see the top of this file). */
+export class EarlyCells {
+  private readonly tables = new Map<SyncTable, TableEarly>();
+  private seq = 0;
+  /** The first `_fivetran_synced` time of the open transaction's rows (microseconds): older rows are committed. */
+  txStart = 0;
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly loader: Loader,
+    private readonly onWarning: (m: string) => void,
+    /** Operations held before an early write (for the warning's text). */
+    private readonly spillRows: number,
+  ) {}
+
+  /** Columns whose cells take part: inferred, neither key nor system column, and able to widen. */
+  private tracked(t: SyncTable, types: Columns): [string, number, string][] {
+    const out: [string, number, string][] = [];
+    for (const [c, kind] of types) {
+      if (kind === "JSON" || t.declared.has(c) || t.key.includes(c) || c === FIVETRAN_SYNCED || c === FIVETRAN_DELETED || c === FIVETRAN_ID) continue;
+      const i = t.index.get(c);
+      if (i !== undefined) out.push([c, i, kind]);
+    }
+    return out;
+  }
+
+  /**
+   * Rows about to be written early (before their checkpoint), typed as `types`: notes each tracked column's form
+   * and keeps an entry for each cell that its form does not read back. `named`: the rows are updates, whose
+   * undefined cells leave the column as it is.
+   */
+  async record(t: SyncTable, types: Columns, rows: readonly Cells[]): Promise<void> {
+    if (t.hashedKey && !types.has(FIVETRAN_ID)) return;
+    const cols = this.tracked(t, types);
+    if (!cols.length || !rows.length) return;
+    let e = this.tables.get(t);
+    if (!e) this.tables.set(t, (e = { forms: new Map() }));
+    const forms = e.forms;
+    const keyKinds = t.key.map((k) => types.get(k)!);
+    const entries: Cells[] = [];
+    for (const row of rows) {
+      const at = row[t.syncedIndex];
+      const synced = typeof at === "number" ? String(at) : null;
+      for (const [c, i, kind] of cols) {
+        const cell = row[i];
+        if (cell === undefined || cell === null || typeof cell === "number") continue;
+        let form = formOf(cell, kind);
+        if (form !== IRREGULAR) {
+          const base = form & ~INEXACT;
+          let known = forms.get(c);
+          if (known === undefined) forms.set(c, (known = base));
+          if (known !== base) form = IRREGULAR;
+          else if (form & INEXACT) (e.inexact ??= new Set()).add(c);
+        }
+        if (form !== IRREGULAR) continue;
+        const mask = V | J | D;
+        const entry: Cells = t.keyIndex.map((k, n) => keyText(row[k], keyKinds[n]));
+        entry.push(c, synced, String(mask), mask & V ? stageText(cell, "VARCHAR") : null, mask & J ? stageText(cell, "JSON") : null, NUMERIC.has(kind) ? stageText(cell, "DOUBLE") : null);
+        entries.push(entry);
+      }
+    }
+    if (!entries.length) return;
+    const table = await this.sideTable(t, e);
+    const width = t.key.length + 6;
+    const kinds = Array.from({ length: width }, () => "VARCHAR");
+    await this.loader.fill(
+      { table, schema: "main", catalog: "temp" },
+      kinds,
+      kinds.map((_, n) => n),
+      kinds.map(() => false),
+      entries,
+    );
+  }
+
+  private async sideTable(t: SyncTable, e: TableEarly): Promise<string> {
+    if (e.table) return e.table;
+    const name = `early_${(++this.seq).toString(16).padStart(8, "0")}`;
+    const keys = t.key.map((_, n) => `k${n} VARCHAR`).join(", ");
+    await this.conn.run(`CREATE TEMP TABLE ${name} (${keys}, ${COL} VARCHAR, ${AT} VARCHAR, ${MASK} VARCHAR, __v VARCHAR, __j VARCHAR, __d VARCHAR)`);
+    e.table = name;
+    return name;
+  }
+
+  /** The join of a side table `s` with the table's rows `t`: same key, and the entry made by the row's last write. */
+  private match(t: SyncTable, types: Columns, side = "s", target = "t"): string {
+    const keys = t.key.map((k, n) => `${target}.${quote(k)} = ${castExpr(`${side}.k${n}`, types.get(k) ?? "VARCHAR", true)}`);
+    return [...keys, `CAST(${side}.${AT} AS BIGINT) = epoch_us(${target}.${quote(FIVETRAN_SYNCED)})`].join(" AND ");
+  }
+
+  /**
+   * Updates about to be written early from the staging table `staged` (columns `columns`): entries of the columns
+   * they leave as they are follow the row to its new `_fivetran_synced`, and a row of an earlier checkpoint gets a
+   * COMMITTED entry for each tracked column they leave, which keeps its value the ALTER's.
+   */
+  async beforeUpdate(t: SyncTable, types: Columns, staged: string, columns: string[]): Promise<void> {
+    if (t.hashedKey) return;
+    const left = this.tracked(t, types).filter(([c]) => !columns.includes(c));
+    if (!left.length) return;
+    let e = this.tables.get(t);
+    if (!e) this.tables.set(t, (e = { forms: new Map() }));
+    const target = qualified(t.schema, t.name);
+    const same = t.key.map((k) => `t.${quote(k)} = s.${quote(k)}`).join(" AND ");
+    const synced = `epoch_us(s.${quote(FIVETRAN_SYNCED)})`;
+    if (e.table) {
+      const list = left.map(([c]) => sqlText(c)).join(", ");
+      await this.conn.run(`UPDATE ${e.table} AS e SET ${AT} = CAST(${synced} AS VARCHAR) FROM ${staged} s, ${target} t WHERE ${same} AND ${this.match(t, types, "e", "t")} AND e.${COL} IN (${list})`);
+    }
+    const table = await this.sideTable(t, e);
+    const keys = t.key.map((k) => `CAST(s.${quote(k)} AS VARCHAR)`).join(", ");
+    const cols = left.map(([c]) => `(${sqlText(c)})`).join(", ");
+    await this.conn.run(
+      `INSERT INTO ${table} SELECT ${keys}, c.col, CAST(${synced} AS VARCHAR), '${COMMITTED}', NULL, NULL, NULL FROM ${staged} s JOIN ${target} t ON ${same} CROSS JOIN (VALUES ${cols}) AS c(col) WHERE epoch_us(t.${quote(FIVETRAN_SYNCED)}) < ${this.txStart}`,
+    );
+  }
+
+  /**
+   * Before `ensureTable` widens columns of a table written early in this transaction (`existing` to `wanted`):
+   * returns what to run after it, which gives the rows written in the transaction the SDK's values.
+   */
+  async beforeWiden(t: SyncTable, existing: Columns, wanted: Columns): Promise<(() => Promise<void>) | undefined> {
+    const e = this.tables.get(t);
+    if (!e || (t.hashedKey && !existing.has(FIVETRAN_ID))) return undefined;
+    const widening: [string, string, string][] = [];
+    for (const [c, , from] of this.tracked(t, existing)) {
+      const kind = wanted.get(c);
+      if (kind === undefined || kind === from) continue;
+      const to = widerType(from, kind);
+      if (to && to !== from) widening.push([c, from, to]);
+    }
+    if (!widening.length) return undefined;
+    const table = await this.sideTable(t, e);
+    const target = qualified(t.schema, t.name);
+    const fresh = `epoch_us(t.${quote(FIVETRAN_SYNCED)}) >= ${this.txStart}`;
+    for (const [c, from, to] of widening) {
+      if (from === "FLOAT" && to === "DOUBLE" && e.inexact?.has(c)) {
+        this.onWarning(
+          `column ${c} of table ${t.name} changed type from FLOAT to DOUBLE after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): their floats hold FLOAT's digits (0.1 reads 0.10000000149011612), where \`fivetran debug\` stores the floats as sent (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or declare the column's type in schema().`,
+        );
+      }
+      e.inexact?.delete(c);
+      const form = e.forms.get(c);
+      e.forms.delete(c);
+      if (form === undefined) continue;
+      // The rows of the transaction whose cell was of the column's form get entries now, read from their values of
+      // this type (after the ALTER they would read as the new type's): then every such row has one.
+      const x = `t.${quote(c)}`;
+      const keys = t.key.map((k) => `CAST(t.${quote(k)} AS VARCHAR)`).join(", ");
+      const double = from === "FLOAT" || from === "DOUBLE" || from === "BIGINT" || from === "BOOLEAN" ? `CAST(CAST(${x} AS DOUBLE) AS VARCHAR)` : "NULL";
+      await this.conn.run(
+        `INSERT INTO ${table} SELECT ${keys}, ${sqlText(c)}, CAST(epoch_us(t.${quote(FIVETRAN_SYNCED)}) AS VARCHAR), '${V | J | D}', ${textOf(form, x)}, ${jsonOf(form, x)}, ${double} FROM ${target} t WHERE ${fresh} AND ${x} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${table} s WHERE ${this.match(t, existing)} AND s.${COL} = ${sqlText(c)})`,
+      );
+    }
+    return async () => {
+      const now = await this.columnsOf(t);
+      for (const [c, , to] of widening) {
+        const bit = to === "VARCHAR" ? V : to === "JSON" ? J : to === "DOUBLE" ? D : 0;
+        if (!bit || now.get(c) !== to) continue;
+        await this.conn.run(
+          `UPDATE ${target} AS t SET ${quote(c)} = CAST(s.${FIELDS[bit]} AS ${to}) FROM ${table} s WHERE ${this.match(t, now)} AND s.${COL} = ${sqlText(c)} AND (CAST(s.${MASK} AS INTEGER) & ${bit}) <> 0 AND ${fresh}`,
+        );
+      }
+    };
+  }
+
+  private async columnsOf(t: SyncTable): Promise<Columns> {
+    const r = await this.conn.runAndReadAll("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position", [t.schema, t.name]);
+    return new Map(r.getRows().map((row) => [String(row[0]), String(row[1])]));
+  }
+
+  /** The transaction committed: its side tables go (outside it, so DuckDB frees them). */
+  async committed(): Promise<void> {
+    const tables = [...this.tables.values()].flatMap((e) => (e.table ? [e.table] : []));
+    this.tables.clear();
+    for (const name of tables) await this.conn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => {});
+  }
+
+  /** The transaction rolled back, and its side tables with it. */
+  rolledBack(): void {
+    this.tables.clear();
+  }
+}
+
+function sqlText(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A key cell as the text its column's CAST reads back. */
+function keyText(cell: Cells[number], kind: string): string | null {
+  if (cell === undefined || cell === null) return null;
+  if (typeof cell === "number") return String(cell);
+  return stageText(cell, kind);
+}
