@@ -58,6 +58,7 @@ export class RowWriter {
     const unique = await this.castKeysUnique(t, types, rows, rowKeys, tx);
     if (tx && !t.hashedKey && t.castUnknown && (tx.early || this.claimTables.has(t))) await this.claimsInSql(t, types, rows, rowKeys);
     if (!rows.length) return;
+    t.upsertedInTx = true;
     if (fresh && unique && this.direct && rows.length <= DIRECT_MAX_ROWS && kinds.every((k) => isNativeKind(k) || k === "VARCHAR")) {
       const at = columns.map((c) => t.index.get(c) ?? -1);
       const misfit = await this.loader.fill(
@@ -123,7 +124,8 @@ export class RowWriter {
       t.castUnknown = true;
       return false;
     }
-    if (tx && (loose.size || t.claims?.size)) await this.keepFirstClaims(t, types, rows, rowKeys, loose, tx.start);
+    // Only a transaction with more than one write of the table can meet such keys in two writes.
+    if (tx && (tx.early || t.upsertedInTx) && (loose.size || t.claims?.size)) await this.keepFirstClaims(t, types, rows, rowKeys, loose, tx.start);
     let unique = true;
     const written = t.looseWritten;
     if (written) for (const k of rowKeys) if (written.has(k)) unique = false;
@@ -157,14 +159,15 @@ export class RowWriter {
     // Cast keys first met in this write that an earlier write of the transaction wrote under their own text.
     const inTx = new Set<string>();
     const columns = await this.schemas.columns(t.schema, t.name);
-    if (columns.has(FIVETRAN_SYNCED) && t.key.every((k) => columns.has(k))) {
-      for (const c of new Set(loose.values())) {
-        if (claims.has(c)) continue;
-        const parts = t.key.length === 1 ? [c] : c.split(KEY_SEPARATOR);
-        const match = t.key.map((k, i) => `${quote(k)} = CAST('${parts[i].replace(/'/g, "''")}' AS ${columns.get(k)!})`).join(" AND ");
-        const r = await this.conn.runAndReadAll(`SELECT 1 FROM ${qualified(t.schema, t.name)} WHERE ${match} AND epoch_us(${quote(FIVETRAN_SYNCED)}) >= ${start} LIMIT 1`);
-        if (r.getRows().length) inTx.add(c);
-      }
+    const unclaimed = [...new Set(loose.values())].filter((c) => !claims.has(c));
+    if (t.upsertedInTx && unclaimed.length && columns.has(FIVETRAN_SYNCED) && t.key.every((k) => columns.has(k))) {
+      const text = (x: string) => `'${x.replace(/'/g, "''")}'`;
+      const values = unclaimed.map((c, i) => `(${i}, ${(t.key.length === 1 ? [c] : c.split(KEY_SEPARATOR)).map(text).join(", ")})`).join(", ");
+      const match = t.key.map((k, i) => `t.${quote(k)} = CAST(v.p${i} AS ${columns.get(k)!})`).join(" AND ");
+      const r = await this.conn.runAndReadAll(
+        `SELECT DISTINCT v.i FROM (VALUES ${values}) AS v(i, ${t.key.map((_, i) => `p${i}`).join(", ")}) JOIN ${qualified(t.schema, t.name)} t ON ${match} WHERE epoch_us(t.${quote(FIVETRAN_SYNCED)}) >= ${start}`,
+      );
+      for (const [i] of r.getRows()) inTx.add(unclaimed[Number(i)]);
     }
     /** Cast keys claimed by a row of this write (not an earlier one): DuckDB's ON CONFLICT decides among them. */
     const here = new Set<string>();

@@ -70,6 +70,8 @@ export class SyncTable {
    * (see RowWriter.keepFirstClaims()).
    */
   claims: Map<string, string> | undefined;
+  /** Rows of this table were upserted in the open transaction (an earlier write of it). */
+  upsertedInTx = false;
   /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
   castUnknown = false;
   /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
@@ -177,6 +179,7 @@ export class SyncTable {
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
     this.txOrder = this.lostBlank = this.claims = undefined;
+    this.upsertedInTx = false;
   }
 }
 

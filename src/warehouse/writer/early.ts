@@ -38,50 +38,95 @@ const D = 4;
 /** The row's value in the column is an earlier checkpoint's: an ALTER converts it as the SDK's does. */
 const COMMITTED = 8;
 
-/** The form of a non-null cell stored in a column of type `kind`, IRREGULAR, or 0 when nothing reads differently. */
-function formOf(cell: Cell, kind: string): number {
-  if (typeof cell === "string") {
-    switch (kind) {
-      case "BOOLEAN":
-        return cell === "true" || cell === "false" ? Form.BoolWord : cell === "t" || cell === "f" ? Form.BoolLetter : IRREGULAR;
-      case "BIGINT": {
-        // The canonical text of an integer is what CAST(value AS VARCHAR) gives back.
-        const c = cell.charCodeAt(0);
-        if (cell === "0" || (c >= 49 && c <= 57) || (c === 45 && cell.charCodeAt(1) >= 49 && cell.charCodeAt(1) <= 57)) return cell.length <= 18 ? Form.Int : IRREGULAR;
-        return IRREGULAR;
-      }
-      case "FLOAT":
-      case "DOUBLE": {
-        const n = Number(cell);
-        if (!plainFloat(n) || Number.isInteger(n) || String(n) !== cell) return IRREGULAR;
-        return kind === "FLOAT" && Math.fround(n) !== n ? IRREGULAR : Form.NumText;
-      }
-      case "DATE":
-        return cell.length === 10 ? Form.Date : IRREGULAR;
-      case "TIMESTAMP":
-        if (cell.length !== 19) return IRREGULAR;
-        return cell.charCodeAt(10) === 84 ? Form.TimeT : cell.charCodeAt(10) === 32 ? Form.TimeSpace : IRREGULAR;
-      case TSTZ:
-        return cell.length === 20 && cell.charCodeAt(10) === 84 && cell.charCodeAt(19) === 90 ? Form.TimeTz : IRREGULAR;
-      case "VARCHAR":
-        return Form.Text;
-      default:
-        return IRREGULAR;
-    }
+type FormReader = (cell: Cell) => number;
+
+/**
+ * How the form of a non-null cell stored in a column of type `kind` is read (IRREGULAR: none); one reader per column
+ * and write, so that a cell costs a few character tests, not a look at its column's type.
+ */
+function formReader(kind: string): FormReader {
+  switch (kind) {
+    case "BOOLEAN":
+      return (cell) => (cell === "true" || cell === "false" ? Form.BoolWord : cell === "t" || cell === "f" ? Form.BoolLetter : IRREGULAR);
+    case "BIGINT":
+      // The canonical text of an integer is what CAST(value AS VARCHAR) gives back; a boolean word is not one.
+      return (cell) => (typeof cell === "string" && cell.length <= 18 && canonicalInteger(cell) ? Form.Int : IRREGULAR);
+    case "FLOAT":
+    case "DOUBLE":
+      return (cell) => {
+        if (typeof cell === "string") {
+          if (kind === "DOUBLE") return plainDecimal(cell) ? Form.NumText : IRREGULAR;
+          const n = Number(cell);
+          return plainDecimal(cell) && Math.fround(n) === n ? Form.NumText : IRREGULAR;
+        }
+        if (!(cell instanceof FloatCell)) return IRREGULAR;
+        const v = cell.value;
+        // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
+        if (kind === "DOUBLE") return plainFloat(v) && Number.isInteger(v) ? Form.FloatCell : IRREGULAR;
+        // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
+        if (!cell.single || !plainFloat(v)) return IRREGULAR;
+        return Math.fround(v) === v ? Form.FloatCell : Form.FloatCell + INEXACT;
+      };
+    case "DATE":
+      return (cell) => (typeof cell === "string" && cell.length === 10 ? Form.Date : IRREGULAR);
+    case "TIMESTAMP":
+      return (cell) => {
+        if (typeof cell !== "string" || cell.length !== 19) return IRREGULAR;
+        const sep = cell.charCodeAt(10);
+        return sep === 84 ? Form.TimeT : sep === 32 ? Form.TimeSpace : IRREGULAR;
+      };
+    case TSTZ:
+      return (cell) => (typeof cell === "string" && cell.length === 20 && cell.charCodeAt(10) === 84 && cell.charCodeAt(19) === 90 ? Form.TimeTz : IRREGULAR);
+    case "VARCHAR":
+      return (cell) => (typeof cell === "string" || Buffer.isBuffer(cell) ? Form.Text : IRREGULAR);
+    case "BLOB":
+      return (cell) => (Buffer.isBuffer(cell) ? Form.Blob : IRREGULAR);
+    default:
+      return () => IRREGULAR;
   }
-  if (cell instanceof FloatCell) {
-    const v = cell.value;
-    if (kind === "FLOAT") {
-      // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
-      if (!cell.single || !plainFloat(v)) return IRREGULAR;
-      return Math.fround(v) === v ? Form.FloatCell : Form.FloatCell + INEXACT;
-    }
-    // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
-    if (kind === "DOUBLE") return plainFloat(v) && Number.isInteger(v) ? Form.FloatCell : IRREGULAR;
-    return IRREGULAR;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * "0", or digits without a leading zero, after an optional minus. The cells of a BIGINT column are integers' text
+ * (digits after an optional minus) or boolean words, so the first characters tell.
+ */
+function canonicalInteger(s: string): boolean {
+  if (s === "0") return true;
+  const c = s.charCodeAt(0);
+  if (c === 45) {
+    const d = s.charCodeAt(1);
+    return d >= 49 && d <= 57;
   }
-  if (Buffer.isBuffer(cell)) return kind === "BLOB" ? Form.Blob : kind === "VARCHAR" ? Form.Text : IRREGULAR;
-  return IRREGULAR;
+  return c >= 49 && c <= 57;
+}
+
+/**
+ * Text that is the shortest decimal of its double and that DuckDB's CAST(value AS VARCHAR) writes the same: plain
+ * digits with a fraction that ends in 1-9, at most 15 significant digits (any two such decimals are two doubles),
+ * between 10^-3 and 10^7 (where neither writes an exponent).
+ */
+function plainDecimal(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  const whole = i - start;
+  if (whole === 0 || whole > 7 || (whole > 1 && s.charCodeAt(start) === 48) || s.charCodeAt(i) !== 46 || i + 1 >= s.length) return false;
+  const dot = i;
+  for (i++; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  if (s.charCodeAt(s.length - 1) === 48) return false;
+  let significant = whole + (s.length - dot - 1);
+  if (whole === 1 && s.charCodeAt(start) === 48) {
+    // 0.00x at the least; the zeros after the point are not significant.
+    let z = dot + 1;
+    while (s.charCodeAt(z) === 48) z++;
+    if (z - dot - 1 > 2) return false;
+    significant = s.length - z;
+  }
+  return significant <= 15;
 }
 
 const NUMERIC = new Set(["BOOLEAN", "BIGINT", "FLOAT", "DOUBLE"]);
@@ -178,26 +223,36 @@ export class EarlyCells {
     const forms = e.forms;
     const keyKinds = t.key.map((k) => types.get(k)!);
     const entries: Cells[] = [];
-    for (const row of rows) {
-      const at = row[t.syncedIndex];
-      const synced = typeof at === "number" ? String(at) : null;
-      for (const [c, i, kind] of cols) {
+    // Column by column: a column's type and form are looked up once, and text in a VARCHAR column (most cells of
+    // most syncs) needs no look at all.
+    for (const [c, i, kind] of cols) {
+      let known = forms.get(c);
+      if (kind === "VARCHAR" && (known === undefined || known === Form.Text)) {
+        // Text (and NULL) only: nothing to keep. A float or bytes in the column takes the general path below.
+        if (rows.every((row) => row[i] === null || typeof row[i] !== "object")) {
+          if (known === undefined && rows.some((row) => typeof row[i] === "string")) forms.set(c, Form.Text);
+          continue;
+        }
+      }
+      let inexact = false;
+      const formOf = formReader(kind);
+      for (const row of rows) {
         const cell = row[i];
         if (cell === undefined || cell === null || typeof cell === "number") continue;
-        let form = formOf(cell, kind);
+        let form = formOf(cell);
         if (form !== IRREGULAR) {
           const base = form & ~INEXACT;
-          let known = forms.get(c);
           if (known === undefined) forms.set(c, (known = base));
           if (known !== base) form = IRREGULAR;
-          else if (form & INEXACT) (e.inexact ??= new Set()).add(c);
+          else if (form & INEXACT) inexact = true;
         }
         if (form !== IRREGULAR) continue;
-        const mask = V | J | D;
+        const at = row[t.syncedIndex];
         const entry: Cells = t.keyIndex.map((k, n) => keyText(row[k], keyKinds[n]));
-        entry.push(c, synced, String(mask), mask & V ? stageText(cell, "VARCHAR") : null, mask & J ? stageText(cell, "JSON") : null, NUMERIC.has(kind) ? stageText(cell, "DOUBLE") : null);
+        entry.push(c, typeof at === "number" ? String(at) : null, String(V | J | D), stageText(cell, "VARCHAR"), stageText(cell, "JSON"), NUMERIC.has(kind) ? stageText(cell, "DOUBLE") : null);
         entries.push(entry);
       }
+      if (inexact) (e.inexact ??= new Set()).add(c);
     }
     if (!entries.length) return;
     const table = await this.sideTable(t, e);
