@@ -385,7 +385,7 @@ export class WarehouseWriter {
       for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
-      const after = existing.size ? await this.early.beforeWiden(t, existing, types) : undefined;
+      const after = existing.size ? await this.early.beforeWiden(t, existing, types, commit) : undefined;
       actual = await this.schemas.ensureTable(t.schema, t.name, types, t.key, t.isDeclared && !t.hashedKey);
       if (after) await after();
     } else if (existing.size) {
@@ -396,7 +396,7 @@ export class WarehouseWriter {
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
-      const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted) : undefined;
+      const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted, commit) : undefined;
       actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
       if (after) await after();
     } else {
@@ -408,12 +408,16 @@ export class WarehouseWriter {
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
     const upsertKeys: string[] = [];
-    const updates: Cells[] = [];
+    let updates: Cells[] = [];
+    const updateKeys: string[] = [];
     for (const [k, p] of b.pending) {
       if (p.upsert) {
         upserts.push(p.cells);
         upsertKeys.push(k);
-      } else updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
+      } else {
+        updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
+        updateKeys.push(k);
+      }
     }
     // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
     b.pending = new Map();
@@ -422,6 +426,10 @@ export class WarehouseWriter {
     if (!commit) await this.early.record(t, actual, updates);
     await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart, { start: this.early.txStart, early: !commit });
     const types = actual;
+    // An update of a key whose row lost to another key's in this transaction (keys.ts castKey()): the SDK merges it
+    // into that losing row, so it changes nothing.
+    const lost = t.lost;
+    if (lost?.size) updates = updates.filter((_, i) => !lost.has(updateKeys[i]));
     await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns));
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;

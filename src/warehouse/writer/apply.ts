@@ -25,7 +25,7 @@ export interface TxWrite {
 /** Row application: the SQL of upserts, updates (deletes are updates of `_fivetran_deleted`) and truncates. */
 export class RowWriter {
   /** Side tables of RowWriter.claimsInSql(), by table, for the open transaction. */
-  private readonly claimTables = new Map<SyncTable, string>();
+  private readonly claimTables = new Map<SyncTable, { name: string; kinds: string[] }>();
   private claimSeq = 0;
 
   constructor(
@@ -181,7 +181,11 @@ export class RowWriter {
         claims.set(c, inTx.has(c) ? c : m);
         if (claims.get(c) === m) here.add(c);
         else if (m !== c) drop.add(r);
-      } else if (claimant !== m && !here.has(c)) drop.add(r);
+      } else if (claimant !== m) {
+        // A later row of this write loses to the first in the INSERT itself; one of an earlier claim is dropped.
+        if (!here.has(c)) drop.add(r);
+        (t.lost ??= new Set()).add(m);
+      }
     }
     if (!drop.size) return;
     let w = 0;
@@ -209,23 +213,34 @@ export class RowWriter {
     kinds.set("__n", "BIGINT");
     const { from, drop } = await this.loader.stage({ index } as SyncTable, [...t.key, "__mem", "__n"], kinds, keyRows);
     try {
-      let table = this.claimTables.get(t);
+      const keyKinds = t.key.map((k) => kinds.get(k)!);
+      let claimed = this.claimTables.get(t);
       const skip = new Set<number>();
-      if (table) {
-        const same = t.key.map((k, i) => `s.${quote(k)} = CAST(c.k${i} AS ${kinds.get(k)!})`).join(" AND ");
-        const r = await this.conn.runAndReadAll(`SELECT DISTINCT s.__n FROM ${from} s JOIN ${table} c ON ${same} WHERE c.__mem <> s.__mem`);
+      if (claimed) {
+        // A key column whose type changed since (BOOLEAN to BIGINT): its claims are converted as its values were.
+        const changed = t.key.flatMap((_, i) => (claimed!.kinds[i] === keyKinds[i] ? [] : [`k${i} = CAST(TRY_CAST(TRY_CAST(k${i} AS ${claimed!.kinds[i]}) AS ${keyKinds[i]}) AS VARCHAR)`]));
+        if (changed.length) await this.conn.run(`UPDATE ${claimed.name} SET ${changed.join(", ")}`);
+        claimed.kinds = keyKinds;
+        const same = t.key.map((k, i) => `s.${quote(k)} = CAST(c.k${i} AS ${keyKinds[i]})`).join(" AND ");
+        const r = await this.conn.runAndReadAll(`SELECT DISTINCT s.__n FROM ${from} s JOIN ${claimed.name} c ON ${same} WHERE c.__mem <> s.__mem`);
         for (const [x] of r.getRows()) skip.add(Number(x));
       } else {
-        table = `claims_${(++this.claimSeq).toString(16).padStart(8, "0")}`;
-        await this.conn.run(`CREATE TEMP TABLE ${table} (${t.key.map((_, i) => `k${i} VARCHAR`).join(", ")}, __mem VARCHAR)`);
-        this.claimTables.set(t, table);
+        claimed = { name: `claims_${(++this.claimSeq).toString(16).padStart(8, "0")}`, kinds: keyKinds };
+        await this.conn.run(`CREATE TEMP TABLE ${claimed.name} (${t.key.map((_, i) => `k${i} VARCHAR`).join(", ")}, __mem VARCHAR)`);
+        this.claimTables.set(t, claimed);
       }
+      const table = claimed.name;
       const keys = t.key.map((k) => `CAST(s.${quote(k)} AS VARCHAR)`).join(", ");
       const same = t.key.map((k, i) => `s.${quote(k)} = CAST(c.k${i} AS ${kinds.get(k)!})`).join(" AND ");
       const partition = t.key.map((k) => `s.${quote(k)}`).join(", ");
       await this.conn.run(
         `INSERT INTO ${table} SELECT ${keys}, s.__mem FROM ${from} s WHERE NOT EXISTS (SELECT 1 FROM ${table} c WHERE ${same}) QUALIFY row_number() OVER (PARTITION BY ${partition} ORDER BY s.__n) = 1`,
       );
+      // Keys in memory whose row loses to another key's, here or in an earlier write (see SyncTable.lost).
+      const order = `PARTITION BY ${partition} ORDER BY s.__n`;
+      const losers = await this.conn.runAndReadAll(`SELECT __mem FROM (SELECT s.__n, s.__mem, first_value(s.__mem) OVER (${order}) AS f FROM ${from} s) WHERE __mem <> f`);
+      for (const [m] of losers.getRows()) (t.lost ??= new Set()).add(String(m));
+      for (const r of skip) (t.lost ??= new Set()).add(rowKeys[r]);
       if (!skip.size) return;
       let w = 0;
       for (let r = 0; r < rows.length; r++) {
@@ -241,7 +256,7 @@ export class RowWriter {
 
   /** The transaction committed: its claim tables go (outside it, so DuckDB frees them). */
   async committed(): Promise<void> {
-    const tables = [...this.claimTables.values()];
+    const tables = [...this.claimTables.values()].map((c) => c.name);
     this.claimTables.clear();
     for (const name of tables) await this.conn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => {});
   }

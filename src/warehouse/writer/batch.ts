@@ -70,6 +70,11 @@ export class SyncTable {
    * (see RowWriter.keepFirstClaims()).
    */
   claims: Map<string, string> | undefined;
+  /**
+   * Keys in memory whose upserted row lost, in the open transaction, to another key in memory that is the same key in
+   * the table (see claims): the SDK merges a later update of such a key into its losing row, so it changes nothing.
+   */
+  lost: Set<string> | undefined;
   /** Rows of this table were upserted in the open transaction (an earlier write of it). */
   upsertedInTx = false;
   /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
@@ -178,7 +183,7 @@ export class SyncTable {
   }
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
-    this.txOrder = this.lostBlank = this.claims = undefined;
+    this.txOrder = this.lostBlank = this.claims = this.lost = undefined;
     this.upsertedInTx = false;
   }
 }

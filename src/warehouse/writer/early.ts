@@ -2,7 +2,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { FloatCell, stageText, widerType, type Cell } from "../cells.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
-import { qualified } from "./ddl.js";
+import { converted, qualified } from "./ddl.js";
 import { castExpr, type Loader } from "./load.js";
 import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED, TSTZ } from "./system.js";
 
@@ -177,10 +177,16 @@ interface TableEarly {
   forms: Map<string, number>;
   /**
    * FLOAT columns with a float of the transaction that FLOAT does not hold exactly (0.1): kept nowhere, since that is
-   * most floats of most syncs (an entry each cost a quarter of a sync's time); such a column widened to DOUBLE in the
+   * most floats of most syncs (an entry each took the writer about 40% more CPU on the typed bench shape); such a column widened to DOUBLE in the
    * same transaction holds the FLOAT's digits (see beforeWiden()).
    */
   inexact?: Set<string>;
+  /**
+   * Columns widened in the transaction, with their type at its start and a copy of the values the rows of earlier
+   * checkpoints hold in it then: a second widening converts those from the copy, in one step, as the SDK's one ALTER
+   * does (BOOLEAN to JSON is `true`; through FLOAT and VARCHAR it would be "1.0").
+   */
+  orig?: Map<string, { table: string; from: string }>;
 }
 
 /** Early cells of the open transaction, by table (see the top of this file). */
@@ -312,9 +318,12 @@ export class EarlyCells {
    * Before `ensureTable` widens columns of a table written early in this transaction (`existing` to `wanted`):
    * returns what to run after it, which gives the rows written in the transaction the SDK's values.
    */
-  async beforeWiden(t: SyncTable, existing: Columns, wanted: Columns): Promise<(() => Promise<void>) | undefined> {
-    const e = this.tables.get(t);
-    if (!e || (t.hashedKey && !existing.has(FIVETRAN_ID))) return undefined;
+  async beforeWiden(t: SyncTable, existing: Columns, wanted: Columns, final: boolean): Promise<(() => Promise<void>) | undefined> {
+    if (t.hashedKey && !existing.has(FIVETRAN_ID)) return undefined;
+    let e = this.tables.get(t);
+    // The checkpoint's own write, with nothing of the transaction written before it: one ALTER, as the SDK's.
+    if (!e && final) return undefined;
+    if (!e) this.tables.set(t, (e = { forms: new Map() }));
     const widening: [string, string, string][] = [];
     for (const [c, , from] of this.tracked(t, existing)) {
       const kind = wanted.get(c);
@@ -326,6 +335,22 @@ export class EarlyCells {
     const table = await this.sideTable(t, e);
     const target = qualified(t.schema, t.name);
     const fresh = `epoch_us(t.${quote(FIVETRAN_SYNCED)}) >= ${this.txStart}`;
+    // Rows whose value in the column is an earlier checkpoint's: not written in the transaction, or marked so.
+    const committed = (c: string, types: Columns) =>
+      `(NOT ${fresh} OR EXISTS (SELECT 1 FROM ${table} s WHERE ${this.match(t, types)} AND s.${COL} = ${sqlText(c)} AND CAST(s.${MASK} AS INTEGER) = ${COMMITTED}))`;
+    const again: [string, { table: string; from: string }, string][] = [];
+    for (const [c, from, to] of widening) {
+      const orig = e.orig?.get(c);
+      if (orig) again.push([c, orig, to]);
+      else if (!final) {
+        // A later write of the transaction may widen the column again: the values of earlier checkpoints are kept
+        // in this type first (only here, past a spill, and once per column and transaction).
+        const name = `orig_${(++this.seq).toString(16).padStart(8, "0")}`;
+        const keys = t.key.map((k) => `t.${quote(k)}`).join(", ");
+        await this.conn.run(`CREATE TEMP TABLE ${name} AS SELECT ${keys}, t.${quote(c)} AS __v FROM ${target} t WHERE ${committed(c, existing)}`);
+        (e.orig ??= new Map()).set(c, { table: name, from });
+      }
+    }
     for (const [c, from, to] of widening) {
       if (from === "FLOAT" && to === "DOUBLE" && e.inexact?.has(c)) {
         this.onWarning(
@@ -347,6 +372,11 @@ export class EarlyCells {
     }
     return async () => {
       const now = await this.columnsOf(t);
+      for (const [c, orig, to] of again) {
+        if (now.get(c) !== to) continue;
+        const same = t.key.map((k) => `t.${quote(k)} = o.${quote(k)}`).join(" AND ");
+        await this.conn.run(`UPDATE ${target} AS t SET ${quote(c)} = ${converted(orig.from, to, "o.__v", true)} FROM ${orig.table} o WHERE ${same} AND ${committed(c, now)}`);
+      }
       for (const [c, , to] of widening) {
         const bit = to === "VARCHAR" ? V : to === "JSON" ? J : to === "DOUBLE" ? D : 0;
         if (!bit || now.get(c) !== to) continue;
@@ -364,7 +394,7 @@ export class EarlyCells {
 
   /** The transaction committed: its side tables go (outside it, so DuckDB frees them). */
   async committed(): Promise<void> {
-    const tables = [...this.tables.values()].flatMap((e) => (e.table ? [e.table] : []));
+    const tables = [...this.tables.values()].flatMap((e) => [...(e.table ? [e.table] : []), ...[...(e.orig?.values() ?? [])].map((o) => o.table)]);
     this.tables.clear();
     for (const name of tables) await this.conn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => {});
   }
