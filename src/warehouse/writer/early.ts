@@ -40,51 +40,48 @@ const COMMITTED = 8;
 
 type FormReader = (cell: Cell) => number;
 
-/**
- * How the form of a non-null cell stored in a column of type `kind` is read (IRREGULAR: none); one reader per column
- * and write, so that a cell costs a few character tests, not a look at its column's type.
- */
-function formReader(kind: string): FormReader {
-  switch (kind) {
-    case "BOOLEAN":
-      return (cell) => (cell === "true" || cell === "false" ? Form.BoolWord : cell === "t" || cell === "f" ? Form.BoolLetter : IRREGULAR);
-    case "BIGINT":
-      // The canonical text of an integer is what CAST(value AS VARCHAR) gives back; a boolean word is not one.
-      return (cell) => (typeof cell === "string" && cell.length <= 18 && canonicalInteger(cell) ? Form.Int : IRREGULAR);
-    case "FLOAT":
-    case "DOUBLE":
-      return (cell) => {
-        if (typeof cell === "string") {
-          if (kind === "DOUBLE") return plainDecimal(cell) ? Form.NumText : IRREGULAR;
-          const n = Number(cell);
-          return plainDecimal(cell) && Math.fround(n) === n ? Form.NumText : IRREGULAR;
-        }
-        if (!(cell instanceof FloatCell)) return IRREGULAR;
-        const v = cell.value;
-        // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
-        if (kind === "DOUBLE") return plainFloat(v) && Number.isInteger(v) ? Form.FloatCell : IRREGULAR;
-        // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
-        if (!cell.single || !plainFloat(v)) return IRREGULAR;
-        return Math.fround(v) === v ? Form.FloatCell : Form.FloatCell + INEXACT;
-      };
-    case "DATE":
-      return (cell) => (typeof cell === "string" && cell.length === 10 ? Form.Date : IRREGULAR);
-    case "TIMESTAMP":
-      return (cell) => {
-        if (typeof cell !== "string" || cell.length !== 19) return IRREGULAR;
-        const sep = cell.charCodeAt(10);
-        return sep === 84 ? Form.TimeT : sep === 32 ? Form.TimeSpace : IRREGULAR;
-      };
-    case TSTZ:
-      return (cell) => (typeof cell === "string" && cell.length === 20 && cell.charCodeAt(10) === 84 && cell.charCodeAt(19) === 90 ? Form.TimeTz : IRREGULAR);
-    case "VARCHAR":
-      return (cell) => (typeof cell === "string" || Buffer.isBuffer(cell) ? Form.Text : IRREGULAR);
-    case "BLOB":
-      return (cell) => (Buffer.isBuffer(cell) ? Form.Blob : IRREGULAR);
-    default:
-      return () => IRREGULAR;
+// How the form of a non-null cell stored in a column of each type is read (IRREGULAR: none): one plain function per
+// type, picked once per column and write, so that a cell costs a few character tests.
+const readBoolean: FormReader = (cell) => (cell === "true" || cell === "false" ? Form.BoolWord : cell === "t" || cell === "f" ? Form.BoolLetter : IRREGULAR);
+// The canonical text of an integer is what CAST(value AS VARCHAR) gives back; a boolean word is not one.
+const readBigint: FormReader = (cell) => (typeof cell === "string" && cell.length <= 18 && canonicalInteger(cell) ? Form.Int : IRREGULAR);
+const readFloat: FormReader = (cell) => {
+  if (typeof cell === "string") {
+    const n = Number(cell);
+    return plainDecimal(cell) && Math.fround(n) === n ? Form.NumText : IRREGULAR;
   }
-}
+  if (!(cell instanceof FloatCell)) return IRREGULAR;
+  const v = cell.value;
+  // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
+  if (!cell.single || !plainFloat(v)) return IRREGULAR;
+  return Math.fround(v) === v ? Form.FloatCell : Form.FloatCell + INEXACT;
+};
+const readDouble: FormReader = (cell) => {
+  if (typeof cell === "string") return plainDecimal(cell) ? Form.NumText : IRREGULAR;
+  // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
+  return cell instanceof FloatCell && plainFloat(cell.value) && Number.isInteger(cell.value) ? Form.FloatCell : IRREGULAR;
+};
+const readDate: FormReader = (cell) => (typeof cell === "string" && cell.length === 10 ? Form.Date : IRREGULAR);
+const readTimestamp: FormReader = (cell) => {
+  if (typeof cell !== "string" || cell.length !== 19) return IRREGULAR;
+  const sep = cell.charCodeAt(10);
+  return sep === 84 ? Form.TimeT : sep === 32 ? Form.TimeSpace : IRREGULAR;
+};
+const readTstz: FormReader = (cell) => (typeof cell === "string" && cell.length === 20 && cell.charCodeAt(10) === 84 && cell.charCodeAt(19) === 90 ? Form.TimeTz : IRREGULAR);
+const readVarchar: FormReader = (cell) => (typeof cell === "string" || Buffer.isBuffer(cell) ? Form.Text : IRREGULAR);
+const readBlob: FormReader = (cell) => (Buffer.isBuffer(cell) ? Form.Blob : IRREGULAR);
+const readNone: FormReader = () => IRREGULAR;
+const READERS: Record<string, FormReader> = {
+  BOOLEAN: readBoolean,
+  BIGINT: readBigint,
+  FLOAT: readFloat,
+  DOUBLE: readDouble,
+  DATE: readDate,
+  TIMESTAMP: readTimestamp,
+  [TSTZ]: readTstz,
+  VARCHAR: readVarchar,
+  BLOB: readBlob,
+};
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -241,7 +238,7 @@ export class EarlyCells {
         }
       }
       let inexact = false;
-      const formOf = formReader(kind);
+      const formOf = READERS[kind] ?? readNone;
       for (const row of rows) {
         const cell = row[i];
         if (cell === undefined || cell === null || typeof cell === "number") continue;
