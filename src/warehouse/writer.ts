@@ -9,6 +9,8 @@ import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 import { RowWriter } from "./writer/apply.js";
 import { blankToNull, carrySeen, Batch, type Cells, type Columns, type SyncTable } from "./writer/batch.js";
 import { TableSchemas } from "./writer/ddl.js";
+import { EarlyCells } from "./writer/early.js";
+import { earlyWriteRemedy, sourceName } from "./writer/hints.js";
 import { Loader } from "./writer/load.js";
 import { recordRow } from "./writer/record.js";
 import { StoredFiles } from "./writer/stored-files.js";
@@ -60,6 +62,9 @@ export class WarehouseWriter {
   private readonly files: StoredFiles;
   private readonly rows: RowWriter;
   private readonly loader: Loader;
+  private readonly early: EarlyCells;
+  /** The first `_fivetran_synced` time of the operations recorded since the last checkpoint (see EarlyCells.txStart). */
+  private recordingSince: number;
   private declaredCreated = false;
   /** Tables whose lost "" (SyncTable.lostBlank) the run was told of: once per table. */
   private readonly blankWarned = new Set<SyncTable>();
@@ -88,6 +93,8 @@ export class WarehouseWriter {
     this.files = new StoredFiles(conn, projectDir);
     this.loader = new Loader(conn, (us) => this.clock.timeText(us));
     this.rows = new RowWriter(conn, this.schemas, this.loader, this.files, direct);
+    this.early = new EarlyCells(conn, this.loader, onWarning, spillRows);
+    this.recordingSince = this.clock.nowUs();
   }
 
   static async open(projectDir: string, opts: WriterOptions = {}): Promise<WarehouseWriter> {
@@ -228,8 +235,10 @@ export class WarehouseWriter {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
     const batches = this.closeBatches();
+    const since = this.recordingSince;
+    this.recordingSince = this.clock.nowUs();
     return this.enqueue(async () => {
-      await this.flush(batches, true);
+      await this.flush(batches, true, since);
       // Security: written through the project layer (temporary file, then rename), never through a link.
       ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text);
     });
@@ -240,6 +249,7 @@ export class WarehouseWriter {
     await this.inflight;
     for (const t of this.registry.all) t.clear();
     this.pendingRows = 0;
+    this.recordingSince = this.clock.nowUs();
     if (this.txOpen) await this.abort();
   }
 
@@ -247,8 +257,9 @@ export class WarehouseWriter {
   private spill(): void {
     if (this.failure) return;
     const batches = this.closeBatches(true);
+    const since = this.recordingSince;
     // A failure is kept in this.failure: the next operation or checkpoint reports it.
-    this.enqueue(() => this.flush(batches, false)).catch(() => {});
+    this.enqueue(() => this.flush(batches, false, since)).catch(() => {});
   }
 
   private closeBatches(early = false): Map<SyncTable, Batch> {
@@ -284,13 +295,19 @@ export class WarehouseWriter {
     // The rollback undid this transaction's CREATE and ALTER statements too.
     this.schemas.rolledBack();
     this.loader.rolledBack();
+    this.early.rolledBack();
+    this.rows.rolledBack();
     this.declaredCreated = false;
     this.files.clear();
     for (const t of this.registry.all) t.endTransaction();
   }
 
-  /** Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint). */
-  private async flush(batches: Map<SyncTable, Batch>, commit: boolean): Promise<void> {
+  /**
+   * Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint).
+   * `since`: the first `_fivetran_synced` time the transaction's operations can have.
+   */
+  private async flush(batches: Map<SyncTable, Batch>, commit: boolean, since: number): Promise<void> {
+    this.early.txStart = since;
     const waiting = [...batches].filter(([, b]) => b.pending.size > 0 || b.truncateBefore);
     if (!waiting.length && this.declaredCreated) {
       for (const b of batches.values()) carrySeen(b);
@@ -338,6 +355,8 @@ export class WarehouseWriter {
     await this.conn.run("COMMIT");
     this.txOpen = false;
     this.schemas.committed();
+    await this.early.committed();
+    await this.rows.committed();
     // The rows are committed: a file that could not be looked up or removed stays, and the sync goes on.
     await this.files.removeStale().catch(() => {});
     for (const t of this.registry.all) t.endTransaction();
@@ -367,7 +386,9 @@ export class WarehouseWriter {
       for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
+      const after = existing.size ? await this.early.beforeWiden(t, existing, types, commit) : undefined;
       actual = await this.schemas.ensureTable(t.schema, t.name, types, t.key, t.isDeclared && !t.hashedKey);
+      if (after) await after();
     } else if (existing.size) {
       if (t.isDeclared) {
         await this.createFromDeclaration(t);
@@ -376,62 +397,43 @@ export class WarehouseWriter {
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted, commit) : undefined;
       actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
+      if (after) await after();
     } else {
       return false;
     }
     if (b.replacedPaths) this.files.noteStale(t, b.replacedPaths);
-    this.noteEarlyWidening(t, existing, actual);
     for (const c of actual.keys()) t.typedColumns.add(c);
     this.noteLostBlank(t, actual);
-    if (!commit) {
-      for (const c of b.seen.keys()) (t.earlyColumns ??= new Set()).add(c);
-      noteEarlyText(t, b, actual);
-    }
     if (t.txOrder) actual = await this.schemas.order(t, actual);
     const upserts: Cells[] = [];
     const upsertKeys: string[] = [];
-    const updates: Cells[] = [];
+    let updates: Cells[] = [];
+    const updateKeys: string[] = [];
     for (const [k, p] of b.pending) {
       if (p.upsert) {
         upserts.push(p.cells);
         upsertKeys.push(k);
-      } else updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
+      } else {
+        updates.push(p.blank ? blankToNull(p.cells, t.keyIndex) : p.cells);
+        updateKeys.push(k);
+      }
     }
     // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
     b.pending = new Map();
-    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart);
-    await this.rows.updateRows(t, actual, updates);
+    // Rows written before their checkpoint keep what a later widening in the same transaction needs (early.ts).
+    if (!commit) await this.early.record(t, actual, upserts);
+    if (!commit) await this.early.record(t, actual, updates);
+    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart, { start: this.early.txStart, early: !commit });
+    const types = actual;
+    // An update of a key whose row lost to another key's in this transaction (keys.ts castKey()): the SDK merges it
+    // into that losing row, so it changes nothing.
+    const lost = t.lost;
+    if (lost?.size) updates = updates.filter((_, i) => !lost.has(updateKeys[i]));
+    await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns));
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;
-  }
-
-  /**
-   * A known difference (docs/fidelity.md): rows written early hold their column's type of then; when the column
-   * widens later in the same checkpoint, DuckDB converts those stored values, where the SDK, writing the
-   * checkpoint's rows once, converts the cells the connector sent. The warehouse may then differ from `fivetran
-   * debug`'s, so the run says so rather than claim it matches.
-   */
-  private noteEarlyWidening(t: SyncTable, before: Columns, after: Columns): void {
-    if (!t.earlyColumns) return;
-    const widened: [string, string, string][] = [];
-    for (const c of t.earlyColumns) {
-      const from = before.get(c);
-      const to = after.get(c);
-      if (from !== undefined && to !== undefined && from !== to && mayReadDifferently(from, to, t.earlyLossy?.has(c) ?? false)) widened.push([c, from, to]);
-    }
-    if (!widened.length) return;
-    const past = `after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint)`;
-    const differ = "which can read differently from what `fivetran debug` stores (docs/fidelity.md, known differences)";
-    const remedy = this.remedy(widened.map(([c, , to]) => [sourceName(t, c), to]));
-    if (widened.length === 1) {
-      const [[c, from, to]] = widened;
-      this.onWarning(`column ${c} of table ${t.name} changed type from ${from} to ${to} ${past}: those rows hold their ${from} values converted to ${to}, ${differ}. ${remedy}`);
-      return;
-    }
-    // One warning for all of them: one each could fill the run's warnings and hide the ones that come later.
-    const list = widened.map(([c, from, to]) => `${c} (${from} to ${to})`).join(", ");
-    this.onWarning(`columns ${list} of table ${t.name} changed type ${past}: those rows hold their values converted to the new types, ${differ}. ${remedy}`);
   }
 
   /**
@@ -444,19 +446,8 @@ export class WarehouseWriter {
     if (c === undefined || !actual.has(c) || this.blankWarned.has(t)) return;
     this.blankWarned.add(t);
     this.onWarning(
-      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${this.remedy([[sourceName(t, c), actual.get(c)]])}`,
+      `"" in column ${c} of table ${t.name} was written as NULL in some rows: more than ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint held "" there before any row gave the column a type, and rows past that were written to the warehouse early, without the column (\`fivetran debug\` keeps the ""; docs/fidelity.md). ${earlyWriteRemedy(this.spillRows, [[sourceName(t, c), actual.get(c)]])}`,
     );
-  }
-
-  /** What the connector can do about an early write that read differently: checkpoint sooner, or declare the columns. */
-  private remedy(columns: [string, string | undefined][]): string {
-    const declared = columns.flatMap(([c, duckType]) => {
-      const type = duckType === undefined ? undefined : SDK_TYPE_OF[duckType];
-      return type ? [`${JSON.stringify(c)}: "${type}"`] : [];
-    });
-    const how = declared.length ? ` (\`"columns": {${declared.join(", ")}}\` in the table's entry)` : "";
-    const whose = columns.length === 1 ? "the column's type" : "the columns' types";
-    return `Call op.checkpoint(state) at least every ${this.spillRows.toLocaleString("en-US")} operations, or declare ${whose} in schema()${how}.`;
   }
 
   // ------------------------------------------------------------------ reading, closing
@@ -494,89 +485,6 @@ export class WarehouseWriter {
 
   private assertOpen(): void {
     if (this.closed) throw new ToolError("internal", "The warehouse writer is closed.", "Open a new WarehouseWriter.");
-  }
-}
-
-/**
- * Whether values stored as `from` and then converted to `to` can differ from the same cells stored as `to` at once:
- * text and JSON (a timestamp's, a float's or a boolean's text is DuckDB's then, not the connector's), and 32-bit
- * floats widened to 64 bits (the digits FLOAT dropped). Integers to floats or decimals, and dates to timestamps,
- * convert exactly.
- */
-function mayReadDifferently(from: string, to: string, lossy: boolean): boolean {
-  // Text into JSON is the JSON string of that text, as the SDK writes it.
-  if (from === "VARCHAR" && to === "JSON") return false;
-  // DuckDB's text of these types is the text that was sent, unless noteEarlyText() saw a value whose is not.
-  if (to === "VARCHAR" && READS_BACK[from] !== undefined) return lossy;
-  return to === "VARCHAR" || to === "JSON" || (from === "FLOAT" && to === "DOUBLE") || (from.startsWith("DECIMAL") && to !== "DOUBLE" && to !== "FLOAT");
-}
-
-/** The name the connector gives a column of the table (b_neg0 for the column b_neg_0): what schema() declares. */
-function sourceName(t: SyncTable, column: string): string {
-  const i = t.index.get(column);
-  for (const [name, src] of t.sources) if (src.index === i) return name;
-  return column;
-}
-
-/** The type to declare in schema() for a column of this DuckDB type. */
-const SDK_TYPE_OF: Record<string, string | undefined> = {
-  VARCHAR: "STRING",
-  JSON: "JSON",
-  DOUBLE: "DOUBLE",
-  FLOAT: "FLOAT",
-  BIGINT: "LONG",
-  BOOLEAN: "BOOLEAN",
-  DATE: "NAIVE_DATE",
-  TIMESTAMP: "NAIVE_DATETIME",
-  "TIMESTAMP WITH TIME ZONE": "UTC_DATETIME",
-};
-
-/**
- * Whether DuckDB's VARCHAR cast of a value of the type, loaded from this text, gives this text back: a plain integer
- * (not "-05" or "-0"), true or false in lower case (not "True" or "t"), a date or a timestamp in DuckDB's own form
- * and past year 0 ("0000-01-01" reads "0001-01-01 (BC)"; "2024-01-02T10:00:00" reads with a space).
- */
-const READS_BACK: Record<string, ((s: string) => boolean) | undefined> = {
-  BIGINT: (s) => {
-    const neg = s.charCodeAt(0) === 45 ? 1 : 0;
-    if (s.length === neg || (s.charCodeAt(neg) === 48 && (neg === 1 || s.length > 1))) return false;
-    for (let i = neg; i < s.length; i++) if (!isAsciiDigit(s, i)) return false;
-    return true;
-  },
-  BOOLEAN: (s) => s === "true" || s === "false",
-  DATE: (s) => s.length === 10 && isPlainMoment(s),
-  TIMESTAMP: (s) => s.length === 19 && s.charCodeAt(10) === 32 && s.charCodeAt(13) === 58 && s.charCodeAt(16) === 58 && isPlainMoment(s),
-};
-
-function isAsciiDigit(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
-
-/** YYYY-MM-DD at the start in ASCII digits, year 1 or later. */
-function isPlainMoment(s: string): boolean {
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isAsciiDigit(s, i)) return false;
-  return s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && !s.startsWith("0000");
-}
-
-/**
- * Notes the columns of an early write whose values would not read back as sent from their column's type (see
- * READS_BACK), so that a later widening of them to VARCHAR warns (noteEarlyWidening) and that of the others does not.
- */
-function noteEarlyText(t: SyncTable, b: Batch, actual: Columns): void {
-  for (const c of b.seen.keys()) {
-    const readsBack = READS_BACK[actual.get(c) ?? ""];
-    const i = t.index.get(c);
-    if (readsBack === undefined || i === undefined || t.earlyLossy?.has(c)) continue;
-    for (const p of b.pending.values()) {
-      const cell = p.cells[i];
-      if (cell === undefined || cell === null) continue;
-      // "" (NULL in these types) reads back as NULL, where the SDK keeps "" once the column is text.
-      if (typeof cell !== "string" || !readsBack(cell)) {
-        (t.earlyLossy ??= new Set()).add(c);
-        break;
-      }
-    }
   }
 }
 

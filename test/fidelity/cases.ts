@@ -43,13 +43,6 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "145-truncate-earlier-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "153-second-run-edits-first": { runs: 2, expect: ["succeeded", "succeeded"] },
   "168-second-run-long-updates": { runs: 2, expect: ["succeeded", "succeeded"] },
-  "128-bool-int-keys": {
-    knownDifference:
-      "spilling only: keys that differ in memory but meet in their key column (1.0 and True in FLOAT) and fall into two early writes of one checkpoint: the later row replaces the earlier, where the SDK keeps the first",
-  },
-  "56-inferred-widening-mix": {
-    knownDifference: "spilling only: a value written early into an intermediate type (true into BIGINT) keeps that text (1) when the column widens to VARCHAR later in the checkpoint",
-  },
   // SDK control flow (issue 11): how a run ends when the connector steps outside a plain sync.
   "63-log-deprecated": { expect: ["failed"] },
   "64-column-name-surrogate": { expect: ["failed"] },

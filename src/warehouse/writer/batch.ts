@@ -65,6 +65,18 @@ export class SyncTable {
    * memory: a later row whose key meets one of them is not new to the table, whatever its own key.
    */
   looseWritten: KeySet | undefined;
+  /**
+   * For the open transaction, the key in memory that first wrote each cast key met by keys that differ in memory
+   * (see RowWriter.keepFirstClaims()).
+   */
+  claims: Map<string, string> | undefined;
+  /**
+   * Keys in memory whose upserted row lost, in the open transaction, to another key in memory that is the same key in
+   * the table (see claims): the SDK merges a later update of such a key into its losing row, so it changes nothing.
+   */
+  lost: Set<string> | undefined;
+  /** Rows of this table were upserted in the open transaction (an earlier write of it). */
+  upsertedInTx = false;
   /** A row of this table had a key whose cast cannot be told: its upserts never skip the conflict checks. */
   castUnknown = false;
   /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
@@ -74,16 +86,6 @@ export class SyncTable {
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
    */
   txOrder: string[] | undefined;
-  /**
-   * The columns that had values in rows of this table written early (a spill) in the open transaction: a later
-   * widening of one converts those rows' stored values, not the cells they came from (see WarehouseWriter.write()).
-   */
-  earlyColumns: Set<string> | undefined;
-  /**
-   * Of earlyColumns, those with a value written early that DuckDB's text of it would not give back as sent ("-05"
-   * in BIGINT, "True" in BOOLEAN): only their widening to VARCHAR can read differently (WarehouseWriter.noteEarlyText()).
-   */
-  earlyLossy: Set<string> | undefined;
   /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
   source = "";
   /** Whether the table held no rows when this sync first wrote to it; undefined until then (see upsertRows()). */
@@ -181,7 +183,8 @@ export class SyncTable {
   }
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
-    this.txOrder = this.earlyColumns = this.earlyLossy = this.lostBlank = undefined;
+    this.txOrder = this.lostBlank = this.claims = this.lost = undefined;
+    this.upsertedInTx = false;
   }
 }
 

@@ -218,9 +218,9 @@ export function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-/** How the values of a column become its wider type. */
-function converted(old: string, wider: string, column: string): string {
-  const name = quote(column);
+/** How the values of a column become its wider type (`raw`: `column` is an SQL expression, not a name). */
+export function converted(old: string, wider: string, column: string, raw = false): string {
+  const name = raw ? column : quote(column);
   if (wider === "VARCHAR") return old === "BLOB" ? `to_base64(${name})` : `CAST(${name} AS VARCHAR)`;
   if (wider === "JSON") return old === "BLOB" ? `to_json(to_base64(${name}))` : `to_json(${name})`;
   return `CAST(${name} AS ${wider})`;

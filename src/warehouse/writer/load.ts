@@ -198,9 +198,10 @@ export class Loader {
   }
 }
 
-/** The SQL that reads a column loaded as text as its type, spelled as the SDK's staging spells it. */
-function castExpr(column: string, kind: string): string {
-  if (kind === "BLOB") return `FROM_BASE64(${quote(column)})`;
-  if (kind.startsWith("TIMESTAMP")) return `CAST(REPLACE(${quote(column)}, 't', 'T') AS ${kind})`;
-  return `CAST(${quote(column)} AS ${kind})`;
+/** The SQL that reads a column loaded as text as its type, spelled as the SDK's staging spells it (`raw`: an expression, not a column name). */
+export function castExpr(column: string, kind: string, raw = false): string {
+  const x = raw ? column : quote(column);
+  if (kind === "BLOB") return `FROM_BASE64(${x})`;
+  if (kind.startsWith("TIMESTAMP")) return `CAST(REPLACE(${x}, 't', 'T') AS ${kind})`;
+  return `CAST(${x} AS ${kind})`;
 }
