@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, isAbsolute, join } from "node:path";
 
@@ -97,12 +97,22 @@ export function choosePython(env: NodeJS.ProcessEnv = process.env, cwd: string =
   return { command: found, shimKey: key };
 }
 
+/**
+ * Makes the folder and the missing ones above it, each once. Not mkdirSync's recursive option: it never returns where
+ * mkdir keeps answering ENOENT under an existing parent (under /proc), and the runner calls this on every run.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  for (const d of missing) mkdirSync(d);
+}
+
 /** Remembers what a shim resolved to (best effort: a cache that cannot be written costs only speed). */
 export function rememberPython(shimKey: string, executable: string, env: NodeJS.ProcessEnv = process.env): void {
   if (!isAbsolute(executable)) return;
   const file = cacheFile(env);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     const all = readCache(file);
     // A handful of keys (projects × versions) at most; start over rather than grow without bound.
     const next = Object.keys(all).length > 64 ? {} : all;

@@ -1,6 +1,8 @@
-import { chmodSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { cacheFile, choosePython, rememberPython } from "../../src/exec/python-path.js";
 
@@ -58,5 +60,17 @@ describe("the compile check's interpreter: a version-manager shim is resolved on
     expect(choosePython(env, bin).command).toBe(shim);
     rememberPython(first.shimKey!, "python3.11", env);
     expect(choosePython(env, bin).command).toBe(shim);
+  });
+});
+
+describe("rememberPython where the cache folder cannot be made", () => {
+  // Node's recursive mkdirSync never returns when mkdir keeps answering ENOENT under an existing parent (procfs
+  // does): the runner calls rememberPython on every run through a shim, so such a cache path must only cost speed.
+  it.runIf(existsSync("/proc/self"))("returns at once for a cache folder under /proc", () => {
+    // In a child process (a timeout ends it), from the build: the loop it guards against would never return.
+    const mod = pathToFileURL(join(process.cwd(), "dist", "src", "exec", "python-path.js")).href;
+    const script = `const { rememberPython } = await import(${JSON.stringify(mod)}); rememberPython("k", "/usr/bin/python3", { XDG_CACHE_HOME: "/proc/ftmcp-no-such-folder" }); console.log("returned");`;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(r.stdout.trim()).toBe("returned");
   });
 });
