@@ -165,16 +165,7 @@ connector = Connector(update=update)
   }, 60_000);
 
   it("the time limit passing while a thread lingers after the sync: the sync's own outcome, not a timeout (fivetran debug: SYNC SUCCEEDED, both rows, then hangs)", async () => {
-    const code = `import threading, time
-${HEADER}
-def beat():
-    while True:
-        time.sleep(0.2)
-
-def update(configuration, state):
-    threading.Thread(target=beat, name="heartbeat").start()${AFTER_CHECKPOINT}
-connector = Connector(update=update)
-`;
+    const code = `${HEARTBEAT}    op.upsert("t", {"id": 2})\n\nconnector = Connector(update=update)\n`;
     const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 3 });
     expect(r.status).toBe("succeeded");
     expect(r.error).toBeUndefined();
@@ -201,16 +192,7 @@ connector = Connector(update=update)
   }, 60_000);
 
   it("a cancel while a thread lingers after the sync: the sync's own outcome, its rows kept (Ctrl-C on fivetran debug then: both rows written)", async () => {
-    const code = `import threading, time
-${HEADER}
-def beat():
-    while True:
-        time.sleep(0.2)
-
-def update(configuration, state):
-    threading.Thread(target=beat, name="heartbeat").start()${AFTER_CHECKPOINT}
-connector = Connector(update=update)
-`;
+    const code = `${HEARTBEAT}    op.upsert("t", {"id": 2})\n\nconnector = Connector(update=update)\n`;
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 3_000);
     const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60, signal: abort.signal });
