@@ -431,7 +431,7 @@ export class WarehouseWriter {
     // into that losing row, so it changes nothing.
     const lost = t.lost;
     if (lost?.size) updates = updates.filter((_, i) => !lost.has(updateKeys[i]));
-    await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns));
+    await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns), this.early.txStart);
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;
   }

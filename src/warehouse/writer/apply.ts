@@ -266,7 +266,8 @@ export class RowWriter {
     this.claimTables.clear();
   }
 
-  async updateRows(t: SyncTable, types: Columns, rows: Cells[], before?: (staged: string, columns: string[]) => Promise<void>): Promise<void> {
+  /** `start`: the open transaction's first `_fivetran_synced` time, for a write before its checkpoint. */
+  async updateRows(t: SyncTable, types: Columns, rows: Cells[], before?: (staged: string, columns: string[]) => Promise<void>, start?: number): Promise<void> {
     const { schema, name: table, key } = t;
     if (!rows.length || key.some((k) => !types.has(k))) return;
     const groups = new Map<string, { columns: string[]; rows: Cells[] }>();
@@ -290,7 +291,17 @@ export class RowWriter {
         .map((c) => `${quote(c)} = s.${quote(c)}`)
         .join(", ");
       const match = key.map((k) => `${target}.${quote(k)} = s.${quote(k)}`).join(" AND ");
-      await this.conn.run(`UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`);
+      let sql = `UPDATE ${target} SET ${set} FROM ${staged} s WHERE ${match}`;
+      // As the SDK's, the statement names the table unaliased beside the staging table's alias s: for a table named
+      // "s" DuckDB refuses it as ambiguous and the sync fails (SDK 3.0.0 too). There, an update of a row the same
+      // checkpoint upserted never reaches the statement (it merges into the upsert in memory): where every staged
+      // row is one this transaction wrote early, the statement runs aliased (261).
+      if (start !== undefined && table.toLowerCase() === "s") {
+        const on = key.map((k) => `t.${quote(k)} = s.${quote(k)}`).join(" AND ");
+        const r = await this.conn.runAndReadAll(`SELECT count(*) FROM ${staged} s WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${on} AND epoch_us(t.${quote(FIVETRAN_SYNCED)}) >= ${start})`);
+        if (Number(r.getRows()[0][0]) === 0) sql = `UPDATE ${target} AS t SET ${set} FROM ${staged} s WHERE ${on}`;
+      }
+      await this.conn.run(sql);
       await this.loader.release(drop);
     }
   }
