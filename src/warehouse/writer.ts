@@ -68,6 +68,8 @@ export class WarehouseWriter {
   private declaredCreated = false;
   /** Tables whose lost "" (SyncTable.lostBlank) the run was told of: once per table. */
   private readonly blankWarned = new Set<SyncTable>();
+  /** Tables whose key column changed type after an early write: warned once a sync (noteKeyWidening). */
+  private readonly keyWarned = new Set<SyncTable>();
   private closed = false;
   /** The checkpoint being written, if any; later checkpoints, rollback and close wait for it. */
   private inflight: Promise<void> = Promise.resolve();
@@ -389,6 +391,7 @@ export class WarehouseWriter {
       const after = existing.size ? await this.early.beforeWiden(t, existing, types, commit) : undefined;
       actual = await this.schemas.ensureTable(t.schema, t.name, types, t.key, t.isDeclared && !t.hashedKey);
       if (after) await after();
+      this.noteKeyWidening(t, existing, actual);
     } else if (existing.size) {
       if (t.isDeclared) {
         await this.createFromDeclaration(t);
@@ -434,6 +437,27 @@ export class WarehouseWriter {
     await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns), this.early.txStart);
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
     return true;
+  }
+
+  /**
+   * A known difference (docs/fidelity.md, 260-265): a key column whose type changes after rows of the table were
+   * written in the open transaction (early, before their checkpoint). The keys written early were matched, and read,
+   * in the column's type of then, where the SDK, writing the checkpoint once, reads every cell as sent in the final
+   * type: keys alike in the old type (1, 1.0 and True; a time and its ISO text) may have become one row, or hold the
+   * old type's text (7.0). The run says so rather than claim a warehouse that matches.
+   */
+  private noteKeyWidening(t: SyncTable, before: Columns, after: Columns): void {
+    if (!t.upsertedInTx || t.hashedKey || this.keyWarned.has(t)) return;
+    const changed = t.key.filter((k) => before.has(k) && before.get(k) !== after.get(k));
+    if (!changed.length) return;
+    this.keyWarned.add(t);
+    const list = changed.map((k) => `${k} (${before.get(k)} to ${after.get(k)})`).join(", ");
+    this.onWarning(
+      `key column${changed.length > 1 ? "s" : ""} ${list} of table ${t.name} changed type after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): keys that were one value in the old type (1, 1.0 and True; a time and its ISO text) may have been kept as one row, or read as the old type's text (7.0), where \`fivetran debug\` keeps the keys as sent (docs/fidelity.md, known differences). ${earlyWriteRemedy(
+        this.spillRows,
+        changed.map((k) => [sourceName(t, k), after.get(k)]),
+      )}`,
+    );
   }
 
   /**

@@ -356,6 +356,25 @@ describe("WarehouseWriter spilling", () => {
     expect(warnings).toEqual([expect.stringMatching(/^column odd_n of table t .*at least every 2 operations.*"columns": \{"oddN": "DOUBLE"\}/)]);
   });
 
+  it("warns when a key column changes type after rows of the checkpoint were written early (a known difference), and not when it keeps its type", async () => {
+    const dir = tempProject("spill-");
+    const warnings: string[] = [];
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
+    await w.apply({
+      t: "schema",
+      tables: [
+        { table: "t", primary_key: ["k"] },
+        { table: "u", primary_key: ["k"] },
+      ],
+    });
+    for (let k = 0; k < 4; k++) w.applyNow({ t: "upsert", table: "u", data: { k: String(k), a: "x" } });
+    for (let k = 0; k < 4; k++) w.applyNow({ t: "upsert", table: "t", data: { k: String(k), a: "x" } });
+    w.applyNow({ t: "upsert", table: "t", data: { k: { $ft: "float", v: "1.5" }, a: "y" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(warnings).toEqual([expect.stringMatching(/^key column k \(BIGINT to (FLOAT|DOUBLE)\) of table t changed type after .*early.*"columns": \{"k": "(FLOAT|DOUBLE)"\}/)]);
+  });
+
   it("asks the caller to wait while DuckDB is behind, and not otherwise", async () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 10 });
