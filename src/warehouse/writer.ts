@@ -426,8 +426,10 @@ export class WarehouseWriter {
     // The rows are staged now; the batch's own map is no longer needed and can be collected during the SQL.
     b.pending = new Map();
     // Rows written before their checkpoint keep what a later widening in the same transaction needs (early.ts).
-    if (!commit) await this.early.record(t, actual, upserts);
-    if (!commit) await this.early.record(t, actual, updates);
+    if (!commit) {
+      await this.early.record(t, actual, upserts);
+      await this.early.record(t, actual, updates);
+    }
     await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart, { start: this.early.txStart, early: !commit });
     const types = actual;
     // An update of a key whose row lost to another key's in this transaction (keys.ts castKey()): the SDK merges it

@@ -143,7 +143,6 @@ export class RowWriter {
     return unique;
   }
 
-  /** `before`: runs on each group's staging table (and its columns) before the group's UPDATE. */
   /**
    * Keys that differ in memory but are one key in the table (1 and True in a BIGINT key), upserted in two writes of
    * one transaction (spills): the SDK stages the checkpoint's rows once, and its INSERT ... ON CONFLICT keeps the
@@ -187,14 +186,7 @@ export class RowWriter {
         (t.lost ??= new Set()).add(m);
       }
     }
-    if (!drop.size) return;
-    let w = 0;
-    for (let r = 0; r < rows.length; r++) {
-      if (drop.has(r)) continue;
-      rows[w] = rows[r];
-      rowKeys[w++] = rowKeys[r];
-    }
-    rows.length = rowKeys.length = w;
+    dropRows(rows, rowKeys, drop);
   }
 
   /**
@@ -241,14 +233,7 @@ export class RowWriter {
       const losers = await this.conn.runAndReadAll(`SELECT __mem FROM (SELECT s.__n, s.__mem, first_value(s.__mem) OVER (${order}) AS f FROM ${from} s) WHERE __mem <> f`);
       for (const [m] of losers.getRows()) (t.lost ??= new Set()).add(String(m));
       for (const r of skip) (t.lost ??= new Set()).add(rowKeys[r]);
-      if (!skip.size) return;
-      let w = 0;
-      for (let r = 0; r < rows.length; r++) {
-        if (skip.has(r)) continue;
-        rows[w] = rows[r];
-        rowKeys[w++] = rowKeys[r];
-      }
-      rows.length = rowKeys.length = w;
+      dropRows(rows, rowKeys, skip);
     } finally {
       await this.loader.release(drop);
     }
@@ -266,7 +251,10 @@ export class RowWriter {
     this.claimTables.clear();
   }
 
-  /** `start`: the open transaction's first `_fivetran_synced` time, for a write before its checkpoint. */
+  /**
+   * `before`: runs on each group's staging table (and its columns) before the group's UPDATE. `start`: the open
+   * transaction's first `_fivetran_synced` time, for a write before its checkpoint.
+   */
   async updateRows(t: SyncTable, types: Columns, rows: Cells[], before?: (staged: string, columns: string[]) => Promise<void>, start?: number): Promise<void> {
     const { schema, name: table, key } = t;
     if (!rows.length || key.some((k) => !types.has(k))) return;
@@ -312,4 +300,16 @@ export class RowWriter {
     this.schemas.touch(t.schema, t.name);
     await this.conn.run(`UPDATE ${qualified(t.schema, t.name)} SET ${quote(FIVETRAN_DELETED)} = TRUE WHERE ${quote(FIVETRAN_SYNCED)} < '${before}'::TIMESTAMPTZ`);
   }
+}
+
+/** Removes the rows at the positions `drop` from `rows` and their keys from `rowKeys`, in place, keeping the order. */
+function dropRows(rows: Cells[], rowKeys: string[], drop: ReadonlySet<number>): void {
+  if (!drop.size) return;
+  let w = 0;
+  for (let r = 0; r < rows.length; r++) {
+    if (drop.has(r)) continue;
+    rows[w] = rows[r];
+    rowKeys[w++] = rowKeys[r];
+  }
+  rows.length = rowKeys.length = w;
 }
