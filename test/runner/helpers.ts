@@ -19,6 +19,22 @@ export function makeConnector(code: string, configuration: Record<string, unknow
 
 export const HEADER = "from fivetran_connector_sdk import Connector, Operations as op, Logging as log\n";
 
+/**
+ * The start of a connector whose update() starts a non-daemon thread that never ends, upserts a row and checkpoints;
+ * a test adds the rest of update() and the `connector = ...` line.
+ */
+export const HEARTBEAT = `import threading, time
+${HEADER}
+def beat():
+    while True:
+        time.sleep(0.2)
+
+def update(configuration, state):
+    threading.Thread(target=beat, name="heartbeat").start()
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+`;
+
 /** A connector that checkpoints, then upserts more, then fails: the classic rollback case. */
 export const FAIL_AFTER_CHECKPOINT = `${HEADER}
 def update(configuration, state):

@@ -5,19 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
-import { HEADER, makeConnector } from "./helpers.js";
-
-const HEARTBEAT = `import threading, time
-${HEADER}
-def beat():
-    while True:
-        time.sleep(0.2)
-
-def update(configuration, state):
-    threading.Thread(target=beat, name="heartbeat").start()
-    op.upsert("t", {"id": 1})
-    op.checkpoint({"n": 1})
-`;
+import { HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
 
 describe("threads still running after the sync", () => {
   it("a sync that succeeded is reported succeeded once its lingering threads have had their grace, with a warning naming them", async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import { realSdkPython } from "../helpers/env.js";
-import { FAIL_AFTER_CHECKPOINT, HEADER, makeConnector } from "./helpers.js";
+import { FAIL_AFTER_CHECKPOINT, HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
 
 // The real `fivetran debug` of the SDK installed in the test venv (no mocks). Skipped only when the venv is
 // missing outside CI; realSdkPython() throws under CI=true.
@@ -63,17 +63,7 @@ describe.skipIf(!python)("real-SDK engine", () => {
 // heartbeat thread keeps it running forever. The engine reports the verdict a grace period after it is printed,
 // as the embedded engine does, instead of running into the time limit with an endless-loop hint.
 describe.skipIf(!python)("real-SDK engine: a thread that outlives the sync", () => {
-  const code = (tail: string) => `import threading, time
-${HEADER}
-def beat():
-    while True:
-        time.sleep(0.2)
-
-def update(configuration, state):
-    threading.Thread(target=beat, name="heartbeat").start()
-    op.upsert("t", {"id": 1})
-    op.checkpoint({"n": 1})
-    op.upsert("t", {"id": 2})
+  const code = (tail: string) => `${HEARTBEAT}    op.upsert("t", {"id": 2})
 ${tail}connector = Connector(update=update)
 `;
 
