@@ -171,12 +171,20 @@ export class RowWriter {
     /** Cast keys claimed by a row of this write (not an earlier one): DuckDB's ON CONFLICT decides among them. */
     const here = new Set<string>();
     const drop = new Set<number>();
+    const cast = new Set(loose.values());
     for (let r = 0; r < rows.length; r++) {
       const m = rowKeys[r];
       const c = loose.get(r) ?? m;
       const claimant = claims.get(c);
       if (claimant === undefined) {
-        if (!loose.has(r)) continue;
+        if (!loose.has(r)) {
+          // A row under its own text, before rows of this write that meet it once cast: the first, so the claim.
+          if (cast.has(m)) {
+            claims.set(m, m);
+            here.add(m);
+          }
+          continue;
+        }
         claims.set(c, inTx.has(c) ? c : m);
         if (claims.get(c) === m) here.add(c);
         else if (m !== c) drop.add(r);
