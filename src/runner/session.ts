@@ -165,6 +165,7 @@ export class SyncSession {
         if (!("values" in rec)) throw internal("a row without its shape on the operation channel");
         const shape = this.shapes[rec.shape];
         if (!shape) throw internal(`row of unknown shape ${rec.shape} on the operation channel`);
+        sink.journal(rec, line);
         tracker.counts[ROW_COUNT[rec.t]]++;
         const name = this.warehouseNames.get(tableKey(rec.table, rec.schema)) ?? rec.table;
         (this.written[name] ??= { upserts: 0, updates: 0, deletes: 0 })[ROW_COUNT[rec.t]]++;
@@ -178,6 +179,7 @@ export class SyncSession {
         if (!shape) throw internal(`rows of unknown shape ${rec.shape} on the operation channel`);
         const count = ROW_COUNT[rec.op];
         if (count === undefined) throw internal(`rows of an unknown operation on the operation channel: ${String(rec.op).slice(0, 50)}`);
+        sink.journal(rec, line);
         const name = this.warehouseNames.get(tableKey(rec.table, rec.schema)) ?? rec.table;
         const written = (this.written[name] ??= { upserts: 0, updates: 0, deletes: 0 });
         const { rows, ids } = rec;
@@ -193,6 +195,7 @@ export class SyncSession {
       }
       case "shape":
         this.shapes[rec.id] = rec;
+        sink.journal(rec, line);
         break;
       case "table":
         this.warehouseNames.set(tableKey(rec.table, rec.schema), rec.schema === undefined ? rec.name : `${rec.dest}.${rec.name}`);

@@ -1,4 +1,4 @@
-import type { DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
+import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts): one method per kind of record, all required.
@@ -15,6 +15,11 @@ export interface WarehouseSink {
    */
   row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void;
   truncate(table: string, schema?: string): void;
+  /**
+   * A shape or row record as the channel carried it, given before it is applied: the warehouse keeps the open
+   * transaction's rows, to write the transaction again should a column change type after some were written early.
+   */
+  journal(rec: ChannelRecord, line: string): void;
   /**
    * A promise to await before applying more when the warehouse has fallen behind, else undefined. The runner
    * awaits it, which stops reading the operation channel, which stops the connector (backpressure).

@@ -9,12 +9,13 @@ import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 import { RowWriter } from "./writer/apply.js";
 import { blankToNull, carrySeen, Batch, type Cells, type Columns, type SyncTable } from "./writer/batch.js";
 import { TableSchemas } from "./writer/ddl.js";
+import { Journal, type Segment } from "./writer/journal.js";
 import { EarlyCells } from "./writer/early.js";
 import { earlyWriteRemedy, sourceName } from "./writer/hints.js";
 import { Loader } from "./writer/load.js";
 import { recordRow } from "./writer/record.js";
 import { StoredFiles } from "./writer/stored-files.js";
-import { Clock, FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED, TSTZ } from "./writer/system.js";
+import { Clock, CountingClock, FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED, TSTZ } from "./writer/system.js";
 import { TableRegistry } from "./writer/tables.js";
 
 // The warehouse writer's entry point: the sink the runner writes a sync into. Its parts, by concern, are under
@@ -46,6 +47,8 @@ export interface WriterOptions {
   spillRows?: number;
   /** Append rows of new keys straight into their table (default true; tests compare with false). */
   directAppend?: boolean;
+  /** Characters of one transaction's records kept to write it again (default JOURNAL_LIMIT_CHARS; tests use less). */
+  journalChars?: number;
 }
 
 /**
@@ -81,6 +84,20 @@ export class WarehouseWriter {
   private txOpen = false;
   /** Spills and checkpoints handed to DuckDB and not finished yet, oldest first. */
   private readonly queue: Promise<void>[] = [];
+  /** The records of the open transaction, to write it again from (replay()). */
+  private readonly records: Journal;
+  /** Each row shape the runner's channel declared, by id: the journal's rows name theirs by id. */
+  private readonly shapes: Shape[] = [];
+  /**
+   * Set when the open transaction wrote rows early in a type their key column no longer has: its checkpoint writes
+   * it again from the journal (replay()); the warning says what differs if the journal is incomplete.
+   */
+  private replayWanted: (() => void) | undefined;
+  /** While a transaction is written again: the final column types of its tables. */
+  private hints: Map<SyncTable, Columns> | undefined;
+  /** While a transaction is written again: settles when it is done; rows recorded meanwhile wait in `deferred`. */
+  private replaying: Promise<void> | undefined;
+  private readonly deferred: (() => void)[] = [];
 
   private constructor(
     readonly projectDir: string,
@@ -89,13 +106,15 @@ export class WarehouseWriter {
     private readonly onWarning: (m: string) => void,
     private readonly spillRows: number,
     direct: boolean,
+    journalChars: number | undefined,
   ) {
+    this.records = new Journal(journalChars);
     this.registry = new TableRegistry(onWarning);
     this.schemas = new TableSchemas(conn);
     this.files = new StoredFiles(conn, projectDir);
     this.loader = new Loader(conn, (us) => this.clock.timeText(us));
     this.rows = new RowWriter(conn, this.schemas, this.loader, this.files, direct);
-    this.early = new EarlyCells(conn, this.loader, onWarning, spillRows);
+    this.early = new EarlyCells(conn, this.loader, (m) => this.wantReplay(() => onWarning(m)), spillRows);
     this.recordingSince = this.clock.nowUs();
   }
 
@@ -140,7 +159,7 @@ export class WarehouseWriter {
       releaseWriterInstance(dbPath, instance);
       throw e;
     }
-    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true);
+    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true, opts.journalChars);
   }
 
   // ------------------------------------------------------------------ operations
@@ -176,6 +195,14 @@ export class WarehouseWriter {
    * by names.ts. Throws what fails the sync.
    */
   applyNow(rec: RowRecord): void {
+    this.assertOpen();
+    this.records.add(JSON.stringify(rec));
+    const [shape, values, id] = this.objectRow(rec);
+    this.row(rec.t, rec.table, shape, values, rec.schema, id);
+  }
+
+  /** A row given as an object: its shape, its cells by position, and its `_fivetran_id`. */
+  private objectRow(rec: RowRecord): [Shape, WireCell[], string] {
     const shape = this.registry.shapeOf(rec);
     const values = Object.values(rec.data);
     // A row that did not come from the harness (a test, a tool) and names no `_fivetran_id` gets one of its own, a
@@ -185,7 +212,16 @@ export class WarehouseWriter {
       createHash("sha1")
         .update(JSON.stringify([shape.names, values]))
         .digest("base64");
-    this.row(rec.t, rec.table, shape, values, rec.schema, id);
+    return [shape, values, id];
+  }
+
+  /**
+   * A record of the runner's channel, as its line, before it is applied: the rows of the open transaction are kept
+   * to write it again from (replay()), and shapes to read them by.
+   */
+  journal(rec: ChannelRecord, line: string): void {
+    if (rec.t === "shape") this.shapes[rec.id] = rec;
+    else if (rec.t === "rows" || rec.t === "upsert" || rec.t === "update" || rec.t === "delete") this.records.add(line);
   }
 
   /** The destination names of a source table, as the harness renamed them; before the table's first record. */
@@ -196,7 +232,9 @@ export class WarehouseWriter {
   /** A truncate: the rows synced before now are deleted at the next write. */
   truncate(source: string, sourceSchema?: string): void {
     this.assertOpen();
-    this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
+    this.records.add(JSON.stringify({ t: "truncate", table: source, schema: sourceSchema }));
+    if (this.replaying) this.deferred.push(() => this.truncate(source, sourceSchema));
+    else this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
   }
 
   /**
@@ -208,6 +246,10 @@ export class WarehouseWriter {
     this.assertOpen();
     // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
     if (this.failure) throw this.failure;
+    if (this.replaying) {
+      this.deferred.push(() => this.row(op, table, shape, values, schema, id));
+      return;
+    }
     recordRow(this.registry, this.registry.table(table, schema), op, shape, values, id, this.clock);
     if (++this.pendingRows >= this.spillRows) this.spill();
   }
@@ -219,7 +261,7 @@ export class WarehouseWriter {
   backlog(): Promise<void> | undefined {
     // Waiting for the oldest only: the rows read meanwhile become the next spill while DuckDB writes the one
     // after it, so neither side sits idle for long.
-    return this.queue.length > 2 ? this.queue[0] : undefined;
+    return this.replaying ?? (this.queue.length > 2 ? this.queue[0] : undefined);
   }
 
   declare(tables: DeclaredTable[]): number {
@@ -237,10 +279,16 @@ export class WarehouseWriter {
     this.assertOpen();
     if (this.failure) return Promise.reject(this.failure);
     const batches = this.closeBatches();
+    for (const t of this.registry.all) t.cut();
+    const segment = this.records.cut();
     const since = this.recordingSince;
     this.recordingSince = this.clock.nowUs();
     return this.enqueue(async () => {
-      await this.flush(batches, true, since);
+      try {
+        await this.flush(batches, true, since, segment);
+      } finally {
+        segment.dispose();
+      }
       // Security: written through the project layer (temporary file, then rename), never through a link.
       ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text);
     });
@@ -252,6 +300,7 @@ export class WarehouseWriter {
     for (const t of this.registry.all) t.clear();
     this.pendingRows = 0;
     this.recordingSince = this.clock.nowUs();
+    this.records.cut().dispose();
     if (this.txOpen) await this.abort();
   }
 
@@ -293,6 +342,7 @@ export class WarehouseWriter {
   /** Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. */
   private async abort(): Promise<void> {
     this.txOpen = false;
+    this.replayWanted = undefined;
     await this.conn.run("ROLLBACK").catch(() => {});
     // The rollback undid this transaction's CREATE and ALTER statements too.
     this.schemas.rolledBack();
@@ -308,12 +358,12 @@ export class WarehouseWriter {
    * Writes closed batches in the open transaction (beginning one if needed); `commit` ends it (a checkpoint).
    * `since`: the first `_fivetran_synced` time the transaction's operations can have.
    */
-  private async flush(batches: Map<SyncTable, Batch>, commit: boolean, since: number): Promise<void> {
+  private async flush(batches: Map<SyncTable, Batch>, commit: boolean, since: number, segment?: Segment): Promise<void> {
     this.early.txStart = since;
     const waiting = [...batches].filter(([, b]) => b.pending.size > 0 || b.truncateBefore);
     if (!waiting.length && this.declaredCreated) {
       for (const b of batches.values()) carrySeen(b);
-      if (commit && this.txOpen) await this.commit();
+      if (commit && this.txOpen) await this.finish(segment, since);
       return;
     }
     const wrote = new Set<Batch>();
@@ -330,7 +380,7 @@ export class WarehouseWriter {
       if (commit) {
         if (!this.declaredCreated) await this.createMissingDeclared();
         this.declaredCreated = true;
-        await this.commit();
+        await this.finish(segment, since);
       }
     } catch (e) {
       await this.abort();
@@ -353,9 +403,105 @@ export class WarehouseWriter {
     for (const b of batches.values()) if (!wrote.has(b)) carrySeen(b);
   }
 
+  /** Commits the open transaction, or, when rows were written early in a type since changed, writes it again first. */
+  private async finish(segment: Segment | undefined, since: number): Promise<void> {
+    const warn = this.replayWanted;
+    if (warn && segment?.complete) return this.replay(segment, since);
+    // Too large to have been journaled (JOURNAL_LIMIT_CHARS): the rows stay as written, and the run says so.
+    warn?.();
+    await this.commit();
+  }
+
+  /**
+   * Writes the open transaction again from its records (the journal), after rolling it back: in the final type of
+   * every column it wrote, which the rollback shows (the key columns that changed type since an early write
+   * included), so that no column changes type after rows were written in it, and each cell is read once, as sent,
+   * as the SDK reads a checkpoint written once. Rows recorded meanwhile (the next checkpoint's) wait, untouched.
+   */
+  private async replay(segment: Segment, since: number): Promise<void> {
+    const hints = new Map<SyncTable, Columns>();
+    for (const t of this.registry.all) {
+      const columns = await this.schemas.columns(t.schema, t.name);
+      if (columns.size) hints.set(t, new Map(columns));
+    }
+    let done!: () => void;
+    this.replaying = new Promise<void>((resolve) => (done = resolve));
+    const next = new Map(this.registry.all.map((t) => [t, t.batch] as const));
+    const nextPending = this.pendingRows;
+    try {
+      await this.abort();
+      for (const t of this.registry.all) {
+        t.undoClosed();
+        t.batch = new Batch();
+        t.upserted.pauseLog();
+      }
+      this.hints = hints;
+      this.pendingRows = 0;
+      // The first writing stamped each operation with a time of its own after `since` and before the next
+      // checkpoint's: counting from `since` stays inside that span, before every row of the next transaction.
+      const clock = new CountingClock(since);
+      for (const line of segment.records()) {
+        this.replayRecord(line, clock);
+        if (this.pendingRows >= this.spillRows) await this.flush(this.closeBatches(true), false, since);
+      }
+      const batches = this.closeBatches();
+      // Column types of a batch that could not be written go on to the next checkpoint's rows, as they would have.
+      for (const [t, b] of batches) b.next = next.get(t) ?? t.batch;
+      await this.flush(batches, true, since);
+    } finally {
+      this.hints = undefined;
+      for (const t of this.registry.all) {
+        t.upserted.resumeLog();
+        t.batch = next.get(t) ?? new Batch();
+        t.replayed();
+      }
+      this.pendingRows = nextPending;
+      this.replaying = undefined;
+      done();
+      for (const apply of this.deferred.splice(0)) {
+        try {
+          apply();
+        } catch (e) {
+          // What a row would have thrown to the runner (a null key) fails the sync at its next operation.
+          this.failure ??= e instanceof ToolError ? e : new ToolError("internal", (e as Error).message);
+        }
+      }
+    }
+  }
+
+  /** One journaled record, recorded again (replay()); `clock` stamps its operations. */
+  private replayRecord(line: string, clock: Clock): void {
+    const rec = JSON.parse(line) as ChannelRecord;
+    switch (rec.t) {
+      case "rows": {
+        const shape = this.shapes[rec.shape];
+        const t = this.registry.table(rec.table, rec.schema);
+        for (let i = 0; i < rec.rows.length; i++) recordRow(this.registry, t, rec.op, shape, rec.rows[i], rec.ids?.[i], clock);
+        this.pendingRows += rec.rows.length;
+        break;
+      }
+      case "upsert":
+      case "update":
+      case "delete": {
+        const t = this.registry.table(rec.table, rec.schema);
+        if ("data" in rec) {
+          const [shape, values, id] = this.objectRow(rec);
+          recordRow(this.registry, t, rec.t, shape, values, id, clock);
+        } else recordRow(this.registry, t, rec.t, this.shapes[rec.shape], rec.values, rec.id, clock);
+        this.pendingRows++;
+        break;
+      }
+      case "truncate":
+        this.registry.table(rec.table, rec.schema).batch.truncateBefore = clock.now();
+        break;
+    }
+  }
+
   private async commit(): Promise<void> {
     await this.conn.run("COMMIT");
     this.txOpen = false;
+    this.replayWanted = undefined;
+    for (const t of this.registry.all) t.committed();
     this.schemas.committed();
     await this.early.committed();
     await this.rows.committed();
@@ -385,7 +531,8 @@ export class WarehouseWriter {
     if (b.hasUpserts) {
       const types: Columns = new Map(t.declared);
       if (t.hashedKey) types.set(FIVETRAN_ID, "VARCHAR");
-      for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, k);
+      const hint = this.hints?.get(t);
+      for (const [c, k] of b.seen) if (!types.has(c)) types.set(c, hint?.get(c) ?? k);
       types.set(FIVETRAN_DELETED, "BOOLEAN");
       types.set(FIVETRAN_SYNCED, TSTZ);
       const after = existing.size ? await this.early.beforeWiden(t, existing, types, commit) : undefined;
@@ -399,7 +546,8 @@ export class WarehouseWriter {
       }
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
-      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, k);
+      const hint = this.hints?.get(t);
+      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, hint?.get(c) ?? k);
       const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted, commit) : undefined;
       actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
       if (after) await after();
@@ -438,28 +586,44 @@ export class WarehouseWriter {
     if (lost?.size) updates = updates.filter((_, i) => !lost.has(updateKeys[i]));
     await this.rows.updateRows(t, actual, updates, commit ? undefined : (staged, columns) => this.early.beforeUpdate(t, types, staged, columns), this.early.txStart);
     if (b.truncateBefore) await this.rows.markDeletedBefore(t, b.truncateBefore);
+    if (!commit) t.writtenEarly = true;
     return true;
   }
 
   /**
-   * A known difference (docs/fidelity.md, 260-265): a key column whose type changes after rows of the table were
-   * written in the open transaction (early, before their checkpoint). The keys written early were matched, and read,
-   * in the column's type of then, where the SDK, writing the checkpoint once, reads every cell as sent in the final
-   * type: keys alike in the old type (1, 1.0 and True; a time and its ISO text) may have become one row, or hold the
-   * old type's text (7.0). The run says so rather than claim a warehouse that matches.
+   * A key column whose type changed after rows of the table were written in the open transaction (early, before
+   * their checkpoint): the keys written early were matched, and read, in the column's type of then, where the SDK,
+   * writing the checkpoint once, reads every cell as sent in the final type (keys alike in the old type, 1, 1.0 and
+   * True or a time and its ISO text, may have become one row, or hold the old type's text, 7.0). The checkpoint
+   * writes the transaction again (replay()); only if it was too large to journal, the run says what may differ.
    */
   private noteKeyWidening(t: SyncTable, before: Columns, after: Columns): void {
-    if (!t.upsertedInTx || t.hashedKey || this.keyWarned.has(t)) return;
+    if (!(t.upsertedInTx || t.writtenEarly) || t.hashedKey || this.hints) return;
     const changed = t.key.filter((k) => before.has(k) && before.get(k) !== after.get(k));
     if (!changed.length) return;
-    this.keyWarned.add(t);
-    const list = changed.map((k) => `${k} (${before.get(k)} to ${after.get(k)})`).join(", ");
-    this.onWarning(
-      `key column${changed.length > 1 ? "s" : ""} ${list} of table ${t.name} changed type after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): keys that were one value in the old type (1, 1.0 and True; a time and its ISO text) may have been kept as one row, or read as the old type's text (7.0), where \`fivetran debug\` keeps the keys as sent (docs/fidelity.md, known differences). ${earlyWriteRemedy(
-        this.spillRows,
-        changed.map((k) => [sourceName(t, k), after.get(k)]),
-      )}`,
-    );
+    this.wantReplay(() => {
+      if (this.keyWarned.has(t)) return;
+      this.keyWarned.add(t);
+      const list = changed.map((k) => `${k} (${before.get(k)} to ${after.get(k)})`).join(", ");
+      this.onWarning(
+        `key column${changed.length > 1 ? "s" : ""} ${list} of table ${t.name} changed type after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint), and the checkpoint was too large to write again: keys that were one value in the old type (1, 1.0 and True; a time and its ISO text) may have been kept as one row, or read as the old type's text (7.0), where \`fivetran debug\` keeps the keys as sent (docs/fidelity.md, known differences). ${earlyWriteRemedy(
+          this.spillRows,
+          changed.map((k) => [sourceName(t, k), after.get(k)]),
+        )}`,
+      );
+    });
+  }
+
+  /**
+   * Rows written early in the open transaction differ from what one write at its checkpoint gives: the checkpoint
+   * writes the transaction again (replay()), or, if it was too large to journal, gives `warn`.
+   */
+  private wantReplay(warn: () => void): void {
+    const earlier = this.replayWanted;
+    this.replayWanted = () => {
+      earlier?.();
+      warn();
+    };
   }
 
   /**
@@ -500,6 +664,7 @@ export class WarehouseWriter {
     if (this.closed) return;
     this.closed = true;
     await this.rollback();
+    this.records.close();
     try {
       await this.conn.run("CHECKPOINT").catch(() => {});
       this.conn.closeSync();

@@ -113,21 +113,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "250-sigkill-self": { expect: ["failed"] },
   "251-failed-sync-thread-os-exit": { expect: ["failed"] },
   // Big checkpoints that spill (260-269).
-  "260-key-widens-twice-after-spill": {
-    knownDifference:
-      'ids: whole-number keys written early read 7.0 where the SDK has 7 (BIGINT to FLOAT to VARCHAR in one checkpoint); flags: key 1 holds int where the SDK has text (True, 1, "true" across early writes)',
-  },
-  "262-timestamp-key-then-text-after-spill": {
-    knownDifference: "4,409 rows where the SDK has 8,401: ISO-text keys lost to the datetimes written early (equal as TIMESTAMP; the column ends VARCHAR)",
-  },
-  "263-delete-then-float-key-after-spill": {
-    knownDifference: "1.0 holds bool where the SDK keeps first; 100.0 holds again as float (deleted) where the SDK keeps first (deleted)",
-  },
-  "265-key-widens-twice-second-run": {
-    runs: 2,
-    expect: ["succeeded", "succeeded"],
-    knownDifference: "run 1's keys read 7.0 after run 2 widens the key column BIGINT to FLOAT (early write) to VARCHAR, where the SDK has 7",
-  },
+  "265-key-widens-twice-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {

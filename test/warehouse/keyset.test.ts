@@ -77,3 +77,36 @@ describe("KeySet: _fivetran_id keys (base64 of a SHA-1)", () => {
     expect(s.has(Buffer.alloc(20, 3).toString("base64"))).toBe(false);
   });
 });
+
+describe("KeySet: taking a transaction's keys out again (a checkpoint written again)", () => {
+  const digest = (s: string) => createHash("sha1").update(s).digest("base64");
+  const kinds = (i: number) => [String(i), String(2 ** 40 + i), `text ${i}`, digest(`row ${i}`)];
+
+  it("removes the keys added between the last two cuts, and keeps those before and after", () => {
+    const s = new KeySet();
+    for (let i = 0; i < 3000; i++) for (const k of kinds(i)) s.add(k);
+    s.cut();
+    s.keepClosed();
+    for (let i = 3000; i < 6000; i++) for (const k of kinds(i)) s.add(k);
+    // Keys already there before the transaction stay, though it upserted them again.
+    for (let i = 0; i < 3000; i += 7) for (const k of kinds(i)) expect(s.add(k)).toBe(false);
+    s.cut();
+    for (let i = 6000; i < 6100; i++) for (const k of kinds(i)) s.add(k);
+    s.undoClosed();
+    for (let i = 0; i < 3000; i++) for (const k of kinds(i)) expect(s.has(k), k).toBe(true);
+    for (let i = 3000; i < 6000; i++) for (const k of kinds(i)) expect(s.has(k), k).toBe(false);
+    for (let i = 6000; i < 6100; i++) for (const k of kinds(i)) expect(s.has(k), k).toBe(true);
+  });
+
+  it("leaves keys added while its log is paused out of the next undo", () => {
+    const s = new KeySet();
+    s.cut();
+    s.add("1");
+    s.pauseLog();
+    s.add("2");
+    s.resumeLog();
+    s.cut();
+    s.undoClosed();
+    expect([s.has("1"), s.has("2")]).toEqual([false, true]);
+  });
+});

@@ -184,7 +184,62 @@ export class SyncTable {
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
     this.txOrder = this.lostBlank = this.claims = this.lost = undefined;
-    this.upsertedInTx = false;
+    this.upsertedInTx = this.writtenEarly = false;
+  }
+
+  /** Rows of this table were written early (before their checkpoint) in the open transaction. */
+  writtenEarly = false;
+
+  // What this table learnt across the sync, as it was when the transaction being closed began, so that the
+  // transaction can be written again from its records (WarehouseWriter.replay()) as if for the first time. Keys and
+  // typed columns are learnt as rows are recorded, so their boundary is the checkpoint's call (cut()); the rest is
+  // learnt as rows are written, so its boundary is the commit before (committed()).
+  private typedAtClosedStart = new Set<string>();
+  private typedAtOpenStart = new Set<string>();
+  private atCommit: { castUnknown: boolean; keyKinds: string | undefined; looseWritten: KeySet | undefined } = {
+    castUnknown: false,
+    keyKinds: undefined,
+    looseWritten: undefined,
+  };
+
+  /** A checkpoint was called: what was recorded so far belongs to the transaction it closes. */
+  cut(): void {
+    this.upserted.cut();
+    this.typedAtClosedStart = this.typedAtOpenStart;
+    this.typedAtOpenStart = new Set(this.typedColumns);
+  }
+
+  /** The closed transaction committed: what it taught this table stays. */
+  committed(): void {
+    this.upserted.keepClosed();
+    this.looseWritten?.cut();
+    this.looseWritten?.keepClosed();
+    this.atCommit = { castUnknown: this.castUnknown, keyKinds: this.keyKinds, looseWritten: this.looseWritten };
+  }
+
+  /**
+   * The closed transaction was rolled back to be written again from its records: forgets what it taught this table,
+   * keeping what records after its checkpoint's call taught (the next transaction's).
+   */
+  undoClosed(): void {
+    this.upserted.undoClosed();
+    if (this.atCommit.looseWritten === undefined) this.looseWritten = undefined;
+    else {
+      this.looseWritten = this.atCommit.looseWritten;
+      this.looseWritten.cut();
+      this.looseWritten.undoClosed();
+    }
+    this.castUnknown = this.atCommit.castUnknown;
+    this.keyKinds = this.atCommit.keyKinds;
+    const later = [...this.typedColumns].filter((c) => !this.typedAtOpenStart.has(c));
+    this.typedColumns.clear();
+    for (const c of this.typedAtClosedStart) this.typedColumns.add(c);
+    for (const c of later) this.typedColumns.add(c);
+  }
+
+  /** The closed transaction was written again: the next one begins with what that taught this table. */
+  replayed(): void {
+    this.typedAtOpenStart = new Set(this.typedColumns);
   }
 }
 

@@ -200,7 +200,11 @@ export class EarlyCells {
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly loader: Loader,
-    private readonly onWarning: (m: string) => void,
+    /**
+     * Floats written early into FLOAT whose column widens to DOUBLE: they hold FLOAT's digits. Called with the
+     * warning; the writer writes the transaction again instead when it can (WarehouseWriter.replay()).
+     */
+    private readonly onInexact: (warning: string) => void,
     /** Operations held before an early write (for the warning's text). */
     private readonly spillRows: number,
   ) {}
@@ -354,8 +358,8 @@ export class EarlyCells {
     }
     for (const [c, from, to] of widening) {
       if (from === "FLOAT" && to === "DOUBLE" && e.inexact?.has(c)) {
-        this.onWarning(
-          `column ${c} of table ${t.name} changed type from FLOAT to DOUBLE after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint): their floats hold FLOAT's digits (0.1 reads 0.10000000149011612), where \`fivetran debug\` stores the floats as sent (docs/fidelity.md, known differences). ${earlyWriteRemedy(this.spillRows, [[sourceName(t, c), "DOUBLE"]])}`,
+        this.onInexact(
+          `column ${c} of table ${t.name} changed type from FLOAT to DOUBLE after rows of this checkpoint were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint), and the checkpoint was too large to write again: their floats hold FLOAT's digits (0.1 reads 0.10000000149011612), where \`fivetran debug\` stores the floats as sent (docs/fidelity.md, known differences). ${earlyWriteRemedy(this.spillRows, [[sourceName(t, c), "DOUBLE"]])}`,
         );
       }
       e.inexact?.delete(c);

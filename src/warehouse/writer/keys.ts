@@ -29,12 +29,25 @@ export class KeySet {
   private readonly numbers = new Set<number>();
   private readonly texts = new Set<string>();
   private digests: DigestSet | undefined;
+  /**
+   * The keys added since the last cut(), and those added between the two cuts before it (`closed`), so that a
+   * transaction written again from its records (WarehouseWriter.replay()) can take its own keys out first. Kept
+   * as what they are stored as: integers and digest words, not their text, which would then live on.
+   */
+  private log = new AddedKeys();
+  private closed: AddedKeys | undefined;
   /** Adds a key; returns false when it was already there. */
   add(key: string): boolean {
     const n = asInteger(key);
     if (n === undefined) {
-      if (key.length === DIGEST_TEXT && decodeDigest(key)) return (this.digests ??= new DigestSet()).add();
-      return grew(this.texts, key);
+      if (key.length === DIGEST_TEXT && decodeDigest(key)) {
+        if (!(this.digests ??= new DigestSet()).add()) return false;
+        this.log.digest();
+        return true;
+      }
+      if (!grew(this.texts, key)) return false;
+      this.log.texts.push(key);
+      return true;
     }
     if (n >= 0 && n < MAX_BIT) {
       const byte = n >>> 3;
@@ -42,10 +55,50 @@ export class KeySet {
       const bit = 1 << (n & 7);
       if (this.bits[byte] & bit) return false;
       this.bits[byte] |= bit;
+      this.log.numbers.push(n);
       return true;
     }
-    return grew(this.numbers, n);
+    if (!grew(this.numbers, n)) return false;
+    this.log.numbers.push(n);
+    return true;
   }
+  /** The keys added so far belong to the transaction a checkpoint is closing; those added from now on to the next. */
+  cut(): void {
+    this.closed = this.log;
+    this.log = new AddedKeys();
+  }
+  /** The closed transaction was committed: its keys stay. */
+  keepClosed(): void {
+    this.closed = undefined;
+  }
+  /** Takes out the keys the closed transaction added (it is being written again); keys added since cut() stay. */
+  undoClosed(): void {
+    const c = this.closed;
+    if (!c) return;
+    this.closed = undefined;
+    for (const n of c.numbers) {
+      if (n >= 0 && n < MAX_BIT) this.bits[n >>> 3] &= ~(1 << (n & 7));
+      else this.numbers.delete(n);
+    }
+    for (const t of c.texts) this.texts.delete(t);
+    for (let at = 0; at < c.digestCount * 5; at += 5) {
+      WORDS.set(c.digestWords.subarray(at, at + 5));
+      this.digests!.delete();
+    }
+  }
+  /**
+   * Keys added until resumeLog() are left out of the log: they are those of the transaction being written again,
+   * which then commits. The log of before goes on afterwards.
+   */
+  pauseLog(): void {
+    this.paused = this.log;
+    this.log = new AddedKeys();
+  }
+  resumeLog(): void {
+    if (this.paused) this.log = this.paused;
+    this.paused = undefined;
+  }
+  private paused: AddedKeys | undefined;
   has(key: string): boolean {
     const n = asInteger(key);
     if (n === undefined) {
@@ -64,6 +117,23 @@ export class KeySet {
     const bigger = new Uint8Array(size);
     bigger.set(this.bits);
     this.bits = bigger;
+  }
+}
+
+/** Keys a KeySet added in one transaction (see KeySet.cut()). */
+class AddedKeys {
+  readonly numbers: number[] = [];
+  readonly texts: string[] = [];
+  digestWords = new Int32Array(0);
+  digestCount = 0;
+  /** Logs the digest in WORDS. */
+  digest(): void {
+    if ((this.digestCount + 1) * 5 > this.digestWords.length) {
+      const bigger = new Int32Array(Math.max(5 * 256, this.digestWords.length * 2));
+      bigger.set(this.digestWords);
+      this.digestWords = bigger;
+    }
+    this.digestWords.set(WORDS, this.digestCount++ * 5);
   }
 }
 
@@ -134,6 +204,25 @@ class DigestSet {
 
   has(): boolean {
     return this.find(this.slots, this.used) >= 0;
+  }
+
+  /** Removes WORDS if there: the keys after it in their run move back (linear probing keeps no tombstones). */
+  delete(): void {
+    const at = this.find(this.slots, this.used);
+    if (at < 0) return;
+    const { slots, used } = this;
+    const mask = used.length - 1;
+    let hole = at;
+    for (let i = (hole + 1) & mask; used[i]; i = (i + 1) & mask) {
+      const home = slots[i * 5] & mask;
+      // The key at i may fill the hole only if its home slot is not between the hole and i (cyclically).
+      if (((i - home) & mask) >= ((i - hole) & mask)) {
+        slots.copyWithin(hole * 5, i * 5, i * 5 + 5);
+        hole = i;
+      }
+    }
+    used[hole] = 0;
+    this.size--;
   }
 
   /** The slot holding WORDS, or ~(the free slot where they would go). */

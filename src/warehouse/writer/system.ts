@@ -36,3 +36,18 @@ export class Clock {
     return `${this.clockPrefix}.${String(us % 1_000_000).padStart(6, "0")}+00:00`;
   }
 }
+
+/**
+ * Times counted from `start`, one microsecond per call: a transaction written again from its records
+ * (WarehouseWriter.replay()) stamps its operations inside the span its first writing took, which held one time per
+ * operation, so they stay before every operation of the next transaction.
+ */
+export class CountingClock extends Clock {
+  constructor(private at: number) {
+    super();
+  }
+
+  override nowUs(): number {
+    return this.at++;
+  }
+}
