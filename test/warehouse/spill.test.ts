@@ -324,7 +324,7 @@ describe("WarehouseWriter spilling", () => {
     const warnings: string[] = [];
     const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
     for (const s of steps) {
-      if (s.t === "checkpoint") await w.checkpoint(JSON.stringify(s.state));
+      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
       else await w.apply(s);
     }
     await w.close();
@@ -405,7 +405,7 @@ describe("WarehouseWriter spilling", () => {
       const warnings: string[] = [];
       const w = await WarehouseWriter.open(dir, { spillRows, onWarning: (m) => warnings.push(m) });
       for (const s of widening()) {
-        if (s.t === "checkpoint") await w.checkpoint(JSON.stringify(s.state));
+        if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
         else await w.apply(s);
       }
       await w.close();
@@ -444,7 +444,7 @@ describe("WarehouseWriter spilling", () => {
     const warnings: string[] = [];
     const w = await WarehouseWriter.open(dir, { spillRows: 2, journalChars: 200, onWarning: (m) => warnings.push(m) });
     for (const s of widening().slice(0, -2)) {
-      if (s.t === "checkpoint") await w.checkpoint(JSON.stringify(s.state));
+      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
       else await w.apply(s);
     }
     await w.close();
