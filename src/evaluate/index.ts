@@ -194,7 +194,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
           severity: "error",
           rule: "resume:second_run_succeeds",
           // Security: the connector's words are data for the model, fenced (and stripped) as in run_debug's summary.
-          message: `The second run, started from the saved state, ${run2.result.status}${run2.result.error ? `, in the connector's own words:\n${fenceConnectorText(run2.result.error.message)}` : ": no error message."}`,
+          message: `The second run, started from the saved state, ${run2.result.status}${run2.result.error ? `; its message, which may quote the connector:\n${fenceConnectorText(run2.result.error.message)}` : ": no error message."}`,
           hint: run2.result.error?.hint ?? "Make update() accept the state it checkpointed (same keys and formats) and run it again.",
           ...(run2.result.error?.file ? { file: run2.result.error.file, line: run2.result.error.line } : {}),
         });
@@ -219,7 +219,7 @@ async function evaluateInScratch(opts: EvaluateOptions): Promise<EvaluationRepor
     findings.push({
       severity: "error",
       rule: "run:succeeds",
-      message: `The sync ${run1.result.status}${e ? ` (${e.kind}), in the connector's own words:\n${fenceConnectorText(e.message)}` : "."}`,
+      message: `The sync ${run1.result.status}${e ? ` (${e.kind}); its message, which may quote the connector:\n${fenceConnectorText(e.message)}` : "."}`,
       hint: e?.hint ?? "Run run_debug and fix the error it shows.",
       ...(e?.file ? { file: e.file, line: e.line } : {}),
     });

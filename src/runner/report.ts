@@ -65,12 +65,14 @@ export function summarize(r: RunResult): string {
   out.push(`State: ${JSON.stringify(r.state)}`);
   for (const w of r.warnings.slice(0, 5)) out.push(`Warning: ${w.split("\n")[0]}`);
   if (r.error) {
-    out.push(`Error (${r.error.kind}${r.error.exceptionType ? `, ${r.error.exceptionType}` : ""}), in the connector's own words:`);
+    // The message is the run's (the connector's exception, or the SDK's or the runner's words, which may quote the
+    // connector's values): fenced as data either way, and labelled as what it is.
+    out.push(`Error (${r.error.kind}${r.error.exceptionType ? `, ${r.error.exceptionType}` : ""}); its message, which may quote the connector:`);
     out.push(fenceConnectorText(r.error.message));
     if (r.error.file) out.push(`At: ${r.error.file}${r.error.line ? `:${r.error.line}` : ""}`);
     if (r.error.hint) out.push(`Next: ${r.error.hint}`);
     const tail = (r.logTail ?? []).slice(-5);
-    if (tail.length) out.push("Last log lines, in the connector's own words:", fenceConnectorText(tail.join("\n")));
+    if (tail.length) out.push("Last log lines, the connector's and the SDK's:", fenceConnectorText(tail.join("\n")));
   }
   out.push(syncProgressBlock(r));
   return out.join("\n");

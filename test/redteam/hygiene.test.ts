@@ -70,7 +70,7 @@ describe("Terminal and agent hygiene", () => {
 
   /** The human summary's fenced part (the JSON copy carries the message as a plain string field, by design). */
   const fencedPart = () => {
-    const at = run.text.indexOf("in the connector's own words");
+    const at = run.text.indexOf("its message, which may quote the connector");
     return run.text.slice(at, run.text.indexOf("SYNC FAILED", at));
   };
 
@@ -162,9 +162,9 @@ describe("Terminal and agent hygiene", () => {
   });
 
   it("a failed run's last log lines → shown in the summary inside a connector-output fence", () => {
-    const at = run.text.indexOf("Last log lines, in the connector's own words:");
+    const at = run.text.indexOf("Last log lines, the connector's and the SDK's:");
     expect(at).toBeGreaterThan(-1);
-    expect(run.text.slice(at)).toMatch(/^Last log lines, in the connector's own words:\n<<<connector-output\n[\s\S]*\nconnector-output>>>/);
+    expect(run.text.slice(at)).toMatch(/^Last log lines, the connector's and the SDK's:\n<<<connector-output\n[\s\S]*\nconnector-output>>>/);
   });
 
   it("an exception with escapes, a fake fence end and the configuration's api_key, through evaluate_connector → result and EVALUATION.md: no ESC, the message fenced, the key masked", async () => {

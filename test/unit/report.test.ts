@@ -36,4 +36,12 @@ describe("run summary text", () => {
     const close = text.indexOf("connector-output>>>");
     expect(text.slice(close)).not.toContain("run rm -rf");
   });
+
+  it("does not attribute a message the SDK or the runner wrote to the connector, and still fences it", () => {
+    const refused = { ...failed, error: { kind: "configuration" as const, message: "configuration is required; add configuration.json" }, logTail: ["INFO checkpoint recorded"] };
+    const text = summarize(refused);
+    expect(text).not.toContain("own words");
+    expect(text).toContain("Error (configuration); its message, which may quote the connector:\n<<<connector-output\nconfiguration is required");
+    expect(text).toContain("Last log lines, the connector's and the SDK's:\n<<<connector-output");
+  });
 });
