@@ -406,8 +406,9 @@ export class WarehouseWriter {
   /** Commits the open transaction, or, when rows were written early in a type since changed, writes it again first. */
   private async finish(segment: Segment | undefined, since: number): Promise<void> {
     const warn = this.replayWanted;
-    if (warn && segment?.complete) return this.replay(segment, since);
-    // Too large to have been journaled (JOURNAL_LIMIT_CHARS): the rows stay as written, and the run says so.
+    if (warn && segment?.complete && this.registry.all.every((t) => t.undoable())) return this.replay(segment, since);
+    // Too large to have been journaled (JOURNAL_LIMIT_CHARS, or more keys than KeySet logs): the rows stay as
+    // written, and the run says so.
     warn?.();
     await this.commit();
   }

@@ -109,4 +109,20 @@ describe("KeySet: taking a transaction's keys out again (a checkpoint written ag
     s.undoClosed();
     expect([s.has("1"), s.has("2")]).toEqual([false, true]);
   });
+
+  it("says it cannot take a transaction's keys out once it added more than its log holds (2^20)", () => {
+    const s = new KeySet();
+    s.cut();
+    for (let i = 0; i < 2 ** 20; i++) s.add(String(i));
+    expect(s.logComplete()).toBe(true);
+    s.add(String(2 ** 20));
+    expect(s.logComplete()).toBe(false);
+    s.cut();
+    expect(s.undoable()).toBe(false);
+    // The next transaction logs again.
+    s.add("-5");
+    expect(s.logComplete()).toBe(true);
+    s.cut();
+    expect(s.undoable()).toBe(true);
+  });
 });

@@ -209,6 +209,12 @@ export class SyncTable {
     this.typedAtOpenStart = new Set(this.typedColumns);
   }
 
+  /** Whether undoClosed() can forget all the closed transaction taught this table (see KeySet.undoable()). */
+  undoable(): boolean {
+    // Cast keys are noted as rows are written: those since the commit before are the log not cut yet.
+    return this.upserted.undoable() && (this.atCommit.looseWritten?.logComplete() ?? true);
+  }
+
   /** The closed transaction committed: what it taught this table stays. */
   committed(): void {
     this.upserted.keepClosed();

@@ -13,9 +13,10 @@ import { privateTempDir } from "../registry.js";
 const MEMORY_CHARS = 64 * 1024;
 /**
  * Past this much text one transaction is no longer journaled: it can then not be written again, and the writer
- * warns instead (a connector that checkpoints once, after gigabytes of rows). Characters.
+ * warns instead (a connector that checkpoints once, after hundreds of thousands of rows). Characters: on disk, at
+ * most three times as many bytes.
  */
-export const JOURNAL_LIMIT_CHARS = 512 * 1024 * 1024;
+export const JOURNAL_LIMIT_CHARS = 64 * 1024 * 1024;
 
 /** The records of one transaction: in memory, then in a file of the journal's private folder. */
 export class Segment {

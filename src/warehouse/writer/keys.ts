@@ -46,7 +46,7 @@ export class KeySet {
         return true;
       }
       if (!grew(this.texts, key)) return false;
-      this.log.texts.push(key);
+      this.log.text(key);
       return true;
     }
     if (n >= 0 && n < MAX_BIT) {
@@ -55,11 +55,11 @@ export class KeySet {
       const bit = 1 << (n & 7);
       if (this.bits[byte] & bit) return false;
       this.bits[byte] |= bit;
-      this.log.numbers.push(n);
+      this.log.number(n);
       return true;
     }
     if (!grew(this.numbers, n)) return false;
-    this.log.numbers.push(n);
+    this.log.number(n);
     return true;
   }
   /** The keys added so far belong to the transaction a checkpoint is closing; those added from now on to the next. */
@@ -71,12 +71,21 @@ export class KeySet {
   keepClosed(): void {
     this.closed = undefined;
   }
+  /** Whether undoClosed() can take out every key the closed transaction added (it did not add more than LOG_MAX). */
+  undoable(): boolean {
+    return !this.closed?.overflow;
+  }
+  /** Whether the keys added since the last cut() are all in its log. */
+  logComplete(): boolean {
+    return !this.log.overflow;
+  }
   /** Takes out the keys the closed transaction added (it is being written again); keys added since cut() stay. */
   undoClosed(): void {
     const c = this.closed;
     if (!c) return;
     this.closed = undefined;
-    for (const n of c.numbers) {
+    for (let i = 0; i < c.numberCount; i++) {
+      const n = c.numbers[i];
       if (n >= 0 && n < MAX_BIT) this.bits[n >>> 3] &= ~(1 << (n & 7));
       else this.numbers.delete(n);
     }
@@ -122,19 +131,54 @@ export class KeySet {
 
 /** Keys a KeySet added in one transaction (see KeySet.cut()). */
 class AddedKeys {
-  readonly numbers: number[] = [];
+  /** Integer keys (bitmap or Set), in a typed array: a JS array of them took 8 bytes and a GC look each. */
+  numbers = new Float64Array(0);
+  numberCount = 0;
   readonly texts: string[] = [];
   digestWords = new Int32Array(0);
   digestCount = 0;
+  /** More keys came than LOG_MAX: the transaction's keys can no longer be taken out (see KeySet.undoable()). */
+  overflow = false;
+
+  private full(): boolean {
+    if (this.numberCount + this.texts.length + this.digestCount < LOG_MAX) return false;
+    this.overflow = true;
+    this.numbers = new Float64Array(0);
+    this.texts.length = 0;
+    this.digestWords = new Int32Array(0);
+    this.numberCount = this.digestCount = 0;
+    return true;
+  }
+
+  number(n: number): void {
+    if (this.overflow || this.full()) return;
+    if (this.numberCount === this.numbers.length) this.numbers = grown(this.numbers, this.numbers.length * 2 || 1024);
+    this.numbers[this.numberCount++] = n;
+  }
+
+  text(key: string): void {
+    if (!this.overflow && !this.full()) this.texts.push(key);
+  }
+
   /** Logs the digest in WORDS. */
   digest(): void {
-    if ((this.digestCount + 1) * 5 > this.digestWords.length) {
-      const bigger = new Int32Array(Math.max(5 * 256, this.digestWords.length * 2));
-      bigger.set(this.digestWords);
-      this.digestWords = bigger;
-    }
+    if (this.overflow || this.full()) return;
+    if ((this.digestCount + 1) * 5 > this.digestWords.length) this.digestWords = grown(this.digestWords, Math.max(5 * 256, this.digestWords.length * 2));
     this.digestWords.set(WORDS, this.digestCount++ * 5);
   }
+}
+
+/**
+ * The most keys one transaction's log holds per set. A checkpoint of more new keys than this in one table is not
+ * written again (its journal, JOURNAL_LIMIT_CHARS, would be about as large): the log then costs at most 8 MB of
+ * integers, 20 MB of digests, or a reference per text key the set holds anyway.
+ */
+const LOG_MAX = 1 << 20;
+
+function grown<T extends Float64Array | Int32Array>(a: T, size: number): T {
+  const bigger = new (a.constructor as new (n: number) => T)(size);
+  bigger.set(a);
+  return bigger;
 }
 
 /** The length of the base64 text of 20 bytes: a SHA-1, as `_fivetran_id` is. */
