@@ -22,7 +22,9 @@ import { TableRegistry } from "./writer/tables.js";
 // writer/: the tables of a sync and their names (tables.ts), a row recorded into its table's batch (record.ts,
 // batch.ts), key sets and keys cast to their column's type (keys.ts), system columns and their clock (system.ts),
 // table definitions and schema evolution (ddl.ts), loading rows into DuckDB (load.ts), the upsert/update/truncate
-// SQL (apply.ts) and uploaded files (stored-files.ts). This file holds the transaction: spills, checkpoints, rollback and failure.
+// SQL (apply.ts), uploaded files (stored-files.ts), early cells a widening reads as sent (early.ts) and the records a
+// checkpoint is written again from (journal.ts). This file holds the transaction: spills, checkpoints, replay,
+// rollback and failure.
 
 export { KeySet } from "./writer/keys.js";
 
