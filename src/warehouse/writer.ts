@@ -232,9 +232,13 @@ export class WarehouseWriter {
   /** A truncate: the rows synced before now are deleted at the next write. */
   truncate(source: string, sourceSchema?: string): void {
     this.assertOpen();
+    // Journaled once, when it comes: applied later (after a replay), it keeps its place before the rows after it.
     this.records.add(JSON.stringify({ t: "truncate", table: source, schema: sourceSchema }));
-    if (this.replaying) this.deferred.push(() => this.truncate(source, sourceSchema));
-    else this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
+    const apply = () => {
+      this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
+    };
+    if (this.replaying) this.deferred.push(apply);
+    else apply();
   }
 
   /**
