@@ -551,10 +551,16 @@ export class WarehouseWriter {
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       const hint = this.hints?.get(t);
-      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, hint?.get(c) ?? k);
+      // Upserts of the table written earlier in this transaction were in the SDK's one write of the checkpoint with
+      // these updates, so the updates' keys type the key columns too (4,096 whole-number keys written early, then an
+      // update of the key "w28": VARCHAR, fidelity connector 266). Updates alone in a checkpoint do not (the SDK's
+      // load fails on a key its column cannot hold).
+      const typesKeys = t.upsertedInTx;
+      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && (typesKeys || !t.key.includes(c))) wanted.set(c, hint?.get(c) ?? k);
       const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted, commit) : undefined;
-      actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
+      actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key, typesKeys && t.isDeclared && !t.hashedKey) : existing;
       if (after) await after();
+      if (typesKeys) this.noteKeyWidening(t, existing, actual);
     } else {
       return false;
     }
