@@ -234,9 +234,13 @@ export class WarehouseWriter {
   /** A truncate: the rows synced before now are deleted at the next write. */
   truncate(source: string, sourceSchema?: string): void {
     this.assertOpen();
+    // Journaled once, when it comes: applied later (after a replay), it keeps its place before the rows after it.
     this.records.add(JSON.stringify({ t: "truncate", table: source, schema: sourceSchema }));
-    if (this.replaying) this.deferred.push(() => this.truncate(source, sourceSchema));
-    else this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
+    const apply = () => {
+      this.registry.table(source, sourceSchema).batch.truncateBefore = this.clock.now();
+    };
+    if (this.replaying) this.deferred.push(apply);
+    else apply();
   }
 
   /**
@@ -550,10 +554,16 @@ export class WarehouseWriter {
       const grows = existing.has(FIVETRAN_DELETED);
       const wanted: Columns = new Map();
       const hint = this.hints?.get(t);
-      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && !t.key.includes(c)) wanted.set(c, hint?.get(c) ?? k);
+      // Upserts of the table written earlier in this transaction were in the SDK's one write of the checkpoint with
+      // these updates, so the updates' keys type the key columns too (4,096 whole-number keys written early, then an
+      // update of the key "w28": VARCHAR, fidelity connector 266). Updates alone in a checkpoint do not (the SDK's
+      // load fails on a key its column cannot hold).
+      const typesKeys = t.upsertedInTx;
+      for (const [c, k] of b.seen) if ((grows || existing.has(c)) && !t.declared.has(c) && (typesKeys || !t.key.includes(c))) wanted.set(c, hint?.get(c) ?? k);
       const after = wanted.size ? await this.early.beforeWiden(t, existing, wanted, commit) : undefined;
-      actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key) : existing;
+      actual = wanted.size ? await this.schemas.ensureTable(t.schema, t.name, wanted, t.key, typesKeys && t.isDeclared && !t.hashedKey) : existing;
       if (after) await after();
+      if (typesKeys) this.noteKeyWidening(t, existing, actual);
     } else {
       return false;
     }

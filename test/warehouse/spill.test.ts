@@ -439,6 +439,47 @@ describe("WarehouseWriter spilling", () => {
     expect(await contents(dir)).toBe(whole);
   });
 
+  it("keeps a truncate that came while a checkpoint was written again once, in its place, when the next checkpoint is written again too", async () => {
+    // Found with a connector whose thread truncated a table and upserted into it while the main thread's checkpoint
+    // was written again: the truncate was journaled when it came and again when it was applied, after the first of
+    // the rows that followed it, so writing the next checkpoint again deleted that row (`_fivetran_deleted` true).
+    const steps = widening();
+    const at = steps.findIndex((s) => s.t === "checkpoint");
+    const during: Step[] = [
+      { t: "truncate", table: "u" },
+      { t: "upsert", table: "u", data: { k: 7, a: "after the truncate" } },
+    ];
+    const next: Step[] = [
+      { t: "upsert", table: "u", data: { k: 8, a: "after the truncate" } },
+      // Floats written early, then a word: the next checkpoint is written again as well.
+      ...[5.5, 6.5, 7.5].map((k): Step => ({ t: "upsert", table: "t", data: { k: { $ft: "float", v: String(k) }, a: "f" } })),
+      { t: "upsert", table: "t", data: { k: "word", a: "z" } },
+      { t: "checkpoint", state: { page: 2 } },
+    ];
+    const whole = await contents(await play([...steps.slice(0, at + 1), ...during, ...next], 1_000_000));
+    expect(JSON.parse(whole).u.rows).toContainEqual({ k: "7", a: "after the truncate", _fivetran_deleted: false });
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 2 });
+    for (const s of steps.slice(0, at)) await w.apply(s as ChannelRecord);
+    const writer = w as unknown as { replayRecord: (...args: unknown[]) => void };
+    const replayRecord = writer.replayRecord.bind(w);
+    let replayed = 0;
+    writer.replayRecord = (...args: unknown[]) => {
+      if (!replayed++) for (const s of during) void w.apply(s as ChannelRecord);
+      replayRecord(...args);
+    };
+    await w.checkpoint(JSON.stringify({ page: 1 }));
+    expect(replayed).toBeGreaterThan(0);
+    replayed = 0;
+    for (const s of next) {
+      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
+      else await w.apply(s);
+    }
+    expect(replayed, "the second checkpoint is written again").toBeGreaterThan(0);
+    await w.close();
+    expect(await contents(dir)).toBe(whole);
+  });
+
   it("warns instead when the checkpoint was too large to keep its records (the key column's known difference)", async () => {
     const dir = tempProject("spill-");
     const warnings: string[] = [];

@@ -1,4 +1,4 @@
-import { mergeTypes, type Cell } from "../cells.js";
+import { cellType, mergeTypes, widerType, type Cell } from "../cells.js";
 import { KeySet } from "./keys.js";
 import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED } from "./system.js";
 
@@ -137,8 +137,44 @@ export class SyncTable {
     for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
     for (const c of b.seen.keys()) this.typedColumns.add(c);
     // A batch with a truncate is written as it is: its rows and the truncate keep their order.
-    if (early) this.holdUntyped(b, b.next, b.truncateBefore ? 0 : holdMax);
+    if (early) {
+      this.holdUntyped(b, b.next, b.truncateBefore ? 0 : holdMax);
+      this.holdUnfitKeys(b, b.next, b.truncateBefore ? 0 : holdMax);
+    }
     return b;
+  }
+
+  /**
+   * Moves updates and deletes whose key a key column cannot hold in its type of the table's last write (the key
+   * "w5" of a BIGINT column) from `b` to the empty batch `next`, at most `holdMax`, when `b` has no upsert that
+   * widens the column first. Written early, alone, their load would fail, where the SDK, writing the checkpoint's
+   * rows once, types the key column with the upserts that may still come in it (fidelity connector 268). Written at
+   * the checkpoint, they are as the SDK writes them: typed with that checkpoint's upserts, or failing without any.
+   */
+  private holdUnfitKeys(b: Batch, next: Batch, holdMax: number): void {
+    if (b.hasUpserts || this.hashedKey || this.keyKinds === undefined || holdMax <= 0) return;
+    const kinds = this.keyKinds.split("\0");
+    let held = 0;
+    for (const [k, p] of b.pending) {
+      if (p.upsert) continue;
+      const unfit = this.keyIndex.some((i, n) => {
+        const cell = p.cells[i];
+        // Only whole numbers come as numbers (the harness's ints).
+        const kind = typeof cell === "number" ? "BIGINT" : cellType(cell ?? null);
+        const wider = kind === null || kinds[n] === undefined ? null : widerType(kinds[n], kind);
+        return wider !== null && wider !== kinds[n];
+      });
+      if (!unfit) continue;
+      if (held >= holdMax) break;
+      b.pending.delete(k);
+      next.pending.set(k, p);
+      held++;
+      next.mayConflict ||= b.mayConflict;
+      for (let i = 0; i < p.cells.length; i++) {
+        const kind = p.cells[i] === undefined ? undefined : b.seen.get(this.columns[i]);
+        if (kind !== undefined) next.seen.set(this.columns[i], kind);
+      }
+    }
   }
 
   /**
