@@ -8,7 +8,7 @@ import { quote } from "./names.js";
 import { openWriterInstance, releaseWriterInstance } from "./registry.js";
 import { RowWriter } from "./writer/apply.js";
 import { blankToNull, carrySeen, Batch, type Cells, type Columns, type SyncTable } from "./writer/batch.js";
-import { cacheKey, TableSchemas } from "./writer/ddl.js";
+import { TableSchemas } from "./writer/ddl.js";
 import { Journal, type Segment } from "./writer/journal.js";
 import { EarlyCells } from "./writer/early.js";
 import { earlyWriteRemedy, sourceName } from "./writer/hints.js";
@@ -109,10 +109,9 @@ export class WarehouseWriter {
     private readonly spillRows: number,
     direct: boolean,
     journalChars: number | undefined,
-    atStart: ReadonlyMap<string, Columns>,
   ) {
     this.records = new Journal(journalChars);
-    this.registry = new TableRegistry(onWarning, atStart);
+    this.registry = new TableRegistry(onWarning);
     this.schemas = new TableSchemas(conn);
     this.files = new StoredFiles(conn, projectDir);
     this.loader = new Loader(conn, (us) => this.clock.timeText(us));
@@ -129,7 +128,6 @@ export class WarehouseWriter {
     const dbPath = warehousePath(project);
     const instance = await openWriterInstance(dbPath);
     let conn: DuckDBConnection | undefined;
-    let atStart: Map<string, Columns>;
     try {
       conn = await instance.connect();
       // The SDK writes in UTC; then the configuration is frozen for every connection of this instance, readers too.
@@ -157,14 +155,13 @@ export class WarehouseWriter {
       await conn.run(`CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
       await conn.run(`INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', 'FIVETRAN_NAMING') ON CONFLICT DO NOTHING`);
       if (opts.reset) await conn.run("CHECKPOINT");
-      atStart = await syncColumns(conn);
     } catch (e) {
       conn?.closeSync();
       instance.closeSync();
       releaseWriterInstance(dbPath, instance);
       throw e;
     }
-    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true, opts.journalChars, atStart);
+    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true, opts.journalChars);
   }
 
   // ------------------------------------------------------------------ operations
@@ -702,22 +699,6 @@ async function syncSchemas(conn: DuckDBConnection): Promise<string[]> {
     [SCHEMA, `${SCHEMA}_`],
   );
   return r.getRows().map((row) => String(row[0]));
-}
-
-/** The columns of every table of the sync's schemas, by cacheKey(schema, table), in table order. */
-async function syncColumns(conn: DuckDBConnection): Promise<Map<string, Columns>> {
-  const r = await conn.runAndReadAll(
-    "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND (table_schema = $1 OR starts_with(table_schema, $2)) ORDER BY table_schema, table_name, ordinal_position",
-    [SCHEMA, `${SCHEMA}_`],
-  );
-  const out = new Map<string, Columns>();
-  for (const [schema, table, column, type] of r.getRows()) {
-    const k = cacheKey(String(schema), String(table));
-    let columns = out.get(k);
-    if (!columns) out.set(k, (columns = new Map<string, string>()));
-    columns.set(String(column), String(type));
-  }
-  return out;
 }
 
 /** Committed rows per table of the sync's schemas, keyed as rowsPerTable() documents. */

@@ -82,11 +82,6 @@ export class SyncTable {
   /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
   keyKinds: string | undefined;
   /**
-   * The types of the key columns in the table when the sync began (an earlier run made it), joined as keyKinds is:
-   * what an early write holds back updates by before this sync writes the table (holdUnfitKeys()).
-   */
-  keyKindsAtStart: string | undefined;
-  /**
    * Set when this table was created inside the open transaction: its data columns in the order they first came
    * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
    */
@@ -157,9 +152,8 @@ export class SyncTable {
    * the checkpoint, they are as the SDK writes them: typed with that checkpoint's upserts, or failing without any.
    */
   private holdUnfitKeys(b: Batch, next: Batch, holdMax: number): void {
-    const known = this.keyKinds ?? this.keyKindsAtStart;
-    if (b.hasUpserts || this.hashedKey || known === undefined || holdMax <= 0) return;
-    const kinds = known.split("\0");
+    if (b.hasUpserts || this.hashedKey || this.keyKinds === undefined || holdMax <= 0) return;
+    const kinds = this.keyKinds.split("\0");
     let held = 0;
     for (const [k, p] of b.pending) {
       if (p.upsert) continue;

@@ -23,11 +23,7 @@ export class TableRegistry {
   private objectShapes = new Map<string, Shape>();
   private columnNames = new Map<string, string>();
 
-  constructor(
-    private readonly onWarning: (m: string) => void,
-    /** The columns of the tables the warehouse held when the sync began, by cacheKey(schema, table). */
-    private readonly atStart: ReadonlyMap<string, Columns> = new Map(),
-  ) {}
+  constructor(private readonly onWarning: (m: string) => void) {}
 
   /** The shape of a row given as an object of cells (tests and tools): made once per table and list of names. */
   shapeOf(rec: RowRecord): Shape {
@@ -102,8 +98,6 @@ export class TableRegistry {
 
   private register(source: string, sourceSchema: string | undefined, t: SyncTable): void {
     t.source = source;
-    const columns = this.atStart.get(cacheKey(t.schema, t.name));
-    if (columns && t.key.every((k) => columns.has(k))) t.keyKindsAtStart = t.key.map((k) => columns.get(k)).join("\0");
     if (sourceSchema === undefined) this.tables.set(source, t);
     else {
       let m = this.schemaTables.get(sourceSchema);
