@@ -51,6 +51,8 @@ export interface WriterOptions {
   directAppend?: boolean;
   /** Characters of one transaction's records kept to write it again (default JOURNAL_LIMIT_CHARS; tests use less). */
   journalChars?: number;
+  /** Updates and deletes of a table held back from early writes until the checkpoint (default SPILL_ROWS). */
+  holdUpdates?: number;
 }
 
 /**
@@ -109,6 +111,8 @@ export class WarehouseWriter {
     private readonly spillRows: number,
     direct: boolean,
     journalChars: number | undefined,
+    /** See WriterOptions.holdUpdates. */
+    private readonly holdUpdates: number,
   ) {
     this.records = new Journal(journalChars);
     this.registry = new TableRegistry(onWarning);
@@ -161,7 +165,16 @@ export class WarehouseWriter {
       releaseWriterInstance(dbPath, instance);
       throw e;
     }
-    return new WarehouseWriter(projectDir, instance, conn, opts.onWarning ?? (() => {}), Math.max(1, opts.spillRows ?? SPILL_ROWS), opts.directAppend ?? true, opts.journalChars);
+    return new WarehouseWriter(
+      projectDir,
+      instance,
+      conn,
+      opts.onWarning ?? (() => {}),
+      Math.max(1, opts.spillRows ?? SPILL_ROWS),
+      opts.directAppend ?? true,
+      opts.journalChars,
+      Math.max(0, opts.holdUpdates ?? SPILL_ROWS),
+    );
   }
 
   // ------------------------------------------------------------------ operations
@@ -323,8 +336,8 @@ export class WarehouseWriter {
     this.pendingRows = 0;
     const batches = new Map<SyncTable, Batch>();
     // Rows held back from an early write (SyncTable.close()) stay in memory until a later write: at most as many
-    // as one early write holds, per table, so memory stays bounded.
-    for (const t of this.registry.all) batches.set(t, t.close(early, this.spillRows));
+    // as one early write holds, and as many updates, per table, so memory stays bounded.
+    for (const t of this.registry.all) batches.set(t, t.close(early, this.spillRows, this.holdUpdates));
     return batches;
   }
 

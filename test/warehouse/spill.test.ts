@@ -159,8 +159,8 @@ describe("WarehouseWriter spilling", () => {
     }, 60_000);
   }
 
-  // Seeds 4 and 9 still differ: see docs/fidelity.md (keys that meet once cast: what is left).
-  for (const seed of [1, 2, 3, 11, 12, 14, 15]) {
+  // Seed 4 still differs, with an early write every operation: see docs/fidelity.md (keys that meet once cast).
+  for (const seed of [1, 2, 3, 9, 11, 12, 14, 15]) {
     it(`leaves the same warehouse whatever the spill size when keys meet once cast (seed ${seed})`, async () => {
       // Keys that differ in memory but may be one in the table (True and 1, 1 and 1.0), in one and two key columns.
       const r = random(seed);

@@ -1,4 +1,4 @@
-import { cellType, mergeTypes, widerType, type Cell } from "../cells.js";
+import { mergeTypes, type Cell } from "../cells.js";
 import { KeySet } from "./keys.js";
 import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED } from "./system.js";
 
@@ -131,7 +131,7 @@ export class SyncTable {
    * be created (no type) and the "" would be lost, where the SDK, writing the checkpoint's rows once, types the
    * column from a later row and keeps the "". Past `holdMax` they are written, and lose it; `lostBlank` says so.
    */
-  close(early = false, holdMax = 0): Batch {
+  close(early = false, holdMax = 0, holdUpdates = holdMax): Batch {
     const b = this.batch;
     b.next = this.batch = new Batch();
     for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
@@ -139,32 +139,24 @@ export class SyncTable {
     // A batch with a truncate is written as it is: its rows and the truncate keep their order.
     if (early) {
       this.holdUntyped(b, b.next, b.truncateBefore ? 0 : holdMax);
-      this.holdUnfitKeys(b, b.next, b.truncateBefore ? 0 : holdMax);
+      this.holdUpdates(b, b.next, b.truncateBefore ? 0 : holdUpdates);
     }
     return b;
   }
 
   /**
-   * Moves updates and deletes whose key a key column cannot hold in its type of the table's last write (the key
-   * "w5" of a BIGINT column) from `b` to the empty batch `next`, at most `holdMax`, when `b` has no upsert that
-   * widens the column first. Written early, alone, their load would fail, where the SDK, writing the checkpoint's
-   * rows once, types the key column with the upserts that may still come in it (fidelity connector 268). Written at
-   * the checkpoint, they are as the SDK writes them: typed with that checkpoint's upserts, or failing without any.
+   * Moves the updates and deletes of `b` to the empty batch `next`, at most `holdMax` of them (the first), so that
+   * they are written at the checkpoint, after every upsert of it, as the SDK writes a checkpoint once: upserts, then
+   * updates and deletes. Written early, an update of `9` would miss the row an upsert of `9.0` makes later in the
+   * checkpoint (267), and an update of `"w5"` would fail against a key column that an upsert later in it widens to
+   * VARCHAR (268, 269). Updates of one key merge as before: a later upsert of the same key replaces a held update,
+   * as in the SDK's batch. Past `holdMax`, they are written early (docs/fidelity.md, Known differences).
    */
-  private holdUnfitKeys(b: Batch, next: Batch, holdMax: number): void {
-    if (b.hasUpserts || this.hashedKey || this.keyKinds === undefined || holdMax <= 0) return;
-    const kinds = this.keyKinds.split("\0");
+  private holdUpdates(b: Batch, next: Batch, holdMax: number): void {
+    if (this.hashedKey) return;
     let held = 0;
     for (const [k, p] of b.pending) {
       if (p.upsert) continue;
-      const unfit = this.keyIndex.some((i, n) => {
-        const cell = p.cells[i];
-        // Only whole numbers come as numbers (the harness's ints).
-        const kind = typeof cell === "number" ? "BIGINT" : cellType(cell ?? null);
-        const wider = kind === null || kinds[n] === undefined ? null : widerType(kinds[n], kind);
-        return wider !== null && wider !== kinds[n];
-      });
-      if (!unfit) continue;
       if (held >= holdMax) break;
       b.pending.delete(k);
       next.pending.set(k, p);
