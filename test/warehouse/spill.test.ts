@@ -75,15 +75,41 @@ function operations(seed: number, count: number): Step[] {
 async function play(steps: Step[], spillRows: number | undefined, opts: { directAppend?: boolean; dir?: string } = {}): Promise<string> {
   const dir = opts.dir ?? tempProject("spill-");
   const w = await WarehouseWriter.open(dir, { ...(spillRows === undefined ? {} : { spillRows }), directAppend: opts.directAppend ?? true });
-  for (const s of steps) {
-    if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
-    else if (s.t === "upsert" || s.t === "update" || s.t === "delete") {
-      await w.apply(s);
-      await w.backlog();
-    } else await w.apply(s);
-  }
+  await feed(w, steps);
   await w.close();
   return dir;
+}
+
+/** Applies the steps to an open writer, checkpoints included, waiting when it asks to (as the runner does). */
+async function feed(w: WarehouseWriter, steps: Step[]): Promise<void> {
+  for (const s of steps) {
+    if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
+    else {
+      await w.apply(s);
+      await w.backlog();
+    }
+  }
+}
+
+/**
+ * Runs `fn` once, inside the writer's first replay (a checkpoint written again), when it reads its first record:
+ * what a connector's other thread sends meanwhile. White box: replayRecord is private. `records` counts the records
+ * replayed (a test may reset it).
+ */
+function duringReplay(w: WarehouseWriter, fn: () => void): { records: number } {
+  const writer = w as unknown as { replayRecord: (...args: unknown[]) => void };
+  const replayRecord = writer.replayRecord.bind(w);
+  const seen = { records: 0 };
+  let first = true;
+  writer.replayRecord = (...args: unknown[]) => {
+    seen.records++;
+    if (first) {
+      first = false;
+      fn();
+    }
+    replayRecord(...args);
+  };
+  return seen;
 }
 
 /** Every table's columns and rows, without `_fivetran_synced` (a clock reading), in key order. */
@@ -323,10 +349,7 @@ describe("WarehouseWriter spilling", () => {
     const dir = tempProject("spill-");
     const warnings: string[] = [];
     const w = await WarehouseWriter.open(dir, { spillRows: 2, onWarning: (m) => warnings.push(m) });
-    for (const s of steps) {
-      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
-      else await w.apply(s);
-    }
+    await feed(w, steps);
     await w.close();
     expect(warnings).toEqual([]);
     expect(await contents(dir)).toBe(whole);
@@ -404,10 +427,7 @@ describe("WarehouseWriter spilling", () => {
       const dir = tempProject("spill-");
       const warnings: string[] = [];
       const w = await WarehouseWriter.open(dir, { spillRows, onWarning: (m) => warnings.push(m) });
-      for (const s of widening()) {
-        if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
-        else await w.apply(s);
-      }
+      await feed(w, widening());
       await w.close();
       expect(await contents(dir), `spillRows ${spillRows}`).toBe(whole);
       expect(warnings).toEqual([]);
@@ -423,17 +443,12 @@ describe("WarehouseWriter spilling", () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 2 });
     for (const s of steps.slice(0, at)) await w.apply(s as ChannelRecord);
-    // The next checkpoint's rows come while this one is written again (a connector's other thread): applied from
-    // inside the replay, when it reads its first record (white box: replayRecord is private).
-    const writer = w as unknown as { replayRecord: (...args: unknown[]) => void };
-    const replayRecord = writer.replayRecord.bind(w);
-    let during = 0;
-    writer.replayRecord = (...args: unknown[]) => {
-      if (!during++) for (const s of steps.slice(at + 1, -1)) w.applyNow(s as RowRecord);
-      replayRecord(...args);
-    };
+    // The next checkpoint's rows come while this one is written again (a connector's other thread).
+    const replayed = duringReplay(w, () => {
+      for (const s of steps.slice(at + 1, -1)) w.applyNow(s as RowRecord);
+    });
     await w.checkpoint(JSON.stringify({ page: 1 }));
-    expect(during).toBeGreaterThan(0);
+    expect(replayed.records).toBeGreaterThan(0);
     await w.checkpoint(JSON.stringify({ page: 2 }));
     await w.close();
     expect(await contents(dir)).toBe(whole);
@@ -461,21 +476,14 @@ describe("WarehouseWriter spilling", () => {
     const dir = tempProject("spill-");
     const w = await WarehouseWriter.open(dir, { spillRows: 2 });
     for (const s of steps.slice(0, at)) await w.apply(s as ChannelRecord);
-    const writer = w as unknown as { replayRecord: (...args: unknown[]) => void };
-    const replayRecord = writer.replayRecord.bind(w);
-    let replayed = 0;
-    writer.replayRecord = (...args: unknown[]) => {
-      if (!replayed++) for (const s of during) void w.apply(s as ChannelRecord);
-      replayRecord(...args);
-    };
+    const replayed = duringReplay(w, () => {
+      for (const s of during) void w.apply(s as ChannelRecord);
+    });
     await w.checkpoint(JSON.stringify({ page: 1 }));
-    expect(replayed).toBeGreaterThan(0);
-    replayed = 0;
-    for (const s of next) {
-      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
-      else await w.apply(s);
-    }
-    expect(replayed, "the second checkpoint is written again").toBeGreaterThan(0);
+    expect(replayed.records).toBeGreaterThan(0);
+    replayed.records = 0;
+    await feed(w, next);
+    expect(replayed.records, "the second checkpoint is written again").toBeGreaterThan(0);
     await w.close();
     expect(await contents(dir)).toBe(whole);
   });
@@ -484,10 +492,7 @@ describe("WarehouseWriter spilling", () => {
     const dir = tempProject("spill-");
     const warnings: string[] = [];
     const w = await WarehouseWriter.open(dir, { spillRows: 2, journalChars: 200, onWarning: (m) => warnings.push(m) });
-    for (const s of widening().slice(0, -2)) {
-      if (s.t === "checkpoint") await w.checkpoint("state" in s ? JSON.stringify(s.state) : s.text);
-      else await w.apply(s);
-    }
+    await feed(w, widening().slice(0, -2));
     await w.close();
     expect(warnings).toEqual([expect.stringMatching(/^key column k \(BIGINT to (FLOAT|DOUBLE)\) of table t changed type after .*early.*too large.*"columns": \{"k": "(FLOAT|DOUBLE)"\}/)]);
   });
