@@ -35,6 +35,24 @@ def update(configuration, state):
     op.checkpoint({"n": 1})
 `;
 
+/**
+ * A connector whose thread calls os._exit(3) half a second after update() returned, having upserted a row,
+ * checkpointed and upserted another: `fivetran debug` prints SYNC SUCCEEDED, keeps both rows and exits 3.
+ */
+export const EXIT_3_AFTER_SYNC = `import threading, time, os
+${HEADER}
+def late():
+    time.sleep(0.5)
+    os._exit(3)
+
+def update(configuration, state):
+    threading.Thread(target=late, name="exiter").start()
+    op.upsert("t", {"id": 1})
+    op.checkpoint({"n": 1})
+    op.upsert("t", {"id": 2})
+connector = Connector(update=update)
+`;
+
 /** A connector that checkpoints, then upserts more, then fails: the classic rollback case. */
 export const FAIL_AFTER_CHECKPOINT = `${HEADER}
 def update(configuration, state):

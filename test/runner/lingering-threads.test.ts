@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
-import { HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
+import { EXIT_3_AFTER_SYNC, HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
 
 describe("threads still running after the sync", () => {
   it("a sync that succeeded is reported succeeded once its lingering threads have had their grace, with a warning naming them", async () => {
@@ -119,17 +119,7 @@ const AFTER_CHECKPOINT = `
 
 describe("the process ends badly after the sync ended", () => {
   it("os._exit(3) in a thread after update() returned: the final flush is kept, exit code 3 (fivetran debug: SYNC SUCCEEDED, exit 3, both rows)", async () => {
-    const code = `import threading, time, os
-${HEADER}
-def late():
-    time.sleep(0.5)
-    os._exit(3)
-
-def update(configuration, state):
-    threading.Thread(target=late, name="exiter").start()${AFTER_CHECKPOINT}
-connector = Connector(update=update)
-`;
-    const r = await runSync({ projectDir: makeConnector(code), engine: "embedded", timeoutSeconds: 60 });
+    const r = await runSync({ projectDir: makeConnector(EXIT_3_AFTER_SYNC), engine: "embedded", timeoutSeconds: 60 });
     expect(r.rowsPerTable).toEqual({ t: 2 });
     expect(r.state).toEqual({ n: 1 });
     expect(r.exitCode).toBe(3);

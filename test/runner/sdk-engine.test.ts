@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
 import { realSdkPython } from "../helpers/env.js";
-import { FAIL_AFTER_CHECKPOINT, HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
+import { EXIT_3_AFTER_SYNC, FAIL_AFTER_CHECKPOINT, HEADER, HEARTBEAT, makeConnector } from "./helpers.js";
 
 // The real `fivetran debug` of the SDK installed in the test venv (no mocks). Skipped only when the venv is
 // missing outside CI; realSdkPython() throws under CI=true.
@@ -87,20 +87,7 @@ ${tail}connector = Connector(update=update)
   }, 120_000);
 
   it("SYNC SUCCEEDED, then os._exit(3) in a thread: failed with exit code 3, and the error says the rows are written", async () => {
-    const code = `import threading, time, os
-${HEADER}
-def late():
-    time.sleep(0.5)
-    os._exit(3)
-
-def update(configuration, state):
-    threading.Thread(target=late).start()
-    op.upsert("t", {"id": 1})
-    op.checkpoint({"n": 1})
-    op.upsert("t", {"id": 2})
-connector = Connector(update=update)
-`;
-    const r = await runSync({ projectDir: makeConnector(code, {}), python: python!, engine: "sdk", timeoutSeconds: 90 });
+    const r = await runSync({ projectDir: makeConnector(EXIT_3_AFTER_SYNC, {}), python: python!, engine: "sdk", timeoutSeconds: 90 });
     expect(r.status).toBe("failed");
     expect(r.exitCode).toBe(3);
     expect(r.rowsPerTable).toEqual({ t: 2 });
