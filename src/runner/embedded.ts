@@ -4,9 +4,9 @@ import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
-import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
+import { LINGER_MS, limitError, lingerWarning, stoppedAfterVerdict } from "./limits.js";
 import { watchLines } from "./lines.js";
-import { spawnForRun, type StopReason, type Supervised } from "./process.js";
+import { spawnForRun, type Supervised } from "./process.js";
 import { checkPythonVersion, PYTHON_HINT } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
 import { cacheFile, choosePython, rememberPython, type PythonChoice } from "../exec/python-path.js";
@@ -71,14 +71,16 @@ function keepStateFile(projectDir: string, finalText: string): (() => void) | un
     return undefined;
   }
   if (held?.equals(Buffer.from(finalText, "utf8"))) return undefined;
+  return putStateBack(project, held);
+}
+
+/** A function that gives files/state.json the bytes `held` again, or removes it when `held` is undefined (no file). */
+function putStateBack(project: ConnectorProject, held: Buffer | undefined): () => void {
   return () => {
     if (held === undefined) project.remove(STATE_FILE);
     else project.writeFile(STATE_FILE, held);
   };
 }
-
-/** The stops of ours that, after the sync's verdict, stop only what `fivetran debug` would still be waiting for. */
-const STOPS_AFTER_END = new Set<StopReason>(["timeout", "cancelled", "output_limit", "memory"]);
 
 /** The exit code a shell reports for a process signal `name` ended (128 + its number), as `fivetran debug`'s. */
 function signalExitCode(name: string): number | undefined {
@@ -105,11 +107,7 @@ function stateFileBytes(projectDir: string): Buffer | undefined {
 function keepLateStateFile(projectDir: string, atEnd: Buffer | undefined): (() => void) | undefined {
   const now = stateFileBytes(projectDir);
   if (now === undefined ? atEnd === undefined : atEnd?.equals(now)) return undefined;
-  const project = ConnectorProject.of(projectDir);
-  return () => {
-    if (now === undefined) project.remove(STATE_FILE);
-    else project.writeFile(STATE_FILE, now);
-  };
+  return putStateBack(ConnectorProject.of(projectDir), now);
 }
 
 /** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
@@ -210,7 +208,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // `fivetran debug` would still be waiting for: by then the SDK has flushed and printed its verdict.
   const stop = proc.stopReason;
   // (So did a thread or an atexit handler that printed past the output limit, or grew past the memory limit, then.)
-  const stoppedAfterEnd = stop !== undefined && STOPS_AFTER_END.has(stop) && (session.ended || session.reported !== undefined) && !applyError;
+  const stoppedAfterEnd = stoppedAfterVerdict(stop) && (session.ended || session.reported !== undefined) && !applyError;
   if (lingered || stoppedAfterEnd) tracker.warn(lingerWarning(stop, lingered, inp));
 
   let status: RunResult["status"] = "succeeded";

@@ -26,6 +26,14 @@ export function limitError(stop: StopReason | undefined, tracker: RunTracker, o:
  */
 export const LINGER_MS = 10_000;
 
+/** The stops of ours that, after the sync's verdict, stop only what `fivetran debug` would still be waiting for. */
+const STOPS_AFTER_VERDICT = new Set<StopReason>(["timeout", "cancelled", "output_limit", "memory"]);
+
+/** Whether `stop`, coming after the sync's verdict, leaves the result the sync's own (see STOPS_AFTER_VERDICT). */
+export function stoppedAfterVerdict(stop: StopReason | undefined): boolean {
+  return stop !== undefined && STOPS_AFTER_VERDICT.has(stop);
+}
+
 /**
  * The warning of a run whose process was stopped after its verdict: by the grace period, or by the time limit or a
  * cancel that came during it. The result is then the sync's own.

@@ -7,7 +7,7 @@ import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import type { RunTracker } from "./context.js";
-import { LINGER_MS, limitError, lingerWarning } from "./limits.js";
+import { LINGER_MS, limitError, lingerWarning, stoppedAfterVerdict } from "./limits.js";
 import { watchLines } from "./lines.js";
 import { spawnForRun, type Supervised } from "./process.js";
 import type { PythonInfo } from "./python.js";
@@ -99,7 +99,6 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     };
     await Promise.all([watchLines(proc.stdout, onLine), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]).finally(() => clearTimeout(linger));
     const exit = await proc.exited;
-    clearTimeout(linger);
     if (overridden) {
       // Before state.json is read for the result: a run that committed nothing under the override ends with the
       // previous state, as with the embedded engine.
@@ -113,7 +112,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     let error: RunError | undefined;
     const stop = proc.stopReason;
     // Stopped after the verdict (the grace, or the time limit or a cancel during it): the sync's own result.
-    const afterVerdict = parser.verdictSeen && (lingered || stop === "timeout" || stop === "cancelled" || stop === "output_limit" || stop === "memory");
+    const afterVerdict = parser.verdictSeen && (lingered || stoppedAfterVerdict(stop));
     if (afterVerdict) tracker.warn(lingerWarning(stop, lingered, inp));
     const limited = afterVerdict ? undefined : limitError(proc.stopReason, tracker, inp);
     if (limited) {
