@@ -158,7 +158,9 @@ export class RowWriter {
     // Cast keys first met in this write that an earlier write of the transaction wrote under their own text.
     const inTx = new Set<string>();
     const columns = await this.schemas.columns(t.schema, t.name);
-    const unclaimed = [...new Set(loose.values())].filter((c) => !claims.has(c));
+    // The cast keys this write's loose rows meet.
+    const cast = new Set(loose.values());
+    const unclaimed = [...cast].filter((c) => !claims.has(c));
     if (t.upsertedInTx && unclaimed.length && columns.has(FIVETRAN_SYNCED) && t.key.every((k) => columns.has(k))) {
       const text = (x: string) => `'${x.replace(/'/g, "''")}'`;
       const values = unclaimed.map((c, i) => `(${i}, ${(t.key.length === 1 ? [c] : c.split(KEY_SEPARATOR)).map(text).join(", ")})`).join(", ");
@@ -171,7 +173,6 @@ export class RowWriter {
     /** Cast keys claimed by a row of this write (not an earlier one): DuckDB's ON CONFLICT decides among them. */
     const here = new Set<string>();
     const drop = new Set<number>();
-    const cast = new Set(loose.values());
     for (let r = 0; r < rows.length; r++) {
       const m = rowKeys[r];
       const c = loose.get(r) ?? m;

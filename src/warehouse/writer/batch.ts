@@ -158,14 +158,8 @@ export class SyncTable {
     for (const [k, p] of b.pending) {
       if (p.upsert) continue;
       if (held >= holdMax) break;
-      b.pending.delete(k);
-      next.pending.set(k, p);
+      this.moveToNext(b, next, k, p);
       held++;
-      next.mayConflict ||= b.mayConflict;
-      for (let i = 0; i < p.cells.length; i++) {
-        const kind = p.cells[i] === undefined ? undefined : b.seen.get(this.columns[i]);
-        if (kind !== undefined) next.seen.set(this.columns[i], kind);
-      }
     }
   }
 
@@ -195,15 +189,20 @@ export class SyncTable {
         this.lostBlank ??= untyped;
         break;
       }
-      b.pending.delete(k);
-      next.pending.set(k, p);
+      this.moveToNext(b, next, k, p);
       held++;
-      if (p.upsert) next.hasUpserts = true;
-      next.mayConflict ||= b.mayConflict;
-      for (let i = 0; i < cells.length; i++) {
-        const kind = cells[i] === undefined ? undefined : b.seen.get(this.columns[i]);
-        if (kind !== undefined) next.seen.set(this.columns[i], kind);
-      }
+    }
+  }
+
+  /** Moves the row of key `k` from `b` to `next`, with what `b` knew of it: its columns' types, a possible conflict. */
+  private moveToNext(b: Batch, next: Batch, k: string, p: Pending): void {
+    b.pending.delete(k);
+    next.pending.set(k, p);
+    if (p.upsert) next.hasUpserts = true;
+    next.mayConflict ||= b.mayConflict;
+    for (let i = 0; i < p.cells.length; i++) {
+      const kind = p.cells[i] === undefined ? undefined : b.seen.get(this.columns[i]);
+      if (kind !== undefined) next.seen.set(this.columns[i], kind);
     }
   }
   clear(): void {
