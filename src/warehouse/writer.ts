@@ -93,8 +93,9 @@ export class WarehouseWriter {
   /** Each row shape the runner's channel declared, by id: the journal's rows name theirs by id. */
   private readonly shapes: Shape[] = [];
   /**
-   * Set when the open transaction wrote rows early in a type their key column no longer has: its checkpoint writes
-   * it again from the journal (replay()); the warning says what differs if the journal is incomplete.
+   * Set when the open transaction wrote rows early in a type their column no longer has (a key column's, or FLOAT
+   * widened to DOUBLE): its checkpoint writes it again from the journal (replay()); the warnings it chains say what
+   * differs when the transaction was too large for that.
    */
   private replayWanted: (() => void) | undefined;
   /** While a transaction is written again: the final column types of its tables. */
