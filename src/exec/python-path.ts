@@ -51,9 +51,12 @@ function mtime(p: string): number {
   }
 }
 
+/** The files that select a version for a folder and those under it: pyenv's, asdf's and mise's names. */
+const VERSION_FILES = [".python-version", ".tool-versions", "mise.toml", ".mise.toml", ".config/mise.toml", ".mise/config.toml", "mise/config.toml", ".config/mise/config.toml"];
+
 function nearestVersionFile(from: string): string {
   for (let d = from; ; d = dirname(d)) {
-    for (const f of [".python-version", ".tool-versions", "mise.toml", ".mise.toml"]) {
+    for (const f of VERSION_FILES) {
       const p = join(d, f);
       if (mtime(p)) return `${p}@${mtime(p)}`;
     }
@@ -83,7 +86,9 @@ export function choosePython(env: NodeJS.ProcessEnv = process.env, cwd: string =
   const found = onPath("python3", env);
   if (!found || !isShim(found)) return { command: found ?? "python3" };
   const root = env.PYENV_ROOT ?? join(homedir(), ".pyenv");
-  const key = JSON.stringify([found, cwd, ...MANAGER_VARS.map((v) => env[v] ?? ""), mtime(join(root, "version")), mtime(join(homedir(), ".tool-versions")), nearestVersionFile(cwd)]);
+  // Not the folder itself: what a manager selects depends on the version files from it up (their path is in the key),
+  // so a new folder that has none of its own reuses the answer, instead of paying the shim's start on its first run.
+  const key = JSON.stringify([found, ...MANAGER_VARS.map((v) => env[v] ?? ""), mtime(join(root, "version")), mtime(join(homedir(), ".tool-versions")), nearestVersionFile(cwd)]);
   const resolved = readCache(cache)[key];
   // Security: only an absolute path to an existing executable is used; anything else asks the shim again.
   if (resolved && isAbsolute(resolved)) {

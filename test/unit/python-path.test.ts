@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -47,6 +47,27 @@ describe("the compile check's interpreter: a version-manager shim is resolved on
     writeFileSync(join(project, ".python-version"), "3.12\n");
     expect(choosePython(env, project).command).toBe(shim);
     expect(choosePython({ ...env, PYENV_VERSION: "3.10" }, bin).command).toBe(shim);
+  });
+
+  it("a new project folder that selects no version of its own reuses what the shim picked for another", () => {
+    // The selection depends on the version files from the folder up, not on the folder itself: a run from a new
+    // folder (every benchmark run, a user's second connector) need not pay the shim's start again.
+    const bin = tmp();
+    const shim = join(bin, "python3");
+    writeFileSync(shim, '#!/usr/bin/env bash\nexec "/root/.pyenv/libexec/pyenv" exec "python3" "$@"\n');
+    chmodSync(shim, 0o755);
+    const real = join(tmp(), "python3.11");
+    writeFileSync(real, "\x7fELF");
+    chmodSync(real, 0o755);
+    const env = { PATH: bin, XDG_CACHE_HOME: tmp(), PYENV_ROOT: tmp() };
+    const first = tmp();
+    rememberPython(choosePython(env, first).shimKey!, real, env);
+    expect(choosePython(env, tmp())).toEqual({ command: real });
+    // A folder with a mise configuration of its own may select another version: the shim decides there.
+    const own = tmp();
+    mkdirSync(join(own, ".config"));
+    writeFileSync(join(own, ".config", "mise.toml"), '[tools]\npython = "3.12"\n');
+    expect(choosePython(env, own).command).toBe(shim);
   });
 
   it("a cached interpreter that is gone, or a relative path, is not used", () => {
