@@ -6,6 +6,9 @@ import { quote } from "../names.js";
 import type { Columns, SyncTable } from "./batch.js";
 import { FIVETRAN_DELETED, FIVETRAN_ID, FIVETRAN_SYNCED } from "./system.js";
 
+/** A column type as DuckDB's catalog spells it back (information_schema.columns.data_type): see ensureTable(). */
+export const CANONICAL_TYPE = /^(BOOLEAN|SMALLINT|INTEGER|BIGINT|FLOAT|DOUBLE|VARCHAR|JSON|BLOB|DATE|TIMESTAMP|TIMESTAMP WITH TIME ZONE|DECIMAL\(\d+,\d+\))$/;
+
 /** A table's name as SQL. */
 export function qualified(schema: string, table: string): string {
   return `${quote(schema)}.${quote(table)}`;
@@ -91,7 +94,13 @@ export class TableSchemas {
       // tester exists from open(); a source schema's is made with its first table, inside this transaction.
       if (schema !== SCHEMA) await this.conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
       await this.ddl(schema, table, `CREATE TABLE ${target} (${def}${pk})`);
-      return this.columns(schema, table);
+      // The new table is what the statement says: read back only a type DuckDB may spell otherwise. (Each catalog
+      // query took 10-40 ms at a sync's start, while the connector's first rows waited in the pipe.)
+      if (![...columns.values()].every((k) => CANONICAL_TYPE.test(k))) return this.columns(schema, table);
+      const k = cacheKey(schema, table);
+      this.columnCache.set(k, new Map(columns));
+      this.keyCache.set(k, [...key]);
+      return this.columnCache.get(k)!;
     }
     const current = await this.primaryKey(schema, table);
     const widenedKeys = new Map<string, string>();
