@@ -136,10 +136,14 @@ export class SyncTable {
     b.next = this.batch = new Batch();
     for (const [k, p] of b.pending) if (!p.upsert) p.blank = !this.upserted.has(k);
     for (const c of b.seen.keys()) this.typedColumns.add(c);
-    // A batch with a truncate is written as it is: its rows and the truncate keep their order.
     if (early) {
-      this.holdUntyped(b, b.next, b.truncateBefore ? 0 : holdMax);
-      this.holdUpdates(b, b.next, b.truncateBefore ? 0 : holdUpdates);
+      this.holdUntyped(b, b.next, holdMax);
+      this.holdUpdates(b, b.next, holdUpdates);
+      // The SDK writes a checkpoint once: its upserts, its updates, then its truncate, which deletes the rows synced
+      // before it. Rows held back from a batch with a truncate are written after it: the next write applies the
+      // truncate again, after them, so that those recorded before it end deleted too (272-274). It deletes nothing
+      // else: the rows it deleted stay deleted, and rows recorded after it are synced after it.
+      if (b.truncateBefore && b.next.pending.size) b.next.truncateBefore = b.truncateBefore;
     }
     return b;
   }
