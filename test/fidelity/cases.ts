@@ -15,6 +15,9 @@ const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
 
 const CASES: Record<string, Partial<FidelityCase>> = {
   "03-naive-time-rejected": { expect: ["failed"] },
+  "279-two-runs-truncate-early": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "280-failure-after-early-truncate": { expect: ["failed"] },
+  "283-failure-after-early-write": { expect: ["failed"] },
   "11-failure-after-checkpoint": { expect: ["failed"] },
   "14-second-run-from-state": { runs: 2, expect: ["succeeded", "succeeded"] },
   "17-failure-before-checkpoint": { expect: ["failed"] },
