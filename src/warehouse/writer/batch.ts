@@ -140,10 +140,14 @@ export class SyncTable {
       this.holdUntyped(b, b.next, holdMax);
       this.holdUpdates(b, b.next, holdUpdates);
       // The SDK writes a checkpoint once: its upserts, its updates, then its truncate, which deletes the rows synced
-      // before it. Rows held back from a batch with a truncate are written after it: the next write applies the
-      // truncate again, after them, so that those recorded before it end deleted too (272-274). It deletes nothing
-      // else: the rows it deleted stay deleted, and rows recorded after it are synced after it.
-      if (b.truncateBefore && b.next.pending.size) b.next.truncateBefore = b.truncateBefore;
+      // before it. An early write leaves the truncate to the next write: rows held back from it (recorded before the
+      // truncate) are written first and end deleted too (272-274), and a column a later row of the checkpoint adds
+      // comes before the _fivetran_deleted the truncate may add (281, 282). Applied later, it deletes the same
+      // rows: it compares each row's _fivetran_synced with its own time, and rows recorded after it are synced after.
+      if (b.truncateBefore) {
+        b.next.truncateBefore = b.truncateBefore;
+        b.truncateBefore = null;
+      }
     }
     return b;
   }
