@@ -6,6 +6,7 @@ the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs
 C-accelerated json encode.
 """
 import atexit
+import binascii
 import io
 import json
 import os
@@ -35,6 +36,10 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
 _MAX_SAFE = 2 ** 53
+# The types of values _Fast.direct() writes itself, and the widest row it writes (a wider one takes the plan's path).
+_DIRECT_TYPES = (str, int, float, bool, type(None))
+_FIELDS_PER_DIRECT = 64
+_DIRECT_TYPE_NAMES = {str: "Str", int: "Int", float: "Float", bool: "Bool"}
 
 
 is_serialization_error = _values.is_serialization_error
@@ -319,6 +324,7 @@ _batch_bytes = 0
 _BATCH_ROWS = 256
 _BATCH_BYTES = 1 << 16
 _FLUSH_AFTER = 0.25
+_monotonic = time.monotonic
 
 
 def _batch_clear():
@@ -548,7 +554,7 @@ class _Fast:
     check that JSON carries each value as Python has it; with them, each column's conversion is kept by position.
     Either skips the general path's loop per value (cachegrind: 7-9% fewer instructions per benchmark row)."""
 
-    __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "plans")
+    __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "plans", "directs", "last")
 
     def __init__(self, table, schema, names, sid, info):
         self.table = table
@@ -563,6 +569,81 @@ class _Fast:
         # By the tuple of the row's value types: the function telling whether the values travel as they are, or
         # False when a type needs the general path.
         self.plans = {}
+        # By the same tuple: the function writing such a row's line (and its id) at once, or False (see direct()).
+        self.directs = {}
+        # The one of them that wrote the last row it could: tried first, on the row's values as they come.
+        self.last = None
+
+    def direct(self, sig):
+        """The function for rows whose values have the types `sig` (str, int, float, bool and None only) giving the
+        row's encoded cells, with its _fivetran_id for a key-less table, in one call: the encoded text and the
+        hashed text are each one f-string of the values, and a float or an integer is written to text once for
+        both. It returns None for a row it cannot send as it is (an integer past 2^53, a float without a fraction,
+        text with a NUL or that is not UTF-8): the row then takes the plan's path, as before. False when `sig`
+        holds another type, or the shape is empty or wide."""
+        fn = False
+        n = len(sig)
+        if 0 < n <= _FIELDS_PER_DIRECT and all(t in _DIRECT_TYPES for t in sig):
+            order = self.hash_order
+            hashed = order is not None
+            lines = ["def go(c):", "    %s, = c" % ", ".join("v%d" % i for i in range(n))]
+            # Called on rows of any types first (see row()): a value of another type sends the row to _row_fast().
+            lines.append("    if %s: return None" % " or ".join(
+                "v%d is not None" % i if t is type(None) else "type(v%d) is not %s" % (i, _DIRECT_TYPE_NAMES[t])
+                for i, t in enumerate(sig)))
+            parts = []
+            for i, t in enumerate(sig):
+                # Only integer positions go into the code, as in plan() and HashOrder.text_of().
+                if t is str:
+                    parts.append("{E(v%d)}" % i)
+                elif t is int:
+                    # As the C encoder writes an int (int.__repr__) and JavaScript holds it exactly (_values.int_cell).
+                    lines.append("    if not -S < v%d < S: return None" % i)
+                    lines.append("    s%d = str(v%d)" % (i, i))
+                    parts.append("{s%d}" % i)
+                elif t is float:
+                    # A finite float with a fraction, as the C encoder writes it (float.__repr__; _values.float_cell).
+                    lines.append("    if not (v%d - v%d == 0 and v%d %% 1.0): return None" % (i, i, i))
+                    lines.append("    s%d = repr(v%d)" % (i, i))
+                    parts.append("{s%d}" % i)
+                elif t is bool:
+                    parts.append("{JB[v%d]}" % i)
+                else:
+                    parts.append("null")
+            lines.append('    enc = f"[%s]"' % ",".join(parts))
+            # Text is checked on the encoded line, as in row(): see _line_values().
+            lines.append("    if U in enc and (U0 in enc or UD in enc): return None")
+            scope = {"S": _MAX_SAFE, "E": json.encoder.encode_basestring_ascii, "JB": ("false", "true"),
+                     "Str": str, "Int": int, "Float": float, "Bool": bool,
+                     "U": "\\u", "U0": "\\u0000", "UD": "\\ud"}
+            if hashed:
+                # The text _values.row_hash() hashes (see HashOrder.text_of and _HASH_FIELD): each name, with the
+                # separator before it, is a constant the code names.
+                fields = []
+                for k, (name, i) in enumerate(zip(order.names, order.idx)):
+                    scope["N%d" % k] = ("\x1f" if k else "") + name + "="
+                    t = sig[i]
+                    if t is str:
+                        field = "{v%d!r}" % i
+                    elif t is int:
+                        field = "'{s%d}'" % i
+                    elif t is float:
+                        field = "{s%d}" % i
+                    elif t is bool:
+                        field = "{B[v%d]}" % i
+                    else:
+                        field = "None"
+                    fields.append("{N%d}" % k + field)
+                scope.update(B=_values._BOOL_TEXT, H=_values.SHA1, A=binascii.b2a_base64)
+                lines.append('    return enc, A(H(f"%s".encode("utf-8")).digest(), newline=False).decode("ascii")'
+                             % "".join(fields))
+            else:
+                lines.append("    return enc, None")
+            exec("\n".join(lines), scope)
+            fn = scope["go"]
+        if len(self.directs) < 64:
+            self.directs[sig] = fn
+        return fn
 
     def plan(self, sig):
         """The function for rows whose values have the types `sig`, or False when a type needs the general path.
@@ -601,7 +682,7 @@ _last_fast = None
 
 def row(kind, table, data, schema=None):
     """An upsert, update or delete, encoded as the SDK encodes it at the call (raising there), added to the batch."""
-    global _last_fast
+    global _last_fast, _batch_bytes
     if type(data) is dict:
         names = tuple(data)
         fast = _last_fast
@@ -611,32 +692,33 @@ def row(kind, table, data, schema=None):
             fast = _fast.get((table, schema, names))
         if fast is not None:
             _last_fast = fast
-            order = fast.hash_order
-            convs = fast.convs
-            if convs is not None:
-                # Raises what the column's conversion raises, as the general path does.
-                cells = [None if v is None else f(v) for f, v in zip(convs, data.values())]
-                enc = _encode_json(cells)
-                rid = None if order is None else _values.row_hash(order, cells)
-            else:
-                values = list(data.values())
-                sig = tuple(map(type, values))
-                plan = fast.plans.get(sig)
-                if plan is None:
-                    plan = fast.plan(sig)
-                done = plan(values) if plan else 0
-                if not done:
-                    enc = None
-                else:
-                    enc = _encode_obj(values)
-                    # Text is checked on the encoded line: see _line_values().
-                    if "\\u0000" in enc or "\\ud" in enc:
-                        enc = None
-                    elif order is not None:
-                        # After a conversion the cells' types are not `sig`: the hash reads them again.
-                        rid = _values.row_hash(order, values, sig if done == 1 else None)
-            if enc is not None:
-                _add(fast.keys[kind], enc, None if order is None else rid)
+            done = None
+            go = fast.last
+            if go is not None:
+                # The function of the value types the shape's last rows had, which checks them itself: most rows
+                # have the types of the row before them, and need no tuple of their types.
+                done = go(data.values())
+            if done is None:
+                done = _row_fast(fast, data)
+            if done is not None:
+                enc, rid = done
+                key = fast.keys[kind]
+                # _add() inlined: a lock's acquire() and release() cost less than a with block.
+                lock = _lock
+                lock.acquire()
+                try:
+                    if key is not _batch_key and key != _batch_key:
+                        _batch_start(key)
+                    _batch.append(enc)
+                    if rid is not None:
+                        _batch_ids.append(rid)
+                    _batch_bytes += len(enc)
+                    if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
+                        _batch_out()
+                finally:
+                    lock.release()
+                if _monotonic() - _last_flush > _FLUSH_AFTER:
+                    flush()
                 return
     info = _table(table, schema)
     cells, checked = _cells(info, data)
@@ -649,6 +731,39 @@ def row(kind, table, data, schema=None):
     _add((kind, table, schema, sid), enc, rid)
     if type(data) is dict and (table, schema, names) not in _fast and all(type(n) is str for n in names):
         _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
+
+
+def _row_fast(fast, data):
+    """A row of a shape seen before, by the path its value types take: (its encoded cells, its _fivetran_id or
+    None), or None when it needs the general path (which raises what the SDK raises, or sends its text checked)."""
+    order = fast.hash_order
+    convs = fast.convs
+    if convs is not None:
+        # Raises what the column's conversion raises, as the general path does.
+        cells = [None if v is None else f(v) for f, v in zip(convs, data.values())]
+        return _encode_json(cells), None if order is None else _values.row_hash(order, cells)
+    values = list(data.values())
+    sig = tuple(map(type, values))
+    go = fast.directs.get(sig)
+    if go is None:
+        go = fast.direct(sig)
+    if go and go is not fast.last:
+        done = go(values)
+        if done is not None:
+            fast.last = go
+            return done
+    plan = fast.plans.get(sig)
+    if plan is None:
+        plan = fast.plan(sig)
+    done = plan(values) if plan else 0
+    if not done:
+        return None
+    enc = _encode_obj(values)
+    # Text is checked on the encoded line: see _line_values().
+    if "\\u0000" in enc or "\\ud" in enc:
+        return None
+    # After a conversion the cells' types are not `sig`: the hash reads them again.
+    return enc, None if order is None else _values.row_hash(order, values, sig if done == 1 else None)
 
 
 def _add(key, enc, rid):
@@ -665,7 +780,7 @@ def _add(key, enc, rid):
             _batch_out()
     # A connector that sends rows slowly (one per API call) has them reach the runner, and run_status, within about
     # a quarter of a second, instead of once 64 KB of them have filled the buffers.
-    if time.monotonic() - _last_flush > _FLUSH_AFTER:
+    if _monotonic() - _last_flush > _FLUSH_AFTER:
         flush()
 
 
