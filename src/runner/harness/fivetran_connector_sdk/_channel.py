@@ -40,6 +40,8 @@ _MAX_SAFE = 2 ** 53
 _DIRECT_TYPES = (str, int, float, bool, type(None))
 _FIELDS_PER_DIRECT = 64
 _DIRECT_TYPE_NAMES = {str: "Str", int: "Int", float: "Float", bool: "Bool"}
+# The encoded cell of a finite float without a fraction (see _values.float_cell), around its repr().
+_FLOAT_TAG = ('{"$ft":"float","v":"', '"}')
 
 
 is_serialization_error = _values.is_serialization_error
@@ -602,10 +604,13 @@ class _Fast:
                     lines.append("    s%d = str(v%d)" % (i, i))
                     parts.append("{s%d}" % i)
                 elif t is float:
-                    # A finite float with a fraction, as the C encoder writes it (float.__repr__; _values.float_cell).
-                    lines.append("    if not (v%d - v%d == 0 and v%d %% 1.0): return None" % (i, i, i))
+                    # A finite float with a fraction as the C encoder writes it (float.__repr__), one without as
+                    # _values.float_cell tags it: {"$ft":"float","v":repr}, encoded (the text needs no escaping).
                     lines.append("    s%d = repr(v%d)" % (i, i))
-                    parts.append("{s%d}" % i)
+                    lines.append("    if v%d - v%d == 0:" % (i, i))
+                    lines.append("        j%d = s%d if v%d %% 1.0 else FT + s%d + FE" % (i, i, i, i))
+                    lines.append("    else: return None")
+                    parts.append("{j%d}" % i)
                 elif t is bool:
                     parts.append("{JB[v%d]}" % i)
                 else:
@@ -614,7 +619,7 @@ class _Fast:
             # Text is checked on the encoded line, as in row(): see _line_values().
             lines.append("    if U in enc and (U0 in enc or UD in enc): return None")
             scope = {"S": _MAX_SAFE, "E": json.encoder.encode_basestring_ascii, "JB": ("false", "true"),
-                     "Str": str, "Int": int, "Float": float, "Bool": bool,
+                     "Str": str, "Int": int, "Float": float, "Bool": bool, "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1],
                      "U": "\\u", "U0": "\\u0000", "UD": "\\ud"}
             if hashed:
                 # The text _values.row_hash() hashes (see HashOrder.text_of and _HASH_FIELD): each name, with the
@@ -628,6 +633,7 @@ class _Fast:
                     elif t is int:
                         field = "'{s%d}'" % i
                     elif t is float:
+                        # What the core reads back from either cell is the float itself (see _values._read_back).
                         field = "{s%d}" % i
                     elif t is bool:
                         field = "{B[v%d]}" % i
