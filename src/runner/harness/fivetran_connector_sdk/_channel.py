@@ -322,7 +322,8 @@ _batch_key = None  # (kind, table, schema, shape id) of the rows waiting
 _batch_head = ""
 _batch = []  # the encoded cells of each row
 _batch_ids = []  # their _fivetran_id, for a table without a primary key
-_batch_bytes = 0
+# The encoded size of the rows waiting, in a list: a row adds to it in place (a STORE_GLOBAL is a dict update).
+_batch_bytes = [0]
 _BATCH_ROWS = 256
 _BATCH_BYTES = 1 << 16
 _FLUSH_AFTER = 0.25
@@ -330,11 +331,11 @@ _monotonic = time.monotonic
 
 
 def _batch_clear():
-    global _batch_key, _batch, _batch_ids, _batch_bytes
+    global _batch_key, _batch, _batch_ids
     _batch_key = None
     _batch = []
     _batch_ids = []
-    _batch_bytes = 0
+    _batch_bytes[0] = 0
 
 
 def _batch_out():
@@ -688,7 +689,7 @@ _last_fast = None
 
 def row(kind, table, data, schema=None):
     """An upsert, update or delete, encoded as the SDK encodes it at the call (raising there), added to the batch."""
-    global _last_fast, _batch_bytes
+    global _last_fast
     if type(data) is dict:
         names = tuple(data)
         fast = _last_fast
@@ -696,8 +697,9 @@ def row(kind, table, data, schema=None):
         # pointer checks, where the dict lookup hashes it.
         if fast is None or fast.table is not table or fast.schema is not schema or fast.names != names:
             fast = _fast.get((table, schema, names))
+            if fast is not None:
+                _last_fast = fast
         if fast is not None:
-            _last_fast = fast
             done = None
             go = fast.last
             if go is not None:
@@ -718,8 +720,8 @@ def row(kind, table, data, schema=None):
                     _batch.append(enc)
                     if rid is not None:
                         _batch_ids.append(rid)
-                    _batch_bytes += len(enc)
-                    if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
+                    _batch_bytes[0] += len(enc)
+                    if len(_batch) >= _BATCH_ROWS or _batch_bytes[0] >= _BATCH_BYTES:
                         _batch_out()
                 finally:
                     lock.release()
@@ -774,15 +776,14 @@ def _row_fast(fast, data):
 
 def _add(key, enc, rid):
     """Adds an encoded row to the batch."""
-    global _batch_bytes
     with _lock:
         if key != _batch_key:
             _batch_start(key)
         _batch.append(enc)
         if rid is not None:
             _batch_ids.append(rid)
-        _batch_bytes += len(enc)
-        if len(_batch) >= _BATCH_ROWS or _batch_bytes >= _BATCH_BYTES:
+        _batch_bytes[0] += len(enc)
+        if len(_batch) >= _BATCH_ROWS or _batch_bytes[0] >= _BATCH_BYTES:
             _batch_out()
     # A connector that sends rows slowly (one per API call) has them reach the runner, and run_status, within about
     # a quarter of a second, instead of once 64 KB of them have filled the buffers.
