@@ -36,8 +36,7 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
     _encode_obj = _encode
 
 _MAX_SAFE = 2 ** 53
-# The types of values _Fast.direct() writes itself, and the widest row it writes (a wider one takes the plan's path).
-_DIRECT_TYPES = (str, int, float, bool, type(None))
+# The widest row _Fast.direct() writes (a wider one takes the plan's path), and the names its code gives types.
 _FIELDS_PER_DIRECT = 64
 _DIRECT_TYPE_NAMES = {str: "Str", int: "Int", float: "Float", bool: "Bool"}
 # The encoded cell of a finite float without a fraction (see _values.float_cell), around its repr().
@@ -557,7 +556,7 @@ class _Fast:
     check that JSON carries each value as Python has it; with them, each column's conversion is kept by position.
     Either skips the general path's loop per value (cachegrind: 7-9% fewer instructions per benchmark row)."""
 
-    __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "plans", "directs", "last")
+    __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "declared", "plans", "directs", "last")
 
     def __init__(self, table, schema, names, sid, info):
         self.table = table
@@ -569,6 +568,8 @@ class _Fast:
         # by one comprehension instead of a lookup per value.
         types = info.types
         self.convs = tuple(types[n][0] if n in types else _values.inferred for n in names) if types else None
+        # The declared type of each column (None where it has none), for direct().
+        self.declared = tuple(types[n][1] if n in types else None for n in names) if types else None
         # By the tuple of the row's value types: the function telling whether the values travel as they are, or
         # False when a type needs the general path.
         self.plans = {}
@@ -578,76 +579,54 @@ class _Fast:
         self.last = None
 
     def direct(self, sig):
-        """The function for rows whose values have the types `sig` (str, int, float, bool and None only) giving the
-        row's encoded cells, with its _fivetran_id for a key-less table, in one call: the encoded text and the
-        hashed text are each one f-string of the values, and a float or an integer is written to text once for
-        both. It returns None for a row it cannot send as it is (an integer past 2^53, a float without a fraction,
-        text with a NUL or that is not UTF-8): the row then takes the plan's path, as before. False when `sig`
-        holds another type, or the shape is empty or wide."""
+        """The function for rows whose values have the types `sig` (str, int, float, bool and None, in columns
+        without a declared type or with one whose conversion it knows) giving the row's encoded cells, with its
+        _fivetran_id for a key-less table, in one call: the encoded text and the hashed text are each one f-string
+        of the cells, and a float or an integer is written to text once for both. It returns None for a row it
+        does not send as it is (an integer past 2^53, a float that is not finite, text with a NUL or that is not
+        UTF-8, a value a conversion refuses): the row then takes the path it took before, which sends or raises
+        what the SDK does. False when `sig` holds another type, or the shape is empty or wide."""
         fn = False
         n = len(sig)
-        if 0 < n <= _FIELDS_PER_DIRECT and all(t in _DIRECT_TYPES for t in sig):
-            order = self.hash_order
-            hashed = order is not None
-            lines = ["def go(c):", "    %s, = c" % ", ".join("v%d" % i for i in range(n))]
-            # Called on rows of any types first (see row()): a value of another type sends the row to _row_fast().
-            lines.append("    if %s: return None" % " or ".join(
-                "v%d is not None" % i if t is type(None) else "type(v%d) is not %s" % (i, _DIRECT_TYPE_NAMES[t])
-                for i, t in enumerate(sig)))
+        declared = self.declared
+        if 0 < n <= _FIELDS_PER_DIRECT:
+            # Only integer positions go into the code, as in plan() and HashOrder.text_of().
+            lines = ["def go(c):", "    %s, = c" % ", ".join("v%d" % i for i in range(n)),
+                     # Called on rows of any types first (see row()): a value of another type sends the row on.
+                     "    if %s: return None" % " or ".join(
+                         "v%d is not None" % i if t is type(None) else "type(v%d) is not %s" % (i, _DIRECT_TYPE_NAMES.get(t, "X"))
+                         for i, t in enumerate(sig)),
+                     "    try:"]
             parts = []
+            fields = {}
             for i, t in enumerate(sig):
-                # Only integer positions go into the code, as in plan() and HashOrder.text_of().
-                if t is str:
-                    parts.append("{E(v%d)}" % i)
-                elif t is int:
-                    # As the C encoder writes an int (int.__repr__) and JavaScript holds it exactly (_values.int_cell).
-                    lines.append("    if not -S < v%d < S: return None" % i)
-                    lines.append("    s%d = str(v%d)" % (i, i))
-                    parts.append("{s%d}" % i)
-                elif t is float:
-                    # A finite float with a fraction as the C encoder writes it (float.__repr__), one without as
-                    # _values.float_cell tags it: {"$ft":"float","v":repr}, encoded (the text needs no escaping).
-                    lines.append("    s%d = repr(v%d)" % (i, i))
-                    lines.append("    if v%d - v%d == 0:" % (i, i))
-                    lines.append("        j%d = s%d if v%d %% 1.0 else FT + s%d + FE" % (i, i, i, i))
-                    lines.append("    else: return None")
-                    parts.append("{j%d}" % i)
-                elif t is bool:
-                    parts.append("{JB[v%d]}" % i)
-                else:
-                    parts.append("null")
-            lines.append('    enc = f"[%s]"' % ",".join(parts))
-            # Text is checked on the encoded line, as in row(): see _line_values().
-            lines.append("    if U in enc and (U0 in enc or UD in enc): return None")
-            scope = {"S": _MAX_SAFE, "E": json.encoder.encode_basestring_ascii, "JB": ("false", "true"),
-                     "Str": str, "Int": int, "Float": float, "Bool": bool, "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1],
-                     "U": "\\u", "U0": "\\u0000", "UD": "\\ud"}
-            if hashed:
-                # The text _values.row_hash() hashes (see HashOrder.text_of and _HASH_FIELD): each name, with the
-                # separator before it, is a constant the code names.
-                fields = []
-                for k, (name, i) in enumerate(zip(order.names, order.idx)):
-                    scope["N%d" % k] = ("\x1f" if k else "") + name + "="
-                    t = sig[i]
-                    if t is str:
-                        field = "{v%d!r}" % i
-                    elif t is int:
-                        field = "'{s%d}'" % i
-                    elif t is float:
-                        # What the core reads back from either cell is the float itself (see _values._read_back).
-                        field = "{s%d}" % i
-                    elif t is bool:
-                        field = "{B[v%d]}" % i
-                    else:
-                        field = "None"
-                    fields.append("{N%d}" % k + field)
-                scope.update(B=_values._BOOL_TEXT, H=_values.SHA1, A=binascii.b2a_base64)
-                lines.append('    return enc, A(H(f"%s".encode("utf-8")).digest(), newline=False).decode("ascii")'
-                             % "".join(fields))
+                column = _direct_column(t, declared[i] if declared else None, i)
+                if column is None:
+                    break
+                code, part, fields[i] = column
+                lines += ["        " + line for line in code]
+                parts.append(part)
             else:
-                lines.append("    return enc, None")
-            exec("\n".join(lines), scope)
-            fn = scope["go"]
+                lines.append('        enc = f"[%s]"' % ",".join(parts))
+                # Text is checked on the encoded line, as in row(): see _line_values().
+                lines.append("        if U in enc and (U0 in enc or UD in enc): return None")
+                scope = dict(_DIRECT_SCOPE)
+                order = self.hash_order
+                if order is not None:
+                    # The text _values.row_hash() hashes (see HashOrder.text_of and _HASH_FIELD): each name, with the
+                    # separator before it, is a constant the code names.
+                    text = []
+                    for k, (name, i) in enumerate(zip(order.names, order.idx)):
+                        scope["N%d" % k] = ("\x1f" if k else "") + name + "="
+                        text.append("{N%d}" % k + fields[i])
+                    lines.append('        return enc, A(H(f"%s".encode("utf-8")).digest(), newline=False).decode("ascii")'
+                                 % "".join(text))
+                else:
+                    lines.append("        return enc, None")
+                # A conversion that refuses the value raises again on the row's general path, in column order.
+                lines += ["    except Exception:", "        return None"]
+                exec("\n".join(lines), scope)
+                fn = scope["go"]
         if len(self.directs) < 64:
             self.directs[sig] = fn
         return fn
@@ -741,15 +720,69 @@ def row(kind, table, data, schema=None):
         _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
 
 
+def _direct_column(t, declared, i):
+    """How _Fast.direct() writes the value at position i, of type t, in a column of the declared type (None when
+    undeclared): its lines of code, its part of the encoded cells, its field of the hashed text; None when it
+    does not know that conversion. Each gives the cell the conversion gives (_values), or leaves the row."""
+    if t is type(None):
+        # No conversion: a null cell, whatever the type.
+        return [], "null", "None"
+    v = "v%d" % i
+    s = "s%d" % i
+    if t is str and declared in (None, "STRING", "XML", "DECIMAL"):
+        # A str's text as it is (_values.text) unless it holds a NUL or is not UTF-8: the line check catches both.
+        return [], "{E(%s)}" % v, "{%s!r}" % v
+    if t is str and declared in _DIRECT_DATES:
+        # The conversion's own function, but for its commonest text, which it gives back as it is once its pattern
+        # matched and Python's own reading of it succeeded (see _values._utc_datetime and _naive_date).
+        plain, read, length, conv = _DIRECT_DATES[declared]
+        code = ["if len(%s) == %d and %s(%s) and %s(%s[:19]).year >= 1: %s = %s" % (v, length, plain, v, read, v, s, v)
+                if declared == "UTC_DATETIME" else
+                "if len(%s) == %d and %s(%s) and %s(%s): %s = %s" % (v, length, plain, v, read, v, s, v),
+                "else: %s = %s(%s)" % (s, conv, v)]
+        return code, "{E(%s)}" % s, "{%s!r}" % s
+    if t is int and declared in (None, "LONG"):
+        # Integers JavaScript holds exactly travel as numbers (_values.int_cell); the C encoder writes int.__repr__.
+        return ["if not -S < %s < S: return None" % v, "%s = str(%s)" % (s, v)], "{%s}" % s, "'{%s}'" % s
+    if t is int and declared in ("INT", "SHORT"):
+        return ["if not I32L <= %s <= I32H: return None" % v, "%s = str(%s)" % (s, v)], "{%s}" % s, "'{%s}'" % s
+    if t is int and declared == "DECIMAL":
+        # Its text (digits, nothing to escape).
+        return ["%s = str(%s)" % (s, v)], '\\"{%s}\\"' % s, "'{%s}'" % s
+    if t is float and declared in (None, "FLOAT", "DOUBLE"):
+        # A finite float with a fraction as the C encoder writes it (float.__repr__), one without as
+        # _values.float_cell tags it: {"$ft":"float","v":repr}, encoded (the text needs no escaping). What the core
+        # reads back from either is the float itself (see _values._read_back).
+        return ["%s = repr(%s)" % (s, v), "if %s - %s != 0: return None" % (v, v),
+                "j%d = %s if %s %% 1.0 else FT + %s + FE" % (i, s, v, s)], "{j%d}" % i, "{%s}" % s
+    if t is bool and declared in (None, "BOOLEAN"):
+        return [], "{JB[%s]}" % v, "{B[%s]}" % v
+    return None
+
+
+# For each date type _direct_column() knows: the names its code gives the pattern of the commonest text, Python's
+# check of it, the text's length and the conversion.
+_DIRECT_DATES = {"UTC_DATETIME": ("PU", "FDT", 20, "CU"), "NAIVE_DATE": ("PD", "FD", 10, "CD")}
+
+
+def _direct_scope():
+    import datetime
+
+    return {"S": _MAX_SAFE, "I32L": -(1 << 31), "I32H": (1 << 31) - 1, "E": json.encoder.encode_basestring_ascii,
+            "JB": ("false", "true"), "Str": str, "Int": int, "Float": float, "Bool": bool, "X": None,
+            "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1], "U": "\\u", "U0": "\\u0000", "UD": "\\ud",
+            "B": _values._BOOL_TEXT, "H": _values.SHA1, "A": binascii.b2a_base64,
+            "PU": _values._PLAIN_UTC.fullmatch, "FDT": datetime.datetime.fromisoformat, "CU": _values._utc_datetime,
+            "PD": _values._PLAIN_DATE.fullmatch, "FD": datetime.date.fromisoformat, "CD": _values._naive_date}
+
+
+_DIRECT_SCOPE = _direct_scope()
+
+
 def _row_fast(fast, data):
     """A row of a shape seen before, by the path its value types take: (its encoded cells, its _fivetran_id or
     None), or None when it needs the general path (which raises what the SDK raises, or sends its text checked)."""
     order = fast.hash_order
-    convs = fast.convs
-    if convs is not None:
-        # Raises what the column's conversion raises, as the general path does.
-        cells = [None if v is None else f(v) for f, v in zip(convs, data.values())]
-        return _encode_json(cells), None if order is None else _values.row_hash(order, cells)
     values = list(data.values())
     sig = tuple(map(type, values))
     go = fast.directs.get(sig)
@@ -760,6 +793,11 @@ def _row_fast(fast, data):
         if done is not None:
             fast.last = go
             return done
+    convs = fast.convs
+    if convs is not None:
+        # Raises what the column's conversion raises, as the general path does.
+        cells = [None if v is None else f(v) for f, v in zip(convs, values)]
+        return _encode_json(cells), None if order is None else _values.row_hash(order, cells)
     plan = fast.plans.get(sig)
     if plan is None:
         plan = fast.plan(sig)
