@@ -38,7 +38,7 @@ except (AttributeError, TypeError):  # an interpreter without the C accelerator
 _MAX_SAFE = 2 ** 53
 # The widest row _Fast.direct() writes (a wider one takes the plan's path), and the names its code gives types.
 _FIELDS_PER_DIRECT = 64
-_DIRECT_TYPE_NAMES = {str: "Str", int: "Int", float: "Float", bool: "Bool"}
+_DIRECT_TYPE_NAMES = {str: "Str", int: "Int", float: "Float", bool: "Bool", dict: "Dict", list: "List"}
 # The encoded cell of a finite float without a fraction (see _values.float_cell), around its repr().
 _FLOAT_TAG = ('{"$ft":"float","v":"', '"}')
 
@@ -758,6 +758,11 @@ def _direct_column(t, declared, i):
                 "j%d = %s if %s %% 1.0 else FT + %s + FE" % (i, s, v, s)], "{j%d}" % i, "{%s}" % s
     if t is bool and declared in (None, "BOOLEAN"):
         return [], "{JB[%s]}" % v, "{B[%s]}" % v
+    if (t is dict or t is list) and declared in (None, "JSON"):
+        # The cell _values.json_cell gives, encoded: its JSON text as a string. One marked as the connector's own
+        # json.dumps's ("own") takes the convs or plan path; json.dumps's refusal raises again there.
+        return ["%s = JC(%s)" % (s, v), "if len(%s) != 2: return None" % s, "%s = %s['v']" % (s, s)], \
+            "{JT}{E(%s)}{JE}" % s, "{%s!r}" % s
     return None
 
 
@@ -770,7 +775,8 @@ def _direct_scope():
     import datetime
 
     return {"S": _MAX_SAFE, "I32L": -(1 << 31), "I32H": (1 << 31) - 1, "E": json.encoder.encode_basestring_ascii,
-            "JB": ("false", "true"), "Str": str, "Int": int, "Float": float, "Bool": bool, "X": None,
+            "JB": ("false", "true"), "Str": str, "Int": int, "Float": float, "Bool": bool, "Dict": dict, "List": list,
+            "X": None, "JC": _values.json_cell, "JT": '{"$ft":"json","v":', "JE": "}",
             "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1], "U": "\\u", "U0": "\\u0000", "UD": "\\ud",
             "B": _values._BOOL_TEXT, "H": _values.SHA1, "A": binascii.b2a_base64,
             "SU": "--T::Z", "FDT": datetime.datetime.fromisoformat, "CU": _values._utc_datetime,
