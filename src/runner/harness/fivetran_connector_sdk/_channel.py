@@ -2,8 +2,9 @@
 
 A row's values are converted here, at the op call, as the SDK converts them (_values.py), and go as the cells
 src/protocol.ts documents; a checkpoint's state goes as the text the SDK keeps in state.json. Encoding is on
-the hot path (a benchmark sync writes 200,000 rows): a row of plain values costs one pass over its values plus one
-C-accelerated json encode.
+the hot path (a benchmark sync writes 200,000 rows): a row of a shape seen before, whose values are of the types
+a generated function of that shape knows, is checked, encoded and (without a primary key) hashed by that one
+function (_Fast.direct).
 """
 import atexit
 import binascii
@@ -554,7 +555,9 @@ class _Fast:
     """A row shape seen before: what a row of it needs, worked out once. Most connectors send rows of a few shapes.
     Without declared types, a row whose values are plain str, int, float, bool and None needs no conversion, only a
     check that JSON carries each value as Python has it; with them, each column's conversion is kept by position.
-    Either skips the general path's loop per value (cachegrind: 7-9% fewer instructions per benchmark row)."""
+    Either skips the general path's loop per value (cachegrind: 7-9% fewer instructions per benchmark row). Before
+    either, direct() writes a row whose value types it knows in one generated function (cachegrind, row() of the
+    benchmark shapes: key-less 46.9k -> 31.2k instructions, declared 62.1k -> 39.9k)."""
 
     __slots__ = ("table", "schema", "names", "hash_order", "keys", "convs", "declared", "plans", "directs", "last")
 
