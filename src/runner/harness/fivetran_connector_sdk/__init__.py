@@ -126,6 +126,9 @@ _keys = {}
 _schema_keys = {}
 
 
+_channel_row = _channel.row
+
+
 def _declare(tables):
     """Called by the runner with the tables schema() declared (as process_tables returns them)."""
     _channel.declare(tables)
@@ -264,14 +267,22 @@ class Operations:
             return _row_with_file("upsert", table, data, schema, file)
         if schema is not None:
             return _row("upsert", table, data, schema)
-        _table_name(table)
+        # _table_name() and _check_key() inlined: a Python call costs more than the checks they make.
+        if type(table) is not str or table not in _valid_tables:
+            _table_name(table)
         if _failure is not None:
             raise _failure
         if _keys:
             entry = _keys.get(table)
             if entry is not None:
-                _check_key(entry, data)
-        _channel.row("upsert", table, data, None)
+                if type(data) is dict:
+                    for column in entry[0]:
+                        if data.get(column) is None:
+                            _check_key_renamed(entry, data)
+                            break
+                else:
+                    _check_key(entry, data)
+        _channel_row("upsert", table, data, None)
 
     @staticmethod
     def update(table, modified, *, schema=None, file=None):
