@@ -1,4 +1,4 @@
-# 908 without a truncate or updates: 4,200 upserts after a checkpoint, then an exception in update().
+# 280 without a truncate or updates: 4,200 upserts after a checkpoint, then an exception in update().
 from fivetran_connector_sdk import Connector, Operations as op
 def update(configuration, state):
     for i in range(10):
