@@ -138,11 +138,11 @@ export function startChild(o: ChildOptions): Child {
       if (open.length === 0) return;
       // A stream is also open when the child's end is closed but what it wrote before it exited is still unread
       // here: the reader paused it (a sync whose warehouse lags the connector; 283 ended "killed from inside" at
-      // 3,082 of 4,210 upserts). That stream ends once read. Only a process still holding the child's end, or
-      // carrying the tree's mark, proves an escape; where that cannot be looked up (held is empty off Linux), a
-      // paused or buffered stream gets more time, within a bound.
+      // 3,082 of 4,210 upserts). That stream ends once read, so it gets more time (within a bound) unless a process
+      // still holds the child's end or carries the tree's mark, which proves an escape. Any other open stream (a
+      // stdin never ended, one read as it comes) is taken for held, as it was.
       const killed = killHolders(held) + (treeId ? killMarked(treeId) : 0);
-      const unread = held.size > 0 || open.some((x) => x.readableFlowing === false || (x.readableLength ?? 0) > 0);
+      const unread = open.some((x) => x.readableFlowing === false || (x.readableLength ?? 0) > 0);
       if (killed === 0 && unread && ++checks < ESCAPE_CHECKS) {
         escapeTimer = setTimeout(check, ESCAPE_GRACE_MS);
         escapeTimer.unref();
