@@ -284,7 +284,9 @@ def inferred(v):
     if isinstance(v, bool):
         return v
     if isinstance(v, int):
-        return _big_int(v)
+        # The SDK sends an int subclass as its str(), read as text like any other (284): a class's own __str__ or
+        # __repr__ shows ("I?"), an IntEnum or a plain subclass reads as its number. A float subclass is its value.
+        return text(str(v))
     if isinstance(v, float):
         return float_cell(float(v))
     if isinstance(v, bytes):
