@@ -37,9 +37,6 @@ export { KeySet } from "./writer/keys.js";
  * that go through a staging table (keys already in the table) paid about a tenth more time at 4,096.
  */
 export const SPILL_ROWS = 4_096;
-/** DuckDB's memory limit for a sync (see open()). */
-const DUCKDB_MEMORY_LIMIT = "256MB";
-
 export interface WriterOptions {
   /** Drop the warehouse and the state first (like `fivetran reset`). */
   reset?: boolean;
@@ -53,6 +50,8 @@ export interface WriterOptions {
   journalChars?: number;
   /** Updates and deletes of a table held back from early writes until the checkpoint (default SPILL_ROWS). */
   holdUpdates?: number;
+  /** DuckDB's memory limit for the sync, e.g. "256MB" (default: DuckDB's own, as under the SDK; see open()). */
+  memoryLimit?: string;
 }
 
 /**
@@ -145,11 +144,13 @@ export class WarehouseWriter {
       // RSS grew with the rows synced (about 30 MB less at 200,000 rows with these, scripts/bench/sync.mjs).
       await conn.run("SET GLOBAL allocator_flush_threshold = '4MB'");
       await conn.run("SET GLOBAL allocator_background_threads = true");
-      // Rows written early but not yet committed (see SPILL_ROWS) live in DuckDB's memory; past this limit DuckDB
-      // moves them to files/warehouse.db.tmp, so a connector that checkpoints once, at the end, no longer holds
-      // its whole sync in memory (800,000 such rows: 514 MB peak without the limit, 425 MB with it). A table too
-      // large for it (some 12 million keys in one transaction) fails with DuckDB's Out of Memory error.
-      await conn.run(`SET GLOBAL memory_limit = '${DUCKDB_MEMORY_LIMIT}'`);
+      // DuckDB's memory limit stays its default (80% of the machine's memory), the SDK's: its DuckDB sets none. A
+      // lower one made syncs the SDK completes fail. DuckDB holds what a transaction changed in each table until it
+      // ends, and 50 tables of 50 columns updated in one checkpoint came to more than 256 MB (fidelity connector
+      // 298: 1.1 GB under the SDK). Past the limit, rows written early but not yet committed (see SPILL_ROWS) move
+      // to files/warehouse.db.tmp. With one checkpoint at the end, 256 MB had bought nothing measurable: 800,000
+      // rows of the bench's shapes peaked at 255-298 MB either way (scripts/bench/sync.mjs shapes).
+      if (opts.memoryLimit !== undefined) await conn.run(`SET GLOBAL memory_limit = '${opts.memoryLimit.replace(/'/g, "")}'`);
       await conn.run("SET GLOBAL lock_configuration = true");
       if (opts.reset) {
         for (const schema of await syncSchemas(conn)) await conn.run(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
@@ -414,7 +415,7 @@ export class WarehouseWriter {
               // The database's own message, as the SDK reports it; the hint says it is the warehouse write.
               message,
               /Out of Memory/i.test(message)
-                ? `The rows since the last checkpoint did not fit in DuckDB's ${DUCKDB_MEMORY_LIMIT} for a sync: call op.checkpoint(state) more often (every page or batch).`
+                ? "The rows since the last checkpoint did not fit in DuckDB's memory (by default 80% of the machine's, as under fivetran debug): call op.checkpoint(state) more often (every page or batch)."
                 : "Writing to files/warehouse.db failed, so the data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
             );
       throw this.failure;
