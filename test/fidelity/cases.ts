@@ -118,6 +118,15 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // Big checkpoints that spill (260-269).
   "265-key-widens-twice-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "269-update-text-key-before-upserts-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // A new user's connectors (286-): a NaN key is null once loaded, and the load refuses it.
+  "288-nan-key": { expect: ["failed"] },
+  // The embedded writer caps DuckDB at 256 MB; the SDK's DuckDB has no such cap (docs/fidelity.md, known differences).
+  "297-change-events-partial-updates": {
+    knownDifference: "Out of Memory Error at the second checkpoint: 3,000 partial updates with different column sets stage one temporary table per set, past the writer's 256 MB DuckDB memory limit",
+  },
+  "298-many-tables-second-pass": {
+    knownDifference: "Out of Memory Error at the second checkpoint: upserts into 50 existing tables of 50 columns in one transaction pass the writer's 256 MB DuckDB memory limit",
+  },
 };
 
 export function caseFor(name: string): FidelityCase {
