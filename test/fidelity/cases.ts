@@ -124,6 +124,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "300-declared-decimal-bare": { expect: ["failed"] },
   "301-declared-type-none": { expect: ["failed"] },
   "302-checkpoint-datetime-uncaught": { expect: ["failed"] },
+  // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
+  "308-argparse-at-import": { expect: ["failed"] },
   // The embedded writer caps DuckDB at 256 MB; the SDK's DuckDB has no such cap (docs/fidelity.md, known differences).
   "297-change-events-partial-updates": {
     knownDifference: "Out of Memory Error at the second checkpoint: 3,000 partial updates with different column sets stage one temporary table per set, past the writer's 256 MB DuckDB memory limit",
