@@ -564,6 +564,9 @@ def main():
     _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
     sdk._set_project(project_dir)
     os.chdir(project_dir)
+    # The command line connector.py sees is `fivetran debug`'s: the console script beside the venv's Python, then
+    # `debug` (an argparse parser at import refuses it, as there: `unrecognized arguments: debug`, exit code 2).
+    sys.argv = [os.path.join(os.path.dirname(sys.executable), "fivetran"), "debug"]
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
