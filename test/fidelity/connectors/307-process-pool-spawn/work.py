@@ -4,3 +4,7 @@ import hashlib
 
 def digest(n):
     return {"n": n, "sha": hashlib.sha256(("page %d" % n).encode()).hexdigest()[:16]}
+
+
+def square(n):
+    return n * n
