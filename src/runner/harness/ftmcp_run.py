@@ -251,6 +251,14 @@ def read_configuration(text):
     """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
     if text is None:
         return None
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        # Bytes that are not UTF-8, sent as Python's surrogateescape (src/runner/configuration-file.ts): refused with
+        # the UnicodeDecodeError `fivetran debug` gets reading the file.
+        try:
+            text.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise Failure("configuration", "invalid configuration error: %s" % e,
+                          hint="configuration.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
