@@ -8,27 +8,7 @@ import { ConnectorProject } from "../workspace/project.js";
  */
 export function configurationText(projectDir: string): string | undefined {
   // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  const bytes = ConnectorProject.of(projectDir).readBytes("configuration.json");
-  return bytes === undefined ? undefined : pythonText(bytes);
-}
-
-// ignoreBOM keeps a byte order mark in the text, as Python reads it: json.loads then refuses the file (fidelity 310).
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/**
- * A file's bytes as text for the harness. Bytes that are not UTF-8 (a file saved in Latin-1 or UTF-16) are not
- * replaced: the whole file goes byte by byte, each byte from 0x80 as the lone surrogate U+DC80–U+DCFF, Python's
- * surrogateescape, so the harness gets the exact bytes back and refuses them with Python's own UnicodeDecodeError, as
- * `fivetran debug` does (fidelity 311, 312). A UTF-8 file never holds such a surrogate.
- */
-export function pythonText(bytes: Uint8Array): string {
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    let out = "";
-    for (const b of bytes) out += String.fromCharCode(b < 0x80 ? b : 0xdc00 + b);
-    return out;
-  }
+  return ConnectorProject.of(projectDir).readPythonText("configuration.json");
 }
 
 /** Only to know which values to mask: what Python refuses is reported by the harness, not here. */

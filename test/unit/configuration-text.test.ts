@@ -1,7 +1,7 @@
-// configuration.json's bytes as the harness gets them: UTF-8 as it is (a byte order mark kept, as Python reads it),
+// configuration.json's and files/state.json's bytes as the harness gets them: UTF-8 as it is (a byte order mark kept, as Python reads it),
 // anything else byte by byte as Python's surrogateescape, so the harness refuses it with Python's own error.
 import { describe, expect, it } from "vitest";
-import { pythonText } from "../../src/runner/configuration-file.js";
+import { pythonText } from "../../src/workspace/project.js";
 
 describe("pythonText", () => {
   it("keeps UTF-8 text as it is, a byte order mark included", () => {

@@ -247,18 +247,21 @@ CONFIG_REQUIRED = ("configuration is required; provide it via the --configuratio
                    "https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json.")
 
 
+def refuse_undecodable(text, kind, hint):
+    """A file whose bytes are not UTF-8 comes as Python's surrogateescape (pythonText() in src/workspace/project.ts):
+    refused with the UnicodeDecodeError `fivetran debug` gets reading it."""
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        try:
+            text.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise Failure(kind, "invalid %s error: %s" % (kind, e), hint=hint)
+
+
 def read_configuration(text):
     """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
     if text is None:
         return None
-    if any("\udc80" <= c <= "\udcff" for c in text):
-        # Bytes that are not UTF-8, sent as Python's surrogateescape (src/runner/configuration-file.ts): refused with
-        # the UnicodeDecodeError `fivetran debug` gets reading the file.
-        try:
-            text.encode("utf-8", "surrogateescape").decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise Failure("configuration", "invalid configuration error: %s" % e,
-                          hint="configuration.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8.")
+    refuse_undecodable(text, "configuration", "configuration.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
@@ -290,6 +293,7 @@ def read_configuration(text):
 def read_state(text, path):
     """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
     hint = "Fix or delete files/state.json, or run with reset=true to start over."
+    refuse_undecodable(text, "state", "files/state.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8. " + hint)
     try:
         state = json.loads(text)
     except ValueError as e:
