@@ -135,6 +135,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     expect: ["failed"],
     knownDifference: "fivetran debug's requirements check (pipreqs) cannot read a .py file that is not UTF-8 and fails the run; Python's import, and so the embedded engine, accepts a Latin-1 comment",
   },
+  // A pyproject.toml that is not TOML: `fivetran debug` stops before it imports connector.py.
+  "322-pyproject-invalid-toml": { expect: ["failed"] },
+  // A bad state.json and a number in configuration.json: the state's error comes first.
+  "323-state-and-configuration-both-bad": { expect: ["failed"] },
   // schema() that forgets its return: 'NoneType' object is not iterable.
   "321-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
