@@ -139,6 +139,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "322-pyproject-invalid-toml": { expect: ["failed"] },
   // A bad state.json and a number in configuration.json: the state's error comes first.
   "323-state-and-configuration-both-bad": { expect: ["failed"] },
+  // files/state.json removed as connector.py loads: the state is read after the import.
+  "324-state-removed-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
   // schema() that forgets its return: 'NoneType' object is not iterable.
   "321-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
