@@ -130,11 +130,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "314-state-file-bom": { runs: 2, expect: ["succeeded", "failed"] },
   "315-state-file-latin1": { runs: 2, expect: ["succeeded", "failed"] },
   "316-state-file-utf16": { runs: 2, expect: ["succeeded", "failed"] },
-  // connector.py in Latin-1: `fivetran debug`'s requirements check refuses it.
-  "317-connector-latin1-comment": {
-    expect: ["failed"],
-    knownDifference: "fivetran debug's requirements check (pipreqs) cannot read a .py file that is not UTF-8 and fails the run; Python's import, and so the embedded engine, accepts a Latin-1 comment",
-  },
+  // connector.py in Latin-1: `fivetran debug` reads it as UTF-8 text after the import, and stops there.
+  "317-connector-latin1-comment": { expect: ["failed"] },
   // A pyproject.toml that is not TOML: `fivetran debug` stops before it imports connector.py.
   "322-pyproject-invalid-toml": { expect: ["failed"] },
   // A bad state.json and a number in configuration.json: the state's error comes first.

@@ -265,6 +265,18 @@ def check_pyproject(project_dir):
                            "fix it, or remove it and list the dependencies in requirements.txt.")
 
 
+def check_connector_text(connector_file):
+    """`fivetran debug` then reads connector.py as UTF-8 text to look for exit() calls: a file that is not UTF-8 (a
+    Latin-1 byte in a comment, which Python's import accepts) ends the run there, exit code 1 (317)."""
+    with open(connector_file, "rb") as f:
+        raw = f.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Failure("syntax", "debug run failed error: %s" % e,
+                      hint="connector.py is not UTF-8 (saved as Latin-1 or cp1252?): save it as UTF-8.")
+
+
 def refuse_undecodable(text, kind, hint):
     """A file whose bytes are not UTF-8 comes as Python's surrogateescape (pythonText() in src/workspace/project.ts):
     refused with the UnicodeDecodeError `fivetran debug` gets reading it."""
@@ -646,6 +658,7 @@ def main():
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
         check_pyproject(project_dir)
+        check_connector_text(connector_file)
         if "configuration_text" in job:
             configuration = check_dict(configuration, True)
         else:
