@@ -138,6 +138,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "323-state-and-configuration-both-bad": { expect: ["failed"] },
   // files/state.json removed as connector.py loads: the state is read after the import.
   "324-state-removed-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // The shim registers fivetran_connector_sdk.logger and .connector for older examples; SDK 3.0.0 has neither.
+  "325-sdk-import-spellings": {
+    knownDifference: "import fivetran_connector_sdk.logger and fivetran_connector_sdk.connector succeed in the embedded shim; SDK 3.0.0 raises ModuleNotFoundError",
+  },
   // schema() that forgets its return: 'NoneType' object is not iterable.
   "321-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
