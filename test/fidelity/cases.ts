@@ -148,6 +148,12 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     knownDifference:
       "connector.debug() at import: the SDK's nested debug run refuses the missing configuration; the shim's debug() raises its own RuntimeError, so the load fails with another message",
   },
+  // A file named `files` made as connector.py loads: files/ cannot be made.
+  "327-files-is-a-file": {
+    expect: ["failed"],
+    knownDifference:
+      "files/ already exists while connector.py loads in the embedded engine (the warehouse opens meanwhile): open('files', 'w') raises IsADirectoryError there, where fivetran debug fails later making files/ (File exists)",
+  },
   // schema() that forgets its return: 'NoneType' object is not iterable.
   "321-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
