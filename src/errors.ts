@@ -21,7 +21,7 @@ export const ERROR_KINDS = {
   sdk_not_installed: { as: "tool", doc: "The real fivetran-connector-sdk is not installed for that Python." },
   query_rejected: { as: "tool", doc: "query_warehouse refused the SQL before running it (not one read-only SELECT)." },
   query_failed: { as: "tool", doc: "DuckDB could not run the query (a wrong name, a type error, the time limit)." },
-  dependency: { as: "tool", doc: "requirements.txt or pip failed (an invalid or pre-installed requirement, a package pip cannot install)." },
+  dependency: { as: "both", doc: "requirements.txt, pyproject.toml or pip failed (an invalid or pre-installed requirement, a package pip cannot install, a pyproject.toml that is not TOML)." },
   deploy: { as: "tool", doc: "The deploy was refused by a pre-deploy check or failed at Fivetran." },
   configuration: { as: "both", doc: "configuration.json (or the configuration argument) is not an object of string values." },
   state: { as: "both", doc: "The state (files/state.json or the state argument) is not a JSON object." },

@@ -44,8 +44,22 @@ const BASE = [
 // Security: proxies are needed to reach anything behind a corporate proxy; a proxy URL with credentials is passed
 // only where the redactor knows them (environmentSecrets) and never to pip (see pipEnv).
 const PROXIES = ["HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "no_proxy", "all_proxy"];
-// Security: which Python runs, and how it prints; the connector's own choice of interpreter, not a secret.
-const PYTHON = ["VIRTUAL_ENV", "CONDA_PREFIX", "PYENV_VERSION", "PYENV_ROOT", "PYTHONPATH", "PYTHONHOME", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONWARNINGS", "PYTHONFAULTHANDLER"];
+// Security: which Python runs, how it prints, and whether it writes `__pycache__` into the project folder (as
+// `fivetran debug`, which inherits the shell's PYTHONDONTWRITEBYTECODE; fidelity 306); the connector's own choice of
+// interpreter, not a secret.
+const PYTHON = [
+  "VIRTUAL_ENV",
+  "CONDA_PREFIX",
+  "PYENV_VERSION",
+  "PYENV_ROOT",
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONIOENCODING",
+  "PYTHONUTF8",
+  "PYTHONWARNINGS",
+  "PYTHONFAULTHANDLER",
+  "PYTHONDONTWRITEBYTECODE",
+];
 // Security: pip's settings that change where and how it installs, minus any index URL (those often embed a token,
 // and pip expands ${VAR} in requirements.txt, so a variable pip can see must hold no secret).
 const PIP = ["PIP_CERT", "PIP_NO_CACHE_DIR", "PIP_CACHE_DIR", "PIP_DISABLE_PIP_VERSION_CHECK", "PIP_TIMEOUT", "PIP_RETRIES", "PIP_DEFAULT_TIMEOUT", "PIP_NO_INPUT", "PIP_PROGRESS_BAR"];

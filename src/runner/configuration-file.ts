@@ -8,7 +8,7 @@ import { ConnectorProject } from "../workspace/project.js";
  */
 export function configurationText(projectDir: string): string | undefined {
   // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  return ConnectorProject.of(projectDir).readText("configuration.json");
+  return ConnectorProject.of(projectDir).readPythonText("configuration.json");
 }
 
 /** Only to know which values to mask: what Python refuses is reported by the harness, not here. */

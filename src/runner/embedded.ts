@@ -35,6 +35,12 @@ export interface EngineInput {
    * a cursor JavaScript would round (a 19-digit id) reaches the connector as it was written.
    */
   startStateText?: string;
+  /**
+   * The start state is files/state.json's (no state argument, no reset): the harness reads the file again once
+   * connector.py has loaded, as `fivetran debug` reads it then, so a file the connector wrote or removed as it loaded
+   * is the one the sync starts from (fidelity 323, 324).
+   */
+  stateFromDisk?: boolean;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
   /**
@@ -144,7 +150,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
     // With files/state.json's text, the harness reads that alone: the parsed copy is not sent (a state nested past
     // JavaScript's stack would not even stringify; Python's json then refuses it as the SDK's does).
-    const stateText = inp.startStateText === undefined ? { state: inp.startState } : { state_text: inp.startStateText };
+    const stateText = {
+      ...(inp.startStateText === undefined ? { state: inp.startState } : { state_text: inp.startStateText }),
+      ...(inp.stateFromDisk ? { state_from_disk: true } : {}),
+    };
     if (pythonVersion !== undefined) {
       stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     }

@@ -210,6 +210,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       configurationInline: opts.configuration !== undefined,
       startState,
       ...(startStateText === undefined ? {} : { startStateText }),
+      stateFromDisk: !opts.reset && opts.state === undefined,
       diskState,
       sink: opening,
       tracker,

@@ -128,7 +128,9 @@ export class SdkOutputParser {
       this.outcome.lastCheckpoint = cp[1];
     }
     if (e.level === "WARNING" && e.origin !== "connector") this.outcome.warnings.push(msg);
-    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere) this.firstSevere = e;
+    // `pipreqs failed …` (the requirements check could not read a file) never ends the run by itself: the run goes on,
+    // or ends with its own SEVERE line after it (`debug run failed error: …`, fidelity 317).
+    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere && !/^pipreqs failed/.test(msg)) this.firstSevere = e;
   }
 }
 

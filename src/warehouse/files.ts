@@ -29,7 +29,7 @@ export function statePath(projectDir: ProjectRef): string {
 
 /** files/state.json's text as it is (undefined when there is none): the harness parses it with Python's json. */
 export function readStateText(projectDir: ProjectRef): string | undefined {
-  return ConnectorProject.of(projectDir).readText(STATE_FILE);
+  return ConnectorProject.of(projectDir).readPythonText(STATE_FILE);
 }
 
 /** The state the last checkpoint committed; `{}` when there is none yet. */

@@ -100,4 +100,12 @@ describe("fivetran debug output parser", () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.warnings.some((w) => w.startsWith("avoid using sys.exit()"))).toBe(true);
   });
+
+  it("skips pipreqs' SEVERE lines for the error: the run's own line after them is it (fidelity 317)", () => {
+    const p = new SdkOutputParser();
+    p.push("18:50:47.376 SEVERE   ⚡ sdk       pipreqs failed after 3 attempts");
+    p.push("18:50:47.376 SEVERE   ⚡ sdk       pipreqs failed with error: INFO: Not scanning for jupyter notebooks.");
+    p.push("18:50:47.376 SEVERE   ⚡ sdk       ✗ debug run failed error: 'utf-8' codec can't decode byte 0xe9 in position 74: invalid continuation byte");
+    expect(p.end().error?.message).toContain("debug run failed error: 'utf-8' codec can't decode byte 0xe9");
+  });
 });

@@ -18,3 +18,12 @@ describe("connectorEnv: PYTHONPATH and PYTHONHOME", () => {
     expect("PYTHONHOME" in connectorEnv({ PYTHONHOME: "venv" })).toBe(false);
   });
 });
+
+// `fivetran debug` inherits the shell's PYTHONDONTWRITEBYTECODE: with it set, no __pycache__ appears in the project
+// folder (fidelity 306).
+describe("connectorEnv: PYTHONDONTWRITEBYTECODE", () => {
+  it("passes it to the connector as the shell has it", () => {
+    expect(connectorEnv({ PYTHONDONTWRITEBYTECODE: "1" }).PYTHONDONTWRITEBYTECODE).toBe("1");
+    expect("PYTHONDONTWRITEBYTECODE" in connectorEnv({})).toBe(false);
+  });
+});

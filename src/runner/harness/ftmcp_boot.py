@@ -9,16 +9,20 @@ import json
 import os
 import sys
 
-# Where: when a version manager's shim (pyenv, asdf, mise) picked this interpreter, the runner keeps the answer and
-# the next run starts it directly (src/exec/python-path.ts).
-try:
-    exe = json.dumps(sys.executable)
-except Exception:
-    exe = "null"
-os.write(3, ('{"t": "python", "version": "%s", "executable": %s}\n' % (sys.version.split()[0], exe)).encode("ascii", "replace"))
-if sys.version_info < (3, 9):
-    os._exit(3)
+# Only as the program itself: a worker process multiprocessing starts with "spawn" or "forkserver" runs this file again
+# as `__mp_main__` to rebuild the parent's main module, and must find nothing to do here (as `fivetran debug`'s own
+# console script does nothing then); it would otherwise write to fd 3 and start a second harness (fidelity 307).
+if __name__ == "__main__":
+    # Where: when a version manager's shim (pyenv, asdf, mise) picked this interpreter, the runner keeps the answer and
+    # the next run starts it directly (src/exec/python-path.ts).
+    try:
+        exe = json.dumps(sys.executable)
+    except Exception:
+        exe = "null"
+    os.write(3, ('{"t": "python", "version": "%s", "executable": %s}\n' % (sys.version.split()[0], exe)).encode("ascii", "replace"))
+    if sys.version_info < (3, 9):
+        os._exit(3)
 
-import ftmcp_run  # noqa: E402 - only once the version is known to be usable
+    import ftmcp_run  # noqa: E402 - only once the version is known to be usable
 
-ftmcp_run.main()
+    ftmcp_run.main()

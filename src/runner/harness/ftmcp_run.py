@@ -247,10 +247,51 @@ CONFIG_REQUIRED = ("configuration is required; provide it via the --configuratio
                    "https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json.")
 
 
+def check_pyproject(project_dir):
+    """`fivetran debug` reads the folder's pyproject.toml, if it has one, before it checks the configuration's values
+    (on Python 3.11 and later, which have tomllib; before, it skips the check): one it cannot parse ends the run,
+    exit code 1, before files/ exists (322)."""
+    path = os.path.join(project_dir, "pyproject.toml")
+    if sys.version_info < (3, 11) or not os.path.exists(path):
+        return
+    try:
+        import tomllib
+
+        with open(path, "rb") as f:
+            tomllib.load(f)
+    except Exception:
+        raise Failure("dependency", "failed to parse pyproject.toml",
+                      hint="pyproject.toml is not valid TOML (quote each dependency: dependencies = [\"requests\"]); "
+                           "fix it, or remove it and list the dependencies in requirements.txt.")
+
+
+def check_connector_text(connector_file):
+    """`fivetran debug` then reads connector.py as UTF-8 text to look for exit() calls: a file that is not UTF-8 (a
+    Latin-1 byte in a comment, which Python's import accepts) ends the run there, exit code 1 (317)."""
+    with open(connector_file, "rb") as f:
+        raw = f.read()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise Failure("syntax", "debug run failed error: %s" % e,
+                      hint="connector.py is not UTF-8 (saved as Latin-1 or cp1252?): save it as UTF-8.")
+
+
+def refuse_undecodable(text, kind, hint):
+    """A file whose bytes are not UTF-8 comes as Python's surrogateescape (pythonText() in src/workspace/project.ts):
+    refused with the UnicodeDecodeError `fivetran debug` gets reading it."""
+    if any("\udc80" <= c <= "\udcff" for c in text):
+        try:
+            text.encode("utf-8", "surrogateescape").decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise Failure(kind, "invalid %s error: %s" % (kind, e), hint=hint)
+
+
 def read_configuration(text):
     """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
     if text is None:
         return None
+    refuse_undecodable(text, "configuration", "configuration.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
@@ -282,6 +323,7 @@ def read_configuration(text):
 def read_state(text, path):
     """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
     hint = "Fix or delete files/state.json, or run with reset=true to start over."
+    refuse_undecodable(text, "state", "files/state.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8. " + hint)
     try:
         state = json.loads(text)
     except ValueError as e:
@@ -293,6 +335,16 @@ def read_state(text, path):
         # op.checkpoint(None), or a list or a string, leaves a state.json the next run refuses.
         raise Failure("state", "invalid state error: State file %s must hold a JSON object" % path, hint=hint)
     return state
+
+
+def read_state_file(path):
+    """files/state.json from disk, as `fivetran debug` reads it: {} when there is none."""
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        raw = f.read()
+    # Bytes that are not UTF-8 are kept as surrogateescape, and refused with Python's own UnicodeDecodeError.
+    return read_state(raw.decode("utf-8", "surrogateescape"), path)
 
 
 def check_dict(incoming, string_only, values_of="configuration.json values"):
@@ -564,6 +616,9 @@ def main():
     _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
     sdk._set_project(project_dir)
     os.chdir(project_dir)
+    # The command line connector.py sees is `fivetran debug`'s: the console script beside the venv's Python, then
+    # `debug` (an argparse parser at import refuses it, as there: `unrecognized arguments: debug`, exit code 2).
+    sys.argv = [os.path.join(os.path.dirname(sys.executable), "fivetran"), "debug"]
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
@@ -581,13 +636,19 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
-        # As `fivetran debug`: configuration.json is read once connector.py has loaded.
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded; its values are checked
+        # later, after the state and pyproject.toml (a bad state.json is the error a run with both reports, 323).
         if "configuration_text" in job:
-            configuration = check_dict(read_configuration(job["configuration_text"]), True)
+            configuration = read_configuration(job["configuration_text"])
         else:
-            configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
-        if job.get("state_text") is not None:
-            state = read_state(job["state_text"], os.path.join(project_dir, "files", "state.json"))
+            configuration = job.get("configuration")
+        state_path = os.path.join(project_dir, "files", "state.json")
+        if job.get("state_from_disk"):
+            # Read now, as `fivetran debug` reads it, after connector.py has loaded: a file the connector wrote or
+            # removed as it loaded is the one the sync starts from (323, 324).
+            state = read_state_file(state_path)
+        elif job.get("state_text") is not None:
+            state = read_state(job["state_text"], state_path)
         else:
             state = check_dict(job.get("state"), False)
         if "configuration_text" in job and job["configuration_text"] is None:
@@ -596,6 +657,12 @@ def main():
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
+        check_pyproject(project_dir)
+        check_connector_text(connector_file)
+        if "configuration_text" in job:
+            configuration = check_dict(configuration, True)
+        else:
+            configuration = check_dict(configuration, True, "the configuration argument's values")
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG

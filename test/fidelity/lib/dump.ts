@@ -1,7 +1,7 @@
 // A canonical, line-oriented text of what a sync left in <project>/files: every table of warehouse.db with its
 // columns, types, nullability, key constraints and rows, then state.json. Two engines agree when the texts are equal;
 // a difference shows as a readable line diff.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
@@ -80,6 +80,8 @@ export async function dumpWarehouse(dbPath: string): Promise<string> {
 /** warehouse.db, state.json (byte for byte) and the names of the other entries of files/. */
 export async function dumpProject(projectDir: string): Promise<string> {
   const files = join(projectDir, "files");
+  // A connector may leave a file named `files` where the folder goes (327): there is nothing in it to compare.
+  if (existsSync(files) && !statSync(files).isDirectory()) return "files/: (a file, not a folder)\nstate.json: (absent)\nwarehouse.db: absent\n";
   const entries = existsSync(files)
     ? readdirSync(files)
         // DuckDB's write-ahead log and temporary files are an engine detail, not a result.

@@ -1,0 +1,1 @@
+from .transform import flatten  # noqa: F401
