@@ -38,7 +38,7 @@ export interface EngineInput {
   /**
    * The start state is files/state.json's (no state argument, no reset): the harness reads the file again once
    * connector.py has loaded, as `fivetran debug` reads it then, so a file the connector wrote or removed as it loaded
-   * is the one the sync starts from (fidelity 323, 324).
+   * is the one the sync starts from (fidelity 346, 347).
    */
   stateFromDisk?: boolean;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */

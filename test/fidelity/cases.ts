@@ -133,38 +133,34 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // connector.py in Latin-1: `fivetran debug` reads it as UTF-8 text after the import, and stops there.
   "317-connector-latin1-comment": { expect: ["failed"] },
   // A pyproject.toml that is not TOML: `fivetran debug` stops before it imports connector.py.
-  "322-pyproject-invalid-toml": { expect: ["failed"] },
+  "345-pyproject-invalid-toml": { expect: ["failed"] },
   // A bad state.json and a number in configuration.json: the state's error comes first.
-  "323-state-and-configuration-both-bad": { expect: ["failed"] },
+  "346-state-and-configuration-both-bad": { expect: ["failed"] },
   // files/state.json removed as connector.py loads: the state is read after the import.
-  "324-state-removed-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "347-state-removed-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
   // The shim registers fivetran_connector_sdk.logger and .connector for older examples; SDK 3.0.0 has neither.
-  "325-sdk-import-spellings": {
+  "348-sdk-import-spellings": {
     knownDifference: "import fivetran_connector_sdk.logger and fivetran_connector_sdk.connector succeed in the embedded shim; SDK 3.0.0 raises ModuleNotFoundError",
   },
   // connector.debug() at import, unguarded: the nested run has no configuration.
-  "326-debug-call-at-import": {
+  "349-debug-call-at-import": {
     expect: ["failed"],
     knownDifference:
       "connector.debug() at import: the SDK's nested debug run refuses the missing configuration; the shim's debug() raises its own RuntimeError, so the load fails with another message",
   },
   // A file named `files` made as connector.py loads: files/ cannot be made.
-  "327-files-is-a-file": {
+  "350-files-is-a-file": {
     expect: ["failed"],
     knownDifference:
       "files/ already exists while connector.py loads in the embedded engine (the warehouse opens meanwhile): open('files', 'w') raises IsADirectoryError there, where fivetran debug fails later making files/ (File exists)",
   },
   // schema() that forgets its return: 'NoneType' object is not iterable.
-  "321-schema-returns-none": { expect: ["failed"] },
+  "344-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
   "308-argparse-at-import": { expect: ["failed"] },
-  // The embedded writer caps DuckDB at 256 MB; the SDK's DuckDB has no such cap (docs/fidelity.md, known differences).
-  "297-change-events-partial-updates": {
-    knownDifference: "Out of Memory Error at the second checkpoint: 3,000 partial updates with different column sets stage one temporary table per set, past the writer's 256 MB DuckDB memory limit",
-  },
-  "298-many-tables-second-pass": {
-    knownDifference: "Out of Memory Error at the second checkpoint: upserts into 50 existing tables of 50 columns in one transaction pass the writer's 256 MB DuckDB memory limit",
-  },
+  // Realistic syncs that need more than 256 MB of DuckDB's memory: the writer keeps DuckDB's default limit, as the SDK.
+  "297-change-events-partial-updates": {},
+  "298-many-tables-second-pass": {},
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -250,7 +250,7 @@ CONFIG_REQUIRED = ("configuration is required; provide it via the --configuratio
 def check_pyproject(project_dir):
     """`fivetran debug` reads the folder's pyproject.toml, if it has one, before it checks the configuration's values
     (on Python 3.11 and later, which have tomllib; before, it skips the check): one it cannot parse ends the run,
-    exit code 1, before files/ exists (322)."""
+    exit code 1, before files/ exists (345)."""
     path = os.path.join(project_dir, "pyproject.toml")
     if sys.version_info < (3, 11) or not os.path.exists(path):
         return
@@ -637,7 +637,7 @@ def main():
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
         # As `fivetran debug`: configuration.json is read once connector.py has loaded; its values are checked
-        # later, after the state and pyproject.toml (a bad state.json is the error a run with both reports, 323).
+        # later, after the state and pyproject.toml (a bad state.json is the error a run with both reports, 346).
         if "configuration_text" in job:
             configuration = read_configuration(job["configuration_text"])
         else:
@@ -645,7 +645,7 @@ def main():
         state_path = os.path.join(project_dir, "files", "state.json")
         if job.get("state_from_disk"):
             # Read now, as `fivetran debug` reads it, after connector.py has loaded: a file the connector wrote or
-            # removed as it loaded is the one the sync starts from (323, 324).
+            # removed as it loaded is the one the sync starts from (346, 347).
             state = read_state_file(state_path)
         elif job.get("state_text") is not None:
             state = read_state(job["state_text"], state_path)

@@ -80,7 +80,7 @@ export async function dumpWarehouse(dbPath: string): Promise<string> {
 /** warehouse.db, state.json (byte for byte) and the names of the other entries of files/. */
 export async function dumpProject(projectDir: string): Promise<string> {
   const files = join(projectDir, "files");
-  // A connector may leave a file named `files` where the folder goes (327): there is nothing in it to compare.
+  // A connector may leave a file named `files` where the folder goes (350): there is nothing in it to compare.
   if (existsSync(files) && !statSync(files).isDirectory()) return "files/: (a file, not a folder)\nstate.json: (absent)\nwarehouse.db: absent\n";
   const entries = existsSync(files)
     ? readdirSync(files)

@@ -411,6 +411,6 @@ for _name, _objs in (("operations", {"Operations": Operations}), ("logger", {"Lo
     for _attr, _obj in _objs.items():
         setattr(_mod, _attr, _obj)
     _sys.modules[_mod.__name__] = _mod
-    # SDK 3.0.0's package has these two as attributes too (`fivetran_connector_sdk.operations.Operations`, 325).
+    # SDK 3.0.0's package has these two as attributes too (`fivetran_connector_sdk.operations.Operations`, 348).
     if _name in ("operations", "file_upload"):
         globals()[_name] = _mod
