@@ -2,6 +2,9 @@
 // known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
 // runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
 
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
 export interface FidelityCase {
   /** How many times the connector runs in the same folder (the second continues from files/state.json). */
   runs: number;
@@ -9,7 +12,17 @@ export interface FidelityCase {
   expect: ("succeeded" | "failed")[];
   /** The exact difference the embedded engine still has, if any. */
   knownDifference?: string;
+  /**
+   * What a user does by hand in the connector's folder before run n (1-based, the key), with no process running:
+   * edits files/state.json or configuration.json, removes files/warehouse.db. Called with the folder, in each
+   * engine's copy alike.
+   */
+  beforeRun?: Record<number, (projectDir: string) => void>;
 }
+
+/** beforeRun helpers: a file of the folder given this text (UTF-8), or removed. */
+const write = (path: string, text: string) => (dir: string) => writeFileSync(join(dir, path), text);
+const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
 
@@ -118,6 +131,47 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // Big checkpoints that spill (260-269).
   "265-key-widens-twice-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "269-update-text-key-before-upserts-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // API connectors, runs in sequence and checkpoints as a new user writes them (320-339).
+  "320-api-cursor-pages": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "321-api-500-then-resume": { runs: 2, expect: ["failed", "succeeded"] },
+  "322-api-generator-three-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "323-state-edited-by-hand": {
+    runs: 7,
+    expect: ["succeeded", "failed", "failed", "failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", '{"cursor": 3, "note": "caf\u00e9"'),
+      3: write("files/state.json", ""),
+      4: write("files/state.json", '[{"cursor": 3}]'),
+      5: write("files/state.json", '\ufeff{"cursor": 3}'),
+      6: write("files/state.json", " \n\t\n"),
+      7: write("files/state.json", '{\r\n    "cursor": 3,\r\n    "note": "édité"\r\n}\r\n'),
+    },
+  },
+  "324-second-run-schema-changes": { runs: 5, expect: ["succeeded", "succeeded", "failed", "failed", "failed"] },
+  "325-second-run-configuration-changed": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", '{\n  "prefix": "v2_",\n  "page_size": "4",\n  "region": "eu-west-1",\n  "api_token": "tok-2"\n}\n'),
+      3: write("configuration.json", '{"prefix": "", "page_size": ""}'),
+    },
+  },
+  "326-warehouse-deleted-state-kept": {
+    runs: 4,
+    expect: ["succeeded", "succeeded", "succeeded", "succeeded"],
+    beforeRun: { 2: remove("files/warehouse.db"), 3: remove("files/state.json"), 4: remove("files") },
+  },
+  "327-import-file-missing": { expect: ["failed"] },
+  "330-import-edits-configuration-and-state": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    knownDifference: "configuration.json and files/state.json are read before connector.py is imported: edits made at import are not seen",
+  },
+  "332-import-removes-warehouse": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    knownDifference: "files/warehouse.db is opened while connector.py is imported: removed then, the run succeeds and leaves no warehouse",
+  },
 };
 
 export function caseFor(name: string): FidelityCase {
