@@ -326,6 +326,15 @@ def load_connector(project_dir, connector_file):
     except MemoryError as e:
         traceback.clear_frames(e.__traceback__)
         raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e)
+    except FileNotFoundError as e:
+        # `fivetran debug` takes any FileNotFoundError raised while connector.py loads (a file the connector opens
+        # at import) for connector.py itself missing, and says so (327); the hint says what was not found.
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+        where = " at %s, line %s" % (frames[-1].filename, frames[-1].lineno) if frames else ""
+        raise Failure("connector_exception", "connector.py not found in %s\nthis file is required to start a sync\n%s"
+                      % (project_dir, CONNECTOR_REFERENCE), e,
+                      hint="connector.py was found: a FileNotFoundError was raised while it loaded%s (%s). Create the "
+                           "file it opens, or open it inside update() instead of at import." % (where, e))
     except Exception as e:
         raise Failure("connector_exception", load_error(e, connector_file, project_dir), e)
     except BaseException as e:  # noqa: B902 - sys.exit() and the like end `fivetran debug` with them
