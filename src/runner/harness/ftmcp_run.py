@@ -29,6 +29,15 @@ EXIT_REFERENCE = "reference: https://fivetran.com/docs/connector-sdk/technical-r
 # The harness's own way out, which never waits for the channel (see _exit_after_channel).
 _hard_exit = os._exit
 
+# What `fivetran debug` puts in os.environ while it runs the sync (after connector.py has loaded and the
+# configuration and the state passed), and removes when the sync has ended: unset at import and at exit (331).
+DEBUG_ENVIRONMENT = {
+    "FIVETRAN_CONNECTION_ID": "test_connection_id",
+    "FIVETRAN_DEPLOYMENT_MODEL": "local_debug",
+    "FIVETRAN_GROUP_ID": "test_group_id",
+    "FIVETRAN_CONNECTION_NAME": "test_connection_name",
+}
+
 _SIMPLE_TYPES = ("BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "NAIVE_DATE", "NAIVE_DATETIME",
                  "UTC_DATETIME", "BINARY", "XML", "STRING", "JSON")
 
@@ -609,6 +618,7 @@ def main():
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
         syncing = True
+        os.environ.update(DEBUG_ENVIRONMENT)
 
         if connector.schema_method is not None:
             try:
@@ -671,6 +681,8 @@ def main():
         _channel.record(record)
         code = 1
         failure_code = 1
+    for name in DEBUG_ENVIRONMENT:
+        os.environ.pop(name, None)
     if os.getpid() != main_pid:
         # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
         # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code
