@@ -20,8 +20,8 @@ export interface FidelityCase {
   beforeRun?: Record<number, (projectDir: string) => void>;
 }
 
-/** beforeRun helpers: a file of the folder given this text (UTF-8), or removed. */
-const write = (path: string, text: string) => (dir: string) => writeFileSync(join(dir, path), text);
+/** beforeRun helpers: a file of the folder given this text (UTF-8) or these bytes, or removed. */
+const write = (path: string, data: string | Buffer) => (dir: string) => writeFileSync(join(dir, path), data);
 const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
@@ -162,6 +162,27 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     beforeRun: { 2: remove("files/warehouse.db"), 3: remove("files/state.json"), 4: remove("files") },
   },
   "327-import-file-missing": { expect: ["failed"] },
+  // configuration.json and state.json saved in other encodings than UTF-8, as Windows editors and shells save them.
+  "333-configuration-encodings": {
+    runs: 4,
+    expect: ["failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", Buffer.from('\ufeff{"name": "x"}\r\n', "utf16le")),
+      3: write("configuration.json", Buffer.from('{"name": "café"}', "latin1")),
+      4: write("configuration.json", '{\r\n  "name": "café"\r\n}\r\n'),
+    },
+  },
+  "334-state-encodings": {
+    runs: 6,
+    expect: ["succeeded", "failed", "failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", Buffer.from('{"cursor": 1, "note": "café"}', "latin1")),
+      3: write("files/state.json", Buffer.from('\ufeff{"cursor": 1}', "utf16le")),
+      4: write("files/state.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d])),
+      5: write("files/state.json", '{\r\n  "cursor": 1,\r\n  "note": "x",\r\n}\r\n'),
+      6: write("files/state.json", '{"cursor": 1, "note": "caf\u00e9 \ud83c\udf89"}'),
+    },
+  },
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
