@@ -21,8 +21,8 @@ import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { configurationForMasking, configurationText } from "./configuration-file.js";
-import { openWarehouse, readStartState, readStartStateText, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { configurationBytes, configurationForMasking, configurationText } from "./configuration-file.js";
+import { openWarehouse, readStartState, readStartStateBytes, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -155,10 +155,10 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
-  // configuration.json goes to the harness as text, which Python reads with the SDK's checks; the real SDK reads
-  // its own. Node parses it only to mask its values.
-  const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
-  const configuration = opts.configuration ?? configurationForMasking(text);
+  // configuration.json goes to the harness as bytes, which Python decodes and reads with the SDK's checks; the real
+  // SDK reads its own. Node parses it only to mask its values.
+  const bytes = opts.configuration === undefined ? configurationBytes(opts.projectDir) : undefined;
+  const configuration = opts.configuration ?? configurationForMasking(bytes?.toString("utf8"));
   const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
   // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
   // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
@@ -167,7 +167,7 @@ function runSettings(opts: RunOptions) {
   const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
-    configurationText: text,
+    configurationBytes: bytes,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
@@ -177,14 +177,14 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  const { configuration, configurationBytes: bytes, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
   // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
   const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // The file's text goes to the harness, which parses it with Python's json: the state never round-trips through
-  // JavaScript numbers.
-  const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
+  // The file's bytes go to the harness, which decodes and parses them as the SDK does: the state never round-trips
+  // through JavaScript numbers.
+  const startStateBytes = opts.reset || opts.state !== undefined ? undefined : readStartStateBytes(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
@@ -206,10 +206,10 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       python,
       env,
       configuration: opts.configuration,
-      configurationText: text,
+      configurationBytes: bytes,
       configurationInline: opts.configuration !== undefined,
       startState,
-      ...(startStateText === undefined ? {} : { startStateText }),
+      ...(startStateBytes === undefined ? {} : { startStateBytes }),
       diskState,
       sink: opening,
       tracker,

@@ -13,7 +13,9 @@ only, Python 3.9 to 3.13. This file's folder is sys.path[0], so `import fivetran
 next to it before any installed SDK.
 """
 import ast
+import base64
 import importlib.util
+import io
 import json
 import os
 import sys
@@ -256,10 +258,24 @@ CONFIG_REQUIRED = ("configuration is required; provide it via the --configuratio
                    "https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json.")
 
 
+def file_text(raw):
+    """A file's bytes as `fivetran debug` reads the file, open(path, "r", encoding="utf-8").read(): UTF-8, strictly
+    (a Latin-1 or UTF-16 file raises UnicodeDecodeError), with universal newlines (CRLF and CR read as LF, which the
+    line and character of a JSON error count, 334)."""
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
+
+
 def read_configuration(text):
-    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
+    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file.
+    `text` is the file's bytes (then decoded as the SDK reads them) or a text already read."""
     if text is None:
         return None
+    if isinstance(text, bytes):
+        try:
+            text = file_text(text)
+        except UnicodeDecodeError as e:
+            raise Failure("configuration", "invalid configuration error: %s" % e,
+                          hint="configuration.json is not UTF-8 (saved as UTF-16 or Latin-1?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
@@ -292,7 +308,8 @@ def read_state(text, path):
     """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
     hint = "Fix or delete files/state.json, or run with reset=true to start over."
     try:
-        state = json.loads(text)
+        # The file's bytes, decoded as the SDK reads them (file_text); a text is parsed as it is.
+        state = json.loads(file_text(text) if isinstance(text, bytes) else text)
     except ValueError as e:
         raise Failure("state", "invalid state error: %s" % e, hint=hint)
     except RecursionError as e:
@@ -600,15 +617,16 @@ def main():
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
         # As `fivetran debug`: configuration.json is read once connector.py has loaded.
-        if "configuration_text" in job:
-            configuration = check_dict(read_configuration(job["configuration_text"]), True)
+        if "configuration_b64" in job:
+            raw = job["configuration_b64"]
+            configuration = check_dict(read_configuration(None if raw is None else base64.b64decode(raw)), True)
         else:
             configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
-        if job.get("state_text") is not None:
-            state = read_state(job["state_text"], os.path.join(project_dir, "files", "state.json"))
+        if job.get("state_b64") is not None:
+            state = read_state(base64.b64decode(job["state_b64"]), os.path.join(project_dir, "files", "state.json"))
         else:
             state = check_dict(job.get("state"), False)
-        if "configuration_text" in job and job["configuration_text"] is None:
+        if "configuration_b64" in job and job["configuration_b64"] is None:
             # `fivetran debug` reads the state, then refuses a run with no configuration at all (no file, no
             # argument), even for a connector that reads none: before files/ exists.
             raise Failure("configuration", CONFIG_REQUIRED,
