@@ -183,6 +183,15 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       6: write("files/state.json", '{"cursor": 1, "note": "caf\u00e9 \ud83c\udf89"}'),
     },
   },
+  "335-hand-edited-state-no-checkpoint": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", '{\r\n  "run": 1,\r\n  "note": "café \\u00e9 \\ud83c\\udf89",\r\n  "run": 2,\r\n  "big": 1180591620717411303424,\r\n  "one": 1.0\r\n}\r\n'),
+      3: write("files/state.json", '{"run": 3, "huge": 1E400, "nan": NaN, "neg": -Infinity, "tiny": 1e-7, "list": [1.50, -0.0]}'),
+    },
+  },
+  "336-failed-run-after-schema-change": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
