@@ -192,6 +192,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     },
   },
   "336-failed-run-after-schema-change": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
+  // connector.py itself saved in other encodings.
+  "337-connector-latin1-coding": { expect: ["failed"] },
+  "339-connector-utf16": { expect: ["failed"] },
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
