@@ -2,8 +2,8 @@
 // known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
 // runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
 
-import { rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 export interface FidelityCase {
   /** How many times the connector runs in the same folder (the second continues from files/state.json). */
@@ -21,7 +21,10 @@ export interface FidelityCase {
 }
 
 /** beforeRun helpers: a file of the folder given this text (UTF-8) or these bytes, or removed. */
-const write = (path: string, data: string | Buffer) => (dir: string) => writeFileSync(join(dir, path), data);
+const write = (path: string, data: string | Buffer) => (dir: string) => {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), data);
+};
 const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
@@ -195,6 +198,13 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // connector.py itself saved in other encodings.
   "337-connector-latin1-coding": { expect: ["failed"] },
   "339-connector-utf16": { expect: ["failed"] },
+  // A number in configuration.json and a broken files/state.json: `fivetran debug` reads the state before it checks
+  // that the configuration's values are strings.
+  "340-configuration-number-and-bad-state": {
+    runs: 2,
+    expect: ["failed", "failed"],
+    beforeRun: { 1: write("files/state.json", '{"cursor": '), 2: write("files/state.json", "[]") },
+  },
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
