@@ -190,6 +190,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
   const filesDir = dirname(warehouseFile(projectDir));
   const hadFiles = existsSync(filesDir);
+  const hadWarehouse = existsSync(warehouseFile(projectDir));
   let failedBeforeSync = false;
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   opening.catch(() => {});
@@ -236,16 +237,19 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
     await opening.then((sink) => sink.close()).catch(() => {});
     // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
     // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
-    if (failedBeforeSync && !hadFiles) {
-      // Security: only the warehouse's own files go, then the folder if nothing else is left in it (the connector
-      // may have written there itself while it was imported).
+    // A files/ that was there (holding only state.json, 340) keeps what it held, but not a warehouse this run made.
+    if (failedBeforeSync && !hadWarehouse) {
+      // Security: only the warehouse's own files go, then the folder if this run made it and nothing else is left in
+      // it (the connector may have written there itself while it was imported).
       const warehouse = warehouseFile(projectDir);
       for (const f of [warehouse, `${warehouse}.wal`]) rmSync(f, { force: true });
       rmSync(`${warehouse}.tmp`, { recursive: true, force: true });
-      try {
-        rmdirSync(filesDir);
-      } catch {
-        // not empty: what the connector wrote stays
+      if (!hadFiles) {
+        try {
+          rmdirSync(filesDir);
+        } catch {
+          // not empty: what the connector wrote stays
+        }
       }
     }
   }

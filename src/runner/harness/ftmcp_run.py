@@ -248,6 +248,19 @@ def exit_check(connector_file):
     return warnings
 
 
+def read_source(connector_file):
+    """`fivetran debug` reads connector.py once more, as UTF-8 text, for its exit() check, after the configuration
+    and the state and before it checks the configuration's values: a file Python imported through a coding
+    declaration (Latin-1, cp1252) fails the run there, before files/ exists (337)."""
+    try:
+        with open(connector_file, "r", encoding="utf-8") as f:
+            f.read()
+    except UnicodeDecodeError as e:
+        raise Failure("connector_exception", "debug run failed error: %s" % e,
+                      hint="connector.py is not UTF-8: `fivetran debug` (and Fivetran) read it as UTF-8 whatever its "
+                           "coding declaration says. Save it as UTF-8.")
+
+
 MAX_CONFIG_FIELDS = 100
 ENCRYPTED_PREFIX = "fivetran_encrypted:"
 # What `fivetran debug` says, word for word, when it has no configuration (no configuration.json, no argument).
@@ -616,12 +629,13 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
-        # As `fivetran debug`: configuration.json is read once connector.py has loaded.
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded, then files/state.json; that
+        # the configuration's values are strings is checked only after both (340).
         if "configuration_b64" in job:
             raw = job["configuration_b64"]
-            configuration = check_dict(read_configuration(None if raw is None else base64.b64decode(raw)), True)
+            configuration = read_configuration(None if raw is None else base64.b64decode(raw))
         else:
-            configuration = check_dict(job.get("configuration"), True, "the configuration argument's values")
+            configuration = job.get("configuration")
         if job.get("state_b64") is not None:
             state = read_state(base64.b64decode(job["state_b64"]), os.path.join(project_dir, "files", "state.json"))
         else:
@@ -632,6 +646,11 @@ def main():
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
+        read_source(connector_file)
+        if "configuration_b64" in job:
+            configuration = check_dict(configuration, True)
+        else:
+            configuration = check_dict(configuration, True, "the configuration argument's values")
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
