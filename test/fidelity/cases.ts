@@ -205,6 +205,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     expect: ["failed", "failed"],
     beforeRun: { 1: write("files/state.json", '{"cursor": '), 2: write("files/state.json", "[]") },
   },
+  // requirements.txt and pyproject.toml, which `fivetran debug` reads before the sync.
+  "341-requirements-utf16": { expect: ["failed"] },
+  "342-pyproject-invalid": { expect: ["failed"] },
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
