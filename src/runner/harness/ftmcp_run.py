@@ -18,6 +18,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import sys
 import threading
 import traceback
@@ -246,6 +247,41 @@ def exit_check(connector_file):
             warnings.append("avoid using %s to exit from python code\nthis may cause the connector to hang\n"
                             "raise an error instead at: connector.py:%d\n%s" % (name, node.lineno, EXIT_REFERENCE))
     return warnings
+
+
+def check_requirements(project_dir):
+    """What `fivetran debug` reads of the folder's dependencies when the sync starts, after the configuration and the
+    state and before its exit() check: pyproject.toml when there is one (parsed with tomllib on Python 3.11 and
+    later; one that is not TOML ends the run with `failed to parse pyproject.toml`, 342), else requirements.txt,
+    read as UTF-8 (a UTF-16 file fails the run with the codec's error, 341). What it then compares with pipreqs's
+    findings is only logged."""
+    pyproject = os.path.join(project_dir, "pyproject.toml")
+    hint = "Fix %s: `fivetran debug` reads it before the sync (and Fivetran when it deploys)."
+    if os.path.exists(pyproject):
+        if sys.version_info < (3, 11):
+            return
+        try:
+            import tomllib
+
+            with open(pyproject, "rb") as f:
+                data = tomllib.load(f)
+        except Exception as e:
+            raise Failure("connector_exception", "failed to parse pyproject.toml",
+                          hint=hint % "pyproject.toml (%s)" % e)
+        try:
+            for dep in data.get("project", {}).get("dependencies", []):
+                re.split(r"[\s><=!~\[@;]", dep)
+        except Exception as e:
+            raise Failure("connector_exception", "debug run failed error: %s" % e, hint=hint % "pyproject.toml")
+        return
+    requirements = os.path.join(project_dir, "requirements.txt")
+    if os.path.exists(requirements):
+        try:
+            with open(requirements, "r", encoding="utf-8") as f:
+                f.read()
+        except Exception as e:
+            raise Failure("connector_exception", "debug run failed error: %s" % e,
+                          hint=hint % "requirements.txt (save it as UTF-8)")
 
 
 def read_source(connector_file):
@@ -646,6 +682,7 @@ def main():
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
+        check_requirements(project_dir)
         read_source(connector_file)
         if "configuration_b64" in job:
             configuration = check_dict(configuration, True)
