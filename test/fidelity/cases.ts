@@ -134,7 +134,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // Big checkpoints that spill (260-269).
   "265-key-widens-twice-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "269-update-text-key-before-upserts-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
-  // API connectors, runs in sequence and checkpoints as a new user writes them (320-339).
+  // API connectors, runs in sequence and checkpoints as a new user writes them (320-342).
   "320-api-cursor-pages": { runs: 2, expect: ["succeeded", "succeeded"] },
   "321-api-500-then-resume": { runs: 2, expect: ["failed", "succeeded"] },
   "322-api-generator-three-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
