@@ -74,14 +74,6 @@ const ALLOWED: Record<ChildKind, Set<string>> = {
   tool: new Set([...BASE, "PYTHONIOENCODING", "PYTHONUTF8"]),
 };
 
-// What `fivetran debug` sets for the connector (SDK >= 2.2.1 connectors may read them).
-const DEBUG_ENV = {
-  FIVETRAN_CONNECTION_ID: "test_connection_id",
-  FIVETRAN_DEPLOYMENT_MODEL: "local_debug",
-  FIVETRAN_GROUP_ID: "test_group_id",
-  FIVETRAN_CONNECTION_NAME: "test_connection_name",
-};
-
 /** A proxy URL with a user name or password in it. */
 export function hasCredentials(url: string): boolean {
   try {
@@ -114,8 +106,9 @@ export function childEnv(kind: ChildKind, base: NodeJS.ProcessEnv = process.env,
   // Security: copy only named variables; everything else the server holds stays with the server.
   for (const [k, v] of Object.entries(base)) if (v !== undefined && (allowed.has(k) || LOCALE.test(k))) out[k] = v;
   absoluteOnly(out);
-  if (kind === "connector") Object.assign(out, DEBUG_ENV, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
-  if (kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
+  // FIVETRAN_DEPLOYMENT_MODEL and the others `fivetran debug` sets only while the sync runs, after connector.py
+  // has loaded: the real SDK sets them itself, the harness as it does (DEBUG_ENVIRONMENT in ftmcp_run.py).
+  if (kind === "connector" || kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
   return { ...out, ...extra };
 }
 

@@ -7,8 +7,16 @@ import { ConnectorProject } from "../workspace/project.js";
  * there is no file.
  */
 export function configurationText(projectDir: string): string | undefined {
+  return configurationBytes(projectDir)?.toString("utf8");
+}
+
+/**
+ * configuration.json's bytes, for the harness to decode as `fivetran debug` reads the file (UTF-8, strictly, with
+ * universal newlines: a Latin-1 or UTF-16 file is refused with the codec's error). Undefined when there is no file.
+ */
+export function configurationBytes(projectDir: string): Buffer | undefined {
   // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  return ConnectorProject.of(projectDir).readPythonText("configuration.json");
+  return ConnectorProject.of(projectDir).readBytes("configuration.json");
 }
 
 /** Only to know which values to mask: what Python refuses is reported by the harness, not here. */

@@ -25,16 +25,17 @@ export interface EngineInput {
   env: Record<string, string>;
   /** The configuration argument, which replaces configuration.json. */
   configuration: Record<string, unknown> | undefined;
-  /** configuration.json's text when there is no configuration argument (undefined: no file). */
-  configurationText?: string;
+  /** configuration.json's bytes when there is no configuration argument (undefined: no file). */
+  configurationBytes?: Buffer;
   /** True when the configuration came as an argument rather than from configuration.json (hints name the right one). */
   configurationInline?: boolean;
   startState: Record<string, unknown>;
   /**
-   * files/state.json's text when the start state is read from it: the harness parses it with Python's json, so
-   * a cursor JavaScript would round (a 19-digit id) reaches the connector as it was written.
+   * files/state.json's bytes when the start state is read from it: the harness decodes them and parses them with
+   * Python's json, as `fivetran debug` reads the file, so a cursor JavaScript would round (a 19-digit id) reaches
+   * the connector as it was written, and a file that is not UTF-8 is refused with the SDK's message.
    */
-  startStateText?: string;
+  startStateBytes?: Buffer;
   /**
    * The start state is files/state.json's (no state argument, no reset): the harness reads the file again once
    * connector.py has loaded, as `fivetran debug` reads it then, so a file the connector wrote or removed as it loaded
@@ -147,11 +148,11 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     if (harness.shimKey !== undefined && pythonVersion !== undefined) rememberShimChoice(harness.shimKey, helloLine);
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
-    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_text: inp.configurationText ?? null };
-    // With files/state.json's text, the harness reads that alone: the parsed copy is not sent (a state nested past
+    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_b64: inp.configurationBytes?.toString("base64") ?? null };
+    // With files/state.json's bytes, the harness reads those alone: the parsed copy is not sent (a state nested past
     // JavaScript's stack would not even stringify; Python's json then refuses it as the SDK's does).
     const stateText = {
-      ...(inp.startStateText === undefined ? { state: inp.startState } : { state_text: inp.startStateText }),
+      ...(inp.startStateBytes === undefined ? { state: inp.startState } : { state_b64: inp.startStateBytes.toString("base64") }),
       ...(inp.stateFromDisk ? { state_from_disk: true } : {}),
     };
     if (pythonVersion !== undefined) {

@@ -21,8 +21,8 @@ import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { configurationForMasking, configurationText } from "./configuration-file.js";
-import { openWarehouse, readStartState, readStartStateText, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { configurationBytes, configurationForMasking, configurationText } from "./configuration-file.js";
+import { openWarehouse, readStartState, readStartStateBytes, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -155,10 +155,10 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
 
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
-  // configuration.json goes to the harness as text, which Python reads with the SDK's checks; the real SDK reads
-  // its own. Node parses it only to mask its values.
-  const text = opts.configuration === undefined ? configurationText(opts.projectDir) : undefined;
-  const configuration = opts.configuration ?? configurationForMasking(text);
+  // configuration.json goes to the harness as bytes, which Python decodes and reads with the SDK's checks; the real
+  // SDK reads its own. Node parses it only to mask its values.
+  const bytes = opts.configuration === undefined ? configurationBytes(opts.projectDir) : undefined;
+  const configuration = opts.configuration ?? configurationForMasking(bytes?.toString("utf8"));
   const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
   // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
   // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
@@ -167,7 +167,7 @@ function runSettings(opts: RunOptions) {
   const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
-    configurationText: text,
+    configurationBytes: bytes,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
@@ -177,19 +177,20 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configuration, configurationText: text, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  const { configuration, configurationBytes: bytes, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
   // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
   const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // The file's text goes to the harness, which parses it with Python's json: the state never round-trips through
-  // JavaScript numbers.
-  const startStateText = opts.reset || opts.state !== undefined ? undefined : readStartStateText(projectDir);
+  // The file's bytes go to the harness, which decodes and parses them as the SDK does: the state never round-trips
+  // through JavaScript numbers.
+  const startStateBytes = opts.reset || opts.state !== undefined ? undefined : readStartStateBytes(projectDir);
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
   const filesDir = dirname(warehouseFile(projectDir));
   const hadFiles = existsSync(filesDir);
+  const hadWarehouse = existsSync(warehouseFile(projectDir));
   let failedBeforeSync = false;
   const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
   opening.catch(() => {});
@@ -206,10 +207,10 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       python,
       env,
       configuration: opts.configuration,
-      configurationText: text,
+      configurationBytes: bytes,
       configurationInline: opts.configuration !== undefined,
       startState,
-      ...(startStateText === undefined ? {} : { startStateText }),
+      ...(startStateBytes === undefined ? {} : { startStateBytes }),
       stateFromDisk: !opts.reset && opts.state === undefined,
       diskState,
       sink: opening,
@@ -237,16 +238,19 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
     await opening.then((sink) => sink.close()).catch(() => {});
     // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
     // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
-    if (failedBeforeSync && !hadFiles) {
-      // Security: only the warehouse's own files go, then the folder if nothing else is left in it (the connector
-      // may have written there itself while it was imported).
+    // A files/ that was there (holding only state.json, 340) keeps what it held, but not a warehouse this run made.
+    if (failedBeforeSync && !hadWarehouse) {
+      // Security: only the warehouse's own files go, then the folder if this run made it and nothing else is left in
+      // it (the connector may have written there itself while it was imported).
       const warehouse = warehouseFile(projectDir);
       for (const f of [warehouse, `${warehouse}.wal`]) rmSync(f, { force: true });
       rmSync(`${warehouse}.tmp`, { recursive: true, force: true });
-      try {
-        rmdirSync(filesDir);
-      } catch {
-        // not empty: what the connector wrote stays
+      if (!hadFiles) {
+        try {
+          rmdirSync(filesDir);
+        } catch {
+          // not empty: what the connector wrote stays
+        }
       }
     }
   }

@@ -45,6 +45,8 @@ const COUNT_KEYS: Record<string, keyof OperationCounts> = {
 };
 
 const VERDICT = /^SYNC (SUCCEEDED|FAILED) — /;
+/** SEVERE lines of `fivetran debug` that do not stop the run: pipreqs could not check requirements.txt, or the exit() check could not parse connector.py. */
+const LOGGED_ONLY = /^(?:pipreqs failed |SyntaxError in connector\.py: )/;
 
 export class SdkOutputParser {
   private current: SdkLogEntry | undefined;
@@ -128,9 +130,9 @@ export class SdkOutputParser {
       this.outcome.lastCheckpoint = cp[1];
     }
     if (e.level === "WARNING" && e.origin !== "connector") this.outcome.warnings.push(msg);
-    // `pipreqs failed …` (the requirements check could not read a file) never ends the run by itself: the run goes on,
-    // or ends with its own SEVERE line after it (`debug run failed error: …`, fidelity 317).
-    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere && !/^pipreqs failed/.test(msg)) this.firstSevere = e;
+    // What fails a run that ends without SYNC FAILED; pipreqs's failures and the exit() check's SyntaxError are only
+    // logged, and the run goes on (337, 338).
+    if ((e.level === "SEVERE" || e.level === "ERROR" || e.level === "CRITICAL") && e.origin === "sdk" && !this.firstSevere && !LOGGED_ONLY.test(msg)) this.firstSevere = e;
   }
 }
 

@@ -82,11 +82,14 @@ type Rec =
   | { t: "error"; kind: ErrorKind | "no_form" | "no_tests"; message: string; file?: string; line?: number; traceback?: string; hint?: string }
   | { t: "end"; exit_code: number };
 
-/** configuration.json's text, read through the folder's checks (a link out of the folder is refused), or null. */
-function configurationText(projectDir: string, override?: Record<string, unknown>): string | null {
-  if (override !== undefined) return JSON.stringify(override);
+/**
+ * configuration.json's bytes, read through the folder's checks (a link out of the folder is refused), or null; the
+ * harness decodes them as `fivetran configuration --test` reads the file. An override goes as JSON text.
+ */
+function configurationInput(projectDir: string, override?: Record<string, unknown>): { configuration_text: string } | { configuration_b64: string | null } {
+  if (override !== undefined) return { configuration_text: JSON.stringify(override) };
   // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  return ConnectorProject.of(projectDir).readText("configuration.json") ?? null;
+  return { configuration_b64: ConnectorProject.of(projectDir).readBytes("configuration.json")?.toString("base64") ?? null };
 }
 
 export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestResult> {
@@ -96,7 +99,9 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   if (!statSync(projectDir).isDirectory() || ConnectorProject.of(projectDir).readBytes("connector.py") === undefined) {
     throw new ToolError("not_found", `connector.py not found in ${projectDir}.`, "Pass the folder that holds connector.py.", projectDir);
   }
-  const text = configurationText(projectDir, opts.configuration);
+  const input = configurationInput(projectDir, opts.configuration);
+  // Only to know which values to mask (bad bytes read as U+FFFD); the harness reads the file as the SDK does.
+  const text = "configuration_text" in input ? input.configuration_text : input.configuration_b64 === null ? null : Buffer.from(input.configuration_b64, "base64").toString("utf8");
   let values: Record<string, unknown> | null = null;
   try {
     const parsed = text === null ? null : (JSON.parse(text) as unknown);
@@ -121,7 +126,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, ...unknown[]];
   // The job goes through stdin, never argv (argv is visible to every user of the machine).
-  stdio[0].write(`${JSON.stringify({ project_dir: projectDir, configuration_text: text })}\n`);
+  stdio[0].write(`${JSON.stringify({ project_dir: projectDir, ...input })}\n`);
   const logs = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
   const result: SetupTestResult = { status: "failed", fields: [], tests: [], results: [], warnings: tracker.warnings, logTail: [], python, durationMs: 0 };

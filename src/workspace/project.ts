@@ -138,12 +138,6 @@ export class ConnectorProject {
     return this.readBytes(rel, maxBytes)?.toString("utf8");
   }
 
-  /** A file the harness reads as Python would (configuration.json, files/state.json): see pythonText(). */
-  readPythonText(rel: string): string | undefined {
-    const bytes = this.readBytes(rel);
-    return bytes === undefined ? undefined : pythonText(bytes);
-  }
-
   /**
    * Writes a file atomically: a temporary file created exclusively (O_EXCL|O_NOFOLLOW) in the target's real folder,
    * checked, then renamed over the target. A link or hard link at the target name is replaced, never written through.
@@ -413,23 +407,4 @@ function fsError(e: unknown, rel: string, what: "read" | "write"): ToolError {
   if (code === "ENOSPC") return new ToolError("internal", `The disk is full while writing ${rel}.`, "Free some space and retry.", rel);
   if (code === "ENAMETOOLONG") return new ToolError("invalid_argument", `The path ${rel} is too long.`, "Use a shorter name.", rel);
   return new ToolError("internal", `Could not ${what} ${rel}: ${e instanceof Error ? e.message : String(e)}`, undefined, rel);
-}
-
-// ignoreBOM keeps a byte order mark in the text, as Python reads it: json.loads then refuses the file (fidelity 310, 314).
-const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/**
- * A file's bytes as text for the harness. Bytes that are not UTF-8 (a file saved in Latin-1 or UTF-16) are not
- * replaced: the whole file goes byte by byte, each byte from 0x80 as the lone surrogate U+DC80–U+DCFF, Python's
- * surrogateescape, so the harness gets the exact bytes back and refuses them with Python's own UnicodeDecodeError, as
- * `fivetran debug` does (fidelity 311, 312, 315, 316). A UTF-8 file never holds such a surrogate.
- */
-export function pythonText(bytes: Uint8Array): string {
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    let out = "";
-    for (const b of bytes) out += String.fromCharCode(b < 0x80 ? b : 0xdc00 + b);
-    return out;
-  }
 }

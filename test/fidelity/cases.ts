@@ -2,6 +2,9 @@
 // known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
 // runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
 
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
 export interface FidelityCase {
   /** How many times the connector runs in the same folder (the second continues from files/state.json). */
   runs: number;
@@ -9,7 +12,20 @@ export interface FidelityCase {
   expect: ("succeeded" | "failed")[];
   /** The exact difference the embedded engine still has, if any. */
   knownDifference?: string;
+  /**
+   * What a user does by hand in the connector's folder before run n (1-based, the key), with no process running:
+   * edits files/state.json or configuration.json, removes files/warehouse.db. Called with the folder, in each
+   * engine's copy alike.
+   */
+  beforeRun?: Record<number, (projectDir: string) => void>;
 }
+
+/** beforeRun helpers: a file of the folder given this text (UTF-8) or these bytes, or removed. */
+const write = (path: string, data: string | Buffer) => (dir: string) => {
+  mkdirSync(dirname(join(dir, path)), { recursive: true });
+  writeFileSync(join(dir, path), data);
+};
+const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
 
@@ -161,6 +177,88 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // Realistic syncs that need more than 256 MB of DuckDB's memory: the writer keeps DuckDB's default limit, as the SDK.
   "297-change-events-partial-updates": {},
   "298-many-tables-second-pass": {},
+  // API connectors, runs in sequence and checkpoints as a new user writes them (320-342).
+  "320-api-cursor-pages": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "321-api-500-then-resume": { runs: 2, expect: ["failed", "succeeded"] },
+  "322-api-generator-three-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "323-state-edited-by-hand": {
+    runs: 7,
+    expect: ["succeeded", "failed", "failed", "failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", '{"cursor": 3, "note": "caf\u00e9"'),
+      3: write("files/state.json", ""),
+      4: write("files/state.json", '[{"cursor": 3}]'),
+      5: write("files/state.json", '\ufeff{"cursor": 3}'),
+      6: write("files/state.json", " \n\t\n"),
+      7: write("files/state.json", '{\r\n    "cursor": 3,\r\n    "note": "édité"\r\n}\r\n'),
+    },
+  },
+  "324-second-run-schema-changes": { runs: 5, expect: ["succeeded", "succeeded", "failed", "failed", "failed"] },
+  "325-second-run-configuration-changed": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", '{\n  "prefix": "v2_",\n  "page_size": "4",\n  "region": "eu-west-1",\n  "api_token": "tok-2"\n}\n'),
+      3: write("configuration.json", '{"prefix": "", "page_size": ""}'),
+    },
+  },
+  "326-warehouse-deleted-state-kept": {
+    runs: 4,
+    expect: ["succeeded", "succeeded", "succeeded", "succeeded"],
+    beforeRun: { 2: remove("files/warehouse.db"), 3: remove("files/state.json"), 4: remove("files") },
+  },
+  "327-import-file-missing": { expect: ["failed"] },
+  // configuration.json and state.json saved in other encodings than UTF-8, as Windows editors and shells save them.
+  "333-configuration-encodings": {
+    runs: 4,
+    expect: ["failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", Buffer.from('\ufeff{"name": "x"}\r\n', "utf16le")),
+      3: write("configuration.json", Buffer.from('{"name": "café"}', "latin1")),
+      4: write("configuration.json", '{\r\n  "name": "café"\r\n}\r\n'),
+    },
+  },
+  "334-state-encodings": {
+    runs: 6,
+    expect: ["succeeded", "failed", "failed", "failed", "failed", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", Buffer.from('{"cursor": 1, "note": "café"}', "latin1")),
+      3: write("files/state.json", Buffer.from('\ufeff{"cursor": 1}', "utf16le")),
+      4: write("files/state.json", Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xa0, 0x80, 0x22, 0x7d])),
+      5: write("files/state.json", '{\r\n  "cursor": 1,\r\n  "note": "x",\r\n}\r\n'),
+      6: write("files/state.json", '{"cursor": 1, "note": "caf\u00e9 \ud83c\udf89"}'),
+    },
+  },
+  "335-hand-edited-state-no-checkpoint": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("files/state.json", '{\r\n  "run": 1,\r\n  "note": "café \\u00e9 \\ud83c\\udf89",\r\n  "run": 2,\r\n  "big": 1180591620717411303424,\r\n  "one": 1.0\r\n}\r\n'),
+      3: write("files/state.json", '{"run": 3, "huge": 1E400, "nan": NaN, "neg": -Infinity, "tiny": 1e-7, "list": [1.50, -0.0]}'),
+    },
+  },
+  // connector.py saved as Latin-1 with a coding declaration.
+  "337-connector-latin1-coding": { expect: ["failed"] },
+  // A number in configuration.json and a broken files/state.json: `fivetran debug` reads the state before it checks
+  // that the configuration's values are strings.
+  "340-configuration-number-and-bad-state": {
+    runs: 2,
+    expect: ["failed", "failed"],
+    beforeRun: { 1: write("files/state.json", '{"cursor": '), 2: write("files/state.json", "[]") },
+  },
+  // requirements.txt and pyproject.toml, which `fivetran debug` reads before the sync.
+  "341-requirements-utf16": { expect: ["failed"] },
+  "342-pyproject-invalid": { expect: ["failed"] },
+  "330-import-edits-configuration-and-state": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    knownDifference: "configuration.json and files/state.json are read before connector.py is imported: edits made at import are not seen",
+  },
+  "332-import-removes-warehouse": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    knownDifference: "files/warehouse.db is opened while connector.py is imported: removed then, the run succeeds and leaves no warehouse",
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

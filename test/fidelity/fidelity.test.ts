@@ -27,6 +27,7 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
           const dir = copyConnector(name, root, engine);
           const runs: RunRecord[] = [];
           for (let i = 0; i < caseFor(name).runs; i++) {
+            caseFor(name).beforeRun?.[i + 1]?.(dir);
             runs.push(engine === "sdk" ? await runRealSdk(dir, python!) : await runEmbedded(dir));
           }
           return { name, engine, runs };

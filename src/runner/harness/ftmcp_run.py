@@ -13,9 +13,12 @@ only, Python 3.9 to 3.13. This file's folder is sys.path[0], so `import fivetran
 next to it before any installed SDK.
 """
 import ast
+import base64
 import importlib.util
+import io
 import json
 import os
+import re
 import sys
 import threading
 import traceback
@@ -28,6 +31,15 @@ EXIT_REFERENCE = "reference: https://fivetran.com/docs/connector-sdk/technical-r
 
 # The harness's own way out, which never waits for the channel (see _exit_after_channel).
 _hard_exit = os._exit
+
+# What `fivetran debug` puts in os.environ while it runs the sync (after connector.py has loaded and the
+# configuration and the state passed), and removes when the sync has ended: unset at import and at exit (331).
+DEBUG_ENVIRONMENT = {
+    "FIVETRAN_CONNECTION_ID": "test_connection_id",
+    "FIVETRAN_DEPLOYMENT_MODEL": "local_debug",
+    "FIVETRAN_GROUP_ID": "test_group_id",
+    "FIVETRAN_CONNECTION_NAME": "test_connection_name",
+}
 
 _SIMPLE_TYPES = ("BOOLEAN", "SHORT", "INT", "LONG", "FLOAT", "DOUBLE", "NAIVE_DATE", "NAIVE_DATETIME",
                  "UTC_DATETIME", "BINARY", "XML", "STRING", "JSON")
@@ -237,6 +249,54 @@ def exit_check(connector_file):
     return warnings
 
 
+def check_requirements(project_dir):
+    """What `fivetran debug` reads of the folder's dependencies when the sync starts, after the configuration and the
+    state and before its exit() check: pyproject.toml when there is one (parsed with tomllib on Python 3.11 and
+    later; one that is not TOML ends the run with `failed to parse pyproject.toml`, 342), else requirements.txt,
+    read as UTF-8 (a UTF-16 file fails the run with the codec's error, 341). What it then compares with pipreqs's
+    findings is only logged."""
+    pyproject = os.path.join(project_dir, "pyproject.toml")
+    hint = "Fix %s: `fivetran debug` reads it before the sync (and Fivetran when it deploys)."
+    if os.path.exists(pyproject):
+        if sys.version_info < (3, 11):
+            return
+        try:
+            import tomllib
+
+            with open(pyproject, "rb") as f:
+                data = tomllib.load(f)
+        except Exception as e:
+            raise Failure("connector_exception", "failed to parse pyproject.toml",
+                          hint=hint % "pyproject.toml (%s)" % e)
+        try:
+            for dep in data.get("project", {}).get("dependencies", []):
+                re.split(r"[\s><=!~\[@;]", dep)
+        except Exception as e:
+            raise Failure("connector_exception", "debug run failed error: %s" % e, hint=hint % "pyproject.toml")
+        return
+    requirements = os.path.join(project_dir, "requirements.txt")
+    if os.path.exists(requirements):
+        try:
+            with open(requirements, "r", encoding="utf-8") as f:
+                f.read()
+        except Exception as e:
+            raise Failure("connector_exception", "debug run failed error: %s" % e,
+                          hint=hint % "requirements.txt (save it as UTF-8)")
+
+
+def read_source(connector_file):
+    """`fivetran debug` reads connector.py once more, as UTF-8 text, for its exit() check, after the configuration
+    and the state and before it checks the configuration's values: a file Python imported through a coding
+    declaration (Latin-1, cp1252) fails the run there, before files/ exists (337)."""
+    try:
+        with open(connector_file, "r", encoding="utf-8") as f:
+            f.read()
+    except UnicodeDecodeError as e:
+        raise Failure("connector_exception", "debug run failed error: %s" % e,
+                      hint="connector.py is not UTF-8: `fivetran debug` (and Fivetran) read it as UTF-8 whatever its "
+                           "coding declaration says. Save it as UTF-8.")
+
+
 MAX_CONFIG_FIELDS = 100
 ENCRYPTED_PREFIX = "fivetran_encrypted:"
 # What `fivetran debug` says, word for word, when it has no configuration (no configuration.json, no argument).
@@ -247,51 +307,24 @@ CONFIG_REQUIRED = ("configuration is required; provide it via the --configuratio
                    "https://fivetran.com/docs/connector-sdk/connector-development-and-configuration/configuration-json.")
 
 
-def check_pyproject(project_dir):
-    """`fivetran debug` reads the folder's pyproject.toml, if it has one, before it checks the configuration's values
-    (on Python 3.11 and later, which have tomllib; before, it skips the check): one it cannot parse ends the run,
-    exit code 1, before files/ exists (345)."""
-    path = os.path.join(project_dir, "pyproject.toml")
-    if sys.version_info < (3, 11) or not os.path.exists(path):
-        return
-    try:
-        import tomllib
-
-        with open(path, "rb") as f:
-            tomllib.load(f)
-    except Exception:
-        raise Failure("dependency", "failed to parse pyproject.toml",
-                      hint="pyproject.toml is not valid TOML (quote each dependency: dependencies = [\"requests\"]); "
-                           "fix it, or remove it and list the dependencies in requirements.txt.")
-
-
-def check_connector_text(connector_file):
-    """`fivetran debug` then reads connector.py as UTF-8 text to look for exit() calls: a file that is not UTF-8 (a
-    Latin-1 byte in a comment, which Python's import accepts) ends the run there, exit code 1 (317)."""
-    with open(connector_file, "rb") as f:
-        raw = f.read()
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise Failure("syntax", "debug run failed error: %s" % e,
-                      hint="connector.py is not UTF-8 (saved as Latin-1 or cp1252?): save it as UTF-8.")
-
-
-def refuse_undecodable(text, kind, hint):
-    """A file whose bytes are not UTF-8 comes as Python's surrogateescape (pythonText() in src/workspace/project.ts):
-    refused with the UnicodeDecodeError `fivetran debug` gets reading it."""
-    if any("\udc80" <= c <= "\udcff" for c in text):
-        try:
-            text.encode("utf-8", "surrogateescape").decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise Failure(kind, "invalid %s error: %s" % (kind, e), hint=hint)
+def file_text(raw):
+    """A file's bytes as `fivetran debug` reads the file, open(path, "r", encoding="utf-8").read(): UTF-8, strictly
+    (a Latin-1 or UTF-16 file raises UnicodeDecodeError), with universal newlines (CRLF and CR read as LF, which the
+    line and character of a JSON error count, 334)."""
+    return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
 
 
 def read_configuration(text):
-    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file."""
+    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file.
+    `text` is the file's bytes (then decoded as the SDK reads them) or a text already read."""
     if text is None:
         return None
-    refuse_undecodable(text, "configuration", "configuration.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8.")
+    if isinstance(text, bytes):
+        try:
+            text = file_text(text)
+        except UnicodeDecodeError as e:
+            raise Failure("configuration", "invalid configuration error: %s" % e,
+                          hint="configuration.json is not UTF-8 (saved as UTF-16 or Latin-1?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
@@ -323,9 +356,9 @@ def read_configuration(text):
 def read_state(text, path):
     """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
     hint = "Fix or delete files/state.json, or run with reset=true to start over."
-    refuse_undecodable(text, "state", "files/state.json is not UTF-8 (saved as Latin-1 or UTF-16?): save it as UTF-8. " + hint)
     try:
-        state = json.loads(text)
+        # The file's bytes, decoded as the SDK reads them (file_text); a text is parsed as it is.
+        state = json.loads(file_text(text) if isinstance(text, bytes) else text)
     except ValueError as e:
         raise Failure("state", "invalid state error: %s" % e, hint=hint)
     except RecursionError as e:
@@ -342,9 +375,8 @@ def read_state_file(path):
     if not os.path.exists(path):
         return {}
     with open(path, "rb") as f:
-        raw = f.read()
-    # Bytes that are not UTF-8 are kept as surrogateescape, and refused with Python's own UnicodeDecodeError.
-    return read_state(raw.decode("utf-8", "surrogateescape"), path)
+        # Decoded as the SDK reads the file (file_text): not UTF-8 is refused with Python's own UnicodeDecodeError.
+        return read_state(f.read(), path)
 
 
 def check_dict(incoming, string_only, values_of="configuration.json values"):
@@ -378,6 +410,15 @@ def load_connector(project_dir, connector_file):
     except MemoryError as e:
         traceback.clear_frames(e.__traceback__)
         raise Failure("memory", "error in connector.py\nMemoryError: out of memory while being imported", e)
+    except FileNotFoundError as e:
+        # `fivetran debug` takes any FileNotFoundError raised while connector.py loads (a file the connector opens
+        # at import) for connector.py itself missing, and says so (327); the hint says what was not found.
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if os.path.abspath(f.filename) != os.path.abspath(__file__)]
+        where = " at %s, line %s" % (frames[-1].filename, frames[-1].lineno) if frames else ""
+        raise Failure("connector_exception", "connector.py not found in %s\nthis file is required to start a sync\n%s"
+                      % (project_dir, CONNECTOR_REFERENCE), e,
+                      hint="connector.py was found: a FileNotFoundError was raised while it loaded%s (%s). Create the "
+                           "file it opens, or open it inside update() instead of at import." % (where, e))
     except Exception as e:
         raise Failure("connector_exception", load_error(e, connector_file, project_dir), e)
     except BaseException as e:  # noqa: B902 - sys.exit() and the like end `fivetran debug` with them
@@ -636,10 +677,11 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
-        # As `fivetran debug`: configuration.json is read once connector.py has loaded; its values are checked
-        # later, after the state and pyproject.toml (a bad state.json is the error a run with both reports, 346).
-        if "configuration_text" in job:
-            configuration = read_configuration(job["configuration_text"])
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded, then files/state.json; that
+        # the configuration's values are strings is checked only after both (340).
+        if "configuration_b64" in job:
+            raw = job["configuration_b64"]
+            configuration = read_configuration(None if raw is None else base64.b64decode(raw))
         else:
             configuration = job.get("configuration")
         state_path = os.path.join(project_dir, "files", "state.json")
@@ -647,19 +689,19 @@ def main():
             # Read now, as `fivetran debug` reads it, after connector.py has loaded: a file the connector wrote or
             # removed as it loaded is the one the sync starts from (346, 347).
             state = read_state_file(state_path)
-        elif job.get("state_text") is not None:
-            state = read_state(job["state_text"], state_path)
+        elif job.get("state_b64") is not None:
+            state = read_state(base64.b64decode(job["state_b64"]), state_path)
         else:
             state = check_dict(job.get("state"), False)
-        if "configuration_text" in job and job["configuration_text"] is None:
+        if "configuration_b64" in job and job["configuration_b64"] is None:
             # `fivetran debug` reads the state, then refuses a run with no configuration at all (no file, no
             # argument), even for a connector that reads none: before files/ exists.
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
-        check_pyproject(project_dir)
-        check_connector_text(connector_file)
-        if "configuration_text" in job:
+        check_requirements(project_dir)
+        read_source(connector_file)
+        if "configuration_b64" in job:
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
@@ -667,6 +709,7 @@ def main():
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
         syncing = True
+        os.environ.update(DEBUG_ENVIRONMENT)
 
         if connector.schema_method is not None:
             try:
@@ -729,6 +772,8 @@ def main():
         _channel.record(record)
         code = 1
         failure_code = 1
+    for name in DEBUG_ENVIRONMENT:
+        os.environ.pop(name, None)
     if os.getpid() != main_pid:
         # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
         # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code

@@ -2,8 +2,9 @@
 SDK 3.0.0's `fivetran configuration --test`, with its checks, order and messages.
 
 Started by src/runner/setup-tests.ts as `python -u ftmcp_setup_tests.py` with:
-  stdin   the job as one JSON line ({"project_dir", "configuration_text"}: configuration.json's text, read by the
-          runner through the connector folder's checks, or null when there is none), then held open
+  stdin   the job as one JSON line ({"project_dir", "configuration_b64"}: configuration.json's bytes, read by the
+          runner through the connector folder's checks, or null when there is none; or "configuration_text", the
+          configuration argument as JSON), then held open
   fd 3    the result channel: JSON lines {"t": "start"}, {"t": "form"}, {"t": "log"}, {"t": "test"},
           {"t": "error"}, then {"t": "end", "exit_code"}
   stdout, stderr  the connector's own output, read by Node as logs
@@ -11,6 +12,7 @@ Started by src/runner/setup-tests.ts as `python -u ftmcp_setup_tests.py` with:
 Standard library only. Encrypted values (SDK 3.0's `fivetran configuration` encrypts password fields with a key
 kept in the user's home folder) cannot be decrypted here; the run says so and stops.
 """
+import base64
 import json
 import os
 import sys
@@ -68,6 +70,21 @@ def read_configuration(text):
     return configuration
 
 
+def configuration_text(job, project_dir):
+    """configuration.json's text as `fivetran configuration --test` reads the file (UTF-8, strictly, with universal
+    newlines: run.file_text), or the configuration argument's; None when there is neither."""
+    if "configuration_b64" not in job:
+        return job.get("configuration_text")
+    if job["configuration_b64"] is None:
+        return None
+    try:
+        return run.file_text(base64.b64decode(job["configuration_b64"]))
+    except UnicodeDecodeError as e:
+        raise run.Failure("configuration", "configuration command failed error: Cannot read configuration.json at %s: %s"
+                          % (os.path.join(project_dir, "configuration.json"), e),
+                          hint="configuration.json is not UTF-8 (saved as UTF-16 or Latin-1?): save it as UTF-8.")
+
+
 def failure_of(name, exc):
     """The SDK's wrapping of an exception a handler raised: its message, then Python's traceback."""
     return "failed while executing test '%s' error: %s" % (name, exc)
@@ -107,7 +124,7 @@ def main():
         _channel.record({"t": "form", "fields": [field_data(f) for f in response.fields],
                          "tests": [{"name": t.name, "label": t.label} for t in response.tests]})
         validate_form(response.fields)
-        configuration = read_configuration(job.get("configuration_text"))
+        configuration = read_configuration(configuration_text(job, project_dir))
         passwords = [f.name for f in response.fields if f.text_field == 1]
         if any(isinstance(configuration.get(n), str) and configuration[n].startswith(ENCRYPTED_PREFIX) for n in passwords) or \
                 any(isinstance(v, str) and v.startswith(ENCRYPTED_PREFIX) for v in configuration.values()):
