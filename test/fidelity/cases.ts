@@ -154,10 +154,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "346-state-and-configuration-both-bad": { expect: ["failed"] },
   // files/state.json removed as connector.py loads: the state is read after the import.
   "347-state-removed-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
-  // The shim registers fivetran_connector_sdk.logger and .connector for older examples; SDK 3.0.0 has neither.
-  "348-sdk-import-spellings": {
-    knownDifference: "import fivetran_connector_sdk.logger and fivetran_connector_sdk.connector succeed in the embedded shim; SDK 3.0.0 raises ModuleNotFoundError",
-  },
+  // The SDK's import spellings: `.operations` and `.file_upload` import, `.logger` and `.connector` do not.
+  "348-sdk-import-spellings": {},
+
   // connector.debug() at import, unguarded: the nested run has no configuration.
   "349-debug-call-at-import": {
     expect: ["failed"],

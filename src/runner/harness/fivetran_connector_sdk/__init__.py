@@ -401,9 +401,10 @@ class Logging:
         Logging._log(Logging.Level.CRITICAL, message, exception)
 
 
-# `from fivetran_connector_sdk.operations import Operations` and similar deep imports used by some examples.
-for _name, _objs in (("operations", {"Operations": Operations}), ("logger", {"Logging": Logging}),
-                     ("connector", {"Connector": Connector}),
+# `from fivetran_connector_sdk.operations import Operations` and `fivetran_connector_sdk.file_upload`, as SDK 3.0.0
+# has them: modules, and attributes of the package too (348). It has no `.logger` or `.connector` module: an import of
+# either fails there (ModuleNotFoundError), so it fails here too, before a deploy would find out.
+for _name, _objs in (("operations", {"Operations": Operations}),
                      ("file_upload", {"FileUpload": FileUpload, "ByteStream": ByteStream})):
     import types as _types
 
@@ -411,6 +412,4 @@ for _name, _objs in (("operations", {"Operations": Operations}), ("logger", {"Lo
     for _attr, _obj in _objs.items():
         setattr(_mod, _attr, _obj)
     _sys.modules[_mod.__name__] = _mod
-    # SDK 3.0.0's package has these two as attributes too (`fivetran_connector_sdk.operations.Operations`, 348).
-    if _name in ("operations", "file_upload"):
-        globals()[_name] = _mod
+    globals()[_name] = _mod
