@@ -1,4 +1,5 @@
-import { readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ToolError } from "../../src/errors.js";
@@ -58,6 +59,25 @@ describe("bad input", () => {
     expect(r.error?.kind).toBe("no_connector");
     expect(r.error?.message.split("\n")[0]).toBe("Connector object must be named 'connector', but found: 'my_connector'");
     expect(readdirSync(join(dir, "files"))).toEqual(["cache.txt"]);
+  });
+
+  it("a run refused before the sync removes its warehouse only inside the folder, even if files/ became a link", async () => {
+    // The connector runs while the warehouse opens: here it turns files/ into a link to a folder outside, whose
+    // warehouse.db.tmp the cleanup of a refused run (a number in configuration.json) must not reach, and the run
+    // still reports its own failure (the cleanup once threw "goes through a link to outside" instead).
+    const outside = realpathSync(mkdtempSync(join(tmpdir(), "outside-")));
+    mkdirSync(join(outside, "warehouse.db.tmp"));
+    writeFileSync(join(outside, "warehouse.db.tmp", "keep.txt"), "not yours");
+    const dir = makeConnector(
+      `import os\nos.rename("files", "files_old")\nos.symlink(${JSON.stringify(outside)}, "files")\n${HEADER}def update(configuration, state):\n    pass\nconnector = Connector(update=update)\n`,
+      { n: 1 },
+    );
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "files", "state.json"), "{}");
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.error?.message).toContain("all values must be strings");
+    expect(readdirSync(join(outside, "warehouse.db.tmp"))).toEqual(["keep.txt"]);
   });
 
   it("no Connector object", async () => {
