@@ -1,9 +1,9 @@
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { randomUUID } from "node:crypto";
-import { existsSync, rmdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, rmdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { ToolError } from "../errors.js";
-import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE, WAREHOUSE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
@@ -240,11 +240,15 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
     // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
     // A files/ that was there (holding only state.json, 340) keeps what it held, but not a warehouse this run made.
     if (failedBeforeSync && !hadWarehouse) {
-      // Security: only the warehouse's own files go, then the folder if this run made it and nothing else is left in
-      // it (the connector may have written there itself while it was imported).
-      const warehouse = warehouseFile(projectDir);
-      for (const f of [warehouse, `${warehouse}.wal`]) rmSync(f, { force: true });
-      rmSync(`${warehouse}.tmp`, { recursive: true, force: true });
+      // Security: only the warehouse's own files go, through the project layer (the connector ran meanwhile and may
+      // have made files/ a link leaving the folder: then nothing is removed), then the folder if this run made it and
+      // nothing else is left in it (the connector may have written there itself while it was imported).
+      const project = ConnectorProject.of(projectDir);
+      try {
+        for (const f of [WAREHOUSE_FILE, `${WAREHOUSE_FILE}.wal`, `${WAREHOUSE_FILE}.tmp`]) project.remove(f, { recursive: true });
+      } catch {
+        // a link leaving the folder: left as it is
+      }
       if (!hadFiles) {
         try {
           rmdirSync(filesDir);
