@@ -31,15 +31,11 @@ export interface EngineInput {
   configurationInline?: boolean;
   startState: Record<string, unknown>;
   /**
-   * files/state.json's bytes when the start state is read from it: the harness decodes them and parses them with
-   * Python's json, as `fivetran debug` reads the file, so a cursor JavaScript would round (a 19-digit id) reaches
-   * the connector as it was written, and a file that is not UTF-8 is refused with the SDK's message.
-   */
-  startStateBytes?: Buffer;
-  /**
-   * The start state is files/state.json's (no state argument, no reset): the harness reads the file again once
-   * connector.py has loaded, as `fivetran debug` reads it then, so a file the connector wrote or removed as it loaded
-   * is the one the sync starts from (fidelity 346, 347).
+   * The start state is files/state.json's (no state argument, no reset): the harness reads the file once
+   * connector.py has loaded, as `fivetran debug` reads it then (a file the connector wrote or removed as it loaded is
+   * the one the sync starts from, fidelity 346, 347), and parses it with Python's json, so a cursor JavaScript would
+   * round (a 19-digit id) reaches the connector as it was written and a file that is not UTF-8 is refused with the
+   * SDK's message. Otherwise `startState` is sent.
    */
   stateFromDisk?: boolean;
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
@@ -149,12 +145,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
     const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_b64: inp.configurationBytes?.toString("base64") ?? null };
-    // With files/state.json's bytes, the harness reads those alone: the parsed copy is not sent (a state nested past
-    // JavaScript's stack would not even stringify; Python's json then refuses it as the SDK's does).
-    const stateText = {
-      ...(inp.startStateBytes === undefined ? { state: inp.startState } : { state_b64: inp.startStateBytes.toString("base64") }),
-      ...(inp.stateFromDisk ? { state_from_disk: true } : {}),
-    };
+    // When the harness reads files/state.json, the parsed copy is not sent (a state nested past JavaScript's stack
+    // would not even stringify; Python's json then refuses it as the SDK's does).
+    const stateText = inp.stateFromDisk ? { state_from_disk: true } : { state: inp.startState };
     if (pythonVersion !== undefined) {
       stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
     }

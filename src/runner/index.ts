@@ -22,7 +22,7 @@ import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRec
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { configurationBytes, configurationForMasking, configurationText } from "./configuration-file.js";
-import { openWarehouse, readStartState, readStartStateBytes, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -48,8 +48,8 @@ function checkProject(projectDir: string): void {
     throw new ToolError("not_found", `The connector folder ${projectDir} does not exist.`, "Pass the folder that holds connector.py, or create one with scaffold.", projectDir);
   }
   const project = ConnectorProject.of(projectDir);
-  // Security: reading connector.py through the layer refuses a link out, a hard link and anything but a regular file.
-  if (project.readBytes("connector.py") === undefined) {
+  // Security: the layer's checks of a read refuse a link out, a hard link and anything but a regular file.
+  if (!project.checkReadable("connector.py")) {
     throw new ToolError(
       "not_found",
       `connector.py not found in ${projectDir}; this file is required to start a sync.`,
@@ -58,8 +58,8 @@ function checkProject(projectDir: string): void {
     );
   }
   // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
-  project.readBytes("configuration.json");
-  project.readBytes(STATE_FILE);
+  project.checkReadable("configuration.json");
+  project.checkReadable(STATE_FILE);
   if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
     throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
   }
@@ -182,9 +182,10 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
   const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
-  // The file's bytes go to the harness, which decodes and parses them as the SDK does: the state never round-trips
-  // through JavaScript numbers.
-  const startStateBytes = opts.reset || opts.state !== undefined ? undefined : readStartStateBytes(projectDir);
+  // Without a state argument or a reset, the harness reads files/state.json itself once connector.py has loaded, as
+  // `fivetran debug` reads it, and parses it with Python's json: the state never round-trips through JavaScript
+  // numbers. Security: checkProject() has refused a link leaving the folder, a FIFO, a hard link, a file past 64 MB.
+  const stateFromDisk = !opts.reset && opts.state === undefined;
   // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
   // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
   // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
@@ -210,8 +211,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       configurationBytes: bytes,
       configurationInline: opts.configuration !== undefined,
       startState,
-      ...(startStateBytes === undefined ? {} : { startStateBytes }),
-      stateFromDisk: !opts.reset && opts.state === undefined,
+      stateFromDisk,
       diskState,
       sink: opening,
       tracker,

@@ -45,4 +45,4 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
   return WarehouseWriter.open(projectDir, opts);
 };
 
-export { readState as readStartState, readStateBytes as readStartStateBytes, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
+export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";

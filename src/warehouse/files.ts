@@ -27,14 +27,6 @@ export function statePath(projectDir: ProjectRef): string {
   return ConnectorProject.of(projectDir).resolve(STATE_FILE);
 }
 
-/**
- * files/state.json's bytes as they are (undefined when there is none): the harness decodes them as `fivetran debug`
- * reads the file (UTF-8, strictly, with universal newlines) and parses them with Python's json.
- */
-export function readStateBytes(projectDir: ProjectRef): Buffer | undefined {
-  return ConnectorProject.of(projectDir).readBytes(STATE_FILE);
-}
-
 /** The state the last checkpoint committed; `{}` when there is none yet. */
 export function readState(projectDir: ProjectRef): Record<string, unknown> {
   const path = statePath(projectDir);

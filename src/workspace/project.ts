@@ -106,6 +106,35 @@ export class ConnectorProject {
    * regular file (a FIFO, a device, a folder) and a file with more than one hard link (it can be a file outside).
    */
   readBytes(rel: string, maxBytes = 64 * 1024 * 1024): Buffer | undefined {
+    const opened = this.openReadable(rel, maxBytes);
+    if (opened === undefined) return undefined;
+    const { fd, st } = opened;
+    try {
+      const buf = Buffer.alloc(st.size);
+      let off = 0;
+      while (off < buf.length) {
+        const n = readSync(fd, buf, off, buf.length - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      return buf.subarray(0, off);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * What readBytes() refuses, without reading: for a file another process reads itself (the harness reads
+   * files/state.json after connector.py has loaded). False when it does not exist.
+   */
+  checkReadable(rel: string, maxBytes = 64 * 1024 * 1024): boolean {
+    const opened = this.openReadable(rel, maxBytes);
+    if (opened !== undefined) closeSync(opened.fd);
+    return opened !== undefined;
+  }
+
+  /** readBytes()'s open and checks: the open descriptor and its status, or undefined when the file does not exist. */
+  private openReadable(rel: string, maxBytes: number): { fd: number; st: Stats } | undefined {
     const real = this.resolve(rel);
     let fd: number;
     try {
@@ -121,16 +150,10 @@ export class ConnectorProject {
       if (st.size > maxBytes) {
         throw new ToolError("invalid_argument", `${rel} is ${st.size} bytes; the limit is ${maxBytes}.`, `Make ${rel} smaller.`, rel);
       }
-      const buf = Buffer.alloc(st.size);
-      let off = 0;
-      while (off < buf.length) {
-        const n = readSync(fd, buf, off, buf.length - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      return buf.subarray(0, off);
-    } finally {
+      return { fd, st };
+    } catch (e) {
       closeSync(fd);
+      throw e;
     }
   }
 

@@ -2,8 +2,10 @@
 
 Run by ftmcp_boot.py (which src/runner/embedded.ts starts as `python -u -X utf8 ftmcp_boot.py`, and which first
 tells the runner which Python this is) with:
-  stdin   the job as one JSON line ({"project_dir", "configuration", "state"}), then held open: EOF means the
-          Node side is gone, and this process ends itself
+  stdin   the job as one JSON line, then held open (EOF means the Node side is gone, and this process ends itself):
+          {"project_dir", "configuration" (the argument) or "configuration_b64" (configuration.json's bytes, null
+          when there is none), "state" (the argument) or "state_from_disk" (read files/state.json after the import),
+          "memory_limit_mb", "proof"}
   fd 3    the operation channel (JSON lines, see src/protocol.ts)
   stdout, stderr  the connector's own output, read by Node as logs
 
@@ -314,17 +316,16 @@ def file_text(raw):
     return io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8").read()
 
 
-def read_configuration(text):
-    """configuration.json as `fivetran debug` reads it, with its checks and messages; None when there is no file.
-    `text` is the file's bytes (then decoded as the SDK reads them) or a text already read."""
-    if text is None:
+def read_configuration(raw):
+    """configuration.json as `fivetran debug` reads it, from the file's bytes (decoded as the SDK reads them), with its
+    checks and messages; None when there is no file."""
+    if raw is None:
         return None
-    if isinstance(text, bytes):
-        try:
-            text = file_text(text)
-        except UnicodeDecodeError as e:
-            raise Failure("configuration", "invalid configuration error: %s" % e,
-                          hint="configuration.json is not UTF-8 (saved as UTF-16 or Latin-1?): save it as UTF-8.")
+    try:
+        text = file_text(raw)
+    except UnicodeDecodeError as e:
+        raise Failure("configuration", "invalid configuration error: %s" % e,
+                      hint="configuration.json is not UTF-8 (saved as UTF-16 or Latin-1?): save it as UTF-8.")
     try:
         configuration = json.loads(text)
     except RecursionError as e:
@@ -353,12 +354,13 @@ def read_configuration(text):
     return configuration
 
 
-def read_state(text, path):
-    """files/state.json as `fivetran debug` reads it (after the configuration), with its messages."""
+def read_state(raw, path):
+    """files/state.json as `fivetran debug` reads it (after the configuration), from the file's bytes, with its
+    messages."""
     hint = "Fix or delete files/state.json, or run with reset=true to start over."
     try:
-        # The file's bytes, decoded as the SDK reads them (file_text); a text is parsed as it is.
-        state = json.loads(file_text(text) if isinstance(text, bytes) else text)
+        # Decoded as the SDK reads the file (file_text): not UTF-8 is refused with Python's own UnicodeDecodeError.
+        state = json.loads(file_text(raw))
     except ValueError as e:
         raise Failure("state", "invalid state error: %s" % e, hint=hint)
     except RecursionError as e:
@@ -375,7 +377,6 @@ def read_state_file(path):
     if not os.path.exists(path):
         return {}
     with open(path, "rb") as f:
-        # Decoded as the SDK reads the file (file_text): not UTF-8 is refused with Python's own UnicodeDecodeError.
         return read_state(f.read(), path)
 
 
@@ -689,8 +690,6 @@ def main():
             # Read now, as `fivetran debug` reads it, after connector.py has loaded: a file the connector wrote or
             # removed as it loaded is the one the sync starts from (346, 347).
             state = read_state_file(state_path)
-        elif job.get("state_b64") is not None:
-            state = read_state(base64.b64decode(job["state_b64"]), state_path)
         else:
             state = check_dict(job.get("state"), False)
         if "configuration_b64" in job and job["configuration_b64"] is None:
