@@ -258,7 +258,7 @@ def check_requirements(project_dir):
     read as UTF-8 (a UTF-16 file fails the run with the codec's error, 341). What it then compares with pipreqs's
     findings is only logged."""
     pyproject = os.path.join(project_dir, "pyproject.toml")
-    hint = "Fix %s: `fivetran debug` reads it before the sync (and Fivetran when it deploys)."
+    hint = "Fix %s: `fivetran debug` reads it before the sync."
     if os.path.exists(pyproject):
         if sys.version_info < (3, 11):
             return
@@ -295,7 +295,7 @@ def read_source(connector_file):
             f.read()
     except UnicodeDecodeError as e:
         raise Failure("connector_exception", "debug run failed error: %s" % e,
-                      hint="connector.py is not UTF-8: `fivetran debug` (and Fivetran) read it as UTF-8 whatever its "
+                      hint="connector.py is not UTF-8: `fivetran debug` reads it as UTF-8 whatever its "
                            "coding declaration says. Save it as UTF-8.")
 
 
