@@ -113,6 +113,15 @@ function keepLateStateFile(projectDir: string, atEnd: Buffer | undefined): (() =
   return putStateBack(ConnectorProject.of(projectDir), now);
 }
 
+/**
+ * Test seam: the resident memory past which the harness ends the connector as `fivetran debug` does (its 4 GiB unless
+ * a test sets a lower one; holding 4 GiB in a test is too much for a developer's machine).
+ */
+let debugMemoryLimitBytes: number | undefined;
+export function setDebugMemoryLimitForTests(bytes: number | undefined): void {
+  debugMemoryLimitBytes = bytes;
+}
+
 /** What the harness's interpreter holds resident beyond the connector's share of memory_limit_mb, with room to spare. */
 const HARNESS_RESIDENT_MB = 64;
 
@@ -149,7 +158,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // would not even stringify; Python's json then refuses it as the SDK's does).
     const stateText = inp.stateFromDisk ? { state_from_disk: true } : { state: inp.startState };
     if (pythonVersion !== undefined) {
-      stdio[0].write(`${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(inp.proof ? { proof: inp.proof } : {}) })}\n`);
+      stdio[0].write(
+        `${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(debugMemoryLimitBytes ? { debug_memory_limit_bytes: debugMemoryLimitBytes } : {}), ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
+      );
     }
     sink = await inp.sink;
     channel.off("data", keep);
