@@ -65,7 +65,7 @@ export const syncResultShape = {
       kind: z
         .enum(SYNC_ERROR_KINDS)
         .describe(
-          "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb or out of memory), output_limit (printed more than 100 MB), internal.",
+          "configuration, state, schema, import, syntax, no_connector, connector_exception, operation, serialization, exit, timeout, cancelled, interrupted, memory (memory_limit_mb, out of memory, or past fivetran debug's 4 GB), output_limit (printed more than 100 MB), internal.",
         ),
       ...errorWhereFields,
       exception_type: z.string().optional().describe("The Python exception's class (KeyError, HTTPError, ...), when the connector raised one."),

@@ -172,6 +172,8 @@ export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]>
   else if (/^connector object not found|^Connector object must be named/.test(message)) kind = "no_connector";
   else if (/^invalid configuration|^Configuration must be provided|configuration error|^(?:✗ )?configuration is required;/i.test(message)) kind = "configuration";
   else if (/^invalid state/.test(message)) kind = "state";
+  // fivetran debug's own memory limit (its process past 4 GB): logged, then os._exit(1) without a verdict.
+  else if (/^memory usage of connector code exceeded the allowed limit/.test(message)) kind = "memory";
   let file: string | undefined;
   let line: number | undefined;
   const frames = [...(traceback ?? "").matchAll(/File "([^"]*connector\.py)", line (\d+)/g)];

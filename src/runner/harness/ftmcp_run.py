@@ -166,7 +166,9 @@ def take_job():
             break
     job_line = b"".join(pieces)
     job = json.loads(job_line[:job_line.index(b"\n")].decode("utf-8"))
-    threading.Thread(target=_watch_parent, args=(job_fd,), daemon=True).start()
+    # Named: an unnamed one would take "Thread-1", which the connector's first unnamed thread has under the SDK (in a
+    # setup test), or `fivetran debug`'s memory watch (in a sync, see watch_memory()).
+    threading.Thread(target=_watch_parent, args=(job_fd,), name="ftmcp-watch-parent", daemon=True).start()
     # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -198,6 +200,75 @@ def _peak_rss_kb():
         return peak // 1024 if sys.platform == "darwin" else peak
     except Exception:
         return None
+
+
+# `fivetran debug`'s limit on its process's resident memory (its CLI's MEMORY_LIMIT_BYTES).
+DEBUG_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3
+
+
+def _rss_bytes():
+    """The process's resident memory as `fivetran debug` reads it (VmRSS), or None where /proc has no such line."""
+    try:
+        # os-level: connector code may have replaced open().
+        fd = os.open("/proc/self/status", os.O_RDONLY)
+        try:
+            text = os.read(fd, 1 << 16)
+        finally:
+            os.close(fd)
+        for line in text.split(b"\n"):
+            if line.startswith(b"VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def watch_memory(limit_bytes):
+    """What `fivetran debug` does from just before update() to the process's end: a daemon thread samples resident
+    memory every second and, past the limit, ends the run with exit code 1, no verdict, the rows after the last
+    checkpoint lost (its message word for word). Under `fivetran debug` the warehouse's DuckDB runs in that process
+    and counts too; here it runs in Node, so only the connector's share does. Not watched where /proc is missing
+    (macOS), which `fivetran debug` reads through ps instead: the thread still starts there and ends at once."""
+
+    def _monitor_loop():
+        # An Event's wait, not time.sleep(): the connector may have replaced that.
+        tick = threading.Event()
+        while True:
+            used = _rss_bytes()
+            if used is None:
+                return
+            if used > limit_bytes:
+                _memory_exceeded(used, limit_bytes)
+            tick.wait(1.0)
+
+    # Unnamed, as `fivetran debug`'s own: it is "Thread-1 (_monitor_loop)" there too, and the connector's first
+    # unnamed thread is "Thread-2" in both (309).
+    threading.Thread(target=_monitor_loop, daemon=True).start()
+
+
+def _gigabytes(n):
+    return "%d GB" % (n // 1024 ** 3) if n % 1024 ** 3 == 0 else "%.2f GB" % (n / 1024 ** 3)
+
+
+def _memory_exceeded(used, limit_bytes):
+    from fivetran_connector_sdk import _channel
+
+    try:
+        _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
+        _channel.record({
+            "t": "error",
+            "kind": "memory",
+            "message": "memory usage of connector code exceeded the allowed limit (used: %.2f GB, limit: %.2f GB)"
+                       % (used / 1024 ** 3, limit_bytes / 1024 ** 3),
+            "exit_code": 1,
+            "hint": "fivetran debug ends a connector whose process holds more than %s of memory, as here (exit "
+                    "code 1, no result): stream pages and checkpoint instead of holding all rows at once. What "
+                    "earlier checkpoints committed is kept." % _gigabytes(limit_bytes),
+        })
+    except BaseException:  # noqa: B902 - the process ends here whatever the channel says
+        pass
+    _flush_out()
+    _hard_exit(1)
 
 
 def limit_memory(limit_mb):
@@ -719,6 +790,7 @@ def main():
             sdk._declare(tables)
 
         sdk._install()
+        watch_memory(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
         try:
             result = connector.update_method(configuration=configuration, state=state)
             if isinstance(result, types.GeneratorType):
