@@ -79,6 +79,40 @@ describe("the memory limit of fivetran debug", () => {
   }, 60_000);
 
   it.skipIf(!python)(
+    "past the limit after update() returned (a thread still holding memory): the sync succeeded, then the process exited 1, in both engines",
+    async () => {
+      setDebugMemoryLimitForTests(LIMIT_MB * 1024 * 1024);
+      const late = `import threading, time
+try:
+    import fivetran_connector_sdk_common.constants as sdk_constants
+    sdk_constants.MEMORY_LIMIT_BYTES = ${LIMIT_MB} * 1024 ** 2
+except ImportError:
+    pass
+from fivetran_connector_sdk import Connector, Operations as op
+
+def hoard():
+    block = bytearray(450 * 1024 * 1024)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    time.sleep(4)
+
+def update(configuration, state):
+    op.upsert("items", {"id": 1})
+    op.checkpoint({"n": 1})
+    threading.Thread(target=hoard).start()
+
+connector = Connector(update=update)
+`;
+      const sdk = await runSync({ projectDir: makeConnector(late), engine: "sdk", python: python!, timeoutSeconds: 60 });
+      const embedded = await runSync({ projectDir: makeConnector(late), engine: "embedded", timeoutSeconds: 60 });
+      const after = (r: RunResult) => ({ ...verdict(r), message: Boolean(r.error?.message.includes("SYNC SUCCEEDED") || r.error?.message.includes("after the sync succeeded")) });
+      expect(after(embedded)).toEqual({ status: "failed", exitCode: 1, kind: "exit", message: true, rows: { items: 1 }, state: { n: 1 } });
+      expect(after(sdk)).toEqual(after(embedded));
+    },
+    90_000,
+  );
+
+  it.skipIf(!python)(
     "the real SDK engine reports the same failure, kind memory",
     async () => {
       setDebugMemoryLimitForTests(LIMIT_MB * 1024 * 1024);
