@@ -250,16 +250,29 @@ def _gigabytes(n):
     return "%d GB" % (n // 1024 ** 3) if n % 1024 ** 3 == 0 else "%.2f GB" % (n / 1024 ** 3)
 
 
+# Set once the sync's end is sent: a limit passed after it (a thread still running) ends the process as os._exit(1)
+# from such a thread does, after `fivetran debug` printed SYNC SUCCEEDED.
+_sync_ended = threading.Event()
+
+
 def _memory_exceeded(used, limit_bytes):
     from fivetran_connector_sdk import _channel
 
+    message = "memory usage of connector code exceeded the allowed limit (used: %.2f GB, limit: %.2f GB)" % (
+        used / 1024 ** 3, limit_bytes / 1024 ** 3)
+    if _sync_ended.is_set():
+        try:
+            _channel.warning(message)
+        except BaseException:  # noqa: B902 - the process ends here whatever the channel says
+            pass
+        _flush_out()
+        _hard_exit(1)
     try:
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _channel.record({
             "t": "error",
             "kind": "memory",
-            "message": "memory usage of connector code exceeded the allowed limit (used: %.2f GB, limit: %.2f GB)"
-                       % (used / 1024 ** 3, limit_bytes / 1024 ** 3),
+            "message": message,
             "exit_code": 1,
             "hint": "fivetran debug ends a connector whose process holds more than %s of memory, as here (exit "
                     "code 1, no result): stream pages and checkpoint instead of holding all rows at once. What "
@@ -813,6 +826,7 @@ def main():
             raise Failure(kind, str(sdk._failure), sdk._failure)
         sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
+        _sync_ended.set()
         _channel.record({"t": "end"})
     except Failure as f:
         record = {"t": "error", "kind": f.kind, "message": f.message, "exit_code": f.exit_code}
