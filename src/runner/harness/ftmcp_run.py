@@ -167,7 +167,7 @@ def take_job():
     job_line = b"".join(pieces)
     job = json.loads(job_line[:job_line.index(b"\n")].decode("utf-8"))
     # Named: an unnamed one would take "Thread-1", which the connector's first unnamed thread has under the SDK (in a
-    # setup test), or `fivetran debug`'s memory watch (in a sync, see watch_memory()).
+    # setup test), or `fivetran debug`'s memory watch (in a sync, see MemoryWatch).
     threading.Thread(target=_watch_parent, args=(job_fd,), name="ftmcp-watch-parent", daemon=True).start()
     # Security: the connector never reads our control pipe; input() gets EOF at once, as under `fivetran debug`.
     devnull = os.open(os.devnull, os.O_RDONLY)
@@ -223,27 +223,43 @@ def _rss_bytes():
     return None
 
 
-def watch_memory(limit_bytes):
+class MemoryWatch:
     """What `fivetran debug` does from just before update() to the process's end: a daemon thread samples resident
     memory every second and, past the limit, ends the run with exit code 1, no verdict, the rows after the last
     checkpoint lost (its message word for word). Under `fivetran debug` the warehouse's DuckDB runs in that process
     and counts too; here it runs in Node, so only the connector's share does. Not watched where /proc is missing
-    (macOS), which `fivetran debug` reads through ps instead: the thread still starts there and ends at once."""
+    (macOS), which `fivetran debug` reads through ps instead.
 
-    def _monitor_loop():
+    The thread starts with the harness, before memory_limit_mb caps the address space (limit_memory()): a thread's
+    first allocation reserves a 64 MB malloc arena, which would come out of the connector's share. It waits until
+    start(), and is then named as `fivetran debug`'s own, which that makes just before update()."""
+
+    def __init__(self):
+        self._go = threading.Event()
+        self._limit = None
+        self._thread = threading.Thread(target=self._monitor_loop, name="ftmcp-memory-watch", daemon=True)
+        self._thread.start()
+
+    def start(self, limit_bytes):
+        self._limit = limit_bytes
+        # `fivetran debug`'s is an unnamed thread: "Thread-1 (_monitor_loop)" when the connector made none as it
+        # loaded, and the connector's first unnamed thread is then "Thread-2" in both (309).
+        name = threading._newname("Thread-%d")
+        # Python 3.10 and later add the target's name to an unnamed thread's.
+        self._thread.name = name + " (_monitor_loop)" if sys.version_info >= (3, 10) else name
+        self._go.set()
+
+    def _monitor_loop(self):
+        self._go.wait()
         # An Event's wait, not time.sleep(): the connector may have replaced that.
         tick = threading.Event()
         while True:
             used = _rss_bytes()
             if used is None:
                 return
-            if used > limit_bytes:
-                _memory_exceeded(used, limit_bytes)
+            if used > self._limit:
+                _memory_exceeded(used, self._limit)
             tick.wait(1.0)
-
-    # Unnamed, as `fivetran debug`'s own: it is "Thread-1 (_monitor_loop)" there too, and the connector's first
-    # unnamed thread is "Thread-2" in both (309).
-    threading.Thread(target=_monitor_loop, daemon=True).start()
 
 
 def _gigabytes(n):
@@ -745,6 +761,7 @@ def main():
     # The command line connector.py sees is `fivetran debug`'s: the console script beside the venv's Python, then
     # `debug` (an argparse parser at import refuses it, as there: `unrecognized arguments: debug`, exit code 2).
     sys.argv = [os.path.join(os.path.dirname(sys.executable), "fivetran"), "debug"]
+    memory_watch = MemoryWatch()
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
     code = 0
@@ -803,7 +820,7 @@ def main():
             sdk._declare(tables)
 
         sdk._install()
-        watch_memory(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
+        memory_watch.start(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
         try:
             result = connector.update_method(configuration=configuration, state=state)
             if isinstance(result, types.GeneratorType):
