@@ -26,8 +26,8 @@ def facts():
     f["argv[0] beside python"] = os.path.dirname(sys.argv[0]) == os.path.dirname(sys.executable)
     f["sys.path[0] is project"] = bool(sys.path) and os.path.realpath(sys.path[0] or ".") == os.path.realpath(HERE)
     f["project on sys.path"] = any(os.path.realpath(p or ".") == os.path.realpath(HERE) for p in sys.path)
-    # The embedded shim says 3.0.0+embedded (docs/fidelity.md, known differences).
-    f["sdk version"] = fivetran_connector_sdk.__version__.split("+")[0]
+    # Compared whole: a connector may parse it (int(v.split(".")[2])).
+    f["sdk version"] = fivetran_connector_sdk.__version__
     f["python"] = list(sys.version_info[:2])
     f["stdin isatty"] = sys.stdin.isatty() if sys.stdin else None
     f["stdin closed"] = sys.stdin.closed if sys.stdin else None
