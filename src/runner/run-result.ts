@@ -48,7 +48,7 @@ export const syncResultShape = {
       "The exit code `fivetran debug` ends with: 0 succeeded, 1 failed, n when the connector called sys.exit(n) or os._exit(n) (the sync stopped there, so status is failed even for 0). Absent for a run stopped from outside.",
     ),
   engine: z.enum(["embedded", "sdk"]).optional().describe("embedded: this server's harness; sdk: the real `fivetran debug` of the installed fivetran-connector-sdk."),
-  sdk_version: z.string().optional().describe("SDK version that ran (the shim reports 3.0.0+embedded)."),
+  sdk_version: z.string().optional().describe("SDK version that ran; the embedded engine reports the version whose behaviour it has (3.0.0)."),
   python: z.string().optional().describe("Python version that ran the connector."),
   duration_ms: z.number().optional().describe("Wall time of the sync in milliseconds."),
   elapsed_ms: z.number().optional().describe("While running: milliseconds since the run started."),

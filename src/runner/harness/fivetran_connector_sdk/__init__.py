@@ -18,7 +18,9 @@ from ._action import action
 from .configuration_form import ConfigurationForm
 from .test import Test
 
-__version__ = "3.0.0+embedded"
+# The version of the SDK whose behaviour the shim has, as that SDK spells it: a connector may compare or parse it.
+# Which engine ran is in the run's result (engine: embedded).
+__version__ = "3.0.0"
 
 # As in SDK 3.0.0, Connector is importable by name but not part of `import *`; so is SDK 3.1's action.
 __all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
