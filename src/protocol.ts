@@ -103,6 +103,10 @@ export type ChannelRecord =
   | { t: "file"; table: string; schema?: string; path: string; target: string }
   /** The start state as the SDK would keep it in state.json: what a sync that never checkpoints commits. */
   | { t: "start_state"; text: string }
+  /** configuration.json's text as the harness read it once connector.py had loaded (the runner masks its secrets). */
+  | { t: "configuration"; text: string }
+  /** The harness made files/ as the sync starts, as `fivetran debug` does: the runner opens the warehouse now. */
+  | { t: "files" }
   /** `text`: what state.json holds after it, exactly as the SDK writes it; `shown`: the SDK's log text of it. */
   | { t: "checkpoint"; text: string; shown: string }
   | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }

@@ -53,7 +53,8 @@ export class RunTracker {
   private pending: NodeJS.Timeout | undefined;
 
   constructor(
-    readonly redactor: Redactor,
+    /** Replaced when the run learns more secrets (configuration.json as the harness read it after the import). */
+    public redactor: Redactor,
     private readonly opts: Pick<RunOptions, "onLog" | "onProgress" | "onSpawn">,
   ) {}
 

@@ -15,6 +15,7 @@ import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
+import { rowsPerTableReadOnly } from "./sdk.js";
 import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import type { RunError, RunResult } from "./types.js";
@@ -23,10 +24,14 @@ export interface EngineInput {
   projectDir: string;
   python: string;
   env: Record<string, string>;
-  /** The configuration argument, which replaces configuration.json. */
+  /**
+   * The configuration argument, which replaces configuration.json. Without it the harness reads configuration.json
+   * once connector.py has loaded, as `fivetran debug` reads it then (a file the connector wrote as it loaded is the
+   * one the sync gets, fidelity 330), and says what it read (`onConfiguration`).
+   */
   configuration: Record<string, unknown> | undefined;
-  /** configuration.json's bytes when there is no configuration argument (undefined: no file). */
-  configurationBytes?: Buffer;
+  /** configuration.json's text as the harness read it after the import, for the runner to mask its secrets. */
+  onConfiguration?: (text: string) => void;
   /** True when the configuration came as an argument rather than from configuration.json (hints name the right one). */
   configurationInline?: boolean;
   startState: Record<string, unknown>;
@@ -41,11 +46,12 @@ export interface EngineInput {
   /** What files/state.json holds before the run (after a reset: {}): the committed state until a checkpoint. */
   diskState: Record<string, unknown>;
   /**
-   * The warehouse, opening (and locking) meanwhile: loading DuckDB takes longer than starting Python, so the
-   * connector's first operations wait in the 1 MB operation pipe. If it cannot open (another sync holds it), the
-   * connector is stopped and nothing is written.
+   * Opens (and locks) the warehouse. Called once the harness has made files/, after the import and the checks, as
+   * `fivetran debug` makes files/ and opens the warehouse only then (fidelity 332, 350): a run refused before leaves
+   * none. It opens while schema() and update() run, their operations waiting in the operation channel. If it cannot
+   * open (another sync holds it), the connector is stopped and the error thrown.
    */
-  sink: Promise<WarehouseSink>;
+  openSink: () => Promise<WarehouseSink>;
   tracker: RunTracker;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -53,8 +59,6 @@ export interface EngineInput {
   statePath: string;
   outputLimitBytes?: number;
   memoryLimitMb?: number;
-  /** Called when the connector failed before its sync began, where `fivetran debug` leaves no files/. */
-  onFailedBeforeSync?: () => void;
   /** Record, replay, faults or a crash point for the harness (src/proof/recording.ts builds it). */
   proof?: Record<string, unknown>;
 }
@@ -142,7 +146,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     harness = startHarness(inp, false);
   }
   const { proc, stdio, channel, early, keep, hello, logsDone, firstErrLines } = harness;
-  let sink: WarehouseSink;
   let pythonVersion: string | undefined;
   try {
     const helloLine = await hello;
@@ -153,7 +156,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     if (harness.shimKey !== undefined && pythonVersion !== undefined) rememberShimChoice(harness.shimKey, helloLine);
     // The job goes through stdin, never argv: argv is visible to every user of the machine and holds no secrets.
     // It goes only to a Python known to be usable (and to none when the run was stopped before Python said which).
-    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_b64: inp.configurationBytes?.toString("base64") ?? null };
+    const config = inp.configuration !== undefined ? { configuration: inp.configuration } : { configuration_from_disk: true };
     // When the harness reads files/state.json, the parsed copy is not sent (a state nested past JavaScript's stack
     // would not even stringify; Python's json then refuses it as the SDK's does).
     const stateText = inp.stateFromDisk ? { state_from_disk: true } : { state: inp.startState };
@@ -162,17 +165,19 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
         `${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(debugMemoryLimitBytes ? { debug_memory_limit_bytes: debugMemoryLimitBytes } : {}), ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
       );
     }
-    sink = await inp.sink;
     channel.off("data", keep);
     channel.pause();
   } catch (e) {
-    // An unusable Python or a locked warehouse: a usage error, not a failed sync; nothing was written.
+    // An unusable Python: a usage error, not a failed sync; nothing was written.
     proc.stop("failed");
     await proc.exited;
     throw e;
   }
 
-  const session = new SyncSession(sink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState);
+  const session = new SyncSession(inp.openSink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState, {
+    stateFromDisk: inp.stateFromDisk,
+    onConfiguration: inp.onConfiguration,
+  });
   let applyError: RunError | undefined;
 
   // A cancelled or timed-out sync applies nothing more: the connector is being killed, and what it sent after the
@@ -201,6 +206,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await readChannel(chunksOf(early, channel), onLine, () => session.failed(), halted);
     await session.checkpointed();
   } catch (e) {
+    if (e !== undefined && e === session.openError) {
+      // The warehouse could not be opened (another sync holds it): a usage error, not a failed sync; the connector
+      // is stopped before its sync wrote anything.
+      proc.stop("failed");
+      await Promise.all([proc.exited, logsDone]);
+      throw e;
+    }
     // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
     // (A channel closed on our side because the tree was killed from inside is reported below, from the exit.)
     const err = e as Error & { kind?: ErrorKind; code?: string };
@@ -290,7 +302,6 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     if (!lingered && !stoppedAfterEnd && stop === undefined && (exit.signal !== undefined || (exit.exitCode !== undefined && exit.exitCode !== 1))) {
       exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
     }
-    if (reported.before_sync) inp.onFailedBeforeSync?.();
   } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.
     exitCode = undefined;
@@ -323,6 +334,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     // the file as it is, even one the connector wrote itself since. The sink always writes it, so what the file
     // held (or that it was absent) is put back afterwards.
     const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : stateAtEnd === null ? undefined : keepLateStateFile(inp.projectDir, stateAtEnd);
+    const { sink } = session;
     try {
       await sink.checkpoint(finalText);
       kept?.();
@@ -342,9 +354,10 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       await sink.rollback();
     }
   } else {
-    await sink.rollback();
+    await session.sink.rollback();
   }
-  const rowsPerTable = await sink.rowsPerTable();
+  // A run that stopped before files/ was made never opened the warehouse: the rows of one an earlier run left.
+  const rowsPerTable = session.opened ? await session.sink.rowsPerTable() : await rowsPerTableReadOnly(inp.warehousePath).catch(() => ({}));
   const peakRss = session.peakKb ?? proc.peakRssKb();
   return {
     status,

@@ -1,9 +1,8 @@
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { randomUUID } from "node:crypto";
-import { existsSync, rmdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, statSync } from "node:fs";
 import { ToolError } from "../errors.js";
-import { FILES_DIR, STATE_FILE, WAREHOUSE_FILE } from "../warehouse/files.js";
+import { FILES_DIR, STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/redact.js";
 import { RunTracker } from "./context.js";
@@ -22,7 +21,7 @@ import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRec
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
 import { configurationBytes, configurationForMasking, configurationText } from "./configuration-file.js";
-import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener } from "./sink.js";
+import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener, type WarehouseSink } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
 export type { RunOptions, RunResult } from "./types.js";
@@ -153,13 +152,14 @@ function readStateOrEmpty(projectDir: string): Record<string, unknown> {
   }
 }
 
+const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
+
 /** What both engines take from the options: the configuration, the tracker with its redactor, the limits. */
 function runSettings(opts: RunOptions) {
-  // configuration.json goes to the harness as bytes, which Python decodes and reads with the SDK's checks; the real
-  // SDK reads its own. Node parses it only to mask its values.
+  // Both the harness and the real SDK read configuration.json themselves, once connector.py has loaded. Node reads it
+  // before the run only to mask its values (the harness says what it read then, see onConfiguration).
   const bytes = opts.configuration === undefined ? configurationBytes(opts.projectDir) : undefined;
   const configuration = opts.configuration ?? configurationForMasking(bytes?.toString("utf8"));
-  const asObject = (c: unknown) => (c && typeof c === "object" && !Array.isArray(c) ? (c as Record<string, unknown>) : null);
   // Security: an override's secrets are remembered (in memory only) so later calls that read this run's state or
   // record mask them too; the file's secrets stay masked as well, since a connector may read the file itself.
   if (opts.configuration !== undefined) rememberSecrets(asObject(configuration));
@@ -167,7 +167,6 @@ function runSettings(opts: RunOptions) {
   const redactor = new Redactor(asObject(configuration), fileSecrets);
   return {
     configuration,
-    configurationBytes: bytes,
     tracker: new RunTracker(redactor, opts),
     timeoutMs: Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     outputLimitBytes: opts.outputLimitMb !== undefined ? Math.max(0, opts.outputLimitMb) * 1024 * 1024 : DEFAULT_OUTPUT_LIMIT_BYTES,
@@ -177,43 +176,36 @@ function runSettings(opts: RunOptions) {
 
 async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<string, string>): Promise<RunResult> {
   const projectDir = opts.projectDir;
-  const { configuration, configurationBytes: bytes, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  // The harness reads files/state.json with the SDK's checks and messages (a null or non-object state fails the run
-  // as `fivetran debug` fails it); with an override, a broken state.json is what the override is for.
+  const { configuration, tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
+  // What files/state.json holds now, shown as the committed state should the run fail before the harness reads it.
   const diskState = opts.reset ? {} : readStateOrEmpty(projectDir);
   const startState = opts.state ?? diskState;
   // Without a state argument or a reset, the harness reads files/state.json itself once connector.py has loaded, as
   // `fivetran debug` reads it, and parses it with Python's json: the state never round-trips through JavaScript
   // numbers. Security: checkProject() has refused a link leaving the folder, a FIFO, a hard link, a file past 64 MB.
   const stateFromDisk = !opts.reset && opts.state === undefined;
-  // Opening (and locking) the warehouse, loading DuckDB first, goes on while the connector starts; runEmbedded
-  // stops the connector if it fails. Awaited there: the catch only keeps a failure from being unhandled meanwhile.
-  // Security: only a files/ that this run made may be removed again (see onFailedBeforeSync).
-  const filesDir = dirname(warehouseFile(projectDir));
-  const hadFiles = existsSync(filesDir);
-  const hadWarehouse = existsSync(warehouseFile(projectDir));
-  let failedBeforeSync = false;
-  const opening = opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) });
-  opening.catch(() => {});
-  let proof;
-  try {
-    proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
-  } catch (e) {
-    await opening.then((sink) => sink.close()).catch(() => {});
-    throw e;
-  }
+  // The warehouse (and files/) is opened only once the harness says the import and the checks passed, as
+  // `fivetran debug` opens it: a run refused before leaves none, and what connector.py did to files/ as it loaded is
+  // what the sync finds (332, 350). It opens while schema() and update() run; DuckDB itself is loaded meanwhile.
+  let opening: Promise<WarehouseSink> | undefined;
+  const openSink = () => (opening ??= opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) }));
+  const proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
   try {
     const result = await runEmbedded({
       projectDir,
       python,
       env,
       configuration: opts.configuration,
-      configurationBytes: bytes,
       configurationInline: opts.configuration !== undefined,
+      // Security: configuration.json as the harness read it after the import (the connector may have written it as it
+      // loaded): its secrets are masked too, beside those of the file as it was before the run.
+      onConfiguration: (text) => {
+        tracker.redactor = tracker.redactor.withConfiguration(asObject(configurationForMasking(text)));
+      },
       startState,
       stateFromDisk,
       diskState,
-      sink: opening,
+      openSink,
       tracker,
       timeoutMs,
       signal: opts.signal,
@@ -221,42 +213,15 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       statePath: stateFile(projectDir),
       outputLimitBytes,
       memoryLimitMb,
-      onFailedBeforeSync: () => {
-        failedBeforeSync = true;
-      },
       ...(proof ? { proof: proof.spec } : {}),
     });
     if (proof) result.proof = await proof.finish();
     // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
     return tracker.redactor.redactValue(result);
-  } catch (e) {
-    // No usable Python: nothing ran, so nothing of this run stays (the warehouse opened meanwhile included).
-    if (e instanceof ToolError && e.code === "python_not_found") failedBeforeSync = true;
-    throw e;
   } finally {
     proof?.cleanup();
-    await opening.then((sink) => sink.close()).catch(() => {});
-    // `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed: a run that
-    // stopped before leaves none, as there. The warehouse opened meanwhile (to save time) is removed again.
-    // A files/ that was there (holding only state.json, 340) keeps what it held, but not a warehouse this run made.
-    if (failedBeforeSync && !hadWarehouse) {
-      // Security: only the warehouse's own files go, through the project layer (the connector ran meanwhile and may
-      // have made files/ a link leaving the folder: then nothing is removed), then the folder if this run made it and
-      // nothing else is left in it (the connector may have written there itself while it was imported).
-      const project = ConnectorProject.of(projectDir);
-      try {
-        for (const f of [WAREHOUSE_FILE, `${WAREHOUSE_FILE}.wal`, `${WAREHOUSE_FILE}.tmp`]) project.remove(f, { recursive: true });
-      } catch {
-        // a link leaving the folder: left as it is
-      }
-      if (!hadFiles) {
-        try {
-          rmdirSync(filesDir);
-        } catch {
-          // not empty: what the connector wrote stays
-        }
-      }
-    }
+    const sink = opening;
+    if (sink) await sink.then((s) => s.close()).catch(() => {});
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RunTracker } from "./context.js";
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import type { ChannelRecord, Shape } from "../protocol.js";
 import { SYNC_ERROR_KINDS } from "../errors.js";
 import type { WarehouseSink } from "./sink.js";
@@ -33,6 +34,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   truncate: { table: "string", schema: "string?" },
   file: { path: "string", target: "string" },
   start_state: { text: "string" },
+  configuration: { text: "string" },
   checkpoint: { text: "string", shown: "string" },
   log: { level: "string", message: "string" },
   warning: { message: "string" },
@@ -71,6 +73,39 @@ function malformed(rec: Record<string, unknown>): string | undefined {
   if (rec.t === "schema" && !(rec.tables as unknown[]).every((x) => typeof x === "object" && x !== null && typeof (x as { table?: unknown }).table === "string")) return "tables are not tables";
   if (rec.t === "error" && !(SYNC_ERROR_KINDS as readonly string[]).includes(rec.kind as string)) return "kind is not one the runner knows";
   return undefined;
+}
+
+/**
+ * The sink of a sync whose files/ the harness has not made yet: the harness sends no operation before its "files"
+ * record, so one that comes is the connector's own writing to the channel.
+ */
+const NOT_OPEN: WarehouseSink = {
+  declare: () => notOpen(),
+  nameTable: () => notOpen(),
+  row: () => notOpen(),
+  truncate: () => notOpen(),
+  journal: () => notOpen(),
+  backlog: () => undefined,
+  checkpoint: () => Promise.reject(notOpenError()),
+  rollback: () => Promise.resolve(),
+  rowsPerTable: () => Promise.resolve({}),
+  close: () => Promise.resolve(),
+};
+
+function notOpenError(): Error {
+  return channelError("an operation on the operation channel before the sync started (files/ made); connector code must not write to file descriptor 3, the runner's channel");
+}
+
+function notOpen(): never {
+  throw notOpenError();
+}
+
+/** How a session gets its warehouse and what it tells the runner besides the operations. */
+export interface SessionOptions {
+  /** The start state comes from files/state.json as the harness read it after the import: it is what is committed. */
+  stateFromDisk?: boolean;
+  /** configuration.json's text as the harness read it after the import (the runner masks its secrets). */
+  onConfiguration?: (text: string) => void;
 }
 
 function tableKey(table: string, schema: string | undefined): string {
@@ -112,15 +147,30 @@ export class SyncSession {
   private writeError: Error | undefined;
   private countsAtFailedCheckpoint: OperationCounts | undefined;
 
+  /**
+   * The warehouse: given open, or opened (through `sink` given as a function) when the harness says it has made
+   * files/, as `fivetran debug` opens it only then (after the import and the checks); until then NOT_OPEN.
+   */
+  sink: WarehouseSink;
+  /** Whether the warehouse has been opened for this sync. */
+  opened: boolean;
+  /** Why the warehouse could not be opened (another sync holds it): the run's usage error, not a failed sync. */
+  openError: unknown;
+  private readonly openSink: (() => Promise<WarehouseSink>) | undefined;
+
   constructor(
-    private readonly sink: WarehouseSink,
+    sink: WarehouseSink | (() => Promise<WarehouseSink>),
     private readonly tracker: RunTracker,
     private readonly ack: (committed: boolean) => void,
     diskState: Record<string, unknown>,
+    private readonly opts: SessionOptions = {},
   ) {
     // A state override is where the connector starts, not what is committed: a run that fails before its first
     // checkpoint leaves files/state.json as it was, and reports that.
     this.committedState = diskState;
+    this.openSink = typeof sink === "function" ? sink : undefined;
+    this.sink = typeof sink === "function" ? NOT_OPEN : sink;
+    this.opened = typeof sink !== "function";
   }
 
   /** Undefined, or a promise that rejects with the error of a checkpoint that failed: the reading must stop. */
@@ -217,6 +267,30 @@ export class SyncSession {
         break;
       case "start_state":
         this.startStateText = rec.text;
+        // Read from files/state.json after the import: what the file held then is what is committed until a
+        // checkpoint (a state nested past Python's json never gets here, Python refuses it first).
+        if (this.opts.stateFromDisk && this.lastStateText === undefined) {
+          const state = parseState(rec.text);
+          if (!nestedPast(state, PYTHON_RECURSION_LIMIT)) this.committedState = state;
+        }
+        break;
+      case "configuration":
+        this.opts.onConfiguration?.(rec.text);
+        break;
+      case "files":
+        // Awaited before the next record: the connector's operations wait in the channel while DuckDB opens.
+        if (this.openSink && !this.opened) {
+          this.opened = true;
+          wait = this.openSink().then(
+            (opened) => {
+              this.sink = opened;
+            },
+            (e: unknown) => {
+              this.openError = e;
+              throw e;
+            },
+          );
+        }
         break;
       case "checkpoint":
         wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));

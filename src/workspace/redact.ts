@@ -337,6 +337,8 @@ export class Redactor {
   private readonly splitHasBreak: boolean;
   /** The configuration's secrets by key, in every form masked, to say which key a connector's output showed. */
   private readonly keyedForms: { key: string; forms: string[] }[];
+  /** Every secret this redactor masks, as given (before the derived forms). */
+  private readonly secrets: string[];
 
   /**
    * @param configuration a connector configuration; its secret values (by the rule above) are masked.
@@ -349,6 +351,7 @@ export class Redactor {
   ) {
     this.keyedForms = configurationSecretEntries(configuration).map((e) => ({ key: e.key, forms: derivedForms(e.value) }));
     const secrets = [...configurationSecrets(configuration), ...extra.filter((s) => s.length >= MIN_SECRET_CHARS), ...serverSecrets()];
+    this.secrets = secrets;
     const values = new Set<string>();
     for (const s of secrets) for (const f of derivedForms(s)) values.add(f);
     // Longest first, so a secret that contains another is masked whole.
@@ -366,6 +369,17 @@ export class Redactor {
     }
     this.maxSplit = Math.max(0, ...this.splitLiterals.map((l) => l.length));
     this.splitHasBreak = this.splitLiterals.some((l) => l.includes("\n"));
+  }
+
+  /**
+   * A redactor that masks what this one masks and the secrets of `configuration` too (configuration.json as a run's
+   * harness read it, which the connector may have changed since the run started).
+   */
+  withConfiguration(configuration: Record<string, unknown> | null): Redactor {
+    const next = new Redactor(configuration, this.secrets, this.usePatterns);
+    const keys = new Set(next.keyedForms.map((k) => k.key));
+    next.keyedForms.push(...this.keyedForms.filter((k) => !keys.has(k.key)));
+    return next;
   }
 
   /**

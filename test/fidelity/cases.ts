@@ -164,11 +164,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       "connector.debug() at import: the SDK's nested debug run refuses the missing configuration; the shim's debug() raises its own RuntimeError, so the load fails with another message",
   },
   // A file named `files` made as connector.py loads: files/ cannot be made.
-  "350-files-is-a-file": {
-    expect: ["failed"],
-    knownDifference:
-      "files/ already exists while connector.py loads in the embedded engine (the warehouse opens meanwhile): open('files', 'w') raises IsADirectoryError there, where fivetran debug fails later making files/ (File exists)",
-  },
+  "350-files-is-a-file": { expect: ["failed"] },
   // schema() that forgets its return: 'NoneType' object is not iterable.
   "344-schema-returns-none": { expect: ["failed"] },
   // argparse at import reads `fivetran debug`'s own command line: `unrecognized arguments: debug`, exit code 2.
@@ -251,12 +247,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "330-import-edits-configuration-and-state": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
-    knownDifference: "configuration.json and files/state.json are read before connector.py is imported: edits made at import are not seen",
   },
   "332-import-removes-warehouse": {
     runs: 2,
     expect: ["succeeded", "succeeded"],
-    knownDifference: "files/warehouse.db is opened while connector.py is imported: removed then, the run succeeds and leaves no warehouse",
   },
 };
 

@@ -179,7 +179,7 @@ describe("bad input", () => {
     expect(r.error?.message).toContain("failed while executing schema() error: DECIMAL data type missing precision and scale");
   });
 
-  it("warehouse locked by another writer: a clear error and the connector never runs", async () => {
+  it("warehouse locked by another writer: a clear error once connector.py has loaded (as fivetran debug finds it), nothing written", async () => {
     const dir = makeConnector(FAIL_AFTER_CHECKPOINT, { api_key: "k-123456" });
     const holder = await WarehouseWriter.open(dir);
     try {

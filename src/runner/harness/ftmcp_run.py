@@ -3,8 +3,8 @@
 Run by ftmcp_boot.py (which src/runner/embedded.ts starts as `python -u -X utf8 ftmcp_boot.py`, and which first
 tells the runner which Python this is) with:
   stdin   the job as one JSON line, then held open (EOF means the Node side is gone, and this process ends itself):
-          {"project_dir", "configuration" (the argument) or "configuration_b64" (configuration.json's bytes, null
-          when there is none), "state" (the argument) or "state_from_disk" (read files/state.json after the import),
+          {"project_dir", "configuration" (the argument) or "configuration_from_disk" (read configuration.json after
+          the import), "state" (the argument) or "state_from_disk" (read files/state.json after the import),
           "memory_limit_mb", "proof"}
   fd 3    the operation channel (JSON lines, see src/protocol.ts)
   stdout, stderr  the connector's own output, read by Node as logs
@@ -15,7 +15,6 @@ only, Python 3.9 to 3.13. This file's folder is sys.path[0], so `import fivetran
 next to it before any installed SDK.
 """
 import ast
-import base64
 import importlib.util
 import io
 import json
@@ -454,6 +453,27 @@ def read_configuration(raw):
     return configuration
 
 
+def read_configuration_file(project_dir):
+    """configuration.json's bytes, read once connector.py has loaded, as `fivetran debug` reads the file then; None
+    when there is none."""
+    path = os.path.join(project_dir, "configuration.json")
+    if not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def make_files_dir(project_dir):
+    """files/, made as `fivetran debug` makes it when its sync starts (os.makedirs with exist_ok): a file of that name
+    fails the sync with Python's own message."""
+    try:
+        os.makedirs(os.path.join(project_dir, "files"), exist_ok=True)
+    except OSError as e:
+        raise Failure("operation", str(e), e,
+                      hint="files/ is where the sync keeps its warehouse and state: rename or remove the file named "
+                           "files, and write the connector's own files elsewhere.")
+
+
 def read_state(raw, path):
     """files/state.json as `fivetran debug` reads it (after the configuration), from the file's bytes, with its
     messages."""
@@ -779,11 +799,16 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
-        # As `fivetran debug`: configuration.json is read once connector.py has loaded, then files/state.json; that
-        # the configuration's values are strings is checked only after both (340).
-        if "configuration_b64" in job:
-            raw = job["configuration_b64"]
-            configuration = read_configuration(None if raw is None else base64.b64decode(raw))
+        # As `fivetran debug`: configuration.json is read once connector.py has loaded (a file the connector wrote as
+        # it loaded is the one the sync gets, 330), then files/state.json; that the configuration's values are
+        # strings is checked only after both (340).
+        from_file = bool(job.get("configuration_from_disk"))
+        if from_file:
+            raw = read_configuration_file(project_dir)
+            if raw is not None:
+                # Security: the runner masks the configuration's secrets in what it reports; it learns them from here.
+                _channel.record({"t": "configuration", "text": raw.decode("utf-8", "replace")})
+            configuration = read_configuration(raw)
         else:
             configuration = job.get("configuration")
         state_path = os.path.join(project_dir, "files", "state.json")
@@ -793,7 +818,7 @@ def main():
             state = read_state_file(state_path)
         else:
             state = check_dict(job.get("state"), False)
-        if "configuration_b64" in job and job["configuration_b64"] is None:
+        if from_file and configuration is None:
             # `fivetran debug` reads the state, then refuses a run with no configuration at all (no file, no
             # argument), even for a connector that reads none: before files/ exists.
             raise Failure("configuration", CONFIG_REQUIRED,
@@ -801,7 +826,7 @@ def main():
                                "configuration), or pass the configuration argument.")
         check_requirements(project_dir)
         read_source(connector_file)
-        if "configuration_b64" in job:
+        if from_file:
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
@@ -810,6 +835,11 @@ def main():
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
         syncing = True
         os.environ.update(DEBUG_ENVIRONMENT)
+        # `fivetran debug` makes files/ only now, as its sync starts (a file named `files` fails the sync here, 350),
+        # then opens the warehouse in it: the runner opens files/warehouse.db once it has this record (332), while
+        # schema() and update() go on (their records wait in the channel).
+        make_files_dir(project_dir)
+        _channel.record({"t": "files"})
 
         if connector.schema_method is not None:
             try:
