@@ -100,3 +100,28 @@ describe("what connector.py does to the folder as it loads", () => {
     expect(r.rowsPerTable).toEqual({ arg_t: 1 });
   });
 });
+
+describe("connector.debug() while connector.py loads", () => {
+  it("without a configuration refuses the run as SDK 3.0.0's debug() does: configuration is required, exit code 1", async () => {
+    const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\nconnector = Connector(update=update)\nconnector.debug()\n`);
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.kind).toBe("configuration");
+    expect(r.error?.message).toMatch(/^configuration is required; provide it via the --configuration flag/);
+    expect(r.error?.hint).toContain('if __name__ == "__main__":');
+    expect(r.counts.upserts).toBe(0);
+    expect(existsSync(join(dir, "files"))).toBe(false);
+  });
+
+  it("is a SystemExit, as the SDK's: a connector that catches it loads and syncs", async () => {
+    const dir = makeConnector(
+      `${HEADER}CODE = 0\ndef update(configuration, state):\n    op.upsert("t", {"id": CODE})\nconnector = Connector(update=update)\n` +
+        `try:\n    connector.debug()\nexcept SystemExit as e:\n    CODE = e.code\n`,
+    );
+    const r = await embedded(dir);
+    expect(r.status).toBe("succeeded");
+    const { queryWarehouse } = await import("../../src/warehouse/query.js");
+    expect((await queryWarehouse(dir, "SELECT id FROM tester.t")).rows).toEqual([[1]]);
+  });
+});
