@@ -158,11 +158,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "348-sdk-import-spellings": {},
 
   // connector.debug() at import, unguarded: the nested run has no configuration.
-  "349-debug-call-at-import": {
-    expect: ["failed"],
-    knownDifference:
-      "connector.debug() at import: the SDK's nested debug run refuses the missing configuration; the shim's debug() raises its own RuntimeError, so the load fails with another message",
-  },
+  "349-debug-call-at-import": { expect: ["failed"] },
   // A file named `files` made as connector.py loads: files/ cannot be made.
   "350-files-is-a-file": { expect: ["failed"] },
   // schema() that forgets its return: 'NoneType' object is not iterable.

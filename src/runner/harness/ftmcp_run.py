@@ -78,6 +78,14 @@ def exit_code_of(exc):
 def stopped(exc, where):
     """What a BaseException that is not an Exception does under `fivetran debug`: nothing the SDK catches, so the
     process ends with Python's traceback (no SYNC FAILED report) and, for sys.exit(n), with exit code n."""
+    from fivetran_connector_sdk import _ConfigurationRequired
+
+    if isinstance(exc, _ConfigurationRequired):
+        # connector.debug() without a configuration: SDK 3.0.0 prints that one is required, then sys.exit(1) (349).
+        return Failure("configuration", CONFIG_REQUIRED, exc,
+                       hint="connector.debug() ran in %s (left at the bottom of connector.py without its guard?): the "
+                            "runner already runs the sync; put the call under `if __name__ == \"__main__\":`, or remove "
+                            "it." % where)
     if isinstance(exc, SystemExit):
         code = exit_code_of(exc)
         what = "the setup tests" if where.startswith(("test ", "configuration_form")) else "the sync"

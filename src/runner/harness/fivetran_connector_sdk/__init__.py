@@ -26,6 +26,11 @@ __version__ = "3.0.0"
 __all__ = ["Operations", "Logging", "ByteStream", "FileUpload", "ConfigurationForm", "Test", "form_field"]
 
 
+class _ConfigurationRequired(SystemExit):
+    """debug() called without a configuration: SDK 3.0.0 ends the process there, sys.exit(1), a SystemExit a connector
+    may catch as it could the SDK's."""
+
+
 class Connector:
     """Holds the connector's functions; the runner finds it as a module-level object of connector.py."""
 
@@ -37,8 +42,13 @@ class Connector:
         self.state = None
 
     def debug(self, project_path=None, configuration=None, state=None, naming=None, log_level=None, state_path=None):
-        # Under the runner, connector.py is not __main__, so this only runs when someone calls it by hand;
-        # the real SDK's debug() needs the CLI, which the embedded engine does not have.
+        # Under the runner, connector.py is not __main__, so this only runs when someone calls it by hand (or left it
+        # unguarded at the bottom of connector.py, fidelity 349).
+        if configuration is None:
+            # SDK 3.0.0's debug() checks its configuration argument before anything else: without one it says that a
+            # configuration is required and calls sys.exit(1). The harness words it as `fivetran debug` prints it.
+            raise _ConfigurationRequired(1)
+        # With one, the SDK's debug() runs a whole sync in this process, which the embedded engine does not.
         raise RuntimeError(
             "connector.debug() is not available inside fivetran-connector-mcp's embedded engine; "
             "run the connector with the run_debug tool or `fivetran-connector-mcp debug <folder>` instead"
