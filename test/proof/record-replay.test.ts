@@ -51,6 +51,22 @@ describe("recorded sources", () => {
     expect(text).toContain("token=****");
   });
 
+  it("records no secret of a configuration.json connector.py wrote as it loaded (the harness reads it after)", async () => {
+    const own = connectorCopy("incremental", { ...configuration, api_key: "placeholder-not-the-key" });
+    const code = readFileSync(join(own, "connector.py"), "utf8");
+    const rewrite = `import json as _json\n_c = _json.load(open("configuration.json"))\n_c["api_key"] = ${JSON.stringify(API_KEY)}\n_json.dump(_c, open("configuration.json", "w"))\n`;
+    writeFileSync(join(own, "connector.py"), rewrite + code);
+    const r = await runSync({ projectDir: own, engine: "embedded", record: "imported", reset: true });
+    expect(r.status, JSON.stringify(r.error)).toBe("succeeded");
+    const base = join(own, "files", "recordings", "imported");
+    const text = readdirSync(base)
+      .map((f) => readFileSync(join(base, f), "utf8"))
+      .join("\n");
+    expect(text).toContain("item 12");
+    for (const f of secretForms({ ...configuration }).map((x) => x.text)) expect(text.includes(f), `recording holds ${f}`).toBe(false);
+    expect(JSON.stringify(r)).not.toContain(API_KEY);
+  });
+
   it("replays without the network, and two replays are the same warehouse and the same state", async () => {
     const before = api.requests;
     const runs = [];
