@@ -105,6 +105,8 @@ export interface PreparedProof {
   /** Reads what the harness left, writes the recording (record mode), and summarises; the spool goes. */
   finish(): Promise<ProofSummary>;
   cleanup(): void;
+  /** Masks the secrets of `configuration` too (configuration.json as the harness read it once connector.py loaded). */
+  learn(configuration: Record<string, unknown> | null): void;
 }
 
 export interface ProofRequest {
@@ -120,7 +122,7 @@ export function wantsProof(opts: ProofRequest): boolean {
 export function prepareProof(projectDir: string, configuration: Record<string, unknown> | undefined, opts: ProofRequest): PreparedProof {
   if (opts.record && opts.replay) throw new ToolError("invalid_argument", "record and replay cannot be used together.", "Record first, then replay in a second run.");
   const mode = opts.record ? "record" : opts.replay ? "replay" : "live";
-  const redactor = proofRedactor(configuration);
+  let redactor = proofRedactor(configuration);
   let recording: string | undefined;
   let meta: RecordingMeta | undefined;
   if (opts.replay) {
@@ -148,6 +150,9 @@ export function prepareProof(projectDir: string, configuration: Record<string, u
   return {
     spec,
     cleanup,
+    learn(read) {
+      redactor = redactor.withConfiguration(read);
+    },
     async finish() {
       const summary = summarizeEvents(readLines(join(spool, "events.jsonl")), redactor, mode);
       if (opts.replay) summary.recording = opts.replay;

@@ -200,7 +200,9 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
       // Security: configuration.json as the harness read it after the import (the connector may have written it as it
       // loaded): its secrets are masked too, beside those of the file as it was before the run.
       onConfiguration: (text) => {
-        tracker.redactor = tracker.redactor.withConfiguration(asObject(configurationForMasking(text)));
+        const read = asObject(configurationForMasking(text));
+        tracker.redactor = tracker.redactor.withConfiguration(read);
+        proof?.learn(read);
       },
       startState,
       stateFromDisk,
