@@ -276,6 +276,8 @@ export class SyncSession {
         break;
       case "configuration":
         this.opts.onConfiguration?.(rec.text);
+        // The harness waits for this before it goes on (see main() in ftmcp_run.py): the secrets are known now.
+        this.ack(true);
         break;
       case "files":
         // Awaited before the next record: the connector's operations wait in the channel while DuckDB opens.

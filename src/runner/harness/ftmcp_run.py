@@ -814,8 +814,12 @@ def main():
         if from_file:
             raw = read_configuration_file(project_dir)
             if raw is not None:
-                # Security: the runner masks the configuration's secrets in what it reports; it learns them from here.
+                # Security: the runner masks the configuration's secrets in what it reports; it learns them from here,
+                # and says when it has them (one byte back), so nothing the connector prints from now on reaches the
+                # runner's log before it can mask them (stdout is another pipe, read apart from this channel).
                 _channel.record({"t": "configuration", "text": raw.decode("utf-8", "replace")})
+                _channel.drain()
+                _channel._wait_ack()
             configuration = read_configuration(raw)
         else:
             configuration = job.get("configuration")
