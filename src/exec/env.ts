@@ -108,8 +108,21 @@ export function childEnv(kind: ChildKind, base: NodeJS.ProcessEnv = process.env,
   absoluteOnly(out);
   // FIVETRAN_DEPLOYMENT_MODEL and the others `fivetran debug` sets only while the sync runs, after connector.py
   // has loaded: the real SDK sets them itself, the harness as it does (DEBUG_ENVIRONMENT in ftmcp_run.py).
-  if (kind === "connector" || kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: "utf-8" });
+  if (kind === "connector" || kind === "pip" || kind === "fivetran_cli") Object.assign(out, { PYTHONUNBUFFERED: "1", PYTHONIOENCODING: stdioEncoding(base).value });
   return { ...out, ...extra };
+}
+
+/**
+ * PYTHONIOENCODING for a Python whose output Node reads: UTF-8 whatever the locale, with the error handler the user's
+ * own setting names. Without one (`fromLocale`), Python's own default applies under `fivetran debug` (surrogateescape
+ * under a C-like locale, strict otherwise), which `utf-8` alone would make strict: the harness then sets it itself, and
+ * the real SDK's process gets the one its interpreter's probe reports (ftmcp_stdio.py; fidelity 430).
+ */
+export function stdioEncoding(base: NodeJS.ProcessEnv = process.env): { value: string; fromLocale: boolean } {
+  const given = base.PYTHONIOENCODING;
+  if (given === undefined || given === "") return { value: "utf-8", fromLocale: true };
+  const colon = given.indexOf(":");
+  return { value: colon >= 0 && colon < given.length - 1 ? `utf-8:${given.slice(colon + 1)}` : "utf-8", fromLocale: false };
 }
 
 /** The environment a connector runs with. */

@@ -8,6 +8,7 @@ import { configurationSecrets, Redactor, rememberSecrets } from "../workspace/re
 import { RunTracker } from "./context.js";
 import { runEmbedded } from "./embedded.js";
 import { connectorEnv } from "./env.js";
+import { stdioEncoding } from "../exec/env.js";
 import { DEFAULT_OUTPUT_LIMIT_BYTES } from "./process.js";
 import { probePython, resolvePython, sdkMajor } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
@@ -112,6 +113,9 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   }
 
   if (engine === "embedded") return runEmbeddedEngine(opts, python, env);
+  // `fivetran debug`'s print() encodes with the handler its Python picks from the locale, which PYTHONIOENCODING=utf-8
+  // alone would make strict (fidelity 430; the harness does the same for itself).
+  if (stdioEncoding().fromLocale && (info.stdioErrors === "strict" || info.stdioErrors === "surrogateescape")) env.PYTHONIOENCODING = `utf-8:${info.stdioErrors}`;
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
   // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSyn
 import { homedir } from "node:os";
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { ToolError } from "../errors.js";
+import { HARNESS_DIR } from "../paths.js";
 import { isRecordedVenv } from "../deps/venv-record.js";
 
 /**
@@ -158,6 +159,8 @@ export interface PythonInfo {
   /** The `fivetran` command next to this Python, if any. */
   fivetranBin?: string;
   binDir?: string;
+  /** The error handler this Python gives stdout when PYTHONIOENCODING names none (from its locale). */
+  stdioErrors?: string;
 }
 
 const cache = new Map<string, Promise<PythonInfo>>();
@@ -175,11 +178,14 @@ export function probePython(python: string, env: Record<string, string>): Promis
 
 // importlib.metadata reads every installed distribution; find_spec only looks for the module, so a Python without
 // the SDK (the embedded engine's case) answers in about two thirds of the time.
+// The error handler this Python gives stdout when nothing forces one (ftmcp_stdio.py), for the real SDK's process.
 const PROBE = [
   "import sys, os, json, importlib.util",
   "v = None",
   "if importlib.util.find_spec('fivetran_connector_sdk') is not None:\n from importlib import metadata\n try:\n  v = metadata.version('fivetran-connector-sdk')\n except Exception:\n  v = None",
-  "print(json.dumps({'version': sys.version.split()[0], 'sdk': v, 'bin': os.path.dirname(sys.executable)}))",
+  `sys.path.insert(0, ${JSON.stringify(HARNESS_DIR)})`,
+  "import ftmcp_stdio",
+  "print(json.dumps({'version': sys.version.split()[0], 'sdk': v, 'bin': os.path.dirname(sys.executable), 'stdio_errors': ftmcp_stdio.default_errors()}))",
 ].join("\n");
 
 async function doProbe(python: string, env: Record<string, string>): Promise<PythonInfo> {
@@ -195,10 +201,10 @@ async function doProbe(python: string, env: Record<string, string>): Promise<Pyt
     const why = r.failed && (r as { code?: string }).code === "ENOENT" ? "it was not found" : String(r.stderr || r.message).slice(-500);
     throw new ToolError("python_not_found", `Cannot start Python (${python}): ${why}`, PYTHON_HINT, python);
   }
-  const info = JSON.parse(String(r.stdout).trim().split("\n").pop()!) as { version: string; sdk: string | null; bin: string };
+  const info = JSON.parse(String(r.stdout).trim().split("\n").pop()!) as { version: string; sdk: string | null; bin: string; stdio_errors?: string };
   checkPythonVersion(info.version, python);
   const fivetran = [join(info.bin, "fivetran"), join(info.bin, "fivetran.exe")].find((f) => existsSync(f));
-  return { version: info.version, sdkVersion: info.sdk ?? undefined, fivetranBin: fivetran, binDir: info.bin };
+  return { version: info.version, sdkVersion: info.sdk ?? undefined, fivetranBin: fivetran, binDir: info.bin, stdioErrors: info.stdio_errors };
 }
 
 /** What to do about a Python that cannot run connectors. */

@@ -155,6 +155,22 @@ def _watch_parent(fd):
     _hard_exit(137)
 
 
+def stdio_errors_as_python_picks(job):
+    """The runner's PYTHONIOENCODING=utf-8 makes stdout strict; under `fivetran debug` Python picks the handler from the
+    locale (ftmcp_stdio.py, 430) unless the user's own PYTHONIOENCODING names one (then the runner passed it on). The
+    connector's own child processes get the same through the environment. Used by ftmcp_setup_tests.py too."""
+    if not job.get("stdio_errors_from_locale"):
+        return
+    import ftmcp_stdio
+
+    errors = ftmcp_stdio.default_errors()
+    try:
+        sys.stdout.reconfigure(errors=errors)
+    except (AttributeError, ValueError):
+        pass
+    os.environ["PYTHONIOENCODING"] = "utf-8:" + errors
+
+
 def take_job():
     """The job: one JSON line on stdin, which the Node side then holds open (EOF means it is gone, see
     _watch_parent). Used by this file and ftmcp_setup_tests.py."""
@@ -778,6 +794,7 @@ def main():
     main_pid = os.getpid()
     os._exit = _exit_after_channel(_channel)
     job = take_job()
+    stdio_errors_as_python_picks(job)
 
     project_dir = os.path.realpath(job["project_dir"])
     connector_file = os.path.join(project_dir, "connector.py")

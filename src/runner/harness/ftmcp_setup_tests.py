@@ -95,6 +95,7 @@ def main():
 
     _channel.open_channel(3)
     job = run.take_job()
+    run.stdio_errors_as_python_picks(job)
 
     project_dir = os.path.realpath(job["project_dir"])
     connector_file = os.path.join(project_dir, "connector.py")
