@@ -258,6 +258,21 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     expect: ["succeeded", "succeeded"],
     knownDifference: "files/warehouse.db is opened while connector.py is imported: removed then, the run succeeds and leaves no warehouse",
   },
+  // Helper attack round 13 (351–): connectors as users and agents write them.
+  "353-update-config-param-name": { expect: ["failed"] },
+  "359-exception-chained": { expect: ["failed"] },
+  "360-exception-group": { expect: ["failed"] },
+  "361-exception-control-characters": { expect: ["failed"] },
+  "362-sys-exit-256": { expect: ["failed"] },
+  "363-sys-exit-negative": { expect: ["failed"] },
+  "364-os-exit-big": { expect: ["failed"] },
+  "365-sys-exit-float": { expect: ["failed"] },
+  "366-state-mutated-no-checkpoint": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "371-state-colliding-keys": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "356-decimal-context": { expect: ["failed"] },
+  "370-key-other-spelling-update-delete": { expect: ["failed"] },
+  "378-state-mutated-unserialisable": { runs: 2, expect: ["succeeded", "failed"] },
+  "379-state-cleared-no-checkpoint": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
