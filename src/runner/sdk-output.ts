@@ -156,7 +156,10 @@ const SDK_REFUSALS =
 
 /** The kind, location and traceback of a failure the SDK reported. */
 export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]> {
-  const tbAt = text.indexOf("Traceback (most recent call last):");
+  // Python prints an ExceptionGroup's traceback as "  + Exception Group Traceback (most recent call last):", indented
+  // and marked: that line, not only the plain one, ends the message (360).
+  const tb = /^(?:[ |+]*Exception Group )?Traceback \(most recent call last\):/m.exec(text);
+  const tbAt = tb ? tb.index : -1;
   const message = (tbAt >= 0 ? text.slice(0, tbAt) : text).replace(/\s+$/, "");
   const traceback = tbAt >= 0 ? text.slice(tbAt).replace(/\s+$/, "") : undefined;
   let kind: ErrorKind = "connector_exception";
