@@ -33,6 +33,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   truncate: { table: "string", schema: "string?" },
   file: { path: "string", target: "string" },
   start_state: { text: "string" },
+  end: { state_error: "string?" },
   checkpoint: { text: "string", shown: "string" },
   log: { level: "string", message: "string" },
   warning: { message: "string" },
@@ -100,6 +101,8 @@ export class SyncSession {
   /** The warehouse name of each table the harness announced, by the connector's (schema, table). */
   private readonly warehouseNames = new Map<string, string>();
   ended = false;
+  /** json.dumps's refusal of the state a sync that never checkpointed writes at its end (378): the sync fails there. */
+  stateError: string | undefined;
   reported: (ChannelRecord & { t: "error" }) | undefined;
   sdkVersion: string | undefined;
   peakKb: number | undefined;
@@ -242,6 +245,7 @@ export class SyncSession {
         break;
       case "end":
         this.ended = true;
+        if (typeof rec.state_error === "string") this.stateError = rec.state_error;
         break;
       default:
         // ftmcp_boot.py's version line is taken off the channel before the session starts; more of them here mean

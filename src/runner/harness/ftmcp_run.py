@@ -719,6 +719,9 @@ def main():
             sdk._declare(tables)
 
         sdk._install()
+        # `fivetran debug` gives update() the dict it read (a fresh one only when that was empty) and, when the sync
+        # never checkpoints, writes that same dict at its end (_channel.end_state()).
+        own_state = state if state else None
         try:
             result = connector.update_method(configuration=configuration, state=state)
             if isinstance(result, types.GeneratorType):
@@ -739,9 +742,17 @@ def main():
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
             kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
+        refused = _channel.end_state(own_state) if own_state is not None else None
         sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
-        _channel.record({"t": "end"})
+        if refused is None:
+            _channel.record({"t": "end"})
+        else:
+            # The SDK's final flush has committed the rows; writing the state then fails the sync with json.dumps's
+            # message (no update() prefix), and files/state.json is left as it was (378).
+            _channel.record({"t": "end", "state_error": str(refused)})
+            code = 1
+            failure_code = 1
     except Failure as f:
         record = {"t": "error", "kind": f.kind, "message": f.message, "exit_code": f.exit_code}
         if not syncing:

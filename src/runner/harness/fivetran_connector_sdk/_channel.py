@@ -884,6 +884,24 @@ def checkpoint(state):
         _wait_ack()
         # The rows after a checkpoint start a new interval: the wait for the commit is not time they waited.
         _last_flush = time.monotonic()
+        _checkpointed[0] = True
+
+
+# Whether this sync has checkpointed: its end then leaves files/state.json alone (see end_state()).
+_checkpointed = [False]
+
+
+def end_state(state):
+    """The state a sync that never checkpointed writes at its end, as `fivetran debug` writes it then (after the
+    final flush): the dict update() was given, with what update() changed in it in place (366, 379). Returns the
+    exception json.dumps raised for a value it refuses (378), which fails the sync there; None otherwise."""
+    if _checkpointed[0]:
+        return None
+    try:
+        start_state(state)
+    except (TypeError, ValueError, RecursionError) as e:
+        return e
+    return None
 
 
 def _wait_ack():
