@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { HARNESS_DIR } from "../../../src/paths.js";
 import { SdkOutputParser } from "../../../src/runner/sdk-output.js";
+import { stripControls } from "../../../src/workspace/hygiene.js";
 import { dumpProject } from "./dump.js";
 import { parseSdkOutput, type SdkCounts } from "./sdk-output.js";
 
@@ -140,11 +141,13 @@ function sitePackages(python: string): string {
  * An error message as compared: the run's own folder is `<project>`, and a location inside the engine's own code
  * (the SDK's package, the harness's shim, Python's frozen modules) is `<engine code>`, since the two engines are
  * different code; a location in the connector is compared as it is. A leading log icon is dropped, and a staging
- * table's name (`stage_` and eight hex digits, random in the SDK) is `stage_<hex>`.
+ * table's name (`stage_` and eight hex digits, random in the SDK) is `stage_<hex>`. Control characters other than
+ * tab and newline are dropped, as every RunResult's message drops them (the real-SDK engine's too; stripControls in
+ * src/runner/context.ts): the SDK's printed text keeps a bell or a form feed (361).
  */
 export function errorText(message: string, projectDir: string, engineCode: string): string {
   return (
-    message
+    stripControls(message)
       .replace(/^(?:✗|ℹ️|›|✓|⚡) /u, "")
       .split(projectDir)
       .join("<project>")
