@@ -269,10 +269,18 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "365-sys-exit-float": { expect: ["failed"] },
   "366-state-mutated-no-checkpoint": { runs: 2, expect: ["succeeded", "succeeded"] },
   "371-state-colliding-keys": { runs: 2, expect: ["succeeded", "succeeded"] },
-  "356-decimal-context": { expect: ["failed"] },
+  "356-decimal-context": {
+    expect: ["failed"],
+    knownDifference:
+      "the SDK writes a float's text through Decimal.normalize() under the flushing thread's decimal context (prec 4 at import: 1234.0; Inexact trapped: the flush fails); the embedded engine writes it in Node",
+  },
   "370-key-other-spelling-update-delete": { expect: ["failed"] },
   "378-state-mutated-unserialisable": { runs: 2, expect: ["succeeded", "failed"] },
   "379-state-cleared-no-checkpoint": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "382-state-mutated-odd-values": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "384-print-surrogate-caught": { expect: ["failed"] },
+  "385-sigterm-self": { expect: ["failed"] },
+  "386-sigterm-handler-checkpoints": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
