@@ -281,6 +281,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "384-print-surrogate-caught": { expect: ["failed"] },
   "385-sigterm-self": { expect: ["failed"] },
   "386-sigterm-handler-checkpoints": { expect: ["failed"] },
+  "387-stdout-captured-surrogate": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
