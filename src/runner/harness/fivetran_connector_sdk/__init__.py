@@ -10,6 +10,7 @@ import codecs as _codecs
 import sys as _sys
 import threading as _threading
 import warnings as _warnings
+from datetime import datetime as _datetime
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files, _tasks
@@ -376,6 +377,14 @@ class Logging:
                 if whole:
                     prefix = "00:00:00.000 %-8s \u26a1 connector " % level.name
                     (prefix + ("\n" + " " * _LOG_INDENT).join(lines)).encode(encoding, errors)
+            if out is not _sys.__stdout__:
+                # stdout replaced (contextlib.redirect_stdout, a file, None): the SDK's print() puts the line there,
+                # with its time, and it never reaches the run's log (387).
+                if out is not None:
+                    now = _datetime.now()
+                    prefix = "%s.%03d %-8s \u26a1 connector " % (now.strftime("%H:%M:%S"), now.microsecond // 1000, level.name)
+                    print(prefix + ("\n" + " " * _LOG_INDENT).join(lines), file=out)
+                return
             _channel.log(level.name, "\n".join(lines))
 
     @staticmethod
