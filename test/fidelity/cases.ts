@@ -282,6 +282,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "385-sigterm-self": { expect: ["failed"] },
   "386-sigterm-handler-checkpoints": { expect: ["failed"] },
   "387-stdout-captured-surrogate": { expect: ["failed"] },
+  "389-atexit-os-exit": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
