@@ -283,6 +283,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "386-sigterm-handler-checkpoints": { expect: ["failed"] },
   "387-stdout-captured-surrogate": { expect: ["failed"] },
   "389-atexit-os-exit": { expect: ["failed"] },
+  "392-segfault": { expect: ["failed"] },
+  "393-traceback-in-message": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
