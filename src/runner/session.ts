@@ -1,6 +1,7 @@
 import type { RunTracker } from "./context.js";
 import type { ChannelRecord, Shape } from "../protocol.js";
 import { SYNC_ERROR_KINDS } from "../errors.js";
+import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
 
@@ -299,5 +300,8 @@ export function parseState(text: string): Record<string, unknown> {
     // Python writes NaN and Infinity, which JSON.parse refuses; the display shows them as null.
     v = JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, "null"));
   }
+  // A state nested deeper than Python's default limit (the connector raised it, 396) would overflow the stack of the
+  // recursive walks that mask and serialise the result: shown as {} then, as the real-SDK engine shows it (sdk.ts).
+  if (nestedPast(v, PYTHON_RECURSION_LIMIT)) return {};
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { state: v };
 }
