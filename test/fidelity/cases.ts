@@ -285,6 +285,9 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "389-atexit-os-exit": { expect: ["failed"] },
   "392-segfault": { expect: ["failed"] },
   "393-traceback-in-message": { expect: ["failed"] },
+  "397-deep-state-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "398-exception-html-body": { expect: ["failed"] },
+  "399-secret-in-error-url": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
