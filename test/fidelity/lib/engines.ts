@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { HARNESS_DIR } from "../../../src/paths.js";
 import { SdkOutputParser } from "../../../src/runner/sdk-output.js";
+import { configurationBytes, configurationForMasking } from "../../../src/runner/configuration-file.js";
+import { MAX_ERROR_CHARS } from "../../../src/runner/context.js";
 import { stripControls } from "../../../src/workspace/hygiene.js";
+import { Redactor } from "../../../src/workspace/redact.js";
 import { dumpProject } from "./dump.js";
 import { parseSdkOutput, type SdkCounts } from "./sdk-output.js";
 
@@ -80,7 +83,7 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
     status,
     // A process a signal ended is reported as a shell reports it, 128 + the signal's number (RunResult.exitCode).
     exit: result.signal ? String(128 + (constants.signals[result.signal] ?? 0)) : String(result.exitCode),
-    error: said === undefined ? null : errorText(said, projectDir, sitePackages(python)),
+    error: said === undefined ? null : errorText(asRunResultMessage(said, projectDir), projectDir, sitePackages(python)),
     counts: parsed.counts,
     dump: await dumpProject(projectDir),
     log: output,
@@ -130,6 +133,17 @@ export function makeRoot(): string {
 
 export function removeRoot(root: string): void {
   rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * The SDK's printed message as every RunResult gives a message (RunTracker.error(), the real-SDK engine's too): cut
+ * at MAX_ERROR_CHARS (398), and the configuration's secrets masked (399). The embedded engine's message is that already.
+ */
+function asRunResultMessage(message: string, projectDir: string): string {
+  const bytes = configurationBytes(projectDir);
+  const configuration = configurationForMasking(bytes?.toString("utf8"));
+  const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
+  return new Redactor(configuration ?? null).redact(stripControls(bounded));
 }
 
 /** The SDK's own files: where a message names one of them (a frame inside the SDK), the embedded engine names its shim. */
