@@ -288,6 +288,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "397-deep-state-second-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "398-exception-html-body": { expect: ["failed"] },
   "399-secret-in-error-url": { expect: ["failed"] },
+  "401-asyncio-cancelled": { expect: ["failed"] },
+  "403-generator-stopiteration": { expect: ["failed"] },
+  "404-plain-stopiteration": { expect: ["failed"] },
+  "400-files-removed-in-update": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
