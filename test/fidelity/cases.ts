@@ -292,6 +292,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "403-generator-stopiteration": { expect: ["failed"] },
   "404-plain-stopiteration": { expect: ["failed"] },
   "400-files-removed-in-update": { expect: ["failed"] },
+  "407-files-removed-no-checkpoint": { runs: 2, expect: ["succeeded", "failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

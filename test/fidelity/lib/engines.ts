@@ -167,6 +167,8 @@ export function errorText(message: string, projectDir: string, engineCode: strin
       .join("<project>")
       // The SDK names its staging tables with random hex digits; a load error may quote the name.
       .replace(/\bstage_[0-9a-f]{8}(_typed)?\b/g, "stage_<hex>$1")
+      // tempfile's random name of the SDK's temporary state file, in an error about writing it (400).
+      .replace(/\/files\/tmp[a-z0-9_]{8}\.tmp\b/g, "/files/tmp<random>.tmp")
       .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
         file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
       )
