@@ -286,13 +286,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     }
     if (reported.before_sync) inp.onFailedBeforeSync?.();
   } else if (session.ended && session.stateError !== undefined && !lingered && !stoppedAfterEnd && stop === undefined) {
-    // The sync never checkpointed and json.dumps refused the state update() left in the dict it was given: the SDK
-    // has committed the final flush, then fails writing files/state.json (378), exit code 1 (or what a thread ended
-    // the waiting process with).
+    // The sync never checkpointed and json.dumps refused the state update() left in the dict it was given, or
+    // files/ was gone: the SDK has committed the final flush, then fails writing files/state.json (378, 400), exit
+    // code 1 (or what a thread ended the waiting process with).
     status = "failed";
     stateRefusedAtEnd = true;
     exitCode = exit.signal ? signalExitCode(exit.signal) : (exit.exitCode ?? 1);
-    error = tracker.error("serialization", session.stateError, { hint: hintFor("serialization") });
+    error = tracker.error(session.stateError.kind, session.stateError.message, { hint: hintFor(session.stateError.kind) });
   } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.
     exitCode = undefined;

@@ -34,7 +34,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   truncate: { table: "string", schema: "string?" },
   file: { path: "string", target: "string" },
   start_state: { text: "string" },
-  end: { state_error: "string?" },
+  end: { state_error: "string?", state_error_kind: "string?" },
   checkpoint: { text: "string", shown: "string" },
   log: { level: "string", message: "string" },
   warning: { message: "string" },
@@ -102,8 +102,8 @@ export class SyncSession {
   /** The warehouse name of each table the harness announced, by the connector's (schema, table). */
   private readonly warehouseNames = new Map<string, string>();
   ended = false;
-  /** json.dumps's refusal of the state a sync that never checkpointed writes at its end (378): the sync fails there. */
-  stateError: string | undefined;
+  /** Why the state a sync that never checkpointed writes at its end could not be written (378, 400): it fails there. */
+  stateError: { message: string; kind: "serialization" | "connector_exception" } | undefined;
   reported: (ChannelRecord & { t: "error" }) | undefined;
   sdkVersion: string | undefined;
   peakKb: number | undefined;
@@ -246,7 +246,7 @@ export class SyncSession {
         break;
       case "end":
         this.ended = true;
-        if (typeof rec.state_error === "string") this.stateError = rec.state_error;
+        if (typeof rec.state_error === "string") this.stateError = { message: rec.state_error, kind: rec.state_error_kind === "connector_exception" ? "connector_exception" : "serialization" };
         break;
       default:
         // ftmcp_boot.py's version line is taken off the channel before the session starts; more of them here mean

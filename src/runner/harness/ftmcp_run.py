@@ -742,15 +742,15 @@ def main():
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
             kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
-        refused = _channel.end_state(own_state) if own_state is not None else None
+        refused = _channel.end_state(own_state)
         sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         if refused is None:
             _channel.record({"t": "end"})
         else:
             # The SDK's final flush has committed the rows; writing the state then fails the sync with json.dumps's
-            # message (no update() prefix), and files/state.json is left as it was (378).
-            _channel.record({"t": "end", "state_error": str(refused)})
+            # message, or the file's (no update() prefix), and files/state.json is left as it was (378, 400).
+            _channel.record({"t": "end", "state_error": str(refused), "state_error_kind": "connector_exception" if isinstance(refused, OSError) else "serialization"})
             code = 1
             failure_code = 1
     except Failure as f:

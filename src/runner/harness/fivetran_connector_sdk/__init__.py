@@ -7,6 +7,7 @@ the runner (`ftmcp_run.py`) opened, and the Node side applies it to files/wareho
 Standard library only; runs on Python 3.9 to 3.13.
 """
 import codecs as _codecs
+import os as _os
 import sys as _sys
 import threading as _threading
 import warnings as _warnings
@@ -211,6 +212,7 @@ _upload_lock = _threading.Lock()
 def _set_project(project_dir):
     global _file_store
     _file_store = _files.FileStore(project_dir)
+    _channel.files_dir = _os.path.join(project_dir, "files")
 
 
 def _end_uploads():
