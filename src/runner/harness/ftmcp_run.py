@@ -704,6 +704,10 @@ def main():
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
+        # `fivetran debug` makes files/ here, before schema() (the runner may not have made it yet: it opens the
+        # warehouse while Python starts): a checkpoint needs it, and fails without it only if the connector removes it
+        # (400).
+        os.makedirs(os.path.join(project_dir, "files"), exist_ok=True)
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
