@@ -113,7 +113,7 @@ export type ChannelRecord =
   | { t: "warning"; message: string }
   /** Sent just before `end` or `error`: peak resident memory of the connector process, in KiB. */
   | { t: "stats"; peak_rss_kb: number | null }
-  | { t: "end" }
+  | { t: "end"; state_error?: string; state_error_kind?: string }
   | {
       t: "error";
       kind: ErrorKind;

@@ -19,6 +19,7 @@ import type { WarehouseSink } from "./sink.js";
 import { rowsPerTableReadOnly } from "./sdk.js";
 import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
+import { tracebackStart } from "./sdk-output.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
@@ -244,6 +245,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
   // The process ended with an error code or a signal after the sync had succeeded (os._exit() in a thread or an
   // atexit handler): `fivetran debug` has flushed and printed SYNC SUCCEEDED by then, and only its exit code says so.
   let diedAfterEnd = false;
+  // The state a sync that never checkpointed writes at its end was refused (378): its rows are committed all the same.
+  let stateRefusedAtEnd = false;
   if (stop === "timeout" && !stoppedAfterEnd) {
     status = "timeout";
     error = tracker.error("timeout", `The sync did not finish within ${Math.round((inp.timeoutMs ?? 0) / 1000)} seconds and was stopped.`, {
@@ -276,7 +279,9 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
     // `fivetran debug` prints the message in its log; the real-SDK engine reads it from there (sdk-output.ts)
     // without the whitespace at its end (an exception with an empty message leaves "error: "), so this one does too.
-    error = tracker.error(kind, reported.message.trimEnd(), {
+    // Up to a line that starts a traceback, as the real-SDK engine reads the message from the SDK's block (393).
+    const cut = tracebackStart(reported.message);
+    error = tracker.error(kind, (cut >= 0 ? reported.message.slice(0, cut) : reported.message).trimEnd(), {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,
@@ -303,6 +308,14 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     if (!lingered && !stoppedAfterEnd && stop === undefined && (exit.signal !== undefined || (exit.exitCode !== undefined && exit.exitCode !== 1))) {
       exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
     }
+  } else if (session.ended && session.stateError !== undefined && !lingered && !stoppedAfterEnd && stop === undefined) {
+    // The sync never checkpointed and json.dumps refused the state update() left in the dict it was given, or
+    // files/ was gone: the SDK has committed the final flush, then fails writing files/state.json (378, 400), exit
+    // code 1 (or what a thread ended the waiting process with).
+    status = "failed";
+    stateRefusedAtEnd = true;
+    exitCode = exit.signal ? signalExitCode(exit.signal) : (exit.exitCode ?? 1);
+    error = tracker.error(session.stateError.kind, session.stateError.message, { hint: hintFor(session.stateError.kind) });
   } else if ((lingered || stoppedAfterEnd) && session.ended) {
     // The sync itself succeeded; the process had no exit code of its own.
     exitCode = undefined;
@@ -327,14 +340,21 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     exitCode = exit.signal ? signalExitCode(exit.signal) : exit.exitCode;
   }
 
-  if (status === "succeeded" || diedAfterEnd) {
+  if (status === "succeeded" || diedAfterEnd || stateRefusedAtEnd) {
     // Like the SDK's final flush: rows after the last checkpoint are committed under that checkpoint's state
     // (or the starting state when the connector never checkpointed).
     const finalText = session.finalStateText(inp.startState);
     // The SDK's final flush writes state.json only when the sync never checkpointed; after a checkpoint it leaves
     // the file as it is, even one the connector wrote itself since. The sink always writes it, so what the file
     // held (or that it was absent) is put back afterwards.
-    const kept = tracker.counts.checkpoints > 0 ? keepStateFile(inp.projectDir, finalText) : stateAtEnd === null ? undefined : keepLateStateFile(inp.projectDir, stateAtEnd);
+    const kept =
+      tracker.counts.checkpoints > 0
+        ? keepStateFile(inp.projectDir, finalText)
+        : stateRefusedAtEnd
+          ? putStateBack(ConnectorProject.of(inp.projectDir), stateFileBytes(inp.projectDir))
+          : stateAtEnd === null
+            ? undefined
+            : keepLateStateFile(inp.projectDir, stateAtEnd);
     const { sink } = session;
     try {
       await sink.checkpoint(finalText);

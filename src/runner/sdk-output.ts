@@ -154,9 +154,22 @@ export function parseCountsTable(text: string): OperationCounts {
 const SDK_REFUSALS =
   /^(?:failed while executing update\(\) error: )?(?:Null primary key found while syncing table |File upload received \d+ bytes for file: |Multiple file uploads detected\. |File upload failed for file: )/;
 
+// The first line of a Python traceback; an ExceptionGroup's is indented and marked ("  + Exception Group
+// Traceback (most recent call last):", 360).
+const TRACEBACK_START = /^(?:[ |+]*Exception Group )?Traceback \(most recent call last\):/m;
+
+/**
+ * Where a failure's message ends in the SDK's block, which prints the message, then its traceback: at the first line
+ * that starts a traceback. A message that itself holds one (`traceback.format_exc()` in it, 393) is read up to there
+ * by both engines, since the block cannot tell it from the real one; the traceback itself has the same lines.
+ */
+export function tracebackStart(text: string): number {
+  return TRACEBACK_START.exec(text)?.index ?? -1;
+}
+
 /** The kind, location and traceback of a failure the SDK reported. */
 export function classifySdkError(text: string): NonNullable<SdkOutcome["error"]> {
-  const tbAt = text.indexOf("Traceback (most recent call last):");
+  const tbAt = tracebackStart(text);
   const message = (tbAt >= 0 ? text.slice(0, tbAt) : text).replace(/\s+$/, "");
   const traceback = tbAt >= 0 ? text.slice(tbAt).replace(/\s+$/, "") : undefined;
   let kind: ErrorKind = "connector_exception";

@@ -35,6 +35,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   file: { path: "string", target: "string" },
   start_state: { text: "string" },
   configuration: { text: "string" },
+  end: { state_error: "string?", state_error_kind: "string?" },
   checkpoint: { text: "string", shown: "string" },
   log: { level: "string", message: "string" },
   warning: { message: "string" },
@@ -135,6 +136,8 @@ export class SyncSession {
   /** The warehouse name of each table the harness announced, by the connector's (schema, table). */
   private readonly warehouseNames = new Map<string, string>();
   ended = false;
+  /** Why the state a sync that never checkpointed writes at its end could not be written (378, 400): it fails there. */
+  stateError: { message: string; kind: "serialization" | "connector_exception" } | undefined;
   reported: (ChannelRecord & { t: "error" }) | undefined;
   sdkVersion: string | undefined;
   peakKb: number | undefined;
@@ -318,6 +321,7 @@ export class SyncSession {
         break;
       case "end":
         this.ended = true;
+        if (typeof rec.state_error === "string") this.stateError = { message: rec.state_error, kind: rec.state_error_kind === "connector_exception" ? "connector_exception" : "serialization" };
         break;
       default:
         // ftmcp_boot.py's version line is taken off the channel before the session starts; more of them here mean
@@ -371,5 +375,8 @@ export function parseState(text: string): Record<string, unknown> {
     // Python writes NaN and Infinity, which JSON.parse refuses; the display shows them as null.
     v = JSON.parse(text.replace(/\bNaN\b|-?\bInfinity\b/g, "null"));
   }
+  // A state nested deeper than Python's default limit (the connector raised it, 396) would overflow the stack of the
+  // recursive walks that mask and serialise the result: shown as {} then, as the real-SDK engine shows it (sdk.ts).
+  if (nestedPast(v, PYTHON_RECURSION_LIMIT)) return {};
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { state: v };
 }

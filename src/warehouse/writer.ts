@@ -26,6 +26,8 @@ import { TableRegistry } from "./writer/tables.js";
 // checkpoint is written again from (journal.ts). This file holds the transaction: spills, checkpoints, replay,
 // rollback and failure.
 
+/** Errors a COMMIT raised: after one, the SDK reports its failing rollback's error instead (407). */
+const COMMIT_FAILED = new WeakSet<Error>();
 export { KeySet } from "./writer/keys.js";
 
 /**
@@ -360,11 +362,17 @@ export class WarehouseWriter {
     return run;
   }
 
-  /** Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. */
-  private async abort(): Promise<void> {
+  /**
+   * Rolls back the open transaction, and with it the rows spilled since the last checkpoint and their DDL. Returns
+   * the ROLLBACK's own error, if it failed (after a COMMIT that failed, DuckDB has no transaction left to roll back).
+   */
+  private async abort(): Promise<Error | undefined> {
     this.txOpen = false;
     this.replayWanted = undefined;
-    await this.conn.run("ROLLBACK").catch(() => {});
+    const refused = await this.conn.run("ROLLBACK").then(
+      () => undefined,
+      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    );
     // The rollback undid this transaction's CREATE and ALTER statements too.
     this.schemas.rolledBack();
     this.loader.rolledBack();
@@ -373,6 +381,7 @@ export class WarehouseWriter {
     this.declaredCreated = false;
     this.files.clear();
     for (const t of this.registry.all) t.endTransaction();
+    return refused;
   }
 
   /**
@@ -404,9 +413,11 @@ export class WarehouseWriter {
         await this.finish(segment, since);
       }
     } catch (e) {
-      await this.abort();
+      // As the SDK's transaction does (`rollback()` in an `except`): after a COMMIT that failed, the rollback fails
+      // too (`cannot rollback - no transaction is active`), and that is the error reported (407).
+      const refused = await this.abort();
       for (const t of this.registry.all) t.clear();
-      const message = (e as Error).message;
+      const message = refused && e instanceof Error && COMMIT_FAILED.has(e) ? refused.message : (e as Error).message;
       this.failure =
         e instanceof ToolError
           ? e
@@ -520,7 +531,11 @@ export class WarehouseWriter {
   }
 
   private async commit(): Promise<void> {
-    await this.conn.run("COMMIT");
+    await this.conn.run("COMMIT").catch((e: unknown) => {
+      // Marked for the rollback that follows (see the catch in write()): DuckDB ends the transaction either way.
+      if (e instanceof Error) COMMIT_FAILED.add(e);
+      throw e;
+    });
     this.txOpen = false;
     this.replayWanted = undefined;
     for (const t of this.registry.all) t.committed();

@@ -66,6 +66,22 @@ describe("fivetran debug output parser", () => {
     expect(outcome.counts).toBeDefined();
   });
 
+  it("ends the message where an ExceptionGroup's traceback starts (360)", () => {
+    const text = [
+      "failed while executing update() error: 2 pages failed (2 sub-exceptions)",
+      "  + Exception Group Traceback (most recent call last):",
+      '  |   File "/p/connector.py", line 9, in update',
+      '  |     raise ExceptionGroup("2 pages failed", errors)',
+      "  | ExceptionGroup: 2 pages failed (2 sub-exceptions)",
+      "  +-+---------------- 1 ----------------",
+      "    | ValueError: page 2: bad cursor",
+    ].join("\n");
+    const e = classifySdkError(text);
+    expect(e.message).toBe("failed while executing update() error: 2 pages failed (2 sub-exceptions)");
+    expect(e.traceback).toMatch(/^ {2}\+ Exception Group Traceback/);
+    expect(e.line).toBe(9);
+  });
+
   it.each([
     ["syntax", "syntax", 2],
     ["missing", "import", 1],

@@ -859,6 +859,10 @@ def main():
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
+        # `fivetran debug` makes files/ here, before schema() (the runner may not have made it yet: it opens the
+        # warehouse while Python starts): a checkpoint needs it, and fails without it only if the connector removes it
+        # (400).
+        os.makedirs(os.path.join(project_dir, "files"), exist_ok=True)
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
@@ -880,6 +884,9 @@ def main():
 
         sdk._install()
         memory_watch.start(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
+        # `fivetran debug` gives update() the dict it read (a fresh one only when that was empty) and, when the sync
+        # never checkpoints, writes that same dict at its end (_channel.end_state()).
+        own_state = state if state else None
         try:
             result = connector.update_method(configuration=configuration, state=state)
             if isinstance(result, types.GeneratorType):
@@ -900,10 +907,18 @@ def main():
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
             kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
+        refused = _channel.end_state(own_state)
         sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _sync_ended.set()
-        _channel.record({"t": "end"})
+        if refused is None:
+            _channel.record({"t": "end"})
+        else:
+            # The SDK's final flush has committed the rows; writing the state then fails the sync with json.dumps's
+            # message, or the file's (no update() prefix), and files/state.json is left as it was (378, 400).
+            _channel.record({"t": "end", "state_error": str(refused), "state_error_kind": "connector_exception" if isinstance(refused, OSError) else "serialization"})
+            code = 1
+            failure_code = 1
     except Failure as f:
         record = {"t": "error", "kind": f.kind, "message": f.message, "exit_code": f.exit_code}
         if not syncing:

@@ -7,6 +7,10 @@ import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { HARNESS_DIR } from "../../../src/paths.js";
 import { SdkOutputParser } from "../../../src/runner/sdk-output.js";
+import { configurationBytes, configurationForMasking } from "../../../src/runner/configuration-file.js";
+import { MAX_ERROR_CHARS } from "../../../src/runner/context.js";
+import { stripControls } from "../../../src/workspace/hygiene.js";
+import { Redactor } from "../../../src/workspace/redact.js";
 import { dumpProject } from "./dump.js";
 import { parseSdkOutput, type SdkCounts } from "./sdk-output.js";
 
@@ -79,7 +83,7 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
     status,
     // A process a signal ended is reported as a shell reports it, 128 + the signal's number (RunResult.exitCode).
     exit: result.signal ? String(128 + (constants.signals[result.signal] ?? 0)) : String(result.exitCode),
-    error: said === undefined ? null : errorText(said, projectDir, sitePackages(python)),
+    error: said === undefined ? null : errorText(asRunResultMessage(said, projectDir), projectDir, sitePackages(python)),
     counts: parsed.counts,
     dump: await dumpProject(projectDir),
     log: output,
@@ -131,6 +135,17 @@ export function removeRoot(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
+/**
+ * The SDK's printed message as every RunResult gives a message (RunTracker.error(), the real-SDK engine's too): cut
+ * at MAX_ERROR_CHARS (398), and the configuration's secrets masked (399). The embedded engine's message is that already.
+ */
+function asRunResultMessage(message: string, projectDir: string): string {
+  const bytes = configurationBytes(projectDir);
+  const configuration = configurationForMasking(bytes?.toString("utf8"));
+  const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
+  return new Redactor(configuration ?? null).redact(stripControls(bounded));
+}
+
 /** The SDK's own files: where a message names one of them (a frame inside the SDK), the embedded engine names its shim. */
 function sitePackages(python: string): string {
   return join(dirname(dirname(python)), "lib");
@@ -140,16 +155,20 @@ function sitePackages(python: string): string {
  * An error message as compared: the run's own folder is `<project>`, and a location inside the engine's own code
  * (the SDK's package, the harness's shim, Python's frozen modules) is `<engine code>`, since the two engines are
  * different code; a location in the connector is compared as it is. A leading log icon is dropped, and a staging
- * table's name (`stage_` and eight hex digits, random in the SDK) is `stage_<hex>`.
+ * table's name (`stage_` and eight hex digits, random in the SDK) is `stage_<hex>`. Control characters other than
+ * tab and newline are dropped, as every RunResult's message drops them (the real-SDK engine's too; stripControls in
+ * src/runner/context.ts): the SDK's printed text keeps a bell or a form feed (361).
  */
 export function errorText(message: string, projectDir: string, engineCode: string): string {
   return (
-    message
+    stripControls(message)
       .replace(/^(?:✗|ℹ️|›|✓|⚡) /u, "")
       .split(projectDir)
       .join("<project>")
       // The SDK names its staging tables with random hex digits; a load error may quote the name.
       .replace(/\bstage_[0-9a-f]{8}(_typed)?\b/g, "stage_<hex>$1")
+      // tempfile's random name of the SDK's temporary state file, in an error about writing it (400).
+      .replace(/\/files\/tmp[a-z0-9_]{8}\.tmp\b/g, "/files/tmp<random>.tmp")
       .replace(/at ([^\n]+), line (\d+)/g, (all, file: string) =>
         file.startsWith(engineCode) || file.startsWith("<frozen ") || /\/site-packages\/fivetran_connector_sdk/.test(file) ? "at <engine code>, line <n>" : all,
       )

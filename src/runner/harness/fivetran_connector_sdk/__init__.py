@@ -6,9 +6,12 @@ the runner (`ftmcp_run.py`) opened, and the Node side applies it to files/wareho
 
 Standard library only; runs on Python 3.9 to 3.13.
 """
+import codecs as _codecs
+import os as _os
 import sys as _sys
 import threading as _threading
 import warnings as _warnings
+from datetime import datetime as _datetime
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files, _tasks
@@ -221,6 +224,7 @@ _upload_lock = _threading.Lock()
 def _set_project(project_dir):
     global _file_store
     _file_store = _files.FileStore(project_dir)
+    _channel.files_dir = _os.path.join(project_dir, "files")
 
 
 def _end_uploads():
@@ -372,13 +376,29 @@ class Logging:
                 message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
             # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
             lines = message.split("\n")
-            try:
-                message.encode("utf-8")
-            except UnicodeEncodeError:
-                # `fivetran debug` prints the line, after its prefix, to a UTF-8 stdout that refuses a lone
-                # surrogate: the same text of the same length raises the same error, at the same position.
-                prefix = "00:00:00.000 %-8s \u26a1 connector " % level.name
-                (prefix + ("\n" + " " * _LOG_INDENT).join(lines)).encode("utf-8")
+            # `fivetran debug` print()s the line, after its prefix, to sys.stdout as it is then: UTF-8 and strict
+            # unless the connector reconfigured or replaced it (383); one without an encoding (a StringIO) or None
+            # takes any text. Encoding the same text of the same length raises the same error, at the same position.
+            out = _sys.stdout
+            encoding = getattr(out, "encoding", None) if out is not None else None
+            if encoding:
+                errors = getattr(out, "errors", None) or "strict"
+                try:
+                    message.encode(encoding, errors)
+                    whole = _codecs.lookup(encoding).name != "utf-8"  # the prefix's emoji, in another encoding
+                except UnicodeEncodeError:
+                    whole = True
+                if whole:
+                    prefix = "00:00:00.000 %-8s \u26a1 connector " % level.name
+                    (prefix + ("\n" + " " * _LOG_INDENT).join(lines)).encode(encoding, errors)
+            if out is not _sys.__stdout__:
+                # stdout replaced (contextlib.redirect_stdout, a file, None): the SDK's print() puts the line there,
+                # with its time, and it never reaches the run's log (387).
+                if out is not None:
+                    now = _datetime.now()
+                    prefix = "%s.%03d %-8s \u26a1 connector " % (now.strftime("%H:%M:%S"), now.microsecond // 1000, level.name)
+                    print(prefix + ("\n" + " " * _LOG_INDENT).join(lines), file=out)
+                return
             _channel.log(level.name, "\n".join(lines))
 
     @staticmethod

@@ -11,6 +11,7 @@ import binascii
 import io
 import json
 import os
+import tempfile
 import threading
 import time
 
@@ -876,6 +877,7 @@ def checkpoint(state):
         kept, shown = _values.state_text(state)
     except (TypeError, ValueError) as e:
         raise _in_state(e)
+    _probe_files_dir()
     # One checkpoint at a time, as in the SDK: the acknowledgement read is this checkpoint's.
     global _last_flush
     with _checkpoint_lock:
@@ -884,6 +886,38 @@ def checkpoint(state):
         _wait_ack()
         # The rows after a checkpoint start a new interval: the wait for the commit is not time they waited.
         _last_flush = time.monotonic()
+        _checkpointed[0] = True
+
+
+# Whether this sync has checkpointed: its end then leaves files/state.json alone (see end_state()).
+_checkpointed = [False]
+# The project's files/ (set by the runner): the SDK writes state.json through a temporary file made there.
+files_dir = None
+
+
+def _probe_files_dir():
+    """The SDK writes state.json through `tempfile.mkstemp(dir=files/)`: with files/ gone (the connector removed it,
+    400) that raises FileNotFoundError with the temporary file's name, so this does the same then."""
+    if files_dir is not None and not os.path.isdir(files_dir):
+        fd, path = tempfile.mkstemp(dir=files_dir, suffix=".tmp")
+        os.close(fd)
+        os.unlink(path)
+
+
+def end_state(state):
+    """The state a sync that never checkpointed writes at its end, as `fivetran debug` writes it then (after the
+    final flush): the dict update() was given, with what update() changed in it in place (366, 379), or None for the
+    start state when that was empty. Returns the exception json.dumps raised for a value it refuses (378), or writing
+    the file raised (files/ removed, 400), which fails the sync there; None otherwise."""
+    if _checkpointed[0]:
+        return None
+    try:
+        if state is not None:
+            start_state(state)
+        _probe_files_dir()
+    except (TypeError, ValueError, RecursionError, OSError) as e:
+        return e
+    return None
 
 
 def _wait_ack():
