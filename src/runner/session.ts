@@ -283,19 +283,21 @@ export class SyncSession {
         this.ack(true);
         break;
       case "files":
-        // Awaited before the next record: the connector's operations wait in the channel while DuckDB opens.
+        // The harness waits for the answer (one byte) before schema() and update() run, as `fivetran debug` opens its
+        // warehouse before them: a connector that removes files/ then removes the warehouse with it (400).
         if (this.openSink && !this.opened) {
           this.opened = true;
           wait = this.openSink().then(
             (opened) => {
               this.sink = opened;
+              this.ack(true);
             },
             (e: unknown) => {
               this.openError = e;
               throw e;
             },
           );
-        }
+        } else this.ack(true);
         break;
       case "checkpoint":
         wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));

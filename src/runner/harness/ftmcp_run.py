@@ -859,20 +859,19 @@ def main():
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
-        # `fivetran debug` makes files/ here, before schema() (the runner may not have made it yet: it opens the
-        # warehouse while Python starts): a checkpoint needs it, and fails without it only if the connector removes it
-        # (400).
-        os.makedirs(os.path.join(project_dir, "files"), exist_ok=True)
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
         syncing = True
         os.environ.update(DEBUG_ENVIRONMENT)
         # `fivetran debug` makes files/ only now, as its sync starts (a file named `files` fails the sync here, 350),
-        # then opens the warehouse in it: the runner opens files/warehouse.db once it has this record (332), while
-        # schema() and update() go on (their records wait in the channel).
+        # then opens the warehouse in it before schema() and update() run: the runner opens files/warehouse.db once it
+        # has this record (332) and answers when it has (a connector that then removes files/ removes the warehouse
+        # with it, 400; a checkpoint fails without files/ only then).
         make_files_dir(project_dir)
         _channel.record({"t": "files"})
+        _channel.drain()
+        _channel._wait_ack()
 
         if connector.schema_method is not None:
             try:
