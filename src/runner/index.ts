@@ -60,9 +60,8 @@ function checkProject(projectDir: string): void {
   // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
   project.checkReadable("configuration.json");
   project.checkReadable(STATE_FILE);
-  if (project.exists(FILES_DIR) && !project.isDirectory(FILES_DIR)) {
-    throw new ToolError("invalid_argument", "files is not a folder.", "Remove or rename the file named files; run_debug creates the folder.", "files");
-  }
+  // A file named files (not a link out, checked above) is the sync's to refuse, as `fivetran debug` refuses it once
+  // connector.py has loaded: `[Errno 17] File exists` (431).
   project.resolve(`${FILES_DIR}/storage`);
   warehouseFile(project);
 }

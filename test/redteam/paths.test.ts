@@ -276,10 +276,17 @@ describe("Project folders and paths", () => {
     expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b);
   });
 
-  it("files is a regular file → run_debug isError invalid_argument", async () => {
+  it("files is a regular file → run_debug reports the failed sync fivetran debug reports (File exists), the file and everything outside untouched", async () => {
     writeFileSync(join(f.conn, "files"), "not a folder");
     const b = before(f);
-    expectRefused(f, await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" }), b, "invalid_argument");
+    const a = await call(f, "run_debug", { project_dir: f.conn, engine: "embedded" });
+    expect(a.text).not.toContain(f.marker);
+    // As `fivetran debug` (fidelity 431): connector.py loads, then making files/ fails the sync.
+    expect(a.isError, a.text).toBe(false);
+    expect(a.data?.status).toBe("failed");
+    expect(a.text).toContain("[Errno 17] File exists");
+    expect(readFileSync(join(f.conn, "files"), "utf8")).toBe("not a folder");
+    expectUntouched(f, b);
   });
 
   it("connector.py is a FIFO → lint_connector isError invalid_argument at once, no hang", async () => {
