@@ -287,6 +287,13 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "404-plain-stopiteration": { expect: ["failed"] },
   "400-files-removed-in-update": { expect: ["failed"] },
   "407-files-removed-no-checkpoint": { runs: 2, expect: ["succeeded", "failed"] },
+  // Helper attack round 14 (440–): start-up order, thread names, stdout's error handler.
+  "440-locale-c-csv-export": { expect: ["failed"] },
+  "444-configuration-bom": { expect: ["failed"] },
+  "446-configuration-nested": { expect: ["failed"] },
+  "448-import-writes-state": { runs: 2, expect: ["succeeded", "failed"] },
+  "449-schema-removes-warehouse": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "450-schema-edits-configuration": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
