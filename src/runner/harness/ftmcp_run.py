@@ -155,6 +155,25 @@ def _watch_parent(fd):
     _hard_exit(137)
 
 
+def hide_own_threads():
+    """The harness's own threads (named `ftmcp-…`: the channel's writer, the parent watch, the memory watch until it
+    takes `fivetran debug`'s name, the linger watch) are left out of threading.enumerate() and active_count(): under
+    `fivetran debug` a connector listing or counting threads sees its own, MainThread and, from just before update(),
+    the memory watch (442). Used by ftmcp_setup_tests.py too."""
+    listed = threading.enumerate
+
+    def enumerate():
+        return [t for t in listed() if not t.name.startswith("ftmcp-")]
+
+    def active_count():
+        return len(enumerate())
+
+    enumerate.__doc__ = listed.__doc__
+    active_count.__doc__ = threading.active_count.__doc__
+    threading.enumerate = enumerate
+    threading.active_count = active_count
+
+
 def stdio_errors_as_python_picks(job):
     """The runner's PYTHONIOENCODING=utf-8 makes stdout strict; under `fivetran debug` Python picks the handler from the
     locale (ftmcp_stdio.py, 430) unless the user's own PYTHONIOENCODING names one (then the runner passed it on). The
@@ -164,10 +183,11 @@ def stdio_errors_as_python_picks(job):
     import ftmcp_stdio
 
     errors = ftmcp_stdio.default_errors()
-    try:
-        sys.stdout.reconfigure(errors=errors)
-    except (AttributeError, ValueError):
-        pass
+    for stream in (sys.stdout, sys.stdin):
+        try:
+            stream.reconfigure(errors=errors)
+        except (AttributeError, ValueError):
+            pass
     os.environ["PYTHONIOENCODING"] = "utf-8:" + errors
 
 
@@ -196,7 +216,9 @@ def take_job():
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
-    sys.stdin = open(0, "r", closefd=False)
+    # With the encoding and handler Python gave stdin at start-up (PYTHONIOENCODING's), as under `fivetran debug` (441).
+    sys.stdin = open(0, "r", closefd=False, encoding=getattr(sys.stdin, "encoding", None) or "utf-8",
+                     errors=getattr(sys.stdin, "errors", None) or "strict")
     return job
 
 
@@ -790,6 +812,7 @@ def explain(exc, configuration):
 def main():
     from fivetran_connector_sdk import _channel
 
+    hide_own_threads()
     _channel.open_channel(3)
     main_pid = os.getpid()
     os._exit = _exit_after_channel(_channel)

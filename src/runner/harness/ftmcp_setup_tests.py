@@ -94,6 +94,7 @@ def main():
     from fivetran_connector_sdk import _channel
 
     _channel.open_channel(3)
+    run.hide_own_threads()
     job = run.take_job()
     run.stdio_errors_as_python_picks(job)
 
