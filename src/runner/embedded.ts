@@ -417,7 +417,7 @@ function startHarness(inp: EngineInput, speculate: boolean) {
   const choice: PythonChoice = inp.python === "python3" ? choosePython(inp.env, inp.projectDir, cacheFile()) : { command: inp.python };
   // The harness enforces memory_limit_mb itself (RLIMIT_AS over its start-up size): the watchdog is the backstop,
   // allowing the interpreter's own ~20-30 MB on top of the connector's share.
-  const proc = spawnForRun(inp, { file: choice.command, args: ["-u", "-X", "utf8", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate, memorySlackMb: HARNESS_RESIDENT_MB });
+  const proc = spawnForRun(inp, { file: choice.command, args: ["-u", boot], cwd: inp.projectDir, env: inp.env, channel: true, speculate, memorySlackMb: HARNESS_RESIDENT_MB });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, NodeJS.ReadableStream, NodeJS.ReadableStream, NodeJS.ReadableStream];
   // A Unix socket: records come in, and one byte goes back for each committed checkpoint.
   const channel = stdio[3] as unknown as Duplex;
@@ -499,7 +499,7 @@ async function pythonOf(line: string | undefined, python: string, proc: Supervis
   if (line === undefined && proc.stopReason !== undefined) return undefined;
   proc.stop("failed");
   const err = await stderrText();
-  // Python 2 refuses `-X utf8` before it runs a line of the harness.
+  // Python 2 refuses any `-X` option before it runs a line (the harness passes none now; its boot reports 2.7 itself).
   if (/^-X is reserved for implementation-specific arguments/m.test(err)) checkPythonVersion("2", python);
   const r = (await proc.child) as { code?: string };
   const cannot = /^ftmcp_supervise: cannot start .*?: (.*)$/m.exec(err);

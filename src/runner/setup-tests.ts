@@ -118,7 +118,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   const timeoutMs = Math.max(1, opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   const proc = spawnSupervised({
     file: python,
-    args: ["-u", "-X", "utf8", join(HARNESS_DIR, "ftmcp_setup_tests.py")],
+    args: ["-u", join(HARNESS_DIR, "ftmcp_setup_tests.py")],
     cwd: projectDir,
     env,
     channel: true,

@@ -1,4 +1,5 @@
-# The embedded engine's entry point (src/runner/embedded.ts starts `python -u -X utf8 ftmcp_boot.py`), with the same
+# The embedded engine's entry point (src/runner/embedded.ts starts `python -u ftmcp_boot.py`, not in UTF-8 mode: a connector
+# sees the flags and encodings `fivetran debug` gives it, fidelity 440), with the same
 # stdin, stdout, stderr and fd 3 as ftmcp_run.py, which it runs.
 #
 # Its first act is telling the runner which Python this is and where it is, as the channel's first line, so that the
