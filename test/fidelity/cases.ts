@@ -294,6 +294,20 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "448-import-writes-state": { runs: 2, expect: ["succeeded", "failed"] },
   "449-schema-removes-warehouse": { runs: 2, expect: ["succeeded", "succeeded"] },
   "450-schema-edits-configuration": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "454-configuration-edited-sequence": {
+    runs: 6,
+    expect: ["succeeded", "succeeded", "failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"page": 5, "page": "5"}'),
+      3: write("configuration.json", '{"page": "5", "page": 5}'),
+      4: write("configuration.json", "null"),
+      5: write("configuration.json", "[]"),
+      6: write("configuration.json", '{"page": "5"}\n{"page": "6"}\n'),
+    },
+  },
+  "455-stdout-textiowrapper": { expect: ["failed"] },
+  "456-files-symlink-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "457-schema-writes-state": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
