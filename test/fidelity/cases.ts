@@ -306,7 +306,11 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     },
   },
   "455-stdout-textiowrapper": { expect: ["failed"] },
-  "456-files-symlink-at-import": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "456-files-symlink-at-import": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    knownDifference: "files/ made a link to a folder outside the connector folder as connector.py loads: the SDK follows it; the runner refuses a link to outside (security), and the run throws",
+  },
   "457-schema-writes-state": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
