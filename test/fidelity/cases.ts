@@ -312,6 +312,11 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     knownDifference: "files/ made a link to a folder outside the connector folder as connector.py loads: the SDK follows it; the runner refuses a link to outside (security), and the run throws",
   },
   "457-schema-writes-state": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "459-import-truncates-warehouse": { runs: 2, expect: ["succeeded", "failed"] },
+  "460-child-python-environment": {
+    knownDifference:
+      "a child Python (sys.executable -c …) imports fivetran_connector_sdk: the SDK's is installed for it; the embedded engine's shim is on the harness's sys.path only, and the child gets ModuleNotFoundError",
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -30,7 +30,13 @@ export async function dumpWarehouse(dbPath: string): Promise<string> {
   if (!existsSync(dbPath)) return "warehouse.db: absent\n";
   const out: string[] = [];
   // Security: read-only, so a comparison can never change the warehouse it reads.
-  const instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+  } catch (e) {
+    // A file the connector emptied or overwrote (459): its size, and that DuckDB refuses it, are the result.
+    return `warehouse.db: not a DuckDB database (${statSync(dbPath).size} bytes)\n`;
+  }
   const conn = await instance.connect();
   try {
     // The reader's time zone must not leak into the text of TIMESTAMP WITH TIME ZONE cells.
