@@ -12,6 +12,7 @@ import { checkPythonVersion, PYTHON_HINT } from "./python.js";
 import { prepareContainment } from "../exec/child.js";
 import { cacheFile, choosePython, rememberPython, type PythonChoice } from "../exec/python-path.js";
 import { ToolError } from "../errors.js";
+import { CANNOT_OPEN } from "../warehouse/registry.js";
 import { readChannel } from "./channel-reader.js";
 import type { ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
@@ -208,24 +209,34 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     await readChannel(chunksOf(early, channel), onLine, () => session.failed(), halted);
     await session.checkpointed();
   } catch (e) {
-    if (e !== undefined && e === session.openError) {
+    const unreadable = e !== undefined && e === session.openError && e instanceof ToolError && e.code === "internal" && e.message.startsWith(CANNOT_OPEN);
+    if (unreadable) {
+      // files/warehouse.db is there but DuckDB refuses it (the connector emptied or overwrote it as it loaded, 459):
+      // `fivetran debug` fails the sync then, before schema() and update(), exit code 1, with DuckDB's words.
+      const why = (e).message.slice(CANNOT_OPEN.length);
+      applyError = tracker.error("operation", `failed to connect to warehouse database file 'warehouse.db'. error: ${why}`, {
+        hint: "files/warehouse.db is not a DuckDB database: remove it, or run with reset=true to start clean.",
+      });
+      proc.stop("failed");
+    } else if (e !== undefined && e === session.openError) {
       // The warehouse could not be opened (another sync holds it): a usage error, not a failed sync; the connector
       // is stopped before its sync wrote anything.
       proc.stop("failed");
       await Promise.all([proc.exited, logsDone]);
       throw e;
+    } else {
+      // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
+      // (A channel closed on our side because the tree was killed from inside is reported below, from the exit.)
+      const err = e as Error & { kind?: ErrorKind; code?: string };
+      const kind: ErrorKind = err.kind ?? "operation";
+      // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
+      // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
+      const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
+      // An error of the runner's own (it has a kind) may say best what to do; a warehouse error gets its kind's hint.
+      const hint = (err.kind ? (err as { hint?: string }).hint : undefined) ?? hintFor(kind) ?? (err as { hint?: string }).hint;
+      if (!proc.escaped) applyError = tracker.error(kind, message, { hint });
+      proc.stop("failed");
     }
-    // The warehouse refused an operation (or the channel broke): stop the connector, keep the last checkpoint.
-    // (A channel closed on our side because the tree was killed from inside is reported below, from the exit.)
-    const err = e as Error & { kind?: ErrorKind; code?: string };
-    const kind: ErrorKind = err.kind ?? "operation";
-    // The SDK writes at the checkpoints update() calls, so a write that fails there fails inside update(), and
-    // its message has update()'s prefix. (A broken channel is ours, and has its own kind.)
-    const message = err.kind ? err.message : `failed while executing update() error: ${err.message}`;
-    // An error of the runner's own (it has a kind) may say best what to do; a warehouse error gets its kind's hint.
-    const hint = (err.kind ? (err as { hint?: string }).hint : undefined) ?? hintFor(kind) ?? (err as { hint?: string }).hint;
-    if (!proc.escaped) applyError = tracker.error(kind, message, { hint });
-    proc.stop("failed");
   }
 
   const exit = await proc.exited;

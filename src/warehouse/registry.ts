@@ -65,6 +65,9 @@ export function isLockError(e: unknown): boolean {
   return text.includes("could not set lock") || text.includes("conflicting lock");
 }
 
+/** How a warehouse DuckDB refuses to open begins (the runner reads such a sync as failed, 459). */
+export const CANNOT_OPEN = "Cannot open files/warehouse.db: ";
+
 function lockedError(dbPath: string, why: string): ToolError {
   return new ToolError(
     "locked",
@@ -116,7 +119,7 @@ export async function openWriterInstance(dbPath: string): Promise<DuckDBInstance
     writerTemps.delete(k);
     if (e instanceof ToolError) throw e;
     if (isLockError(e)) throw lockedError(dbPath, "another process (another sync, or a duckdb shell) holds it");
-    throw new ToolError("internal", `Cannot open files/warehouse.db: ${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
+    throw new ToolError("internal", `${CANNOT_OPEN}${(e as Error).message}`, "If the file is damaged, run run_debug with reset=true to start clean.", dbPath);
   }
 }
 
