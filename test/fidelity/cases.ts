@@ -317,6 +317,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     knownDifference:
       "a child Python (sys.executable -c …) imports fivetran_connector_sdk: the SDK's is installed for it; the embedded engine's shim is on the harness's sys.path only, and the child gets ModuleNotFoundError",
   },
+  "463-configuration-escaped-surrogates": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
