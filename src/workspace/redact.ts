@@ -289,7 +289,10 @@ export function namedForms(secret: string): SecretForm[] {
   add("bytes", bytesBody(secret, "'"));
   add("bytes_dq", bytesBody(secret, '"'));
   // URL-encoded: JavaScript's encodeURIComponent, Python's quote (keeps "/", encodes !'()*) and quote_plus (spaces as +).
-  const uri = encodeURIComponent(secret);
+  // A lone surrogate (a JSON `\ud83d` escape in configuration.json, fidelity 463) has no UTF-8 form: encodeURIComponent
+  // throws URIError on it, and Python's quote() refuses it too. The forms are made from the text with each one as
+  // U+FFFD, so a secret holding one still masks (and never stops the run).
+  const uri = encodeURIComponent(secret.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
   const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   for (const [name, f] of [
     ["url", uri],
