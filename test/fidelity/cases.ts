@@ -318,6 +318,14 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       "a child Python (sys.executable -c …) imports fivetran_connector_sdk: the SDK's is installed for it; the embedded engine's shim is on the harness's sys.path only, and the child gets ModuleNotFoundError",
   },
   "463-configuration-escaped-surrogates": { expect: ["failed"] },
+  "464-escaped-oddities-config-and-state": {
+    runs: 3,
+    expect: ["succeeded", "failed", "failed"],
+    beforeRun: {
+      2: write("files/state.json", '{"cursor": "c-\\ud800-\\udcff", "nul": "a\\u0000b"}'),
+      3: write("files/state.json", '{"cursor": "\\udc80"}'),
+    },
+  },
 };
 
 export function caseFor(name: string): FidelityCase {
