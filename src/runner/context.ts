@@ -8,6 +8,7 @@ export const LOG_TAIL_LINES = 100;
 const MAX_LINE_CHARS = 2_000;
 /** The most of an error message a run result keeps. */
 export const MAX_ERROR_CHARS = 16_000;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const PROGRESS_EVERY_MS = 250;
 /** A line held back (for a secret the next line may complete) goes out at the latest after this long. */
 const HOLD_MS = 250;
@@ -203,7 +204,9 @@ export class RunTracker {
     // Security: a connector's exception message can be any size (50 MB was tried); what reaches a terminal or a
     // client is bounded, cut before redaction so masking never scans more than it keeps.
     const bounded = message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}… [${message.length - MAX_ERROR_CHARS} more characters cut]` : message;
-    const e: RunError = { kind, message: this.redactor.redact(stripControls(bounded)) };
+    // A lone surrogate (a str Python decoded with surrogateescape, or a JSON `\udc80` escape) is U+FFFD in the
+    // message: what `fivetran debug` prints reaches a reader as bytes that are not UTF-8 (fidelity 464).
+    const e: RunError = { kind, message: this.redactor.redact(stripControls(bounded)).replace(LONE_SURROGATE, "\ufffd") };
     if (extra.file) e.file = extra.file;
     if (extra.line) e.line = extra.line;
     if (extra.tracebackTail) e.tracebackTail = this.redactor.redact(stripControls(tracebackTail(extra.tracebackTail)));

@@ -292,7 +292,11 @@ export function namedForms(secret: string): SecretForm[] {
   // A lone surrogate (a JSON `\ud83d` escape in configuration.json, fidelity 463) has no UTF-8 form: encodeURIComponent
   // throws URIError on it, and Python's quote() refuses it too. The forms are made from the text with each one as
   // U+FFFD, so a secret holding one still masks (and never stops the run).
-  const uri = encodeURIComponent(secret.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
+  const wellFormed = secret.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  // Security: Python prints such a secret's lone surrogates as raw bytes (surrogateescape) that reach Node as U+FFFD
+  // (fidelity 464): that form is the secret too.
+  add("surrogates_replaced", wellFormed);
+  const uri = encodeURIComponent(wellFormed);
   const strict = uri.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   for (const [name, f] of [
     ["url", uri],
