@@ -326,6 +326,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       3: write("files/state.json", '{"cursor": "\\udc80"}'),
     },
   },
+  "466-configuration-proto-keys": { expect: ["failed"] },
+  "467-state-symlink-inside": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
