@@ -1,6 +1,6 @@
 """Runs one sync of a connector for fivetran-connector-mcp's embedded engine.
 
-Run by ftmcp_boot.py (which src/runner/embedded.ts starts as `python -u -X utf8 ftmcp_boot.py`, and which first
+Run by ftmcp_boot.py (which src/runner/embedded.ts starts as `python -u ftmcp_boot.py`, and which first
 tells the runner which Python this is) with:
   stdin   the job as one JSON line, then held open (EOF means the Node side is gone, and this process ends itself):
           {"project_dir", "configuration" (the argument) or "configuration_from_disk" (read configuration.json after
