@@ -213,7 +213,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     if (unreadable) {
       // files/warehouse.db is there but DuckDB refuses it (the connector emptied or overwrote it as it loaded, 459):
       // `fivetran debug` fails the sync then, before schema() and update(), exit code 1, with DuckDB's words.
-      const why = (e).message.slice(CANNOT_OPEN.length);
+      const why = e.message.slice(CANNOT_OPEN.length);
       applyError = tracker.error("operation", `failed to connect to warehouse database file 'warehouse.db'. error: ${why}`, {
         hint: "files/warehouse.db is not a DuckDB database: remove it, or run with reset=true to start clean.",
       });
