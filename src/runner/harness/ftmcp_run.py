@@ -251,8 +251,8 @@ def _peak_rss_kb():
 DEBUG_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3
 
 
-def _rss_bytes():
-    """The process's resident memory as `fivetran debug` reads it (VmRSS), or None where /proc has no such line."""
+def _status_bytes(field):
+    """A size of /proc/self/status (b"VmRSS:", b"VmSize:") in bytes, or None where /proc has no such line."""
     try:
         # os-level: connector code may have replaced open().
         fd = os.open("/proc/self/status", os.O_RDONLY)
@@ -261,11 +261,16 @@ def _rss_bytes():
         finally:
             os.close(fd)
         for line in text.split(b"\n"):
-            if line.startswith(b"VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
     return None
+
+
+def _rss_bytes():
+    """The process's resident memory as `fivetran debug` reads it (VmRSS), or None where /proc has no such line."""
+    return _status_bytes(b"VmRSS:")
 
 
 class MemoryWatch:
@@ -352,15 +357,7 @@ def limit_memory(limit_mb):
         import resource
     except ImportError:
         return
-    base = 0
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmSize:"):
-                    base = int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    want = base + int(limit_mb) * 1024 * 1024
+    want = (_status_bytes(b"VmSize:") or 0) + int(limit_mb) * 1024 * 1024
     try:
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
@@ -857,9 +854,7 @@ def main():
                 # Security: the runner masks the configuration's secrets in what it reports; it learns them from here,
                 # and says when it has them (one byte back), so nothing the connector prints from now on reaches the
                 # runner's log before it can mask them (stdout is another pipe, read apart from this channel).
-                _channel.record({"t": "configuration", "text": raw.decode("utf-8", "replace")})
-                _channel.drain()
-                _channel._wait_ack()
+                _channel.ask({"t": "configuration", "text": raw.decode("utf-8", "replace")})
             configuration = read_configuration(raw)
         else:
             configuration = job.get("configuration")
@@ -892,9 +887,7 @@ def main():
         # has this record (332) and answers when it has (a connector that then removes files/ removes the warehouse
         # with it, 400; a checkpoint fails without files/ only then).
         make_files_dir(project_dir)
-        _channel.record({"t": "files"})
-        _channel.drain()
-        _channel._wait_ack()
+        _channel.ask({"t": "files"})
 
         if connector.schema_method is not None:
             try:

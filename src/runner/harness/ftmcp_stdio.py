@@ -15,12 +15,11 @@ import os
 _C_LIKE = ("C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8")
 
 
-def default_errors(environ=None):
-    """`surrogateescape` or `strict`, as CPython's config_get_stdio_errors() chooses: from UTF-8 mode, asked for in
-    the environment (as for `fivetran debug`, whose flag the harness shares: it is not started in UTF-8 mode), then the LC_CTYPE locale
-    the interpreter set at start-up (the C locale when the one named is not installed)."""
-    env = os.environ if environ is None else environ
-    if env.get("PYTHONUTF8") == "1":
+def default_errors():
+    """`surrogateescape` or `strict`, as CPython's config_get_stdio_errors() chooses: from UTF-8 mode asked for in the
+    environment (as for `fivetran debug`), then the LC_CTYPE locale the interpreter set at start-up (the C locale when
+    the one named is not installed)."""
+    if os.environ.get("PYTHONUTF8") == "1":
         return "surrogateescape"
     try:
         current = locale.setlocale(locale.LC_CTYPE)

@@ -920,9 +920,19 @@ def end_state(state):
     return None
 
 
+def ask(rec):
+    """Sends a record the runner answers with one byte (it has the configuration's secrets, or the warehouse is open)
+    and waits for the answer. Under the checkpoints' lock: a checkpoint from a thread the connector started as it
+    loaded must not read this answer as its own."""
+    with _checkpoint_lock:
+        record(rec)
+        drain()
+        _wait_ack()
+
+
 def _wait_ack():
-    """Blocks until the runner says the checkpoint is committed: one byte per checkpoint. If the commit failed the
-    runner stops this process; if the runner is gone, the next write fails."""
+    """Blocks until the runner answers: one byte per checkpoint committed (or per record sent by ask()). If the commit
+    failed the runner stops this process; if the runner is gone, the next write fails."""
     fd = _ack_fd
     if fd is None:
         return
