@@ -312,8 +312,9 @@ export class WarehouseWriter {
       } finally {
         segment.dispose();
       }
-      // Security: written through the project layer (temporary file, then rename), never through a link.
-      ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text);
+      // Security: written through the project layer (temporary file, then rename). As the SDK's checkpoint writes it
+      // (mkstemp, then os.replace): mode 0600, and a link at files/state.json is replaced, not written through (467).
+      ConnectorProject.of(this.projectDir).writeFile(STATE_FILE, text, { mode: 0o600, replaceName: true });
     });
   }
 

@@ -165,9 +165,11 @@ export class ConnectorProject {
    * Writes a file atomically: a temporary file created exclusively (O_EXCL|O_NOFOLLOW) in the target's real folder,
    * checked, then renamed over the target. A link or hard link at the target name is replaced, never written through.
    * With `exclusive`, the temporary file is hard-linked to the target name instead, which fails if anything is there.
+   * With `replaceName`, a link at `rel` itself (inside the folder) is not followed but replaced by the new file, as
+   * `os.replace()` replaces it: the SDK writes files/state.json so, and the file the link named keeps its text.
    */
-  writeFile(rel: string, content: string | Uint8Array, opts: { mode?: number; exclusive?: boolean } = {}): string {
-    const target = this.resolve(rel);
+  writeFile(rel: string, content: string | Uint8Array, opts: { mode?: number; exclusive?: boolean; replaceName?: boolean } = {}): string {
+    const target = opts.replaceName ? this.nameIn(rel) : this.resolve(rel);
     if (target === this.root) throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
     const existing = lstatOrUndefined(target);
     if (existing && opts.exclusive) throw new ToolError("already_exists", `${rel} already exists.`, "Choose another name, or replace the file.", rel);
@@ -175,6 +177,8 @@ export class ConnectorProject {
     const dir = dirname(target);
     this.mkdirAbs(dir, rel);
     const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    // A link's own mode (0777) is not the file's: a replaced link gives the new file the default.
+    const mode = opts.mode ?? (existing?.isSymbolicLink() ? undefined : existing?.mode) ?? 0o644;
     // Security: from here on every path names the folder through a descriptor of it, so a folder swapped for a link
     // meanwhile (renamed away, a link put at its name) cannot send the temporary file or the rename outside.
     const pinned = pinFolder(this.root, (e) => (e === undefined ? leaves(rel) : fsError(e, rel, "write")));
@@ -183,7 +187,7 @@ export class ConnectorProject {
       let fd: number;
       try {
         // Security: O_CREAT|O_EXCL|O_NOFOLLOW never follows or reuses anything already at the temporary name.
-        fd = openSync(at(tmp), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, opts.mode ?? existing?.mode ?? 0o644);
+        fd = openSync(at(tmp), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, mode);
       } catch (e) {
         throw fsError(e, rel, "write");
       }
@@ -236,8 +240,7 @@ export class ConnectorProject {
     // Security: the whole path is checked (a link leaving the folder is refused), then the name is unlinked in its
     // parent's checked real folder, so only the name itself goes.
     this.resolve(rel);
-    const lexical = resolve(this.root, rel);
-    const name = join(this.resolve(relative(this.root, dirname(lexical)) || "."), basename(lexical));
+    const name = this.nameIn(rel);
     const st = lstatOrUndefined(name);
     if (!st) return false;
     if (st.isDirectory()) {
@@ -248,6 +251,21 @@ export class ConnectorProject {
       unlinkSync(name);
     }
     return true;
+  }
+
+  /**
+   * `rel`'s last name in its parent's real folder, the link at that name not followed: the parent is resolve()d (so
+   * it is inside the folder), the name itself is left as it is.
+   */
+  private nameIn(rel: string): string {
+    checkPathArgument(rel, "path");
+    const lexical = resolve(this.root, rel);
+    // Security: the same lexical check as resolve()'s, before any filesystem call.
+    if (isAbsolute(rel) || !isInside(this.root, lexical)) {
+      throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
+    }
+    if (lexical === this.root) return this.root;
+    return join(this.resolve(relative(this.root, dirname(lexical)) || "."), basename(lexical));
   }
 
   /** Names in a folder of the project; [] when it does not exist. */

@@ -327,12 +327,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     },
   },
   "466-configuration-proto-keys": { expect: ["failed"] },
-  "467-state-symlink-inside": {
-    runs: 2,
-    expect: ["succeeded", "succeeded"],
-    knownDifference:
-      "files/state.json a link to a file inside the folder: the SDK's checkpoint replaces the link with a file (the linked file keeps its text); the runner writes the linked file (the project layer's rule for links inside the folder)",
-  },
+  "467-state-symlink-inside": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {

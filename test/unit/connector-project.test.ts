@@ -56,6 +56,27 @@ describe("ConnectorProject", () => {
     expect(readFileSync(join(dir, "b-target"), "utf8")).toBe("written");
   });
 
+  it("writeFile replaceName replaces a link at the name (inside or leaving the folder) and never writes its target", () => {
+    mkdirSync(join(dir, "files"));
+    writeFileSync(join(dir, "saved.json"), "kept");
+    symlinkSync("../saved.json", join(dir, "files", "state.json"));
+    p.writeFile("files/state.json", "{}", { mode: 0o600, replaceName: true });
+    const st = lstatSync(join(dir, "files", "state.json"));
+    expect(st.isFile()).toBe(true);
+    expect(st.mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe("{}");
+    expect(readFileSync(join(dir, "saved.json"), "utf8")).toBe("kept");
+    symlinkSync(join(outside, "x"), join(dir, "out"));
+    p.writeFile("out", "mine", { replaceName: true });
+    expect(lstatSync(join(dir, "out")).isFile()).toBe(true);
+    expect(readFileSync(join(outside, "x"), "utf8")).toBe("outside");
+    // The parent is still resolved and checked: a folder link leaving the folder is refused, nothing is written.
+    symlinkSync(outside, join(dir, "away"));
+    expect(code(() => p.writeFile("away/y", "no", { replaceName: true }))).toBe("outside_project");
+    expect(code(() => p.writeFile("../outside/y", "no", { replaceName: true }))).toBe("outside_project");
+    expect(readdirSync(outside)).toEqual(["x"]);
+  });
+
   it("mkdir() refuses a path through a link leaving the folder and creates nothing outside", () => {
     symlinkSync(outside, join(dir, "files"));
     expect(code(() => p.mkdir("files/storage/t"))).toBe("outside_project");

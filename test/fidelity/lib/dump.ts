@@ -1,7 +1,7 @@
 // A canonical, line-oriented text of what a sync left in <project>/files: every table of warehouse.db with its
 // columns, types, nullability, key constraints and rows, then state.json. Two engines agree when the texts are equal;
 // a difference shows as a readable line diff.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
@@ -94,7 +94,19 @@ export async function dumpProject(projectDir: string): Promise<string> {
         .filter((n) => !n.endsWith(".wal") && !n.endsWith(".tmp"))
         .sort()
     : [];
+  // Each entry with what it is and its permission bits: the SDK writes state.json with mkstemp (0600) and replaces a
+  // link at its name (467).
+  const described = entries.map((n) => `${n} (${describe(join(files, n))})`);
   const statePath = join(files, "state.json");
   const state = existsSync(statePath) ? readFileSync(statePath, "utf8") : "(absent)";
-  return [`files/: ${existsSync(files) ? entries.join(", ") || "(empty)" : "(absent)"}`, `state.json: ${state}`, await dumpWarehouse(join(files, "warehouse.db"))].join("\n");
+  return [`files/: ${existsSync(files) ? `(${describe(files)}) ${described.join(", ") || "(empty)"}` : "(absent)"}`, `state.json: ${state}`, await dumpWarehouse(join(files, "warehouse.db"))].join(
+    "\n",
+  );
+}
+
+/** What a path is (a link is not followed) and its permission bits, in octal. */
+function describe(path: string): string {
+  const st = lstatSync(path);
+  const kind = st.isSymbolicLink() ? `link to ${readlinkSync(path)}` : st.isDirectory() ? "folder" : st.isFile() ? "file" : "other";
+  return `${kind} ${(st.mode & 0o777).toString(8)}`;
 }
