@@ -1,4 +1,5 @@
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
+import { statSync } from "node:fs";
 import { ConnectorProject } from "../workspace/project.js";
 
 /**
@@ -38,4 +39,30 @@ export function configurationForMasking(text: string | undefined): Record<string
  */
 export function readConfiguration(projectDir: string, override?: Record<string, unknown>): Record<string, unknown> | undefined {
   return override ?? configurationForMasking(configurationText(projectDir));
+}
+
+/**
+ * A check, cheap enough to run before each line of output is passed on, that calls `onText` with configuration.json's
+ * text whenever the file changed since the last check (the first check always reads it). The real SDK reads the
+ * file itself once connector.py has loaded, and a connector may write it as it loads (fetching its key at import):
+ * the secrets to mask are the file's as the sync read it, which only a look after the import can tell.
+ */
+export function configurationWatch(projectDir: string, onText: (text: string) => void): () => void {
+  let seen: string | undefined;
+  let path: string | undefined;
+  return () => {
+    try {
+      // Security: resolved once through the project layer (a link leaving the folder is refused); every read below
+      // goes through it again, so a file swapped for a link later is refused there.
+      path ??= ConnectorProject.of(projectDir).resolve("configuration.json");
+      const st = statSync(path, { throwIfNoEntry: false });
+      const now = st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : "absent";
+      if (now === seen) return;
+      seen = now;
+      const text = configurationText(projectDir);
+      if (text !== undefined) onText(text);
+    } catch {
+      // Unreadable or refused: the secrets known so far stay masked, and the run reports the file's problem itself.
+    }
+  };
 }

@@ -21,7 +21,7 @@ import { saveRunStartState } from "./run-start.js";
 import { HEARTBEAT_MS, INTERRUPTED, loadRecord, newRecord, pruneRecords, saveRecord, type RunRecord } from "./history.js";
 import { processStart } from "../process-owner.js";
 import { isShuttingDown, onShutdown } from "../lifecycle.js";
-import { configurationBytes, configurationForMasking, configurationText } from "./configuration-file.js";
+import { configurationBytes, configurationForMasking, configurationText, configurationWatch } from "./configuration-file.js";
 import { openWarehouse, readStartState, stateFile, warehouseFile, type SinkOpener, type WarehouseSink } from "./sink.js";
 import type { EngineName, OperationCounts, RunOptions, RunResult } from "./types.js";
 
@@ -117,23 +117,32 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
   if (stdioEncoding().fromLocale && (info.stdioErrors === "strict" || info.stdioErrors === "surrogateescape")) env.PYTHONIOENCODING = `utf-8:${info.stdioErrors}`;
   // The configuration is read here too: an unreadable configuration.json is the same usage error for both engines.
   const { tracker, timeoutMs, outputLimitBytes, memoryLimitMb } = runSettings(opts);
-  // Security: the whole result passes the run's redactor once more (messages built outside the tracker included).
-  return tracker.redactor.redactValue(
-    await runSdk({
-      projectDir,
-      python,
-      info,
-      env,
-      configuration: opts.configuration,
-      state: opts.state,
-      reset: opts.reset ?? false,
-      tracker,
-      timeoutMs,
-      signal: opts.signal,
-      outputLimitBytes,
-      memoryLimitMb,
-    }),
-  );
+  // Security: configuration.json as the SDK read it after the import (connector.py may have written it as it loaded):
+  // its secrets are masked too, beside those of the file as it was before the run, as with the embedded engine.
+  const beforeLine =
+    opts.configuration === undefined
+      ? configurationWatch(projectDir, (text) => {
+          tracker.redactor = tracker.redactor.withConfiguration(asObject(configurationForMasking(text)));
+        })
+      : undefined;
+  const result = await runSdk({
+    beforeLine,
+    projectDir,
+    python,
+    info,
+    env,
+    configuration: opts.configuration,
+    state: opts.state,
+    reset: opts.reset ?? false,
+    tracker,
+    timeoutMs,
+    signal: opts.signal,
+    outputLimitBytes,
+    memoryLimitMb,
+  });
+  // Security: the whole result passes the run's redactor once more (messages built outside the tracker included),
+  // the redactor as it is after the run: `tracker.redactor.redactValue(await …)` would take the one before it.
+  return tracker.redactor.redactValue(result);
 }
 
 function readConfigurationOrNull(projectDir: string): unknown {

@@ -29,6 +29,8 @@ export interface SdkInput {
   signal?: AbortSignal;
   outputLimitBytes?: number;
   memoryLimitMb?: number;
+  /** Called before each line of output is read: learns secrets connector.py wrote into configuration.json. */
+  beforeLine?: () => void;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     let lingered = false;
     let linger: NodeJS.Timeout | undefined;
     const onLine = (l: string) => {
+      inp.beforeLine?.();
       parser.push(l);
       linger ??= parser.verdictSeen
         ? setTimeout(() => {
@@ -97,8 +100,15 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
           }, LINGER_MS)
         : undefined;
     };
-    await Promise.all([watchLines(proc.stdout, onLine), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]).finally(() => clearTimeout(linger));
+    await Promise.all([
+      watchLines(proc.stdout, onLine),
+      watchLines(proc.stderr, (l) => {
+        inp.beforeLine?.();
+        tracker.log("WARNING", "stderr", l);
+      }),
+    ]).finally(() => clearTimeout(linger));
     const exit = await proc.exited;
+    inp.beforeLine?.();
     if (overridden) {
       // Before state.json is read for the result: a run that committed nothing under the override ends with the
       // previous state, as with the embedded engine.

@@ -29,6 +29,29 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(JSON.stringify(r)).not.toContain("tok-abcdef-123");
   });
 
+  it("secrets connector.py writes into configuration.json as it loads are masked too, in logs and the error", async () => {
+    // A connector that fetches its key at import and saves it for the SDK to read: the file's values before the run
+    // are not the ones the run uses. Both engines must mask what the sync really read.
+    const code = `${HEADER}import json
+with open("configuration.json", "w") as f:
+    json.dump({"api_key": "sk-written-at-import-77"}, f)
+def update(configuration, state):
+    log.info("using " + configuration["api_key"])
+    print("printed " + configuration["api_key"])
+    raise RuntimeError("refused key " + configuration["api_key"])
+connector = Connector(update=update)
+`;
+    for (const engine of ["sdk", "embedded"] as const) {
+      const dir = makeConnector(code, { api_key: "placeholder-before" });
+      const logs: string[] = [];
+      const r = await runSync({ projectDir: dir, python: python!, engine, onLog: (_l, m) => logs.push(m) });
+      expect(r.status, engine).toBe("failed");
+      expect(r.error?.message, engine).toContain("refused key ****");
+      expect(logs.join("\n"), engine).toContain("using ****");
+      expect(JSON.stringify(r) + logs.join("\n"), engine).not.toContain("sk-written-at-import-77");
+    }
+  });
+
   it("a state.json nested 100,000 deep: the SDK's failure is reported, not Node's stack overflow", async () => {
     const dir = makeConnector(`${HEADER}def update(configuration, state):\n    op.checkpoint({})\nconnector = Connector(update=update)\n`);
     mkdirSync(join(dir, "files"));
