@@ -94,6 +94,11 @@ export type ChannelRecord =
   | ({ t: "shape"; id: number } & Shape)
   /** A table's destination names, sent by the harness before the table's first record. */
   | { t: "table"; table: string; schema?: string; name: string; dest: string }
+  /**
+   * Characters past ASCII that the running Python takes as decimal digits, with their values: sent before the first
+   * row whose text holds them (see learnPythonDigits in src/warehouse/cells.ts).
+   */
+  | { t: "digits"; digits: [number, number][] }
   | { t: "truncate"; table: string; schema?: string }
   /**
    * A file a connector uploaded (`op.upsert/update(..., file=FileUpload(...))`), already stored by the harness at

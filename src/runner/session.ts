@@ -2,6 +2,7 @@ import type { RunTracker } from "./context.js";
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import type { ChannelRecord, Shape } from "../protocol.js";
 import { SYNC_ERROR_KINDS } from "../errors.js";
+import { learnPythonDigits } from "../warehouse/cells.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
 
@@ -31,6 +32,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   schema: { tables: "array" },
   shape: { cols: "array", names: "array" },
   table: { table: "string", schema: "string?", name: "string", dest: "string" },
+  digits: { digits: "array" },
   truncate: { table: "string", schema: "string?" },
   file: { path: "string", target: "string" },
   start_state: { text: "string" },
@@ -253,6 +255,9 @@ export class SyncSession {
       case "table":
         this.warehouseNames.set(tableKey(rec.table, rec.schema), rec.schema === undefined ? rec.name : `${rec.dest}.${rec.name}`);
         sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
+        break;
+      case "digits":
+        learnPythonDigits(rec.digits);
         break;
       case "truncate":
         tracker.counts.truncates++;

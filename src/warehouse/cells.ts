@@ -121,7 +121,7 @@ export function textType(value: string): string | null {
   // The core's patterns are Python's, whose \d is any Unicode decimal digit (full-width, Arabic-Indic, ...): such
   // text, which fails every pattern here, is read as the same text in ASCII digits (DuckDB's CAST then refuses it).
   if (type !== "VARCHAR" || !NON_ASCII.test(value)) return type;
-  let ascii = value.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!)));
+  let ascii = asciiDigits(value);
   if (ascii === value) return type;
   // Python's leading-zero rule looks for an ASCII "0": "٠١" is an integer to it.
   if (value.charAt(0) !== "0" && INTEGER.test(ascii)) ascii = ascii.replace(/^0+(?=\d)/, "");
@@ -130,16 +130,38 @@ export function textType(value: string): string | null {
 
 const NON_ASCII = /[\u0080-\u{10ffff}]/u;
 const UNICODE_DIGIT = /\p{Nd}/gu;
-const ONE_DIGIT = /^\p{Nd}$/u;
 
 /**
- * The value of a Unicode decimal digit: Unicode encodes each script's digits 0 to 9 as one contiguous, ascending run,
- * and runs that touch are whole runs, so it is the distance from the start of the contiguous digits, modulo 10.
+ * The characters past ASCII that the connector's Python takes as decimal digits, and their values, as the harness
+ * tells them (a `digits` record before the first row holding each; `note_digits` in the harness's _channel.py).
+ * Which characters are digits depends on the Unicode version, and Node's is not Python's: Node 20 knows Kawi and Nag
+ * Mundari digits (Unicode 15), Python 3.11 (Unicode 14) reads them as letters, and so does the SDK (fidelity 468).
+ * Only characters Node's own tables call digits are looked up here (Unicode adds digits, never removes them).
+ *
+ * Kept for the process, not per run: Unicode only adds digits, so a character one Python told is a digit to every
+ * later one. What that leaves: a server running connectors on two Pythons of different Unicode versions could read a
+ * digit only the newer one knows in the older one's run.
  */
-function digitValue(cp: number): number {
-  let start = cp;
-  while (start > 0 && ONE_DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (cp - start) % 10;
+const PYTHON_DIGITS = new Map<number, number>();
+
+/** Learns what the harness said (see PYTHON_DIGITS); entries that are not a code point past ASCII and a digit are ignored. */
+export function learnPythonDigits(digits: unknown): void {
+  if (!Array.isArray(digits)) return;
+  for (const d of digits) {
+    if (!Array.isArray(d)) continue;
+    const [cp, value] = d as unknown[];
+    if (Number.isInteger(cp) && Number.isInteger(value) && (cp as number) > 0x7f && (cp as number) <= 0x10ffff && (value as number) >= 0 && (value as number) <= 9) {
+      PYTHON_DIGITS.set(cp as number, value as number);
+    }
+  }
+}
+
+/** The text with the characters Python reads as decimal digits written as ASCII digits; others as they are. */
+function asciiDigits(text: string): string {
+  return text.replace(UNICODE_DIGIT, (d) => {
+    const v = PYTHON_DIGITS.get(d.codePointAt(0)!);
+    return v === undefined ? d : String(v);
+  });
 }
 
 function asciiTextType(value: string): string | null {
@@ -322,7 +344,7 @@ const SMALLEST_NORMAL: Record<string, number> = { FLOAT: 1.1754943508222875e-38,
 function limitFloat(text: string, kind: string): string {
   // The core reads the text with Python's float(), which takes Unicode decimal digits too (textType lets such text
   // into a DOUBLE column); the load refuses them unless the limit makes them "0.0".
-  let n = Number(NON_ASCII.test(text) ? text.replace(UNICODE_DIGIT, (d) => String(digitValue(d.codePointAt(0)!))) : text);
+  let n = Number(NON_ASCII.test(text) ? asciiDigits(text) : text);
   if (Number.isNaN(n)) return text;
   if (kind === "FLOAT") n = Math.fround(n);
   if (n === 0 && !Object.is(n, -0)) return text;
@@ -386,7 +408,7 @@ function asPythonDecimal(text: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (isPythonSpace(c)) out += " ";
-    else if (c > 0x7f && ONE_DIGIT.test(ch)) out += String(digitValue(c));
+    else if (c > 0x7f && PYTHON_DIGITS.has(c)) out += String(PYTHON_DIGITS.get(c));
     else out += ch;
   }
   return out.replace(/^ +| +$/g, "").replaceAll("_", "");

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
 import { textType } from "../../src/warehouse/cells.js";
+import { teachPythonDigits } from "../helpers/python-digits.js";
 
 // textType reads fixed-width dates and times by char code (a fast path, issue 11's bench). What it must give is
 // what the regular expressions alone gave, which this reference keeps: the type the SDK's core sniffs from text. The
@@ -49,6 +51,9 @@ function reference(value: string): string | null {
 }
 
 describe("textType", () => {
+  // A sync learns from the harness which characters its Python reads as digits; so do these tests, from python3.
+  beforeAll(() => teachPythonDigits([...ZEROS.map((z) => Array.from({ length: 10 }, (_, i) => String.fromCodePoint(z + i)).join("")), "\u{11f50}\u{1e4f0}"]));
+
   it("gives the fixed-width dates and times the types the general path gives them", () => {
     const cases: [string, string][] = [
       ["2024-01-31", "DATE"],
@@ -101,6 +106,13 @@ describe("textType", () => {
       expect([text, textType(text)]).toEqual([text, type]);
       expect([text, reference(text)]).toEqual([text, type]);
     }
+  });
+
+  it("reads as text the digits Node knows and the connector's Python does not (Kawi and Nag Mundari, Unicode 15)", () => {
+    // python3 here is 3.11 (Unicode 14): int("\u{11f54}") fails there, and the core's \d does not match it.
+    const python = execFileSync("python3", ["-c", "import unicodedata; print(unicodedata.unidata_version)"], { encoding: "utf8" }).trim();
+    if (Number(python.split(".")[0]) >= 15) return;
+    for (const text of ["\u{11f54}\u{11f52}", "\u{1e4f4}\u{1e4f2}", "\u{11f53}.\u{11f55}", "2024-01-\u{11f50}\u{11f51}"]) expect([text, textType(text)]).toEqual([text, "VARCHAR"]);
   });
 
   it("agrees with the regular expressions on many strings shaped like dates, times and numbers", () => {

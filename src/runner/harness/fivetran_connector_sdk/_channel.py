@@ -11,9 +11,11 @@ import binascii
 import io
 import json
 import os
+import re
 import tempfile
 import threading
 import time
+import unicodedata
 
 from . import _values
 
@@ -482,7 +484,42 @@ def _line_values(cells, checked):
     if not checked and ("\\u0000" in enc or "\\ud" in enc):
         cells = _slow_text(cells)
         enc = _encode_json(cells)
+    if "\\u" in enc:
+        note_digits(enc)
     return enc, cells
+
+
+# The characters past ASCII the runner has been told about (digits or not), and the escapes that write them in an
+# encoded line (the encoder writes every character past ASCII as one, or as a surrogate pair).
+_chars_told = set()
+_ESCAPED = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})|\\u([0-9a-f]{4})")
+
+
+def note_digits(enc):
+    """Tells the runner, before the line goes out, which of the characters past ASCII in an encoded line are decimal
+    digits to this Python, and their values: the core reads text with Python's int(), float(), Decimal() and `\\d`,
+    which take any Unicode decimal digit, and which characters those are depends on the running Python's Unicode
+    version, not the runner's (Kawi digits are one to Node 20 and none to Python 3.11). A line holding only ASCII
+    never gets here."""
+    found = None
+    for hi, lo, one in _ESCAPED.findall(enc):
+        cp = int(one, 16) if one else 0x10000 + ((int(hi, 16) - 0xD800) << 10) + (int(lo, 16) - 0xDC00)
+        if cp in _chars_told:
+            continue
+        ch = chr(cp)
+        if ch.isdecimal():
+            if found is None:
+                found = []
+            found.append([cp, unicodedata.decimal(ch)])
+        # Marked once told (below): a line another thread sends meanwhile may tell the same digit again, harmlessly.
+        _chars_told.add(cp)
+    if found is not None:
+        rec = json.dumps({"t": "digits", "digits": found}, separators=(",", ":")) + "\n"
+        with _lock:
+            # Before the rows that hold them: the batch waiting goes out first.
+            if _batch:
+                _batch_out()
+            _out.write(rec)
 
 
 def _check_names(names):
@@ -613,7 +650,10 @@ class _Fast:
             else:
                 lines.append('        enc = f"[%s]"' % ",".join(parts))
                 # Text is checked on the encoded line, as in row(): see _line_values().
-                lines.append("        if U in enc and (U0 in enc or UD in enc): return None")
+                lines += ["        if U in enc:",
+                          "            if U0 in enc or UD in enc: return None",
+                          # Past ASCII: the digits among its characters are told first (note_digits).
+                          "            N(enc)"]
                 scope = dict(_DIRECT_SCOPE)
                 order = self.hash_order
                 if order is not None:
@@ -781,7 +821,7 @@ def _direct_scope():
     return {"S": _MAX_SAFE, "I32L": -(1 << 31), "I32H": (1 << 31) - 1, "E": json.encoder.encode_basestring_ascii,
             "JB": ("false", "true"), "Str": str, "Int": int, "Float": float, "Bool": bool, "Dict": dict, "List": list,
             "X": None, "JC": _values.json_cell, "JT": '{"$ft":"json","v":', "JE": "}",
-            "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1], "U": "\\u", "U0": "\\u0000", "UD": "\\ud",
+            "FT": _FLOAT_TAG[0], "FE": _FLOAT_TAG[1], "U": "\\u", "U0": "\\u0000", "UD": "\\ud", "N": note_digits,
             "B": _values._BOOL_TEXT, "H": _values.SHA1, "A": binascii.b2a_base64,
             "SU": "--T::Z", "FDT": datetime.datetime.fromisoformat, "CU": _values._utc_datetime,
             "SD": "--", "FD": datetime.date.fromisoformat, "CD": _values._naive_date}
@@ -808,7 +848,10 @@ def _row_fast(fast, data):
     if convs is not None:
         # Raises what the column's conversion raises, as the general path does.
         cells = [None if v is None else f(v) for f, v in zip(convs, values)]
-        return _encode_json(cells), None if order is None else _values.row_hash(order, cells)
+        enc = _encode_json(cells)
+        if "\\u" in enc:
+            note_digits(enc)
+        return enc, None if order is None else _values.row_hash(order, cells)
     plan = fast.plans.get(sig)
     if plan is None:
         plan = fast.plan(sig)
@@ -817,8 +860,10 @@ def _row_fast(fast, data):
         return None
     enc = _encode_obj(values)
     # Text is checked on the encoded line: see _line_values().
-    if "\\u0000" in enc or "\\ud" in enc:
-        return None
+    if "\\u" in enc:
+        if "\\u0000" in enc or "\\ud" in enc:
+            return None
+        note_digits(enc)
     # After a conversion the cells' types are not `sig`: the hash reads them again.
     return enc, None if order is None else _values.row_hash(order, values, sig if done == 1 else None)
 
