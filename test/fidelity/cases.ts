@@ -362,6 +362,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "512-source-schema-moves-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
   "513-key-change-rebuild-name-taken": { runs: 2, expect: ["succeeded", "succeeded"] },
   "516-sqlite-source-incremental": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "518-random-evolution-three-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
