@@ -441,6 +441,21 @@ def check_requirements(project_dir):
                           hint=hint % "requirements.txt (save it as UTF-8)")
 
 
+def enable_faulthandler():
+    """`fivetran debug` turns faulthandler on once it has read the dependencies, before its exit() check: it is off
+    while connector.py loads and on in schema() and update() (a crash then prints every thread's stack to stderr;
+    523). What cannot be turned on (sys.stderr None, or with no descriptor) is skipped, as there; any other error
+    ends the run as `fivetran debug` ends it."""
+    import faulthandler
+
+    try:
+        faulthandler.enable()
+    except (RuntimeError, OSError):
+        pass
+    except Exception as e:
+        raise Failure("connector_exception", "debug run failed error: %s" % e, e)
+
+
 def read_source(connector_file):
     """`fivetran debug` reads connector.py once more, as UTF-8 text, for its exit() check, after the configuration
     and the state and before it checks the configuration's values: a file Python imported through a coding
@@ -885,6 +900,7 @@ def main():
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
         check_requirements(project_dir)
+        enable_faulthandler()
         read_source(connector_file)
         if from_file:
             configuration = check_dict(configuration, True)
