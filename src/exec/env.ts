@@ -125,6 +125,16 @@ export function stdioEncoding(base: NodeJS.ProcessEnv = process.env): { value: s
   return { value: colon >= 0 && colon < given.length - 1 ? `utf-8:${given.slice(colon + 1)}` : "utf-8", fromLocale: false };
 }
 
+/**
+ * The user's own PYTHONIOENCODING and PYTHONUNBUFFERED (null when unset), which childEnv() replaces so that Node reads
+ * the harness's output as it needs: the harness puts these back in os.environ before connector.py loads, so the
+ * connector and its child processes see the environment `fivetran debug` started from the user's shell gives them
+ * (`environment_as_given` in ftmcp_run.py; fidelity 519). Neither holds a secret.
+ */
+export function pythonOutputSettingsAsGiven(base: NodeJS.ProcessEnv = process.env): Record<string, string | null> {
+  return { PYTHONIOENCODING: base.PYTHONIOENCODING ?? null, PYTHONUNBUFFERED: base.PYTHONUNBUFFERED ?? null };
+}
+
 /** The environment a connector runs with. */
 export function connectorEnv(base: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): Record<string, string> {
   return childEnv("connector", base, extra);

@@ -328,6 +328,45 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   },
   "466-configuration-proto-keys": { expect: ["failed"] },
   "467-state-symlink-inside": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // Helper attack round 15 (470–): schema evolution across runs, declared values, odd ops, names, state, APIs.
+  "470-schema-adds-columns-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "471-schema-drops-declared-column": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "472-declared-int-becomes-string": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "473-declared-string-becomes-int": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "474-primary-key-added-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "475-primary-key-widened-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // The third run writes the table no longer declared: key-less rows under a table keyed by `id`.
+  "476-declared-table-written-later": { runs: 3, expect: ["succeeded", "succeeded", "failed"] },
+  // "CustomerOrders" (undeclared, key-less) lands in customer_orders, keyed by order_id.
+  "477-table-renamed-next-run": { runs: 2, expect: ["succeeded", "failed"] },
+  "478-declared-long-narrowed-to-short": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "496-state-odd-values-caught": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // A list checkpointed: the next run refuses files/state.json.
+  "498-checkpoint-list-then-next-run": { runs: 2, expect: ["succeeded", "failed"] },
+  "499-state-datetime-isoformat-cursor": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "500-api-next-link-paging": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "501-api-soft-deletes-since": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // 2**31 in an INT column: the load refuses it at the second checkpoint.
+  "486-int-overflow-uncaught": { expect: ["failed"] },
+  // "Order-Items" and "order_items" are one table: the second declaration changes its key.
+  "495-two-declared-tables-rename-alike": { expect: ["failed"] },
+  // A Decimal nested in the JSON column's dict (response.json(parse_float=Decimal)): json.dumps refuses it.
+  "502-api-nested-child-tables": { expect: ["failed"] },
+  "503-api-429-retry-then-fail": { expect: ["failed"] },
+  "504-declared-type-changes-matrix": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "505-declared-key-type-changes": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "506-inferred-types-drift-across-runs": { runs: 4, expect: ["succeeded", "succeeded", "succeeded", "succeeded"] },
+  "508-sentinel-ids-blank-updates": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "509-second-run-updates-only": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "510-truncate-across-runs-revive": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "512-source-schema-moves-next-run": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "513-key-change-rebuild-name-taken": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "516-sqlite-source-incremental": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "518-random-evolution-three-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  // The second run's schema change fails before its first checkpoint: nothing of it stays; the third succeeds.
+  "522-evolution-run-fails-then-retried": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
+  // sys.stderr replaced at import by a writer with no fileno(): `fivetran debug` cannot turn faulthandler on, and stops.
+  "524-stderr-tee-without-fileno": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

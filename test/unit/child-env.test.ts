@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectorEnv } from "../../src/exec/env.js";
+import { connectorEnv, pythonOutputSettingsAsGiven } from "../../src/exec/env.js";
 
 // PYTHONPATH and PYTHONHOME reach the connector, but Python resolves a relative entry against the connector folder
 // (its working folder); see absoluteOnly in src/exec/env.ts.
@@ -25,5 +25,16 @@ describe("connectorEnv: PYTHONDONTWRITEBYTECODE", () => {
   it("passes it to the connector as the shell has it", () => {
     expect(connectorEnv({ PYTHONDONTWRITEBYTECODE: "1" }).PYTHONDONTWRITEBYTECODE).toBe("1");
     expect("PYTHONDONTWRITEBYTECODE" in connectorEnv({})).toBe(false);
+  });
+});
+
+// The runner's own PYTHONIOENCODING and PYTHONUNBUFFERED are for reading the harness's output; the user's values (or
+// their absence) go to the harness, which puts them back in os.environ (fidelity 519).
+describe("pythonOutputSettingsAsGiven", () => {
+  it("gives the user's values where connectorEnv gives the runner's", () => {
+    expect(connectorEnv({}).PYTHONUNBUFFERED).toBe("1");
+    expect(connectorEnv({}).PYTHONIOENCODING).toBe("utf-8");
+    expect(pythonOutputSettingsAsGiven({})).toEqual({ PYTHONIOENCODING: null, PYTHONUNBUFFERED: null });
+    expect(pythonOutputSettingsAsGiven({ PYTHONIOENCODING: "latin-1", PYTHONUNBUFFERED: "" })).toEqual({ PYTHONIOENCODING: "latin-1", PYTHONUNBUFFERED: "" });
   });
 });

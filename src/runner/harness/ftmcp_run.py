@@ -176,19 +176,32 @@ def hide_own_threads():
 
 def stdio_errors_as_python_picks(job):
     """The runner's PYTHONIOENCODING=utf-8 makes stdout strict; under `fivetran debug` Python picks the handler from the
-    locale (ftmcp_stdio.py, 430) unless the user's own PYTHONIOENCODING names one (then the runner passed it on). The
-    connector's own child processes get the same through the environment. Used by ftmcp_setup_tests.py too."""
-    if not job.get("stdio_errors_from_locale"):
-        return
-    import ftmcp_stdio
+    locale (ftmcp_stdio.py, 430) unless the user's own PYTHONIOENCODING names one (then the runner passed it on). Then
+    os.environ is given back the user's own PYTHONIOENCODING and PYTHONUNBUFFERED, or none (environment_as_given):
+    the connector and its child processes see what they see under `fivetran debug` (519). Used by
+    ftmcp_setup_tests.py too."""
+    if job.get("stdio_errors_from_locale"):
+        import ftmcp_stdio
 
-    errors = ftmcp_stdio.default_errors()
-    for stream in (sys.stdout, sys.stdin):
-        try:
-            stream.reconfigure(errors=errors)
-        except (AttributeError, ValueError):
-            pass
-    os.environ["PYTHONIOENCODING"] = "utf-8:" + errors
+        errors = ftmcp_stdio.default_errors()
+        for stream in (sys.stdout, sys.stdin):
+            try:
+                stream.reconfigure(errors=errors)
+            except (AttributeError, ValueError):
+                pass
+    environment_as_given(job)
+
+
+def environment_as_given(job):
+    """The variables the runner set for the harness's own output (PYTHONIOENCODING=utf-8, PYTHONUNBUFFERED=1) as the
+    user's environment has them: their value there, or unset. The harness's stdout is already set up (and it runs
+    with -u); a connector that lists os.environ, or a child Python whose output it reads (stderr folded into stdout:
+    the order of the lines is the child's buffering), then gets what `fivetran debug` started from a shell gives."""
+    for name, value in (job.get("environ") or {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def take_job():
@@ -426,6 +439,21 @@ def check_requirements(project_dir):
         except Exception as e:
             raise Failure("connector_exception", "debug run failed error: %s" % e,
                           hint=hint % "requirements.txt (save it as UTF-8)")
+
+
+def enable_faulthandler():
+    """`fivetran debug` turns faulthandler on once it has read the dependencies, before its exit() check: it is off
+    while connector.py loads and on in schema() and update() (a crash then prints every thread's stack to stderr;
+    523). What cannot be turned on (sys.stderr None, or with no descriptor) is skipped, as there; any other error
+    ends the run as `fivetran debug` ends it."""
+    import faulthandler
+
+    try:
+        faulthandler.enable()
+    except (RuntimeError, OSError):
+        pass
+    except Exception as e:
+        raise Failure("connector_exception", "debug run failed error: %s" % e, e)
 
 
 def read_source(connector_file):
@@ -872,6 +900,7 @@ def main():
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
         check_requirements(project_dir)
+        enable_faulthandler()
         read_source(connector_file)
         if from_file:
             configuration = check_dict(configuration, True)
