@@ -203,7 +203,7 @@ connector = Connector(update=update)
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 90_000);
 
-  it("a connector that leaves a daemon at import, cancelled at once on a fresh server (before the namespace probe answered) → cancelled, its code never ran, nothing left", async () => {
+  it("a connector that leaves a daemon at import, cancelled at once on a fresh server (racing the namespace probe) → cancelled, its code run at most once, nothing left", async () => {
     const s = await stdioServer(h.ws, false);
     try {
       const dir = h.connector("cancel-fresh", DAEMON_AT_IMPORT);
@@ -214,7 +214,11 @@ connector = Connector(update=update)
       await s.call("cancel_run", { run_id: runId });
       const done = await s.call("run_status", { run_id: runId, wait_seconds: 15 });
       expect(done.text).toContain('"status": "cancelled"');
-      expect(existsSync(join(dir, "imported"))).toBe(false);
+      // Idle, the cancel arrives before the probe answers and the code never runs; on a loaded machine the probe can
+      // answer first (CI, once), and the harness then imports connector.py. Either way once at most: a child started
+      // on speculation gets no job before the probe agrees, so it is never imported twice.
+      const imported = join(dir, "imported");
+      expect(["", "x"]).toContain(existsSync(imported) ? readFileSync(imported, "utf8") : "");
       expect(await leftIn(dir, 3_000)).toEqual([]);
     } finally {
       await s.close();
