@@ -1,7 +1,7 @@
 // The fidelity suite: every connector in connectors/ runs under the real SDK's `fivetran debug` and under the
 // embedded engine, each in its own copy; the outcome, the operation counts and everything left in files/ must match.
 // See docs/fidelity.md.
-import { sep } from "node:path";
+import { basename, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setWarehouseOpener } from "../../src/runner/index.js";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
@@ -19,9 +19,9 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
   beforeAll(
     async () => {
       root = makeRoot();
-      // The "spill" copies run with rows written early every two operations, inside the transaction the next
-      // checkpoint commits: where those writes fall must not show in the warehouse.
-      setWarehouseOpener((dir, opts) => WarehouseWriter.open(dir, { ...opts, ...(dir.includes(`${sep}spill-`) ? { spillRows: 2 } : {}) }));
+      // The "spill" copies run with rows written early every two operations (a few big ones every 64: cases.ts),
+      // inside the transaction the next checkpoint commits: where those writes fall must not show in the warehouse.
+      setWarehouseOpener((dir, opts) => WarehouseWriter.open(dir, { ...opts, ...(dir.includes(`${sep}spill-`) ? { spillRows: caseFor(basename(dir)).spillRows ?? 2 } : {}) }));
       const jobs = connectors.flatMap((name) =>
         (["sdk", "embedded", "spill"] as const).map((engine) => async () => {
           const dir = copyConnector(name, root, engine);
