@@ -21,7 +21,7 @@ export interface FidelityCase {
   /**
    * The early writes of the "spill" copy: every this many operations (default 2). The few connectors of thousands of
    * operations in one checkpoint write early every 64 instead: still hundreds of early writes, at a thirtieth of the
-   * cost (at 2, three of them took 20-37 s each, a sixth of the suite's CPU; the copy at 4,096 covers the default).
+   * cost (at 2, three of them took 20-37 s each, about an eighth of the fidelity suite's CPU; the copy at 4,096 covers the default).
    */
   spillRows?: number;
 }
