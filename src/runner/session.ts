@@ -2,7 +2,6 @@ import type { RunTracker } from "./context.js";
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import type { ChannelRecord, Shape } from "../protocol.js";
 import { SYNC_ERROR_KINDS } from "../errors.js";
-import { learnPythonDigits } from "../warehouse/cells.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
 
@@ -87,6 +86,7 @@ const NOT_OPEN: WarehouseSink = {
   nameTable: () => notOpen(),
   row: () => notOpen(),
   truncate: () => notOpen(),
+  learnDigits: () => notOpen(),
   journal: () => notOpen(),
   backlog: () => undefined,
   checkpoint: () => Promise.reject(notOpenError()),
@@ -257,7 +257,7 @@ export class SyncSession {
         sink.nameTable(rec.table, rec.schema, rec.name, rec.dest);
         break;
       case "digits":
-        learnPythonDigits(rec.digits);
+        sink.learnDigits(rec.digits);
         break;
       case "truncate":
         tracker.counts.truncates++;

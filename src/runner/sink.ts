@@ -15,6 +15,8 @@ export interface WarehouseSink {
    */
   row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void;
   truncate(table: string, schema?: string): void;
+  /** Characters past ASCII the connector's Python reads as decimal digits, and their values (a `digits` record). */
+  learnDigits(digits: unknown): void;
   /**
    * A shape or row record as the channel carried it, given before it is applied: the warehouse keeps the open
    * transaction's rows, to write the transaction again should a column change type after some were written early.

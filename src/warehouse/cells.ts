@@ -115,13 +115,13 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})([Tt ])(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$/;
 const BOOL_WORDS = new Set(["true", "false", "t", "f"]);
 
-/** The type the core gives a piece of text, or null for "". */
-export function textType(value: string): string | null {
+/** The type the core gives a piece of text, or null for "" (`digits`: the sync's, see PythonDigits). */
+export function textType(value: string, digits: ReadonlyMap<number, number> = NO_DIGITS): string | null {
   const type = asciiTextType(value);
   // The core's patterns are Python's, whose \d is any Unicode decimal digit (full-width, Arabic-Indic, ...): such
   // text, which fails every pattern here, is read as the same text in ASCII digits (DuckDB's CAST then refuses it).
   if (type !== "VARCHAR" || !NON_ASCII.test(value)) return type;
-  let ascii = asciiDigits(value);
+  let ascii = asciiDigits(value, digits);
   if (ascii === value) return type;
   // Python's leading-zero rule looks for an ASCII "0": "٠١" is an integer to it.
   if (value.charAt(0) !== "0" && INTEGER.test(ascii)) ascii = ascii.replace(/^0+(?=\d)/, "");
@@ -133,33 +133,35 @@ const UNICODE_DIGIT = /\p{Nd}/gu;
 
 /**
  * The characters past ASCII that the connector's Python takes as decimal digits, and their values, as the harness
- * tells them (a `digits` record before the first row holding each; `note_digits` in the harness's _channel.py).
- * Which characters are digits depends on the Unicode version, and Node's is not Python's: Node 20 knows Kawi and Nag
- * Mundari digits (Unicode 15), Python 3.11 (Unicode 14) reads them as letters, and so does the SDK (fidelity 468).
- * Only characters Node's own tables call digits are looked up here (Unicode adds digits, never removes them).
- *
- * Kept for the process, not per run: Unicode only adds digits, so a character one Python told is a digit to every
- * later one. What that leaves: a server running connectors on two Pythons of different Unicode versions could read a
- * digit only the newer one knows in the older one's run.
+ * tells them (a `digits` record before the first row holding each; `note_digits` in the harness's _channel.py). Which
+ * characters are digits depends on the Unicode version, and Node's is not Python's: Node 20 (Unicode 17) knows Kawi
+ * and Nag Mundari digits, Python 3.11 (Unicode 14) reads them as letters, and so does the SDK (fidelity 468). One
+ * table per sync (the writer's), so one connector's records never change how another run reads its text.
  */
-const PYTHON_DIGITS = new Map<number, number>();
+export type PythonDigits = Map<number, number>;
+const NO_DIGITS: ReadonlyMap<number, number> = new Map();
 
-/** Learns what the harness said (see PYTHON_DIGITS); entries that are not a code point past ASCII and a digit are ignored. */
-export function learnPythonDigits(digits: unknown): void {
+/**
+ * Learns what the harness said into a sync's table. The channel is the connector's own file descriptor: only
+ * characters past ASCII that Node's own tables call decimal digits are taken (Unicode adds digits, never removes
+ * them), with a value from 0 to 9.
+ */
+export function learnPythonDigits(into: PythonDigits, digits: unknown): void {
   if (!Array.isArray(digits)) return;
   for (const d of digits) {
     if (!Array.isArray(d)) continue;
     const [cp, value] = d as unknown[];
-    if (Number.isInteger(cp) && Number.isInteger(value) && (cp as number) > 0x7f && (cp as number) <= 0x10ffff && (value as number) >= 0 && (value as number) <= 9) {
-      PYTHON_DIGITS.set(cp as number, value as number);
-    }
+    if (typeof cp !== "number" || typeof value !== "number" || !Number.isInteger(cp) || !Number.isInteger(value)) continue;
+    if (cp > 0x7f && cp <= 0x10ffff && value >= 0 && value <= 9 && ONE_DIGIT.test(String.fromCodePoint(cp))) into.set(cp, value);
   }
 }
 
+const ONE_DIGIT = /^\p{Nd}$/u;
+
 /** The text with the characters Python reads as decimal digits written as ASCII digits; others as they are. */
-function asciiDigits(text: string): string {
+function asciiDigits(text: string, digits: ReadonlyMap<number, number>): string {
   return text.replace(UNICODE_DIGIT, (d) => {
-    const v = PYTHON_DIGITS.get(d.codePointAt(0)!);
+    const v = digits.get(d.codePointAt(0)!);
     return v === undefined ? d : String(v);
   });
 }
@@ -222,9 +224,9 @@ function fixedMomentType(s: string): string | undefined {
   return sep === 32 ? "VARCHAR" : "TIMESTAMP WITH TIME ZONE";
 }
 
-export function cellType(cell: Cell): string | null {
+export function cellType(cell: Cell, digits: ReadonlyMap<number, number> = NO_DIGITS): string | null {
   if (cell === null) return null;
-  if (typeof cell === "string") return textType(cell);
+  if (typeof cell === "string") return textType(cell, digits);
   if (cell instanceof JsonCell) return "JSON";
   if (cell instanceof FloatCell) return cell.single ? "FLOAT" : "DOUBLE";
   return "BLOB";
@@ -341,10 +343,10 @@ function isExactly(x: number, text: string): boolean {
 
 const SMALLEST_NORMAL: Record<string, number> = { FLOAT: 1.1754943508222875e-38, DOUBLE: 2.2250738585072014e-308 };
 
-function limitFloat(text: string, kind: string): string {
+function limitFloat(text: string, kind: string, digits: ReadonlyMap<number, number>): string {
   // The core reads the text with Python's float(), which takes Unicode decimal digits too (textType lets such text
   // into a DOUBLE column); the load refuses them unless the limit makes them "0.0".
-  let n = Number(NON_ASCII.test(text) ? asciiDigits(text) : text);
+  let n = Number(NON_ASCII.test(text) ? asciiDigits(text, digits) : text);
   if (Number.isNaN(n)) return text;
   if (kind === "FLOAT") n = Math.fround(n);
   if (n === 0 && !Object.is(n, -0)) return text;
@@ -352,11 +354,11 @@ function limitFloat(text: string, kind: string): string {
 }
 
 /** Rounds decimal text half-up to `scale`, or null when it has more whole digits than the column holds. */
-function limitDecimal(text: string, kind: string): string | null {
+function limitDecimal(text: string, kind: string, pythonDigits: ReadonlyMap<number, number>): string | null {
   const [, pText, sText] = DECIMAL_RE.exec(kind)!;
   const precision = +pText;
   const scale = +sText;
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(asPythonDecimal(text));
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(asPythonDecimal(text, pythonDigits));
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return text;
   const sign = m[1] === "-" ? "-" : "";
   let digits = (m[2] + (m[3] ?? "")).replace(/^0+(?=\d)/, "");
@@ -403,26 +405,26 @@ function isPythonSpace(c: number): boolean {
  * dropped, then every underscore (digit grouping) removed. Any other character is left for the parse to refuse, as
  * Decimal() refuses it.
  */
-function asPythonDecimal(text: string): string {
+function asPythonDecimal(text: string, digits: ReadonlyMap<number, number>): string {
   let out = "";
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (isPythonSpace(c)) out += " ";
-    else if (c > 0x7f && PYTHON_DIGITS.has(c)) out += String(PYTHON_DIGITS.get(c));
+    else if (c > 0x7f && digits.has(c)) out += String(digits.get(c));
     else out += ch;
   }
   return out.replace(/^ +| +$/g, "").replaceAll("_", "");
 }
 
-/** The text loaded into a column of type `kind` for a cell, or null for NULL. */
-export function stageText(cell: Cell, kind: string): string | null {
+/** The text loaded into a column of type `kind` for a cell, or null for NULL (`digits`: the sync's, see PythonDigits). */
+export function stageText(cell: Cell, kind: string, digits: ReadonlyMap<number, number> = NO_DIGITS): string | null {
   if (cell === null) return null;
   if (cell instanceof FloatCell) {
     if (cell.text === "NaN") return null;
     if (kind === "VARCHAR" || kind === "JSON") return javaFloatText(cell);
     const text = cell.text;
-    if (kind === "FLOAT" || kind === "DOUBLE") return limitFloat(text, kind);
-    if (kind.startsWith("DECIMAL")) return limitDecimal(text, kind);
+    if (kind === "FLOAT" || kind === "DOUBLE") return limitFloat(text, kind, digits);
+    if (kind.startsWith("DECIMAL")) return limitDecimal(text, kind, digits);
     return text;
   }
   if (Buffer.isBuffer(cell)) {
@@ -441,8 +443,8 @@ export function stageText(cell: Cell, kind: string): string | null {
   } else if ((kind === "FLOAT" || kind === "DOUBLE") && value === "NaN") text = null;
   else text = value;
   if (text === null) return null;
-  if (kind === "FLOAT" || kind === "DOUBLE") return limitFloat(text, kind);
-  if (kind.startsWith("DECIMAL")) return limitDecimal(text, kind);
+  if (kind === "FLOAT" || kind === "DOUBLE") return limitFloat(text, kind, digits);
+  if (kind.startsWith("DECIMAL")) return limitDecimal(text, kind, digits);
   return text;
 }
 

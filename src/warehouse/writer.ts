@@ -1,5 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
+import { learnPythonDigits } from "./cells.js";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 import { ConnectorProject } from "../workspace/project.js";
@@ -120,9 +121,9 @@ export class WarehouseWriter {
     this.registry = new TableRegistry(onWarning);
     this.schemas = new TableSchemas(conn);
     this.files = new StoredFiles(conn, projectDir);
-    this.loader = new Loader(conn, (us) => this.clock.timeText(us));
+    this.loader = new Loader(conn, (us) => this.clock.timeText(us), this.registry.digits);
     this.rows = new RowWriter(conn, this.schemas, this.loader, this.files, direct);
-    this.early = new EarlyCells(conn, this.loader, (m) => this.wantReplay(() => onWarning(m)), spillRows);
+    this.early = new EarlyCells(conn, this.loader, (m) => this.wantReplay(() => onWarning(m)), spillRows, this.registry.digits);
     this.recordingSince = this.clock.nowUs();
   }
 
@@ -244,6 +245,11 @@ export class WarehouseWriter {
   }
 
   /** The destination names of a source table, as the harness renamed them; before the table's first record. */
+  /** Which characters past ASCII the connector's Python reads as decimal digits (a `digits` record; cells.ts). */
+  learnDigits(digits: unknown): void {
+    learnPythonDigits(this.registry.digits, digits);
+  }
+
   nameTable(source: string, sourceSchema: string | undefined, name: string, dest: string): void {
     this.registry.nameTable(source, sourceSchema, name, dest);
   }

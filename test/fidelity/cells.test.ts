@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FloatCell, javaFloatText, stageText, textType } from "../../src/warehouse/cells.js";
 import { REPO_ROOT, realSdkPython } from "../helpers/env.js";
-import { teachPythonDigits } from "../helpers/python-digits.js";
+import { pythonDigitsOf } from "../helpers/python-digits.js";
 
 const python = realSdkPython();
 
@@ -29,15 +29,15 @@ describe.skipIf(python === null)("cells: the writer types and stages text as the
   it("gives every text the core's type and staged text, and every float the core's Java text", () => {
     const { kinds, texts, floats } = core();
     // As a sync learns them from the harness: the characters the venv's Python reads as digits.
-    teachPythonDigits(
+    const digits = pythonDigitsOf(
       texts.map(([text]) => text),
       python!,
     );
     const differences: string[] = [];
     for (const [text, type, staged] of texts) {
-      if (textType(text) !== type) differences.push(`type of ${JSON.stringify(text)}: ${textType(text)}, core ${type}`);
+      if (textType(text, digits) !== type) differences.push(`type of ${JSON.stringify(text)}: ${textType(text, digits)}, core ${type}`);
       kinds.forEach((kind, i) => {
-        const ours = stageText(text, kind);
+        const ours = stageText(text, kind, digits);
         if (ours !== staged[i]) differences.push(`${kind} text of ${JSON.stringify(text)}: ${JSON.stringify(ours)}, core ${JSON.stringify(staged[i])}`);
       });
     }

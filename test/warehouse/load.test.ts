@@ -10,7 +10,7 @@ describe("Loader (rows appended into DuckDB)", () => {
     try {
       await conn.run("CREATE TABLE t (k BIGINT PRIMARY KEY, v VARCHAR)");
       await conn.run("BEGIN TRANSACTION");
-      const loader = new Loader(conn, String);
+      const loader = new Loader(conn, String, new Map());
       const rows = [
         ["1", "a"],
         ["1", "b"],

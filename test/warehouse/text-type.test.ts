@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { textType } from "../../src/warehouse/cells.js";
-import { teachPythonDigits } from "../helpers/python-digits.js";
+import { learnPythonDigits, textType, type PythonDigits } from "../../src/warehouse/cells.js";
+import { pythonDigitsOf } from "../helpers/python-digits.js";
 
 // textType reads fixed-width dates and times by char code (a fast path, issue 11's bench). What it must give is
 // what the regular expressions alone gave, which this reference keeps: the type the SDK's core sniffs from text. The
@@ -52,7 +52,8 @@ function reference(value: string): string | null {
 
 describe("textType", () => {
   // A sync learns from the harness which characters its Python reads as digits; so do these tests, from python3.
-  beforeAll(() => teachPythonDigits([...ZEROS.map((z) => Array.from({ length: 10 }, (_, i) => String.fromCodePoint(z + i)).join("")), "\u{11f50}\u{1e4f0}"]));
+  let digits: PythonDigits = new Map();
+  beforeAll(() => (digits = pythonDigitsOf([...ZEROS.map((z) => Array.from({ length: 10 }, (_, i) => String.fromCodePoint(z + i)).join("")), "\u{11f50}\u{1e4f0}"])));
 
   it("gives the fixed-width dates and times the types the general path gives them", () => {
     const cases: [string, string][] = [
@@ -74,7 +75,7 @@ describe("textType", () => {
       ["2024-01-01T00:00Z", "TIMESTAMP WITH TIME ZONE"],
     ];
     for (const [text, type] of cases) {
-      expect([text, textType(text)]).toEqual([text, type]);
+      expect([text, textType(text, digits)]).toEqual([text, type]);
       expect([text, reference(text)]).toEqual([text, type]);
     }
   });
@@ -103,16 +104,27 @@ describe("textType", () => {
       ["abc١", "VARCHAR"],
     ];
     for (const [text, type] of cases) {
-      expect([text, textType(text)]).toEqual([text, type]);
+      expect([text, textType(text, digits)]).toEqual([text, type]);
       expect([text, reference(text)]).toEqual([text, type]);
     }
+  });
+
+  it("takes digits only from its own sync's table, and only characters that are decimal digits", () => {
+    const told: PythonDigits = new Map();
+    // As a connector could forge them on its channel: a letter, ASCII, a value out of range, not numbers.
+    learnPythonDigits(told, [[0xe9, 5], [0x41, 1], [0x663, 12], ["x", 1], 7, [0x664, 4]]);
+    expect([...told]).toEqual([[0x664, 4]]);
+    expect(textType("1\u00e9", told)).toBe("VARCHAR");
+    expect(textType("\u0664\u0664", told)).toBe("BIGINT");
+    // Another sync's table knows nothing of it.
+    expect(textType("\u0664\u0664", new Map())).toBe("VARCHAR");
   });
 
   it("reads as text the digits Node knows and the connector's Python does not (Kawi and Nag Mundari, Unicode 15)", () => {
     // python3 here is 3.11 (Unicode 14): int("\u{11f54}") fails there, and the core's \d does not match it.
     const python = execFileSync("python3", ["-c", "import unicodedata; print(unicodedata.unidata_version)"], { encoding: "utf8" }).trim();
     if (Number(python.split(".")[0]) >= 15) return;
-    for (const text of ["\u{11f54}\u{11f52}", "\u{1e4f4}\u{1e4f2}", "\u{11f53}.\u{11f55}", "2024-01-\u{11f50}\u{11f51}"]) expect([text, textType(text)]).toEqual([text, "VARCHAR"]);
+    for (const text of ["\u{11f54}\u{11f52}", "\u{1e4f4}\u{1e4f2}", "\u{11f53}.\u{11f55}", "2024-01-\u{11f50}\u{11f51}"]) expect([text, textType(text, digits)]).toEqual([text, "VARCHAR"]);
   });
 
   it("agrees with the regular expressions on many strings shaped like dates, times and numbers", () => {
@@ -134,7 +146,7 @@ describe("textType", () => {
       else if (edit === 2) chars.splice(at, 1);
       else if (edit === 3) chars.splice(at, 0, noise[rand(noise.length)]);
       const text = chars.join("");
-      expect([text, textType(text)]).toEqual([text, reference(text)]);
+      expect([text, textType(text, digits)]).toEqual([text, reference(text)]);
       checked++;
     }
     expect(checked).toBe(20_000);

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { FloatCell, stageText, widerType, type Cell } from "../cells.js";
+import { FloatCell, stageText, widerType, type Cell, type PythonDigits } from "../cells.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
 import { converted, qualified } from "./ddl.js";
@@ -207,6 +207,8 @@ export class EarlyCells {
     private readonly onInexact: (warning: string) => void,
     /** Operations held before an early write (for the warning's text). */
     private readonly spillRows: number,
+    /** The sync's digits past ASCII (cells.ts, PythonDigits). */
+    private readonly digits: PythonDigits,
   ) {}
 
   /** Columns whose cells take part: inferred, neither key nor system column, and able to widen. */
@@ -259,8 +261,15 @@ export class EarlyCells {
         }
         if (form !== IRREGULAR) continue;
         const at = row[t.syncedIndex];
-        const entry: Cells = t.keyIndex.map((k, n) => keyText(row[k], keyKinds[n]));
-        entry.push(c, typeof at === "number" ? String(at) : null, String(V | J | D), stageText(cell, "VARCHAR"), stageText(cell, "JSON"), NUMERIC.has(kind) ? stageText(cell, "DOUBLE") : null);
+        const entry: Cells = t.keyIndex.map((k, n) => keyText(row[k], keyKinds[n], this.digits));
+        entry.push(
+          c,
+          typeof at === "number" ? String(at) : null,
+          String(V | J | D),
+          stageText(cell, "VARCHAR"),
+          stageText(cell, "JSON"),
+          NUMERIC.has(kind) ? stageText(cell, "DOUBLE", this.digits) : null,
+        );
         entries.push(entry);
       }
       if (inexact) (e.inexact ??= new Set()).add(c);
@@ -415,8 +424,8 @@ function sqlText(s: string): string {
 }
 
 /** A key cell as the text its column's CAST reads back. */
-function keyText(cell: Cells[number], kind: string): string | null {
+function keyText(cell: Cells[number], kind: string, digits: PythonDigits): string | null {
   if (cell === undefined || cell === null) return null;
   if (typeof cell === "number") return String(cell);
-  return stageText(cell, kind);
+  return stageText(cell, kind, digits);
 }

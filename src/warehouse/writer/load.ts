@@ -1,5 +1,5 @@
 import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from "@duckdb/node-api";
-import { DECIMAL_RE, isNativeKind, MISFIT, nativeValue, stageText } from "../cells.js";
+import { DECIMAL_RE, isNativeKind, MISFIT, nativeValue, stageText, type PythonDigits } from "../cells.js";
 import { duckdb } from "../duckdb.js";
 import { quote } from "../names.js";
 import type { Cells, Columns, SyncTable } from "./batch.js";
@@ -66,6 +66,8 @@ export class Loader {
     private readonly conn: DuckDBConnection,
     /** The text of a `_fivetran_synced` time (Clock.timeText). */
     private readonly timeText: (us: number) => string,
+    /** The sync's digits past ASCII (cells.ts, PythonDigits). */
+    private readonly digits: PythonDigits,
   ) {}
 
   /**
@@ -186,7 +188,7 @@ export class Loader {
         } else {
           for (let r = 0; r < n; r++) {
             const cell = col < 0 ? undefined : rows[from + r][col];
-            vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind));
+            vector.setItem(r, cell === undefined ? null : typeof cell === "number" ? this.timeText(cell) : stageText(cell, kind, this.digits));
           }
         }
         vector.flush();

@@ -50,7 +50,7 @@ export function recordRow(
     let kind: string | null;
     if (typeof wire === "boolean") kind = "BOOLEAN";
     else if (typeof wire === "number" && Number.isInteger(wire)) kind = "BIGINT";
-    else kind = cellType(cell);
+    else kind = cellType(cell, registry.digits);
     // Columns enter `seen` in row order: it decides the order of new columns.
     if (kind !== null && prev !== kind) {
       (undo ??= []).push([col, prev]);

@@ -1,5 +1,5 @@
 import type { DeclaredTable, RowRecord, Shape } from "../../protocol.js";
-import { declaredDuckType } from "../cells.js";
+import { declaredDuckType, type PythonDigits } from "../cells.js";
 import { SCHEMA } from "../files.js";
 import { renameColumn, renameSchema, renameTable } from "../names.js";
 import { SyncTable, type Columns, type SourceColumn } from "./batch.js";
@@ -11,6 +11,8 @@ import { FIVETRAN_ID } from "./system.js";
  * harness gave, renamed columns, and the warnings of two names that rename alike.
  */
 export class TableRegistry {
+  /** The characters past ASCII the connector's Python reads as decimal digits, as the harness said (cells.ts). */
+  readonly digits: PythonDigits = new Map();
   /** The tables of this sync without a source schema, by source name; the others by source schema, then name. */
   private tables = new Map<string, SyncTable>();
   private schemaTables = new Map<string, Map<string, SyncTable>>();
