@@ -72,7 +72,8 @@ export interface EngineInput {
  * holds `finalText` (the usual case: the last checkpoint wrote it), or cannot be read.
  */
 function keepStateFile(projectDir: string, finalText: string): (() => void) | undefined {
-  // Security: read and written through the project layer, which refuses links and files with other hard links.
+  // Security: read and written through the project layer, which refuses links leaving the folder and files with
+  // other hard links; a link inside the folder is read through and replaced by the write, as the SDK's checkpoint does.
   const project = ConnectorProject.of(projectDir);
   let held: Buffer | undefined;
   try {
@@ -88,7 +89,7 @@ function keepStateFile(projectDir: string, finalText: string): (() => void) | un
 function putStateBack(project: ConnectorProject, held: Buffer | undefined): () => void {
   return () => {
     if (held === undefined) project.remove(STATE_FILE);
-    else project.writeFile(STATE_FILE, held);
+    else project.writeFile(STATE_FILE, held, { mode: 0o600, replaceName: true });
   };
 }
 
@@ -101,7 +102,7 @@ function signalExitCode(name: string): number | undefined {
 /** files/state.json's bytes now (undefined: no file, or unreadable). */
 function stateFileBytes(projectDir: string): Buffer | undefined {
   try {
-    // Security: read through the project layer, which refuses links and files with other hard links.
+    // Security: read through the project layer, which refuses links leaving the folder and files with other hard links.
     return ConnectorProject.of(projectDir).readBytes(STATE_FILE);
   } catch {
     return undefined;

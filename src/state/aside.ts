@@ -1,5 +1,5 @@
 import { renameSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { ToolError } from "../errors.js";
 import { FILES_DIR, STATE_FILE, statePath as stateFile, type ProjectRef } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
@@ -72,7 +72,8 @@ export function putStateOverride(projectDir: ProjectRef, state: Record<string, u
   const project = ConnectorProject.of(projectDir);
   const files = project.mkdir(FILES_DIR);
   assertNoOverrideInFlight(project);
-  const target = stateFile(project);
+  // The name itself, a link at it not followed: the override replaces a link as the SDK's checkpoint does (467).
+  const target = join(files, basename(STATE_FILE));
   const previous = project.readText(STATE_FILE) ?? null;
   const previousMode = previous === null ? undefined : (project.lstat(STATE_FILE)?.mode ?? 0o600) & 0o777;
   // Order matters for a crash at any step: the override is written under a temporary name, the aside file names
@@ -122,6 +123,6 @@ function restoreIfUntouched(projectDir: ProjectRef, aside: Aside): boolean {
   }
   if (!untouched) return false;
   if (aside.previous === null) project.remove(STATE_FILE);
-  else project.writeFile(STATE_FILE, aside.previous, { mode: aside.previousMode ?? 0o600 });
+  else project.writeFile(STATE_FILE, aside.previous, { mode: aside.previousMode ?? 0o600, replaceName: true });
   return true;
 }

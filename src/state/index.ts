@@ -106,8 +106,9 @@ export async function writeStateFile(projectDir: ProjectRef, state: State): Prom
   assertStateObject(state, "state");
   const text = `${JSON.stringify(state, null, 2)}\n`;
   // Security: the project layer writes a temporary file created exclusively and renames it over state.json, so a
-  // link or hard link planted at that name is replaced, never written through.
-  const path = ConnectorProject.of(projectDir).writeFile(STATE_FILE, text);
+  // link or hard link planted at that name is replaced, never written through (a link inside the folder too, as
+  // the SDK's checkpoint replaces it: 467).
+  const path = ConnectorProject.of(projectDir).writeFile(STATE_FILE, text, { replaceName: true });
   return { path, bytes: Buffer.byteLength(text) };
 }
 

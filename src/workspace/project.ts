@@ -163,7 +163,8 @@ export class ConnectorProject {
 
   /**
    * Writes a file atomically: a temporary file created exclusively (O_EXCL|O_NOFOLLOW) in the target's real folder,
-   * checked, then renamed over the target. A link or hard link at the target name is replaced, never written through.
+   * checked, then renamed over the target. A hard link at the target name is replaced, never written through; a link
+   * leaving the folder is refused, and one inside it is followed to its target (which is replaced) unless `replaceName`.
    * With `exclusive`, the temporary file is hard-linked to the target name instead, which fails if anything is there.
    * With `replaceName`, a link at `rel` itself (inside the folder) is not followed but replaced by the new file, as
    * `os.replace()` replaces it: the SDK writes files/state.json so, and the file the link named keeps its text.
@@ -264,7 +265,8 @@ export class ConnectorProject {
     if (isAbsolute(rel) || !isInside(this.root, lexical)) {
       throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
     }
-    if (lexical === this.root) return this.root;
+    // The folder itself has no name in a parent inside it: remove(".") must never become the whole folder.
+    if (lexical === this.root) throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
     return join(this.resolve(relative(this.root, dirname(lexical)) || "."), basename(lexical));
   }
 

@@ -75,6 +75,10 @@ describe("ConnectorProject", () => {
     expect(code(() => p.writeFile("away/y", "no", { replaceName: true }))).toBe("outside_project");
     expect(code(() => p.writeFile("../outside/y", "no", { replaceName: true }))).toBe("outside_project");
     expect(readdirSync(outside)).toEqual(["x"]);
+    // The folder itself is never a name to replace or remove.
+    expect(code(() => p.writeFile(".", "no", { replaceName: true }))).toBe("invalid_argument");
+    expect(code(() => p.remove(".", { recursive: true }))).toBe("invalid_argument");
+    expect(existsSync(join(dir, "saved.json"))).toBe(true);
   });
 
   it("mkdir() refuses a path through a link leaving the folder and creates nothing outside", () => {
