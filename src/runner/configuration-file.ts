@@ -1,5 +1,6 @@
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
-import { statSync } from "node:fs";
+import { lstatSync, statSync, type Stats } from "node:fs";
+import { join } from "node:path";
 import { ConnectorProject } from "../workspace/project.js";
 
 /**
@@ -49,14 +50,15 @@ export function readConfiguration(projectDir: string, override?: Record<string, 
  */
 export function configurationWatch(projectDir: string, onText: (text: string) => void): () => void {
   let seen: string | undefined;
-  let path: string | undefined;
+  let name: string | undefined;
+  const key = (st: Stats | undefined) => (st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : "-");
   return () => {
     try {
-      // Security: resolved once through the project layer (a link leaving the folder is refused); every read below
-      // goes through it again, so a file swapped for a link later is refused there.
-      path ??= ConnectorProject.of(projectDir).resolve("configuration.json");
-      const st = statSync(path, { throwIfNoEntry: false });
-      const now = st ? `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}` : "absent";
+      name ??= join(ConnectorProject.of(projectDir).root, "configuration.json");
+      // The name itself and, through a link, what it names: a link replaced by a file (or retargeted) changes the
+      // first, a file written in place the second. Only metadata here; the read below goes through the project layer.
+      const own = lstatSync(name, { throwIfNoEntry: false });
+      const now = `${key(own)}/${own?.isSymbolicLink() ? key(statSync(name, { throwIfNoEntry: false })) : ""}`;
       if (now === seen) return;
       seen = now;
       const text = configurationText(projectDir);

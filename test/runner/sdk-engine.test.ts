@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runSync } from "../../src/runner/index.js";
@@ -49,6 +49,34 @@ connector = Connector(update=update)
       expect(r.error?.message, engine).toContain("refused key ****");
       expect(logs.join("\n"), engine).toContain("using ****");
       expect(JSON.stringify(r) + logs.join("\n"), engine).not.toContain("sk-written-at-import-77");
+    }
+  });
+
+  it("the same when configuration.json was a link inside the folder that connector.py replaces with a file", async () => {
+    // A line, then a pause: the runner looks at the file while it is still the link (the SDK imports connector.py
+    // before it prints anything of its own).
+    const code = `${HEADER}import json, os, time
+print("loading", flush=True)
+time.sleep(0.5)
+with open("configuration.json.new", "w") as f:
+    json.dump({"api_key": "sk-replaced-link-88"}, f)
+os.replace("configuration.json.new", "configuration.json")
+def update(configuration, state):
+    log.info("using " + configuration["api_key"])
+    raise RuntimeError("refused key " + configuration["api_key"])
+connector = Connector(update=update)
+`;
+    for (const engine of ["sdk", "embedded"] as const) {
+      const dir = makeConnector(code);
+      mkdirSync(join(dir, "cfg"));
+      writeFileSync(join(dir, "cfg", "base.json"), JSON.stringify({ api_key: "placeholder-before" }));
+      rmSync(join(dir, "configuration.json"), { force: true });
+      symlinkSync("cfg/base.json", join(dir, "configuration.json"));
+      const logs: string[] = [];
+      const r = await runSync({ projectDir: dir, python: python!, engine, onLog: (_l, m) => logs.push(m) });
+      expect(r.status, engine).toBe("failed");
+      expect(r.error?.message, engine).toContain("refused key ****");
+      expect(JSON.stringify(r) + logs.join("\n"), engine).not.toContain("sk-replaced-link-88");
     }
   });
 
