@@ -229,9 +229,19 @@ def take_job():
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
-    # With the encoding and handler Python gave stdin at start-up (PYTHONIOENCODING's), as under `fivetran debug` (441).
-    sys.stdin = open(0, "r", closefd=False, encoding=getattr(sys.stdin, "encoding", None) or "utf-8",
-                     errors=getattr(sys.stdin, "errors", None) or "strict")
+    # A new stdin over /dev/null, made as Python makes it at start-up (the one it made took fd 0 for the pipe it was,
+    # not seekable, and write-through for our -u): named `<stdin>`, newline "\n", the encoding and handler Python
+    # gave stdin (PYTHONIOENCODING's), write-through only if the user's PYTHONUNBUFFERED asks, and sys.__stdin__ too,
+    # as under `fivetran debug` (441, 531).
+    environ = job.get("environ") or {}
+    unbuffered = environ["PYTHONUNBUFFERED"] if "PYTHONUNBUFFERED" in environ else os.environ.get("PYTHONUNBUFFERED")
+    raw = io.open(0, "rb", closefd=False)
+    raw.raw.name = "<stdin>"
+    stdin = io.TextIOWrapper(raw, encoding=getattr(sys.stdin, "encoding", None) or "utf-8",
+                             errors=getattr(sys.stdin, "errors", None) or "strict", newline="\n",
+                             write_through=bool(unbuffered))
+    stdin.mode = "r"
+    sys.stdin = sys.__stdin__ = stdin
     return job
 
 
