@@ -597,6 +597,43 @@ def check_dict(incoming, string_only, values_of="configuration.json values"):
     return incoming
 
 
+# How deep in the stack `fivetran debug` runs the connector's code, counted from the bottom frame (its console
+# script's `<module>` is 1): the frame that imports connector.py is the 6th (then the import machinery's two, then
+# connector.py's `<module>`), and schema() and update() run as the 13th (a generator update() too: it is drained in
+# the frame that called it). A connector sees it as its recursion headroom (a RecursionError at one depth fewer or
+# more), len(inspect.stack()) and traceback.extract_stack() (530).
+SDK_IMPORT_CALLER_DEPTH = 6
+SDK_CALL_DEPTH = 13
+
+
+def call_at_depth(depth, fn, *args, **kwargs):
+    """fn(*args, **kwargs) running as frame number `depth` from the bottom of the stack, through frames of this file
+    (which describe() leaves out of a traceback); where the harness is already deeper, from here."""
+    here = 0
+    frame = sys._getframe()
+    while frame is not None:
+        here += 1
+        frame = frame.f_back
+    return _descend(depth - here - 2, fn, args, kwargs)
+
+
+def _descend(n, fn, args, kwargs):
+    if n > 0:
+        return _descend(n - 1, fn, args, kwargs)
+    return fn(*args, **kwargs)
+
+
+def _exec_module(spec, module):
+    spec.loader.exec_module(module)
+
+
+def _update_drained(update_method, configuration, state):
+    result = update_method(configuration=configuration, state=state)
+    if isinstance(result, types.GeneratorType):
+        for _ in result:
+            pass
+
+
 def load_connector(project_dir, connector_file):
     sys.path.append(project_dir)
     module_name = "connector_connector_code"
@@ -604,7 +641,7 @@ def load_connector(project_dir, connector_file):
         spec = importlib.util.spec_from_file_location(module_name, connector_file)
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
-        spec.loader.exec_module(module)
+        call_at_depth(SDK_IMPORT_CALLER_DEPTH, _exec_module, spec, module)
     except SyntaxError as e:
         raise Failure("syntax", load_error(e, connector_file, project_dir), e)
     except ImportError as e:
@@ -930,7 +967,7 @@ def main():
 
         if connector.schema_method is not None:
             try:
-                tables = process_tables(connector.schema_method(configuration))
+                tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method, configuration))
             except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
                 raise call_failure(e, "schema()", "schema")
             _channel.schema(tables)
@@ -942,10 +979,7 @@ def main():
         # never checkpoints, writes that same dict at its end (_channel.end_state()).
         own_state = state if state else None
         try:
-            result = connector.update_method(configuration=configuration, state=state)
-            if isinstance(result, types.GeneratorType):
-                for _ in result:
-                    pass
+            call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method, configuration, state)
         except MemoryError as e:
             # The frames' locals hold what filled the memory; free them so the report can be written.
             traceback.clear_frames(e.__traceback__)
