@@ -105,7 +105,7 @@ def call_failure(exc, where, kind):
     """The Failure for what the connector's schema() or update() raised, as `fivetran debug` reports it: an Exception
     with "failed while executing <where> error: " before its message (kind says which); op.error()'s ConnectorTask,
     a BaseException that nothing wraps, as it is; any other BaseException as the end of the process (stopped)."""
-    from fivetran_connector_sdk import ConnectorTask
+    from fivetran_connector_sdk import _ConnectorTask as ConnectorTask
 
     if isinstance(exc, ConnectorTask):
         return Failure("connector_exception", str(exc), exc)
@@ -988,12 +988,12 @@ def main():
                           e)
         except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
             # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
-            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
+            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk._SdkException) else "connector_exception"
             raise call_failure(e, "update()", kind)
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
-            kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
+            kind = "connector_exception" if isinstance(sdk._failure, sdk._ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
         refused = _channel.end_state(own_state)
         sdk._uninstall()

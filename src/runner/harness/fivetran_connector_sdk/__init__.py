@@ -115,6 +115,12 @@ class SdkException(Exception):
     catch it, but the sync has failed anyway (see _fail)."""
 
 
+# Under their own names for what they raise, but not names of this module: SDK 3.0.0's fivetran_connector_sdk has
+# neither, and `from fivetran_connector_sdk import SdkException` fails there with ImportError (532).
+_ConnectorTask, _SdkException = ConnectorTask, SdkException
+del ConnectorTask, SdkException
+
+
 # The first operation the core refused. As in the SDK's _Sync, every later operation raises it again and the
 # runner raises it when update() returns, so catching it cannot turn the sync into a success. Until the runner
 # calls update() it is _NotInstalled, so that the check every operation makes anyway costs nothing more.
@@ -184,7 +190,7 @@ def _check_key_renamed(entry, data):
     for column in entry[0]:
         key = _names.column(column)
         if renamed.get(key) is None:
-            error = SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
+            error = _SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
                                  % (_names.schema(entry[1]), _names.table(entry[2]), key))
             # The row's own field names, for a hint that shows which field schema() may have meant.
             error.record_keys = [name for name in data if isinstance(name, str)][:100]
@@ -264,7 +270,7 @@ def _row_with_file(kind, table, data, schema, upload):
         try:
             target = _file_store.store(_names.schema(schema), table, upload)
         except _files.UploadError as e:
-            _fail(SdkException(str(e)))
+            _fail(_SdkException(str(e)))
         _channel.file_uploaded(table, schema, upload.path, target)
         entry = (_keys.get(table) if schema is None else _schema_keys.get((schema, table)))
         if entry is not None:
@@ -341,7 +347,7 @@ class Operations:
         if _failure is not None:
             raise _failure
         # The message may hold a little HTML, rendered as the SDK renders it in a terminal.
-        _fail(ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
+        _fail(_ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
 
 
 # The display width of `fivetran debug`'s prefix of a connector's log line ("12:34:56.789 INFO     \u26a1 connector ",
