@@ -901,6 +901,10 @@ def main():
     # The command line connector.py sees is `fivetran debug`'s: the console script beside the venv's Python, then
     # `debug` (an argparse parser at import refuses it, as there: `unrecognized arguments: debug`, exit code 2).
     sys.argv = [os.path.join(os.path.dirname(sys.executable), "fivetran"), "debug"]
+    # And the interpreter's own command line (Python 3.10+) is the console script's: its shebang's Python, then that
+    # (534); not `python3 -u ftmcp_boot.py`.
+    if hasattr(sys, "orig_argv"):
+        sys.orig_argv = [sys.executable] + sys.argv
     memory_watch = MemoryWatch()
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])

@@ -1,8 +1,8 @@
 # How much recursion a connector has left where `fivetran debug` runs its code: a recursive walk of nested API data
 # (comment threads, category trees) that catches RecursionError and keeps the depth it reached, at import, in
 # schema() and in update(), with len(inspect.stack()) and len(traceback.extract_stack()) there, the deepest tree the
-# walk takes in update() (from a helper), and one 493 levels deep that fits under `fivetran debug` and one 494 deep that does not
-# (two frames a level: the walk and its generator expression). One row per fact.
+# walk takes in update() (from a helper), and one 493 levels deep that fits under `fivetran debug` and one 494 deep
+# that does not (two frames a level: the walk and its generator expression). One row per fact.
 import inspect
 import sys
 import traceback
