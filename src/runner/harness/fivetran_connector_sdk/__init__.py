@@ -15,6 +15,9 @@ from datetime import datetime as _datetime
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files, _tasks
+# Not names of this module: SDK 3.0.0's fivetran_connector_sdk has neither, and `from fivetran_connector_sdk import
+# SdkException` fails there with ImportError (532); pickle finds them in _errors.
+from ._errors import ConnectorTask as _ConnectorTask, SdkException as _SdkException
 from ._files import ByteStream, FileUpload
 from . import configuration_form, form_field, test
 from ._action import action
@@ -92,15 +95,6 @@ def _message(message):
         raise ValueError("Message must be a non-empty string")
 
 
-class ConnectorTask(BaseException):
-    """Raised by Operations.error(): the connector asked for the sync to fail. As in the SDK, a BaseException, so
-    that a connector's own `except Exception` does not swallow it; and like a refused operation, catching it does
-    not save the sync (see _fail)."""
-
-    def __init__(self, message, trace):
-        super().__init__("Connector Sdk Task. Message: " + message + ("\n" + trace if trace else ""))
-
-
 # What an operation raises outside update() (at import time, in schema()): the SDK's runner is installed only
 # while update() runs. A class, so that each raise is a new exception, named RuntimeError as the SDK's is.
 _NotInstalled = type("RuntimeError", (RuntimeError,), {
@@ -108,17 +102,6 @@ _NotInstalled = type("RuntimeError", (RuntimeError,), {
         self, "no runner is installed: operations can only be called while the runner executes the connector"),
     "__module__": "builtins",
 })
-
-
-class SdkException(Exception):
-    """An operation the SDK's core refuses (a null primary key). As in the SDK, an Exception: a connector may
-    catch it, but the sync has failed anyway (see _fail)."""
-
-
-# Under their own names for what they raise, but not names of this module: SDK 3.0.0's fivetran_connector_sdk has
-# neither, and `from fivetran_connector_sdk import SdkException` fails there with ImportError (532).
-_ConnectorTask, _SdkException = ConnectorTask, SdkException
-del ConnectorTask, SdkException
 
 
 # The first operation the core refused. As in the SDK's _Sync, every later operation raises it again and the
