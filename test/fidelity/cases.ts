@@ -367,6 +367,12 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "522-evolution-run-fails-then-retried": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
   // sys.stderr replaced at import by a writer with no fileno(): `fivetran debug` cannot turn faulthandler on, and stops.
   "524-stderr-tee-without-fileno": { expect: ["failed"] },
+  // Run 2 with a configuration.json that is not empty: schema()'s setdefault() then reaches update().
+  "536-connector-object-attributes": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    beforeRun: { 2: write("configuration.json", '{"region": "eu", "api_key": "k-123"}') },
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -950,6 +950,9 @@ def main():
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
+        # As `fivetran debug`, the connector object holds the folder from here on, then the configuration and state
+        # once checked (536); schema() and update() are given those dicts when they are not empty, else a copy.
+        connector.project_path = project_dir
         check_requirements(project_dir)
         enable_faulthandler()
         read_source(connector_file)
@@ -957,6 +960,8 @@ def main():
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
+        connector.configuration = configuration
+        connector.state = state if state else {}
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
@@ -971,7 +976,8 @@ def main():
 
         if connector.schema_method is not None:
             try:
-                tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method, configuration))
+                tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method,
+                                                      connector.configuration or dict(configuration or {})))
             except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
                 raise call_failure(e, "schema()", "schema")
             _channel.schema(tables)
@@ -983,7 +989,8 @@ def main():
         # never checkpoints, writes that same dict at its end (_channel.end_state()).
         own_state = state if state else None
         try:
-            call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method, configuration, state)
+            call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method,
+                          connector.configuration or dict(configuration or {}), connector.state or dict(state or {}))
         except MemoryError as e:
             # The frames' locals hold what filled the memory; free them so the report can be written.
             traceback.clear_frames(e.__traceback__)

@@ -44,8 +44,11 @@ class Connector:
         self.schema_method = schema
         self.update_method = update
         self.configuration_form_method = configuration_form
+        # What `fivetran debug` sets as its sync starts (the harness does, see ftmcp_run.py): the folder, then the
+        # checked configuration and state; schema() and update() are given these dicts when they are not empty (536).
         self.configuration = None
         self.state = None
+        self.project_path = None
 
     def debug(self, project_path=None, configuration=None, state=None, naming=None, log_level=None, state_path=None):
         # Under the runner, connector.py is not __main__, so this only runs when someone calls it by hand (or left it
