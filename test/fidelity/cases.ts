@@ -373,6 +373,17 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     expect: ["succeeded", "succeeded"],
     beforeRun: { 2: write("configuration.json", '{"region": "eu", "api_key": "k-123"}') },
   },
+  // Each run ends update() another way (configuration.json's mode); only the uncaught BaseExceptions reach the
+  // connector's sys.excepthook.
+  "537-crash-reporter-excepthook": {
+    runs: 4,
+    expect: ["failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"mode": "keyboard_interrupt"}'),
+      3: write("configuration.json", '{"mode": "op_error"}'),
+      4: write("configuration.json", '{"mode": "import"}'),
+    },
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -914,6 +914,9 @@ def main():
     configuration = None
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
+    # A BaseException that nothing of `fivetran debug` catches (not sys.exit(), not op.error()'s): it leaves the
+    # console script, and Python hands it to sys.excepthook (537).
+    uncaught = None
     try:
         if job.get("proof"):
             # Record, replay, faults, crash points (src/proof/): hooks on http.client, installed before the import.
@@ -1040,6 +1043,8 @@ def main():
         _channel.record(record)
         code = 1
         failure_code = f.exit_code
+        if isinstance(f.exc, BaseException) and not isinstance(f.exc, (Exception, SystemExit, sdk._ConnectorTask)):
+            uncaught = f.exc
     except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
         sdk._uninstall()
         record = {"t": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)}
@@ -1049,6 +1054,8 @@ def main():
         failure_code = 1
     for name in DEBUG_ENVIRONMENT:
         os.environ.pop(name, None)
+    if uncaught is not None and os.getpid() == main_pid:
+        print_uncaught(uncaught)
     if os.getpid() != main_pid:
         # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
         # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code
@@ -1065,6 +1072,27 @@ def main():
     # Skips the rest of interpreter teardown (module and object finalizers), which `fivetran debug` would run too
     # but which shows nothing of the sync.
     _hard_exit(code)
+
+
+def print_uncaught(exc):
+    """What Python does with the exception that ends `fivetran debug` (once its `finally` blocks have run: the
+    FIVETRAN_ variables are gone, operations raise): sys.last_type, sys.last_value and sys.last_traceback (and
+    sys.last_exc from 3.12) name it, then sys.excepthook gets it, before the threads are joined and the atexit
+    handlers run. A crash reporter the connector installed sees it there (537). Python's own hook is not called:
+    the runner already reports the traceback."""
+    try:
+        sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, exc.__traceback__
+        if sys.version_info >= (3, 12):
+            sys.last_exc = exc
+        if sys.excepthook is not sys.__excepthook__:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException as e:  # noqa: B902 - Python prints a failing hook's error and the original, and ends
+        try:
+            sys.stderr.write("Error in sys.excepthook:\n")
+            traceback.print_exception(type(e), e, e.__traceback__)
+        except BaseException:  # noqa: B902
+            pass
+    _flush_out()
 
 
 def _end_as_python_does():
