@@ -384,6 +384,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       4: write("configuration.json", '{"mode": "import"}'),
     },
   },
+  // The second run reads what the first left open in files/ (closed as Python ended).
+  "538-files-left-open": { runs: 2, expect: ["succeeded", "succeeded"] },
 };
 
 export function caseFor(name: string): FidelityCase {
