@@ -634,6 +634,29 @@ def _update_drained(update_method, configuration, state):
             pass
 
 
+def library_log_after_import():
+    """Right after connector.py loads, `fivetran debug` logs where it reads the configuration from, with the print its
+    connector log calls use: it asks sys.stdout.isatty() (to colour the line), then prints the line, its emoji
+    included, to sys.stdout as connector.py left it. A sys.stdout replaced at import that cannot do that (None, a
+    writer without isatty(), a closed file, an ASCII file) ends `fivetran debug` there with Python's traceback and exit
+    code 1, before files/ exists; the exception goes to sys.excepthook (539)."""
+    out = sys.stdout
+    try:
+        out.isatty()
+        encoding = getattr(out, "encoding", None)
+        if encoding:
+            ("\u26a1 \u2139\ufe0f").encode(encoding, getattr(out, "errors", None) or "strict")
+    except Exception as e:
+        failure = Failure("connector_exception",
+                          "`fivetran debug` could not print its first log line after connector.py loaded, and stops "
+                          "there with Python's traceback (exit code 1): %s: %s" % (type(e).__name__, e), e,
+                          hint="connector.py replaced sys.stdout with an object the SDK's log cannot print to (it "
+                               "calls sys.stdout.isatty(), then prints an emoji); give it isatty() and a UTF-8 "
+                               "encoding, or restore sys.stdout before connector.py finishes loading.")
+        failure.uncaught = True
+        raise failure
+
+
 def load_connector(project_dir, connector_file):
     sys.path.append(project_dir)
     module_name = "connector_connector_code"
@@ -926,6 +949,7 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
+        library_log_after_import()
         # As `fivetran debug`: configuration.json is read once connector.py has loaded (a file the connector wrote as
         # it loaded is the one the sync gets, 330), then files/state.json; that the configuration's values are
         # strings is checked only after both (340).
@@ -1043,7 +1067,8 @@ def main():
         _channel.record(record)
         code = 1
         failure_code = f.exit_code
-        if isinstance(f.exc, BaseException) and not isinstance(f.exc, (Exception, SystemExit, sdk._ConnectorTask)):
+        if getattr(f, "uncaught", False) or (
+                isinstance(f.exc, BaseException) and not isinstance(f.exc, (Exception, SystemExit, sdk._ConnectorTask))):
             uncaught = f.exc
     except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
         sdk._uninstall()

@@ -368,10 +368,13 @@ class Logging:
                 message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
             # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
             lines = message.split("\n")
+            out = _sys.stdout
+            # Then the SDK asks sys.stdout whether it is a terminal (to colour the line), before it prints: None, a
+            # writer without isatty() (a tee with write and flush only) or a closed file fails the call there (539).
+            out.isatty()
             # `fivetran debug` print()s the line, after its prefix, to sys.stdout as it is then: UTF-8 and strict
             # unless the connector reconfigured or replaced it (383); one without an encoding (a StringIO) or None
             # takes any text. Encoding the same text of the same length raises the same error, at the same position.
-            out = _sys.stdout
             encoding = getattr(out, "encoding", None) if out is not None else None
             if encoding:
                 errors = getattr(out, "errors", None) or "strict"
