@@ -386,14 +386,16 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   },
   // The second run reads what the first left open in files/ (closed as Python ended).
   "538-files-left-open": { runs: 2, expect: ["succeeded", "succeeded"] },
-  // Run 1 catches each log call's failure; runs 2 and 3 replace stdout as connector.py loads: `fivetran debug`'s
-  // own next log line fails there.
+  // Run 1 catches each log call's failure; runs 2 and 3 replace stdout as connector.py loads, 4 and 5 in schema()
+  // and update(): `fivetran debug`'s own next log line fails there.
   "539-stdout-without-isatty": {
-    runs: 3,
-    expect: ["succeeded", "failed", "failed"],
+    runs: 5,
+    expect: ["succeeded", "failed", "failed", "failed", "failed"],
     beforeRun: {
       2: write("configuration.json", '{"mode": "tee_at_import"}'),
       3: write("configuration.json", '{"mode": "ascii_at_import"}'),
+      4: write("configuration.json", '{"mode": "tee_in_schema"}'),
+      5: write("configuration.json", '{"mode": "tee_in_update"}'),
     },
   },
 };

@@ -657,6 +657,26 @@ def library_log_after_import():
         raise failure
 
 
+def library_log_during_sync(where):
+    """After schema() and after update() `fivetran debug` logs a line the same way (see library_log_after_import). A
+    sys.stdout the connector replaced there with one that cannot print fails the sync: rows after the last
+    checkpoint are dropped, and the SDK's report of it cannot be printed either, so it ends with exit code 1 and no
+    message (539)."""
+    out = sys.stdout
+    try:
+        out.isatty()
+        encoding = getattr(out, "encoding", None)
+        if encoding:
+            ("\u26a1").encode(encoding, getattr(out, "errors", None) or "strict")
+    except Exception as e:
+        raise Failure("connector_exception",
+                      "`fivetran debug` could not print its log line after %s returned, and the sync fails there (exit "
+                      "code 1, no message): %s: %s" % (where, type(e).__name__, e), e,
+                      hint="%s left sys.stdout replaced with an object the SDK's log cannot print to (it calls "
+                           "sys.stdout.isatty(), then prints an emoji); restore sys.stdout before it returns, or give "
+                           "the replacement isatty() and a UTF-8 encoding." % where)
+
+
 def load_connector(project_dir, connector_file):
     sys.path.append(project_dir)
     module_name = "connector_connector_code"
@@ -1007,6 +1027,7 @@ def main():
                                                       connector.configuration or dict(configuration or {})))
             except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
                 raise call_failure(e, "schema()", "schema")
+            library_log_during_sync("schema()")
             _channel.schema(tables)
             sdk._declare(tables)
 
@@ -1028,6 +1049,7 @@ def main():
             # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
             kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk._SdkException) else "connector_exception"
             raise call_failure(e, "update()", kind)
+        library_log_during_sync("update()")
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.

@@ -3,7 +3,8 @@
 # None, a tee with write() and flush() only, a closed StringIO, a StringIO under redirect_stdout and a tee that has
 # isatty(), each caught and kept as a row; then the tee installed as connector.py loads (`fivetran debug`'s own next
 # log line fails: Python's traceback, exit 1, no files/); then stdout reconfigured to strict ASCII as it loads (the
-# same, on the line's emoji).
+# same, on the line's emoji); then the tee left in place by schema(), and by update() after a checkpoint (the SDK's
+# next line fails the sync: exit 1, no message, the rows after the checkpoint dropped).
 import io
 import json
 import os
@@ -59,7 +60,19 @@ def log_with(stdout):
     return [result, [re.sub(r"^\d\d:\d\d:\d\d\.\d{3}", "<time>", line) for line in lines or []]]
 
 
+def schema(configuration):
+    if MODE == "tee_in_schema":
+        sys.stdout = Tee(sys.stdout)
+    return [{"table": "stdout_cases", "primary_key": ["mode", "stdout"]}]
+
+
 def update(configuration, state):
+    if MODE == "tee_in_update":
+        op.upsert("stdout_cases", {"mode": MODE, "stdout": "before the checkpoint"})
+        op.checkpoint({"mode": MODE})
+        op.upsert("stdout_cases", {"mode": MODE, "stdout": "after the checkpoint"})
+        sys.stdout = Tee(sys.stdout)
+        return
     closed = io.StringIO()
     closed.close()
     cases = {
@@ -74,4 +87,4 @@ def update(configuration, state):
     op.checkpoint({"mode": MODE})
 
 
-connector = Connector(update=update)
+connector = Connector(update=update, schema=schema)
