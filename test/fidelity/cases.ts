@@ -384,6 +384,37 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "522-evolution-run-fails-then-retried": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
   // sys.stderr replaced at import by a writer with no fileno(): `fivetran debug` cannot turn faulthandler on, and stops.
   "524-stderr-tee-without-fileno": { expect: ["failed"] },
+  // Run 2 with a configuration.json that is not empty: schema()'s setdefault() then reaches update().
+  "536-connector-object-attributes": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    beforeRun: { 2: write("configuration.json", '{"region": "eu", "api_key": "k-123"}') },
+  },
+  // Each run ends update() another way (configuration.json's mode); only the uncaught BaseExceptions reach the
+  // connector's sys.excepthook.
+  "537-crash-reporter-excepthook": {
+    runs: 4,
+    expect: ["failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"mode": "keyboard_interrupt"}'),
+      3: write("configuration.json", '{"mode": "op_error"}'),
+      4: write("configuration.json", '{"mode": "import"}'),
+    },
+  },
+  // The second run reads what the first left open in files/ (closed as Python ended).
+  "538-files-left-open": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // Run 1 catches each log call's failure; runs 2 and 3 replace stdout as connector.py loads, 4 and 5 in schema()
+  // and update(): `fivetran debug`'s own next log line fails there.
+  "539-stdout-without-isatty": {
+    runs: 5,
+    expect: ["succeeded", "failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"mode": "tee_at_import"}'),
+      3: write("configuration.json", '{"mode": "ascii_at_import"}'),
+      4: write("configuration.json", '{"mode": "tee_in_schema"}'),
+      5: write("configuration.json", '{"mode": "tee_in_update"}'),
+    },
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

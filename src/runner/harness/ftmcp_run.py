@@ -105,7 +105,7 @@ def call_failure(exc, where, kind):
     """The Failure for what the connector's schema() or update() raised, as `fivetran debug` reports it: an Exception
     with "failed while executing <where> error: " before its message (kind says which); op.error()'s ConnectorTask,
     a BaseException that nothing wraps, as it is; any other BaseException as the end of the process (stopped)."""
-    from fivetran_connector_sdk import ConnectorTask
+    from fivetran_connector_sdk import _ConnectorTask as ConnectorTask
 
     if isinstance(exc, ConnectorTask):
         return Failure("connector_exception", str(exc), exc)
@@ -229,9 +229,19 @@ def take_job():
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
-    # With the encoding and handler Python gave stdin at start-up (PYTHONIOENCODING's), as under `fivetran debug` (441).
-    sys.stdin = open(0, "r", closefd=False, encoding=getattr(sys.stdin, "encoding", None) or "utf-8",
-                     errors=getattr(sys.stdin, "errors", None) or "strict")
+    # A new stdin over /dev/null, made as Python makes it at start-up (the one it made took fd 0 for the pipe it was,
+    # not seekable, and write-through for our -u): named `<stdin>`, newline "\n", the encoding and handler Python
+    # gave stdin (PYTHONIOENCODING's), write-through only if the user's PYTHONUNBUFFERED asks, and sys.__stdin__ too,
+    # as under `fivetran debug` (441, 531).
+    environ = job.get("environ") or {}
+    unbuffered = environ["PYTHONUNBUFFERED"] if "PYTHONUNBUFFERED" in environ else os.environ.get("PYTHONUNBUFFERED")
+    raw = io.open(0, "rb", closefd=False)
+    raw.raw.name = "<stdin>"
+    stdin = io.TextIOWrapper(raw, encoding=getattr(sys.stdin, "encoding", None) or "utf-8",
+                             errors=getattr(sys.stdin, "errors", None) or "strict", newline="\n",
+                             write_through=bool(unbuffered))
+    stdin.mode = "r"
+    sys.stdin = sys.__stdin__ = stdin
     return job
 
 
@@ -587,6 +597,86 @@ def check_dict(incoming, string_only, values_of="configuration.json values"):
     return incoming
 
 
+# How deep in the stack `fivetran debug` runs the connector's code, counted from the bottom frame (its console
+# script's `<module>` is 1): the frame that imports connector.py is the 6th (then the import machinery's two, then
+# connector.py's `<module>`), and schema() and update() run as the 13th (a generator update() too: it is drained in
+# the frame that called it). A connector sees it as its recursion headroom (a RecursionError at one depth fewer or
+# more), len(inspect.stack()) and traceback.extract_stack() (530).
+SDK_IMPORT_CALLER_DEPTH = 6
+SDK_CALL_DEPTH = 13
+
+
+def call_at_depth(depth, fn, *args, **kwargs):
+    """fn(*args, **kwargs) running as frame number `depth` from the bottom of the stack, through frames of this file
+    (which describe() leaves out of a traceback); where the harness is already deeper, from here."""
+    here = 0
+    frame = sys._getframe()
+    while frame is not None:
+        here += 1
+        frame = frame.f_back
+    return _descend(depth - here - 2, fn, args, kwargs)
+
+
+def _descend(n, fn, args, kwargs):
+    if n > 0:
+        return _descend(n - 1, fn, args, kwargs)
+    return fn(*args, **kwargs)
+
+
+def _exec_module(spec, module):
+    spec.loader.exec_module(module)
+
+
+def _update_drained(update_method, configuration, state):
+    result = update_method(configuration=configuration, state=state)
+    if isinstance(result, types.GeneratorType):
+        for _ in result:
+            pass
+
+
+def library_log_after_import():
+    """Right after connector.py loads, `fivetran debug` logs where it reads the configuration from, with the print its
+    connector log calls use: it asks sys.stdout.isatty() (to colour the line), then prints the line, its emoji
+    included, to sys.stdout as connector.py left it. A sys.stdout replaced at import that cannot do that (None, a
+    writer without isatty(), a closed file, an ASCII file) ends `fivetran debug` there with Python's traceback and exit
+    code 1, before files/ exists; the exception goes to sys.excepthook (539)."""
+    out = sys.stdout
+    try:
+        out.isatty()
+        encoding = getattr(out, "encoding", None)
+        if encoding:
+            ("\u26a1 \u2139\ufe0f").encode(encoding, getattr(out, "errors", None) or "strict")
+    except Exception as e:
+        failure = Failure("connector_exception",
+                          "`fivetran debug` could not print its first log line after connector.py loaded, and stops "
+                          "there with Python's traceback (exit code 1): %s: %s" % (type(e).__name__, e), e,
+                          hint="connector.py replaced sys.stdout with an object the SDK's log cannot print to (it "
+                               "calls sys.stdout.isatty(), then prints an emoji); give it isatty() and a UTF-8 "
+                               "encoding, or restore sys.stdout before connector.py finishes loading.")
+        failure.uncaught = True
+        raise failure
+
+
+def library_log_during_sync(where):
+    """After schema() and after update() `fivetran debug` logs a line the same way (see library_log_after_import). A
+    sys.stdout the connector replaced there with one that cannot print fails the sync: rows after the last
+    checkpoint are dropped, and the SDK's report of it cannot be printed either, so it ends with exit code 1 and no
+    message (539)."""
+    out = sys.stdout
+    try:
+        out.isatty()
+        encoding = getattr(out, "encoding", None)
+        if encoding:
+            ("\u26a1").encode(encoding, getattr(out, "errors", None) or "strict")
+    except Exception as e:
+        raise Failure("connector_exception",
+                      "`fivetran debug` could not print its log line after %s returned, and the sync fails there (exit "
+                      "code 1, no message): %s: %s" % (where, type(e).__name__, e), e,
+                      hint="%s left sys.stdout replaced with an object the SDK's log cannot print to (it calls "
+                           "sys.stdout.isatty(), then prints an emoji); restore sys.stdout before it returns, or give "
+                           "the replacement isatty() and a UTF-8 encoding." % where)
+
+
 def load_connector(project_dir, connector_file):
     sys.path.append(project_dir)
     module_name = "connector_connector_code"
@@ -594,7 +684,7 @@ def load_connector(project_dir, connector_file):
         spec = importlib.util.spec_from_file_location(module_name, connector_file)
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
-        spec.loader.exec_module(module)
+        call_at_depth(SDK_IMPORT_CALLER_DEPTH, _exec_module, spec, module)
     except SyntaxError as e:
         raise Failure("syntax", load_error(e, connector_file, project_dir), e)
     except ImportError as e:
@@ -854,6 +944,10 @@ def main():
     # The command line connector.py sees is `fivetran debug`'s: the console script beside the venv's Python, then
     # `debug` (an argparse parser at import refuses it, as there: `unrecognized arguments: debug`, exit code 2).
     sys.argv = [os.path.join(os.path.dirname(sys.executable), "fivetran"), "debug"]
+    # And the interpreter's own command line (Python 3.10+) is the console script's: its shebang's Python, then that
+    # (534); not `python3 -u ftmcp_boot.py`.
+    if hasattr(sys, "orig_argv"):
+        sys.orig_argv = [sys.executable] + sys.argv
     memory_watch = MemoryWatch()
     if job.get("memory_limit_mb"):
         limit_memory(job["memory_limit_mb"])
@@ -863,6 +957,9 @@ def main():
     configuration = None
     # `fivetran debug` makes files/ only once connector.py has loaded and the configuration passed its checks.
     syncing = False
+    # A BaseException that nothing of `fivetran debug` catches (not sys.exit(), not op.error()'s): it leaves the
+    # console script, and Python hands it to sys.excepthook (537).
+    uncaught = None
     try:
         if job.get("proof"):
             # Record, replay, faults, crash points (src/proof/): hooks on http.client, installed before the import.
@@ -872,6 +969,7 @@ def main():
         for w in exit_check(connector_file):
             _channel.warning(w)
         connector = load_connector(project_dir, connector_file)
+        library_log_after_import()
         # As `fivetran debug`: configuration.json is read once connector.py has loaded (a file the connector wrote as
         # it loaded is the one the sync gets, 330), then files/state.json; that the configuration's values are
         # strings is checked only after both (340).
@@ -899,6 +997,9 @@ def main():
             raise Failure("configuration", CONFIG_REQUIRED,
                           hint="Create configuration.json in the connector folder ({} if the connector needs no "
                                "configuration), or pass the configuration argument.")
+        # As `fivetran debug`, the connector object holds the folder from here on, then the configuration and state
+        # once checked (536); schema() and update() are given those dicts when they are not empty, else a copy.
+        connector.project_path = project_dir
         check_requirements(project_dir)
         enable_faulthandler()
         read_source(connector_file)
@@ -906,6 +1007,8 @@ def main():
             configuration = check_dict(configuration, True)
         else:
             configuration = check_dict(configuration, True, "the configuration argument's values")
+        connector.configuration = configuration
+        connector.state = state if state else {}
         _channel.start_state(state)
         # `fivetran debug` logs at DEBUG from here on; at import time LOG_LEVEL was None.
         sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
@@ -920,9 +1023,11 @@ def main():
 
         if connector.schema_method is not None:
             try:
-                tables = process_tables(connector.schema_method(configuration))
+                tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method,
+                                                      connector.configuration or dict(configuration or {})))
             except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
                 raise call_failure(e, "schema()", "schema")
+            library_log_during_sync("schema()")
             _channel.schema(tables)
             sdk._declare(tables)
 
@@ -932,10 +1037,8 @@ def main():
         # never checkpoints, writes that same dict at its end (_channel.end_state()).
         own_state = state if state else None
         try:
-            result = connector.update_method(configuration=configuration, state=state)
-            if isinstance(result, types.GeneratorType):
-                for _ in result:
-                    pass
+            call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method,
+                          connector.configuration or dict(configuration or {}), connector.state or dict(state or {}))
         except MemoryError as e:
             # The frames' locals hold what filled the memory; free them so the report can be written.
             traceback.clear_frames(e.__traceback__)
@@ -944,12 +1047,13 @@ def main():
                           e)
         except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
             # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
-            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk.SdkException) else "connector_exception"
+            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk._SdkException) else "connector_exception"
             raise call_failure(e, "update()", kind)
+        library_log_during_sync("update()")
         if sdk._failure is not None:
             # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
             # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
-            kind = "connector_exception" if isinstance(sdk._failure, sdk.ConnectorTask) else "operation"
+            kind = "connector_exception" if isinstance(sdk._failure, sdk._ConnectorTask) else "operation"
             raise Failure(kind, str(sdk._failure), sdk._failure)
         refused = _channel.end_state(own_state)
         sdk._uninstall()
@@ -985,6 +1089,9 @@ def main():
         _channel.record(record)
         code = 1
         failure_code = f.exit_code
+        if getattr(f, "uncaught", False) or (
+                isinstance(f.exc, BaseException) and not isinstance(f.exc, (Exception, SystemExit, sdk._ConnectorTask))):
+            uncaught = f.exc
     except BaseException as e:  # noqa: B902 - the last word must reach Node whatever happened
         sdk._uninstall()
         record = {"t": "error", "kind": "internal", "message": "%s: %s" % (type(e).__name__, e)}
@@ -994,6 +1101,8 @@ def main():
         failure_code = 1
     for name in DEBUG_ENVIRONMENT:
         os.environ.pop(name, None)
+    if uncaught is not None and os.getpid() == main_pid:
+        print_uncaught(uncaught)
     if os.getpid() != main_pid:
         # A forked child of the connector that came back here (sys.exit() in it, or the end of update()): its
         # records went nowhere (_channel._after_fork). It ends as a child of `fivetran debug` would, with the code
@@ -1007,9 +1116,31 @@ def main():
     # The channel's writer thread may still hold the last records (stats, end or error).
     _flush_out()
     _end_as_python_does()
-    # Skips the rest of interpreter teardown (module and object finalizers), which `fivetran debug` would run too
-    # but which shows nothing of the sync.
-    _hard_exit(code)
+    # Then the rest of the interpreter's end, as `fivetran debug`'s: module and object finalizers, which close what the
+    # connector left open (a file's buffered lines reach files/, a ZipFile writes its directory, 538). The records are
+    # all sent; Python exits with `code`.
+    raise SystemExit(code)
+
+
+def print_uncaught(exc):
+    """What Python does with the exception that ends `fivetran debug` (once its `finally` blocks have run: the
+    FIVETRAN_ variables are gone, operations raise): sys.last_type, sys.last_value and sys.last_traceback (and
+    sys.last_exc from 3.12) name it, then sys.excepthook gets it, before the threads are joined and the atexit
+    handlers run. A crash reporter the connector installed sees it there (537). Python's own hook is not called:
+    the runner already reports the traceback."""
+    try:
+        sys.last_type, sys.last_value, sys.last_traceback = type(exc), exc, exc.__traceback__
+        if sys.version_info >= (3, 12):
+            sys.last_exc = exc
+        if sys.excepthook is not sys.__excepthook__:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    except BaseException as e:  # noqa: B902 - Python prints a failing hook's error and the original, and ends
+        try:
+            sys.stderr.write("Error in sys.excepthook:\n")
+            traceback.print_exception(type(e), e, e.__traceback__)
+        except BaseException:  # noqa: B902
+            pass
+    _flush_out()
 
 
 def _end_as_python_does():

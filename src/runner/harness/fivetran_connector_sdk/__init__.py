@@ -15,6 +15,9 @@ from datetime import datetime as _datetime
 from enum import IntEnum as _IntEnum
 
 from . import _channel, _files, _tasks
+# Not names of this module: SDK 3.0.0's fivetran_connector_sdk has neither, and `from fivetran_connector_sdk import
+# SdkException` fails there with ImportError (532); pickle finds them in _errors.
+from ._errors import ConnectorTask as _ConnectorTask, SdkException as _SdkException
 from ._files import ByteStream, FileUpload
 from . import configuration_form, form_field, test
 from ._action import action
@@ -41,8 +44,11 @@ class Connector:
         self.schema_method = schema
         self.update_method = update
         self.configuration_form_method = configuration_form
+        # What `fivetran debug` sets as its sync starts (the harness does, see ftmcp_run.py): the folder, then the
+        # checked configuration and state; schema() and update() are given these dicts when they are not empty (536).
         self.configuration = None
         self.state = None
+        self.project_path = None
 
     def debug(self, project_path=None, configuration=None, state=None, naming=None, log_level=None, state_path=None):
         # Under the runner, connector.py is not __main__, so this only runs when someone calls it by hand (or left it
@@ -92,15 +98,6 @@ def _message(message):
         raise ValueError("Message must be a non-empty string")
 
 
-class ConnectorTask(BaseException):
-    """Raised by Operations.error(): the connector asked for the sync to fail. As in the SDK, a BaseException, so
-    that a connector's own `except Exception` does not swallow it; and like a refused operation, catching it does
-    not save the sync (see _fail)."""
-
-    def __init__(self, message, trace):
-        super().__init__("Connector Sdk Task. Message: " + message + ("\n" + trace if trace else ""))
-
-
 # What an operation raises outside update() (at import time, in schema()): the SDK's runner is installed only
 # while update() runs. A class, so that each raise is a new exception, named RuntimeError as the SDK's is.
 _NotInstalled = type("RuntimeError", (RuntimeError,), {
@@ -108,11 +105,6 @@ _NotInstalled = type("RuntimeError", (RuntimeError,), {
         self, "no runner is installed: operations can only be called while the runner executes the connector"),
     "__module__": "builtins",
 })
-
-
-class SdkException(Exception):
-    """An operation the SDK's core refuses (a null primary key). As in the SDK, an Exception: a connector may
-    catch it, but the sync has failed anyway (see _fail)."""
 
 
 # The first operation the core refused. As in the SDK's _Sync, every later operation raises it again and the
@@ -184,7 +176,7 @@ def _check_key_renamed(entry, data):
     for column in entry[0]:
         key = _names.column(column)
         if renamed.get(key) is None:
-            error = SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
+            error = _SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
                                  % (_names.schema(entry[1]), _names.table(entry[2]), key))
             # The row's own field names, for a hint that shows which field schema() may have meant.
             error.record_keys = [name for name in data if isinstance(name, str)][:100]
@@ -264,7 +256,7 @@ def _row_with_file(kind, table, data, schema, upload):
         try:
             target = _file_store.store(_names.schema(schema), table, upload)
         except _files.UploadError as e:
-            _fail(SdkException(str(e)))
+            _fail(_SdkException(str(e)))
         _channel.file_uploaded(table, schema, upload.path, target)
         entry = (_keys.get(table) if schema is None else _schema_keys.get((schema, table)))
         if entry is not None:
@@ -341,7 +333,7 @@ class Operations:
         if _failure is not None:
             raise _failure
         # The message may hold a little HTML, rendered as the SDK renders it in a terminal.
-        _fail(ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
+        _fail(_ConnectorTask(_tasks.render(message), trace if trace and trace.strip() else ""))
 
 
 # The display width of `fivetran debug`'s prefix of a connector's log line ("12:34:56.789 INFO     \u26a1 connector ",
@@ -376,10 +368,13 @@ class Logging:
                 message += "\n" + "".join(traceback.format_exception(type(exception), exception, exception.__traceback__, limit=1))
             # str.split, as the SDK formats every message: `log.info(42)` fails here with Python's own error.
             lines = message.split("\n")
+            out = _sys.stdout
+            # Then the SDK asks sys.stdout whether it is a terminal (to colour the line), before it prints: None, a
+            # writer without isatty() (a tee with write and flush only) or a closed file fails the call there (539).
+            out.isatty()
             # `fivetran debug` print()s the line, after its prefix, to sys.stdout as it is then: UTF-8 and strict
             # unless the connector reconfigured or replaced it (383); one without an encoding (a StringIO) or None
             # takes any text. Encoding the same text of the same length raises the same error, at the same position.
-            out = _sys.stdout
             encoding = getattr(out, "encoding", None) if out is not None else None
             if encoding:
                 errors = getattr(out, "errors", None) or "strict"
