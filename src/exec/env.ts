@@ -135,6 +135,15 @@ export function pythonOutputSettingsAsGiven(base: NodeJS.ProcessEnv = process.en
   return { PYTHONIOENCODING: base.PYTHONIOENCODING ?? null, PYTHONUNBUFFERED: base.PYTHONUNBUFFERED ?? null };
 }
 
+/**
+ * What a harness's job says of Python's output settings (ftmcp_run.py's stdio_errors_as_python_picks): whether stdout's
+ * error handler is to follow the locale (stdioEncoding), and the user's own settings to give back (above). The run's
+ * job and the setup tests' job carry the same.
+ */
+export function pythonOutputJob(base: NodeJS.ProcessEnv = process.env): { stdio_errors_from_locale?: true; environ: Record<string, string | null> } {
+  return { ...(stdioEncoding(base).fromLocale ? { stdio_errors_from_locale: true as const } : {}), environ: pythonOutputSettingsAsGiven(base) };
+}
+
 /** The environment a connector runs with. */
 export function connectorEnv(base: NodeJS.ProcessEnv = process.env, extra: Record<string, string> = {}): Record<string, string> {
   return childEnv("connector", base, extra);

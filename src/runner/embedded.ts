@@ -2,7 +2,7 @@ import { constants } from "node:os";
 import { join } from "node:path";
 import type { Duplex, Readable } from "node:stream";
 import { HARNESS_DIR } from "../paths.js";
-import { pythonOutputSettingsAsGiven, stdioEncoding } from "../exec/env.js";
+import { pythonOutputJob } from "../exec/env.js";
 import { hintFor, nullKeyOf } from "./classify.js";
 import { RunTracker } from "./context.js";
 import { LINGER_MS, limitError, lingerWarning, stoppedAfterVerdict } from "./limits.js";
@@ -166,7 +166,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const stateText = inp.stateFromDisk ? { state_from_disk: true } : { state: inp.startState };
     if (pythonVersion !== undefined) {
       stdio[0].write(
-        `${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...(stdioEncoding().fromLocale ? { stdio_errors_from_locale: true } : {}), environ: pythonOutputSettingsAsGiven(), ...(debugMemoryLimitBytes ? { debug_memory_limit_bytes: debugMemoryLimitBytes } : {}), ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
+        `${JSON.stringify({ project_dir: inp.projectDir, ...config, ...stateText, memory_limit_mb: inp.memoryLimitMb ?? null, ...pythonOutputJob(), ...(debugMemoryLimitBytes ? { debug_memory_limit_bytes: debugMemoryLimitBytes } : {}), ...(inp.proof ? { proof: inp.proof } : {}) })}\n`,
       );
     }
     channel.off("data", keep);

@@ -7,7 +7,7 @@ import { Redactor } from "../workspace/redact.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { RunTracker } from "./context.js";
 import { connectorEnv } from "./env.js";
-import { pythonOutputSettingsAsGiven, stdioEncoding } from "../exec/env.js";
+import { pythonOutputJob } from "../exec/env.js";
 import { readLines, watchLines } from "./lines.js";
 import { spawnSupervised } from "./process.js";
 import { fenceConnectorText } from "./report.js";
@@ -127,7 +127,7 @@ export async function runSetupTests(opts: SetupTestOptions): Promise<SetupTestRe
   });
   const stdio = proc.child.stdio as unknown as [NodeJS.WritableStream, ...unknown[]];
   // The job goes through stdin, never argv (argv is visible to every user of the machine).
-  stdio[0].write(`${JSON.stringify({ project_dir: projectDir, ...input, ...(stdioEncoding().fromLocale ? { stdio_errors_from_locale: true } : {}), environ: pythonOutputSettingsAsGiven() })}\n`);
+  stdio[0].write(`${JSON.stringify({ project_dir: projectDir, ...input, ...pythonOutputJob() })}\n`);
   const logs = Promise.all([watchLines(proc.stdout, (l) => tracker.log("INFO", "stdout", l)), watchLines(proc.stderr, (l) => tracker.log("WARNING", "stderr", l))]);
 
   const result: SetupTestResult = { status: "failed", fields: [], tests: [], results: [], warnings: tracker.warnings, logTail: [], python, durationMs: 0 };

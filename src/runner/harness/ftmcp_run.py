@@ -634,19 +634,27 @@ def _update_drained(update_method, configuration, state):
             pass
 
 
-def library_log_after_import():
-    """Right after connector.py loads, `fivetran debug` logs where it reads the configuration from, with the print its
-    connector log calls use: it asks sys.stdout.isatty() (to colour the line), then prints the line, its emoji
-    included, to sys.stdout as connector.py left it. A sys.stdout replaced at import that cannot do that (None, a
-    writer without isatty(), a closed file, an ASCII file) ends `fivetran debug` there with Python's traceback and exit
-    code 1, before files/ exists; the exception goes to sys.excepthook (539)."""
+def _stdout_refuses_log_line(text):
+    """What a log line of `fivetran debug` meets on sys.stdout as the connector left it, or None: the SDK asks
+    sys.stdout.isatty() (to colour the line), then prints `text`, its emoji included. None, a writer without
+    isatty(), a closed file or an ASCII file raises there (539)."""
     out = sys.stdout
     try:
         out.isatty()
         encoding = getattr(out, "encoding", None)
         if encoding:
-            ("\u26a1 \u2139\ufe0f").encode(encoding, getattr(out, "errors", None) or "strict")
+            text.encode(encoding, getattr(out, "errors", None) or "strict")
     except Exception as e:
+        return e
+    return None
+
+
+def library_log_after_import():
+    """Right after connector.py loads, `fivetran debug` logs where it reads the configuration from. A sys.stdout
+    replaced at import that cannot print it ends `fivetran debug` there with Python's traceback and exit code 1,
+    before files/ exists; the exception goes to sys.excepthook (539)."""
+    e = _stdout_refuses_log_line("\u26a1 \u2139\ufe0f")
+    if e is not None:
         failure = Failure("connector_exception",
                           "`fivetran debug` could not print its first log line after connector.py loaded, and stops "
                           "there with Python's traceback (exit code 1): %s: %s" % (type(e).__name__, e), e,
@@ -662,13 +670,8 @@ def library_log_during_sync(where):
     sys.stdout the connector replaced there with one that cannot print fails the sync: rows after the last
     checkpoint are dropped, and the SDK's report of it cannot be printed either, so it ends with exit code 1 and no
     message (539)."""
-    out = sys.stdout
-    try:
-        out.isatty()
-        encoding = getattr(out, "encoding", None)
-        if encoding:
-            ("\u26a1").encode(encoding, getattr(out, "errors", None) or "strict")
-    except Exception as e:
+    e = _stdout_refuses_log_line("\u26a1")
+    if e is not None:
         raise Failure("connector_exception",
                       "`fivetran debug` could not print its log line after %s returned, and the sync fails there (exit "
                       "code 1, no message): %s: %s" % (where, type(e).__name__, e), e,

@@ -4,7 +4,8 @@ The runner starts every Python it runs for a connector with PYTHONIOENCODING=utf
 UTF-8 whatever the locale; but that setting also makes the handler `strict`, where Python left to itself picks
 `surrogateescape` under the C or POSIX locale, a locale it coerces to C.UTF-8, or UTF-8 mode (fidelity 430: a file
 name listed with a lone surrogate prints there). Used by ftmcp_run.py for the harness's own stdout (the connector's
-child processes get the user's own PYTHONIOENCODING, or none, and pick theirs alike, 519), and by the runner's probe (src/runner/python.ts) for the real SDK's process.
+child processes get the user's own PYTHONIOENCODING, or none, and pick theirs alike, 519), and by the runner's probe
+(src/runner/python.ts) for the real SDK's process.
 
 Standard library only; runs on Python 3.9 to 3.13.
 """
