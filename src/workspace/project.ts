@@ -58,12 +58,7 @@ export class ConnectorProject {
    * created; a dangling link resolves to its target, because that is where a write would land.
    */
   resolve(rel: string): string {
-    checkPathArgument(rel, "path");
-    // Security: lexical check first, so `..` and absolute paths are refused before any filesystem call.
-    const lexical = resolve(this.root, rel);
-    if (isAbsolute(rel) || !isInside(this.root, lexical)) {
-      throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
-    }
+    const lexical = this.lexical(rel);
     let real: string;
     try {
       real = realpathAllowingMissing(lexical);
@@ -74,6 +69,17 @@ export class ConnectorProject {
     // Security: the real path, through every link on the way, must still be inside the folder.
     if (!isInside(this.root, real)) throw leaves(rel);
     return real;
+  }
+
+  /** `rel` joined to the folder, refused when it leaves it by `..` or is absolute. */
+  private lexical(rel: string): string {
+    checkPathArgument(rel, "path");
+    // Security: lexical check first, so `..` and absolute paths are refused before any filesystem call.
+    const lexical = resolve(this.root, rel);
+    if (isAbsolute(rel) || !isInside(this.root, lexical)) {
+      throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
+    }
+    return lexical;
   }
 
   /** Where `rel` is, relative to the folder, for messages. */
@@ -259,12 +265,7 @@ export class ConnectorProject {
    * it is inside the folder), the name itself is left as it is.
    */
   private nameIn(rel: string): string {
-    checkPathArgument(rel, "path");
-    const lexical = resolve(this.root, rel);
-    // Security: the same lexical check as resolve()'s, before any filesystem call.
-    if (isAbsolute(rel) || !isInside(this.root, lexical)) {
-      throw new ToolError("outside_project", `The path ${rel} leaves the connector folder.`, "Use a path inside the connector folder.", rel);
-    }
+    const lexical = this.lexical(rel);
     // The folder itself has no name in a parent inside it: remove(".") must never become the whole folder.
     if (lexical === this.root) throw new ToolError("invalid_argument", `${rel} names the connector folder itself.`, "Pass a file name.", rel);
     return join(this.resolve(relative(this.root, dirname(lexical)) || "."), basename(lexical));
