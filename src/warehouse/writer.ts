@@ -27,6 +27,12 @@ import { TableRegistry } from "./writer/tables.js";
 // checkpoint is written again from (journal.ts). This file holds the transaction: spills, checkpoints, replay,
 // rollback and failure.
 
+/**
+ * DuckDB's errors about a value of the rows being written (a CAST that fails, a number out of its type's range):
+ * those an early write may meet where the SDK's one write of the checkpoint, in the final types, does not.
+ */
+const REFUSED_VALUE = /^(Conversion|Invalid Input|Out of Range) Error/;
+
 /** Errors a COMMIT raised: after one, the SDK reports its failing rollback's error instead (407). */
 const COMMIT_FAILED = new WeakSet<Error>();
 export { KeySet } from "./writer/keys.js";
@@ -84,6 +90,14 @@ export class WarehouseWriter {
   private inflight: Promise<void> = Promise.resolve();
   /** A flush that failed: the sync cannot go on, and every later checkpoint reports this error. */
   private failure: ToolError | undefined;
+  /**
+   * An early write DuckDB refused for a value it held (text typed from the rows so far that DuckDB cannot CAST, such
+   * as digits of another script, which Python reads). The SDK writes a checkpoint once, in the types of all its
+   * rows: a later row may make the column text, and then nothing fails, or the write fails at the checkpoint, with
+   * every operation before it counted. So the sync goes on, nothing more of the transaction is written early, and
+   * its checkpoint writes it once from its journal (rewrite()), where it fails, or not, as the SDK's write does.
+   */
+  private earlyRefused: ToolError | undefined;
   /** Operations recorded since rows were last handed to DuckDB. */
   private pendingRows = 0;
   /** A transaction holds rows written before their checkpoint (a spill); the next checkpoint commits it. */
@@ -273,6 +287,9 @@ export class WarehouseWriter {
    */
   row(op: RowRecord["t"], table: string, shape: Shape, values: readonly WireCell[], schema?: string, id?: string): void {
     this.assertOpen();
+    // A transaction that outgrew its journal cannot be written once at its checkpoint: a refused early write then
+    // ends the sync now, as any other failed early write does, rather than holding rows in memory without end.
+    if (this.earlyRefused && !this.records.complete()) this.failure ??= this.earlyRefused;
     // A spill that failed ends the sync now, not at the next checkpoint, which may be millions of rows away.
     if (this.failure) throw this.failure;
     if (this.replaying) {
@@ -314,7 +331,8 @@ export class WarehouseWriter {
     this.recordingSince = this.clock.nowUs();
     return this.enqueue(async () => {
       try {
-        await this.flush(batches, true, since, segment);
+        if (this.earlyRefused) await this.rewrite(segment, since);
+        else await this.flush(batches, true, since, segment);
       } finally {
         segment.dispose();
       }
@@ -327,6 +345,7 @@ export class WarehouseWriter {
   /** Forgets everything since the last checkpoint (after a checkpoint still being written has finished). */
   async rollback(): Promise<void> {
     await this.inflight;
+    this.earlyRefused = undefined;
     for (const t of this.registry.all) t.clear();
     this.pendingRows = 0;
     this.recordingSince = this.clock.nowUs();
@@ -336,11 +355,12 @@ export class WarehouseWriter {
 
   /** Hands the rows recorded so far to DuckDB without committing them (see SPILL_ROWS). */
   private spill(): void {
-    if (this.failure) return;
+    if (this.failure || this.earlyRefused) return;
     const batches = this.closeBatches(true);
     const since = this.recordingSince;
-    // A failure is kept in this.failure: the next operation or checkpoint reports it.
-    this.enqueue(() => this.flush(batches, false, since)).catch(() => {});
+    // A failure is kept in this.failure: the next operation or checkpoint reports it. A spill queued behind one DuckDB
+    // refused (earlyRefused) is dropped: its checkpoint writes the transaction again from the journal.
+    this.enqueue(() => (this.earlyRefused ? Promise.resolve() : this.flush(batches, false, since))).catch(() => {});
   }
 
   private closeBatches(early = false): Map<SyncTable, Batch> {
@@ -423,9 +443,8 @@ export class WarehouseWriter {
       // As the SDK's transaction does (`rollback()` in an `except`): after a COMMIT that failed, the rollback fails
       // too (`cannot rollback - no transaction is active`), and that is the error reported (407).
       const refused = await this.abort();
-      for (const t of this.registry.all) t.clear();
       const message = refused && e instanceof Error && COMMIT_FAILED.has(e) ? refused.message : (e as Error).message;
-      this.failure =
+      const failure =
         e instanceof ToolError
           ? e
           : new ToolError(
@@ -436,6 +455,14 @@ export class WarehouseWriter {
                 ? "The rows since the last checkpoint did not fit in DuckDB's memory (by default 80% of the machine's, as under fivetran debug): call op.checkpoint(state) more often (every page or batch)."
                 : "Writing to files/warehouse.db failed, so the data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
             );
+      // An early write refused for its data waits for its checkpoint (see earlyRefused); the rows recorded since
+      // stay, as do those of the next checkpoint when it has been called already.
+      if (!commit && !this.replaying && !(e instanceof ToolError) && REFUSED_VALUE.test(message)) {
+        this.earlyRefused = failure;
+        return;
+      }
+      for (const t of this.registry.all) t.clear();
+      this.failure = failure;
       throw this.failure;
     }
     // A table that could not be written yet (only updates, no table) keeps the types its values showed.
@@ -458,31 +485,34 @@ export class WarehouseWriter {
    * included), so that no column changes type after rows were written in it, and each cell is read once, as sent,
    * as the SDK reads a checkpoint written once. Rows recorded meanwhile (the next checkpoint's) wait, untouched.
    */
-  private async replay(segment: Segment, since: number): Promise<void> {
+  private async replay(segment: Segment, since: number, whole = false): Promise<void> {
+    // `whole` (rewrite()): the transaction was rolled back already, and its rows give the types, all at once.
     const hints = new Map<SyncTable, Columns>();
-    for (const t of this.registry.all) {
-      const columns = await this.schemas.columns(t.schema, t.name);
-      if (columns.size) hints.set(t, new Map(columns));
+    if (!whole) {
+      for (const t of this.registry.all) {
+        const columns = await this.schemas.columns(t.schema, t.name);
+        if (columns.size) hints.set(t, new Map(columns));
+      }
     }
     let done!: () => void;
     this.replaying = new Promise<void>((resolve) => (done = resolve));
     const next = new Map(this.registry.all.map((t) => [t, t.batch] as const));
     const nextPending = this.pendingRows;
     try {
-      await this.abort();
+      if (!whole || this.txOpen) await this.abort();
       for (const t of this.registry.all) {
         t.undoClosed();
         t.batch = new Batch();
         t.upserted.pauseLog();
       }
-      this.hints = hints;
+      this.hints = whole ? undefined : hints;
       this.pendingRows = 0;
       // The first writing stamped each operation with a time of its own after `since` and before the next
       // checkpoint's: counting from `since` stays inside that span, before every row of the next transaction.
       const clock = new CountingClock(since);
       for (const line of segment.records()) {
         this.replayRecord(line, clock);
-        if (this.pendingRows >= this.spillRows) await this.flush(this.closeBatches(true), false, since);
+        if (!whole && this.pendingRows >= this.spillRows) await this.flush(this.closeBatches(true), false, since);
       }
       const batches = this.closeBatches();
       // Column types of a batch that could not be written go on to the next checkpoint's rows, as they would have.
@@ -507,6 +537,21 @@ export class WarehouseWriter {
         }
       }
     }
+  }
+
+  /**
+   * Writes the closed transaction once, from its records, after an early write of it was refused (earlyRefused): in
+   * the types all its rows give, with nothing written early, as the SDK writes a checkpoint. Without all its records
+   * (too large to journal, or more keys than KeySet logs), the refusal is the sync's failure, as before.
+   */
+  private async rewrite(segment: Segment, since: number): Promise<void> {
+    const refused = this.earlyRefused!;
+    this.earlyRefused = undefined;
+    if (!segment.complete || !this.registry.all.every((t) => t.undoable())) {
+      for (const t of this.registry.all) t.clear();
+      throw (this.failure = refused);
+    }
+    await this.replay(segment, since, true);
   }
 
   /** One journaled record, recorded again (replay()); `clock` stamps its operations. */

@@ -48,7 +48,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "262-timestamp-key-then-text-after-spill": BIG,
   "297-change-events-partial-updates": BIG,
   "328-checkpoints-many-and-large": BIG,
+  "601-early-write-refused-then-text": BIG,
   "03-naive-time-rejected": { expect: ["failed"] },
+  // Fifteen threads tell the runner the digits of their scripts at once; Devanagari text typed BIGINT fails its CAST.
+  "600-threads-unicode-digits": { expect: ["failed"] },
   "279-two-runs-truncate-early": { runs: 2, expect: ["succeeded", "succeeded"] },
   "280-failure-after-early-truncate": { expect: ["failed"] },
   "283-failure-after-early-write": { expect: ["failed"] },

@@ -371,6 +371,66 @@ describe("WarehouseWriter spilling", () => {
     await w.close();
   });
 
+  // Devanagari digits: Python reads them as digits, so text of them is typed BIGINT, and DuckDB's CAST refuses it.
+  const DEVANAGARI = Array.from({ length: 10 }, (_, d) => [0x0966 + d, d]);
+  const deva = (n: number) => [...String(n)].map((d) => String.fromCodePoint(0x0966 + Number(d))).join("");
+
+  it("writes a checkpoint once, from its records, when DuckDB refused an early write of it: a later row that makes the column text lets it succeed (601)", async () => {
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 2 });
+    w.learnDigits(DEVANAGARI);
+    for (let id = 0; id < 6; id++) w.applyNow({ t: "upsert", table: "t", data: { id, reading: deva(id + 10) } });
+    await w.backlog();
+    // Written early as BIGINT and refused: the sync goes on, as the SDK's, which has written nothing yet.
+    w.applyNow({ t: "upsert", table: "t", data: { id: 6, reading: "n/a" } });
+    w.applyNow({ t: "upsert", table: "t", data: { id: 7, reading: deva(42) } });
+    await w.checkpoint(JSON.stringify({ page: 1 }));
+    await w.close();
+    expect(await dump(dir, "SELECT data_type FROM information_schema.columns WHERE table_name = 't' AND column_name = 'reading'")).toEqual([{ data_type: "VARCHAR" }]);
+    expect(await dump(dir, "SELECT id, reading FROM tester.t ORDER BY id")).toEqual([
+      ...[0, 1, 2, 3, 4, 5].map((id) => ({ id: String(id), reading: deva(id + 10) })),
+      { id: "6", reading: "n/a" },
+      { id: "7", reading: deva(42) },
+    ]);
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"page":1}');
+  });
+
+  it("fails at the checkpoint, not at the early write, when no later row changes the type (600), leaving the last checkpoint as it was", async () => {
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 2 });
+    w.learnDigits(DEVANAGARI);
+    await w.apply({ t: "schema", tables: [{ table: "ok", primary_key: ["id"] }] });
+    w.applyNow({ t: "upsert", table: "ok", data: { id: 1 } });
+    await w.checkpoint(JSON.stringify({ page: 1 }));
+    for (let id = 0; id < 8; id++) {
+      w.applyNow({ t: "upsert", table: "t", data: { id, reading: deva(id + 3) } });
+      await w.backlog();
+    }
+    await expect(w.checkpoint(JSON.stringify({ page: 2 }))).rejects.toThrow(/Conversion Error: Could not convert string '३' to INT64/);
+    await w.rollback();
+    await w.close();
+    expect(await dump(dir, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tester' ORDER BY 1")).toEqual([{ table_name: "ok" }]);
+    expect(readFileSync(join(dir, "files", "state.json"), "utf8")).toBe('{"page":1}');
+  });
+
+  it("ends the sync at the refused early write when the checkpoint outgrew its journal, and could not be written once", async () => {
+    const dir = tempProject("spill-");
+    const w = await WarehouseWriter.open(dir, { spillRows: 2, journalChars: 400 });
+    w.learnDigits(DEVANAGARI);
+    let threw: unknown;
+    for (let id = 0; id < 40 && threw === undefined; id++) {
+      try {
+        w.applyNow({ t: "upsert", table: "t", data: { id, reading: deva(id + 3) } });
+        await w.backlog();
+      } catch (e) {
+        threw = e;
+      }
+    }
+    expect(String(threw)).toMatch(/Could not convert string '३' to INT64/);
+    await w.rollback();
+    await w.close();
+  });
+
   it("values written early read as sent once their column widens to text later in the checkpoint, without a warning", async () => {
     const dir = tempProject("spill-");
     const warnings: string[] = [];

@@ -108,6 +108,11 @@ export class Journal {
     this.current.add(line);
   }
 
+  /** Whether the open transaction's records are all kept (it has not outgrown the limit). */
+  complete(): boolean {
+    return this.current.complete;
+  }
+
   /** Closes the open transaction's segment (a checkpoint was called) and begins the next one's. */
   cut(): Segment {
     const s = this.current;
