@@ -477,10 +477,18 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     },
   },
   "580-api-etag-not-modified": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  // Before run 4 files/state.json is a folder, as `docker run -v ./state.json:/app/files/state.json` makes it when
+  // the host has no such file.
   "581-state-removed-full-reload": {
-    runs: 3,
-    expect: ["succeeded", "succeeded", "succeeded"],
-    beforeRun: { 2: remove("files/state.json") },
+    runs: 4,
+    expect: ["succeeded", "succeeded", "succeeded", "failed"],
+    beforeRun: {
+      2: remove("files/state.json"),
+      4: (dir) => {
+        remove("files/state.json")(dir);
+        mkdirSync(join(dir, "files/state.json"));
+      },
+    },
   },
   "582-truncate-reload-fails-next-run": {
     runs: 3,

@@ -577,6 +577,11 @@ def read_state_file(path):
     """files/state.json from disk, as `fivetran debug` reads it: {} when there is none."""
     if not os.path.exists(path):
         return {}
+    if os.path.isdir(path):
+        # A folder at its name (what `docker run -v` makes of a host file that did not exist) is refused as the SDK
+        # refuses what is neither a file nor a FIFO; the runner has refused anything else (581).
+        raise Failure("state", "invalid state error: State path is incorrect, cannot find file at the location %s" % path,
+                      hint="Remove the folder files/state.json: the next checkpoint writes the state there.")
     with open(path, "rb") as f:
         return read_state(f.read(), path)
 
