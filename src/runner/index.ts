@@ -58,10 +58,10 @@ function checkProject(projectDir: string): void {
     );
   }
   // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
-  project.checkReadable("configuration.json");
-  // A folder at files/state.json (inside the folder) is the sync's to refuse, as `fivetran debug` refuses it once
-  // connector.py has loaded and configuration.json was read: `State path is incorrect` (581).
-  if (!statSync(project.resolve(STATE_FILE), { throwIfNoEntry: false })?.isDirectory()) project.checkReadable(STATE_FILE);
+  // A folder at either name (inside the folder) is the sync's to refuse, as `fivetran debug` refuses it once
+  // connector.py has loaded: `Configuration path is incorrect`, `State path is incorrect` (572, 581).
+  if (!project.isFolder("configuration.json")) project.checkReadable("configuration.json");
+  if (!project.isFolder(STATE_FILE)) project.checkReadable(STATE_FILE);
   // A file named files (not a link out, checked above) is the sync's to refuse, as `fivetran debug` refuses it once
   // connector.py has loaded: `[Errno 17] File exists` (431).
   project.resolve(`${FILES_DIR}/storage`);

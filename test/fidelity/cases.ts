@@ -443,12 +443,18 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       },
     },
   },
+  // Before run 4 configuration.json is a folder, as `docker run -v ./configuration.json:/app/configuration.json`
+  // makes it when the host has no such file.
   "572-configuration-full-resync-toggle": {
-    runs: 3,
-    expect: ["succeeded", "succeeded", "succeeded"],
+    runs: 4,
+    expect: ["succeeded", "succeeded", "succeeded", "failed"],
     beforeRun: {
       2: write("configuration.json", '{"sync_mode": "full"}'),
       3: write("configuration.json", '{"sync_mode": "incremental"}'),
+      4: (dir) => {
+        remove("configuration.json")(dir);
+        mkdirSync(join(dir, "configuration.json"));
+      },
     },
   },
   "573-keyless-same-rows-across-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },

@@ -121,7 +121,7 @@ describe("bad input", () => {
     expect((await embedded(makeConnector(ok, {}))).status).toBe("succeeded");
   });
 
-  it("a folder at files/state.json fails the run with the SDK's words; a link to a folder outside is still refused", async () => {
+  it("a folder at files/state.json or configuration.json fails the run with the SDK's words; a link to a folder outside is still refused", async () => {
     const ok = `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\nconnector = Connector(update=update)\n`;
     const dir = makeConnector(ok, {});
     mkdirSync(join(dir, "files", "state.json"), { recursive: true });
@@ -136,6 +136,15 @@ describe("bad input", () => {
     mkdirSync(join(out, "files"));
     symlinkSync(mkdtempSync(join(tmpdir(), "ftmcp-outside-")), join(out, "files", "state.json"));
     expect((await toolError(embedded(out))).code).toBe("outside_project");
+    // configuration.json likewise, read before the state.
+    const conf = makeConnector(ok, null);
+    mkdirSync(join(conf, "configuration.json"));
+    mkdirSync(join(conf, "files", "state.json"), { recursive: true });
+    const c = await embedded(conf);
+    expect(c.status).toBe("failed");
+    expect(c.exitCode).toBe(1);
+    expect(c.error?.kind).toBe("configuration");
+    expect(c.error?.message).toBe(`invalid configuration error: Configuration path is incorrect, cannot find file at the location ${realpathSync(conf)}/configuration.json`);
   });
 
   it("unserialisable value: kind serialization, committed data kept", async () => {

@@ -540,6 +540,12 @@ def read_configuration_file(project_dir):
     path = os.path.join(project_dir, "configuration.json")
     if not os.path.exists(path):
         return None
+    if os.path.isdir(path):
+        # A folder at its name (what `docker run -v` makes of a host file that did not exist) is refused as the SDK
+        # refuses what is neither a file nor a FIFO; the runner has refused anything else (572).
+        raise Failure("configuration", "invalid configuration error: Configuration path is incorrect, cannot find file at "
+                      "the location %s" % path,
+                      hint="Remove the folder configuration.json and write the configuration there as a JSON file.")
     with open(path, "rb") as f:
         return f.read()
 

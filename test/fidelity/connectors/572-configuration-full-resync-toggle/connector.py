@@ -1,7 +1,8 @@
 # A connector with a "full re-sync" switch in configuration.json, as users flip it by hand: incremental runs upsert
 # what changed since the state's cursor; a full run truncates the tables and loads the whole source again in the same
 # checkpoint (customers keyed, notes key-less), then resets the cursor. Run 1 incremental, run 2 full (the source
-# lost two customers and changed others since run 1), run 3 incremental again.
+# lost two customers and changed others since run 1), run 3 incremental again. Before run 4 configuration.json is a
+# folder (a Docker bind mount of a file the host lacked): the run is refused once connector.py has loaded.
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
 
 import os
