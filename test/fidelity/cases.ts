@@ -484,15 +484,20 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   },
   "580-api-etag-not-modified": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
   // Before run 4 files/state.json is a folder, as `docker run -v ./state.json:/app/files/state.json` makes it when
-  // the host has no such file.
+  // the host has no such file; before run 5 files/warehouse.db is one instead.
   "581-state-removed-full-reload": {
-    runs: 4,
-    expect: ["succeeded", "succeeded", "succeeded", "failed"],
+    runs: 5,
+    expect: ["succeeded", "succeeded", "succeeded", "failed", "failed"],
     beforeRun: {
       2: remove("files/state.json"),
       4: (dir) => {
         remove("files/state.json")(dir);
         mkdirSync(join(dir, "files/state.json"));
+      },
+      5: (dir) => {
+        remove("files/state.json")(dir);
+        remove("files/warehouse.db")(dir);
+        mkdirSync(join(dir, "files/warehouse.db"));
       },
     },
   },

@@ -121,7 +121,7 @@ describe("bad input", () => {
     expect((await embedded(makeConnector(ok, {}))).status).toBe("succeeded");
   });
 
-  it("a folder at files/state.json or configuration.json fails the run with the SDK's words; a link to a folder outside is still refused", async () => {
+  it("a folder at files/state.json, configuration.json or files/warehouse.db fails the run with the SDK's words; a link to a folder outside is still refused", async () => {
     const ok = `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\nconnector = Connector(update=update)\n`;
     const dir = makeConnector(ok, {});
     mkdirSync(join(dir, "files", "state.json"), { recursive: true });
@@ -145,6 +145,15 @@ describe("bad input", () => {
     expect(c.exitCode).toBe(1);
     expect(c.error?.kind).toBe("configuration");
     expect(c.error?.message).toBe(`invalid configuration error: Configuration path is incorrect, cannot find file at the location ${realpathSync(conf)}/configuration.json`);
+    // files/warehouse.db: DuckDB's words, once the checks passed; the folder left as it was.
+    const wh = makeConnector(ok, {});
+    mkdirSync(join(wh, "files", "warehouse.db"), { recursive: true });
+    const w = await embedded(wh);
+    expect(w.status).toBe("failed");
+    expect(w.exitCode).toBe(1);
+    expect(w.error?.message).toBe(`failed to connect to warehouse database file 'warehouse.db'. error: IO Error: Could not read from file "${realpathSync(wh)}/files/warehouse.db": Is a directory`);
+    expect(w.error?.hint).toContain("Remove the folder files/warehouse.db");
+    expect(readdirSync(join(wh, "files", "warehouse.db"))).toEqual([]);
   });
 
   it("unserialisable value: kind serialization, committed data kept", async () => {

@@ -1,8 +1,8 @@
 # A user who deletes files/state.json to force a full reload (keeping files/warehouse.db) after run 1. Run 2 starts
 # from no state: it loads every invoice again, some changed since (status, an amount now text, a line dropped from
 # the source that stays in the warehouse), and every line item again into a key-less table. Run 3 resumes from run 2's
-# cursor as usual. Before run 4 files/state.json is a folder (a Docker bind mount of a state file the host lacked):
-# the run is refused once connector.py has loaded.
+# cursor as usual. Before run 4 files/state.json is a folder (a Docker bind mount of a state file the host lacked),
+# before run 5 files/warehouse.db is: each run is refused once connector.py has loaded.
 import os
 
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
