@@ -17,8 +17,12 @@ export function configurationText(projectDir: string): string | undefined {
  * universal newlines: a Latin-1 or UTF-16 file is refused with the codec's error). Undefined when there is no file.
  */
 export function configurationBytes(projectDir: string): Buffer | undefined {
+  const project = ConnectorProject.of(projectDir);
+  // A folder at its name (what a Docker bind mount makes of a file the host lacked) holds no configuration: the
+  // harness fails the run on it as `fivetran debug` does (572).
+  if (project.isFolder("configuration.json")) return undefined;
   // Security: read through the project layer, so a configuration.json linking out of the folder is refused.
-  return ConnectorProject.of(projectDir).readBytes("configuration.json");
+  return project.readBytes("configuration.json");
 }
 
 /** Only to know which values to mask: what Python refuses is reported by the harness, not here. */

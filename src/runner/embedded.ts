@@ -216,7 +216,8 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
       // `fivetran debug` fails the sync then, before schema() and update(), exit code 1, with DuckDB's words.
       const why = e.message.slice(CANNOT_OPEN.length);
       applyError = tracker.error("operation", `failed to connect to warehouse database file 'warehouse.db'. error: ${why}`, {
-        hint: "files/warehouse.db is not a DuckDB database: remove it, or run with reset=true to start clean.",
+        // A folder at its name (581) is no file a reset could replace: the writer's own hint says what to do.
+        hint: why.endsWith(": Is a directory") ? e.hint : "files/warehouse.db is not a DuckDB database: remove it, or run with reset=true to start clean.",
       });
       proc.stop("failed");
     } else if (e !== undefined && e === session.openError) {

@@ -58,8 +58,11 @@ function checkProject(projectDir: string): void {
     );
   }
   // Security: the harness (and the real SDK) write under files/ by path; refuse any of these that leads out first.
-  project.checkReadable("configuration.json");
-  project.checkReadable(STATE_FILE);
+  // A folder at any of these names (inside the folder) is the sync's to refuse, as `fivetran debug` refuses it once
+  // connector.py has loaded: `Configuration path is incorrect`, `State path is incorrect`, and DuckDB's `Is a
+  // directory` for files/warehouse.db (572, 581; warehouseFile() lets that folder through).
+  if (!project.isFolder("configuration.json")) project.checkReadable("configuration.json");
+  if (!project.isFolder(STATE_FILE)) project.checkReadable(STATE_FILE);
   // A file named files (not a link out, checked above) is the sync's to refuse, as `fivetran debug` refuses it once
   // connector.py has loaded: `[Errno 17] File exists` (431).
   project.resolve(`${FILES_DIR}/storage`);

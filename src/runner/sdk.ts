@@ -1,7 +1,7 @@
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
 import { pinDatabase } from "../warehouse/pin.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { ToolError } from "../errors.js";
@@ -202,7 +202,8 @@ function readStateLoose(projectDir: string): Record<string, unknown> {
 
 /** Rows in each table of the `tester` and `tester_<source schema>` schemas, read without locking the file for writing. */
 export async function rowsPerTableReadOnly(dbPath: string): Promise<Record<string, number>> {
-  if (!existsSync(dbPath)) return {};
+  // A folder at its name (the sync failed on it, 581) holds no tables.
+  if (!existsSync(dbPath) || statSync(dbPath).isDirectory()) return {};
   const { DuckDBInstance } = await import("@duckdb/node-api");
   let instance;
   // Security: the SDK's file is opened through a descriptor of the checked file, not by its name again.

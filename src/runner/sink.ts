@@ -47,4 +47,4 @@ export const openWarehouse: SinkOpener = async (projectDir, opts) => {
   return WarehouseWriter.open(projectDir, opts);
 };
 
-export { readState as readStartState, statePath as stateFile, warehousePath as warehouseFile } from "../warehouse/files.js";
+export { readState as readStartState, statePath as stateFile, warehouseLocation as warehouseFile } from "../warehouse/files.js";

@@ -23,6 +23,15 @@ export function warehousePath(projectDir: ProjectRef): string {
   return ConnectorProject.of(projectDir).database(WAREHOUSE_FILE);
 }
 
+/**
+ * Where the database is, for what a run reports: warehousePath(), except that a folder at its name (inside the
+ * folder) is named rather than refused: the sync fails on it as `fivetran debug` fails (WarehouseWriter.open()).
+ */
+export function warehouseLocation(projectDir: ProjectRef): string {
+  const project = ConnectorProject.of(projectDir);
+  return project.isFolder(WAREHOUSE_FILE) ? project.resolve(WAREHOUSE_FILE) : project.database(WAREHOUSE_FILE);
+}
+
 export function statePath(projectDir: ProjectRef): string {
   return ConnectorProject.of(projectDir).resolve(STATE_FILE);
 }

@@ -1,12 +1,13 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { learnPythonDigits } from "./cells.js";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { FILES_DIR, METADATA_TABLE, SCHEMA, STATE_FILE, warehousePath } from "./files.js";
+import { FILES_DIR, METADATA_TABLE, SCHEMA, STATE_FILE, WAREHOUSE_FILE, warehousePath } from "./files.js";
 import { quote } from "./names.js";
-import { openWriterInstance, releaseWriterInstance } from "./registry.js";
+import { CANNOT_OPEN, openWriterInstance, releaseWriterInstance } from "./registry.js";
 import { RowWriter } from "./writer/apply.js";
 import { blankToNull, carrySeen, Batch, type Cells, type Columns, type SyncTable } from "./writer/batch.js";
 import { TableSchemas } from "./writer/ddl.js";
@@ -146,6 +147,16 @@ export class WarehouseWriter {
     // files inside the folder right before DuckDB opens them (src/warehouse/pin.ts closes the race that leaves, but for a swap and swap back inside DuckDB's open).
     const project = ConnectorProject.of(projectDir);
     project.mkdir(FILES_DIR);
+    if (project.isFolder(WAREHOUSE_FILE)) {
+      // A folder at its name (what `docker run -v` makes of a host file that did not exist): DuckDB's own words, as
+      // `fivetran debug` gets them when it opens the warehouse, before schema() (the runner fails the sync, 581).
+      throw new ToolError(
+        "internal",
+        `${CANNOT_OPEN}IO Error: Could not read from file "${join(project.root, WAREHOUSE_FILE)}": Is a directory`,
+        "Remove the folder files/warehouse.db: the next run creates the database there.",
+        WAREHOUSE_FILE,
+      );
+    }
     const dbPath = warehousePath(project);
     const instance = await openWriterInstance(dbPath);
     let conn: DuckDBConnection | undefined;

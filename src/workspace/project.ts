@@ -130,6 +130,21 @@ export class ConnectorProject {
   }
 
   /**
+   * Whether `rel` is a folder inside the project (a link to one inside followed, as Python's os.stat() follows it);
+   * a link leaving the folder is refused. `fivetran debug` refuses a folder where it reads configuration.json or
+   * files/state.json only once connector.py has loaded, so the runner leaves such a folder to the harness (581, 572).
+   */
+  isFolder(rel: string): boolean {
+    const real = this.resolve(rel);
+    try {
+      return statSync(real).isDirectory();
+    } catch {
+      // Missing, or under a file (files/ a file: ENOTDIR): no folder; the callers' own checks say the rest.
+      return false;
+    }
+  }
+
+  /**
    * What readBytes() refuses, without reading: for a file another process reads itself (the harness reads
    * files/state.json after connector.py has loaded). False when it does not exist.
    */

@@ -418,6 +418,106 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       5: write("configuration.json", '{"mode": "tee_in_update"}'),
     },
   },
+  // Real-world sync patterns across runs (570-584): a user's edits between runs go in beforeRun.
+  "570-api-cursor-rewound-by-hand": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: { 3: write("files/state.json", '{"cursor": "2024-03-01T00:00:04Z", "pages": 2}') },
+  },
+  "571-inbox-files-dropped-between-runs": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "inbox/2024-05-02.jsonl",
+        '{"id": 2, "customer": "Bob", "amount": 7.5, "paid": true, "currency": "EUR"}\n' +
+          '{"id": 5, "customer": "Eve", "amount": 19.99, "paid": false, "currency": "USD"}\n' +
+          '{"id": 3, "_deleted": true}\n' +
+          '{"id": 6, "customer": "Fay", "amount": 1e20, "paid": null}\n',
+      ),
+      3: (dir) => {
+        write(
+          "inbox/2024-05-03.jsonl",
+          '{"id": 3, "customer": "Cy", "amount": "30.00 EUR", "paid": "yes"}\n\n{"id": 1, "amount": "n/a"}\n' +
+            '{"id": 7, "customer": "Gus", "amount": 3, "paid": 1, "currency": null, "note": {"gift": true}}\n' +
+            '{"id": "A-8", "customer": "Hal", "amount": 8}\n',
+        )(dir);
+        write("inbox/2024-05-01b.jsonl", '{"id": 4, "customer": "Dee", "amount": 4.25, "paid": false}\n')(dir);
+      },
+    },
+  },
+  // Before run 4 configuration.json is a folder, as `docker run -v ./configuration.json:/app/configuration.json`
+  // makes it when the host has no such file.
+  "572-configuration-full-resync-toggle": {
+    runs: 4,
+    expect: ["succeeded", "succeeded", "succeeded", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"sync_mode": "full"}'),
+      3: write("configuration.json", '{"sync_mode": "incremental"}'),
+      4: (dir) => {
+        remove("configuration.json")(dir);
+        mkdirSync(join(dir, "configuration.json"));
+      },
+    },
+  },
+  "573-keyless-same-rows-across-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "574-soft-deletes-then-reupserts": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "575-many-checkpoints-fail-then-resume": {
+    runs: 3,
+    expect: ["failed", "succeeded", "succeeded"],
+    beforeRun: { 2: write("configuration.json", '{"fail_at_event": "", "batch": "7"}') },
+  },
+  "576-source-schemas-same-table-runs": {
+    runs: 3,
+    expect: ["succeeded", "failed", "succeeded"],
+    beforeRun: { 3: write("configuration.json", '{"stores": "us"}') },
+  },
+  "577-table-dropped-from-schema-then-back": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "578-primary-key-narrowed-next-run": { runs: 3, expect: ["succeeded", "failed", "succeeded"] },
+  "579-per-table-cursors-tables-config": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", '{"tables": "users,orders,refunds"}'),
+      3: (dir) => {
+        write("configuration.json", '{"tables": "orders,refunds"}')(dir);
+        write("files/state.json", '{\n  "cursors": {\n    "users": 600,\n    "refunds": 400\n  }\n}\n')(dir);
+      },
+    },
+  },
+  "580-api-etag-not-modified": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  // Before run 4 files/state.json is a folder, as `docker run -v ./state.json:/app/files/state.json` makes it when
+  // the host has no such file; before run 5 files/warehouse.db is one instead.
+  "581-state-removed-full-reload": {
+    runs: 5,
+    expect: ["succeeded", "succeeded", "succeeded", "failed", "failed"],
+    beforeRun: {
+      2: remove("files/state.json"),
+      4: (dir) => {
+        remove("files/state.json")(dir);
+        mkdirSync(join(dir, "files/state.json"));
+      },
+      5: (dir) => {
+        remove("files/state.json")(dir);
+        remove("files/warehouse.db")(dir);
+        mkdirSync(join(dir, "files/warehouse.db"));
+      },
+    },
+  },
+  "582-truncate-reload-fails-next-run": {
+    runs: 3,
+    expect: ["succeeded", "failed", "succeeded"],
+    beforeRun: { 2: write("configuration.json", '{"fail": "yes"}'), 3: write("configuration.json", '{"fail": "no"}') },
+  },
+  "583-declared-columns-reordered": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "584-date-windows-rewound-by-hand": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write("configuration.json", '{"start_date": "2024-01-01", "max_windows": "10"}'),
+      3: write("files/state.json", '{"window_start": "2024-01-07T00:00:00Z", "windows_loaded": 8}'),
+    },
+  },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,6 +119,41 @@ describe("bad input", () => {
     // The configuration argument stands in for the file, as --configuration does.
     expect((await embedded(dir, { configuration: {} })).status).toBe("succeeded");
     expect((await embedded(makeConnector(ok, {}))).status).toBe("succeeded");
+  });
+
+  it("a folder at files/state.json, configuration.json or files/warehouse.db fails the run with the SDK's words; a link to a folder outside is still refused", async () => {
+    const ok = `${HEADER}def update(configuration, state):\n    op.upsert("t", {"id": 1})\nconnector = Connector(update=update)\n`;
+    const dir = makeConnector(ok, {});
+    mkdirSync(join(dir, "files", "state.json"), { recursive: true });
+    const r = await embedded(dir);
+    expect(r.status).toBe("failed");
+    expect(r.exitCode).toBe(1);
+    expect(r.error?.kind).toBe("state");
+    expect(r.error?.message).toBe(`invalid state error: State path is incorrect, cannot find file at the location ${realpathSync(dir)}/files/state.json`);
+    expect(r.error?.hint).toContain("Remove the folder files/state.json");
+    expect(readdirSync(join(dir, "files"))).toEqual(["state.json"]);
+    const out = makeConnector(ok, {});
+    mkdirSync(join(out, "files"));
+    symlinkSync(mkdtempSync(join(tmpdir(), "ftmcp-outside-")), join(out, "files", "state.json"));
+    expect((await toolError(embedded(out))).code).toBe("outside_project");
+    // configuration.json likewise, read before the state.
+    const conf = makeConnector(ok, null);
+    mkdirSync(join(conf, "configuration.json"));
+    mkdirSync(join(conf, "files", "state.json"), { recursive: true });
+    const c = await embedded(conf);
+    expect(c.status).toBe("failed");
+    expect(c.exitCode).toBe(1);
+    expect(c.error?.kind).toBe("configuration");
+    expect(c.error?.message).toBe(`invalid configuration error: Configuration path is incorrect, cannot find file at the location ${realpathSync(conf)}/configuration.json`);
+    // files/warehouse.db: DuckDB's words, once the checks passed; the folder left as it was.
+    const wh = makeConnector(ok, {});
+    mkdirSync(join(wh, "files", "warehouse.db"), { recursive: true });
+    const w = await embedded(wh);
+    expect(w.status).toBe("failed");
+    expect(w.exitCode).toBe(1);
+    expect(w.error?.message).toBe(`failed to connect to warehouse database file 'warehouse.db'. error: IO Error: Could not read from file "${realpathSync(wh)}/files/warehouse.db": Is a directory`);
+    expect(w.error?.hint).toContain("Remove the folder files/warehouse.db");
+    expect(readdirSync(join(wh, "files", "warehouse.db"))).toEqual([]);
   });
 
   it("unserialisable value: kind serialization, committed data kept", async () => {

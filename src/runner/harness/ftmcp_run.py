@@ -540,6 +540,12 @@ def read_configuration_file(project_dir):
     path = os.path.join(project_dir, "configuration.json")
     if not os.path.exists(path):
         return None
+    if os.path.isdir(path):
+        # A folder at its name (what `docker run -v` makes of a host file that did not exist) is refused as the SDK
+        # refuses what is neither a file nor a FIFO; the runner has refused anything else (572).
+        raise Failure("configuration", "invalid configuration error: Configuration path is incorrect, cannot find file at "
+                      "the location %s" % path,
+                      hint="Remove the folder configuration.json and write the configuration there as a JSON file.")
     with open(path, "rb") as f:
         return f.read()
 
@@ -577,6 +583,11 @@ def read_state_file(path):
     """files/state.json from disk, as `fivetran debug` reads it: {} when there is none."""
     if not os.path.exists(path):
         return {}
+    if os.path.isdir(path):
+        # A folder at its name (what `docker run -v` makes of a host file that did not exist) is refused as the SDK
+        # refuses what is neither a file nor a FIFO; the runner has refused anything else (581).
+        raise Failure("state", "invalid state error: State path is incorrect, cannot find file at the location %s" % path,
+                      hint="Remove the folder files/state.json: the next checkpoint writes the state there.")
     with open(path, "rb") as f:
         return read_state(f.read(), path)
 

@@ -98,7 +98,8 @@ export async function dumpProject(projectDir: string): Promise<string> {
   // link at its name (467).
   const described = entries.map((n) => `${n} (${describe(join(files, n))})`);
   const statePath = join(files, "state.json");
-  const state = existsSync(statePath) ? readFileSync(statePath, "utf8") : "(absent)";
+  // A folder in its place (581: what a Docker bind mount makes of a missing file) is listed above, not read.
+  const state = !existsSync(statePath) ? "(absent)" : statSync(statePath).isFile() ? readFileSync(statePath, "utf8") : "(not a file)";
   return [`files/: ${existsSync(files) ? `(${describe(files)}) ${described.join(", ") || "(empty)"}` : "(absent)"}`, `state.json: ${state}`, await dumpWarehouse(join(files, "warehouse.db"))].join(
     "\n",
   );
