@@ -415,6 +415,8 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       5: write("configuration.json", '{"mode": "tee_in_update"}'),
     },
   },
+  // schema= given the list of table dicts itself: called, `'list' object is not callable`.
+  "557-schema-list-argument": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -1024,7 +1024,9 @@ def main():
         make_files_dir(project_dir)
         _channel.ask({"t": "files"})
 
-        if connector.schema_method is not None:
+        # As the SDK, which asks whether schema is truthy, not whether it is None: `schema=TABLES` with an empty
+        # list means no schema() at all (556); a list with tables in it is called, and fails (557).
+        if connector.schema_method:
             try:
                 tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method,
                                                       connector.configuration or dict(configuration or {})))
