@@ -427,12 +427,12 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   // Connector(schema, update): update() is called as the schema, without its state.
   "562-connector-swapped-arguments": { expect: ["failed"] },
   "563-exception-non-str-args": { expect: ["failed"] },
-  "564-state-key-error-first-run": { expect: ["failed"] },
+  "564-refused-row-caught-then-datetime-checkpoint": { expect: ["failed"] },
   // Ended by SIGINT in schema(): exit code 130.
   "565-keyboard-interrupt-in-schema": { expect: ["failed"] },
   // future.result() raises a worker's SystemExit(2) again in update(): exit code 2, no verdict.
   "566-system-exit-in-pool-worker": { expect: ["failed"] },
-  "569-exception-str-forgets-return": { expect: ["failed"] },
+  "569-refused-row-caught-then-bad-value": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

@@ -189,17 +189,24 @@ def _fail(error):
     raise error
 
 
+def _refused(table, data, schema):
+    """A row operation the runner refuses (an operation refused before it, or outside update()). The SDK encodes the
+    row first, so a value or a column name it refuses raises that instead of the runner's refusal (564, 568)."""
+    _channel.check_row(table, data, schema)
+    raise _failure
+
+
 def _row(kind, table, data, schema):
     if schema is None:
         _table_name(table)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, schema)
         entry = _keys.get(table) if _keys else None
     else:
         _table_name(table)
         _schema_name(schema)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, schema)
         entry = _schema_keys.get((schema, table))
     if entry is not None:
         _check_key(entry, data)
@@ -241,9 +248,10 @@ def _row_with_file(kind, table, data, schema, upload):
             _channel.warning(_files.FILE_PATH_COLUMN + " was provided in the row data and will be overwritten by FileUpload.path.")
         row = dict(data)
         row[_files.FILE_PATH_COLUMN] = upload.path
-    line = _channel.row_line(kind, table, row, schema)
     if _failure is not None:
-        raise _failure
+        # Encoded without being sent: outside update() the runner has no warehouse open for the row's records.
+        _refused(table, row, schema)
+    line = _channel.row_line(kind, table, row, schema)
     from . import _names
 
     if _file_store is None:  # imported outside the runner: the SDK's folder is the working directory
@@ -279,7 +287,7 @@ class Operations:
         if type(table) is not str or table not in _valid_tables:
             _table_name(table)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, None)
         if _keys:
             entry = _keys.get(table)
             if entry is not None:
@@ -314,6 +322,9 @@ class Operations:
     @staticmethod
     def checkpoint(state):
         if _failure is not None:
+            # The SDK serializes the state before its runner refuses the call: a state json.dumps refuses raises
+            # that instead (564, 568).
+            _channel.check_state(state)
             raise _failure
         _channel.checkpoint(state)
 
