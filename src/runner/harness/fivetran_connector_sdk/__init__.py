@@ -57,12 +57,18 @@ class Connector:
             # SDK 3.0.0's debug() checks its configuration argument before anything else: without one it says that a
             # configuration is required and calls sys.exit(1). The harness words it as `fivetran debug` prints it.
             raise _ConfigurationRequired(1)
-        # With one, the SDK's debug() runs a whole sync in this process, which the embedded engine does not.
+        # With one, the SDK's debug() runs a whole sync in this process. While connector.py loads, the runner does
+        # the same (555); anywhere else (update() calling it) the embedded engine does not.
+        if _sync_at_import is not None:
+            return _sync_at_import(self, configuration, state)
         raise RuntimeError(
             "connector.debug() is not available inside fivetran-connector-mcp's embedded engine; "
             "run the connector with the run_debug tool or `fivetran-connector-mcp debug <folder>` instead"
         )
 
+
+# Set by the runner while connector.py loads: runs the sync connector.debug(configuration=…) starts then (555).
+_sync_at_import = None
 
 _valid_tables = set()
 

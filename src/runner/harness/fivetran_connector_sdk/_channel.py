@@ -959,6 +959,11 @@ def checkpoint(state):
 
 # Whether this sync has checkpointed: its end then leaves files/state.json alone (see end_state()).
 _checkpointed = [False]
+
+
+def sync_again():
+    """A sync connector.debug() ran while connector.py loaded has ended: `fivetran debug`'s own comes next (555)."""
+    _checkpointed[0] = False
 # The project's files/ (set by the runner): the SDK writes state.json through a temporary file made there.
 files_dir = None
 
