@@ -1008,6 +1008,9 @@ def sync_at_import(connector, configuration, state):
         read_source(os.path.join(project_dir, "connector.py"))
         configuration = check_dict(configuration, True, "the configuration argument's values")
         state = check_dict(state, False)
+        # Security: this configuration may not be configuration.json's (a dict written in connector.py): the runner
+        # learns its secrets too before the sync prints anything, as it learns the file's (see main()).
+        _channel.ask({"t": "configuration", "text": json.dumps(configuration)})
         connector.configuration = configuration
         connector.state = state
         os.environ.update(DEBUG_ENVIRONMENT)
