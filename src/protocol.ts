@@ -114,6 +114,11 @@ export type ChannelRecord =
   | { t: "files" }
   /** `text`: what state.json holds after it, exactly as the SDK writes it; `shown`: the SDK's log text of it. */
   | { t: "checkpoint"; text: string; shown: string }
+  /**
+   * A sync that `connector.debug(configuration=…)` ran while connector.py loaded has succeeded (555): the runner
+   * commits its last rows as a sync's end does, answers, and counts `fivetran debug`'s own sync afresh.
+   */
+  | { t: "sync_end" }
   | { t: "log"; level: "DEBUG" | "FINE" | "INFO" | "WARNING" | "ERROR" | "SEVERE" | "CRITICAL"; message: string }
   | { t: "warning"; message: string }
   /** Sent just before `end` or `error`: peak resident memory of the connector process, in KiB. */

@@ -45,6 +45,12 @@ const COUNT_KEYS: Record<string, keyof OperationCounts> = {
 };
 
 const VERDICT = /^SYNC (SUCCEEDED|FAILED) — /;
+/**
+ * The SDK's first line of a sync. After a verdict it starts another one: connector.debug(configuration=…) left
+ * unguarded in connector.py ran a whole sync as `fivetran debug` imported the file, and `fivetran debug`'s own comes
+ * now (fidelity 555), whose outcome is the run's.
+ */
+const SYNC_START = /^› debugging connector at: /;
 /** SEVERE lines of `fivetran debug` that do not stop the run: pipreqs could not check requirements.txt, or the exit() check could not parse connector.py. */
 const LOGGED_ONLY = /^(?:pipreqs failed |SyntaxError in connector\.py: )/;
 
@@ -69,6 +75,7 @@ export class SdkOutputParser {
       this.current = { time: m[1], level: m[2], origin: m[3], message: m[4].replace(/\s+$/, "") };
       // The SDK's own line: a connector's log.info("SYNC SUCCEEDED — …") must not end its run early.
       if (this.current.origin === "sdk" && VERDICT.test(this.current.message)) this.verdictSeen = true;
+      else if (this.verdictSeen && this.current.origin === "sdk" && SYNC_START.test(this.current.message)) this.syncAgain();
       return;
     }
     if (this.current && (line.trim() === "" || line.startsWith(" ".repeat(CONTINUATION_INDENT)))) {
@@ -77,6 +84,19 @@ export class SdkOutputParser {
     }
     this.finish();
     if (line.trim() !== "") this.emit({ level: "INFO", origin: "stdout", message: line });
+  }
+
+  /** A sync after the one whose verdict came (see SYNC_START): what the run reports is that sync's. */
+  private syncAgain(): void {
+    this.verdictSeen = false;
+    this.firstSevere = undefined;
+    const o = this.outcome;
+    delete o.status;
+    delete o.elapsed;
+    delete o.counts;
+    delete o.fileUploads;
+    delete o.error;
+    o.checkpoints = 0;
   }
 
   /** Call once the output has ended. */

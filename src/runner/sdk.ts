@@ -93,6 +93,11 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     const onLine = (l: string) => {
       inp.beforeLine?.();
       parser.push(l);
+      if (linger && !parser.verdictSeen) {
+        // Another sync after the verdict (connector.debug() ran one as connector.py loaded, 555): not lingering.
+        clearTimeout(linger);
+        linger = undefined;
+      }
       linger ??= parser.verdictSeen
         ? setTimeout(() => {
             lingered = true;

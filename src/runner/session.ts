@@ -38,6 +38,7 @@ const FIELDS: Partial<Record<string, Record<string, string>>> = {
   configuration: { text: "string" },
   end: { state_error: "string?", state_error_kind: "string?" },
   checkpoint: { text: "string", shown: "string" },
+  sync_end: {},
   log: { level: "string", message: "string" },
   warning: { message: "string" },
   error: {
@@ -307,6 +308,9 @@ export class SyncSession {
       case "checkpoint":
         wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));
         break;
+      case "sync_end":
+        wait = this.checkpointed().then(() => this.endNested());
+        break;
       case "log":
       case "warning":
         tracker.fromChannel(rec);
@@ -359,6 +363,30 @@ export class SyncSession {
         this.writeError = e instanceof Error ? e : new Error(String(e));
         this.countsAtFailedCheckpoint = at;
         // The connector goes on until the next chunk shows the failure and the run stops it.
+        this.ack(false);
+      },
+    );
+  }
+
+  /**
+   * The end of a sync `connector.debug(configuration=…)` ran while connector.py loaded (555): as a successful sync's
+   * end, its rows after the last checkpoint are committed under the last state (or the start state it kept); then
+   * `fivetran debug` runs its own sync in the same warehouse, whose counts the SDK prints apart, so they start again.
+   */
+  private endNested(): void {
+    const { tracker } = this;
+    const text = this.finalStateText({});
+    this.writing = this.sink.checkpoint(text).then(
+      () => {
+        this.committedState = parseState(text);
+        for (const k of Object.keys(tracker.counts) as (keyof OperationCounts)[]) tracker.counts[k] = 0;
+        this.countsAtLastCheckpoint = undefined;
+        this.lastStateText = undefined;
+        this.startStateText = undefined;
+        this.ack(true);
+      },
+      (e: unknown) => {
+        this.writeError = e instanceof Error ? e : new Error(String(e));
         this.ack(false);
       },
     );

@@ -418,6 +418,23 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       5: write("configuration.json", '{"mode": "tee_in_update"}'),
     },
   },
+  // connector.debug(configuration=...) as connector.py loads: a sync there, then fivetran debug's own; run 2's first
+  // sync starts from {} again (not files/state.json), its second from what the first left.
+  "555-debug-call-at-import-with-configuration": { runs: 2, expect: ["succeeded", "succeeded"] },
+  // schema= given the list of table dicts itself: called, `'list' object is not callable`.
+  "557-schema-list-argument": { expect: ["failed"] },
+  // Connector(...) before update is defined: a NameError as connector.py loads.
+  "559-connector-before-update-defined": { expect: ["failed"] },
+  "561-schema-returns-dict-by-name": { expect: ["failed"] },
+  // Connector(schema, update): update() is called as the schema, without its state.
+  "562-connector-swapped-arguments": { expect: ["failed"] },
+  "563-exception-non-str-args": { expect: ["failed"] },
+  "564-refused-row-caught-then-datetime-checkpoint": { expect: ["failed"] },
+  // Ended by SIGINT in schema(): exit code 130.
+  "565-keyboard-interrupt-in-schema": { expect: ["failed"] },
+  // future.result() raises a worker's SystemExit(2) again in update(): exit code 2, no verdict.
+  "566-system-exit-in-pool-worker": { expect: ["failed"] },
+  "569-refused-row-caught-then-bad-value": { expect: ["failed"] },
   // Real-world sync patterns across runs (570-584): a user's edits between runs go in beforeRun.
   "570-api-cursor-rewound-by-hand": {
     runs: 3,

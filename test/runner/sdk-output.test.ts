@@ -40,6 +40,36 @@ describe("fivetran debug output parser", () => {
     expect(q.verdictSeen).toBe(true);
   });
 
+  it("after a sync connector.debug() ran as connector.py loaded, reads fivetran debug's own (555)", () => {
+    const text = readFileSync(new URL("./fixtures/sdk-output/debug-at-import.txt", import.meta.url), "utf8");
+    const p = new SdkOutputParser();
+    const seen: boolean[] = [];
+    for (const line of text.split("\n")) {
+      p.push(line);
+      if (line.includes("reading configuration from configuration.json")) seen.push(p.verdictSeen);
+      if (line.includes("previous state:") && seen.length) seen.push(p.verdictSeen);
+    }
+    // The first sync's verdict, then not once the second has started (the real-SDK engine stops lingering).
+    expect(seen).toEqual([true, false]);
+    expect(p.verdictSeen).toBe(true);
+    const outcome = p.end();
+    expect(outcome.status).toBe("failed");
+    expect(outcome.error?.message).toBe("failed while executing update() error: second sync fails");
+    expect(outcome.counts).toMatchObject({ upserts: 1, checkpoints: 1 });
+    expect(outcome.checkpoints).toBe(1);
+    expect(outcome.lastCheckpoint).toBe('{"calls": 2}');
+  });
+
+  it("a second sync that ends without a verdict leaves no verdict of the first (555)", () => {
+    const text = readFileSync(new URL("./fixtures/sdk-output/debug-at-import.txt", import.meta.url), "utf8");
+    // The output up to the second sync's update(), as if it had stopped there (os._exit() in update()).
+    const p = new SdkOutputParser();
+    for (const line of text.slice(0, text.indexOf("calling update()", text.indexOf("SYNC SUCCEEDED"))).split("\n")) p.push(line);
+    const outcome = p.end();
+    expect(outcome.status).toBeUndefined();
+    expect(outcome.counts).toBeUndefined();
+  });
+
   it("our SYNC PROGRESS table has the SDK's layout, byte for byte", () => {
     const { text } = parse("success");
     const block = syncProgressBlock({ status: "succeeded", durationMs: 152, counts: { upserts: 6, updates: 1, deletes: 1, truncates: 0, schemaChanges: 1, checkpoints: 2, fileUploads: 0 } });

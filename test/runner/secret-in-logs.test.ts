@@ -24,6 +24,17 @@ describe("a configuration secret in the connector's output", () => {
     }
   });
 
+  it("is masked too when connector.debug(configuration=…) at import passes a configuration of its own", async () => {
+    // The template's run block left unguarded with an inline configuration: the sync it runs as connector.py loads
+    // logs a token configuration.json does not hold (fidelity 555).
+    const dir = makeConnector(logsToken('log.info("using token " + configuration["api_token"])') + `connector.debug(configuration={"api_token": "${TOKEN}"})\n`, {
+      api_token: "other-token-value-0123456789",
+    });
+    const r = await runSync({ projectDir: dir, engine: "embedded" });
+    expect(r.status).toBe("succeeded");
+    expect(JSON.stringify(r)).not.toContain(TOKEN);
+  });
+
   it("says nothing when only non-secret values are logged", async () => {
     const dir = makeConnector(logsToken('log.info("base " + configuration["base_url"])'), { base_url: "http://127.0.0.1:1", api_token: TOKEN });
     const r = await runSync({ projectDir: dir, engine: "embedded" });

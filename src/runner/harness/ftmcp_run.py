@@ -717,6 +717,8 @@ def load_connector(project_dir, connector_file):
                            "file it opens, or open it inside update() instead of at import." % (where, e))
     except Exception as e:
         raise Failure("connector_exception", load_error(e, connector_file, project_dir), e)
+    except _SyncAtImportFailed as e:
+        raise e.failure
     except BaseException as e:  # noqa: B902 - sys.exit() and the like end `fivetran debug` with them
         raise stopped(e, "connector.py")
 
@@ -938,6 +940,109 @@ def explain(exc, configuration):
     return out
 
 
+def sync_steps(connector, configuration, state, job, memory_watch):
+    """schema() and update() as `fivetran debug`'s sync runs them, once files/ is made and the warehouse open: the
+    Failure of what went wrong, or what _channel.end_state() returns (the state a sync that never checkpointed could
+    not write)."""
+    import fivetran_connector_sdk as sdk
+    from fivetran_connector_sdk import _channel
+
+    # As the SDK, which asks whether schema is truthy, not whether it is None: `schema=TABLES` with an empty
+    # list means no schema() at all (556); a list with tables in it is called, and fails (557).
+    if connector.schema_method:
+        try:
+            tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method,
+                                                  connector.configuration or dict(configuration or {})))
+        except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+            raise call_failure(e, "schema()", "schema")
+        library_log_during_sync("schema()")
+        _channel.schema(tables)
+        sdk._declare(tables)
+
+    sdk._install()
+    if memory_watch is not None:
+        memory_watch.start(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
+    # `fivetran debug` gives update() the dict it read (a fresh one only when that was empty) and, when the sync
+    # never checkpoints, writes that same dict at its end (_channel.end_state()).
+    own_state = state if state else None
+    try:
+        call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method,
+                      connector.configuration or dict(configuration or {}), connector.state or dict(state or {}))
+    except MemoryError as e:
+        # The frames' locals hold what filled the memory; free them so the report can be written.
+        traceback.clear_frames(e.__traceback__)
+        raise Failure("memory", "failed while executing update() error: out of memory%s"
+                      % (" (memory_limit_mb %s)" % job["memory_limit_mb"] if job.get("memory_limit_mb") else ""),
+                      e)
+    except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
+        # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
+        kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk._SdkException) else "connector_exception"
+        raise call_failure(e, "update()", kind)
+    library_log_during_sync("update()")
+    if sdk._failure is not None:
+        # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
+        # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
+        kind = "connector_exception" if isinstance(sdk._failure, sdk._ConnectorTask) else "operation"
+        raise Failure(kind, str(sdk._failure), sdk._failure)
+    refused = _channel.end_state(own_state)
+    return refused
+
+
+class _SyncAtImportFailed(SystemExit):
+    """The sync connector.debug() ran while connector.py loaded failed: SDK 3.0.0 reports it, then calls sys.exit(1)
+    there, which nothing in connector.py's `except Exception` catches. Carries that sync's Failure."""
+
+    def __init__(self, failure):
+        super().__init__(1)
+        self.failure = failure
+
+
+# What connector.debug(configuration=…) needs while connector.py loads: the folder and the job (set by main()).
+_loading = {}
+
+
+def sync_at_import(connector, configuration, state):
+    """connector.debug(configuration=…) called while connector.py loads (the template's run block left without its
+    `if __name__ == "__main__":` line): SDK 3.0.0 runs a whole sync there, in the importing process, then
+    `fivetran debug` runs its own, which starts from files/state.json as this one left it (555). The same steps as
+    main()'s, from the configuration and state given (an empty state, not files/state.json); once it has succeeded the
+    runner commits its last rows and counts the next sync afresh."""
+    import fivetran_connector_sdk as sdk
+    from fivetran_connector_sdk import _channel
+
+    project_dir = _loading["project_dir"]
+    try:
+        sdk.Logging.LOG_LEVEL = sdk.Logging.Level.DEBUG
+        connector.project_path = project_dir
+        check_requirements(project_dir)
+        enable_faulthandler()
+        read_source(os.path.join(project_dir, "connector.py"))
+        configuration = check_dict(configuration, True, "the configuration argument's values")
+        state = check_dict(state, False)
+        # Security: this configuration may not be configuration.json's (a dict written in connector.py): the runner
+        # learns its secrets too before the sync prints anything, as it learns the file's (see main()).
+        _channel.ask({"t": "configuration", "text": json.dumps(configuration)})
+        connector.configuration = configuration
+        connector.state = state
+        os.environ.update(DEBUG_ENVIRONMENT)
+        try:
+            make_files_dir(project_dir)
+            _channel.ask({"t": "files"})
+            _loading["synced"] = True
+            _channel.start_state(state)
+            refused = sync_steps(connector, configuration, state, _loading["job"], None)
+            if refused is not None:
+                raise Failure("connector_exception" if isinstance(refused, OSError) else "serialization", str(refused), refused)
+            sdk._uninstall()
+            _channel.ask({"t": "sync_end"})
+        finally:
+            for name in DEBUG_ENVIRONMENT:
+                os.environ.pop(name, None)
+    except Failure as f:
+        raise _SyncAtImportFailed(f) from None
+    _channel.sync_again()
+
+
 def main():
     from fivetran_connector_sdk import _channel
 
@@ -951,6 +1056,8 @@ def main():
     project_dir = os.path.realpath(job["project_dir"])
     connector_file = os.path.join(project_dir, "connector.py")
     import fivetran_connector_sdk as sdk
+
+    _loading.update(project_dir=project_dir, job=job)
 
     _channel.record({"t": "start", "sdk_version": sdk.__version__, "python": sys.version.split()[0]})
     sdk._set_project(project_dir)
@@ -982,7 +1089,11 @@ def main():
             ftmcp_proof.install(job["proof"], job.get("state"))
         for w in exit_check(connector_file):
             _channel.warning(w)
-        connector = load_connector(project_dir, connector_file)
+        sdk._sync_at_import = sync_at_import
+        try:
+            connector = load_connector(project_dir, connector_file)
+        finally:
+            sdk._sync_at_import = None
         library_log_after_import()
         # As `fivetran debug`: configuration.json is read once connector.py has loaded (a file the connector wrote as
         # it loaded is the one the sync gets, 330), then files/state.json; that the configuration's values are
@@ -1035,41 +1146,7 @@ def main():
         make_files_dir(project_dir)
         _channel.ask({"t": "files"})
 
-        if connector.schema_method is not None:
-            try:
-                tables = process_tables(call_at_depth(SDK_CALL_DEPTH, connector.schema_method,
-                                                      connector.configuration or dict(configuration or {})))
-            except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
-                raise call_failure(e, "schema()", "schema")
-            library_log_during_sync("schema()")
-            _channel.schema(tables)
-            sdk._declare(tables)
-
-        sdk._install()
-        memory_watch.start(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
-        # `fivetran debug` gives update() the dict it read (a fresh one only when that was empty) and, when the sync
-        # never checkpoints, writes that same dict at its end (_channel.end_state()).
-        own_state = state if state else None
-        try:
-            call_at_depth(SDK_CALL_DEPTH - 1, _update_drained, connector.update_method,
-                          connector.configuration or dict(configuration or {}), connector.state or dict(state or {}))
-        except MemoryError as e:
-            # The frames' locals hold what filled the memory; free them so the report can be written.
-            traceback.clear_frames(e.__traceback__)
-            raise Failure("memory", "failed while executing update() error: out of memory%s"
-                          % (" (memory_limit_mb %s)" % job["memory_limit_mb"] if job.get("memory_limit_mb") else ""),
-                          e)
-        except BaseException as e:  # noqa: B902 - call_failure says what `fivetran debug` does with each
-            # The SDK's own errors have kinds of their own: a value it cannot serialize, an operation it refused.
-            kind = "serialization" if _channel.is_serialization_error(e) else "operation" if isinstance(e, sdk._SdkException) else "connector_exception"
-            raise call_failure(e, "update()", kind)
-        library_log_during_sync("update()")
-        if sdk._failure is not None:
-            # update() caught the refused operation or op.error() (or a thread got it): the SDK fails the sync
-            # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
-            kind = "connector_exception" if isinstance(sdk._failure, sdk._ConnectorTask) else "operation"
-            raise Failure(kind, str(sdk._failure), sdk._failure)
-        refused = _channel.end_state(own_state)
+        refused = sync_steps(connector, configuration, state, job, memory_watch)
         sdk._uninstall()
         _channel.record({"t": "stats", "peak_rss_kb": _peak_rss_kb()})
         _sync_ended.set()
@@ -1083,7 +1160,7 @@ def main():
             failure_code = 1
     except Failure as f:
         record = {"t": "error", "kind": f.kind, "message": f.message, "exit_code": f.exit_code}
-        if not syncing:
+        if not syncing and not _loading.get("synced"):
             record["before_sync"] = True
         if f.hint:
             record["hint"] = f.hint

@@ -57,12 +57,18 @@ class Connector:
             # SDK 3.0.0's debug() checks its configuration argument before anything else: without one it says that a
             # configuration is required and calls sys.exit(1). The harness words it as `fivetran debug` prints it.
             raise _ConfigurationRequired(1)
-        # With one, the SDK's debug() runs a whole sync in this process, which the embedded engine does not.
+        # With one, the SDK's debug() runs a whole sync in this process. While connector.py loads, the runner does
+        # the same (555); anywhere else (update() calling it) the embedded engine does not.
+        if _sync_at_import is not None:
+            return _sync_at_import(self, configuration, state)
         raise RuntimeError(
             "connector.debug() is not available inside fivetran-connector-mcp's embedded engine; "
             "run the connector with the run_debug tool or `fivetran-connector-mcp debug <folder>` instead"
         )
 
+
+# Set by the runner while connector.py loads: runs the sync connector.debug(configuration=…) starts then (555).
+_sync_at_import = None
 
 _valid_tables = set()
 
@@ -189,17 +195,24 @@ def _fail(error):
     raise error
 
 
+def _refused(table, data, schema):
+    """A row operation the runner refuses (an operation refused before it, or outside update()). The SDK encodes the
+    row first, so a value or a column name it refuses raises that instead of the runner's refusal (564, 568)."""
+    _channel.check_row(table, data, schema)
+    raise _failure
+
+
 def _row(kind, table, data, schema):
     if schema is None:
         _table_name(table)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, schema)
         entry = _keys.get(table) if _keys else None
     else:
         _table_name(table)
         _schema_name(schema)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, schema)
         entry = _schema_keys.get((schema, table))
     if entry is not None:
         _check_key(entry, data)
@@ -241,9 +254,10 @@ def _row_with_file(kind, table, data, schema, upload):
             _channel.warning(_files.FILE_PATH_COLUMN + " was provided in the row data and will be overwritten by FileUpload.path.")
         row = dict(data)
         row[_files.FILE_PATH_COLUMN] = upload.path
-    line = _channel.row_line(kind, table, row, schema)
     if _failure is not None:
-        raise _failure
+        # Encoded without being sent: outside update() the runner has no warehouse open for the row's records.
+        _refused(table, row, schema)
+    line = _channel.row_line(kind, table, row, schema)
     from . import _names
 
     if _file_store is None:  # imported outside the runner: the SDK's folder is the working directory
@@ -279,7 +293,7 @@ class Operations:
         if type(table) is not str or table not in _valid_tables:
             _table_name(table)
         if _failure is not None:
-            raise _failure
+            _refused(table, data, None)
         if _keys:
             entry = _keys.get(table)
             if entry is not None:
@@ -314,6 +328,9 @@ class Operations:
     @staticmethod
     def checkpoint(state):
         if _failure is not None:
+            # The SDK serializes the state before its runner refuses the call: a state json.dumps refuses raises
+            # that instead (564, 568).
+            _channel.check_state(state)
             raise _failure
         _channel.checkpoint(state)
 

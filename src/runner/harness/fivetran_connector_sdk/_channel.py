@@ -572,6 +572,26 @@ def _shape(info, table, schema, names):
         return sid
 
 
+def check_row(table, data, schema=None):
+    """What row() raises for the row itself (its values, then its column names), sending nothing. The SDK encodes a
+    row before its runner takes it, so a row it refuses raises that even where the runner then refuses every call
+    (after a refused operation, outside update()); not on the row path, only once the call is refused anyway."""
+    info = _tables.get((schema, table)) or _Table({}, True)
+    cells, checked = _cells(info, data)
+    _check_names(tuple(data))
+    if not checked:
+        _slow_text(cells)
+
+
+def check_state(state):
+    """What checkpoint() raises for the state itself, sending nothing (see check_row): the SDK serializes the state
+    before its runner takes the checkpoint."""
+    try:
+        _values.state_text(state)
+    except (TypeError, ValueError) as e:
+        raise _in_state(e)
+
+
 def row_line(kind, table, data, schema=None):
     """The record of an upsert, update or delete, encoded as the SDK encodes it at the call (raising there)."""
     info = _table(table, schema)
@@ -939,6 +959,11 @@ def checkpoint(state):
 
 # Whether this sync has checkpointed: its end then leaves files/state.json alone (see end_state()).
 _checkpointed = [False]
+
+
+def sync_again():
+    """A sync connector.debug() ran while connector.py loaded has ended: `fivetran debug`'s own comes next (555)."""
+    _checkpointed[0] = False
 # The project's files/ (set by the runner): the SDK writes state.json through a temporary file made there.
 files_dir = None
 
