@@ -37,6 +37,17 @@ def update(configuration, state):
     op.upsert("by_long", {"k": 2, "seen": 9})
     op.update("by_long", {"k": 2.0, "note": "updated by float"})
     op.checkpoint({"flags": n, "keys": True})
+    # A declared table whose first operation is an update of a key no upsert wrote: its column comes all the same.
+    op.update("by_short", {"k": True, "note": "before any upsert"})
+    op.update("by_short", {"k": 5, "other": False})
+    op.upsert("by_short", {"k": 1, "seen": True})
+    op.upsert("by_short", {"k": 2, "seen": False})
+    op.upsert("by_short", {"k": 3, "late": YesNo.YES})
+    # A declared table without a key, first written here: its _fivetran_id and columns come in this checkpoint.
+    op.upsert("flag_log", {"b": True, "n": 1})
+    op.upsert("flag_log", {"b": False, "n": 2})
+    op.upsert("flag_log", {"b": YesNo.YES, "n": 3, "source": "enum"})
+    op.upsert("flag_log", {"b": 1, "n": 4, "source": "int", "extra": 0.5})
     for i, o in enumerate(outcomes):
         op.upsert("outcomes", {"i": i, "outcome": o})
 
@@ -46,6 +57,8 @@ def schema(configuration):
         {"table": "flags", "primary_key": ["id"], "columns": COLUMNS},
         {"table": "by_int", "primary_key": ["k"], "columns": {"k": "INT"}},
         {"table": "by_long", "primary_key": ["k"], "columns": {"k": "LONG"}},
+        {"table": "by_short", "primary_key": ["k"], "columns": {"k": "SHORT"}},
+        {"table": "flag_log", "columns": {"b": "BOOLEAN"}},
         {"table": "outcomes", "primary_key": ["i"]},
     ]
 
