@@ -134,7 +134,8 @@ def _boolean(v):
     if isinstance(v, (bool, int, float)):
         return bool(v)
     if isinstance(v, str) and v in ("0", "1"):
-        return v == "1"
+        # As the SDK asks it: a str subclass's own __eq__ decides.
+        return False if v == "0" else True
     raise TypeError("BOOLEAN column does not accept " + type(v).__name__)
 
 
