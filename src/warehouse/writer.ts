@@ -625,7 +625,12 @@ export class WarehouseWriter {
     let existing = await this.schemas.columns(t.schema, t.name);
     // Before this sync's first write to the table, its rows are those of earlier syncs.
     t.emptyAtStart ??= existing.size === 0 || (await this.schemas.isEmpty(t.schema, t.name));
-    if (this.txOpen && existing.size === 0 && b.hasUpserts) t.txOrder = [];
+    // A table no upsert has written yet (none, or a declared one with no _fivetran_deleted): the SDK adds its columns
+    // at the checkpoint in one write, after those it had; written early, they came batch by batch (552).
+    if (this.txOpen && !t.txOrder && b.hasUpserts && !existing.has(FIVETRAN_DELETED)) {
+      t.txOrder = [];
+      t.txPrefix = [...existing.keys()];
+    }
     if (t.txOrder) for (const c of b.seen.keys()) if (!t.txOrder.includes(c)) t.txOrder.push(c);
     let actual: Columns;
     if (b.hasUpserts) {

@@ -641,4 +641,23 @@ describe("WarehouseWriter spilling", () => {
       { id: "4", late: "text" },
     ]);
   });
+
+  it("gives a declared table its first upserts' columns in the order one write at the checkpoint adds them", async () => {
+    // The declared table exists from the first checkpoint on (k, _fivetran_synced); the SDK adds seen, note and then
+    // _fivetran_deleted at the next. Written early, _fivetran_deleted came before note (fidelity connector 552).
+    const steps: Step[] = [
+      { t: "schema", tables: [{ table: "by_int", primary_key: ["k"], columns: { k: { type: "INT" } } }] },
+      { t: "checkpoint", state: { step: 0 } },
+      { t: "upsert", table: "by_int", data: { k: 1, seen: 0 } },
+      { t: "upsert", table: "by_int", data: { k: 1, seen: 1 } },
+      { t: "upsert", table: "by_int", data: { k: 2, seen: 2 } },
+      { t: "update", table: "by_int", data: { k: 1, note: "updated" } },
+      { t: "checkpoint", state: { step: 1 } },
+    ];
+    const whole = await contents(await play(steps, 1_000_000));
+    expect(whole).toContain('"column_name": "note"');
+    expect(await contents(await play(steps, 2))).toBe(whole);
+    const columns = await dump(await play(steps, 1), "SELECT column_name FROM information_schema.columns WHERE table_name = 'by_int' ORDER BY ordinal_position");
+    expect(columns.map((c) => c.column_name)).toEqual(["k", "_fivetran_synced", "seen", "note", "_fivetran_deleted"]);
+  });
 });

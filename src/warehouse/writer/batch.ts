@@ -82,10 +82,13 @@ export class SyncTable {
   /** The types of the key columns at this table's last write in this sync (see RowWriter.castKeysUnique()). */
   keyKinds: string | undefined;
   /**
-   * Set when this table was created inside the open transaction: its data columns in the order they first came
-   * since the last checkpoint, the order one write at the checkpoint would have created them in (see order()).
+   * Set when this table's first upserts came inside the open transaction (it was created in it, or it was only a
+   * declared table until then): its data columns in the order they first came since the last checkpoint, the order
+   * one write at the checkpoint would have added them in (see order()).
    */
   txOrder: string[] | undefined;
+  /** With txOrder: the table's columns before the transaction wrote it (a declared table's, made at the start). */
+  txPrefix: string[] | undefined;
   /** The table's name as the connector gave it: stored files live under files/storage/<schema>/<this>/. */
   source = "";
   /** Whether the table held no rows when this sync first wrote to it; undefined until then (see upsertRows()). */
@@ -218,7 +221,7 @@ export class SyncTable {
   }
   /** The open transaction ended (committed or rolled back): what this table noted of it is forgotten. */
   endTransaction(): void {
-    this.txOrder = this.lostBlank = this.claims = this.lost = undefined;
+    this.txOrder = this.txPrefix = this.lostBlank = this.claims = this.lost = undefined;
     this.upsertedInTx = this.writtenEarly = false;
   }
 

@@ -169,15 +169,15 @@ export class TableSchemas {
   }
 
   /**
-   * A table created since the last checkpoint gets the column order that one write at the checkpoint would have
-   * given it (declared columns, the key hash, the others as they came, then the system columns): a spill added
-   * later columns at the end, so the table is rebuilt in that order. Its rows are only those of this transaction.
-   * A system column the rows themselves sent (a value under `_fivetran_synced`) stands where they first put it, as
-   * in the SDK's table; its values are the system's all the same.
+   * A table first upserted since the last checkpoint gets the column order that one write at the checkpoint would
+   * have given it (the columns it had before, a declared table's; declared columns, the key hash, the others as they
+   * came, then the system columns): a spill added later columns at the end, so the table is rebuilt in that order.
+   * Its rows are only those of this transaction. A system column the rows themselves sent (a value under
+   * `_fivetran_synced`) stands where they first put it, as in the SDK's table; its values are the system's all the same.
    */
   async order(t: SyncTable, actual: Columns): Promise<Columns> {
     const order = t.txOrder!;
-    const head = [...new Set([...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])])];
+    const head = [...new Set([...(t.txPrefix ?? []), ...t.declared.keys(), ...(t.hashedKey ? [FIVETRAN_ID] : [])])];
     // (A declared _fivetran_deleted is in the head: declared columns come first.)
     const tail = [FIVETRAN_DELETED, FIVETRAN_SYNCED].filter((c) => !order.includes(c) && !head.includes(c) && actual.has(c));
     const wanted = [...head, ...order.filter((c) => !head.includes(c) && !tail.includes(c)), ...tail].filter((c) => actual.has(c));

@@ -26,6 +26,29 @@ class Color(enum.Enum):
     RED = 1
 
 
+class Mask(enum.IntEnum):
+    """An int subclass past a Java long goes as a float without a type, as a plain int does (540)."""
+
+    HUGE = 2**70
+    NEG = -(2**64)
+
+
+class Loose(str):
+    """A str whose == answers yes to anything: BOOLEAN asks it the SDK's questions, in the SDK's order."""
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = str.__hash__
+
+
+class Blob(bytes):
+    """Its own __bytes__ counts for BINARY (bytes(v)), not without a type (the bytes it holds, 541)."""
+
+    def __bytes__(self):
+        return b"other"
+
+
 UTC = datetime.timezone.utc
 ODD = datetime.timezone(datetime.timedelta(hours=5, minutes=30, seconds=15))
 VALUES = [
@@ -38,7 +61,7 @@ VALUES = [
     b"", b"\x00\xff'", bytearray(b"ab"), memoryview(b"m"), decimal.Decimal("1.10"), decimal.Decimal("NaN"), decimal.Decimal("-0"),
     datetime.date(2024, 1, 2), datetime.date(5, 1, 1), datetime.datetime(2024, 1, 2, 3, 4, 5), datetime.datetime(99, 12, 31, 23, 59, 59, 999999),
     datetime.datetime(2024, 1, 2, 3, 4, 5, 500000, tzinfo=UTC), datetime.datetime(2024, 1, 2, tzinfo=ODD), datetime.time(12, 30),
-    datetime.timedelta(days=1), uuid.UUID(int=1), Color.RED, 1 + 2j, (1, "a"), [1, 2.0, None], {"b": 1, "10": 2, "x": [1.0, -0.0]},
+    datetime.timedelta(days=1), uuid.UUID(int=1), Color.RED, Mask.HUGE, Mask.NEG, Blob(b"ab"), Loose("x"), 1 + 2j, (1, "a"), [1, 2.0, None], {"b": 1, "10": 2, "x": [1.0, -0.0]},
     {"d": datetime.date(2024, 1, 1)}, {1: "a", None: "b"}, {(1, 2): "t"}, {"nan": float("nan")}, set(), frozenset([1]), range(2), None,
 ]
 

@@ -134,7 +134,8 @@ def _boolean(v):
     if isinstance(v, (bool, int, float)):
         return bool(v)
     if isinstance(v, str) and v in ("0", "1"):
-        return v == "1"
+        # As the SDK asks it: a str subclass's own __eq__ decides.
+        return False if v == "0" else True
     raise TypeError("BOOLEAN column does not accept " + type(v).__name__)
 
 
@@ -284,13 +285,17 @@ def inferred(v):
     if isinstance(v, bool):
         return v
     if isinstance(v, int):
-        # The SDK sends an int subclass as its str(), read as text like any other (284): a class's own __str__ or
-        # __repr__ shows ("I?"), an IntEnum or a plain subclass reads as its number. A float subclass is its value.
+        # Past a Java long an int subclass (an IntEnum, an id type) goes as a float, as a plain int does (540).
+        if abs(v) > _INT64[1]:
+            return float_cell(float(v))
+        # Else the SDK sends it as its str(), read as text like any other (284): a class's own __str__ or __repr__
+        # shows ("I?"), an IntEnum or a plain subclass reads as its number. A float subclass is its value.
         return text(str(v))
     if isinstance(v, float):
         return float_cell(float(v))
     if isinstance(v, bytes):
-        return bytes_cell(bytes(v))
+        # The bytes it holds, as the SDK sends them: not what a subclass's own __bytes__ gives (541).
+        return bytes_cell(v)
     if isinstance(v, (dict, list)):
         return json_cell(v)
     return text(str(v))
