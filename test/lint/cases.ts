@@ -79,12 +79,12 @@ export const CASES: Record<string, RuleCase> = {
     good: {},
   },
   FT008: {
-    why: "A connector that never calls op.upsert, op.update, op.delete or op.truncate delivers no data.",
+    why: "A connector that never calls op.upsert, op.update, op.delete or op.truncate delivers no data. `fivetran debug` (SDK 3.0.0) still ends such a sync with SYNC SUCCEEDED, so the sdk profile reports it as a warning.",
     bad: up('    log.info("nothing to do")\n    op.checkpoint(state=state)'),
     good: {},
   },
   FT009: {
-    why: "Fivetran commits written rows at checkpoints. Without one, a sync saves no progress, and the next sync starts over.",
+    why: "Fivetran commits written rows at checkpoints. Without one, a sync saves no progress, and the next sync starts over. `fivetran debug` (SDK 3.0.0) runs such a connector to SYNC SUCCEEDED and only warns, so the sdk profile reports it as a warning.",
     bad: up('    for row in [{"id": 1}]:\n        op.upsert(table="items", data=row)'),
     good: {},
   },
@@ -374,7 +374,7 @@ export const CASES: Record<string, RuleCase> = {
     good: cfg('{\n  "api_key": "<API_KEY>"\n}\n'),
   },
   FT05E: {
-    why: '__name__ is "__main__" when the file is run. Any other comparison is never true, so the debug block silently does nothing.',
+    why: '__name__ is "__main__" when the file is run. Any other comparison is never true, so the debug block silently does nothing. `fivetran debug` never runs that block, so the sdk profile reports it as a warning.',
     bad: { py: { main: 'if __name__ == "main":\n    connector.debug()' } },
     good: {},
   },

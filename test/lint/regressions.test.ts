@@ -215,3 +215,21 @@ describe("findings on Fivetran's public examples that were wrong", () => {
     expect(await run({}, "FT05F")).toEqual([]);
   });
 });
+
+// Found by running Fivetran's public examples under the real SDK 3.0.0 (attack17d): connectors without op.checkpoint(),
+// without any write, or with `if __name__ == "main":` end with SYNC SUCCEEDED (exit 0; for the checkpoint, one
+// WARNING). The sdk profile keeps to what the SDK accepts or rejects, so these are warnings there, errors elsewhere.
+describe("sdk profile: what `fivetran debug` accepts is not an error", () => {
+  const idle = { py: { update: "    pass", tail: '\nif __name__ == "main":\n    connector.debug()\n' } };
+  const severities = async (profile: "guidelines" | "sdk" | "fivetran-examples") =>
+    (await lint(writeOverlay(idle), { rules: ["FT008", "FT009", "FT05E"], generic: false, profile })).findings.map((f) => `${f.rule} ${f.severity}`).sort();
+
+  it("reports FT008, FT009 and FT05E as warnings under the sdk profile", async () => {
+    expect(await severities("sdk")).toEqual(["FT008 warning", "FT009 warning", "FT05E warning"]);
+  });
+
+  it("keeps them errors under the other profiles", async () => {
+    expect(await severities("guidelines")).toEqual(["FT008 error", "FT009 error", "FT05E error"]);
+    expect(await severities("fivetran-examples")).toEqual(["FT008 error", "FT009 error", "FT05E error"]);
+  });
+});
