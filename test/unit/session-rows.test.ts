@@ -1,25 +1,10 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RunTracker } from "../../src/runner/context.js";
-import { SyncSession } from "../../src/runner/session.js";
-import { WarehouseWriter } from "../../src/warehouse/writer.js";
-import { Redactor } from "../../src/workspace/redact.js";
+import { sessionOverWarehouse } from "../helpers/session.js";
 
 // The harness sends consecutive rows of one table and shape as one {"t":"rows"} record (issue 11's bench). The
 // session folds them exactly as single rows: counted one by one, applied in order, into the real warehouse.
 async function session() {
-  const dir = join(mkdtempSync(join(tmpdir(), "session-rows-")), "connector");
-  mkdirSync(dir);
-  const writer = await WarehouseWriter.open(dir);
-  const tracker = new RunTracker(new Redactor(), {});
-  const acks: boolean[] = [];
-  const s = new SyncSession(writer, tracker, (ok) => acks.push(ok), {});
-  const feed = async (rec: unknown) => {
-    const wait = s.handle(JSON.stringify(rec));
-    if (wait) await wait;
-  };
+  const { s, writer, tracker, acks, feed } = await sessionOverWarehouse("session-rows-");
   await feed({ t: "schema", tables: [{ table: "items", primary_key: ["id"], name: "items", dest: "tester", column_names: { id: "id" } }] });
   await feed({ t: "table", table: "items", name: "items", dest: "tester" });
   await feed({ t: "shape", id: 0, cols: ["id", "v"], names: ["id", "v"] });

@@ -1,30 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RunTracker } from "../../src/runner/context.js";
-import { SyncSession } from "../../src/runner/session.js";
-import { WarehouseWriter } from "../../src/warehouse/writer.js";
-import { Redactor } from "../../src/workspace/redact.js";
+import { sessionOverWarehouse } from "../helpers/session.js";
 
 // connector.debug(configuration=…) while connector.py loads runs a whole sync before `fivetran debug`'s own (fidelity
 // 555). The harness ends that first sync with a {"t":"sync_end"} record: the session commits its rows as a sync's end
 // does, answers, and counts the next sync afresh in the same warehouse.
 const SCHEMA = { t: "schema", tables: [{ table: "items", primary_key: ["id"], name: "items", dest: "tester", column_names: { id: "id" } }] };
 
-async function session() {
-  const dir = join(mkdtempSync(join(tmpdir(), "session-sync-end-")), "connector");
-  mkdirSync(join(dir, "files"), { recursive: true });
-  const writer = await WarehouseWriter.open(dir);
-  const tracker = new RunTracker(new Redactor(), {});
-  const acks: boolean[] = [];
-  const s = new SyncSession(writer, tracker, (ok) => acks.push(ok), {});
-  const feed = async (rec: unknown) => {
-    const wait = s.handle(JSON.stringify(rec));
-    if (wait) await wait;
-  };
-  return { dir, s, writer, tracker, acks, feed };
-}
+const session = () => sessionOverWarehouse("session-sync-end-");
 
 const state = (dir: string) => readFileSync(join(dir, "files", "state.json"), "utf8");
 
