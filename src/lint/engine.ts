@@ -6,7 +6,7 @@ import { LineIndex } from "./lines.js";
 import { loadProject, readToml, type Project } from "./project.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
-import { PROFILES, type Finding, type LintResult, type Profile, type TextEdit } from "./types.js";
+import { PROFILES, type Finding, type LintResult, type Profile, type Severity, type TextEdit } from "./types.js";
 
 export const LATEST_SDK = "3.0.0";
 export const DOC_URI_PREFIX = "connector-sdk://lint-rules/";
@@ -116,7 +116,7 @@ async function runOnce(dir: string, opts: LintOptions): Promise<{ project: Proje
       profile,
       targetSdk,
       sdkAtLeast: (v) => pep440.gte(targetSdk, v),
-      report: (r: Report) => findings.push(toFinding(project, rule, r)),
+      report: (r: Report) => findings.push(toFinding(project, rule, r, m.severityUnder?.[profile])),
     };
     try {
       rule.check(ctx);
@@ -159,13 +159,13 @@ function dedupe(fs: Finding[]): Finding[] {
   });
 }
 
-function toFinding(project: Project, rule: Rule, r: Report): Finding {
+function toFinding(project: Project, rule: Rule, r: Report, profileSeverity?: Severity): Finding {
   const lines = project.texts.get(r.file)?.lines ?? new LineIndex("");
   const s = lines.position(r.start);
   const e = lines.position(Math.max(r.end, r.start));
   const f: Finding = {
     rule: rule.meta.id,
-    severity: r.severity ?? rule.meta.severity,
+    severity: r.severity ?? profileSeverity ?? rule.meta.severity,
     title: rule.meta.title,
     message: r.message,
     file: r.file,

@@ -10,6 +10,8 @@ export interface RuleMeta {
   fixable: Fixability;
   /** Profiles the rule runs under. */
   profiles: readonly Profile[];
+  /** A severity other than `severity` under these profiles (a report's own severity still wins). */
+  severityUnder?: Partial<Record<Profile, Severity>>;
   /** Sources in the catalogue (seed guidelines, SDK source, docs) that justify the rule. */
   guideline: string;
   /** The rule only applies when target_sdk >= minSdk / < maxSdk. */

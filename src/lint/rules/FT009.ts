@@ -8,6 +8,9 @@ export default defineRule({
     title: "op.checkpoint() never called",
     fixable: "suggest",
     profiles: ALL_PROFILES,
+    // `fivetran debug` (SDK 3.0.0) runs such a connector to SYNC SUCCEEDED and only warns that op.checkpoint() was
+    // never called; the sdk profile keeps to what the SDK accepts, so it is a warning there.
+    severityUnder: { sdk: "warning" },
     guideline: "evaluation checklist; template connector; docs: best practices",
   },
   check(ctx) {
@@ -22,9 +25,6 @@ export default defineRule({
       file: f.mod.file,
       start: n.start,
       end: n.end,
-      // `fivetran debug` (SDK 3.0.0) runs such a connector to SYNC SUCCEEDED and only warns that op.checkpoint() was
-      // never called; the sdk profile keeps to what the SDK accepts, so it is a warning there.
-      ...(ctx.profile === "sdk" ? { severity: "warning" as const } : {}),
       message: "op.checkpoint() is never called on update()'s path; Fivetran commits written data at checkpoints, so add at least a final one",
       fix:
         op && stateName

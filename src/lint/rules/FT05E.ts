@@ -8,6 +8,8 @@ export default defineRule({
     title: '__name__ compared to something other than "__main__"',
     fixable: "safe",
     profiles: ALL_PROFILES,
+    // `fivetran debug` never runs the block, so the SDK accepts the file: a warning under the sdk profile.
+    severityUnder: { sdk: "warning" },
     guideline: "Python semantics (the block never runs)",
   },
   check(ctx) {
@@ -20,8 +22,6 @@ export default defineRule({
           file: mod.file,
           start: cond.start,
           end: cond.end,
-          // `fivetran debug` never runs the block, so the SDK accepts the file: a warning under the sdk profile.
-          ...(ctx.profile === "sdk" ? { severity: "warning" as const } : {}),
           message: `'${t}' is never true when the file is run, so the debug block never executes; use __name__ == "__main__"`,
           fix: { description: 'use __name__ == "__main__"', edits: [{ start: cond.start, end: cond.end, newText: '__name__ == "__main__"' }] },
         });
