@@ -16,6 +16,8 @@
  *   {"$ft":"json","v":t}      JSON text, as Python's json.dumps wrote it
  *   {"$ft":"json","v":t,"own":1}  the same, from a json.dumps the connector replaced: t may not be JSON
  *   {"$ft":"bytes","v":b}     bytes, base64
+ *   {"$ft":"float","v":t,"j":u}  a float with the text a text or JSON column gets for it in the connector's decimal
+ *                             context, when that is not the default ("e" instead: the error that context raises then)
  * A float is a 64-bit double in the columns its row's shape lists as `double` (declared DOUBLE), a 32-bit float
  * elsewhere. A checkpoint's state arrives as the text the SDK keeps in state.json.
  */
@@ -28,6 +30,10 @@ export interface TaggedValue {
   v: string;
   /** On a JSON cell: the text came from a json.dumps the connector replaced, so it may not be JSON. */
   own?: 1;
+  /** On a float cell: its text in a text or JSON column, worked out in the connector's decimal context (356). */
+  j?: string;
+  /** On a float cell: what the connector's decimal context raises when that text is worked out (356). */
+  e?: string;
 }
 export type WireCell = null | boolean | number | string | TaggedValue;
 export type Row = Record<string, WireCell>;

@@ -24,6 +24,13 @@ export class FloatCell {
     readonly single: boolean,
     /** Python's text of it, when the harness sent one (1.0, -0.0, NaN): see `text`. */
     private given?: string,
+    /**
+     * Its text in a text or JSON column, which the harness worked out in the connector's decimal context when that
+     * was not the default (356); else javaFloatText() works it out as the default context gives it.
+     */
+    readonly java?: string,
+    /** What the connector's decimal context raised when the harness worked that text out: writing it fails. */
+    readonly refused?: string,
   ) {}
   /** Text that reads back as exactly `value`; made on first use, since FLOAT and DOUBLE columns load the number. */
   get text(): string {
@@ -46,7 +53,7 @@ export function cellOf(w: WireCell, double: boolean): Cell {
     default:
       switch (w.$ft) {
         case "float":
-          return new FloatCell(Number(w.v), !double, w.v);
+          return new FloatCell(Number(w.v), !double, w.v, w.j, w.e);
         case "json":
           return new JsonCell(w.v, w.own !== 1);
         case "bytes":
@@ -270,8 +277,16 @@ export function widerType(old: string, incoming: string): string | null {
 
 // ---------------------------------------------------------------- staging (the core's stage_text)
 
+/**
+ * A value the core's staging raises on: a float whose text the connector's decimal context refuses (356). The SDK's
+ * flush raises it, so the checkpoint that writes it fails with its message.
+ */
+export class StagedValueError extends Error {}
+
 /** Java's Float.toString / Double.toString, for floats written to text columns. */
 export function javaFloatText(cell: FloatCell): string {
+  if (cell.refused !== undefined) throw new StagedValueError(cell.refused);
+  if (cell.java !== undefined) return cell.java;
   let value = cell.value;
   if (Number.isNaN(value)) return "NaN";
   if (cell.single) value = Math.fround(value);

@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
-import { learnPythonDigits } from "./cells.js";
+import { learnPythonDigits, StagedValueError } from "./cells.js";
 import { ToolError } from "../errors.js";
 import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
 import { ConnectorProject } from "../workspace/project.js";
@@ -455,6 +455,7 @@ export class WarehouseWriter {
       // too (`cannot rollback - no transaction is active`), and that is the error reported (407).
       const refused = await this.abort();
       const message = refused && e instanceof Error && COMMIT_FAILED.has(e) ? refused.message : (e as Error).message;
+      const staged = e instanceof StagedValueError;
       const failure =
         e instanceof ToolError
           ? e
@@ -462,13 +463,16 @@ export class WarehouseWriter {
               "internal",
               // The database's own message, as the SDK reports it; the hint says it is the warehouse write.
               message,
-              /Out of Memory/i.test(message)
-                ? "The rows since the last checkpoint did not fit in DuckDB's memory (by default 80% of the machine's, as under fivetran debug): call op.checkpoint(state) more often (every page or batch)."
-                : "Writing to files/warehouse.db failed, so the data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
+              staged
+                ? "The connector changed Python's decimal context (decimal.getcontext()), and the SDK writes a float that goes into a text column in it at the checkpoint: it trapped a signal there. Leave the trap off, change the context only around your own arithmetic (decimal.localcontext()), or declare the column's type in schema()."
+                : /Out of Memory/i.test(message)
+                  ? "The rows since the last checkpoint did not fit in DuckDB's memory (by default 80% of the machine's, as under fivetran debug): call op.checkpoint(state) more often (every page or batch)."
+                  : "Writing to files/warehouse.db failed, so the data after the last checkpoint was not written; fix the values the connector sends, or run with reset=true after a schema change.",
             );
       // An early write refused for its data waits for its checkpoint (see earlyRefused); the rows recorded since
-      // stay, as do those of the next checkpoint when it has been called already.
-      if (!commit && !this.replaying && !(e instanceof ToolError) && REFUSED_VALUE.test(message)) {
+      // stay, as do those of the next checkpoint when it has been called already. So does one whose float the
+      // connector's decimal context refused: the column may not be text by then.
+      if (!commit && !this.replaying && !(e instanceof ToolError) && (staged || REFUSED_VALUE.test(message))) {
         this.earlyRefused = failure;
         return;
       }

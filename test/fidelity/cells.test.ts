@@ -50,4 +50,20 @@ describe.skipIf(python === null)("cells: the writer types and stages text as the
     expect(texts.length).toBeGreaterThan(10_000);
     expect(floats.length).toBeGreaterThan(50_000);
   });
+
+  // In a decimal context the connector changed, the harness works these texts out (356), in Python, as the core does
+  // at the flush: test/fidelity/cells/context_texts.py compares the two in seeded random contexts.
+  it("gives a float's Java text and a DECIMAL's rounding error as the core does in the connector's decimal context", () => {
+    const out = JSON.parse(
+      execFileSync(python!, [join(REPO_ROOT, "test", "fidelity", "cells", "context_texts.py"), join(REPO_ROOT, "src", "runner", "harness"), "7"], {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH ?? "", DO_NOT_TRACK: "1" },
+      }),
+    ) as { checks: number; raised: number; changed: number; differences: unknown[] };
+    expect(out.differences).toEqual([]);
+    expect(out.checks).toBeGreaterThan(20_000);
+    // The contexts make both sides raise, and give texts the default context does not.
+    expect(out.raised).toBeGreaterThan(1_000);
+    expect(out.changed).toBeGreaterThan(1_000);
+  });
 });

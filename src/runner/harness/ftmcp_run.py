@@ -960,6 +960,8 @@ def sync_steps(connector, configuration, state, job, memory_watch):
         sdk._declare(tables)
 
     sdk._install()
+    # The decimal context update() starts in is the one its rows are flushed in, unless it changes (356).
+    _channel.note_decimal_context()
     if memory_watch is not None:
         memory_watch.start(job.get("debug_memory_limit_bytes") or DEBUG_MEMORY_LIMIT_BYTES)
     # `fivetran debug` gives update() the dict it read (a fresh one only when that was empty) and, when the sync
@@ -984,6 +986,11 @@ def sync_steps(connector, configuration, state, job, memory_watch):
         # anyway, and reports the error as it was raised, without the "failed while executing update()" prefix.
         kind = "connector_exception" if isinstance(sdk._failure, sdk._ConnectorTask) else "operation"
         raise Failure(kind, str(sdk._failure), sdk._failure)
+    # The flush after update() rounds the DECIMAL values sent since the last checkpoint: one the connector's decimal
+    # context will not round fails the sync there, its message without update()'s prefix (356).
+    rounding = _channel.take_rounding_error()
+    if rounding is not None:
+        raise Failure("connector_exception", str(rounding), rounding)
     refused = _channel.end_state(own_state)
     return refused
 

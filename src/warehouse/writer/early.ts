@@ -51,7 +51,8 @@ const readFloat: FormReader = (cell) => {
     const n = Number(cell);
     return plainDecimal(cell) && Math.fround(n) === n ? Form.NumText : IRREGULAR;
   }
-  if (!(cell instanceof FloatCell)) return IRREGULAR;
+  // A float whose text the connector's decimal context decided (356) does not read back from its stored value.
+  if (!(cell instanceof FloatCell) || cell.java !== undefined || cell.refused !== undefined) return IRREGULAR;
   const v = cell.value;
   // Java's Float.toString and DuckDB's text of a FLOAT agree between 10^-3 and 10^7 (both the shortest digits).
   // -0.0 reads back as 0.0 from a FLOAT: the SDK's text keeps the sign.
@@ -61,7 +62,9 @@ const readFloat: FormReader = (cell) => {
 const readDouble: FormReader = (cell) => {
   if (typeof cell === "string") return plainDecimal(cell) ? Form.NumText : IRREGULAR;
   // A 32-bit float in a DOUBLE column: its text is the float's, the value the double's; whole numbers agree.
-  return cell instanceof FloatCell && plainFloat(cell.value) && Number.isInteger(cell.value) && !Object.is(cell.value, -0) ? Form.FloatCell : IRREGULAR;
+  return cell instanceof FloatCell && cell.java === undefined && cell.refused === undefined && plainFloat(cell.value) && Number.isInteger(cell.value) && !Object.is(cell.value, -0)
+    ? Form.FloatCell
+    : IRREGULAR;
 };
 // Year 0 is DuckDB's 1 BC: its text reads "0001-01-01 (BC)", not the year sent.
 const yearZero = (s: string) => s.startsWith("0000");

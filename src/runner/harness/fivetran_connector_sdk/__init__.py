@@ -332,6 +332,13 @@ class Operations:
             # that instead (564, 568).
             _channel.check_state(state)
             raise _failure
+        # The SDK flushes here, in this thread's decimal context: a DECIMAL value that context will not round
+        # raises now, after the state was serialized (356).
+        _channel.note_decimal_context()
+        rounding = _channel.take_rounding_error()
+        if rounding is not None:
+            _channel.check_state(state)
+            _fail(rounding)
         _channel.checkpoint(state)
 
     @staticmethod

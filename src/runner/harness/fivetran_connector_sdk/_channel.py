@@ -412,7 +412,13 @@ def declare(tables):
         for name, column in (t.get("columns") or {}).items():
             conv = _values.DECLARED.get(column.get("type"))
             if conv is not None:
-                types[name] = (conv, column.get("type"))
+                kind = column.get("type")
+                if str(kind).upper() == "DECIMAL":
+                    # The column's DuckDB type, as the writer makes it: the core rounds to that (356).
+                    precision = min(max(column.get("precision") or 0, 1), 38)
+                    types[name] = (conv, kind, (precision, min(column.get("scale") or 0, precision)))
+                else:
+                    types[name] = (conv, kind)
         _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"))
 
 
@@ -597,6 +603,12 @@ def row_line(kind, table, data, schema=None):
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)
+    # Every row off the fast path looks at the decimal context (a shape's first row among them), so that one set at
+    # the top of update() is seen before the rows it applies to.
+    if not _context_mode:
+        note_decimal_context()
+    if _context_mode:
+        cells = _in_decimal_context(info, names, cells)
     key = (table, schema, names)
     sid = _shapes.get(key)
     if sid is None:
@@ -777,14 +789,72 @@ def row(kind, table, data, schema=None):
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)
+    # Every row off the fast path looks at the decimal context (a shape's first row among them), so that one set at
+    # the top of update() is seen before the rows it applies to.
+    if not _context_mode:
+        note_decimal_context()
+    if _context_mode:
+        cells = _in_decimal_context(info, names, cells)
     sid = _shapes.get((table, schema, names))
     if sid is None:
         sid = _shape(info, table, schema, names)
     enc, cells = _line_values(cells, checked)
     rid = _values.row_hash(_hash_orders[sid], cells) if info.hashed else None
     _add((kind, table, schema, sid), enc, rid)
-    if type(data) is dict and (table, schema, names) not in _fast and all(type(n) is str for n in names):
+    if type(data) is dict and not _context_mode and (table, schema, names) not in _fast and all(type(n) is str for n in names):
         _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
+
+
+# The connector's decimal context (356; see _values, "the connector's decimal context"). Once a thread's context is
+# seen to differ from the default (at the start of update(), at a checkpoint, or at a row off the fast path, such as
+# the first of each shape), every later row goes through the general path, which gives each float of an undeclared
+# column its text in the calling thread's context (or the error that context raises), and notes the first DECIMAL
+# value whose rounding raises there. Rows sent before that moment have no such text: a context changed inside
+# update() after the rows of a shape began counts from the next checkpoint or new shape.
+_context_mode = False
+# The first exception the core's rounding of a declared DECIMAL value raises in the connector's context: the next
+# flush (op.checkpoint(), or the end of update()) raises it, as the SDK's flush does.
+_rounding_error = None
+
+
+def note_decimal_context():
+    """Looks at the calling thread's decimal context (at the start of update() and at each checkpoint, where the
+    SDK flushes); past the default, later rows carry the texts that context gives."""
+    global _context_mode, _last_fast
+    if _context_mode or _values.decimal_context_is_default():
+        return
+    _context_mode = True
+    _fast.clear()
+    _last_fast = None
+
+
+def take_rounding_error():
+    """The DECIMAL rounding error the next flush raises, once."""
+    global _rounding_error
+    error, _rounding_error = _rounding_error, None
+    return error
+
+
+def _in_decimal_context(info, names, cells):
+    global _rounding_error
+    types = info.types
+    for i, name in enumerate(names):
+        cell = cells[i]
+        conv = types.get(name)
+        if conv is None:
+            if type(cell) is float:
+                value = cell
+            elif type(cell) is dict and cell.get("$ft") == "float" and cell["v"] not in ("NaN", "Infinity", "-Infinity"):
+                value = float(cell["v"])
+            else:
+                continue
+            try:
+                cells[i] = {"$ft": "float", "v": repr(value), "j": _values.float_text_in_context(value)}
+            except Exception as e:  # noqa: B902 - what the context traps fails the flush that writes it as text
+                cells[i] = {"$ft": "float", "v": repr(value), "e": str(e)}
+        elif len(conv) == 3 and _rounding_error is None:
+            _rounding_error = _values.decimal_rounding_error(cell, *conv[2])
+    return cells
 
 
 def _direct_column(t, declared, i):

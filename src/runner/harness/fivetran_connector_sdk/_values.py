@@ -26,6 +26,7 @@ import datetime
 import hashlib
 import json
 import re
+import struct
 import sys
 import time
 from calendar import timegm
@@ -306,6 +307,92 @@ def _big_int(v):
     if abs(v) > _INT64[1]:
         return float_cell(float(v))
     return int_cell(int(v))
+
+
+# ---------------------------------------------------------------- the connector's decimal context (356)
+# The core writes a float that lands in a text or JSON column as Java's Float.toString, whose digits it takes from
+# decimal.Decimal(...).normalize(), and rounds a DECIMAL value past its scale with quantize(): both at the flush, in
+# the flushing thread's decimal context. A connector that changes that context (fewer digits, another rounding, a
+# trapped signal) changes those texts, or makes the flush raise. The runner writes the texts of the default context;
+# with any other, the harness works them out here, in the context itself (see _channel.note_decimal_context()).
+
+_F32 = struct.Struct("f")
+
+
+def decimal_context_is_default():
+    """Whether the calling thread's decimal context is CPython's default as the interpreter starts (always, when
+    nothing imported decimal): 28 digits, half even, exponents within 999999, InvalidOperation, DivisionByZero and
+    Overflow trapped. decimal.DefaultContext may have been changed, so it is not the reference."""
+    decimal = sys.modules.get("decimal")
+    if decimal is None:
+        return True
+    c = decimal.getcontext()
+    if c.prec != 28 or c.rounding != "ROUND_HALF_EVEN" or c.Emin != -999999 or c.Emax != 999999 or c.clamp:
+        return False
+    traps = c.traps
+    return (sum(traps.values()) == 3 and traps[decimal.InvalidOperation] and traps[decimal.DivisionByZero]
+            and traps[decimal.Overflow])
+
+
+def float_text_in_context(value):
+    """Java's Float.toString of a float sent without a declared type (a 32-bit float), its digits normalized in the
+    calling thread's decimal context: the text the core writes for it in a text or JSON column. Raises what that
+    context traps."""
+    import decimal
+
+    if value != value:
+        return "NaN"
+    try:
+        value = _F32.unpack(_F32.pack(value))[0]
+    except OverflowError:
+        value = _INF if value > 0 else -_INF
+    if value == _INF or value == -_INF:
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == 0:
+        return "-0.0" if str(value).startswith("-") else "0.0"
+    magnitude = abs(value)
+    # The fewest significant digits that read back as the same 32-bit float.
+    for places in range(9):
+        shortest = "%.*e" % (places, magnitude)
+        if _F32.unpack(_F32.pack(float(shortest)))[0] == magnitude:
+            break
+    number = decimal.Decimal(shortest).normalize()
+    digits = "".join(str(d) for d in number.as_tuple().digits)
+    exponent = number.adjusted()
+    if -3 <= exponent < 7:
+        if exponent >= 0:
+            whole, fraction = digits[:exponent + 1].ljust(exponent + 1, "0"), digits[exponent + 1:]
+        else:
+            whole, fraction = "0", "0" * (-exponent - 1) + digits
+        text = whole + "." + (fraction or "0")
+    else:
+        text = digits[0] + "." + (digits[1:] or "0") + "E" + str(exponent)
+    return ("-" if value < 0 else "") + text
+
+
+def decimal_rounding_error(cell, precision, scale):
+    """The exception the core's rounding of a DECIMAL(precision, scale) cell raises in the calling thread's decimal
+    context, or None. It rounds in a copy of that context (100 digits, half up), so only a trapped signal (Inexact,
+    Rounded) raises; a value it would not round, or makes NULL, raises nothing."""
+    import decimal
+
+    if type(cell) is not str or cell == "" or cell.lower() in ("true", "t", "false", "f"):
+        return None
+    try:
+        number = decimal.Decimal(cell)
+    except decimal.InvalidOperation:
+        return None
+    if not number.is_finite() or (number and number.adjusted() + 1 > max(precision - scale, 0)):
+        return None
+    if -number.as_tuple().exponent <= scale:
+        return None
+    try:
+        with decimal.localcontext() as context:
+            context.prec = 100
+            number.quantize(decimal.Decimal(1).scaleb(-scale), rounding=decimal.ROUND_HALF_UP)
+    except Exception as e:  # noqa: B902 - whatever the context traps is what the flush raises
+        return e
+    return None
 
 
 # ---------------------------------------------------------------- the core's reading of a cell, and _fivetran_id
