@@ -36,6 +36,17 @@ export interface TaggedValue {
   e?: string;
 }
 export type WireCell = null | boolean | number | string | TaggedValue;
+
+/** `fivetran debug --naming`: Fivetran's renaming of schemas, tables and columns, or the source's names kept. */
+export type Naming = "fivetran" | "source";
+
+/**
+ * The runner's answers to the harness, one byte each on the answer pipe: a checkpoint committed (or a record the
+ * harness asked about handled), a checkpoint that failed (the runner then stops the process), and, for the `files`
+ * record, the warehouse opened and keeping the source's names, so that the harness renames nothing from then on.
+ */
+export type Answer = "done" | "failed" | "source_naming";
+export const ANSWER_BYTES: Record<Answer, string> = { done: "k", failed: "f", source_naming: "s" };
 export type Row = Record<string, WireCell>;
 
 /** A column as schema() declared it, validated. */

@@ -6,6 +6,7 @@ import { syncData } from "../runner/run-result.js";
 import { readConfiguration } from "../runner/configuration-file.js";
 import { buildReceipt, isClean, packageVersion, writeReceipt } from "../proof/index.js";
 import type { EngineChoice, RunResult } from "../runner/types.js";
+import type { Naming } from "../protocol.js";
 import { Workspace } from "../workspace/workspace.js";
 import { choiceOption, EXIT_FAILED, EXIT_OK, folderArg, numberOption, runCommand, flag, str, strOr, type CliIO } from "./io.js";
 
@@ -16,6 +17,8 @@ Runs the connector in DIR once, like \`fivetran debug\`: writes files/warehouse.
   --state FILE           state JSON to start from instead of DIR/files/state.json
   --reset                delete the warehouse and the state first
   --engine MODE          auto (default: the real SDK 3.x if installed for the Python), embedded or sdk
+  --naming MODE          fivetran (default) or source, any case: the names a new warehouse gets, as fivetran debug --naming;
+                         a warehouse keeps the naming it was first made with
   --python P             Python interpreter (default: FIVETRAN_CONNECTOR_PYTHON, DIR/.venv, python3)
   --timeout S            stop the sync after S seconds (default 600)
   --memory-limit MB      cap the connector's memory (Fivetran's production limit is 1024); default: none
@@ -61,6 +64,7 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       state: str,
       reset: flag,
       engine: strOr("auto"),
+      naming: str,
       python: str,
       timeout: str,
       "memory-limit": str,
@@ -76,7 +80,8 @@ export function run(argv: string[], io: CliIO): Promise<number> {
       const timeout = numberOption(values.timeout, "--timeout", { above: 0 });
       const memoryLimit = numberOption(values["memory-limit"], "--memory-limit", { min: 16 });
       const outputLimit = numberOption(values["output-limit"], "--output-limit", { above: 0 });
-      return debug(io, json, { ...values, folder, engine, timeout, memoryLimit, outputLimit });
+      const naming = values.naming === undefined ? undefined : choiceOption<Naming>(values.naming.trim().toLowerCase(), "--naming", ["fivetran", "source"]);
+      return debug(io, json, { ...values, folder, engine, naming, timeout, memoryLimit, outputLimit });
     },
   );
 }
@@ -87,6 +92,7 @@ interface DebugOptions {
   state?: string;
   reset: boolean;
   engine: EngineChoice;
+  naming?: Naming;
   python?: string;
   timeout?: number;
   memoryLimit?: number;
@@ -116,6 +122,7 @@ async function debug(io: CliIO, json: boolean, values: DebugOptions): Promise<nu
       state,
       reset: values.reset,
       engine,
+      naming: values.naming,
       python: values.python,
       timeoutSeconds: timeout,
       memoryLimitMb: memoryLimit,

@@ -14,7 +14,7 @@ import { cacheFile, choosePython, rememberPython, type PythonChoice } from "../e
 import { ToolError } from "../errors.js";
 import { CANNOT_OPEN } from "../warehouse/registry.js";
 import { readChannel } from "./channel-reader.js";
-import type { ErrorKind } from "../protocol.js";
+import { ANSWER_BYTES, type ErrorKind } from "../protocol.js";
 import { parseState, SyncSession } from "./session.js";
 import type { WarehouseSink } from "./sink.js";
 import { rowsPerTableReadOnly } from "./sdk.js";
@@ -178,7 +178,7 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     throw e;
   }
 
-  const session = new SyncSession(inp.openSink, tracker, (committed) => channel.write(committed ? "k" : "f"), inp.diskState, {
+  const session = new SyncSession(inp.openSink, tracker, (answer) => channel.write(ANSWER_BYTES[answer]), inp.diskState, {
     stateFromDisk: inp.stateFromDisk,
     onConfiguration: inp.onConfiguration,
   });

@@ -137,6 +137,7 @@ export async function runSync(opts: RunOptions): Promise<RunResult> {
     configuration: opts.configuration,
     state: opts.state,
     reset: opts.reset ?? false,
+    naming: opts.naming,
     tracker,
     timeoutMs,
     signal: opts.signal,
@@ -203,7 +204,7 @@ async function runEmbeddedEngine(opts: RunOptions, python: string, env: Record<s
   // `fivetran debug` opens it: a run refused before leaves none, and what connector.py did to files/ as it loaded is
   // what the sync finds (332, 350). It opens while schema() and update() run; DuckDB itself is loaded meanwhile.
   let opening: Promise<WarehouseSink> | undefined;
-  const openSink = () => (opening ??= opener(projectDir, { reset: opts.reset ?? false, onWarning: (m) => tracker.warn(m) }));
+  const openSink = () => (opening ??= opener(projectDir, { reset: opts.reset ?? false, naming: opts.naming, onWarning: (m) => tracker.warn(m) }));
   const proof = wantsProof(opts) ? prepareProof(projectDir, configuration, opts) : undefined;
   try {
     const result = await runEmbedded({

@@ -15,6 +15,7 @@ import { SdkOutputParser, type SdkOutcome } from "./sdk-output.js";
 import { stateFile, warehouseFile } from "./sink.js";
 import { assertNoOverrideInFlight, putStateOverride, settleStateOverride } from "../state/aside.js";
 import type { RunError, RunResult } from "./types.js";
+import type { Naming } from "../protocol.js";
 
 export interface SdkInput {
   projectDir: string;
@@ -24,6 +25,8 @@ export interface SdkInput {
   configuration?: Record<string, unknown>;
   state?: Record<string, unknown>;
   reset: boolean;
+  /** `fivetran debug --naming`. */
+  naming?: Naming;
   tracker: RunTracker;
   timeoutMs: number;
   signal?: AbortSignal;
@@ -51,6 +54,7 @@ export async function runSdk(inp: SdkInput): Promise<RunResult> {
     for (const f of ["warehouse.db", "warehouse.db.wal", "state.json"]) project.remove(`files/${f}`);
   }
   const args = ["debug", projectDir];
+  if (inp.naming) args.push("--naming", inp.naming.toUpperCase());
   let tempDir: string | undefined;
   let proc: Supervised | undefined;
   let overridden = false;

@@ -1,6 +1,6 @@
 import type { RunTracker } from "./context.js";
 import { nestedPast, PYTHON_RECURSION_LIMIT } from "./json-depth.js";
-import type { ChannelRecord, Shape } from "../protocol.js";
+import type { Answer, ChannelRecord, Shape } from "../protocol.js";
 import { SYNC_ERROR_KINDS } from "../errors.js";
 import type { WarehouseSink } from "./sink.js";
 import type { OperationCounts, TableWrites } from "./types.js";
@@ -83,6 +83,7 @@ function malformed(rec: Record<string, unknown>): string | undefined {
  * record, so one that comes is the connector's own writing to the channel.
  */
 const NOT_OPEN: WarehouseSink = {
+  sourceNaming: false,
   declare: () => notOpen(),
   nameTable: () => notOpen(),
   row: () => notOpen(),
@@ -167,7 +168,8 @@ export class SyncSession {
   constructor(
     sink: WarehouseSink | (() => Promise<WarehouseSink>),
     private readonly tracker: RunTracker,
-    private readonly ack: (committed: boolean) => void,
+    /** Answers the harness: a checkpoint committed (or not), or a record it asked about; see Answer. */
+    private readonly ack: (answer: Answer) => void,
     diskState: Record<string, unknown>,
     private readonly opts: SessionOptions = {},
   ) {
@@ -286,7 +288,7 @@ export class SyncSession {
       case "configuration":
         this.opts.onConfiguration?.(rec.text);
         // The harness waits for this before it goes on (see main() in ftmcp_run.py): the secrets are known now.
-        this.ack(true);
+        this.ack("done");
         break;
       case "files":
         // The harness waits for the answer (one byte) before schema() and update() run, as `fivetran debug` opens its
@@ -296,14 +298,15 @@ export class SyncSession {
           wait = this.openSink().then(
             (opened) => {
               this.sink = opened;
-              this.ack(true);
+              // The harness renames (or not) from the answer on: a warehouse first made with source naming keeps it.
+              this.ack(opened.sourceNaming ? "source_naming" : "done");
             },
             (e: unknown) => {
               this.openError = e;
               throw e;
             },
           );
-        } else this.ack(true);
+        } else this.ack("done");
         break;
       case "checkpoint":
         wait = this.checkpointed().then(() => this.commit(rec.text, rec.shown));
@@ -357,13 +360,13 @@ export class SyncSession {
         tracker.log("INFO", "sdk", `checkpoint recorded: ${shown}`);
         tracker.progressSoon();
         // op.checkpoint() returns once the harness has this: files/state.json is on disk, as with the SDK.
-        this.ack(true);
+        this.ack("done");
       },
       (e: unknown) => {
         this.writeError = e instanceof Error ? e : new Error(String(e));
         this.countsAtFailedCheckpoint = at;
         // The connector goes on until the next chunk shows the failure and the run stops it.
-        this.ack(false);
+        this.ack("failed");
       },
     );
   }
@@ -383,11 +386,11 @@ export class SyncSession {
         this.countsAtLastCheckpoint = undefined;
         this.lastStateText = undefined;
         this.startStateText = undefined;
-        this.ack(true);
+        this.ack("done");
       },
       (e: unknown) => {
         this.writeError = e instanceof Error ? e : new Error(String(e));
-        this.ack(false);
+        this.ack("failed");
       },
     );
   }

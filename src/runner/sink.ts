@@ -1,10 +1,12 @@
-import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
+import type { ChannelRecord, DeclaredTable, Naming, RowRecord, Shape, WireCell } from "../protocol.js";
 
 /**
  * What the runner needs from the warehouse (src/warehouse/writer.ts): one method per kind of record, all required.
  * Kept as an interface so the runner depends on the contract, not on DuckDB.
  */
 export interface WarehouseSink {
+  /** The warehouse keeps the source's names (`fivetran debug --naming source` made it): the harness renames nothing. */
+  readonly sourceNaming: boolean;
   /** The tables schema() declared; returns the number of schema changes (the SDK counts declared tables). */
   declare(tables: DeclaredTable[]): number;
   /** A source table's destination names, as the harness renamed them; comes before the table's first record. */
@@ -39,7 +41,7 @@ export interface WarehouseSink {
   close(): Promise<void>;
 }
 
-export type SinkOpener = (projectDir: string, opts: { reset?: boolean; onWarning?: (m: string) => void }) => Promise<WarehouseSink>;
+export type SinkOpener = (projectDir: string, opts: { reset?: boolean; naming?: Naming; onWarning?: (m: string) => void }) => Promise<WarehouseSink>;
 
 /** The warehouse writer, loaded on first use so that `serve` does not load DuckDB before a run. */
 export const openWarehouse: SinkOpener = async (projectDir, opts) => {

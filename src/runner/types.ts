@@ -1,5 +1,5 @@
 import type { Containment } from "../exec/child.js";
-import type { DeclaredTable, ErrorKind } from "../protocol.js";
+import type { DeclaredTable, ErrorKind, Naming } from "../protocol.js";
 
 /** Which engine ran a sync: the embedded harness, or the real SDK's `fivetran debug`. */
 export type EngineName = "embedded" | "sdk";
@@ -13,6 +13,11 @@ export interface RunOptions {
   state?: Record<string, unknown>;
   /** Start clean: drop the warehouse and state first (like `fivetran reset`). */
   reset?: boolean;
+  /**
+   * `fivetran debug --naming`: the naming strategy a new warehouse is made with (default fivetran). A warehouse keeps
+   * the one it was first made with; asking for the other warns, as the SDK does.
+   */
+  naming?: Naming;
   engine?: EngineChoice;
   /** Python interpreter; see resolvePython() for the default order. */
   python?: string;

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { learnPythonDigits, StagedValueError } from "./cells.js";
 import { ToolError } from "../errors.js";
-import type { ChannelRecord, DeclaredTable, RowRecord, Shape, WireCell } from "../protocol.js";
+import type { ChannelRecord, DeclaredTable, Naming, RowRecord, Shape, WireCell } from "../protocol.js";
 import { ConnectorProject } from "../workspace/project.js";
 import { FILES_DIR, METADATA_TABLE, SCHEMA, STATE_FILE, WAREHOUSE_FILE, warehousePath } from "./files.js";
 import { quote } from "./names.js";
@@ -62,7 +62,15 @@ export interface WriterOptions {
   holdUpdates?: number;
   /** DuckDB's memory limit for the sync, e.g. "256MB" (default: DuckDB's own, as under the SDK; see open()). */
   memoryLimit?: string;
+  /**
+   * The naming strategy asked for (`fivetran debug --naming`; default fivetran). A warehouse keeps the one it was
+   * first made with, as the SDK's does: see sourceNaming.
+   */
+  naming?: Naming;
 }
+
+/** The SDK's warning when the warehouse's naming strategy is not the one asked for (it keeps its own). */
+export const NAMING_IGNORED = "ignored --naming flag; naming strategy cannot be changed after connection creation";
 
 /**
  * files/warehouse.db with the semantics of SDK 3.0's `fivetran debug` (docs/warehouse.md): rows wait in memory,
@@ -131,6 +139,11 @@ export class WarehouseWriter {
     journalChars: number | undefined,
     /** See WriterOptions.holdUpdates. */
     private readonly holdUpdates: number,
+    /**
+     * The warehouse keeps the source's names (it was made with `fivetran debug --naming source`): the harness then
+     * renames nothing. Its rows come named already either way.
+     */
+    readonly sourceNaming: boolean,
   ) {
     this.records = new Journal(journalChars);
     this.registry = new TableRegistry(onWarning);
@@ -160,6 +173,7 @@ export class WarehouseWriter {
     const dbPath = warehousePath(project);
     const instance = await openWriterInstance(dbPath);
     let conn: DuckDBConnection | undefined;
+    let sourceNaming = false;
     try {
       conn = await instance.connect();
       // The SDK writes in UTC; then the configuration is frozen for every connection of this instance, readers too.
@@ -187,7 +201,12 @@ export class WarehouseWriter {
       }
       await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quote(SCHEMA)}`);
       await conn.run(`CREATE TABLE IF NOT EXISTS main.${quote(METADATA_TABLE)} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`);
-      await conn.run(`INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', 'FIVETRAN_NAMING') ON CONFLICT DO NOTHING`);
+      // As the SDK: the naming strategy asked for is stored if the file has none yet, and the stored one is used.
+      const wanted = opts.naming === "source" ? "SOURCE_NAMING" : "FIVETRAN_NAMING";
+      await conn.run(`INSERT INTO main.${quote(METADATA_TABLE)} VALUES ('naming_strategy', '${wanted}') ON CONFLICT DO NOTHING`);
+      const stored = (await conn.runAndReadAll(`SELECT value FROM main.${quote(METADATA_TABLE)} WHERE key = 'naming_strategy'`)).getRows()[0]?.[0];
+      if (stored !== wanted) opts.onWarning?.(NAMING_IGNORED);
+      sourceNaming = stored === "SOURCE_NAMING";
       if (opts.reset) await conn.run("CHECKPOINT");
     } catch (e) {
       conn?.closeSync();
@@ -204,6 +223,7 @@ export class WarehouseWriter {
       opts.directAppend ?? true,
       opts.journalChars,
       Math.max(0, opts.holdUpdates ?? SPILL_ROWS),
+      sourceNaming,
     );
   }
 

@@ -4,6 +4,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Naming } from "../../src/protocol.js";
 
 export interface FidelityCase {
   /** How many times the connector runs in the same folder (the second continues from files/state.json). */
@@ -24,6 +25,8 @@ export interface FidelityCase {
    * cost (at 2, three of them took 20-37 s each, about an eighth of the fidelity suite's CPU; the copy at 4,096 covers the default).
    */
   spillRows?: number;
+  /** `fivetran debug --naming` of run n (1-based, the key), given to both engines; unset: no flag. */
+  naming?: Record<number, Naming>;
 }
 
 /** beforeRun helpers: a file of the folder given this text (UTF-8) or these bytes, or removed. */
@@ -285,6 +288,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "371-state-colliding-keys": { runs: 2, expect: ["succeeded", "succeeded"] },
   "356-decimal-context": { expect: ["failed"] },
   "648-decimal-rounded-trapped-final-flush": { expect: ["failed"] },
+  "649-source-naming-kept": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"], naming: { 1: "source", 3: "fivetran" } },
   "370-key-other-spelling-update-delete": { expect: ["failed"] },
   "378-state-mutated-unserialisable": { runs: 2, expect: ["succeeded", "failed"] },
   "379-state-cleared-no-checkpoint": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },

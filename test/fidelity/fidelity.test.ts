@@ -28,7 +28,8 @@ describe.skipIf(python === null)("fidelity: embedded engine vs the real SDK 3.0.
           const runs: RunRecord[] = [];
           for (let i = 0; i < caseFor(name).runs; i++) {
             caseFor(name).beforeRun?.[i + 1]?.(dir);
-            runs.push(engine === "sdk" ? await runRealSdk(dir, python!) : await runEmbedded(dir));
+            const naming = caseFor(name).naming?.[i + 1];
+            runs.push(engine === "sdk" ? await runRealSdk(dir, python!, naming) : await runEmbedded(dir, naming));
           }
           return { name, engine, runs };
         }),

@@ -5,6 +5,7 @@ import { RunTracker } from "../../src/runner/context.js";
 import { SyncSession } from "../../src/runner/session.js";
 import { WarehouseWriter } from "../../src/warehouse/writer.js";
 import { Redactor } from "../../src/workspace/redact.js";
+import type { Answer } from "../../src/protocol.js";
 
 /**
  * A sync session over a real warehouse in a new connector folder (`prefix` names its temporary parent), with the
@@ -15,8 +16,8 @@ export async function sessionOverWarehouse(prefix: string) {
   mkdirSync(dir);
   const writer = await WarehouseWriter.open(dir);
   const tracker = new RunTracker(new Redactor(), {});
-  const acks: boolean[] = [];
-  const s = new SyncSession(writer, tracker, (ok) => acks.push(ok), {});
+  const acks: Answer[] = [];
+  const s = new SyncSession(writer, tracker, (answer) => acks.push(answer), {});
   const feed = async (rec: unknown) => {
     const wait = s.handle(JSON.stringify(rec));
     if (wait) await wait;

@@ -29,6 +29,22 @@ describe.skipIf(!python)("real-SDK engine", () => {
     expect(JSON.stringify(r)).not.toContain("tok-abcdef-123");
   });
 
+  it("--naming source makes a warehouse that keeps the source's names, in both engines, and a later run keeps it", async () => {
+    const code = `${HEADER}def update(configuration, state):\n    op.upsert("OrderItems", {"orderId": 1, "Unit Price": 2.5})\n    op.upsert("OrderItems", {"orderId": 2, "Unit Price": 3.5})\n    op.checkpoint({})\nconnector = Connector(update=update)\n`;
+    for (const engine of ["sdk", "embedded"] as const) {
+      const dir = makeConnector(code, {});
+      const first = await runSync({ projectDir: dir, python: python!, engine, naming: "source" });
+      expect(first.status, engine).toBe("succeeded");
+      expect(first.rowsPerTable, engine).toEqual({ OrderItems: 2 });
+      expect(first.warnings.join("\n"), engine).not.toContain("naming");
+      // Without the flag (Fivetran naming asked for), the SDK warns and keeps the warehouse's own.
+      const second = await runSync({ projectDir: dir, python: python!, engine });
+      expect(second.status, engine).toBe("succeeded");
+      expect(second.rowsPerTable, engine).toEqual({ OrderItems: 2 });
+      expect(second.warnings.join("\n"), engine).toContain("ignored --naming flag; naming strategy cannot be changed after connection creation");
+    }
+  });
+
   it("secrets connector.py writes into configuration.json as it loads are masked too, in logs and the error", async () => {
     // A connector that fetches its key at import and saves it for the SDK to read: the file's values before the run
     // are not the ones the run uses. Both engines must mask what the sync really read.

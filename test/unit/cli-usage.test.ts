@@ -73,6 +73,9 @@ describe("CLI usage errors", () => {
     const engine = capture();
     expect(await (await commands.debug()).run(["--engine", "bogus"], engine)).toBe(2);
     expect(engine.text()).toBe(`error: --engine must be one of auto, embedded, sdk, not 'bogus'${USAGE_TAIL}`);
+    const naming = capture();
+    expect(await (await commands.debug()).run(["--naming", "SOURCE_NAMING"], naming)).toBe(2);
+    expect(naming.text()).toBe(`error: --naming must be one of fivetran, source, not 'source_naming'${USAGE_TAIL}`);
     const checkpoint = capture();
     expect(await (await commands["crash-resume"]()).run(["--checkpoint", "1.5"], checkpoint)).toBe(2);
     expect(checkpoint.text()).toBe(`error: --checkpoint must be a whole number of at least 1, not '1.5'${USAGE_TAIL}`);

@@ -29,7 +29,7 @@ describe("rows records", () => {
     await feed({ t: "rows", op: "delete", table: "items", shape: 0, rows: [[3, null]] });
     await feed({ t: "checkpoint", text: '{"n":1}', shown: '{"n": 1}' });
     await s.checkpointed();
-    expect(acks).toEqual([true]);
+    expect(acks).toEqual(["done"]);
     expect(tracker.counts).toMatchObject({ upserts: 3, updates: 1, deletes: 1, checkpoints: 1 });
     expect(s.written).toEqual({ items: { upserts: 3, updates: 1, deletes: 1 } });
     expect(await writer.rowsPerTable()).toEqual({ items: 3 });

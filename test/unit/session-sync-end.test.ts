@@ -24,7 +24,7 @@ describe("a sync_end record", () => {
     await feed({ t: "rows", op: "upsert", table: "items", shape: 0, rows: [[2, "b"]] });
     await feed({ t: "sync_end" });
     await s.checkpointed();
-    expect(acks).toEqual([true, true]);
+    expect(acks).toEqual(["done", "done"]);
     expect(await writer.rowsPerTable()).toEqual({ items: 2 });
     expect(state(dir)).toBe('{"n":1}');
     expect(tracker.counts).toEqual({ upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 });

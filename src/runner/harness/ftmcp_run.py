@@ -995,6 +995,16 @@ def sync_steps(connector, configuration, state, job, memory_watch):
     return refused
 
 
+def open_warehouse():
+    """Asks the runner to open files/warehouse.db, and waits until it has. The answer says whether the warehouse keeps
+    the source's names (it was first made with `fivetran debug --naming source`): then nothing is renamed from now
+    on, as under the SDK, which reads the strategy from the file as it opens it."""
+    from fivetran_connector_sdk import _channel, _names
+
+    if _channel.ask({"t": "files"}) == b"s":
+        _names.keep_source_names()
+
+
 class _SyncAtImportFailed(SystemExit):
     """The sync connector.debug() ran while connector.py loaded failed: SDK 3.0.0 reports it, then calls sys.exit(1)
     there, which nothing in connector.py's `except Exception` catches. Carries that sync's Failure."""
@@ -1034,7 +1044,7 @@ def sync_at_import(connector, configuration, state):
         os.environ.update(DEBUG_ENVIRONMENT)
         try:
             make_files_dir(project_dir)
-            _channel.ask({"t": "files"})
+            open_warehouse()
             _loading["synced"] = True
             _channel.start_state(state)
             refused = sync_steps(connector, configuration, state, _loading["job"], None)
@@ -1151,7 +1161,7 @@ def main():
         # has this record (332) and answers when it has (a connector that then removes files/ removes the warehouse
         # with it, 400; a checkpoint fails without files/ only then).
         make_files_dir(project_dir)
-        _channel.ask({"t": "files"})
+        open_warehouse()
 
         refused = sync_steps(connector, configuration, state, job, memory_watch)
         sdk._uninstall()

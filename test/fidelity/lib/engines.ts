@@ -6,6 +6,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execa } from "execa";
 import { HARNESS_DIR } from "../../../src/paths.js";
+import type { Naming } from "../../../src/protocol.js";
 import { SdkOutputParser } from "../../../src/runner/sdk-output.js";
 import { configurationBytes, configurationForMasking } from "../../../src/runner/configuration-file.js";
 import { MAX_ERROR_CHARS } from "../../../src/runner/context.js";
@@ -56,10 +57,10 @@ export function copyConnector(name: string, root: string, engine: Engine): strin
 }
 
 /** `fivetran debug` of the real SDK, the way a developer runs it: from the connector folder, no prompts. */
-export async function runRealSdk(projectDir: string, python: string): Promise<RunRecord> {
+export async function runRealSdk(projectDir: string, python: string, naming?: Naming): Promise<RunRecord> {
   const bin = dirname(python);
   // 3.0's `debug` has no --non-interactive/--yes flags (argparse rejects them); with stdin closed it never waits.
-  const result = await execa(join(bin, "fivetran"), ["debug"], {
+  const result = await execa(join(bin, "fivetran"), ["debug", ...(naming ? ["--naming", naming.toUpperCase()] : [])], {
     cwd: projectDir,
     // `fivetran debug` runs pipreqs from PATH; DO_NOT_TRACK keeps its telemetry off.
     env: { PATH: `${bin}:${process.env.PATH ?? ""}`, DO_NOT_TRACK: "1", NO_COLOR: "1" },
@@ -92,10 +93,10 @@ export async function runRealSdk(projectDir: string, python: string): Promise<Ru
 }
 
 /** The embedded engine through the runner's public entry point. */
-export async function runEmbedded(projectDir: string): Promise<RunRecord> {
+export async function runEmbedded(projectDir: string, naming?: Naming): Promise<RunRecord> {
   const { runSync } = await import("../../../src/runner/index.js");
   try {
-    const r = await runSync({ projectDir, engine: "embedded", timeoutSeconds: 90 });
+    const r = await runSync({ projectDir, engine: "embedded", timeoutSeconds: 90, naming });
     const c = r.counts;
     return {
       // A run that silently fell back to another engine would compare the real SDK with itself.

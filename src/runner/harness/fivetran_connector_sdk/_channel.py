@@ -1065,12 +1065,13 @@ def end_state(state):
 
 def ask(rec):
     """Sends a record the runner answers with one byte (it has the configuration's secrets, or the warehouse is open)
-    and waits for the answer. Under the checkpoints' lock: a checkpoint from a thread the connector started as it
-    loaded must not read this answer as its own."""
+    and returns the answer (b"s": the warehouse keeps the source's names; see src/protocol.ts, Answer). Under the
+    checkpoints' lock: a checkpoint from a thread the connector started as it loaded must not read this answer as its
+    own."""
     with _checkpoint_lock:
         record(rec)
         drain()
-        _wait_ack()
+        return _wait_ack()
 
 
 def _wait_ack():

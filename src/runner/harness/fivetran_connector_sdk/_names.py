@@ -13,6 +13,14 @@ _UNDERSCORES = re.compile(r"_+")
 
 DEFAULT_SCHEMA = "tester"
 
+# False once the runner said the warehouse keeps the source's names (`fivetran debug --naming source` made it): then
+# nothing is renamed, and a source schema is the destination schema itself, as in the SDK's source naming.
+_apply = [True]
+
+
+def keep_source_names():
+    _apply[0] = False
+
 
 def _transliterate(name):
     if _WORD_DASH_DOT.fullmatch(name):
@@ -35,11 +43,15 @@ def _single_underscore_case(name):
 
 
 def column(name):
+    if not _apply[0]:
+        return name
     cased = _single_underscore_case(_NON_WORD.sub("_", _transliterate(name)))
     return "_" + cased if cased and not re.match(r"[A-Za-z0-9_]", cased[0]) else cased
 
 
 def table(name):
+    if not _apply[0]:
+        return name
     safe = column(name)
     m = _DROP_LEADING_UNDERSCORES.fullmatch(safe)
     return m.group(1) if m else safe
@@ -50,4 +62,6 @@ def schema(declared):
     is not split into words as a table is)."""
     if declared is None:
         return DEFAULT_SCHEMA
+    if not _apply[0]:
+        return declared
     return _NON_WORD.sub("_", DEFAULT_SCHEMA + "_" + declared).lower()
