@@ -538,6 +538,15 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       3: write("files/state.json", '{"window_start": "2024-01-07T00:00:00Z", "windows_loaded": 8}'),
     },
   },
+  "617-asyncio-taskgroup-one-fails": { expect: ["failed"] },
+  "620-logging-file-two-runs": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "623-exitstack-suppress-around-ops": { expect: ["failed"] },
+  "627-exception-str-not-str": {
+    runs: 3,
+    expect: ["failed", "failed", "failed"],
+    beforeRun: { 2: write("configuration.json", '{"where": "import"}'), 3: write("configuration.json", '{"where": "update"}') },
+  },
+  "629-import-error-note-chained": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {
