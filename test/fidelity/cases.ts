@@ -546,6 +546,7 @@ const CASES: Record<string, Partial<FidelityCase>> = {
     expect: ["failed", "failed", "failed"],
     beforeRun: { 2: write("configuration.json", '{"where": "import"}'), 3: write("configuration.json", '{"where": "update"}') },
   },
+  "628-exception-long-nonascii-message": { expect: ["failed"] },
   "629-import-error-note-chained": { expect: ["failed"] },
 };
 
