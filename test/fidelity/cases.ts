@@ -541,6 +541,10 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   "617-asyncio-taskgroup-one-fails": { expect: ["failed"] },
   "620-logging-file-two-runs": { runs: 2, expect: ["succeeded", "succeeded"] },
   "623-exitstack-suppress-around-ops": { expect: ["failed"] },
+  "626-stdout-captured-around-ops": {
+    knownDifference:
+      "sys.stdout redirected to a StringIO while update() runs: the SDK prints its own lines there (table created at a flush, table truncated at op.truncate(), checkpoint recorded), the embedded engine logs them in Node and only the connector's log lines reach the StringIO",
+  },
   "627-exception-str-not-str": {
     runs: 3,
     expect: ["failed", "failed", "failed"],
