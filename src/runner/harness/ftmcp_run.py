@@ -18,6 +18,10 @@ import ast
 import importlib.util
 import io
 import json
+# Imported before connector.py loads, as under `fivetran debug` (whose CLI imports it first): logging registers its
+# atexit shutdown then, so that it runs after the handlers the connector registers, which may still log to a handler
+# it would otherwise have closed (a basicConfig file opened with filemode "w" drops the record, fidelity 620).
+import logging  # noqa: F401
 import os
 import re
 import sys

@@ -1,14 +1,14 @@
-# The standard logging module writes the connector's own log to files/sync.log (basicConfig at import, a
-# format without timestamps). Each run first loads what the previous run logged, line by line, into a table,
-# so the log's content is compared: the connector's records, and any record something else logged to the
-# root logger while the sync ran (the SDK's own code, the libraries it imports).
-import logging
+# The standard logging module writes the connector's own log to files/sync.log, set up lazily by the first call
+# to run_logger() (in update(): basicConfig with filemode "w" and a format without timestamps). An atexit handler
+# registered at import writes a last line through it as the process ends. Each run first loads what the previous
+# run logged, line by line, into a table, so the log's content is compared: the connector's records, the atexit
+# handler's line, and any record something else logged to the root logger while the sync ran.
+import atexit
 import os
 
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
 
 FILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "files")
-os.makedirs(FILES, exist_ok=True)
 LOG_PATH = os.path.join(FILES, "sync.log")
 
 PREVIOUS = []
@@ -16,17 +16,36 @@ if os.path.exists(LOG_PATH):
     with open(LOG_PATH, encoding="utf-8") as f:
         PREVIOUS = f.read().splitlines()
 
-logging.basicConfig(
-    filename=LOG_PATH,
-    filemode="w",
-    level=logging.DEBUG,
-    format="%(levelname)s|%(name)s|%(module)s|%(funcName)s|%(message)s",
-)
-logger = logging.getLogger("shop.sync")
-logger.info("module loaded, previous log had %d lines", len(PREVIOUS))
+_logger = None
+
+
+def run_logger():
+    global _logger
+    if _logger is None:
+        import logging
+
+        os.makedirs(FILES, exist_ok=True)
+        logging.basicConfig(
+            filename=LOG_PATH,
+            filemode="w",
+            level=logging.DEBUG,
+            format="%(levelname)s|%(name)s|%(module)s|%(funcName)s|%(message)s",
+        )
+        _logger = logging.getLogger("shop.sync")
+        _logger.info("logging set up, previous log had %d lines", len(PREVIOUS))
+    return _logger
+
+
+@atexit.register
+def footer():
+    if _logger is not None:
+        run_logger().info("process exiting")
 
 
 def update(configuration, state):
+    import logging
+
+    logger = run_logger()
     run = state.get("run", 0) + 1
     logger.debug("run %d starting from %r", run, state)
     for i, line in enumerate(PREVIOUS):
