@@ -546,9 +546,13 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       "sys.stdout redirected to a StringIO while update() runs: the SDK prints its own lines there (table created at a flush, table truncated at op.truncate(), checkpoint recorded), the embedded engine logs them in Node and only the connector's log lines reach the StringIO",
   },
   "627-exception-str-not-str": {
-    runs: 3,
-    expect: ["failed", "failed", "failed"],
-    beforeRun: { 2: write("configuration.json", '{"where": "import"}'), 3: write("configuration.json", '{"where": "update"}') },
+    runs: 4,
+    expect: ["failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"where": "import"}'),
+      3: write("configuration.json", '{"where": "update"}'),
+      4: write("configuration.json", '{"where": "body"}'),
+    },
   },
   "628-exception-long-nonascii-message": { expect: ["failed"] },
   "629-import-error-note-chained": { expect: ["failed"] },

@@ -1,5 +1,7 @@
-# An API error class whose __str__ returns what the API sent: an int status, None, or a str subclass. Where it
-# is raised comes from configuration.json (three runs): schema(), connector.py's import, update().
+# An API error class whose __str__ returns what the API sent: an int status, None, or a str subclass; and an HTTP
+# error whose __str__ reads the response body when the error is shown (a stream: a second read gives nothing). Where
+# it is raised comes from configuration.json (four runs): schema(), connector.py's import, update(), update().
+import io
 import json
 import os
 
@@ -22,6 +24,16 @@ class ApiError(Exception):
         return self.payload
 
 
+class HttpError(Exception):
+    def __init__(self, status, body):
+        super().__init__(status)
+        self.status = status
+        self.body = body
+
+    def __str__(self):
+        return f"HTTP {self.status}: {self.body.read().decode('utf-8')}"
+
+
 if WHERE == "import":
     raise ApiError(None)
 
@@ -39,6 +51,8 @@ def update(configuration, state):
     if configuration["where"] == "update":
         op.upsert("items", {"id": 99})
         raise ApiError(Status("503 Service Unavailable: ünïcode ✓"))
+    if configuration["where"] == "body":
+        raise HttpError(502, io.BytesIO("upstream timed out — réessayez".encode("utf-8")))
 
 
 connector = Connector(update=update, schema=schema)
