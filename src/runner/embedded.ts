@@ -20,7 +20,7 @@ import type { WarehouseSink } from "./sink.js";
 import { rowsPerTableReadOnly } from "./sdk.js";
 import { STATE_FILE } from "../warehouse/files.js";
 import { ConnectorProject } from "../workspace/project.js";
-import { tracebackStart } from "./sdk-output.js";
+import { asLogged, tracebackStart } from "./sdk-output.js";
 import type { RunError, RunResult } from "./types.js";
 
 export interface EngineInput {
@@ -290,11 +290,13 @@ export async function runEmbedded(inp: EngineInput): Promise<RunResult> {
     const reported = session.reported;
     // A sync that crashed while configuration values were still placeholders failed on its configuration.
     const kind: ErrorKind = reported.kind === "connector_exception" && reported.placeholder_keys?.length ? "configuration" : reported.kind;
-    // `fivetran debug` prints the message in its log; the real-SDK engine reads it from there (sdk-output.ts)
-    // without the whitespace at its end (an exception with an empty message leaves "error: "), so this one does too.
+    // `fivetran debug` prints the message in its log; the real-SDK engine reads it from there (sdk-output.ts), each
+    // line without colour sequences and the whitespace at its end (an exception with an empty message leaves
+    // "error: "), so this one does too (asLogged).
     // Up to a line that starts a traceback, as the real-SDK engine reads the message from the SDK's block (393).
-    const cut = tracebackStart(reported.message);
-    error = tracker.error(kind, (cut >= 0 ? reported.message.slice(0, cut) : reported.message).trimEnd(), {
+    const message = asLogged(reported.message);
+    const cut = tracebackStart(message);
+    error = tracker.error(kind, (cut >= 0 ? message.slice(0, cut) : message).trimEnd(), {
       file: reported.file,
       line: reported.line,
       tracebackTail: reported.traceback,

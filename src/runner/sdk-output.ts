@@ -156,12 +156,19 @@ export class SdkOutputParser {
   }
 }
 
-/** The Operation | Counts table inside a SYNC SUCCEEDED/FAILED message. */
+/**
+ * The Operation | Counts table inside a SYNC SUCCEEDED/FAILED message: each count as the table's first row of that
+ * name says it. A failed sync's block goes on with the error's message, whose own lines may look like rows (an API's
+ * job summary, `Upserts    | 0`, 628): those come after the table and are not read.
+ */
 export function parseCountsTable(text: string): OperationCounts {
   const counts: OperationCounts = { upserts: 0, updates: 0, deletes: 0, truncates: 0, schemaChanges: 0, checkpoints: 0, fileUploads: 0 };
+  const seen = new Set<string>();
   for (const line of text.split("\n")) {
     const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
-    if (m && COUNT_KEYS[m[1]]) counts[COUNT_KEYS[m[1]]] = Number(m[2]);
+    if (!m || !COUNT_KEYS[m[1]] || seen.has(m[1])) continue;
+    seen.add(m[1]);
+    counts[COUNT_KEYS[m[1]]] = Number(m[2]);
   }
   return counts;
 }
@@ -185,6 +192,19 @@ const TRACEBACK_START = /^(?:[ |+]*Exception Group )?Traceback \(most recent cal
  */
 export function tracebackStart(text: string): number {
   return TRACEBACK_START.exec(text)?.index ?? -1;
+}
+
+/**
+ * A message as the real-SDK engine reads it back from the SDK's log (`push()`): every line without ANSI colour
+ * sequences and without the whitespace at its end. The embedded engine passes a failure's message through this
+ * before it is cut at the traceback and at MAX_ERROR_CHARS, so that both engines cut the same text (628: a message
+ * holding `\x1b[31m` or lines ending in `\r` or spaces was cut further along, with another count of cut characters).
+ */
+export function asLogged(message: string): string {
+  return message
+    .split("\n")
+    .map((line) => line.replace(ANSI, "").replace(/\s+$/, ""))
+    .join("\n");
 }
 
 /** The kind, location and traceback of a failure the SDK reported. */

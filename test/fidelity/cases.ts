@@ -539,6 +539,24 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       3: write("files/state.json", '{"window_start": "2024-01-07T00:00:00Z", "windows_loaded": 8}'),
     },
   },
+  "617-asyncio-taskgroup-one-fails": { expect: ["failed"] },
+  "620-logging-file-two-runs": { runs: 2, expect: ["succeeded", "succeeded"] },
+  "623-exitstack-suppress-around-ops": { expect: ["failed"] },
+  "626-stdout-captured-around-ops": {
+    knownDifference:
+      "sys.stdout redirected to a StringIO while update() runs: the SDK prints its own lines there (table created at a flush, table truncated at op.truncate(), checkpoint recorded), the embedded engine logs them in Node and only the connector's log lines reach the StringIO",
+  },
+  "627-exception-str-not-str": {
+    runs: 4,
+    expect: ["failed", "failed", "failed", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"where": "import"}'),
+      3: write("configuration.json", '{"where": "update"}'),
+      4: write("configuration.json", '{"where": "body"}'),
+    },
+  },
+  "628-exception-long-nonascii-message": { expect: ["failed"] },
+  "629-import-error-note-chained": { expect: ["failed"] },
 };
 
 export function caseFor(name: string): FidelityCase {

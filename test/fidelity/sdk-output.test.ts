@@ -49,6 +49,13 @@ describe("parseSdkOutput", () => {
 });
 
 describe("parseSdkOutput with connector output mixed in", () => {
+  it("reads the counts from the SDK's table, not from rows the error's message holds after it (628)", () => {
+    const pad = " ".repeat(35);
+    const text = fixture("sdk-3.0.0-sync-failed.txt").replace(/^(\s*)Error: /m, `$1Error: job summary\n${pad}Upserts    | 0\n${pad}Checkpoints | 12\n${pad}`);
+    expect(text).toContain("Checkpoints | 12");
+    expect(parseSdkOutput(text)).toEqual(parseSdkOutput(fixture("sdk-3.0.0-sync-failed.txt")));
+  });
+
   it("takes the SDK's last verdict, not a phrase the connector printed earlier", () => {
     const text = `SYNC FAILED\n${fixture("sdk-3.0.0-sync-succeeded.txt")}`;
     expect(parseSdkOutput(text).status).toBe("succeeded");

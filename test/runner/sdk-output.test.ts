@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { countsTable, syncProgressBlock } from "../../src/runner/report.js";
-import { classifySdkError, SdkOutputParser } from "../../src/runner/sdk-output.js";
+import { asLogged, classifySdkError, SdkOutputParser } from "../../src/runner/sdk-output.js";
 
 // Output recorded from the real `fivetran debug` of fivetran-connector-sdk 3.0.0 (test venv), one file per case.
 function parse(name: string) {
@@ -110,6 +110,38 @@ describe("fivetran debug output parser", () => {
     expect(e.message).toBe("failed while executing update() error: 2 pages failed (2 sub-exceptions)");
     expect(e.traceback).toMatch(/^ {2}\+ Exception Group Traceback/);
     expect(e.line).toBe(9);
+  });
+
+  it("reads the counts from the SDK's table, not from rows the error's message holds after it (628)", () => {
+    const { outcome, text } = parse("raise");
+    const pad = " ".repeat(35);
+    const withRows = text.replace(/^(\s*)Error: /m, `$1Error: job summary\n${pad}Upserts    | 0\n${pad}Checkpoints | 12\n${pad}`);
+    expect(withRows).toContain("Checkpoints | 12");
+    const p = new SdkOutputParser();
+    for (const line of withRows.split("\n")) p.push(line);
+    const read = p.end();
+    expect(read.counts).toEqual(outcome.counts);
+    expect(read.error?.message).toMatch(/^job summary\nUpserts {4}\| 0\nCheckpoints \| 12\n/);
+  });
+
+  it("asLogged gives a message as the parser reads it back from the SDK's block: colour codes and line ends dropped (628)", () => {
+    const message = "failed while executing update() error: \x1b[31mred\x1b[0m  \r\nspaces \t\n\n\u2028mid\rline\u3000\n\x1b[1;4mbold\x1b[m\x1b[2K end";
+    // The SDK pads every further line of a message to its message column (35 here) and prints it on stdout.
+    const pad = " ".repeat(35);
+    const printed = [
+      "12:00:00.000 SEVERE   ⚡ sdk       SYNC FAILED — elapsed 00:00:00.100",
+      `${pad}Checkpoints     | 0`,
+      ...`Error: ${message}`.split("\n").map((line) => pad + line),
+      `${pad}Traceback (most recent call last):`,
+      `${pad}  File "/p/connector.py", line 3, in update`,
+      `${pad}RuntimeError: the message is above`,
+      "12:00:00.001 INFO     ⚡ sdk       connector process memory usage: average 1 MB, peak 1 MB",
+    ];
+    const parser = new SdkOutputParser();
+    for (const line of printed) parser.push(line);
+    const read = parser.end().error?.message;
+    expect(read).toBe(asLogged(message).trimEnd());
+    expect(read).toBe("failed while executing update() error: red\nspaces\n\n\u2028mid\rline\nbold\x1b[2K end");
   });
 
   it.each([

@@ -18,6 +18,10 @@ import ast
 import importlib.util
 import io
 import json
+# Imported before connector.py loads, as under `fivetran debug` (whose CLI imports it first): logging registers its
+# atexit shutdown then, so that it runs after the handlers the connector registers, which may still log to a handler
+# it would otherwise have closed (a basicConfig file opened with filemode "w" drops the record, fidelity 620).
+import logging  # noqa: F401
 import os
 import re
 import sys
@@ -110,6 +114,7 @@ def call_failure(exc, where, kind):
     if isinstance(exc, ConnectorTask):
         return Failure("connector_exception", str(exc), exc)
     if isinstance(exc, Exception):
+        read_as_crash_report(exc)
         try:
             text = str(exc)
         except Exception as e:
@@ -118,6 +123,34 @@ def call_failure(exc, where, kind):
             return Failure(kind, _text_of(e), e)
         return Failure(kind, "failed while executing %s error: %s" % (where, text), exc)
     return stopped(exc, where)
+
+
+def read_as_crash_report(exc):
+    """`fivetran debug` builds its crash report (crash-reports/) before it words a failure of schema() or update(): it
+    formats each exception of the chain (the cause, else a context that is not suppressed), the innermost first,
+    with traceback.format_exception_only, which calls each one's __str__ (a failing one is shown as failing). So a
+    __str__ with side effects has run once more by the time the message is made: one that reads an HTTP response's
+    body finds it read (627). The same calls here, for the same effects; the text is not kept."""
+    chain = []
+    seen = set()
+    current = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        chain.append(current)
+        if current.__cause__ is not None:
+            current = current.__cause__
+        elif not current.__suppress_context__:
+            current = current.__context__
+        else:
+            current = None
+    try:
+        for current in reversed(chain):
+            if sys.version_info >= (3, 10):
+                traceback.format_exception_only(current)
+            else:
+                traceback.format_exception_only(type(current), current)
+    except Exception:
+        pass  # the SDK's report is best-effort too: its failure only adds a warning
 
 
 def _text_of(exc):

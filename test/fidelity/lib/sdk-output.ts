@@ -39,13 +39,24 @@ export function parseSdkOutput(text: string): SdkOutcome {
   const verdicts = [...clean.matchAll(/\bSYNC (SUCCEEDED|FAILED)\b/gi)];
   const last = verdicts.at(-1)?.[1]?.toUpperCase();
   const status = last === "SUCCEEDED" ? "succeeded" : last === "FAILED" ? "failed" : "unknown";
+  // The rows of the SDK's last table ("Operation | Counts", 2.x's "| Calls"): a connector may print rows of its own
+  // before it, and a failed sync's error message, printed after it, may hold lines shaped like rows (628); each
+  // count is the first row of its name from that header on.
+  const lines = clean.split(/\r?\n/);
+  let header = -1;
+  lines.forEach((line, i) => {
+    if (/^\s*Operation\s*\|\s*(?:Counts|Calls)\s*$/.test(line)) header = i;
+  });
   const counts: Partial<SdkCounts> = {};
+  const named = new Set<string>();
   let seen = 0;
-  for (const line of clean.split(/\r?\n/)) {
+  for (const line of header >= 0 ? lines.slice(header + 1) : lines) {
     const m = /^\s*([A-Za-z][A-Za-z ]*?)\s*\|\s*(\d+)\s*$/.exec(line);
     if (!m) continue;
-    const key = LABELS[m[1].toLowerCase()];
-    if (key === undefined) continue;
+    const label = m[1].toLowerCase();
+    const key = LABELS[label];
+    if (key === undefined || (header >= 0 && named.has(label))) continue;
+    named.add(label);
     seen++;
     if (key) counts[key] = Number(m[2]);
   }
