@@ -24,6 +24,8 @@ export class TableRegistry {
   /** Shapes of rows given as objects (see shapeOf()). */
   private objectShapes = new Map<string, Shape>();
   private columnNames = new Map<string, string>();
+  /** How many source tables of this sync write each destination table, by `schema\0name`. */
+  private destinations = new Map<string, number>();
 
   constructor(private readonly onWarning: (m: string) => void) {}
 
@@ -98,8 +100,15 @@ export class TableRegistry {
     return t;
   }
 
+  /** Whether another source table of this sync writes `t`'s destination table (`Orders` and `orders`). */
+  shared(t: SyncTable): boolean {
+    return (this.destinations.get(`${t.schema}\0${t.name}`) ?? 0) > 1;
+  }
+
   private register(source: string, sourceSchema: string | undefined, t: SyncTable): void {
     t.source = source;
+    const dest = `${t.schema}\0${t.name}`;
+    this.destinations.set(dest, (this.destinations.get(dest) ?? 0) + 1);
     if (sourceSchema === undefined) this.tables.set(source, t);
     else {
       let m = this.schemaTables.get(sourceSchema);
