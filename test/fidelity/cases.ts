@@ -505,6 +505,73 @@ const CASES: Record<string, Partial<FidelityCase>> = {
       },
     },
   },
+  // Configuration and schema idioms (632-646).
+  "633-configuration-mutated-checkpointed": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        '{"api_key": "sk-live-1234567890", "base_url": "https://api.example.com/v2", "tables": "invoices,customers, credit notes",' +
+          ' "page_size": "2", "start_date": "2024-01-01", "feature.flag x": "on"}',
+      ),
+      3: write("configuration.json", '{"api_key": "sk-live-1234567890", "base_url": "https://api.example.com/v2/", "tables": "invoices, customers", "page_size": "4", "start_date": "2024-01-01"}'),
+    },
+  },
+  "637-schema-per-tenant": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        JSON.stringify({
+          tenants: JSON.stringify({
+            acme: { region: "eu", tables: ["users", "orders"] },
+            "Globex Corp": { region: "us", tables: ["users"] },
+            "123-start": { region: "apac", tables: ["orders", "users"] },
+          }),
+          layout: "schema",
+        }),
+      ),
+      3: write(
+        "configuration.json",
+        JSON.stringify({
+          tenants: JSON.stringify({ "123-start": { region: "apac", tables: ["users"] }, acme: { region: "eu", tables: ["orders"] } }),
+          layout: "schema",
+        }),
+      ),
+    },
+  },
+  // Two key parts that become one name: DuckDB refuses the table, `column "account_id" appears twice in primary key constraint`.
+  "639-key-parts-rename-same": { expect: ["failed"] },
+  "641-schema-return-kinds-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "642-per-table-settings-nested-cursors": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        JSON.stringify({
+          tables: JSON.stringify({
+            "SLA Policies": { page_size: 10, cursor: "version", key: ["policy.id"] },
+            tags: { page_size: 2, cursor: "id", key: ["id"] },
+            tickets: { page_size: 3, cursor: "updated_at", key: ["id"] },
+            ticket_comments: { page_size: 4, cursor: "created", key: ["ticket_id", "seq"] },
+          }),
+        }),
+      ),
+    },
+  },
+  // Run 3 writes archived rows into `orders`, which its schema() no longer declares: key-less now, `Primary key change
+  // for table tester.orders contains a null value under the new primary key ['_fivetran_id']`.
+  "643-table-list-respelled-runs": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"tables": "Orders; customers ; refunds", "include_archived": "false"}'),
+      3: write("configuration.json", '{"tables": "refunds", "include_archived": "TRUE"}'),
+    },
+  },
   "580-api-etag-not-modified": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
   // Before run 4 files/state.json is a folder, as `docker run -v ./state.json:/app/files/state.json` makes it when
   // the host has no such file; before run 5 files/warehouse.db is one instead.
