@@ -242,6 +242,32 @@ describe("WarehouseWriter", () => {
     expect(await dump(dir, "SELECT id::VARCHAR AS id, a, b, _fivetran_deleted AS del FROM tester.p")).toEqual([{ id: "1", a: "z", b: "w", del: true }]);
   });
 
+  it("upserts through a second source name of a table the keys the first one wrote in earlier checkpoints (646)", async () => {
+    // `Orders` and `orders` both become `orders`. `orders` first wrote the table when it was empty; its later rows
+    // must meet the keys `Orders` wrote meanwhile (appended straight in, they broke the primary key).
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    const orders = { primary_key: ["id"], columns: { id: { type: "LONG" } } };
+    await w.apply({
+      t: "schema",
+      tables: [
+        { table: "Orders", ...orders },
+        { table: "orders", ...orders },
+      ],
+    });
+    await w.apply({ t: "upsert", table: "orders", data: { id: 5, v: "lower-5" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.apply({ t: "upsert", table: "Orders", data: { id: 1, v: "upper-1" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.apply({ t: "upsert", table: "orders", data: { id: 1, v: "lower-1" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await dump(dir, "SELECT id::VARCHAR AS id, v FROM tester.orders ORDER BY id")).toEqual([
+      { id: "1", v: "lower-1" },
+      { id: "5", v: "lower-5" },
+    ]);
+  });
+
   it("rolls back to the last checkpoint, keeps state.json, and reset starts clean", async () => {
     const dir = tempProject();
     let w = await WarehouseWriter.open(dir);
