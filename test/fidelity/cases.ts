@@ -2,7 +2,7 @@
 // known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
 // runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
 
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export interface FidelityCase {
@@ -32,6 +32,20 @@ const write = (path: string, data: string | Buffer) => (dir: string) => {
   writeFileSync(join(dir, path), data);
 };
 const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
+
+/**
+ * configuration.json as first shipped (kept aside as configuration.base.json) with `extra` keys added by hand, one per
+ * tenant, and, if `duplicate`, a key it has already written again (JSON text with one more field than the object).
+ */
+const tenantFields = (extra: number, duplicate: boolean) => (dir: string) => {
+  const base = join(dir, "configuration.base.json");
+  if (!existsSync(base)) copyFileSync(join(dir, "configuration.json"), base);
+  const text = readFileSync(base, "utf8").trimEnd();
+  let added = "";
+  for (let i = 0; i < extra; i++) added += `,\n  "tenant.t${String(i).padStart(2, "0")}.region": "eu-${i % 3}"`;
+  if (duplicate) added += ',\n  "db.host": "db.internal"';
+  writeFileSync(join(dir, "configuration.json"), `${text.slice(0, -1).trimEnd()}${added}\n}\n`);
+};
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
 
@@ -564,6 +578,13 @@ const CASES: Record<string, Partial<FidelityCase>> = {
   },
   // Run 3 writes archived rows into `orders`, which its schema() no longer declares: key-less now, `Primary key change
   // for table tester.orders contains a null value under the new primary key ['_fivetran_id']`.
+  // Run 2's configuration.json has 101 fields (one per tenant region added by hand): refused before the sync, `invalid
+  // configuration error: Configuration field count exceeds maximum of 100. …`; run 3's lists 101 too, but one key twice.
+  "644-configuration-dotted-keys-defaults": {
+    runs: 3,
+    expect: ["succeeded", "failed", "succeeded"],
+    beforeRun: { 2: tenantFields(87, false), 3: tenantFields(86, true) },
+  },
   "643-table-list-respelled-runs": {
     runs: 3,
     expect: ["succeeded", "succeeded", "failed"],

@@ -2,6 +2,8 @@
 # empty and blank values meaning "use the default", a 5,000-id JSON list in one value, escapes, newlines and
 # non-ASCII text; keys that differ only in case, that start or end with a dot or hold two dots. update() pops
 # consumed keys out of the configuration as it goes, logs what is left, and checkpoints the nested settings.
+# Before run 2 a `tenant.tNN.region` key per tenant is added by hand, 101 fields in all (refused); before run 3 one
+# tenant fewer but `db.host` written twice (101 fields in the text, 100 in the object: it runs, the last value wins).
 import json
 
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
