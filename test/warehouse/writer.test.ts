@@ -268,6 +268,26 @@ describe("WarehouseWriter", () => {
     ]);
   });
 
+  it("creates declared columns in schema()'s order, integer-like names included, as the harness lists them (635)", async () => {
+    // JSON.parse lists "2024" and "10" before "region": the harness sends the order schema() gave as column_order.
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    const columns = { region: { type: "STRING" }, "2024": { type: "DOUBLE" }, "2023": { type: "DOUBLE" }, "10": { type: "INT" }, total: { type: "DOUBLE" } };
+    await w.apply({ t: "schema", tables: [{ table: "by_year", primary_key: ["region"], columns, column_order: ["region", "2024", "2023", "10", "total"] }] });
+    await w.apply({ t: "upsert", table: "by_year", data: { region: "eu", "2024": 1.5, "2023": 2.5, "10": 3, total: 4 } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await columnsOf(dir, "by_year")).toEqual([
+      "region VARCHAR",
+      "_2024 DOUBLE",
+      "_2023 DOUBLE",
+      "_10 INTEGER",
+      "total DOUBLE",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+    ]);
+  });
+
   it("rolls back to the last checkpoint, keeps state.json, and reset starts clean", async () => {
     const dir = tempProject();
     let w = await WarehouseWriter.open(dir);

@@ -59,7 +59,7 @@ export class TableRegistry {
       const sourceTypes = new Map<string, string>();
       // The SDK lists primary-key columns first, then the declared columns in their order.
       const order = [...(t.primary_key ?? [])];
-      for (const c of Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
+      for (const c of t.column_order ?? Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
       for (const col of order) {
         const def = t.columns?.[col];
         if (!def) continue;

@@ -1,6 +1,7 @@
 # schema() read from a JSON file kept next to connector.py (`tables.json`, named in configuration.json): types in
 # every case spelling the SDK accepts, DECIMAL as a dict with a lower-case or capitalised type, a composite key
-# listed in another order than its columns, a table with no key and a space in its name.
+# listed in another order than its columns, a table with no key and a space in its name, and columns named by years
+# and numbers ("2024", "2023", "10"), in a table written and one declared only.
 import base64
 import json
 import os
@@ -31,7 +32,11 @@ def update(configuration, state):
         op.upsert("customers", {"id": i, "name": f"Customer {i}", "credit": 10 ** 20 + i})
     op.update("invoices", {"invoice_no": "INV-0002", "customer_id": 1, "total": "0.005"})
     op.delete("invoices", {"customer_id": "2", "invoice_no": "INV-0003"})
+    for region, base in (("eu", 1.5), ("us", 2.25)):
+        op.upsert("revenue by year", {"region": region, "2024": base * 2, "2023": base, "10": 10, "total": base * 3})
     op.upsert("audit log", {"at": "2024-02-01T00:00:00Z", "event": "sync"})
+    for region, base in (("eu", 1.5), ("us", 2.25)):
+        op.upsert("revenue by year", {"region": region, "2024": base * 2, "2023": base, "10": 10, "total": base * 3})
     op.upsert("audit log", {"at": "2024-02-01T00:00:00Z", "event": "sync"})
     op.checkpoint({"file": configuration["schema_file"], "tables": sorted(load(configuration))})
 
