@@ -288,6 +288,26 @@ describe("WarehouseWriter", () => {
     ]);
   });
 
+  it("takes a key column named `constructor` or `__proto__` without a declared type for one the rows type (646)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({
+      t: "schema",
+      tables: [{ table: "standings", primary_key: ["season", "constructor", "__proto__"], columns: { season: { type: "INT" }, toString: { type: "STRING" } } }],
+    });
+    await w.apply({ t: "upsert", table: "standings", data: { season: 2024, constructor: "ferrari", ["__proto__"]: 7, toString: "x" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await columnsOf(dir, "standings")).toEqual([
+      "season INTEGER",
+      "to_string VARCHAR",
+      "constructor VARCHAR",
+      "_proto_ BIGINT",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+    ]);
+  });
+
   it("rolls back to the last checkpoint, keeps state.json, and reset starts clean", async () => {
     const dir = tempProject();
     let w = await WarehouseWriter.open(dir);

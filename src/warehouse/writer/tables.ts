@@ -61,7 +61,8 @@ export class TableRegistry {
       const order = [...(t.primary_key ?? [])];
       for (const c of t.column_order ?? Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
       for (const col of order) {
-        const def = t.columns?.[col];
+        // Own properties only: a key column named `constructor` or `toString` is not declared by Object.prototype.
+        const def = t.columns && Object.hasOwn(t.columns, col) ? t.columns[col] : undefined;
         if (!def) continue;
         const kind = declaredDuckType(def.type, def.precision, def.scale);
         sourceTypes.set(col, def.type.toUpperCase());

@@ -1,7 +1,7 @@
 # Declared tables and key columns with names Fivetran's naming rewrites: an emoji, leading digits, mixed case with
-# acronyms, dashes, dots, a reserved word, `$`, accents and CJK; `🎉 events` and `events` (both declared, the same
-# key) meet in one destination table. Rows, updates and deletes name the keys as declared, and each name upserts keys
-# the other wrote in earlier checkpoints.
+# acronyms, dashes, dots, a reserved word, `$`, accents and CJK, and JavaScript's `constructor`, `__proto__` and
+# `toString`; `🎉 events` and `events` (both declared, the same key) meet in one destination table. Rows, updates and
+# deletes name the keys as declared, and each name upserts keys the other wrote in earlier checkpoints.
 from fivetran_connector_sdk import Connector, Operations as op
 
 
@@ -12,6 +12,9 @@ def schema(configuration):
         {"table": "3D Models.v2", "primary_key": ["modelID", "rev.no"],
          "columns": {"rev.no": "SHORT", "modelID": "LONG", "Größe": "DOUBLE", "名前": "STRING", "price $": {"type": "DECIMAL", "precision": 8, "scale": 2}}},
         {"table": "Order", "primary_key": ["Key"], "columns": {"Key": "STRING", "Value": "JSON", "NULL": "STRING"}},
+        # A Formula 1 feed: the key part `constructor` has no declared type; `__proto__` and `toString` do.
+        {"table": "standings", "primary_key": ["season", "constructor"], "columns": {"season": "INT", "points": "DOUBLE"}},
+        {"table": "drivers", "primary_key": ["__proto__"], "columns": {"toString": "STRING", "valueOf": "INT"}},
     ]
 
 
@@ -29,6 +32,10 @@ def update(configuration, state):
     op.delete("3D Models.v2", {"modelID": 1, "rev.no": 0})
     op.upsert("Order", {"Key": "select", "Value": {"from": [1, 2]}, "NULL": None})
     op.upsert("Order", {"Key": "NULL", "Value": "null", "NULL": "NULL"})
+    for team, points in (("ferrari", 1.5), ("mclaren", 2.5), ("williams", 0)):
+        op.upsert("standings", {"season": 2024, "constructor": team, "points": points, "hasOwnProperty": team[0]})
+    op.update("standings", {"season": 2024, "constructor": "ferrari", "points": 3.0})
+    op.upsert("drivers", {"__proto__": "lec", "toString": "Leclerc", "valueOf": 16, "constructor": "ferrari"})
     op.checkpoint({"done": "all"})
     # A key `events` upserted in an earlier checkpoint, upserted again through `🎉 events`, then through `events`.
     op.upsert("🎉 events", {"Event-ID": "f0", "2nd Stage": True, "HTTPStatus": 201})
