@@ -72,6 +72,11 @@ export interface DeclaredTable {
   schema?: string;
   primary_key?: string[];
   columns?: Record<string, DeclaredColumn>;
+  /**
+   * The names of `columns` in schema()'s order, from the harness: a JSON object read in JavaScript lists
+   * integer-like names ("2024", "10") first, and the order of the declared columns is the table's.
+   */
+  column_order?: string[];
 }
 
 /** What the harness and the SDK output parser report; "interrupted" is only ever the server's own verdict. */

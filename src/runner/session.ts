@@ -273,7 +273,7 @@ export class SyncSession {
         break;
       case "schema":
         // The result reports what schema() declared; the destination names are the writer's business.
-        tracker.declared = rec.tables.map(({ name: _name, dest: _dest, column_names: _columns, ...declared }) => declared);
+        tracker.declared = rec.tables.map(({ name: _name, dest: _dest, column_names: _columns, column_order: _order, ...declared }) => declared);
         tracker.counts.schemaChanges += sink.declare(rec.tables);
         break;
       case "start_state":

@@ -363,6 +363,7 @@ export class WarehouseWriter {
     return this.enqueue(async () => {
       try {
         if (this.earlyRefused) await this.rewrite(segment, since);
+        else if (this.txOpen && this.sharedDestination(batches)) await this.rewriteShared(segment, since, batches);
         else await this.flush(batches, true, since, segment);
       } finally {
         segment.dispose();
@@ -589,6 +590,38 @@ export class WarehouseWriter {
     await this.replay(segment, since, true);
   }
 
+  /**
+   * Whether two source tables of the open transaction write one destination table (`Orders` and `orders`, `🎉 events`
+   * and `events`). The SDK writes a checkpoint once, source table by source table (those with upserts first, each its
+   * upserts, then its updates and deletes): an update through one name of a row another name upserts later in that
+   * order changes nothing, and of two upserts of one key the later name's wins, whatever the order of the calls. An
+   * early write applied them in the order of the calls instead (646).
+   */
+  private sharedDestination(batches: Map<SyncTable, Batch>): boolean {
+    const seen = new Set<string>();
+    for (const t of this.registry.all) {
+      const b = batches.get(t);
+      if (!t.writtenEarly && !(b && (b.pending.size > 0 || b.truncateBefore))) continue;
+      const id = `${t.schema}\0${t.name}`;
+      if (seen.has(id)) return true;
+      seen.add(id);
+    }
+    return false;
+  }
+
+  /**
+   * The checkpoint of a transaction written early in which two source tables share a destination table
+   * (sharedDestination()): written once from its records, in the SDK's order. Without all its records (too large to
+   * journal), it is written as it is, and the run says what may differ.
+   */
+  private async rewriteShared(segment: Segment, since: number, batches: Map<SyncTable, Batch>): Promise<void> {
+    if (segment.complete && this.registry.all.every((t) => t.undoable())) return this.replay(segment, since, true);
+    this.onWarning(
+      `two source tables of one destination table were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint), and the checkpoint was too large to write again: their updates and upserts of the same keys were applied in the order of the calls, where \`fivetran debug\` applies each source table's in turn (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or write each destination table through one name.`,
+    );
+    await this.flush(batches, true, since, segment);
+  }
+
   /** One journaled record, recorded again (replay()); `clock` stamps its operations. */
   private replayRecord(line: string, clock: Clock): void {
     const rec = JSON.parse(line) as ChannelRecord;
@@ -713,7 +746,9 @@ export class WarehouseWriter {
       await this.early.record(t, actual, upserts);
       await this.early.record(t, actual, updates);
     }
-    await this.rows.upsertRows(t, actual, upserts, upsertKeys, !b.mayConflict && t.emptyAtStart, { start: this.early.txStart, early: !commit });
+    // A table that another source name writes too (`Orders` and `orders`) may hold keys this one never upserted.
+    const fresh = !b.mayConflict && t.emptyAtStart && !this.registry.shared(t);
+    await this.rows.upsertRows(t, actual, upserts, upsertKeys, fresh, { start: this.early.txStart, early: !commit });
     const types = actual;
     // An update of a key whose row lost to another key's in this transaction (keys.ts castKey()): the SDK merges it
     // into that losing row, so it changes nothing.

@@ -2,7 +2,7 @@
 // known to still have. A known difference must be named exactly here and in docs/fidelity.md; its test then
 // runs as `it.fails`, so it turns red again the moment the engine is fixed and the entry should be removed.
 
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Naming } from "../../src/protocol.js";
 
@@ -35,6 +35,20 @@ const write = (path: string, data: string | Buffer) => (dir: string) => {
   writeFileSync(join(dir, path), data);
 };
 const remove = (path: string) => (dir: string) => rmSync(join(dir, path), { recursive: true, force: true });
+
+/**
+ * configuration.json as first shipped (kept aside as configuration.base.json) with `extra` keys added by hand, one per
+ * tenant, and, if `duplicate`, a key it has already written again (JSON text with one more field than the object).
+ */
+const tenantFields = (extra: number, duplicate: boolean) => (dir: string) => {
+  const base = join(dir, "configuration.base.json");
+  if (!existsSync(base)) copyFileSync(join(dir, "configuration.json"), base);
+  const text = readFileSync(base, "utf8").trimEnd();
+  let added = "";
+  for (let i = 0; i < extra; i++) added += `,\n  "tenant.t${String(i).padStart(2, "0")}.region": "eu-${i % 3}"`;
+  if (duplicate) added += ',\n  "db.host": "db.internal"';
+  writeFileSync(join(dir, "configuration.json"), `${text.slice(0, -1).trimEnd()}${added}\n}\n`);
+};
 
 const DEFAULT: FidelityCase = { runs: 1, expect: ["succeeded"] };
 
@@ -504,6 +518,80 @@ const CASES: Record<string, Partial<FidelityCase>> = {
         write("configuration.json", '{"tables": "orders,refunds"}')(dir);
         write("files/state.json", '{\n  "cursors": {\n    "users": 600,\n    "refunds": 400\n  }\n}\n')(dir);
       },
+    },
+  },
+  // Configuration and schema idioms (632-646).
+  "633-configuration-mutated-checkpointed": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        '{"api_key": "sk-live-1234567890", "base_url": "https://api.example.com/v2", "tables": "invoices,customers, credit notes",' +
+          ' "page_size": "2", "start_date": "2024-01-01", "feature.flag x": "on"}',
+      ),
+      3: write("configuration.json", '{"api_key": "sk-live-1234567890", "base_url": "https://api.example.com/v2/", "tables": "invoices, customers", "page_size": "4", "start_date": "2024-01-01"}'),
+    },
+  },
+  "637-schema-per-tenant": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        JSON.stringify({
+          tenants: JSON.stringify({
+            acme: { region: "eu", tables: ["users", "orders"] },
+            "Globex Corp": { region: "us", tables: ["users"] },
+            "123-start": { region: "apac", tables: ["orders", "users"] },
+          }),
+          layout: "schema",
+        }),
+      ),
+      3: write(
+        "configuration.json",
+        JSON.stringify({
+          tenants: JSON.stringify({ "123-start": { region: "apac", tables: ["users"] }, acme: { region: "eu", tables: ["orders"] } }),
+          layout: "schema",
+        }),
+      ),
+    },
+  },
+  // Two key parts that become one name: DuckDB refuses the table, `column "account_id" appears twice in primary key constraint`.
+  "639-key-parts-rename-same": { expect: ["failed"] },
+  "641-schema-return-kinds-runs": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },
+  "642-per-table-settings-nested-cursors": {
+    runs: 2,
+    expect: ["succeeded", "succeeded"],
+    beforeRun: {
+      2: write(
+        "configuration.json",
+        JSON.stringify({
+          tables: JSON.stringify({
+            "SLA Policies": { page_size: 10, cursor: "version", key: ["policy.id"] },
+            tags: { page_size: 2, cursor: "id", key: ["id"] },
+            tickets: { page_size: 3, cursor: "updated_at", key: ["id"] },
+            ticket_comments: { page_size: 4, cursor: "created", key: ["ticket_id", "seq"] },
+          }),
+        }),
+      ),
+    },
+  },
+  // Run 3 writes archived rows into `orders`, which its schema() no longer declares: key-less now, `Primary key change
+  // for table tester.orders contains a null value under the new primary key ['_fivetran_id']`.
+  // Run 2's configuration.json has 101 fields (one per tenant region added by hand): refused before the sync, `invalid
+  // configuration error: Configuration field count exceeds maximum of 100. …`; run 3's lists 101 too, but one key twice.
+  "644-configuration-dotted-keys-defaults": {
+    runs: 3,
+    expect: ["succeeded", "failed", "succeeded"],
+    beforeRun: { 2: tenantFields(87, false), 3: tenantFields(86, true) },
+  },
+  "643-table-list-respelled-runs": {
+    runs: 3,
+    expect: ["succeeded", "succeeded", "failed"],
+    beforeRun: {
+      2: write("configuration.json", '{"tables": "Orders; customers ; refunds", "include_archived": "false"}'),
+      3: write("configuration.json", '{"tables": "refunds", "include_archived": "TRUE"}'),
     },
   },
   "580-api-etag-not-modified": { runs: 3, expect: ["succeeded", "succeeded", "succeeded"] },

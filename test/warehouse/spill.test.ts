@@ -660,4 +660,54 @@ describe("WarehouseWriter spilling", () => {
     const columns = await dump(await play(steps, 1), "SELECT column_name FROM information_schema.columns WHERE table_name = 'by_int' ORDER BY ordinal_position");
     expect(columns.map((c) => c.column_name)).toEqual(["k", "_fivetran_synced", "seen", "note", "_fivetran_deleted"]);
   });
+
+  describe("two source tables of one destination table (646)", () => {
+    // `Orders` and `orders` both become `orders`. The SDK writes a checkpoint once, source table by source table in
+    // the order they came (each its upserts, then its updates): `Orders`' update of 3 comes before `orders`' upsert of
+    // it (no row yet: nothing), and `orders`' upsert of 1 after `Orders`', whatever the order of the calls.
+    const steps = (): Step[] => [
+      {
+        t: "schema",
+        tables: [
+          { table: "Orders", primary_key: ["id"], columns: { id: { type: "LONG" } } },
+          { table: "orders", primary_key: ["id"], columns: { id: { type: "LONG" } } },
+        ],
+      },
+      { t: "upsert", table: "orders", data: { id: 1, v: "lower-1" } },
+      { t: "upsert", table: "Orders", data: { id: 2, v: "upper-2" } },
+      { t: "upsert", table: "Orders", data: { id: 1, v: "upper-1" } },
+      { t: "update", table: "Orders", data: { id: 3, v: "update by Orders" } },
+      { t: "upsert", table: "orders", data: { id: 3, v: "lower-3" } },
+      { t: "update", table: "orders", data: { id: 2, v: "update by orders" } },
+      { t: "checkpoint", state: { step: 1 } },
+      { t: "upsert", table: "Orders", data: { id: 4, v: "upper-4" } },
+      { t: "checkpoint", state: { step: 2 } },
+    ];
+
+    it("writes a checkpoint written early again from its records, in the SDK's order, without a warning", async () => {
+      const whole = await contents(await play(steps(), 1_000_000));
+      const rows = JSON.parse(whole).orders.rows.map((r: { id: string; v: string }) => `${r.id}=${r.v}`);
+      expect(rows).toEqual(["1=lower-1", "2=update by orders", "3=lower-3", "4=upper-4"]);
+      for (const spillRows of [1, 2, 3]) {
+        const dir = tempProject("spill-");
+        const warnings: string[] = [];
+        const w = await WarehouseWriter.open(dir, { spillRows, onWarning: (m) => warnings.push(m) });
+        await feed(w, steps());
+        await w.close();
+        expect(await contents(dir), `spillRows ${spillRows}`).toBe(whole);
+        expect(warnings.filter((m) => !m.includes("both become"))).toEqual([]);
+      }
+    });
+
+    it("warns instead when the checkpoint was too large to keep its records", async () => {
+      const dir = tempProject("spill-");
+      const warnings: string[] = [];
+      const w = await WarehouseWriter.open(dir, { spillRows: 2, journalChars: 200, onWarning: (m) => warnings.push(m) });
+      await feed(w, steps());
+      await w.close();
+      expect(warnings.filter((m) => !m.includes("both become"))).toEqual([
+        expect.stringMatching(/^two source tables of one destination table were written to the warehouse early .*too large to write again/),
+      ]);
+    });
+  });
 });

@@ -242,6 +242,72 @@ describe("WarehouseWriter", () => {
     expect(await dump(dir, "SELECT id::VARCHAR AS id, a, b, _fivetran_deleted AS del FROM tester.p")).toEqual([{ id: "1", a: "z", b: "w", del: true }]);
   });
 
+  it("upserts through a second source name of a table the keys the first one wrote in earlier checkpoints (646)", async () => {
+    // `Orders` and `orders` both become `orders`. `orders` first wrote the table when it was empty; its later rows
+    // must meet the keys `Orders` wrote meanwhile (appended straight in, they broke the primary key).
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    const orders = { primary_key: ["id"], columns: { id: { type: "LONG" } } };
+    await w.apply({
+      t: "schema",
+      tables: [
+        { table: "Orders", ...orders },
+        { table: "orders", ...orders },
+      ],
+    });
+    await w.apply({ t: "upsert", table: "orders", data: { id: 5, v: "lower-5" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.apply({ t: "upsert", table: "Orders", data: { id: 1, v: "upper-1" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.apply({ t: "upsert", table: "orders", data: { id: 1, v: "lower-1" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await dump(dir, "SELECT id::VARCHAR AS id, v FROM tester.orders ORDER BY id")).toEqual([
+      { id: "1", v: "lower-1" },
+      { id: "5", v: "lower-5" },
+    ]);
+  });
+
+  it("creates declared columns in schema()'s order, integer-like names included, as the harness lists them (635)", async () => {
+    // JSON.parse lists "2024" and "10" before "region": the harness sends the order schema() gave as column_order.
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    const columns = { region: { type: "STRING" }, "2024": { type: "DOUBLE" }, "2023": { type: "DOUBLE" }, "10": { type: "INT" }, total: { type: "DOUBLE" } };
+    await w.apply({ t: "schema", tables: [{ table: "by_year", primary_key: ["region"], columns, column_order: ["region", "2024", "2023", "10", "total"] }] });
+    await w.apply({ t: "upsert", table: "by_year", data: { region: "eu", "2024": 1.5, "2023": 2.5, "10": 3, total: 4 } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await columnsOf(dir, "by_year")).toEqual([
+      "region VARCHAR",
+      "_2024 DOUBLE",
+      "_2023 DOUBLE",
+      "_10 INTEGER",
+      "total DOUBLE",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+    ]);
+  });
+
+  it("takes a key column named `constructor` or `__proto__` without a declared type for one the rows type (646)", async () => {
+    const dir = tempProject();
+    const w = await WarehouseWriter.open(dir);
+    await w.apply({
+      t: "schema",
+      tables: [{ table: "standings", primary_key: ["season", "constructor", "__proto__"], columns: { season: { type: "INT" }, toString: { type: "STRING" } } }],
+    });
+    await w.apply({ t: "upsert", table: "standings", data: { season: 2024, constructor: "ferrari", ["__proto__"]: 7, toString: "x" } });
+    await w.checkpoint(JSON.stringify({}));
+    await w.close();
+    expect(await columnsOf(dir, "standings")).toEqual([
+      "season INTEGER",
+      "to_string VARCHAR",
+      "constructor VARCHAR",
+      "_proto_ BIGINT",
+      "_fivetran_deleted BOOLEAN",
+      "_fivetran_synced TIMESTAMP WITH TIME ZONE",
+    ]);
+  });
+
   it("rolls back to the last checkpoint, keeps state.json, and reset starts clean", async () => {
     const dir = tempProject();
     let w = await WarehouseWriter.open(dir);

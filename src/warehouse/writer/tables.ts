@@ -24,6 +24,8 @@ export class TableRegistry {
   /** Shapes of rows given as objects (see shapeOf()). */
   private objectShapes = new Map<string, Shape>();
   private columnNames = new Map<string, string>();
+  /** How many source tables of this sync write each destination table, by `schema\0name`. */
+  private destinations = new Map<string, number>();
 
   constructor(private readonly onWarning: (m: string) => void) {}
 
@@ -57,9 +59,10 @@ export class TableRegistry {
       const sourceTypes = new Map<string, string>();
       // The SDK lists primary-key columns first, then the declared columns in their order.
       const order = [...(t.primary_key ?? [])];
-      for (const c of Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
+      for (const c of t.column_order ?? Object.keys(t.columns ?? {})) if (!order.includes(c)) order.push(c);
       for (const col of order) {
-        const def = t.columns?.[col];
+        // Own properties only: a key column named `constructor` or `toString` is not declared by Object.prototype.
+        const def = t.columns && Object.hasOwn(t.columns, col) ? t.columns[col] : undefined;
         if (!def) continue;
         const kind = declaredDuckType(def.type, def.precision, def.scale);
         sourceTypes.set(col, def.type.toUpperCase());
@@ -98,8 +101,15 @@ export class TableRegistry {
     return t;
   }
 
+  /** Whether another source table of this sync writes `t`'s destination table (`Orders` and `orders`). */
+  shared(t: SyncTable): boolean {
+    return (this.destinations.get(`${t.schema}\0${t.name}`) ?? 0) > 1;
+  }
+
   private register(source: string, sourceSchema: string | undefined, t: SyncTable): void {
     t.source = source;
+    const dest = `${t.schema}\0${t.name}`;
+    this.destinations.set(dest, (this.destinations.get(dest) ?? 0) + 1);
     if (sourceSchema === undefined) this.tables.set(source, t);
     else {
       let m = this.schemaTables.get(sourceSchema);

@@ -1107,6 +1107,9 @@ def schema(tables):
         named["dest"] = _names.schema(t.get("schema"))
         columns = list(t.get("primary_key") or []) + list(t.get("columns") or {})
         named["column_names"] = {c: _names.column(c) for c in columns if isinstance(c, str)}
+        if "columns" in t:
+            # A JSON object read in Node lists integer-like names first ("2024", "10"): the order, as a list.
+            named["column_order"] = list(t["columns"])
         out.append(named)
     record({"t": "schema", "tables": out})
 
