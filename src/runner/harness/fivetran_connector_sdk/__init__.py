@@ -166,13 +166,15 @@ def _check_key(entry, data):
                 break
         else:
             return
-    elif not isinstance(data, dict):
-        return  # the channel refuses it with the SDK's wording
     _check_key_renamed(entry, data)
 
 
 def _check_key_renamed(entry, data):
-    """The SDK's check on the renamed row: a key column that is absent, or whose first source column is None."""
+    """The SDK's check on the renamed row: a key column that is absent, or whose first source column is None.
+    Any mapping is checked (a configparser section, a requests CaseInsensitiveDict): the SDK reads its items() as a
+    dict's; anything else raises the SDK's AttributeError on items() here. The SDK encodes the row before its runner
+    checks the key, so a value or a column name it refuses raises that first (a conversion error does not fail the
+    sync; a null key does)."""
     from . import _names
 
     renamed = {}
@@ -182,6 +184,7 @@ def _check_key_renamed(entry, data):
     for column in entry[0]:
         key = _names.column(column)
         if renamed.get(key) is None:
+            _channel.check_row(entry[2], data, entry[1])
             error = _SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
                                  % (_names.schema(entry[1]), _names.table(entry[2]), key))
             # The row's own field names, for a hint that shows which field schema() may have meant.

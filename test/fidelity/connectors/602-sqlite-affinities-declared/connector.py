@@ -2,6 +2,8 @@
 # affinities turn what was inserted into other types: '12' into an INTEGER column comes back as 12, '3.0' into NUMERIC
 # as 3, '1.50' as 1.5, 'n/a' into INTEGER stays text, 7 into REAL comes back 7.0, and a column with no type keeps
 # whatever it was given. Rows go out as dict(row) to a declared table (some columns typed) and to an undeclared one.
+# A `restocks` table keyed by a TEXT PRIMARY KEY, which SQLite lets be NULL: a row with a NULL sku and text in its
+# INT-declared qty is refused for the qty (ValueError, caught and skipped), not for the key.
 import os
 import sqlite3
 import tempfile
@@ -27,12 +29,18 @@ def build(path):
         "ratio DECIMAL(10,2), image BLOB, misc)"
     )
     conn.executemany("INSERT INTO items VALUES (?,?,?,?,?,?,?,?)", ROWS)
+    conn.execute("CREATE TABLE restocks (sku TEXT PRIMARY KEY, qty INTEGER, at TEXT)")
+    conn.executemany("INSERT INTO restocks VALUES (?,?,?)", [
+        ("A1", 5, "2024-01-01"), (None, "n/a", "2024-01-02"), ("A2", "7", None), ("A3", "lots", "2024-01-03"),
+        ("A4", 2.0, "2024-01-04"),
+    ])
     conn.commit()
     return conn
 
 
 def schema(configuration):
     return [
+        {"table": "restocks", "primary_key": ["sku"], "columns": {"qty": "INT"}},
         {
             "table": "items",
             "primary_key": ["id"],
@@ -61,6 +69,12 @@ def update(configuration, state):
             raw["typeof_qty"] = conn.execute("SELECT typeof(qty) FROM items WHERE id = ?", (row["id"],)).fetchone()[0]
             op.upsert("items_raw", raw)
         op.checkpoint({"loaded": conn.execute("SELECT count(*) FROM items").fetchone()[0]})
+        for row in conn.execute("SELECT * FROM restocks ORDER BY rowid"):
+            try:
+                op.upsert("restocks", dict(row))
+            except ValueError as e:
+                log.warning(f"restock {row['sku']} skipped: {e}")
+        op.checkpoint({"loaded": 8, "restocks": True})
         conn.close()
 
 

@@ -3,6 +3,8 @@
 # config[section] itself (its keys include the [DEFAULT] ones, lower-cased; values are text, with %(name)s
 # interpolation), then dict(config.items(section)), then typed values from getint/getfloat/getboolean. A value with a
 # bad interpolation raises when read. Keys are case-folded by optionxform; one section is read with it replaced.
+# The proxies also go to `store_profiles`, keyed by `name`: before run 2 the back-office tool appends a section without
+# a name; the SDK refuses that proxy at the call (caught and logged here), and the next operation fails the sync.
 import configparser
 import os
 
@@ -45,7 +47,10 @@ label = %(missing)s
 
 
 def schema(configuration):
-    return [{"table": "stores", "primary_key": ["section"], "columns": {"max staff": "INT", "rating": "FLOAT", "open": "BOOLEAN"}}]
+    return [
+        {"table": "stores", "primary_key": ["section"], "columns": {"max staff": "INT", "rating": "FLOAT", "open": "BOOLEAN"}},
+        {"table": "store_profiles", "primary_key": ["name"], "columns": {"rating": "STRING"}},
+    ]
 
 
 def update(configuration, state):
@@ -60,6 +65,10 @@ def update(configuration, state):
             op.upsert("store_settings", proxy)
         except Exception as e:
             log.warning(f"{section} as a proxy: {type(e).__name__}: {e}")
+        try:
+            op.upsert("store_profiles", config[section] if section != "store:4" else config.items(section, raw=True))
+        except Exception as e:
+            log.warning(f"{section} profile: {type(e).__name__}: {e}")
         try:
             op.upsert("store_settings_items", {"section": section, **dict(config.items(section))})
         except configparser.Error as e:
