@@ -159,7 +159,7 @@ def _declare(tables):
 def _check_key(entry, data):
     # Fast path: every key column is present under its declared name and not None. (The SDK renames the row's
     # columns first and keeps the first of two that rename alike; a row that also has another spelling of a key
-    # column before it is left to the writer, which checks the renamed row at the checkpoint.)
+    # column is checked again by the channel, key_check.)
     if type(data) is dict:
         for column in entry[0]:
             if data.get(column) is None:
@@ -190,6 +190,15 @@ def _check_key_renamed(entry, data):
             # The row's own field names, for a hint that shows which field schema() may have meant.
             error.record_keys = [name for name in data if isinstance(name, str)][:100]
             _fail(error)
+
+
+def _check_key_of(table, schema, data):
+    entry = _keys.get(table) if schema is None else _schema_keys.get((schema, table))
+    if entry is not None:
+        _check_key_renamed(entry, data)
+
+
+_channel.key_check = _check_key_of
 
 
 def _fail(error):

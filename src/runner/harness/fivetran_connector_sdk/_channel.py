@@ -394,12 +394,13 @@ def _drain_quietly():
 # What the channel knows of each table of the sync, by (source schema or None, table name): the declared types of
 # its source columns (their SDK conversion), and whether its rows are keyed by _fivetran_id.
 class _Table:
-    __slots__ = ("types", "hashed", "announced")
+    __slots__ = ("types", "hashed", "announced", "key")
 
-    def __init__(self, types, hashed):
+    def __init__(self, types, hashed, key=()):
         self.types = types
         self.hashed = hashed
         self.announced = False
+        self.key = key  # the declared primary key's columns
 
 
 _tables = {}
@@ -413,7 +414,7 @@ def declare(tables):
             conv = _values.DECLARED.get(column.get("type"))
             if conv is not None:
                 types[name] = (conv, column.get("type"))
-        _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"))
+        _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"), tuple(t.get("primary_key") or ()))
 
 
 def _table(table, schema):
@@ -781,10 +782,42 @@ def row(kind, table, data, schema=None):
     if sid is None:
         sid = _shape(info, table, schema, names)
     enc, cells = _line_values(cells, checked)
+    if info.key:
+        collides = _key_spellings.get(sid)
+        if collides is None:
+            collides = _key_spellings[sid] = _spells_key_twice(info.key, names)
+        if collides:
+            # The package checked the key under its declared spelling; the SDK keeps the first of two names that
+            # rename alike, so its null-key check reads the other spelling when it comes first.
+            key_check(table, schema, data)
     rid = _values.row_hash(_hash_orders[sid], cells) if info.hashed else None
     _add((kind, table, schema, sid), enc, rid)
-    if type(data) is dict and (table, schema, names) not in _fast and all(type(n) is str for n in names):
+    if type(data) is dict and (table, schema, names) not in _fast and all(type(n) is str for n in names) and not (
+        info.key and _key_spellings[sid]
+    ):
         _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
+
+
+# Set by the package: key_check(table, schema, data) raises the SDK's null-key error for a row whose key is null once
+# renamed. Called from row() for the rows of a shape that spells a key column twice (never put on the fast path).
+key_check = None
+# Shape id -> whether two of its names rename to the same key column.
+_key_spellings = {}
+
+
+def _spells_key_twice(key, names):
+    from . import _names
+
+    wanted = {_names.column(k) for k in key}
+    seen = set()
+    for name in names:
+        if isinstance(name, str):
+            renamed = _names.column(name)
+            if renamed in wanted:
+                if renamed in seen:
+                    return True
+                seen.add(renamed)
+    return False
 
 
 def _direct_column(t, declared, i):
