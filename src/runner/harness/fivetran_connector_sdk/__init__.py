@@ -178,8 +178,10 @@ def _check_key_renamed(entry, data):
     from . import _names
 
     renamed = {}
+    names = []
     for name, value in data.items():
         if isinstance(name, str):
+            names.append(name)
             renamed.setdefault(_names.column(name), value)
     for column in entry[0]:
         key = _names.column(column)
@@ -188,7 +190,7 @@ def _check_key_renamed(entry, data):
             error = _SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
                                  % (_names.schema(entry[1]), _names.table(entry[2]), key))
             # The row's own field names, for a hint that shows which field schema() may have meant.
-            error.record_keys = [name for name in data if isinstance(name, str)][:100]
+            error.record_keys = names[:100]
             _fail(error)
 
 

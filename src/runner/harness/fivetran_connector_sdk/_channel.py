@@ -444,7 +444,8 @@ def _announce(table, schema, info):
 
 
 def _cells(info, data):
-    """The row's cells in its column order (see _values), raising what the SDK raises at the call."""
+    """The row's cells in its column order (see _values), raising what the SDK raises at the call. `data` is a dict
+    (see _plain)."""
     types = info.types
     if types:
         cells = []
@@ -456,9 +457,6 @@ def _cells(info, data):
             conv = types.get(k)
             append(_values.inferred(v) if conv is None else conv[0](v))
         return cells, True
-    if type(data) is not dict:
-        # A dict subclass may define items() its own way; anything else fails on items() as in the SDK.
-        return [None if v is None else _values.inferred(v) for _, v in data.items()], True
     cells = None
     i = 0
     for v in data.values():
@@ -573,11 +571,20 @@ def _shape(info, table, schema, names):
         return sid
 
 
+def _plain(data):
+    """The row the SDK reads from something that is not a dict: its items(), once, as a dict (its encoder takes
+    nothing else of it). An ElementTree element's items() are its attributes where iterating it gives its children;
+    a dict subclass may define items() its own way; anything without items() raises the SDK's AttributeError."""
+    return dict(data.items())
+
+
 def check_row(table, data, schema=None):
     """What row() raises for the row itself (its values, then its column names), sending nothing. The SDK encodes a
     row before its runner takes it, so a row it refuses raises that even where the runner then refuses every call
     (after a refused operation, outside update()); not on the row path, only once the call is refused anyway."""
     info = _tables.get((schema, table)) or _Table({}, True)
+    if type(data) is not dict:
+        data = _plain(data)
     cells, checked = _cells(info, data)
     _check_names(tuple(data))
     if not checked:
@@ -596,6 +603,8 @@ def check_state(state):
 def row_line(kind, table, data, schema=None):
     """The record of an upsert, update or delete, encoded as the SDK encodes it at the call (raising there)."""
     info = _table(table, schema)
+    if type(data) is not dict:
+        data = _plain(data)
     cells, checked = _cells(info, data)
     names = tuple(data)
     key = (table, schema, names)
@@ -775,6 +784,8 @@ def row(kind, table, data, schema=None):
                 if _monotonic() - _last_flush > _FLUSH_AFTER:
                     flush()
                 return
+    if type(data) is not dict:
+        data = _plain(data)
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)

@@ -1,7 +1,8 @@
 # An XML catalogue (an RSS-like export) parsed with xml.etree.ElementTree. Values are element .text (None for an
 # empty element, whitespace and newlines kept), .attrib dicts, .get() with defaults, findtext(), namespaced tags as
 # "{uri}name" keys, and ET.tostring() of a sub-element: bytes by default (refused by the declared XML column, caught)
-# and str with encoding="unicode". Attributes become columns through **element.attrib.
+# and str with encoding="unicode". Attributes become columns through **element.attrib, and elements themselves are
+# passed as rows: op.upsert reads only a row's items(), which for an element are its attributes.
 import xml.etree.ElementTree as ET
 
 from fivetran_connector_sdk import Connector, Logging as log, Operations as op
@@ -38,7 +39,10 @@ NS = {"media": "http://search.example.com/mrss/"}
 
 
 def schema(configuration):
-    return [{"table": "books", "primary_key": ["id"], "columns": {"price": "DOUBLE", "fragment": "XML", "available": "BOOLEAN"}}]
+    return [
+        {"table": "books", "primary_key": ["id"], "columns": {"price": "DOUBLE", "fragment": "XML", "available": "BOOLEAN"}},
+        {"table": "book_attributes_keyed", "primary_key": ["id"]},
+    ]
 
 
 def update(configuration, state):
@@ -72,6 +76,11 @@ def update(configuration, state):
                 record["available"] = record["available"] == "true"
                 op.upsert("books", record)
         op.upsert("book_elements", {"id": record["id"], "count": len(book), "tail": book.tail, "text": book.text})
+        # An element's items() are its attributes (iterating it gives its children): it goes as a row of them.
+        op.upsert("book_attributes", book)
+        op.upsert("book_attributes_keyed", book)
+        if price.get("currency"):
+            op.update("book_attributes_keyed", {"id": book.get("id"), **price.attrib})
     op.checkpoint({"books": len(root.findall("book")), "version": root.get("version")})
 
 
