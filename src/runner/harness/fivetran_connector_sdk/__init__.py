@@ -159,34 +159,48 @@ def _declare(tables):
 def _check_key(entry, data):
     # Fast path: every key column is present under its declared name and not None. (The SDK renames the row's
     # columns first and keeps the first of two that rename alike; a row that also has another spelling of a key
-    # column before it is left to the writer, which checks the renamed row at the checkpoint.)
+    # column is checked again by the channel, key_check.)
     if type(data) is dict:
         for column in entry[0]:
             if data.get(column) is None:
                 break
         else:
             return
-    elif not isinstance(data, dict):
-        return  # the channel refuses it with the SDK's wording
     _check_key_renamed(entry, data)
 
 
 def _check_key_renamed(entry, data):
-    """The SDK's check on the renamed row: a key column that is absent, or whose first source column is None."""
+    """The SDK's check on the renamed row: a key column that is absent, or whose first source column is None.
+    Any mapping is checked (a configparser section, a requests CaseInsensitiveDict): the SDK reads its items() as a
+    dict's; anything else raises the SDK's AttributeError on items() here. The SDK encodes the row before its runner
+    checks the key, so a value or a column name it refuses raises that first (a conversion error does not fail the
+    sync; a null key does)."""
     from . import _names
 
     renamed = {}
+    names = []
     for name, value in data.items():
         if isinstance(name, str):
+            names.append(name)
             renamed.setdefault(_names.column(name), value)
     for column in entry[0]:
         key = _names.column(column)
         if renamed.get(key) is None:
+            _channel.check_row(entry[2], data, entry[1])
             error = _SdkException("Null primary key found while syncing table %s.%s. Primary Key %s is null in object."
                                  % (_names.schema(entry[1]), _names.table(entry[2]), key))
             # The row's own field names, for a hint that shows which field schema() may have meant.
-            error.record_keys = [name for name in data if isinstance(name, str)][:100]
+            error.record_keys = names[:100]
             _fail(error)
+
+
+def _check_key_of(table, schema, data):
+    entry = _keys.get(table) if schema is None else _schema_keys.get((schema, table))
+    if entry is not None:
+        _check_key_renamed(entry, data)
+
+
+_channel.key_check = _check_key_of
 
 
 def _fail(error):

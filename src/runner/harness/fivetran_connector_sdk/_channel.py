@@ -394,12 +394,13 @@ def _drain_quietly():
 # What the channel knows of each table of the sync, by (source schema or None, table name): the declared types of
 # its source columns (their SDK conversion), and whether its rows are keyed by _fivetran_id.
 class _Table:
-    __slots__ = ("types", "hashed", "announced")
+    __slots__ = ("types", "hashed", "announced", "key")
 
-    def __init__(self, types, hashed):
+    def __init__(self, types, hashed, key=()):
         self.types = types
         self.hashed = hashed
         self.announced = False
+        self.key = key  # the declared primary key's columns
 
 
 _tables = {}
@@ -419,7 +420,7 @@ def declare(tables):
                     types[name] = (conv, kind, (precision, min(column.get("scale") or 0, precision)))
                 else:
                     types[name] = (conv, kind)
-        _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"))
+        _tables[(t.get("schema"), t["table"])] = _Table(types, not t.get("primary_key"), tuple(t.get("primary_key") or ()))
 
 
 def _table(table, schema):
@@ -449,7 +450,8 @@ def _announce(table, schema, info):
 
 
 def _cells(info, data):
-    """The row's cells in its column order (see _values), raising what the SDK raises at the call."""
+    """The row's cells in its column order (see _values), raising what the SDK raises at the call. `data` is a dict
+    (see _plain)."""
     types = info.types
     if types:
         cells = []
@@ -461,9 +463,6 @@ def _cells(info, data):
             conv = types.get(k)
             append(_values.inferred(v) if conv is None else conv[0](v))
         return cells, True
-    if type(data) is not dict:
-        # A dict subclass may define items() its own way; anything else fails on items() as in the SDK.
-        return [None if v is None else _values.inferred(v) for _, v in data.items()], True
     cells = None
     i = 0
     for v in data.values():
@@ -578,11 +577,20 @@ def _shape(info, table, schema, names):
         return sid
 
 
+def _plain(data):
+    """The row the SDK reads from something that is not a dict: its items(), once, as a dict (its encoder takes
+    nothing else of it). An ElementTree element's items() are its attributes where iterating it gives its children;
+    a dict subclass may define items() its own way; anything without items() raises the SDK's AttributeError."""
+    return dict(data.items())
+
+
 def check_row(table, data, schema=None):
     """What row() raises for the row itself (its values, then its column names), sending nothing. The SDK encodes a
     row before its runner takes it, so a row it refuses raises that even where the runner then refuses every call
     (after a refused operation, outside update()); not on the row path, only once the call is refused anyway."""
     info = _tables.get((schema, table)) or _Table({}, True)
+    if type(data) is not dict:
+        data = _plain(data)
     cells, checked = _cells(info, data)
     _check_names(tuple(data))
     if not checked:
@@ -601,6 +609,8 @@ def check_state(state):
 def row_line(kind, table, data, schema=None):
     """The record of an upsert, update or delete, encoded as the SDK encodes it at the call (raising there)."""
     info = _table(table, schema)
+    if type(data) is not dict:
+        data = _plain(data)
     cells, checked = _cells(info, data)
     names = tuple(data)
     # Every row off the fast path looks at the decimal context (a shape's first row among them), so that one set at
@@ -786,6 +796,8 @@ def row(kind, table, data, schema=None):
                 if _monotonic() - _last_flush > _FLUSH_AFTER:
                     flush()
                 return
+    if type(data) is not dict:
+        data = _plain(data)
     info = _table(table, schema)
     cells, checked = _cells(info, data)
     names = tuple(data)
@@ -793,16 +805,52 @@ def row(kind, table, data, schema=None):
     # the top of update() is seen before the rows it applies to.
     if not _context_mode:
         note_decimal_context()
+    rounding = None
     if _context_mode:
-        cells = _in_decimal_context(info, names, cells)
+        rounding = _in_decimal_context(info, names, cells)
     sid = _shapes.get((table, schema, names))
     if sid is None:
         sid = _shape(info, table, schema, names)
     enc, cells = _line_values(cells, checked)
+    if info.key:
+        collides = _key_spellings.get(sid)
+        if collides is None:
+            collides = _key_spellings[sid] = _spells_key_twice(info.key, names)
+        if collides:
+            # The package checked the key under its declared spelling; the SDK keeps the first of two names that
+            # rename alike, so its null-key check reads the other spelling when it comes first.
+            key_check(table, schema, data)
     rid = _values.row_hash(_hash_orders[sid], cells) if info.hashed else None
     _add((kind, table, schema, sid), enc, rid)
-    if type(data) is dict and not _context_mode and (table, schema, names) not in _fast and all(type(n) is str for n in names):
+    # Only a row that was sent is flushed: its DECIMAL value that will not round fails the next flush.
+    if rounding is not None:
+        _note_rounding_error(rounding)
+    if type(data) is dict and not _context_mode and (table, schema, names) not in _fast and all(type(n) is str for n in names) and not (
+        info.key and _key_spellings[sid]
+    ):
         _fast[(table, schema, names)] = _Fast(table, schema, names, sid, info)
+
+
+# Set by the package: key_check(table, schema, data) raises the SDK's null-key error for a row whose key is null once
+# renamed. Called from row() for the rows of a shape that spells a key column twice (never put on the fast path).
+key_check = None
+# Shape id -> whether two of its names rename to the same key column.
+_key_spellings = {}
+
+
+def _spells_key_twice(key, names):
+    from . import _names
+
+    wanted = {_names.column(k) for k in key}
+    seen = set()
+    for name in names:
+        if isinstance(name, str):
+            renamed = _names.column(name)
+            if renamed in wanted:
+                if renamed in seen:
+                    return True
+                seen.add(renamed)
+    return False
 
 
 # The connector's decimal context (356; see _values, "the connector's decimal context"). Once a thread's context is
@@ -835,8 +883,16 @@ def take_rounding_error():
     return error
 
 
-def _in_decimal_context(info, names, cells):
+def _note_rounding_error(error):
     global _rounding_error
+    if _rounding_error is None:
+        _rounding_error = error
+
+
+def _in_decimal_context(info, names, cells):
+    """Gives each float of an undeclared column among `cells` (changed in place) its text in the calling thread's
+    decimal context; returns the first error the core's rounding of a declared DECIMAL cell raises there, or None."""
+    rounding = None
     types = info.types
     for i, name in enumerate(names):
         cell = cells[i]
@@ -852,9 +908,9 @@ def _in_decimal_context(info, names, cells):
                 cells[i] = {"$ft": "float", "v": repr(value), "j": _values.float_text_in_context(value)}
             except Exception as e:  # noqa: B902 - what the context traps fails the flush that writes it as text
                 cells[i] = {"$ft": "float", "v": repr(value), "e": str(e)}
-        elif len(conv) == 3 and _rounding_error is None:
-            _rounding_error = _values.decimal_rounding_error(cell, *conv[2])
-    return cells
+        elif len(conv) == 3 and rounding is None:
+            rounding = _values.decimal_rounding_error(cell, *conv[2])
+    return rounding
 
 
 def _direct_column(t, declared, i):
