@@ -508,7 +508,7 @@ export class WarehouseWriter {
   /** Commits the open transaction, or, when rows were written early in a type since changed, writes it again first. */
   private async finish(segment: Segment | undefined, since: number): Promise<void> {
     const warn = this.replayWanted;
-    if (warn && segment?.complete && this.registry.all.every((t) => t.undoable())) return this.replay(segment, since);
+    if (warn && segment && this.replayable(segment)) return this.replay(segment, since);
     // Too large to have been journaled (JOURNAL_LIMIT_CHARS, or more keys than KeySet logs): the rows stay as
     // written, and the run says so.
     warn?.();
@@ -576,6 +576,14 @@ export class WarehouseWriter {
   }
 
   /**
+   * Whether the closed transaction can be written again from its records (replay()): the journal holds all of them
+   * (JOURNAL_LIMIT_CHARS), and every table can undo what it noted since the last checkpoint (its key log).
+   */
+  private replayable(segment: Segment): boolean {
+    return segment.complete && this.registry.all.every((t) => t.undoable());
+  }
+
+  /**
    * Writes the closed transaction once, from its records, after an early write of it was refused (earlyRefused): in
    * the types all its rows give, with nothing written early, as the SDK writes a checkpoint. Without all its records
    * (too large to journal, or more keys than KeySet logs), the refusal is the sync's failure, as before.
@@ -583,7 +591,7 @@ export class WarehouseWriter {
   private async rewrite(segment: Segment, since: number): Promise<void> {
     const refused = this.earlyRefused!;
     this.earlyRefused = undefined;
-    if (!segment.complete || !this.registry.all.every((t) => t.undoable())) {
+    if (!this.replayable(segment)) {
       for (const t of this.registry.all) t.clear();
       throw (this.failure = refused);
     }
@@ -615,7 +623,7 @@ export class WarehouseWriter {
    * journal), it is written as it is, and the run says what may differ.
    */
   private async rewriteShared(segment: Segment, since: number, batches: Map<SyncTable, Batch>): Promise<void> {
-    if (segment.complete && this.registry.all.every((t) => t.undoable())) return this.replay(segment, since, true);
+    if (this.replayable(segment)) return this.replay(segment, since, true);
     this.onWarning(
       `two source tables of one destination table were written to the warehouse early (past ${this.spillRows.toLocaleString("en-US")} operations since the last checkpoint), and the checkpoint was too large to write again: their updates and upserts of the same keys were applied in the order of the calls, where \`fivetran debug\` applies each source table's in turn (docs/fidelity.md, known differences). Call op.checkpoint(state) more often, or write each destination table through one name.`,
     );
