@@ -173,6 +173,34 @@ connector = Connector(update=update)
   });
 });
 
+describe("file uploads in a connector's decimal context", () => {
+  it("a row sent with file= gets its float's text in the connector's context, as a row without one does (356)", async () => {
+    // The decimal context set at import (4 digits, rounding down): a float in a column that ends up text is written
+    // in it, 1234.0, where the default context gives 1234.5677.
+    const dir = makeConnector(
+      `${HEADER}import decimal
+decimal.getcontext().prec = 4
+decimal.getcontext().rounding = decimal.ROUND_DOWN
+
+def update(configuration, state):
+    op.upsert("docs", {"id": 1, "v": 1234.5678}, file=FileUpload("a.txt", io.BytesIO(b"a")))
+    op.upsert("docs", {"id": 2, "v": 1234.5678})
+    op.upsert("docs", {"id": 3, "v": "text"})
+    op.checkpoint({"n": 1})
+
+connector = Connector(update=update, schema=lambda c: [{"table": "docs", "primary_key": ["id"]}])
+`,
+    );
+    const r = await runSync({ projectDir: dir, engine: "embedded", timeoutSeconds: 60 });
+    expect(r.status, r.error?.message).toBe("succeeded");
+    expect(await rows(dir, "SELECT CAST(id AS INTEGER), v FROM tester.docs ORDER BY id")).toEqual([
+      [1, "1234.0"],
+      [2, "1234.0"],
+      [3, "text"],
+    ]);
+  });
+});
+
 describe("fivetran debug output parser: File uploads", () => {
   // Recorded from the real `fivetran debug` of fivetran-connector-sdk 3.0.0 with file-upload connectors.
   const parse = (name: string) => {

@@ -606,24 +606,32 @@ def check_state(state):
         raise _in_state(e)
 
 
+def _encoded(info, table, schema, data):
+    """A row off the fast path (row() and row_line()), encoded as the SDK encodes it at the call, raising there: its
+    names, shape id, encoded cells, cells, and the DECIMAL rounding error its flush will raise (or None; the caller
+    notes it once the row is sent). Every such row looks at the decimal context, a shape's first row among them, so
+    that a context set at the top of update() is seen before the rows it applies to."""
+    cells, checked = _cells(info, data)
+    names = tuple(data)
+    if not _context_mode:
+        note_decimal_context()
+    rounding = _in_decimal_context(info, names, cells) if _context_mode else None
+    sid = _shapes.get((table, schema, names))
+    if sid is None:
+        sid = _shape(info, table, schema, names)
+    enc, cells = _line_values(cells, checked)
+    return names, sid, enc, cells, rounding
+
+
 def row_line(kind, table, data, schema=None):
     """The record of an upsert, update or delete, encoded as the SDK encodes it at the call (raising there)."""
     info = _table(table, schema)
     if type(data) is not dict:
         data = _plain(data)
-    cells, checked = _cells(info, data)
-    names = tuple(data)
-    # Every row off the fast path looks at the decimal context (a shape's first row among them), so that one set at
-    # the top of update() is seen before the rows it applies to.
-    if not _context_mode:
-        note_decimal_context()
-    if _context_mode:
-        cells = _in_decimal_context(info, names, cells)
-    key = (table, schema, names)
-    sid = _shapes.get(key)
-    if sid is None:
-        sid = _shape(info, table, schema, names)
-    enc, cells = _line_values(cells, checked)
+    _, sid, enc, cells, rounding = _encoded(info, table, schema, data)
+    # The caller sends the line (with its file) or fails the sync: the row is flushed either way.
+    if rounding is not None:
+        _note_rounding_error(rounding)
     prefix = _prefixes.get((kind, table, schema))
     if prefix is None:
         prefix = _ROW_PREFIX[kind] + _encode(table) + ("" if schema is None else ',"schema":' + _encode(schema)) + ',"shape":'
@@ -799,19 +807,7 @@ def row(kind, table, data, schema=None):
     if type(data) is not dict:
         data = _plain(data)
     info = _table(table, schema)
-    cells, checked = _cells(info, data)
-    names = tuple(data)
-    # Every row off the fast path looks at the decimal context (a shape's first row among them), so that one set at
-    # the top of update() is seen before the rows it applies to.
-    if not _context_mode:
-        note_decimal_context()
-    rounding = None
-    if _context_mode:
-        rounding = _in_decimal_context(info, names, cells)
-    sid = _shapes.get((table, schema, names))
-    if sid is None:
-        sid = _shape(info, table, schema, names)
-    enc, cells = _line_values(cells, checked)
+    names, sid, enc, cells, rounding = _encoded(info, table, schema, data)
     if info.key:
         collides = _key_spellings.get(sid)
         if collides is None:
